@@ -1,0 +1,155 @@
+//! Command-line arguments, turned once into an `ogi::Config`.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{ArgAction, Args, Parser, Subcommand};
+use ogi::config::{Config, Pipeline};
+
+/// Extract the statistics of Chinese government open-information annual reports
+/// (政府信息公开工作年度报告) into hive-partitioned Parquet.
+///
+/// Reads text, Markdown and pdftotext output of the 2019 and 2021 template
+/// tables; every input file gets a row in `reports`, whatever happened to it.
+#[derive(Debug, Parser)]
+#[command(name = "ogi", version, term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// More output: -v prints the stats stage's table.
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// No progress bars and no issue tally; the summary line still prints.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline: extract, write and stats, as the pipeline file says.
+    ///
+    /// With no arguments, runs pipelines/default.toml: the embedded sample reports in
+    /// data/samples to out/.
+    Run(RunArgs),
+    /// Extract the four tables from a folder of reports and write them as Parquet.
+    Extract(ExtractArgs),
+    /// Statistics over written tables.
+    ///
+    /// Interim: counts reports by year and status (which also checks the output reads
+    /// back as a hive dataset). The cross-agency statistics and yearly summary tables
+    /// are not computed yet.
+    Stats(StatsArgs),
+    /// Score output against gold files, with the figures of shared/tools/score.py.
+    ///
+    /// Prints each miss, then the summary line. Exits 1 below --min, 2 without a
+    /// reports table. -q prints the summary line only.
+    Eval(EvalArgs),
+    /// Print a report's normalised text with each extracted fact marked where it
+    /// was read, as ⟦table/key/column=value⟧, after a header of metadata and issues.
+    Show(ShowArgs),
+}
+
+/// Where and how to extract.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output root; tables go to OUT/<table>/year=YYYY/part-00000.parquet.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Partition columns, comma-separated, from: year, template, status, admin_level,
+    /// province [default: year].
+    #[arg(long, value_name = "COLS", value_delimiter = ',')]
+    pub partition: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Pipeline file (TOML); its relative paths are relative to its folder.
+    #[arg(long, value_name = "FILE", default_value = "pipelines/default.toml")]
+    pub pipeline: PathBuf,
+    /// Input root, instead of the pipeline's.
+    #[arg(long, value_name = "DIR")]
+    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input root: every file below it is read (hidden files and a root manifest excepted).
+    #[arg(long, value_name = "DIR")]
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output root of a previous run.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Folder of gold JSON files (SCHEMA.md's format).
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Output root to score.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Exit 1 when the score is below this.
+    #[arg(long, value_name = "SCORE")]
+    pub min: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A report file.
+    pub file: PathBuf,
+}
+
+impl Common {
+    fn apply(&self, p: &mut Pipeline) {
+        if let Some(out) = &self.out {
+            p.out = Some(out.clone());
+        }
+        if let Some(t) = self.threads {
+            p.threads = Some(t);
+        }
+        if let Some(cols) = &self.partition {
+            p.partition = Some(cols.clone());
+        }
+    }
+}
+
+impl RunArgs {
+    pub fn config(&self, quiet: bool) -> anyhow::Result<Config> {
+        let mut p = Pipeline::load(&self.pipeline)
+            .with_context(|| format!("cannot read pipeline {} (run from the project root, or give --pipeline)", self.pipeline.display()))?;
+        if let Some(input) = &self.input {
+            p.input = Some(input.clone());
+        }
+        self.common.apply(&mut p);
+        let mut config = Config::from_pipeline(&p)?;
+        config.progress = !quiet;
+        Ok(config)
+    }
+}
+
+impl ExtractArgs {
+    pub fn config(&self, quiet: bool) -> anyhow::Result<Config> {
+        let mut p = Pipeline {
+            input: Some(self.input.clone()),
+            out: Some(PathBuf::from("out")),
+            stages: Some(vec!["extract".into(), "write".into()]),
+            ..Pipeline::default()
+        };
+        self.common.apply(&mut p);
+        let mut config = Config::from_pipeline(&p)?;
+        config.progress = !quiet;
+        Ok(config)
+    }
+}

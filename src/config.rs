@@ -1,0 +1,152 @@
+//! Configuration: pipeline files and the validated [`Config`] every stage reads.
+//!
+//! A pipeline file is TOML:
+//!
+//! ```toml
+//! input = "../data/samples"     # relative paths are relative to this file's folder
+//! out = "../out"
+//! partition = ["year"]          # columns of `reports` that name the folders
+//! threads = 0                   # 0: one per core
+//! stages = ["extract", "write", "stats"]
+//! ```
+//!
+//! The CLI loads one, applies its flags on top, and hands the stages a `Config`;
+//! no stage sees a CLI type.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, IoContext, Result};
+use crate::schema::PARTITION_COLUMNS;
+
+/// A pipeline file as written.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pipeline {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub input: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub partition: Option<Vec<String>>,
+    pub threads: Option<usize>,
+    pub stages: Option<Vec<String>>,
+}
+
+impl Pipeline {
+    /// Reads a pipeline file; its relative paths are resolved against its folder.
+    pub fn load(path: &Path) -> Result<Pipeline> {
+        let text = std::fs::read_to_string(path).at(path)?;
+        let mut p: Pipeline =
+            toml::from_str(&text).map_err(|e| Error::Config(format!("{}: {}", path.display(), e.message())))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for dir in [&mut p.input, &mut p.out].into_iter().flatten() {
+            if dir.is_relative() {
+                *dir = base.join(&*dir);
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// The stages of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stages {
+    /// discover, load and extract
+    pub extract: bool,
+    pub write: bool,
+    pub stats: bool,
+}
+
+impl Stages {
+    pub const NAMES: &'static [&'static str] = &["extract", "write", "stats"];
+
+    pub fn parse(names: &[String]) -> Result<Stages> {
+        let mut s = Stages { extract: false, write: false, stats: false };
+        for name in names {
+            match name.as_str() {
+                "extract" => s.extract = true,
+                "write" => s.write = true,
+                "stats" => s.stats = true,
+                other => {
+                    return Err(Error::Config(format!(
+                        "unknown stage `{other}` (stages: {})",
+                        Stages::NAMES.join(", ")
+                    )))
+                }
+            }
+        }
+        if s.write && !s.extract {
+            return Err(Error::Config("stage `write` needs stage `extract`".into()));
+        }
+        Ok(s)
+    }
+}
+
+/// Everything a run needs, resolved and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub input: PathBuf,
+    pub out: PathBuf,
+    pub partition: Vec<String>,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    pub stages: Stages,
+    /// Draw progress bars (still hidden when stderr is not a terminal).
+    pub progress: bool,
+}
+
+impl Config {
+    /// Builds a config from a pipeline, checking what it says.
+    pub fn from_pipeline(p: &Pipeline) -> Result<Config> {
+        let input = p.input.clone().ok_or_else(|| Error::Config("no input folder given".into()))?;
+        let out = p.out.clone().ok_or_else(|| Error::Config("no output folder given".into()))?;
+        let partition = p.partition.clone().unwrap_or_else(|| vec!["year".to_string()]);
+        for c in &partition {
+            if !PARTITION_COLUMNS.contains(&c.as_str()) {
+                return Err(Error::Config(format!(
+                    "cannot partition by `{c}` (columns: {})",
+                    PARTITION_COLUMNS.join(", ")
+                )));
+            }
+        }
+        let mut seen = partition.clone();
+        seen.sort();
+        seen.dedup();
+        if seen.len() != partition.len() {
+            return Err(Error::Config("a partition column is named twice".into()));
+        }
+        let stages = match &p.stages {
+            Some(names) => Stages::parse(names)?,
+            None => Stages { extract: true, write: true, stats: true },
+        };
+        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_paths_resolve_against_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("p.toml");
+        std::fs::write(&f, "input = \"../data\"\nout = \"/abs/out\"\npartition = [\"year\", \"province\"]\n").unwrap();
+        let p = Pipeline::load(&f).unwrap();
+        assert_eq!(p.input.unwrap(), dir.path().join("../data"));
+        assert_eq!(p.out.unwrap(), PathBuf::from("/abs/out"));
+    }
+
+    #[test]
+    fn bad_pipelines_are_refused_with_a_reason() {
+        let p = |s: &str| toml::from_str::<Pipeline>(s).map_err(|e| e.to_string()).and_then(|p| {
+            Config::from_pipeline(&p).map_err(|e| e.to_string())
+        });
+        assert!(p("input='a'\nout='b'").is_ok());
+        assert!(p("input='a'\nout='b'\npartition=['colour']").unwrap_err().contains("colour"));
+        assert!(p("input='a'\nout='b'\nstages=['write']").unwrap_err().contains("needs"));
+        assert!(p("input='a'\nout='b'\nstage=['write']").is_err(), "unknown keys are errors");
+        assert!(p("out='b'").unwrap_err().contains("input"));
+    }
+}

@@ -1,0 +1,87 @@
+//! Discover: the input files under a root, in a stable order.
+//!
+//! Walks the tree depth-first with entries sorted by name, so that the same tree
+//! always yields the same list and the same output bytes. Hidden entries
+//! (`.git`, `.DS_Store`) and the optional manifest at the root are not inputs.
+//! A directory that cannot be read is reported, not fatal.
+
+use std::path::{Path, PathBuf};
+
+/// One file to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the input root, with `/` separators.
+    pub relative: String,
+}
+
+/// Files at the root that describe the corpus rather than belong to it.
+pub const MANIFEST_NAMES: &[&str] = &["manifest.csv", "manifest.jsonl"];
+
+/// Lists the files under `root` (or `root` itself when it is a file), sorted.
+/// Returns the files and the paths that could not be read.
+pub fn discover(root: &Path) -> (Vec<InputFile>, Vec<(PathBuf, std::io::Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if root.is_file() {
+        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        files.push(InputFile { path: root.to_path_buf(), relative: name });
+        return (files, errors);
+    }
+    walk(root, root, &mut files, &mut errors);
+    (files, errors)
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(PathBuf, std::io::Error)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push((dir.to_path_buf(), e));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.map_err(|e| errors.push((dir.to_path_buf(), e))).ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, files, errors);
+        } else if path.is_file() {
+            let relative = relative(root, &path);
+            if dir == root && MANIFEST_NAMES.contains(&relative.as_str()) {
+                continue;
+            }
+            files.push(InputFile { path, relative });
+        }
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_recursive_without_hidden_or_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/sub")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for f in ["z.txt", "a.txt", "b/sub/c.html", "b/a.md", ".hidden", ".git/x", "manifest.csv", "b/manifest.csv"] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let (files, errors) = discover(root);
+        assert!(errors.is_empty());
+        let names: Vec<_> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b/a.md", "b/manifest.csv", "b/sub/c.html", "z.txt"]);
+    }
+}

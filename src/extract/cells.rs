@@ -1,0 +1,499 @@
+//! Layouts: from normalised text to rows of label fragments and value cells.
+//!
+//! Published pages flatten the template tables in a few recurring ways:
+//!
+//! - **pipe rows**: all cells of a row on one line, `| 一、本年新收… | 12 | | 12 |`
+//!   (Markdown tables are this plus `|---|` rules);
+//! - **pipe cells**: one cell per line ending in ` |`, an empty cell as a lone `|`
+//!   and runs of `||||` between rows (pages saved through some converters);
+//! - **aligned**: columns separated by spaces, as `pdftotext -layout` prints them,
+//!   with labels wrapping onto neighbouring lines and page footers (`-4-`) between
+//!   rows; also inline text where a label runs straight into its number
+//!   (`政府集中采购130万元`).
+//!
+//! [`rows`] turns any of these into one sequence of [`Row`]s. It knows nothing of
+//! templates; `tables` matches the rows against them.
+
+use crate::normalize::squash;
+
+/// How a document prints its tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layout {
+    PipeRows,
+    PipeCells,
+    Aligned,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::PipeRows => "pipe_rows",
+            Layout::PipeCells => "pipe_cells",
+            Layout::Aligned => "aligned",
+        }
+    }
+}
+
+/// A unit printed inside a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellUnit {
+    Yuan,
+    WanYuan,
+}
+
+/// A number read from a cell, as printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Value {
+    pub number: f64,
+    pub unit: Option<CellUnit>,
+}
+
+/// A table cell: a value, or empty (`None`) where the layout shows an empty cell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cell {
+    pub value: Option<Value>,
+    /// Byte offset in the normalised text.
+    pub offset: usize,
+    /// Character column of the cell's middle on its line (aligned layouts).
+    pub center: f64,
+}
+
+/// A piece of label text with its place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frag<'a> {
+    pub text: &'a str,
+    pub offset: usize,
+    pub center: f64,
+}
+
+/// What a row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Part of a table, or a short heading: labels and cells.
+    Table,
+    /// A sentence of running text: tables do not continue through it.
+    Prose,
+}
+
+/// One row of a layout: label fragments and the cells that follow them.
+#[derive(Clone, Debug)]
+pub struct Row<'a> {
+    pub kind: Kind,
+    pub labels: Vec<Frag<'a>>,
+    pub cells: Vec<Cell>,
+    /// Whether the layout delimits cells, so that an empty cell is visible.
+    pub delimited: bool,
+    /// Byte offset of the row's first line.
+    pub offset: usize,
+}
+
+impl<'a> Row<'a> {
+    fn new(kind: Kind, delimited: bool, offset: usize) -> Self {
+        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset }
+    }
+
+    /// The label with whitespace removed, as cues are matched.
+    pub fn label(&self) -> String {
+        self.labels.iter().map(|f| squash(f.text)).collect()
+    }
+
+    /// Whether any cell holds a number (`无` counts: it states zero).
+    pub fn has_value(&self) -> bool {
+        self.cells.iter().any(|c| c.value.is_some())
+    }
+
+    pub fn is_orphan(&self) -> bool {
+        self.kind == Kind::Table && self.cells.is_empty()
+    }
+}
+
+/// Label text longer than this (whitespace removed) is running text, not a row label:
+/// the longest template label has 40 characters.
+const MAX_LABEL_CHARS: usize = 60;
+
+/// Reads the layout of `text` and returns it with the text's rows.
+pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
+    let layout = detect_layout(text);
+    let mut out = Vec::new();
+    let mut open: Option<Row> = None; // the row being filled, pipe-cell layout only
+    for (offset, line) in lines(text) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || is_page_furniture(trimmed) {
+            continue;
+        }
+        if !line.contains('|') {
+            let row = aligned_row(line, offset);
+            if layout == Layout::PipeCells && row.kind == Kind::Table && row.cells.is_empty() {
+                // A heading between cells reads as one more label of the open row.
+                push_label_cell(&mut open, &mut out, row.labels, offset);
+            } else {
+                out.extend(open.take());
+                if !(row.labels.is_empty() && row.cells.is_empty()) {
+                    out.push(row);
+                }
+            }
+            continue;
+        }
+        match layout {
+            Layout::PipeCells => pipe_cell_line(line, offset, &mut open, &mut out),
+            _ => {
+                out.extend(open.take());
+                if let Some(row) = pipe_row(line, offset) {
+                    out.push(row);
+                }
+            }
+        }
+    }
+    out.extend(open.take());
+    (layout, out)
+}
+
+/// Lines with their byte offsets.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split('\n').map(move |l| (l.as_ptr() as usize - base, l))
+}
+
+fn detect_layout(text: &str) -> Layout {
+    let (mut cell_lines, mut row_lines) = (0usize, 0usize);
+    for line in text.lines() {
+        let t = line.trim();
+        if !t.contains('|') {
+            continue;
+        }
+        let content = t.trim_matches(|c: char| c == '|' || c.is_whitespace());
+        if content.is_empty() || content.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            continue;
+        }
+        if t.ends_with('|') && t.matches('|').count() == 1 {
+            cell_lines += 1;
+        } else {
+            row_lines += 1;
+        }
+    }
+    if cell_lines == 0 && row_lines == 0 {
+        Layout::Aligned
+    } else if cell_lines > row_lines {
+        Layout::PipeCells
+    } else {
+        Layout::PipeRows
+    }
+}
+
+/// Page numbers and footers that `pdftotext` leaves between the rows of a table.
+fn is_page_furniture(t: &str) -> bool {
+    let s = squash(t);
+    let core = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '_'));
+    let dashed = core.len() < s.len();
+    if dashed && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // 第 3 页 / 第3页共10页 / 3/10
+    if let Some(rest) = s.strip_prefix('第') {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && rest[digits.len()..].starts_with('页') {
+            let tail = &rest[digits.len() + '页'.len_utf8()..];
+            return tail.is_empty() || (tail.starts_with('共') && tail.ends_with('页'));
+        }
+    }
+    false
+}
+
+/// Pipe-cell layout: `label |`, `12 |`, a lone `|` for an empty cell, `||||` between rows.
+fn pipe_cell_line<'a>(line: &'a str, offset: usize, open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>) {
+    let trimmed = line.trim();
+    let content = trimmed.trim_matches(|c: char| c == '|' || c.is_whitespace());
+    if content.is_empty() {
+        if trimmed.matches('|').count() == 1 {
+            let pipe = offset + line.find('|').unwrap_or(0);
+            let row = open.get_or_insert_with(|| Row::new(Kind::Table, true, offset));
+            row.cells.push(Cell { value: None, offset: pipe, center: 0.0 });
+        }
+        return;
+    }
+    for (piece_offset, piece) in pieces(line, offset) {
+        let text = piece.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let start = piece_offset + (piece.len() - piece.trim_start().len());
+        match parse_cell(text) {
+            Some(value) => {
+                let row = open.get_or_insert_with(|| Row::new(Kind::Table, true, offset));
+                row.cells.push(Cell { value, offset: start, center: 0.0 });
+            }
+            None => push_label_cell(open, out, vec![Frag { text, offset: start, center: 0.0 }], offset),
+        }
+    }
+}
+
+/// A label in the pipe-cell layout opens a new row once the open one has cells.
+fn push_label_cell<'a>(open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>, labels: Vec<Frag<'a>>, offset: usize) {
+    if open.as_ref().is_some_and(|r| !r.cells.is_empty()) {
+        out.extend(open.take());
+    }
+    open.get_or_insert_with(|| Row::new(Kind::Table, true, offset)).labels.extend(labels);
+}
+
+/// The `|`-separated pieces of a line with their byte offsets.
+fn pieces(line: &str, offset: usize) -> impl Iterator<Item = (usize, &str)> {
+    let base = line.as_ptr() as usize;
+    line.split('|').map(move |p| (offset + p.as_ptr() as usize - base, p))
+}
+
+/// Pipe-row layout: one line, one row. Leading and trailing pipes are borders;
+/// an empty piece between two pipes is an empty cell.
+fn pipe_row(line: &str, offset: usize) -> Option<Row<'_>> {
+    let mut parts: Vec<(usize, &str)> = pieces(line, offset).collect();
+    if parts.first().is_some_and(|(_, p)| p.trim().is_empty()) {
+        parts.remove(0);
+    }
+    if parts.last().is_some_and(|(_, p)| p.trim().is_empty()) {
+        parts.pop();
+    }
+    // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
+    if parts.iter().all(|(_, p)| p.trim().chars().all(|c| matches!(c, '-' | ':' | '—'))) {
+        return None;
+    }
+    let mut row = Row::new(Kind::Table, true, offset);
+    for (piece_offset, piece) in parts {
+        let text = piece.trim().trim_matches('*').trim();
+        let start = piece_offset + (piece.len() - piece.trim_start().len());
+        match parse_cell(text) {
+            // Empty cells before the first label are the blank corner under a
+            // spanning label (`| | (二)部分公开 | 0 |`), not values.
+            Some(None) if row.labels.is_empty() && row.cells.is_empty() => {}
+            Some(value) => row.cells.push(Cell { value, offset: start, center: 0.0 }),
+            None if row.cells.is_empty() => row.labels.push(Frag { text, offset: start, center: 0.0 }),
+            // A note after the numbers belongs to no column.
+            None => {}
+        }
+    }
+    Some(row)
+}
+
+/// Aligned or inline text: numbers become cells at their character column,
+/// everything else label fragments.
+fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
+    let mut row = Row::new(Kind::Table, false, offset);
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut label_start: Option<usize> = None; // index into chars
+    let flush = |row: &mut Row<'a>, from: usize, to: usize| {
+        let (b0, b1) = (chars[from].0, chars.get(to).map_or(line.len(), |c| c.0));
+        let text = &line[b0..b1];
+        if !text.trim().is_empty() {
+            row.labels.push(Frag { text, offset: offset + b0, center: (from + to) as f64 / 2.0 });
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            if let Some(s) = label_start.take() {
+                flush(&mut row, s, i);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some((len, value)) = number_at(&chars, i) {
+            if let Some(s) = label_start.take() {
+                flush(&mut row, s, i);
+            }
+            row.cells.push(Cell {
+                value: Some(value),
+                offset: offset + chars[i].0,
+                center: i as f64 + (len as f64 - 1.0) / 2.0,
+            });
+            i += len;
+            continue;
+        }
+        label_start.get_or_insert(i);
+        i += 1;
+    }
+    if let Some(s) = label_start {
+        flush(&mut row, s, chars.len());
+    }
+    let label = row.label();
+    if label.contains('。') || label.chars().count() > MAX_LABEL_CHARS {
+        row.kind = Kind::Prose;
+        row.cells.clear();
+    }
+    row
+}
+
+/// Reads a whole delimited cell: `Some(None)` for an empty cell (blank, `-`, `/`),
+/// `Some(Some(v))` for a number (`无` is zero), `None` for label text.
+pub fn parse_cell(text: &str) -> Option<Option<Value>> {
+    let t = squash(text);
+    let t = t.trim_matches('*');
+    if t.is_empty() || matches!(t, "-" | "--" | "—" | "——" | "/" | "\\" | "-/-") {
+        return Some(None);
+    }
+    if matches!(t, "无" | "0件" | "零") {
+        return Some(Some(Value { number: 0.0, unit: None }));
+    }
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    match number_at(&chars, 0) {
+        Some((len, v)) if len == chars.len() => Some(Some(v)),
+        _ => None,
+    }
+}
+
+const SIGN_WORDS: &[(&str, f64)] = &[("减少", -1.0), ("增加", 1.0), ("减", -1.0), ("增", 1.0), ("-", -1.0), ("+", 1.0)];
+const UNITS: &[(&str, Option<CellUnit>)] = &[
+    ("万元", Some(CellUnit::WanYuan)),
+    ("元", Some(CellUnit::Yuan)),
+    ("人次", None),
+    ("件", None),
+    ("条", None),
+    ("个", None),
+    ("项", None),
+    ("宗", None),
+    ("次", None),
+];
+
+/// A number starting at `chars[i]`, with its length in chars: an optional sign
+/// word (`减少45` is -45), digits with thousands separators, a decimal part and an
+/// optional unit. Digits that number a label (`1.属于`, `(2)`) or belong to a date
+/// (`2019年`) are not numbers.
+fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    if i > 0 {
+        let p = chars[i - 1].1;
+        if p.is_ascii_alphanumeric() || p == '.' || p == '/' || p == '-' || p == ':' {
+            return None;
+        }
+    }
+    let mut k = i;
+    let mut sign = 1.0;
+    for (word, s) in SIGN_WORDS {
+        let n = word.chars().count();
+        if (0..n).all(|j| at(i + j) == word.chars().nth(j)) && at(i + n).is_some_and(|c| c.is_ascii_digit()) {
+            sign = *s;
+            k = i + n;
+            break;
+        }
+    }
+    if !at(k)?.is_ascii_digit() {
+        return None;
+    }
+    let digits_start = k;
+    let mut digits = String::new();
+    while let Some(c) = at(k) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            k += 1;
+        } else if c == ',' && at(k + 1).is_some_and(|d| d.is_ascii_digit()) && k > digits_start {
+            // Thousands separator only when three digits follow.
+            let group: String = chars[k + 1..].iter().map(|c| c.1).take_while(char::is_ascii_digit).collect();
+            if group.len() != 3 {
+                break;
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if at(k) == Some('.') && at(k + 1).is_some_and(|d| d.is_ascii_digit()) {
+        digits.push('.');
+        k += 1;
+        while let Some(c) = at(k).filter(char::is_ascii_digit) {
+            digits.push(c);
+            k += 1;
+        }
+    }
+    let mut unit = None;
+    for (word, u) in UNITS {
+        let n = word.chars().count();
+        if (0..n).all(|j| at(k + j) == word.chars().nth(j)) {
+            unit = *u;
+            k += n;
+            break;
+        }
+    }
+    if let Some(next) = at(k) {
+        let numbering = matches!(next, '.' | '、' | ')' | '）' | '年' | '月' | '日' | '%' | '号' | '时' | ':' | '/' | '-')
+            || next.is_ascii_alphanumeric();
+        if numbering {
+            return None;
+        }
+    }
+    if i > 0 && chars[i - 1].1 == '(' {
+        return None;
+    }
+    let number: f64 = digits.parse().ok()?;
+    Some((k - i, Value { number: sign * number, unit }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(row: &Row) -> Vec<Option<f64>> {
+        row.cells.iter().map(|c| c.value.map(|v| v.number)).collect()
+    }
+
+    #[test]
+    fn cells_parse_signs_units_and_separators() {
+        let v = |s: &str| parse_cell(s).unwrap().map(|v| (v.number, v.unit));
+        assert_eq!(v("减少45"), Some((-45.0, None)));
+        assert_eq!(v("增加2"), Some((2.0, None)));
+        assert_eq!(v("1,204"), Some((1204.0, None)));
+        assert_eq!(v("130万元"), Some((130.0, Some(CellUnit::WanYuan))));
+        assert_eq!(v("68949.08元"), Some((68949.08, Some(CellUnit::Yuan))));
+        assert_eq!(v("无"), Some((0.0, None)));
+        assert_eq!(v(" "), None);
+        assert_eq!(v("—"), None);
+        assert!(parse_cell("1.属于国家秘密").is_none());
+        assert!(parse_cell("本年新收政府信息公开申请数量").is_none());
+    }
+
+    #[test]
+    fn one_cell_per_line_with_lone_pipes_as_empty_cells() {
+        let text = "(二)部分公开 |\n|\n|\n||\n(一)予以公开 |\n22 |\n|\n1 |\n23 |\n||\n";
+        let (layout, rows) = rows(text);
+        assert_eq!(layout, Layout::PipeCells);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].label(), "(二)部分公开");
+        assert_eq!(values(&rows[0]), vec![None, None]);
+        assert_eq!(values(&rows[1]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        assert_eq!(&text[rows[1].cells[0].offset..rows[1].cells[0].offset + 2], "22");
+    }
+
+    #[test]
+    fn pipe_rows_and_markdown_rules() {
+        let text = "| 项目 | 自然人 | 总计 |\n|---|:--:|---|\n| | (二)部分公开 | 0 | | 3 |\n";
+        let (layout, rows) = rows(text);
+        assert_eq!(layout, Layout::PipeRows);
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].cells.is_empty());
+        assert_eq!(rows[1].label(), "(二)部分公开");
+        assert_eq!(values(&rows[1]), vec![Some(0.0), None, Some(3.0)]);
+    }
+
+    #[test]
+    fn aligned_numbers_carry_their_columns_and_numbering_stays_label() {
+        let text = "  1.属于国家秘密        0     12    1,204\n                - 4 -\n第3页\n";
+        let (layout, rows) = rows(text);
+        assert_eq!(layout, Layout::Aligned);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].label(), "1.属于国家秘密");
+        assert_eq!(values(&rows[0]), vec![Some(0.0), Some(12.0), Some(1204.0)]);
+        assert!(rows[0].cells[0].center < rows[0].cells[1].center);
+    }
+
+    #[test]
+    fn inline_label_and_amount() {
+        let (_, rows) = rows("政府集中采购130万元\n");
+        assert_eq!(rows[0].label(), "政府集中采购");
+        assert_eq!(rows[0].cells[0].value, Some(Value { number: 130.0, unit: Some(CellUnit::WanYuan) }));
+    }
+
+    #[test]
+    fn dates_and_sentences_are_not_cells() {
+        let (_, rows) = rows("统计期限自2019年1月1日起至2019年12月31日止。\n(2)说明 3\n");
+        assert_eq!(rows[0].kind, Kind::Prose);
+        assert!(rows[0].cells.is_empty());
+        assert_eq!(values(&rows[1]), vec![Some(3.0)]);
+    }
+}

@@ -1,0 +1,139 @@
+//! The arithmetic the templates promise, checked on what was read.
+//!
+//! Numbers are recorded as printed; these checks flag where they disagree and
+//! never change them. Each finding names the row, column and sums involved.
+
+use std::collections::HashMap;
+
+use crate::report::Report;
+use crate::template::{self, Role, Template};
+
+/// Runs every check that the report's tables allow and records `identity_ok`.
+pub fn check(report: &mut Report, t: Template) {
+    check_requests(report, t);
+    check_litigation(report);
+}
+
+fn check_requests(report: &mut Report, t: Template) {
+    if report.requests.is_empty() {
+        return;
+    }
+    let rows = template::request_rows(t);
+    let cell: HashMap<(&str, &str), i64> = report.requests.iter().map(|f| ((f.row, f.applicant), f.count)).collect();
+    let get = |row: &str, a: &str| cell.get(&(row, a)).copied();
+    let key = |role: Role| rows.iter().find(|r| r.role == role).map(|r| r.key).unwrap_or_default();
+    let (nr, co, tp, cf) =
+        (key(Role::NewReceived), key(Role::CarriedOver), key(Role::TotalProcessed), key(Role::CarriedForward));
+    let mut findings: Vec<(&'static str, String)> = Vec::new();
+
+    // 勾稽关系: 一 + 二 = 三(七) + 四, column by column.
+    let mut checked = 0;
+    for &a in template::APPLICANTS {
+        if let (Some(n), Some(c), Some(p), Some(f)) = (get(nr, a), get(co, a), get(tp, a), get(cf, a)) {
+            checked += 1;
+            if n + c != p + f {
+                findings.push(("identity_mismatch", format!("{a}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}")));
+            }
+        }
+    }
+    if checked > 0 {
+        report.identity_ok = Some(!findings.iter().any(|f| f.0 == "identity_mismatch"));
+    }
+
+    // Applicant columns add up to 总计, row by row.
+    let (parts, total) = template::APPLICANTS.split_at(template::APPLICANTS.len() - 1);
+    for r in &rows {
+        let values: Option<Vec<i64>> = parts.iter().map(|a| get(r.key, a)).collect();
+        if let (Some(values), Some(t)) = (values, get(r.key, total[0])) {
+            let sum: i64 = values.iter().sum();
+            if sum != t {
+                findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", r.key)));
+            }
+        }
+    }
+
+    // The results add up to (七)总计, column by column.
+    for &a in template::APPLICANTS {
+        let results: Vec<i64> = rows.iter().filter(|r| r.role == Role::Result).filter_map(|r| get(r.key, a)).collect();
+        if let (false, Some(p)) = (results.is_empty(), get(tp, a)) {
+            let sum: i64 = results.iter().sum();
+            if sum != p {
+                findings.push(("result_sum_mismatch", format!("{a}: results add up to {sum}, {tp} says {p}")));
+            }
+        }
+    }
+    for (code, detail) in findings {
+        report.flag(code, detail);
+    }
+}
+
+fn check_litigation(report: &mut Report) {
+    let mut findings = Vec::new();
+    for &p in template::LITIGATION_PROCEEDINGS {
+        let get = |o: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == o).map(|f| f.count);
+        let (parts, total) = template::LITIGATION_OUTCOMES.split_at(template::LITIGATION_OUTCOMES.len() - 1);
+        let values: Option<Vec<i64>> = parts.iter().map(|o| get(o)).collect();
+        if let (Some(values), Some(t)) = (values, get(total[0])) {
+            let sum: i64 = values.iter().sum();
+            if sum != t {
+                findings.push(format!("{p}: outcomes add up to {sum}, 总计 says {t}"));
+            }
+        }
+    }
+    for detail in findings {
+        report.flag("litigation_sum_mismatch", detail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{LitigationFact, RequestFact};
+
+    fn req(row: &'static str, applicant: &'static str, count: i64) -> RequestFact {
+        RequestFact { row, applicant, count, offset: 0 }
+    }
+
+    #[test]
+    fn identity_holds_and_breaks() {
+        let mut r = Report::default();
+        r.requests = vec![
+            req("new_received", "total", 12),
+            req("carried_over", "total", 11),
+            req("total_processed", "total", 23),
+            req("carried_forward", "total", 0),
+        ];
+        check(&mut r, Template::T2019);
+        assert_eq!(r.identity_ok, Some(true));
+        r.requests[3].count = 2;
+        r.issues.clear();
+        check(&mut r, Template::T2019);
+        assert_eq!(r.identity_ok, Some(false));
+        assert!(r.has_issue("identity_mismatch"));
+    }
+
+    #[test]
+    fn row_and_result_sums() {
+        let mut r = Report::default();
+        let mut facts = vec![req("granted", "natural_person", 3), req("granted", "total", 4)];
+        for a in &template::APPLICANTS[1..6] {
+            facts.push(req("granted", a, 0));
+        }
+        facts.push(req("total_processed", "total", 5));
+        r.requests = facts;
+        check(&mut r, Template::T2019);
+        assert!(r.has_issue("row_sum_mismatch"));
+        assert!(r.has_issue("result_sum_mismatch"));
+        assert_eq!(r.identity_ok, None, "no column has all four identity rows");
+    }
+
+    #[test]
+    fn litigation_blocks() {
+        let mut r = Report::default();
+        for (o, c) in [("upheld", 1), ("corrected", 0), ("other", 0), ("pending", 0), ("total", 0)] {
+            r.litigation.push(LitigationFact { proceeding: "litigation_direct", outcome: o, count: c, offset: 0 });
+        }
+        check(&mut r, Template::T2019);
+        assert!(r.has_issue("litigation_sum_mismatch"));
+    }
+}

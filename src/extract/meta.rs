@@ -1,0 +1,245 @@
+//! Report metadata read from the text: title, agency, year, publication date.
+
+use crate::normalize::squash;
+use crate::report::{Date, Report};
+
+/// Suffixes that end a report title; the agency is what stands before them.
+const TITLE_ENDINGS: &[&str] = &[
+    "政府信息公开工作年度报告",
+    "政府信息公开年度报告",
+    "信息公开工作年度报告",
+    "政务公开工作年度报告",
+    "信息公开年度报告",
+];
+
+/// Lines that begin running text, never a title.
+const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
+
+/// Fills title, agency, year and published where the text states them.
+pub fn read(text: &str, report: &mut Report) {
+    report.title = find_title(text);
+    if let Some(title) = &report.title {
+        report.year = year_in(title);
+        report.agency = agency_from_title(title);
+    } else {
+        report.flag("title_missing", "no line reads as the report's title");
+    }
+    if report.year.is_none() {
+        if let Some(y) = infer_year(text) {
+            report.year = Some(y);
+            report.flag("year_inferred", format!("year {y} read from the body, not the title"));
+        }
+    }
+    report.published = find_published(text);
+}
+
+fn find_title(text: &str) -> Option<String> {
+    title_line(text).map(|(_, l)| {
+        // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
+        let end = l.find("年度报告").map_or(l.len(), |p| p + "年度报告".len());
+        l[..end].to_string()
+    })
+}
+
+/// The index (among non-blank lines) and squashed text of the title line. Page
+/// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
+fn title_line(text: &str) -> Option<(usize, String)> {
+    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(squash).enumerate().find(|(_, l)| {
+        let n = l.chars().count();
+        (6..=80).contains(&n)
+            && TITLE_ENDINGS.iter().any(|e| l.contains(e))
+            && !l.contains('。')
+            && !l.contains(':')
+            && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
+    })
+}
+
+/// The first year (`2019年` or `二〇一九年`) in `s`.
+pub fn year_in(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        if i + 4 < chars.len() + 1 && chars.get(i + 4) == Some(&'年') {
+            let digits: Option<String> = chars[i..i + 4].iter().map(|&c| digit(c)).collect();
+            if let Some(y) = digits.and_then(|d| d.parse::<i32>().ok()) {
+                let before_digit = i > 0 && digit(chars[i - 1]).is_some();
+                if !before_digit && (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '〇' | '零' | 'O' | 'o' | '○' => Some('0'),
+        '一' => Some('1'),
+        '二' => Some('2'),
+        '三' => Some('3'),
+        '四' => Some('4'),
+        '五' => Some('5'),
+        '六' => Some('6'),
+        '七' => Some('7'),
+        '八' => Some('8'),
+        '九' => Some('9'),
+        _ => None,
+    }
+}
+
+fn agency_from_title(title: &str) -> Option<String> {
+    let ending = TITLE_ENDINGS.iter().find_map(|e| title.find(e).map(|p| (p, *e)))?;
+    let mut head = title[..ending.0].to_string();
+    // 人民政府信息公开…: the 政府 belongs to the agency's name.
+    if head.ends_with("人民") && ending.1.starts_with("政府") {
+        head.push_str("政府");
+    }
+    // Drop the year wherever it stands: `2014年…`, `…办公室2014年`, `…2019年度`.
+    let chars: Vec<char> = head.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let is_year = i + 4 < chars.len() + 1
+            && chars.get(i + 4) == Some(&'年')
+            && chars[i..i + 4].iter().all(|&c| digit(c).is_some());
+        if is_year {
+            i += 5;
+            if chars.get(i) == Some(&'度') {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”".contains(c)).to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The year a report without a title covers: the statistics period if stated
+/// (`2019年1月1日至2019年12月31日`), else the first year the body names.
+fn infer_year(text: &str) -> Option<i32> {
+    let s = squash(text);
+    if let Some(p) = s.find("12月31日") {
+        let before: String = s[..p].chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
+        if let Some(y) = year_in(&before) {
+            return Some(y);
+        }
+    }
+    let head: String = s.chars().take(2000).collect();
+    year_in(&head)
+}
+
+const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "公开日期", "日期", "时间"];
+
+/// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
+/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`).
+fn find_published(text: &str) -> Option<Date> {
+    let head: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).take(60).map(squash).collect();
+    for line in &head {
+        for label in PUBLISHED_LABELS {
+            if let Some(p) = line.find(label) {
+                let rest = line[p + label.len()..].trim_start_matches(':');
+                if let Some(d) = parse_date(rest) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    let (title_at, _) = title_line(text)?;
+    head.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l))
+}
+
+/// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let mut nums = Vec::new();
+    let mut cur = String::new();
+    let mut seps = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+            continue;
+        }
+        if cur.is_empty() {
+            break;
+        }
+        nums.push(cur.parse::<u32>().ok()?);
+        cur.clear();
+        if nums.len() == 3 {
+            break;
+        }
+        if !matches!(c, '-' | '/' | '.' | '年' | '月') {
+            break;
+        }
+        seps.push(c);
+    }
+    if !cur.is_empty() && nums.len() < 3 {
+        nums.push(cur.parse().ok()?);
+    }
+    match nums.as_slice() {
+        [y, m, d, ..] if (1990..=2100).contains(y) => Date::new(*y as i32, *m, *d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_drops_year_and_title_ending() {
+        let a = |t: &str| agency_from_title(t).unwrap();
+        assert_eq!(a("2014年通化市二道江区人民政府信息公开工作年度报告"), "通化市二道江区人民政府");
+        assert_eq!(a("大雁镇2019年政府信息公开工作年度报告"), "大雁镇");
+        assert_eq!(a("肇庆市人民政府办公室2014年政府信息公开工作年度报告"), "肇庆市人民政府办公室");
+        assert_eq!(
+            a("2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告"),
+            "广州市增城区人民政府朱村街道办事处"
+        );
+        assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
+    }
+
+    #[test]
+    fn years_in_digits_and_chinese() {
+        assert_eq!(year_in("二〇二〇年政府信息公开工作年度报告"), Some(2020));
+        assert_eq!(year_in("大雁镇2019年政府"), Some(2019));
+        assert_eq!(year_in("12019年"), None);
+    }
+
+    #[test]
+    fn dates_in_three_forms() {
+        assert_eq!(parse_date("2015-03-20 10:00"), Date::new(2015, 3, 20));
+        assert_eq!(parse_date("2015年3月20日"), Date::new(2015, 3, 20));
+        assert_eq!(parse_date("2015/3/2"), Date::new(2015, 3, 2));
+        assert_eq!(parse_date("2015-13-01"), None);
+    }
+
+    #[test]
+    fn title_and_published_from_page_chrome() {
+        let text = "当前位置: 网站首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n发布时间:2021-01-05 来源:大雁镇\n";
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
+        assert_eq!(r.year, Some(2019));
+        assert_eq!(r.published, Date::new(2021, 1, 5));
+    }
+
+    #[test]
+    fn chrome_is_not_the_title_and_a_bare_date_under_it_is_published() {
+        let text = "索引号:007141332/2015-00724 类目名称: 政府信息公开工作年度报告\n\
+            2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n\n  2018-03-15 来源: 本网\n";
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.year, Some(2017));
+        assert_eq!(r.published, Date::new(2018, 3, 15));
+    }
+
+    #[test]
+    fn year_from_the_statistics_period_when_untitled() {
+        let mut r = Report::default();
+        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &mut r);
+        assert_eq!(r.year, Some(2020));
+        assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
+    }
+}

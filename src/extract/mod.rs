@@ -1,0 +1,112 @@
+//! Extract: normalised text to a [`Report`].
+//!
+//! Reads the metadata, tells which template the report follows, reads the layout
+//! of its tables (`cells`), matches the rows against the template (`tables`) and
+//! checks the arithmetic the template promises (`checks`). Pure: no I/O.
+
+pub mod cells;
+pub mod checks;
+pub mod meta;
+pub mod tables;
+
+use crate::load::Document;
+use crate::normalize::squash;
+use crate::report::{Report, Status};
+use crate::template::{self, Template};
+
+/// Issue codes that mean some part of a report could not be read.
+pub const PARTIAL_CODES: &[&str] =
+    &["rows_missing", "cells_unaligned", "cells_extra", "litigation_cells_missing", "non_integer_count", "tables_missing"];
+
+/// Extracts everything a document holds. Never fails: what cannot be read is
+/// recorded as status and issue codes.
+pub fn extract(doc: &Document) -> Report {
+    let mut report = Report {
+        report_id: doc.report_id.clone(),
+        source_path: doc.source_path.clone(),
+        source_bytes: doc.source_bytes,
+        encoding: doc.encoding.clone(),
+        ..Report::default()
+    };
+    let text = match &doc.text {
+        Ok(text) => text,
+        Err(why) => {
+            report.status = Some(Status::Unreadable);
+            report.template = Some(Template::Unknown);
+            report.flag(why.code, why.detail.clone());
+            return report;
+        }
+    };
+    meta::read(text, &mut report);
+    let squashed = squash(text);
+    let t = detect_template(&squashed, report.year);
+    report.template = Some(t);
+    if matches!(t, Template::T2019 | Template::T2021) {
+        let (layout, rows) = cells::rows(text);
+        let after_disclosures = tables::read_disclosures(&rows, t, &mut report);
+        let after_requests = tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
+        tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
+        checks::check(&mut report, t);
+        if report.fact_count() > 0 {
+            report.layout = Some(layout.as_str());
+        } else if !has_tables(&squashed) {
+            report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
+        }
+    }
+    report.status = Some(if !looks_like_report(&squashed) && report.fact_count() == 0 {
+        Status::NotAReport
+    } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
+        Status::Partial
+    } else {
+        Status::Ok
+    });
+    report
+}
+
+/// Whether the text reads as an annual report at all.
+fn looks_like_report(squashed: &str) -> bool {
+    let subject = ["信息公开", "政务公开"].iter().any(|w| squashed.contains(w));
+    let kind = ["年度报告", "年报"].iter().any(|w| squashed.contains(w));
+    (subject && kind) || has_tables(squashed)
+}
+
+fn has_tables(squashed: &str) -> bool {
+    squashed.contains(template::REQUEST_ROWS[0].cues[0])
+        || template::MARKERS_2019.iter().chain(template::MARKERS_2021).any(|m| squashed.contains(m))
+}
+
+/// Tells the template from the header words only one of them prints; falls back
+/// to the year the report covers.
+pub fn detect_template(squashed: &str, year: Option<i32>) -> Template {
+    let count = |markers: &[&str]| markers.iter().filter(|m| squashed.contains(*m)).count();
+    let (m2019, m2021) = (count(template::MARKERS_2019), count(template::MARKERS_2021));
+    if m2021 > 0 && m2021 >= m2019 {
+        return Template::T2021;
+    }
+    if m2019 > 0 {
+        return Template::T2019;
+    }
+    match year {
+        Some(y) if has_tables(squashed) => match Template::for_year(y) {
+            Template::Pre2019 => Template::T2019,
+            t => t,
+        },
+        None if has_tables(squashed) => Template::T2019,
+        Some(y) => Template::for_year(y),
+        None => Template::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_from_header_words_then_year() {
+        assert_eq!(detect_template("信息内容本年新制作数量本年新公开数量", Some(2020)), Template::T2019);
+        assert_eq!(detect_template("信息内容本年制发件数本年废止件数现行有效件数", None), Template::T2021);
+        assert_eq!(detect_template("一、本年新收政府信息公开申请数量", Some(2022)), Template::T2021);
+        assert_eq!(detect_template("全年共受理申请3件", Some(2014)), Template::Pre2019);
+        assert_eq!(detect_template("全年共受理申请3件", None), Template::Unknown);
+    }
+}

@@ -1,0 +1,526 @@
+//! Reads the template tables (表二, 表三, 表四) from the rows of a layout.
+//!
+//! Rows are matched to the template in printed order: each row that carries cells
+//! is given the first template row, at or after the last one matched, whose cue
+//! its label contains. A label that matches nothing is joined with the label-only
+//! rows just before it (a label wrapped above its numbers) and then with those just
+//! after it (wrapped below). Cells go to columns by position: as delimited in pipe
+//! layouts, and by character column in aligned text, where a blank cell leaves no
+//! trace and the columns of the full rows tell where each number belongs.
+
+use super::cells::{Cell, CellUnit, Kind, Row, Value};
+use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
+use crate::template::{self, Template, Unit};
+
+/// The result of walking rows against a list of template rows.
+struct Walk {
+    /// (template row index, layout row index), in order.
+    matches: Vec<(usize, usize)>,
+    /// The first layout row after the table.
+    end: usize,
+}
+
+/// The template row (index `from` or later) that `label` names: the cue that ends
+/// last in the label wins, so that a row label glued after a header (`…总计一、本年新收…`)
+/// is read as that row.
+fn best_match(label: &str, cues: &[&[&str]], from: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (end of cue in label, index)
+    for (j, row_cues) in cues.iter().enumerate().skip(from) {
+        for cue in row_cues.iter() {
+            if let Some(pos) = label.rfind(cue) {
+                let end = pos + cue.len();
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, j));
+                }
+            }
+        }
+    }
+    best.map(|(_, j)| j)
+}
+
+fn walk(rows: &[Row], start: usize, cues: &[&[&str]], stop: impl Fn(&str) -> bool) -> Walk {
+    let mut matches = Vec::new();
+    let mut next = 0;
+    let mut orphans: Vec<usize> = Vec::new();
+    let mut k = start;
+    while k < rows.len() && next < cues.len() {
+        let row = &rows[k];
+        let own = row.label();
+        if row.kind == Kind::Prose || (k > start && stop(&own)) {
+            break;
+        }
+        if row.cells.is_empty() {
+            orphans.push(k);
+            k += 1;
+            continue;
+        }
+        let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
+        let after: Vec<usize> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).collect();
+        let after_text: String = after.iter().map(|&a| rows[a].label()).collect();
+        let mut used_after = 0;
+        let found = best_match(&own, cues, next)
+            .or_else(|| best_match(&format!("{before}{own}"), cues, next))
+            .or_else(|| {
+                used_after = after.len();
+                best_match(&format!("{own}{after_text}"), cues, next)
+            });
+        if let Some(j) = found {
+            matches.push((j, k));
+            next = j + 1;
+        } else {
+            used_after = 0;
+        }
+        orphans.clear();
+        k += 1 + used_after;
+    }
+    Walk { matches, end: k }
+}
+
+/// Column centres estimated from the aligned rows that fill every column.
+fn centers(rows: &[Row], matched: impl Iterator<Item = usize>, n: usize) -> Option<Vec<f64>> {
+    let full: Vec<&Row> = matched.map(|k| &rows[k]).filter(|r| !r.delimited && r.cells.len() == n).collect();
+    if full.is_empty() {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|c| {
+                let mut xs: Vec<f64> = full.iter().map(|r| r.cells[c].center).collect();
+                xs.sort_by(f64::total_cmp);
+                xs[xs.len() / 2]
+            })
+            .collect(),
+    )
+}
+
+/// Places values (left to right) into columns (left to right) so that the total
+/// distance to the column centres is smallest.
+fn align(values: &[f64], centers: &[f64]) -> Vec<usize> {
+    let (m, n) = (values.len(), centers.len());
+    // cost[i][j]: best cost of placing values[..i] in columns[..j].
+    let mut cost = vec![vec![f64::INFINITY; n + 1]; m + 1];
+    let mut take = vec![vec![false; n + 1]; m + 1];
+    for c in cost[0].iter_mut() {
+        *c = 0.0;
+    }
+    for i in 1..=m {
+        for j in i..=n {
+            let skip = cost[i][j - 1];
+            let place = cost[i - 1][j - 1] + (values[i - 1] - centers[j - 1]).abs();
+            if place <= skip {
+                cost[i][j] = place;
+                take[i][j] = true;
+            } else {
+                cost[i][j] = skip;
+            }
+        }
+    }
+    let mut out = vec![0; m];
+    let (mut i, mut j) = (m, n);
+    while i > 0 {
+        if take[i][j] {
+            out[i - 1] = j - 1;
+            i -= 1;
+        }
+        j -= 1;
+    }
+    out
+}
+
+/// How the cells of one row were put into columns.
+enum Placed {
+    /// Every column known: `None` value is an empty cell (0 in a filled table).
+    All(Vec<Cell>),
+    /// Some columns unknown.
+    Some(Vec<Option<Cell>>, &'static str),
+}
+
+/// Puts the cells of `row` into `n` columns. `lone` is the column a single number
+/// belongs to when nothing else tells.
+fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> Placed {
+    let cells = &row.cells;
+    let blank = Cell { value: None, offset: row.offset, center: 0.0 };
+    if cells.len() >= n {
+        if row.delimited || cells.len() == n {
+            return Placed::All(cells[..n].to_vec());
+        }
+        // Aligned text with extra numbers: the values are the rightmost ones.
+        return Placed::Some(cells[cells.len() - n..].iter().copied().map(Some).collect(), "cells_extra");
+    }
+    if !row.delimited {
+        if let Some(cs) = centers {
+            let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
+            let mut out = vec![blank; n];
+            for (cell, col) in cells.iter().zip(align(&xs, cs)) {
+                out[col] = *cell;
+            }
+            return Placed::All(out);
+        }
+    }
+    let mut out = vec![None; n];
+    let values: Vec<&Cell> = cells.iter().filter(|c| c.value.is_some()).collect();
+    if let (Some(col), [only]) = (lone, values.as_slice()) {
+        out[col] = Some(**only);
+        return Placed::Some(out, "");
+    }
+    for (slot, cell) in out.iter_mut().zip(cells) {
+        *slot = Some(*cell);
+    }
+    Placed::Some(out, "cells_unaligned")
+}
+
+fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<Cell>> {
+    match placed {
+        Placed::All(cells) => cells.into_iter().map(Some).collect(),
+        Placed::Some(cells, code) => {
+            if !code.is_empty() {
+                report.flag(code, format!("{what}: cells could not all be placed in columns"));
+            }
+            cells
+        }
+    }
+}
+
+/// A count as printed, or `None` when the cell holds no whole number.
+fn count(report: &mut Report, what: &str, v: Value) -> Option<i64> {
+    if v.unit.is_some() || v.number.fract() != 0.0 || v.number.abs() > 1e15 {
+        report.flag("non_integer_count", format!("{what}: {} is not a count", v.number));
+        return None;
+    }
+    Some(v.number as i64)
+}
+
+/// Reads 表三. Returns the layout row after the table, or `None` if there is none.
+pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
+    let specs = template::request_rows(t);
+    let cues: Vec<&[&str]> = specs.iter().map(|r| r.cues).collect();
+    let anchor = specs[0].cues[0];
+    let candidates: Vec<usize> =
+        (from..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
+    let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
+    let Some(walk) = candidates.iter().map(|&k| walk(rows, k, &cues, stop)).find(|w| w.matches.len() >= 4) else {
+        if let Some(&k) = candidates.first() {
+            report.flag("table_empty", "表三 (requests) is present but holds no number");
+            return Some(k + 1);
+        }
+        return None;
+    };
+    if !walk.matches.iter().any(|&(_, k)| rows[k].has_value()) {
+        report.flag("table_empty", "表三 (requests) is present but holds no number");
+        return Some(walk.end);
+    }
+    let n = template::APPLICANTS.len();
+    let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
+    for &(j, k) in &walk.matches {
+        let spec = specs[j];
+        let placed = place(&rows[k], n, cs.as_deref(), Some(n - 1));
+        for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let what = format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
+            let value = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+            if let Some(count) = count(report, &what, value) {
+                report.requests.push(RequestFact {
+                    row: spec.key,
+                    applicant: template::APPLICANTS[c],
+                    count,
+                    offset: cell.offset,
+                });
+            }
+        }
+    }
+    let missing: Vec<&str> =
+        (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
+    if !missing.is_empty() {
+        report.flag("rows_missing", format!("表三 rows not found: {}", missing.join(", ")));
+    }
+    Some(walk.end)
+}
+
+/// Reads 表二. Returns the layout row after it, or `None` if there is none.
+pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let blocks = template::disclosure_blocks(t);
+    let items: Vec<(usize, usize)> =
+        blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
+    let cues: Vec<&[&str]> = items.iter().map(|&(b, i)| blocks[b].items[i].2).collect();
+    let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().contains(template::DISCLOSURE_ANCHOR))?;
+    let requests_anchor = template::REQUEST_ROWS[0].cues[0];
+    let stop = |label: &str| label.contains(requests_anchor) || label.contains("收到和处理");
+    let walk = walk(rows, start, &cues, stop);
+
+    // Where each block's header starts: its 第二十条 anchor, else its first item row.
+    let mut header_at: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut present = vec![false; blocks.len()];
+    for k in start..walk.end.min(rows.len()) {
+        let label = rows[k].label();
+        for (b, block) in blocks.iter().enumerate() {
+            let anchored = label.contains(&format!("{}第{}", template::DISCLOSURE_ANCHOR, block.article));
+            if anchored && header_at[b].is_none() {
+                header_at[b] = Some(k);
+            }
+            if anchored || block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.contains(c))) {
+                present[b] = true;
+            }
+        }
+    }
+    let mut filled = vec![false; blocks.len()];
+    for &(j, k) in &walk.matches {
+        filled[items[j].0] |= rows[k].has_value();
+    }
+    for (b, block) in blocks.iter().enumerate() {
+        if present[b] && !filled[b] {
+            report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
+        }
+    }
+    for &(j, k) in &walk.matches {
+        let (b, i) = items[j];
+        if !filled[b] {
+            continue;
+        }
+        let block = blocks[b];
+        let (item, _, _) = block.items[i];
+        let row = &rows[k];
+        let amount_col = block.columns.iter().position(|c| c.unit != Unit::Count);
+        // A lone number printed with a money unit is the amount (`政府集中采购130万元`).
+        let lone = match row.cells.iter().filter(|c| c.value.is_some()).collect::<Vec<_>>().as_slice() {
+            [only] if only.value.is_some_and(|v| v.unit.is_some()) => amount_col,
+            _ if block.columns.len() == 1 => Some(0),
+            _ => None,
+        };
+        let header: String = header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect();
+        let placed = place(row, block.columns.len(), None, lone);
+        for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let column = &block.columns[c];
+            let v = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+            let value = match (column.unit, v.unit) {
+                (Unit::Count, _) => v.number,
+                (_, Some(CellUnit::WanYuan)) => v.number * 10_000.0,
+                (_, Some(CellUnit::Yuan)) => v.number,
+                (Unit::WanYuan, None) => v.number * 10_000.0,
+                (Unit::Yuan, None) if header.contains("万元") => v.number * 10_000.0,
+                (Unit::Yuan, None) => v.number,
+            };
+            report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
+        }
+    }
+    Some(walk.end)
+}
+
+/// Reads 表四 at or after layout row `from`.
+pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
+    let is_header = |r: &Row| {
+        let l = r.label();
+        template::LITIGATION_OUTCOME_LABELS[..4].iter().any(|o| l.contains(o))
+    };
+    let anchor = (from..rows.len()).find(|&k| {
+        let r = &rows[k];
+        let label = r.label();
+        r.kind == Kind::Table
+            && template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a))
+            && rows[k..].iter().take(24).take_while(|r| r.kind == Kind::Table).any(is_header)
+    })?;
+    let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut first_value_row = None;
+    let mut end = anchor + 1;
+    let mut delimited = true;
+    for (k, row) in rows.iter().enumerate().skip(anchor) {
+        let label = row.label();
+        let next_section = k > anchor && (label.starts_with("五、") || label.contains("存在的主要问题"));
+        if row.kind == Kind::Prose || next_section || cells.len() >= n {
+            break;
+        }
+        end = k + 1;
+        if row.has_value() {
+            first_value_row.get_or_insert(k);
+            delimited &= row.delimited;
+            cells.extend(row.cells.iter().copied());
+        }
+    }
+    let Some(first_value_row) = first_value_row else {
+        report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
+        return Some(end);
+    };
+    if cells.len() < n && !delimited {
+        // Blank cells in aligned text: place the numbers under the 15 outcome headers.
+        let heads: Vec<f64> = rows[anchor..first_value_row]
+            .iter()
+            .flat_map(|r| r.labels.iter())
+            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&crate::normalize::squash(f.text).as_str()))
+            .map(|f| f.center)
+            .collect();
+        if heads.len() == n {
+            let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
+            let mut out = vec![Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 }; n];
+            for (cell, col) in cells.iter().zip(align(&xs, &heads)) {
+                out[col] = *cell;
+            }
+            cells = out;
+        }
+    }
+    if cells.len() < n {
+        report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
+        return Some(end);
+    }
+    for (idx, cell) in cells.into_iter().take(n).enumerate() {
+        let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
+        let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
+        let what = format!("litigation/{proceeding}/{outcome}");
+        let value = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+        if let Some(count) = count(report, &what, value) {
+            report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
+        }
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    fn requests(text: &str, t: Template) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        read_requests(&rs, t, 0, &mut report);
+        report
+    }
+
+    fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
+        r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
+    }
+
+    #[test]
+    fn alignment_keeps_order_and_prefers_nearest() {
+        assert_eq!(align(&[10.0, 40.0], &[10.0, 20.0, 30.0, 40.0]), vec![0, 3]);
+        assert_eq!(align(&[21.0], &[10.0, 20.0, 30.0]), vec![1]);
+    }
+
+    const PIPE_ROWS: &str = "\
+| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+|---|---|---|---|---|---|---|---|
+| 一、本年新收政府信息公开申请数量 | 5 | 1 | | | | | 6 |
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 三、本年度办理结果 | (一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |
+| | (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| (七)总计 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |
+| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+";
+
+    #[test]
+    fn pipe_rows_with_spanning_labels() {
+        let r = requests(PIPE_ROWS, Template::T2019);
+        assert_eq!(get(&r, "new_received", "natural_person"), Some(5));
+        assert_eq!(get(&r, "new_received", "research"), Some(0));
+        assert_eq!(get(&r, "new_received", "total"), Some(6));
+        assert_eq!(get(&r, "granted", "commercial"), Some(1));
+        assert_eq!(get(&r, "partially_granted", "total"), Some(1));
+        assert_eq!(get(&r, "total_processed", "total"), Some(6));
+        assert_eq!(get(&r, "carried_forward", "total"), Some(0));
+        assert!(r.has_issue("rows_missing"));
+    }
+
+    /// A line with each text placed at a character column, as `pdftotext -layout` pads.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (col, text) in parts {
+            while line.chars().count() < *col {
+                line.push(' ');
+            }
+            line.push_str(text);
+        }
+        line + "\n"
+    }
+
+    /// Seven numbers at the columns of [`at`]'s tables; `""` leaves a cell blank.
+    fn nums<'a>(label: &[(usize, &'a str)], values: [&'a str; 7]) -> String {
+        let mut parts = label.to_vec();
+        for (c, v) in values.iter().enumerate() {
+            if !v.is_empty() {
+                parts.push((40 + 8 * c, v));
+            }
+        }
+        at(&parts)
+    }
+
+    fn aligned() -> String {
+        let z = ["0"; 7];
+        [
+            at(&[(40, "自然人"), (48, "商业企业"), (56, "科研机构"), (64, "社会公益"), (72, "法律服务"), (80, "其他"), (88, "总计")]),
+            nums(&[(2, "一、本年新收政府信息公开申请数量")], ["12", "1", "0", "0", "0", "0", "13"]),
+            nums(&[(2, "二、上年结转政府信息公开申请数量")], ["2", "0", "0", "0", "0", "0", "2"]),
+            nums(&[(2, "三、本年"), (10, "(一)予以公开")], ["8", "1", "", "", "", "", "9"]),
+            nums(&[(2, "度办理"), (10, "(二)部分公开(区分处理的,只计")], ["1", "0", "0", "0", "0", "0", "1"]),
+            at(&[(2, "结果"), (10, "这一情形,不计其他情形)")]),
+            at(&[(10, "(三)不"), (16, "1.属于国家秘密")]),
+            nums(&[(10, "予公开")], z),
+            at(&[(50, "- 3 -")]),
+            at(&[(16, "2.其他法律行政法规禁")]),
+            nums(&[(16, "止公开")], ["5", "0", "0", "0", "0", "0", "5"]),
+            nums(&[(10, "(七)总计")], ["14", "1", "0", "0", "0", "0", "15"]),
+            nums(&[(2, "四、结转下年度继续办理")], z),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn aligned_layout_with_wrapped_labels_blank_cells_and_footer() {
+        let r = requests(&aligned(), Template::T2019);
+        assert_eq!(get(&r, "new_received", "total"), Some(13));
+        assert_eq!(get(&r, "granted", "natural_person"), Some(8));
+        assert_eq!(get(&r, "granted", "commercial"), Some(1));
+        assert_eq!(get(&r, "granted", "research"), Some(0), "blank cell in a filled table");
+        assert_eq!(get(&r, "granted", "total"), Some(9));
+        assert_eq!(get(&r, "denied_state_secret", "total"), Some(0));
+        assert_eq!(get(&r, "denied_law_prohibited", "natural_person"), Some(5));
+        assert_eq!(get(&r, "total_processed", "total"), Some(15));
+        assert_eq!(get(&r, "carried_forward", "natural_person"), Some(0));
+        assert!(!r.has_issue("cells_unaligned"));
+    }
+
+    #[test]
+    fn an_unfilled_table_is_empty_not_zero() {
+        let text = "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n(一)予以公开\n";
+        let r = requests(text, Template::T2019);
+        assert!(r.requests.is_empty());
+        assert!(r.has_issue("table_empty"));
+    }
+
+    #[test]
+    fn litigation_row_of_fifteen() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+            | 行政复议 | | | | | 行政诉讼 |\n\
+            | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 |\n\
+            | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n\
+            五、存在的主要问题及改进情况\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_litigation(&rs, 0, &mut r);
+        assert_eq!(r.litigation.len(), 15);
+        assert_eq!(r.litigation[0].count, 1);
+        assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
+        assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn disclosure_amount_in_wan_yuan_and_empty_blocks() {
+        let text = "第二十条第(一)项\n信息内容本年新制作数量\n规章\n规范性文件\n\
+            第二十条第(九)项\n信息内容采购项目数量采购总金额\n政府集中采购130万元\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(&rs, Template::T2019, &mut r);
+        assert_eq!(r.disclosures.len(), 1);
+        assert_eq!(r.disclosures[0].metric, "amount_yuan");
+        assert_eq!(r.disclosures[0].value, 1_300_000.0);
+        assert!(r.has_issue("table_empty"));
+    }
+
+    #[test]
+    fn disclosure_2021_fee_column_is_in_wan_yuan() {
+        let text = "第二十条第(八)项\n| 信息内容 | 本年收费金额(单位:万元) |\n| 行政事业性收费 | 1.5 |\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(&rs, Template::T2021, &mut r);
+        assert_eq!(r.disclosures[0].value, 15_000.0);
+    }
+}

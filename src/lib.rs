@@ -1,0 +1,176 @@
+//! `ogi` reads the annual reports Chinese government agencies publish on their
+//! open-government-information work (政府信息公开工作年度报告) and turns them into
+//! four tables of hive-partitioned Parquet.
+//!
+//! ```text
+//!   input tree ──discover──▶ [InputFile] ──load──▶ Document (normalised text)
+//!        ──extract──▶ Report ──to_arrow──▶ RecordBatch ──write──▶ OUT/<table>/year=…/
+//!        ──stats──▶ summaries
+//! ```
+//!
+//! Everything between load and write is pure; I/O happens at the two edges. A
+//! file that cannot be read is a [`Report`] like any other, with status
+//! `unreadable` and issue codes; it never stops a run.
+//!
+//! ```no_run
+//! use ogi::config::{Config, Pipeline};
+//! let pipeline = Pipeline::load("pipelines/default.toml".as_ref()).unwrap();
+//! let summary = ogi::run(&Config::from_pipeline(&pipeline).unwrap()).unwrap();
+//! println!("{}", summary.line());
+//! ```
+
+pub mod config;
+pub mod dataset;
+pub mod discover;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod load;
+pub mod normalize;
+pub mod report;
+pub mod schema;
+pub mod show;
+pub mod stats;
+pub mod template;
+pub mod to_arrow;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use report::{Report, Status};
+
+/// What a run did, for the line printed at its end.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub by_status: BTreeMap<Status, usize>,
+    /// How many reports carry each issue code.
+    pub issues: BTreeMap<&'static str, usize>,
+    pub facts: usize,
+    pub written: Option<write::Written>,
+    /// Folders that could not be listed.
+    pub unlisted: Vec<String>,
+    /// The stats stage's table, when it ran.
+    pub stats: Option<String>,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    fn add(&mut self, reports: &[Report]) {
+        self.files += reports.len();
+        for r in reports {
+            *self.by_status.entry(r.status()).or_insert(0) += 1;
+            for code in r.issue_codes() {
+                *self.issues.entry(code).or_insert(0) += 1;
+            }
+            self.facts += r.fact_count();
+        }
+    }
+
+    /// One line: files, reports by status, facts written, elapsed.
+    pub fn line(&self) -> String {
+        let n = |s: Status| self.by_status.get(&s).copied().unwrap_or(0);
+        let facts = match &self.written {
+            Some(w) => format!("{} facts written", w.facts()),
+            None => format!("{} facts extracted", self.facts),
+        };
+        format!(
+            "{} files: {} ok, {} partial, {} not a report, {} unreadable; {facts}; {:.2}s",
+            self.files,
+            n(Status::Ok),
+            n(Status::Partial),
+            n(Status::NotAReport),
+            n(Status::Unreadable),
+            self.elapsed.as_secs_f64()
+        )
+    }
+
+    /// What went wrong, most frequent first: `table_empty 3, title_missing 1`.
+    pub fn issue_line(&self) -> Option<String> {
+        if self.issues.is_empty() && self.unlisted.is_empty() {
+            return None;
+        }
+        let mut issues: Vec<_> = self.issues.iter().collect();
+        issues.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let mut parts: Vec<String> = issues.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        parts.extend(self.unlisted.iter().map(|d| format!("unlisted folder {d}")));
+        Some(format!("issues (reports): {}", parts.join(", ")))
+    }
+}
+
+fn progress(config: &Config, len: usize, what: &'static str) -> ProgressBar {
+    let target = if config.progress { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(len as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{prefix:>8} [{bar:40}] {pos}/{len} {per_sec} eta {eta}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(what);
+    bar
+}
+
+/// Discovers, loads and extracts every file under the input root, in parallel.
+/// Reports come back in input order.
+pub fn extract_all(config: &Config) -> (Vec<Report>, Vec<String>) {
+    let (files, errors) = discover::discover(&config.input);
+    let unlisted = errors.iter().map(|(p, e)| format!("{} ({e})", p.display())).collect();
+    let bar = progress(config, files.len(), "extract");
+    let reports: Vec<Report> = files
+        .par_iter()
+        .map(|f| {
+            let report = extract::extract(&load::load(f));
+            bar.inc(1);
+            report
+        })
+        .collect();
+    bar.finish_and_clear();
+    (reports, unlisted)
+}
+
+/// Runs the stages the config names.
+pub fn run(config: &Config) -> Result<Summary> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start worker threads: {e}")))?;
+    pool.install(|| run_stages(config))
+}
+
+fn run_stages(config: &Config) -> Result<Summary> {
+    let start = Instant::now();
+    let mut summary = Summary::default();
+    if config.stages.extract {
+        if !config.input.exists() {
+            return Err(Error::Config(format!("input folder {} does not exist", config.input.display())));
+        }
+        let (reports, unlisted) = extract_all(config);
+        summary.add(&reports);
+        summary.unlisted = unlisted;
+        if config.stages.write {
+            let files = reports.iter().map(|r| write::partition_dir(r, &config.partition)).collect::<std::collections::BTreeSet<_>>().len()
+                * schema::Table::ALL.len();
+            let bar = progress(config, files, "write");
+            summary.written = Some(write::write(&config.out, &reports, &config.partition, &|| bar.inc(1))?);
+            bar.finish_and_clear();
+        }
+    }
+    if config.stages.stats {
+        summary.stats = Some(stats::render(&stats::report_counts(&config.out)?));
+    }
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+/// Loads and extracts one file, for `ogi show`: the report and its normalised text.
+pub fn extract_file(path: &Path) -> (Report, Option<String>) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let doc = load::load(&discover::InputFile { path: path.to_path_buf(), relative: name });
+    let report = extract::extract(&doc);
+    (report, doc.text.ok())
+}

@@ -1,0 +1,85 @@
+//! The `ogi` command line: parses arguments, builds a `Config`, calls the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ogi: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let quiet = cli.quiet;
+    let verbose = cli.verbose;
+    match cli.command {
+        Command::Run(args) => {
+            let config = args.config(quiet)?;
+            finish(ogi::run(&config).context("run failed")?, quiet, verbose)
+        }
+        Command::Extract(args) => {
+            let config = args.config(quiet)?;
+            finish(ogi::run(&config).context("extract failed")?, quiet, verbose)
+        }
+        Command::Stats(args) => {
+            let counts =
+                ogi::stats::report_counts(&args.data).with_context(|| format!("reading {}", args.data.display()))?;
+            if counts.is_empty() {
+                anyhow::bail!("no reports table under {}", args.data.display());
+            }
+            print!("{}", ogi::stats::render(&counts));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(args) => {
+            let score = match ogi::eval::score(&args.gold, &args.out) {
+                Ok(s) => s,
+                Err(ogi::Error::Data { message, .. }) if message == "no reports table" => {
+                    println!("score: 0.000 no reports table under {}", args.out.display());
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e).context("eval failed"),
+            };
+            if !quiet {
+                for m in &score.misses {
+                    println!("{m}");
+                }
+            }
+            println!("{}", score.line());
+            Ok(match args.min {
+                Some(min) if score.value() < min => ExitCode::from(1),
+                _ => ExitCode::SUCCESS,
+            })
+        }
+        Command::Show(args) => {
+            let (report, text) = ogi::extract_file(&args.file);
+            print!("{}", ogi::show::render(&report, text.as_deref().unwrap_or("")));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn finish(summary: ogi::Summary, quiet: bool, verbose: u8) -> anyhow::Result<ExitCode> {
+    if verbose > 0 {
+        if let Some(stats) = &summary.stats {
+            eprint!("{stats}");
+        }
+    }
+    if !quiet {
+        if let Some(issues) = summary.issue_line() {
+            eprintln!("{issues}");
+        }
+    }
+    eprintln!("{}", summary.line());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,82 @@
+//! Text normalisation: what every later stage may assume about the text.
+//!
+//! Reports arrive with full-width digits and punctuation, non-breaking and
+//! ideographic spaces, zero-width characters, Windows line ends, form feeds from
+//! `pdftotext`, and `?` where a lossy conversion replaced a space next to a number.
+//! [`normalize`] folds all of that to plain ASCII punctuation and `\n` line ends, so
+//! the extractor sees `1,204` and `(一)` however the page spelled them. Byte offsets
+//! recorded on facts refer to the text this function returns.
+
+/// Returns the normalised form of `raw` (see the module docs).
+pub fn normalize(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{000c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => out.push(' '),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
+            '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
+            _ => out.push(c),
+        }
+    }
+    scrub_question_marks(out)
+}
+
+/// A `?` glued to a digit is almost always a space lost by a lossy re-encoding
+/// (`共收到申请?12?件`): replace it by a space so the number stands alone.
+fn scrub_question_marks(text: String) -> String {
+    if !text.contains('?') {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if c == '?' && (next_digit || prev_digit) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Removes all whitespace: labels are compared without it, because wrapping and
+/// justification put spaces inside words (`本年新   制作数量`).
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_and_punctuation_become_ascii() {
+        assert_eq!(normalize("（一）予以公开：１２，１，２０４"), "(一)予以公开:12,1,204");
+    }
+
+    #[test]
+    fn line_ends_and_spaces_are_folded() {
+        assert_eq!(normalize("\u{feff}a\r\nb\rc\u{000c}d\u{3000}e\u{00a0}f\u{200b}g"), "a\nb\nc\nd e fg");
+    }
+
+    #[test]
+    fn question_marks_around_numbers_become_spaces() {
+        assert_eq!(normalize("共收到申请?12?件,是否?"), "共收到申请 12 件,是否?");
+    }
+
+    #[test]
+    fn squash_drops_inner_whitespace() {
+        assert_eq!(squash("本年新   制作数量\n本年"), "本年新制作数量本年");
+    }
+}
