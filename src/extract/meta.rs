@@ -44,7 +44,8 @@ fn find_title(text: &str) -> Option<String> {
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
 fn title_line(text: &str) -> Option<(usize, String)> {
-    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(squash).enumerate().find(|(_, l)| {
+    let heading = |l: &str| squash(l).trim_matches(|c: char| c == '#' || c == '*').to_string();
+    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(heading).enumerate().find(|(_, l)| {
         let n = l.chars().count();
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.contains(e))
@@ -134,7 +135,8 @@ fn infer_year(text: &str) -> Option<i32> {
 const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "公开日期", "日期", "时间"];
 
 /// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
-/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`).
+/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
+/// else the date under the signature at the end.
 fn find_published(text: &str) -> Option<Date> {
     let head: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).take(60).map(squash).collect();
     for line in &head {
@@ -147,8 +149,14 @@ fn find_published(text: &str) -> Option<Date> {
             }
         }
     }
-    let (title_at, _) = title_line(text)?;
-    head.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l))
+    if let Some((title_at, _)) = title_line(text) {
+        if let Some(d) = head.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l)) {
+            return Some(d);
+        }
+    }
+    // The date under the signature: a line of its own among the last few.
+    let tail: Vec<String> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(squash).collect();
+    tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
 
 /// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.

@@ -127,6 +127,19 @@ fn align(values: &[f64], centers: &[f64]) -> Vec<usize> {
     out
 }
 
+/// The `n` cells of a delimited row that has more: separators leave an empty cell
+/// after a row, and a label spanning two columns leaves one before it. Trailing
+/// empties go first; a leading empty goes when the last cell holds a value.
+fn trim_to(cells: &[Cell], n: usize) -> &[Cell] {
+    let mut cells = cells;
+    while cells.len() > n {
+        let last_empty = cells.last().is_some_and(|c| c.value.is_none());
+        let first_empty = cells.first().is_some_and(|c| c.value.is_none());
+        cells = if !last_empty && first_empty { &cells[1..] } else { &cells[..cells.len() - 1] };
+    }
+    cells
+}
+
 /// How the cells of one row were put into columns.
 enum Placed {
     /// Every column known: `None` value is an empty cell (0 in a filled table).
@@ -141,8 +154,11 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     let cells = &row.cells;
     let blank = Cell { value: None, offset: row.offset, center: 0.0 };
     if cells.len() >= n {
-        if row.delimited || cells.len() == n {
-            return Placed::All(cells[..n].to_vec());
+        if row.delimited {
+            return Placed::All(trim_to(cells, n).to_vec());
+        }
+        if cells.len() == n {
+            return Placed::All(cells.to_vec());
         }
         // Aligned text with extra numbers: the values are the rightmost ones.
         return Placed::Some(cells[cells.len() - n..].iter().copied().map(Some).collect(), "cells_extra");
@@ -388,6 +404,18 @@ mod tests {
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
         r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
+    }
+
+    #[test]
+    fn extra_delimited_cells_are_trimmed_from_the_right_end() {
+        let c = |v: Option<f64>| Cell { value: v.map(|number| Value { number, unit: None }), offset: 0, center: 0.0 };
+        let nums = |cs: &[Cell]| cs.iter().map(|c| c.value.map(|v| v.number)).collect::<Vec<_>>();
+        // A separator after the row: `22 | | 1 | 23 | |`.
+        let row = [c(Some(22.0)), c(None), c(Some(1.0)), c(Some(23.0)), c(None)];
+        assert_eq!(nums(trim_to(&row, 4)), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        // A label spanning two columns: `| 一、本年新收… | | 41 | 5 | 46 |`.
+        let row = [c(None), c(Some(41.0)), c(Some(5.0)), c(Some(46.0))];
+        assert_eq!(nums(trim_to(&row, 3)), vec![Some(41.0), Some(5.0), Some(46.0)]);
     }
 
     #[test]
