@@ -39,13 +39,15 @@ pub enum Command {
     /// back as a hive dataset). The cross-agency statistics and yearly summary tables
     /// are not computed yet.
     Stats(StatsArgs),
-    /// Score output against gold files, with the figures of shared/tools/score.py.
+    /// Score output against gold files, with the same figures as the reference scorer score.py.
     ///
     /// Prints each miss, then the summary line. Exits 1 below --min, 2 without a
     /// reports table. -q prints the summary line only.
     Eval(EvalArgs),
-    /// Print a report's normalised text with each extracted fact marked where it
-    /// was read, as ⟦table/key/column=value⟧, after a header of metadata and issues.
+    /// Print a report's normalised text with each extracted fact marked.
+    ///
+    /// Each fact appears as ⟦table/key/column=value⟧ just before the number it was read
+    /// from, after a header with the report's metadata, status and issues.
     Show(ShowArgs),
 }
 

@@ -1,0 +1,118 @@
+//! Whole runs: the default pipeline on the samples, determinism, bad input, show.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use ogi::dataset::read_table;
+use serde_json::Value;
+
+use crate::{extract, ogi_ok, path_str, root};
+
+fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    ogi::dataset::parquet_files(dir)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+#[test]
+fn default_pipeline_writes_hive_tables_for_the_samples() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, stderr) = ogi_ok(&["run", "--out", path_str(out.path())]);
+    assert!(stderr.contains("5 files: 5 ok, 0 partial, 0 not a report, 0 unreadable"), "{stderr}");
+    for table in ["reports", "requests", "litigation", "disclosures"] {
+        assert!(out.path().join(table).join("year=2019/part-00000.parquet").is_file(), "{table}");
+    }
+    let reports = read_table(out.path(), "reports").unwrap();
+    assert_eq!(reports.len(), 5);
+    let years: Vec<i64> = reports.iter().map(|r| r["year"].as_i64().unwrap()).collect();
+    assert_eq!(years.iter().filter(|&&y| y == 2019).count(), 2);
+    // Partition columns live in the folder names only.
+    let file = out.path().join("reports/year=2019/part-00000.parquet");
+    let meta = parquet::file::reader::SerializedFileReader::new(std::fs::File::open(file).unwrap()).unwrap();
+    let schema = parquet::file::reader::FileReader::metadata(&meta).file_metadata().schema_descr_ptr();
+    assert!(schema.columns().iter().all(|c| c.name() != "year"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let a = extract(&root().join("data/samples"));
+    let b = extract(&root().join("data/samples"));
+    let (fa, fb) = (files_under(a.path()), files_under(b.path()));
+    assert!(!fa.is_empty());
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (name, bytes) in &fa {
+        assert!(bytes == &fb[name], "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn bad_files_get_rows_and_the_run_goes_on() {
+    let input = tempfile::tempdir().unwrap();
+    let p = input.path();
+    std::fs::create_dir_all(p.join("nested")).unwrap();
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    std::fs::write(p.join("scan.pdf"), b"%PDF-1.4\n\x00\x01\x02\x03binary\x00").unwrap();
+    std::fs::write(p.join("nested/news.txt"), "市政府召开常务会议，研究部署近期重点工作。".as_bytes()).unwrap();
+    std::fs::write(p.join("latin1.txt"), b"caf\xe9 \xff\xfe").unwrap();
+    std::fs::copy(root().join("data/samples/004_6d9098e69707ff9c.txt"), p.join("nested/report.txt")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, stderr) = ogi_ok(&["extract", "--input", path_str(p), "--out", path_str(out.path())]);
+    assert!(stderr.contains("5 files: 1 ok, 0 partial, 1 not a report, 3 unreadable"), "{stderr}");
+    assert!(stderr.contains("empty_file 1") && stderr.contains("binary_file 1"), "{stderr}");
+    let reports = read_table(out.path(), "reports").unwrap();
+    let status: BTreeMap<&str, (&str, Vec<&str>)> = reports
+        .iter()
+        .map(|r| {
+            let issues = r["issues"].as_array().unwrap().iter().map(|i| i.as_str().unwrap()).collect();
+            (r["source_path"].as_str().unwrap(), (r["status"].as_str().unwrap(), issues))
+        })
+        .collect();
+    assert_eq!(status["empty.txt"], ("unreadable", vec!["empty_file"]));
+    assert_eq!(status["scan.pdf"], ("unreadable", vec!["binary_file"]));
+    assert_eq!(status["latin1.txt"], ("unreadable", vec!["undecodable"]));
+    assert_eq!(status["nested/news.txt"].0, "not_a_report");
+    assert_eq!(status["nested/report.txt"].0, "ok");
+    let unknown_year = reports.iter().filter(|r| r["year"] == Value::Null).count();
+    assert_eq!(unknown_year, 4);
+    assert!(out.path().join("reports/year=__HIVE_DEFAULT_PARTITION__/part-00000.parquet").is_file());
+}
+
+#[test]
+fn show_marks_each_fact_where_it_was_read() {
+    let (stdout, _) = ogi_ok(&["show", "data/samples/004_6d9098e69707ff9c.txt"]);
+    assert!(stdout.contains("# issue litigation_sum_mismatch: litigation_direct: outcomes add up to 1, 总计 says 0"), "{stdout}");
+    assert!(stdout.contains("一、本年新收政府信息公开申请数量 |\n⟦requests/new_received/natural_person=12⟧12 |"));
+    assert!(stdout.contains("⟦disclosures/administrative_license/change=-45⟧减少45"));
+    assert!(stdout.contains("⟦disclosures/centralized_procurement/amount_yuan=68949.08⟧68949.08元"));
+}
+
+#[test]
+fn offsets_point_at_the_numbers_in_the_normalised_text() {
+    let out = extract(&root().join("data/samples"));
+    let reports = read_table(out.path(), "reports").unwrap();
+    let id_004 = reports.iter().find(|r| r["source_path"].as_str().unwrap().starts_with("004")).unwrap()["report_id"].clone();
+    let raw = std::fs::read(root().join("data/samples/004_6d9098e69707ff9c.txt")).unwrap();
+    let text = ogi::normalize::normalize(std::str::from_utf8(&raw).unwrap());
+    let facts = read_table(out.path(), "requests").unwrap();
+    let mut checked = 0;
+    for f in facts.iter().filter(|f| f["report_id"] == id_004) {
+        let count = f["count"].as_i64().unwrap();
+        let at = f["offset"].as_i64().unwrap() as usize;
+        if count != 0 {
+            assert!(text[at..].starts_with(&count.to_string()), "{f:?} points at {:?}", &text[at..at + 8]);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10);
+}
+
+#[test]
+fn partitions_by_several_columns() {
+    let out = tempfile::tempdir().unwrap();
+    ogi_ok(&["extract", "-q", "--input", "data/samples", "--out", path_str(out.path()), "--partition", "year,template"]);
+    assert!(out.path().join("requests/year=2019/template=t2019/part-00000.parquet").is_file());
+    let reports = read_table(out.path(), "reports").unwrap();
+    assert!(reports.iter().all(|r| r["template"].is_string() && r["year"].is_i64()));
+}
