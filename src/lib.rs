@@ -124,13 +124,35 @@ pub fn extract_all(config: &Config) -> (Vec<Report>, Vec<String>) {
     let reports: Vec<Report> = files
         .par_iter()
         .map(|f| {
-            let report = extract::extract(&load::load(f));
+            let report = extract_guarded(&load::load(f));
             bar.inc(1);
             report
         })
         .collect();
     bar.finish_and_clear();
     (reports, unlisted)
+}
+
+/// Extracts a document; should the extractor panic on some input, the file still
+/// gets its row (status `unreadable`, issue `extract_failed`) and the run goes on.
+pub fn extract_guarded(doc: &load::Document) -> Report {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(doc))).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let mut r = Report {
+            report_id: doc.report_id.clone(),
+            source_path: doc.source_path.clone(),
+            source_bytes: doc.source_bytes,
+            encoding: doc.encoding.clone(),
+            status: Some(Status::Unreadable),
+            ..Report::default()
+        };
+        r.flag("extract_failed", format!("the extractor failed on this file: {why}"));
+        r
+    })
 }
 
 /// Runs the stages the config names.
@@ -171,6 +193,6 @@ fn run_stages(config: &Config) -> Result<Summary> {
 pub fn extract_file(path: &Path) -> (Report, Option<String>) {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let doc = load::load(&discover::InputFile { path: path.to_path_buf(), relative: name });
-    let report = extract::extract(&doc);
+    let report = extract_guarded(&doc);
     (report, doc.text.ok())
 }

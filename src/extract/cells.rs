@@ -122,7 +122,8 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
             continue;
         }
         if !line.contains('|') {
-            let row = aligned_row(line, offset);
+            let row = if line.trim().contains('\t') { delimited_row(line, '\t', offset) } else { Some(aligned_row(line, offset)) };
+            let Some(row) = row else { continue };
             if layout == Layout::PipeCells && row.kind == Kind::Table && row.cells.is_empty() {
                 // A heading between cells reads as one more label of the open row.
                 push_label_cell(&mut open, &mut out, row.labels, offset);
@@ -138,7 +139,7 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
             Layout::PipeCells => pipe_cell_line(line, offset, &mut open, &mut out),
             _ => {
                 out.extend(open.take());
-                if let Some(row) = pipe_row(line, offset) {
+                if let Some(row) = delimited_row(line, '|', offset) {
                     out.push(row);
                 }
             }
@@ -211,7 +212,7 @@ fn pipe_cell_line<'a>(line: &'a str, offset: usize, open: &mut Option<Row<'a>>, 
         }
         return;
     }
-    for (piece_offset, piece) in pieces(line, offset) {
+    for (piece_offset, piece) in pieces(line, '|', offset) {
         let text = piece.trim();
         if text.is_empty() {
             continue;
@@ -235,16 +236,17 @@ fn push_label_cell<'a>(open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>, label
     open.get_or_insert_with(|| Row::new(Kind::Table, true, offset)).labels.extend(labels);
 }
 
-/// The `|`-separated pieces of a line with their byte offsets.
-fn pieces(line: &str, offset: usize) -> impl Iterator<Item = (usize, &str)> {
+/// The `sep`-separated pieces of a line with their byte offsets.
+fn pieces(line: &str, sep: char, offset: usize) -> impl Iterator<Item = (usize, &str)> {
     let base = line.as_ptr() as usize;
-    line.split('|').map(move |p| (offset + p.as_ptr() as usize - base, p))
+    line.split(sep).map(move |p| (offset + p.as_ptr() as usize - base, p))
 }
 
-/// Pipe-row layout: one line, one row. Leading and trailing pipes are borders;
-/// an empty piece between two pipes is an empty cell.
-fn pipe_row(line: &str, offset: usize) -> Option<Row<'_>> {
-    let mut parts: Vec<(usize, &str)> = pieces(line, offset).collect();
+/// One line, one row, cells separated by `sep`: `|` (pipe rows, Markdown) or a tab
+/// (text copied from a browser's table). Leading and trailing separators are
+/// borders; an empty piece between two separators is an empty cell.
+fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
+    let mut parts: Vec<(usize, &str)> = pieces(line, sep, offset).collect();
     if parts.first().is_some_and(|(_, p)| p.trim().is_empty()) {
         parts.remove(0);
     }
@@ -268,6 +270,11 @@ fn pipe_row(line: &str, offset: usize) -> Option<Row<'_>> {
             // A note after the numbers belongs to no column.
             None => {}
         }
+    }
+    let label = row.label();
+    if label.contains('。') || label.chars().count() > MAX_LABEL_CHARS {
+        row.kind = Kind::Prose;
+        row.cells.clear();
     }
     Some(row)
 }
@@ -480,6 +487,16 @@ mod tests {
         assert_eq!(rows[0].label(), "1.属于国家秘密");
         assert_eq!(values(&rows[0]), vec![Some(0.0), Some(12.0), Some(1204.0)]);
         assert!(rows[0].cells[0].center < rows[0].cells[1].center);
+    }
+
+    #[test]
+    fn tabs_delimit_cells_and_two_tabs_make_an_empty_one() {
+        let (layout, rows) = rows("\t(一)予以公开\t22\t\t1\t23\n\t全年共收到申请12件,已全部办结。\n");
+        assert_eq!(layout, Layout::Aligned);
+        assert_eq!(rows[0].label(), "(一)予以公开");
+        assert_eq!(values(&rows[0]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        assert!(rows[0].delimited);
+        assert_eq!(rows[1].kind, Kind::Prose);
     }
 
     #[test]
