@@ -27,6 +27,7 @@ pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod normalize;
+pub mod region;
 pub mod report;
 pub mod schema;
 pub mod show;

@@ -11,6 +11,7 @@ pub mod tables;
 
 use crate::load::Document;
 use crate::normalize::squash;
+use crate::region;
 use crate::report::{Report, Status};
 use crate::template::{self, Template};
 
@@ -38,6 +39,7 @@ pub fn extract(doc: &Document) -> Report {
         }
     };
     meta::read(text, &mut report);
+    place(&mut report, text);
     let squashed = squash(text);
     let t = detect_template(&squashed, report.year);
     report.template = Some(t);
@@ -61,6 +63,22 @@ pub fn extract(doc: &Document) -> Report {
         Status::Ok
     });
     report
+}
+
+/// Region, codes and level from the agency's name, the text choosing among
+/// divisions of the same name.
+fn place(report: &mut Report, text: &str) {
+    let Some(agency) = report.agency.clone() else { return };
+    let head: String = text.chars().take(4000).collect();
+    let region = region::resolve(&agency, &head);
+    if region.ambiguous {
+        report.flag("region_ambiguous", format!("a division name in `{agency}` fits several divisions"));
+    }
+    report.admin_level = region::admin_level(&agency, &region).map(String::from);
+    report.province = region.province;
+    report.city = region.city;
+    report.county = region.county;
+    report.region_code = region.code;
 }
 
 /// Whether the text reads as an annual report at all.

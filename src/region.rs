@@ -1,0 +1,425 @@
+//! Region and level: where an agency sits in the administrative hierarchy.
+//!
+//! The national division table (`data/divisions/`, GB/T 2260 codes) is compiled
+//! in. Every division is known by its official name and by the short forms people
+//! write (`二道江` for 二道江区, `鄂温克旗` for 鄂温克族自治旗, `延边州` for
+//! 延边朝鲜族自治州). [`resolve`] reads the names in an agency's name, left to
+//! right, each narrowing the last; a name that fits several divisions (there are
+//! five 鼓楼区) is settled by the names around it, then by the full names the
+//! report's text uses, and otherwise left unresolved and flagged, never guessed.
+//! An agency named after a township alone (`大雁镇`) is placed through the
+//! township table the same way.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The level of a division in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Province,
+    Prefecture,
+    /// 市辖区/县 of a municipality, 省直辖县级行政区划: a code group, not a place.
+    Placeholder,
+    County,
+}
+
+#[derive(Clone, Debug)]
+pub struct Division {
+    pub code: u32,
+    pub name: &'static str,
+    pub level: Level,
+    pub parent: Option<u32>,
+}
+
+/// The division table with its name index.
+pub struct Divisions {
+    by_code: HashMap<u32, Division>,
+    /// Official names and short forms to codes; `true` marks official names.
+    names: HashMap<String, Vec<(u32, bool)>>,
+    /// Township names to the codes of their counties.
+    townships: HashMap<&'static str, Vec<u32>>,
+    longest_name: usize,
+}
+
+static TABLE: LazyLock<Divisions> = LazyLock::new(|| {
+    Divisions::parse(include_str!("../data/divisions/divisions.csv"), include_str!("../data/divisions/townships.csv"))
+});
+
+/// The compiled-in national table.
+pub fn table() -> &'static Divisions {
+    &TABLE
+}
+
+/// The names of China's ethnic groups as they appear in autonomous areas' names.
+const ETHNIC: &[&str] = &[
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬",
+    "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克",
+    "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+];
+
+/// Short forms of an official name: `二道江区` → `二道江`; `鄂温克族自治旗` →
+/// `鄂温克旗`; `延边朝鲜族自治州` → `延边州`, `延边`; `内蒙古自治区` → `内蒙古`.
+pub fn short_forms(name: &str, level: Level) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars = |s: &str| s.chars().count();
+    for kind in ["自治州", "自治县", "自治旗", "自治区"] {
+        if let Some(head) = name.strip_suffix(kind) {
+            // Strip the ethnic groups: 黔东南苗族侗族 → 黔东南.
+            let mut place = head.to_string();
+            let mut last_group = String::new();
+            loop {
+                let Some(stem) = place.strip_suffix('族') else { break };
+                let Some(group) = ETHNIC.iter().filter(|e| stem.ends_with(*e)).max_by_key(|e| e.len()) else { break };
+                last_group = group.to_string();
+                place = stem[..stem.len() - group.len()].to_string();
+            }
+            let unit = kind.chars().last().unwrap_or_default();
+            if place.is_empty() {
+                // 鄂温克族自治旗: the place is named after its people.
+                out.push(format!("{last_group}{unit}"));
+            } else {
+                if unit != '区' {
+                    out.push(format!("{place}{unit}"));
+                }
+                if chars(&place) >= 2 {
+                    out.push(place);
+                }
+            }
+            return out;
+        }
+    }
+    let suffixes: &[&str] = match level {
+        Level::Province => &["省", "市", "特别行政区"],
+        Level::Prefecture => &["市", "地区", "盟"],
+        Level::County => &["区", "县", "市", "旗", "特区", "林区"],
+        Level::Placeholder => &[],
+    };
+    for s in suffixes {
+        if let Some(stem) = name.strip_suffix(s) {
+            if chars(stem) >= 2 {
+                out.push(stem.to_string());
+            }
+            break;
+        }
+    }
+    out
+}
+
+impl Divisions {
+    fn parse(divisions: &'static str, townships: &'static str) -> Divisions {
+        let mut by_code = HashMap::new();
+        for line in divisions.lines().skip(1) {
+            let mut f = line.split(',');
+            let (Some(code), Some(name), Some(level), Some(parent)) = (f.next(), f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let level = match level {
+                "province" => Level::Province,
+                "prefecture" => Level::Prefecture,
+                "placeholder" => Level::Placeholder,
+                _ => Level::County,
+            };
+            let Ok(code) = code.parse::<u32>() else { continue };
+            by_code.insert(code, Division { code, name, level, parent: parent.parse().ok() });
+        }
+        let mut names: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        for d in by_code.values() {
+            if d.level == Level::Placeholder {
+                continue;
+            }
+            names.entry(d.name.to_string()).or_default().push((d.code, true));
+            for short in short_forms(d.name, d.level) {
+                names.entry(short).or_default().push((d.code, false));
+            }
+        }
+        for codes in names.values_mut() {
+            codes.sort_unstable();
+            codes.dedup_by_key(|c| c.0);
+        }
+        let mut township_map: HashMap<&'static str, Vec<u32>> = HashMap::new();
+        for line in townships.lines().skip(1) {
+            let mut f = line.split(',');
+            if let (Some(_), Some(name), Some(county)) = (f.next(), f.next(), f.next()) {
+                if let Ok(county) = county.parse() {
+                    township_map.entry(name).or_default().push(county);
+                }
+            }
+        }
+        let longest_name = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+        Divisions { by_code, names, townships: township_map, longest_name }
+    }
+
+    pub fn get(&self, code: u32) -> Option<&Division> {
+        self.by_code.get(&code)
+    }
+
+    /// Every division, for measuring the resolver.
+    pub fn all(&self) -> impl Iterator<Item = &Division> {
+        self.by_code.values()
+    }
+
+    /// The division and its ancestors, most specific first.
+    fn lineage(&self, code: u32) -> Vec<&Division> {
+        let mut out = Vec::new();
+        let mut next = Some(code);
+        while let Some(c) = next {
+            let Some(d) = self.by_code.get(&c) else { break };
+            out.push(d);
+            next = d.parent;
+        }
+        out
+    }
+
+    fn is_within(&self, code: u32, ancestor: u32) -> bool {
+        self.lineage(code).iter().any(|d| d.code == ancestor)
+    }
+
+    /// The division names in `text`, left to right, longest first at each place.
+    /// With `official_only`, short forms are not read (for running text, where
+    /// two characters are too often part of another word).
+    pub fn mentions(&self, text: &str, official_only: bool) -> Vec<Mention> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut found = None;
+            for len in (2..=self.longest_name.min(chars.len() - i)).rev() {
+                let start = chars[i].0;
+                let end = chars.get(i + len).map_or(text.len(), |c| c.0);
+                if let Some(codes) = self.names.get(&text[start..end]) {
+                    let codes: Vec<(u32, bool)> =
+                        codes.iter().copied().filter(|(_, official)| *official || !official_only).collect();
+                    if !codes.is_empty() {
+                        found = Some((len, Mention { start, codes: codes.iter().map(|c| c.0).collect() }));
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some((len, m)) => {
+                    out.push(m);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A division name found in a text: where, and which divisions it may be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub codes: Vec<u32>,
+}
+
+/// Where an agency sits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Region {
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub county: Option<String>,
+    pub code: Option<String>,
+    /// A name fitted several divisions and nothing told them apart.
+    pub ambiguous: bool,
+    /// Whether the agency is named after a township (乡, 镇, 街道).
+    pub township: bool,
+}
+
+const TOWNSHIP_ENDS: &[&str] = &["街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
+
+/// The township name an agency ends with (`朱村街道办事处` → `朱村街道`), if any.
+fn township_name(agency: &str) -> Option<&str> {
+    let core = ["人民政府", "政府", "办事处"].iter().find_map(|s| agency.strip_suffix(s)).unwrap_or(agency);
+    let core = if agency.ends_with("街道办事处") { &agency[..agency.len() - "办事处".len()] } else { core };
+    TOWNSHIP_ENDS.iter().any(|e| core.ends_with(e)).then_some(core)
+}
+
+/// Places an agency, reading its name first and the report's text (`context`)
+/// only to choose among divisions of the same name.
+pub fn resolve(agency: &str, context: &str) -> Region {
+    let t = table();
+    let mut region = Region::default();
+    let township = township_name(agency);
+    region.township = township.is_some();
+    let mentions = t.mentions(agency, false);
+    let body = t.mentions(context, true);
+    let support = |code: u32| -> usize {
+        // How often the text names this division or its ancestors in full.
+        body.iter().filter(|m| m.codes.iter().any(|&c| t.is_within(code, c))).count()
+    };
+
+    let mut chosen: Option<u32> = None;
+    for m in &mentions {
+        let fits: Vec<u32> = match chosen {
+            Some(ctx) => m.codes.iter().copied().filter(|&c| t.is_within(c, ctx)).collect(),
+            None => m.codes.clone(),
+        };
+        match fits.as_slice() {
+            [] => {} // a name outside what came before: ignore it
+            [one] => chosen = Some(*one),
+            many => match pick(many, &support) {
+                Some(one) => chosen = Some(one),
+                None => {
+                    region.ambiguous = true;
+                    chosen = common_ancestor(t, many).or(chosen);
+                    break;
+                }
+            },
+        }
+    }
+    if let (Some(name), false) = (township, region.ambiguous) {
+        // A township: its county, where the name alone did not give one.
+        let has_county = chosen.and_then(|c| t.get(c)).is_some_and(|d| d.level == Level::County);
+        if !has_county {
+            if let Some(counties) = t.townships.get(name) {
+                let fits: Vec<u32> = match chosen {
+                    Some(ctx) => counties.iter().copied().filter(|&c| t.is_within(c, ctx)).collect(),
+                    None => counties.clone(),
+                };
+                match fits.as_slice() {
+                    [] => {}
+                    [one] => chosen = Some(*one),
+                    many => match pick(many, &support) {
+                        Some(one) => chosen = Some(one),
+                        None => region.ambiguous = true,
+                    },
+                }
+            }
+        }
+    }
+    if let Some(code) = chosen {
+        fill(t, code, &mut region);
+    }
+    region
+}
+
+/// The one candidate the text supports most, if one stands out.
+fn pick(candidates: &[u32], support: &dyn Fn(u32) -> usize) -> Option<u32> {
+    let mut scored: Vec<(usize, u32)> = candidates.iter().map(|&c| (support(c), c)).collect();
+    scored.sort_unstable_by(|a, b| b.cmp(a));
+    match scored.as_slice() {
+        [(best, c), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => Some(*c),
+        _ => None,
+    }
+}
+
+fn common_ancestor(t: &Divisions, codes: &[u32]) -> Option<u32> {
+    let first = t.lineage(*codes.first()?);
+    first.iter().map(|d| d.code).find(|&a| codes.iter().all(|&c| t.is_within(c, a)) && !codes.contains(&a))
+}
+
+fn fill(t: &Divisions, code: u32, region: &mut Region) {
+    let lineage = t.lineage(code);
+    for d in &lineage {
+        match d.level {
+            Level::Province => region.province = Some(d.name.to_string()),
+            Level::Prefecture => region.city = Some(d.name.to_string()),
+            Level::County => region.county = Some(d.name.to_string()),
+            Level::Placeholder => {}
+        }
+    }
+    // A municipality's districts: the municipality is their city.
+    if lineage.iter().any(|d| d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县")) {
+        region.city = region.province.clone();
+    }
+    region.code = Some(format!("{code:06}"));
+}
+
+/// The administrative level of an agency (SCHEMA.md `admin_level`).
+pub fn admin_level(agency: &str, region: &Region) -> Option<&'static str> {
+    if region.township {
+        return Some("township");
+    }
+    let code = region.code.as_deref().and_then(|c| c.parse::<u32>().ok());
+    match code.and_then(|c| table().get(c)).map(|d| d.level) {
+        Some(Level::County) => Some("county"),
+        Some(Level::Prefecture) => Some("prefecture"),
+        Some(Level::Province) => {
+            // A municipality's own bureaus are provincial; so are a province's.
+            Some("provincial")
+        }
+        _ => {
+            let national = ["国务院", "国家", "中华人民共和国", "中国"].iter().any(|p| agency.starts_with(p))
+                || (agency.ends_with('部') && agency.chars().count() <= 8);
+            national.then_some("national")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(agency: &str, context: &str) -> Region {
+        resolve(agency, context)
+    }
+
+    #[test]
+    fn short_forms_of_autonomous_and_plain_names() {
+        assert_eq!(short_forms("鄂温克族自治旗", Level::County), vec!["鄂温克旗"]);
+        assert_eq!(short_forms("延边朝鲜族自治州", Level::Prefecture), vec!["延边州", "延边"]);
+        assert_eq!(short_forms("黔东南苗族侗族自治州", Level::Prefecture), vec!["黔东南州", "黔东南"]);
+        assert_eq!(short_forms("长阳土家族自治县", Level::County), vec!["长阳县", "长阳"]);
+        assert_eq!(short_forms("内蒙古自治区", Level::Province), vec!["内蒙古"]);
+        assert_eq!(short_forms("广西壮族自治区", Level::Province), vec!["广西"]);
+        assert_eq!(short_forms("二道江区", Level::County), vec!["二道江"]);
+        assert!(short_forms("城区", Level::County).is_empty());
+    }
+
+    #[test]
+    fn county_with_its_city() {
+        let g = r("通化市二道江区人民政府", "");
+        assert_eq!(
+            (g.province.as_deref(), g.city.as_deref(), g.county.as_deref(), g.code.as_deref()),
+            (Some("吉林省"), Some("通化市"), Some("二道江区"), Some("220503"))
+        );
+        assert_eq!(admin_level("通化市二道江区人民政府", &g), Some("county"));
+    }
+
+    #[test]
+    fn prefecture_and_township_agencies() {
+        let g = r("肇庆市人民政府办公室", "");
+        assert_eq!((g.city.as_deref(), g.county.as_deref(), g.code.as_deref()), (Some("肇庆市"), None, Some("441200")));
+        assert_eq!(admin_level("肇庆市人民政府办公室", &g), Some("prefecture"));
+        let a = "广州市增城区人民政府朱村街道办事处";
+        let g = r(a, "");
+        assert_eq!((g.county.as_deref(), g.code.as_deref()), (Some("增城区"), Some("440118")));
+        assert_eq!(admin_level(a, &g), Some("township"));
+    }
+
+    #[test]
+    fn a_township_alone_is_placed_through_its_county() {
+        let g = r("大雁镇", "按照《鄂温克旗2019年政府信息公开工作要点》要求");
+        assert_eq!(g.county.as_deref(), Some("鄂温克族自治旗"));
+        assert_eq!(g.city.as_deref(), Some("呼伦贝尔市"));
+        assert_eq!(g.province.as_deref(), Some("内蒙古自治区"));
+        assert_eq!(g.code.as_deref(), Some("150724"));
+        assert_eq!(admin_level("大雁镇", &g), Some("township"));
+    }
+
+    #[test]
+    fn ambiguous_names_need_their_city() {
+        let g = r("鼓楼区人民政府", "");
+        assert!(g.ambiguous);
+        assert_eq!(g.county, None);
+        let g = r("南京市鼓楼区人民政府", "");
+        assert!(!g.ambiguous);
+        assert_eq!(g.code.as_deref(), Some("320106"));
+        // The text names the city in full: that settles it.
+        let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
+        assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn municipality_districts_and_bureaus() {
+        let g = r("北京市东城区人民政府", "");
+        assert_eq!((g.province.as_deref(), g.city.as_deref(), g.county.as_deref()), (Some("北京市"), Some("北京市"), Some("东城区")));
+        let g = r("北京市教育委员会", "");
+        assert_eq!((g.code.as_deref(), g.city.as_deref()), (Some("110000"), None));
+        assert_eq!(admin_level("北京市教育委员会", &g), Some("provincial"));
+        assert_eq!(admin_level("国家统计局", &r("国家统计局", "")), Some("national"));
+    }
+}
