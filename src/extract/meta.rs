@@ -23,6 +23,10 @@ pub fn read(text: &str, report: &mut Report) {
         report.agency = agency_from_title(title);
     } else {
         report.flag("title_missing", "no line reads as the report's title");
+        if let Some((agency, selfref)) = infer_agency(text) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from the body, which calls itself {selfref}"));
+            report.agency = Some(agency);
+        }
     }
     if report.year.is_none() {
         if let Some(y) = infer_year(text) {
@@ -53,6 +57,36 @@ fn title_line(text: &str) -> Option<(usize, String)> {
             && !l.contains(':')
             && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
     })
+}
+
+/// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
+/// after 我/本 is the kind of body the agency's name ends with.
+const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
+
+/// The agency of an untitled report: the name, from an official division name to
+/// the body's kind (`赣州市住房和城乡建设局` for a report that says 我局), that the
+/// text uses most often. Returns it with the self-reference it rests on.
+fn infer_agency(text: &str) -> Option<(String, String)> {
+    let s = squash(text);
+    let kind = SELF_KINDS
+        .iter()
+        .map(|k| (["我", "本"].iter().map(|p| s.matches(&format!("{p}{k}")).count()).sum::<usize>(), *k))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)?
+        .1;
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in crate::region::table().mentions(&s, true) {
+        let rest = &s[m.start..];
+        let window: String = rest.chars().take(25).collect();
+        let Some(end) = window.find(kind) else { continue };
+        let candidate = &window[..end + kind.len()];
+        let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
+        if clean && candidate.chars().count() > kind.chars().count() + 2 {
+            *counts.entry(candidate.to_string()).or_insert(0) += 1;
+        }
+    }
+    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
+    Some((best.0, format!("我{kind}/本{kind}")))
 }
 
 /// The first year (`2019年` or `二〇一九年`) in `s`.
@@ -206,6 +240,17 @@ mod tests {
             "广州市增城区人民政府朱村街道办事处"
         );
         assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
+    }
+
+    #[test]
+    fn agency_of_an_untitled_report_from_its_self_reference() {
+        let text = "一、总体情况\n2019年,我局认真贯彻落实《条例》和《赣州市政府信息公开规定》,\
+            完善了《赣州市住房和城乡建设局信息公开保密审查制度》、《赣州市住房和城乡建设局信息公开制度》。\
+            我局通过市政府网站公开信息。";
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
+        assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
     }
 
     #[test]
