@@ -7,6 +7,8 @@
 pub mod cells;
 pub mod checks;
 pub mod meta;
+pub mod numerals;
+pub mod prose;
 pub mod tables;
 
 use crate::load::Document;
@@ -49,11 +51,16 @@ pub fn extract(doc: &Document) -> Report {
         let after_requests = tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
         tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
         checks::check(&mut report, t);
-        if report.fact_count() > 0 {
+        let from_tables = report.fact_count();
+        prose::read(text, &mut report);
+        if from_tables > 0 {
             report.layout = Some(layout.as_str());
         } else if !has_tables(&squashed) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
+    }
+    if !matches!(t, Template::T2019 | Template::T2021) && looks_like_report(&squashed) {
+        prose::read(text, &mut report);
     }
     report.status = Some(if !looks_like_report(&squashed) && report.fact_count() == 0 {
         Status::NotAReport

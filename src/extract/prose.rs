@@ -1,0 +1,544 @@
+//! Numbers stated in sentences: the whole of a pre-2019 report, and the prose
+//! that a 2019+ report writes around its tables.
+//!
+//! The text is cut into sections by its numbered headings (`三、依申请公开政府信息
+//! 情况`), each section given the topics its heading names (requests, litigation,
+//! fees, proactive disclosure); where a report has no such headings, sentences are
+//! chosen by their own words. Within a clause (the stretch between two commas), a
+//! count (`7件`, `十二宗`) belongs to the keyword before it (`当面申请1宗`), or, if
+//! none, to the keyword after it (`7件均为信函受理`). A clause that denies a thing
+//! with no number (`未收到…申请`, `无…行政复议案件`) states a zero. Approximate
+//! numbers (`9000多条`) and percentages are never counts.
+
+use super::numerals;
+use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
+
+/// What a section talks about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Topics {
+    requests: bool,
+    litigation: bool,
+    fees: bool,
+    proactive: bool,
+}
+
+impl Topics {
+    fn of_heading(h: &str) -> Topics {
+        let litigation = ["复议", "诉讼", "申诉"].iter().any(|k| h.contains(k));
+        Topics {
+            litigation,
+            requests: !litigation && h.contains("申请"),
+            fees: ["收费", "费用", "减免"].iter().any(|k| h.contains(k)),
+            proactive: h.contains("主动公开"),
+        }
+    }
+}
+
+/// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 40 || t.contains('。') {
+        return false;
+    }
+    let head: String = t.chars().take_while(|&c| "一二三四五六七八九十".contains(c)).collect();
+    if !head.is_empty() {
+        let rest = &t[head.len()..];
+        return rest.starts_with('、') || rest.starts_with(' ') || rest.starts_with('.');
+    }
+    t.starts_with('第') && t.contains("部分")
+}
+
+/// Byte ranges of the text, each with the topics of its heading.
+fn sections(text: &str) -> Vec<(Topics, usize, usize)> {
+    let mut out: Vec<(Topics, usize, usize)> = Vec::new();
+    let mut current = (Topics::default(), 0usize);
+    for (offset, line) in super::cells::lines(text) {
+        if is_heading(line) {
+            out.push((current.0, current.1, offset));
+            current = (Topics::of_heading(line), offset);
+        }
+    }
+    out.push((current.0, current.1, text.len()));
+    out
+}
+
+/// A count read in a clause.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Count {
+    value: f64,
+    /// Byte offset in the whole text.
+    offset: usize,
+    /// Position in the clause, in chars.
+    at: usize,
+    money: bool,
+}
+
+const COUNT_UNITS: &[&str] = &["人次", "件", "宗", "条", "个", "项", "次", "份", "起", "例", "篇"];
+const MONEY_UNITS: &[(&str, f64)] = &[("万元", 10_000.0), ("元", 1.0)];
+/// `一件事`, `一次性`: idioms, not counts.
+const IDIOMS: &[&str] = &["件事", "次性", "次办", "站式", "个月", "条龙"];
+
+/// The counts and amounts in a clause; `base` is the clause's byte offset.
+fn counts(clause: &str, base: usize) -> Vec<Count> {
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    let text_at = |k: usize| chars.get(k).map_or(clause.len(), |c| c.0);
+    let starts = |k: usize, w: &str| clause[text_at(k)..].starts_with(w);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let (value, len) = if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+            let mut k = i;
+            let mut s = String::new();
+            while k < chars.len() {
+                let ch = chars[k].1;
+                if ch.is_ascii_digit() || (ch == '.' && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit())) {
+                    s.push(ch);
+                } else if ch != ',' || !chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit()) {
+                    break;
+                }
+                k += 1;
+            }
+            let mut v: f64 = s.parse().unwrap_or(f64::NAN);
+            if starts(k, "万") && !starts(k, "万元") {
+                v *= 10_000.0;
+                k += 1;
+            }
+            (v, k - i)
+        } else if numerals::is_chinese_numeral(c) && !prev.is_some_and(numerals::is_chinese_numeral) {
+            let mut k = i;
+            while k < chars.len() && numerals::is_chinese_numeral(chars[k].1) {
+                k += 1;
+            }
+            // A trailing 万 before 元 is the unit 万元, not part of the number.
+            if k > i + 1 && chars[k - 1].1 == '万' && starts(k, "元") {
+                k -= 1;
+            }
+            let s: String = chars[i..k].iter().map(|c| c.1).collect();
+            match numerals::chinese(&s) {
+                Some(v) => (v as f64, k - i),
+                None => (f64::NAN, k - i),
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut k = i + len;
+        let approximate = prev.is_some_and(|p| "约近逾超第".contains(p)) || starts(k, "多") || starts(k, "余");
+        if starts(k, "多") || starts(k, "余") {
+            k += 1;
+        }
+        let unit = COUNT_UNITS.iter().find(|u| starts(k, u)).map(|u| (u.chars().count(), false, 1.0));
+        let unit = unit.or_else(|| MONEY_UNITS.iter().find(|(u, _)| starts(k, u)).map(|(u, m)| (u.chars().count(), true, *m)));
+        let after_is = prev == Some('为') || prev == Some(':');
+        let idiom = value == 1.0 && c == '一' && IDIOMS.iter().any(|w| starts(k, w));
+        let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
+        if !value.is_nan() && !approximate && !idiom && !starts(k, "%") {
+            match unit {
+                Some((_, money, m)) => out.push(Count { value: value * m, offset: base + chars[i].0, at: i, money }),
+                None if after_is && ends_clause => {
+                    out.push(Count { value, offset: base + chars[i].0, at: i, money: false });
+                }
+                None => {}
+            }
+        }
+        i += len.max(1);
+    }
+    out
+}
+
+/// A keyword found in a clause, with what a count bound to it means.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    at: usize,
+    key: &'static str,
+}
+
+/// Keywords of the request section, longest first where one contains another.
+const REQUEST_WORDS: &[(&str, &str)] = &[
+    ("同意部分公开", "partially_granted"),
+    ("部分公开", "partially_granted"),
+    ("不同意公开", "denied"),
+    ("不予公开", "denied"),
+    ("同意公开", "granted"),
+    ("予以公开", "granted"),
+    ("全部公开", "granted"),
+    ("非本机关", "unable_not_held"),
+    ("不属于本机关", "unable_not_held"),
+    ("信息不存在", "unable_not_exist"),
+    ("不存在", "unable_not_exist"),
+    ("内容不明确", "unable_unclear"),
+    ("不明确", "unable_unclear"),
+    ("不属于政府信息", "not_gov_info"),
+    ("非政府信息", "not_gov_info"),
+    ("已经答复", "answered"),
+    ("已答复", "answered"),
+    ("答复", "answered"),
+    ("当面", "channel_in_person"),
+    ("电子邮件", "channel_email"),
+    ("电子邮箱", "channel_email"),
+    ("邮件", "channel_email"),
+    ("网上", "channel_online"),
+    ("网络", "channel_online"),
+    ("互联网", "channel_online"),
+    ("在线", "channel_online"),
+    ("网站", "channel_online"),
+    ("信函", "channel_letter"),
+    ("邮寄", "channel_letter"),
+    ("来信", "channel_letter"),
+    ("传真", "channel_fax"),
+    ("电话", "channel_phone"),
+];
+const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理"];
+const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
+const PROCEEDINGS: &[(&str, &str)] =
+    &[("行政复议", "reconsideration"), ("复议", "reconsideration"), ("行政诉讼", "litigation"), ("诉讼", "litigation"), ("申诉", "complaint")];
+
+/// Every keyword of `words` in `clause`, longest first at each position.
+fn hits(clause: &str, words: &[(&'static str, &'static str)]) -> Vec<Hit> {
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &clause[chars[i].0..];
+        match words.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()) {
+            Some((w, key)) => {
+                out.push(Hit { at: i, key });
+                i += w.chars().count();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Binds each count to the nearest unbound keyword before it, else after it.
+fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
+    let mut used = vec![false; hits.len()];
+    let mut out = Vec::new();
+    for (n, c) in counts.iter().enumerate() {
+        let next_count = counts.get(n + 1).map_or(usize::MAX, |x| x.at);
+        let before = (0..hits.len()).rev().find(|&h| !used[h] && hits[h].at < c.at);
+        let after = (0..hits.len()).find(|&h| !used[h] && hits[h].at > c.at && hits[h].at < next_count);
+        if let Some(h) = before.or(after) {
+            used[h] = true;
+            out.push((hits[h].key, *c));
+        }
+    }
+    out
+}
+
+/// Clauses of the sentences in `text[from..to]`, with their byte offsets.
+fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let slice = &text[from..to];
+    let mut start = 0;
+    for (i, c) in slice.char_indices() {
+        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') {
+            out.push((from + start, &slice[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((from + start, &slice[start..]));
+    out.retain(|(_, c)| !c.trim().is_empty());
+    out
+}
+
+/// The parts of the text on a topic: its sections, else the clauses that use
+/// its words.
+fn topic_clauses<'a>(text: &'a str, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
+    let secs: Vec<(usize, usize)> = sections(text).into_iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
+    if !secs.is_empty() {
+        return secs.into_iter().flat_map(|(a, b)| clauses(text, a, b)).filter(|(_, c)| !is_heading(c)).collect();
+    }
+    clauses(text, 0, text.len()).into_iter().filter(|(_, c)| words.iter().any(|w| c.contains(w)) && !is_heading(c)).collect()
+}
+
+fn negated_before(clause: &str, at_byte: usize) -> bool {
+    NEGATIONS.iter().any(|n| clause[..at_byte].contains(n))
+}
+
+/// Reads the prose facts into `report`. Facts of a table the report already
+/// holds are not added; where the prose contradicts the table, the table stands
+/// and the report is flagged `narrative_table_conflict`.
+pub fn read(text: &str, report: &mut Report) {
+    read_requests(text, report);
+    read_litigation(text, report);
+    read_fees(text, report);
+    read_proactive(text, report);
+}
+
+fn read_requests(text: &str, report: &mut Report) {
+    let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
+    let mut push = |key: &'static str, v: i64, offset: usize| {
+        if !found.iter().any(|f| f.0 == key) {
+            found.push((key, v, offset));
+        }
+    };
+    for (base, clause) in topic_clauses(text, |t| t.requests, &["申请"]) {
+        if PROCEEDINGS.iter().any(|(w, _)| clause.contains(w)) {
+            continue;
+        }
+        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        let mut hs = hits(clause, REQUEST_WORDS);
+        let mentions_request = clause.contains("申请");
+        if mentions_request {
+            let receive: Vec<(&str, &str)> = RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect();
+            hs.extend(hits(clause, &receive));
+            hs.sort_by_key(|h| h.at);
+        }
+        if cs.is_empty() {
+            // 未收到…申请: no request this year.
+            let denied = ["未收到", "没有收到", "未接到", "没有接到", "无"].iter().any(|n| {
+                clause.find(n).is_some_and(|p| clause[p..].contains("申请") && !clause[p..].starts_with("无正当"))
+            });
+            if denied && mentions_request {
+                push("new_received", 0, base + clause.find("申请").unwrap_or(0));
+            }
+            continue;
+        }
+        for (key, c) in bind(&cs, &hs) {
+            if c.value.fract() == 0.0 {
+                push(key, c.value as i64, c.offset);
+            }
+        }
+    }
+    let table: Vec<(&str, i64)> =
+        report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
+    if !report.requests.is_empty() {
+        for (key, v, _) in &found {
+            if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
+                if t != v {
+                    report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, 表三 says {t}"));
+                }
+            }
+        }
+        return;
+    }
+    for (key, count, offset) in found {
+        report.requests.push(RequestFact { row: key, applicant: "total", count, offset });
+    }
+}
+
+fn read_litigation(text: &str, report: &mut Report) {
+    let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
+    for (base, clause) in topic_clauses(text, |t| t.litigation, &["复议", "诉讼", "申诉"]) {
+        let hs = hits(clause, PROCEEDINGS);
+        if hs.is_empty() {
+            continue;
+        }
+        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        if cs.is_empty() {
+            let chars: Vec<(usize, char)> = clause.char_indices().collect();
+            for h in &hs {
+                let byte = chars[h.at].0;
+                if negated_before(clause, byte) && !found.iter().any(|f| f.0 == h.key) {
+                    found.push((h.key, 0, base + byte));
+                }
+            }
+            continue;
+        }
+        for (key, c) in bind(&cs, &hs) {
+            if c.value.fract() == 0.0 && !found.iter().any(|f| f.0 == key) {
+                found.push((key, c.value as i64, c.offset));
+            }
+        }
+    }
+    if !report.litigation.is_empty() {
+        let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
+        let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
+        let mut conflicts = Vec::new();
+        for (key, v, _) in &found {
+            let t = match *key {
+                "reconsideration" => total("reconsideration"),
+                "litigation" => table_litigation,
+                _ => None,
+            };
+            if let Some(t) = t.filter(|t| t != v) {
+                conflicts.push(format!("litigation/{key}: the text says {v}, 表四 says {t}"));
+            }
+        }
+        for c in conflicts {
+            report.flag("narrative_table_conflict", c);
+        }
+        return;
+    }
+    for (proceeding, count, offset) in found {
+        report.litigation.push(LitigationFact { proceeding, outcome: "total", count, offset });
+    }
+}
+
+fn read_fees(text: &str, report: &mut Report) {
+    for (base, clause) in topic_clauses(text, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {
+        let fee_words = ["费", "收取"].iter().any(|w| clause.contains(w));
+        if !fee_words {
+            continue;
+        }
+        if let Some(c) = counts(clause, base).into_iter().find(|c| c.money) {
+            report.fees_yuan = Some(c.value);
+            return;
+        }
+        let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "不收"]
+            .iter()
+            .any(|n| clause.find(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].contains(w))));
+        if negated {
+            report.fees_yuan = Some(0.0);
+            return;
+        }
+    }
+}
+
+/// Words of a sentence about one channel of proactive disclosure, whose number is
+/// a part, not the total.
+const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报"];
+
+fn read_proactive(text: &str, report: &mut Report) {
+    let verbs = ["主动公开", "公开", "发布", "公布"];
+    let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
+        for (base, clause) in clauses {
+            if clause.trim_start().starts_with("其中") {
+                continue;
+            }
+            for c in counts(clause, base).into_iter().filter(|c| !c.money) {
+                let before: String = clause.chars().take(c.at).collect();
+                let Some(v) = verbs.iter().filter_map(|v| before.rfind(v)).max() else { continue };
+                let between = &before[v..];
+                let names_info = between.ends_with("信息")
+                    || between.ends_with("信息共")
+                    || between.ends_with("信息数量为")
+                    || between.ends_with("信息总数为");
+                let sentence_end = text[base..].find('。').map_or(text.len(), |e| base + e);
+                let sentence_start = text[..base]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| matches!(c, '。' | '\n'))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let sentence = &text[sentence_start..sentence_end];
+                let channel = CHANNEL_WORDS.iter().any(|w| sentence.contains(w))
+                    && !["累计", "全年", "共计", "总计", "合计"].iter().any(|w| before.contains(w));
+                if names_info && between.chars().count() <= 14 && !channel {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    };
+    let section = topic_clauses(text, |t| t.proactive, &[]);
+    let found = candidates(section).or_else(|| candidates(clauses(text, 0, text.len())));
+    if let Some(c) = found {
+        report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn requests(text: &str) -> Vec<(&'static str, i64)> {
+        let mut r = Report::default();
+        read(text, &mut r);
+        r.requests.iter().map(|f| (f.row, f.count)).collect()
+    }
+
+    fn litigation(text: &str) -> Vec<(&'static str, i64)> {
+        let mut r = Report::default();
+        read(text, &mut r);
+        r.litigation.iter().map(|f| (f.proceeding, f.count)).collect()
+    }
+
+    #[test]
+    fn counts_in_digits_and_chinese_with_units() {
+        let vals = |s: &str| counts(s, 0).iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(vals("共收到申请十二件,其中当面申请七件"), vec![12.0, 7.0]);
+        assert_eq!(vals("一千二百零六条"), vec![1206.0]);
+        assert_eq!(vals("两件"), vec![2.0]);
+        assert_eq!(vals("占50%,2014年,9000多条,约30件,第3次"), Vec::<f64>::new());
+        assert_eq!(vals("申请数量为0"), vec![0.0]);
+        assert_eq!(vals("推行一件事一次办"), Vec::<f64>::new());
+        assert_eq!(vals("信息处理费380元,3.6万份"), vec![380.0, 36000.0]);
+    }
+
+    #[test]
+    fn request_channels_and_results() {
+        let text = "三 政府信息依申请公开情况\n共受理信息公开申请2件,其中当面申请1宗,占50%;网上申请1宗,占50%;信函申请0宗,占0%,传真申请0宗。\n\
+            在已经答复的2件申请中:\n“同意公开”的1件,占总数的50%。\n“非本机关政府信息”的1件,占总数的50%。\n";
+        let got = requests(text);
+        for want in [
+            ("new_received", 2),
+            ("channel_in_person", 1),
+            ("channel_online", 1),
+            ("channel_letter", 0),
+            ("channel_fax", 0),
+            ("answered", 2),
+            ("granted", 1),
+            ("unable_not_held", 1),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert_eq!(got.len(), 8, "{got:?}");
+    }
+
+    #[test]
+    fn count_before_its_keyword() {
+        let got = requests("三、依申请公开政府信息情况\n今年区政府共接到依申请公开七件,7件均为信函受理。7件属于非本机关政府信息掌握内容,答复率100%。\n");
+        assert_eq!(got, vec![("new_received", 7), ("channel_letter", 7), ("unable_not_held", 7)]);
+    }
+
+    #[test]
+    fn stated_zeros() {
+        assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
+        assert_eq!(
+            litigation("四、申请行政复议、诉讼和申诉情况\n2014年,市政府办公室没有收到有关政府信息公开而引起的行政复议、诉讼和申诉。"),
+            vec![("reconsideration", 0), ("litigation", 0), ("complaint", 0)]
+        );
+        assert_eq!(
+            litigation("全区无政府信息公开事务的行政复议案件,无有关政府信息公开事务的行政诉讼案件。"),
+            vec![("reconsideration", 0), ("litigation", 0)]
+        );
+        assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
+    }
+
+    #[test]
+    fn fees_in_yuan_or_none_charged() {
+        let fee = |s: &str| {
+            let mut r = Report::default();
+            read(s, &mut r);
+            r.fees_yuan
+        };
+        assert_eq!(fee("四 政府信息公开收费情况\n依申请公开收取的费用(检索费、复制费等)为0元。"), Some(0.0));
+        assert_eq!(fee("五、政府信息收费及减免情况\n2014年以来,依法依规做好工作,没有收取任何费用。"), Some(0.0));
+        assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"), Some(380.0));
+        assert_eq!(fee("二、主动公开\n免费刊发3.6万份。"), None);
+    }
+
+    #[test]
+    fn proactive_total_not_parts_not_channels() {
+        let total = |s: &str| {
+            let mut r = Report::default();
+            read(s, &mut r);
+            r.disclosures.first().map(|d| d.value)
+        };
+        assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
+        assert_eq!(total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"), None);
+        assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
+        assert_eq!(total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"), Some(781.0));
+    }
+
+    #[test]
+    fn sentence_boundary_before_a_total_is_a_multibyte_stop() {
+        let mut r = Report::default();
+        read("二、主动公开政府信息情况\n全年工作有序开展。本年度主动公开政府信息12条。", &mut r);
+        assert_eq!(r.disclosures.first().map(|d| d.value), Some(12.0));
+    }
+
+    #[test]
+    fn a_table_wins_over_the_prose() {
+        let mut r = Report::default();
+        r.requests.push(RequestFact { row: "new_received", applicant: "total", count: 12, offset: 0 });
+        read("三、收到和处理政府信息公开申请情况\n本年共收到政府信息公开申请15件。", &mut r);
+        assert_eq!(r.requests.len(), 1);
+        assert!(r.has_issue("narrative_table_conflict"));
+    }
+}
