@@ -35,6 +35,9 @@ def main(src, dst):
             level = "placeholder" if r["name"] in PLACEHOLDERS else "prefecture"
             w.writerow([r["code"] + "00", r["name"], level, r["provinceCode"] + "0000"])
         for r in rows(src / "areas.csv"):
+            # 东莞, 中山, 儋州 have no counties; the source repeats them as their own.
+            if r["code"] == r["cityCode"] + "00":
+                continue
             w.writerow([r["code"], r["name"], "county", r["cityCode"] + "00"])
     with open(dst / "townships.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

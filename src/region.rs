@@ -163,10 +163,11 @@ impl Divisions {
     fn lineage(&self, code: u32) -> Vec<&Division> {
         let mut out = Vec::new();
         let mut next = Some(code);
-        while let Some(c) = next {
+        // Four levels at most; the bound also stops a cycle in a damaged table.
+        while let (Some(c), true) = (next, out.len() < 4) {
             let Some(d) = self.by_code.get(&c) else { break };
             out.push(d);
-            next = d.parent;
+            next = d.parent.filter(|&p| p != c);
         }
         out
     }
@@ -253,10 +254,22 @@ pub fn resolve(agency: &str, context: &str) -> Region {
 
     let mut chosen: Option<u32> = None;
     for m in &mentions {
-        let fits: Vec<u32> = match chosen {
+        let mut fits: Vec<u32> = match chosen {
             Some(ctx) => m.codes.iter().copied().filter(|&c| t.is_within(c, ctx)).collect(),
             None => m.codes.clone(),
         };
+        if let Some(ctx) = chosen {
+            // 承德市承德: the second 承德 is the county inside the city.
+            if fits.len() > 1 {
+                fits.retain(|&c| c != ctx);
+            }
+        }
+        if fits.len() > 1 {
+            // 嘉峪关市 (the prefecture and its own county): the one that holds the others.
+            if let Some(&top) = fits.iter().find(|&&a| fits.iter().all(|&c| t.is_within(c, a))) {
+                fits = vec![top];
+            }
+        }
         match fits.as_slice() {
             [] => {} // a name outside what came before: ignore it
             [one] => chosen = Some(*one),
@@ -411,6 +424,20 @@ mod tests {
         // The text names the city in full: that settles it.
         let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn nested_namesakes() {
+        assert_eq!(r("河北省承德", "").code.as_deref(), Some("130800"));
+        assert_eq!(r("承德市承德县", "").code.as_deref(), Some("130821"));
+        assert_eq!(r("承德市承德", "").code.as_deref(), Some("130821"));
+        assert_eq!(r("嘉峪关市人民政府", "").code.as_deref(), Some("620200"));
+    }
+
+    #[test]
+    fn prefecture_cities_without_counties() {
+        let g = r("中山市人民政府", "");
+        assert_eq!((g.city.as_deref(), g.county.as_deref(), g.code.as_deref()), (Some("中山市"), None, Some("442000")));
     }
 
     #[test]
