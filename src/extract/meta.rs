@@ -38,18 +38,35 @@ pub fn read(text: &str, report: &mut Report) {
 }
 
 fn find_title(text: &str) -> Option<String> {
-    title_line(text).map(|(_, l)| {
-        // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
-        let end = l.find("年度报告").map_or(l.len(), |p| p + "年度报告".len());
-        l[..end].to_string()
+    let (at, line) = title_line(text)?;
+    // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
+    let end = line.find("年度报告").map_or(line.len(), |p| p + "年度报告".len());
+    let title = line[..end].to_string();
+    if agency_from_title(&title).is_some() {
+        return Some(title);
+    }
+    // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`.
+    let previous = heading_lines(text).nth(at.checked_sub(1)?)?;
+    let joinable = (2..=30).contains(&previous.chars().count())
+        && !previous.contains(['。', ':', ',', '|'])
+        && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
+    Some(if joinable { format!("{previous}{title}") } else { title })
+}
+
+/// The first non-blank lines, whitespace removed, without Markdown heading marks
+/// or a breadcrumb trail before the last `>`.
+fn heading_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(|l| {
+        let s = squash(l);
+        let s = s.rsplit(['>', '»']).next().unwrap_or(&s).to_string();
+        s.trim_matches(|c: char| c == '#' || c == '*').to_string()
     })
 }
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
 fn title_line(text: &str) -> Option<(usize, String)> {
-    let heading = |l: &str| squash(l).trim_matches(|c: char| c == '#' || c == '*').to_string();
-    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(heading).enumerate().find(|(_, l)| {
+    heading_lines(text).enumerate().find(|(_, l)| {
         let n = l.chars().count();
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.contains(e))
@@ -251,6 +268,23 @@ mod tests {
         read(text, &mut r);
         assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
         assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
+    }
+
+    #[test]
+    fn titles_over_two_lines_and_behind_breadcrumbs() {
+        let title = |t: &str| find_title(t);
+        assert_eq!(
+            title("某某市人民政府办公室\n2019年政府信息公开工作年度报告\n一、总体情况").as_deref(),
+            Some("某某市人民政府办公室2019年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("2020年通化市二道江区人民政府\n信息公开工作年度报告\n").as_deref(),
+            Some("2020年通化市二道江区人民政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("首页 > 政务公开 > 大雁镇2019年政府信息公开工作年度报告\n").as_deref(),
+            Some("大雁镇2019年政府信息公开工作年度报告")
+        );
     }
 
     #[test]
