@@ -51,15 +51,14 @@ pub fn extract(doc: &Document) -> Report {
         let after_requests = tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
         tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
         checks::check(&mut report, t);
-        let from_tables = report.fact_count();
-        prose::read(text, &mut report);
-        if from_tables > 0 {
+        if report.fact_count() > 0 {
             report.layout = Some(layout.as_str());
         } else if !has_tables(&squashed) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
     }
-    if !matches!(t, Template::T2019 | Template::T2021) && looks_like_report(&squashed) {
+    // The prose adds what the tables lack and is checked against what they hold.
+    if report.fact_count() > 0 || looks_like_report(&squashed) {
         prose::read(text, &mut report);
     }
     report.status = Some(if !looks_like_report(&squashed) && report.fact_count() == 0 {

@@ -12,6 +12,9 @@ use super::cells::{Cell, CellUnit, Kind, Row, Value};
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
+/// An empty cell in a filled table.
+const ZERO: Value = Value { number: 0.0, unit: None };
+
 /// The result of walking rows against a list of template rows.
 struct Walk {
     /// (template row index, layout row index), in order.
@@ -233,7 +236,7 @@ pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
-            let value = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+            let value = cell.value.unwrap_or(ZERO);
             if let Some(count) = count(report, &what, value) {
                 report.requests.push(RequestFact {
                     row: spec.key,
@@ -307,7 +310,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
-            let v = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+            let v = cell.value.unwrap_or(ZERO);
             let value = match (column.unit, v.unit) {
                 (Unit::Count, _) => v.number,
                 (_, Some(CellUnit::WanYuan)) => v.number * 10_000.0,
@@ -382,7 +385,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
         let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
         let what = format!("litigation/{proceeding}/{outcome}");
-        let value = cell.value.unwrap_or(Value { number: 0.0, unit: None });
+        let value = cell.value.unwrap_or(ZERO);
         if let Some(count) = count(report, &what, value) {
             report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
         }
