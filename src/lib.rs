@@ -20,6 +20,7 @@
 //! ```
 
 pub mod config;
+pub mod copies;
 pub mod dataset;
 pub mod discover;
 pub mod error;
@@ -56,8 +57,9 @@ pub struct Summary {
     pub issues: BTreeMap<&'static str, usize>,
     pub facts: usize,
     pub written: Option<write::Written>,
-    /// Folders that could not be listed.
-    pub unlisted: Vec<String>,
+    /// Problems of the run itself: folders that could not be listed, manifest
+    /// lines that could not be read.
+    pub notes: Vec<String>,
     /// The stats stage's table, when it ran.
     pub stats: Option<String>,
     pub elapsed: Duration,
@@ -95,13 +97,13 @@ impl Summary {
 
     /// What went wrong, most frequent first: `table_empty 3, title_missing 1`.
     pub fn issue_line(&self) -> Option<String> {
-        if self.issues.is_empty() && self.unlisted.is_empty() {
+        if self.issues.is_empty() && self.notes.is_empty() {
             return None;
         }
         let mut issues: Vec<_> = self.issues.iter().collect();
         issues.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let mut parts: Vec<String> = issues.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        parts.extend(self.unlisted.iter().map(|d| format!("unlisted folder {d}")));
+        parts.extend(self.notes.iter().cloned());
         Some(format!("issues (reports): {}", parts.join(", ")))
     }
 }
@@ -116,22 +118,28 @@ fn progress(config: &Config, len: usize, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// Discovers, loads and extracts every file under the input root, in parallel.
-/// Reports come back in input order.
+/// Discovers, loads and extracts every file under the input root, in parallel,
+/// then links copies. Reports come back in input order, with the run's notes
+/// (folders that could not be listed, manifest lines that could not be read).
 pub fn extract_all(config: &Config) -> (Vec<Report>, Vec<String>) {
     let (files, errors) = discover::discover(&config.input);
-    let unlisted = errors.iter().map(|(p, e)| format!("{} ({e})", p.display())).collect();
+    let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("unlisted folder {} ({e})", p.display())).collect();
+    let manifest = load::manifest::Manifest::read(&config.input);
+    if let Some(m) = &manifest {
+        notes.extend(m.problems.iter().cloned());
+    }
     let bar = progress(config, files.len(), "extract");
-    let reports: Vec<Report> = files
+    let mut reports: Vec<Report> = files
         .par_iter()
         .map(|f| {
-            let report = extract_guarded(&load::load(f));
+            let report = extract_guarded(&load::load(f, manifest.as_ref()));
             bar.inc(1);
             report
         })
         .collect();
     bar.finish_and_clear();
-    (reports, unlisted)
+    copies::link(&mut reports);
+    (reports, notes)
 }
 
 /// Extracts a document; should the extractor panic on some input, the file still
@@ -172,9 +180,9 @@ fn run_stages(config: &Config) -> Result<Summary> {
         if !config.input.exists() {
             return Err(Error::Config(format!("input folder {} does not exist", config.input.display())));
         }
-        let (reports, unlisted) = extract_all(config);
+        let (reports, notes) = extract_all(config);
         summary.add(&reports);
-        summary.unlisted = unlisted;
+        summary.notes = notes;
         if config.stages.write {
             let files = reports.iter().map(|r| write::partition_dir(r, &config.partition)).collect::<std::collections::BTreeSet<_>>().len()
                 * schema::Table::ALL.len();
@@ -193,7 +201,7 @@ fn run_stages(config: &Config) -> Result<Summary> {
 /// Loads and extracts one file, for `ogi show`: the report and its normalised text.
 pub fn extract_file(path: &Path) -> (Report, Option<String>) {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let doc = load::load(&discover::InputFile { path: path.to_path_buf(), relative: name });
+    let doc = load::load(&discover::InputFile { path: path.to_path_buf(), relative: name }, None);
     let report = extract_guarded(&doc);
     (report, doc.text.ok())
 }

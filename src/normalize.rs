@@ -50,6 +50,18 @@ fn scrub_question_marks(text: String) -> String {
     out
 }
 
+/// Folds traditional characters to simplified (開→开, 數→数, 處→处, 區→区, 縣→县).
+/// Returns the folded text and whether it read as traditional: at least five
+/// characters and one in a hundred of its Chinese characters changed (simplified
+/// text is left as it is, but for the odd 繁體版 link).
+pub fn fold_traditional(text: &str) -> (String, bool) {
+    let folded = fast2s::convert(text);
+    let changed = text.chars().zip(folded.chars()).filter(|(a, b)| a != b).count();
+    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let traditional = changed >= 5 && changed * 100 >= cjk;
+    (folded, traditional)
+}
+
 /// Removes all whitespace: labels are compared without it, because wrapping and
 /// justification put spaces inside words (`本年新   制作数量`).
 pub fn squash(s: &str) -> String {
@@ -73,6 +85,16 @@ mod tests {
     #[test]
     fn question_marks_around_numbers_become_spaces() {
         assert_eq!(normalize("共收到申请?12?件,是否?"), "共收到申请 12 件,是否?");
+    }
+
+    #[test]
+    fn traditional_folds_simplified_stays() {
+        let (t, trad) = fold_traditional("開數處結轉關復議訴訟規範許強費區縣嶽");
+        assert_eq!(t, "开数处结转关复议诉讼规范许强费区县岳");
+        assert!(trad);
+        let (s, trad) = fold_traditional("政府信息公开工作年度报告,繁體版");
+        assert_eq!(s, "政府信息公开工作年度报告,繁体版");
+        assert!(!trad);
     }
 
     #[test]

@@ -141,6 +141,10 @@ pub struct Report {
     pub layout: Option<&'static str>,
     pub identity_ok: Option<bool>,
     pub fees_yuan: Option<f64>,
+    /// Where the collector found the report (from the manifest).
+    pub url: Option<String>,
+    /// Whether the text was in traditional characters (folded before reading).
+    pub traditional: bool,
     pub requests: Vec<RequestFact>,
     pub litigation: Vec<LitigationFact>,
     pub disclosures: Vec<DisclosureFact>,
@@ -157,6 +161,10 @@ impl Report {
 
     pub fn flag(&mut self, code: &'static str, detail: impl Into<String>) {
         self.issues.push(Issue { code, detail: detail.into() });
+    }
+
+    pub fn unflag(&mut self, code: &str) {
+        self.issues.retain(|i| i.code != code);
     }
 
     pub fn has_issue(&self, code: &str) -> bool {

@@ -47,7 +47,8 @@ fn string_list() -> DataType {
 }
 
 /// Columns of `reports`: SCHEMA.md's, then the ones this project adds
-/// (`layout`: the table layout read; `issue_details`: one sentence per issue).
+/// (`layout`: the table layout read; `issue_details`: one sentence per issue;
+/// `url`: from the manifest; `traditional`: the text was folded from 繁體).
 pub fn reports() -> SchemaRef {
     use DataType::*;
     let f = Field::new;
@@ -73,6 +74,8 @@ pub fn reports() -> SchemaRef {
         f("fees_yuan", Float64, true),
         f("layout", Utf8, true),
         f("issue_details", string_list(), false),
+        f("url", Utf8, true),
+        f("traditional", Boolean, false),
     ]))
 }
 
@@ -119,6 +122,8 @@ mod tests {
             "fees_yuan:Float64:true",
             "layout:Utf8:true",
             "issue_details:List(Utf8):false",
+            "url:Utf8:true",
+            "traditional:Boolean:false",
         ];
         assert_eq!(pinned(Table::Reports), want);
     }

@@ -114,7 +114,9 @@ fn reports_batch(reports: &[&Report]) -> Result<RecordBatch, ArrowError> {
     let mut published = Date32Builder::new();
     let mut identity = BooleanBuilder::new();
     let mut fees = Float64Builder::new();
+    let mut traditional = BooleanBuilder::new();
     for r in reports {
+        traditional.append_value(r.traditional);
         bytes.append_value(r.source_bytes);
         year.append_option(r.year);
         published.append_option(r.published.map(|d| d.days_since_epoch()));
@@ -143,6 +145,8 @@ fn reports_batch(reports: &[&Report]) -> Result<RecordBatch, ArrowError> {
         Arc::new(fees.finish()),
         strings(&|r| r.layout),
         lists(&|r| r.issues.iter().map(|i| format!("{}: {}", i.code, i.detail)).collect()),
+        strings(&|r| r.url.as_deref()),
+        Arc::new(traditional.finish()),
     ];
     RecordBatch::try_new(Table::Reports.schema(), columns)
 }

@@ -1,5 +1,6 @@
 //! Report metadata read from the text: title, agency, year, publication date.
 
+use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::{Date, Report};
 
@@ -15,9 +16,14 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Lines that begin running text, never a title.
 const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
 
-/// Fills title, agency, year and published where the text states them.
-pub fn read(text: &str, report: &mut Report) {
-    report.title = find_title(text);
+/// Fills title, agency, year and published where the text states them; the
+/// page title stands in for a missing one, and the manifest's values win.
+pub fn read(text: &str, hints: &Hints, report: &mut Report) {
+    let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
+    report.title = find_title(text).or_else(|| page_title.map(|t| {
+        let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
+        squash(&t[..end])
+    }));
     if let Some(title) = &report.title {
         report.year = year_in(title);
         report.agency = agency_from_title(title);
@@ -35,6 +41,18 @@ pub fn read(text: &str, report: &mut Report) {
         }
     }
     report.published = find_published(text);
+    if let Some(m) = &hints.manifest {
+        if let Some(agency) = &m.agency {
+            report.agency = Some(squash(agency));
+            report.unflag("agency_inferred");
+        }
+        if let Some(year) = m.year {
+            report.year = Some(year);
+            report.unflag("year_inferred");
+        }
+        report.published = m.published.or(report.published);
+        report.url = m.url.clone();
+    }
 }
 
 fn find_title(text: &str) -> Option<String> {
@@ -265,7 +283,7 @@ mod tests {
             完善了《赣州市住房和城乡建设局信息公开保密审查制度》、《赣州市住房和城乡建设局信息公开制度》。\
             我局通过市政府网站公开信息。";
         let mut r = Report::default();
-        read(text, &mut r);
+        read(text, &Hints::default(), &mut r);
         assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
         assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
     }
@@ -306,7 +324,7 @@ mod tests {
     fn title_and_published_from_page_chrome() {
         let text = "当前位置: 网站首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n发布时间:2021-01-05 来源:大雁镇\n";
         let mut r = Report::default();
-        read(text, &mut r);
+        read(text, &Hints::default(), &mut r);
         assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
@@ -317,7 +335,7 @@ mod tests {
         let text = "索引号:007141332/2015-00724 类目名称: 政府信息公开工作年度报告\n\
             2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n\n  2018-03-15 来源: 本网\n";
         let mut r = Report::default();
-        read(text, &mut r);
+        read(text, &Hints::default(), &mut r);
         assert_eq!(r.year, Some(2017));
         assert_eq!(r.published, Date::new(2018, 3, 15));
     }
@@ -325,7 +343,7 @@ mod tests {
     #[test]
     fn year_from_the_statistics_period_when_untitled() {
         let mut r = Report::default();
-        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &mut r);
+        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &Hints::default(), &mut r);
         assert_eq!(r.year, Some(2020));
         assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
     }

@@ -29,6 +29,8 @@ pub fn extract(doc: &Document) -> Report {
         source_path: doc.source_path.clone(),
         source_bytes: doc.source_bytes,
         encoding: doc.encoding.clone(),
+        traditional: doc.traditional,
+        url: doc.hints.manifest.as_ref().and_then(|m| m.url.clone()),
         ..Report::default()
     };
     let text = match &doc.text {
@@ -40,7 +42,7 @@ pub fn extract(doc: &Document) -> Report {
             return report;
         }
     };
-    meta::read(text, &mut report);
+    meta::read(text, &doc.hints, &mut report);
     place(&mut report, text);
     let squashed = squash(text);
     let t = detect_template(&squashed, report.year);

@@ -242,7 +242,8 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
         }
     }
     out.push((from + start, &slice[start..]));
-    out.retain(|(_, c)| !c.trim().is_empty());
+    // Table cells are not sentences: the tables are read as tables.
+    out.retain(|(_, c)| !c.trim().is_empty() && !c.contains('|'));
     out
 }
 
@@ -257,7 +258,9 @@ fn topic_clauses<'a>(text: &'a str, pick: impl Fn(Topics) -> bool, words: &[&str
 }
 
 fn negated_before(clause: &str, at_byte: usize) -> bool {
-    NEGATIONS.iter().any(|n| clause[..at_byte].contains(n))
+    // 未经复议直接起诉 is a kind of lawsuit, not a denial.
+    let before = clause[..at_byte].replace("未经", "");
+    NEGATIONS.iter().any(|n| before.contains(n))
 }
 
 /// Reads the prose facts into `report`. Facts of a table the report already
@@ -498,6 +501,7 @@ mod tests {
             vec![("reconsideration", 0), ("litigation", 0)]
         );
         assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
+        assert_eq!(litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"), vec![]);
     }
 
     #[test]

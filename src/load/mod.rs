@@ -1,0 +1,194 @@
+//! Load: files to normalised text.
+//!
+//! Reads a file, gives it its `report_id` (a hash of the raw bytes), and turns it
+//! into text by kind: PDF through `pdftotext -layout` (`pdf`), HTML through a real
+//! parser (`html`), anything else as text; bytes are decoded by `decode`. The text
+//! is folded from traditional to simplified characters and normalised. What
+//! cannot become text (an empty or binary file, undecodable bytes, a PDF without
+//! the tool or without text) is a [`Document`] without text but with the reason,
+//! so that it still gets its `reports` row.
+
+pub mod decode;
+pub mod html;
+pub mod manifest;
+pub mod pdf;
+
+use sha2::{Digest, Sha256};
+
+use crate::discover::InputFile;
+use crate::normalize::{fold_traditional, normalize};
+
+/// Why a file has no text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub code: &'static str,
+    pub detail: String,
+}
+
+/// What a file's surroundings say beside its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Hints {
+    /// The page's title (`<h1>`, `<title>`), for a body that lacks one.
+    pub title: Option<String>,
+    /// The manifest's entry for the file.
+    pub manifest: Option<manifest::Entry>,
+}
+
+/// A loaded input file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub source_path: String,
+    pub source_bytes: i64,
+    pub report_id: String,
+    /// The encoding the text was decoded from (`utf-8`, `gb18030`, `big5`,
+    /// `utf-16le`), `pdf` for text from a PDF, `binary`/`unknown` without text.
+    pub encoding: String,
+    /// The normalised text, or why there is none.
+    pub text: Result<String, Unreadable>,
+    /// Whether the text was written in traditional characters (and folded).
+    pub traditional: bool,
+    pub hints: Hints,
+}
+
+/// Hex of the first 16 bytes of the SHA-256 of `bytes`: same bytes, same id.
+pub fn report_id(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads and decodes one file. I/O errors become an unreadable document.
+pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document {
+    let entry = manifest.and_then(|m| m.get(&file.relative)).cloned();
+    let mut doc = match std::fs::read(&file.path) {
+        Ok(bytes) if is_pdf(&file.relative, &bytes) => {
+            let mut doc = empty_document(&file.relative, &bytes);
+            doc.encoding = "pdf".into();
+            doc.text = pdf::to_text(&file.path).map(|t| finish(&mut doc, &t));
+            doc
+        }
+        Ok(bytes) => decode(&file.relative, &bytes),
+        Err(e) => Document {
+            source_bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64),
+            text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
+            ..empty_document(&file.relative, file.relative.as_bytes())
+        },
+    };
+    doc.hints.manifest = entry;
+    doc
+}
+
+fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
+    Document {
+        source_path: source_path.to_string(),
+        source_bytes: bytes.len() as i64,
+        report_id: report_id(bytes),
+        encoding: "unknown".into(),
+        text: Err(Unreadable { code: "empty_file", detail: "the file is empty".into() }),
+        traditional: false,
+        hints: Hints::default(),
+    }
+}
+
+/// Folds and normalises decoded text, noting whether it was traditional.
+fn finish(doc: &mut Document, text: &str) -> String {
+    let (folded, traditional) = fold_traditional(text);
+    doc.traditional = traditional;
+    normalize(&folded)
+}
+
+fn extension(path: &str) -> String {
+    path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+fn is_pdf(path: &str, bytes: &[u8]) -> bool {
+    extension(path) == "pdf" || bytes.starts_with(b"%PDF-")
+}
+
+/// Whether bytes (ASCII-compatible) look like an HTML page.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let starts_with_tag = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    let has = |w: &[u8]| head.windows(w.len()).any(|x| x == w);
+    starts_with_tag && [&b"<html"[..], b"<!doctype html", b"<body", b"<meta", b"<div", b"<table", b"<p>"].iter().any(|w| has(w))
+}
+
+/// Decodes bytes already in memory (`source_path` names them, and its extension
+/// tells HTML from text).
+pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
+    let mut doc = empty_document(source_path, bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        if !bytes.is_empty() {
+            doc.text = Err(Unreadable { code: "empty_file", detail: "the file holds only whitespace".into() });
+        }
+        return doc;
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
+        doc.encoding = "binary".into();
+        doc.text = Err(Unreadable { code: "binary_file", detail: "the file holds binary data, not text".into() });
+        return doc;
+    }
+    let html = matches!(extension(source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
+    let decoded = decode::decode(bytes, html);
+    doc.encoding = decoded.encoding.clone();
+    let chars = decoded.text.chars().count().max(1);
+    if decoded.replaced * 50 > chars {
+        doc.text = Err(Unreadable {
+            code: "undecodable",
+            detail: format!("{} of {chars} characters could not be decoded in any known encoding", decoded.replaced),
+        });
+        return doc;
+    }
+    let text = if html {
+        let page = html::to_text(&decoded.text);
+        doc.hints.title = page.title.map(|t| fold_traditional(&t).0);
+        page.text
+    } else {
+        decoded.text
+    };
+    doc.text = Ok(finish(&mut doc, &text));
+    doc
+}
+
+/// NUL bytes or many control characters in the first 8 KiB mark a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b).count();
+    head.contains(&0) || control * 20 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_depend_on_bytes_only() {
+        assert_eq!(report_id(b"abc"), report_id(b"abc"));
+        assert_ne!(report_id(b"abc"), report_id(b"abd"));
+        assert_eq!(report_id(b"abc").len(), 32);
+    }
+
+    #[test]
+    fn empty_binary_and_bom() {
+        assert_eq!(decode("e", b"").text.unwrap_err().code, "empty_file");
+        assert_eq!(decode("w", b" \n\t").text.unwrap_err().code, "empty_file");
+        assert_eq!(decode("b", b"PK\x03\x04\x00\x00binary").text.unwrap_err().code, "binary_file");
+        let d = decode("t", "\u{feff}（一）１２".as_bytes());
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.text.unwrap(), "(一)12");
+    }
+
+    #[test]
+    fn html_by_extension_or_content_with_its_title() {
+        let page = "<html><head><title>某县2020年政府信息公开工作年度报告_某县人民政府</title></head><body><p>一、总体情况</p></body></html>";
+        let d = decode("page.txt", page.as_bytes());
+        assert_eq!(d.text.unwrap(), "一、总体情况\n");
+        assert_eq!(d.hints.title.as_deref(), Some("某县2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
+    fn traditional_text_is_folded_and_noted() {
+        let d = decode("t.txt", "政府資訊公開工作年度報告。本機關收到申請數量為零,處理結果與轉辦。".as_bytes());
+        assert!(d.traditional);
+        assert!(d.text.unwrap().contains("本机关收到申请数量为零,处理结果与转办"));
+    }
+}
