@@ -85,11 +85,13 @@ pub struct Row<'a> {
     pub delimited: bool,
     /// Byte offset of the row's first line.
     pub offset: usize,
+    /// Numbers one per line (raw `pdftotext`), gathered from consecutive lines.
+    pub vertical: bool,
 }
 
 impl<'a> Row<'a> {
     fn new(kind: Kind, delimited: bool, offset: usize) -> Self {
-        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset }
+        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset, vertical: false }
     }
 
     /// The label with whitespace removed, as cues are matched.
@@ -146,7 +148,24 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
         }
     }
     out.extend(open.take());
-    (layout, out)
+    (layout, gather_columns(out))
+}
+
+/// Joins runs of lines that each hold one number and nothing else (raw
+/// `pdftotext` prints a table cell by cell) into one row.
+fn gather_columns(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let lone = |r: &Row| r.kind == Kind::Table && !r.delimited && r.labels.is_empty() && r.cells.len() == 1;
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        match out.last_mut() {
+            Some(last) if lone(&row) && (lone(last) || last.vertical) => {
+                last.cells.extend(row.cells);
+                last.vertical = true;
+            }
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// Lines with their byte offsets.
@@ -184,8 +203,10 @@ fn detect_layout(text: &str) -> Layout {
 /// Page numbers and footers that `pdftotext` leaves between the rows of a table.
 fn is_page_furniture(t: &str) -> bool {
     let s = squash(t);
-    let core = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '_'));
-    let dashed = core.len() < s.len();
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '_');
+    let core = s.trim_matches(dash);
+    // `- 4 -`, `—4—`: dashes on both sides (a lone `-2` is a number).
+    let dashed = s.starts_with(dash) && s.ends_with(dash);
     if dashed && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -480,10 +501,11 @@ mod tests {
 
     #[test]
     fn aligned_numbers_carry_their_columns_and_numbering_stays_label() {
-        let text = "  1.属于国家秘密        0     12    1,204\n                - 4 -\n第3页\n";
+        let text = "  1.属于国家秘密        0     12    1,204\n                - 4 -\n第3页\n  减少   -2\n";
         let (layout, rows) = rows(text);
         assert_eq!(layout, Layout::Aligned);
-        assert_eq!(rows.len(), 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(values(&rows[1]), vec![Some(-2.0)]);
         assert_eq!(rows[0].label(), "1.属于国家秘密");
         assert_eq!(values(&rows[0]), vec![Some(0.0), Some(12.0), Some(1204.0)]);
         assert!(rows[0].cells[0].center < rows[0].cells[1].center);
@@ -497,6 +519,14 @@ mod tests {
         assert_eq!(values(&rows[0]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
         assert!(rows[0].delimited);
         assert_eq!(rows[1].kind, Kind::Prose);
+    }
+
+    #[test]
+    fn one_number_per_line_gathers_into_a_row() {
+        let (_, rows) = rows("一、本年新收政\n府信息公开申请数量\n6\n\n1\n0\n7\n二、上年结转\n");
+        assert_eq!(rows.len(), 4);
+        assert!(rows[2].vertical);
+        assert_eq!(values(&rows[2]), vec![Some(6.0), Some(1.0), Some(0.0), Some(7.0)]);
     }
 
     #[test]

@@ -58,20 +58,23 @@ fn walk(rows: &[Row], start: usize, cues: &[&[&str]], stop: impl Fn(&str) -> boo
             continue;
         }
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
-        let after: Vec<usize> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).collect();
-        let after_text: String = after.iter().map(|&a| rows[a].label()).collect();
+        let after: Vec<String> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
+        let first_after = after.first().cloned().unwrap_or_default();
+        // The label as printed around the numbers: on their line, wrapped above,
+        // wrapped below, or both; the nearest pieces first.
+        let attempts: [(String, usize); 5] = [
+            (own.clone(), 0),
+            (format!("{before}{own}"), 0),
+            (format!("{own}{first_after}"), after.len().min(1)),
+            (format!("{before}{own}{first_after}"), after.len().min(1)),
+            (format!("{own}{}", after.concat()), after.len()),
+        ];
+        let found = attempts.iter().find_map(|(label, used)| best_match(label, cues, next).map(|j| (j, *used)));
         let mut used_after = 0;
-        let found = best_match(&own, cues, next)
-            .or_else(|| best_match(&format!("{before}{own}"), cues, next))
-            .or_else(|| {
-                used_after = after.len();
-                best_match(&format!("{own}{after_text}"), cues, next)
-            });
-        if let Some(j) = found {
+        if let Some((j, used)) = found {
             matches.push((j, k));
             next = j + 1;
-        } else {
-            used_after = 0;
+            used_after = used;
         }
         orphans.clear();
         k += 1 + used_after;
@@ -209,8 +212,60 @@ fn count(report: &mut Report, what: &str, v: Value) -> Option<i64> {
     Some(v.number as i64)
 }
 
+/// Splits a column of numbers that holds several rows' cells (raw `pdftotext`
+/// prints `(七)总计 6 1 … 7 1 0 … 1 四、结转下年度`, the second row's numbers before its
+/// label) into rows of `n`, each later part moved after the next label line,
+/// where the walk finds it. Returns the rows and each one's index in `rows`.
+fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut origin = Vec::with_capacity(rows.len());
+    let mut deferred: Vec<(Row<'a>, usize)> = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        let orphan = row.is_orphan();
+        if !orphan {
+            for (r, o) in deferred.drain(..) {
+                out.push(r);
+                origin.push(o);
+            }
+        }
+        if row.vertical && row.cells.len() > n && row.cells.len() % n == 0 {
+            for (c, chunk) in row.cells.chunks(n).enumerate() {
+                let part = Row { cells: chunk.to_vec(), labels: if c == 0 { row.labels.clone() } else { Vec::new() }, ..row.clone() };
+                if c == 0 {
+                    out.push(part);
+                    origin.push(k);
+                } else {
+                    deferred.push((part, k));
+                }
+            }
+            continue;
+        }
+        out.push(row.clone());
+        origin.push(k);
+        if orphan && !deferred.is_empty() {
+            // One part per label line that follows.
+            let (r, o) = deferred.remove(0);
+            out.push(r);
+            origin.push(o);
+        }
+    }
+    for (r, o) in deferred {
+        out.push(r);
+        origin.push(o);
+    }
+    (out, origin)
+}
+
 /// Reads 表三. Returns the layout row after the table, or `None` if there is none.
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    let (split, origin) = split_runs(&rows[from.min(rows.len())..], n);
+    let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows.len() - from);
+    read_requests_in(&split, t, report).map(back)
+}
+
+fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let from = 0;
     let specs = template::request_rows(t);
     let cues: Vec<&[&str]> = specs.iter().map(|r| r.cues).collect();
     let anchor = specs[0].cues[0];
@@ -327,16 +382,17 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
 
 /// Reads 表四 at or after layout row `from`.
 pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
-    let is_header = |r: &Row| {
-        let l = r.label();
-        template::LITIGATION_OUTCOME_LABELS[..4].iter().any(|o| l.contains(o))
+    // The outcome headers, read across the rows after the anchor: layouts break
+    // them (`结果` over `维持`).
+    let has_header = |k: usize| {
+        let joined: String = rows[k..].iter().take(40).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
+        let words = ["维持", "纠正", "审结"];
+        words.iter().filter(|w| joined.contains(*w)).count() >= 2
     };
     let anchor = (from..rows.len()).find(|&k| {
         let r = &rows[k];
         let label = r.label();
-        r.kind == Kind::Table
-            && template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a))
-            && rows[k..].iter().take(24).take_while(|r| r.kind == Kind::Table).any(is_header)
+        r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a)) && has_header(k)
     })?;
     let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
     let mut cells: Vec<Cell> = Vec::new();

@@ -58,3 +58,19 @@ fn eval_agrees_with_score_py() {
     got.sort();
     assert_eq!(got, want);
 }
+
+/// A PDF goes through `pdftotext -layout` and reads like its text (CI installs
+/// poppler-utils; without it the file is `unreadable` with `pdf_tool_missing`).
+#[test]
+fn pdf_reports_read_through_pdftotext() {
+    let out = extract(&root().join("tests/fixtures/pdf/reports"));
+    let has_tool = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    let reports = ogi::dataset::read_table(out.path(), "reports").unwrap();
+    if !has_tool {
+        assert_eq!(reports[0]["issues"][0], "pdf_tool_missing");
+        eprintln!("pdftotext not installed: checked the unreadable row only");
+        return;
+    }
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/pdf/gold", "--out", path_str(out.path())]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
+}
