@@ -287,13 +287,16 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
             // spanning label (`| | (二)部分公开 | 0 |`), not values.
             Some(None) if row.labels.is_empty() && row.cells.is_empty() => {}
             Some(value) => row.cells.push(Cell { value, offset: start, center: 0.0 }),
+            // A label spanning columns repeats in each: keep it once.
+            None if row.cells.is_empty() && row.labels.last().is_some_and(|l| l.text == text) => {}
             None if row.cells.is_empty() => row.labels.push(Frag { text, offset: start, center: 0.0 }),
             // A note after the numbers belongs to no column.
             None => {}
         }
     }
-    let label = row.label();
-    if label.contains('。') || label.chars().count() > MAX_LABEL_CHARS {
+    // A sentence in a cell makes the row text; long labels spread over several
+    // cells (spanned group labels) do not.
+    if row.labels.iter().any(|l| l.text.contains('。') || squash(l.text).chars().count() > MAX_LABEL_CHARS) {
         row.kind = Kind::Prose;
         row.cells.clear();
     }

@@ -34,6 +34,12 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
             report.agency = Some(agency);
         }
     }
+    if report.agency.is_none() && report.title.is_some() {
+        if let Some(site) = &hints.site {
+            report.flag("agency_inferred", format!("the title names no agency: `{site}` from the site's name"));
+            report.agency = Some(site.clone());
+        }
+    }
     if report.year.is_none() {
         if let Some(y) = infer_year(text) {
             report.year = Some(y);

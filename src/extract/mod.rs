@@ -18,8 +18,15 @@ use crate::report::{Report, Status};
 use crate::template::{self, Template};
 
 /// Issue codes that mean some part of a report could not be read.
-pub const PARTIAL_CODES: &[&str] =
-    &["rows_missing", "cells_unaligned", "cells_extra", "litigation_cells_missing", "non_integer_count", "tables_missing"];
+pub const PARTIAL_CODES: &[&str] = &[
+    "rows_missing",
+    "cells_unaligned",
+    "cells_extra",
+    "litigation_cells_missing",
+    "non_integer_count",
+    "tables_missing",
+    "truncated",
+];
 
 /// Extracts everything a document holds. Never fails: what cannot be read is
 /// recorded as status and issue codes.
@@ -51,10 +58,14 @@ pub fn extract(doc: &Document) -> Report {
         let (layout, rows) = cells::rows(text);
         let after_disclosures = tables::read_disclosures(&rows, t, &mut report);
         let after_requests = tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
-        tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
+        let litigation = tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
         checks::check(&mut report, t);
         if report.fact_count() > 0 {
             report.layout = Some(layout.as_str());
+            // Tables that stop before 表四 and the closing sections: the copy was cut.
+            if litigation.is_none() && !squashed.contains("存在的主要问题") {
+                report.flag("truncated", "the text ends before 表四 and the closing sections");
+            }
         } else if !has_tables(&squashed) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
@@ -89,11 +100,13 @@ fn place(report: &mut Report, text: &str) {
     report.region_code = region.code;
 }
 
-/// Whether the text reads as an annual report at all.
+/// Whether the text reads as an annual report at all: it names itself one, or
+/// it has the template tables, or the sections such a report is made of.
 fn looks_like_report(squashed: &str) -> bool {
     let subject = ["信息公开", "政务公开"].iter().any(|w| squashed.contains(w));
     let kind = ["年度报告", "年报"].iter().any(|w| squashed.contains(w));
-    (subject && kind) || has_tables(squashed)
+    let sections = ["主动公开", "依申请公开", "行政复议", "本报告", "收费"].iter().filter(|w| squashed.contains(*w)).count();
+    (subject && (kind || sections >= 3)) || has_tables(squashed)
 }
 
 fn has_tables(squashed: &str) -> bool {
@@ -126,6 +139,18 @@ pub fn detect_template(squashed: &str, year: Option<i32>) -> Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::decode;
+
+    #[test]
+    fn a_report_cut_inside_its_tables_is_partial() {
+        let whole = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/004_6d9098e69707ff9c.txt")).unwrap();
+        let cut = &whole[..whole.find("(七)总计").unwrap()];
+        let r = extract(&decode("cut.txt", cut.as_bytes()));
+        assert_eq!(r.status, Some(Status::Partial));
+        assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
+        let r = extract(&decode("whole.txt", whole.as_bytes()));
+        assert_eq!(r.status, Some(Status::Ok));
+    }
 
     #[test]
     fn template_from_header_words_then_year() {

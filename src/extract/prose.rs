@@ -235,8 +235,11 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let slice = &text[from..to];
     let mut start = 0;
+    let bytes = slice.as_bytes();
     for (i, c) in slice.char_indices() {
-        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') {
+        // `1,206`: a thousands separator, not a clause break.
+        let in_number = c == ',' && i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number {
             out.push((from + start, &slice[start..i]));
             start = i + c.len_utf8();
         }
@@ -526,6 +529,7 @@ mod tests {
         };
         assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
         assert_eq!(total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"), None);
+        assert_eq!(total("二、主动公开\n2014年,本办全年主动公开政府信息1,206条。"), Some(1206.0));
         assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
         assert_eq!(total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"), Some(781.0));
     }

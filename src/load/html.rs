@@ -11,11 +11,13 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-/// A page's text and the title its `<h1>` or `<title>` gives.
+/// A page's text, the title its `<h1>` or `<title>` gives, and the site's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageText {
     pub text: String,
     pub title: Option<String>,
+    /// The body the site belongs to, from `<title>` (`…_某某区人民政府门户网站`).
+    pub site: Option<String>,
 }
 
 /// Elements whose content is never part of the article.
@@ -37,7 +39,8 @@ pub fn to_text(html: &str) -> PageText {
     let mut out = String::new();
     render(doc.tree.root(), &mut out);
     let text = tidy(&out);
-    PageText { text, title: title(&doc) }
+    let (title, site) = titles(&doc);
+    PageText { text, title, site }
 }
 
 fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
@@ -192,20 +195,28 @@ fn tidy(s: &str) -> String {
     out
 }
 
-/// The page's title: the `<h1>` that names a report, else `<title>` without the
-/// site's name (`…年度报告_某某区人民政府门户网站`).
-fn title(doc: &Html) -> Option<String> {
+/// Suffixes of a site's name in `<title>`: what stands before them is its owner.
+const SITE_SUFFIXES: &[&str] = &["门户网站", "政府网站", "官方网站", "网站", "门户网", "政府网", "官网"];
+
+/// The page's title (the `<h1>` that names a report, else the part of `<title>`
+/// that does) and the site's owner (`…_某某区人民政府门户网站` → 某某区人民政府).
+fn titles(doc: &Html) -> (Option<String>, Option<String>) {
     let text_of = |sel: &str| -> Vec<String> {
         scraper::Selector::parse(sel)
             .map(|s| doc.select(&s).map(|e| e.text().collect::<String>().split_whitespace().collect::<String>()).collect())
             .unwrap_or_default()
     };
-    if let Some(h1) = text_of("h1").into_iter().find(|t| t.contains("报告")) {
-        return Some(h1);
-    }
-    let t = text_of("title").into_iter().next()?;
-    let parts: Vec<&str> = t.split(['_', '|', '—', '–', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    parts.iter().find(|p| p.contains("报告")).or(parts.first()).map(|p| p.to_string())
+    let head = text_of("title").into_iter().next().unwrap_or_default();
+    let parts: Vec<&str> = head.split(['_', '|', '—', '–', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let site = parts.iter().skip(1).find_map(|p| {
+        let owner = SITE_SUFFIXES.iter().find_map(|s| p.strip_suffix(s))?;
+        (owner.chars().count() >= 2).then(|| owner.to_string())
+    });
+    let title = text_of("h1")
+        .into_iter()
+        .find(|t| t.contains("报告"))
+        .or_else(|| parts.iter().find(|p| p.contains("报告")).or(parts.first()).map(|p| p.to_string()));
+    (title, site)
 }
 
 #[cfg(test)]
@@ -247,6 +258,7 @@ mod tests {
     fn title_from_h1_or_title_without_the_site_name() {
         let p = to_text("<html><head><title>2019年政府信息公开工作年度报告_某某区人民政府门户网站</title></head><body></body></html>");
         assert_eq!(p.title.as_deref(), Some("2019年政府信息公开工作年度报告"));
+        assert_eq!(p.site.as_deref(), Some("某某区人民政府"));
         let p = to_text("<h1>某某县2020年政府信息公开工作年度报告</h1>");
         assert_eq!(p.title.as_deref(), Some("某某县2020年政府信息公开工作年度报告"));
     }

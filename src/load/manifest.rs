@@ -105,7 +105,8 @@ impl Manifest {
             Some(v) => {
                 let y = v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
                 if y.is_none() {
-                    self.problems.push(format!("{}: year `{v}` is not a year", line()));
+                    let shown = v.as_str().map_or_else(|| v.to_string(), String::from);
+                    self.problems.push(format!("{}: year `{shown}` is not a year", line()));
                 }
                 y.and_then(|y| i32::try_from(y).ok())
             }

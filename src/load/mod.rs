@@ -30,6 +30,8 @@ pub struct Unreadable {
 pub struct Hints {
     /// The page's title (`<h1>`, `<title>`), for a body that lacks one.
     pub title: Option<String>,
+    /// The owner of the site the page was saved from, for a title without an agency.
+    pub site: Option<String>,
     /// The manifest's entry for the file.
     pub manifest: Option<manifest::Entry>,
 }
@@ -141,6 +143,7 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
     let text = if html {
         let page = html::to_text(&decoded.text);
         doc.hints.title = page.title.map(|t| fold_traditional(&t).0);
+        doc.hints.site = page.site.map(|t| fold_traditional(&t).0);
         page.text
     } else {
         decoded.text
