@@ -9,8 +9,9 @@ use ogi::config::{Config, Pipeline};
 /// Extract the statistics of Chinese government open-information annual reports
 /// (政府信息公开工作年度报告) into hive-partitioned Parquet.
 ///
-/// Reads text, Markdown and pdftotext output of the 2019 and 2021 template
-/// tables; every input file gets a row in `reports`, whatever happened to it.
+/// Reads saved web pages (any encoding), text, Markdown and PDF; the prose of the
+/// reports on 2008-2018 and the tables of the 2019 and 2021 templates. Every input
+/// file gets a row in `reports`, whatever happened to it.
 #[derive(Debug, Parser)]
 #[command(name = "ogi", version, term_width = 100)]
 pub struct Cli {
@@ -80,7 +81,8 @@ pub struct RunArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input root: every file below it is read (hidden files and a root manifest excepted).
+    /// Input root: every file below it is read (hidden files excepted). A manifest.csv
+    /// or manifest.jsonl there (path,url,agency,published,year) supplies metadata.
     #[arg(long, value_name = "DIR")]
     pub input: PathBuf,
     #[command(flatten)]
