@@ -34,12 +34,16 @@ pub enum Command {
     Run(RunArgs),
     /// Extract the four tables from a folder of reports and write them as Parquet.
     Extract(ExtractArgs),
-    /// Statistics over written tables.
+    /// Compute the statistics of written tables into OUT/summary/.
     ///
-    /// Interim: counts reports by year and status (which also checks the output reads
-    /// back as a hive dataset). The cross-agency statistics and yearly summary tables
-    /// are not computed yet.
+    /// Per report (agency_year/): counts, grant rates, litigation ratios, correction
+    /// rates; yearly tables by year, year × admin_level and year × province (Parquet,
+    /// CSV, Markdown); checks across reports (checks/: carry-over breaks, an agency
+    /// reporting a year twice). Rates are defined in docs/METRICS.md. Prints the yearly
+    /// table.
     Stats(StatsArgs),
+    /// Print a yearly table from OUT/summary/, grouped as asked.
+    Summary(SummaryArgs),
     /// Score output against gold files, with the same figures as the reference scorer score.py.
     ///
     /// Prints each miss, then the summary line. Exits 1 below --min, 2 without a
@@ -91,9 +95,19 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Output root of a previous run.
-    #[arg(long, value_name = "DIR", default_value = "out")]
-    pub data: PathBuf,
+    /// Output root of a previous run [default: the default pipeline's output].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Output root of a previous run [default: the default pipeline's output].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Group columns, comma-separated: year, admin_level, province, template, city.
+    #[arg(long, value_name = "COLS", value_delimiter = ',', default_value = "year")]
+    pub by: Vec<String>,
 }
 
 #[derive(Debug, Args)]

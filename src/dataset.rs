@@ -7,7 +7,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type};
+use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type, UInt32Type};
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -116,6 +116,8 @@ fn value(col: &ArrayRef, i: usize) -> std::result::Result<Value, String> {
     Ok(match col.data_type() {
         DataType::Utf8 => Value::from(col.as_string::<i32>().value(i)),
         DataType::LargeUtf8 => Value::from(col.as_string::<i64>().value(i)),
+        DataType::Utf8View => Value::from(col.as_string_view().value(i)),
+        DataType::UInt32 => Value::from(col.as_primitive::<UInt32Type>().value(i)),
         DataType::Int64 => Value::from(col.as_primitive::<Int64Type>().value(i)),
         DataType::Int32 => Value::from(col.as_primitive::<Int32Type>().value(i)),
         DataType::Float64 => {
@@ -125,8 +127,11 @@ fn value(col: &ArrayRef, i: usize) -> std::result::Result<Value, String> {
         DataType::Date32 => {
             Value::from(Date::from_days_since_epoch(col.as_primitive::<Date32Type>().value(i)).to_string())
         }
-        DataType::List(_) => {
-            let list = col.as_list::<i32>().value(i);
+        DataType::List(_) | DataType::LargeList(_) => {
+            let list = match col.data_type() {
+                DataType::List(_) => col.as_list::<i32>().value(i),
+                _ => col.as_list::<i64>().value(i),
+            };
             Value::Array((0..list.len()).map(|j| value(&list, j)).collect::<std::result::Result<_, _>>()?)
         }
         other => return Err(format!("cannot read a column of type {other}")),

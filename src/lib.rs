@@ -60,8 +60,8 @@ pub struct Summary {
     /// Problems of the run itself: folders that could not be listed, manifest
     /// lines that could not be read.
     pub notes: Vec<String>,
-    /// The stats stage's table, when it ran.
-    pub stats: Option<String>,
+    /// What the stats stage produced, when it ran.
+    pub stats: Option<stats::Stats>,
     pub elapsed: Duration,
 }
 
@@ -105,6 +105,17 @@ impl Summary {
         let mut parts: Vec<String> = issues.iter().map(|(c, n)| format!("{c} {n}")).collect();
         parts.extend(self.notes.iter().cloned());
         Some(format!("issues (reports): {}", parts.join(", ")))
+    }
+
+    /// The findings of the checks across reports: `checks: carryover_mismatch 1`.
+    pub fn checks_line(&self) -> Option<String> {
+        let stats = self.stats.as_ref()?;
+        let found: Vec<String> = stats.checks.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        Some(format!(
+            "stats: {} reports in OUT/summary; checks: {}",
+            stats.reports,
+            if found.is_empty() { "none".to_string() } else { found.join(", ") }
+        ))
     }
 }
 
@@ -192,7 +203,7 @@ fn run_stages(config: &Config) -> Result<Summary> {
         }
     }
     if config.stages.stats {
-        summary.stats = Some(stats::render(&stats::report_counts(&config.out)?));
+        summary.stats = Some(stats::run(&config.out)?);
     }
     summary.elapsed = start.elapsed();
     Ok(summary)

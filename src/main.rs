@@ -33,12 +33,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             finish(ogi::run(&config).context("extract failed")?, quiet, verbose)
         }
         Command::Stats(args) => {
-            let counts =
-                ogi::stats::report_counts(&args.data).with_context(|| format!("reading {}", args.data.display()))?;
-            if counts.is_empty() {
-                anyhow::bail!("no reports table under {}", args.data.display());
+            let data = args.data.unwrap_or_else(ogi::stats::default_data_dir);
+            let stats = ogi::stats::run(&data).with_context(|| format!("statistics over {}", data.display()))?;
+            if !quiet {
+                print!("{}", stats.table);
             }
-            print!("{}", ogi::stats::render(&counts));
+            let summary = ogi::Summary { stats: Some(stats), ..ogi::Summary::default() };
+            eprintln!("{}", summary.checks_line().unwrap_or_default());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Summary(args) => {
+            let data = args.data.unwrap_or_else(ogi::stats::default_data_dir);
+            let keys: Vec<&str> = args.by.iter().map(String::as_str).collect();
+            print!("{}", ogi::stats::summary(&data, &keys).with_context(|| format!("summary of {}", data.display()))?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(args) => {
@@ -72,13 +79,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn finish(summary: ogi::Summary, quiet: bool, verbose: u8) -> anyhow::Result<ExitCode> {
     if verbose > 0 {
         if let Some(stats) = &summary.stats {
-            eprint!("{stats}");
+            eprint!("{}", stats.table);
         }
     }
     if !quiet {
         if let Some(issues) = summary.issue_line() {
             eprintln!("{issues}");
         }
+    }
+    if let Some(checks) = summary.checks_line() {
+        eprintln!("{checks}");
     }
     eprintln!("{}", summary.line());
     Ok(ExitCode::SUCCESS)

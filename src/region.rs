@@ -341,6 +341,33 @@ fn fill(t: &Divisions, code: u32, region: &mut Region) {
     region.code = Some(format!("{code:06}"));
 }
 
+/// One key for one agency across years and spellings: the region code, then the
+/// name without the division names it starts with and with the variants that
+/// come and go between years folded (`人民政府` → `政府`, `街道办事处` → `街道`).
+/// `通化市二道江区人民政府` and `二道江区政府` in 220503 are both `220503:政府`.
+pub fn agency_key(agency: &str, region: &Region) -> String {
+    let t = table();
+    let mut rest = crate::normalize::squash(agency);
+    // Drop the division names the name starts with, longest first.
+    loop {
+        let prefix = (1..=rest.chars().count())
+            .map(|n| rest.char_indices().nth(n).map_or(rest.len(), |c| c.0))
+            .filter(|&end| t.names.contains_key(&rest[..end]))
+            .max();
+        match prefix {
+            Some(len) if len < rest.len() => rest = rest[len..].to_string(),
+            _ => break,
+        }
+    }
+    // …区人民政府朱村街道办事处: a township named under its district's government.
+    let rest = ["人民政府", "政府"]
+        .iter()
+        .find_map(|g| rest.strip_prefix(g).filter(|r| !r.is_empty()))
+        .map_or(rest.clone(), String::from);
+    let rest = rest.replace("人民政府", "政府").replace("街道办事处", "街道");
+    format!("{}:{rest}", region.code.as_deref().unwrap_or(""))
+}
+
 /// The administrative level of an agency (SCHEMA.md `admin_level`).
 pub fn admin_level(agency: &str, region: &Region) -> Option<&'static str> {
     if region.township {
@@ -424,6 +451,18 @@ mod tests {
         // The text names the city in full: that settles it.
         let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn agency_keys_survive_renaming() {
+        let key = |a: &str| agency_key(a, &r(a, ""));
+        assert_eq!(key("通化市二道江区人民政府"), "220503:政府");
+        assert_eq!(key("二道江区政府"), "220503:政府");
+        assert_eq!(key("广州市增城区人民政府朱村街道办事处"), "440118:朱村街道");
+        assert_eq!(key("增城区朱村街道"), "440118:朱村街道");
+        assert_eq!(key("赣州市住房和城乡建设局"), "360700:住房和城乡建设局");
+        assert_ne!(key("赣州市住房和城乡建设局"), key("赣州市教育局"));
+        assert_eq!(key("某某局"), ":某某局");
     }
 
     #[test]

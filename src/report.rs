@@ -129,6 +129,8 @@ pub struct Report {
     pub duplicate_of: Option<String>,
     pub title: Option<String>,
     pub agency: Option<String>,
+    /// The agency as one key across years (`region::agency_key`).
+    pub agency_key: Option<String>,
     pub admin_level: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,

@@ -48,7 +48,8 @@ fn string_list() -> DataType {
 
 /// Columns of `reports`: SCHEMA.md's, then the ones this project adds
 /// (`layout`: the table layout read; `issue_details`: one sentence per issue;
-/// `url`: from the manifest; `traditional`: the text was folded from 繁體).
+/// `url`: from the manifest; `traditional`: the text was folded from 繁體;
+/// `agency_key`: the agency as one key across years).
 pub fn reports() -> SchemaRef {
     use DataType::*;
     let f = Field::new;
@@ -76,6 +77,7 @@ pub fn reports() -> SchemaRef {
         f("issue_details", string_list(), false),
         f("url", Utf8, true),
         f("traditional", Boolean, false),
+        f("agency_key", Utf8, true),
     ]))
 }
 
@@ -124,6 +126,7 @@ mod tests {
             "issue_details:List(Utf8):false",
             "url:Utf8:true",
             "traditional:Boolean:false",
+            "agency_key:Utf8:true",
         ];
         assert_eq!(pinned(Table::Reports), want);
     }

@@ -1,46 +1,450 @@
-//! Stats: statistics over the written tables.
+//! Stats: cross-agency statistics with polars over the written Parquet.
 //!
-//! For now this stage reads the `reports` table back and counts reports by year
-//! and status, which checks that the output is readable as a hive dataset. The
-//! cross-agency statistics (grant rates, denial reasons, litigation ratios) and
-//! the yearly summary tables are computed with polars in a later version.
+//! Reads the hive datasets back (as any user would), builds one row per report
+//! (`OUT/summary/agency_year/`) with its counts and rates, the yearly tables by
+//! year, year × level and year × province (Parquet, CSV and Markdown), and the
+//! checks across reports (`OUT/summary/checks/`). Every rate is defined once, in
+//! [`RATES`], as a numerator and a denominator: the per-report rate divides them,
+//! the pooled rate of a group divides their sums. `docs/METRICS.md` explains each.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use polars::prelude::*;
 
-use crate::dataset::read_table;
-use crate::error::Result;
+use crate::error::{Error, IoContext, Result};
 
-/// Reports per year, by status: `(year, status) -> count`; year `None` is unknown.
-pub fn report_counts(out: &Path) -> Result<BTreeMap<(Option<i64>, String), usize>> {
-    let mut counts = BTreeMap::new();
-    for r in read_table(out, "reports")? {
-        let year = r.get("year").and_then(Value::as_i64);
-        let status = r.get("status").and_then(Value::as_str).unwrap_or("?").to_string();
-        *counts.entry((year, status)).or_insert(0) += 1;
-    }
-    Ok(counts)
+fn polars_err(e: PolarsError) -> Error {
+    Error::Config(format!("polars: {e}"))
 }
 
-/// The counts as a small table, one line per year.
-pub fn render(counts: &BTreeMap<(Option<i64>, String), usize>) -> String {
-    let statuses = ["ok", "partial", "not_a_report", "unreadable"];
-    let mut years: Vec<Option<i64>> = counts.keys().map(|k| k.0).collect();
-    years.dedup();
-    let mut out = format!("{:<8}{:>8}{:>9}{:>14}{:>12}{:>8}\n", "year", "ok", "partial", "not_a_report", "unreadable", "total");
-    for y in years {
-        let n = |s: &str| counts.get(&(y, s.to_string())).copied().unwrap_or(0);
-        let total: usize = statuses.iter().map(|s| n(s)).sum();
-        let label = y.map_or("unknown".to_string(), |y| y.to_string());
-        out.push_str(&format!(
-            "{label:<8}{:>8}{:>9}{:>14}{:>12}{total:>8}\n",
-            n("ok"),
-            n("partial"),
-            n("not_a_report"),
-            n("unreadable")
-        ));
+/// Rows of 表三 (and the prose keys) that each per-report count sums.
+const COUNTS: &[(&str, &[&str])] = &[
+    ("new_received", &["new_received"]),
+    ("carried_over", &["carried_over"]),
+    ("table_total_processed", &["total_processed"]),
+    ("answered", &["answered"]),
+    ("granted", &["granted"]),
+    ("partially_granted", &["partially_granted"]),
+    (
+        "denied",
+        &[
+            "denied",
+            "denied_state_secret",
+            "denied_law_prohibited",
+            "denied_security_stability",
+            "denied_third_party",
+            "denied_internal_affairs",
+            "denied_process_info",
+            "denied_enforcement_case",
+            "denied_admin_query",
+        ],
+    ),
+    ("not_held", &["unable_not_held"]),
+    ("not_existing", &["unable_needs_creation", "unable_not_exist"]),
+    ("unable", &["unable_not_held", "unable_needs_creation", "unable_unclear", "unable_not_exist"]),
+    (
+        "rejected",
+        &["rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation"],
+    ),
+    ("other", &["other", "other_overdue_correction", "other_overdue_fee", "other_misc", "not_gov_info"]),
+    ("carried_forward", &["carried_forward"]),
+];
+
+/// The denial reasons of the 2019 and 2021 tables.
+const DENIAL_REASONS: &[&str] = &[
+    "denied_state_secret",
+    "denied_law_prohibited",
+    "denied_security_stability",
+    "denied_third_party",
+    "denied_internal_affairs",
+    "denied_process_info",
+    "denied_enforcement_case",
+    "denied_admin_query",
+];
+
+const LAWSUITS: &[&str] = &["litigation_direct", "litigation_after_reconsideration", "litigation"];
+
+/// A rate: name, numerator, denominator (expressions over `agency_year` columns).
+pub struct Rate {
+    pub name: &'static str,
+    pub numerator: fn() -> Expr,
+    pub denominator: fn() -> Expr,
+}
+
+fn zero_if_null(c: &str) -> Expr {
+    col(c).fill_null(lit(0i64))
+}
+
+/// Every rate, defined once (docs/METRICS.md gives the reasons).
+pub const RATES: &[Rate] = &[
+    Rate { name: "grant_rate", numerator: || col("granted") + zero_if_null("partially_granted"), denominator: || col("total_processed") },
+    Rate {
+        name: "substantive_grant_rate",
+        numerator: || col("granted") + zero_if_null("partially_granted"),
+        denominator: || col("total_processed") - zero_if_null("not_held") - zero_if_null("not_existing") - zero_if_null("rejected"),
+    },
+    Rate { name: "not_held_rate", numerator: || col("not_held"), denominator: || col("total_processed") },
+    Rate { name: "reconsideration_per_100", numerator: || col("reconsiderations") * lit(100i64), denominator: || col("new_received") },
+    Rate { name: "litigation_per_100", numerator: || col("lawsuits") * lit(100i64), denominator: || col("new_received") },
+    Rate {
+        name: "reconsideration_correction_rate",
+        numerator: || col("reconsideration_corrected"),
+        denominator: || col("reconsideration_decided"),
+    },
+    Rate { name: "litigation_correction_rate", numerator: || col("litigation_corrected"), denominator: || col("litigation_decided") },
+];
+
+/// `num / den` as a float, null where `den` is 0 or unknown or `num` unknown.
+fn ratio(num: Expr, den: Expr) -> Expr {
+    when(den.clone().gt(lit(0i64)))
+        .then(num.cast(DataType::Float64) / den.cast(DataType::Float64))
+        .otherwise(lit(NULL).cast(DataType::Float64))
+}
+
+/// Sum of `value` over the rows where `cond` holds, null where no row does
+/// (a figure the report does not state is unknown, not zero).
+fn sum_where(cond: Expr, value: &str) -> Expr {
+    when(cond.clone().any(true)).then(col(value).filter(cond).sum()).otherwise(lit(NULL).cast(DataType::Int64))
+}
+
+fn any_of(column: &str, values: &[&str]) -> Expr {
+    values.iter().fold(lit(false), |acc, v| acc.or(col(column).eq(lit(*v))))
+}
+
+fn scan(out: &Path, table: &str) -> Result<LazyFrame> {
+    let dir = out.join(table);
+    if crate::dataset::parquet_files(&dir)?.is_empty() {
+        return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
     }
-    out
+    let path = dir.to_string_lossy().into_owned();
+    let args = ScanArgsParquet { hive_options: HiveOptions::new_enabled(), ..Default::default() };
+    LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)
+}
+
+/// One row per report that is a report (ok or partial, not a copy): its counts
+/// and rates.
+pub fn agency_year(out: &Path) -> Result<LazyFrame> {
+    let reports = scan(out, "reports")?
+        .filter(any_of("status", &["ok", "partial"]).and(col("duplicate_of").is_null()))
+        .select([
+            col("report_id"),
+            col("year").cast(DataType::Int32),
+            col("agency"),
+            col("agency_key"),
+            col("admin_level"),
+            col("province"),
+            col("city"),
+            col("county"),
+            col("region_code"),
+            col("template"),
+            col("status"),
+        ]);
+    let mut request_aggs: Vec<Expr> =
+        COUNTS.iter().map(|(name, rows)| sum_where(any_of("row", rows), "count").alias(*name)).collect();
+    request_aggs.extend(DENIAL_REASONS.iter().map(|r| sum_where(col("row").eq(lit(*r)), "count").alias(*r)));
+    let requests = scan(out, "requests")?
+        .filter(col("applicant").eq(lit("total")))
+        .group_by([col("report_id")])
+        .agg(request_aggs);
+    let is = |p: &[&str], o: &str| any_of("proceeding", p).and(col("outcome").eq(lit(o)));
+    let litigation = scan(out, "litigation")?.group_by([col("report_id")]).agg([
+        sum_where(is(&["reconsideration"], "total"), "count").alias("reconsiderations"),
+        sum_where(is(&["reconsideration"], "upheld"), "count").alias("reconsideration_upheld"),
+        sum_where(is(&["reconsideration"], "corrected"), "count").alias("reconsideration_corrected"),
+        sum_where(is(&["reconsideration"], "pending"), "count").alias("reconsideration_pending"),
+        sum_where(is(LAWSUITS, "total"), "count").alias("lawsuits"),
+        sum_where(is(LAWSUITS, "upheld"), "count").alias("litigation_upheld"),
+        sum_where(is(LAWSUITS, "corrected"), "count").alias("litigation_corrected"),
+        sum_where(is(LAWSUITS, "pending"), "count").alias("litigation_pending"),
+    ]);
+    let joined = reports
+        .left_join(requests, col("report_id"), col("report_id"))
+        .left_join(litigation, col("report_id"), col("report_id"))
+        .with_columns([
+            // Pre-2019 prose gives no (七)总计: requests answered, else received.
+            when(col("table_total_processed").is_not_null())
+                .then(col("table_total_processed"))
+                .otherwise(when(col("answered").is_not_null()).then(col("answered")).otherwise(col("new_received")))
+                .alias("total_processed"),
+            (col("reconsiderations") - col("reconsideration_pending")).alias("reconsideration_decided"),
+            (col("lawsuits") - col("litigation_pending")).alias("litigation_decided"),
+        ]);
+    let rates: Vec<Expr> = RATES.iter().map(|r| ratio((r.numerator)(), (r.denominator)()).alias(r.name)).collect();
+    let sort = SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true);
+    Ok(joined
+        .with_columns(rates)
+        .drop(Selector::ByName { names: ["table_total_processed", "answered"].into_iter().map(Into::into).collect(), strict: false })
+        .sort(["year", "agency_key", "report_id"], sort))
+}
+
+/// A yearly table grouped by `keys` (`year`, `admin_level`, `province`, …).
+pub fn grouped(agency_year: LazyFrame, keys: &[&str]) -> LazyFrame {
+    let counts = [
+        "new_received",
+        "carried_over",
+        "total_processed",
+        "granted",
+        "partially_granted",
+        "denied",
+        "not_held",
+        "unable",
+        "rejected",
+        "other",
+        "carried_forward",
+        "reconsiderations",
+        "lawsuits",
+    ];
+    let mut aggs: Vec<Expr> = vec![
+        len().cast(DataType::Int64).alias("reports"),
+        col("new_received").gt(lit(0i64)).or(col("total_processed").gt(lit(0i64))).sum().cast(DataType::Int64).alias("reports_with_requests"),
+    ];
+    aggs.extend(counts.iter().map(|c| col(*c).sum().alias(*c)));
+    for r in RATES {
+        let known = col(r.name).is_not_null();
+        let num = (r.numerator)().filter(known.clone()).sum();
+        let den = (r.denominator)().filter(known.clone()).sum();
+        aggs.push(ratio(num, den).alias(r.name));
+        aggs.push(col(r.name).median().alias(format!("{}_median", r.name)));
+        aggs.push(col(r.name).count().cast(DataType::Int64).alias(format!("{}_n", r.name)));
+    }
+    for reason in DENIAL_REASONS {
+        let known = col(*reason).is_not_null().and(col("denied").is_not_null());
+        let share = ratio(col(*reason).filter(known.clone()).sum(), col("denied").filter(known).sum());
+        aggs.push(share.alias(format!("denial_share_{}", reason.trim_start_matches("denied_"))));
+    }
+    let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
+    let sort = SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true);
+    agency_year.group_by(by).agg(aggs).sort(keys.iter().map(|k| PlSmallStr::from(*k)).collect::<Vec<_>>(), sort)
+}
+
+/// The yearly tables written under `OUT/summary/`, by file stem.
+pub const TABLES: &[(&str, &[&str])] =
+    &[("year", &["year"]), ("year_admin_level", &["year", "admin_level"]), ("year_province", &["year", "province"])];
+
+/// A finding of the checks across reports.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub check: &'static str,
+    pub agency_key: String,
+    pub year: i32,
+    pub report_ids: Vec<String>,
+    pub detail: String,
+}
+
+/// Carry-over breaks and agency-years reported twice.
+pub fn checks(agency_year: &DataFrame) -> Result<Vec<Finding>> {
+    let col_str = |name: &str| -> Result<Vec<Option<String>>> {
+        let c = agency_year.column(name).map_err(polars_err)?;
+        let ca = c.str().map_err(polars_err)?;
+        Ok((0..ca.len()).map(|i| ca.get(i).map(String::from)).collect())
+    };
+    let col_i = |name: &str| -> Result<Vec<Option<i64>>> {
+        let c = agency_year.column(name).map_err(polars_err)?.cast(&DataType::Int64).map_err(polars_err)?;
+        let ca = c.i64().map_err(polars_err)?;
+        Ok((0..ca.len()).map(|i| ca.get(i)).collect())
+    };
+    let (ids, keys, years) = (col_str("report_id")?, col_str("agency_key")?, col_i("year")?);
+    let (over, forward) = (col_i("carried_over")?, col_i("carried_forward")?);
+    let mut by_key_year: BTreeMap<(String, i64), Vec<usize>> = BTreeMap::new();
+    for i in 0..ids.len() {
+        if let (Some(k), Some(y)) = (&keys[i], years[i]) {
+            by_key_year.entry((k.clone(), y)).or_default().push(i);
+        }
+    }
+    let mut findings = Vec::new();
+    for ((key, year), rows) in &by_key_year {
+        let id = |i: usize| ids[i].clone().unwrap_or_default();
+        if rows.len() > 1 {
+            findings.push(Finding {
+                check: "agency_year_twice",
+                agency_key: key.clone(),
+                year: *year as i32,
+                report_ids: rows.iter().map(|&i| id(i)).collect(),
+                detail: format!("{} reports for one agency and year", rows.len()),
+            });
+        }
+        let Some(previous) = by_key_year.get(&(key.clone(), year - 1)) else { continue };
+        for &i in rows {
+            for &p in previous {
+                if let (Some(o), Some(f)) = (over[i], forward[p]) {
+                    if o != f {
+                        findings.push(Finding {
+                            check: "carryover_mismatch",
+                            agency_key: key.clone(),
+                            year: *year as i32,
+                            report_ids: vec![id(p), id(i)],
+                            detail: format!("{year} carried over {o}, {} carried forward {f}", year - 1),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    findings.sort();
+    Ok(findings)
+}
+
+fn findings_frame(findings: &[Finding]) -> Result<DataFrame> {
+    let lists: Vec<Series> =
+        findings.iter().map(|f| Series::new("".into(), f.report_ids.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+    let columns = vec![
+        Column::new("check".into(), findings.iter().map(|f| f.check).collect::<Vec<_>>()),
+        Column::new("agency_key".into(), findings.iter().map(|f| f.agency_key.as_str()).collect::<Vec<_>>()),
+        Column::new("year".into(), findings.iter().map(|f| f.year).collect::<Vec<_>>()),
+        Column::new("report_ids".into(), lists),
+        Column::new("detail".into(), findings.iter().map(|f| f.detail.as_str()).collect::<Vec<_>>()),
+    ];
+    DataFrame::new(findings.len(), columns).map_err(polars_err)
+}
+
+/// What the stats stage produced.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    pub reports: usize,
+    /// Findings per check.
+    pub checks: BTreeMap<&'static str, usize>,
+    /// The yearly table, as printed by `ogi summary`.
+    pub table: String,
+}
+
+/// Computes and writes everything under `OUT/summary/` (replacing it).
+pub fn run(out: &Path) -> Result<Stats> {
+    let mut ay = agency_year(out)?.collect().map_err(polars_err)?;
+    let findings = checks(&ay)?;
+    let staging = out.join(format!(".ogi-summary-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).at(&staging)?;
+    }
+    let written = (|| -> Result<String> {
+        std::fs::create_dir_all(staging.join("agency_year")).at(&staging)?;
+        write_parquet(&staging.join("agency_year/part-00000.parquet"), &mut ay)?;
+        std::fs::create_dir_all(staging.join("checks")).at(&staging)?;
+        write_parquet(&staging.join("checks/part-00000.parquet"), &mut findings_frame(&findings)?)?;
+        let mut printed = String::new();
+        for (stem, keys) in TABLES {
+            let mut df = grouped(ay.clone().lazy(), keys).collect().map_err(polars_err)?;
+            write_parquet(&staging.join(format!("{stem}.parquet")), &mut df)?;
+            std::fs::write(staging.join(format!("{stem}.csv")), to_csv(&df)?).at(&staging)?;
+            let md = to_markdown(&df, None)?;
+            std::fs::write(staging.join(format!("{stem}.md")), &md).at(&staging)?;
+            if *stem == "year" {
+                printed = to_markdown(&df, Some(PRINTED))?;
+            }
+        }
+        Ok(printed)
+    })();
+    let printed = match written {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    crate::write::swap_in(&staging, &out.join("summary"))?;
+    let mut counts = BTreeMap::new();
+    for f in &findings {
+        *counts.entry(f.check).or_insert(0) += 1;
+    }
+    Ok(Stats { reports: ay.height(), checks: counts, table: printed })
+}
+
+/// The columns `ogi summary` prints, after the group keys.
+pub const PRINTED: &[&str] = &[
+    "reports",
+    "reports_with_requests",
+    "new_received",
+    "total_processed",
+    "grant_rate",
+    "grant_rate_median",
+    "grant_rate_n",
+    "substantive_grant_rate",
+    "not_held_rate",
+    "reconsideration_per_100",
+    "litigation_per_100",
+    "reconsideration_correction_rate",
+    "litigation_correction_rate",
+];
+
+/// The yearly table grouped by `keys`, from a written `OUT/summary/agency_year/`,
+/// as a readable table.
+pub fn summary(out: &Path, keys: &[&str]) -> Result<String> {
+    let dir = out.join("summary/agency_year");
+    if crate::dataset::parquet_files(&dir)?.is_empty() {
+        return Err(Error::Data { path: dir, message: "no summary (run `ogi stats` or `ogi run` first)".into() });
+    }
+    let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
+    let ay = LazyFrame::scan_parquet(PlRefPath::new(dir.join("part-00000.parquet").to_string_lossy().into_owned()), args)
+        .map_err(polars_err)?;
+    let schema = ay.clone().collect_schema().map_err(polars_err)?;
+    if let Some(bad) = keys.iter().find(|k| schema.get(k).is_none()) {
+        return Err(Error::Config(format!("cannot group by `{bad}` (columns of agency_year: year, admin_level, province, template, …)")));
+    }
+    let df = grouped(ay, keys).collect().map_err(polars_err)?;
+    to_markdown(&df, Some(PRINTED))
+}
+
+fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<()> {
+    let file = File::create(path).at(path)?;
+    ParquetWriter::new(file).finish(df).map_err(polars_err)?;
+    Ok(())
+}
+
+fn cell(v: AnyValue<'_>, rate: bool) -> String {
+    match v {
+        AnyValue::Null => String::new(),
+        AnyValue::Float64(f) if rate => format!("{f:.4}"),
+        AnyValue::Float64(f) => format!("{f}"),
+        AnyValue::String(s) => s.to_string(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        other => other.to_string().trim_matches('"').to_string(),
+    }
+}
+
+fn to_csv(df: &DataFrame) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let names: Vec<String> = df.columns().iter().map(|c| c.name().to_string()).collect();
+    w.write_record(&names).map_err(|e| Error::Config(e.to_string()))?;
+    for i in 0..df.height() {
+        let row: Vec<String> =
+            df.columns().iter().map(|c| c.get(i).map(|v| cell(v, false)).unwrap_or_default()).collect::<Vec<_>>();
+        w.write_record(&row).map_err(|e| Error::Config(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::Config(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A Markdown table of `df`; with `only`, the group keys and those columns.
+fn to_markdown(df: &DataFrame, only: Option<&[&str]>) -> Result<String> {
+    let shown: Vec<&Column> = df
+        .columns()
+        .iter()
+        .filter(|c| {
+            let name = c.name().as_str();
+            only.is_none_or(|o| o.contains(&name) || !PRINTED.contains(&name) && !is_metric(name))
+        })
+        .collect();
+    let mut out = String::new();
+    out.push_str(&format!("| {} |\n", shown.iter().map(|c| c.name().as_str()).collect::<Vec<_>>().join(" | ")));
+    out.push_str(&format!("|{}\n", shown.iter().map(|_| "---|").collect::<String>()));
+    for i in 0..df.height() {
+        let row: Vec<String> = shown.iter().map(|c| c.get(i).map(|v| cell(v, true)).unwrap_or_default()).collect();
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    Ok(out)
+}
+
+/// Whether a column of a yearly table is a figure rather than a group key.
+fn is_metric(name: &str) -> bool {
+    let keys = ["year", "admin_level", "province", "template", "city", "agency_key"];
+    !keys.contains(&name)
+}
+
+/// Where `ogi summary` looks by default: the default pipeline's output.
+pub fn default_data_dir() -> PathBuf {
+    crate::config::Pipeline::load(Path::new("pipelines/default.toml"))
+        .ok()
+        .and_then(|p| p.out)
+        .unwrap_or_else(|| PathBuf::from("out"))
 }

@@ -147,6 +147,7 @@ fn reports_batch(reports: &[&Report]) -> Result<RecordBatch, ArrowError> {
         lists(&|r| r.issues.iter().map(|i| format!("{}: {}", i.code, i.detail)).collect()),
         strings(&|r| r.url.as_deref()),
         Arc::new(traditional.finish()),
+        strings(&|r| r.agency_key.as_deref()),
     ];
     RecordBatch::try_new(Table::Reports.schema(), columns)
 }

@@ -133,7 +133,7 @@ fn write_file(path: &Path, batch: &arrow_array::RecordBatch) -> Result<()> {
 }
 
 /// Replaces folder `target` by `staged` with renames.
-fn swap_in(staged: &Path, target: &Path) -> Result<()> {
+pub fn swap_in(staged: &Path, target: &Path) -> Result<()> {
     if !staged.exists() {
         std::fs::create_dir_all(staged).at(staged)?;
     }

@@ -94,6 +94,7 @@ fn place(report: &mut Report, text: &str) {
         report.flag("region_ambiguous", format!("a division name in `{agency}` fits several divisions"));
     }
     report.admin_level = region::admin_level(&agency, &region).map(String::from);
+    report.agency_key = Some(region::agency_key(&agency, &region));
     report.province = region.province;
     report.city = region.city;
     report.county = region.county;

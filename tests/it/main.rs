@@ -6,6 +6,7 @@ mod eval;
 mod inputs;
 mod pipeline;
 mod read_back;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
