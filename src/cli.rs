@@ -49,6 +49,13 @@ pub enum Command {
     /// Prints each miss, then the summary line. Exits 1 below --min, 2 without a
     /// reports table. -q prints the summary line only.
     Eval(EvalArgs),
+    /// Generate a reproducible synthetic corpus of reports with their gold files.
+    ///
+    /// Writes DIR/input/ (reports of every level, era and layout the reader claims, with
+    /// a known share of seeded arithmetic errors, non-reports, empty and binary files and
+    /// byte copies) and DIR/gold/ (the gold format, labelled with layout and era, read by
+    /// `ogi eval --by layout,era`). Same seed, same bytes.
+    Gen(GenArgs),
     /// Print a report's normalised text with each extracted fact marked.
     ///
     /// Each fact appears as ⟦table/key/column=value⟧ just before the number it was read
@@ -121,6 +128,25 @@ pub struct EvalArgs {
     /// Exit 1 when the score is below this.
     #[arg(long, value_name = "SCORE")]
     pub min: Option<f64>,
+    /// Also print the score by these gold labels (generated corpora: layout, era).
+    #[arg(long, value_name = "LABELS", value_delimiter = ',')]
+    pub by: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Number of files to write.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub reports: usize,
+    /// Seed of the random draw.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Output folder (input/ and gold/ are replaced).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Share of table reports given one arithmetic error the checks must flag.
+    #[arg(long, value_name = "P", default_value_t = 0.03)]
+    pub error_rate: f64,
 }
 
 #[derive(Debug, Args)]

@@ -81,6 +81,36 @@ fn fixed3(num: usize, den: usize) -> String {
 
 /// Scores the tables under `out` against the gold files in `gold_dir`.
 pub fn score(gold_dir: &Path, out: &Path) -> Result<Score> {
+    Ok(score_groups(gold_dir, out, None)?.remove("").unwrap_or_default())
+}
+
+/// The score of each group of gold files, grouped by `labels.<label>`.
+pub fn score_by(gold_dir: &Path, out: &Path, label: &str) -> Result<BTreeMap<String, Score>> {
+    score_groups(gold_dir, out, Some(label))
+}
+
+/// A table of group scores: group, reports, score, meta, facts, precision, issues.
+pub fn table(label: &str, groups: &BTreeMap<String, Score>) -> String {
+    let mut out = format!("| {label} | reports | score | meta | facts | precision | issues |\n|---|---|---|---|---|---|---|\n");
+    for (g, s) in groups {
+        let precision = if s.emitted > 0 { fixed3(s.emitted - s.false_positives, s.emitted) } else { "1.000".into() };
+        let total = s.meta_n + s.fact_n + s.issues_n;
+        out.push_str(&format!(
+            "| {g} | {} | {} | {}/{} | {}/{} | {precision} | {}/{} |\n",
+            s.golds,
+            if total > 0 { fixed3(s.meta_ok + s.fact_ok + s.issues_ok, total) } else { "-".into() },
+            s.meta_ok,
+            s.meta_n,
+            s.fact_ok,
+            s.fact_n,
+            s.issues_ok,
+            s.issues_n
+        ));
+    }
+    out
+}
+
+fn score_groups(gold_dir: &Path, out: &Path, label: Option<&str>) -> Result<BTreeMap<String, Score>> {
     let reports = read_table(out, "reports")?;
     if reports.is_empty() {
         return Err(Error::Data { path: out.to_path_buf(), message: "no reports table".into() });
@@ -107,12 +137,15 @@ pub fn score(gold_dir: &Path, out: &Path) -> Result<Score> {
         .collect();
     gold_files.sort();
 
-    let mut s = Score { golds: gold_files.len(), ..Score::default() };
+    let mut groups: BTreeMap<String, Score> = BTreeMap::new();
     let empty = BTreeMap::new();
     for g in &gold_files {
         let raw = std::fs::read_to_string(g).at(g)?;
         let gold: Value =
             serde_json::from_str(&raw).map_err(|e| Error::Data { path: g.clone(), message: e.to_string() })?;
+        let group = label.map_or(String::new(), |l| gold.pointer(&format!("/labels/{l}")).map(text).unwrap_or_else(|| "-".into()));
+        let s = groups.entry(group).or_default();
+        s.golds += 1;
         let src = text(&gold["source"]).rsplit('/').next().unwrap_or_default().to_string();
         let meta = gold.get("report").and_then(Value::as_object).cloned().unwrap_or_default();
         let gold_facts = gold.get("facts").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -170,7 +203,10 @@ pub fn score(gold_dir: &Path, out: &Path) -> Result<Score> {
             }
         }
     }
-    Ok(s)
+    if label.is_none() && groups.is_empty() {
+        groups.insert(String::new(), Score::default());
+    }
+    Ok(groups)
 }
 
 /// Python's `str()` of a JSON value.

@@ -26,6 +26,7 @@ pub mod discover;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gen;
 pub mod load;
 pub mod normalize;
 pub mod region;

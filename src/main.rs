@@ -62,11 +62,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     println!("{m}");
                 }
             }
+            for label in &args.by {
+                let groups = ogi::eval::score_by(&args.gold, &args.out, label).context("eval failed")?;
+                println!("{}", ogi::eval::table(label, &groups));
+            }
             println!("{}", score.line());
             Ok(match args.min {
                 Some(min) if score.value() < min => ExitCode::from(1),
                 _ => ExitCode::SUCCESS,
             })
+        }
+        Command::Gen(args) => {
+            let opts = ogi::gen::Options { reports: args.reports, seed: args.seed, out: args.out.clone(), error_rate: args.error_rate };
+            let g = ogi::gen::generate(&opts).with_context(|| format!("writing {}", args.out.display()))?;
+            let layouts: Vec<String> = g.by_layout.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            eprintln!(
+                "{} files under {} (synthetic; {} with a seeded error): {}",
+                g.files,
+                args.out.display(),
+                g.seeded_errors,
+                layouts.join(", ")
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Show(args) => {
             let (report, text) = ogi::extract_file(&args.file);

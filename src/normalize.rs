@@ -59,7 +59,9 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
     let changed = text.chars().zip(folded.chars()).filter(|(a, b)| a != b).count();
     let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let traditional = changed >= 5 && changed * 100 >= cjk;
-    (folded, traditional)
+    // Simplified text is left alone: the table also folds characters that
+    // simplified place names keep (乾县 is not 干县).
+    (if traditional { folded } else { text.to_string() }, traditional)
 }
 
 /// Removes all whitespace: labels are compared without it, because wrapping and
@@ -92,8 +94,8 @@ mod tests {
         let (t, trad) = fold_traditional("開數處結轉關復議訴訟規範許強費區縣嶽");
         assert_eq!(t, "开数处结转关复议诉讼规范许强费区县岳");
         assert!(trad);
-        let (s, trad) = fold_traditional("政府信息公开工作年度报告,繁體版");
-        assert_eq!(s, "政府信息公开工作年度报告,繁体版");
+        let (s, trad) = fold_traditional("咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
+        assert_eq!(s, "咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert!(!trad);
     }
 

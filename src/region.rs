@@ -154,6 +154,18 @@ impl Divisions {
         self.by_code.get(&code)
     }
 
+    /// Townships named 乡, 镇, 街道 or 苏木 with their county's code, sorted.
+    pub fn townships(&self) -> Vec<(&'static str, u32)> {
+        let mut out: Vec<(&'static str, u32)> = self
+            .townships
+            .iter()
+            .filter(|(name, _)| TOWNSHIP_ENDS.iter().any(|e| name.ends_with(e)))
+            .flat_map(|(name, counties)| counties.iter().map(move |c| (*name, *c)))
+            .collect();
+        out.sort_unstable_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+        out
+    }
+
     /// Every division, for measuring the resolver.
     pub fn all(&self) -> impl Iterator<Item = &Division> {
         self.by_code.values()

@@ -124,7 +124,8 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
             continue;
         }
         if !line.contains('|') {
-            let row = if line.trim().contains('\t') { delimited_row(line, '\t', offset) } else { Some(aligned_row(line, offset)) };
+            // Tabs after the text begins delimit cells (trailing ones are empty cells).
+            let row = if line.trim_start().contains('\t') { delimited_row(line, '\t', offset) } else { Some(aligned_row(line, offset)) };
             let Some(row) = row else { continue };
             if layout == Layout::PipeCells && row.kind == Kind::Table && row.cells.is_empty() {
                 // A heading between cells reads as one more label of the open row.
@@ -268,24 +269,29 @@ fn pieces(line: &str, sep: char, offset: usize) -> impl Iterator<Item = (usize, 
 /// borders; an empty piece between two separators is an empty cell.
 fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
     let mut parts: Vec<(usize, &str)> = pieces(line, sep, offset).collect();
-    if parts.first().is_some_and(|(_, p)| p.trim().is_empty()) {
-        parts.remove(0);
-    }
-    if parts.last().is_some_and(|(_, p)| p.trim().is_empty()) {
-        parts.pop();
+    // Pipes at the ends of a line are borders; tabs there are empty cells.
+    if sep == '|' {
+        if parts.first().is_some_and(|(_, p)| p.trim().is_empty()) {
+            parts.remove(0);
+        }
+        if parts.last().is_some_and(|(_, p)| p.trim().is_empty()) {
+            parts.pop();
+        }
     }
     // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
     if parts.iter().all(|(_, p)| p.trim().chars().all(|c| matches!(c, '-' | ':' | '—'))) {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
+    let has_label = parts.iter().any(|(_, p)| parse_cell(p.trim().trim_matches('*').trim()).is_none());
     for (piece_offset, piece) in parts {
         let text = piece.trim().trim_matches('*').trim();
         let start = piece_offset + (piece.len() - piece.trim_start().len());
         match parse_cell(text) {
             // Empty cells before the first label are the blank corner under a
-            // spanning label (`| | (二)部分公开 | 0 |`), not values.
-            Some(None) if row.labels.is_empty() && row.cells.is_empty() => {}
+            // spanning label (`| | (二)部分公开 | 0 |`), not values; in a row
+            // without a label they are values.
+            Some(None) if has_label && row.labels.is_empty() && row.cells.is_empty() => {}
             Some(value) => row.cells.push(Cell { value, offset: start, center: 0.0 }),
             // A label spanning columns repeats in each: keep it once.
             None if row.cells.is_empty() && row.labels.last().is_some_and(|l| l.text == text) => {}
@@ -522,6 +528,11 @@ mod tests {
         assert_eq!(values(&rows[0]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
         assert!(rows[0].delimited);
         assert_eq!(rows[1].kind, Kind::Prose);
+        // A row of empty cells keeps all of them.
+        let (_, blank) = super::rows("2.重复申请\t\t\t\n\t1\t\n");
+        assert_eq!(values(&blank[0]), vec![None, None, None]);
+        // Without a label, a leading empty cell is a value.
+        assert_eq!(values(&blank[1]), vec![None, Some(1.0), None]);
     }
 
     #[test]

@@ -437,6 +437,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
     }
+    let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
         let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];

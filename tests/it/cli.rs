@@ -2,7 +2,7 @@
 
 use crate::{ogi, ogi_ok, root};
 
-const COMMANDS: &[&str] = &["", "run", "extract", "stats", "summary", "eval", "show"];
+const COMMANDS: &[&str] = &["", "run", "extract", "stats", "summary", "eval", "gen", "show"];
 
 fn golden_path(cmd: &str) -> std::path::PathBuf {
     let name = if cmd.is_empty() { "help.txt".to_string() } else { format!("help-{cmd}.txt") };

@@ -3,6 +3,7 @@
 
 mod cli;
 mod eval;
+mod gen;
 mod inputs;
 mod pipeline;
 mod read_back;

@@ -1,0 +1,316 @@
+//! Printing a generated report in each layout the reader claims: Markdown pipe
+//! tables, one cell per line with ` |`, tab-separated rows, `pdftotext -layout`
+//! columns (labels wrapped around their numbers, page footers), raw `pdftotext`
+//! (one cell per line), and HTML with spanned cells.
+
+use super::rng::Rng;
+
+/// A table row: label cells (a spanned group label first, if any) and values
+/// (`""` an empty cell).
+#[derive(Clone, Debug)]
+pub struct TRow {
+    /// A group label spanning this row and the next `n - 1` (HTML rowspan), on the
+    /// group's first row only.
+    pub group: Option<(String, usize)>,
+    /// The group label of a later row of the group (text layouts repeat nothing).
+    pub labels: Vec<String>,
+    pub values: Vec<String>,
+}
+
+impl TRow {
+    pub fn header(labels: &[&str]) -> TRow {
+        TRow { group: None, labels: labels.iter().map(|s| s.to_string()).collect(), values: Vec::new() }
+    }
+}
+
+/// A block of a document.
+#[derive(Clone, Debug)]
+pub enum Block {
+    Heading(String),
+    Para(String),
+    Table(Vec<TRow>),
+}
+
+/// How one report is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Markdown,
+    PipeCells,
+    Tabs,
+    Aligned,
+    Raw,
+    Html,
+    HtmlGbk,
+    Traditional,
+    Text,
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Markdown => "markdown",
+            Layout::PipeCells => "pipe_cells",
+            Layout::Tabs => "tabs",
+            Layout::Aligned => "aligned",
+            Layout::Raw => "raw",
+            Layout::Html => "html",
+            Layout::HtmlGbk => "html_gbk",
+            Layout::Traditional => "traditional",
+            Layout::Text => "text",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Layout::Markdown => "md",
+            Layout::Html | Layout::HtmlGbk => "html",
+            _ => "txt",
+        }
+    }
+}
+
+/// The page around a report's body.
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub site: &'a str,
+    /// The publication line under the title, if the page prints one.
+    pub published: Option<String>,
+    pub blocks: &'a [Block],
+    /// The signature at the end: agency and date.
+    pub signature: Option<(String, String)>,
+}
+
+fn cell(label: &str) -> String {
+    label.replace('|', "/")
+}
+
+/// Renders `page` as text in `layout` (HTML layouts give the page's markup).
+pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
+    if matches!(layout, Layout::Html | Layout::HtmlGbk) {
+        return html(page, layout == Layout::HtmlGbk);
+    }
+    let mut out = String::new();
+    if rng.chance(0.4) {
+        out.push_str(*rng.pick(&["首页 > 政务公开 > 政府信息公开年报\n", "当前位置：首页 > 信息公开 > 年度报告\n", "字号：[ 大 中 小 ]\n"]));
+    }
+    out.push_str(if layout == Layout::Markdown { "# " } else { "" });
+    out.push_str(page.title);
+    out.push('\n');
+    if let Some(p) = &page.published {
+        out.push_str(p);
+        out.push('\n');
+    }
+    out.push('\n');
+    let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
+    for block in page.blocks {
+        match block {
+            Block::Heading(h) => {
+                out.push_str(if layout == Layout::Markdown { "## " } else { "" });
+                out.push_str(h);
+                out.push_str("\n\n");
+            }
+            Block::Para(p) => {
+                out.push_str(p);
+                out.push_str("\n\n");
+            }
+            Block::Table(rows) => {
+                // A table of zeros printed blank would hold no number at all (an
+                // empty table, by the data contract): blank zeros only beside others.
+                let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
+                let table = match layout {
+                    Layout::PipeCells => pipe_cells(rows, blank),
+                    Layout::Tabs => tabs(rows, blank),
+                    Layout::Aligned => aligned(rows, rng),
+                    Layout::Raw => raw(rows),
+                    _ => markdown(rows, blank),
+                };
+                out.push_str(&table);
+                out.push('\n');
+            }
+        }
+    }
+    if let Some((agency, date)) = &page.signature {
+        out.push_str(&format!("{agency}\n{date}\n"));
+    }
+    out
+}
+
+fn shown(v: &str, blank_zeros: bool) -> &str {
+    if blank_zeros && v == "0" {
+        ""
+    } else {
+        v
+    }
+}
+
+fn labels_of(r: &TRow) -> Vec<String> {
+    let mut l: Vec<String> = r.group.iter().map(|g| g.0.clone()).collect();
+    l.extend(r.labels.iter().cloned());
+    l
+}
+
+fn markdown(rows: &[TRow], blank_zeros: bool) -> String {
+    // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
+    let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
+    let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let mut cells: Vec<String> = labels_of(r).iter().map(|l| cell(l)).collect();
+        while !cells.is_empty() && cells.len() < label_width && !r.values.is_empty() {
+            cells.push(String::new());
+        }
+        if r.values.is_empty() {
+            cells.resize(width.max(cells.len()), String::new());
+        }
+        cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if i == 0 {
+            out.push_str(&format!("|{}\n", "---|".repeat(cells.len())));
+        }
+    }
+    out
+}
+
+fn pipe_cells(rows: &[TRow], blank_zeros: bool) -> String {
+    let mut out = String::new();
+    for r in rows {
+        for l in labels_of(r) {
+            out.push_str(&format!("{} |\n", cell(&l)));
+        }
+        for v in &r.values {
+            let v = shown(v, blank_zeros);
+            out.push_str(&if v.is_empty() { "|\n".to_string() } else { format!("{v} |\n") });
+        }
+        out.push_str("||\n");
+    }
+    out
+}
+
+fn tabs(rows: &[TRow], blank_zeros: bool) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let labels = labels_of(r);
+        let mut cells = if labels.is_empty() { Vec::new() } else { vec![labels.join(" ")] };
+        cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// A line with each text at a character column, as `pdftotext -layout` pads.
+fn at(parts: &[(usize, String)]) -> String {
+    let mut line = String::new();
+    for (col, text) in parts {
+        let n = line.chars().count();
+        line.push_str(&" ".repeat(col.saturating_sub(n).max(if n > 0 { 1 } else { 0 })));
+        line.push_str(text);
+    }
+    line + "\n"
+}
+
+fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
+    let mut out = String::new();
+    let start = 36;
+    let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
+    for r in rows {
+        let label = labels_of(r).concat();
+        let values: Vec<(usize, String)> =
+            r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
+        if r.values.is_empty() {
+            out.push_str(&at(&[(4, label)]));
+            continue;
+        }
+        let chars: Vec<char> = label.chars().collect();
+        let wrap = chars.len() > 14 && rng.chance(0.5);
+        if !wrap {
+            let mut parts = vec![(4, label)];
+            parts.extend(values);
+            out.push_str(&at(&parts));
+        } else {
+            let cut = chars.len() / 2;
+            let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+            if rng.chance(0.5) {
+                let mut parts = vec![(4, a)];
+                parts.extend(values);
+                out.push_str(&at(&parts));
+                out.push_str(&at(&[(4, b)]));
+            } else {
+                out.push_str(&at(&[(4, a)]));
+                let mut parts = vec![(4, b)];
+                parts.extend(values);
+                out.push_str(&at(&parts));
+            }
+        }
+        if rng.chance(0.03) {
+            out.push_str(&at(&[(40, format!("- {} -", rng.range(2, 9)))]));
+        }
+    }
+    out
+}
+
+fn raw(rows: &[TRow]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        for l in labels_of(r) {
+            out.push_str(&l);
+            out.push_str("\n\n");
+        }
+        for v in &r.values {
+            out.push_str(if v.is_empty() { "0" } else { v });
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn html(page: &Page, gbk: bool) -> String {
+    let charset = if gbk { "gb2312" } else { "utf-8" };
+    let mut body = String::new();
+    body.push_str(&format!("<h1>{}</h1>\n", escape(page.title)));
+    if let Some(p) = &page.published {
+        body.push_str(&format!("<div class=\"info\">{}</div>\n", escape(p)));
+    }
+    for block in page.blocks {
+        match block {
+            Block::Heading(h) => body.push_str(&format!("<p><strong>{}</strong></p>\n", escape(h))),
+            Block::Para(p) => body.push_str(&format!("<p>{}</p>\n", escape(p))),
+            Block::Table(rows) => {
+                body.push_str("<table border=\"1\">\n");
+                let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
+                for r in rows {
+                    body.push_str("<tr>");
+                    if let Some((g, n)) = &r.group {
+                        body.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
+                    }
+                    for l in &r.labels {
+                        let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
+                        body.push_str(&format!("<td{span}>{}</td>", escape(l)));
+                    }
+                    for v in &r.values {
+                        body.push_str(&format!("<td>{}</td>", escape(v)));
+                    }
+                    body.push_str("</tr>\n");
+                }
+                body.push_str("</table>\n");
+            }
+        }
+    }
+    if let Some((agency, date)) = &page.signature {
+        body.push_str(&format!("<p>{}</p><p>{}</p>\n", escape(agency), escape(date)));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n\
+         <title>{}_{}</title>\n<script>var site = \"{}\";</script></head>\n<body>\n\
+         <div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\n\
+         <div class=\"article\">\n{body}</div>\n<div class=\"footer\">版权所有：{}</div>\n</body></html>\n",
+        escape(page.title),
+        escape(page.site),
+        escape(page.site),
+        escape(page.site)
+    )
+}
