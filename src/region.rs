@@ -204,7 +204,8 @@ impl Divisions {
                     let codes: Vec<(u32, bool)> =
                         codes.iter().copied().filter(|(_, official)| *official || !official_only).collect();
                     if !codes.is_empty() {
-                        found = Some((len, Mention { start, codes: codes.iter().map(|c| c.0).collect() }));
+                        let official = codes.iter().any(|c| c.1);
+                        found = Some((len, Mention { start, end, official, codes: codes.iter().map(|c| c.0).collect() }));
                         break;
                     }
                 }
@@ -225,6 +226,9 @@ impl Divisions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub start: usize,
+    pub end: usize,
+    /// Whether the text has the official name (not a short form).
+    pub official: bool,
     pub codes: Vec<u32>,
 }
 
@@ -257,7 +261,16 @@ pub fn resolve(agency: &str, context: &str) -> Region {
     let mut region = Region::default();
     let township = township_name(agency);
     region.township = township.is_some();
-    let mentions = t.mentions(agency, false);
+    // A short form counts only where names run on from the start of the agency's
+    // name (`通化二道江区…`), never inside a word (资源 in 自然资源局 is not 资源县).
+    let mut mentions = Vec::new();
+    let mut chained_to = 0;
+    for m in t.mentions(agency, false) {
+        if m.official || m.start == chained_to {
+            chained_to = m.end;
+            mentions.push(m);
+        }
+    }
     let body = t.mentions(context, true);
     let support = |code: u32| -> usize {
         // How often the text names this division or its ancestors in full.
@@ -463,6 +476,16 @@ mod tests {
         // The text names the city in full: that settles it.
         let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn short_forms_only_where_names_run_on() {
+        let g = r("桂林市自然资源局", "");
+        assert_eq!((g.code.as_deref(), g.county.as_deref()), (Some("450300"), None));
+        let g = r("广西壮族自治区自然资源厅", "");
+        assert_eq!(g.code.as_deref(), Some("450000"));
+        assert_eq!(r("桂林市资源县教育局", "").code.as_deref(), Some("450329"));
+        assert_eq!(r("通化二道江区人民政府", "").code.as_deref(), Some("220503"));
     }
 
     #[test]
