@@ -31,6 +31,16 @@ pub struct Pipeline {
     pub partition: Option<Vec<String>>,
     pub threads: Option<usize>,
     pub stages: Option<Vec<String>>,
+    /// What stage `gen` generates (a synthetic corpus written where `input` points).
+    pub gen: Option<GenSpec>,
+}
+
+/// The synthetic corpus of a pipeline's `gen` stage.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GenSpec {
+    pub reports: usize,
+    pub seed: u64,
 }
 
 impl Pipeline {
@@ -52,6 +62,8 @@ impl Pipeline {
 /// The stages of a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stages {
+    /// generate a synthetic corpus into the input folder first
+    pub gen: bool,
     /// discover, load and extract
     pub extract: bool,
     pub write: bool,
@@ -59,12 +71,13 @@ pub struct Stages {
 }
 
 impl Stages {
-    pub const NAMES: &'static [&'static str] = &["extract", "write", "stats"];
+    pub const NAMES: &'static [&'static str] = &["gen", "extract", "write", "stats"];
 
     pub fn parse(names: &[String]) -> Result<Stages> {
-        let mut s = Stages { extract: false, write: false, stats: false };
+        let mut s = Stages { gen: false, extract: false, write: false, stats: false };
         for name in names {
             match name.as_str() {
+                "gen" => s.gen = true,
                 "extract" => s.extract = true,
                 "write" => s.write = true,
                 "stats" => s.stats = true,
@@ -94,6 +107,7 @@ pub struct Config {
     pub stages: Stages,
     /// Draw progress bars (still hidden when stderr is not a terminal).
     pub progress: bool,
+    pub gen: Option<GenSpec>,
 }
 
 impl Config {
@@ -118,9 +132,12 @@ impl Config {
         }
         let stages = match &p.stages {
             Some(names) => Stages::parse(names)?,
-            None => Stages { extract: true, write: true, stats: true },
+            None => Stages { gen: false, extract: true, write: true, stats: true },
         };
-        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true })
+        if stages.gen && (p.gen.is_none() || input.file_name().is_none_or(|n| n != "input")) {
+            return Err(Error::Config("stage `gen` needs a [gen] table and an input folder named `input`".into()));
+        }
+        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true, gen: p.gen.clone() })
     }
 }
 

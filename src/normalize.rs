@@ -60,11 +60,13 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
     let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let traditional = changed >= 5 && changed * 100 >= cjk;
     // Simplified text is left alone: the table also folds characters that
-    // simplified place names keep (乾县 is not 干县); and 乾 stays 乾 in either.
+    // simplified place names keep (乾县 is not 干县, 磐石市 not 盘石市); and a
+    // character of a place name is kept in traditional text too.
     if !traditional {
         return (text.to_string(), false);
     }
-    let folded = text.chars().zip(folded.chars()).map(|(a, b)| if a == '乾' { a } else { b }).collect();
+    let keep = crate::region::name_chars();
+    let folded = text.chars().zip(folded.chars()).map(|(a, b)| if keep.contains(&a) { a } else { b }).collect();
     (folded, true)
 }
 
@@ -95,8 +97,8 @@ mod tests {
 
     #[test]
     fn traditional_folds_simplified_stays() {
-        let (t, trad) = fold_traditional("開數處結轉關復議訴訟規範許強費區縣嶽,乾安縣");
-        assert_eq!(t, "开数处结转关复议诉讼规范许强费区县岳,乾安县");
+        let (t, trad) = fold_traditional("開數處結轉關復議訴訟規範許強費區縣嶽,乾安縣,磐石市");
+        assert_eq!(t, "开数处结转关复议诉讼规范许强费区县岳,乾安县,磐石市");
         assert!(trad);
         let (s, trad) = fold_traditional("咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert_eq!(s, "咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");

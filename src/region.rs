@@ -50,6 +50,17 @@ pub fn table() -> &'static Divisions {
     &TABLE
 }
 
+static NAME_CHARS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+    let t = table();
+    t.by_code.values().flat_map(|d| d.name.chars()).chain(t.townships.keys().flat_map(|n| n.chars())).collect()
+});
+
+/// Every character of the (simplified) division and township names: characters
+/// that folding from traditional must keep (乾县, 磐石市).
+pub fn name_chars() -> &'static std::collections::HashSet<char> {
+    &NAME_CHARS
+}
+
 /// The names of China's ethnic groups as they appear in autonomous areas' names.
 const ETHNIC: &[&str] = &[
     "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",

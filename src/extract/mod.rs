@@ -75,6 +75,9 @@ pub fn extract(doc: &Document) -> Report {
         prose::read(text, &mut report);
     }
     report.status = Some(if !looks_like_report(&squashed) && report.fact_count() == 0 {
+        // Not a report: its metadata flags would be noise.
+        report.issues.clear();
+        report.template = Some(Template::Unknown);
         Status::NotAReport
     } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
         Status::Partial

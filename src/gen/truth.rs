@@ -247,11 +247,12 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
         };
         requests.push((r.key, with_total(cells)));
     }
+    // A few cases per hundred requests at most: small agencies rarely see one.
     let mut lit = [0i64; 15];
-    let scale = (new as f64).sqrt() as i64 / 3;
+    let (chance, most) = ((new as f64 / 150.0).min(0.35), (new / 40).max(1));
     for block in 0..3 {
         for o in 0..4 {
-            lit[block * 5 + o] = if rng.chance(0.35) { rng.range(0, scale.max(1)) } else { 0 };
+            lit[block * 5 + o] = if rng.chance(chance) { rng.range(1, most) } else { 0 };
         }
         lit[block * 5 + 4] = lit[block * 5..block * 5 + 4].iter().sum();
     }
