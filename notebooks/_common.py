@@ -52,8 +52,10 @@ def cjk_font():
 
 
 def save(fig, name):
-    FIGURES.mkdir(parents=True, exist_ok=True)
-    path = FIGURES / f"{name}.png"
+    """Saves a chart under notebooks/figures/<data folder>/ (demo, out, …)."""
+    folder = FIGURES / pathlib.Path(os.environ.get("OGI_DATA", ROOT / "out" / "demo")).name
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     fig.savefig(path, dpi=120, bbox_inches="tight")
     print(f"saved {path.relative_to(ROOT)}")
     return path
