@@ -14,55 +14,40 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::error::{Error, IoContext, Result};
+use crate::template;
 
 fn polars_err(e: PolarsError) -> Error {
     Error::Config(format!("polars: {e}"))
 }
 
-/// Rows of 表三 (and the prose keys) that each per-report count sums.
-const COUNTS: &[(&str, &[&str])] = &[
-    ("new_received", &["new_received"]),
-    ("carried_over", &["carried_over"]),
-    ("table_total_processed", &["total_processed"]),
-    ("answered", &["answered"]),
-    ("granted", &["granted"]),
-    ("partially_granted", &["partially_granted"]),
-    (
-        "denied",
-        &[
-            "denied",
-            "denied_state_secret",
-            "denied_law_prohibited",
-            "denied_security_stability",
-            "denied_third_party",
-            "denied_internal_affairs",
-            "denied_process_info",
-            "denied_enforcement_case",
-            "denied_admin_query",
-        ],
-    ),
-    ("not_held", &["unable_not_held"]),
-    ("not_existing", &["unable_needs_creation", "unable_not_exist"]),
-    ("unable", &["unable_not_held", "unable_needs_creation", "unable_unclear", "unable_not_exist"]),
-    (
-        "rejected",
-        &["rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation"],
-    ),
-    ("other", &["other", "other_overdue_correction", "other_overdue_fee", "other_misc", "not_gov_info"]),
-    ("carried_forward", &["carried_forward"]),
-];
+/// The 表三 row keys that start with `prefix` (`denied_`, `rejected_`, …), from
+/// the template declaration.
+fn keys_with(prefix: &str) -> Vec<&'static str> {
+    template::REQUEST_ROWS.iter().map(|r| r.key).filter(|k| k.starts_with(prefix)).collect()
+}
 
-/// The denial reasons of the 2019 and 2021 tables.
-const DENIAL_REASONS: &[&str] = &[
-    "denied_state_secret",
-    "denied_law_prohibited",
-    "denied_security_stability",
-    "denied_third_party",
-    "denied_internal_affairs",
-    "denied_process_info",
-    "denied_enforcement_case",
-    "denied_admin_query",
-];
+/// Rows of 表三 (and the prose keys) that each per-report count sums.
+fn counts() -> Vec<(&'static str, Vec<&'static str>)> {
+    let with = |extra: &[&'static str], prefix: &str| -> Vec<&'static str> {
+        extra.iter().copied().chain(keys_with(prefix)).collect()
+    };
+    vec![
+        ("new_received", vec!["new_received"]),
+        ("carried_over", vec!["carried_over"]),
+        ("table_total_processed", vec!["total_processed"]),
+        ("answered", vec!["answered"]),
+        ("granted", vec!["granted"]),
+        ("partially_granted", vec!["partially_granted"]),
+        // 不予公开 in prose, the eight reasons in the tables.
+        ("denied", with(&["denied"], "denied_")),
+        ("not_held", vec!["unable_not_held"]),
+        ("not_existing", vec!["unable_needs_creation", "unable_not_exist"]),
+        ("unable", with(&["unable_not_exist"], "unable_")),
+        ("rejected", keys_with("rejected_")),
+        ("other", with(&["other", "not_gov_info"], "other_")),
+        ("carried_forward", vec!["carried_forward"]),
+    ]
+}
 
 const LAWSUITS: &[&str] = &["litigation_direct", "litigation_after_reconsideration", "litigation"];
 
@@ -142,8 +127,8 @@ pub fn agency_year(out: &Path) -> Result<LazyFrame> {
             col("status"),
         ]);
     let mut request_aggs: Vec<Expr> =
-        COUNTS.iter().map(|(name, rows)| sum_where(any_of("row", rows), "count").alias(*name)).collect();
-    request_aggs.extend(DENIAL_REASONS.iter().map(|r| sum_where(col("row").eq(lit(*r)), "count").alias(*r)));
+        counts().iter().map(|(name, rows)| sum_where(any_of("row", rows), "count").alias(*name)).collect();
+    request_aggs.extend(keys_with("denied_").into_iter().map(|r| sum_where(col("row").eq(lit(r)), "count").alias(r)));
     let requests = scan(out, "requests")?
         .filter(col("applicant").eq(lit("total")))
         .group_by([col("report_id")])
@@ -209,9 +194,9 @@ pub fn grouped(agency_year: LazyFrame, keys: &[&str]) -> LazyFrame {
         aggs.push(col(r.name).median().alias(format!("{}_median", r.name)));
         aggs.push(col(r.name).count().cast(DataType::Int64).alias(format!("{}_n", r.name)));
     }
-    for reason in DENIAL_REASONS {
-        let known = col(*reason).is_not_null().and(col("denied").is_not_null());
-        let share = ratio(col(*reason).filter(known.clone()).sum(), col("denied").filter(known).sum());
+    for reason in keys_with("denied_") {
+        let known = col(reason).is_not_null().and(col("denied").is_not_null());
+        let share = ratio(col(reason).filter(known.clone()).sum(), col("denied").filter(known).sum());
         aggs.push(share.alias(format!("denial_share_{}", reason.trim_start_matches("denied_"))));
     }
     let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
