@@ -96,6 +96,11 @@ pub struct ExtractArgs {
     /// or manifest.jsonl there (path,url,agency,published,year) supplies metadata.
     #[arg(long, value_name = "DIR")]
     pub input: PathBuf,
+    /// Process only shard K of N (inputs split by a hash of their path) and write
+    /// part-<K>-<n>.parquet files beside the other shards' in the same OUT. Copies are
+    /// linked within a shard only.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -194,6 +199,7 @@ impl ExtractArgs {
         self.common.apply(&mut p);
         let mut config = Config::from_pipeline(&p)?;
         config.progress = !quiet;
+        config.shard = self.shard.as_deref().map(ogi::config::Shard::parse).transpose()?;
         Ok(config)
     }
 }

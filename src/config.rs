@@ -108,6 +108,36 @@ pub struct Config {
     /// Draw progress bars (still hidden when stderr is not a terminal).
     pub progress: bool,
     pub gen: Option<GenSpec>,
+    /// Process only shard `k` of `n` (by a hash of each input's path) and write
+    /// `part-<k>-<n>` files beside the other shards' instead of replacing the tables.
+    pub shard: Option<Shard>,
+}
+
+/// One of `n` deterministic slices of the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// Reads `K/N` (0 ≤ K < N).
+    pub fn parse(s: &str) -> Result<Shard> {
+        let bad = || Error::Config(format!("shard `{s}`: expected K/N with 0 <= K < N"));
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let (index, count) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+        if count == 0 || index >= count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the input at `relative` belongs to this shard.
+    pub fn holds(&self, relative: &str) -> bool {
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(relative.as_bytes());
+        let h = u64::from_be_bytes(digest[..8].try_into().unwrap_or_default());
+        (h % self.count as u64) as usize == self.index
+    }
 }
 
 impl Config {
@@ -137,7 +167,7 @@ impl Config {
         if stages.gen && (p.gen.is_none() || input.file_name().is_none_or(|n| n != "input")) {
             return Err(Error::Config("stage `gen` needs a [gen] table and an input folder named `input`".into()));
         }
-        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true, gen: p.gen.clone() })
+        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true, gen: p.gen.clone(), shard: None })
     }
 }
 
@@ -153,6 +183,17 @@ mod tests {
         let p = Pipeline::load(&f).unwrap();
         assert_eq!(p.input.unwrap(), dir.path().join("../data"));
         assert_eq!(p.out.unwrap(), PathBuf::from("/abs/out"));
+    }
+
+    #[test]
+    fn shards_split_the_inputs_without_overlap() {
+        assert!(Shard::parse("2/2").is_err() && Shard::parse("x").is_err() && Shard::parse("0/0").is_err());
+        let shards: Vec<Shard> = (0..3).map(|k| Shard::parse(&format!("{k}/3")).unwrap()).collect();
+        for i in 0..300 {
+            let path = format!("a/{i}.txt");
+            assert_eq!(shards.iter().filter(|s| s.holds(&path)).count(), 1, "{path}");
+        }
+        assert!((0..300).filter(|i| shards[0].holds(&format!("a/{i}.txt"))).count() > 50);
     }
 
     #[test]

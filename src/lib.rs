@@ -135,7 +135,10 @@ fn progress(config: &Config, len: usize, what: &'static str) -> ProgressBar {
 /// then links copies. Reports come back in input order, with the run's notes
 /// (folders that could not be listed, manifest lines that could not be read).
 pub fn extract_all(config: &Config) -> (Vec<Report>, Vec<String>) {
-    let (files, errors) = discover::discover(&config.input);
+    let (mut files, errors) = discover::discover(&config.input);
+    if let Some(shard) = config.shard {
+        files.retain(|f| shard.holds(&f.relative));
+    }
     let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("unlisted folder {} ({e})", p.display())).collect();
     let manifest = load::manifest::Manifest::read(&config.input);
     if let Some(m) = &manifest {
@@ -205,7 +208,10 @@ fn run_stages(config: &Config) -> Result<Summary> {
             let files = reports.iter().map(|r| write::partition_dir(r, &config.partition)).collect::<std::collections::BTreeSet<_>>().len()
                 * schema::Table::ALL.len();
             let bar = progress(config, files, "write");
-            summary.written = Some(write::write(&config.out, &reports, &config.partition, &|| bar.inc(1))?);
+            summary.written = Some(match config.shard {
+                Some(shard) => write::write_shard(&config.out, &reports, &config.partition, shard, &|| bar.inc(1))?,
+                None => write::write(&config.out, &reports, &config.partition, &|| bar.inc(1))?,
+            });
             bar.finish_and_clear();
             let marker = config.out.join("SYNTHETIC");
             if let (true, Some(spec)) = (config.stages.gen, &config.gen) {

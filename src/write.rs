@@ -113,6 +113,51 @@ pub fn write(out: &Path, reports: &[Report], columns: &[String], on_file: &dyn F
     Ok(written)
 }
 
+/// Writes one shard's part of the four tables into `out`, beside the other
+/// shards' (`part-<k>-<n>.parquet` in each partition, each file atomic), after
+/// removing what an earlier run of this shard, or an unsharded run, left there.
+pub fn write_shard(
+    out: &Path,
+    reports: &[Report],
+    columns: &[String],
+    shard: crate::config::Shard,
+    on_file: &dyn Fn(),
+) -> Result<Written> {
+    let mine = format!("part-{:05}-", shard.index);
+    for table in Table::ALL {
+        let dir = out.join(table.name());
+        for file in crate::dataset::parquet_files(&dir)? {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with(&mine) || name == "part-00000.parquet" {
+                std::fs::remove_file(&file).at(&file)?;
+            }
+        }
+    }
+    let mut groups: BTreeMap<PathBuf, Vec<&Report>> = BTreeMap::new();
+    for r in reports {
+        groups.entry(partition_dir(r, columns)).or_default().push(r);
+    }
+    let mut written = Written::default();
+    for (t, table) in Table::ALL.iter().enumerate() {
+        for (dir, group) in &mut groups {
+            group.sort_by(|a, b| (&a.report_id, &a.source_path).cmp(&(&b.report_id, &b.source_path)));
+            let batch = to_arrow::batch(*table, group)?;
+            let batch = if *table == Table::Reports { drop_columns(batch, columns)? } else { batch };
+            let folder = out.join(table.name()).join(&*dir);
+            std::fs::create_dir_all(&folder).at(&folder)?;
+            let name = format!("{mine}{:05}.parquet", 0);
+            let tmp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+            write_file(&tmp, &batch)?;
+            let target = folder.join(&name);
+            std::fs::rename(&tmp, &target).at(&target)?;
+            written.files += 1;
+            written.rows[t] += batch.num_rows();
+            on_file();
+        }
+    }
+    Ok(written)
+}
+
 fn drop_columns(batch: arrow_array::RecordBatch, columns: &[String]) -> Result<arrow_array::RecordBatch> {
     let schema = batch.schema();
     let keep: Vec<usize> =

@@ -120,3 +120,22 @@ fn partitions_by_several_columns() {
     let reports = read_table(out.path(), "reports").unwrap();
     assert!(reports.iter().all(|r| r["template"].is_string() && r["year"].is_i64()));
 }
+
+#[test]
+fn two_shards_merge_into_one_dataset() {
+    let out = tempfile::tempdir().unwrap();
+    let o = path_str(out.path());
+    for k in ["0/2", "1/2", "0/2"] {
+        // The repeated shard replaces its own files, not the other shard's.
+        ogi_ok(&["extract", "-q", "--input", "data/samples", "--out", o, "--shard", k]);
+    }
+    let reports = read_table(out.path(), "reports").unwrap();
+    assert_eq!(reports.len(), 5, "every input once, across shards");
+    let names: Vec<String> =
+        ogi::dataset::parquet_files(&out.path().join("requests")).unwrap().iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| n.starts_with("part-00000-") || n.starts_with("part-00001-")), "{names:?}");
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "data/gold", "--out", o]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "{stdout}");
+    ogi_ok(&["stats", "-q", "--data", o]);
+    assert_eq!(read_table(out.path(), "summary/agency_year").unwrap().len(), 5);
+}
