@@ -38,7 +38,9 @@ pub struct Divisions {
     names: HashMap<String, Vec<(u32, bool)>>,
     /// Township names to the codes of their counties.
     townships: HashMap<&'static str, Vec<u32>>,
-    longest_name: usize,
+    /// Names by their first character, longest first: a text is matched by one
+    /// lookup per character instead of one per possible length.
+    by_first: HashMap<char, Vec<String>>,
 }
 
 static TABLE: LazyLock<Divisions> = LazyLock::new(|| {
@@ -157,8 +159,16 @@ impl Divisions {
                 }
             }
         }
-        let longest_name = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
-        Divisions { by_code, names, townships: township_map, longest_name }
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        for name in names.keys().filter(|n| n.chars().count() >= 2) {
+            if let Some(c) = name.chars().next() {
+                by_first.entry(c).or_default().push(name.clone());
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        }
+        Divisions { by_code, names, townships: township_map, by_first }
     }
 
     pub fn get(&self, code: u32) -> Option<&Division> {
@@ -203,30 +213,28 @@ impl Divisions {
     /// With `official_only`, short forms are not read (for running text, where
     /// two characters are too often part of another word).
     pub fn mentions(&self, text: &str, official_only: bool) -> Vec<Mention> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < chars.len() {
-            let mut found = None;
-            for len in (2..=self.longest_name.min(chars.len() - i)).rev() {
-                let start = chars[i].0;
-                let end = chars.get(i + len).map_or(text.len(), |c| c.0);
-                if let Some(codes) = self.names.get(&text[start..end]) {
+        let mut start = 0;
+        while let Some(c) = text[start..].chars().next() {
+            let rest = &text[start..];
+            let found = self.by_first.get(&c).and_then(|names| {
+                names.iter().filter(|n| rest.starts_with(n.as_str())).find_map(|n| {
                     let codes: Vec<(u32, bool)> =
-                        codes.iter().copied().filter(|(_, official)| *official || !official_only).collect();
-                    if !codes.is_empty() {
-                        let official = codes.iter().any(|c| c.1);
-                        found = Some((len, Mention { start, end, official, codes: codes.iter().map(|c| c.0).collect() }));
-                        break;
-                    }
-                }
-            }
+                        self.names[n].iter().copied().filter(|(_, official)| *official || !official_only).collect();
+                    (!codes.is_empty()).then(|| Mention {
+                        start,
+                        end: start + n.len(),
+                        official: codes.iter().any(|c| c.1),
+                        codes: codes.iter().map(|c| c.0).collect(),
+                    })
+                })
+            });
             match found {
-                Some((len, m)) => {
+                Some(m) => {
+                    start = m.end;
                     out.push(m);
-                    i += len;
                 }
-                None => i += 1,
+                None => start += c.len_utf8(),
             }
         }
         out
@@ -282,10 +290,11 @@ pub fn resolve(agency: &str, context: &str) -> Region {
             mentions.push(m);
         }
     }
-    let body = t.mentions(context, true);
+    // Read the text's names only when a name of the agency fits several divisions.
+    let body = std::cell::OnceCell::new();
     let support = |code: u32| -> usize {
         // How often the text names this division or its ancestors in full.
-        body.iter().filter(|m| m.codes.iter().any(|&c| t.is_within(code, c))).count()
+        body.get_or_init(|| t.mentions(context, true)).iter().filter(|m| m.codes.iter().any(|&c| t.is_within(code, c))).count()
     };
 
     let mut chosen: Option<u32> = None;

@@ -29,16 +29,17 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return decoded(s.to_string(), UTF_8);
     }
-    let mut candidates: Vec<&'static Encoding> = Vec::new();
-    if let Some(declared) = markup.then(|| declared_charset(bytes)).flatten() {
-        candidates.push(declared);
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    candidates.push(family(detector.guess(None, chardetng::Utf8Detection::Deny)));
-    candidates.extend([GB18030, BIG5]);
+    // The declared charset first; the detector only if that fails (it reads every byte).
+    let declared = markup.then(|| declared_charset(bytes)).flatten();
+    let guess = || {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        family(detector.guess(None, chardetng::Utf8Detection::Deny))
+    };
+    let candidates = declared.into_iter().map(Some).chain([None, Some(GB18030), Some(BIG5)]);
     let mut best: Option<Decoded> = None;
     for enc in candidates {
+        let enc = enc.unwrap_or_else(guess);
         let (text, _, had_errors) = enc.decode(bytes);
         let d = decoded(text.into_owned(), enc);
         if !had_errors {
