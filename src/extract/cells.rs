@@ -87,16 +87,29 @@ pub struct Row<'a> {
     pub offset: usize,
     /// Numbers one per line (raw `pdftotext`), gathered from consecutive lines.
     pub vertical: bool,
+    /// The label with whitespace removed, computed once when the rows are done.
+    squashed: String,
 }
 
 impl<'a> Row<'a> {
     fn new(kind: Kind, delimited: bool, offset: usize) -> Self {
-        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset, vertical: false }
+        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset, vertical: false, squashed: String::new() }
     }
 
     /// The label with whitespace removed, as cues are matched.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> &str {
+        &self.squashed
+    }
+
+    fn compute_label(&self) -> String {
         self.labels.iter().map(|f| squash(f.text)).collect()
+    }
+
+    /// The same row with other label fragments (and its label recomputed).
+    pub fn with_labels(&self, labels: Vec<Frag<'a>>, cells: Vec<Cell>) -> Row<'a> {
+        let mut row = Row { labels, cells, squashed: String::new(), ..self.clone() };
+        row.squashed = row.compute_label();
+        row
     }
 
     /// Whether any cell holds a number (`无` counts: it states zero).
@@ -149,7 +162,11 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
         }
     }
     out.extend(open.take());
-    (layout, gather_columns(out))
+    let mut out = gather_columns(out);
+    for row in &mut out {
+        row.squashed = row.compute_label();
+    }
+    (layout, out)
 }
 
 /// Joins runs of lines that each hold one number and nothing else (raw
@@ -350,7 +367,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     if let Some(s) = label_start {
         flush(&mut row, s, chars.len());
     }
-    let label = row.label();
+    let label = row.compute_label();
     if label.contains('。') || label.chars().count() > MAX_LABEL_CHARS {
         row.kind = Kind::Prose;
         row.cells.clear();

@@ -58,12 +58,12 @@ fn walk(rows: &[Row], start: usize, cues: &[&[&str]], stop: impl Fn(&str) -> boo
             continue;
         }
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
-        let after: Vec<String> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
-        let first_after = after.first().cloned().unwrap_or_default();
+        let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
+        let first_after = after.first().copied().unwrap_or_default();
         // The label as printed around the numbers: on their line, wrapped above,
         // wrapped below, or both; the nearest pieces first.
         let attempts: [(String, usize); 5] = [
-            (own.clone(), 0),
+            (own.to_string(), 0),
             (format!("{before}{own}"), 0),
             (format!("{own}{first_after}"), after.len().min(1)),
             (format!("{before}{own}{first_after}"), after.len().min(1)),
@@ -230,7 +230,7 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
         }
         if row.vertical && row.cells.len() > n && row.cells.len() % n == 0 {
             for (c, chunk) in row.cells.chunks(n).enumerate() {
-                let part = Row { cells: chunk.to_vec(), labels: if c == 0 { row.labels.clone() } else { Vec::new() }, ..row.clone() };
+                let part = row.with_labels(if c == 0 { row.labels.clone() } else { Vec::new() }, chunk.to_vec());
                 if c == 0 {
                     out.push(part);
                     origin.push(k);
