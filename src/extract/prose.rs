@@ -167,6 +167,8 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("全部公开", "granted"),
     ("非本机关", "unable_not_held"),
     ("不属于本机关", "unable_not_held"),
+    ("非本行政机关", "unable_not_held"),
+    ("不属于本行政机关", "unable_not_held"),
     ("信息不存在", "unable_not_exist"),
     ("不存在", "unable_not_exist"),
     ("内容不明确", "unable_unclear"),
@@ -484,6 +486,31 @@ mod tests {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
         assert_eq!(got.len(), 8, "{got:?}");
+    }
+
+    #[test]
+    fn the_standard_paragraph_of_2010_2018_reports() {
+        let got = requests(
+            "三、依申请公开政府信息情况\n本年度共收到政府信息公开申请25件,其中网上申请15件,当面申请6件,信函申请4件。\
+             在已答复的申请中,属于已主动公开范围3件,同意公开12件,同意部分公开2件,不同意公开1件,\
+             不属于本行政机关公开5件,申请信息不存在2件。\n",
+        );
+        for want in [
+            ("new_received", 25),
+            ("channel_online", 15),
+            ("channel_in_person", 6),
+            ("channel_letter", 4),
+            ("granted", 12),
+            ("partially_granted", 2),
+            ("denied", 1),
+            ("unable_not_held", 5),
+            ("unable_not_exist", 2),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(!got.iter().any(|(_, v)| *v == 3), "已主动公开范围 is no outcome key: {got:?}");
+        let both = litigation("五、行政复议和行政诉讼情况\n全年因政府信息公开申请提起行政复议2件、行政诉讼1件。");
+        assert_eq!(both, vec![("reconsideration", 2), ("litigation", 1)]);
     }
 
     #[test]
