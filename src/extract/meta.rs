@@ -11,6 +11,9 @@ const TITLE_ENDINGS: &[&str] = &[
     "信息公开工作年度报告",
     "政务公开工作年度报告",
     "信息公开年度报告",
+    // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
+    "政府信息公开工作报告",
+    "信息公开工作报告",
 ];
 
 /// Lines that begin running text, never a title.
@@ -64,7 +67,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
 fn find_title(text: &str) -> Option<String> {
     let (at, line) = title_line(text)?;
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
-    let end = line.find("年度报告").map_or(line.len(), |p| p + "年度报告".len());
+    let end = ["年度报告", "工作报告"].iter().find_map(|w| line.find(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
     if agency_from_title(&title).is_some() {
         return Some(title);
@@ -189,7 +192,9 @@ fn agency_from_title(title: &str) -> Option<String> {
         out.push(chars[i]);
         i += 1;
     }
-    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”".contains(c)).to_string();
+    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”".contains(c));
+    // `某某局关于2019年…`: the 关于 belongs to the title, not the agency.
+    let out = out.strip_suffix("关于").unwrap_or(out).to_string();
     (!out.is_empty()).then_some(out)
 }
 
@@ -281,6 +286,10 @@ mod tests {
             "广州市增城区人民政府朱村街道办事处"
         );
         assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
+        assert_eq!(a("某某县人民政府2019年度政府信息公开工作报告"), "某某县人民政府");
+        assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
+        let t = find_title("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n");
+        assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
     }
 
     #[test]
