@@ -413,10 +413,9 @@ fn read_proactive(text: &str, report: &mut Report) {
                 let before: String = clause.chars().take(c.at).collect();
                 let Some(v) = verbs.iter().filter_map(|v| before.rfind(v)).max() else { continue };
                 let between = &before[v..];
-                let names_info = between.ends_with("信息")
-                    || between.ends_with("信息共")
-                    || between.ends_with("信息数量为")
-                    || between.ends_with("信息总数为");
+                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
+                    .iter()
+                    .any(|end| between.ends_with(end));
                 let sentence_end = text[base..].find('。').map_or(text.len(), |e| base + e);
                 let sentence_start = text[..base]
                     .char_indices()
@@ -557,6 +556,7 @@ mod tests {
         assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
         assert_eq!(total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"), None);
         assert_eq!(total("二、主动公开\n2014年,本办全年主动公开政府信息1,206条。"), Some(1206.0));
+        assert_eq!(total("二、主动公开\n本年度主动公开政府信息共计358条。"), Some(358.0));
         assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
         assert_eq!(total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"), Some(781.0));
     }
