@@ -71,10 +71,11 @@ pub fn extract(doc: &Document) -> Report {
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
-    if report.fact_count() > 0 || looks_like_report(&squashed) {
+    let report_like = looks_like_report(&squashed);
+    if report.fact_count() > 0 || report_like {
         prose::read(text, &mut report);
     }
-    report.status = Some(if !looks_like_report(&squashed) && report.fact_count() == 0 {
+    report.status = Some(if !report_like && report.fact_count() == 0 {
         // Not a report: its metadata flags would be noise.
         report.issues.clear();
         report.template = Some(Template::Unknown);

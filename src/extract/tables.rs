@@ -265,12 +265,11 @@ pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report
 }
 
 fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
-    let from = 0;
     let specs = template::request_rows(t);
     let cues: Vec<&[&str]> = specs.iter().map(|r| r.cues).collect();
     let anchor = specs[0].cues[0];
     let candidates: Vec<usize> =
-        (from..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
+        (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
     let Some(walk) = candidates.iter().map(|&k| walk(rows, k, &cues, stop)).find(|w| w.matches.len() >= 4) else {
         if let Some(&k) = candidates.first() {

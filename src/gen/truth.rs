@@ -45,6 +45,20 @@ fn self_ref(name: &str) -> &'static str {
     "本机关"
 }
 
+impl Agency {
+    fn new(name: String, province: Option<&str>, city: Option<&str>, county: Option<&str>, code: Option<u32>, level: &'static str) -> Agency {
+        Agency {
+            self_ref: self_ref(&name),
+            name,
+            province: province.map(String::from),
+            city: city.map(String::from),
+            county: county.map(String::from),
+            code: code.map(|c| format!("{c:06}")),
+            level,
+        }
+    }
+}
+
 impl Population {
     pub fn new() -> Population {
         let t = region::table();
@@ -80,38 +94,20 @@ impl Population {
     /// An agency at a level drawn with realistic weights.
     pub fn agency(&self, rng: &mut Rng) -> Agency {
         let roll = rng.below(100);
-        let code6 = |c: u32| format!("{c:06}");
         if roll < 3 {
-            let name = rng.pick(NATIONAL).to_string();
-            return Agency { self_ref: self_ref(&name), name, province: None, city: None, county: None, code: None, level: "national" };
+            return Agency::new(rng.pick(NATIONAL).to_string(), None, None, None, None, "national");
         }
         if roll < 11 {
             let p = *rng.pick(&self.provinces);
             let name = format!("{}{}", Self::name(p), rng.pick(PROVINCIAL_DEPTS));
-            return Agency {
-                self_ref: self_ref(&name),
-                name,
-                province: Some(Self::name(p).into()),
-                city: None,
-                county: None,
-                code: Some(code6(p)),
-                level: "provincial",
-            };
+            return Agency::new(name, Some(Self::name(p)), None, None, Some(p), "provincial");
         }
         if roll < 28 {
             let c = *rng.pick(&self.prefectures);
             let p = region::table().get(c).and_then(|d| d.parent).unwrap_or(0);
             let dept = if rng.chance(0.3) { "人民政府办公室" } else { rng.pick(COUNTY_DEPTS) };
             let name = format!("{}{}", Self::name(c), dept);
-            return Agency {
-                self_ref: self_ref(&name),
-                name,
-                province: Some(Self::name(p).into()),
-                city: Some(Self::name(c).into()),
-                county: None,
-                code: Some(code6(c)),
-                level: "prefecture",
-            };
+            return Agency::new(name, Some(Self::name(p)), Some(Self::name(c)), None, Some(c), "prefecture");
         }
         let township = roll >= 62;
         let (county, town) = if township {
@@ -124,15 +120,7 @@ impl Population {
         if region::table().get(county).is_some_and(|d| d.level == Level::Prefecture) {
             let (town, p) = (town.unwrap_or_default(), region::table().get(county).and_then(|d| d.parent).unwrap_or(0));
             let name = format!("{}{town}", Self::name(county));
-            return Agency {
-                self_ref: self_ref(&name),
-                name,
-                province: Some(Self::name(p).into()),
-                city: Some(Self::name(county).into()),
-                county: None,
-                code: Some(code6(county)),
-                level: "township",
-            };
+            return Agency::new(name, Some(Self::name(p)), Some(Self::name(county)), None, Some(county), "township");
         }
         let (p, c) = Self::county_lineage(county);
         let parent_name = c.map_or(Self::name(p), Self::name);
@@ -141,22 +129,13 @@ impl Population {
             Some(town) => format!("{parent_name}{}{town}", Self::name(county)),
             None => format!("{parent_name}{}{}", Self::name(county), rng.pick(COUNTY_DEPTS)),
         };
-        let city = c.map(|c| Self::name(c).to_string()).or_else(|| {
-            // Municipalities: their districts' city is the municipality.
-            let parent = region::table().get(county).and_then(|d| d.parent)?;
-            (region::table().get(parent)?.level == Level::Placeholder
-                && matches!(Self::name(parent), "市辖区" | "县"))
-            .then(|| Self::name(p).to_string())
+        // Municipalities: their districts' city is the municipality.
+        let municipal = region::table().get(county).and_then(|d| d.parent).and_then(|p| region::table().get(p)).is_some_and(|d| {
+            d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县")
         });
-        Agency {
-            self_ref: self_ref(&name),
-            name,
-            province: Some(Self::name(p).into()),
-            city,
-            county: Some(Self::name(county).into()),
-            code: Some(code6(county)),
-            level: if township { "township" } else { "county" },
-        }
+        let city = c.map(Self::name).or_else(|| municipal.then(|| Self::name(p)));
+        let level = if township { "township" } else { "county" };
+        Agency::new(name, Some(Self::name(p)), city, Some(Self::name(county)), Some(county), level)
     }
 }
 
