@@ -76,6 +76,10 @@ pub struct Common {
     /// province [default: year].
     #[arg(long, value_name = "COLS", value_delimiter = ',')]
     pub partition: Option<Vec<String>>,
+    /// Files loaded and extracted at a time; a run holds no more reports than this in
+    /// memory, whatever the size of the corpus [default: 4096].
+    #[arg(long, value_name = "N")]
+    pub batch: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -170,6 +174,9 @@ impl Common {
         }
         if let Some(cols) = &self.partition {
             p.partition = Some(cols.clone());
+        }
+        if let Some(b) = self.batch {
+            p.batch = Some(b);
         }
     }
 }

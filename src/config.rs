@@ -7,6 +7,7 @@
 //! out = "../out"
 //! partition = ["year"]          # columns of `reports` that name the folders
 //! threads = 0                   # 0: one per core
+//! batch = 4096                  # files in memory at once (bounds the run's memory)
 //! stages = ["extract", "write", "stats"]
 //! ```
 //!
@@ -30,6 +31,8 @@ pub struct Pipeline {
     pub out: Option<PathBuf>,
     pub partition: Option<Vec<String>>,
     pub threads: Option<usize>,
+    /// Files loaded and extracted at a time (default [`crate::BATCH`]).
+    pub batch: Option<usize>,
     pub stages: Option<Vec<String>>,
     /// What stage `gen` generates (a synthetic corpus written where `input` points).
     pub gen: Option<GenSpec>,
@@ -104,6 +107,8 @@ pub struct Config {
     pub partition: Vec<String>,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// Files loaded and extracted at a time; the run holds no more reports than this.
+    pub batch: usize,
     pub stages: Stages,
     /// Draw progress bars (still hidden when stderr is not a terminal).
     pub progress: bool,
@@ -167,7 +172,21 @@ impl Config {
         if stages.gen && (p.gen.is_none() || input.file_name().is_none_or(|n| n != "input")) {
             return Err(Error::Config("stage `gen` needs a [gen] table and an input folder named `input`".into()));
         }
-        Ok(Config { input, out, partition, threads: p.threads.unwrap_or(0), stages, progress: true, gen: p.gen.clone(), shard: None })
+        let batch = p.batch.unwrap_or(crate::BATCH);
+        if batch == 0 {
+            return Err(Error::Config("batch must be at least 1".into()));
+        }
+        Ok(Config {
+            input,
+            out,
+            partition,
+            threads: p.threads.unwrap_or(0),
+            batch,
+            stages,
+            progress: true,
+            gen: p.gen.clone(),
+            shard: None,
+        })
     }
 }
 

@@ -5,50 +5,118 @@
 //! facts, so that the fact tables hold each report once. Two different files for
 //! the same agency and year are both kept: the later one (by publication date,
 //! then path) is flagged `revised_copy`, naming the earlier.
+//!
+//! A run sees its reports a batch at a time and never holds them all, so
+//! [`Copies`] keeps a compact index of what it has seen: 16 bytes per distinct
+//! file and about 40 per report with an agency and year. Duplicates are marked as
+//! their batch passes (the first copy always comes in an earlier or the same
+//! batch); revised copies can only be known once every report has been seen, so
+//! they come out at the end as [`Revised`] flags for the writer to apply.
 
 use std::collections::HashMap;
 
-use crate::report::{Report, Status};
+use crate::report::{Date, Report, Status};
 
-/// Links duplicates and revised copies among `reports` (in input order).
-pub fn link(reports: &mut [Report]) {
-    let mut first_with_id: HashMap<String, String> = HashMap::new();
-    for r in reports.iter_mut() {
-        if matches!(r.status(), Status::Unreadable) && r.source_bytes == 0 {
-            continue; // empty files all hash alike; they are not copies of one another
-        }
-        match first_with_id.get(&r.report_id) {
-            Some(first_path) => {
-                let detail = format!("same bytes as {first_path}");
+/// A `revised_copy` flag decided at the end of a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Revised {
+    /// The flagged report's `source_path`.
+    pub source_path: String,
+    pub detail: String,
+}
+
+pub const REVISED_COPY: &str = "revised_copy";
+
+/// One readable report with an agency and a year.
+#[derive(Clone, Copy)]
+struct Version {
+    agency: u32,
+    year: i32,
+    published: Option<Date>,
+    /// Ordinal of the file in input order.
+    file: u32,
+    id: u128,
+}
+
+/// What has been seen of a run's reports, in input order.
+#[derive(Default)]
+pub struct Copies {
+    /// `report_id` → ordinal of the first file with those bytes.
+    first_with_id: HashMap<u128, u32>,
+    agencies: HashMap<Box<str>, u32>,
+    versions: Vec<Version>,
+}
+
+/// A `report_id` as 128 bits (it is the hex of 16 bytes of a SHA-256; anything
+/// else is hashed the same way).
+fn id_bits(id: &str) -> u128 {
+    match (id.len(), u128::from_str_radix(id, 16)) {
+        (32, Ok(bits)) => bits,
+        _ => u128::from_str_radix(&crate::load::report_id(id.as_bytes()), 16).unwrap_or_default(),
+    }
+}
+
+impl Copies {
+    /// Marks the duplicates in `batch`, whose first report is the input's file
+    /// number `first`, and remembers its reports for the revision check. Batches
+    /// must come in input order; `path` gives the `source_path` of an earlier
+    /// file by its number.
+    pub fn observe(&mut self, batch: &mut [Report], first: usize, path: impl Fn(usize) -> String) {
+        for (i, r) in batch.iter_mut().enumerate() {
+            let ordinal = u32::try_from(first + i).unwrap_or(u32::MAX);
+            if matches!(r.status(), Status::Unreadable) && r.source_bytes == 0 {
+                continue; // empty files all hash alike; they are not copies of one another
+            }
+            let id = id_bits(&r.report_id);
+            if let Some(&earlier) = self.first_with_id.get(&id) {
+                let detail = format!("same bytes as {}", path(earlier as usize));
                 r.duplicate_of = Some(r.report_id.clone());
                 r.requests.clear();
                 r.litigation.clear();
                 r.disclosures.clear();
                 r.flag("duplicate", detail);
+                continue;
             }
-            None => {
-                first_with_id.insert(r.report_id.clone(), r.source_path.clone());
+            self.first_with_id.insert(id, ordinal);
+            let readable = matches!(r.status(), Status::Ok | Status::Partial);
+            if let (true, Some(agency), Some(year)) = (readable, &r.agency, r.year) {
+                let next = self.agencies.len() as u32;
+                let agency = *self.agencies.entry(agency.as_str().into()).or_insert(next);
+                self.versions.push(Version { agency, year, published: r.published, file: ordinal, id });
             }
         }
     }
-    let mut by_agency_year: HashMap<(String, i32), Vec<usize>> = HashMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        let readable = matches!(r.status(), Status::Ok | Status::Partial);
-        if let (true, None, Some(agency), Some(year)) = (readable, &r.duplicate_of, &r.agency, r.year) {
-            by_agency_year.entry((agency.clone(), year)).or_default().push(i);
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = by_agency_year.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort();
-    for mut group in groups {
-        group.sort_by(|&a, &b| {
-            let key = |i: usize| (reports[i].published, reports[i].source_path.clone());
-            key(a).cmp(&key(b))
+
+    /// The revised copies among everything observed, in input order. `path`
+    /// gives the `source_path` of a file by its ordinal.
+    pub fn revised(&self, path: impl Fn(usize) -> String) -> Vec<Revised> {
+        let mut versions = self.versions.clone();
+        versions.sort_by(|a, b| {
+            let key = |v: &Version| (v.agency, v.year, v.published);
+            key(a).cmp(&key(b)).then_with(|| path(a.file as usize).cmp(&path(b.file as usize)))
         });
-        let first = group[0];
-        let (id, path) = (reports[first].report_id.clone(), reports[first].source_path.clone());
-        for &later in &group[1..] {
-            reports[later].flag("revised_copy", format!("another copy of this agency's report for the year: {path} ({id})"));
+        let mut flags: Vec<(u32, Revised)> = Vec::new();
+        for group in versions.chunk_by(|a, b| (a.agency, a.year) == (b.agency, b.year)) {
+            let first = &group[0];
+            let (first_path, first_id) = (path(first.file as usize), format!("{:032x}", first.id));
+            for later in &group[1..] {
+                let detail = format!("another copy of this agency's report for the year: {first_path} ({first_id})");
+                flags.push((later.file, Revised { source_path: path(later.file as usize), detail }));
+            }
+        }
+        flags.sort_by_key(|(file, _)| *file);
+        flags.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// Links duplicates and revised copies among `reports` held together (in input order).
+pub fn link(reports: &mut [Report]) {
+    let mut copies = Copies::default();
+    let paths: Vec<String> = reports.iter().map(|r| r.source_path.clone()).collect();
+    copies.observe(reports, 0, |i| paths[i].clone());
+    for flag in copies.revised(|i| paths[i].clone()) {
+        if let Some(r) = reports.iter_mut().find(|r| r.source_path == flag.source_path) {
+            r.flag(REVISED_COPY, flag.detail);
         }
     }
 }
@@ -56,11 +124,11 @@ pub fn link(reports: &mut [Report]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Date, RequestFact};
+    use crate::report::RequestFact;
 
-    fn report(id: &str, path: &str, agency: &str, published: Option<Date>) -> Report {
+    fn report(bytes: &str, path: &str, agency: &str, published: Option<Date>) -> Report {
         let mut r = Report {
-            report_id: id.into(),
+            report_id: crate::load::report_id(bytes.as_bytes()),
             source_path: path.into(),
             source_bytes: 10,
             agency: Some(agency.into()),
@@ -78,9 +146,9 @@ mod tests {
         let mut rs = vec![report("a", "x.txt", "甲局", None), report("a", "y/x.txt", "甲局", None)];
         link(&mut rs);
         assert_eq!(rs[0].duplicate_of, None);
-        assert_eq!(rs[1].duplicate_of.as_deref(), Some("a"));
+        assert_eq!(rs[1].duplicate_of.as_deref(), Some(rs[0].report_id.as_str()));
         assert!(rs[1].requests.is_empty() && rs[1].has_issue("duplicate"));
-        assert!(!rs[0].has_issue("revised_copy") && !rs[1].has_issue("revised_copy"));
+        assert!(!rs[0].has_issue(REVISED_COPY) && !rs[1].has_issue(REVISED_COPY));
     }
 
     #[test]
@@ -91,8 +159,31 @@ mod tests {
             report("c", "other.txt", "乙局", None),
         ];
         link(&mut rs);
-        assert!(rs[0].has_issue("revised_copy"));
-        assert!(!rs[1].has_issue("revised_copy"));
-        assert!(!rs[2].has_issue("revised_copy"));
+        assert!(rs[0].has_issue(REVISED_COPY));
+        assert!(rs[0].issues[0].detail.contains(&format!("old.txt ({})", rs[1].report_id)), "{:?}", rs[0].issues);
+        assert!(!rs[1].has_issue(REVISED_COPY));
+        assert!(!rs[2].has_issue(REVISED_COPY));
+    }
+
+    #[test]
+    fn batches_see_copies_in_earlier_batches() {
+        let mut first = vec![report("a", "1.txt", "甲局", None), report("b", "2.txt", "乙局", None)];
+        let mut second = vec![report("a", "3.txt", "甲局", None), report("c", "4.txt", "甲局", Date::new(2020, 1, 1))];
+        let paths = ["1.txt", "2.txt", "3.txt", "4.txt"];
+        let mut copies = Copies::default();
+        copies.observe(&mut first, 0, |i| paths[i].to_string());
+        copies.observe(&mut second, 2, |i| paths[i].to_string());
+        assert_eq!(second[0].issues[0].detail, "same bytes as 1.txt");
+        assert!(!second[1].has_issue("duplicate"));
+        // Undated sorts before dated: 1.txt is the first version, 4.txt the revision.
+        let revised = copies.revised(|i| paths[i].to_string());
+        assert_eq!(revised.len(), 1);
+        assert_eq!(revised[0].source_path, "4.txt");
+    }
+
+    #[test]
+    fn ids_that_are_not_hex_still_index() {
+        assert_ne!(id_bits("x"), id_bits("y"));
+        assert_eq!(id_bits(&format!("{:032x}", 7u128)), 7);
     }
 }

@@ -139,3 +139,43 @@ fn two_shards_merge_into_one_dataset() {
     ogi_ok(&["stats", "-q", "--data", o]);
     assert_eq!(read_table(out.path(), "summary/agency_year").unwrap().len(), 5);
 }
+
+/// Rows of `table` as sorted JSON lines, for comparing runs whose row order differs.
+fn sorted_rows(out: &Path, table: &str) -> Vec<String> {
+    let mut rows: Vec<String> = read_table(out, table).unwrap().into_iter().map(|r| Value::Object(r).to_string()).collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn small_batches_give_the_tables_of_one_batch() {
+    let input = tempfile::tempdir().unwrap();
+    let p = input.path();
+    for entry in std::fs::read_dir(root().join("data/samples")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), p.join(entry.file_name())).unwrap();
+    }
+    // A byte copy and a second version of one report, both after the original
+    // in input order, so that with batches of two they come in later batches.
+    std::fs::create_dir_all(p.join("zz")).unwrap();
+    let original = root().join("data/samples/001_8951f3f5eaa0ca31.txt");
+    std::fs::copy(&original, p.join("zz/copy.txt")).unwrap();
+    let mut text = std::fs::read_to_string(&original).unwrap();
+    text.push_str("\n（本报告如有更正，以此版本为准。）\n");
+    std::fs::write(p.join("zz/version2.txt"), text).unwrap();
+
+    let (whole, small) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    ogi_ok(&["extract", "-q", "--input", path_str(p), "--out", path_str(whole.path())]);
+    let (_, stderr) = ogi_ok(&["extract", "--input", path_str(p), "--out", path_str(small.path()), "--batch", "2"]);
+    assert!(stderr.contains("duplicate 1") && stderr.contains("revised_copy 1"), "{stderr}");
+    for table in ["reports", "requests", "litigation", "disclosures"] {
+        assert_eq!(sorted_rows(whole.path(), table), sorted_rows(small.path(), table), "{table}");
+    }
+    let reports = read_table(small.path(), "reports").unwrap();
+    let row = |path: &str| reports.iter().find(|r| r["source_path"] == path).unwrap().clone();
+    assert_eq!(row("zz/copy.txt")["duplicate_of"], row("001_8951f3f5eaa0ca31.txt")["report_id"]);
+    let issues = row("zz/version2.txt")["issues"].to_string();
+    assert!(issues.contains("revised_copy"), "{issues}");
+    let details = row("zz/version2.txt")["issue_details"].to_string();
+    assert!(details.contains("001_8951f3f5eaa0ca31.txt"), "{details}");
+}
