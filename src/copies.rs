@@ -47,15 +47,6 @@ pub struct Copies {
     versions: Vec<Version>,
 }
 
-/// A `report_id` as 128 bits (it is the hex of 16 bytes of a SHA-256; anything
-/// else is hashed the same way).
-fn id_bits(id: &str) -> u128 {
-    match (id.len(), u128::from_str_radix(id, 16)) {
-        (32, Ok(bits)) => bits,
-        _ => u128::from_str_radix(&crate::load::report_id(id.as_bytes()), 16).unwrap_or_default(),
-    }
-}
-
 impl Copies {
     /// Marks the duplicates in `batch`, whose first report is the input's file
     /// number `first`, and remembers its reports for the revision check. Batches
@@ -67,7 +58,7 @@ impl Copies {
             if matches!(r.status(), Status::Unreadable) && r.source_bytes == 0 {
                 continue; // empty files all hash alike; they are not copies of one another
             }
-            let id = id_bits(&r.report_id);
+            let id = crate::load::report_id_bits(&r.report_id);
             if let Some(&earlier) = self.first_with_id.get(&id) {
                 let detail = format!("same bytes as {}", path(earlier as usize));
                 r.duplicate_of = Some(r.report_id.clone());
@@ -179,11 +170,5 @@ mod tests {
         let revised = copies.revised(|i| paths[i].to_string());
         assert_eq!(revised.len(), 1);
         assert_eq!(revised[0].source_path, "4.txt");
-    }
-
-    #[test]
-    fn ids_that_are_not_hex_still_index() {
-        assert_ne!(id_bits("x"), id_bits("y"));
-        assert_eq!(id_bits(&format!("{:032x}", 7u128)), 7);
     }
 }

@@ -91,7 +91,7 @@ fn hive_values(table_dir: &Path, file: &Path) -> Vec<(String, Value)> {
     out
 }
 
-fn unescape(v: &str) -> String {
+pub fn unescape(v: &str) -> String {
     let bytes = v.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

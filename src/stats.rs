@@ -7,13 +7,14 @@
 //! [`RATES`], as a numerator and a denominator: the per-report rate divides them,
 //! the pooled rate of a group divides their sums. `docs/METRICS.md` explains each.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
 use crate::error::{Error, IoContext, Result};
+use crate::schema::HIVE_NULL;
 use crate::template;
 
 fn polars_err(e: PolarsError) -> Error {
@@ -88,10 +89,33 @@ fn ratio(num: Expr, den: Expr) -> Expr {
         .otherwise(lit(NULL).cast(DataType::Float64))
 }
 
-/// Sum of `value` over the rows where `cond` holds, null where no row does
-/// (a figure the report does not state is unknown, not zero).
-fn sum_where(cond: Expr, value: &str) -> Expr {
-    when(cond.clone().any(true)).then(col(value).filter(cond).sum()).otherwise(lit(NULL).cast(DataType::Int64))
+/// `value` where `cond` holds, else null; summed per report with
+/// [`known_sum`]. Plain column work and plain sums, which polars aggregates in
+/// one pass without materialising each group.
+fn masked(cond: Expr, value: &str) -> Expr {
+    when(cond).then(col(value)).otherwise(lit(NULL).cast(DataType::Int64))
+}
+
+/// Suffix of the row counts behind each [`known_sum`].
+const KNOWN: &str = "__rows";
+
+/// The aggregations of a [`masked`] column: its sum and how many rows stated it.
+fn known_sum(masked: Expr, name: &str) -> [Expr; 2] {
+    [masked.clone().sum().alias(name), masked.count().alias(format!("{name}{KNOWN}"))]
+}
+
+/// Each [`known_sum`] as its sum, null where no row stated it (a figure the
+/// report does not state is unknown, not zero).
+fn unknown_if_unstated(names: &[String]) -> Vec<Expr> {
+    names
+        .iter()
+        .map(|n| {
+            when(col(format!("{n}{KNOWN}")).gt(lit(0)))
+                .then(col(n.as_str()))
+                .otherwise(lit(NULL).cast(DataType::Int64))
+                .alias(n.as_str())
+        })
+        .collect()
 }
 
 fn any_of(column: &str, values: &[&str]) -> Expr {
@@ -108,11 +132,36 @@ fn scan(out: &Path, table: &str) -> Result<LazyFrame> {
     LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)
 }
 
-/// One row per report that is a report (ok or partial, not a copy): its counts
-/// and rates.
-pub fn agency_year(out: &Path) -> Result<LazyFrame> {
+/// The partitions of a written dataset, each as the predicate that selects it
+/// (`year = 2019`), from the folders of the reports table; one predicate that
+/// holds everywhere when the dataset is not partitioned.
+pub fn partitions(out: &Path) -> Result<Vec<Expr>> {
+    let dir = out.join("reports");
+    let mut folders: Vec<PathBuf> = crate::dataset::parquet_files(&dir)?
+        .iter()
+        .filter_map(|f| f.parent()?.strip_prefix(&dir).ok().map(Path::to_path_buf))
+        .collect();
+    folders.dedup();
+    let predicate = |folder: &Path| -> Expr {
+        folder.components().fold(lit(true), |acc, part| {
+            let part = part.as_os_str().to_string_lossy();
+            let Some((column, value)) = part.split_once('=') else { return acc };
+            let test = match (column, value.parse::<i64>()) {
+                _ if value == HIVE_NULL => col(column).is_null(),
+                ("year", Ok(year)) => col(column).eq(lit(year)),
+                _ => col(column).eq(lit(crate::dataset::unescape(value))),
+            };
+            acc.and(test)
+        })
+    };
+    Ok(folders.iter().map(|f| predicate(f)).collect())
+}
+
+/// One row per report that is a report (ok or partial, not a copy) among the
+/// rows where `partition` holds (see [`partitions`]): its counts and rates.
+pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
     let reports = scan(out, "reports")?
-        .filter(any_of("status", &["ok", "partial"]).and(col("duplicate_of").is_null()))
+        .filter(partition.clone().and(any_of("status", &["ok", "partial"])).and(col("duplicate_of").is_null()))
         .select([
             col("report_id"),
             col("year").cast(DataType::Int32),
@@ -126,24 +175,31 @@ pub fn agency_year(out: &Path) -> Result<LazyFrame> {
             col("template"),
             col("status"),
         ]);
-    let mut request_aggs: Vec<Expr> =
-        counts().iter().map(|(name, rows)| sum_where(any_of("row", rows), "count").alias(*name)).collect();
-    request_aggs.extend(keys_with("denied_").into_iter().map(|r| sum_where(col("row").eq(lit(r)), "count").alias(r)));
-    let requests = scan(out, "requests")?
-        .filter(col("applicant").eq(lit("total")))
-        .group_by([col("report_id")])
-        .agg(request_aggs);
-    let is = |p: &[&str], o: &str| any_of("proceeding", p).and(col("outcome").eq(lit(o)));
-    let litigation = scan(out, "litigation")?.group_by([col("report_id")]).agg([
-        sum_where(is(&["reconsideration"], "total"), "count").alias("reconsiderations"),
-        sum_where(is(&["reconsideration"], "upheld"), "count").alias("reconsideration_upheld"),
-        sum_where(is(&["reconsideration"], "corrected"), "count").alias("reconsideration_corrected"),
-        sum_where(is(&["reconsideration"], "pending"), "count").alias("reconsideration_pending"),
-        sum_where(is(LAWSUITS, "total"), "count").alias("lawsuits"),
-        sum_where(is(LAWSUITS, "upheld"), "count").alias("litigation_upheld"),
-        sum_where(is(LAWSUITS, "corrected"), "count").alias("litigation_corrected"),
-        sum_where(is(LAWSUITS, "pending"), "count").alias("litigation_pending"),
-    ]);
+    let mut request_sums: Vec<(String, Expr)> =
+        counts().iter().map(|(name, rows)| (name.to_string(), masked(any_of("row", rows), "count"))).collect();
+    request_sums.extend(keys_with("denied_").into_iter().map(|r| (r.to_string(), masked(col("row").eq(lit(r)), "count"))));
+    let is = |p: &[&str], o: &str| masked(any_of("proceeding", p).and(col("outcome").eq(lit(o))), "count");
+    let litigation_sums: Vec<(String, Expr)> = [
+        ("reconsiderations", is(&["reconsideration"], "total")),
+        ("reconsideration_upheld", is(&["reconsideration"], "upheld")),
+        ("reconsideration_corrected", is(&["reconsideration"], "corrected")),
+        ("reconsideration_pending", is(&["reconsideration"], "pending")),
+        ("lawsuits", is(LAWSUITS, "total")),
+        ("litigation_upheld", is(LAWSUITS, "upheld")),
+        ("litigation_corrected", is(LAWSUITS, "corrected")),
+        ("litigation_pending", is(LAWSUITS, "pending")),
+    ]
+    .into_iter()
+    .map(|(n, e)| (n.to_string(), e))
+    .collect();
+    let per_report = |table: &str, rows: Expr, sums: &[(String, Expr)]| -> Result<LazyFrame> {
+        let aggs: Vec<Expr> = sums.iter().flat_map(|(n, e)| known_sum(e.clone(), n)).collect();
+        let names: Vec<String> = sums.iter().map(|(n, _)| n.clone()).collect();
+        let keep: Vec<Expr> = std::iter::once(col("report_id")).chain(unknown_if_unstated(&names)).collect();
+        Ok(scan(out, table)?.filter(partition.clone().and(rows)).group_by([col("report_id")]).agg(aggs).select(keep))
+    };
+    let requests = per_report("requests", col("applicant").eq(lit("total")), &request_sums)?;
+    let litigation = per_report("litigation", lit(true), &litigation_sums)?;
     let joined = reports
         .left_join(requests, col("report_id"), col("report_id"))
         .left_join(litigation, col("report_id"), col("report_id"))
@@ -218,62 +274,116 @@ pub struct Finding {
     pub detail: String,
 }
 
+/// What the checks across reports need of each report, in a few dozen bytes,
+/// so that they can run over every report of a large dataset at once.
+#[derive(Clone, Debug, Default)]
+pub struct CheckRows {
+    report_id: Vec<u128>,
+    /// Ids that are not 32 hex digits, by their bits.
+    odd_ids: HashMap<u128, String>,
+    /// Index into `keys`.
+    agency_key: Vec<Option<u32>>,
+    keys: Vec<String>,
+    key_index: HashMap<String, u32>,
+    year: Vec<Option<i64>>,
+    carried_over: Vec<Option<i64>>,
+    carried_forward: Vec<Option<i64>>,
+}
+
+impl CheckRows {
+    /// Adds the rows of a piece of `agency_year`.
+    pub fn add(&mut self, agency_year: &DataFrame) -> Result<()> {
+        let column = |name: &str| agency_year.column(name).map_err(polars_err);
+        let ints = |name: &str| -> Result<Vec<Option<i64>>> {
+            let c = column(name)?.cast(&DataType::Int64).map_err(polars_err)?;
+            Ok(c.i64().map_err(polars_err)?.iter().collect())
+        };
+        for id in column("report_id")?.str().map_err(polars_err)?.iter() {
+            let id = id.unwrap_or_default();
+            let bits = crate::load::report_id_bits(id);
+            if format!("{bits:032x}") != id {
+                self.odd_ids.insert(bits, id.to_string());
+            }
+            self.report_id.push(bits);
+        }
+        for key in column("agency_key")?.str().map_err(polars_err)?.iter() {
+            let index = key.map(|k| match self.key_index.get(k) {
+                Some(&i) => i,
+                None => {
+                    let i = self.keys.len() as u32;
+                    self.keys.push(k.to_string());
+                    self.key_index.insert(k.to_string(), i);
+                    i
+                }
+            });
+            self.agency_key.push(index);
+        }
+        self.year.extend(ints("year")?);
+        self.carried_over.extend(ints("carried_over")?);
+        self.carried_forward.extend(ints("carried_forward")?);
+        Ok(())
+    }
+
+    fn id(&self, i: usize) -> String {
+        let bits = self.report_id[i];
+        self.odd_ids.get(&bits).cloned().unwrap_or_else(|| format!("{bits:032x}"))
+    }
+
+    /// The years present, in order, the unknown year last.
+    fn years(&self) -> Vec<Option<i64>> {
+        let mut years: Vec<Option<i64>> = self.year.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        years.sort_by_key(|y| (y.is_none(), *y));
+        years
+    }
+}
+
 /// Carry-over breaks and agency-years reported twice.
-pub fn checks(agency_year: &DataFrame) -> Result<Vec<Finding>> {
-    let col_str = |name: &str| -> Result<Vec<Option<String>>> {
-        let c = agency_year.column(name).map_err(polars_err)?;
-        let ca = c.str().map_err(polars_err)?;
-        Ok((0..ca.len()).map(|i| ca.get(i).map(String::from)).collect())
-    };
-    let col_i = |name: &str| -> Result<Vec<Option<i64>>> {
-        let c = agency_year.column(name).map_err(polars_err)?.cast(&DataType::Int64).map_err(polars_err)?;
-        let ca = c.i64().map_err(polars_err)?;
-        Ok((0..ca.len()).map(|i| ca.get(i)).collect())
-    };
-    let (ids, keys, years) = (col_str("report_id")?, col_str("agency_key")?, col_i("year")?);
-    let (over, forward) = (col_i("carried_over")?, col_i("carried_forward")?);
-    let mut by_key_year: BTreeMap<(String, i64), Vec<usize>> = BTreeMap::new();
-    for i in 0..ids.len() {
-        if let (Some(k), Some(y)) = (&keys[i], years[i]) {
-            by_key_year.entry((k.clone(), y)).or_default().push(i);
+pub fn checks(rows: &CheckRows) -> Vec<Finding> {
+    let mut by_key_year: BTreeMap<(&str, i64), Vec<usize>> = BTreeMap::new();
+    for i in 0..rows.report_id.len() {
+        if let (Some(k), Some(y)) = (rows.agency_key[i], rows.year[i]) {
+            by_key_year.entry((rows.keys[k as usize].as_str(), y)).or_default().push(i);
         }
     }
+    let (over, forward) = (&rows.carried_over, &rows.carried_forward);
     let mut findings = Vec::new();
-    for ((key, year), rows) in &by_key_year {
-        let id = |i: usize| ids[i].clone().unwrap_or_default();
-        if rows.len() > 1 {
+    for (&(key, year), same) in &by_key_year {
+        let id = |i: usize| rows.id(i);
+        if same.len() > 1 {
             findings.push(Finding {
                 check: "agency_year_twice",
-                agency_key: key.clone(),
-                year: *year as i32,
-                report_ids: rows.iter().map(|&i| id(i)).collect(),
-                detail: format!("{} reports for one agency and year", rows.len()),
+                agency_key: key.to_string(),
+                year: year as i32,
+                report_ids: same.iter().map(|&i| id(i)).collect(),
+                detail: format!("{} reports for one agency and year", same.len()),
             });
         }
-        let Some(previous) = by_key_year.get(&(key.clone(), year - 1)) else { continue };
-        for &i in rows {
-            for &p in previous {
-                if let (Some(o), Some(f)) = (over[i], forward[p]) {
-                    if o != f {
-                        findings.push(Finding {
-                            check: "carryover_mismatch",
-                            agency_key: key.clone(),
-                            year: *year as i32,
-                            report_ids: vec![id(p), id(i)],
-                            detail: format!("{year} carried over {o}, {} carried forward {f}", year - 1),
-                        });
-                    }
-                }
+        // Carry-over chains one report to the next: with two reports for a
+        // year, which one carries on is unknown (and flagged above).
+        let (&[i], Some(&[p])) = (same.as_slice(), by_key_year.get(&(key, year - 1)).map(Vec::as_slice)) else { continue };
+        if let (Some(o), Some(f)) = (over[i], forward[p]) {
+            if o != f {
+                findings.push(Finding {
+                    check: "carryover_mismatch",
+                    agency_key: key.to_string(),
+                    year: year as i32,
+                    report_ids: vec![id(p), id(i)],
+                    detail: format!("{year} carried over {o}, {} carried forward {f}", year - 1),
+                });
             }
         }
     }
     findings.sort();
-    Ok(findings)
+    findings
 }
 
 fn findings_frame(findings: &[Finding]) -> Result<DataFrame> {
-    let lists: Vec<Series> =
-        findings.iter().map(|f| Series::new("".into(), f.report_ids.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+    let ids: usize = findings.iter().map(|f| f.report_ids.len()).sum();
+    let mut lists = ListStringChunkedBuilder::new("report_ids".into(), findings.len(), ids);
+    for f in findings {
+        lists.append_values_iter(f.report_ids.iter().map(String::as_str));
+    }
+    let lists = lists.finish().into_series();
     let columns = vec![
         Column::new("check".into(), findings.iter().map(|f| f.check).collect::<Vec<_>>()),
         Column::new("agency_key".into(), findings.iter().map(|f| f.agency_key.as_str()).collect::<Vec<_>>()),
@@ -295,21 +405,55 @@ pub struct Stats {
 }
 
 /// Computes and writes everything under `OUT/summary/` (replacing it).
+///
+/// `agency_year` is computed a partition at a time (a year, with the default
+/// partitioning), so that memory follows the largest partition rather than the
+/// whole dataset; the yearly tables and the checks then read the per-report
+/// rows, a few hundred bytes a report.
 pub fn run(out: &Path) -> Result<Stats> {
-    let mut ay = agency_year(out)?.collect().map_err(polars_err)?;
-    let findings = checks(&ay)?;
     let staging = out.join(format!(".ogi-summary-{}", std::process::id()));
     if staging.exists() {
         std::fs::remove_dir_all(&staging).at(&staging)?;
     }
-    let written = (|| -> Result<String> {
-        std::fs::create_dir_all(staging.join("agency_year")).at(&staging)?;
-        write_parquet(&staging.join("agency_year/part-00000.parquet"), &mut ay)?;
+    let written = (|| -> Result<(usize, Vec<Finding>, String)> {
+        let parts = staging.join("agency_year");
+        std::fs::create_dir_all(&parts).at(&parts)?;
+        let mut rows = CheckRows::default();
+        let mut reports = 0;
+        for (i, partition) in partitions(out)?.into_iter().enumerate() {
+            let mut ay = agency_year(out, partition)?.collect().map_err(polars_err)?;
+            if ay.height() == 0 && i > 0 {
+                continue;
+            }
+            reports += ay.height();
+            rows.add(&ay)?;
+            write_parquet(&parts.join(format!("part-{i:05}.parquet")), &mut ay)?;
+        }
+        let findings = checks(&rows);
+        let years = rows.years();
+        drop(rows);
         std::fs::create_dir_all(staging.join("checks")).at(&staging)?;
         write_parquet(&staging.join("checks/part-00000.parquet"), &mut findings_frame(&findings)?)?;
+        let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
+        let ay = LazyFrame::scan_parquet(PlRefPath::new(parts.to_string_lossy().into_owned()), args).map_err(polars_err)?;
         let mut printed = String::new();
         for (stem, keys) in TABLES {
-            let mut df = grouped(ay.clone().lazy(), keys).collect().map_err(polars_err)?;
+            // Every table is by year first: one year at a time.
+            let mut df: Option<DataFrame> = None;
+            for year in &years {
+                let pick = year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
+                let piece = grouped(ay.clone().filter(pick), keys).collect().map_err(polars_err)?;
+                match &mut df {
+                    None => df = Some(piece),
+                    Some(df) => {
+                        df.vstack_mut(&piece).map_err(polars_err)?;
+                    }
+                }
+            }
+            let mut df = match df {
+                Some(df) => df,
+                None => grouped(ay.clone(), keys).collect().map_err(polars_err)?,
+            };
             write_parquet(&staging.join(format!("{stem}.parquet")), &mut df)?;
             std::fs::write(staging.join(format!("{stem}.csv")), to_csv(&df)?).at(&staging)?;
             let md = to_markdown(&df, None)?;
@@ -318,10 +462,10 @@ pub fn run(out: &Path) -> Result<Stats> {
                 printed = to_markdown(&df, Some(PRINTED))?;
             }
         }
-        Ok(printed)
+        Ok((reports, findings, printed))
     })();
-    let printed = match written {
-        Ok(p) => p,
+    let (reports, findings, printed) = match written {
+        Ok(w) => w,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
@@ -332,7 +476,7 @@ pub fn run(out: &Path) -> Result<Stats> {
     for f in &findings {
         *counts.entry(f.check).or_insert(0) += 1;
     }
-    Ok(Stats { reports: ay.height(), checks: counts, table: printed })
+    Ok(Stats { reports, checks: counts, table: printed })
 }
 
 /// The columns `ogi summary` prints, after the group keys.
@@ -360,8 +504,7 @@ pub fn summary(out: &Path, keys: &[&str]) -> Result<String> {
         return Err(Error::Data { path: dir, message: "no summary (run `ogi stats` or `ogi run` first)".into() });
     }
     let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
-    let ay = LazyFrame::scan_parquet(PlRefPath::new(dir.join("part-00000.parquet").to_string_lossy().into_owned()), args)
-        .map_err(polars_err)?;
+    let ay = LazyFrame::scan_parquet(PlRefPath::new(dir.to_string_lossy().into_owned()), args).map_err(polars_err)?;
     let schema = ay.clone().collect_schema().map_err(polars_err)?;
     if let Some(bad) = keys.iter().find(|k| schema.get(k).is_none()) {
         return Err(Error::Config(format!("cannot group by `{bad}` (columns of agency_year: year, admin_level, province, template, …)")));

@@ -83,8 +83,17 @@ pub fn partition_dir(r: &Report, columns: &[String]) -> PathBuf {
 /// is closed, and its partition goes on in a new file (`part-00001.parquet`).
 pub const OPEN_FILES: usize = 256;
 
-/// Rows per row group: bounds what each open file holds in memory.
+/// Reports turned into Arrow arrays at a time.
+const ARROW_REPORTS: usize = 512;
+
+/// Rows per row group, at most.
 pub const ROW_GROUP_ROWS: usize = 128 * 1024;
+
+/// What the open files may hold in memory together (encoded pages and
+/// dictionaries of their row groups in progress); past it the largest row
+/// group in progress is written out. Without it, memory would grow with the
+/// number of partitions times the row-group size.
+pub const BUFFER_BYTES: usize = 64 << 20;
 
 /// Writes the four tables batch by batch, so that a run holds one batch of
 /// reports at a time whatever the size of the corpus.
@@ -108,6 +117,7 @@ pub struct Sink {
     rows: [usize; 4],
     clock: u64,
     open_files: usize,
+    buffer_bytes: usize,
     finished: bool,
 }
 
@@ -153,6 +163,7 @@ impl Sink {
             rows: [0; 4],
             clock: 0,
             open_files: OPEN_FILES,
+            buffer_bytes: BUFFER_BYTES,
             finished: false,
         })
     }
@@ -167,13 +178,39 @@ impl Sink {
         for (dir, mut group) in groups {
             group.sort_by(|a, b| (&a.report_id, &a.source_path).cmp(&(&b.report_id, &b.source_path)));
             for (t, table) in Table::ALL.iter().enumerate() {
-                let batch = to_arrow::batch(*table, &group)?;
-                let batch = if *table == Table::Reports { drop_columns(batch, &self.columns)? } else { batch };
-                self.rows[t] += batch.num_rows();
+                let columns = self.columns.clone();
                 let writer = self.writer(t, &dir)?;
-                if batch.num_rows() > 0 {
-                    writer.write(&batch)?;
+                let mut rows = 0;
+                // A few hundred reports at a time: a table report has hundreds of
+                // facts, and their Arrow arrays need not all exist at once.
+                for part in group.chunks(ARROW_REPORTS) {
+                    let batch = to_arrow::batch(*table, part)?;
+                    let batch = if *table == Table::Reports { drop_columns(batch, &columns)? } else { batch };
+                    if batch.num_rows() > 0 {
+                        writer.write(&batch)?;
+                    }
+                    rows += batch.num_rows();
                 }
+                self.rows[t] += rows;
+            }
+        }
+        self.keep_within_buffer()
+    }
+
+    /// Writes out the largest row groups in progress until the open files hold
+    /// no more than [`BUFFER_BYTES`] together.
+    fn keep_within_buffer(&mut self) -> Result<()> {
+        let mut sizes: Vec<(usize, (usize, PathBuf))> =
+            self.open.iter().map(|(k, o)| (o.writer.memory_size(), k.clone())).collect();
+        let mut total: usize = sizes.iter().map(|(s, _)| s).sum();
+        sizes.sort_by(|a, b| b.0.cmp(&a.0));
+        for (size, key) in sizes {
+            if total <= self.buffer_bytes {
+                break;
+            }
+            if let Some(open) = self.open.get_mut(&key) {
+                open.writer.flush()?;
+                total -= size;
             }
         }
         Ok(())
@@ -416,6 +453,22 @@ mod tests {
         assert_eq!(written.files, 12);
         assert!(out.join("reports/year=2018/part-00001.parquet").is_file());
         assert_eq!(crate::dataset::read_table(out, "reports").unwrap().len(), 4);
+    }
+
+    #[test]
+    fn row_groups_are_written_out_to_keep_within_the_buffer() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let mut sink = Sink::open(out, &["year".to_string()], None).unwrap();
+        sink.buffer_bytes = 1;
+        for i in 0..3 {
+            sink.push(&[Report { report_id: format!("r{i}"), year: Some(2019), ..Report::default() }]).unwrap();
+            assert_eq!(sink.open.values().map(|o| o.writer.memory_size()).sum::<usize>(), 0);
+        }
+        sink.finish(&[]).unwrap();
+        let file = File::open(out.join("reports/year=2019/part-00000.parquet")).unwrap();
+        let meta = parquet::file::reader::SerializedFileReader::new(file).unwrap();
+        assert_eq!(parquet::file::reader::FileReader::metadata(&meta).num_row_groups(), 3);
     }
 
     #[test]

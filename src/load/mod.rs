@@ -58,6 +58,15 @@ pub fn report_id(bytes: &[u8]) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A `report_id` as 128 bits, for indexes that hold many: the id itself when it
+/// is what [`report_id`] makes (32 hex digits), else a hash of it.
+pub fn report_id_bits(id: &str) -> u128 {
+    match (id.len(), u128::from_str_radix(id, 16)) {
+        (32, Ok(bits)) if !id.starts_with('+') => bits,
+        _ => u128::from_str_radix(&report_id(id.as_bytes()), 16).unwrap_or_default(),
+    }
+}
+
 /// Reads and decodes one file. I/O errors become an unreadable document.
 pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document {
     let entry = manifest.and_then(|m| m.get(&file.relative)).cloned();
@@ -168,6 +177,9 @@ mod tests {
         assert_eq!(report_id(b"abc"), report_id(b"abc"));
         assert_ne!(report_id(b"abc"), report_id(b"abd"));
         assert_eq!(report_id(b"abc").len(), 32);
+        let id = report_id(b"abc");
+        assert_eq!(format!("{:032x}", report_id_bits(&id)), id);
+        assert_ne!(report_id_bits("x"), report_id_bits("y"));
     }
 
     #[test]
