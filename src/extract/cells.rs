@@ -220,6 +220,9 @@ fn detect_layout(text: &str) -> Layout {
 
 /// Page numbers and footers that `pdftotext` leaves between the rows of a table.
 fn is_page_furniture(t: &str) -> bool {
+    if !t.starts_with(['-', '—', '–', '_', '第']) {
+        return false;
+    }
     let s = squash(t);
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '_');
     let core = s.trim_matches(dash);
@@ -300,11 +303,17 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
-    let has_label = parts.iter().any(|(_, p)| parse_cell(p.trim().trim_matches('*').trim()).is_none());
-    for (piece_offset, piece) in parts {
-        let text = piece.trim().trim_matches('*').trim();
+    let parsed: Vec<(usize, &str, &str, Option<Option<Value>>)> = parts
+        .into_iter()
+        .map(|(o, piece)| {
+            let text = piece.trim().trim_matches('*').trim();
+            (o, piece, text, parse_cell(text))
+        })
+        .collect();
+    let has_label = parsed.iter().any(|p| p.3.is_none());
+    for (piece_offset, piece, text, cell) in parsed {
         let start = piece_offset + (piece.len() - piece.trim_start().len());
-        match parse_cell(text) {
+        match cell {
             // Empty cells before the first label are the blank corner under a
             // spanning label (`| | (二)部分公开 | 0 |`), not values; in a row
             // without a label they are values.
@@ -319,7 +328,7 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
     }
     // A sentence in a cell makes the row text; long labels spread over several
     // cells (spanned group labels) do not.
-    if row.labels.iter().any(|l| l.text.contains('。') || squash(l.text).chars().count() > MAX_LABEL_CHARS) {
+    if row.labels.iter().any(|l| l.text.contains('。') || l.text.chars().filter(|c| !c.is_whitespace()).count() > MAX_LABEL_CHARS) {
         row.kind = Kind::Prose;
         row.cells.clear();
     }
@@ -378,6 +387,11 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
 /// Reads a whole delimited cell: `Some(None)` for an empty cell (blank, `-`, `/`),
 /// `Some(Some(v))` for a number (`无` is zero), `None` for label text.
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
+    // Most pieces are labels: turn them away before any allocation.
+    let first = text.trim_start().trim_start_matches('*').chars().next();
+    if first.is_some_and(|c| !c.is_ascii_digit() && !"减增-+—/\\无零".contains(c)) {
+        return None;
+    }
     let t = squash(text);
     let t = t.trim_matches('*');
     if t.is_empty() || matches!(t, "-" | "--" | "—" | "——" | "/" | "\\" | "-/-") {

@@ -62,14 +62,18 @@ fn walk(rows: &[Row], start: usize, cues: &[&[&str]], stop: impl Fn(&str) -> boo
         let first_after = after.first().copied().unwrap_or_default();
         // The label as printed around the numbers: on their line, wrapped above,
         // wrapped below, or both; the nearest pieces first.
-        let attempts: [(String, usize); 5] = [
-            (own.to_string(), 0),
-            (format!("{before}{own}"), 0),
-            (format!("{own}{first_after}"), after.len().min(1)),
-            (format!("{before}{own}{first_after}"), after.len().min(1)),
-            (format!("{own}{}", after.concat()), after.len()),
+        let attempts: [&dyn Fn() -> (String, usize); 4] = [
+            &|| (format!("{before}{own}"), 0),
+            &|| (format!("{own}{first_after}"), after.len().min(1)),
+            &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
+            &|| (format!("{own}{}", after.concat()), after.len()),
         ];
-        let found = attempts.iter().find_map(|(label, used)| best_match(label, cues, next).map(|j| (j, *used)));
+        let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
+            attempts.iter().find_map(|attempt| {
+                let (label, used) = attempt();
+                best_match(&label, cues, next).map(|j| (j, used))
+            })
+        });
         let mut used_after = 0;
         if let Some((j, used)) = found {
             matches.push((j, k));
