@@ -56,8 +56,11 @@ fn scrub_question_marks(text: String) -> String {
 /// text is left as it is, but for the odd 繁體版 link).
 pub fn fold_traditional(text: &str) -> (String, bool) {
     let folded = fast2s::convert(text);
-    let changed = text.chars().zip(folded.chars()).filter(|(a, b)| a != b).count();
-    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let (mut changed, mut cjk) = (0, 0);
+    for (a, b) in text.chars().zip(folded.chars()) {
+        changed += usize::from(a != b);
+        cjk += usize::from(('\u{4e00}'..='\u{9fff}').contains(&a));
+    }
     let traditional = changed >= 5 && changed * 100 >= cjk;
     // Simplified text is left alone: the table also folds characters that
     // simplified place names keep (乾县 is not 干县, 磐石市 not 盘石市); and a
@@ -73,7 +76,11 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
 /// Removes all whitespace: labels are compared without it, because wrapping and
 /// justification put spaces inside words (`本年新   制作数量`).
 pub fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split(char::is_whitespace) {
+        out.push_str(piece);
+    }
+    out
 }
 
 #[cfg(test)]

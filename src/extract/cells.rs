@@ -392,6 +392,11 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     if first.is_some_and(|c| !c.is_ascii_digit() && !"减增-+—/\\无零".contains(c)) {
         return None;
     }
+    // The common cell: plain digits.
+    let plain = text.trim();
+    if !plain.is_empty() && plain.len() <= 15 && plain.bytes().all(|b| b.is_ascii_digit()) {
+        return plain.parse().ok().map(|n: f64| Some(Value { number: n, unit: None }));
+    }
     let t = squash(text);
     let t = t.trim_matches('*');
     if t.is_empty() || matches!(t, "-" | "--" | "—" | "——" | "/" | "\\" | "-/-") {
