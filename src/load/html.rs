@@ -50,12 +50,12 @@ fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
 fn render(node: NodeRef<'_, Node>, out: &mut String) {
     match node.value() {
         Node::Text(t) => {
-            let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !collapsed.is_empty() {
+            let mut words = t.split_whitespace().peekable();
+            if words.peek().is_some() {
                 if t.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
                     out.push(' ');
                 }
-                out.push_str(&collapsed);
+                push_words(out, words, ' ');
                 if t.ends_with(char::is_whitespace) {
                     out.push(' ');
                 }
@@ -70,11 +70,13 @@ fn render(node: NodeRef<'_, Node>, out: &mut String) {
                 out.push('\n');
                 return;
             }
-            if name == "table" && is_data_table(node) {
-                out.push('\n');
-                render_table(node, out);
-                out.push('\n');
-                return;
+            if name == "table" {
+                if let Some(cells) = data_table(node) {
+                    out.push('\n');
+                    render_table(cells, out);
+                    out.push('\n');
+                    return;
+                }
             }
             let block = BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
             if block {
@@ -95,22 +97,55 @@ fn render(node: NodeRef<'_, Node>, out: &mut String) {
     }
 }
 
-/// Text of an element on one line.
+/// Pushes `words` joined by `sep`.
+fn push_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, sep: char) {
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        out.push_str(w);
+    }
+}
+
+/// Text of an element on one line (a `|` in it becomes `/`: it would read as a
+/// cell border).
 fn inline_text(node: NodeRef<'_, Node>) -> String {
     let mut s = String::new();
     render(node, &mut s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
+    let mut line = String::with_capacity(s.len());
+    push_words(&mut line, s.split_whitespace(), ' ');
+    if line.contains('|') {
+        line = line.replace('|', "/");
+    }
+    line
 }
 
 fn descendants_named<'a>(node: NodeRef<'a, Node>, name: &'a str) -> impl Iterator<Item = NodeRef<'a, Node>> + 'a {
     node.descendants().skip(1).filter(move |n| element_name(*n) == Some(name))
 }
 
-fn is_data_table(table: NodeRef<'_, Node>) -> bool {
+/// A cell of a data table and its text.
+type TableCell<'a> = (NodeRef<'a, Node>, String);
+
+/// The rows of cells of a data table (no nested table, no cell longer than
+/// [`MAX_CELL_CHARS`]), with their text; `None` for a layout table.
+fn data_table(table: NodeRef<'_, Node>) -> Option<Vec<Vec<TableCell<'_>>>> {
     if descendants_named(table, "table").next().is_some() {
-        return false;
+        return None;
     }
-    rows(table).iter().flatten().all(|cell| inline_text(*cell).chars().count() <= MAX_CELL_CHARS)
+    let mut rows_out = Vec::new();
+    for row in rows(table) {
+        let mut cells = Vec::with_capacity(row.len());
+        for cell in row {
+            let text = inline_text(cell);
+            if text.chars().count() > MAX_CELL_CHARS {
+                return None;
+            }
+            cells.push((cell, text));
+        }
+        rows_out.push(cells);
+    }
+    Some(rows_out)
 }
 
 /// The cells of each row of a table (not of nested tables).
@@ -130,18 +165,17 @@ fn span(cell: NodeRef<'_, Node>, attr: &str) -> usize {
 
 /// One line per row, `| a | b |`, with spans expanded: a spanned label is repeated,
 /// a spanned number is kept in its first cell only.
-fn render_table(table: NodeRef<'_, Node>, out: &mut String) {
+fn render_table(table: Vec<Vec<TableCell<'_>>>, out: &mut String) {
     let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    for (r, cells) in rows(table).into_iter().enumerate() {
+    for (r, cells) in table.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
         }
         let mut c = 0;
-        for cell in cells {
+        for (cell, text) in cells {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let text = inline_text(cell);
             let numeric = text.chars().any(|ch| ch.is_ascii_digit()) && !text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
             let (rs, cs) = (span(cell, "rowspan"), span(cell, "colspan"));
             for dr in 0..rs {
