@@ -37,16 +37,22 @@ impl Topics {
 /// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
-    if n == 0 || n > 40 || t.contains('。') {
+    // At most 40 chars: at most 160 bytes, and a cheap test before the count.
+    if t.is_empty() || t.len() > 160 || t.chars().count() > 40 || t.contains('。') {
         return false;
     }
-    let head: String = t.chars().take_while(|&c| "一二三四五六七八九十".contains(c)).collect();
-    if !head.is_empty() {
-        let rest = &t[head.len()..];
+    let head = t.char_indices().find(|&(_, c)| !"一二三四五六七八九十".contains(c)).map_or(t.len(), |(i, _)| i);
+    if head > 0 {
+        let rest = &t[head..];
         return rest.starts_with('、') || rest.starts_with(' ') || rest.starts_with('.');
     }
     t.starts_with('第') && t.contains("部分")
+}
+
+/// A text with its sections, found once for every reader of the prose.
+struct Sectioned<'a> {
+    text: &'a str,
+    sections: Vec<(Topics, usize, usize)>,
 }
 
 /// Byte ranges of the text, each with the topics of its heading.
@@ -254,8 +260,9 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 
 /// The parts of the text on a topic: its sections, else the clauses that use
 /// its words.
-fn topic_clauses<'a>(text: &'a str, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
-    let secs: Vec<(usize, usize)> = sections(text).into_iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
+fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
+    let text = doc.text;
+    let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
     if !secs.is_empty() {
         return secs.into_iter().flat_map(|(a, b)| clauses(text, a, b)).filter(|(_, c)| !is_heading(c)).collect();
     }
@@ -272,20 +279,21 @@ fn negated_before(clause: &str, at_byte: usize) -> bool {
 /// holds are not added; where the prose contradicts the table, the table stands
 /// and the report is flagged `narrative_table_conflict`.
 pub fn read(text: &str, report: &mut Report) {
-    read_requests(text, report);
-    read_litigation(text, report);
-    read_fees(text, report);
-    read_proactive(text, report);
+    let doc = Sectioned { text, sections: sections(text) };
+    read_requests(&doc, report);
+    read_litigation(&doc, report);
+    read_fees(&doc, report);
+    read_proactive(&doc, report);
 }
 
-fn read_requests(text: &str, report: &mut Report) {
+fn read_requests(doc: &Sectioned, report: &mut Report) {
     let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
     let mut push = |key: &'static str, v: i64, offset: usize| {
         if !found.iter().any(|f| f.0 == key) {
             found.push((key, v, offset));
         }
     };
-    for (base, clause) in topic_clauses(text, |t| t.requests, &["申请"]) {
+    for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
         if PROCEEDINGS.iter().any(|(w, _)| clause.contains(w)) {
             continue;
         }
@@ -330,9 +338,9 @@ fn read_requests(text: &str, report: &mut Report) {
     }
 }
 
-fn read_litigation(text: &str, report: &mut Report) {
+fn read_litigation(doc: &Sectioned, report: &mut Report) {
     let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
-    for (base, clause) in topic_clauses(text, |t| t.litigation, &["复议", "诉讼", "申诉"]) {
+    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉"]) {
         let hs = hits(clause, PROCEEDINGS);
         if hs.is_empty() {
             continue;
@@ -378,8 +386,8 @@ fn read_litigation(text: &str, report: &mut Report) {
     }
 }
 
-fn read_fees(text: &str, report: &mut Report) {
-    for (base, clause) in topic_clauses(text, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {
+fn read_fees(doc: &Sectioned, report: &mut Report) {
+    for (base, clause) in topic_clauses(doc, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {
         let fee_words = ["费", "收取"].iter().any(|w| clause.contains(w));
         if !fee_words {
             continue;
@@ -402,7 +410,8 @@ fn read_fees(text: &str, report: &mut Report) {
 /// a part, not the total.
 const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报"];
 
-fn read_proactive(text: &str, report: &mut Report) {
+fn read_proactive(doc: &Sectioned, report: &mut Report) {
+    let text = doc.text;
     let verbs = ["主动公开", "公开", "发布", "公布"];
     let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
         for (base, clause) in clauses {
@@ -432,7 +441,7 @@ fn read_proactive(text: &str, report: &mut Report) {
         }
         None
     };
-    let section = topic_clauses(text, |t| t.proactive, &[]);
+    let section = topic_clauses(doc, |t| t.proactive, &[]);
     let found = candidates(section).or_else(|| candidates(clauses(text, 0, text.len())));
     if let Some(c) = found {
         report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset });
