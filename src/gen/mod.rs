@@ -333,8 +333,10 @@ fn report(population: &Population, rng: &mut Rng, i: usize, error_rate: f64, don
 fn agency_meta(a: &Agency, title: &str, year: i32, published: crate::report::Date, t: Template) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("status".into(), json!("ok"));
-    m.insert("title".into(), json!(title));
-    m.insert("agency".into(), json!(a.name));
+    // Gold is in the normalised form (full-width punctuation of division names
+    // such as `洮北区（白城市生态新区）` folded to ASCII), as the contract says.
+    m.insert("title".into(), json!(crate::normalize::normalize(title)));
+    m.insert("agency".into(), json!(crate::normalize::normalize(&a.name)));
     m.insert("admin_level".into(), json!(a.level));
     m.insert("province".into(), json!(a.province));
     m.insert("city".into(), json!(a.city));
