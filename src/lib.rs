@@ -10,7 +10,10 @@
 //!
 //! Everything between load and write is pure; I/O happens at the two edges. A
 //! file that cannot be read is a [`Report`] like any other, with status
-//! `unreadable` and issue codes; it never stops a run.
+//! `unreadable` and issue codes; it never stops a run. A run streams: files go
+//! through load and extract a batch at a time ([`BATCH`]), each batch is written
+//! while the next is extracted, and the statistics read the written tables a
+//! partition at a time, so memory does not grow with the corpus.
 //!
 //! ```no_run
 //! use ogi::config::{Config, Pipeline};
