@@ -61,6 +61,52 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(P
     }
 }
 
+/// The files of a run, held compactly: a run over millions of files keeps their
+/// relative paths (about 50 bytes a file) and rebuilds each full path when its
+/// file is read.
+pub struct Inputs {
+    base: PathBuf,
+    relative: Vec<Box<str>>,
+    /// Full paths that the relative path does not give back (names that are
+    /// not UTF-8), by index.
+    odd: std::collections::HashMap<usize, PathBuf>,
+}
+
+impl Inputs {
+    /// `files` as [`discover`] listed them under `root`.
+    pub fn new(root: &Path, files: Vec<InputFile>) -> Inputs {
+        let base = if root.is_file() { root.parent().unwrap_or(Path::new("")).to_path_buf() } else { root.to_path_buf() };
+        let mut odd = std::collections::HashMap::new();
+        let mut relative = Vec::with_capacity(files.len());
+        for (i, f) in files.into_iter().enumerate() {
+            if base.join(&f.relative) != f.path {
+                odd.insert(i, f.path);
+            }
+            relative.push(f.relative.into_boxed_str());
+        }
+        Inputs { base, relative, odd }
+    }
+
+    pub fn len(&self) -> usize {
+        self.relative.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.relative.is_empty()
+    }
+
+    /// The path of file `i` relative to the root, with `/` separators.
+    pub fn relative(&self, i: usize) -> &str {
+        &self.relative[i]
+    }
+
+    /// File `i`.
+    pub fn file(&self, i: usize) -> InputFile {
+        let path = self.odd.get(&i).cloned().unwrap_or_else(|| self.base.join(&*self.relative[i]));
+        InputFile { path, relative: self.relative[i].to_string() }
+    }
+}
+
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
@@ -69,6 +115,20 @@ fn relative(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inputs_give_back_the_files_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a")).unwrap();
+        std::fs::write(dir.path().join("a/x.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("y.txt"), "y").unwrap();
+        let (files, _) = discover(dir.path());
+        let inputs = Inputs::new(dir.path(), files.clone());
+        assert_eq!((0..inputs.len()).map(|i| inputs.file(i)).collect::<Vec<_>>(), files);
+        let single = dir.path().join("y.txt");
+        let (one, _) = discover(&single);
+        assert_eq!(Inputs::new(&single, one.clone()).file(0), one[0]);
+    }
 
     #[test]
     fn sorted_recursive_without_hidden_or_manifest() {

@@ -148,21 +148,22 @@ pub fn extract_batches(
     config: &Config,
     each: &mut (dyn FnMut(&[Report]) -> Result<()> + Send),
 ) -> Result<(Vec<String>, Vec<copies::Revised>)> {
-    let (mut files, errors) = discover::discover(&config.input);
+    let (mut listed, errors) = discover::discover(&config.input);
     if let Some(shard) = config.shard {
-        files.retain(|f| shard.holds(&f.relative));
+        listed.retain(|f| shard.holds(&f.relative));
     }
+    let files = discover::Inputs::new(&config.input, listed);
     let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("unlisted folder {} ({e})", p.display())).collect();
     let manifest = load::manifest::Manifest::read(&config.input);
     if let Some(m) = &manifest {
         notes.extend(m.problems.iter().cloned());
     }
     let bar = progress(config, files.len(), "extract");
-    let extract_chunk = |chunk: &[discover::InputFile]| -> Vec<Report> {
+    let extract_chunk = |chunk: std::ops::Range<usize>| -> Vec<Report> {
         chunk
-            .par_iter()
-            .map(|f| {
-                let report = extract_guarded(&load::load(f, manifest.as_ref()));
+            .into_par_iter()
+            .map(|i| {
+                let report = extract_guarded(&load::load(&files.file(i), manifest.as_ref()));
                 bar.inc(1);
                 report
             })
@@ -170,17 +171,18 @@ pub fn extract_batches(
     };
     let mut copies = copies::Copies::default();
     let mut pending: Option<Vec<Report>> = None;
-    for (i, chunk) in files.chunks(config.batch).enumerate() {
+    for first in (0..files.len()).step_by(config.batch) {
+        let chunk = first..(first + config.batch).min(files.len());
         let (handed, mut next) = rayon::join(|| pending.take().map_or(Ok(()), |b| each(&b)), || extract_chunk(chunk));
         handed?;
-        copies.observe(&mut next, i * config.batch, |n| files[n].relative.clone());
+        copies.observe(&mut next, first, |n| files.relative(n).to_string());
         pending = Some(next);
     }
     if let Some(last) = pending {
         each(&last)?;
     }
     bar.finish_and_clear();
-    Ok((notes, copies.revised(|n| files[n].relative.clone())))
+    Ok((notes, copies.revised(|n| files.relative(n).to_string())))
 }
 
 /// Extracts a document; should the extractor panic on some input, the file still
