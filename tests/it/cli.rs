@@ -36,6 +36,12 @@ fn readme_shows_the_current_help() {
 }
 
 #[test]
+fn the_batch_default_in_the_help_is_the_library_default() {
+    let squashed: String = help("extract").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains(&format!("[default: {}]", ogi::BATCH)), "{squashed}");
+}
+
+#[test]
 fn a_missing_input_is_an_error_with_its_path() {
     let out = ogi(&["extract", "--input", "/no/such/folder", "--out", "/tmp/ogi-never"]);
     assert_eq!(out.status.code(), Some(1));
