@@ -178,20 +178,18 @@ impl Sink {
         for (dir, mut group) in groups {
             group.sort_by(|a, b| (&a.report_id, &a.source_path).cmp(&(&b.report_id, &b.source_path)));
             for (t, table) in Table::ALL.iter().enumerate() {
-                let columns = self.columns.clone();
-                let writer = self.writer(t, &dir)?;
-                let mut rows = 0;
+                // Every partition gets its four files, empty ones too.
+                self.writer(t, &dir)?;
                 // A few hundred reports at a time: a table report has hundreds of
                 // facts, and their Arrow arrays need not all exist at once.
                 for part in group.chunks(ARROW_REPORTS) {
                     let batch = to_arrow::batch(*table, part)?;
-                    let batch = if *table == Table::Reports { drop_columns(batch, &columns)? } else { batch };
+                    let batch = if *table == Table::Reports { drop_columns(batch, &self.columns)? } else { batch };
+                    self.rows[t] += batch.num_rows();
                     if batch.num_rows() > 0 {
-                        writer.write(&batch)?;
+                        self.writer(t, &dir)?.write(&batch)?;
                     }
-                    rows += batch.num_rows();
                 }
-                self.rows[t] += rows;
             }
         }
         self.keep_within_buffer()
