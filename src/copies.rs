@@ -13,7 +13,7 @@
 //! batch); revised copies can only be known once every report has been seen, so
 //! they come out at the end as [`Revised`] flags for the writer to apply.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::report::{Date, Report, Status};
 

@@ -55,6 +55,9 @@ fn scrub_question_marks(text: String) -> String {
 /// characters and one in a hundred of its Chinese characters changed (simplified
 /// text is left as it is, but for the odd 繁體版 link).
 pub fn fold_traditional(text: &str) -> (String, bool) {
+    if !may_be_traditional(text) {
+        return (text.to_string(), false);
+    }
     let folded = fast2s::convert(text);
     let (mut changed, mut cjk) = (0, 0);
     for (a, b) in text.chars().zip(folded.chars()) {
@@ -71,6 +74,43 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
     let keep = crate::region::name_chars();
     let folded = text.chars().zip(folded.chars()).map(|(a, b)| if keep.contains(&a) { a } else { b }).collect();
     (folded, true)
+}
+
+/// Characters the conversion table may change in some context (only
+/// three-byte UTF-8 characters are ever changed, so a bit per code point below
+/// U+10000).
+static FOLDABLE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    // Each character between spaces: no context makes a special case apply,
+    // so those characters are added by hand below.
+    let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).flat_map(|c| [c, ' ']).collect();
+    let folded = fast2s::convert(&all);
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut mark = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+    for (a, b) in all.chars().zip(folded.chars()) {
+        if a != b {
+            mark(a);
+        }
+    }
+    // Changed only beside certain neighbours, or kept beside them.
+    for c in "藉著苧闔鍾讎畫兒覆夥瞭麽幺於乾".chars() {
+        mark(c);
+    }
+    bits
+});
+
+/// A quick bound on [`fold_traditional`]'s test: whether enough characters of
+/// `text` could change for it to read as traditional.
+fn may_be_traditional(text: &str) -> bool {
+    let bits = &*FOLDABLE;
+    let (mut foldable, mut cjk) = (0usize, 0usize);
+    for c in text.chars() {
+        let u = c as usize;
+        if (0x800..0x10000).contains(&u) {
+            foldable += (bits[u / 64] >> (u % 64)) as usize & 1;
+            cjk += usize::from((0x4e00..=0x9fff).contains(&u));
+        }
+    }
+    foldable >= 5 && foldable * 100 >= cjk
 }
 
 /// Removes all whitespace: labels are compared without it, because wrapping and
@@ -110,6 +150,22 @@ mod tests {
         let (s, trad) = fold_traditional("咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert_eq!(s, "咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert!(!trad);
+    }
+
+    #[test]
+    fn the_quick_bound_never_misses_a_change() {
+        // Every character the table changes alone, and the context-bound ones.
+        let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).collect();
+        let folded = fast2s::convert(&all);
+        for (a, b) in all.chars().zip(folded.chars()) {
+            if a != b {
+                assert!(may_be_traditional(&a.to_string().repeat(5)), "{a}");
+            }
+        }
+        for pair in ["看著", "藉口", "計畫", "答覆"] {
+            assert!(may_be_traditional(&pair.repeat(5)), "{pair}");
+        }
+        assert!(!may_be_traditional("政府信息公开工作年度报告"));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! An agency named after a township alone (`大雁镇`) is placed through the
 //! township table the same way.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The level of a division in the table.
@@ -52,14 +52,14 @@ pub fn table() -> &'static Divisions {
     &TABLE
 }
 
-static NAME_CHARS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+static NAME_CHARS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
     let t = table();
     t.by_code.values().flat_map(|d| d.name.chars()).chain(t.townships.keys().flat_map(|n| n.chars())).collect()
 });
 
 /// Every character of the (simplified) division and township names: characters
 /// that folding from traditional must keep (乾县, 磐石市).
-pub fn name_chars() -> &'static std::collections::HashSet<char> {
+pub fn name_chars() -> &'static rustc_hash::FxHashSet<char> {
     &NAME_CHARS
 }
 
@@ -121,7 +121,7 @@ pub fn short_forms(name: &str, level: Level) -> Vec<String> {
 
 impl Divisions {
     fn parse(divisions: &'static str, townships: &'static str) -> Divisions {
-        let mut by_code = HashMap::new();
+        let mut by_code = HashMap::default();
         for line in divisions.lines().skip(1) {
             let mut f = line.split(',');
             let (Some(code), Some(name), Some(level), Some(parent)) = (f.next(), f.next(), f.next(), f.next()) else {
@@ -136,7 +136,7 @@ impl Divisions {
             let Ok(code) = code.parse::<u32>() else { continue };
             by_code.insert(code, Division { code, name, level, parent: parent.parse().ok() });
         }
-        let mut names: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        let mut names: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
         for d in by_code.values() {
             if d.level == Level::Placeholder {
                 continue;
@@ -150,7 +150,7 @@ impl Divisions {
             codes.sort_unstable();
             codes.dedup_by_key(|c| c.0);
         }
-        let mut township_map: HashMap<&'static str, Vec<u32>> = HashMap::new();
+        let mut township_map: HashMap<&'static str, Vec<u32>> = HashMap::default();
         for line in townships.lines().skip(1) {
             let mut f = line.split(',');
             if let (Some(_), Some(name), Some(county)) = (f.next(), f.next(), f.next()) {
@@ -159,7 +159,7 @@ impl Divisions {
                 }
             }
         }
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::default();
         for name in names.keys().filter(|n| n.chars().count() >= 2) {
             if let Some(c) = name.chars().next() {
                 by_first.entry(c).or_default().push(name.clone());

@@ -3,7 +3,7 @@
 //! Numbers are recorded as printed; these checks flag where they disagree and
 //! never change them. Each finding names the row, column and sums involved.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::report::Report;
 use crate::template::{self, Role, Template};

@@ -118,7 +118,7 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, _)| *n)?
         .1;
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
     for m in crate::region::table().mentions(&s, true) {
         let rest = &s[m.start..];
         let window: String = rest.chars().take(25).collect();
