@@ -1,15 +1,13 @@
 //! Saved web pages to text.
 //!
-//! The page is parsed with a real HTML parser (html5ever, through `scraper`).
-//! Scripts, styles and navigation chrome are dropped; block elements become
-//! lines. A data table (no nested table, no long prose in a cell) becomes one
+//! The page is parsed into its element tree ([`super::dom`]). Scripts, styles
+//! and navigation chrome are dropped; block elements become lines. A data table (no nested table, no long prose in a cell) becomes one
 //! line per row with its cells between `|`, `rowspan` and `colspan` expanded, so
 //! the table reader gets the cell grid as the page drew it: a label spanning
 //! several rows is repeated on each, a number is never duplicated. Layout
 //! tables (a whole page laid out in a table) are read as ordinary blocks.
 
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use super::dom::{NodeId, Tree, ROOT};
 
 /// A page's text, the title its `<h1>` or `<title>` gives, and the site's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,65 +33,53 @@ const MAX_CELL_CHARS: usize = 120;
 
 /// Renders an HTML page as text (see the module docs).
 pub fn to_text(html: &str) -> PageText {
-    let doc = Html::parse_document(html);
-    let mut out = String::new();
-    render(doc.tree.root(), &mut out);
+    let tree = Tree::parse(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    render(&tree, ROOT, &mut out);
     let text = tidy(&out);
-    let (title, site) = titles(&doc);
+    let (title, site) = titles(&tree);
     PageText { text, title, site }
 }
 
-fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
-    node.value().as_element().map(|e| e.name())
-}
-
-fn render(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(t) => {
-            let mut words = t.split_whitespace().peekable();
-            if words.peek().is_some() {
-                if t.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
-                    out.push(' ');
-                }
-                push_words(out, words, ' ');
-                if t.ends_with(char::is_whitespace) {
-                    out.push(' ');
-                }
+fn render(tree: &Tree, node: NodeId, out: &mut String) {
+    if let Some(t) = tree.text(node) {
+        let mut words = t.split_whitespace().peekable();
+        if words.peek().is_some() {
+            if t.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
+                out.push(' ');
+            }
+            push_words(out, words, ' ');
+            if t.ends_with(char::is_whitespace) {
+                out.push(' ');
             }
         }
-        Node::Element(e) => {
-            let name = e.name();
-            if SKIP.contains(&name) {
-                return;
-            }
-            if name == "br" {
-                out.push('\n');
-                return;
-            }
-            if name == "table" {
-                if let Some(cells) = data_table(node) {
-                    out.push('\n');
-                    render_table(cells, out);
-                    out.push('\n');
-                    return;
-                }
-            }
-            let block = BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
-            if block {
-                out.push('\n');
-            }
-            for child in node.children() {
-                render(child, out);
-            }
-            if block {
-                out.push('\n');
-            }
+        return;
+    }
+    let name = tree.name(node).unwrap_or("");
+    if SKIP.contains(&name) {
+        return;
+    }
+    if name == "br" {
+        out.push('\n');
+        return;
+    }
+    if name == "table" {
+        if let Some(cells) = data_table(tree, node) {
+            out.push('\n');
+            render_table(tree, cells, out);
+            out.push('\n');
+            return;
         }
-        _ => {
-            for child in node.children() {
-                render(child, out);
-            }
-        }
+    }
+    let block = BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
+    if block {
+        out.push('\n');
+    }
+    for child in tree.children(node) {
+        render(tree, child, out);
+    }
+    if block {
+        out.push('\n');
     }
 }
 
@@ -109,9 +95,9 @@ fn push_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, sep: c
 
 /// Text of an element on one line (a `|` in it becomes `/`: it would read as a
 /// cell border).
-fn inline_text(node: NodeRef<'_, Node>) -> String {
+fn inline_text(tree: &Tree, node: NodeId) -> String {
     let mut s = String::new();
-    render(node, &mut s);
+    render(tree, node, &mut s);
     let mut line = String::with_capacity(s.len());
     push_words(&mut line, s.split_whitespace(), ' ');
     if line.contains('|') {
@@ -120,24 +106,24 @@ fn inline_text(node: NodeRef<'_, Node>) -> String {
     line
 }
 
-fn descendants_named<'a>(node: NodeRef<'a, Node>, name: &'a str) -> impl Iterator<Item = NodeRef<'a, Node>> + 'a {
-    node.descendants().skip(1).filter(move |n| element_name(*n) == Some(name))
+fn descendants_named<'a>(tree: &'a Tree, node: NodeId, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+    tree.descendants(node).filter(move |&n| tree.name(n) == Some(name))
 }
 
 /// A cell of a data table and its text.
-type TableCell<'a> = (NodeRef<'a, Node>, String);
+type TableCell = (NodeId, String);
 
 /// The rows of cells of a data table (no nested table, no cell longer than
 /// [`MAX_CELL_CHARS`]), with their text; `None` for a layout table.
-fn data_table(table: NodeRef<'_, Node>) -> Option<Vec<Vec<TableCell<'_>>>> {
-    if descendants_named(table, "table").next().is_some() {
+fn data_table(tree: &Tree, table: NodeId) -> Option<Vec<Vec<TableCell>>> {
+    if descendants_named(tree, table, "table").next().is_some() {
         return None;
     }
     let mut rows_out = Vec::new();
-    for row in rows(table) {
-        let mut cells = Vec::with_capacity(row.len());
-        for cell in row {
-            let text = inline_text(cell);
+    for tr in descendants_named(tree, table, "tr") {
+        let mut cells = Vec::new();
+        for cell in tree.children(tr).filter(|&c| matches!(tree.name(c), Some("td" | "th"))) {
+            let text = inline_text(tree, cell);
             if text.chars().count() > MAX_CELL_CHARS {
                 return None;
             }
@@ -148,24 +134,9 @@ fn data_table(table: NodeRef<'_, Node>) -> Option<Vec<Vec<TableCell<'_>>>> {
     Some(rows_out)
 }
 
-/// The cells of each row of a table (not of nested tables).
-fn rows(table: NodeRef<'_, Node>) -> Vec<Vec<NodeRef<'_, Node>>> {
-    descendants_named(table, "tr")
-        .map(|tr| tr.children().filter(|c| matches!(element_name(*c), Some("td" | "th"))).collect())
-        .collect()
-}
-
-fn span(cell: NodeRef<'_, Node>, attr: &str) -> usize {
-    cell.value()
-        .as_element()
-        .and_then(|e| e.attr(attr))
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .map_or(1, |n| n.clamp(1, 64))
-}
-
 /// One line per row, `| a | b |`, with spans expanded: a spanned label is repeated,
 /// a spanned number is kept in its first cell only.
-fn render_table(table: Vec<Vec<TableCell<'_>>>, out: &mut String) {
+fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
     let mut grid: Vec<Vec<Option<String>>> = Vec::new();
     for (r, cells) in table.into_iter().enumerate() {
         if grid.len() <= r {
@@ -177,7 +148,7 @@ fn render_table(table: Vec<Vec<TableCell<'_>>>, out: &mut String) {
                 c += 1;
             }
             let numeric = text.chars().any(|ch| ch.is_ascii_digit()) && !text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
-            let (rs, cs) = (span(cell, "rowspan"), span(cell, "colspan"));
+            let (rs, cs) = tree.spans(cell);
             for dr in 0..rs {
                 let row = r + dr;
                 if grid.len() <= row {
@@ -234,20 +205,17 @@ const SITE_SUFFIXES: &[&str] = &["门户网站", "政府网站", "官方网站",
 
 /// The page's title (the `<h1>` that names a report, else the part of `<title>`
 /// that does) and the site's owner (`…_某某区人民政府门户网站` → 某某区人民政府).
-fn titles(doc: &Html) -> (Option<String>, Option<String>) {
-    let text_of = |sel: &str| -> Vec<String> {
-        scraper::Selector::parse(sel)
-            .map(|s| doc.select(&s).map(|e| e.text().collect::<String>().split_whitespace().collect::<String>()).collect())
-            .unwrap_or_default()
-    };
-    let head = text_of("title").into_iter().next().unwrap_or_default();
+fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
+    let text_of = |node: NodeId| tree.text_content(node).split_whitespace().collect::<String>();
+    let head = tree.elements_named("title").next().map(text_of).unwrap_or_default();
     let parts: Vec<&str> = head.split(['_', '|', '—', '–', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
     let site = parts.iter().skip(1).find_map(|p| {
         let owner = SITE_SUFFIXES.iter().find_map(|s| p.strip_suffix(s))?;
         (owner.chars().count() >= 2).then(|| owner.to_string())
     });
-    let title = text_of("h1")
-        .into_iter()
+    let title = tree
+        .elements_named("h1")
+        .map(text_of)
         .find(|t| t.contains("报告"))
         .or_else(|| parts.iter().find(|p| p.contains("报告")).or(parts.first()).map(|p| p.to_string()));
     (title, site)

@@ -9,6 +9,7 @@
 //! so that it still gets its `reports` row.
 
 pub mod decode;
+pub mod dom;
 pub mod html;
 pub mod manifest;
 pub mod pdf;
