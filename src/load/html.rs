@@ -20,8 +20,8 @@ pub struct PageText {
 
 /// Elements whose content is never part of the article.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer", "form", "select", "button",
-    "option", "head", "object", "embed",
+    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer", "select", "button",
+    "option", "textarea", "head", "object", "embed",
 ];
 const BLOCKS: &[&str] = &[
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
@@ -232,6 +232,15 @@ mod tests {
             <script>var a = 1;</script><footer>版权所有</footer></body></html>";
         let t = to_text(page).text;
         assert_eq!(t, "一、总体情况\n\n本年度主动公开信息 12条。\n二、主动公开\n");
+    }
+
+    #[test]
+    fn a_page_inside_a_form_is_read_without_the_form_controls() {
+        // Sites built on server-side forms wrap the whole page in one `<form>`.
+        let page = "<html><body><form id=\"form1\" method=\"post\"><input type=\"hidden\" value=\"x\">\
+            <div class=\"search\"><input type=\"text\"><button>搜索</button><select><option>全部</option></select></div>\
+            <div class=\"content\"><p>一、总体情况</p></div></form></body></html>";
+        assert_eq!(to_text(page).text, "一、总体情况\n");
     }
 
     #[test]
