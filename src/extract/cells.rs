@@ -412,17 +412,18 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     }
 }
 
-const SIGN_WORDS: &[(&str, f64)] = &[("减少", -1.0), ("增加", 1.0), ("减", -1.0), ("增", 1.0), ("-", -1.0), ("+", 1.0)];
-const UNITS: &[(&str, Option<CellUnit>)] = &[
-    ("万元", Some(CellUnit::WanYuan)),
-    ("元", Some(CellUnit::Yuan)),
-    ("人次", None),
-    ("件", None),
-    ("条", None),
-    ("个", None),
-    ("项", None),
-    ("宗", None),
-    ("次", None),
+const SIGN_WORDS: &[(&[char], f64)] =
+    &[(&['减', '少'], -1.0), (&['增', '加'], 1.0), (&['减'], -1.0), (&['增'], 1.0), (&['-'], -1.0), (&['+'], 1.0)];
+const UNITS: &[(&[char], Option<CellUnit>)] = &[
+    (&['万', '元'], Some(CellUnit::WanYuan)),
+    (&['元'], Some(CellUnit::Yuan)),
+    (&['人', '次'], None),
+    (&['件'], None),
+    (&['条'], None),
+    (&['个'], None),
+    (&['项'], None),
+    (&['宗'], None),
+    (&['次'], None),
 ];
 
 /// A number starting at `chars[i]`, with its length in chars: an optional sign
@@ -431,6 +432,10 @@ const UNITS: &[(&str, Option<CellUnit>)] = &[
 /// (`2019年`) are not numbers.
 fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
     let at = |k: usize| chars.get(k).map(|c| c.1);
+    let spelled_at = |k: usize, word: &[char]| word.iter().enumerate().all(|(j, &w)| at(k + j) == Some(w));
+    if !at(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, '减' | '增' | '-' | '+')) {
+        return None;
+    }
     if i > 0 {
         let p = chars[i - 1].1;
         if p.is_ascii_alphanumeric() || p == '.' || p == '/' || p == '-' || p == ':' {
@@ -440,8 +445,8 @@ fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
     let mut k = i;
     let mut sign = 1.0;
     for (word, s) in SIGN_WORDS {
-        let n = word.chars().count();
-        if (0..n).all(|j| at(i + j) == word.chars().nth(j)) && at(i + n).is_some_and(|c| c.is_ascii_digit()) {
+        let n = word.len();
+        if spelled_at(i, word) && at(i + n).is_some_and(|c| c.is_ascii_digit()) {
             sign = *s;
             k = i + n;
             break;
@@ -458,8 +463,8 @@ fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
             k += 1;
         } else if c == ',' && at(k + 1).is_some_and(|d| d.is_ascii_digit()) && k > digits_start {
             // Thousands separator only when three digits follow.
-            let group: String = chars[k + 1..].iter().map(|c| c.1).take_while(char::is_ascii_digit).collect();
-            if group.len() != 3 {
+            let group = chars[k + 1..].iter().take_while(|c| c.1.is_ascii_digit()).count();
+            if group != 3 {
                 break;
             }
             k += 1;
@@ -477,8 +482,8 @@ fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
     }
     let mut unit = None;
     for (word, u) in UNITS {
-        let n = word.chars().count();
-        if (0..n).all(|j| at(k + j) == word.chars().nth(j)) {
+        let n = word.len();
+        if spelled_at(k, word) {
             unit = *u;
             k += n;
             break;

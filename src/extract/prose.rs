@@ -37,6 +37,10 @@ impl Topics {
 /// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
+    // Headings start with a numeral or 第: most lines are turned away here.
+    if !t.starts_with(|c: char| "一二三四五六七八九十第".contains(c)) {
+        return false;
+    }
     // At most 40 chars: at most 160 bytes, and a cheap test before the count.
     if t.is_empty() || t.len() > 160 || t.chars().count() > 40 || t.contains('。') {
         return false;
@@ -49,10 +53,14 @@ fn is_heading(line: &str) -> bool {
     t.starts_with('第') && t.contains("部分")
 }
 
-/// A text with its sections, found once for every reader of the prose.
+/// A text with its sections and clauses, found once for every reader of the
+/// prose.
 struct Sectioned<'a> {
     text: &'a str,
     sections: Vec<(Topics, usize, usize)>,
+    /// The clauses of the whole text (sections start on a line, so each
+    /// section's clauses are those that start inside it).
+    clauses: Vec<(usize, &'a str)>,
 }
 
 /// Byte ranges of the text, each with the topics of its heading.
@@ -206,17 +214,24 @@ const PROCEEDINGS: &[(&str, &str)] =
 
 /// Every keyword of `words` in `clause`, longest first at each position.
 fn hits(clause: &str, words: &[(&'static str, &'static str)]) -> Vec<Hit> {
-    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    // Only positions holding a keyword's first character can start one.
+    let mut firsts: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let rest = &clause[chars[i].0..];
-        match words.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()) {
-            Some((w, key)) => {
-                out.push(Hit { at: i, key });
-                i += w.chars().count();
-            }
-            None => i += 1,
+    let mut skip = 0; // characters still inside the last keyword
+    for (i, (b, c)) in clause.char_indices().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if firsts.binary_search(&c).is_err() {
+            continue;
+        }
+        let rest = &clause[b..];
+        if let Some((w, key)) = words.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()) {
+            out.push(Hit { at: i, key });
+            skip = w.chars().count() - 1;
         }
     }
     out
@@ -261,12 +276,12 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 /// The parts of the text on a topic: its sections, else the clauses that use
 /// its words.
 fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
-    let text = doc.text;
     let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
+    let all = doc.clauses.iter().copied();
     if !secs.is_empty() {
-        return secs.into_iter().flat_map(|(a, b)| clauses(text, a, b)).filter(|(_, c)| !is_heading(c)).collect();
+        return all.filter(|&(at, c)| secs.iter().any(|&(a, b)| (a..b).contains(&at)) && !is_heading(c)).collect();
     }
-    clauses(text, 0, text.len()).into_iter().filter(|(_, c)| words.iter().any(|w| c.contains(w)) && !is_heading(c)).collect()
+    all.filter(|(_, c)| words.iter().any(|w| c.contains(w)) && !is_heading(c)).collect()
 }
 
 fn negated_before(clause: &str, at_byte: usize) -> bool {
@@ -279,7 +294,7 @@ fn negated_before(clause: &str, at_byte: usize) -> bool {
 /// holds are not added; where the prose contradicts the table, the table stands
 /// and the report is flagged `narrative_table_conflict`.
 pub fn read(text: &str, report: &mut Report) {
-    let doc = Sectioned { text, sections: sections(text) };
+    let doc = Sectioned { text, sections: sections(text), clauses: clauses(text, 0, text.len()) };
     read_requests(&doc, report);
     read_litigation(&doc, report);
     read_fees(&doc, report);
@@ -442,7 +457,7 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
         None
     };
     let section = topic_clauses(doc, |t| t.proactive, &[]);
-    let found = candidates(section).or_else(|| candidates(clauses(text, 0, text.len())));
+    let found = candidates(section).or_else(|| candidates(doc.clauses.clone()));
     if let Some(c) = found {
         report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset });
     }

@@ -8,6 +8,10 @@
 //! layouts, and by character column in aligned text, where a blank cell leaves no
 //! trace and the columns of the full rows tell where each number belongs.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::cells::{Cell, CellUnit, Kind, Row, Value};
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
@@ -23,30 +27,86 @@ struct Walk {
     end: usize,
 }
 
-/// The template row (index `from` or later) that `label` names: the cue that ends
-/// last in the label wins, so that a row label glued after a header (`…总计一、本年新收…`)
-/// is read as that row.
-fn best_match(label: &str, cues: &[&[&str]], from: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None; // (end of cue in label, index)
-    for (j, row_cues) in cues.iter().enumerate().skip(from) {
-        for cue in row_cues.iter() {
-            if let Some(pos) = label.rfind(cue) {
-                let end = pos + cue.len();
-                if best.is_none_or(|(e, _)| end > e) {
-                    best = Some((end, j));
+/// The cues of a list of template rows, found in a label in one pass.
+struct Cues {
+    rows: usize,
+    automaton: AhoCorasick,
+    /// For each distinct cue (pattern), the rows it names.
+    rows_of: Vec<Vec<usize>>,
+}
+
+impl Cues {
+    fn new(cues: &[&[&str]]) -> Cues {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut rows_of: Vec<Vec<usize>> = Vec::new();
+        for (j, row_cues) in cues.iter().enumerate() {
+            for cue in row_cues.iter() {
+                match patterns.iter().position(|p| p == cue) {
+                    Some(k) => rows_of[k].push(j),
+                    None => {
+                        patterns.push(cue);
+                        rows_of.push(vec![j]);
+                    }
                 }
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns).expect("template cues make an automaton");
+        Cues { rows: cues.len(), automaton, rows_of }
+    }
+
+    /// The cues of 表三's rows in `t`.
+    fn requests(t: Template) -> &'static Cues {
+        static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
+            TABLE_TEMPLATES
+                .iter()
+                .map(|&t| (t, Cues::new(&template::request_rows(t).iter().map(|r| r.cues).collect::<Vec<_>>())))
+                .collect()
+        });
+        Self::of(&CUES, t)
+    }
+
+    /// The cues of 表二's items in `t`, block after block.
+    fn disclosures(t: Template) -> &'static Cues {
+        static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
+            let items = |t: Template| -> Vec<&'static [&'static str]> {
+                template::disclosure_blocks(t).iter().flat_map(|b| b.items.iter().map(|i| i.2)).collect()
+            };
+            TABLE_TEMPLATES.iter().map(|&t| (t, Cues::new(&items(t)))).collect()
+        });
+        Self::of(&CUES, t)
+    }
+
+    fn of(cues: &'static [(Template, Cues)], t: Template) -> &'static Cues {
+        // Tables are read against a table template; the 2021 one by default.
+        cues.iter().find(|c| c.0 == t).map_or(&cues[0].1, |c| &c.1)
+    }
+}
+
+/// The templates that print tables, the first the default.
+const TABLE_TEMPLATES: [Template; 2] = [Template::T2021, Template::T2019];
+
+/// The template row (index `from` or later) that `label` names: the cue that ends
+/// last in the label wins (the first row among those that end there), so that a
+/// row label glued after a header (`…总计一、本年新收…`) is read as that row.
+fn best_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (end of cue in label, index)
+    for m in cues.automaton.find_overlapping_iter(label) {
+        let end = m.end();
+        for &j in &cues.rows_of[m.pattern().as_usize()] {
+            if j >= from && best.is_none_or(|(e, bj)| end > e || (end == e && j < bj)) {
+                best = Some((end, j));
             }
         }
     }
     best.map(|(_, j)| j)
 }
 
-fn walk(rows: &[Row], start: usize, cues: &[&[&str]], stop: impl Fn(&str) -> bool) -> Walk {
+fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) -> Walk {
     let mut matches = Vec::new();
     let mut next = 0;
     let mut orphans: Vec<usize> = Vec::new();
     let mut k = start;
-    while k < rows.len() && next < cues.len() {
+    while k < rows.len() && next < cues.rows {
         let row = &rows[k];
         let own = row.label();
         if row.kind == Kind::Prose || (k > start && stop(&own)) {
@@ -270,12 +330,12 @@ pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report
 
 fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
     let specs = template::request_rows(t);
-    let cues: Vec<&[&str]> = specs.iter().map(|r| r.cues).collect();
+    let cues = Cues::requests(t);
     let anchor = specs[0].cues[0];
     let candidates: Vec<usize> =
         (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
-    let Some(walk) = candidates.iter().map(|&k| walk(rows, k, &cues, stop)).find(|w| w.matches.len() >= 4) else {
+    let Some(walk) = candidates.iter().map(|&k| walk(rows, k, cues, stop)).find(|w| w.matches.len() >= 4) else {
         if let Some(&k) = candidates.first() {
             report.flag("table_empty", "表三 (requests) is present but holds no number");
             return Some(k + 1);
@@ -318,11 +378,11 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     let blocks = template::disclosure_blocks(t);
     let items: Vec<(usize, usize)> =
         blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
-    let cues: Vec<&[&str]> = items.iter().map(|&(b, i)| blocks[b].items[i].2).collect();
+    let cues = Cues::disclosures(t);
     let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().contains(template::DISCLOSURE_ANCHOR))?;
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
     let stop = |label: &str| label.contains(requests_anchor) || label.contains("收到和处理");
-    let walk = walk(rows, start, &cues, stop);
+    let walk = walk(rows, start, cues, stop);
 
     // Where each block's header starts: its 第二十条 anchor, else its first item row.
     let mut header_at: Vec<Option<usize>> = vec![None; blocks.len()];
