@@ -116,10 +116,31 @@ fn may_be_traditional(text: &str) -> bool {
 /// Removes all whitespace: labels are compared without it, because wrapping and
 /// justification put spaces inside words (`本年新   制作数量`).
 pub fn squash(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for piece in s.split(char::is_whitespace) {
-        out.push_str(piece);
+    let mut run = 0; // start of the stretch not yet copied
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Whitespace is ASCII, or starts with one of these bytes (U+0085,
+        // U+00A0, U+1680, U+2000-U+205F, U+3000).
+        let width = match b {
+            b'\t'..=b'\r' | b' ' => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let c = s[i..].chars().next().unwrap_or('x');
+                if c.is_whitespace() { c.len_utf8() } else { 0 }
+            }
+            _ => 0,
+        };
+        if width > 0 {
+            out.push_str(&s[run..i]);
+            i += width;
+            run = i;
+        } else {
+            i += 1;
+        }
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -171,5 +192,9 @@ mod tests {
     #[test]
     fn squash_drops_inner_whitespace() {
         assert_eq!(squash("本年新   制作数量\n本年"), "本年新制作数量本年");
+        let all: String = (0..0x10000u32).filter_map(char::from_u32).collect();
+        let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(squash(&all), want);
+        assert_eq!(squash("\u{3000}、\u{a0}é\u{2028}—\u{85}x\u{b}"), "、é—x");
     }
 }

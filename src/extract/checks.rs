@@ -3,8 +3,6 @@
 //! Numbers are recorded as printed; these checks flag where they disagree and
 //! never change them. Each finding names the row, column and sums involved.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::report::Report;
 use crate::template::{self, Role, Template};
 
@@ -19,20 +17,33 @@ fn check_requests(report: &mut Report, t: Template) {
         return;
     }
     let rows = template::request_rows(t);
-    let cell: HashMap<(&str, &str), i64> = report.requests.iter().map(|f| ((f.row, f.applicant), f.count)).collect();
-    let get = |row: &str, a: &str| cell.get(&(row, a)).copied();
-    let key = |role: Role| rows.iter().find(|r| r.role == role).map(|r| r.key).unwrap_or_default();
+    // The table as a grid: template row by applicant column (the last fact
+    // read for a cell stands).
+    let applicants = template::APPLICANTS;
+    let width = applicants.len();
+    let mut grid: Vec<Option<i64>> = vec![None; rows.len() * width];
+    for f in &report.requests {
+        let r = rows.iter().position(|r| r.key == f.row);
+        let a = applicants.iter().position(|&a| a == f.applicant);
+        if let (Some(r), Some(a)) = (r, a) {
+            grid[r * width + a] = Some(f.count);
+        }
+    }
+    let get = |r: Option<usize>, a: usize| grid[r? * width + a];
+    let index = |role: Role| rows.iter().position(|r| r.role == role);
+    let key = |r: Option<usize>| r.map_or("", |r| rows[r].key);
     let (nr, co, tp, cf) =
-        (key(Role::NewReceived), key(Role::CarriedOver), key(Role::TotalProcessed), key(Role::CarriedForward));
+        (index(Role::NewReceived), index(Role::CarriedOver), index(Role::TotalProcessed), index(Role::CarriedForward));
     let mut findings: Vec<(&'static str, String)> = Vec::new();
 
     // 勾稽关系: 一 + 二 = 三(七) + 四, column by column.
     let mut checked = 0;
-    for &a in template::APPLICANTS {
+    for (a, name) in applicants.iter().enumerate() {
         if let (Some(n), Some(c), Some(p), Some(f)) = (get(nr, a), get(co, a), get(tp, a), get(cf, a)) {
             checked += 1;
             if n + c != p + f {
-                findings.push(("identity_mismatch", format!("{a}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}")));
+                let (nr, co, tp, cf) = (key(nr), key(co), key(tp), key(cf));
+                findings.push(("identity_mismatch", format!("{name}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}")));
             }
         }
     }
@@ -41,24 +52,25 @@ fn check_requests(report: &mut Report, t: Template) {
     }
 
     // Applicant columns add up to 总计, row by row.
-    let (parts, total) = template::APPLICANTS.split_at(template::APPLICANTS.len() - 1);
-    for r in &rows {
-        let values: Option<Vec<i64>> = parts.iter().map(|a| get(r.key, a)).collect();
-        if let (Some(values), Some(t)) = (values, get(r.key, total[0])) {
+    let total = width - 1;
+    for (r, row) in rows.iter().enumerate() {
+        let values: Option<Vec<i64>> = (0..total).map(|a| get(Some(r), a)).collect();
+        if let (Some(values), Some(t)) = (values, get(Some(r), total)) {
             let sum: i64 = values.iter().sum();
             if sum != t {
-                findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", r.key)));
+                findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", row.key)));
             }
         }
     }
 
     // The results add up to (七)总计, column by column.
-    for &a in template::APPLICANTS {
-        let results: Vec<i64> = rows.iter().filter(|r| r.role == Role::Result).filter_map(|r| get(r.key, a)).collect();
+    for (a, name) in applicants.iter().enumerate() {
+        let results: Vec<i64> =
+            (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a)).collect();
         if let (false, Some(p)) = (results.is_empty(), get(tp, a)) {
             let sum: i64 = results.iter().sum();
             if sum != p {
-                findings.push(("result_sum_mismatch", format!("{a}: results add up to {sum}, {tp} says {p}")));
+                findings.push(("result_sum_mismatch", format!("{name}: results add up to {sum}, {} says {p}", key(tp))));
             }
         }
     }

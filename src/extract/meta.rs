@@ -22,8 +22,9 @@ const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "
 /// Fills title, agency, year and published where the text states them; the
 /// page title stands in for a missing one, and the manifest's values win.
 pub fn read(text: &str, hints: &Hints, report: &mut Report) {
+    let head = Head::of(text);
     let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
-    report.title = find_title(text).or_else(|| page_title.map(|t| {
+    report.title = find_title(&head).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
         squash(&t[..end])
     }));
@@ -49,7 +50,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
             report.flag("year_inferred", format!("year {y} read from the body, not the title"));
         }
     }
-    report.published = find_published(text);
+    report.published = find_published(text, &head);
     if let Some(m) = &hints.manifest {
         if let Some(agency) = &m.agency {
             report.agency = Some(squash(agency));
@@ -64,8 +65,26 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     }
 }
 
-fn find_title(text: &str) -> Option<String> {
-    let (at, line) = title_line(text)?;
+/// The first non-blank lines of a text, whitespace removed: where the title
+/// and the publication date are looked for.
+struct Head {
+    lines: Vec<String>,
+}
+
+impl Head {
+    /// Lines looked at for a date; the first [`TITLE_LINES`] for a title.
+    const LINES: usize = 60;
+
+    fn of(text: &str) -> Head {
+        Head { lines: text.lines().filter(|l| !l.trim().is_empty()).take(Self::LINES).map(squash).collect() }
+    }
+}
+
+/// Lines looked at for a title.
+const TITLE_LINES: usize = 40;
+
+fn find_title(head: &Head) -> Option<String> {
+    let (at, line) = title_line(head)?;
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
     let end = ["年度报告", "工作报告"].iter().find_map(|w| line.find(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
@@ -73,7 +92,7 @@ fn find_title(text: &str) -> Option<String> {
         return Some(title);
     }
     // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`.
-    let previous = heading_lines(text).nth(at.checked_sub(1)?)?;
+    let previous = heading_lines(head).nth(at.checked_sub(1)?)?;
     let joinable = (2..=30).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
@@ -82,18 +101,17 @@ fn find_title(text: &str) -> Option<String> {
 
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
 /// or a breadcrumb trail before the last `>`.
-fn heading_lines(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.lines().filter(|l| !l.trim().is_empty()).take(40).map(|l| {
-        let s = squash(l);
-        let s = s.rsplit(['>', '»']).next().unwrap_or(&s).to_string();
-        s.trim_matches(|c: char| c == '#' || c == '*').to_string()
+fn heading_lines(head: &Head) -> impl Iterator<Item = &str> + '_ {
+    head.lines.iter().take(TITLE_LINES).map(|s| {
+        let s = s.rsplit(['>', '»']).next().unwrap_or(s);
+        s.trim_matches(|c: char| c == '#' || c == '*')
     })
 }
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
-fn title_line(text: &str) -> Option<(usize, String)> {
-    heading_lines(text).enumerate().find(|(_, l)| {
+fn title_line(head: &Head) -> Option<(usize, &str)> {
+    heading_lines(head).enumerate().find(|(_, l)| {
         let n = l.chars().count();
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.contains(e))
@@ -217,9 +235,12 @@ const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日�
 /// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
 /// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
 /// else the date under the signature at the end.
-fn find_published(text: &str) -> Option<Date> {
-    let head: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).take(60).map(squash).collect();
-    for line in &head {
+fn find_published(text: &str, head: &Head) -> Option<Date> {
+    for line in &head.lines {
+        // Every label ends in 日期 or 时间.
+        if !line.contains(['期', '间']) {
+            continue;
+        }
         for label in PUBLISHED_LABELS {
             if let Some(p) = line.find(label) {
                 let rest = line[p + label.len()..].trim_start_matches(':');
@@ -229,8 +250,8 @@ fn find_published(text: &str) -> Option<Date> {
             }
         }
     }
-    if let Some((title_at, _)) = title_line(text) {
-        if let Some(d) = head.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l)) {
+    if let Some((title_at, _)) = title_line(head) {
+        if let Some(d) = head.lines.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l)) {
             return Some(d);
         }
     }
@@ -276,6 +297,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_date_label_has_the_character_lines_are_screened_by() {
+        assert!(PUBLISHED_LABELS.iter().all(|l| l.contains(['期', '间'])));
+    }
+
+    #[test]
     fn agency_drops_year_and_title_ending() {
         let a = |t: &str| agency_from_title(t).unwrap();
         assert_eq!(a("2014年通化市二道江区人民政府信息公开工作年度报告"), "通化市二道江区人民政府");
@@ -288,7 +314,7 @@ mod tests {
         assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
         assert_eq!(a("某某县人民政府2019年度政府信息公开工作报告"), "某某县人民政府");
         assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
-        let t = find_title("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n");
+        let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
     }
 
@@ -305,7 +331,7 @@ mod tests {
 
     #[test]
     fn titles_over_two_lines_and_behind_breadcrumbs() {
-        let title = |t: &str| find_title(t);
+        let title = |t: &str| find_title(&Head::of(t));
         assert_eq!(
             title("某某市人民政府办公室\n2019年政府信息公开工作年度报告\n一、总体情况").as_deref(),
             Some("某某市人民政府办公室2019年政府信息公开工作年度报告")
