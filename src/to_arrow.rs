@@ -67,13 +67,18 @@ fn facts_batch<V: FactValues>(
     keys: impl Fn(&Report) -> Keys,
     values: impl Fn(&Report) -> Vec<V>,
 ) -> Result<RecordBatch, ArrowError> {
-    let mut id = StringBuilder::new();
-    let mut k1 = StringBuilder::new();
-    let mut k2 = StringBuilder::new();
-    let mut offset = Int32Builder::new();
-    let mut all_values = Vec::new();
-    for r in reports {
-        for (a, b, o) in keys(r) {
+    // Sized up front: growing large buffers costs copies and fresh pages.
+    let keyed: Vec<Keys> = reports.iter().map(|r| keys(r)).collect();
+    let rows: usize = keyed.iter().map(Vec::len).sum();
+    let id_bytes: usize = reports.iter().zip(&keyed).map(|(r, k)| r.report_id.len() * k.len()).sum();
+    let key_bytes = |pick: fn(&(&str, &str, usize)) -> usize| keyed.iter().flatten().map(pick).sum::<usize>();
+    let mut id = StringBuilder::with_capacity(rows, id_bytes);
+    let mut k1 = StringBuilder::with_capacity(rows, key_bytes(|k| k.0.len()));
+    let mut k2 = StringBuilder::with_capacity(rows, key_bytes(|k| k.1.len()));
+    let mut offset = Int32Builder::with_capacity(rows);
+    let mut all_values = Vec::with_capacity(rows);
+    for (r, keys) in reports.iter().zip(keyed) {
+        for (a, b, o) in keys {
             id.append_value(&r.report_id);
             k1.append_value(a);
             k2.append_value(b);
