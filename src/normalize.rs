@@ -10,23 +10,43 @@
 /// Returns the normalised form of `raw` (see the module docs).
 pub fn normalize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
+    let mut run = 0; // start of the stretch copied as it is
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Only these bytes start a character that changes.
+        if !matches!(b, b'\r' | 0x0c | 0xc2 | 0xe2 | 0xe3 | 0xef) {
+            i += utf8_width(b);
+            continue;
+        }
+        let c = raw[i..].chars().next().unwrap_or(' ');
+        let width = c.len_utf8();
+        let replacement = match c {
+            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }),
+            '\u{000c}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+            '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(" "),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => Some(""),
+            _ => None,
+        };
+        match replacement {
+            Some(r) => {
+                out.push_str(&raw[run..i]);
+                out.push_str(r);
+                i += width;
+                run = i;
             }
-            '\u{000c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => out.push(' '),
-            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
-            '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
-            _ => out.push(c),
+            None if ('\u{ff01}'..='\u{ff5e}').contains(&c) => {
+                out.push_str(&raw[run..i]);
+                out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c));
+                i += width;
+                run = i;
+            }
+            None => i += width,
         }
     }
+    out.push_str(&raw[run..]);
     scrub_question_marks(out)
 }
 
@@ -113,6 +133,16 @@ fn may_be_traditional(text: &str) -> bool {
     foldable >= 5 && foldable * 100 >= cjk
 }
 
+/// The length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 /// Removes all whitespace: labels are compared without it, because wrapping and
 /// justification put spaces inside words (`本年新   制作数量`).
 pub fn squash(s: &str) -> String {
@@ -128,17 +158,21 @@ pub fn squash(s: &str) -> String {
             b'\t'..=b'\r' | b' ' => 1,
             0xc2 | 0xe1 | 0xe2 | 0xe3 => {
                 let c = s[i..].chars().next().unwrap_or('x');
-                if c.is_whitespace() { c.len_utf8() } else { 0 }
+                if c.is_whitespace() {
+                    c.len_utf8()
+                } else {
+                    i += c.len_utf8();
+                    continue;
+                }
             }
-            _ => 0,
+            _ => {
+                i += utf8_width(b);
+                continue;
+            }
         };
-        if width > 0 {
-            out.push_str(&s[run..i]);
-            i += width;
-            run = i;
-        } else {
-            i += 1;
-        }
+        out.push_str(&s[run..i]);
+        i += width;
+        run = i;
     }
     out.push_str(&s[run..]);
     out
@@ -156,6 +190,37 @@ mod tests {
     #[test]
     fn line_ends_and_spaces_are_folded() {
         assert_eq!(normalize("\u{feff}a\r\nb\rc\u{000c}d\u{3000}e\u{00a0}f\u{200b}g"), "a\nb\nc\nd e fg");
+    }
+
+    /// Character by character, as the module docs say.
+    fn reference(raw: &str) -> String {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let mut out = String::new();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                }
+                '\u{000c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+                '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => out.push(' '),
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
+                '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_character_folds_as_the_reference_says() {
+        let all: String = (0..0x10000u32).chain([0x1f600, 0x20000]).filter_map(char::from_u32).filter(|&c| c != '?').collect();
+        assert_eq!(normalize(&all), reference(&all));
+        let mixed = "\r\r\n\u{feff}x\r\u{3000}\u{200b}\u{ff10}\u{ff5e}\u{ff5f}";
+        assert_eq!(normalize(mixed), reference(mixed));
     }
 
     #[test]

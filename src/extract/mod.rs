@@ -51,8 +51,8 @@ pub fn extract(doc: &Document) -> Report {
     };
     meta::read(text, &doc.hints, &mut report);
     place(&mut report, text);
-    let squashed = squash(text);
-    let t = detect_template(&squashed, report.year);
+    let words = Words::in_text(&squash(text));
+    let t = template_of(&words, report.year);
     report.template = Some(t);
     if matches!(t, Template::T2019 | Template::T2021) {
         let (layout, rows) = cells::rows(text);
@@ -63,15 +63,15 @@ pub fn extract(doc: &Document) -> Report {
         if report.fact_count() > 0 {
             report.layout = Some(layout.as_str());
             // Tables that stop before 表四 and the closing sections: the copy was cut.
-            if litigation.is_none() && !squashed.contains("存在的主要问题") {
+            if litigation.is_none() && !words.has(CLOSING_SECTION) {
                 report.flag("truncated", "the text ends before 表四 and the closing sections");
             }
-        } else if !has_tables(&squashed) {
+        } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
-    let report_like = looks_like_report(&squashed);
+    let report_like = looks_like_report(&words);
     if report.fact_count() > 0 || report_like {
         prose::read(text, &mut report);
     }
@@ -92,8 +92,8 @@ pub fn extract(doc: &Document) -> Report {
 /// divisions of the same name.
 fn place(report: &mut Report, text: &str) {
     let Some(agency) = report.agency.clone() else { return };
-    let head: String = text.chars().take(4000).collect();
-    let region = region::resolve(&agency, &head);
+    let head = text.char_indices().nth(4000).map_or(text, |(end, _)| &text[..end]);
+    let region = region::resolve(&agency, head);
     if region.ambiguous {
         report.flag("region_ambiguous", format!("a division name in `{agency}` fits several divisions"));
     }
@@ -105,25 +105,74 @@ fn place(report: &mut Report, text: &str) {
     report.region_code = region.code;
 }
 
-/// Whether the text reads as an annual report at all: it names itself one, or
-/// it has the template tables, or the sections such a report is made of.
-fn looks_like_report(squashed: &str) -> bool {
-    let subject = ["信息公开", "政务公开"].iter().any(|w| squashed.contains(w));
-    let kind = ["年度报告", "年报"].iter().any(|w| squashed.contains(w));
-    let sections = ["主动公开", "依申请公开", "行政复议", "本报告", "收费"].iter().filter(|w| squashed.contains(*w)).count();
-    (subject && (kind || sections >= 3)) || has_tables(squashed)
+/// The section a whole report ends with.
+const CLOSING_SECTION: &str = "存在的主要问题";
+const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
+const KINDS: &[&str] = &["年度报告", "年报"];
+const SECTIONS: &[&str] = &["主动公开", "依申请公开", "行政复议", "本报告", "收费"];
+
+/// Which of the words that tell what a text is (template markers, section
+/// names) a text holds, found in one pass over it.
+struct Words {
+    found: Vec<bool>,
 }
 
-fn has_tables(squashed: &str) -> bool {
-    squashed.contains(template::REQUEST_ROWS[0].cues[0])
-        || template::MARKERS_2019.iter().chain(template::MARKERS_2021).any(|m| squashed.contains(m))
+impl Words {
+    /// Every word looked for, each once.
+    fn list() -> &'static (Vec<&'static str>, aho_corasick::AhoCorasick) {
+        static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::AhoCorasick)> =
+            std::sync::LazyLock::new(|| {
+                let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
+                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS].concat() {
+                    if !words.contains(&w) {
+                        words.push(w);
+                    }
+                }
+                let automaton = aho_corasick::AhoCorasick::new(&words).expect("the words make an automaton");
+                (words, automaton)
+            });
+        &LIST
+    }
+
+    /// The words in `squashed` (text with whitespace removed).
+    fn in_text(squashed: &str) -> Words {
+        let (words, automaton) = Self::list();
+        let mut found = vec![false; words.len()];
+        for m in automaton.find_overlapping_iter(squashed) {
+            found[m.pattern().as_usize()] = true;
+        }
+        Words { found }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        Self::list().0.iter().position(|w| *w == word).is_some_and(|i| self.found[i])
+    }
+
+    fn count(&self, words: &[&str]) -> usize {
+        words.iter().filter(|w| self.has(w)).count()
+    }
+}
+
+/// Whether the text reads as an annual report at all: it names itself one, or
+/// it has the template tables, or the sections such a report is made of.
+fn looks_like_report(words: &Words) -> bool {
+    let subject = words.count(SUBJECTS) > 0;
+    let kind = words.count(KINDS) > 0;
+    (subject && (kind || words.count(SECTIONS) >= 3)) || has_tables(words)
+}
+
+fn has_tables(words: &Words) -> bool {
+    words.has(template::REQUEST_ROWS[0].cues[0]) || words.count(template::MARKERS_2019) + words.count(template::MARKERS_2021) > 0
 }
 
 /// Tells the template from the header words only one of them prints; falls back
-/// to the year the report covers.
+/// to the year the report covers. `squashed` is the text without whitespace.
 pub fn detect_template(squashed: &str, year: Option<i32>) -> Template {
-    let count = |markers: &[&str]| markers.iter().filter(|m| squashed.contains(*m)).count();
-    let (m2019, m2021) = (count(template::MARKERS_2019), count(template::MARKERS_2021));
+    template_of(&Words::in_text(squashed), year)
+}
+
+fn template_of(words: &Words, year: Option<i32>) -> Template {
+    let (m2019, m2021) = (words.count(template::MARKERS_2019), words.count(template::MARKERS_2021));
     if m2021 > 0 && m2021 >= m2019 {
         return Template::T2021;
     }
@@ -131,11 +180,11 @@ pub fn detect_template(squashed: &str, year: Option<i32>) -> Template {
         return Template::T2019;
     }
     match year {
-        Some(y) if has_tables(squashed) => match Template::for_year(y) {
+        Some(y) if has_tables(words) => match Template::for_year(y) {
             Template::Pre2019 => Template::T2019,
             t => t,
         },
-        None if has_tables(squashed) => Template::T2019,
+        None if has_tables(words) => Template::T2019,
         Some(y) => Template::for_year(y),
         None => Template::Unknown,
     }
