@@ -133,6 +133,17 @@ fn may_be_traditional(text: &str) -> bool {
     foldable >= 5 && foldable * 100 >= cjk
 }
 
+/// Bytes that may start a whitespace character.
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    t
+};
+
 /// The length of the UTF-8 sequence that starts with byte `b`.
 fn utf8_width(b: u8) -> usize {
     match b {
@@ -151,9 +162,12 @@ pub fn squash(s: &str) -> String {
     let mut run = 0; // start of the stretch not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
         // Whitespace is ASCII, or starts with one of these bytes (U+0085,
-        // U+00A0, U+1680, U+2000-U+205F, U+3000).
+        // U+00A0, U+1680, U+2000-U+205F, U+3000): skip everything else fast.
+        while i < bytes.len() && !MAY_BE_SPACE[bytes[i] as usize] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
         let width = match b {
             b'\t'..=b'\r' | b' ' => 1,
             0xc2 | 0xe1 | 0xe2 | 0xe3 => {

@@ -164,7 +164,9 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
     out.extend(open.take());
     let mut out = gather_columns(out);
     for row in &mut out {
-        row.squashed = row.compute_label();
+        if row.squashed.is_empty() {
+            row.squashed = row.compute_label();
+        }
     }
     (layout, out)
 }
@@ -376,8 +378,8 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     if let Some(s) = label_start {
         flush(&mut row, s, chars.len());
     }
-    let label = row.compute_label();
-    if label.contains('。') || label.chars().count() > MAX_LABEL_CHARS {
+    row.squashed = row.compute_label();
+    if row.squashed.contains('。') || row.squashed.chars().count() > MAX_LABEL_CHARS {
         row.kind = Kind::Prose;
         row.cells.clear();
     }
@@ -395,7 +397,9 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // The common cell: plain digits.
     let plain = text.trim();
     if !plain.is_empty() && plain.len() <= 15 && plain.bytes().all(|b| b.is_ascii_digit()) {
-        return plain.parse().ok().map(|n: f64| Some(Value { number: n, unit: None }));
+        // At most 15 digits: exact as an f64.
+        let n = plain.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(Some(Value { number: n as f64, unit: None }));
     }
     let t = squash(text);
     let t = t.trim_matches('*');
