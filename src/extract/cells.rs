@@ -290,31 +290,34 @@ fn pieces(line: &str, sep: char, offset: usize) -> impl Iterator<Item = (usize, 
 /// (text copied from a browser's table). Leading and trailing separators are
 /// borders; an empty piece between two separators is an empty cell.
 fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
-    let mut parts: Vec<(usize, &str)> = pieces(line, sep, offset).collect();
+    // Each piece: where its text starts, the piece trimmed, and its text
+    // without the `**` of Markdown emphasis.
+    let mut parts: Vec<(usize, &str, &str)> = pieces(line, sep, offset)
+        .map(|(o, piece)| {
+            let trimmed = piece.trim();
+            let start = o + (piece.len() - piece.trim_start().len());
+            let text = if trimmed.contains('*') { trimmed.trim_matches('*').trim() } else { trimmed };
+            (start, trimmed, text)
+        })
+        .collect();
     // Pipes at the ends of a line are borders; tabs there are empty cells.
     if sep == '|' {
-        if parts.first().is_some_and(|(_, p)| p.trim().is_empty()) {
+        if parts.first().is_some_and(|p| p.1.is_empty()) {
             parts.remove(0);
         }
-        if parts.last().is_some_and(|(_, p)| p.trim().is_empty()) {
+        if parts.last().is_some_and(|p| p.1.is_empty()) {
             parts.pop();
         }
     }
     // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
-    if parts.iter().all(|(_, p)| p.trim().chars().all(|c| matches!(c, '-' | ':' | '—'))) {
+    if parts.iter().all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—'))) {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
-    let parsed: Vec<(usize, &str, &str, Option<Option<Value>>)> = parts
-        .into_iter()
-        .map(|(o, piece)| {
-            let text = piece.trim().trim_matches('*').trim();
-            (o, piece, text, parse_cell(text))
-        })
-        .collect();
-    let has_label = parsed.iter().any(|p| p.3.is_none());
-    for (piece_offset, piece, text, cell) in parsed {
-        let start = piece_offset + (piece.len() - piece.trim_start().len());
+    let parsed: Vec<(usize, &str, Option<Option<Value>>)> =
+        parts.into_iter().map(|(start, _, text)| (start, text, parse_cell(text))).collect();
+    let has_label = parsed.iter().any(|p| p.2.is_none());
+    for (start, text, cell) in parsed {
         match cell {
             // Empty cells before the first label are the blank corner under a
             // spanning label (`| | (二)部分公开 | 0 |`), not values; in a row
@@ -391,7 +394,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // Most pieces are labels: turn them away before any allocation.
     let first = text.trim_start().trim_start_matches('*').chars().next();
-    if first.is_some_and(|c| !c.is_ascii_digit() && !"减增-+—/\\无零".contains(c)) {
+    if first.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')) {
         return None;
     }
     // The common cell: plain digits.

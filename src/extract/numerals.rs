@@ -63,7 +63,7 @@ pub fn chinese(s: &str) -> Option<u64> {
 
 /// Whether `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千万亿".contains(c)
+    matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿')
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ impl Topics {
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
     // Headings start with a numeral or 第: most lines are turned away here.
-    if !t.starts_with(|c: char| "一二三四五六七八九十第".contains(c)) {
+    if !t.starts_with(|c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '第')) {
         return false;
     }
     // At most 40 chars: at most 160 bytes, and a cheap test before the count.
@@ -61,6 +61,16 @@ struct Sectioned<'a> {
     /// The clauses of the whole text (sections start on a line, so each
     /// section's clauses are those that start inside it).
     clauses: Vec<(usize, &'a str)>,
+    /// Whether each clause is a heading.
+    headings: Vec<bool>,
+}
+
+impl<'a> Sectioned<'a> {
+    fn new(text: &'a str) -> Self {
+        let clauses = clauses(text, 0, text.len());
+        let headings = clauses.iter().map(|(_, c)| is_heading(c)).collect();
+        Sectioned { text, sections: sections(text), clauses, headings }
+    }
 }
 
 /// Byte ranges of the text, each with the topics of its heading.
@@ -95,6 +105,9 @@ const IDIOMS: &[&str] = &["件事", "次性", "次办", "站式", "个月", "条
 
 /// The counts and amounts in a clause; `base` is the clause's byte offset.
 fn counts(clause: &str, base: usize) -> Vec<Count> {
+    if !clause.chars().any(|c| c.is_ascii_digit() || numerals::is_chinese_numeral(c)) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = clause.char_indices().collect();
     let text_at = |k: usize| chars.get(k).map_or(clause.len(), |c| c.0);
     let starts = |k: usize, w: &str| clause[text_at(k)..].starts_with(w);
@@ -277,11 +290,11 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 /// its words.
 fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
     let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
-    let all = doc.clauses.iter().copied();
+    let all = doc.clauses.iter().zip(&doc.headings).filter(|(_, &heading)| !heading).map(|(c, _)| *c);
     if !secs.is_empty() {
-        return all.filter(|&(at, c)| secs.iter().any(|&(a, b)| (a..b).contains(&at)) && !is_heading(c)).collect();
+        return all.filter(|&(at, _)| secs.iter().any(|&(a, b)| (a..b).contains(&at))).collect();
     }
-    all.filter(|(_, c)| words.iter().any(|w| c.contains(w)) && !is_heading(c)).collect()
+    all.filter(|(_, c)| words.iter().any(|w| c.contains(w))).collect()
 }
 
 fn negated_before(clause: &str, at_byte: usize) -> bool {
@@ -294,7 +307,7 @@ fn negated_before(clause: &str, at_byte: usize) -> bool {
 /// holds are not added; where the prose contradicts the table, the table stands
 /// and the report is flagged `narrative_table_conflict`.
 pub fn read(text: &str, report: &mut Report) {
-    let doc = Sectioned { text, sections: sections(text), clauses: clauses(text, 0, text.len()) };
+    let doc = Sectioned::new(text);
     read_requests(&doc, report);
     read_litigation(&doc, report);
     read_fees(&doc, report);

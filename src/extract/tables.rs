@@ -268,9 +268,11 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
 }
 
 /// A count as printed, or `None` when the cell holds no whole number.
-fn count(report: &mut Report, what: &str, v: Value) -> Option<i64> {
+/// The count a cell holds, or `None` (flagged, naming the cell as `what`
+/// says) when it holds no count.
+fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option<i64> {
     if v.unit.is_some() || v.number.fract() != 0.0 || v.number.abs() > 1e15 {
-        report.flag("non_integer_count", format!("{what}: {} is not a count", v.number));
+        report.flag("non_integer_count", format!("{}: {} is not a count", what(), v.number));
         return None;
     }
     Some(v.number as i64)
@@ -353,9 +355,9 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
         let placed = place(&rows[k], n, cs.as_deref(), Some(n - 1));
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
-            let what = format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
+            let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
             let value = cell.value.unwrap_or(ZERO);
-            if let Some(count) = count(report, &what, value) {
+            if let Some(count) = count(report, what, value) {
                 report.requests.push(RequestFact {
                     row: spec.key,
                     applicant: template::APPLICANTS[c],
@@ -387,10 +389,12 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     // Where each block's header starts: its 第二十条 anchor, else its first item row.
     let mut header_at: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut present = vec![false; blocks.len()];
+    let anchors: Vec<String> =
+        blocks.iter().map(|block| format!("{}第{}", template::DISCLOSURE_ANCHOR, block.article)).collect();
     for k in start..walk.end.min(rows.len()) {
         let label = rows[k].label();
         for (b, block) in blocks.iter().enumerate() {
-            let anchored = label.contains(&format!("{}第{}", template::DISCLOSURE_ANCHOR, block.article));
+            let anchored = label.contains(anchors[b].as_str());
             if anchored && header_at[b].is_none() {
                 header_at[b] = Some(k);
             }
@@ -504,9 +508,9 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
         let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
-        let what = format!("litigation/{proceeding}/{outcome}");
+        let what = || format!("litigation/{proceeding}/{outcome}");
         let value = cell.value.unwrap_or(ZERO);
-        if let Some(count) = count(report, &what, value) {
+        if let Some(count) = count(report, what, value) {
             report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
         }
     }
