@@ -92,7 +92,7 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
         return (text.to_string(), false);
     }
     let keep = crate::region::name_chars();
-    let folded = text.chars().zip(folded.chars()).map(|(a, b)| if keep.contains(&a) { a } else { b }).collect();
+    let folded = text.chars().zip(folded.chars()).map(|(a, b)| if a == b || keep.contains(&a) { a } else { b }).collect();
     (folded, true)
 }
 
@@ -162,34 +162,36 @@ pub fn squash(s: &str) -> String {
     let mut run = 0; // start of the stretch not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        // Whitespace is ASCII, or starts with one of these bytes (U+0085,
-        // U+00A0, U+1680, U+2000-U+205F, U+3000): skip everything else fast.
-        while i < bytes.len() && !MAY_BE_SPACE[bytes[i] as usize] {
+        let width = whitespace_at(s, i);
+        if width == 0 {
             i += 1;
+            continue;
         }
-        let Some(&b) = bytes.get(i) else { break };
-        let width = match b {
-            b'\t'..=b'\r' | b' ' => 1,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                let c = s[i..].chars().next().unwrap_or('x');
-                if c.is_whitespace() {
-                    c.len_utf8()
-                } else {
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-            _ => {
-                i += utf8_width(b);
-                continue;
-            }
-        };
         out.push_str(&s[run..i]);
         i += width;
         run = i;
     }
     out.push_str(&s[run..]);
     out
+}
+
+/// The length in bytes of the whitespace character at byte `i` of `s`, 0 where
+/// there is none (or `i` is inside a character).
+#[inline]
+pub fn whitespace_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    // Whitespace is ASCII, or starts with one of a few bytes (U+0085, U+00A0,
+    // U+1680, U+2000-U+205F, U+3000); no other byte needs a look.
+    if !MAY_BE_SPACE[b as usize] {
+        return 0;
+    }
+    if b < 0x80 {
+        return 1;
+    }
+    match s.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

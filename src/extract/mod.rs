@@ -12,7 +12,6 @@ pub mod prose;
 pub mod tables;
 
 use crate::load::Document;
-use crate::normalize::squash;
 use crate::region;
 use crate::report::{Report, Status};
 use crate::template::{self, Template};
@@ -51,7 +50,7 @@ pub fn extract(doc: &Document) -> Report {
     };
     meta::read(text, &doc.hints, &mut report);
     place(&mut report, text);
-    let words = Words::in_text(&squash(text));
+    let words = Words::in_text(text);
     let t = template_of(&words, report.year);
     report.template = Some(t);
     if matches!(t, Template::T2019 | Template::T2021) {
@@ -119,8 +118,8 @@ struct Words {
 
 impl Words {
     /// Every word looked for, each once.
-    fn list() -> &'static (Vec<&'static str>, aho_corasick::AhoCorasick) {
-        static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::AhoCorasick)> =
+    fn list() -> &'static (Vec<&'static str>, aho_corasick::dfa::DFA) {
+        static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::dfa::DFA)> =
             std::sync::LazyLock::new(|| {
                 let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
                 for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS].concat() {
@@ -128,18 +127,35 @@ impl Words {
                         words.push(w);
                     }
                 }
-                let automaton = aho_corasick::AhoCorasick::new(&words).expect("the words make an automaton");
+                let automaton = aho_corasick::dfa::DFA::new(&words).expect("the words make an automaton");
                 (words, automaton)
             });
         &LIST
     }
 
-    /// The words in `squashed` (text with whitespace removed).
-    fn in_text(squashed: &str) -> Words {
+    /// The words in `text`, whitespace inside them ignored (`本年新 制作数量`
+    /// is 本年新制作数量): the automaton is fed the text without its whitespace.
+    fn in_text(text: &str) -> Words {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
         let (words, automaton) = Self::list();
         let mut found = vec![false; words.len()];
-        for m in automaton.find_overlapping_iter(squashed) {
-            found[m.pattern().as_usize()] = true;
+        let Ok(mut state) = automaton.start_state(Anchored::No) else { return Words { found } };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let space = crate::normalize::whitespace_at(text, i);
+            if space > 0 {
+                i += space;
+                continue;
+            }
+            state = automaton.next_state(Anchored::No, state, bytes[i]);
+            if automaton.is_match(state) {
+                for k in 0..automaton.match_len(state) {
+                    found[automaton.match_pattern(state, k).as_usize()] = true;
+                }
+            }
+            i += 1;
         }
         Words { found }
     }
@@ -166,9 +182,9 @@ fn has_tables(words: &Words) -> bool {
 }
 
 /// Tells the template from the header words only one of them prints; falls back
-/// to the year the report covers. `squashed` is the text without whitespace.
-pub fn detect_template(squashed: &str, year: Option<i32>) -> Template {
-    template_of(&Words::in_text(squashed), year)
+/// to the year the report covers. Whitespace in the text is ignored.
+pub fn detect_template(text: &str, year: Option<i32>) -> Template {
+    template_of(&Words::in_text(text), year)
 }
 
 fn template_of(words: &Words, year: Option<i32>) -> Template {
@@ -204,6 +220,16 @@ mod tests {
         assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
         let r = extract(&decode("whole.txt", whole.as_bytes()));
         assert_eq!(r.status, Some(Status::Ok));
+    }
+
+    #[test]
+    fn template_words_are_found_across_whitespace_and_inside_each_other() {
+        assert_eq!(detect_template("信息内容 本年新 制作数量\n本年新\u{3000}公开数量", Some(2020)), Template::T2019);
+        let words = Words::in_text("依申请公开政府信息公开工作年度报告");
+        for w in ["依申请公开", "信息公开", "年度报告"] {
+            assert!(words.has(w), "{w}");
+        }
+        assert!(!words.has("年报") && !words.has("行政复议"));
     }
 
     #[test]

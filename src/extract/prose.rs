@@ -10,6 +10,8 @@
 //! with no number (`未收到…申请`, `无…行政复议案件`) states a zero. Approximate
 //! numbers (`9000多条`) and percentages are never counts.
 
+use std::sync::LazyLock;
+
 use super::numerals;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
@@ -226,11 +228,8 @@ const PROCEEDINGS: &[(&str, &str)] =
     &[("行政复议", "reconsideration"), ("复议", "reconsideration"), ("行政诉讼", "litigation"), ("诉讼", "litigation"), ("申诉", "complaint")];
 
 /// Every keyword of `words` in `clause`, longest first at each position.
-fn hits(clause: &str, words: &[(&'static str, &'static str)]) -> Vec<Hit> {
-    // Only positions holding a keyword's first character can start one.
-    let mut firsts: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next()).collect();
-    firsts.sort_unstable();
-    firsts.dedup();
+fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
+    let (words, firsts) = (keywords.words.as_slice(), keywords.firsts.as_slice());
     let mut out = Vec::new();
     let mut skip = 0; // characters still inside the last keyword
     for (i, (b, c)) in clause.char_indices().enumerate() {
@@ -249,6 +248,28 @@ fn hits(clause: &str, words: &[(&'static str, &'static str)]) -> Vec<Hit> {
     }
     out
 }
+
+/// A list of keywords with the characters they start with (only positions
+/// holding one of those can start a keyword), made once.
+struct Keywords {
+    words: Vec<(&'static str, &'static str)>,
+    /// Sorted.
+    firsts: Vec<char>,
+}
+
+impl Keywords {
+    fn new(words: Vec<(&'static str, &'static str)>) -> Keywords {
+        let mut firsts: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Keywords { words, firsts }
+    }
+}
+
+static REQUEST_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REQUEST_WORDS.to_vec()));
+static RECEIVE_KEYWORDS: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
+static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
 
 /// Binds each count to the nearest unbound keyword before it, else after it.
 fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
@@ -326,11 +347,10 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             continue;
         }
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
-        let mut hs = hits(clause, REQUEST_WORDS);
+        let mut hs = hits(clause, &REQUEST_KEYWORDS);
         let mentions_request = clause.contains("申请");
         if mentions_request {
-            let receive: Vec<(&str, &str)> = RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect();
-            hs.extend(hits(clause, &receive));
+            hs.extend(hits(clause, &RECEIVE_KEYWORDS));
             hs.sort_by_key(|h| h.at);
         }
         if cs.is_empty() {
@@ -369,7 +389,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
 fn read_litigation(doc: &Sectioned, report: &mut Report) {
     let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
     for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉"]) {
-        let hs = hits(clause, PROCEEDINGS);
+        let hs = hits(clause, &PROCEEDING_KEYWORDS);
         if hs.is_empty() {
             continue;
         }

@@ -55,3 +55,12 @@ fn a_bad_partition_column_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("colour"));
 }
+
+#[test]
+fn a_missing_pipeline_file_names_the_cause_once() {
+    let out = ogi(&["run", "--pipeline", "pipelines/no-such.toml", "--out", "/tmp/ogi-never"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pipelines/no-such.toml"), "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+}
