@@ -65,18 +65,34 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     }
 }
 
-/// The first non-blank lines of a text, whitespace removed: where the title
-/// and the publication date are looked for.
-struct Head {
-    lines: Vec<String>,
+/// The first non-blank lines of a text, whitespace removed (each when first
+/// read): where the title and the publication date are looked for.
+struct Head<'a> {
+    raw: Vec<&'a str>,
+    squashed: Vec<std::cell::OnceCell<String>>,
 }
 
-impl Head {
+impl<'a> Head<'a> {
     /// Lines looked at for a date; the first [`TITLE_LINES`] for a title.
     const LINES: usize = 60;
 
-    fn of(text: &str) -> Head {
-        Head { lines: text.lines().filter(|l| !l.trim().is_empty()).take(Self::LINES).map(squash).collect() }
+    fn of(text: &'a str) -> Head<'a> {
+        let raw: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(Self::LINES).collect();
+        let squashed = raw.iter().map(|_| std::cell::OnceCell::new()).collect();
+        Head { raw, squashed }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Line `i` without whitespace.
+    fn line(&self, i: usize) -> &str {
+        self.squashed[i].get_or_init(|| squash(self.raw[i]))
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.line(i))
     }
 }
 
@@ -101,8 +117,8 @@ fn find_title(head: &Head) -> Option<String> {
 
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
 /// or a breadcrumb trail before the last `>`.
-fn heading_lines(head: &Head) -> impl Iterator<Item = &str> + '_ {
-    head.lines.iter().take(TITLE_LINES).map(|s| {
+fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
+    head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
         s.trim_matches(|c: char| c == '#' || c == '*')
     })
@@ -110,7 +126,7 @@ fn heading_lines(head: &Head) -> impl Iterator<Item = &str> + '_ {
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
-fn title_line(head: &Head) -> Option<(usize, &str)> {
+fn title_line<'h>(head: &'h Head) -> Option<(usize, &'h str)> {
     heading_lines(head).enumerate().find(|(_, l)| {
         let n = l.chars().count();
         (6..=80).contains(&n)
@@ -236,11 +252,12 @@ const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日�
 /// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
 /// else the date under the signature at the end.
 fn find_published(text: &str, head: &Head) -> Option<Date> {
-    for line in &head.lines {
+    for (i, raw) in head.raw.iter().enumerate() {
         // Every label ends in 日期 or 时间.
-        if !line.contains(['期', '间']) {
+        if !raw.contains(['期', '间']) {
             continue;
         }
+        let line = head.line(i);
         for label in PUBLISHED_LABELS {
             if let Some(p) = line.find(label) {
                 let rest = line[p + label.len()..].trim_start_matches(':');
@@ -251,7 +268,7 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         }
     }
     if let Some((title_at, _)) = title_line(head) {
-        if let Some(d) = head.lines.iter().skip(title_at + 1).take(3).find_map(|l| parse_date(l)) {
+        if let Some(d) = head.lines().skip(title_at + 1).take(3).find_map(parse_date) {
             return Some(d);
         }
     }
