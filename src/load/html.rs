@@ -93,17 +93,63 @@ fn push_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, sep: c
     }
 }
 
-/// Text of an element on one line (a `|` in it becomes `/`: it would read as a
-/// cell border).
-fn inline_text(tree: &Tree, node: NodeId) -> String {
-    let mut s = String::new();
-    render(tree, node, &mut s);
-    let mut line = String::with_capacity(s.len());
-    push_words(&mut line, s.split_whitespace(), ' ');
-    if line.contains('|') {
-        line = line.replace('|', "/");
+/// Text of an element on one line: what [`render`] prints, with every run of
+/// whitespace and line breaks made one space and none at the ends (a `|` in
+/// it becomes `/`: it would read as a cell border). Returns it with its
+/// length in characters.
+fn inline_text(tree: &Tree, node: NodeId) -> (String, usize) {
+    let mut line = Inline { text: String::new(), chars: 0, space: false };
+    inline_into(tree, node, &mut line);
+    (line.text, line.chars)
+}
+
+/// A line being built by [`inline_text`].
+struct Inline {
+    text: String,
+    chars: usize,
+    /// Whitespace seen since the last character.
+    space: bool,
+}
+
+fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
+    if let Some(t) = tree.text(node) {
+        // As in `render`, a text of whitespace alone prints nothing.
+        if t.chars().all(char::is_whitespace) {
+            return;
+        }
+        for c in t.chars() {
+            if c.is_whitespace() {
+                line.space = true;
+                continue;
+            }
+            if line.space && !line.text.is_empty() {
+                line.text.push(' ');
+                line.chars += 1;
+            }
+            line.space = false;
+            line.text.push(if c == '|' { '/' } else { c });
+            line.chars += 1;
+        }
+        return;
     }
-    line
+    let name = tree.name(node).unwrap_or("");
+    if SKIP.contains(&name) {
+        return;
+    }
+    // Where `render` starts a line, the words are apart.
+    let block = name == "br" || name == "table" || BLOCKS.contains(&name) || matches!(name, "tr" | "td" | "th" | "tbody" | "thead");
+    if block {
+        line.space = true;
+    }
+    if name == "br" {
+        return;
+    }
+    for child in tree.children(node) {
+        inline_into(tree, child, line);
+    }
+    if block {
+        line.space = true;
+    }
 }
 
 fn descendants_named<'a>(tree: &'a Tree, node: NodeId, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
@@ -123,8 +169,8 @@ fn data_table(tree: &Tree, table: NodeId) -> Option<Vec<Vec<TableCell>>> {
     for tr in descendants_named(tree, table, "tr") {
         let mut cells = Vec::new();
         for cell in tree.children(tr).filter(|&c| matches!(tree.name(c), Some("td" | "th"))) {
-            let text = inline_text(tree, cell);
-            if text.chars().count() > MAX_CELL_CHARS {
+            let (text, chars) = inline_text(tree, cell);
+            if chars > MAX_CELL_CHARS {
                 return None;
             }
             cells.push((cell, text));
@@ -137,7 +183,10 @@ fn data_table(tree: &Tree, table: NodeId) -> Option<Vec<Vec<TableCell>>> {
 /// One line per row, `| a | b |`, with spans expanded: a spanned label is repeated,
 /// a spanned number is kept in its first cell only.
 fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    // Each grid position: the text it shows, as an index into `texts` (the
+    // empty string for a spanned number's other positions).
+    let mut texts: Vec<String> = vec![String::new()];
+    let mut grid: Vec<Vec<Option<usize>>> = Vec::new();
     for (r, cells) in table.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
@@ -149,6 +198,8 @@ fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
             }
             let numeric = text.chars().any(|ch| ch.is_ascii_digit()) && !text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
             let (rs, cs) = tree.spans(cell);
+            texts.push(text);
+            let own = texts.len() - 1;
             for dr in 0..rs {
                 let row = r + dr;
                 if grid.len() <= row {
@@ -160,7 +211,7 @@ fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
                         grid[row].resize(col + 1, None);
                     }
                     let first = dr == 0 && dc == 0;
-                    grid[row][col] = Some(if first || !numeric { text.clone() } else { String::new() });
+                    grid[row][col] = Some(if first || !numeric { own } else { 0 });
                 }
             }
             c += cs;
@@ -170,7 +221,7 @@ fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
         out.push('|');
         for cell in row {
             out.push(' ');
-            out.push_str(cell.as_deref().unwrap_or(""));
+            out.push_str(cell.map_or("", |t| texts[t].as_str()));
             out.push_str(" |");
         }
         out.push('\n');
