@@ -780,7 +780,7 @@ fn tokenize(html: &str, b: &mut Builder) {
         } else if next == b'/' {
             let after = bytes.get(i + 2).copied().unwrap_or(0);
             if after.is_ascii_alphabetic() {
-                let (end, _, _) = read_tag(bytes, html, i + 2, &mut name);
+                let (end, _) = read_tag(bytes, html, i + 2, &mut name);
                 let Some(end) = end else { break };
                 b.end_tag(&name);
                 i = end;
@@ -791,7 +791,7 @@ fn tokenize(html: &str, b: &mut Builder) {
                 b.comment();
             }
         } else if next.is_ascii_alphabetic() {
-            let (end, attrs, _) = read_tag(bytes, html, i + 1, &mut name);
+            let (end, attrs) = read_tag(bytes, html, i + 1, &mut name);
             let Some(end) = end else { break };
             i = end;
             b.start_tag(&name, attrs);
@@ -830,9 +830,10 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 }
 
 /// Reads a tag from its name (at `start`) to its `>`: the position after it
-/// (`None` when the markup ends inside the tag), its attributes, and whether
-/// it closes itself. The lower-case name is left in `name`.
-fn read_tag(bytes: &[u8], html: &str, start: usize, name: &mut String) -> (Option<usize>, Attrs, bool) {
+/// (`None` when the markup ends inside the tag) and its attributes. A `/>`
+/// changes nothing in HTML and is passed over. The lower-case name is left in
+/// `name`.
+fn read_tag(bytes: &[u8], html: &str, start: usize, name: &mut String) -> (Option<usize>, Attrs) {
     let n = bytes.len();
     let mut i = start;
     while i < n && !is_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
@@ -842,19 +843,16 @@ fn read_tag(bytes: &[u8], html: &str, start: usize, name: &mut String) -> (Optio
     name.push_str(&html[start..i]);
     name.make_ascii_lowercase();
     let mut attrs = Attrs::default();
-    let mut self_closing = false;
     loop {
         while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
-            self_closing = bytes[i] == b'/';
             i += 1;
         }
         if i >= n {
-            return (None, attrs, false);
+            return (None, attrs);
         }
         if bytes[i] == b'>' {
-            return (Some(i + 1), attrs, self_closing);
+            return (Some(i + 1), attrs);
         }
-        self_closing = false;
         let a = i;
         i += 1; // the first character may be `=`
         while i < n && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
