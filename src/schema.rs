@@ -18,7 +18,12 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [Table::Reports, Table::Requests, Table::Litigation, Table::Disclosures];
+    pub const ALL: [Table; 4] = [
+        Table::Reports,
+        Table::Requests,
+        Table::Litigation,
+        Table::Disclosures,
+    ];
 
     /// The table's folder under the output root.
     pub fn name(self) -> &'static str {
@@ -33,11 +38,21 @@ impl Table {
     pub fn schema(self) -> SchemaRef {
         match self {
             Table::Reports => reports(),
-            Table::Requests => facts(&[("row", DataType::Utf8), ("applicant", DataType::Utf8), ("count", DataType::Int64)]),
-            Table::Litigation => {
-                facts(&[("proceeding", DataType::Utf8), ("outcome", DataType::Utf8), ("count", DataType::Int64)])
-            }
-            Table::Disclosures => facts(&[("item", DataType::Utf8), ("metric", DataType::Utf8), ("value", DataType::Float64)]),
+            Table::Requests => facts(&[
+                ("row", DataType::Utf8),
+                ("applicant", DataType::Utf8),
+                ("count", DataType::Int64),
+            ]),
+            Table::Litigation => facts(&[
+                ("proceeding", DataType::Utf8),
+                ("outcome", DataType::Utf8),
+                ("count", DataType::Int64),
+            ]),
+            Table::Disclosures => facts(&[
+                ("item", DataType::Utf8),
+                ("metric", DataType::Utf8),
+                ("value", DataType::Float64),
+            ]),
         }
     }
 }
@@ -84,7 +99,11 @@ pub fn reports() -> SchemaRef {
 /// A long-format fact table: `report_id`, the key columns, the value, `offset`.
 fn facts(columns: &[(&str, DataType)]) -> SchemaRef {
     let mut fields = vec![Field::new("report_id", DataType::Utf8, false)];
-    fields.extend(columns.iter().map(|(name, t)| Field::new(*name, t.clone(), false)));
+    fields.extend(
+        columns
+            .iter()
+            .map(|(name, t)| Field::new(*name, t.clone(), false)),
+    );
     fields.push(Field::new("offset", DataType::Int32, false));
     Arc::new(Schema::new(fields))
 }
@@ -97,7 +116,11 @@ mod tests {
     use super::*;
 
     fn pinned(t: Table) -> Vec<String> {
-        t.schema().fields().iter().map(|f| format!("{}:{}:{}", f.name(), f.data_type(), f.is_nullable())).collect()
+        t.schema()
+            .fields()
+            .iter()
+            .map(|f| format!("{}:{}:{}", f.name(), f.data_type(), f.is_nullable()))
+            .collect()
     }
 
     #[test]
@@ -142,9 +165,18 @@ mod tests {
                 "offset:Int32:false".to_string(),
             ]
         };
-        assert_eq!(pinned(Table::Requests), base("row", "applicant", "count:Int64:false"));
-        assert_eq!(pinned(Table::Litigation), base("proceeding", "outcome", "count:Int64:false"));
-        assert_eq!(pinned(Table::Disclosures), base("item", "metric", "value:Float64:false"));
+        assert_eq!(
+            pinned(Table::Requests),
+            base("row", "applicant", "count:Int64:false")
+        );
+        assert_eq!(
+            pinned(Table::Litigation),
+            base("proceeding", "outcome", "count:Int64:false")
+        );
+        assert_eq!(
+            pinned(Table::Disclosures),
+            base("item", "metric", "value:Float64:false")
+        );
     }
 
     #[test]

@@ -93,7 +93,15 @@ pub struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn new(kind: Kind, delimited: bool, offset: usize) -> Self {
-        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset, vertical: false, squashed: String::new() }
+        Row {
+            kind,
+            labels: Vec::new(),
+            cells: Vec::new(),
+            delimited,
+            offset,
+            vertical: false,
+            squashed: String::new(),
+        }
     }
 
     /// The label with whitespace removed, as cues are matched.
@@ -107,7 +115,12 @@ impl<'a> Row<'a> {
 
     /// The same row with other label fragments (and its label recomputed).
     pub fn with_labels(&self, labels: Vec<Frag<'a>>, cells: Vec<Cell>) -> Row<'a> {
-        let mut row = Row { labels, cells, squashed: String::new(), ..self.clone() };
+        let mut row = Row {
+            labels,
+            cells,
+            squashed: String::new(),
+            ..self.clone()
+        };
         row.squashed = row.compute_label();
         row
     }
@@ -131,14 +144,21 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
     let layout = detect_layout(text);
     let mut out = Vec::new();
     let mut open: Option<Row> = None; // the row being filled, pipe-cell layout only
+    let has_pipes = memchr::memchr(b'|', text.as_bytes()).is_some();
     for (offset, line) in lines(text) {
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         if trimmed.is_empty() || is_page_furniture(trimmed) {
             continue;
         }
-        if !line.contains('|') {
+        if !(has_pipes && memchr::memchr(b'|', line.as_bytes()).is_some()) {
             // Tabs after the text begins delimit cells (trailing ones are empty cells).
-            let row = if line.trim_start().contains('\t') { delimited_row(line, '\t', offset) } else { Some(aligned_row(line, offset)) };
+            let from_text = &line[trimmed.as_ptr() as usize - line.as_ptr() as usize..];
+            let tabbed = memchr::memchr(b'\t', from_text.as_bytes()).is_some();
+            let row = if tabbed {
+                delimited_row(line, b'\t', offset)
+            } else {
+                Some(aligned_row(line, offset))
+            };
             let Some(row) = row else { continue };
             if layout == Layout::PipeCells && row.kind == Kind::Table && row.cells.is_empty() {
                 // A heading between cells reads as one more label of the open row.
@@ -155,7 +175,7 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
             Layout::PipeCells => pipe_cell_line(line, offset, &mut open, &mut out),
             _ => {
                 out.extend(open.take());
-                if let Some(row) = delimited_row(line, '|', offset) {
+                if let Some(row) = delimited_row(line, b'|', offset) {
                     out.push(row);
                 }
             }
@@ -174,7 +194,9 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
 /// Joins runs of lines that each hold one number and nothing else (raw
 /// `pdftotext` prints a table cell by cell) into one row.
 fn gather_columns(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
-    let lone = |r: &Row| r.kind == Kind::Table && !r.delimited && r.labels.is_empty() && r.cells.len() == 1;
+    let lone = |r: &Row| {
+        r.kind == Kind::Table && !r.delimited && r.labels.is_empty() && r.cells.len() == 1
+    };
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
         match out.last_mut() {
@@ -190,17 +212,52 @@ fn gather_columns(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
 
 /// Lines with their byte offsets.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    text.split('\n').map(move |l| (l.as_ptr() as usize - base, l))
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let line = (start, &text[start..end]);
+            start = end + 1;
+            line
+        })
+}
+
+/// Whether `b` is a whitespace character on its own (ASCII whitespace as
+/// `char::is_whitespace` has it).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// `s.trim()`, without decoding characters where the ends are ASCII.
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut start = 0;
+    while start < b.len() && ascii_space(b[start]) {
+        start += 1;
+    }
+    let mut end = b.len();
+    while end > start && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let t = &s[start..end];
+    match t.as_bytes() {
+        // A character outside ASCII at either end may be whitespace too.
+        [first, .., last] if *first >= 0x80 || *last >= 0x80 => t.trim(),
+        [only] if *only >= 0x80 => t.trim(),
+        _ => t,
+    }
 }
 
 fn detect_layout(text: &str) -> Layout {
     let (mut cell_lines, mut row_lines) = (0usize, 0usize);
-    for line in text.lines() {
-        let t = line.trim();
-        if !t.contains('|') {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
+        return Layout::Aligned;
+    }
+    for (_, line) in lines(text) {
+        if memchr::memchr(b'|', line.as_bytes()).is_none() {
             continue;
         }
+        let t = trim(line);
         let content = t.trim_matches(|c: char| c == '|' || c.is_whitespace());
         if content.is_empty() || content.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
             continue;
@@ -245,19 +302,28 @@ fn is_page_furniture(t: &str) -> bool {
 }
 
 /// Pipe-cell layout: `label |`, `12 |`, a lone `|` for an empty cell, `||||` between rows.
-fn pipe_cell_line<'a>(line: &'a str, offset: usize, open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>) {
+fn pipe_cell_line<'a>(
+    line: &'a str,
+    offset: usize,
+    open: &mut Option<Row<'a>>,
+    out: &mut Vec<Row<'a>>,
+) {
     let trimmed = line.trim();
     let content = trimmed.trim_matches(|c: char| c == '|' || c.is_whitespace());
     if content.is_empty() {
         if trimmed.matches('|').count() == 1 {
             let pipe = offset + line.find('|').unwrap_or(0);
             let row = open.get_or_insert_with(|| Row::new(Kind::Table, true, offset));
-            row.cells.push(Cell { value: None, offset: pipe, center: 0.0 });
+            row.cells.push(Cell {
+                value: None,
+                offset: pipe,
+                center: 0.0,
+            });
         }
         return;
     }
-    for (piece_offset, piece) in pieces(line, '|', offset) {
-        let text = piece.trim();
+    for (piece_offset, piece) in pieces(line, b'|', offset) {
+        let text = trim(piece);
         if text.is_empty() {
             continue;
         }
@@ -265,43 +331,78 @@ fn pipe_cell_line<'a>(line: &'a str, offset: usize, open: &mut Option<Row<'a>>, 
         match parse_cell(text) {
             Some(value) => {
                 let row = open.get_or_insert_with(|| Row::new(Kind::Table, true, offset));
-                row.cells.push(Cell { value, offset: start, center: 0.0 });
+                row.cells.push(Cell {
+                    value,
+                    offset: start,
+                    center: 0.0,
+                });
             }
-            None => push_label_cell(open, out, vec![Frag { text, offset: start, center: 0.0 }], offset),
+            None => push_label_cell(
+                open,
+                out,
+                vec![Frag {
+                    text,
+                    offset: start,
+                    center: 0.0,
+                }],
+                offset,
+            ),
         }
     }
 }
 
 /// A label in the pipe-cell layout opens a new row once the open one has cells.
-fn push_label_cell<'a>(open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>, labels: Vec<Frag<'a>>, offset: usize) {
+fn push_label_cell<'a>(
+    open: &mut Option<Row<'a>>,
+    out: &mut Vec<Row<'a>>,
+    labels: Vec<Frag<'a>>,
+    offset: usize,
+) {
     if open.as_ref().is_some_and(|r| !r.cells.is_empty()) {
         out.extend(open.take());
     }
-    open.get_or_insert_with(|| Row::new(Kind::Table, true, offset)).labels.extend(labels);
+    open.get_or_insert_with(|| Row::new(Kind::Table, true, offset))
+        .labels
+        .extend(labels);
 }
 
 /// The `sep`-separated pieces of a line with their byte offsets.
-fn pieces(line: &str, sep: char, offset: usize) -> impl Iterator<Item = (usize, &str)> {
-    let base = line.as_ptr() as usize;
-    line.split(sep).map(move |p| (offset + p.as_ptr() as usize - base, p))
+fn pieces(line: &str, sep: u8, offset: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    memchr::memchr_iter(sep, line.as_bytes())
+        .chain(std::iter::once(line.len()))
+        .map(move |end| {
+            let piece = (offset + start, &line[start..end]);
+            start = end + 1;
+            piece
+        })
 }
 
 /// One line, one row, cells separated by `sep`: `|` (pipe rows, Markdown) or a tab
 /// (text copied from a browser's table). Leading and trailing separators are
 /// borders; an empty piece between two separators is an empty cell.
-fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
+fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
     // Each piece: where its text starts, the piece trimmed, and its text
     // without the `**` of Markdown emphasis.
     let mut parts: Vec<(usize, &str, &str)> = pieces(line, sep, offset)
         .map(|(o, piece)| {
-            let trimmed = piece.trim();
-            let start = o + (piece.len() - piece.trim_start().len());
-            let text = if trimmed.contains('*') { trimmed.trim_matches('*').trim() } else { trimmed };
+            let trimmed = trim(piece);
+            let lead = if trimmed.is_empty() {
+                piece.len()
+            } else {
+                trimmed.as_ptr() as usize - piece.as_ptr() as usize
+            };
+            let start = o + lead;
+            let text = if memchr::memchr(b'*', trimmed.as_bytes()).is_some() {
+                trimmed.trim_matches('*').trim()
+            } else {
+                trimmed
+            };
             (start, trimmed, text)
         })
         .collect();
     // Pipes at the ends of a line are borders; tabs there are empty cells.
-    if sep == '|' {
+    if sep == b'|' {
         if parts.first().is_some_and(|p| p.1.is_empty()) {
             parts.remove(0);
         }
@@ -310,12 +411,17 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
         }
     }
     // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
-    if parts.iter().all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—'))) {
+    if parts
+        .iter()
+        .all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—')))
+    {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
-    let parsed: Vec<(usize, &str, Option<Option<Value>>)> =
-        parts.into_iter().map(|(start, _, text)| (start, text, parse_cell(text))).collect();
+    let parsed: Vec<(usize, &str, Option<Option<Value>>)> = parts
+        .into_iter()
+        .map(|(start, _, text)| (start, text, parse_cell(text)))
+        .collect();
     let has_label = parsed.iter().any(|p| p.2.is_none());
     for (start, text, cell) in parsed {
         match cell {
@@ -323,17 +429,33 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
             // spanning label (`| | (二)部分公开 | 0 |`), not values; in a row
             // without a label they are values.
             Some(None) if has_label && row.labels.is_empty() && row.cells.is_empty() => {}
-            Some(value) => row.cells.push(Cell { value, offset: start, center: 0.0 }),
+            Some(value) => row.cells.push(Cell {
+                value,
+                offset: start,
+                center: 0.0,
+            }),
             // A label spanning columns repeats in each: keep it once.
             None if row.cells.is_empty() && row.labels.last().is_some_and(|l| l.text == text) => {}
-            None if row.cells.is_empty() => row.labels.push(Frag { text, offset: start, center: 0.0 }),
+            None if row.cells.is_empty() => row.labels.push(Frag {
+                text,
+                offset: start,
+                center: 0.0,
+            }),
             // A note after the numbers belongs to no column.
             None => {}
         }
     }
     // A sentence in a cell makes the row text; long labels spread over several
     // cells (spanned group labels) do not.
-    if row.labels.iter().any(|l| l.text.contains('。') || l.text.chars().filter(|c| !c.is_whitespace()).count() > MAX_LABEL_CHARS) {
+    let long = |t: &str| {
+        t.len() > MAX_LABEL_CHARS
+            && t.chars().filter(|c| !c.is_whitespace()).count() > MAX_LABEL_CHARS
+    };
+    if row
+        .labels
+        .iter()
+        .any(|l| l.text.contains('。') || long(l.text))
+    {
         row.kind = Kind::Prose;
         row.cells.clear();
     }
@@ -344,42 +466,47 @@ fn delimited_row(line: &str, sep: char, offset: usize) -> Option<Row<'_>> {
 /// everything else label fragments.
 fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     let mut row = Row::new(Kind::Table, false, offset);
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut label_start: Option<usize> = None; // index into chars
-    let flush = |row: &mut Row<'a>, from: usize, to: usize| {
-        let (b0, b1) = (chars[from].0, chars.get(to).map_or(line.len(), |c| c.0));
+    // Where the label being read starts: (byte, character column).
+    let mut label_start: Option<(usize, usize)> = None;
+    let flush = |row: &mut Row<'a>, (b0, c0): (usize, usize), (b1, c1): (usize, usize)| {
         let text = &line[b0..b1];
-        if !text.trim().is_empty() {
-            row.labels.push(Frag { text, offset: offset + b0, center: (from + to) as f64 / 2.0 });
+        if !trim(text).is_empty() {
+            row.labels.push(Frag {
+                text,
+                offset: offset + b0,
+                center: (c0 + c1) as f64 / 2.0,
+            });
         }
     };
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    let (mut i, mut column) = (0, 0); // byte, character column
+    let mut before: Option<char> = None;
+    while let Some(c) = line[i..].chars().next() {
         if c.is_whitespace() {
             if let Some(s) = label_start.take() {
-                flush(&mut row, s, i);
+                flush(&mut row, s, (i, column));
             }
-            i += 1;
-            continue;
-        }
-        if let Some((len, value)) = number_at(&chars, i) {
+        } else if let Some(n) = number_at(line, i, before) {
             if let Some(s) = label_start.take() {
-                flush(&mut row, s, i);
+                flush(&mut row, s, (i, column));
             }
             row.cells.push(Cell {
-                value: Some(value),
-                offset: offset + chars[i].0,
-                center: i as f64 + (len as f64 - 1.0) / 2.0,
+                value: Some(n.value),
+                offset: offset + i,
+                center: column as f64 + (n.chars as f64 - 1.0) / 2.0,
             });
-            i += len;
+            i += n.bytes;
+            column += n.chars;
+            before = line[..i].chars().next_back();
             continue;
+        } else {
+            label_start.get_or_insert((i, column));
         }
-        label_start.get_or_insert(i);
-        i += 1;
+        i += c.len_utf8();
+        column += 1;
+        before = Some(c);
     }
     if let Some(s) = label_start {
-        flush(&mut row, s, chars.len());
+        flush(&mut row, s, (line.len(), column));
     }
     row.squashed = row.compute_label();
     if row.squashed.contains('。') || row.squashed.chars().count() > MAX_LABEL_CHARS {
@@ -394,15 +521,23 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // Most pieces are labels: turn them away before any allocation.
     let first = text.trim_start().trim_start_matches('*').chars().next();
-    if first.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')) {
+    if first.is_some_and(|c| {
+        !c.is_ascii_digit()
+            && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')
+    }) {
         return None;
     }
     // The common cell: plain digits.
     let plain = text.trim();
     if !plain.is_empty() && plain.len() <= 15 && plain.bytes().all(|b| b.is_ascii_digit()) {
         // At most 15 digits: exact as an f64.
-        let n = plain.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(Some(Value { number: n as f64, unit: None }));
+        let n = plain
+            .bytes()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(Some(Value {
+            number: n as f64,
+            unit: None,
+        }));
     }
     let t = squash(text);
     let t = t.trim_matches('*');
@@ -410,104 +545,135 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
         return Some(None);
     }
     if matches!(t, "无" | "0件" | "零") {
-        return Some(Some(Value { number: 0.0, unit: None }));
+        return Some(Some(Value {
+            number: 0.0,
+            unit: None,
+        }));
     }
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    match number_at(&chars, 0) {
-        Some((len, v)) if len == chars.len() => Some(Some(v)),
+    match number_at(t, 0, None) {
+        Some(n) if n.bytes == t.len() => Some(Some(n.value)),
         _ => None,
     }
 }
 
-const SIGN_WORDS: &[(&[char], f64)] =
-    &[(&['减', '少'], -1.0), (&['增', '加'], 1.0), (&['减'], -1.0), (&['增'], 1.0), (&['-'], -1.0), (&['+'], 1.0)];
-const UNITS: &[(&[char], Option<CellUnit>)] = &[
-    (&['万', '元'], Some(CellUnit::WanYuan)),
-    (&['元'], Some(CellUnit::Yuan)),
-    (&['人', '次'], None),
-    (&['件'], None),
-    (&['条'], None),
-    (&['个'], None),
-    (&['项'], None),
-    (&['宗'], None),
-    (&['次'], None),
+const SIGN_WORDS: &[(&str, f64)] = &[
+    ("减少", -1.0),
+    ("增加", 1.0),
+    ("减", -1.0),
+    ("增", 1.0),
+    ("-", -1.0),
+    ("+", 1.0),
+];
+const UNITS: &[(&str, Option<CellUnit>)] = &[
+    ("万元", Some(CellUnit::WanYuan)),
+    ("元", Some(CellUnit::Yuan)),
+    ("人次", None),
+    ("件", None),
+    ("条", None),
+    ("个", None),
+    ("项", None),
+    ("宗", None),
+    ("次", None),
 ];
 
-/// A number starting at `chars[i]`, with its length in chars: an optional sign
-/// word (`减少45` is -45), digits with thousands separators, a decimal part and an
-/// optional unit. Digits that number a label (`1.属于`, `(2)`) or belong to a date
-/// (`2019年`) are not numbers.
-fn number_at(chars: &[(usize, char)], i: usize) -> Option<(usize, Value)> {
-    let at = |k: usize| chars.get(k).map(|c| c.1);
-    let spelled_at = |k: usize, word: &[char]| word.iter().enumerate().all(|(j, &w)| at(k + j) == Some(w));
-    if !at(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, '减' | '增' | '-' | '+')) {
+/// A number read by [`number_at`]: its value and how much text it takes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Number {
+    value: Value,
+    bytes: usize,
+    chars: usize,
+}
+
+/// A number starting at byte `i` of `s` (`before` is the character before it):
+/// an optional sign word (`减少45` is -45), digits with thousands separators, a
+/// decimal part and an optional unit. Digits that number a label (`1.属于`,
+/// `(2)`) or belong to a date (`2019年`) are not numbers.
+fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
+    let bytes = s.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let first = *bytes.get(i)?;
+    // The sign words start with `-`, `+` or the first byte of 减 and 增.
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | 0xe5)) {
         return None;
     }
-    if i > 0 {
-        let p = chars[i - 1].1;
-        if p.is_ascii_alphanumeric() || p == '.' || p == '/' || p == '-' || p == ':' {
+    if let Some(p) = before {
+        if p.is_ascii_alphanumeric() || matches!(p, '.' | '/' | '-' | ':') {
             return None;
         }
     }
     let mut k = i;
+    let mut chars = 0;
     let mut sign = 1.0;
-    for (word, s) in SIGN_WORDS {
-        let n = word.len();
-        if spelled_at(i, word) && at(i + n).is_some_and(|c| c.is_ascii_digit()) {
-            sign = *s;
-            k = i + n;
-            break;
-        }
-    }
-    if !at(k)?.is_ascii_digit() {
-        return None;
+    if !first.is_ascii_digit() {
+        let rest = &s[i..];
+        let (word, s) = SIGN_WORDS
+            .iter()
+            .find(|(w, _)| rest.starts_with(w) && digit(i + w.len()))?;
+        sign = *s;
+        k += word.len();
+        chars += word.chars().count();
     }
     let digits_start = k;
-    let mut digits = String::new();
-    while let Some(c) = at(k) {
-        if c.is_ascii_digit() {
-            digits.push(c);
+    let mut commas = false;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii_digit() {
             k += 1;
-        } else if c == ',' && at(k + 1).is_some_and(|d| d.is_ascii_digit()) && k > digits_start {
+        } else if b == b',' && digit(k + 1) && k > digits_start {
             // Thousands separator only when three digits follow.
-            let group = chars[k + 1..].iter().take_while(|c| c.1.is_ascii_digit()).count();
+            let group = bytes[k + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if group != 3 {
                 break;
             }
+            commas = true;
             k += 1;
         } else {
             break;
         }
     }
-    if at(k) == Some('.') && at(k + 1).is_some_and(|d| d.is_ascii_digit()) {
-        digits.push('.');
+    if bytes.get(k) == Some(&b'.') && digit(k + 1) {
         k += 1;
-        while let Some(c) = at(k).filter(char::is_ascii_digit) {
-            digits.push(c);
+        while digit(k) {
             k += 1;
         }
     }
+    let number_end = k;
+    chars += k - digits_start;
     let mut unit = None;
-    for (word, u) in UNITS {
-        let n = word.len();
-        if spelled_at(k, word) {
-            unit = *u;
-            k += n;
-            break;
-        }
+    if let Some((word, u)) = UNITS.iter().find(|(w, _)| s[k..].starts_with(w)) {
+        unit = *u;
+        k += word.len();
+        chars += word.chars().count();
     }
-    if let Some(next) = at(k) {
-        let numbering = matches!(next, '.' | '、' | ')' | '）' | '年' | '月' | '日' | '%' | '号' | '时' | ':' | '/' | '-')
-            || next.is_ascii_alphanumeric();
+    if let Some(next) = s[k..].chars().next() {
+        let numbering = matches!(
+            next,
+            '.' | '、' | ')' | '）' | '年' | '月' | '日' | '%' | '号' | '时' | ':' | '/' | '-'
+        ) || next.is_ascii_alphanumeric();
         if numbering {
             return None;
         }
     }
-    if i > 0 && chars[i - 1].1 == '(' {
+    if before == Some('(') {
         return None;
     }
-    let number: f64 = digits.parse().ok()?;
-    Some((k - i, Value { number: sign * number, unit }))
+    let printed = &s[digits_start..number_end];
+    let number: f64 = if commas {
+        printed.replace(',', "").parse().ok()?
+    } else {
+        printed.parse().ok()?
+    };
+    Some(Number {
+        value: Value {
+            number: sign * number,
+            unit,
+        },
+        bytes: k - i,
+        chars,
+    })
 }
 
 #[cfg(test)]
@@ -515,7 +681,10 @@ mod tests {
     use super::*;
 
     fn values(row: &Row) -> Vec<Option<f64>> {
-        row.cells.iter().map(|c| c.value.map(|v| v.number)).collect()
+        row.cells
+            .iter()
+            .map(|c| c.value.map(|v| v.number))
+            .collect()
     }
 
     #[test]
@@ -534,6 +703,44 @@ mod tests {
     }
 
     #[test]
+    fn trim_agrees_with_the_standard_trim() {
+        for s in [
+            "",
+            " ",
+            "\u{3000}",
+            " a ",
+            "\u{2000}x\u{3000}",
+            "\t中 \u{85}",
+            "\u{a0}",
+            "x",
+            "中",
+            " \u{3000} ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_report_their_width_in_bytes_and_characters() {
+        let n = number_at("减少1,204件。", 0, None).unwrap();
+        assert_eq!(
+            (n.value.number, n.bytes, n.chars),
+            (-1204.0, "减少1,204件".len(), 8)
+        );
+        assert!(number_at("12", 0, Some('(')).is_none());
+        assert!(number_at("12", 0, Some('a')).is_none());
+        // `,34` is no thousands group: the number is 12, the comma punctuation.
+        assert_eq!(
+            number_at("12,34", 0, None).map(|n| (n.value.number, n.bytes)),
+            Some((12.0, 2))
+        );
+        assert_eq!(
+            number_at("3.5万元 ", 0, None).map(|n| (n.value.number, n.value.unit, n.chars)),
+            Some((3.5, Some(CellUnit::WanYuan), 5))
+        );
+    }
+
+    #[test]
     fn one_cell_per_line_with_lone_pipes_as_empty_cells() {
         let text = "(二)部分公开 |\n|\n|\n||\n(一)予以公开 |\n22 |\n|\n1 |\n23 |\n||\n";
         let (layout, rows) = rows(text);
@@ -541,8 +748,14 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].label(), "(二)部分公开");
         assert_eq!(values(&rows[0]), vec![None, None]);
-        assert_eq!(values(&rows[1]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
-        assert_eq!(&text[rows[1].cells[0].offset..rows[1].cells[0].offset + 2], "22");
+        assert_eq!(
+            values(&rows[1]),
+            vec![Some(22.0), None, Some(1.0), Some(23.0)]
+        );
+        assert_eq!(
+            &text[rows[1].cells[0].offset..rows[1].cells[0].offset + 2],
+            "22"
+        );
     }
 
     #[test]
@@ -570,10 +783,14 @@ mod tests {
 
     #[test]
     fn tabs_delimit_cells_and_two_tabs_make_an_empty_one() {
-        let (layout, rows) = rows("\t(一)予以公开\t22\t\t1\t23\n\t全年共收到申请12件,已全部办结。\n");
+        let (layout, rows) =
+            rows("\t(一)予以公开\t22\t\t1\t23\n\t全年共收到申请12件,已全部办结。\n");
         assert_eq!(layout, Layout::Aligned);
         assert_eq!(rows[0].label(), "(一)予以公开");
-        assert_eq!(values(&rows[0]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        assert_eq!(
+            values(&rows[0]),
+            vec![Some(22.0), None, Some(1.0), Some(23.0)]
+        );
         assert!(rows[0].delimited);
         assert_eq!(rows[1].kind, Kind::Prose);
         // A row of empty cells keeps all of them.
@@ -588,14 +805,23 @@ mod tests {
         let (_, rows) = rows("一、本年新收政\n府信息公开申请数量\n6\n\n1\n0\n7\n二、上年结转\n");
         assert_eq!(rows.len(), 4);
         assert!(rows[2].vertical);
-        assert_eq!(values(&rows[2]), vec![Some(6.0), Some(1.0), Some(0.0), Some(7.0)]);
+        assert_eq!(
+            values(&rows[2]),
+            vec![Some(6.0), Some(1.0), Some(0.0), Some(7.0)]
+        );
     }
 
     #[test]
     fn inline_label_and_amount() {
         let (_, rows) = rows("政府集中采购130万元\n");
         assert_eq!(rows[0].label(), "政府集中采购");
-        assert_eq!(rows[0].cells[0].value, Some(Value { number: 130.0, unit: Some(CellUnit::WanYuan) }));
+        assert_eq!(
+            rows[0].cells[0].value,
+            Some(Value {
+                number: 130.0,
+                unit: Some(CellUnit::WanYuan)
+            })
+        );
     }
 
     #[test]

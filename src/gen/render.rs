@@ -19,7 +19,11 @@ pub struct TRow {
 
 impl TRow {
     pub fn header(labels: &[&str]) -> TRow {
-        TRow { group: None, labels: labels.iter().map(|s| s.to_string()).collect(), values: Vec::new() }
+        TRow {
+            group: None,
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+            values: Vec::new(),
+        }
     }
 }
 
@@ -91,7 +95,11 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     }
     let mut out = String::new();
     if rng.chance(0.4) {
-        out.push_str(*rng.pick(&["首页 > 政务公开 > 政府信息公开年报\n", "当前位置：首页 > 信息公开 > 年度报告\n", "字号：[ 大 中 小 ]\n"]));
+        out.push_str(*rng.pick(&[
+            "首页 > 政务公开 > 政府信息公开年报\n",
+            "当前位置：首页 > 信息公开 > 年度报告\n",
+            "字号：[ 大 中 小 ]\n",
+        ]));
     }
     out.push_str(if layout == Layout::Markdown { "# " } else { "" });
     out.push_str(page.title);
@@ -101,11 +109,16 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
+    let blank_zeros =
+        matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
     for block in page.blocks {
         match block {
             Block::Heading(h) => {
-                out.push_str(if layout == Layout::Markdown { "## " } else { "" });
+                out.push_str(if layout == Layout::Markdown {
+                    "## "
+                } else {
+                    ""
+                });
                 out.push_str(h);
                 out.push_str("\n\n");
             }
@@ -116,7 +129,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             Block::Table(rows) => {
                 // A table of zeros printed blank would hold no number at all (an
                 // empty table, by the data contract): blank zeros only beside others.
-                let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
+                let blank = blank_zeros
+                    && rows
+                        .iter()
+                        .any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
                 let table = match layout {
                     Layout::PipeCells => pipe_cells(rows, blank),
                     Layout::Tabs => tabs(rows, blank),
@@ -151,8 +167,17 @@ fn labels_of(r: &TRow) -> Vec<String> {
 
 fn markdown(rows: &[TRow], blank_zeros: bool) -> String {
     // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
-    let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
-    let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
+    let label_width = rows
+        .iter()
+        .filter(|r| !r.values.is_empty())
+        .map(|r| labels_of(r).len())
+        .max()
+        .unwrap_or(1);
+    let width = rows
+        .iter()
+        .map(|r| label_width + r.values.len())
+        .max()
+        .unwrap_or(2);
     let mut out = String::new();
     for (i, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = labels_of(r).iter().map(|l| cell(l)).collect();
@@ -179,7 +204,11 @@ fn pipe_cells(rows: &[TRow], blank_zeros: bool) -> String {
         }
         for v in &r.values {
             let v = shown(v, blank_zeros);
-            out.push_str(&if v.is_empty() { "|\n".to_string() } else { format!("{v} |\n") });
+            out.push_str(&if v.is_empty() {
+                "|\n".to_string()
+            } else {
+                format!("{v} |\n")
+            });
         }
         out.push_str("||\n");
     }
@@ -190,7 +219,11 @@ fn tabs(rows: &[TRow], blank_zeros: bool) -> String {
     let mut out = String::new();
     for r in rows {
         let labels = labels_of(r);
-        let mut cells = if labels.is_empty() { Vec::new() } else { vec![labels.join(" ")] };
+        let mut cells = if labels.is_empty() {
+            Vec::new()
+        } else {
+            vec![labels.join(" ")]
+        };
         cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
         out.push_str(&cells.join("\t"));
         out.push('\n');
@@ -212,11 +245,24 @@ fn at(parts: &[(usize, String)]) -> String {
 fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
     let mut out = String::new();
     let start = 36;
-    let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
+    let step = if rows.iter().any(|r| r.values.len() > 8) {
+        5
+    } else {
+        8
+    };
     for r in rows {
         let label = labels_of(r).concat();
-        let values: Vec<(usize, String)> =
-            r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
+        let values: Vec<(usize, String)> = r
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                (
+                    start + step * i,
+                    if v.is_empty() { "0".into() } else { v.clone() },
+                )
+            })
+            .collect();
         if r.values.is_empty() {
             out.push_str(&at(&[(4, label)]));
             continue;
@@ -229,7 +275,8 @@ fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
             out.push_str(&at(&parts));
         } else {
             let cut = chars.len() / 2;
-            let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+            let (a, b): (String, String) =
+                (chars[..cut].iter().collect(), chars[cut..].iter().collect());
             if rng.chance(0.5) {
                 let mut parts = vec![(4, a)];
                 parts.extend(values);
@@ -265,7 +312,9 @@ fn raw(rows: &[TRow]) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn html(page: &Page, gbk: bool) -> String {
@@ -288,7 +337,11 @@ fn html(page: &Page, gbk: bool) -> String {
                         body.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
                     }
                     for l in &r.labels {
-                        let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
+                        let span = if r.values.is_empty() && width > 0 {
+                            format!(" colspan=\"{width}\"")
+                        } else {
+                            String::new()
+                        };
                         body.push_str(&format!("<td{span}>{}</td>", escape(l)));
                     }
                     for v in &r.values {
@@ -301,7 +354,11 @@ fn html(page: &Page, gbk: bool) -> String {
         }
     }
     if let Some((agency, date)) = &page.signature {
-        body.push_str(&format!("<p>{}</p><p>{}</p>\n", escape(agency), escape(date)));
+        body.push_str(&format!(
+            "<p>{}</p><p>{}</p>\n",
+            escape(agency),
+            escape(date)
+        ));
     }
     format!(
         "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n\

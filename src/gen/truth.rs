@@ -29,15 +29,49 @@ pub struct Population {
 }
 
 const COUNTY_DEPTS: &[&str] = &[
-    "人民政府", "人民政府", "教育局", "卫生健康局", "自然资源局", "市场监督管理局", "住房和城乡建设局", "财政局", "民政局",
-    "人力资源和社会保障局", "生态环境局", "农业农村局",
+    "人民政府",
+    "人民政府",
+    "教育局",
+    "卫生健康局",
+    "自然资源局",
+    "市场监督管理局",
+    "住房和城乡建设局",
+    "财政局",
+    "民政局",
+    "人力资源和社会保障局",
+    "生态环境局",
+    "农业农村局",
 ];
-const PROVINCIAL_DEPTS: &[&str] =
-    &["人民政府", "人民政府办公厅", "教育厅", "卫生健康委员会", "自然资源厅", "住房和城乡建设厅", "财政厅", "民政厅", "生态环境厅"];
-const NATIONAL: &[&str] = &["国家统计局", "国家林业和草原局", "国家知识产权局", "国家药品监督管理局", "国家文物局", "国家档案局"];
+const PROVINCIAL_DEPTS: &[&str] = &[
+    "人民政府",
+    "人民政府办公厅",
+    "教育厅",
+    "卫生健康委员会",
+    "自然资源厅",
+    "住房和城乡建设厅",
+    "财政厅",
+    "民政厅",
+    "生态环境厅",
+];
+const NATIONAL: &[&str] = &[
+    "国家统计局",
+    "国家林业和草原局",
+    "国家知识产权局",
+    "国家药品监督管理局",
+    "国家文物局",
+    "国家档案局",
+];
 
 fn self_ref(name: &str) -> &'static str {
-    for (end, r) in [("局", "我局"), ("厅", "我厅"), ("委员会", "我委"), ("办公室", "我办"), ("镇", "我镇"), ("乡", "我乡"), ("街道", "我街道")] {
+    for (end, r) in [
+        ("局", "我局"),
+        ("厅", "我厅"),
+        ("委员会", "我委"),
+        ("办公室", "我办"),
+        ("镇", "我镇"),
+        ("乡", "我乡"),
+        ("街道", "我街道"),
+    ] {
         if name.ends_with(end) {
             return r;
         }
@@ -46,7 +80,14 @@ fn self_ref(name: &str) -> &'static str {
 }
 
 impl Agency {
-    fn new(name: String, province: Option<&str>, city: Option<&str>, county: Option<&str>, code: Option<u32>, level: &'static str) -> Agency {
+    fn new(
+        name: String,
+        province: Option<&str>,
+        city: Option<&str>,
+        county: Option<&str>,
+        code: Option<u32>,
+        level: &'static str,
+    ) -> Agency {
         Agency {
             self_ref: self_ref(&name),
             name,
@@ -95,7 +136,14 @@ impl Population {
     pub fn agency(&self, rng: &mut Rng) -> Agency {
         let roll = rng.below(100);
         if roll < 3 {
-            return Agency::new(rng.pick(NATIONAL).to_string(), None, None, None, None, "national");
+            return Agency::new(
+                rng.pick(NATIONAL).to_string(),
+                None,
+                None,
+                None,
+                None,
+                "national",
+            );
         }
         if roll < 11 {
             let p = *rng.pick(&self.provinces);
@@ -105,9 +153,20 @@ impl Population {
         if roll < 28 {
             let c = *rng.pick(&self.prefectures);
             let p = region::table().get(c).and_then(|d| d.parent).unwrap_or(0);
-            let dept = if rng.chance(0.3) { "人民政府办公室" } else { rng.pick(COUNTY_DEPTS) };
+            let dept = if rng.chance(0.3) {
+                "人民政府办公室"
+            } else {
+                rng.pick(COUNTY_DEPTS)
+            };
             let name = format!("{}{}", Self::name(c), dept);
-            return Agency::new(name, Some(Self::name(p)), Some(Self::name(c)), None, Some(c), "prefecture");
+            return Agency::new(
+                name,
+                Some(Self::name(p)),
+                Some(Self::name(c)),
+                None,
+                Some(c),
+                "prefecture",
+            );
         }
         let township = roll >= 62;
         let (county, town) = if township {
@@ -117,25 +176,64 @@ impl Population {
             (*rng.pick(&self.counties), None)
         };
         // Townships of a city without counties (中山, 东莞, 儋州) sit under the city.
-        if region::table().get(county).is_some_and(|d| d.level == Level::Prefecture) {
-            let (town, p) = (town.unwrap_or_default(), region::table().get(county).and_then(|d| d.parent).unwrap_or(0));
+        if region::table()
+            .get(county)
+            .is_some_and(|d| d.level == Level::Prefecture)
+        {
+            let (town, p) = (
+                town.unwrap_or_default(),
+                region::table()
+                    .get(county)
+                    .and_then(|d| d.parent)
+                    .unwrap_or(0),
+            );
             let name = format!("{}{town}", Self::name(county));
-            return Agency::new(name, Some(Self::name(p)), Some(Self::name(county)), None, Some(county), "township");
+            return Agency::new(
+                name,
+                Some(Self::name(p)),
+                Some(Self::name(county)),
+                None,
+                Some(county),
+                "township",
+            );
         }
         let (p, c) = Self::county_lineage(county);
         let parent_name = c.map_or(Self::name(p), Self::name);
         let name = match town {
-            Some(town) if rng.chance(0.5) => format!("{parent_name}{}人民政府{town}{}", Self::name(county), if town.ends_with("街道") { "办事处" } else { "" }),
+            Some(town) if rng.chance(0.5) => format!(
+                "{parent_name}{}人民政府{town}{}",
+                Self::name(county),
+                if town.ends_with("街道") {
+                    "办事处"
+                } else {
+                    ""
+                }
+            ),
             Some(town) => format!("{parent_name}{}{town}", Self::name(county)),
-            None => format!("{parent_name}{}{}", Self::name(county), rng.pick(COUNTY_DEPTS)),
+            None => format!(
+                "{parent_name}{}{}",
+                Self::name(county),
+                rng.pick(COUNTY_DEPTS)
+            ),
         };
         // Municipalities: their districts' city is the municipality.
-        let municipal = region::table().get(county).and_then(|d| d.parent).and_then(|p| region::table().get(p)).is_some_and(|d| {
-            d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县")
-        });
-        let city = c.map(Self::name).or_else(|| municipal.then(|| Self::name(p)));
+        let municipal = region::table()
+            .get(county)
+            .and_then(|d| d.parent)
+            .and_then(|p| region::table().get(p))
+            .is_some_and(|d| d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县"));
+        let city = c
+            .map(Self::name)
+            .or_else(|| municipal.then(|| Self::name(p)));
         let level = if township { "township" } else { "county" };
-        Agency::new(name, Some(Self::name(p)), city, Some(Self::name(county)), Some(county), level)
+        Agency::new(
+            name,
+            Some(Self::name(p)),
+            city,
+            Some(Self::name(county)),
+            Some(county),
+            level,
+        )
     }
 }
 
@@ -183,7 +281,11 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
     for c in 0..6 {
         cf[c] = rng.range(0, (nr[c] + co[c]) / 6);
     }
-    let results: Vec<&template::Row> = rows.iter().copied().filter(|r| r.role == Role::Result).collect();
+    let results: Vec<&template::Row> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.role == Role::Result)
+        .collect();
     let weights: Vec<f64> = results
         .iter()
         .map(|r| match r.key {
@@ -204,7 +306,8 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
             result_cells[i][c] = v;
         }
     }
-    let with_total = |c: [i64; 6]| -> [i64; 7] { [c[0], c[1], c[2], c[3], c[4], c[5], c.iter().sum()] };
+    let with_total =
+        |c: [i64; 6]| -> [i64; 7] { [c[0], c[1], c[2], c[3], c[4], c[5], c.iter().sum()] };
     let mut requests: RequestTable = Vec::new();
     let mut result_index = 0;
     for r in &rows {
@@ -231,7 +334,11 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
     let (chance, most) = ((new as f64 / 150.0).min(0.35), (new / 40).max(1));
     for block in 0..3 {
         for o in 0..4 {
-            lit[block * 5 + o] = if rng.chance(chance) { rng.range(1, most) } else { 0 };
+            lit[block * 5 + o] = if rng.chance(chance) {
+                rng.range(1, most)
+            } else {
+                0
+            };
         }
         lit[block * 5 + 4] = lit[block * 5..block * 5 + 4].iter().sum();
     }
@@ -239,10 +346,17 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
     if rng.chance(error_rate) {
         match rng.below(2) {
             0 => {
-                let tp = requests.iter_mut().find(|r| r.0 == "total_processed").map(|r| &mut r.1[6]);
+                let tp = requests
+                    .iter_mut()
+                    .find(|r| r.0 == "total_processed")
+                    .map(|r| &mut r.1[6]);
                 if let Some(cell) = tp {
                     *cell += 1;
-                    seeded.extend(["identity_mismatch", "row_sum_mismatch", "result_sum_mismatch"]);
+                    seeded.extend([
+                        "identity_mismatch",
+                        "row_sum_mismatch",
+                        "result_sum_mismatch",
+                    ]);
                 }
             }
             _ => {
@@ -251,13 +365,24 @@ pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
             }
         }
     }
-    Tables { requests, litigation: lit, disclosures: disclosures(rng, t, new), proactive: rng.log_uniform(new.max(5), 20 * new + 300), seeded }
+    Tables {
+        requests,
+        litigation: lit,
+        disclosures: disclosures(rng, t, new),
+        proactive: rng.log_uniform(new.max(5), 20 * new + 300),
+        seeded,
+    }
 }
 
-fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'static str, String, f64)> {
+fn disclosures(
+    rng: &mut Rng,
+    t: Template,
+    new: i64,
+) -> Vec<(&'static str, &'static str, String, f64)> {
     let mut out = Vec::new();
     let big = (new * 3).max(10);
-    let count = |out: &mut Vec<_>, item, metric, v: i64| out.push((item, metric, v.to_string(), v as f64));
+    let count =
+        |out: &mut Vec<_>, item, metric, v: i64| out.push((item, metric, v.to_string(), v as f64));
     if t == Template::T2021 {
         for item in ["regulation", "normative_document"] {
             let made = rng.range(0, 6);
@@ -265,11 +390,31 @@ fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'sta
             count(&mut out, item, "repealed", rng.range(0, 3));
             count(&mut out, item, "in_force", made + rng.range(0, 40));
         }
-        count(&mut out, "administrative_license", "decisions", rng.log_uniform(0, big * 4));
-        count(&mut out, "administrative_penalty", "decisions", rng.log_uniform(0, big));
-        count(&mut out, "administrative_coercion", "decisions", rng.log_uniform(0, big / 5 + 1));
+        count(
+            &mut out,
+            "administrative_license",
+            "decisions",
+            rng.log_uniform(0, big * 4),
+        );
+        count(
+            &mut out,
+            "administrative_penalty",
+            "decisions",
+            rng.log_uniform(0, big),
+        );
+        count(
+            &mut out,
+            "administrative_coercion",
+            "decisions",
+            rng.log_uniform(0, big / 5 + 1),
+        );
         let wan = rng.range(0, 5000) as f64 / 100.0;
-        out.push(("administrative_fee", "amount_yuan", format!("{wan:.2}"), (format!("{wan:.2}").parse::<f64>().unwrap_or(0.0)) * 10_000.0));
+        out.push((
+            "administrative_fee",
+            "amount_yuan",
+            format!("{wan:.2}"),
+            (format!("{wan:.2}").parse::<f64>().unwrap_or(0.0)) * 10_000.0,
+        ));
         return out;
     }
     for item in ["regulation", "normative_document"] {
@@ -278,7 +423,12 @@ fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'sta
         count(&mut out, item, "new_published", made);
         count(&mut out, item, "total_published", made + rng.range(0, 40));
     }
-    for item in ["administrative_license", "other_management_service", "administrative_penalty", "administrative_coercion"] {
+    for item in [
+        "administrative_license",
+        "other_management_service",
+        "administrative_penalty",
+        "administrative_coercion",
+    ] {
         count(&mut out, item, "previous_count", rng.log_uniform(0, 200));
         let change = rng.range(-20, 20);
         let printed = match rng.below(3) {
@@ -289,13 +439,26 @@ fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'sta
         out.push((item, "change", printed, change as f64));
         count(&mut out, item, "decisions", rng.log_uniform(0, big));
     }
-    count(&mut out, "administrative_fee", "previous_count", rng.range(0, 12));
+    count(
+        &mut out,
+        "administrative_fee",
+        "previous_count",
+        rng.range(0, 12),
+    );
     count(&mut out, "administrative_fee", "change", 0);
-    count(&mut out, "centralized_procurement", "projects", rng.range(0, 60));
+    count(
+        &mut out,
+        "centralized_procurement",
+        "projects",
+        rng.range(0, 60),
+    );
     let yuan = rng.log_uniform(0, 5_000_000);
     let (printed, value) = if rng.chance(0.5) {
         let wan = format!("{:.2}", yuan as f64 / 10_000.0);
-        (format!("{wan}万元"), wan.parse::<f64>().unwrap_or(0.0) * 10_000.0)
+        (
+            format!("{wan}万元"),
+            wan.parse::<f64>().unwrap_or(0.0) * 10_000.0,
+        )
     } else {
         (format!("{yuan}元"), yuan as f64)
     };
@@ -331,7 +494,11 @@ pub fn prose(rng: &mut Rng, new: i64) -> Prose {
         not_held: res[2],
         reconsiderations: if rng.chance(0.2) { rng.range(1, 3) } else { 0 },
         lawsuits: if rng.chance(0.1) { rng.range(1, 2) } else { 0 },
-        fees: if rng.chance(0.15) { rng.range(10, 900) } else { 0 },
+        fees: if rng.chance(0.15) {
+            rng.range(10, 900)
+        } else {
+            0
+        },
         proactive,
         online_part: proactive / 2,
     }
@@ -339,5 +506,9 @@ pub fn prose(rng: &mut Rng, new: i64) -> Prose {
 
 /// A publication date early in the year after `year`.
 pub fn published(rng: &mut Rng, year: i32) -> Date {
-    Date::new(year + 1, rng.range(1, 3) as u32, rng.range(1, 28) as u32).unwrap_or(Date { year: year + 1, month: 1, day: 15 })
+    Date::new(year + 1, rng.range(1, 3) as u32, rng.range(1, 28) as u32).unwrap_or(Date {
+        year: year + 1,
+        month: 1,
+        day: 15,
+    })
 }

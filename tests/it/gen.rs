@@ -11,7 +11,10 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.push((p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()));
+                out.push((
+                    p.strip_prefix(dir).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -23,7 +26,15 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 fn same_seed_same_corpus() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for d in [&a, &b] {
-        ogi_ok(&["gen", "--reports", "60", "--seed", "11", "--out", path_str(d.path())]);
+        ogi_ok(&[
+            "gen",
+            "--reports",
+            "60",
+            "--seed",
+            "11",
+            "--out",
+            path_str(d.path()),
+        ]);
     }
     let (fa, fb) = (files(a.path()), files(b.path()));
     assert_eq!(fa.len(), 120, "60 inputs and 60 gold files");
@@ -34,12 +45,41 @@ fn same_seed_same_corpus() {
 fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    ogi_ok(&["gen", "--reports", "400", "--seed", "5", "--error-rate", "0.1", "--out", path_str(d)]);
+    ogi_ok(&[
+        "gen",
+        "--reports",
+        "400",
+        "--seed",
+        "5",
+        "--error-rate",
+        "0.1",
+        "--out",
+        path_str(d),
+    ]);
     let out = d.join("out");
-    ogi_ok(&["extract", "-q", "--input", path_str(&d.join("input")), "--out", path_str(&out)]);
-    let (stdout, _) = ogi_ok(&["eval", "-q", "--gold", path_str(&d.join("gold")), "--out", path_str(&out), "--by", "layout"]);
+    ogi_ok(&[
+        "extract",
+        "-q",
+        "--input",
+        path_str(&d.join("input")),
+        "--out",
+        path_str(&out),
+    ]);
+    let (stdout, _) = ogi_ok(&[
+        "eval",
+        "-q",
+        "--gold",
+        path_str(&d.join("gold")),
+        "--out",
+        path_str(&out),
+        "--by",
+        "layout",
+    ]);
     let mut layouts = 0;
-    for line in stdout.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| layout")) {
+    for line in stdout
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| layout"))
+    {
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
         let (layout, score, issues) = (cols[1], cols[3], cols[7]);
         let score: f64 = score.parse().unwrap();
