@@ -521,11 +521,24 @@ fn fill(t: &Divisions, code: u32, region: &mut Region) {
 pub fn agency_key(agency: &str, region: &Region) -> String {
     let t = table();
     let mut rest = crate::normalize::squash(agency);
+    // The divisions the agency sits in: their names lead its name. Other
+    // division names are the agency's own (西湖镇 under 东港区 is not 西湖区).
+    let mut chain = Vec::new();
+    let mut at = region.code.as_deref().and_then(|c| c.parse::<u32>().ok());
+    while let Some(code) = at {
+        chain.push(code);
+        at = t.get(code).and_then(|d| d.parent);
+    }
+    let leads = |name: &str| {
+        t.names
+            .get(name)
+            .is_some_and(|codes| chain.is_empty() || codes.iter().any(|(c, _)| chain.contains(c)))
+    };
     // Drop the division names the name starts with, longest first.
     loop {
         let prefix = (1..=rest.chars().count())
             .map(|n| rest.char_indices().nth(n).map_or(rest.len(), |c| c.0))
-            .filter(|&end| t.names.contains_key(&rest[..end]))
+            .filter(|&end| leads(&rest[..end]))
             .max();
         match prefix {
             Some(len) if len < rest.len() => rest = rest[len..].to_string(),
@@ -687,6 +700,9 @@ mod tests {
         assert_eq!(key("赣州市住房和城乡建设局"), "360700:住房和城乡建设局");
         assert_ne!(key("赣州市住房和城乡建设局"), key("赣州市教育局"));
         assert_eq!(key("某某局"), ":某某局");
+        // A township named like a division elsewhere (西湖区, 南湖区) keeps its name.
+        assert_eq!(key("日照市东港区西湖镇"), "371102:西湖镇");
+        assert_ne!(key("日照市东港区西湖镇"), key("日照市东港区南湖镇"));
     }
 
     #[test]
