@@ -3,8 +3,10 @@
 //! `ogi gen --reports N --seed S --out DIR` writes `DIR/input/<year>/…` and
 //! `DIR/gold/…json` (the gold format of the data contract, plus `labels` naming
 //! the layout and era, which `ogi eval --by layout,era` reads). Agencies are drawn
-//! at every level from the national division table, years 2010-2024 with the
-//! template of their era, magnitudes by level, tables that add up, except a small
+//! at every level from the national division table and report runs of
+//! consecutive years between 2010 and 2024, each year with the template of its
+//! era and the carried-over requests of the year before; magnitudes by level,
+//! tables that add up, except a small
 //! known share with a seeded error whose issue code the gold requires. Reports
 //! come in every layout the reader claims, with page chrome, full-width digits
 //! and varied prose, and among them a few non-reports, empty and binary files
@@ -73,6 +75,7 @@ pub fn generate(opts: &Options) -> Result<Generated> {
     }
     let population = Population::new();
     let mut rng = Rng::new(opts.seed);
+    let mut series = Series::default();
     let mut done = Generated::default();
     let mut written: Vec<(PathBuf, String)> = Vec::new(); // (path, report gold status) for copies
     for i in 0..opts.reports {
@@ -106,7 +109,19 @@ pub fn generate(opts: &Options) -> Result<Generated> {
             let g = json!({"report": {"status": status, "duplicate_of": id}, "issues": ["duplicate"], "complete": false, "facts": {}});
             (format!("{i:06}_copy.{ext}"), bytes, g, "copy")
         } else {
-            report(&population, &mut rng, i, opts.error_rate, &mut done)?
+            let (agency, year, new, carry) = series.next(&population, &mut rng);
+            let (name, bytes, gold, layout, forward) = report(
+                &agency,
+                year,
+                new,
+                carry,
+                &mut rng,
+                i,
+                opts.error_rate,
+                &mut done,
+            )?;
+            series.carry = forward;
+            (name, bytes, gold, layout)
         };
         let year_dir = gold_value
             .pointer("/report/year")
@@ -151,6 +166,87 @@ pub fn generate(opts: &Options) -> Result<Generated> {
         *done.by_layout.entry(layout.to_string()).or_insert(0) += 1;
     }
     Ok(done)
+}
+
+/// First and last year of the corpus.
+const YEARS: (i32, i32) = (2010, 2024);
+
+/// Agencies report year after year: the corpus holds runs of consecutive
+/// years of one agency (a few years each, as collections have gaps), with
+/// requests of a similar size every year and each year's carried-over requests
+/// those the year before carried forward. No agency reports a year twice, as
+/// far as the population allows: an agency whose years are taken, or the years
+/// next to them, is drawn again.
+#[derive(Default)]
+struct Series {
+    agency: Option<Agency>,
+    /// The next year of the run, and its last.
+    next: i32,
+    last: i32,
+    /// Requests a year, before the year's own variation.
+    base: i64,
+    /// 表三's carried-forward cells of the run's previous report, if it had the table.
+    carry: Option<[i64; 6]>,
+    /// Agency-years given out (hashes of name and year).
+    taken: std::collections::HashSet<u64>,
+}
+
+impl Series {
+    /// The agency, year, requests and carried-over cells of the next report.
+    fn next(
+        &mut self,
+        population: &Population,
+        rng: &mut Rng,
+    ) -> (Agency, i32, i64, Option<[i64; 6]>) {
+        let agency = match self.agency.take() {
+            Some(agency) if self.next <= self.last => agency,
+            _ => self.start(population, rng),
+        };
+        let year = self.next;
+        self.next += 1;
+        self.taken.insert(Self::key(&agency.name, year));
+        let new = (self.base as f64 * rng.range(60, 160) as f64 / 100.0).round() as i64;
+        self.agency = Some(agency.clone());
+        (agency, year, new, self.carry.take())
+    }
+
+    /// Starts the run of a new agency.
+    fn start(&mut self, population: &Population, rng: &mut Rng) -> Agency {
+        const TRIES: usize = 8;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let agency = population.agency(rng);
+            // Runs that start before the first year are cut to it, so that every
+            // year is about equally covered.
+            let first = rng.range(i64::from(YEARS.0) - 6, i64::from(YEARS.1)) as i32;
+            let last = (first + rng.range(0, 6) as i32).min(YEARS.1);
+            let first = first.max(YEARS.0);
+            // A year apart from the agency's other runs: a run carries over
+            // from its own previous year only.
+            let free =
+                (first - 1..=last + 1).all(|y| !self.taken.contains(&Self::key(&agency.name, y)));
+            if first <= last && (free || attempt >= TRIES) {
+                self.base = truth::magnitude(rng, agency.level);
+                (self.next, self.last) = (first, last);
+                self.carry = None;
+                return agency;
+            }
+        }
+    }
+
+    /// An agency-year; a township is one agency whether its name has its
+    /// county's 人民政府 in it or not.
+    fn key(name: &str, year: i32) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (
+            name.replace("人民政府", "").trim_end_matches("办事处"),
+            year,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
 }
 
 fn bad_gold(status: &str, code: &str) -> Value {
@@ -294,17 +390,22 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)]) -> Vec<B
 }
 
 /// One report: its bytes, its gold and its layout's name.
+/// A generated report: file name, bytes, gold, layout, and 表三's
+/// carried-forward cells where it has the table.
+type Generated1 = (String, Vec<u8>, Value, &'static str, Option<[i64; 6]>);
+
+#[allow(clippy::too_many_arguments)]
 fn report(
-    population: &Population,
+    agency: &Agency,
+    year: i32,
+    new: i64,
+    carry: Option<[i64; 6]>,
     rng: &mut Rng,
     i: usize,
     error_rate: f64,
     done: &mut Generated,
-) -> Result<(String, Vec<u8>, Value, &'static str)> {
-    let agency = population.agency(rng);
-    let year = rng.range(2010, 2024) as i32;
+) -> Result<Generated1> {
     let t = Template::for_year(year);
-    let new = truth::magnitude(rng, agency.level);
     let layout = *rng.pick(if t == Template::Pre2019 {
         PROSE_LAYOUTS
     } else {
@@ -329,6 +430,7 @@ fn report(
     let mut meta = Map::new();
     let mut issues: Vec<&str> = Vec::new();
     let mut blocks = vec![Block::Heading("一、总体情况".into())];
+    let mut forward = None;
     if t == Template::Pre2019 {
         let p = truth::prose(rng, new);
         let numerals = rng.chance(0.25);
@@ -429,7 +531,8 @@ fn report(
         blocks.push(Block::Para("公开内容有待丰富，下一步将加强培训。".into()));
         meta.insert("identity_ok".into(), Value::Null);
     } else {
-        let tables = truth::tables(rng, t, new, error_rate);
+        let tables = truth::tables(rng, t, new, carry, error_rate);
+        forward = Some(tables.carried_forward());
         blocks.push(Block::Para(format!(
             "{year}年，{}坚持以公开为常态、不公开为例外，全面推进政务公开。",
             agency.self_ref
@@ -508,7 +611,7 @@ fn report(
         Layout::Traditional => trad::to_traditional(&text).into_bytes(),
         _ => text.into_bytes(),
     };
-    meta.extend(agency_meta(&agency, &title, year, published, t));
+    meta.extend(agency_meta(agency, &title, year, published, t));
     if layout == Layout::Traditional {
         meta.insert("traditional".into(), json!(true));
     }
@@ -518,6 +621,7 @@ fn report(
         bytes,
         gold,
         layout.name(),
+        forward,
     ))
 }
 

@@ -264,6 +264,18 @@ pub struct Tables {
     pub seeded: Vec<&'static str>,
 }
 
+impl Tables {
+    /// 表三's carried-forward cells, one per applicant (the total left out).
+    pub fn carried_forward(&self) -> [i64; 6] {
+        let row = self
+            .requests
+            .iter()
+            .find(|r| r.0 == "carried_forward")
+            .map_or([0; 7], |r| r.1);
+        [row[0], row[1], row[2], row[3], row[4], row[5]]
+    }
+}
+
 fn spread(rng: &mut Rng, total: i64, weights: &[f64]) -> [i64; 6] {
     let v = rng.split(total, weights);
     [v[0], v[1], v[2], v[3], v[4], v[5]]
@@ -272,11 +284,22 @@ fn spread(rng: &mut Rng, total: i64, weights: &[f64]) -> [i64; 6] {
 const APPLICANT_WEIGHTS: &[f64] = &[0.84, 0.08, 0.01, 0.01, 0.04, 0.02];
 
 /// A consistent 表三/表四/表二 (and, with probability `error_rate`, one seeded error).
-pub fn tables(rng: &mut Rng, t: Template, new: i64, error_rate: f64) -> Tables {
+///
+/// `carried` holds the carried-over cells (the previous year's carried-forward
+/// ones) where the agency's previous report is known; else they are drawn.
+pub fn tables(
+    rng: &mut Rng,
+    t: Template,
+    new: i64,
+    carried: Option<[i64; 6]>,
+    error_rate: f64,
+) -> Tables {
     let rows = template::request_rows(t);
     let nr = spread(rng, new, APPLICANT_WEIGHTS);
-    let carried = rng.range(0, new / 8 + 1);
-    let co = spread(rng, carried, APPLICANT_WEIGHTS);
+    let co = carried.unwrap_or_else(|| {
+        let carried = rng.range(0, new / 8 + 1);
+        spread(rng, carried, APPLICANT_WEIGHTS)
+    });
     let mut cf = [0i64; 6];
     for c in 0..6 {
         cf[c] = rng.range(0, (nr[c] + co[c]) / 6);

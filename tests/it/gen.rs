@@ -92,3 +92,55 @@ fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
     let last = stdout.lines().last().unwrap();
     assert!(last.contains("precision 1.000"), "{last}");
 }
+
+#[test]
+fn agencies_report_year_after_year_and_carry_over_what_they_carried_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ogi_ok(&[
+        "gen",
+        "--reports",
+        "600",
+        "--seed",
+        "8",
+        "--out",
+        path_str(d),
+    ]);
+    let out = d.join("out");
+    ogi_ok(&[
+        "extract",
+        "-q",
+        "--input",
+        path_str(&d.join("input")),
+        "--out",
+        path_str(&out),
+    ]);
+    let (stdout, stderr) = ogi_ok(&["stats", "-q", "--data", path_str(&out)]);
+    // Runs of years per agency, so the carry-over check has pairs to compare:
+    // every pair agrees, and no agency reports a year twice.
+    assert!(format!("{stdout}{stderr}").contains("checks: none"), "{stdout}{stderr}");
+    let gold: Vec<serde_json::Value> = std::fs::read_dir(d.join("gold"))
+        .unwrap()
+        .map(|e| serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap())
+        .collect();
+    let mut years: std::collections::HashMap<String, Vec<i64>> = Default::default();
+    for g in &gold {
+        if let (Some(a), Some(y)) = (
+            g.pointer("/report/agency").and_then(|v| v.as_str()),
+            g.pointer("/report/year").and_then(|v| v.as_i64()),
+        ) {
+            if g.pointer("/report/duplicate_of").is_none() {
+                years.entry(a.to_string()).or_default().push(y);
+            }
+        }
+    }
+    let consecutive = years
+        .values()
+        .filter(|ys| ys.iter().any(|y| ys.contains(&(y + 1))))
+        .count();
+    assert!(
+        consecutive * 4 > years.len(),
+        "{consecutive} of {} agencies report two years running",
+        years.len()
+    );
+}
