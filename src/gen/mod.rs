@@ -212,7 +212,9 @@ impl Series {
 
     /// Starts the run of a new agency.
     fn start(&mut self, population: &Population, rng: &mut Rng) -> Agency {
-        const TRIES: usize = 8;
+        // National and provincial agencies are few: a large corpus takes all
+        // their years, and draws land on the levels below.
+        const TRIES: usize = 64;
         let mut attempt = 0;
         loop {
             attempt += 1;

@@ -118,7 +118,10 @@ fn agencies_report_year_after_year_and_carry_over_what_they_carried_forward() {
     let (stdout, stderr) = ogi_ok(&["stats", "-q", "--data", path_str(&out)]);
     // Runs of years per agency, so the carry-over check has pairs to compare:
     // every pair agrees, and no agency reports a year twice.
-    assert!(format!("{stdout}{stderr}").contains("checks: none"), "{stdout}{stderr}");
+    assert!(
+        format!("{stdout}{stderr}").contains("checks: none"),
+        "{stdout}{stderr}"
+    );
     let gold: Vec<serde_json::Value> = std::fs::read_dir(d.join("gold"))
         .unwrap()
         .map(|e| serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap())
