@@ -22,6 +22,23 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A corpus generated with `gen_args` into a temporary folder, extracted to its `out`.
+fn generated_and_extracted(gen_args: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ogi_ok(&[&["gen"], gen_args, &["--out", path_str(d)]].concat());
+    let (input, out) = (d.join("input"), d.join("out"));
+    ogi_ok(&[
+        "extract",
+        "-q",
+        "--input",
+        path_str(&input),
+        "--out",
+        path_str(&out),
+    ]);
+    dir
+}
+
 #[test]
 fn same_seed_same_corpus() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -43,28 +60,8 @@ fn same_seed_same_corpus() {
 
 #[test]
 fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    ogi_ok(&[
-        "gen",
-        "--reports",
-        "400",
-        "--seed",
-        "5",
-        "--error-rate",
-        "0.1",
-        "--out",
-        path_str(d),
-    ]);
-    let out = d.join("out");
-    ogi_ok(&[
-        "extract",
-        "-q",
-        "--input",
-        path_str(&d.join("input")),
-        "--out",
-        path_str(&out),
-    ]);
+    let dir = generated_and_extracted(&["--reports", "400", "--seed", "5", "--error-rate", "0.1"]);
+    let (d, out) = (dir.path(), dir.path().join("out"));
     let (stdout, _) = ogi_ok(&[
         "eval",
         "-q",
@@ -95,26 +92,8 @@ fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
 
 #[test]
 fn agencies_report_year_after_year_and_carry_over_what_they_carried_forward() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    ogi_ok(&[
-        "gen",
-        "--reports",
-        "600",
-        "--seed",
-        "8",
-        "--out",
-        path_str(d),
-    ]);
-    let out = d.join("out");
-    ogi_ok(&[
-        "extract",
-        "-q",
-        "--input",
-        path_str(&d.join("input")),
-        "--out",
-        path_str(&out),
-    ]);
+    let dir = generated_and_extracted(&["--reports", "600", "--seed", "8"]);
+    let (d, out) = (dir.path(), dir.path().join("out"));
     let (stdout, stderr) = ogi_ok(&["stats", "-q", "--data", path_str(&out)]);
     // Runs of years per agency, so the carry-over check has pairs to compare:
     // every pair agrees, and no agency reports a year twice.
