@@ -140,10 +140,7 @@ pub fn short_forms(name: &str, level: Level) -> Vec<String> {
             // Strip the ethnic groups: 黔东南苗族侗族 → 黔东南.
             let mut place = head.to_string();
             let mut last_group = String::new();
-            loop {
-                let Some(stem) = place.strip_suffix('族') else {
-                    break;
-                };
+            while let Some(stem) = place.strip_suffix('族') {
                 let Some(group) = ETHNIC
                     .iter()
                     .filter(|e| stem.ends_with(*e))

@@ -226,7 +226,7 @@ impl Sink {
             .map(|(k, o)| (o.writer.memory_size(), k.clone()))
             .collect();
         let mut total: usize = sizes.iter().map(|(s, _)| s).sum();
-        sizes.sort_by(|a, b| b.0.cmp(&a.0));
+        sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (size, key) in sizes {
             if total <= self.buffer_bytes {
                 break;

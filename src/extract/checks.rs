@@ -137,13 +137,15 @@ mod tests {
 
     #[test]
     fn identity_holds_and_breaks() {
-        let mut r = Report::default();
-        r.requests = vec![
-            req("new_received", "total", 12),
-            req("carried_over", "total", 11),
-            req("total_processed", "total", 23),
-            req("carried_forward", "total", 0),
-        ];
+        let mut r = Report {
+            requests: vec![
+                req("new_received", "total", 12),
+                req("carried_over", "total", 11),
+                req("total_processed", "total", 23),
+                req("carried_forward", "total", 0),
+            ],
+            ..Report::default()
+        };
         check(&mut r, Template::T2019);
         assert_eq!(r.identity_ok, Some(true));
         r.requests[3].count = 2;

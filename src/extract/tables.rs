@@ -132,7 +132,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
     while k < rows.len() && next < cues.rows {
         let row = &rows[k];
         let own = row.label();
-        if row.kind == Kind::Prose || (k > start && stop(&own)) {
+        if row.kind == Kind::Prose || (k > start && stop(own)) {
             break;
         }
         if row.cells.is_empty() {
@@ -475,8 +475,8 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
         .iter()
         .map(|block| format!("{}第{}", template::DISCLOSURE_ANCHOR, block.article))
         .collect();
-    for k in start..walk.end.min(rows.len()) {
-        let label = rows[k].label();
+    for (k, row) in rows.iter().enumerate().take(walk.end).skip(start) {
+        let label = row.label();
         for (b, block) in blocks.iter().enumerate() {
             let anchored = label.contains(anchors[b].as_str());
             if anchored && header_at[b].is_none() {

@@ -95,11 +95,13 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     }
     let mut out = String::new();
     if rng.chance(0.4) {
-        out.push_str(*rng.pick(&[
+        const CRUMBS: &[&str] = &[
             "首页 > 政务公开 > 政府信息公开年报\n",
             "当前位置：首页 > 信息公开 > 年度报告\n",
             "字号：[ 大 中 小 ]\n",
-        ]));
+        ];
+        let crumb: &&str = rng.pick(CRUMBS);
+        out.push_str(crumb);
     }
     out.push_str(if layout == Layout::Markdown { "# " } else { "" });
     out.push_str(page.title);

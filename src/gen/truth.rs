@@ -100,6 +100,12 @@ impl Agency {
     }
 }
 
+impl Default for Population {
+    fn default() -> Population {
+        Population::new()
+    }
+}
+
 impl Population {
     pub fn new() -> Population {
         let t = region::table();

@@ -623,10 +623,11 @@ impl Builder {
             }
         }
         match name {
-            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
-                if !self.open_table_part(name) {
-                    return; // outside any table: the tag is dropped
-                }
+            // Outside any table the tag is dropped (no later arm takes these names).
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
+                if !self.open_table_part(name) =>
+            {
+                return;
             }
             "form" => {
                 if self.form.is_some() {
@@ -679,10 +680,8 @@ impl Builder {
                 }
             }
             _ if closes_p(name) => self.close_p(),
-            "option" => {
-                if self.name(self.current()) == "option" {
-                    self.stack.pop();
-                }
+            "option" if self.name(self.current()) == "option" => {
+                self.stack.pop();
             }
             _ => {}
         }
