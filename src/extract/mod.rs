@@ -86,7 +86,7 @@ pub fn extract(doc: &Document) -> Report {
     // The prose adds what the tables lack and is checked against what they hold.
     let report_like = looks_like_report(&words);
     if report.fact_count() > 0 || report_like {
-        prose::read(text, &mut report);
+        prose::read_outside(text, &table_lines(text, &report), &mut report);
     }
     report.status = Some(if !report_like && report.fact_count() == 0 {
         // Not a report: its metadata flags would be noise.
@@ -103,6 +103,38 @@ pub fn extract(doc: &Document) -> Report {
         Status::Ok
     });
     report
+}
+
+/// The lines each table was read from: from the line of its first number to the
+/// line of its last, sorted and merged.
+fn table_lines(text: &str, report: &Report) -> Vec<(usize, usize)> {
+    let tables = [
+        report
+            .disclosures
+            .iter()
+            .map(|f| f.offset)
+            .collect::<Vec<_>>(),
+        report.requests.iter().map(|f| f.offset).collect(),
+        report.litigation.iter().map(|f| f.offset).collect(),
+    ];
+    let mut spans: Vec<(usize, usize)> = tables
+        .iter()
+        .filter_map(|offsets| Some((*offsets.iter().min()?, *offsets.iter().max()?)))
+        .map(|(first, last)| {
+            let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[last..].find('\n').map_or(text.len(), |i| last + i + 1);
+            (start, end)
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 /// Region, codes and level from the agency's name, the text choosing among
@@ -256,6 +288,38 @@ fn template_of(words: &Words, year: Option<i32>) -> Template {
 mod tests {
     use super::*;
     use crate::load::decode;
+    use crate::report::{LitigationFact, RequestFact};
+
+    #[test]
+    fn table_lines_run_from_the_first_number_line_to_the_last_and_merge() {
+        let text = "一、总体情况\n申请 3 4\n结转 5 6\n说明。\n复议 1 2\n诉讼 0 1\n";
+        let at = |s: &str| text.find(s).unwrap();
+        let mut r = Report::default();
+        let req = |offset| RequestFact {
+            row: "granted",
+            applicant: "total",
+            count: 1,
+            offset,
+        };
+        r.requests = vec![req(at("4")), req(at("5"))];
+        r.litigation = vec![LitigationFact {
+            proceeding: "litigation",
+            outcome: "total",
+            count: 1,
+            offset: at("1 2"),
+        }];
+        assert_eq!(
+            table_lines(text, &r),
+            vec![
+                (at("申请"), at("说明")),
+                (at("复议"), at("复议") + "复议 1 2\n".len())
+            ]
+        );
+        // Overlapping tables make one range.
+        r.litigation[0].offset = at("6");
+        assert_eq!(table_lines(text, &r), vec![(at("申请"), at("说明"))]);
+        assert!(table_lines(text, &Report::default()).is_empty());
+    }
 
     #[test]
     fn a_report_cut_inside_its_tables_is_partial() {

@@ -76,8 +76,18 @@ struct Sectioned<'a> {
 }
 
 impl<'a> Sectioned<'a> {
-    fn new(text: &'a str) -> Self {
-        let clauses = clauses(text, 0, text.len());
+    /// The text's sections, and the clauses of the text outside `skip` (sorted
+    /// byte ranges that start and end on line breaks).
+    fn new(text: &'a str, skip: &[(usize, usize)]) -> Self {
+        let mut clauses_outside = Vec::new();
+        let mut from = 0;
+        for &(start, end) in skip.iter().chain([&(text.len(), text.len())]) {
+            if start > from {
+                clauses_outside.extend(clauses(text, from, start));
+            }
+            from = from.max(end);
+        }
+        let clauses = clauses_outside;
         let headings = clauses.iter().map(|(_, c)| is_heading(c)).collect();
         Sectioned {
             text,
@@ -417,7 +427,14 @@ fn negated_before(clause: &str, at_byte: usize) -> bool {
 /// holds are not added; where the prose contradicts the table, the table stands
 /// and the report is flagged `narrative_table_conflict`.
 pub fn read(text: &str, report: &mut Report) {
-    let doc = Sectioned::new(text);
+    read_outside(text, &[], report);
+}
+
+/// [`read`], leaving out the lines of `tables` (sorted byte ranges of whole
+/// lines where the tables were read): their numbers are the tables', and
+/// reading them again as sentences costs more than the rest of the text.
+pub fn read_outside(text: &str, tables: &[(usize, usize)], report: &mut Report) {
+    let doc = Sectioned::new(text, tables);
     read_requests(&doc, report);
     read_litigation(&doc, report);
     read_fees(&doc, report);
@@ -844,6 +861,27 @@ mod tests {
             &mut r,
         );
         assert_eq!(r.disclosures.first().map(|d| d.value), Some(12.0));
+    }
+
+    #[test]
+    fn lines_left_out_are_not_read() {
+        let text = "三、依申请公开情况\n共收到申请99件\n本年度共收到申请12件。\n";
+        let table = (
+            text.find("共收到申请99").unwrap(),
+            text.find("本年度").unwrap(),
+        );
+        let new_received = |r: &Report| {
+            r.requests
+                .iter()
+                .find(|f| f.row == "new_received")
+                .map(|f| f.count)
+        };
+        let mut all = Report::default();
+        read(text, &mut all);
+        assert_eq!(new_received(&all), Some(99));
+        let mut outside = Report::default();
+        read_outside(text, &[table], &mut outside);
+        assert_eq!(new_received(&outside), Some(12));
     }
 
     #[test]
