@@ -84,26 +84,28 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
     if !may_be_traditional(text) {
         return (text.to_string(), false);
     }
-    let folded = fast2s::convert(text);
-    let (mut changed, mut cjk) = (0, 0);
-    for (a, b) in text.chars().zip(folded.chars()) {
-        changed += usize::from(a != b);
-        cjk += usize::from(('\u{4e00}'..='\u{9fff}').contains(&a));
-    }
-    let traditional = changed >= 5 && changed * 100 >= cjk;
-    // Simplified text is left alone: the table also folds characters that
-    // simplified place names keep (乾县 is not 干县, 磐石市 not 盘石市); and a
-    // character of a place name is kept in traditional text too.
-    if !traditional {
-        return (text.to_string(), false);
-    }
+    let converted = fast2s::convert(text);
+    // A character of a place name is kept in traditional text too: the table
+    // also folds characters that simplified place names keep (乾县 is not 干县,
+    // 磐石市 not 盘石市). The folded text is built in the pass that counts.
     let keep = crate::region::name_chars();
-    let folded = text
-        .chars()
-        .zip(folded.chars())
-        .map(|(a, b)| if a == b || keep.contains(&a) { a } else { b })
-        .collect();
-    (folded, true)
+    let (mut changed, mut cjk) = (0, 0);
+    let mut folded = String::with_capacity(converted.len());
+    for (a, b) in text.chars().zip(converted.chars()) {
+        cjk += usize::from(('\u{4e00}'..='\u{9fff}').contains(&a));
+        if a == b {
+            folded.push(a);
+        } else {
+            changed += 1;
+            folded.push(if keep.contains(&a) { a } else { b });
+        }
+    }
+    // Simplified text is left alone.
+    if changed >= 5 && changed * 100 >= cjk {
+        (folded, true)
+    } else {
+        (text.to_string(), false)
+    }
 }
 
 /// Characters the conversion table may change in some context (only
