@@ -381,11 +381,14 @@ pub fn resolve(agency: &str, context: &str) -> Region {
     let township = township_name(agency);
     region.township = township.is_some();
     // A short form counts only where names run on from the start of the agency's
-    // name (`通化二道江区…`), never inside a word (资源 in 自然资源局 is not 资源县).
+    // name (`通化二道江区…`), never inside a word (资源 in 自然资源局 is not 资源县),
+    // nor where a department's one-character ending follows (公安 in 荆州市公安局
+    // is the police, not 公安县).
     let mut mentions = Vec::new();
     let mut chained_to = 0;
     for m in t.mentions(agency, false) {
-        if m.official || m.start == chained_to {
+        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']);
+        if m.official || (m.start == chained_to && !department) {
             chained_to = m.end;
             mentions.push(m);
         }
@@ -697,6 +700,8 @@ mod tests {
         assert_eq!(key("赣州市住房和城乡建设局"), "360700:住房和城乡建设局");
         assert_ne!(key("赣州市住房和城乡建设局"), key("赣州市教育局"));
         assert_eq!(key("某某局"), ":某某局");
+        // A department named like a county (公安县) is the city's.
+        assert_eq!(key("荆州市公安局"), "421000:公安局");
         // A township named like a division elsewhere (西湖区, 南湖区) keeps its name.
         assert_eq!(key("日照市东港区西湖镇"), "371102:西湖镇");
         assert_ne!(key("日照市东港区西湖镇"), key("日照市东港区南湖镇"));
