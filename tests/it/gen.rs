@@ -1,6 +1,6 @@
 //! The generated corpus: reproducible, and read at least as well as promised.
 
-use crate::{ogi_ok, path_str};
+use crate::{extract, ogi_ok, path_str};
 
 fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -22,21 +22,12 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// A corpus generated with `gen_args` into a temporary folder, extracted to its `out`.
-fn generated_and_extracted(gen_args: &[&str]) -> tempfile::TempDir {
+/// A corpus generated with `gen_args` into a temporary folder, and its output.
+fn generated_and_extracted(gen_args: &[&str]) -> (tempfile::TempDir, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    ogi_ok(&[&["gen"], gen_args, &["--out", path_str(d)]].concat());
-    let (input, out) = (d.join("input"), d.join("out"));
-    ogi_ok(&[
-        "extract",
-        "-q",
-        "--input",
-        path_str(&input),
-        "--out",
-        path_str(&out),
-    ]);
-    dir
+    ogi_ok(&[&["gen"], gen_args, &["--out", path_str(dir.path())]].concat());
+    let out = extract(&dir.path().join("input"));
+    (dir, out)
 }
 
 #[test]
@@ -60,15 +51,16 @@ fn same_seed_same_corpus() {
 
 #[test]
 fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
-    let dir = generated_and_extracted(&["--reports", "400", "--seed", "5", "--error-rate", "0.1"]);
-    let (d, out) = (dir.path(), dir.path().join("out"));
+    let (dir, out) =
+        generated_and_extracted(&["--reports", "400", "--seed", "5", "--error-rate", "0.1"]);
+    let (d, out) = (dir.path(), out.path());
     let (stdout, _) = ogi_ok(&[
         "eval",
         "-q",
         "--gold",
         path_str(&d.join("gold")),
         "--out",
-        path_str(&out),
+        path_str(out),
         "--by",
         "layout",
     ]);
@@ -92,9 +84,9 @@ fn a_generated_corpus_scores_in_every_layout_and_flags_every_seeded_error() {
 
 #[test]
 fn agencies_report_year_after_year_and_carry_over_what_they_carried_forward() {
-    let dir = generated_and_extracted(&["--reports", "600", "--seed", "8"]);
-    let (d, out) = (dir.path(), dir.path().join("out"));
-    let (stdout, stderr) = ogi_ok(&["stats", "-q", "--data", path_str(&out)]);
+    let (dir, out) = generated_and_extracted(&["--reports", "600", "--seed", "8"]);
+    let (d, out) = (dir.path(), out.path());
+    let (stdout, stderr) = ogi_ok(&["stats", "-q", "--data", path_str(out)]);
     // Runs of years per agency, so the carry-over check has pairs to compare:
     // every pair agrees, and no agency reports a year twice.
     assert!(

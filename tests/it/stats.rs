@@ -6,20 +6,11 @@ use std::collections::HashMap;
 use ogi::dataset::{read_table, Record};
 use serde_json::Value;
 
-use crate::{ogi_ok, path_str, root};
+use crate::{extract, ogi_ok, path_str, root};
 
 /// Runs extract and stats on the multi-year fixture.
 fn years() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let input = root().join("tests/fixtures/years/reports");
-    ogi_ok(&[
-        "extract",
-        "-q",
-        "--input",
-        path_str(&input),
-        "--out",
-        path_str(out.path()),
-    ]);
+    let out = extract(&root().join("tests/fixtures/years/reports"));
     ogi_ok(&["stats", "-q", "--data", path_str(out.path())]);
     out
 }
