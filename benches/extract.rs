@@ -14,40 +14,22 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 /// `000123_html_gbk.html`), as (path, bytes).
 fn corpus(reports: usize) -> BTreeMap<String, Vec<(String, Vec<u8>)>> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let opts = ogi::gen::Options {
-        reports,
-        seed: 7,
-        out: dir.path().to_path_buf(),
-        error_rate: 0.03,
-    };
+    let opts = ogi::gen::Options { reports, seed: 7, out: dir.path().to_path_buf(), error_rate: 0.03 };
     ogi::gen::generate(&opts).expect("corpus");
     let (files, _) = ogi::discover::discover(&dir.path().join("input"));
     let mut by_layout: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
     for f in files {
-        let stem = f
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let Some((_, layout)) = stem.split_once('_') else {
-            continue;
-        };
+        let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some((_, layout)) = stem.split_once('_') else { continue };
         let bytes = std::fs::read(&f.path).expect("read");
-        by_layout
-            .entry(layout.to_string())
-            .or_default()
-            .push((f.relative, bytes));
+        by_layout.entry(layout.to_string()).or_default().push((f.relative, bytes));
     }
-    by_layout
-        .retain(|layout, _| !matches!(layout.as_str(), "empty" | "binary" | "non_report" | "copy"));
+    by_layout.retain(|layout, _| !matches!(layout.as_str(), "empty" | "binary" | "non_report" | "copy"));
     by_layout
 }
 
 fn extract_all(files: &[(String, Vec<u8>)]) -> usize {
-    files
-        .iter()
-        .map(|(path, bytes)| ogi::extract::extract(&ogi::load::decode(path, bytes)).fact_count())
-        .sum()
+    files.iter().map(|(path, bytes)| ogi::extract::extract(&ogi::load::decode(path, bytes)).fact_count()).sum()
 }
 
 fn bench(c: &mut Criterion) {
@@ -60,9 +42,7 @@ fn bench(c: &mut Criterion) {
                 true => Throughput::Bytes(files.iter().map(|(_, b)| b.len() as u64).sum()),
                 false => Throughput::Elements(files.len() as u64),
             });
-            g.bench_function(layout.as_str(), |b| {
-                b.iter(|| black_box(extract_all(black_box(files))))
-            });
+            g.bench_function(layout.as_str(), |b| b.iter(|| black_box(extract_all(black_box(files)))));
         }
         g.finish();
     }

@@ -10,18 +10,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn reports(n: usize) -> Vec<ogi::Report> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let opts = ogi::gen::Options {
-        reports: n,
-        seed: 7,
-        out: dir.path().to_path_buf(),
-        error_rate: 0.03,
-    };
+    let opts = ogi::gen::Options { reports: n, seed: 7, out: dir.path().to_path_buf(), error_rate: 0.03 };
     ogi::gen::generate(&opts).expect("corpus");
     let (files, _) = ogi::discover::discover(&dir.path().join("input"));
-    files
-        .iter()
-        .map(|f| ogi::extract_guarded(&ogi::load::load(f, None)))
-        .collect()
+    files.iter().map(|f| ogi::extract_guarded(&ogi::load::load(f, None))).collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -33,13 +25,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     for (name, count) in [("reports", reports.len()), ("facts", facts)] {
         g.throughput(Throughput::Elements(count as u64));
-        g.bench_function(name, |b| {
-            b.iter(|| {
-                black_box(
-                    ogi::write::write(out.path(), black_box(&reports), &columns).expect("write"),
-                )
-            })
-        });
+        g.bench_function(name, |b| b.iter(|| black_box(ogi::write::write(out.path(), black_box(&reports), &columns).expect("write"))));
     }
     g.finish();
 }

@@ -29,12 +29,9 @@ impl Tally {
         let got = region::resolve(query, "");
         let code = got.code.as_deref().and_then(|c| c.parse::<u32>().ok());
         let t = region::table();
-        let encloses = code.is_some_and(|c| {
-            c != want
-                && t.get(want)
-                    .and_then(|d| d.parent)
-                    .is_some_and(|p| p == c || t.get(p).and_then(|d| d.parent) == Some(c))
-        });
+        let encloses = code.is_some_and(|c| c != want && t.get(want).and_then(|d| d.parent).is_some_and(|p| {
+            p == c || t.get(p).and_then(|d| d.parent) == Some(c)
+        }));
         if code == Some(want) {
             self.right += 1;
         } else if encloses {
@@ -47,8 +44,7 @@ impl Tally {
         } else {
             self.wrong += 1;
             if self.wrong_examples.len() < 8 {
-                self.wrong_examples
-                    .push(format!("{query} -> {:?}", got.code));
+                self.wrong_examples.push(format!("{query} -> {:?}", got.code));
             }
         }
     }
@@ -69,31 +65,15 @@ impl Tally {
 
 fn main() {
     let t = region::table();
-    let mut rows: Vec<(&str, Tally)> = [
-        "official name alone",
-        "official name with its parent",
-        "short form alone",
-        "short form with its parent",
-    ]
-    .into_iter()
-    .map(|w| (w, Tally::default()))
-    .collect();
-    let mut divisions: Vec<_> = t
-        .all()
-        .filter(|d| matches!(d.level, Level::County | Level::Prefecture))
+    let mut rows: Vec<(&str, Tally)> = ["official name alone", "official name with its parent", "short form alone", "short form with its parent"]
+        .into_iter()
+        .map(|w| (w, Tally::default()))
         .collect();
+    let mut divisions: Vec<_> = t.all().filter(|d| matches!(d.level, Level::County | Level::Prefecture)).collect();
     divisions.sort_by_key(|d| d.code);
     for d in divisions {
-        let parent = d
-            .parent
-            .and_then(|p| t.get(p))
-            .filter(|p| p.level != Level::Placeholder);
-        let parent = parent.or_else(|| {
-            d.parent
-                .and_then(|p| t.get(p))
-                .and_then(|p| p.parent)
-                .and_then(|g| t.get(g))
-        });
+        let parent = d.parent.and_then(|p| t.get(p)).filter(|p| p.level != Level::Placeholder);
+        let parent = parent.or_else(|| d.parent.and_then(|p| t.get(p)).and_then(|p| p.parent).and_then(|g| t.get(g)));
         let parent_name = parent.map(|p| p.name).unwrap_or("");
         rows[0].1.add(d.name, d.code);
         rows[1].1.add(&format!("{parent_name}{}", d.name), d.code);

@@ -122,12 +122,7 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Group columns, comma-separated: year, admin_level, province, template, city.
-    #[arg(
-        long,
-        value_name = "COLS",
-        value_delimiter = ',',
-        default_value = "year"
-    )]
+    #[arg(long, value_name = "COLS", value_delimiter = ',', default_value = "year")]
     pub by: Vec<String>,
 }
 
@@ -188,12 +183,8 @@ impl Common {
 
 impl RunArgs {
     pub fn config(&self, quiet: bool) -> anyhow::Result<Config> {
-        let mut p = Pipeline::load(&self.pipeline).with_context(|| {
-            format!(
-                "cannot read pipeline {} (run from the project root, or give --pipeline)",
-                self.pipeline.display()
-            )
-        })?;
+        let mut p = Pipeline::load(&self.pipeline)
+            .with_context(|| format!("cannot read pipeline {} (run from the project root, or give --pipeline)", self.pipeline.display()))?;
         if let Some(input) = &self.input {
             p.input = Some(input.clone());
         }
@@ -215,11 +206,7 @@ impl ExtractArgs {
         self.common.apply(&mut p);
         let mut config = Config::from_pipeline(&p)?;
         config.progress = !quiet;
-        config.shard = self
-            .shard
-            .as_deref()
-            .map(ogi::config::Shard::parse)
-            .transpose()?;
+        config.shard = self.shard.as_deref().map(ogi::config::Shard::parse).transpose()?;
         Ok(config)
     }
 }

@@ -50,8 +50,8 @@ impl Pipeline {
     /// Reads a pipeline file; its relative paths are resolved against its folder.
     pub fn load(path: &Path) -> Result<Pipeline> {
         let text = std::fs::read_to_string(path).at(path)?;
-        let mut p: Pipeline = toml::from_str(&text)
-            .map_err(|e| Error::Config(format!("{}: {}", path.display(), e.message())))?;
+        let mut p: Pipeline =
+            toml::from_str(&text).map_err(|e| Error::Config(format!("{}: {}", path.display(), e.message())))?;
         let base = path.parent().unwrap_or(Path::new("."));
         for dir in [&mut p.input, &mut p.out].into_iter().flatten() {
             if dir.is_relative() {
@@ -77,12 +77,7 @@ impl Stages {
     pub const NAMES: &'static [&'static str] = &["gen", "extract", "write", "stats"];
 
     pub fn parse(names: &[String]) -> Result<Stages> {
-        let mut s = Stages {
-            gen: false,
-            extract: false,
-            write: false,
-            stats: false,
-        };
+        let mut s = Stages { gen: false, extract: false, write: false, stats: false };
         for name in names {
             match name.as_str() {
                 "gen" => s.gen = true,
@@ -135,10 +130,7 @@ impl Shard {
     pub fn parse(s: &str) -> Result<Shard> {
         let bad = || Error::Config(format!("shard `{s}`: expected K/N with 0 <= K < N"));
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
-        let (index, count) = (
-            k.trim().parse().map_err(|_| bad())?,
-            n.trim().parse().map_err(|_| bad())?,
-        );
+        let (index, count) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
         if count == 0 || index >= count {
             return Err(bad());
         }
@@ -156,18 +148,9 @@ impl Shard {
 impl Config {
     /// Builds a config from a pipeline, checking what it says.
     pub fn from_pipeline(p: &Pipeline) -> Result<Config> {
-        let input = p
-            .input
-            .clone()
-            .ok_or_else(|| Error::Config("no input folder given".into()))?;
-        let out = p
-            .out
-            .clone()
-            .ok_or_else(|| Error::Config("no output folder given".into()))?;
-        let partition = p
-            .partition
-            .clone()
-            .unwrap_or_else(|| vec!["year".to_string()]);
+        let input = p.input.clone().ok_or_else(|| Error::Config("no input folder given".into()))?;
+        let out = p.out.clone().ok_or_else(|| Error::Config("no output folder given".into()))?;
+        let partition = p.partition.clone().unwrap_or_else(|| vec!["year".to_string()]);
         for c in &partition {
             if !PARTITION_COLUMNS.contains(&c.as_str()) {
                 return Err(Error::Config(format!(
@@ -184,17 +167,10 @@ impl Config {
         }
         let stages = match &p.stages {
             Some(names) => Stages::parse(names)?,
-            None => Stages {
-                gen: false,
-                extract: true,
-                write: true,
-                stats: true,
-            },
+            None => Stages { gen: false, extract: true, write: true, stats: true },
         };
         if stages.gen && (p.gen.is_none() || input.file_name().is_none_or(|n| n != "input")) {
-            return Err(Error::Config(
-                "stage `gen` needs a [gen] table and an input folder named `input`".into(),
-            ));
+            return Err(Error::Config("stage `gen` needs a [gen] table and an input folder named `input`".into()));
         }
         let batch = p.batch.unwrap_or(crate::BATCH);
         if batch == 0 {
@@ -222,11 +198,7 @@ mod tests {
     fn pipeline_paths_resolve_against_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("p.toml");
-        std::fs::write(
-            &f,
-            "input = \"../data\"\nout = \"/abs/out\"\npartition = [\"year\", \"province\"]\n",
-        )
-        .unwrap();
+        std::fs::write(&f, "input = \"../data\"\nout = \"/abs/out\"\npartition = [\"year\", \"province\"]\n").unwrap();
         let p = Pipeline::load(&f).unwrap();
         assert_eq!(p.input.unwrap(), dir.path().join("../data"));
         assert_eq!(p.out.unwrap(), PathBuf::from("/abs/out"));
@@ -234,48 +206,24 @@ mod tests {
 
     #[test]
     fn shards_split_the_inputs_without_overlap() {
-        assert!(
-            Shard::parse("2/2").is_err()
-                && Shard::parse("x").is_err()
-                && Shard::parse("0/0").is_err()
-        );
-        let shards: Vec<Shard> = (0..3)
-            .map(|k| Shard::parse(&format!("{k}/3")).unwrap())
-            .collect();
+        assert!(Shard::parse("2/2").is_err() && Shard::parse("x").is_err() && Shard::parse("0/0").is_err());
+        let shards: Vec<Shard> = (0..3).map(|k| Shard::parse(&format!("{k}/3")).unwrap()).collect();
         for i in 0..300 {
             let path = format!("a/{i}.txt");
-            assert_eq!(
-                shards.iter().filter(|s| s.holds(&path)).count(),
-                1,
-                "{path}"
-            );
+            assert_eq!(shards.iter().filter(|s| s.holds(&path)).count(), 1, "{path}");
         }
-        assert!(
-            (0..300)
-                .filter(|i| shards[0].holds(&format!("a/{i}.txt")))
-                .count()
-                > 50
-        );
+        assert!((0..300).filter(|i| shards[0].holds(&format!("a/{i}.txt"))).count() > 50);
     }
 
     #[test]
     fn bad_pipelines_are_refused_with_a_reason() {
-        let p = |s: &str| {
-            toml::from_str::<Pipeline>(s)
-                .map_err(|e| e.to_string())
-                .and_then(|p| Config::from_pipeline(&p).map_err(|e| e.to_string()))
-        };
+        let p = |s: &str| toml::from_str::<Pipeline>(s).map_err(|e| e.to_string()).and_then(|p| {
+            Config::from_pipeline(&p).map_err(|e| e.to_string())
+        });
         assert!(p("input='a'\nout='b'").is_ok());
-        assert!(p("input='a'\nout='b'\npartition=['colour']")
-            .unwrap_err()
-            .contains("colour"));
-        assert!(p("input='a'\nout='b'\nstages=['write']")
-            .unwrap_err()
-            .contains("needs"));
-        assert!(
-            p("input='a'\nout='b'\nstage=['write']").is_err(),
-            "unknown keys are errors"
-        );
+        assert!(p("input='a'\nout='b'\npartition=['colour']").unwrap_err().contains("colour"));
+        assert!(p("input='a'\nout='b'\nstages=['write']").unwrap_err().contains("needs"));
+        assert!(p("input='a'\nout='b'\nstage=['write']").is_err(), "unknown keys are errors");
         assert!(p("out='b'").unwrap_err().contains("input"));
     }
 }

@@ -73,13 +73,7 @@ impl Copies {
             if let (true, Some(agency), Some(year)) = (readable, &r.agency, r.year) {
                 let next = self.agencies.len() as u32;
                 let agency = *self.agencies.entry(agency.as_str().into()).or_insert(next);
-                self.versions.push(Version {
-                    agency,
-                    year,
-                    published: r.published,
-                    file: ordinal,
-                    id,
-                });
+                self.versions.push(Version { agency, year, published: r.published, file: ordinal, id });
             }
         }
     }
@@ -90,25 +84,15 @@ impl Copies {
         let mut versions = self.versions.clone();
         versions.sort_by(|a, b| {
             let key = |v: &Version| (v.agency, v.year, v.published);
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| path(a.file as usize).cmp(&path(b.file as usize)))
+            key(a).cmp(&key(b)).then_with(|| path(a.file as usize).cmp(&path(b.file as usize)))
         });
         let mut flags: Vec<(u32, Revised)> = Vec::new();
         for group in versions.chunk_by(|a, b| (a.agency, a.year) == (b.agency, b.year)) {
             let first = &group[0];
             let (first_path, first_id) = (path(first.file as usize), format!("{:032x}", first.id));
             for later in &group[1..] {
-                let detail = format!(
-                    "another copy of this agency's report for the year: {first_path} ({first_id})"
-                );
-                flags.push((
-                    later.file,
-                    Revised {
-                        source_path: path(later.file as usize),
-                        detail,
-                    },
-                ));
+                let detail = format!("another copy of this agency's report for the year: {first_path} ({first_id})");
+                flags.push((later.file, Revised { source_path: path(later.file as usize), detail }));
             }
         }
         flags.sort_by_key(|(file, _)| *file);
@@ -122,10 +106,7 @@ pub fn link(reports: &mut [Report]) {
     let paths: Vec<String> = reports.iter().map(|r| r.source_path.clone()).collect();
     copies.observe(reports, 0, |i| paths[i].clone());
     for flag in copies.revised(|i| paths[i].clone()) {
-        if let Some(r) = reports
-            .iter_mut()
-            .find(|r| r.source_path == flag.source_path)
-        {
+        if let Some(r) = reports.iter_mut().find(|r| r.source_path == flag.source_path) {
             r.flag(REVISED_COPY, flag.detail);
         }
     }
@@ -147,27 +128,16 @@ mod tests {
             status: Some(Status::Ok),
             ..Report::default()
         };
-        r.requests.push(RequestFact {
-            row: "new_received",
-            applicant: "total",
-            count: 3,
-            offset: 0,
-        });
+        r.requests.push(RequestFact { row: "new_received", applicant: "total", count: 3, offset: 0 });
         r
     }
 
     #[test]
     fn same_bytes_are_duplicates_without_facts() {
-        let mut rs = vec![
-            report("a", "x.txt", "甲局", None),
-            report("a", "y/x.txt", "甲局", None),
-        ];
+        let mut rs = vec![report("a", "x.txt", "甲局", None), report("a", "y/x.txt", "甲局", None)];
         link(&mut rs);
         assert_eq!(rs[0].duplicate_of, None);
-        assert_eq!(
-            rs[1].duplicate_of.as_deref(),
-            Some(rs[0].report_id.as_str())
-        );
+        assert_eq!(rs[1].duplicate_of.as_deref(), Some(rs[0].report_id.as_str()));
         assert!(rs[1].requests.is_empty() && rs[1].has_issue("duplicate"));
         assert!(!rs[0].has_issue(REVISED_COPY) && !rs[1].has_issue(REVISED_COPY));
     }
@@ -181,27 +151,15 @@ mod tests {
         ];
         link(&mut rs);
         assert!(rs[0].has_issue(REVISED_COPY));
-        assert!(
-            rs[0].issues[0]
-                .detail
-                .contains(&format!("old.txt ({})", rs[1].report_id)),
-            "{:?}",
-            rs[0].issues
-        );
+        assert!(rs[0].issues[0].detail.contains(&format!("old.txt ({})", rs[1].report_id)), "{:?}", rs[0].issues);
         assert!(!rs[1].has_issue(REVISED_COPY));
         assert!(!rs[2].has_issue(REVISED_COPY));
     }
 
     #[test]
     fn batches_see_copies_in_earlier_batches() {
-        let mut first = vec![
-            report("a", "1.txt", "甲局", None),
-            report("b", "2.txt", "乙局", None),
-        ];
-        let mut second = vec![
-            report("a", "3.txt", "甲局", None),
-            report("c", "4.txt", "甲局", Date::new(2020, 1, 1)),
-        ];
+        let mut first = vec![report("a", "1.txt", "甲局", None), report("b", "2.txt", "乙局", None)];
+        let mut second = vec![report("a", "3.txt", "甲局", None), report("c", "4.txt", "甲局", Date::new(2020, 1, 1))];
         let paths = ["1.txt", "2.txt", "3.txt", "4.txt"];
         let mut copies = Copies::default();
         copies.observe(&mut first, 0, |i| paths[i].to_string());

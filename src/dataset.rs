@@ -46,18 +46,15 @@ pub fn read_table(root: &Path, name: &str) -> Result<Vec<Record>> {
     let mut rows = Vec::new();
     for file in parquet_files(&dir)? {
         let partitions = hive_values(&dir, &file);
-        let reader =
-            ParquetRecordBatchReaderBuilder::try_new(File::open(&file).at(&file)?)?.build()?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&file).at(&file)?)?.build()?;
         for batch in reader {
             let batch = batch?;
             let schema = batch.schema();
             for i in 0..batch.num_rows() {
                 let mut rec = Record::new();
                 for (c, field) in schema.fields().iter().enumerate() {
-                    let v = value(batch.column(c), i).map_err(|message| Error::Data {
-                        path: file.clone(),
-                        message,
-                    })?;
+                    let v = value(batch.column(c), i)
+                        .map_err(|message| Error::Data { path: file.clone(), message })?;
                     rec.insert(field.name().clone(), v);
                 }
                 for (k, v) in &partitions {
@@ -124,23 +121,18 @@ fn value(col: &ArrayRef, i: usize) -> std::result::Result<Value, String> {
         DataType::Int64 => Value::from(col.as_primitive::<Int64Type>().value(i)),
         DataType::Int32 => Value::from(col.as_primitive::<Int32Type>().value(i)),
         DataType::Float64 => {
-            serde_json::Number::from_f64(col.as_primitive::<Float64Type>().value(i))
-                .map_or(Value::Null, Value::Number)
+            serde_json::Number::from_f64(col.as_primitive::<Float64Type>().value(i)).map_or(Value::Null, Value::Number)
         }
         DataType::Boolean => Value::from(col.as_boolean().value(i)),
-        DataType::Date32 => Value::from(
-            Date::from_days_since_epoch(col.as_primitive::<Date32Type>().value(i)).to_string(),
-        ),
+        DataType::Date32 => {
+            Value::from(Date::from_days_since_epoch(col.as_primitive::<Date32Type>().value(i)).to_string())
+        }
         DataType::List(_) | DataType::LargeList(_) => {
             let list = match col.data_type() {
                 DataType::List(_) => col.as_list::<i32>().value(i),
                 _ => col.as_list::<i64>().value(i),
             };
-            Value::Array(
-                (0..list.len())
-                    .map(|j| value(&list, j))
-                    .collect::<std::result::Result<_, _>>()?,
-            )
+            Value::Array((0..list.len()).map(|j| value(&list, j)).collect::<std::result::Result<_, _>>()?)
         }
         other => return Err(format!("cannot read a column of type {other}")),
     })
@@ -152,21 +144,9 @@ mod tests {
 
     #[test]
     fn hive_folder_values() {
-        let v = hive_values(
-            Path::new("/o/t"),
-            Path::new("/o/t/year=2019/province=a%2Fb/part.parquet"),
-        );
-        assert_eq!(
-            v,
-            vec![
-                ("year".into(), Value::from(2019)),
-                ("province".into(), Value::from("a/b"))
-            ]
-        );
-        let v = hive_values(
-            Path::new("/o/t"),
-            Path::new("/o/t/year=__HIVE_DEFAULT_PARTITION__/p.parquet"),
-        );
+        let v = hive_values(Path::new("/o/t"), Path::new("/o/t/year=2019/province=a%2Fb/part.parquet"));
+        assert_eq!(v, vec![("year".into(), Value::from(2019)), ("province".into(), Value::from("a/b"))]);
+        let v = hive_values(Path::new("/o/t"), Path::new("/o/t/year=__HIVE_DEFAULT_PARTITION__/p.parquet"));
         assert_eq!(v, vec![("year".into(), Value::Null)]);
     }
 }

@@ -24,26 +24,15 @@ pub fn discover(root: &Path) -> (Vec<InputFile>, Vec<(PathBuf, std::io::Error)>)
     let mut files = Vec::new();
     let mut errors = Vec::new();
     if root.is_file() {
-        let name = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        files.push(InputFile {
-            path: root.to_path_buf(),
-            relative: name,
-        });
+        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        files.push(InputFile { path: root.to_path_buf(), relative: name });
         return (files, errors);
     }
     walk(root, root, &mut files, &mut errors);
     (files, errors)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<InputFile>,
-    errors: &mut Vec<(PathBuf, std::io::Error)>,
-) {
+fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(PathBuf, std::io::Error)>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -51,9 +40,7 @@ fn walk(
             return;
         }
     };
-    let mut entries: Vec<_> = entries
-        .filter_map(|e| e.map_err(|e| errors.push((dir.to_path_buf(), e))).ok())
-        .collect();
+    let mut entries: Vec<_> = entries.filter_map(|e| e.map_err(|e| errors.push((dir.to_path_buf(), e))).ok()).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name();
@@ -88,11 +75,7 @@ pub struct Inputs {
 impl Inputs {
     /// `files` as [`discover`] listed them under `root`.
     pub fn new(root: &Path, files: Vec<InputFile>) -> Inputs {
-        let base = if root.is_file() {
-            root.parent().unwrap_or(Path::new("")).to_path_buf()
-        } else {
-            root.to_path_buf()
-        };
+        let base = if root.is_file() { root.parent().unwrap_or(Path::new("")).to_path_buf() } else { root.to_path_buf() };
         let mut odd = std::collections::HashMap::new();
         let mut relative = Vec::with_capacity(files.len());
         for (i, f) in files.into_iter().enumerate() {
@@ -101,11 +84,7 @@ impl Inputs {
             }
             relative.push(f.relative.into_boxed_str());
         }
-        Inputs {
-            base,
-            relative,
-            odd,
-        }
+        Inputs { base, relative, odd }
     }
 
     pub fn len(&self) -> usize {
@@ -123,24 +102,14 @@ impl Inputs {
 
     /// File `i`.
     pub fn file(&self, i: usize) -> InputFile {
-        let path = self
-            .odd
-            .get(&i)
-            .cloned()
-            .unwrap_or_else(|| self.base.join(&*self.relative[i]));
-        InputFile {
-            path,
-            relative: self.relative[i].to_string(),
-        }
+        let path = self.odd.get(&i).cloned().unwrap_or_else(|| self.base.join(&*self.relative[i]));
+        InputFile { path, relative: self.relative[i].to_string() }
     }
 }
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -155,12 +124,7 @@ mod tests {
         std::fs::write(dir.path().join("y.txt"), "y").unwrap();
         let (files, _) = discover(dir.path());
         let inputs = Inputs::new(dir.path(), files.clone());
-        assert_eq!(
-            (0..inputs.len())
-                .map(|i| inputs.file(i))
-                .collect::<Vec<_>>(),
-            files
-        );
+        assert_eq!((0..inputs.len()).map(|i| inputs.file(i)).collect::<Vec<_>>(), files);
         let single = dir.path().join("y.txt");
         let (one, _) = discover(&single);
         assert_eq!(Inputs::new(&single, one.clone()).file(0), one[0]);
@@ -172,24 +136,12 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("b/sub")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for f in [
-            "z.txt",
-            "a.txt",
-            "b/sub/c.html",
-            "b/a.md",
-            ".hidden",
-            ".git/x",
-            "manifest.csv",
-            "b/manifest.csv",
-        ] {
+        for f in ["z.txt", "a.txt", "b/sub/c.html", "b/a.md", ".hidden", ".git/x", "manifest.csv", "b/manifest.csv"] {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let (files, errors) = discover(root);
         assert!(errors.is_empty());
         let names: Vec<_> = files.iter().map(|f| f.relative.as_str()).collect();
-        assert_eq!(
-            names,
-            ["a.txt", "b/a.md", "b/manifest.csv", "b/sub/c.html", "z.txt"]
-        );
+        assert_eq!(names, ["a.txt", "b/a.md", "b/manifest.csv", "b/sub/c.html", "z.txt"]);
     }
 }

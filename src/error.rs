@@ -8,10 +8,7 @@ pub enum Error {
     /// The I/O error is in the message, not chained as a source: chained, it
     /// would print twice.
     #[error("{path}: {cause}")]
-    Io {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
+    Io { path: PathBuf, cause: std::io::Error },
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     #[error("arrow: {0}")]
@@ -31,9 +28,6 @@ pub trait IoContext<T> {
 
 impl<T> IoContext<T> for std::result::Result<T, std::io::Error> {
     fn at(self, path: impl Into<PathBuf>) -> Result<T> {
-        self.map_err(|cause| Error::Io {
-            path: path.into(),
-            cause,
-        })
+        self.map_err(|cause| Error::Io { path: path.into(), cause })
     }
 }

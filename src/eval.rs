@@ -52,11 +52,7 @@ impl Score {
         };
         format!(
             "score: {} meta {}/{} facts {}/{} precision {} issues {}/{} reports {}/{}",
-            if total > 0 {
-                fixed3(self.meta_ok + self.fact_ok + self.issues_ok, total)
-            } else {
-                "0.000".into()
-            },
+            if total > 0 { fixed3(self.meta_ok + self.fact_ok + self.issues_ok, total) } else { "0.000".into() },
             self.meta_ok,
             self.meta_n,
             self.fact_ok,
@@ -85,9 +81,7 @@ fn fixed3(num: usize, den: usize) -> String {
 
 /// Scores the tables under `out` against the gold files in `gold_dir`.
 pub fn score(gold_dir: &Path, out: &Path) -> Result<Score> {
-    Ok(score_groups(gold_dir, out, None)?
-        .remove("")
-        .unwrap_or_default())
+    Ok(score_groups(gold_dir, out, None)?.remove("").unwrap_or_default())
 }
 
 /// The score of each group of gold files, grouped by `labels.<label>`.
@@ -99,20 +93,12 @@ pub fn score_by(gold_dir: &Path, out: &Path, label: &str) -> Result<BTreeMap<Str
 pub fn table(label: &str, groups: &BTreeMap<String, Score>) -> String {
     let mut out = format!("| {label} | reports | score | meta | facts | precision | issues |\n|---|---|---|---|---|---|---|\n");
     for (g, s) in groups {
-        let precision = if s.emitted > 0 {
-            fixed3(s.emitted - s.false_positives, s.emitted)
-        } else {
-            "1.000".into()
-        };
+        let precision = if s.emitted > 0 { fixed3(s.emitted - s.false_positives, s.emitted) } else { "1.000".into() };
         let total = s.meta_n + s.fact_n + s.issues_n;
         out.push_str(&format!(
             "| {g} | {} | {} | {}/{} | {}/{} | {precision} | {}/{} |\n",
             s.golds,
-            if total > 0 {
-                fixed3(s.meta_ok + s.fact_ok + s.issues_ok, total)
-            } else {
-                "-".into()
-            },
+            if total > 0 { fixed3(s.meta_ok + s.fact_ok + s.issues_ok, total) } else { "-".into() },
             s.meta_ok,
             s.meta_n,
             s.fact_ok,
@@ -124,30 +110,18 @@ pub fn table(label: &str, groups: &BTreeMap<String, Score>) -> String {
     out
 }
 
-fn score_groups(
-    gold_dir: &Path,
-    out: &Path,
-    label: Option<&str>,
-) -> Result<BTreeMap<String, Score>> {
+fn score_groups(gold_dir: &Path, out: &Path, label: Option<&str>) -> Result<BTreeMap<String, Score>> {
     let reports = read_table(out, "reports")?;
     if reports.is_empty() {
-        return Err(Error::Data {
-            path: out.to_path_buf(),
-            message: "no reports table".into(),
-        });
+        return Err(Error::Data { path: out.to_path_buf(), message: "no reports table".into() });
     }
     let mut facts: HashMap<String, BTreeMap<String, Value>> = HashMap::new();
-    for (table, k1, k2, val) in [
-        ("requests", "row", "applicant", "count"),
-        ("litigation", "proceeding", "outcome", "count"),
-        ("disclosures", "item", "metric", "value"),
-    ] {
+    for (table, k1, k2, val) in
+        [("requests", "row", "applicant", "count"), ("litigation", "proceeding", "outcome", "count"), ("disclosures", "item", "metric", "value")]
+    {
         for r in read_table(out, table)? {
             let key = format!("{table}/{}/{}", text(&r[k1]), text(&r[k2]));
-            facts
-                .entry(text(&r["report_id"]))
-                .or_default()
-                .insert(key, r[val].clone());
+            facts.entry(text(&r["report_id"])).or_default().insert(key, r[val].clone());
         }
     }
     let mut by_name: HashMap<String, &Record> = HashMap::new();
@@ -167,45 +141,21 @@ fn score_groups(
     let empty = BTreeMap::new();
     for g in &gold_files {
         let raw = std::fs::read_to_string(g).at(g)?;
-        let gold: Value = serde_json::from_str(&raw).map_err(|e| Error::Data {
-            path: g.clone(),
-            message: e.to_string(),
-        })?;
-        let group = label.map_or(String::new(), |l| {
-            gold.pointer(&format!("/labels/{l}"))
-                .map(text)
-                .unwrap_or_else(|| "-".into())
-        });
+        let gold: Value =
+            serde_json::from_str(&raw).map_err(|e| Error::Data { path: g.clone(), message: e.to_string() })?;
+        let group = label.map_or(String::new(), |l| gold.pointer(&format!("/labels/{l}")).map(text).unwrap_or_else(|| "-".into()));
         let s = groups.entry(group).or_default();
         s.golds += 1;
-        let src = text(&gold["source"])
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let meta = gold
-            .get("report")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        let gold_facts = gold
-            .get("facts")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        let gold_issues: Vec<Value> = gold
-            .get("issues")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let src = text(&gold["source"]).rsplit('/').next().unwrap_or_default().to_string();
+        let meta = gold.get("report").and_then(Value::as_object).cloned().unwrap_or_default();
+        let gold_facts = gold.get("facts").and_then(Value::as_object).cloned().unwrap_or_default();
+        let gold_issues: Vec<Value> = gold.get("issues").and_then(Value::as_array).cloned().unwrap_or_default();
         let Some(rep) = by_name.get(&src) else {
             s.meta_n += meta.len();
             s.fact_n += gold_facts.len();
             s.issues_n += gold_issues.len();
             let lost = meta.len() + gold_facts.len() + gold_issues.len();
-            s.misses.push(format!(
-                "MISSING {src}: no row in reports ({lost} items lost)"
-            ));
+            s.misses.push(format!("MISSING {src}: no row in reports ({lost} items lost)"));
             continue;
         };
         s.found += 1;
@@ -215,11 +165,7 @@ fn score_groups(
             if same(&got, want) {
                 s.meta_ok += 1;
             } else {
-                s.misses.push(format!(
-                    "{src} report.{k}: want {} got {}",
-                    repr(want),
-                    repr(&got)
-                ));
+                s.misses.push(format!("{src} report.{k}: want {} got {}", repr(want), repr(&got)));
             }
         }
         let mine = facts.get(&text(&rep["report_id"])).unwrap_or(&empty);
@@ -229,31 +175,22 @@ fn score_groups(
             if same(&got, want) {
                 s.fact_ok += 1;
             } else {
-                s.misses
-                    .push(format!("{src} {k}: want {} got {}", repr(want), repr(&got)));
+                s.misses.push(format!("{src} {k}: want {} got {}", repr(want), repr(&got)));
             }
         }
-        if gold
-            .get("complete")
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
-        {
+        if gold.get("complete").and_then(Value::as_bool).unwrap_or(false) {
             for (k, v) in mine {
                 if !(v.is_null() || v.as_f64() == Some(0.0)) {
                     s.emitted += 1;
                     if !gold_facts.contains_key(k) {
                         s.false_positives += 1;
-                        s.misses
-                            .push(format!("{src} {k}: not in the report, got {}", repr(v)));
+                        s.misses.push(format!("{src} {k}: not in the report, got {}", repr(v)));
                     }
                 }
             }
         }
-        let mut have: Vec<String> = rep
-            .get("issues")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().map(text).collect())
-            .unwrap_or_default();
+        let mut have: Vec<String> =
+            rep.get("issues").and_then(Value::as_array).map(|a| a.iter().map(text).collect()).unwrap_or_default();
         have.sort();
         have.dedup();
         for code in &gold_issues {
@@ -261,15 +198,8 @@ fn score_groups(
             if have.contains(&text(code)) {
                 s.issues_ok += 1;
             } else {
-                let listed: Vec<String> = have
-                    .iter()
-                    .map(|h| repr(&Value::from(h.as_str())))
-                    .collect();
-                s.misses.push(format!(
-                    "{src} issue {}: missing (have [{}])",
-                    text(code),
-                    listed.join(", ")
-                ));
+                let listed: Vec<String> = have.iter().map(|h| repr(&Value::from(h.as_str()))).collect();
+                s.misses.push(format!("{src} issue {}: missing (have [{}])", text(code), listed.join(", ")));
             }
         }
     }
@@ -322,11 +252,7 @@ fn repr(v: &Value) -> String {
         }
         Value::Number(n) => n.to_string(),
         Value::String(s) => {
-            let quote = if s.contains('\'') && !s.contains('"') {
-                '"'
-            } else {
-                '\''
-            };
+            let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
             let mut out = String::from(quote);
             for c in s.chars() {
                 match c {
@@ -344,10 +270,7 @@ fn repr(v: &Value) -> String {
             out.push(quote);
             out
         }
-        Value::Array(items) => format!(
-            "[{}]",
-            items.iter().map(repr).collect::<Vec<_>>().join(", ")
-        ),
+        Value::Array(items) => format!("[{}]", items.iter().map(repr).collect::<Vec<_>>().join(", ")),
         Value::Object(_) => v.to_string(),
     }
 }

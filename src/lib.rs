@@ -48,8 +48,8 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-pub use config::Config;
 use error::IoContext;
+pub use config::Config;
 pub use error::{Error, Result};
 pub use report::{Report, Status};
 
@@ -115,33 +115,19 @@ impl Summary {
     /// The findings of the checks across reports: `checks: carryover_mismatch 1`.
     pub fn checks_line(&self) -> Option<String> {
         let stats = self.stats.as_ref()?;
-        let found: Vec<String> = stats
-            .checks
-            .iter()
-            .map(|(c, n)| format!("{c} {n}"))
-            .collect();
+        let found: Vec<String> = stats.checks.iter().map(|(c, n)| format!("{c} {n}")).collect();
         Some(format!(
             "stats: {} reports in OUT/summary; checks: {}",
             stats.reports,
-            if found.is_empty() {
-                "none".to_string()
-            } else {
-                found.join(", ")
-            }
+            if found.is_empty() { "none".to_string() } else { found.join(", ") }
         ))
     }
 }
 
 fn progress(config: &Config, len: usize, what: &'static str) -> ProgressBar {
-    let target = if config.progress {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
+    let target = if config.progress { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let bar = ProgressBar::with_draw_target(Some(len as u64), target);
-    if let Ok(style) =
-        ProgressStyle::with_template("{prefix:>8} [{bar:40}] {pos}/{len} {per_sec} eta {eta}")
-    {
+    if let Ok(style) = ProgressStyle::with_template("{prefix:>8} [{bar:40}] {pos}/{len} {per_sec} eta {eta}") {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_prefix(what);
@@ -167,10 +153,7 @@ pub fn extract_batches(
         listed.retain(|f| shard.holds(&f.relative));
     }
     let files = discover::Inputs::new(&config.input, listed);
-    let mut notes: Vec<String> = errors
-        .iter()
-        .map(|(p, e)| format!("unlisted folder {} ({e})", p.display()))
-        .collect();
+    let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("unlisted folder {} ({e})", p.display())).collect();
     let manifest = load::manifest::Manifest::read(&config.input);
     if let Some(m) = &manifest {
         notes.extend(m.problems.iter().cloned());
@@ -190,10 +173,7 @@ pub fn extract_batches(
     let mut pending: Option<Vec<Report>> = None;
     for first in (0..files.len()).step_by(config.batch) {
         let chunk = first..(first + config.batch).min(files.len());
-        let (handed, mut next) = rayon::join(
-            || pending.take().map_or(Ok(()), |b| each(&b)),
-            || extract_chunk(chunk),
-        );
+        let (handed, mut next) = rayon::join(|| pending.take().map_or(Ok(()), |b| each(&b)), || extract_chunk(chunk));
         handed?;
         copies.observe(&mut next, first, |n| files.relative(n).to_string());
         pending = Some(next);
@@ -208,28 +188,23 @@ pub fn extract_batches(
 /// Extracts a document; should the extractor panic on some input, the file still
 /// gets its row (status `unreadable`, issue `extract_failed`) and the run goes on.
 pub fn extract_guarded(doc: &load::Document) -> Report {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(doc))).unwrap_or_else(
-        |panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            let mut r = Report {
-                report_id: doc.report_id.clone(),
-                source_path: doc.source_path.clone(),
-                source_bytes: doc.source_bytes,
-                encoding: doc.encoding.clone(),
-                status: Some(Status::Unreadable),
-                ..Report::default()
-            };
-            r.flag(
-                "extract_failed",
-                format!("the extractor failed on this file: {why}"),
-            );
-            r
-        },
-    )
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(doc))).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let mut r = Report {
+            report_id: doc.report_id.clone(),
+            source_path: doc.source_path.clone(),
+            source_bytes: doc.source_bytes,
+            encoding: doc.encoding.clone(),
+            status: Some(Status::Unreadable),
+            ..Report::default()
+        };
+        r.flag("extract_failed", format!("the extractor failed on this file: {why}"));
+        r
+    })
 }
 
 /// Runs the stages the config names.
@@ -245,32 +220,16 @@ fn run_stages(config: &Config) -> Result<Summary> {
     let start = Instant::now();
     let mut summary = Summary::default();
     if let (true, Some(spec)) = (config.stages.gen, &config.gen) {
-        let corpus = config
-            .input
-            .parent()
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
-        let opts = gen::Options {
-            reports: spec.reports,
-            seed: spec.seed,
-            out: corpus,
-            error_rate: 0.03,
-        };
+        let corpus = config.input.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let opts = gen::Options { reports: spec.reports, seed: spec.seed, out: corpus, error_rate: 0.03 };
         gen::generate(&opts)?;
     }
     if config.stages.extract {
         if !config.input.exists() {
-            return Err(Error::Config(format!(
-                "input folder {} does not exist",
-                config.input.display()
-            )));
+            return Err(Error::Config(format!("input folder {} does not exist", config.input.display())));
         }
         let mut sink = match config.stages.write {
-            true => Some(write::Sink::open(
-                &config.out,
-                &config.partition,
-                config.shard,
-            )?),
+            true => Some(write::Sink::open(&config.out, &config.partition, config.shard)?),
             false => None,
         };
         let (notes, revised) = extract_batches(config, &mut |batch| {
@@ -301,17 +260,8 @@ fn run_stages(config: &Config) -> Result<Summary> {
 
 /// Loads and extracts one file, for `ogi show`: the report and its normalised text.
 pub fn extract_file(path: &Path) -> (Report, Option<String>) {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let doc = load::load(
-        &discover::InputFile {
-            path: path.to_path_buf(),
-            relative: name,
-        },
-        None,
-    );
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let doc = load::load(&discover::InputFile { path: path.to_path_buf(), relative: name }, None);
     let report = extract_guarded(&doc);
     (report, doc.text.ok())
 }

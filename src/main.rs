@@ -39,26 +39,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Stats(args) => {
             let data = args.data.unwrap_or_else(ogi::stats::default_data_dir);
-            let stats = ogi::stats::run(&data)
-                .with_context(|| format!("statistics over {}", data.display()))?;
+            let stats = ogi::stats::run(&data).with_context(|| format!("statistics over {}", data.display()))?;
             if !quiet {
                 print!("{}", stats.table);
             }
-            let summary = ogi::Summary {
-                stats: Some(stats),
-                ..ogi::Summary::default()
-            };
+            let summary = ogi::Summary { stats: Some(stats), ..ogi::Summary::default() };
             eprintln!("{}", summary.checks_line().unwrap_or_default());
             Ok(ExitCode::SUCCESS)
         }
         Command::Summary(args) => {
             let data = args.data.unwrap_or_else(ogi::stats::default_data_dir);
             let keys: Vec<&str> = args.by.iter().map(String::as_str).collect();
-            print!(
-                "{}",
-                ogi::stats::summary(&data, &keys)
-                    .with_context(|| format!("summary of {}", data.display()))?
-            );
+            print!("{}", ogi::stats::summary(&data, &keys).with_context(|| format!("summary of {}", data.display()))?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(args) => {
@@ -76,8 +68,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             for label in &args.by {
-                let groups =
-                    ogi::eval::score_by(&args.gold, &args.out, label).context("eval failed")?;
+                let groups = ogi::eval::score_by(&args.gold, &args.out, label).context("eval failed")?;
                 println!("{}", ogi::eval::table(label, &groups));
             }
             println!("{}", score.line());
@@ -87,19 +78,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Gen(args) => {
-            let opts = ogi::gen::Options {
-                reports: args.reports,
-                seed: args.seed,
-                out: args.out.clone(),
-                error_rate: args.error_rate,
-            };
-            let g = ogi::gen::generate(&opts)
-                .with_context(|| format!("writing {}", args.out.display()))?;
-            let layouts: Vec<String> = g
-                .by_layout
-                .iter()
-                .map(|(l, n)| format!("{l} {n}"))
-                .collect();
+            let opts = ogi::gen::Options { reports: args.reports, seed: args.seed, out: args.out.clone(), error_rate: args.error_rate };
+            let g = ogi::gen::generate(&opts).with_context(|| format!("writing {}", args.out.display()))?;
+            let layouts: Vec<String> = g.by_layout.iter().map(|(l, n)| format!("{l} {n}")).collect();
             eprintln!(
                 "{} files under {} (synthetic; {} with a seeded error): {}",
                 g.files,
@@ -111,10 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Show(args) => {
             let (report, text) = ogi::extract_file(&args.file);
-            print!(
-                "{}",
-                ogi::show::render(&report, text.as_deref().unwrap_or(""))
-            );
+            print!("{}", ogi::show::render(&report, text.as_deref().unwrap_or("")));
             Ok(ExitCode::SUCCESS)
         }
     }

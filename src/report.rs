@@ -15,12 +15,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Ok,
-        Status::Partial,
-        Status::NotAReport,
-        Status::Unreadable,
-    ];
+    pub const ALL: [Status; 4] = [Status::Ok, Status::Partial, Status::NotAReport, Status::Unreadable];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,19 +46,13 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
+        (1..=days).contains(&day).then_some(Date { year, month, day })
     }
 
     /// Days since 1970-01-01, as Arrow's Date32 stores them.
     pub fn days_since_epoch(self) -> i32 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 {
-            self.year - 1
-        } else {
-            self.year
-        };
+        let y = if self.month <= 2 { self.year - 1 } else { self.year };
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i32;
@@ -173,10 +162,7 @@ impl Report {
     }
 
     pub fn flag(&mut self, code: &'static str, detail: impl Into<String>) {
-        self.issues.push(Issue {
-            code,
-            detail: detail.into(),
-        });
+        self.issues.push(Issue { code, detail: detail.into() });
     }
 
     pub fn unflag(&mut self, code: &str) {
@@ -213,10 +199,7 @@ mod tests {
         assert_eq!(d.days_since_epoch(), 16437);
         assert_eq!(Date::from_days_since_epoch(16437), d);
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(
-            Date::from_days_since_epoch(-1),
-            Date::new(1969, 12, 31).unwrap()
-        );
+        assert_eq!(Date::from_days_since_epoch(-1), Date::new(1969, 12, 31).unwrap());
         assert!(Date::new(2019, 2, 29).is_none());
         assert!(Date::new(2020, 2, 29).is_some());
         assert_eq!(d.to_string(), "2015-01-02");

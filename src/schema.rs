@@ -18,12 +18,7 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [
-        Table::Reports,
-        Table::Requests,
-        Table::Litigation,
-        Table::Disclosures,
-    ];
+    pub const ALL: [Table; 4] = [Table::Reports, Table::Requests, Table::Litigation, Table::Disclosures];
 
     /// The table's folder under the output root.
     pub fn name(self) -> &'static str {
@@ -38,21 +33,11 @@ impl Table {
     pub fn schema(self) -> SchemaRef {
         match self {
             Table::Reports => reports(),
-            Table::Requests => facts(&[
-                ("row", DataType::Utf8),
-                ("applicant", DataType::Utf8),
-                ("count", DataType::Int64),
-            ]),
-            Table::Litigation => facts(&[
-                ("proceeding", DataType::Utf8),
-                ("outcome", DataType::Utf8),
-                ("count", DataType::Int64),
-            ]),
-            Table::Disclosures => facts(&[
-                ("item", DataType::Utf8),
-                ("metric", DataType::Utf8),
-                ("value", DataType::Float64),
-            ]),
+            Table::Requests => facts(&[("row", DataType::Utf8), ("applicant", DataType::Utf8), ("count", DataType::Int64)]),
+            Table::Litigation => {
+                facts(&[("proceeding", DataType::Utf8), ("outcome", DataType::Utf8), ("count", DataType::Int64)])
+            }
+            Table::Disclosures => facts(&[("item", DataType::Utf8), ("metric", DataType::Utf8), ("value", DataType::Float64)]),
         }
     }
 }
@@ -99,11 +84,7 @@ pub fn reports() -> SchemaRef {
 /// A long-format fact table: `report_id`, the key columns, the value, `offset`.
 fn facts(columns: &[(&str, DataType)]) -> SchemaRef {
     let mut fields = vec![Field::new("report_id", DataType::Utf8, false)];
-    fields.extend(
-        columns
-            .iter()
-            .map(|(name, t)| Field::new(*name, t.clone(), false)),
-    );
+    fields.extend(columns.iter().map(|(name, t)| Field::new(*name, t.clone(), false)));
     fields.push(Field::new("offset", DataType::Int32, false));
     Arc::new(Schema::new(fields))
 }
@@ -116,11 +97,7 @@ mod tests {
     use super::*;
 
     fn pinned(t: Table) -> Vec<String> {
-        t.schema()
-            .fields()
-            .iter()
-            .map(|f| format!("{}:{}:{}", f.name(), f.data_type(), f.is_nullable()))
-            .collect()
+        t.schema().fields().iter().map(|f| format!("{}:{}:{}", f.name(), f.data_type(), f.is_nullable())).collect()
     }
 
     #[test]
@@ -165,18 +142,9 @@ mod tests {
                 "offset:Int32:false".to_string(),
             ]
         };
-        assert_eq!(
-            pinned(Table::Requests),
-            base("row", "applicant", "count:Int64:false")
-        );
-        assert_eq!(
-            pinned(Table::Litigation),
-            base("proceeding", "outcome", "count:Int64:false")
-        );
-        assert_eq!(
-            pinned(Table::Disclosures),
-            base("item", "metric", "value:Float64:false")
-        );
+        assert_eq!(pinned(Table::Requests), base("row", "applicant", "count:Int64:false"));
+        assert_eq!(pinned(Table::Litigation), base("proceeding", "outcome", "count:Int64:false"));
+        assert_eq!(pinned(Table::Disclosures), base("item", "metric", "value:Float64:false"));
     }
 
     #[test]

@@ -24,11 +24,7 @@ fn polars_err(e: PolarsError) -> Error {
 /// The 表三 row keys that start with `prefix` (`denied_`, `rejected_`, …), from
 /// the template declaration.
 fn keys_with(prefix: &str) -> Vec<&'static str> {
-    template::REQUEST_ROWS
-        .iter()
-        .map(|r| r.key)
-        .filter(|k| k.starts_with(prefix))
-        .collect()
+    template::REQUEST_ROWS.iter().map(|r| r.key).filter(|k| k.starts_with(prefix)).collect()
 }
 
 /// Rows of 表三 (and the prose keys) that each per-report count sums.
@@ -46,10 +42,7 @@ fn counts() -> Vec<(&'static str, Vec<&'static str>)> {
         // 不予公开 in prose, the eight reasons in the tables.
         ("denied", with(&["denied"], "denied_")),
         ("not_held", vec!["unable_not_held"]),
-        (
-            "not_existing",
-            vec!["unable_needs_creation", "unable_not_exist"],
-        ),
+        ("not_existing", vec!["unable_needs_creation", "unable_not_exist"]),
         ("unable", with(&["unable_not_exist"], "unable_")),
         ("rejected", keys_with("rejected_")),
         ("other", with(&["other", "not_gov_info"], "other_")),
@@ -57,11 +50,7 @@ fn counts() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
-const LAWSUITS: &[&str] = &[
-    "litigation_direct",
-    "litigation_after_reconsideration",
-    "litigation",
-];
+const LAWSUITS: &[&str] = &["litigation_direct", "litigation_after_reconsideration", "litigation"];
 
 /// A rate: name, numerator, denominator (expressions over `agency_year` columns).
 pub struct Rate {
@@ -76,46 +65,21 @@ fn zero_if_null(c: &str) -> Expr {
 
 /// Every rate, defined once (docs/METRICS.md gives the reasons).
 pub const RATES: &[Rate] = &[
-    Rate {
-        name: "grant_rate",
-        numerator: || col("granted") + zero_if_null("partially_granted"),
-        denominator: || col("total_processed"),
-    },
+    Rate { name: "grant_rate", numerator: || col("granted") + zero_if_null("partially_granted"), denominator: || col("total_processed") },
     Rate {
         name: "substantive_grant_rate",
         numerator: || col("granted") + zero_if_null("partially_granted"),
-        denominator: || {
-            col("total_processed")
-                - zero_if_null("not_held")
-                - zero_if_null("not_existing")
-                - zero_if_null("rejected")
-        },
+        denominator: || col("total_processed") - zero_if_null("not_held") - zero_if_null("not_existing") - zero_if_null("rejected"),
     },
-    Rate {
-        name: "not_held_rate",
-        numerator: || col("not_held"),
-        denominator: || col("total_processed"),
-    },
-    Rate {
-        name: "reconsideration_per_100",
-        numerator: || col("reconsiderations") * lit(100i64),
-        denominator: || col("new_received"),
-    },
-    Rate {
-        name: "litigation_per_100",
-        numerator: || col("lawsuits") * lit(100i64),
-        denominator: || col("new_received"),
-    },
+    Rate { name: "not_held_rate", numerator: || col("not_held"), denominator: || col("total_processed") },
+    Rate { name: "reconsideration_per_100", numerator: || col("reconsiderations") * lit(100i64), denominator: || col("new_received") },
+    Rate { name: "litigation_per_100", numerator: || col("lawsuits") * lit(100i64), denominator: || col("new_received") },
     Rate {
         name: "reconsideration_correction_rate",
         numerator: || col("reconsideration_corrected"),
         denominator: || col("reconsideration_decided"),
     },
-    Rate {
-        name: "litigation_correction_rate",
-        numerator: || col("litigation_corrected"),
-        denominator: || col("litigation_decided"),
-    },
+    Rate { name: "litigation_correction_rate", numerator: || col("litigation_corrected"), denominator: || col("litigation_decided") },
 ];
 
 /// `num / den` as a float, null where `den` is 0 or unknown or `num` unknown.
@@ -129,9 +93,7 @@ fn ratio(num: Expr, den: Expr) -> Expr {
 /// [`known_sum`]. Plain column work and plain sums, which polars aggregates in
 /// one pass without materialising each group.
 fn masked(cond: Expr, value: &str) -> Expr {
-    when(cond)
-        .then(col(value))
-        .otherwise(lit(NULL).cast(DataType::Int64))
+    when(cond).then(col(value)).otherwise(lit(NULL).cast(DataType::Int64))
 }
 
 /// Suffix of the row counts behind each [`known_sum`].
@@ -139,10 +101,7 @@ const KNOWN: &str = "__rows";
 
 /// The aggregations of a [`masked`] column: its sum and how many rows stated it.
 fn known_sum(masked: Expr, name: &str) -> [Expr; 2] {
-    [
-        masked.clone().sum().alias(name),
-        masked.count().alias(format!("{name}{KNOWN}")),
-    ]
+    [masked.clone().sum().alias(name), masked.count().alias(format!("{name}{KNOWN}"))]
 }
 
 /// Each [`known_sum`] as its sum, null where no row stated it (a figure the
@@ -160,24 +119,16 @@ fn unknown_if_unstated(names: &[String]) -> Vec<Expr> {
 }
 
 fn any_of(column: &str, values: &[&str]) -> Expr {
-    values
-        .iter()
-        .fold(lit(false), |acc, v| acc.or(col(column).eq(lit(*v))))
+    values.iter().fold(lit(false), |acc, v| acc.or(col(column).eq(lit(*v))))
 }
 
 fn scan(out: &Path, table: &str) -> Result<LazyFrame> {
     let dir = out.join(table);
     if crate::dataset::parquet_files(&dir)?.is_empty() {
-        return Err(Error::Data {
-            path: dir,
-            message: "no Parquet files (run extract first)".into(),
-        });
+        return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
     }
     let path = dir.to_string_lossy().into_owned();
-    let args = ScanArgsParquet {
-        hive_options: HiveOptions::new_enabled(),
-        ..Default::default()
-    };
+    let args = ScanArgsParquet { hive_options: HiveOptions::new_enabled(), ..Default::default() };
     LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)
 }
 
@@ -194,9 +145,7 @@ pub fn partitions(out: &Path) -> Result<Vec<Expr>> {
     let predicate = |folder: &Path| -> Expr {
         folder.components().fold(lit(true), |acc, part| {
             let part = part.as_os_str().to_string_lossy();
-            let Some((column, value)) = part.split_once('=') else {
-                return acc;
-            };
+            let Some((column, value)) = part.split_once('=') else { return acc };
             let test = match (column, value.parse::<i64>()) {
                 _ if value == HIVE_NULL => col(column).is_null(),
                 ("year", Ok(year)) => col(column).eq(lit(year)),
@@ -212,12 +161,7 @@ pub fn partitions(out: &Path) -> Result<Vec<Expr>> {
 /// rows where `partition` holds (see [`partitions`]): its counts and rates.
 pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
     let reports = scan(out, "reports")?
-        .filter(
-            partition
-                .clone()
-                .and(any_of("status", &["ok", "partial"]))
-                .and(col("duplicate_of").is_null()),
-        )
+        .filter(partition.clone().and(any_of("status", &["ok", "partial"])).and(col("duplicate_of").is_null()))
         .select([
             col("report_id"),
             col("year").cast(DataType::Int32),
@@ -231,32 +175,15 @@ pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
             col("template"),
             col("status"),
         ]);
-    let mut request_sums: Vec<(String, Expr)> = counts()
-        .iter()
-        .map(|(name, rows)| (name.to_string(), masked(any_of("row", rows), "count")))
-        .collect();
-    request_sums.extend(
-        keys_with("denied_")
-            .into_iter()
-            .map(|r| (r.to_string(), masked(col("row").eq(lit(r)), "count"))),
-    );
-    let is = |p: &[&str], o: &str| {
-        masked(
-            any_of("proceeding", p).and(col("outcome").eq(lit(o))),
-            "count",
-        )
-    };
+    let mut request_sums: Vec<(String, Expr)> =
+        counts().iter().map(|(name, rows)| (name.to_string(), masked(any_of("row", rows), "count"))).collect();
+    request_sums.extend(keys_with("denied_").into_iter().map(|r| (r.to_string(), masked(col("row").eq(lit(r)), "count"))));
+    let is = |p: &[&str], o: &str| masked(any_of("proceeding", p).and(col("outcome").eq(lit(o))), "count");
     let litigation_sums: Vec<(String, Expr)> = [
         ("reconsiderations", is(&["reconsideration"], "total")),
         ("reconsideration_upheld", is(&["reconsideration"], "upheld")),
-        (
-            "reconsideration_corrected",
-            is(&["reconsideration"], "corrected"),
-        ),
-        (
-            "reconsideration_pending",
-            is(&["reconsideration"], "pending"),
-        ),
+        ("reconsideration_corrected", is(&["reconsideration"], "corrected")),
+        ("reconsideration_pending", is(&["reconsideration"], "pending")),
         ("lawsuits", is(LAWSUITS, "total")),
         ("litigation_upheld", is(LAWSUITS, "upheld")),
         ("litigation_corrected", is(LAWSUITS, "corrected")),
@@ -266,19 +193,10 @@ pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
     .map(|(n, e)| (n.to_string(), e))
     .collect();
     let per_report = |table: &str, rows: Expr, sums: &[(String, Expr)]| -> Result<LazyFrame> {
-        let aggs: Vec<Expr> = sums
-            .iter()
-            .flat_map(|(n, e)| known_sum(e.clone(), n))
-            .collect();
+        let aggs: Vec<Expr> = sums.iter().flat_map(|(n, e)| known_sum(e.clone(), n)).collect();
         let names: Vec<String> = sums.iter().map(|(n, _)| n.clone()).collect();
-        let keep: Vec<Expr> = std::iter::once(col("report_id"))
-            .chain(unknown_if_unstated(&names))
-            .collect();
-        Ok(scan(out, table)?
-            .filter(partition.clone().and(rows))
-            .group_by([col("report_id")])
-            .agg(aggs)
-            .select(keep))
+        let keep: Vec<Expr> = std::iter::once(col("report_id")).chain(unknown_if_unstated(&names)).collect();
+        Ok(scan(out, table)?.filter(partition.clone().and(rows)).group_by([col("report_id")]).agg(aggs).select(keep))
     };
     let requests = per_report("requests", col("applicant").eq(lit("total")), &request_sums)?;
     let litigation = per_report("litigation", lit(true), &litigation_sums)?;
@@ -289,32 +207,16 @@ pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
             // Pre-2019 prose gives no (七)总计: requests answered, else received.
             when(col("table_total_processed").is_not_null())
                 .then(col("table_total_processed"))
-                .otherwise(
-                    when(col("answered").is_not_null())
-                        .then(col("answered"))
-                        .otherwise(col("new_received")),
-                )
+                .otherwise(when(col("answered").is_not_null()).then(col("answered")).otherwise(col("new_received")))
                 .alias("total_processed"),
-            (col("reconsiderations") - col("reconsideration_pending"))
-                .alias("reconsideration_decided"),
+            (col("reconsiderations") - col("reconsideration_pending")).alias("reconsideration_decided"),
             (col("lawsuits") - col("litigation_pending")).alias("litigation_decided"),
         ]);
-    let rates: Vec<Expr> = RATES
-        .iter()
-        .map(|r| ratio((r.numerator)(), (r.denominator)()).alias(r.name))
-        .collect();
-    let sort = SortMultipleOptions::default()
-        .with_nulls_last(true)
-        .with_maintain_order(true);
+    let rates: Vec<Expr> = RATES.iter().map(|r| ratio((r.numerator)(), (r.denominator)()).alias(r.name)).collect();
+    let sort = SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true);
     Ok(joined
         .with_columns(rates)
-        .drop(Selector::ByName {
-            names: ["table_total_processed", "answered"]
-                .into_iter()
-                .map(Into::into)
-                .collect(),
-            strict: false,
-        })
+        .drop(Selector::ByName { names: ["table_total_processed", "answered"].into_iter().map(Into::into).collect(), strict: false })
         .sort(["year", "agency_key", "report_id"], sort))
 }
 
@@ -337,12 +239,7 @@ pub fn grouped(agency_year: LazyFrame, keys: &[&str]) -> LazyFrame {
     ];
     let mut aggs: Vec<Expr> = vec![
         len().cast(DataType::Int64).alias("reports"),
-        col("new_received")
-            .gt(lit(0i64))
-            .or(col("total_processed").gt(lit(0i64)))
-            .sum()
-            .cast(DataType::Int64)
-            .alias("reports_with_requests"),
+        col("new_received").gt(lit(0i64)).or(col("total_processed").gt(lit(0i64))).sum().cast(DataType::Int64).alias("reports_with_requests"),
     ];
     aggs.extend(counts.iter().map(|c| col(*c).sum().alias(*c)));
     for r in RATES {
@@ -351,42 +248,21 @@ pub fn grouped(agency_year: LazyFrame, keys: &[&str]) -> LazyFrame {
         let den = (r.denominator)().filter(known.clone()).sum();
         aggs.push(ratio(num, den).alias(r.name));
         aggs.push(col(r.name).median().alias(format!("{}_median", r.name)));
-        aggs.push(
-            col(r.name)
-                .count()
-                .cast(DataType::Int64)
-                .alias(format!("{}_n", r.name)),
-        );
+        aggs.push(col(r.name).count().cast(DataType::Int64).alias(format!("{}_n", r.name)));
     }
     for reason in keys_with("denied_") {
         let known = col(reason).is_not_null().and(col("denied").is_not_null());
-        let share = ratio(
-            col(reason).filter(known.clone()).sum(),
-            col("denied").filter(known).sum(),
-        );
-        aggs.push(share.alias(format!(
-            "denial_share_{}",
-            reason.trim_start_matches("denied_")
-        )));
+        let share = ratio(col(reason).filter(known.clone()).sum(), col("denied").filter(known).sum());
+        aggs.push(share.alias(format!("denial_share_{}", reason.trim_start_matches("denied_"))));
     }
     let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let sort = SortMultipleOptions::default()
-        .with_nulls_last(true)
-        .with_maintain_order(true);
-    agency_year.group_by(by).agg(aggs).sort(
-        keys.iter()
-            .map(|k| PlSmallStr::from(*k))
-            .collect::<Vec<_>>(),
-        sort,
-    )
+    let sort = SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true);
+    agency_year.group_by(by).agg(aggs).sort(keys.iter().map(|k| PlSmallStr::from(*k)).collect::<Vec<_>>(), sort)
 }
 
 /// The yearly tables written under `OUT/summary/`, by file stem.
-pub const TABLES: &[(&str, &[&str])] = &[
-    ("year", &["year"]),
-    ("year_admin_level", &["year", "admin_level"]),
-    ("year_province", &["year", "province"]),
-];
+pub const TABLES: &[(&str, &[&str])] =
+    &[("year", &["year"]), ("year_admin_level", &["year", "admin_level"]), ("year_province", &["year", "province"])];
 
 /// A finding of the checks across reports.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -450,21 +326,12 @@ impl CheckRows {
 
     fn id(&self, i: usize) -> String {
         let bits = self.report_id[i];
-        self.odd_ids
-            .get(&bits)
-            .cloned()
-            .unwrap_or_else(|| format!("{bits:032x}"))
+        self.odd_ids.get(&bits).cloned().unwrap_or_else(|| format!("{bits:032x}"))
     }
 
     /// The years present, in order, the unknown year last.
     fn years(&self) -> Vec<Option<i64>> {
-        let mut years: Vec<Option<i64>> = self
-            .year
-            .iter()
-            .copied()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let mut years: Vec<Option<i64>> = self.year.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
         years.sort_by_key(|y| (y.is_none(), *y));
         years
     }
@@ -475,10 +342,7 @@ pub fn checks(rows: &CheckRows) -> Vec<Finding> {
     let mut by_key_year: BTreeMap<(&str, i64), Vec<usize>> = BTreeMap::new();
     for i in 0..rows.report_id.len() {
         if let (Some(k), Some(y)) = (rows.agency_key[i], rows.year[i]) {
-            by_key_year
-                .entry((rows.keys[k as usize].as_str(), y))
-                .or_default()
-                .push(i);
+            by_key_year.entry((rows.keys[k as usize].as_str(), y)).or_default().push(i);
         }
     }
     let (over, forward) = (&rows.carried_over, &rows.carried_forward);
@@ -496,12 +360,7 @@ pub fn checks(rows: &CheckRows) -> Vec<Finding> {
         }
         // Carry-over chains one report to the next: with two reports for a
         // year, which one carries on is unknown (and flagged above).
-        let (&[i], Some(&[p])) = (
-            same.as_slice(),
-            by_key_year.get(&(key, year - 1)).map(Vec::as_slice),
-        ) else {
-            continue;
-        };
+        let (&[i], Some(&[p])) = (same.as_slice(), by_key_year.get(&(key, year - 1)).map(Vec::as_slice)) else { continue };
         if let (Some(o), Some(f)) = (over[i], forward[p]) {
             if o != f {
                 findings.push(Finding {
@@ -526,29 +385,11 @@ fn findings_frame(findings: &[Finding]) -> Result<DataFrame> {
     }
     let lists = lists.finish().into_series();
     let columns = vec![
-        Column::new(
-            "check".into(),
-            findings.iter().map(|f| f.check).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "agency_key".into(),
-            findings
-                .iter()
-                .map(|f| f.agency_key.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "year".into(),
-            findings.iter().map(|f| f.year).collect::<Vec<_>>(),
-        ),
+        Column::new("check".into(), findings.iter().map(|f| f.check).collect::<Vec<_>>()),
+        Column::new("agency_key".into(), findings.iter().map(|f| f.agency_key.as_str()).collect::<Vec<_>>()),
+        Column::new("year".into(), findings.iter().map(|f| f.year).collect::<Vec<_>>()),
         Column::new("report_ids".into(), lists),
-        Column::new(
-            "detail".into(),
-            findings
-                .iter()
-                .map(|f| f.detail.as_str())
-                .collect::<Vec<_>>(),
-        ),
+        Column::new("detail".into(), findings.iter().map(|f| f.detail.as_str()).collect::<Vec<_>>()),
     ];
     DataFrame::new(findings.len(), columns).map_err(polars_err)
 }
@@ -592,27 +433,16 @@ pub fn run(out: &Path) -> Result<Stats> {
         let years = rows.years();
         drop(rows);
         std::fs::create_dir_all(staging.join("checks")).at(&staging)?;
-        write_parquet(
-            &staging.join("checks/part-00000.parquet"),
-            &mut findings_frame(&findings)?,
-        )?;
-        let args = ScanArgsParquet {
-            hive_options: HiveOptions::new_disabled(),
-            ..Default::default()
-        };
-        let ay =
-            LazyFrame::scan_parquet(PlRefPath::new(parts.to_string_lossy().into_owned()), args)
-                .map_err(polars_err)?;
+        write_parquet(&staging.join("checks/part-00000.parquet"), &mut findings_frame(&findings)?)?;
+        let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
+        let ay = LazyFrame::scan_parquet(PlRefPath::new(parts.to_string_lossy().into_owned()), args).map_err(polars_err)?;
         let mut printed = String::new();
         for (stem, keys) in TABLES {
             // Every table is by year first: one year at a time.
             let mut df: Option<DataFrame> = None;
             for year in &years {
-                let pick =
-                    year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
-                let piece = grouped(ay.clone().filter(pick), keys)
-                    .collect()
-                    .map_err(polars_err)?;
+                let pick = year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
+                let piece = grouped(ay.clone().filter(pick), keys).collect().map_err(polars_err)?;
                 match &mut df {
                     None => df = Some(piece),
                     Some(df) => {
@@ -646,11 +476,7 @@ pub fn run(out: &Path) -> Result<Stats> {
     for f in &findings {
         *counts.entry(f.check).or_insert(0) += 1;
     }
-    Ok(Stats {
-        reports,
-        checks: counts,
-        table: printed,
-    })
+    Ok(Stats { reports, checks: counts, table: printed })
 }
 
 /// The columns `ogi summary` prints, after the group keys.
@@ -675,17 +501,10 @@ pub const PRINTED: &[&str] = &[
 pub fn summary(out: &Path, keys: &[&str]) -> Result<String> {
     let dir = out.join("summary/agency_year");
     if crate::dataset::parquet_files(&dir)?.is_empty() {
-        return Err(Error::Data {
-            path: dir,
-            message: "no summary (run `ogi stats` or `ogi run` first)".into(),
-        });
+        return Err(Error::Data { path: dir, message: "no summary (run `ogi stats` or `ogi run` first)".into() });
     }
-    let args = ScanArgsParquet {
-        hive_options: HiveOptions::new_disabled(),
-        ..Default::default()
-    };
-    let ay = LazyFrame::scan_parquet(PlRefPath::new(dir.to_string_lossy().into_owned()), args)
-        .map_err(polars_err)?;
+    let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
+    let ay = LazyFrame::scan_parquet(PlRefPath::new(dir.to_string_lossy().into_owned()), args).map_err(polars_err)?;
     let schema = ay.clone().collect_schema().map_err(polars_err)?;
     if let Some(bad) = keys.iter().find(|k| schema.get(k).is_none()) {
         return Err(Error::Config(format!("cannot group by `{bad}` (columns of agency_year: year, admin_level, province, template, …)")));
@@ -714,16 +533,11 @@ fn cell(v: AnyValue<'_>, rate: bool) -> String {
 fn to_csv(df: &DataFrame) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let names: Vec<String> = df.columns().iter().map(|c| c.name().to_string()).collect();
-    w.write_record(&names)
-        .map_err(|e| Error::Config(e.to_string()))?;
+    w.write_record(&names).map_err(|e| Error::Config(e.to_string()))?;
     for i in 0..df.height() {
-        let row: Vec<String> = df
-            .columns()
-            .iter()
-            .map(|c| c.get(i).map(|v| cell(v, false)).unwrap_or_default())
-            .collect::<Vec<_>>();
-        w.write_record(&row)
-            .map_err(|e| Error::Config(e.to_string()))?;
+        let row: Vec<String> =
+            df.columns().iter().map(|c| c.get(i).map(|v| cell(v, false)).unwrap_or_default()).collect::<Vec<_>>();
+        w.write_record(&row).map_err(|e| Error::Config(e.to_string()))?;
     }
     let bytes = w.into_inner().map_err(|e| Error::Config(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -740,23 +554,10 @@ fn to_markdown(df: &DataFrame, only: Option<&[&str]>) -> Result<String> {
         })
         .collect();
     let mut out = String::new();
-    out.push_str(&format!(
-        "| {} |\n",
-        shown
-            .iter()
-            .map(|c| c.name().as_str())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    ));
-    out.push_str(&format!(
-        "|{}\n",
-        shown.iter().map(|_| "---|").collect::<String>()
-    ));
+    out.push_str(&format!("| {} |\n", shown.iter().map(|c| c.name().as_str()).collect::<Vec<_>>().join(" | ")));
+    out.push_str(&format!("|{}\n", shown.iter().map(|_| "---|").collect::<String>()));
     for i in 0..df.height() {
-        let row: Vec<String> = shown
-            .iter()
-            .map(|c| c.get(i).map(|v| cell(v, true)).unwrap_or_default())
-            .collect();
+        let row: Vec<String> = shown.iter().map(|c| c.get(i).map(|v| cell(v, true)).unwrap_or_default()).collect();
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     Ok(out)
@@ -764,14 +565,7 @@ fn to_markdown(df: &DataFrame, only: Option<&[&str]>) -> Result<String> {
 
 /// Whether a column of a yearly table is a figure rather than a group key.
 fn is_metric(name: &str) -> bool {
-    let keys = [
-        "year",
-        "admin_level",
-        "province",
-        "template",
-        "city",
-        "agency_key",
-    ];
+    let keys = ["year", "admin_level", "province", "template", "city", "agency_key"];
     !keys.contains(&name)
 }
 

@@ -78,20 +78,8 @@ pub struct Row {
     pub role: Role,
 }
 
-const fn row(
-    key: &'static str,
-    label: &'static str,
-    cues: &'static [&'static str],
-    templates: In,
-    role: Role,
-) -> Row {
-    Row {
-        key,
-        label,
-        cues,
-        templates,
-        role,
-    }
+const fn row(key: &'static str, label: &'static str, cues: &'static [&'static str], templates: In, role: Role) -> Row {
+    Row { key, label, cues, templates, role }
 }
 
 use In::*;
@@ -99,140 +87,26 @@ use Role::*;
 
 /// 表三, in printed order. Cues are matched on labels with whitespace removed.
 pub static REQUEST_ROWS: &[Row] = &[
-    row(
-        "new_received",
-        "一、本年新收政府信息公开申请数量",
-        &["本年新收"],
-        Both,
-        NewReceived,
-    ),
-    row(
-        "carried_over",
-        "二、上年结转政府信息公开申请数量",
-        &["上年结转"],
-        Both,
-        CarriedOver,
-    ),
+    row("new_received", "一、本年新收政府信息公开申请数量", &["本年新收"], Both, NewReceived),
+    row("carried_over", "二、上年结转政府信息公开申请数量", &["上年结转"], Both, CarriedOver),
     row("granted", "(一)予以公开", &["予以公开"], Both, Result),
-    row(
-        "partially_granted",
-        "(二)部分公开",
-        &["部分公开"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_state_secret",
-        "(三)1.属于国家秘密",
-        &["国家秘密"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_law_prohibited",
-        "(三)2.其他法律行政法规禁止公开",
-        &["禁止公开", "法律行政法规"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_security_stability",
-        "(三)3.危及\"三安全一稳定\"",
-        &["三安全一稳定", "危及"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_third_party",
-        "(三)4.保护第三方合法权益",
-        &["第三方合法权益", "保护第三方"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_internal_affairs",
-        "(三)5.属于三类内部事务信息",
-        &["内部事务"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_process_info",
-        "(三)6.属于四类过程性信息",
-        &["过程性信息"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_enforcement_case",
-        "(三)7.属于行政执法案卷",
-        &["执法案卷"],
-        Both,
-        Result,
-    ),
-    row(
-        "denied_admin_query",
-        "(三)8.属于行政查询事项",
-        &["行政查询"],
-        Both,
-        Result,
-    ),
-    row(
-        "unable_not_held",
-        "(四)1.本机关不掌握相关政府信息",
-        &["不掌握"],
-        Both,
-        Result,
-    ),
-    row(
-        "unable_needs_creation",
-        "(四)2.没有现成信息需要另行制作",
-        &["另行制作", "没有现成信息"],
-        Both,
-        Result,
-    ),
-    row(
-        "unable_unclear",
-        "(四)3.补正后申请内容仍不明确",
-        &["仍不明确", "补正后申请"],
-        Both,
-        Result,
-    ),
-    row(
-        "rejected_petition",
-        "(五)1.信访举报投诉类申请",
-        &["信访举报"],
-        Both,
-        Result,
-    ),
-    row(
-        "rejected_duplicate",
-        "(五)2.重复申请",
-        &["重复申请"],
-        Both,
-        Result,
-    ),
-    row(
-        "rejected_publication",
-        "(五)3.要求提供公开出版物",
-        &["公开出版物"],
-        Both,
-        Result,
-    ),
-    row(
-        "rejected_excessive",
-        "(五)4.无正当理由大量反复申请",
-        &["大量反复"],
-        Both,
-        Result,
-    ),
-    row(
-        "rejected_confirmation",
-        "(五)5.要求行政机关确认或重新出具已获取信息",
-        &["确认或重新出具", "重新出具"],
-        Both,
-        Result,
-    ),
+    row("partially_granted", "(二)部分公开", &["部分公开"], Both, Result),
+    row("denied_state_secret", "(三)1.属于国家秘密", &["国家秘密"], Both, Result),
+    row("denied_law_prohibited", "(三)2.其他法律行政法规禁止公开", &["禁止公开", "法律行政法规"], Both, Result),
+    row("denied_security_stability", "(三)3.危及\"三安全一稳定\"", &["三安全一稳定", "危及"], Both, Result),
+    row("denied_third_party", "(三)4.保护第三方合法权益", &["第三方合法权益", "保护第三方"], Both, Result),
+    row("denied_internal_affairs", "(三)5.属于三类内部事务信息", &["内部事务"], Both, Result),
+    row("denied_process_info", "(三)6.属于四类过程性信息", &["过程性信息"], Both, Result),
+    row("denied_enforcement_case", "(三)7.属于行政执法案卷", &["执法案卷"], Both, Result),
+    row("denied_admin_query", "(三)8.属于行政查询事项", &["行政查询"], Both, Result),
+    row("unable_not_held", "(四)1.本机关不掌握相关政府信息", &["不掌握"], Both, Result),
+    row("unable_needs_creation", "(四)2.没有现成信息需要另行制作", &["另行制作", "没有现成信息"], Both, Result),
+    row("unable_unclear", "(四)3.补正后申请内容仍不明确", &["仍不明确", "补正后申请"], Both, Result),
+    row("rejected_petition", "(五)1.信访举报投诉类申请", &["信访举报"], Both, Result),
+    row("rejected_duplicate", "(五)2.重复申请", &["重复申请"], Both, Result),
+    row("rejected_publication", "(五)3.要求提供公开出版物", &["公开出版物"], Both, Result),
+    row("rejected_excessive", "(五)4.无正当理由大量反复申请", &["大量反复"], Both, Result),
+    row("rejected_confirmation", "(五)5.要求行政机关确认或重新出具已获取信息", &["确认或重新出具", "重新出具"], Both, Result),
     row("other", "(六)其他处理", &["其他处理"], Only2019, Result),
     row(
         "other_overdue_correction",
@@ -249,43 +123,16 @@ pub static REQUEST_ROWS: &[Row] = &[
         Result,
     ),
     row("other_misc", "(六)3.其他", &["3.其他"], Only2021, Result),
-    row(
-        "total_processed",
-        "(七)总计",
-        &["总计"],
-        Both,
-        TotalProcessed,
-    ),
-    row(
-        "carried_forward",
-        "四、结转下年度继续办理",
-        &["结转下年度", "下年度继续"],
-        Both,
-        CarriedForward,
-    ),
+    row("total_processed", "(七)总计", &["总计"], Both, TotalProcessed),
+    row("carried_forward", "四、结转下年度继续办理", &["结转下年度", "下年度继续"], Both, CarriedForward),
 ];
 
 /// 表三's columns, left to right: the applicant categories, then 总计.
-pub static APPLICANTS: &[&str] = &[
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-];
+pub static APPLICANTS: &[&str] =
+    &["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"];
 
 /// The printed headers of [`APPLICANTS`], in the same order.
-pub static APPLICANT_LABELS: &[&str] = &[
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-];
+pub static APPLICANT_LABELS: &[&str] = &["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
 
 /// How the numbers of an amount column are printed when the cell has no unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,11 +153,7 @@ pub struct Column {
 }
 
 const fn col(metric: &'static str, label: &'static str, unit: Unit) -> Column {
-    Column {
-        metric,
-        label,
-        unit,
-    }
+    Column { metric, label, unit }
 }
 
 /// One block of 表二 (第二十条第(X)项): its items share the columns.
@@ -341,10 +184,7 @@ pub static DISCLOSURE_BLOCKS: &[DisclosureBlock] = &[
             col("new_published", "本年新公开数量", Unit::Count),
             col("total_published", "对外公开总数量", Unit::Count),
         ],
-        items: &[
-            ("regulation", "规章", &["规章"]),
-            ("normative_document", "规范性文件", &["规范性文件"]),
-        ],
+        items: &[("regulation", "规章", &["规章"]), ("normative_document", "规范性文件", &["规范性文件"])],
     },
     DisclosureBlock {
         article: "(一)",
@@ -354,10 +194,7 @@ pub static DISCLOSURE_BLOCKS: &[DisclosureBlock] = &[
             col("repealed", "本年废止件数", Unit::Count),
             col("in_force", "现行有效件数", Unit::Count),
         ],
-        items: &[
-            ("regulation", "规章", &["规章"]),
-            ("normative_document", "行政规范性文件", &["规范性文件"]),
-        ],
+        items: &[("regulation", "规章", &["规章"]), ("normative_document", "行政规范性文件", &["规范性文件"])],
     },
     DisclosureBlock {
         article: "(五)",
@@ -365,11 +202,7 @@ pub static DISCLOSURE_BLOCKS: &[DisclosureBlock] = &[
         columns: PROJECTS_2019,
         items: &[
             ("administrative_license", "行政许可", &["行政许可"]),
-            (
-                "other_management_service",
-                "其他对外管理服务事项",
-                &["对外管理服务"],
-            ),
+            ("other_management_service", "其他对外管理服务事项", &["对外管理服务"]),
         ],
     },
     DisclosureBlock {
@@ -382,50 +215,30 @@ pub static DISCLOSURE_BLOCKS: &[DisclosureBlock] = &[
         article: "(六)",
         templates: Only2019,
         columns: PROJECTS_2019,
-        items: &[
-            ("administrative_penalty", "行政处罚", &["行政处罚"]),
-            ("administrative_coercion", "行政强制", &["行政强制"]),
-        ],
+        items: &[("administrative_penalty", "行政处罚", &["行政处罚"]), ("administrative_coercion", "行政强制", &["行政强制"])],
     },
     DisclosureBlock {
         article: "(六)",
         templates: Only2021,
         columns: DECISIONS_2021,
-        items: &[
-            ("administrative_penalty", "行政处罚", &["行政处罚"]),
-            ("administrative_coercion", "行政强制", &["行政强制"]),
-        ],
+        items: &[("administrative_penalty", "行政处罚", &["行政处罚"]), ("administrative_coercion", "行政强制", &["行政强制"])],
     },
     DisclosureBlock {
         article: "(八)",
         templates: Only2019,
-        columns: &[
-            col("previous_count", "上一年项目数量", Unit::Count),
-            col("change", "本年增/减", Unit::Count),
-        ],
-        items: &[(
-            "administrative_fee",
-            "行政事业性收费",
-            &["行政事业性收费", "事业性收费"],
-        )],
+        columns: &[col("previous_count", "上一年项目数量", Unit::Count), col("change", "本年增/减", Unit::Count)],
+        items: &[("administrative_fee", "行政事业性收费", &["行政事业性收费", "事业性收费"])],
     },
     DisclosureBlock {
         article: "(八)",
         templates: Only2021,
         columns: &[col("amount_yuan", "本年收费金额(单位:万元)", Unit::WanYuan)],
-        items: &[(
-            "administrative_fee",
-            "行政事业性收费",
-            &["行政事业性收费", "事业性收费"],
-        )],
+        items: &[("administrative_fee", "行政事业性收费", &["行政事业性收费", "事业性收费"])],
     },
     DisclosureBlock {
         article: "(九)",
         templates: Only2019,
-        columns: &[
-            col("projects", "采购项目数量", Unit::Count),
-            col("amount_yuan", "采购总金额", Unit::Yuan),
-        ],
+        columns: &[col("projects", "采购项目数量", Unit::Count), col("amount_yuan", "采购总金额", Unit::Yuan)],
         items: &[("centralized_procurement", "政府集中采购", &["集中采购"])],
     },
 ];
@@ -434,35 +247,16 @@ pub static DISCLOSURE_BLOCKS: &[DisclosureBlock] = &[
 pub const DISCLOSURE_ANCHOR: &str = "第二十条";
 
 /// 表四: three proceedings of five outcomes each, printed as one row of 15 numbers.
-pub static LITIGATION_PROCEEDINGS: &[&str] = &[
-    "reconsideration",
-    "litigation_direct",
-    "litigation_after_reconsideration",
-];
+pub static LITIGATION_PROCEEDINGS: &[&str] = &["reconsideration", "litigation_direct", "litigation_after_reconsideration"];
 pub static LITIGATION_OUTCOMES: &[&str] = &["upheld", "corrected", "other", "pending", "total"];
 /// The printed headers of [`LITIGATION_OUTCOMES`].
-pub static LITIGATION_OUTCOME_LABELS: &[&str] =
-    &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+pub static LITIGATION_OUTCOME_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 /// The words that open 表四.
 pub const LITIGATION_ANCHORS: &[&str] = &["行政复议", "行政诉讼"];
 
 /// Header words only one template prints, used to tell them apart (whitespace removed).
-pub static MARKERS_2019: &[&str] = &[
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "采购项目数量",
-    "采购总金额",
-];
-pub static MARKERS_2021: &[&str] = &[
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年收费金额",
-    "逾期不补正",
-    "逾期未按收费",
-];
+pub static MARKERS_2019: &[&str] = &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额"];
+pub static MARKERS_2021: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费"];
 
 /// The rows of 表三 that `t` prints, in order.
 pub fn request_rows(t: Template) -> Vec<&'static Row> {
@@ -471,10 +265,7 @@ pub fn request_rows(t: Template) -> Vec<&'static Row> {
 
 /// The blocks of 表二 that `t` prints, in order.
 pub fn disclosure_blocks(t: Template) -> Vec<&'static DisclosureBlock> {
-    DISCLOSURE_BLOCKS
-        .iter()
-        .filter(|b| b.templates.has(t))
-        .collect()
+    DISCLOSURE_BLOCKS.iter().filter(|b| b.templates.has(t)).collect()
 }
 
 #[cfg(test)]

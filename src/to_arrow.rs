@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder, ListBuilder,
-    StringBuilder,
+    BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::ArrowError;
@@ -19,34 +18,19 @@ pub fn batch(table: Table, reports: &[&Report]) -> Result<RecordBatch, ArrowErro
         Table::Requests => facts_batch(
             table,
             reports,
-            |r| {
-                r.requests
-                    .iter()
-                    .map(|f| (f.row, f.applicant, f.offset))
-                    .collect()
-            },
+            |r| r.requests.iter().map(|f| (f.row, f.applicant, f.offset)).collect(),
             |r| r.requests.iter().map(|f| f.count).collect::<Vec<_>>(),
         ),
         Table::Litigation => facts_batch(
             table,
             reports,
-            |r| {
-                r.litigation
-                    .iter()
-                    .map(|f| (f.proceeding, f.outcome, f.offset))
-                    .collect()
-            },
+            |r| r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.offset)).collect(),
             |r| r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(),
         ),
         Table::Disclosures => facts_batch(
             table,
             reports,
-            |r| {
-                r.disclosures
-                    .iter()
-                    .map(|f| (f.item, f.metric, f.offset))
-                    .collect()
-            },
+            |r| r.disclosures.iter().map(|f| (f.item, f.metric, f.offset)).collect(),
             |r| r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(),
         ),
     }
@@ -86,13 +70,8 @@ fn facts_batch<V: FactValues>(
     // Sized up front: growing large buffers costs copies and fresh pages.
     let keyed: Vec<Keys> = reports.iter().map(|r| keys(r)).collect();
     let rows: usize = keyed.iter().map(Vec::len).sum();
-    let id_bytes: usize = reports
-        .iter()
-        .zip(&keyed)
-        .map(|(r, k)| r.report_id.len() * k.len())
-        .sum();
-    let key_bytes =
-        |pick: fn(&(&str, &str, usize)) -> usize| keyed.iter().flatten().map(pick).sum::<usize>();
+    let id_bytes: usize = reports.iter().zip(&keyed).map(|(r, k)| r.report_id.len() * k.len()).sum();
+    let key_bytes = |pick: fn(&(&str, &str, usize)) -> usize| keyed.iter().flatten().map(pick).sum::<usize>();
     let mut id = StringBuilder::with_capacity(rows, id_bytes);
     let mut k1 = StringBuilder::with_capacity(rows, key_bytes(|k| k.0.len()));
     let mut k2 = StringBuilder::with_capacity(rows, key_bytes(|k| k.1.len()));
@@ -170,12 +149,7 @@ fn reports_batch(reports: &[&Report]) -> Result<RecordBatch, ArrowError> {
         Arc::new(identity.finish()),
         Arc::new(fees.finish()),
         strings(&|r| r.layout),
-        lists(&|r| {
-            r.issues
-                .iter()
-                .map(|i| format!("{}: {}", i.code, i.detail))
-                .collect()
-        }),
+        lists(&|r| r.issues.iter().map(|i| format!("{}: {}", i.code, i.detail)).collect()),
         strings(&|r| r.url.as_deref()),
         Arc::new(traditional.finish()),
         strings(&|r| r.agency_key.as_deref()),
@@ -190,23 +164,10 @@ mod tests {
 
     #[test]
     fn batches_follow_the_schemas() {
-        let mut r = Report {
-            report_id: "ab".into(),
-            source_path: "x.txt".into(),
-            year: Some(2019),
-            ..Report::default()
-        };
+        let mut r = Report { report_id: "ab".into(), source_path: "x.txt".into(), year: Some(2019), ..Report::default() };
         r.published = Date::new(2020, 1, 2);
-        r.issues.push(Issue {
-            code: "table_empty",
-            detail: "d".into(),
-        });
-        r.requests.push(RequestFact {
-            row: "granted",
-            applicant: "total",
-            count: 3,
-            offset: 7,
-        });
+        r.issues.push(Issue { code: "table_empty", detail: "d".into() });
+        r.requests.push(RequestFact { row: "granted", applicant: "total", count: 3, offset: 7 });
         let b = batch(Table::Reports, &[&r]).unwrap();
         assert_eq!(b.num_rows(), 1);
         assert_eq!(b.schema(), Table::Reports.schema());

@@ -23,45 +23,31 @@ const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "
 /// page title stands in for a missing one, and the manifest's values win.
 pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let head = Head::of(text);
-    let page_title = hints
-        .title
-        .as_deref()
-        .filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
-    report.title = find_title(&head).or_else(|| {
-        page_title.map(|t| {
-            let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
-            squash(&t[..end])
-        })
-    });
+    let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
+    report.title = find_title(&head).or_else(|| page_title.map(|t| {
+        let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
+        squash(&t[..end])
+    }));
     if let Some(title) = &report.title {
         report.year = year_in(title);
         report.agency = agency_from_title(title);
     } else {
         report.flag("title_missing", "no line reads as the report's title");
         if let Some((agency, selfref)) = infer_agency(text) {
-            report.flag(
-                "agency_inferred",
-                format!("agency `{agency}` read from the body, which calls itself {selfref}"),
-            );
+            report.flag("agency_inferred", format!("agency `{agency}` read from the body, which calls itself {selfref}"));
             report.agency = Some(agency);
         }
     }
     if report.agency.is_none() && report.title.is_some() {
         if let Some(site) = &hints.site {
-            report.flag(
-                "agency_inferred",
-                format!("the title names no agency: `{site}` from the site's name"),
-            );
+            report.flag("agency_inferred", format!("the title names no agency: `{site}` from the site's name"));
             report.agency = Some(site.clone());
         }
     }
     if report.year.is_none() {
         if let Some(y) = infer_year(text) {
             report.year = Some(y);
-            report.flag(
-                "year_inferred",
-                format!("year {y} read from the body, not the title"),
-            );
+            report.flag("year_inferred", format!("year {y} read from the body, not the title"));
         }
     }
     report.published = find_published(text, &head);
@@ -91,11 +77,7 @@ impl<'a> Head<'a> {
     const LINES: usize = 60;
 
     fn of(text: &'a str) -> Head<'a> {
-        let raw: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(Self::LINES)
-            .collect();
+        let raw: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(Self::LINES).collect();
         let squashed = raw.iter().map(|_| std::cell::OnceCell::new()).collect();
         Head { raw, squashed }
     }
@@ -120,10 +102,7 @@ const TITLE_LINES: usize = 40;
 fn find_title(head: &Head) -> Option<String> {
     let (at, line) = title_line(head)?;
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
-    let end = ["年度报告", "工作报告"]
-        .iter()
-        .find_map(|w| line.find(w).map(|p| p + w.len()))
-        .unwrap_or(line.len());
+    let end = ["年度报告", "工作报告"].iter().find_map(|w| line.find(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
     if agency_from_title(&title).is_some() {
         return Some(title);
@@ -133,11 +112,7 @@ fn find_title(head: &Head) -> Option<String> {
     let joinable = (2..=30).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
-    Some(if joinable {
-        format!("{previous}{title}")
-    } else {
-        title
-    })
+    Some(if joinable { format!("{previous}{title}") } else { title })
 }
 
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
@@ -164,10 +139,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, &'h str)> {
 
 /// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
 /// after 我/本 is the kind of body the agency's name ends with.
-const SELF_KINDS: &[&str] = &[
-    "局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆",
-    "所", "站", "会",
-];
+const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
 
 /// The agency of an untitled report: the name, from an official division name to
 /// the body's kind (`赣州市住房和城乡建设局` for a report that says 我局), that the
@@ -176,15 +148,7 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
     let s = squash(text);
     let kind = SELF_KINDS
         .iter()
-        .map(|k| {
-            (
-                ["我", "本"]
-                    .iter()
-                    .map(|p| s.matches(&format!("{p}{k}")).count())
-                    .sum::<usize>(),
-                *k,
-            )
-        })
+        .map(|k| (["我", "本"].iter().map(|p| s.matches(&format!("{p}{k}")).count()).sum::<usize>(), *k))
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, _)| *n)?
         .1;
@@ -192,22 +156,14 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
     for m in crate::region::table().mentions(&s, true) {
         let rest = &s[m.start..];
         let window: String = rest.chars().take(25).collect();
-        let Some(end) = window.find(kind) else {
-            continue;
-        };
+        let Some(end) = window.find(kind) else { continue };
         let candidate = &window[..end + kind.len()];
-        let clean = candidate
-            .chars()
-            .all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
+        let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         if clean && candidate.chars().count() > kind.chars().count() + 2 {
             *counts.entry(candidate.to_string()).or_insert(0) += 1;
         }
     }
-    let best = counts.into_iter().max_by(|a, b| {
-        a.1.cmp(&b.1)
-            .then(a.0.len().cmp(&b.0.len()))
-            .then(b.0.cmp(&a.0))
-    })?;
+    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
     Some((best.0, format!("我{kind}/本{kind}")))
 }
 
@@ -246,9 +202,7 @@ fn digit(c: char) -> Option<char> {
 }
 
 fn agency_from_title(title: &str) -> Option<String> {
-    let ending = TITLE_ENDINGS
-        .iter()
-        .find_map(|e| title.find(e).map(|p| (p, *e)))?;
+    let ending = TITLE_ENDINGS.iter().find_map(|e| title.find(e).map(|p| (p, *e)))?;
     let mut head = title[..ending.0].to_string();
     // 人民政府信息公开…: the 政府 belongs to the agency's name.
     if head.ends_with("人民") && ending.1.starts_with("政府") {
@@ -283,14 +237,7 @@ fn agency_from_title(title: &str) -> Option<String> {
 fn infer_year(text: &str) -> Option<i32> {
     let s = squash(text);
     if let Some(p) = s.find("12月31日") {
-        let before: String = s[..p]
-            .chars()
-            .rev()
-            .take(5)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let before: String = s[..p].chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
         if let Some(y) = year_in(&before) {
             return Some(y);
         }
@@ -299,15 +246,7 @@ fn infer_year(text: &str) -> Option<i32> {
     year_in(&head)
 }
 
-const PUBLISHED_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "发文日期",
-    "成文日期",
-    "公开日期",
-    "日期",
-    "时间",
-];
+const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "公开日期", "日期", "时间"];
 
 /// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
 /// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
@@ -334,15 +273,8 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         }
     }
     // The date under the signature: a line of its own among the last few.
-    let tail: Vec<String> = text
-        .lines()
-        .rev()
-        .filter(|l| !l.trim().is_empty())
-        .take(8)
-        .map(squash)
-        .collect();
-    tail.iter()
-        .find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
+    let tail: Vec<String> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(squash).collect();
+    tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
 
 /// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.
@@ -389,38 +321,18 @@ mod tests {
     #[test]
     fn agency_drops_year_and_title_ending() {
         let a = |t: &str| agency_from_title(t).unwrap();
-        assert_eq!(
-            a("2014年通化市二道江区人民政府信息公开工作年度报告"),
-            "通化市二道江区人民政府"
-        );
+        assert_eq!(a("2014年通化市二道江区人民政府信息公开工作年度报告"), "通化市二道江区人民政府");
         assert_eq!(a("大雁镇2019年政府信息公开工作年度报告"), "大雁镇");
-        assert_eq!(
-            a("肇庆市人民政府办公室2014年政府信息公开工作年度报告"),
-            "肇庆市人民政府办公室"
-        );
+        assert_eq!(a("肇庆市人民政府办公室2014年政府信息公开工作年度报告"), "肇庆市人民政府办公室");
         assert_eq!(
             a("2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告"),
             "广州市增城区人民政府朱村街道办事处"
         );
-        assert_eq!(
-            a("XX市统计局2021年度政府信息公开工作年度报告"),
-            "XX市统计局"
-        );
-        assert_eq!(
-            a("某某县人民政府2019年度政府信息公开工作报告"),
-            "某某县人民政府"
-        );
-        assert_eq!(
-            a("某某市教育局关于2020年政府信息公开工作年度报告"),
-            "某某市教育局"
-        );
-        let t = find_title(&Head::of(
-            "某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n",
-        ));
-        assert_eq!(
-            t.as_deref(),
-            Some("某某县人民政府2019年度政府信息公开工作报告")
-        );
+        assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
+        assert_eq!(a("某某县人民政府2019年度政府信息公开工作报告"), "某某县人民政府");
+        assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
+        let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
+        assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
     }
 
     #[test]
@@ -471,10 +383,7 @@ mod tests {
         let text = "当前位置: 网站首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n发布时间:2021-01-05 来源:大雁镇\n";
         let mut r = Report::default();
         read(text, &Hints::default(), &mut r);
-        assert_eq!(
-            r.title.as_deref(),
-            Some("大雁镇2019年政府信息公开工作年度报告")
-        );
+        assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
     }
@@ -492,11 +401,7 @@ mod tests {
     #[test]
     fn year_from_the_statistics_period_when_untitled() {
         let mut r = Report::default();
-        read(
-            "一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。",
-            &Hints::default(),
-            &mut r,
-        );
+        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &Hints::default(), &mut r);
         assert_eq!(r.year, Some(2020));
         assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
     }

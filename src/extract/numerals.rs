@@ -31,9 +31,7 @@ pub fn chinese(s: &str) -> Option<u64> {
     let chars: Vec<char> = s.chars().collect();
     if chars.iter().all(|&c| digit(c).is_some()) {
         // 二〇一九: positional digits (a single digit is its own value).
-        return chars
-            .iter()
-            .try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(digit(c)?));
+        return chars.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(digit(c)?));
     }
     let (mut total, mut section, mut number) = (0u64, 0u64, 0u64);
     let mut seen_digit = false;
@@ -45,11 +43,7 @@ pub fn chinese(s: &str) -> Option<u64> {
             match u {
                 10 | 100 | 1000 => {
                     // 十二: a leading 十 means one ten.
-                    let n = if number == 0 && !seen_digit {
-                        1
-                    } else {
-                        number
-                    };
+                    let n = if number == 0 && !seen_digit { 1 } else { number };
                     section += n * u;
                 }
                 _ => {
@@ -69,25 +63,7 @@ pub fn chinese(s: &str) -> Option<u64> {
 
 /// Whether `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
+    matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿')
 }
 
 #[cfg(test)]

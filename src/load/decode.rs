@@ -36,10 +36,7 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         detector.feed(bytes, true);
         family(detector.guess(None, chardetng::Utf8Detection::Deny))
     };
-    let candidates = declared
-        .into_iter()
-        .map(Some)
-        .chain([None, Some(GB18030), Some(BIG5)]);
+    let candidates = declared.into_iter().map(Some).chain([None, Some(GB18030), Some(BIG5)]);
     let mut best: Option<Decoded> = None;
     for enc in candidates {
         let enc = enc.unwrap_or_else(guess);
@@ -57,11 +54,7 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
 
 fn decoded(text: String, enc: &'static Encoding) -> Decoded {
     let replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
-    Decoded {
-        text,
-        encoding: enc.name().to_ascii_lowercase(),
-        replaced,
-    }
+    Decoded { text, encoding: enc.name().to_ascii_lowercase(), replaced }
 }
 
 /// GBK and GB2312 pages are decoded as GB18030, their superset.
@@ -86,9 +79,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 i += 1;
             }
             let start = i;
-            while i < lower.len()
-                && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_'))
-            {
+            while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_')) {
                 i += 1;
             }
             if let Some(enc) = Encoding::for_label(&lower[start..i]) {
@@ -108,8 +99,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const REPORT: &str =
-        "一、本年新收政府信息公开申请数量 12件。政府信息公开工作年度报告,办理结果予以公开。";
+    const REPORT: &str = "一、本年新收政府信息公开申请数量 12件。政府信息公开工作年度报告,办理结果予以公开。";
 
     #[test]
     fn utf8_and_boms() {
@@ -125,8 +115,7 @@ mod tests {
         let (gbk, _, _) = GB18030.encode(REPORT);
         let d = decode(&gbk, false);
         assert_eq!((d.encoding.as_str(), d.text.as_str()), ("gb18030", REPORT));
-        let trad =
-            "一、本年新收政府資訊公開申請數量 12件。政府資訊公開工作年度報告,辦理結果予以公開。";
+        let trad = "一、本年新收政府資訊公開申請數量 12件。政府資訊公開工作年度報告,辦理結果予以公開。";
         let (big5, _, _) = BIG5.encode(trad);
         let d = decode(&big5, false);
         assert_eq!((d.encoding.as_str(), d.text.as_str()), ("big5", trad));
@@ -135,8 +124,7 @@ mod tests {
     #[test]
     fn a_page_declared_gb2312_with_gb18030_only_characters() {
         // 䶮 (U+4DAE) is outside GBK: GB18030 encodes it in four bytes.
-        let page =
-            format!("<html><head><meta charset=\"gb2312\"></head><body>{REPORT}䶮</body></html>");
+        let page = format!("<html><head><meta charset=\"gb2312\"></head><body>{REPORT}䶮</body></html>");
         let (bytes, _, unmappable) = GB18030.encode(&page);
         assert!(!unmappable);
         let d = decode(&bytes, true);
@@ -147,14 +135,9 @@ mod tests {
 
     #[test]
     fn a_wrong_declaration_loses_to_the_bytes() {
-        let page = format!(
-            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{REPORT}"
-        );
+        let page = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{REPORT}");
         assert_eq!(decode(page.as_bytes(), true).encoding, "utf-8");
-        assert_eq!(
-            declared_charset(b"<?xml version=\"1.0\" encoding=\"GBK\"?>"),
-            Some(GB18030)
-        );
+        assert_eq!(declared_charset(b"<?xml version=\"1.0\" encoding=\"GBK\"?>"), Some(GB18030));
         assert_eq!(declared_charset(b"<meta charset='big5'>"), Some(BIG5));
     }
 }

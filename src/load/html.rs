@@ -20,36 +20,12 @@ pub struct PageText {
 
 /// Elements whose content is never part of the article.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer", "select",
-    "button", "option", "textarea", "head", "object", "embed",
+    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer", "select", "button",
+    "option", "textarea", "head", "object", "embed",
 ];
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "center",
-    "caption",
-    "figure",
-    "figcaption",
-    "address",
-    "hr",
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "center", "caption", "figure", "figcaption", "address", "hr",
 ];
 
 /// Longest cell text that still reads as a table cell rather than page layout.
@@ -95,8 +71,7 @@ fn render(tree: &Tree, node: NodeId, out: &mut String) {
             return;
         }
     }
-    let block =
-        BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
+    let block = BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
     if block {
         out.push('\n');
     }
@@ -123,11 +98,7 @@ fn push_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, sep: c
 /// it becomes `/`: it would read as a cell border). Returns it with its
 /// length in characters.
 fn inline_text(tree: &Tree, node: NodeId) -> (String, usize) {
-    let mut line = Inline {
-        text: String::new(),
-        chars: 0,
-        space: false,
-    };
+    let mut line = Inline { text: String::new(), chars: 0, space: false };
     inline_into(tree, node, &mut line);
     (line.text, line.chars)
 }
@@ -166,10 +137,7 @@ fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
         return;
     }
     // Where `render` starts a line, the words are apart.
-    let block = name == "br"
-        || name == "table"
-        || BLOCKS.contains(&name)
-        || matches!(name, "tr" | "td" | "th" | "tbody" | "thead");
+    let block = name == "br" || name == "table" || BLOCKS.contains(&name) || matches!(name, "tr" | "td" | "th" | "tbody" | "thead");
     if block {
         line.space = true;
     }
@@ -184,13 +152,8 @@ fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
     }
 }
 
-fn descendants_named<'a>(
-    tree: &'a Tree,
-    node: NodeId,
-    name: &'a str,
-) -> impl Iterator<Item = NodeId> + 'a {
-    tree.descendants(node)
-        .filter(move |&n| tree.name(n) == Some(name))
+fn descendants_named<'a>(tree: &'a Tree, node: NodeId, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+    tree.descendants(node).filter(move |&n| tree.name(n) == Some(name))
 }
 
 /// A cell of a data table and its text.
@@ -205,10 +168,7 @@ fn data_table(tree: &Tree, table: NodeId) -> Option<Vec<Vec<TableCell>>> {
     let mut rows_out = Vec::new();
     for tr in descendants_named(tree, table, "tr") {
         let mut cells = Vec::new();
-        for cell in tree
-            .children(tr)
-            .filter(|&c| matches!(tree.name(c), Some("td" | "th")))
-        {
+        for cell in tree.children(tr).filter(|&c| matches!(tree.name(c), Some("td" | "th"))) {
             let (text, chars) = inline_text(tree, cell);
             if chars > MAX_CELL_CHARS {
                 return None;
@@ -236,10 +196,7 @@ fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let numeric = text.chars().any(|ch| ch.is_ascii_digit())
-                && !text
-                    .chars()
-                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+            let numeric = text.chars().any(|ch| ch.is_ascii_digit()) && !text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
             let (rs, cs) = tree.spans(cell);
             texts.push(text);
             let own = texts.len() - 1;
@@ -295,34 +252,14 @@ fn tidy(s: &str) -> String {
 }
 
 /// Suffixes of a site's name in `<title>`: what stands before them is its owner.
-const SITE_SUFFIXES: &[&str] = &[
-    "门户网站",
-    "政府网站",
-    "官方网站",
-    "网站",
-    "门户网",
-    "政府网",
-    "官网",
-];
+const SITE_SUFFIXES: &[&str] = &["门户网站", "政府网站", "官方网站", "网站", "门户网", "政府网", "官网"];
 
 /// The page's title (the `<h1>` that names a report, else the part of `<title>`
 /// that does) and the site's owner (`…_某某区人民政府门户网站` → 某某区人民政府).
 fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
-    let text_of = |node: NodeId| {
-        tree.text_content(node)
-            .split_whitespace()
-            .collect::<String>()
-    };
-    let head = tree
-        .elements_named("title")
-        .next()
-        .map(text_of)
-        .unwrap_or_default();
-    let parts: Vec<&str> = head
-        .split(['_', '|', '—', '–', '-'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let text_of = |node: NodeId| tree.text_content(node).split_whitespace().collect::<String>();
+    let head = tree.elements_named("title").next().map(text_of).unwrap_or_default();
+    let parts: Vec<&str> = head.split(['_', '|', '—', '–', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
     let site = parts.iter().skip(1).find_map(|p| {
         let owner = SITE_SUFFIXES.iter().find_map(|s| p.strip_suffix(s))?;
         (owner.chars().count() >= 2).then(|| owner.to_string())
@@ -331,13 +268,7 @@ fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
         .elements_named("h1")
         .map(text_of)
         .find(|t| t.contains("报告"))
-        .or_else(|| {
-            parts
-                .iter()
-                .find(|p| p.contains("报告"))
-                .or(parts.first())
-                .map(|p| p.to_string())
-        });
+        .or_else(|| parts.iter().find(|p| p.contains("报告")).or(parts.first()).map(|p| p.to_string()));
     (title, site)
 }
 
@@ -351,10 +282,7 @@ mod tests {
             <div class=\"content\"><p>一、总体情况</p><p>本年度<b>主动公开</b>信息 12条。<br>二、主动公开</p></div>\
             <script>var a = 1;</script><footer>版权所有</footer></body></html>";
         let t = to_text(page).text;
-        assert_eq!(
-            t,
-            "一、总体情况\n\n本年度主动公开信息 12条。\n二、主动公开\n"
-        );
+        assert_eq!(t, "一、总体情况\n\n本年度主动公开信息 12条。\n二、主动公开\n");
     }
 
     #[test]
@@ -394,9 +322,6 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("2019年政府信息公开工作年度报告"));
         assert_eq!(p.site.as_deref(), Some("某某区人民政府"));
         let p = to_text("<h1>某某县2020年政府信息公开工作年度报告</h1>");
-        assert_eq!(
-            p.title.as_deref(),
-            Some("某某县2020年政府信息公开工作年度报告")
-        );
+        assert_eq!(p.title.as_deref(), Some("某某县2020年政府信息公开工作年度报告"));
     }
 }

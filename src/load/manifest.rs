@@ -42,24 +42,14 @@ impl Manifest {
         let jsonl_path = root.join("manifest.jsonl");
         let mut m = Manifest::default();
         if let Ok(text) = std::fs::read_to_string(&jsonl_path) {
-            for (i, line) in text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
+            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 match serde_json::from_str::<Raw>(line) {
                     Ok(raw) => m.add(raw, || format!("manifest.jsonl line {}", i + 1)),
-                    Err(e) => m
-                        .problems
-                        .push(format!("manifest.jsonl line {}: {e}", i + 1)),
+                    Err(e) => m.problems.push(format!("manifest.jsonl line {}: {e}", i + 1)),
                 }
             }
         } else if csv_path.is_file() {
-            let mut reader = match csv::ReaderBuilder::new()
-                .flexible(true)
-                .trim(csv::Trim::All)
-                .from_path(&csv_path)
-            {
+            let mut reader = match csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_path(&csv_path) {
                 Ok(r) => r,
                 Err(e) => {
                     m.problems.push(format!("manifest.csv: {e}"));
@@ -77,12 +67,7 @@ impl Manifest {
                     }
                 };
                 let get = |name: &str| {
-                    headers
-                        .iter()
-                        .position(|h| h == name)
-                        .and_then(|p| record.get(p))
-                        .filter(|v| !v.is_empty())
-                        .map(String::from)
+                    headers.iter().position(|h| h == name).and_then(|p| record.get(p)).filter(|v| !v.is_empty()).map(String::from)
                 };
                 let raw = Raw {
                     path: get("path"),
@@ -100,24 +85,17 @@ impl Manifest {
     }
 
     fn add(&mut self, raw: Raw, line: impl Fn() -> String) {
-        let Some(path) = raw
-            .path
-            .map(|p| p.trim().trim_start_matches("./").replace('\\', "/"))
-        else {
+        let Some(path) = raw.path.map(|p| p.trim().trim_start_matches("./").replace('\\', "/")) else {
             self.problems.push(format!("{}: no path", line()));
             return;
         };
         let published = match &raw.published {
             None | Some(serde_json::Value::Null) => None,
             Some(v) => {
-                let s = v
-                    .as_str()
-                    .map(String::from)
-                    .unwrap_or_else(|| v.to_string());
+                let s = v.as_str().map(String::from).unwrap_or_else(|| v.to_string());
                 let d = crate::extract::meta::parse_date(s.trim());
                 if d.is_none() && !s.trim().is_empty() {
-                    self.problems
-                        .push(format!("{}: published `{s}` is not a date", line()));
+                    self.problems.push(format!("{}: published `{s}` is not a date", line()));
                 }
                 d
             }
@@ -125,23 +103,15 @@ impl Manifest {
         let year = match &raw.year {
             None | Some(serde_json::Value::Null) => None,
             Some(v) => {
-                let y = v
-                    .as_i64()
-                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
+                let y = v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
                 if y.is_none() {
                     let shown = v.as_str().map_or_else(|| v.to_string(), String::from);
-                    self.problems
-                        .push(format!("{}: year `{shown}` is not a year", line()));
+                    self.problems.push(format!("{}: year `{shown}` is not a year", line()));
                 }
                 y.and_then(|y| i32::try_from(y).ok())
             }
         };
-        let entry = Entry {
-            url: raw.url.filter(|u| !u.is_empty()),
-            agency: raw.agency.filter(|a| !a.is_empty()),
-            published,
-            year,
-        };
+        let entry = Entry { url: raw.url.filter(|u| !u.is_empty()), agency: raw.agency.filter(|a| !a.is_empty()), published, year };
         self.entries.insert(path, entry);
     }
 
@@ -171,11 +141,7 @@ mod tests {
         assert_eq!(m.problems.len(), 2, "{:?}", m.problems);
 
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("manifest.jsonl"),
-            "{\"path\": \"y.html\", \"year\": 2021}\nnot json\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("manifest.jsonl"), "{\"path\": \"y.html\", \"year\": 2021}\nnot json\n").unwrap();
         let m = Manifest::read(dir.path()).unwrap();
         assert_eq!(m.get("y.html").unwrap().year, Some(2021));
         assert_eq!(m.problems.len(), 1);

@@ -81,10 +81,7 @@ pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document
         Ok(bytes) => decode(&file.relative, &bytes),
         Err(e) => Document {
             source_bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64),
-            text: Err(Unreadable {
-                code: "read_error",
-                detail: e.to_string(),
-            }),
+            text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
             ..empty_document(&file.relative, file.relative.as_bytes())
         },
     };
@@ -98,10 +95,7 @@ fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
         source_bytes: bytes.len() as i64,
         report_id: report_id(bytes),
         encoding: "unknown".into(),
-        text: Err(Unreadable {
-            code: "empty_file",
-            detail: "the file is empty".into(),
-        }),
+        text: Err(Unreadable { code: "empty_file", detail: "the file is empty".into() }),
         traditional: false,
         hints: Hints::default(),
     }
@@ -115,9 +109,7 @@ fn finish(doc: &mut Document, text: &str) -> String {
 }
 
 fn extension(path: &str) -> String {
-    path.rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default()
+    path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
 
 fn is_pdf(path: &str, bytes: &[u8]) -> bool {
@@ -126,25 +118,10 @@ fn is_pdf(path: &str, bytes: &[u8]) -> bool {
 
 /// Whether bytes (ASCII-compatible) look like an HTML page.
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes
-        .iter()
-        .take(2048)
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
     let starts_with_tag = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     let has = |w: &[u8]| head.windows(w.len()).any(|x| x == w);
-    starts_with_tag
-        && [
-            &b"<html"[..],
-            b"<!doctype html",
-            b"<body",
-            b"<meta",
-            b"<div",
-            b"<table",
-            b"<p>",
-        ]
-        .iter()
-        .any(|w| has(w))
+    starts_with_tag && [&b"<html"[..], b"<!doctype html", b"<body", b"<meta", b"<div", b"<table", b"<p>"].iter().any(|w| has(w))
 }
 
 /// Decodes bytes already in memory (`source_path` names them, and its extension
@@ -153,35 +130,23 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
     let mut doc = empty_document(source_path, bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         if !bytes.is_empty() {
-            doc.text = Err(Unreadable {
-                code: "empty_file",
-                detail: "the file holds only whitespace".into(),
-            });
+            doc.text = Err(Unreadable { code: "empty_file", detail: "the file holds only whitespace".into() });
         }
         return doc;
     }
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         doc.encoding = "binary".into();
-        doc.text = Err(Unreadable {
-            code: "binary_file",
-            detail: "the file holds binary data, not text".into(),
-        });
+        doc.text = Err(Unreadable { code: "binary_file", detail: "the file holds binary data, not text".into() });
         return doc;
     }
-    let html = matches!(
-        extension(source_path).as_str(),
-        "html" | "htm" | "xhtml" | "shtml"
-    ) || looks_like_html(bytes);
+    let html = matches!(extension(source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
     let decoded = decode::decode(bytes, html);
     doc.encoding = decoded.encoding.clone();
     let chars = decoded.text.chars().count().max(1);
     if decoded.replaced * 50 > chars {
         doc.text = Err(Unreadable {
             code: "undecodable",
-            detail: format!(
-                "{} of {chars} characters could not be decoded in any known encoding",
-                decoded.replaced
-            ),
+            detail: format!("{} of {chars} characters could not be decoded in any known encoding", decoded.replaced),
         });
         return doc;
     }
@@ -200,10 +165,7 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
 /// NUL bytes or many control characters in the first 8 KiB mark a binary file.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b).count();
     head.contains(&0) || control * 20 > head.len()
 }
 
@@ -225,13 +187,7 @@ mod tests {
     fn empty_binary_and_bom() {
         assert_eq!(decode("e", b"").text.unwrap_err().code, "empty_file");
         assert_eq!(decode("w", b" \n\t").text.unwrap_err().code, "empty_file");
-        assert_eq!(
-            decode("b", b"PK\x03\x04\x00\x00binary")
-                .text
-                .unwrap_err()
-                .code,
-            "binary_file"
-        );
+        assert_eq!(decode("b", b"PK\x03\x04\x00\x00binary").text.unwrap_err().code, "binary_file");
         let d = decode("t", "\u{feff}（一）１２".as_bytes());
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.text.unwrap(), "(一)12");
@@ -242,22 +198,13 @@ mod tests {
         let page = "<html><head><title>某县2020年政府信息公开工作年度报告_某县人民政府</title></head><body><p>一、总体情况</p></body></html>";
         let d = decode("page.txt", page.as_bytes());
         assert_eq!(d.text.unwrap(), "一、总体情况\n");
-        assert_eq!(
-            d.hints.title.as_deref(),
-            Some("某县2020年政府信息公开工作年度报告")
-        );
+        assert_eq!(d.hints.title.as_deref(), Some("某县2020年政府信息公开工作年度报告"));
     }
 
     #[test]
     fn traditional_text_is_folded_and_noted() {
-        let d = decode(
-            "t.txt",
-            "政府資訊公開工作年度報告。本機關收到申請數量為零,處理結果與轉辦。".as_bytes(),
-        );
+        let d = decode("t.txt", "政府資訊公開工作年度報告。本機關收到申請數量為零,處理結果與轉辦。".as_bytes());
         assert!(d.traditional);
-        assert!(d
-            .text
-            .unwrap()
-            .contains("本机关收到申请数量为零,处理结果与转办"));
+        assert!(d.text.unwrap().contains("本机关收到申请数量为零,处理结果与转办"));
     }
 }

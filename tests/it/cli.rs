@@ -2,25 +2,15 @@
 
 use crate::{ogi, ogi_ok, root};
 
-const COMMANDS: &[&str] = &[
-    "", "run", "extract", "stats", "summary", "eval", "gen", "show",
-];
+const COMMANDS: &[&str] = &["", "run", "extract", "stats", "summary", "eval", "gen", "show"];
 
 fn golden_path(cmd: &str) -> std::path::PathBuf {
-    let name = if cmd.is_empty() {
-        "help.txt".to_string()
-    } else {
-        format!("help-{cmd}.txt")
-    };
+    let name = if cmd.is_empty() { "help.txt".to_string() } else { format!("help-{cmd}.txt") };
     root().join("tests/golden").join(name)
 }
 
 fn help(cmd: &str) -> String {
-    let args: Vec<&str> = if cmd.is_empty() {
-        vec!["--help"]
-    } else {
-        vec![cmd, "--help"]
-    };
+    let args: Vec<&str> = if cmd.is_empty() { vec!["--help"] } else { vec![cmd, "--help"] };
     ogi_ok(&args).0
 }
 
@@ -34,12 +24,7 @@ fn help_texts_match_their_golden_files() {
             std::fs::write(&path, &got).unwrap();
         }
         let want = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(
-            got,
-            want,
-            "`ogi {cmd} --help` drifted from {}; rerun with UPDATE_GOLDEN=1 if intended",
-            path.display()
-        );
+        assert_eq!(got, want, "`ogi {cmd} --help` drifted from {}; rerun with UPDATE_GOLDEN=1 if intended", path.display());
     }
 }
 
@@ -47,33 +32,18 @@ fn help_texts_match_their_golden_files() {
 fn readme_shows_the_current_help() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let top = help("");
-    assert!(
-        readme.contains(top.trim_end()),
-        "README.md does not contain the output of `ogi --help`"
-    );
+    assert!(readme.contains(top.trim_end()), "README.md does not contain the output of `ogi --help`");
 }
 
 #[test]
 fn the_batch_default_in_the_help_is_the_library_default() {
-    let squashed: String = help("extract")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    assert!(
-        squashed.contains(&format!("[default: {}]", ogi::BATCH)),
-        "{squashed}"
-    );
+    let squashed: String = help("extract").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains(&format!("[default: {}]", ogi::BATCH)), "{squashed}");
 }
 
 #[test]
 fn a_missing_input_is_an_error_with_its_path() {
-    let out = ogi(&[
-        "extract",
-        "--input",
-        "/no/such/folder",
-        "--out",
-        "/tmp/ogi-never",
-    ]);
+    let out = ogi(&["extract", "--input", "/no/such/folder", "--out", "/tmp/ogi-never"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("/no/such/folder"), "{stderr}");
@@ -88,13 +58,7 @@ fn a_bad_partition_column_is_refused() {
 
 #[test]
 fn a_missing_pipeline_file_names_the_cause_once() {
-    let out = ogi(&[
-        "run",
-        "--pipeline",
-        "pipelines/no-such.toml",
-        "--out",
-        "/tmp/ogi-never",
-    ]);
+    let out = ogi(&["run", "--pipeline", "pipelines/no-such.toml", "--out", "/tmp/ogi-never"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("pipelines/no-such.toml"), "{stderr}");

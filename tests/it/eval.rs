@@ -6,13 +6,7 @@ use crate::{extract, ogi, ogi_ok, path_str, root};
 #[test]
 fn layout_fixtures_score_perfectly() {
     let out = extract(&root().join("tests/fixtures/reports"));
-    let (stdout, _) = ogi_ok(&[
-        "eval",
-        "--gold",
-        "tests/fixtures/gold",
-        "--out",
-        path_str(out.path()),
-    ]);
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/gold", "--out", path_str(out.path())]);
     let last = stdout.lines().last().unwrap();
     assert!(last.starts_with("score: 1.000 "), "misses:\n{stdout}");
 }
@@ -30,44 +24,10 @@ fn samples_score_perfectly() {
 fn eval_exit_codes() {
     let out = extract(&root().join("tests/fixtures/reports"));
     let o = path_str(out.path());
-    assert_eq!(
-        ogi(&[
-            "eval",
-            "-q",
-            "--gold",
-            "tests/fixtures/gold",
-            "--out",
-            o,
-            "--min",
-            "0.99"
-        ])
-        .status
-        .code(),
-        Some(0)
-    );
-    assert_eq!(
-        ogi(&[
-            "eval",
-            "-q",
-            "--gold",
-            "data/gold",
-            "--out",
-            o,
-            "--min",
-            "0.99"
-        ])
-        .status
-        .code(),
-        Some(1)
-    );
+    assert_eq!(ogi(&["eval", "-q", "--gold", "tests/fixtures/gold", "--out", o, "--min", "0.99"]).status.code(), Some(0));
+    assert_eq!(ogi(&["eval", "-q", "--gold", "data/gold", "--out", o, "--min", "0.99"]).status.code(), Some(1));
     let empty = tempfile::tempdir().unwrap();
-    let r = ogi(&[
-        "eval",
-        "--gold",
-        "data/gold",
-        "--out",
-        path_str(empty.path()),
-    ]);
+    let r = ogi(&["eval", "--gold", "data/gold", "--out", path_str(empty.path())]);
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stdout).starts_with("score: 0.000 no reports table"));
 }
@@ -88,11 +48,7 @@ fn eval_agrees_with_score_py() {
         .args([path_str(&root().join("data/gold")), o])
         .output()
         .expect("python3 runs");
-    assert!(
-        py.status.success(),
-        "score.py failed: {}",
-        String::from_utf8_lossy(&py.stderr)
-    );
+    assert!(py.status.success(), "score.py failed: {}", String::from_utf8_lossy(&py.stderr));
     let (mine, _) = ogi_ok(&["eval", "--gold", "data/gold", "--out", o]);
     let mut want: Vec<&str> = std::str::from_utf8(&py.stdout).unwrap().lines().collect();
     let mut got: Vec<&str> = mine.lines().collect();
@@ -108,25 +64,13 @@ fn eval_agrees_with_score_py() {
 #[test]
 fn pdf_reports_read_through_pdftotext() {
     let out = extract(&root().join("tests/fixtures/pdf/reports"));
-    let has_tool = std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok();
+    let has_tool = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
     let reports = ogi::dataset::read_table(out.path(), "reports").unwrap();
     if !has_tool {
         assert_eq!(reports[0]["issues"][0], "pdf_tool_missing");
         eprintln!("pdftotext not installed: checked the unreadable row only");
         return;
     }
-    let (stdout, _) = ogi_ok(&[
-        "eval",
-        "--gold",
-        "tests/fixtures/pdf/gold",
-        "--out",
-        path_str(out.path()),
-    ]);
-    assert!(
-        stdout.lines().last().unwrap().starts_with("score: 1.000 "),
-        "misses:\n{stdout}"
-    );
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/pdf/gold", "--out", path_str(out.path())]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }

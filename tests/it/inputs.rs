@@ -23,33 +23,15 @@ fn a_mixed_collection_in_one_run() {
     std::fs::create_dir(input.path().join("samples")).unwrap();
     copy_dir(&root().join("data/samples"), &input.path().join("samples"));
     let out = tempfile::tempdir().unwrap();
-    let (_, stderr) = ogi_ok(&[
-        "extract",
-        "--input",
-        path_str(input.path()),
-        "--out",
-        path_str(out.path()),
-    ]);
+    let (_, stderr) = ogi_ok(&["extract", "--input", path_str(input.path()), "--out", path_str(out.path())]);
     // 8 mixed files (the manifest is not an input) and 5 samples.
-    assert!(
-        stderr.contains("13 files: 10 ok, 0 partial, 1 not a report, 2 unreadable"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("13 files: 10 ok, 0 partial, 1 not a report, 2 unreadable"), "{stderr}");
 
     let reports = read_table(out.path(), "reports").unwrap();
     assert_eq!(reports.len(), 13);
-    let by_path: BTreeMap<&str, &serde_json::Map<String, Value>> = reports
-        .iter()
-        .map(|r| (r["source_path"].as_str().unwrap(), r))
-        .collect();
-    let issues = |p: &str| -> Vec<&str> {
-        by_path[p]["issues"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(Value::as_str)
-            .collect()
-    };
+    let by_path: BTreeMap<&str, &serde_json::Map<String, Value>> =
+        reports.iter().map(|r| (r["source_path"].as_str().unwrap(), r)).collect();
+    let issues = |p: &str| -> Vec<&str> { by_path[p]["issues"].as_array().unwrap().iter().filter_map(Value::as_str).collect() };
 
     let original = by_path["haizhu_2022.html"];
     let copy = by_path["haizhu_2022_copy.html"];
@@ -59,11 +41,7 @@ fn a_mixed_collection_in_one_run() {
     assert!(issues("haizhu_2022_copy.html").contains(&"duplicate"));
     let requests = read_table(out.path(), "requests").unwrap();
     let rows_of = |id: &Value| requests.iter().filter(|r| &r["report_id"] == id).count();
-    assert_eq!(
-        rows_of(&original["report_id"]),
-        25 * 7,
-        "a copy's facts are not written twice"
-    );
+    assert_eq!(rows_of(&original["report_id"]), 25 * 7, "a copy's facts are not written twice");
 
     assert!(issues("untitled_2014.txt").contains(&"revised_copy"));
     assert!(!issues("zengcheng_2014_big5.txt").contains(&"revised_copy"));
@@ -75,38 +53,18 @@ fn a_mixed_collection_in_one_run() {
 
     for gold in ["tests/fixtures/mixed/gold", "data/gold"] {
         let (stdout, _) = ogi_ok(&["eval", "--gold", gold, "--out", path_str(out.path())]);
-        assert!(
-            stdout.lines().last().unwrap().starts_with("score: 1.000 "),
-            "{gold}:\n{stdout}"
-        );
+        assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "{gold}:\n{stdout}");
     }
 }
 
 #[test]
 fn manifest_problems_are_reported_not_fatal() {
     let input = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        root().join("data/samples/001_8951f3f5eaa0ca31.txt"),
-        input.path().join("a.txt"),
-    )
-    .unwrap();
-    std::fs::write(
-        input.path().join("manifest.csv"),
-        "path,url,agency,published,year\na.txt,,,,twenty\n,,x,,\n",
-    )
-    .unwrap();
+    std::fs::copy(root().join("data/samples/001_8951f3f5eaa0ca31.txt"), input.path().join("a.txt")).unwrap();
+    std::fs::write(input.path().join("manifest.csv"), "path,url,agency,published,year\na.txt,,,,twenty\n,,x,,\n").unwrap();
     let out = tempfile::tempdir().unwrap();
-    let (_, stderr) = ogi_ok(&[
-        "extract",
-        "--input",
-        path_str(input.path()),
-        "--out",
-        path_str(out.path()),
-    ]);
+    let (_, stderr) = ogi_ok(&["extract", "--input", path_str(input.path()), "--out", path_str(out.path())]);
     assert!(stderr.contains("1 files: 1 ok"), "{stderr}");
-    assert!(
-        stderr.contains("manifest.csv row 2: year `twenty` is not a year"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("manifest.csv row 2: year `twenty` is not a year"), "{stderr}");
     assert!(stderr.contains("manifest.csv row 3: no path"), "{stderr}");
 }

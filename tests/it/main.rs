@@ -19,24 +19,14 @@ pub fn root() -> PathBuf {
 
 /// `ogi ARGS` run in the project root.
 pub fn ogi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ogi"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("ogi runs")
+    Command::new(env!("CARGO_BIN_EXE_ogi")).args(args).current_dir(root()).output().expect("ogi runs")
 }
 
 /// Runs `ogi ARGS`, asserting success; returns stdout and stderr.
 pub fn ogi_ok(args: &[&str]) -> (String, String) {
     let out = ogi(args);
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    );
-    assert!(
-        out.status.success(),
-        "ogi {args:?} failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
-    );
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
+    assert!(out.status.success(), "ogi {args:?} failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
     (stdout, stderr)
 }
 
@@ -47,13 +37,6 @@ pub fn path_str(p: &Path) -> &str {
 /// Extracts `input` into a new temporary output folder.
 pub fn extract(input: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    ogi_ok(&[
-        "extract",
-        "-q",
-        "--input",
-        path_str(input),
-        "--out",
-        path_str(out.path()),
-    ]);
+    ogi_ok(&["extract", "-q", "--input", path_str(input), "--out", path_str(out.path())]);
     out
 }
