@@ -24,15 +24,9 @@ pub fn normalize(raw: &str) -> String {
         let c = raw[i..].chars().next().unwrap_or(' ');
         let width = c.len_utf8();
         let replacement = match c {
-            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
-                ""
-            } else {
-                "\n"
-            }),
+            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }),
             '\u{000c}' | '\u{2028}' | '\u{2029}' => Some("\n"),
-            '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
-                Some(" ")
-            }
+            '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(" "),
             '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => Some(""),
             _ => None,
         };
@@ -114,10 +108,7 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
 static FOLDABLE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     // Each character between spaces: no context makes a special case apply,
     // so those characters are added by hand below.
-    let all: String = (0x800..=0xffff_u32)
-        .filter_map(char::from_u32)
-        .flat_map(|c| [c, ' '])
-        .collect();
+    let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).flat_map(|c| [c, ' ']).collect();
     let folded = fast2s::convert(&all);
     let mut bits = vec![0u64; 0x10000 / 64];
     let mut mark = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
@@ -215,18 +206,12 @@ mod tests {
 
     #[test]
     fn full_width_digits_and_punctuation_become_ascii() {
-        assert_eq!(
-            normalize("（一）予以公开：１２，１，２０４"),
-            "(一)予以公开:12,1,204"
-        );
+        assert_eq!(normalize("（一）予以公开：１２，１，２０４"), "(一)予以公开:12,1,204");
     }
 
     #[test]
     fn line_ends_and_spaces_are_folded() {
-        assert_eq!(
-            normalize("\u{feff}a\r\nb\rc\u{000c}d\u{3000}e\u{00a0}f\u{200b}g"),
-            "a\nb\nc\nd e fg"
-        );
+        assert_eq!(normalize("\u{feff}a\r\nb\rc\u{000c}d\u{3000}e\u{00a0}f\u{200b}g"), "a\nb\nc\nd e fg");
     }
 
     /// Character by character, as the module docs say.
@@ -243,9 +228,7 @@ mod tests {
                     out.push('\n');
                 }
                 '\u{000c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-                '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
-                    out.push(' ')
-                }
+                '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => out.push(' '),
                 '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
                 '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
                 _ => out.push(c),
@@ -256,11 +239,7 @@ mod tests {
 
     #[test]
     fn every_character_folds_as_the_reference_says() {
-        let all: String = (0..0x10000u32)
-            .chain([0x1f600, 0x20000])
-            .filter_map(char::from_u32)
-            .filter(|&c| c != '?')
-            .collect();
+        let all: String = (0..0x10000u32).chain([0x1f600, 0x20000]).filter_map(char::from_u32).filter(|&c| c != '?').collect();
         assert_eq!(normalize(&all), reference(&all));
         let mixed = "\r\r\n\u{feff}x\r\u{3000}\u{200b}\u{ff10}\u{ff5e}\u{ff5f}";
         assert_eq!(normalize(mixed), reference(mixed));
@@ -268,10 +247,7 @@ mod tests {
 
     #[test]
     fn question_marks_around_numbers_become_spaces() {
-        assert_eq!(
-            normalize("共收到申请?12?件,是否?"),
-            "共收到申请 12 件,是否?"
-        );
+        assert_eq!(normalize("共收到申请?12?件,是否?"), "共收到申请 12 件,是否?");
     }
 
     #[test]

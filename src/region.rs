@@ -44,10 +44,7 @@ pub struct Divisions {
 }
 
 static TABLE: LazyLock<Divisions> = LazyLock::new(|| {
-    Divisions::parse(
-        include_str!("../data/divisions/divisions.csv"),
-        include_str!("../data/divisions/townships.csv"),
-    )
+    Divisions::parse(include_str!("../data/divisions/divisions.csv"), include_str!("../data/divisions/townships.csv"))
 });
 
 /// The compiled-in national table.
@@ -57,11 +54,7 @@ pub fn table() -> &'static Divisions {
 
 static NAME_CHARS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
     let t = table();
-    t.by_code
-        .values()
-        .flat_map(|d| d.name.chars())
-        .chain(t.townships.keys().flat_map(|n| n.chars()))
-        .collect()
+    t.by_code.values().flat_map(|d| d.name.chars()).chain(t.townships.keys().flat_map(|n| n.chars())).collect()
 });
 
 /// Every character of the (simplified) division and township names: characters
@@ -72,62 +65,10 @@ pub fn name_chars() -> &'static rustc_hash::FxHashSet<char> {
 
 /// The names of China's ethnic groups as they appear in autonomous areas' names.
 const ETHNIC: &[&str] = &[
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "高山",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-    "各",
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬",
+    "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克",
+    "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
 ];
 
 /// Short forms of an official name: `二道江区` → `二道江`; `鄂温克族自治旗` →
@@ -188,9 +129,7 @@ impl Divisions {
         let mut by_code = HashMap::default();
         for line in divisions.lines().skip(1) {
             let mut f = line.split(',');
-            let (Some(code), Some(name), Some(level), Some(parent)) =
-                (f.next(), f.next(), f.next(), f.next())
-            else {
+            let (Some(code), Some(name), Some(level), Some(parent)) = (f.next(), f.next(), f.next(), f.next()) else {
                 continue;
             };
             let level = match level {
@@ -199,28 +138,15 @@ impl Divisions {
                 "placeholder" => Level::Placeholder,
                 _ => Level::County,
             };
-            let Ok(code) = code.parse::<u32>() else {
-                continue;
-            };
-            by_code.insert(
-                code,
-                Division {
-                    code,
-                    name,
-                    level,
-                    parent: parent.parse().ok(),
-                },
-            );
+            let Ok(code) = code.parse::<u32>() else { continue };
+            by_code.insert(code, Division { code, name, level, parent: parent.parse().ok() });
         }
         let mut names: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
         for d in by_code.values() {
             if d.level == Level::Placeholder {
                 continue;
             }
-            names
-                .entry(d.name.to_string())
-                .or_default()
-                .push((d.code, true));
+            names.entry(d.name.to_string()).or_default().push((d.code, true));
             for short in short_forms(d.name, d.level) {
                 names.entry(short).or_default().push((d.code, false));
             }
@@ -247,12 +173,7 @@ impl Divisions {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         }
-        Divisions {
-            by_code,
-            names,
-            townships: township_map,
-            by_first,
-        }
+        Divisions { by_code, names, townships: township_map, by_first }
     }
 
     pub fn get(&self, code: u32) -> Option<&Division> {
@@ -302,22 +223,16 @@ impl Divisions {
         while let Some(c) = text[start..].chars().next() {
             let rest = &text[start..];
             let found = self.by_first.get(&c).and_then(|names| {
-                names
-                    .iter()
-                    .filter(|n| rest.starts_with(n.as_str()))
-                    .find_map(|n| {
-                        let codes: Vec<(u32, bool)> = self.names[n]
-                            .iter()
-                            .copied()
-                            .filter(|(_, official)| *official || !official_only)
-                            .collect();
-                        (!codes.is_empty()).then(|| Mention {
-                            start,
-                            end: start + n.len(),
-                            official: codes.iter().any(|c| c.1),
-                            codes: codes.iter().map(|c| c.0).collect(),
-                        })
+                names.iter().filter(|n| rest.starts_with(n.as_str())).find_map(|n| {
+                    let codes: Vec<(u32, bool)> =
+                        self.names[n].iter().copied().filter(|(_, official)| *official || !official_only).collect();
+                    (!codes.is_empty()).then(|| Mention {
+                        start,
+                        end: start + n.len(),
+                        official: codes.iter().any(|c| c.1),
+                        codes: codes.iter().map(|c| c.0).collect(),
                     })
+                })
             });
             match found {
                 Some(m) => {
@@ -358,19 +273,9 @@ const TOWNSHIP_ENDS: &[&str] = &["街道办事处", "街道办", "街道", "镇"
 
 /// The township name an agency ends with (`朱村街道办事处` → `朱村街道`), if any.
 fn township_name(agency: &str) -> Option<&str> {
-    let core = ["人民政府", "政府", "办事处"]
-        .iter()
-        .find_map(|s| agency.strip_suffix(s))
-        .unwrap_or(agency);
-    let core = if agency.ends_with("街道办事处") {
-        &agency[..agency.len() - "办事处".len()]
-    } else {
-        core
-    };
-    TOWNSHIP_ENDS
-        .iter()
-        .any(|e| core.ends_with(e))
-        .then_some(core)
+    let core = ["人民政府", "政府", "办事处"].iter().find_map(|s| agency.strip_suffix(s)).unwrap_or(agency);
+    let core = if agency.ends_with("街道办事处") { &agency[..agency.len() - "办事处".len()] } else { core };
+    TOWNSHIP_ENDS.iter().any(|e| core.ends_with(e)).then_some(core)
 }
 
 /// Places an agency, reading its name first and the report's text (`context`)
@@ -397,21 +302,13 @@ pub fn resolve(agency: &str, context: &str) -> Region {
     let body = std::cell::OnceCell::new();
     let support = |code: u32| -> usize {
         // How often the text names this division or its ancestors in full.
-        body.get_or_init(|| t.mentions(context, true))
-            .iter()
-            .filter(|m| m.codes.iter().any(|&c| t.is_within(code, c)))
-            .count()
+        body.get_or_init(|| t.mentions(context, true)).iter().filter(|m| m.codes.iter().any(|&c| t.is_within(code, c))).count()
     };
 
     let mut chosen: Option<u32> = None;
     for m in &mentions {
         let mut fits: Vec<u32> = match chosen {
-            Some(ctx) => m
-                .codes
-                .iter()
-                .copied()
-                .filter(|&c| t.is_within(c, ctx))
-                .collect(),
+            Some(ctx) => m.codes.iter().copied().filter(|&c| t.is_within(c, ctx)).collect(),
             None => m.codes.clone(),
         };
         if let Some(ctx) = chosen {
@@ -422,10 +319,7 @@ pub fn resolve(agency: &str, context: &str) -> Region {
         }
         if fits.len() > 1 {
             // 嘉峪关市 (the prefecture and its own county): the one that holds the others.
-            if let Some(&top) = fits
-                .iter()
-                .find(|&&a| fits.iter().all(|&c| t.is_within(c, a)))
-            {
+            if let Some(&top) = fits.iter().find(|&&a| fits.iter().all(|&c| t.is_within(c, a))) {
                 fits = vec![top];
             }
         }
@@ -444,17 +338,11 @@ pub fn resolve(agency: &str, context: &str) -> Region {
     }
     if let (Some(name), false) = (township, region.ambiguous) {
         // A township: its county, where the name alone did not give one.
-        let has_county = chosen
-            .and_then(|c| t.get(c))
-            .is_some_and(|d| d.level == Level::County);
+        let has_county = chosen.and_then(|c| t.get(c)).is_some_and(|d| d.level == Level::County);
         if !has_county {
             if let Some(counties) = t.townships.get(name) {
                 let fits: Vec<u32> = match chosen {
-                    Some(ctx) => counties
-                        .iter()
-                        .copied()
-                        .filter(|&c| t.is_within(c, ctx))
-                        .collect(),
+                    Some(ctx) => counties.iter().copied().filter(|&c| t.is_within(c, ctx)).collect(),
                     None => counties.clone(),
                 };
                 match fits.as_slice() {
@@ -479,19 +367,14 @@ fn pick(candidates: &[u32], support: &dyn Fn(u32) -> usize) -> Option<u32> {
     let mut scored: Vec<(usize, u32)> = candidates.iter().map(|&c| (support(c), c)).collect();
     scored.sort_unstable_by(|a, b| b.cmp(a));
     match scored.as_slice() {
-        [(best, c), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => {
-            Some(*c)
-        }
+        [(best, c), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => Some(*c),
         _ => None,
     }
 }
 
 fn common_ancestor(t: &Divisions, codes: &[u32]) -> Option<u32> {
     let first = t.lineage(*codes.first()?);
-    first
-        .iter()
-        .map(|d| d.code)
-        .find(|&a| codes.iter().all(|&c| t.is_within(c, a)) && !codes.contains(&a))
+    first.iter().map(|d| d.code).find(|&a| codes.iter().all(|&c| t.is_within(c, a)) && !codes.contains(&a))
 }
 
 fn fill(t: &Divisions, code: u32, region: &mut Region) {
@@ -505,10 +388,7 @@ fn fill(t: &Divisions, code: u32, region: &mut Region) {
         }
     }
     // A municipality's districts: the municipality is their city.
-    if lineage
-        .iter()
-        .any(|d| d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县"))
-    {
+    if lineage.iter().any(|d| d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县")) {
         region.city = region.province.clone();
     }
     region.code = Some(format!("{code:06}"));
@@ -550,9 +430,7 @@ pub fn agency_key(agency: &str, region: &Region) -> String {
         .iter()
         .find_map(|g| rest.strip_prefix(g).filter(|r| !r.is_empty()))
         .map_or(rest.clone(), String::from);
-    let rest = rest
-        .replace("人民政府", "政府")
-        .replace("街道办事处", "街道");
+    let rest = rest.replace("人民政府", "政府").replace("街道办事处", "街道");
     format!("{}:{rest}", region.code.as_deref().unwrap_or(""))
 }
 
@@ -570,9 +448,7 @@ pub fn admin_level(agency: &str, region: &Region) -> Option<&'static str> {
             Some("provincial")
         }
         _ => {
-            let national = ["国务院", "国家", "中华人民共和国", "中国"]
-                .iter()
-                .any(|p| agency.starts_with(p))
+            let national = ["国务院", "国家", "中华人民共和国", "中国"].iter().any(|p| agency.starts_with(p))
                 || (agency.ends_with('部') && agency.chars().count() <= 8);
             national.then_some("national")
         }
@@ -589,22 +465,10 @@ mod tests {
 
     #[test]
     fn short_forms_of_autonomous_and_plain_names() {
-        assert_eq!(
-            short_forms("鄂温克族自治旗", Level::County),
-            vec!["鄂温克旗"]
-        );
-        assert_eq!(
-            short_forms("延边朝鲜族自治州", Level::Prefecture),
-            vec!["延边州", "延边"]
-        );
-        assert_eq!(
-            short_forms("黔东南苗族侗族自治州", Level::Prefecture),
-            vec!["黔东南州", "黔东南"]
-        );
-        assert_eq!(
-            short_forms("长阳土家族自治县", Level::County),
-            vec!["长阳县", "长阳"]
-        );
+        assert_eq!(short_forms("鄂温克族自治旗", Level::County), vec!["鄂温克旗"]);
+        assert_eq!(short_forms("延边朝鲜族自治州", Level::Prefecture), vec!["延边州", "延边"]);
+        assert_eq!(short_forms("黔东南苗族侗族自治州", Level::Prefecture), vec!["黔东南州", "黔东南"]);
+        assert_eq!(short_forms("长阳土家族自治县", Level::County), vec!["长阳县", "长阳"]);
         assert_eq!(short_forms("内蒙古自治区", Level::Province), vec!["内蒙古"]);
         assert_eq!(short_forms("广西壮族自治区", Level::Province), vec!["广西"]);
         assert_eq!(short_forms("二道江区", Level::County), vec!["二道江"]);
@@ -615,18 +479,8 @@ mod tests {
     fn county_with_its_city() {
         let g = r("通化市二道江区人民政府", "");
         assert_eq!(
-            (
-                g.province.as_deref(),
-                g.city.as_deref(),
-                g.county.as_deref(),
-                g.code.as_deref()
-            ),
-            (
-                Some("吉林省"),
-                Some("通化市"),
-                Some("二道江区"),
-                Some("220503")
-            )
+            (g.province.as_deref(), g.city.as_deref(), g.county.as_deref(), g.code.as_deref()),
+            (Some("吉林省"), Some("通化市"), Some("二道江区"), Some("220503"))
         );
         assert_eq!(admin_level("通化市二道江区人民政府", &g), Some("county"));
     }
@@ -634,17 +488,11 @@ mod tests {
     #[test]
     fn prefecture_and_township_agencies() {
         let g = r("肇庆市人民政府办公室", "");
-        assert_eq!(
-            (g.city.as_deref(), g.county.as_deref(), g.code.as_deref()),
-            (Some("肇庆市"), None, Some("441200"))
-        );
+        assert_eq!((g.city.as_deref(), g.county.as_deref(), g.code.as_deref()), (Some("肇庆市"), None, Some("441200")));
         assert_eq!(admin_level("肇庆市人民政府办公室", &g), Some("prefecture"));
         let a = "广州市增城区人民政府朱村街道办事处";
         let g = r(a, "");
-        assert_eq!(
-            (g.county.as_deref(), g.code.as_deref()),
-            (Some("增城区"), Some("440118"))
-        );
+        assert_eq!((g.county.as_deref(), g.code.as_deref()), (Some("增城区"), Some("440118")));
         assert_eq!(admin_level(a, &g), Some("township"));
     }
 
@@ -667,27 +515,18 @@ mod tests {
         assert!(!g.ambiguous);
         assert_eq!(g.code.as_deref(), Some("320106"));
         // The text names the city in full: that settles it.
-        let g = r(
-            "鼓楼区人民政府",
-            "福州市鼓楼区2019年政府信息公开工作年度报告。福州市",
-        );
+        let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
     }
 
     #[test]
     fn short_forms_only_where_names_run_on() {
         let g = r("桂林市自然资源局", "");
-        assert_eq!(
-            (g.code.as_deref(), g.county.as_deref()),
-            (Some("450300"), None)
-        );
+        assert_eq!((g.code.as_deref(), g.county.as_deref()), (Some("450300"), None));
         let g = r("广西壮族自治区自然资源厅", "");
         assert_eq!(g.code.as_deref(), Some("450000"));
         assert_eq!(r("桂林市资源县教育局", "").code.as_deref(), Some("450329"));
-        assert_eq!(
-            r("通化二道江区人民政府", "").code.as_deref(),
-            Some("220503")
-        );
+        assert_eq!(r("通化二道江区人民政府", "").code.as_deref(), Some("220503"));
     }
 
     #[test]
@@ -718,32 +557,16 @@ mod tests {
     #[test]
     fn prefecture_cities_without_counties() {
         let g = r("中山市人民政府", "");
-        assert_eq!(
-            (g.city.as_deref(), g.county.as_deref(), g.code.as_deref()),
-            (Some("中山市"), None, Some("442000"))
-        );
+        assert_eq!((g.city.as_deref(), g.county.as_deref(), g.code.as_deref()), (Some("中山市"), None, Some("442000")));
     }
 
     #[test]
     fn municipality_districts_and_bureaus() {
         let g = r("北京市东城区人民政府", "");
-        assert_eq!(
-            (
-                g.province.as_deref(),
-                g.city.as_deref(),
-                g.county.as_deref()
-            ),
-            (Some("北京市"), Some("北京市"), Some("东城区"))
-        );
+        assert_eq!((g.province.as_deref(), g.city.as_deref(), g.county.as_deref()), (Some("北京市"), Some("北京市"), Some("东城区")));
         let g = r("北京市教育委员会", "");
-        assert_eq!(
-            (g.code.as_deref(), g.city.as_deref()),
-            (Some("110000"), None)
-        );
+        assert_eq!((g.code.as_deref(), g.city.as_deref()), (Some("110000"), None));
         assert_eq!(admin_level("北京市教育委员会", &g), Some("provincial"));
-        assert_eq!(
-            admin_level("国家统计局", &r("国家统计局", "")),
-            Some("national")
-        );
+        assert_eq!(admin_level("国家统计局", &r("国家统计局", "")), Some("national"));
     }
 }

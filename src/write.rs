@@ -75,12 +75,7 @@ pub fn escape(value: &str) -> String {
 pub fn partition_dir(r: &Report, columns: &[String]) -> PathBuf {
     columns
         .iter()
-        .map(|c| {
-            format!(
-                "{c}={}",
-                partition_value(r, c).map_or_else(|| HIVE_NULL.to_string(), |v| escape(&v))
-            )
-        })
+        .map(|c| format!("{c}={}", partition_value(r, c).map_or_else(|| HIVE_NULL.to_string(), |v| escape(&v))))
         .collect()
 }
 
@@ -151,13 +146,8 @@ impl Sink {
             Some(shard) => {
                 for table in Table::ALL {
                     for file in crate::dataset::parquet_files(&out.join(table.name()))? {
-                        let name = file
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        if is_unsharded_part(&name)
-                            || name.starts_with(&format!("part-{:05}-", shard.index))
-                        {
+                        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        if is_unsharded_part(&name) || name.starts_with(&format!("part-{:05}-", shard.index)) {
                             std::fs::remove_file(&file).at(&file)?;
                         }
                     }
@@ -186,15 +176,10 @@ impl Sink {
     pub fn push(&mut self, reports: &[Report]) -> Result<()> {
         let mut groups: BTreeMap<PathBuf, Vec<&Report>> = BTreeMap::new();
         for r in reports {
-            groups
-                .entry(partition_dir(r, &self.columns))
-                .or_default()
-                .push(r);
+            groups.entry(partition_dir(r, &self.columns)).or_default().push(r);
         }
         for (dir, mut group) in groups {
-            group.sort_by(|a, b| {
-                (&a.report_id, &a.source_path).cmp(&(&b.report_id, &b.source_path))
-            });
+            group.sort_by(|a, b| (&a.report_id, &a.source_path).cmp(&(&b.report_id, &b.source_path)));
             for (t, table) in Table::ALL.iter().enumerate() {
                 // Every partition gets its four files, empty ones too.
                 self.writer(t, &dir)?;
@@ -202,11 +187,7 @@ impl Sink {
                 // facts, and their Arrow arrays need not all exist at once.
                 for part in group.chunks(ARROW_REPORTS) {
                     let batch = to_arrow::batch(*table, part)?;
-                    let batch = if *table == Table::Reports {
-                        drop_columns(batch, &self.columns)?
-                    } else {
-                        batch
-                    };
+                    let batch = if *table == Table::Reports { drop_columns(batch, &self.columns)? } else { batch };
                     self.rows[t] += batch.num_rows();
                     if batch.num_rows() > 0 {
                         self.writer(t, &dir)?.write(&batch)?;
@@ -220,11 +201,8 @@ impl Sink {
     /// Writes out the largest row groups in progress until the open files hold
     /// no more than [`BUFFER_BYTES`] together.
     fn keep_within_buffer(&mut self) -> Result<()> {
-        let mut sizes: Vec<(usize, (usize, PathBuf))> = self
-            .open
-            .iter()
-            .map(|(k, o)| (o.writer.memory_size(), k.clone()))
-            .collect();
+        let mut sizes: Vec<(usize, (usize, PathBuf))> =
+            self.open.iter().map(|(k, o)| (o.writer.memory_size(), k.clone())).collect();
         let mut total: usize = sizes.iter().map(|(s, _)| s).sum();
         sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (size, key) in sizes {
@@ -245,11 +223,7 @@ impl Sink {
         let key = (t, dir.to_path_buf());
         if !self.open.contains_key(&key) {
             if self.open.len() >= self.open_files {
-                let oldest = self
-                    .open
-                    .iter()
-                    .min_by_key(|(_, o)| o.last_used)
-                    .map(|(k, _)| k.clone());
+                let oldest = self.open.iter().min_by_key(|(_, o)| o.last_used).map(|(k, _)| k.clone());
                 if let Some(oldest) = oldest.and_then(|k| self.open.remove(&k)) {
                     oldest.writer.close()?;
                 }
@@ -269,22 +243,12 @@ impl Sink {
             };
             let file = File::create(&path).at(&path)?;
             let schema = match Table::ALL[t] {
-                Table::Reports => drop_columns(
-                    arrow_array::RecordBatch::new_empty(Table::Reports.schema()),
-                    &self.columns,
-                )?
-                .schema(),
+                Table::Reports => drop_columns(arrow_array::RecordBatch::new_empty(Table::Reports.schema()), &self.columns)?.schema(),
                 table => table.schema(),
             };
             let writer = ArrowWriter::try_new(BufWriter::new(file), schema, Some(properties()?))?;
             self.files.push((t, path, target));
-            self.open.insert(
-                key.clone(),
-                Open {
-                    writer,
-                    last_used: 0,
-                },
-            );
+            self.open.insert(key.clone(), Open { writer, last_used: 0 });
         }
         let open = self.open.get_mut(&key).expect("opened above");
         open.last_used = self.clock;
@@ -298,10 +262,7 @@ impl Sink {
             open.writer.close()?;
         }
         if !revised.is_empty() {
-            let flags: HashMap<&str, &str> = revised
-                .iter()
-                .map(|r| (r.source_path.as_str(), r.detail.as_str()))
-                .collect();
+            let flags: HashMap<&str, &str> = revised.iter().map(|r| (r.source_path.as_str(), r.detail.as_str())).collect();
             for (_, path, _) in self.files.iter().filter(|(t, _, _)| *t == 0) {
                 add_flags(path, &flags)?;
             }
@@ -320,10 +281,7 @@ impl Sink {
             }
         }
         self.finished = true;
-        Ok(Written {
-            files: self.files.len(),
-            rows: self.rows,
-        })
+        Ok(Written { files: self.files.len(), rows: self.rows })
     }
 }
 
@@ -348,9 +306,7 @@ impl Drop for Sink {
 
 /// Whether `name` is a file of a full (unsharded) run: `part-00000.parquet`.
 fn is_unsharded_part(name: &str) -> bool {
-    let digits = name
-        .strip_prefix("part-")
-        .and_then(|n| n.strip_suffix(".parquet"));
+    let digits = name.strip_prefix("part-").and_then(|n| n.strip_suffix(".parquet"));
     digits.is_some_and(|d| d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -372,12 +328,8 @@ fn add_flags(path: &Path, flags: &HashMap<&str, &str>) -> Result<()> {
     let batches: Vec<RecordBatch> = reader.collect::<std::result::Result<_, _>>()?;
     let index = |batch: &RecordBatch, name: &str| batch.schema().index_of(name);
     let flagged = |batch: &RecordBatch| -> Result<Vec<Option<&str>>> {
-        let paths = batch
-            .column(index(batch, "source_path")?)
-            .as_string::<i32>();
-        Ok((0..paths.len())
-            .map(|i| flags.get(paths.value(i)).copied())
-            .collect())
+        let paths = batch.column(index(batch, "source_path")?).as_string::<i32>();
+        Ok((0..paths.len()).map(|i| flags.get(paths.value(i)).copied()).collect())
     };
     let mut any = false;
     for batch in &batches {
@@ -387,21 +339,13 @@ fn add_flags(path: &Path, flags: &HashMap<&str, &str>) -> Result<()> {
         return Ok(());
     }
     let tmp = path.with_extension("parquet.flagging");
-    let schema = batches
-        .first()
-        .map(|b| b.schema())
-        .expect("a file with flagged rows has a batch");
-    let mut writer = ArrowWriter::try_new(
-        BufWriter::new(File::create(&tmp).at(&tmp)?),
-        schema,
-        Some(properties()?),
-    )?;
+    let schema = batches.first().map(|b| b.schema()).expect("a file with flagged rows has a batch");
+    let mut writer = ArrowWriter::try_new(BufWriter::new(File::create(&tmp).at(&tmp)?), schema, Some(properties()?))?;
     for batch in &batches {
         let flags = flagged(batch)?;
         let extend = |column: &str, item: &dyn Fn(&str) -> String| -> Result<ArrayRef> {
             let lists = batch.column(index(batch, column)?).as_list::<i32>();
-            let mut b =
-                arrow_array::builder::ListBuilder::new(arrow_array::builder::StringBuilder::new());
+            let mut b = arrow_array::builder::ListBuilder::new(arrow_array::builder::StringBuilder::new());
             for (i, flag) in flags.iter().enumerate() {
                 let values = lists.value(i);
                 for v in values.as_string::<i32>().iter() {
@@ -416,8 +360,7 @@ fn add_flags(path: &Path, flags: &HashMap<&str, &str>) -> Result<()> {
         };
         let mut columns: Vec<ArrayRef> = batch.columns().to_vec();
         columns[index(batch, "issues")?] = extend("issues", &|_| REVISED_COPY.to_string())?;
-        columns[index(batch, "issue_details")?] =
-            extend("issue_details", &|d| format!("{REVISED_COPY}: {d}"))?;
+        columns[index(batch, "issue_details")?] = extend("issue_details", &|d| format!("{REVISED_COPY}: {d}"))?;
         writer.write(&RecordBatch::try_new(batch.schema(), columns)?)?;
     }
     writer.close()?;
@@ -425,14 +368,10 @@ fn add_flags(path: &Path, flags: &HashMap<&str, &str>) -> Result<()> {
     Ok(())
 }
 
-fn drop_columns(
-    batch: arrow_array::RecordBatch,
-    columns: &[String],
-) -> Result<arrow_array::RecordBatch> {
+fn drop_columns(batch: arrow_array::RecordBatch, columns: &[String]) -> Result<arrow_array::RecordBatch> {
     let schema = batch.schema();
-    let keep: Vec<usize> = (0..schema.fields().len())
-        .filter(|&i| !columns.iter().any(|c| c == schema.field(i).name()))
-        .collect();
+    let keep: Vec<usize> =
+        (0..schema.fields().len()).filter(|&i| !columns.iter().any(|c| c == schema.field(i).name())).collect();
     Ok(batch.project(&keep)?)
 }
 
@@ -452,10 +391,7 @@ pub fn swap_in(staged: &Path, target: &Path) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     let old = parent.join(format!(
         ".ogi-old-{}-{}",
-        target
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default(),
+        target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
         std::process::id()
     ));
     if target.exists() {
@@ -476,22 +412,10 @@ mod tests {
     fn hive_escaping_and_null_partition() {
         assert_eq!(escape("吉林省"), "吉林省");
         assert_eq!(escape("a/b=c"), "a%2Fb%3Dc");
-        let r = Report {
-            year: None,
-            ..Report::default()
-        };
-        assert_eq!(
-            partition_dir(&r, &["year".into()]),
-            PathBuf::from("year=__HIVE_DEFAULT_PARTITION__")
-        );
-        let r = Report {
-            year: Some(2019),
-            ..Report::default()
-        };
-        assert_eq!(
-            partition_dir(&r, &["year".into(), "template".into()]),
-            PathBuf::from("year=2019/template=unknown")
-        );
+        let r = Report { year: None, ..Report::default() };
+        assert_eq!(partition_dir(&r, &["year".into()]), PathBuf::from("year=__HIVE_DEFAULT_PARTITION__"));
+        let r = Report { year: Some(2019), ..Report::default() };
+        assert_eq!(partition_dir(&r, &["year".into(), "template".into()]), PathBuf::from("year=2019/template=unknown"));
     }
 
     #[test]
@@ -499,28 +423,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         let cols = vec!["year".to_string()];
-        let a = Report {
-            report_id: "a".into(),
-            year: Some(2018),
-            ..Report::default()
-        };
-        let b = Report {
-            report_id: "b".into(),
-            year: Some(2019),
-            ..Report::default()
-        };
+        let a = Report { report_id: "a".into(), year: Some(2018), ..Report::default() };
+        let b = Report { report_id: "b".into(), year: Some(2019), ..Report::default() };
         write(out, &[a.clone(), b.clone()], &cols).unwrap();
         let first = std::fs::read(out.join("reports/year=2019/part-00000.parquet")).unwrap();
         let w = write(out, &[b], &cols).unwrap();
         assert_eq!(w.files, 4);
-        assert!(
-            !out.join("reports/year=2018").exists(),
-            "stale partition removed"
-        );
-        assert_eq!(
-            std::fs::read(out.join("reports/year=2019/part-00000.parquet")).unwrap(),
-            first
-        );
+        assert!(!out.join("reports/year=2018").exists(), "stale partition removed");
+        assert_eq!(std::fs::read(out.join("reports/year=2019/part-00000.parquet")).unwrap(), first);
         let leftovers: Vec<_> = std::fs::read_dir(out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -533,11 +443,7 @@ mod tests {
     fn partitions_past_the_open_file_limit_go_on_in_new_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        let report = |id: &str, year: i32| Report {
-            report_id: id.into(),
-            year: Some(year),
-            ..Report::default()
-        };
+        let report = |id: &str, year: i32| Report { report_id: id.into(), year: Some(year), ..Report::default() };
         let mut sink = Sink::open(out, &["year".to_string()], None).unwrap();
         sink.open_files = 4; // one partition's four tables
         sink.push(&[report("a", 2018)]).unwrap();
@@ -557,27 +463,13 @@ mod tests {
         let mut sink = Sink::open(out, &["year".to_string()], None).unwrap();
         sink.buffer_bytes = 1;
         for i in 0..3 {
-            sink.push(&[Report {
-                report_id: format!("r{i}"),
-                year: Some(2019),
-                ..Report::default()
-            }])
-            .unwrap();
-            assert_eq!(
-                sink.open
-                    .values()
-                    .map(|o| o.writer.memory_size())
-                    .sum::<usize>(),
-                0
-            );
+            sink.push(&[Report { report_id: format!("r{i}"), year: Some(2019), ..Report::default() }]).unwrap();
+            assert_eq!(sink.open.values().map(|o| o.writer.memory_size()).sum::<usize>(), 0);
         }
         sink.finish(&[]).unwrap();
         let file = File::open(out.join("reports/year=2019/part-00000.parquet")).unwrap();
         let meta = parquet::file::reader::SerializedFileReader::new(file).unwrap();
-        assert_eq!(
-            parquet::file::reader::FileReader::metadata(&meta).num_row_groups(),
-            3
-        );
+        assert_eq!(parquet::file::reader::FileReader::metadata(&meta).num_row_groups(), 3);
     }
 
     #[test]
@@ -585,30 +477,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         let cols = vec!["year".to_string()];
-        write(
-            out,
-            &[Report {
-                report_id: "a".into(),
-                year: Some(2018),
-                ..Report::default()
-            }],
-            &cols,
-        )
-        .unwrap();
+        write(out, &[Report { report_id: "a".into(), year: Some(2018), ..Report::default() }], &cols).unwrap();
         let mut sink = Sink::open(out, &cols, None).unwrap();
-        sink.push(&[Report {
-            report_id: "b".into(),
-            year: Some(2019),
-            ..Report::default()
-        }])
-        .unwrap();
+        sink.push(&[Report { report_id: "b".into(), year: Some(2019), ..Report::default() }]).unwrap();
         drop(sink);
         assert!(out.join("reports/year=2018/part-00000.parquet").is_file());
         assert!(!out.join("reports/year=2019").exists());
-        let names: Vec<_> = std::fs::read_dir(out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> = std::fs::read_dir(out).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 4, "{names:?}");
     }
 }

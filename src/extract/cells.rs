@@ -93,15 +93,7 @@ pub struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn new(kind: Kind, delimited: bool, offset: usize) -> Self {
-        Row {
-            kind,
-            labels: Vec::new(),
-            cells: Vec::new(),
-            delimited,
-            offset,
-            vertical: false,
-            squashed: String::new(),
-        }
+        Row { kind, labels: Vec::new(), cells: Vec::new(), delimited, offset, vertical: false, squashed: String::new() }
     }
 
     /// The label with whitespace removed, as cues are matched.
@@ -115,12 +107,7 @@ impl<'a> Row<'a> {
 
     /// The same row with other label fragments (and its label recomputed).
     pub fn with_labels(&self, labels: Vec<Frag<'a>>, cells: Vec<Cell>) -> Row<'a> {
-        let mut row = Row {
-            labels,
-            cells,
-            squashed: String::new(),
-            ..self.clone()
-        };
+        let mut row = Row { labels, cells, squashed: String::new(), ..self.clone() };
         row.squashed = row.compute_label();
         row
     }
@@ -194,9 +181,7 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
 /// Joins runs of lines that each hold one number and nothing else (raw
 /// `pdftotext` prints a table cell by cell) into one row.
 fn gather_columns(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
-    let lone = |r: &Row| {
-        r.kind == Kind::Table && !r.delimited && r.labels.is_empty() && r.cells.len() == 1
-    };
+    let lone = |r: &Row| r.kind == Kind::Table && !r.delimited && r.labels.is_empty() && r.cells.len() == 1;
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
         match out.last_mut() {
@@ -302,23 +287,14 @@ fn is_page_furniture(t: &str) -> bool {
 }
 
 /// Pipe-cell layout: `label |`, `12 |`, a lone `|` for an empty cell, `||||` between rows.
-fn pipe_cell_line<'a>(
-    line: &'a str,
-    offset: usize,
-    open: &mut Option<Row<'a>>,
-    out: &mut Vec<Row<'a>>,
-) {
+fn pipe_cell_line<'a>(line: &'a str, offset: usize, open: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>) {
     let trimmed = line.trim();
     let content = trimmed.trim_matches(|c: char| c == '|' || c.is_whitespace());
     if content.is_empty() {
         if trimmed.matches('|').count() == 1 {
             let pipe = offset + line.find('|').unwrap_or(0);
             let row = open.get_or_insert_with(|| Row::new(Kind::Table, true, offset));
-            row.cells.push(Cell {
-                value: None,
-                offset: pipe,
-                center: 0.0,
-            });
+            row.cells.push(Cell { value: None, offset: pipe, center: 0.0 });
         }
         return;
     }
@@ -411,17 +387,12 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
         }
     }
     // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
-    if parts
-        .iter()
-        .all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—')))
-    {
+    if parts.iter().all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—'))) {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
-    let parsed: Vec<(usize, &str, Option<Option<Value>>)> = parts
-        .into_iter()
-        .map(|(start, _, text)| (start, text, parse_cell(text)))
-        .collect();
+    let parsed: Vec<(usize, &str, Option<Option<Value>>)> =
+        parts.into_iter().map(|(start, _, text)| (start, text, parse_cell(text))).collect();
     let has_label = parsed.iter().any(|p| p.2.is_none());
     for (start, text, cell) in parsed {
         match cell {
@@ -521,23 +492,15 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // Most pieces are labels: turn them away before any allocation.
     let first = text.trim_start().trim_start_matches('*').chars().next();
-    if first.is_some_and(|c| {
-        !c.is_ascii_digit()
-            && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')
-    }) {
+    if first.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')) {
         return None;
     }
     // The common cell: plain digits.
     let plain = text.trim();
     if !plain.is_empty() && plain.len() <= 15 && plain.bytes().all(|b| b.is_ascii_digit()) {
         // At most 15 digits: exact as an f64.
-        let n = plain
-            .bytes()
-            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(Some(Value {
-            number: n as f64,
-            unit: None,
-        }));
+        let n = plain.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(Some(Value { number: n as f64, unit: None }));
     }
     let t = squash(text);
     let t = t.trim_matches('*');
@@ -545,10 +508,7 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
         return Some(None);
     }
     if matches!(t, "无" | "0件" | "零") {
-        return Some(Some(Value {
-            number: 0.0,
-            unit: None,
-        }));
+        return Some(Some(Value { number: 0.0, unit: None }));
     }
     match number_at(t, 0, None) {
         Some(n) if n.bytes == t.len() => Some(Some(n.value)),
@@ -681,10 +641,7 @@ mod tests {
     use super::*;
 
     fn values(row: &Row) -> Vec<Option<f64>> {
-        row.cells
-            .iter()
-            .map(|c| c.value.map(|v| v.number))
-            .collect()
+        row.cells.iter().map(|c| c.value.map(|v| v.number)).collect()
     }
 
     #[test]
@@ -748,14 +705,8 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].label(), "(二)部分公开");
         assert_eq!(values(&rows[0]), vec![None, None]);
-        assert_eq!(
-            values(&rows[1]),
-            vec![Some(22.0), None, Some(1.0), Some(23.0)]
-        );
-        assert_eq!(
-            &text[rows[1].cells[0].offset..rows[1].cells[0].offset + 2],
-            "22"
-        );
+        assert_eq!(values(&rows[1]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        assert_eq!(&text[rows[1].cells[0].offset..rows[1].cells[0].offset + 2], "22");
     }
 
     #[test]
@@ -783,14 +734,10 @@ mod tests {
 
     #[test]
     fn tabs_delimit_cells_and_two_tabs_make_an_empty_one() {
-        let (layout, rows) =
-            rows("\t(一)予以公开\t22\t\t1\t23\n\t全年共收到申请12件,已全部办结。\n");
+        let (layout, rows) = rows("\t(一)予以公开\t22\t\t1\t23\n\t全年共收到申请12件,已全部办结。\n");
         assert_eq!(layout, Layout::Aligned);
         assert_eq!(rows[0].label(), "(一)予以公开");
-        assert_eq!(
-            values(&rows[0]),
-            vec![Some(22.0), None, Some(1.0), Some(23.0)]
-        );
+        assert_eq!(values(&rows[0]), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
         assert!(rows[0].delimited);
         assert_eq!(rows[1].kind, Kind::Prose);
         // A row of empty cells keeps all of them.
@@ -805,23 +752,14 @@ mod tests {
         let (_, rows) = rows("一、本年新收政\n府信息公开申请数量\n6\n\n1\n0\n7\n二、上年结转\n");
         assert_eq!(rows.len(), 4);
         assert!(rows[2].vertical);
-        assert_eq!(
-            values(&rows[2]),
-            vec![Some(6.0), Some(1.0), Some(0.0), Some(7.0)]
-        );
+        assert_eq!(values(&rows[2]), vec![Some(6.0), Some(1.0), Some(0.0), Some(7.0)]);
     }
 
     #[test]
     fn inline_label_and_amount() {
         let (_, rows) = rows("政府集中采购130万元\n");
         assert_eq!(rows[0].label(), "政府集中采购");
-        assert_eq!(
-            rows[0].cells[0].value,
-            Some(Value {
-                number: 130.0,
-                unit: Some(CellUnit::WanYuan)
-            })
-        );
+        assert_eq!(rows[0].cells[0].value, Some(Value { number: 130.0, unit: Some(CellUnit::WanYuan) }));
     }
 
     #[test]

@@ -32,27 +32,18 @@ fn check_requests(report: &mut Report, t: Template) {
     let get = |r: Option<usize>, a: usize| grid[r? * width + a];
     let index = |role: Role| rows.iter().position(|r| r.role == role);
     let key = |r: Option<usize>| r.map_or("", |r| rows[r].key);
-    let (nr, co, tp, cf) = (
-        index(Role::NewReceived),
-        index(Role::CarriedOver),
-        index(Role::TotalProcessed),
-        index(Role::CarriedForward),
-    );
+    let (nr, co, tp, cf) =
+        (index(Role::NewReceived), index(Role::CarriedOver), index(Role::TotalProcessed), index(Role::CarriedForward));
     let mut findings: Vec<(&'static str, String)> = Vec::new();
 
     // 勾稽关系: 一 + 二 = 三(七) + 四, column by column.
     let mut checked = 0;
     for (a, name) in applicants.iter().enumerate() {
-        if let (Some(n), Some(c), Some(p), Some(f)) =
-            (get(nr, a), get(co, a), get(tp, a), get(cf, a))
-        {
+        if let (Some(n), Some(c), Some(p), Some(f)) = (get(nr, a), get(co, a), get(tp, a), get(cf, a)) {
             checked += 1;
             if n + c != p + f {
                 let (nr, co, tp, cf) = (key(nr), key(co), key(tp), key(cf));
-                findings.push((
-                    "identity_mismatch",
-                    format!("{name}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}"),
-                ));
+                findings.push(("identity_mismatch", format!("{name}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}")));
             }
         }
     }
@@ -67,27 +58,19 @@ fn check_requests(report: &mut Report, t: Template) {
         if let (Some(values), Some(t)) = (values, get(Some(r), total)) {
             let sum: i64 = values.iter().sum();
             if sum != t {
-                findings.push((
-                    "row_sum_mismatch",
-                    format!("{}: columns add up to {sum}, 总计 says {t}", row.key),
-                ));
+                findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", row.key)));
             }
         }
     }
 
     // The results add up to (七)总计, column by column.
     for (a, name) in applicants.iter().enumerate() {
-        let results: Vec<i64> = (0..rows.len())
-            .filter(|&r| rows[r].role == Role::Result)
-            .filter_map(|r| get(Some(r), a))
-            .collect();
+        let results: Vec<i64> =
+            (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a)).collect();
         if let (false, Some(p)) = (results.is_empty(), get(tp, a)) {
             let sum: i64 = results.iter().sum();
             if sum != p {
-                findings.push((
-                    "result_sum_mismatch",
-                    format!("{name}: results add up to {sum}, {} says {p}", key(tp)),
-                ));
+                findings.push(("result_sum_mismatch", format!("{name}: results add up to {sum}, {} says {p}", key(tp))));
             }
         }
     }
@@ -99,15 +82,8 @@ fn check_requests(report: &mut Report, t: Template) {
 fn check_litigation(report: &mut Report) {
     let mut findings = Vec::new();
     for &p in template::LITIGATION_PROCEEDINGS {
-        let get = |o: &str| {
-            report
-                .litigation
-                .iter()
-                .find(|f| f.proceeding == p && f.outcome == o)
-                .map(|f| f.count)
-        };
-        let (parts, total) =
-            template::LITIGATION_OUTCOMES.split_at(template::LITIGATION_OUTCOMES.len() - 1);
+        let get = |o: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == o).map(|f| f.count);
+        let (parts, total) = template::LITIGATION_OUTCOMES.split_at(template::LITIGATION_OUTCOMES.len() - 1);
         let values: Option<Vec<i64>> = parts.iter().map(|o| get(o)).collect();
         if let (Some(values), Some(t)) = (values, get(total[0])) {
             let sum: i64 = values.iter().sum();
@@ -127,12 +103,7 @@ mod tests {
     use crate::report::{LitigationFact, RequestFact};
 
     fn req(row: &'static str, applicant: &'static str, count: i64) -> RequestFact {
-        RequestFact {
-            row,
-            applicant,
-            count,
-            offset: 0,
-        }
+        RequestFact { row, applicant, count, offset: 0 }
     }
 
     #[test]
@@ -158,10 +129,7 @@ mod tests {
     #[test]
     fn row_and_result_sums() {
         let mut r = Report::default();
-        let mut facts = vec![
-            req("granted", "natural_person", 3),
-            req("granted", "total", 4),
-        ];
+        let mut facts = vec![req("granted", "natural_person", 3), req("granted", "total", 4)];
         for a in &template::APPLICANTS[1..6] {
             facts.push(req("granted", a, 0));
         }
@@ -176,19 +144,8 @@ mod tests {
     #[test]
     fn litigation_blocks() {
         let mut r = Report::default();
-        for (o, c) in [
-            ("upheld", 1),
-            ("corrected", 0),
-            ("other", 0),
-            ("pending", 0),
-            ("total", 0),
-        ] {
-            r.litigation.push(LitigationFact {
-                proceeding: "litigation_direct",
-                outcome: o,
-                count: c,
-                offset: 0,
-            });
+        for (o, c) in [("upheld", 1), ("corrected", 0), ("other", 0), ("pending", 0), ("total", 0)] {
+            r.litigation.push(LitigationFact { proceeding: "litigation_direct", outcome: o, count: c, offset: 0 });
         }
         check(&mut r, Template::T2019);
         assert!(r.has_issue("litigation_sum_mismatch"));

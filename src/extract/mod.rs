@@ -56,31 +56,17 @@ pub fn extract(doc: &Document) -> Report {
     if matches!(t, Template::T2019 | Template::T2021) {
         let (layout, rows) = cells::rows(text);
         let after_disclosures = tables::read_disclosures(&rows, t, &mut report);
-        let after_requests =
-            tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
-        let litigation = tables::read_litigation(
-            &rows,
-            after_requests.or(after_disclosures).unwrap_or(0),
-            &mut report,
-        );
+        let after_requests = tables::read_requests(&rows, t, after_disclosures.unwrap_or(0), &mut report);
+        let litigation = tables::read_litigation(&rows, after_requests.or(after_disclosures).unwrap_or(0), &mut report);
         checks::check(&mut report, t);
         if report.fact_count() > 0 {
             report.layout = Some(layout.as_str());
             // Tables that stop before 表四 and the closing sections: the copy was cut.
             if litigation.is_none() && !words.has(CLOSING_SECTION) {
-                report.flag(
-                    "truncated",
-                    "the text ends before 表四 and the closing sections",
-                );
+                report.flag("truncated", "the text ends before 表四 and the closing sections");
             }
         } else if !has_tables(&words) {
-            report.flag(
-                "tables_missing",
-                format!(
-                    "a {} report with none of its tables in the text",
-                    t.as_str()
-                ),
-            );
+            report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
@@ -93,11 +79,7 @@ pub fn extract(doc: &Document) -> Report {
         report.issues.clear();
         report.template = Some(Template::Unknown);
         Status::NotAReport
-    } else if report
-        .issues
-        .iter()
-        .any(|i| PARTIAL_CODES.contains(&i.code))
-    {
+    } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
         Status::Partial
     } else {
         Status::Ok
@@ -140,19 +122,11 @@ fn table_lines(text: &str, report: &Report) -> Vec<(usize, usize)> {
 /// Region, codes and level from the agency's name, the text choosing among
 /// divisions of the same name.
 fn place(report: &mut Report, text: &str) {
-    let Some(agency) = report.agency.clone() else {
-        return;
-    };
-    let head = text
-        .char_indices()
-        .nth(4000)
-        .map_or(text, |(end, _)| &text[..end]);
+    let Some(agency) = report.agency.clone() else { return };
+    let head = text.char_indices().nth(4000).map_or(text, |(end, _)| &text[..end]);
     let region = region::resolve(&agency, head);
     if region.ambiguous {
-        report.flag(
-            "region_ambiguous",
-            format!("a division name in `{agency}` fits several divisions"),
-        );
+        report.flag("region_ambiguous", format!("a division name in `{agency}` fits several divisions"));
     }
     report.admin_level = region::admin_level(&agency, &region).map(String::from);
     report.agency_key = Some(region::agency_key(&agency, &region));
@@ -179,23 +153,13 @@ impl Words {
     fn list() -> &'static (Vec<&'static str>, aho_corasick::dfa::DFA) {
         static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::dfa::DFA)> =
             std::sync::LazyLock::new(|| {
-                let mut words: Vec<&'static str> =
-                    vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
-                for w in [
-                    template::MARKERS_2019,
-                    template::MARKERS_2021,
-                    SUBJECTS,
-                    KINDS,
-                    SECTIONS,
-                ]
-                .concat()
-                {
+                let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
+                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS].concat() {
                     if !words.contains(&w) {
                         words.push(w);
                     }
                 }
-                let automaton =
-                    aho_corasick::dfa::DFA::new(&words).expect("the words make an automaton");
+                let automaton = aho_corasick::dfa::DFA::new(&words).expect("the words make an automaton");
                 (words, automaton)
             });
         &LIST
@@ -208,9 +172,7 @@ impl Words {
         use aho_corasick::Anchored;
         let (words, automaton) = Self::list();
         let mut found = vec![false; words.len()];
-        let Ok(mut state) = automaton.start_state(Anchored::No) else {
-            return Words { found };
-        };
+        let Ok(mut state) = automaton.start_state(Anchored::No) else { return Words { found } };
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -231,11 +193,7 @@ impl Words {
     }
 
     fn has(&self, word: &str) -> bool {
-        Self::list()
-            .0
-            .iter()
-            .position(|w| *w == word)
-            .is_some_and(|i| self.found[i])
+        Self::list().0.iter().position(|w| *w == word).is_some_and(|i| self.found[i])
     }
 
     fn count(&self, words: &[&str]) -> usize {
@@ -252,8 +210,7 @@ fn looks_like_report(words: &Words) -> bool {
 }
 
 fn has_tables(words: &Words) -> bool {
-    words.has(template::REQUEST_ROWS[0].cues[0])
-        || words.count(template::MARKERS_2019) + words.count(template::MARKERS_2021) > 0
+    words.has(template::REQUEST_ROWS[0].cues[0]) || words.count(template::MARKERS_2019) + words.count(template::MARKERS_2021) > 0
 }
 
 /// Tells the template from the header words only one of them prints; falls back
@@ -263,10 +220,7 @@ pub fn detect_template(text: &str, year: Option<i32>) -> Template {
 }
 
 fn template_of(words: &Words, year: Option<i32>) -> Template {
-    let (m2019, m2021) = (
-        words.count(template::MARKERS_2019),
-        words.count(template::MARKERS_2021),
-    );
+    let (m2019, m2021) = (words.count(template::MARKERS_2019), words.count(template::MARKERS_2021));
     if m2021 > 0 && m2021 >= m2019 {
         return Template::T2021;
     }
@@ -323,11 +277,7 @@ mod tests {
 
     #[test]
     fn a_report_cut_inside_its_tables_is_partial() {
-        let whole = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/samples/004_6d9098e69707ff9c.txt"
-        ))
-        .unwrap();
+        let whole = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/004_6d9098e69707ff9c.txt")).unwrap();
         let cut = &whole[..whole.find("(七)总计").unwrap()];
         let r = extract(&decode("cut.txt", cut.as_bytes()));
         assert_eq!(r.status, Some(Status::Partial));
@@ -338,13 +288,7 @@ mod tests {
 
     #[test]
     fn template_words_are_found_across_whitespace_and_inside_each_other() {
-        assert_eq!(
-            detect_template(
-                "信息内容 本年新 制作数量\n本年新\u{3000}公开数量",
-                Some(2020)
-            ),
-            Template::T2019
-        );
+        assert_eq!(detect_template("信息内容 本年新 制作数量\n本年新\u{3000}公开数量", Some(2020)), Template::T2019);
         let words = Words::in_text("依申请公开政府信息公开工作年度报告");
         for w in ["依申请公开", "信息公开", "年度报告"] {
             assert!(words.has(w), "{w}");
@@ -354,25 +298,10 @@ mod tests {
 
     #[test]
     fn template_from_header_words_then_year() {
-        assert_eq!(
-            detect_template("信息内容本年新制作数量本年新公开数量", Some(2020)),
-            Template::T2019
-        );
-        assert_eq!(
-            detect_template("信息内容本年制发件数本年废止件数现行有效件数", None),
-            Template::T2021
-        );
-        assert_eq!(
-            detect_template("一、本年新收政府信息公开申请数量", Some(2022)),
-            Template::T2021
-        );
-        assert_eq!(
-            detect_template("全年共受理申请3件", Some(2014)),
-            Template::Pre2019
-        );
-        assert_eq!(
-            detect_template("全年共受理申请3件", None),
-            Template::Unknown
-        );
+        assert_eq!(detect_template("信息内容本年新制作数量本年新公开数量", Some(2020)), Template::T2019);
+        assert_eq!(detect_template("信息内容本年制发件数本年废止件数现行有效件数", None), Template::T2021);
+        assert_eq!(detect_template("一、本年新收政府信息公开申请数量", Some(2022)), Template::T2021);
+        assert_eq!(detect_template("全年共受理申请3件", Some(2014)), Template::Pre2019);
+        assert_eq!(detect_template("全年共受理申请3件", None), Template::Unknown);
     }
 }

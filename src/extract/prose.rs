@@ -40,22 +40,14 @@ impl Topics {
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
     // Headings start with a numeral or 第: most lines are turned away here.
-    if !t.starts_with(|c: char| {
-        matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '第'
-        )
-    }) {
+    if !t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
         return false;
     }
     // At most 40 chars: at most 160 bytes, and a cheap test before the count.
     if t.is_empty() || t.len() > 160 || t.chars().count() > 40 || t.contains('。') {
         return false;
     }
-    let head = t
-        .char_indices()
-        .find(|&(_, c)| !"一二三四五六七八九十".contains(c))
-        .map_or(t.len(), |(i, _)| i);
+    let head = t.char_indices().find(|&(_, c)| !"一二三四五六七八九十".contains(c)).map_or(t.len(), |(i, _)| i);
     if head > 0 {
         let rest = &t[head..];
         return rest.starts_with('、') || rest.starts_with(' ') || rest.starts_with('.');
@@ -89,12 +81,7 @@ impl<'a> Sectioned<'a> {
         }
         let clauses = clauses_outside;
         let headings = clauses.iter().map(|(_, c)| is_heading(c)).collect();
-        Sectioned {
-            text,
-            sections: sections(text),
-            clauses,
-            headings,
-        }
+        Sectioned { text, sections: sections(text), clauses, headings }
     }
 }
 
@@ -123,19 +110,14 @@ struct Count {
     money: bool,
 }
 
-const COUNT_UNITS: &[&str] = &[
-    "人次", "件", "宗", "条", "个", "项", "次", "份", "起", "例", "篇",
-];
+const COUNT_UNITS: &[&str] = &["人次", "件", "宗", "条", "个", "项", "次", "份", "起", "例", "篇"];
 const MONEY_UNITS: &[(&str, f64)] = &[("万元", 10_000.0), ("元", 1.0)];
 /// `一件事`, `一次性`: idioms, not counts.
 const IDIOMS: &[&str] = &["件事", "次性", "次办", "站式", "个月", "条龙"];
 
 /// The counts and amounts in a clause; `base` is the clause's byte offset.
 fn counts(clause: &str, base: usize) -> Vec<Count> {
-    if !clause
-        .chars()
-        .any(|c| c.is_ascii_digit() || numerals::is_chinese_numeral(c))
-    {
+    if !clause.chars().any(|c| c.is_ascii_digit() || numerals::is_chinese_numeral(c)) {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = clause.char_indices().collect();
@@ -146,16 +128,12 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
     while i < chars.len() {
         let c = chars[i].1;
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let (value, len) = if c.is_ascii_digit()
-            && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.')
-        {
+        let (value, len) = if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
             let mut k = i;
             let mut s = String::new();
             while k < chars.len() {
                 let ch = chars[k].1;
-                if ch.is_ascii_digit()
-                    || (ch == '.' && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit()))
-                {
+                if ch.is_ascii_digit() || (ch == '.' && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit())) {
                     s.push(ch);
                 } else if ch != ',' || !chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit()) {
                     break;
@@ -168,8 +146,7 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
                 k += 1;
             }
             (v, k - i)
-        } else if numerals::is_chinese_numeral(c) && !prev.is_some_and(numerals::is_chinese_numeral)
-        {
+        } else if numerals::is_chinese_numeral(c) && !prev.is_some_and(numerals::is_chinese_numeral) {
             let mut k = i;
             while k < chars.len() && numerals::is_chinese_numeral(chars[k].1) {
                 k += 1;
@@ -188,39 +165,20 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             continue;
         };
         let mut k = i + len;
-        let approximate =
-            prev.is_some_and(|p| "约近逾超第".contains(p)) || starts(k, "多") || starts(k, "余");
+        let approximate = prev.is_some_and(|p| "约近逾超第".contains(p)) || starts(k, "多") || starts(k, "余");
         if starts(k, "多") || starts(k, "余") {
             k += 1;
         }
-        let unit = COUNT_UNITS
-            .iter()
-            .find(|u| starts(k, u))
-            .map(|u| (u.chars().count(), false, 1.0));
-        let unit = unit.or_else(|| {
-            MONEY_UNITS
-                .iter()
-                .find(|(u, _)| starts(k, u))
-                .map(|(u, m)| (u.chars().count(), true, *m))
-        });
+        let unit = COUNT_UNITS.iter().find(|u| starts(k, u)).map(|u| (u.chars().count(), false, 1.0));
+        let unit = unit.or_else(|| MONEY_UNITS.iter().find(|(u, _)| starts(k, u)).map(|(u, m)| (u.chars().count(), true, *m)));
         let after_is = prev == Some('为') || prev == Some(':');
         let idiom = value == 1.0 && c == '一' && IDIOMS.iter().any(|w| starts(k, w));
         let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
         if !value.is_nan() && !approximate && !idiom && !starts(k, "%") {
             match unit {
-                Some((_, money, m)) => out.push(Count {
-                    value: value * m,
-                    offset: base + chars[i].0,
-                    at: i,
-                    money,
-                }),
+                Some((_, money, m)) => out.push(Count { value: value * m, offset: base + chars[i].0, at: i, money }),
                 None if after_is && ends_clause => {
-                    out.push(Count {
-                        value,
-                        offset: base + chars[i].0,
-                        at: i,
-                        money: false,
-                    });
+                    out.push(Count { value, offset: base + chars[i].0, at: i, money: false });
                 }
                 None => {}
             }
@@ -275,27 +233,9 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("电话", "channel_phone"),
 ];
 const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理"];
-const NEGATIONS: &[&str] = &[
-    "未发生",
-    "没有发生",
-    "未收到",
-    "没有收到",
-    "未接到",
-    "没有接到",
-    "未出现",
-    "没有出现",
-    "没有",
-    "未有",
-    "无",
-    "未",
-];
-const PROCEEDINGS: &[(&str, &str)] = &[
-    ("行政复议", "reconsideration"),
-    ("复议", "reconsideration"),
-    ("行政诉讼", "litigation"),
-    ("诉讼", "litigation"),
-    ("申诉", "complaint"),
-];
+const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
+const PROCEEDINGS: &[(&str, &str)] =
+    &[("行政复议", "reconsideration"), ("复议", "reconsideration"), ("行政诉讼", "litigation"), ("诉讼", "litigation"), ("申诉", "complaint")];
 
 /// Every keyword of `words` in `clause`, longest first at each position.
 fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
@@ -311,11 +251,7 @@ fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
             continue;
         }
         let rest = &clause[b..];
-        if let Some((w, key)) = words
-            .iter()
-            .filter(|(w, _)| rest.starts_with(w))
-            .max_by_key(|(w, _)| w.len())
-        {
+        if let Some((w, key)) = words.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()) {
             out.push(Hit { at: i, key });
             skip = w.chars().count() - 1;
         }
@@ -340,12 +276,10 @@ impl Keywords {
     }
 }
 
-static REQUEST_KEYWORDS: LazyLock<Keywords> =
-    LazyLock::new(|| Keywords::new(REQUEST_WORDS.to_vec()));
+static REQUEST_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REQUEST_WORDS.to_vec()));
 static RECEIVE_KEYWORDS: LazyLock<Keywords> =
     LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
-static PROCEEDING_KEYWORDS: LazyLock<Keywords> =
-    LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
+static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
 
 /// Binds each count to the nearest unbound keyword before it, else after it.
 fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
@@ -353,11 +287,8 @@ fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
     let mut out = Vec::new();
     for (n, c) in counts.iter().enumerate() {
         let next_count = counts.get(n + 1).map_or(usize::MAX, |x| x.at);
-        let before = (0..hits.len())
-            .rev()
-            .find(|&h| !used[h] && hits[h].at < c.at);
-        let after =
-            (0..hits.len()).find(|&h| !used[h] && hits[h].at > c.at && hits[h].at < next_count);
+        let before = (0..hits.len()).rev().find(|&h| !used[h] && hits[h].at < c.at);
+        let after = (0..hits.len()).find(|&h| !used[h] && hits[h].at > c.at && hits[h].at < next_count);
         if let Some(h) = before.or(after) {
             used[h] = true;
             out.push((hits[h].key, *c));
@@ -374,10 +305,7 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     let bytes = slice.as_bytes();
     for (i, c) in slice.char_indices() {
         // `1,206`: a thousands separator, not a clause break.
-        let in_number = c == ','
-            && i > 0
-            && bytes[i - 1].is_ascii_digit()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let in_number = c == ',' && i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number {
             out.push((from + start, &slice[start..i]));
             start = i + c.len_utf8();
@@ -391,30 +319,13 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 
 /// The parts of the text on a topic: its sections, else the clauses that use
 /// its words.
-fn topic_clauses<'a>(
-    doc: &Sectioned<'a>,
-    pick: impl Fn(Topics) -> bool,
-    words: &[&str],
-) -> Vec<(usize, &'a str)> {
-    let secs: Vec<(usize, usize)> = doc
-        .sections
-        .iter()
-        .filter(|s| pick(s.0))
-        .map(|s| (s.1, s.2))
-        .collect();
-    let all = doc
-        .clauses
-        .iter()
-        .zip(&doc.headings)
-        .filter(|(_, &heading)| !heading)
-        .map(|(c, _)| *c);
+fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
+    let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
+    let all = doc.clauses.iter().zip(&doc.headings).filter(|(_, &heading)| !heading).map(|(c, _)| *c);
     if !secs.is_empty() {
-        return all
-            .filter(|&(at, _)| secs.iter().any(|&(a, b)| (a..b).contains(&at)))
-            .collect();
+        return all.filter(|&(at, _)| secs.iter().any(|&(a, b)| (a..b).contains(&at))).collect();
     }
-    all.filter(|(_, c)| words.iter().any(|w| c.contains(w)))
-        .collect()
+    all.filter(|(_, c)| words.iter().any(|w| c.contains(w))).collect()
 }
 
 fn negated_before(clause: &str, at_byte: usize) -> bool {
@@ -452,10 +363,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         if PROCEEDINGS.iter().any(|(w, _)| clause.contains(w)) {
             continue;
         }
-        let cs: Vec<Count> = counts(clause, base)
-            .into_iter()
-            .filter(|c| !c.money)
-            .collect();
+        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         let mut hs = hits(clause, &REQUEST_KEYWORDS);
         let mentions_request = clause.contains("申请");
         if mentions_request {
@@ -464,13 +372,9 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         if cs.is_empty() {
             // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "无"]
-                .iter()
-                .any(|n| {
-                    clause.find(n).is_some_and(|p| {
-                        clause[p..].contains("申请") && !clause[p..].starts_with("无正当")
-                    })
-                });
+            let denied = ["未收到", "没有收到", "未接到", "没有接到", "无"].iter().any(|n| {
+                clause.find(n).is_some_and(|p| clause[p..].contains("申请") && !clause[p..].starts_with("无正当"))
+            });
             if denied && mentions_request {
                 push("new_received", 0, base + clause.find("申请").unwrap_or(0));
             }
@@ -482,32 +386,20 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             }
         }
     }
-    let table: Vec<(&str, i64)> = report
-        .requests
-        .iter()
-        .filter(|f| f.applicant == "total")
-        .map(|f| (f.row, f.count))
-        .collect();
+    let table: Vec<(&str, i64)> =
+        report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
     if !report.requests.is_empty() {
         for (key, v, _) in &found {
             if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
                 if t != v {
-                    report.flag(
-                        "narrative_table_conflict",
-                        format!("requests/{key}: the text says {v}, 表三 says {t}"),
-                    );
+                    report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, 表三 says {t}"));
                 }
             }
         }
         return;
     }
     for (key, count, offset) in found {
-        report.requests.push(RequestFact {
-            row: key,
-            applicant: "total",
-            count,
-            offset,
-        });
+        report.requests.push(RequestFact { row: key, applicant: "total", count, offset });
     }
 }
 
@@ -518,10 +410,7 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         if hs.is_empty() {
             continue;
         }
-        let cs: Vec<Count> = counts(clause, base)
-            .into_iter()
-            .filter(|c| !c.money)
-            .collect();
+        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         if cs.is_empty() {
             let chars: Vec<(usize, char)> = clause.char_indices().collect();
             for h in &hs {
@@ -539,16 +428,8 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         }
     }
     if !report.litigation.is_empty() {
-        let total = |p: &str| {
-            report
-                .litigation
-                .iter()
-                .find(|f| f.proceeding == p && f.outcome == "total")
-                .map(|f| f.count)
-        };
-        let table_litigation = total("litigation_direct")
-            .zip(total("litigation_after_reconsideration"))
-            .map(|(a, b)| a + b);
+        let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
+        let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
         let mut conflicts = Vec::new();
         for (key, v, _) in &found {
             let t = match *key {
@@ -557,9 +438,7 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
                 _ => None,
             };
             if let Some(t) = t.filter(|t| t != v) {
-                conflicts.push(format!(
-                    "litigation/{key}: the text says {v}, 表四 says {t}"
-                ));
+                conflicts.push(format!("litigation/{key}: the text says {v}, 表四 says {t}"));
             }
         }
         for c in conflicts {
@@ -568,18 +447,12 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         return;
     }
     for (proceeding, count, offset) in found {
-        report.litigation.push(LitigationFact {
-            proceeding,
-            outcome: "total",
-            count,
-            offset,
-        });
+        report.litigation.push(LitigationFact { proceeding, outcome: "total", count, offset });
     }
 }
 
 fn read_fees(doc: &Sectioned, report: &mut Report) {
-    for (base, clause) in topic_clauses(doc, |t| t.fees, &["信息处理费", "检索费", "复制费"])
-    {
+    for (base, clause) in topic_clauses(doc, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {
         let fee_words = ["费", "收取"].iter().any(|w| clause.contains(w));
         if !fee_words {
             continue;
@@ -588,24 +461,9 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
             report.fees_yuan = Some(c.value);
             return;
         }
-        let negated = [
-            "没有收取",
-            "未收取",
-            "不收取",
-            "无",
-            "没有",
-            "未",
-            "免费",
-            "不收",
-        ]
-        .iter()
-        .any(|n| {
-            clause.find(n).is_some_and(|p| {
-                ["收取", "收费", "费用", "费"]
-                    .iter()
-                    .any(|w| clause[p..].contains(w))
-            })
-        });
+        let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "不收"]
+            .iter()
+            .any(|n| clause.find(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].contains(w))));
         if negated {
             report.fees_yuan = Some(0.0);
             return;
@@ -615,16 +473,7 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
 
 /// Words of a sentence about one channel of proactive disclosure, whose number is
 /// a part, not the total.
-const CHANNEL_WORDS: &[&str] = &[
-    "公报",
-    "报刊",
-    "新闻",
-    "广播",
-    "电视",
-    "公开栏",
-    "微博",
-    "简报",
-];
+const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报"];
 
 fn read_proactive(doc: &Sectioned, report: &mut Report) {
     let text = doc.text;
@@ -636,21 +485,11 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
             }
             for c in counts(clause, base).into_iter().filter(|c| !c.money) {
                 let before: String = clause.chars().take(c.at).collect();
-                let Some(v) = verbs.iter().filter_map(|v| before.rfind(v)).max() else {
-                    continue;
-                };
+                let Some(v) = verbs.iter().filter_map(|v| before.rfind(v)).max() else { continue };
                 let between = &before[v..];
-                let names_info = [
-                    "信息",
-                    "信息共",
-                    "信息共计",
-                    "信息总计",
-                    "信息合计",
-                    "信息数量为",
-                    "信息总数为",
-                ]
-                .iter()
-                .any(|end| between.ends_with(end));
+                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
+                    .iter()
+                    .any(|end| between.ends_with(end));
                 let sentence_end = text[base..].find('。').map_or(text.len(), |e| base + e);
                 let sentence_start = text[..base]
                     .char_indices()
@@ -659,9 +498,7 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
                     .map_or(0, |(i, c)| i + c.len_utf8());
                 let sentence = &text[sentence_start..sentence_end];
                 let channel = CHANNEL_WORDS.iter().any(|w| sentence.contains(w))
-                    && !["累计", "全年", "共计", "总计", "合计"]
-                        .iter()
-                        .any(|w| before.contains(w));
+                    && !["累计", "全年", "共计", "总计", "合计"].iter().any(|w| before.contains(w));
                 if names_info && between.chars().count() <= 14 && !channel {
                     return Some(c);
                 }
@@ -672,12 +509,7 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     let section = topic_clauses(doc, |t| t.proactive, &[]);
     let found = candidates(section).or_else(|| candidates(doc.clauses.clone()));
     if let Some(c) = found {
-        report.disclosures.push(DisclosureFact {
-            item: "proactive",
-            metric: "total",
-            value: c.value,
-            offset: c.offset,
-        });
+        report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset });
     }
 }
 
@@ -694,10 +526,7 @@ mod tests {
     fn litigation(text: &str) -> Vec<(&'static str, i64)> {
         let mut r = Report::default();
         read(text, &mut r);
-        r.litigation
-            .iter()
-            .map(|f| (f.proceeding, f.count))
-            .collect()
+        r.litigation.iter().map(|f| (f.proceeding, f.count)).collect()
     }
 
     #[test]
@@ -706,10 +535,7 @@ mod tests {
         assert_eq!(vals("共收到申请十二件,其中当面申请七件"), vec![12.0, 7.0]);
         assert_eq!(vals("一千二百零六条"), vec![1206.0]);
         assert_eq!(vals("两件"), vec![2.0]);
-        assert_eq!(
-            vals("占50%,2014年,9000多条,约30件,第3次"),
-            Vec::<f64>::new()
-        );
+        assert_eq!(vals("占50%,2014年,9000多条,约30件,第3次"), Vec::<f64>::new());
         assert_eq!(vals("申请数量为0"), vec![0.0]);
         assert_eq!(vals("推行一件事一次办"), Vec::<f64>::new());
         assert_eq!(vals("信息处理费380元,3.6万份"), vec![380.0, 36000.0]);
@@ -755,53 +581,30 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
-        assert!(
-            !got.iter().any(|(_, v)| *v == 3),
-            "已主动公开范围 is no outcome key: {got:?}"
-        );
-        let both = litigation(
-            "五、行政复议和行政诉讼情况\n全年因政府信息公开申请提起行政复议2件、行政诉讼1件。",
-        );
+        assert!(!got.iter().any(|(_, v)| *v == 3), "已主动公开范围 is no outcome key: {got:?}");
+        let both = litigation("五、行政复议和行政诉讼情况\n全年因政府信息公开申请提起行政复议2件、行政诉讼1件。");
         assert_eq!(both, vec![("reconsideration", 2), ("litigation", 1)]);
     }
 
     #[test]
     fn count_before_its_keyword() {
         let got = requests("三、依申请公开政府信息情况\n今年区政府共接到依申请公开七件,7件均为信函受理。7件属于非本机关政府信息掌握内容,答复率100%。\n");
-        assert_eq!(
-            got,
-            vec![
-                ("new_received", 7),
-                ("channel_letter", 7),
-                ("unable_not_held", 7)
-            ]
-        );
+        assert_eq!(got, vec![("new_received", 7), ("channel_letter", 7), ("unable_not_held", 7)]);
     }
 
     #[test]
     fn stated_zeros() {
-        assert_eq!(
-            requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"),
-            vec![("new_received", 0)]
-        );
+        assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
         assert_eq!(
             litigation("四、申请行政复议、诉讼和申诉情况\n2014年,市政府办公室没有收到有关政府信息公开而引起的行政复议、诉讼和申诉。"),
             vec![("reconsideration", 0), ("litigation", 0), ("complaint", 0)]
         );
         assert_eq!(
-            litigation(
-                "全区无政府信息公开事务的行政复议案件,无有关政府信息公开事务的行政诉讼案件。"
-            ),
+            litigation("全区无政府信息公开事务的行政复议案件,无有关政府信息公开事务的行政诉讼案件。"),
             vec![("reconsideration", 0), ("litigation", 0)]
         );
-        assert_eq!(
-            litigation("本年度被申请行政复议2件,提起行政诉讼一件。"),
-            vec![("reconsideration", 2), ("litigation", 1)]
-        );
-        assert_eq!(
-            litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"),
-            vec![]
-        );
+        assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
+        assert_eq!(litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"), vec![]);
     }
 
     #[test]
@@ -811,18 +614,9 @@ mod tests {
             read(s, &mut r);
             r.fees_yuan
         };
-        assert_eq!(
-            fee("四 政府信息公开收费情况\n依申请公开收取的费用(检索费、复制费等)为0元。"),
-            Some(0.0)
-        );
-        assert_eq!(
-            fee("五、政府信息收费及减免情况\n2014年以来,依法依规做好工作,没有收取任何费用。"),
-            Some(0.0)
-        );
-        assert_eq!(
-            fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"),
-            Some(380.0)
-        );
+        assert_eq!(fee("四 政府信息公开收费情况\n依申请公开收取的费用(检索费、复制费等)为0元。"), Some(0.0));
+        assert_eq!(fee("五、政府信息收费及减免情况\n2014年以来,依法依规做好工作,没有收取任何费用。"), Some(0.0));
+        assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"), Some(380.0));
         assert_eq!(fee("二、主动公开\n免费刊发3.6万份。"), None);
     }
 

@@ -17,10 +17,7 @@ use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
 /// An empty cell in a filled table.
-const ZERO: Value = Value {
-    number: 0.0,
-    unit: None,
-};
+const ZERO: Value = Value { number: 0.0, unit: None };
 
 /// The result of walking rows against a list of template rows.
 struct Walk {
@@ -54,11 +51,7 @@ impl Cues {
             }
         }
         let automaton = AhoCorasick::new(&patterns).expect("template cues make an automaton");
-        Cues {
-            rows: cues.len(),
-            automaton,
-            rows_of,
-        }
+        Cues { rows: cues.len(), automaton, rows_of }
     }
 
     /// The cues of 表三's rows in `t`.
@@ -66,17 +59,7 @@ impl Cues {
         static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
             TABLE_TEMPLATES
                 .iter()
-                .map(|&t| {
-                    (
-                        t,
-                        Cues::new(
-                            &template::request_rows(t)
-                                .iter()
-                                .map(|r| r.cues)
-                                .collect::<Vec<_>>(),
-                        ),
-                    )
-                })
+                .map(|&t| (t, Cues::new(&template::request_rows(t).iter().map(|r| r.cues).collect::<Vec<_>>())))
                 .collect()
         });
         Self::of(&CUES, t)
@@ -86,15 +69,9 @@ impl Cues {
     fn disclosures(t: Template) -> &'static Cues {
         static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
             let items = |t: Template| -> Vec<&'static [&'static str]> {
-                template::disclosure_blocks(t)
-                    .iter()
-                    .flat_map(|b| b.items.iter().map(|i| i.2))
-                    .collect()
+                template::disclosure_blocks(t).iter().flat_map(|b| b.items.iter().map(|i| i.2)).collect()
             };
-            TABLE_TEMPLATES
-                .iter()
-                .map(|&t| (t, Cues::new(&items(t))))
-                .collect()
+            TABLE_TEMPLATES.iter().map(|&t| (t, Cues::new(&items(t)))).collect()
         });
         Self::of(&CUES, t)
     }
@@ -141,11 +118,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             continue;
         }
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
-        let after: Vec<&str> = (k + 1..rows.len())
-            .take_while(|&a| rows[a].is_orphan())
-            .take(2)
-            .map(|a| rows[a].label())
-            .collect();
+        let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
         let first_after = after.first().copied().unwrap_or_default();
         // The label as printed around the numbers: on their line, wrapped above,
         // wrapped below, or both; the nearest pieces first.
@@ -175,10 +148,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
 
 /// Column centres estimated from the aligned rows that fill every column.
 fn centers(rows: &[Row], matched: impl Iterator<Item = usize>, n: usize) -> Option<Vec<f64>> {
-    let full: Vec<&Row> = matched
-        .map(|k| &rows[k])
-        .filter(|r| !r.delimited && r.cells.len() == n)
-        .collect();
+    let full: Vec<&Row> = matched.map(|k| &rows[k]).filter(|r| !r.delimited && r.cells.len() == n).collect();
     if full.is_empty() {
         return None;
     }
@@ -235,11 +205,7 @@ fn trim_to(cells: &[Cell], n: usize) -> &[Cell] {
     while cells.len() > n {
         let last_empty = cells.last().is_some_and(|c| c.value.is_none());
         let first_empty = cells.first().is_some_and(|c| c.value.is_none());
-        cells = if !last_empty && first_empty {
-            &cells[1..]
-        } else {
-            &cells[..cells.len() - 1]
-        };
+        cells = if !last_empty && first_empty { &cells[1..] } else { &cells[..cells.len() - 1] };
     }
     cells
 }
@@ -256,11 +222,7 @@ enum Placed {
 /// belongs to when nothing else tells.
 fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> Placed {
     let cells = &row.cells;
-    let blank = Cell {
-        value: None,
-        offset: row.offset,
-        center: 0.0,
-    };
+    let blank = Cell { value: None, offset: row.offset, center: 0.0 };
     if cells.len() >= n {
         if row.delimited {
             return Placed::All(trim_to(cells, n).to_vec());
@@ -269,10 +231,7 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
             return Placed::All(cells.to_vec());
         }
         // Aligned text with extra numbers: the values are the rightmost ones.
-        return Placed::Some(
-            cells[cells.len() - n..].iter().copied().map(Some).collect(),
-            "cells_extra",
-        );
+        return Placed::Some(cells[cells.len() - n..].iter().copied().map(Some).collect(), "cells_extra");
     }
     if !row.delimited {
         if let Some(cs) = centers {
@@ -301,10 +260,7 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
         Placed::All(cells) => cells.into_iter().map(Some).collect(),
         Placed::Some(cells, code) => {
             if !code.is_empty() {
-                report.flag(
-                    code,
-                    format!("{what}: cells could not all be placed in columns"),
-                );
+                report.flag(code, format!("{what}: cells could not all be placed in columns"));
             }
             cells
         }
@@ -316,10 +272,7 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
 /// says) when it holds no count.
 fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option<i64> {
     if v.unit.is_some() || v.number.fract() != 0.0 || v.number.abs() > 1e15 {
-        report.flag(
-            "non_integer_count",
-            format!("{}: {} is not a count", what(), v.number),
-        );
+        report.flag("non_integer_count", format!("{}: {} is not a count", what(), v.number));
         return None;
     }
     Some(v.number as i64)
@@ -343,14 +296,7 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
         }
         if row.vertical && row.cells.len() > n && row.cells.len() % n == 0 {
             for (c, chunk) in row.cells.chunks(n).enumerate() {
-                let part = row.with_labels(
-                    if c == 0 {
-                        row.labels.clone()
-                    } else {
-                        Vec::new()
-                    },
-                    chunk.to_vec(),
-                );
+                let part = row.with_labels(if c == 0 { row.labels.clone() } else { Vec::new() }, chunk.to_vec());
                 if c == 0 {
                     out.push(part);
                     origin.push(k);
@@ -388,33 +334,18 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     let specs = template::request_rows(t);
     let cues = Cues::requests(t);
     let anchor = specs[0].cues[0];
-    let candidates: Vec<usize> = (0..rows.len())
-        .filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor))
-        .collect();
-    let stop = |label: &str| {
-        template::LITIGATION_ANCHORS
-            .iter()
-            .any(|a| label.contains(a))
-    };
-    let Some(walk) = candidates
-        .iter()
-        .map(|&k| walk(rows, k, cues, stop))
-        .find(|w| w.matches.len() >= 4)
-    else {
+    let candidates: Vec<usize> =
+        (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
+    let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
+    let Some(walk) = candidates.iter().map(|&k| walk(rows, k, cues, stop)).find(|w| w.matches.len() >= 4) else {
         if let Some(&k) = candidates.first() {
-            report.flag(
-                "table_empty",
-                "表三 (requests) is present but holds no number",
-            );
+            report.flag("table_empty", "表三 (requests) is present but holds no number");
             return Some(k + 1);
         }
         return None;
     };
     if !walk.matches.iter().any(|&(_, k)| rows[k].has_value()) {
-        report.flag(
-            "table_empty",
-            "表三 (requests) is present but holds no number",
-        );
+        report.flag("table_empty", "表三 (requests) is present but holds no number");
         return Some(walk.end);
     }
     let n = template::APPLICANTS.len();
@@ -422,10 +353,7 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let placed = place(&rows[k], n, cs.as_deref(), Some(n - 1));
-        for (c, cell) in placed_cells(report, spec.key, placed)
-            .into_iter()
-            .enumerate()
-        {
+        for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
             let value = cell.value.unwrap_or(ZERO);
@@ -439,15 +367,10 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
             }
         }
     }
-    let missing: Vec<&str> = (0..specs.len())
-        .filter(|j| !walk.matches.iter().any(|m| m.0 == *j))
-        .map(|j| specs[j].key)
-        .collect();
+    let missing: Vec<&str> =
+        (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
-        report.flag(
-            "rows_missing",
-            format!("表三 rows not found: {}", missing.join(", ")),
-        );
+        report.flag("rows_missing", format!("表三 rows not found: {}", missing.join(", ")));
     }
     Some(walk.end)
 }
@@ -455,15 +378,10 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
 /// Reads 表二. Returns the layout row after it, or `None` if there is none.
 pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
     let blocks = template::disclosure_blocks(t);
-    let items: Vec<(usize, usize)> = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i)))
-        .collect();
+    let items: Vec<(usize, usize)> =
+        blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
     let cues = Cues::disclosures(t);
-    let start = rows
-        .iter()
-        .position(|r| r.kind == Kind::Table && r.label().contains(template::DISCLOSURE_ANCHOR))?;
+    let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().contains(template::DISCLOSURE_ANCHOR))?;
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
     let stop = |label: &str| label.contains(requests_anchor) || label.contains("收到和处理");
     let walk = walk(rows, start, cues, stop);
@@ -482,12 +400,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
             if anchored && header_at[b].is_none() {
                 header_at[b] = Some(k);
             }
-            if anchored
-                || block
-                    .items
-                    .iter()
-                    .any(|(_, _, cs)| cs.iter().any(|c| label.contains(c)))
-            {
+            if anchored || block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.contains(c))) {
                 present[b] = true;
             }
         }
@@ -498,13 +411,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     }
     for (b, block) in blocks.iter().enumerate() {
         if present[b] && !filled[b] {
-            report.flag(
-                "table_empty",
-                format!(
-                    "表二 第二十条第{}项 is present but holds no number",
-                    block.article
-                ),
-            );
+            report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
         }
     }
     for &(j, k) in &walk.matches {
@@ -517,21 +424,12 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
         let row = &rows[k];
         let amount_col = block.columns.iter().position(|c| c.unit != Unit::Count);
         // A lone number printed with a money unit is the amount (`政府集中采购130万元`).
-        let lone = match row
-            .cells
-            .iter()
-            .filter(|c| c.value.is_some())
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
+        let lone = match row.cells.iter().filter(|c| c.value.is_some()).collect::<Vec<_>>().as_slice() {
             [only] if only.value.is_some_and(|v| v.unit.is_some()) => amount_col,
             _ if block.columns.len() == 1 => Some(0),
             _ => None,
         };
-        let header: String = header_at[b]
-            .map_or(0..0, |h| h..k)
-            .map(|h| rows[h].label())
-            .collect();
+        let header: String = header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect();
         let placed = place(row, block.columns.len(), None, lone);
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
@@ -545,12 +443,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
                 (Unit::Yuan, None) if header.contains("万元") => v.number * 10_000.0,
                 (Unit::Yuan, None) => v.number,
             };
-            report.disclosures.push(DisclosureFact {
-                item,
-                metric: column.metric,
-                value,
-                offset: cell.offset,
-            });
+            report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
         }
     }
     Some(walk.end)
@@ -561,23 +454,14 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     // The outcome headers, read across the rows after the anchor: layouts break
     // them (`结果` over `维持`).
     let has_header = |k: usize| {
-        let joined: String = rows[k..]
-            .iter()
-            .take(40)
-            .take_while(|r| r.kind == Kind::Table)
-            .map(|r| r.label())
-            .collect();
+        let joined: String = rows[k..].iter().take(40).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
         let words = ["维持", "纠正", "审结"];
         words.iter().filter(|w| joined.contains(*w)).count() >= 2
     };
     let anchor = (from..rows.len()).find(|&k| {
         let r = &rows[k];
         let label = r.label();
-        r.kind == Kind::Table
-            && template::LITIGATION_ANCHORS
-                .iter()
-                .any(|a| label.contains(a))
-            && has_header(k)
+        r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a)) && has_header(k)
     })?;
     let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
     let mut cells: Vec<Cell> = Vec::new();
@@ -586,8 +470,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     let mut delimited = true;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
-        let next_section =
-            k > anchor && (label.starts_with("五、") || label.contains("存在的主要问题"));
+        let next_section = k > anchor && (label.starts_with("五、") || label.contains("存在的主要问题"));
         if row.kind == Kind::Prose || next_section || cells.len() >= n {
             break;
         }
@@ -599,10 +482,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         }
     }
     let Some(first_value_row) = first_value_row else {
-        report.flag(
-            "table_empty",
-            "表四 (reconsideration and litigation) is present but holds no number",
-        );
+        report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
     if cells.len() < n && !delimited {
@@ -610,22 +490,12 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         let heads: Vec<f64> = rows[anchor..first_value_row]
             .iter()
             .flat_map(|r| r.labels.iter())
-            .filter(|f| {
-                template::LITIGATION_OUTCOME_LABELS
-                    .contains(&crate::normalize::squash(f.text).as_str())
-            })
+            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&crate::normalize::squash(f.text).as_str()))
             .map(|f| f.center)
             .collect();
         if heads.len() == n {
             let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
-            let mut out = vec![
-                Cell {
-                    value: None,
-                    offset: rows[first_value_row].offset,
-                    center: 0.0
-                };
-                n
-            ];
+            let mut out = vec![Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 }; n];
             for (cell, col) in cells.iter().zip(align(&xs, &heads)) {
                 out[col] = *cell;
             }
@@ -633,30 +503,17 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         }
     }
     if cells.len() < n {
-        report.flag(
-            "litigation_cells_missing",
-            format!("表四 has {} of its {n} cells", cells.len()),
-        );
+        report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
     }
-    let cells = if delimited {
-        trim_to(&cells, n).to_vec()
-    } else {
-        cells
-    };
+    let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
-        let proceeding =
-            template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
+        let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
         let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
         let what = || format!("litigation/{proceeding}/{outcome}");
         let value = cell.value.unwrap_or(ZERO);
         if let Some(count) = count(report, what, value) {
-            report.litigation.push(LitigationFact {
-                proceeding,
-                outcome,
-                count,
-                offset: cell.offset,
-            });
+            report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
         }
     }
     Some(end)
@@ -675,36 +532,19 @@ mod tests {
     }
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
-        r.requests
-            .iter()
-            .find(|f| f.row == row && f.applicant == applicant)
-            .map(|f| f.count)
+        r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
     }
 
     #[test]
     fn extra_delimited_cells_are_trimmed_from_the_right_end() {
-        let c = |v: Option<f64>| Cell {
-            value: v.map(|number| Value { number, unit: None }),
-            offset: 0,
-            center: 0.0,
-        };
-        let nums = |cs: &[Cell]| {
-            cs.iter()
-                .map(|c| c.value.map(|v| v.number))
-                .collect::<Vec<_>>()
-        };
+        let c = |v: Option<f64>| Cell { value: v.map(|number| Value { number, unit: None }), offset: 0, center: 0.0 };
+        let nums = |cs: &[Cell]| cs.iter().map(|c| c.value.map(|v| v.number)).collect::<Vec<_>>();
         // A separator after the row: `22 | | 1 | 23 | |`.
         let row = [c(Some(22.0)), c(None), c(Some(1.0)), c(Some(23.0)), c(None)];
-        assert_eq!(
-            nums(trim_to(&row, 4)),
-            vec![Some(22.0), None, Some(1.0), Some(23.0)]
-        );
+        assert_eq!(nums(trim_to(&row, 4)), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
         // A label spanning two columns: `| 一、本年新收… | | 41 | 5 | 46 |`.
         let row = [c(None), c(Some(41.0)), c(Some(5.0)), c(Some(46.0))];
-        assert_eq!(
-            nums(trim_to(&row, 3)),
-            vec![Some(41.0), Some(5.0), Some(46.0)]
-        );
+        assert_eq!(nums(trim_to(&row, 3)), vec![Some(41.0), Some(5.0), Some(46.0)]);
     }
 
     #[test]
@@ -763,31 +603,11 @@ mod tests {
     fn aligned() -> String {
         let z = ["0"; 7];
         [
-            at(&[
-                (40, "自然人"),
-                (48, "商业企业"),
-                (56, "科研机构"),
-                (64, "社会公益"),
-                (72, "法律服务"),
-                (80, "其他"),
-                (88, "总计"),
-            ]),
-            nums(
-                &[(2, "一、本年新收政府信息公开申请数量")],
-                ["12", "1", "0", "0", "0", "0", "13"],
-            ),
-            nums(
-                &[(2, "二、上年结转政府信息公开申请数量")],
-                ["2", "0", "0", "0", "0", "0", "2"],
-            ),
-            nums(
-                &[(2, "三、本年"), (10, "(一)予以公开")],
-                ["8", "1", "", "", "", "", "9"],
-            ),
-            nums(
-                &[(2, "度办理"), (10, "(二)部分公开(区分处理的,只计")],
-                ["1", "0", "0", "0", "0", "0", "1"],
-            ),
+            at(&[(40, "自然人"), (48, "商业企业"), (56, "科研机构"), (64, "社会公益"), (72, "法律服务"), (80, "其他"), (88, "总计")]),
+            nums(&[(2, "一、本年新收政府信息公开申请数量")], ["12", "1", "0", "0", "0", "0", "13"]),
+            nums(&[(2, "二、上年结转政府信息公开申请数量")], ["2", "0", "0", "0", "0", "0", "2"]),
+            nums(&[(2, "三、本年"), (10, "(一)予以公开")], ["8", "1", "", "", "", "", "9"]),
+            nums(&[(2, "度办理"), (10, "(二)部分公开(区分处理的,只计")], ["1", "0", "0", "0", "0", "0", "1"]),
             at(&[(2, "结果"), (10, "这一情形,不计其他情形)")]),
             at(&[(10, "(三)不"), (16, "1.属于国家秘密")]),
             nums(&[(10, "予公开")], z),
@@ -806,11 +626,7 @@ mod tests {
         assert_eq!(get(&r, "new_received", "total"), Some(13));
         assert_eq!(get(&r, "granted", "natural_person"), Some(8));
         assert_eq!(get(&r, "granted", "commercial"), Some(1));
-        assert_eq!(
-            get(&r, "granted", "research"),
-            Some(0),
-            "blank cell in a filled table"
-        );
+        assert_eq!(get(&r, "granted", "research"), Some(0), "blank cell in a filled table");
         assert_eq!(get(&r, "granted", "total"), Some(9));
         assert_eq!(get(&r, "denied_state_secret", "total"), Some(0));
         assert_eq!(get(&r, "denied_law_prohibited", "natural_person"), Some(5));
@@ -821,8 +637,7 @@ mod tests {
 
     #[test]
     fn an_unfilled_table_is_empty_not_zero() {
-        let text =
-            "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n(一)予以公开\n";
+        let text = "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n(一)予以公开\n";
         let r = requests(text, Template::T2019);
         assert!(r.requests.is_empty());
         assert!(r.has_issue("table_empty"));
@@ -840,10 +655,7 @@ mod tests {
         read_litigation(&rs, 0, &mut r);
         assert_eq!(r.litigation.len(), 15);
         assert_eq!(r.litigation[0].count, 1);
-        assert_eq!(
-            r.litigation[10].proceeding,
-            "litigation_after_reconsideration"
-        );
+        assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
     }
 
@@ -862,8 +674,7 @@ mod tests {
 
     #[test]
     fn disclosure_2021_fee_column_is_in_wan_yuan() {
-        let text =
-            "第二十条第(八)项\n| 信息内容 | 本年收费金额(单位:万元) |\n| 行政事业性收费 | 1.5 |\n";
+        let text = "第二十条第(八)项\n| 信息内容 | 本年收费金额(单位:万元) |\n| 行政事业性收费 | 1.5 |\n";
         let (_, rs) = rows(text);
         let mut r = Report::default();
         read_disclosures(&rs, Template::T2021, &mut r);

@@ -45,23 +45,9 @@ pub struct Generated {
     pub seeded_errors: usize,
 }
 
-const TABLE_LAYOUTS: &[Layout] = &[
-    Layout::Markdown,
-    Layout::PipeCells,
-    Layout::Tabs,
-    Layout::Aligned,
-    Layout::Raw,
-    Layout::Html,
-    Layout::HtmlGbk,
-    Layout::Traditional,
-];
-const PROSE_LAYOUTS: &[Layout] = &[
-    Layout::Text,
-    Layout::Text,
-    Layout::Html,
-    Layout::HtmlGbk,
-    Layout::Traditional,
-];
+const TABLE_LAYOUTS: &[Layout] =
+    &[Layout::Markdown, Layout::PipeCells, Layout::Tabs, Layout::Aligned, Layout::Raw, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
+const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
 
 /// Writes the corpus.
 pub fn generate(opts: &Options) -> Result<Generated> {
@@ -83,27 +69,15 @@ pub fn generate(opts: &Options) -> Result<Generated> {
         let (name, bytes, gold_value, layout) = if roll < 10 {
             non_report(&mut rng, i)
         } else if roll < 15 {
-            (
-                format!("{i:06}_empty.txt"),
-                Vec::new(),
-                bad_gold("unreadable", "empty_file"),
-                "empty",
-            )
+            (format!("{i:06}_empty.txt"), Vec::new(), bad_gold("unreadable", "empty_file"), "empty")
         } else if roll < 20 {
             let mut b = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
             b.extend((0..200).map(|_| rng.below(256) as u8));
-            (
-                format!("{i:06}_scan.png"),
-                b,
-                bad_gold("unreadable", "binary_file"),
-                "binary",
-            )
+            (format!("{i:06}_scan.png"), b, bad_gold("unreadable", "binary_file"), "binary")
         } else if roll < 30 && !written.is_empty() {
             let (original, status) = written[rng.below(written.len() as u64) as usize].clone();
             let bytes = std::fs::read(&original).at(&original)?;
-            let ext = original
-                .extension()
-                .map_or("txt".into(), |e| e.to_string_lossy().into_owned());
+            let ext = original.extension().map_or("txt".into(), |e| e.to_string_lossy().into_owned());
             let id = crate::load::report_id(&bytes);
             // A copy shares its original's report_id, and so its facts: not complete.
             let g = json!({"report": {"status": status, "duplicate_of": id}, "issues": ["duplicate"], "complete": false, "facts": {}});
@@ -123,10 +97,7 @@ pub fn generate(opts: &Options) -> Result<Generated> {
             series.carry = forward;
             (name, bytes, gold, layout)
         };
-        let year_dir = gold_value
-            .pointer("/report/year")
-            .and_then(Value::as_i64)
-            .map_or("misc".into(), |y| y.to_string());
+        let year_dir = gold_value.pointer("/report/year").and_then(Value::as_i64).map_or("misc".into(), |y| y.to_string());
         let dir = input.join(year_dir);
         std::fs::create_dir_all(&dir).at(&dir)?;
         let path = dir.join(&name);
@@ -134,34 +105,15 @@ pub fn generate(opts: &Options) -> Result<Generated> {
         let mut g = gold_value;
         if let Value::Object(m) = &mut g {
             m.insert("source".into(), Value::from(name.clone()));
-            let era = m
-                .get("report")
-                .and_then(|r| r.get("template"))
-                .and_then(Value::as_str)
-                .unwrap_or("none")
-                .to_string();
-            m.insert(
-                "labels".into(),
-                json!({"layout": layout, "era": era, "synthetic": true}),
-            );
+            let era = m.get("report").and_then(|r| r.get("template")).and_then(Value::as_str).unwrap_or("none").to_string();
+            m.insert("labels".into(), json!({"layout": layout, "era": era, "synthetic": true}));
         }
         if layout != "copy" && layout != "empty" && layout != "binary" {
-            let status = g
-                .pointer("/report/status")
-                .and_then(Value::as_str)
-                .unwrap_or("ok")
-                .to_string();
+            let status = g.pointer("/report/status").and_then(Value::as_str).unwrap_or("ok").to_string();
             written.push((path.clone(), status));
         }
-        let gold_path = gold.join(format!(
-            "{}.json",
-            name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s)
-        ));
-        std::fs::write(
-            &gold_path,
-            serde_json::to_string_pretty(&g).unwrap_or_default(),
-        )
-        .at(&gold_path)?;
+        let gold_path = gold.join(format!("{}.json", name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s)));
+        std::fs::write(&gold_path, serde_json::to_string_pretty(&g).unwrap_or_default()).at(&gold_path)?;
         done.files += 1;
         *done.by_layout.entry(layout.to_string()).or_insert(0) += 1;
     }
@@ -263,14 +215,8 @@ fn non_report(rng: &mut Rng, i: usize) -> (String, Vec<u8>, Value, &'static str)
         format!("{year}年全区经济运行情况\n一季度全区地区生产总值同比增长{growth}%。\n"),
         "政府信息公开指南\n一、主动公开\n公开的范围、形式与时限。\n二、依申请公开\n申请的受理机构与办理流程。\n".to_string(),
     ]).clone();
-    let gold =
-        json!({"report": {"status": "not_a_report"}, "issues": [], "complete": true, "facts": {}});
-    (
-        format!("{i:06}_news.txt"),
-        text.into_bytes(),
-        gold,
-        "non_report",
-    )
+    let gold = json!({"report": {"status": "not_a_report"}, "issues": [], "complete": true, "facts": {}});
+    (format!("{i:06}_news.txt"), text.into_bytes(), gold, "non_report")
 }
 
 fn chinese(n: i64) -> String {
@@ -278,23 +224,14 @@ fn chinese(n: i64) -> String {
     match n {
         0..=9 => D[n as usize].to_string(),
         10..=19 => format!("十{}", if n > 10 { D[(n - 10) as usize] } else { "" }),
-        20..=99 => format!(
-            "{}十{}",
-            D[(n / 10) as usize],
-            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
-        ),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 > 0 { D[(n % 10) as usize] } else { "" }),
         _ => n.to_string(),
     }
 }
 
 /// Labels of 表三 as printed: a sub-group label on the first row of its group.
 fn printed_label(label: &str) -> (Option<&'static str>, String) {
-    for (prefix, group) in [
-        ("(三)", "(三)不予公开"),
-        ("(四)", "(四)无法提供"),
-        ("(五)", "(五)不予处理"),
-        ("(六)", "(六)其他处理"),
-    ] {
+    for (prefix, group) in [("(三)", "(三)不予公开"), ("(四)", "(四)无法提供"), ("(五)", "(五)不予处理"), ("(六)", "(六)其他处理")] {
         if let Some(rest) = label.strip_prefix(prefix) {
             if rest.starts_with(|c: char| c.is_ascii_digit()) {
                 return (Some(group), rest.to_string());
@@ -306,22 +243,11 @@ fn printed_label(label: &str) -> (Option<&'static str>, String) {
 
 fn request_rows(t: Template, table: &truth::RequestTable) -> Vec<TRow> {
     let mut rows = vec![
-        TRow::header(&[
-            "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)",
-            "申请人情况",
-        ]),
+        TRow::header(&["(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)", "申请人情况"]),
         TRow::header(template::APPLICANT_LABELS),
     ];
     let specs = template::request_rows(t);
-    let results = specs
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.role,
-                template::Role::Result | template::Role::TotalProcessed
-            )
-        })
-        .count();
+    let results = specs.iter().filter(|r| matches!(r.role, template::Role::Result | template::Role::TotalProcessed)).count();
     let mut seen_groups = Vec::new();
     for (spec, (_, cells)) in specs.iter().zip(table) {
         let (group, item) = printed_label(spec.label);
@@ -334,31 +260,18 @@ fn request_rows(t: Template, table: &truth::RequestTable) -> Vec<TRow> {
         }
         labels.push(item);
         let group = (spec.key == "granted").then(|| ("三、本年度办理结果".to_string(), results));
-        rows.push(TRow {
-            group,
-            labels,
-            values: cells.iter().map(|v| v.to_string()).collect(),
-        });
+        rows.push(TRow { group, labels, values: cells.iter().map(|v| v.to_string()).collect() });
     }
     rows
 }
 
 fn litigation_rows(values: &[i64; 15]) -> Vec<TRow> {
-    let heads: Vec<&str> = template::LITIGATION_OUTCOME_LABELS
-        .iter()
-        .copied()
-        .cycle()
-        .take(15)
-        .collect();
+    let heads: Vec<&str> = template::LITIGATION_OUTCOME_LABELS.iter().copied().cycle().take(15).collect();
     vec![
         TRow::header(&["行政复议", "行政诉讼"]),
         TRow::header(&["未经复议直接起诉", "复议后起诉"]),
         TRow::header(&heads),
-        TRow {
-            group: None,
-            labels: Vec::new(),
-            values: values.iter().map(|v| v.to_string()).collect(),
-        },
+        TRow { group: None, labels: Vec::new(), values: values.iter().map(|v| v.to_string()).collect() },
     ]
 }
 
@@ -373,18 +286,9 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)]) -> Vec<B
             let cells: Vec<String> = block
                 .columns
                 .iter()
-                .map(|c| {
-                    values
-                        .iter()
-                        .find(|v| v.0 == *item && v.1 == c.metric)
-                        .map_or(String::new(), |v| v.2.clone())
-                })
+                .map(|c| values.iter().find(|v| v.0 == *item && v.1 == c.metric).map_or(String::new(), |v| v.2.clone()))
                 .collect();
-            rows.push(TRow {
-                group: None,
-                labels: vec![label.to_string()],
-                values: cells,
-            });
+            rows.push(TRow { group: None, labels: vec![label.to_string()], values: cells });
         }
         out.push(Block::Table(rows));
     }
@@ -436,39 +340,18 @@ fn report(
     if t == Template::Pre2019 {
         let p = truth::prose(rng, new);
         let numerals = rng.chance(0.25);
-        let n = |v: i64| {
-            if numerals && v < 100 {
-                chinese(v)
-            } else {
-                v.to_string()
-            }
-        };
+        let n = |v: i64| if numerals && v < 100 { chinese(v) } else { v.to_string() };
         blocks.push(Block::Para(format!("{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。", agency.self_ref)));
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
         blocks.push(Block::Para(match rng.below(3) {
-            0 => format!(
-                "{year}年，{}共主动公开政府信息{}条。",
-                agency.self_ref, p.proactive
-            ),
-            1 => format!(
-                "全年累计主动公开政府信息{}条，其中网上公开{}条。",
-                p.proactive, p.online_part
-            ),
-            _ => format!(
-                "本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。",
-                p.proactive
-            ),
+            0 => format!("{year}年，{}共主动公开政府信息{}条。", agency.self_ref, p.proactive),
+            1 => format!("全年累计主动公开政府信息{}条，其中网上公开{}条。", p.proactive, p.online_part),
+            _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
         facts.insert("disclosures/proactive/total".into(), json!(p.proactive));
         blocks.push(Block::Heading("三、依申请公开政府信息情况".into()));
         if p.received == 0 {
-            blocks.push(Block::Para(
-                rng.pick(&[
-                    "本年度未收到政府信息公开申请。",
-                    "全年没有收到公民、法人或其他组织的政府信息公开申请。",
-                ])
-                .to_string(),
-            ));
+            blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
             facts.insert("requests/new_received/total".into(), json!(0));
         } else {
             let received = match rng.below(3) {
@@ -559,9 +442,7 @@ fn report(
                 facts.insert(format!("requests/{key}/{a}"), json!(v));
             }
         }
-        blocks.push(Block::Heading(
-            "四、政府信息公开行政复议、行政诉讼情况".into(),
-        ));
+        blocks.push(Block::Heading("四、政府信息公开行政复议、行政诉讼情况".into()));
         blocks.push(Block::Table(litigation_rows(&tables.litigation)));
         for (idx, v) in tables.litigation.iter().enumerate() {
             let p = template::LITIGATION_PROCEEDINGS[idx / 5];
@@ -569,15 +450,10 @@ fn report(
             facts.insert(format!("litigation/{p}/{o}"), json!(v));
         }
         blocks.push(Block::Heading("五、存在的主要问题及改进情况".into()));
-        blocks.push(Block::Para(
-            "政务公开的深度和广度有待加强，下一步将完善制度。".into(),
-        ));
+        blocks.push(Block::Para("政务公开的深度和广度有待加强，下一步将完善制度。".into()));
         blocks.push(Block::Heading("六、其他需要报告的事项".into()));
         blocks.push(Block::Para("无。".into()));
-        meta.insert(
-            "identity_ok".into(),
-            json!(!tables.seeded.contains(&"identity_mismatch")),
-        );
+        meta.insert("identity_ok".into(), json!(!tables.seeded.contains(&"identity_mismatch")));
         if !tables.seeded.is_empty() {
             done.seeded_errors += 1;
         }
@@ -587,22 +463,9 @@ fn report(
     let page = Page {
         title: &title,
         site: &format!("{}门户网站", agency.name),
-        published: (!signed).then(|| {
-            format!(
-                "{}{date_text}",
-                rng.pick(&["发布日期：", "发布时间：", "发布日期: "])
-            )
-        }),
+        published: (!signed).then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: "]))),
         blocks: &blocks,
-        signature: signed.then(|| {
-            (
-                agency.name.clone(),
-                format!(
-                    "{}年{}月{}日",
-                    published.year, published.month, published.day
-                ),
-            )
-        }),
+        signature: signed.then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
     };
     let mut text = render::render(&page, layout, rng);
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {
@@ -652,15 +515,7 @@ fn agency_meta(
 }
 
 fn full_width_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                char::from_u32(c as u32 + 0xfee0).unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect()
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap_or(c) } else { c }).collect()
 }
 
 /// Where the generated inputs are, for a pipeline to read.

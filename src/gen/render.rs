@@ -19,11 +19,7 @@ pub struct TRow {
 
 impl TRow {
     pub fn header(labels: &[&str]) -> TRow {
-        TRow {
-            group: None,
-            labels: labels.iter().map(|s| s.to_string()).collect(),
-            values: Vec::new(),
-        }
+        TRow { group: None, labels: labels.iter().map(|s| s.to_string()).collect(), values: Vec::new() }
     }
 }
 
@@ -111,16 +107,11 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let blank_zeros =
-        matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
+    let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
     for block in page.blocks {
         match block {
             Block::Heading(h) => {
-                out.push_str(if layout == Layout::Markdown {
-                    "## "
-                } else {
-                    ""
-                });
+                out.push_str(if layout == Layout::Markdown { "## " } else { "" });
                 out.push_str(h);
                 out.push_str("\n\n");
             }
@@ -131,10 +122,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             Block::Table(rows) => {
                 // A table of zeros printed blank would hold no number at all (an
                 // empty table, by the data contract): blank zeros only beside others.
-                let blank = blank_zeros
-                    && rows
-                        .iter()
-                        .any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
+                let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
                 let table = match layout {
                     Layout::PipeCells => pipe_cells(rows, blank),
                     Layout::Tabs => tabs(rows, blank),
@@ -169,17 +157,8 @@ fn labels_of(r: &TRow) -> Vec<String> {
 
 fn markdown(rows: &[TRow], blank_zeros: bool) -> String {
     // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
-    let label_width = rows
-        .iter()
-        .filter(|r| !r.values.is_empty())
-        .map(|r| labels_of(r).len())
-        .max()
-        .unwrap_or(1);
-    let width = rows
-        .iter()
-        .map(|r| label_width + r.values.len())
-        .max()
-        .unwrap_or(2);
+    let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
+    let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
     let mut out = String::new();
     for (i, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = labels_of(r).iter().map(|l| cell(l)).collect();
@@ -206,11 +185,7 @@ fn pipe_cells(rows: &[TRow], blank_zeros: bool) -> String {
         }
         for v in &r.values {
             let v = shown(v, blank_zeros);
-            out.push_str(&if v.is_empty() {
-                "|\n".to_string()
-            } else {
-                format!("{v} |\n")
-            });
+            out.push_str(&if v.is_empty() { "|\n".to_string() } else { format!("{v} |\n") });
         }
         out.push_str("||\n");
     }
@@ -221,11 +196,7 @@ fn tabs(rows: &[TRow], blank_zeros: bool) -> String {
     let mut out = String::new();
     for r in rows {
         let labels = labels_of(r);
-        let mut cells = if labels.is_empty() {
-            Vec::new()
-        } else {
-            vec![labels.join(" ")]
-        };
+        let mut cells = if labels.is_empty() { Vec::new() } else { vec![labels.join(" ")] };
         cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
         out.push_str(&cells.join("\t"));
         out.push('\n');
@@ -247,24 +218,11 @@ fn at(parts: &[(usize, String)]) -> String {
 fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
     let mut out = String::new();
     let start = 36;
-    let step = if rows.iter().any(|r| r.values.len() > 8) {
-        5
-    } else {
-        8
-    };
+    let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
     for r in rows {
         let label = labels_of(r).concat();
-        let values: Vec<(usize, String)> = r
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                (
-                    start + step * i,
-                    if v.is_empty() { "0".into() } else { v.clone() },
-                )
-            })
-            .collect();
+        let values: Vec<(usize, String)> =
+            r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
         if r.values.is_empty() {
             out.push_str(&at(&[(4, label)]));
             continue;
@@ -277,8 +235,7 @@ fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
             out.push_str(&at(&parts));
         } else {
             let cut = chars.len() / 2;
-            let (a, b): (String, String) =
-                (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+            let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
             if rng.chance(0.5) {
                 let mut parts = vec![(4, a)];
                 parts.extend(values);
@@ -314,9 +271,7 @@ fn raw(rows: &[TRow]) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn html(page: &Page, gbk: bool) -> String {
@@ -339,11 +294,7 @@ fn html(page: &Page, gbk: bool) -> String {
                         body.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
                     }
                     for l in &r.labels {
-                        let span = if r.values.is_empty() && width > 0 {
-                            format!(" colspan=\"{width}\"")
-                        } else {
-                            String::new()
-                        };
+                        let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
                         body.push_str(&format!("<td{span}>{}</td>", escape(l)));
                     }
                     for v in &r.values {
@@ -356,11 +307,7 @@ fn html(page: &Page, gbk: bool) -> String {
         }
     }
     if let Some((agency, date)) = &page.signature {
-        body.push_str(&format!(
-            "<p>{}</p><p>{}</p>\n",
-            escape(agency),
-            escape(date)
-        ));
+        body.push_str(&format!("<p>{}</p><p>{}</p>\n", escape(agency), escape(date)));
     }
     format!(
         "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n\

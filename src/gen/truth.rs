@@ -129,14 +129,7 @@ fn self_ref(name: &str) -> &'static str {
 }
 
 impl Agency {
-    fn new(
-        name: String,
-        province: Option<&str>,
-        city: Option<&str>,
-        county: Option<&str>,
-        code: Option<u32>,
-        level: &'static str,
-    ) -> Agency {
+    fn new(name: String, province: Option<&str>, city: Option<&str>, county: Option<&str>, code: Option<u32>, level: &'static str) -> Agency {
         Agency {
             self_ref: self_ref(&name),
             name,
@@ -191,14 +184,7 @@ impl Population {
     pub fn agency(&self, rng: &mut Rng) -> Agency {
         let roll = rng.below(100);
         if roll < 3 {
-            return Agency::new(
-                rng.pick(NATIONAL).to_string(),
-                None,
-                None,
-                None,
-                None,
-                "national",
-            );
+            return Agency::new(rng.pick(NATIONAL).to_string(), None, None, None, None, "national");
         }
         if roll < 11 {
             let p = *rng.pick(&self.provinces);
@@ -208,20 +194,9 @@ impl Population {
         if roll < 28 {
             let c = *rng.pick(&self.prefectures);
             let p = region::table().get(c).and_then(|d| d.parent).unwrap_or(0);
-            let dept = if rng.chance(0.3) {
-                "人民政府办公室"
-            } else {
-                rng.pick(COUNTY_DEPTS)
-            };
+            let dept = if rng.chance(0.3) { "人民政府办公室" } else { rng.pick(COUNTY_DEPTS) };
             let name = format!("{}{}", Self::name(c), dept);
-            return Agency::new(
-                name,
-                Some(Self::name(p)),
-                Some(Self::name(c)),
-                None,
-                Some(c),
-                "prefecture",
-            );
+            return Agency::new(name, Some(Self::name(p)), Some(Self::name(c)), None, Some(c), "prefecture");
         }
         let township = roll >= 62;
         let (county, town) = if township {
@@ -231,64 +206,25 @@ impl Population {
             (*rng.pick(&self.counties), None)
         };
         // Townships of a city without counties (中山, 东莞, 儋州) sit under the city.
-        if region::table()
-            .get(county)
-            .is_some_and(|d| d.level == Level::Prefecture)
-        {
-            let (town, p) = (
-                town.unwrap_or_default(),
-                region::table()
-                    .get(county)
-                    .and_then(|d| d.parent)
-                    .unwrap_or(0),
-            );
+        if region::table().get(county).is_some_and(|d| d.level == Level::Prefecture) {
+            let (town, p) = (town.unwrap_or_default(), region::table().get(county).and_then(|d| d.parent).unwrap_or(0));
             let name = format!("{}{town}", Self::name(county));
-            return Agency::new(
-                name,
-                Some(Self::name(p)),
-                Some(Self::name(county)),
-                None,
-                Some(county),
-                "township",
-            );
+            return Agency::new(name, Some(Self::name(p)), Some(Self::name(county)), None, Some(county), "township");
         }
         let (p, c) = Self::county_lineage(county);
         let parent_name = c.map_or(Self::name(p), Self::name);
         let name = match town {
-            Some(town) if rng.chance(0.5) => format!(
-                "{parent_name}{}人民政府{town}{}",
-                Self::name(county),
-                if town.ends_with("街道") {
-                    "办事处"
-                } else {
-                    ""
-                }
-            ),
+            Some(town) if rng.chance(0.5) => format!("{parent_name}{}人民政府{town}{}", Self::name(county), if town.ends_with("街道") { "办事处" } else { "" }),
             Some(town) => format!("{parent_name}{}{town}", Self::name(county)),
-            None => format!(
-                "{parent_name}{}{}",
-                Self::name(county),
-                rng.pick(COUNTY_DEPTS)
-            ),
+            None => format!("{parent_name}{}{}", Self::name(county), rng.pick(COUNTY_DEPTS)),
         };
         // Municipalities: their districts' city is the municipality.
-        let municipal = region::table()
-            .get(county)
-            .and_then(|d| d.parent)
-            .and_then(|p| region::table().get(p))
-            .is_some_and(|d| d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县"));
-        let city = c
-            .map(Self::name)
-            .or_else(|| municipal.then(|| Self::name(p)));
+        let municipal = region::table().get(county).and_then(|d| d.parent).and_then(|p| region::table().get(p)).is_some_and(|d| {
+            d.level == Level::Placeholder && matches!(d.name, "市辖区" | "县")
+        });
+        let city = c.map(Self::name).or_else(|| municipal.then(|| Self::name(p)));
         let level = if township { "township" } else { "county" };
-        Agency::new(
-            name,
-            Some(Self::name(p)),
-            city,
-            Some(Self::name(county)),
-            Some(county),
-            level,
-        )
+        Agency::new(name, Some(Self::name(p)), city, Some(Self::name(county)), Some(county), level)
     }
 }
 
@@ -359,11 +295,7 @@ pub fn tables(
     for c in 0..6 {
         cf[c] = rng.range(0, (nr[c] + co[c]) / 6);
     }
-    let results: Vec<&template::Row> = rows
-        .iter()
-        .copied()
-        .filter(|r| r.role == Role::Result)
-        .collect();
+    let results: Vec<&template::Row> = rows.iter().copied().filter(|r| r.role == Role::Result).collect();
     let weights: Vec<f64> = results
         .iter()
         .map(|r| match r.key {
@@ -384,8 +316,7 @@ pub fn tables(
             result_cells[i][c] = v;
         }
     }
-    let with_total =
-        |c: [i64; 6]| -> [i64; 7] { [c[0], c[1], c[2], c[3], c[4], c[5], c.iter().sum()] };
+    let with_total = |c: [i64; 6]| -> [i64; 7] { [c[0], c[1], c[2], c[3], c[4], c[5], c.iter().sum()] };
     let mut requests: RequestTable = Vec::new();
     let mut result_index = 0;
     for r in &rows {
@@ -412,11 +343,7 @@ pub fn tables(
     let (chance, most) = ((new as f64 / 150.0).min(0.35), (new / 40).max(1));
     for block in 0..3 {
         for o in 0..4 {
-            lit[block * 5 + o] = if rng.chance(chance) {
-                rng.range(1, most)
-            } else {
-                0
-            };
+            lit[block * 5 + o] = if rng.chance(chance) { rng.range(1, most) } else { 0 };
         }
         lit[block * 5 + 4] = lit[block * 5..block * 5 + 4].iter().sum();
     }
@@ -424,17 +351,10 @@ pub fn tables(
     if rng.chance(error_rate) {
         match rng.below(2) {
             0 => {
-                let tp = requests
-                    .iter_mut()
-                    .find(|r| r.0 == "total_processed")
-                    .map(|r| &mut r.1[6]);
+                let tp = requests.iter_mut().find(|r| r.0 == "total_processed").map(|r| &mut r.1[6]);
                 if let Some(cell) = tp {
                     *cell += 1;
-                    seeded.extend([
-                        "identity_mismatch",
-                        "row_sum_mismatch",
-                        "result_sum_mismatch",
-                    ]);
+                    seeded.extend(["identity_mismatch", "row_sum_mismatch", "result_sum_mismatch"]);
                 }
             }
             _ => {
@@ -443,24 +363,13 @@ pub fn tables(
             }
         }
     }
-    Tables {
-        requests,
-        litigation: lit,
-        disclosures: disclosures(rng, t, new),
-        proactive: rng.log_uniform(new.max(5), 20 * new + 300),
-        seeded,
-    }
+    Tables { requests, litigation: lit, disclosures: disclosures(rng, t, new), proactive: rng.log_uniform(new.max(5), 20 * new + 300), seeded }
 }
 
-fn disclosures(
-    rng: &mut Rng,
-    t: Template,
-    new: i64,
-) -> Vec<(&'static str, &'static str, String, f64)> {
+fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'static str, String, f64)> {
     let mut out = Vec::new();
     let big = (new * 3).max(10);
-    let count =
-        |out: &mut Vec<_>, item, metric, v: i64| out.push((item, metric, v.to_string(), v as f64));
+    let count = |out: &mut Vec<_>, item, metric, v: i64| out.push((item, metric, v.to_string(), v as f64));
     if t == Template::T2021 {
         for item in ["regulation", "normative_document"] {
             let made = rng.range(0, 6);
@@ -468,31 +377,11 @@ fn disclosures(
             count(&mut out, item, "repealed", rng.range(0, 3));
             count(&mut out, item, "in_force", made + rng.range(0, 40));
         }
-        count(
-            &mut out,
-            "administrative_license",
-            "decisions",
-            rng.log_uniform(0, big * 4),
-        );
-        count(
-            &mut out,
-            "administrative_penalty",
-            "decisions",
-            rng.log_uniform(0, big),
-        );
-        count(
-            &mut out,
-            "administrative_coercion",
-            "decisions",
-            rng.log_uniform(0, big / 5 + 1),
-        );
+        count(&mut out, "administrative_license", "decisions", rng.log_uniform(0, big * 4));
+        count(&mut out, "administrative_penalty", "decisions", rng.log_uniform(0, big));
+        count(&mut out, "administrative_coercion", "decisions", rng.log_uniform(0, big / 5 + 1));
         let wan = rng.range(0, 5000) as f64 / 100.0;
-        out.push((
-            "administrative_fee",
-            "amount_yuan",
-            format!("{wan:.2}"),
-            (format!("{wan:.2}").parse::<f64>().unwrap_or(0.0)) * 10_000.0,
-        ));
+        out.push(("administrative_fee", "amount_yuan", format!("{wan:.2}"), (format!("{wan:.2}").parse::<f64>().unwrap_or(0.0)) * 10_000.0));
         return out;
     }
     for item in ["regulation", "normative_document"] {
@@ -501,12 +390,7 @@ fn disclosures(
         count(&mut out, item, "new_published", made);
         count(&mut out, item, "total_published", made + rng.range(0, 40));
     }
-    for item in [
-        "administrative_license",
-        "other_management_service",
-        "administrative_penalty",
-        "administrative_coercion",
-    ] {
+    for item in ["administrative_license", "other_management_service", "administrative_penalty", "administrative_coercion"] {
         count(&mut out, item, "previous_count", rng.log_uniform(0, 200));
         let change = rng.range(-20, 20);
         let printed = match rng.below(3) {
@@ -517,26 +401,13 @@ fn disclosures(
         out.push((item, "change", printed, change as f64));
         count(&mut out, item, "decisions", rng.log_uniform(0, big));
     }
-    count(
-        &mut out,
-        "administrative_fee",
-        "previous_count",
-        rng.range(0, 12),
-    );
+    count(&mut out, "administrative_fee", "previous_count", rng.range(0, 12));
     count(&mut out, "administrative_fee", "change", 0);
-    count(
-        &mut out,
-        "centralized_procurement",
-        "projects",
-        rng.range(0, 60),
-    );
+    count(&mut out, "centralized_procurement", "projects", rng.range(0, 60));
     let yuan = rng.log_uniform(0, 5_000_000);
     let (printed, value) = if rng.chance(0.5) {
         let wan = format!("{:.2}", yuan as f64 / 10_000.0);
-        (
-            format!("{wan}万元"),
-            wan.parse::<f64>().unwrap_or(0.0) * 10_000.0,
-        )
+        (format!("{wan}万元"), wan.parse::<f64>().unwrap_or(0.0) * 10_000.0)
     } else {
         (format!("{yuan}元"), yuan as f64)
     };
@@ -572,11 +443,7 @@ pub fn prose(rng: &mut Rng, new: i64) -> Prose {
         not_held: res[2],
         reconsiderations: if rng.chance(0.2) { rng.range(1, 3) } else { 0 },
         lawsuits: if rng.chance(0.1) { rng.range(1, 2) } else { 0 },
-        fees: if rng.chance(0.15) {
-            rng.range(10, 900)
-        } else {
-            0
-        },
+        fees: if rng.chance(0.15) { rng.range(10, 900) } else { 0 },
         proactive,
         online_part: proactive / 2,
     }
@@ -584,9 +451,5 @@ pub fn prose(rng: &mut Rng, new: i64) -> Prose {
 
 /// A publication date early in the year after `year`.
 pub fn published(rng: &mut Rng, year: i32) -> Date {
-    Date::new(year + 1, rng.range(1, 3) as u32, rng.range(1, 28) as u32).unwrap_or(Date {
-        year: year + 1,
-        month: 1,
-        day: 15,
-    })
+    Date::new(year + 1, rng.range(1, 3) as u32, rng.range(1, 28) as u32).unwrap_or(Date { year: year + 1, month: 1, day: 15 })
 }

@@ -25,16 +25,9 @@ pub enum Data {
     Document,
     /// An element: its lower-case name, and its `rowspan` and `colspan`
     /// (1 when absent or unreadable, at most 64).
-    Element {
-        name: Box<str>,
-        rowspan: u8,
-        colspan: u8,
-    },
+    Element { name: Box<str>, rowspan: u8, colspan: u8 },
     /// Text, as a range of [`Tree::text`].
-    Text {
-        start: u32,
-        end: u32,
-    },
+    Text { start: u32, end: u32 },
     /// A comment (kept as a node: text on either side of it stays apart).
     Comment,
 }
@@ -59,10 +52,7 @@ impl Tree {
     /// Parses a page.
     pub fn parse(html: &str) -> Tree {
         let mut b = Builder {
-            tree: Tree {
-                nodes: Vec::with_capacity(html.len() / 24),
-                text: String::with_capacity(html.len() / 2),
-            },
+            tree: Tree { nodes: Vec::with_capacity(html.len() / 24), text: String::with_capacity(html.len() / 2) },
             stack: Vec::new(),
             head: None,
             body_started: false,
@@ -70,13 +60,7 @@ impl Tree {
             started: false,
             form: None,
         };
-        b.tree.nodes.push(Node {
-            data: Data::Document,
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-        });
+        b.tree.nodes.push(Node { data: Data::Document, parent: NONE, first_child: NONE, last_child: NONE, next_sibling: NONE });
         tokenize(html, &mut b);
         b.tree
     }
@@ -100,9 +84,7 @@ impl Tree {
     /// A cell's `(rowspan, colspan)`.
     pub fn spans(&self, id: NodeId) -> (usize, usize) {
         match self.nodes[id as usize].data {
-            Data::Element {
-                rowspan, colspan, ..
-            } => (rowspan.into(), colspan.into()),
+            Data::Element { rowspan, colspan, .. } => (rowspan.into(), colspan.into()),
             _ => (1, 1),
         }
     }
@@ -118,11 +100,7 @@ impl Tree {
 
     /// The node's descendants in document order, the node itself not included.
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
-        Descendants {
-            tree: self,
-            top: id,
-            next: self.nodes[id as usize].first_child,
-        }
+        Descendants { tree: self, top: id, next: self.nodes[id as usize].first_child }
     }
 
     /// The text of the node's descendants, joined.
@@ -132,8 +110,7 @@ impl Tree {
 
     /// Every element of that name, in document order.
     pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.descendants(ROOT)
-            .filter(move |&d| self.name(d) == Some(name))
+        self.descendants(ROOT).filter(move |&d| self.name(d) == Some(name))
     }
 }
 
@@ -179,24 +156,8 @@ impl Iterator for Descendants<'_> {
 fn is_void(name: &str) -> bool {
     matches!(
         name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "basefont"
-            | "bgsound"
-            | "frame"
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source"
+            | "track" | "wbr" | "keygen" | "basefont" | "bgsound" | "frame"
     )
 }
 
@@ -212,66 +173,17 @@ fn raw_text(name: &str) -> Option<bool> {
 
 /// Elements that belong in the head while the body has not begun.
 fn is_head_element(name: &str) -> bool {
-    matches!(
-        name,
-        "meta"
-            | "title"
-            | "link"
-            | "script"
-            | "style"
-            | "base"
-            | "noscript"
-            | "template"
-            | "basefont"
-            | "bgsound"
-            | "noframes"
-    )
+    matches!(name, "meta" | "title" | "link" | "script" | "style" | "base" | "noscript" | "template" | "basefont" | "bgsound" | "noframes")
 }
 
 /// Start tags that close an open `<p>`.
 fn closes_p(name: &str) -> bool {
     matches!(
         name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "section"
-            | "summary"
-            | "ul"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "pre"
-            | "listing"
-            | "form"
-            | "hr"
-            | "table"
-            | "li"
-            | "dd"
-            | "dt"
-            | "plaintext"
-            | "xmp"
+        "address" | "article" | "aside" | "blockquote" | "center" | "details" | "dialog" | "dir" | "div" | "dl"
+            | "fieldset" | "figcaption" | "figure" | "footer" | "header" | "hgroup" | "main" | "menu" | "nav" | "ol"
+            | "p" | "section" | "summary" | "ul" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "listing"
+            | "form" | "hr" | "table" | "li" | "dd" | "dt" | "plaintext" | "xmp"
     )
 }
 
@@ -281,18 +193,12 @@ fn is_heading(name: &str) -> bool {
 
 /// The table parts that change how content inside a table is placed.
 fn is_table_context(name: &str) -> bool {
-    matches!(
-        name,
-        "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup"
-    )
+    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup")
 }
 
 /// Elements that bound a search of the open elements for an element "in scope".
 fn is_scope_boundary(name: &str) -> bool {
-    matches!(
-        name,
-        "html" | "table" | "td" | "th" | "caption" | "marquee" | "object" | "applet" | "template"
-    )
+    matches!(name, "html" | "table" | "td" | "th" | "caption" | "marquee" | "object" | "applet" | "template")
 }
 
 /// Elements an end tag of another name does not close (the "special" ones).
@@ -302,24 +208,8 @@ fn is_special(name: &str) -> bool {
         || is_scope_boundary(name)
         || matches!(
             name,
-            "body"
-                | "button"
-                | "colgroup"
-                | "frameset"
-                | "head"
-                | "iframe"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "script"
-                | "select"
-                | "style"
-                | "tbody"
-                | "textarea"
-                | "tfoot"
-                | "thead"
-                | "title"
-                | "tr"
+            "body" | "button" | "colgroup" | "frameset" | "head" | "iframe" | "noembed" | "noframes" | "noscript"
+                | "script" | "select" | "style" | "tbody" | "textarea" | "tfoot" | "thead" | "title" | "tr"
         )
 }
 
@@ -349,13 +239,7 @@ impl Builder {
 
     fn append(&mut self, parent: NodeId, data: Data) -> NodeId {
         let id = self.tree.nodes.len() as NodeId;
-        self.tree.nodes.push(Node {
-            data,
-            parent,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-        });
+        self.tree.nodes.push(Node { data, parent, first_child: NONE, last_child: NONE, next_sibling: NONE });
         let p = &mut self.tree.nodes[parent as usize];
         let last = p.last_child;
         p.last_child = id;
@@ -371,13 +255,7 @@ impl Builder {
     fn insert_before(&mut self, before: NodeId, data: Data) -> NodeId {
         let parent = self.tree.nodes[before as usize].parent;
         let id = self.tree.nodes.len() as NodeId;
-        self.tree.nodes.push(Node {
-            data,
-            parent,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: before,
-        });
+        self.tree.nodes.push(Node { data, parent, first_child: NONE, last_child: NONE, next_sibling: before });
         let first = self.tree.nodes[parent as usize].first_child;
         if first == before {
             self.tree.nodes[parent as usize].first_child = id;
@@ -398,19 +276,13 @@ impl Builder {
         if !is_table_context(self.name(self.current())) {
             return None;
         }
-        self.stack
-            .iter()
-            .rev()
-            .copied()
-            .find(|&n| self.name(n) == "table")
+        self.stack.iter().rev().copied().find(|&n| self.name(n) == "table")
     }
 
     /// Inserts a node where the current position puts it.
     fn insert(&mut self, data: Data, may_foster: bool) -> NodeId {
         match self.foster_target().filter(|_| may_foster) {
-            Some(table) if self.tree.nodes[table as usize].parent != NONE => {
-                self.insert_before(table, data)
-            }
+            Some(table) if self.tree.nodes[table as usize].parent != NONE => self.insert_before(table, data),
             _ => self.append(self.current(), data),
         }
     }
@@ -483,9 +355,7 @@ impl Builder {
             self.tree.text.push_str(s);
         }
         let end = self.tree.text.len();
-        let blank = self.tree.text[start..]
-            .bytes()
-            .all(|b| b.is_ascii_whitespace());
+        let blank = self.tree.text[start..].bytes().all(|b| b.is_ascii_whitespace());
         if !blank {
             self.start_body();
         }
@@ -502,19 +372,12 @@ impl Builder {
                     (s0, end)
                 } else {
                     // Not next to each other in the buffer: copy both to its end.
-                    let both = [
-                        &self.tree.text[s0 as usize..e0 as usize],
-                        &self.tree.text[start as usize..end as usize],
-                    ]
-                    .concat();
+                    let both = [&self.tree.text[s0 as usize..e0 as usize], &self.tree.text[start as usize..end as usize]].concat();
                     let at = self.tree.text.len() as u32;
                     self.tree.text.push_str(&both);
                     (at, self.tree.text.len() as u32)
                 };
-                self.tree.nodes[beside as usize].data = Data::Text {
-                    start: joined.0,
-                    end: joined.1,
-                };
+                self.tree.nodes[beside as usize].data = Data::Text { start: joined.0, end: joined.1 };
                 return;
             }
         }
@@ -555,10 +418,7 @@ impl Builder {
     /// the innermost open one is: it decides how table tags are read.
     fn table_mode(&self) -> Option<&str> {
         self.stack.iter().rev().map(|&n| self.name(n)).find(|n| {
-            matches!(
-                *n,
-                "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup"
-            )
+            matches!(*n, "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup")
         })
     }
 
@@ -685,27 +545,11 @@ impl Builder {
             }
             _ => {}
         }
-        let structural = matches!(
-            name,
-            "td" | "th"
-                | "tr"
-                | "tbody"
-                | "thead"
-                | "tfoot"
-                | "caption"
-                | "colgroup"
-                | "col"
-                | "table"
-        );
+        let structural = matches!(name, "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "col" | "table");
         let in_head = !self.body_started && self.head.is_some();
-        let may_foster =
-            !structural && !matches!(name, "script" | "style" | "template") && !in_head;
+        let may_foster = !structural && !matches!(name, "script" | "style" | "template") && !in_head;
         let data = element(name, attrs);
-        let id = if in_head {
-            self.append(self.head.unwrap_or(ROOT), data)
-        } else {
-            self.insert(data, may_foster)
-        };
+        let id = if in_head { self.append(self.head.unwrap_or(ROOT), data) } else { self.insert(data, may_foster) };
         if !is_void(name) {
             self.stack.push(id);
         }
@@ -724,19 +568,13 @@ impl Builder {
     /// Closes what a new table part ends, and opens the row a cell needs.
     /// `false` when no table is open to take the part.
     fn open_table_part(&mut self, name: &str) -> bool {
-        let parts = |n: &str| {
-            matches!(
-                n,
-                "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "table"
-            )
-        };
+        let parts = |n: &str| matches!(n, "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "table");
         let Some(mut i) = self.stack.iter().rposition(|&n| parts(self.name(n))) else {
             return false;
         };
         let mut here = self.name(self.stack[i]).to_string();
         // An open cell ends at the next cell, row or section.
-        if matches!(here.as_str(), "td" | "th" | "caption") || (here == "colgroup" && name != "col")
-        {
+        if matches!(here.as_str(), "td" | "th" | "caption") || (here == "colgroup" && name != "col") {
             self.pop_through(i);
             let Some(j) = self.stack.iter().rposition(|&n| parts(self.name(n))) else {
                 return false;
@@ -814,14 +652,9 @@ impl Builder {
             }
             _ if closes_p(name) || is_heading(name) => {
                 let found = if is_heading(name) {
-                    self.stack
-                        .iter()
-                        .rposition(|&n| is_heading(self.name(n)))
-                        .filter(|&i| {
-                            !self.stack[i + 1..]
-                                .iter()
-                                .any(|&n| is_scope_boundary(self.name(n)))
-                        })
+                    self.stack.iter().rposition(|&n| is_heading(self.name(n))).filter(|&i| {
+                        !self.stack[i + 1..].iter().any(|&n| is_scope_boundary(self.name(n)))
+                    })
                 } else if name == "li" {
                     self.find_open(name, |n| is_scope_boundary(n) || n == "ul" || n == "ol")
                 } else {
@@ -859,11 +692,7 @@ impl Attrs {
 }
 
 fn element(name: &str, attrs: Attrs) -> Data {
-    Data::Element {
-        name: name.into(),
-        rowspan: attrs.rowspan.unwrap_or(1),
-        colspan: attrs.colspan.unwrap_or(1),
-    }
+    Data::Element { name: name.into(), rowspan: attrs.rowspan.unwrap_or(1), colspan: attrs.colspan.unwrap_or(1) }
 }
 
 /// Position of `needle` in `hay` at or after `from`.
@@ -910,9 +739,7 @@ fn is_quirky_doctype(decl: &str) -> bool {
         "-//webtechs//",
     ];
     QUIRKY.iter().any(|q| id.starts_with(q))
-        || (!has_system
-            && (id.starts_with("-//w3c//dtd html 4.01 transitional//")
-                || id.starts_with("-//w3c//dtd html 4.01 frameset//")))
+        || (!has_system && (id.starts_with("-//w3c//dtd html 4.01 transitional//") || id.starts_with("-//w3c//dtd html 4.01 frameset//")))
 }
 
 /// Reads the markup, feeding text and tags to the builder.
@@ -993,9 +820,7 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
         let rest = &bytes[p + 2..];
         if rest.len() >= name.len()
             && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && rest
-                .get(name.len())
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+            && rest.get(name.len()).is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
             return Some(p);
         }
@@ -1144,9 +969,8 @@ const NAMED: &[(&str, char)] = &[
 /// meant, as browsers read it).
 fn numeric_char(code: u32) -> char {
     const C1: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match code {
         0 => '\u{fffd}',
@@ -1185,29 +1009,16 @@ fn reference(s: &str) -> (Option<char>, usize) {
             Some(b'x' | b'X') => (true, &rest[1..]),
             _ => (false, rest),
         };
-        let len = digits
-            .bytes()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-            .count();
+        let len = digits.bytes().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
         if len == 0 {
             return (None, 0);
         }
-        let code = u32::from_str_radix(&digits[..len.min(8)], if hex { 16 } else { 10 })
-            .unwrap_or(0x110000);
+        let code = u32::from_str_radix(&digits[..len.min(8)], if hex { 16 } else { 10 }).unwrap_or(0x110000);
         let used = 1 + usize::from(hex) + len;
         let semi = usize::from(bytes.get(used) == Some(&b';'));
         return (Some(numeric_char(code)), used + semi);
     }
-    let len = bytes
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let word = &s[..len];
     if bytes.get(len) == Some(&b';') {
         if let Some(&(_, c)) = LEGACY.iter().chain(NAMED).find(|(n, _)| *n == word) {
@@ -1215,11 +1026,7 @@ fn reference(s: &str) -> (Option<char>, usize) {
         }
     }
     // A legacy name may stand without `;`, even with letters after it.
-    match LEGACY
-        .iter()
-        .filter(|(n, _)| word.starts_with(n))
-        .max_by_key(|(n, _)| n.len())
-    {
+    match LEGACY.iter().filter(|(n, _)| word.starts_with(n)).max_by_key(|(n, _)| n.len()) {
         Some(&(n, c)) => (Some(c), n.len()),
         None => (None, 0),
     }
@@ -1254,32 +1061,20 @@ mod tests {
             r#"#(head(title("T & U") script("if (a<b) x();")) p("x"))"#
         );
         // No head tag: the title still goes to the head; text starts the body.
-        assert_eq!(
-            parsed("<title>T</title>text<title>late</title>"),
-            r#"#(head(title("T")) "text" title("late"))"#
-        );
+        assert_eq!(parsed("<title>T</title>text<title>late</title>"), r#"#(head(title("T")) "text" title("late"))"#);
     }
 
     #[test]
     fn omitted_end_tags() {
-        assert_eq!(
-            parsed("<p>a<p>b<div>c</div>"),
-            r#"#(p("a") p("b") div("c"))"#
-        );
+        assert_eq!(parsed("<p>a<p>b<div>c</div>"), r#"#(p("a") p("b") div("c"))"#);
         assert_eq!(parsed("<ul><li>a<li>b</ul>"), r#"#(ul(li("a") li("b")))"#);
         assert_eq!(
             parsed("<table><tr><td>a<td>b<tr><th>c</table>"),
             r#"#(table(tbody(tr(td("a") td("b")) tr(th("c")))))"#
         );
         // A cell without a row gets one; a cell outside a table is no cell.
-        assert_eq!(
-            parsed("<table><td>a</table><td>b"),
-            r#"#(table(tbody(tr(td("a")))) "b")"#
-        );
-        assert_eq!(
-            parsed("<table><td>a</tbody>b"),
-            r#"#("b" table(tbody(tr(td("a")))))"#
-        );
+        assert_eq!(parsed("<table><td>a</table><td>b"), r#"#(table(tbody(tr(td("a")))) "b")"#);
+        assert_eq!(parsed("<table><td>a</tbody>b"), r#"#("b" table(tbody(tr(td("a")))))"#);
     }
 
     #[test]
@@ -1289,19 +1084,13 @@ mod tests {
             r#"#(div("note" p("x") table(tbody(tr(td("1"))))))"#
         );
         // Blank text between cells stays where it is.
-        assert_eq!(
-            parsed("<table>\n<tr> <td>1</td> </tr></table>"),
-            "#(table(\"\\n\" tbody(tr(\" \" td(\"1\") \" \"))))"
-        );
+        assert_eq!(parsed("<table>\n<tr> <td>1</td> </tr></table>"), "#(table(\"\\n\" tbody(tr(\" \" td(\"1\") \" \"))))");
     }
 
     #[test]
     fn stray_end_tags_and_nesting() {
         assert_eq!(parsed("<div>a</span>b</div>"), r#"#(div("ab"))"#);
-        assert_eq!(
-            parsed("<table><tr><td><div>a</td><td>b</td></tr></table>"),
-            r#"#(table(tbody(tr(td(div("a")) td("b")))))"#
-        );
+        assert_eq!(parsed("<table><tr><td><div>a</td><td>b</td></tr></table>"), r#"#(table(tbody(tr(td(div("a")) td("b")))))"#);
         assert_eq!(parsed("<li>a<ul></li>b"), r#"#(li("a" ul("b")))"#);
         assert_eq!(parsed("a</p>b"), r#"#("a" p() "b")"#);
         assert_eq!(
@@ -1312,10 +1101,7 @@ mod tests {
 
     #[test]
     fn comments_doctypes_and_odd_angle_brackets() {
-        assert_eq!(
-            parsed("<!-- a -->x<!---->y<!-->z<?php ?>1 < 2 <3"),
-            r#"#(! "x" ! "y" ! "z" ! "1 < 2 <3")"#
-        );
+        assert_eq!(parsed("<!-- a -->x<!---->y<!-->z<?php ?>1 < 2 <3"), r#"#(! "x" ! "y" ! "z" ! "1 < 2 <3")"#);
         assert_eq!(parsed("<p>a<!-- unterminated"), r#"#(p("a" !))"#);
         // Text either side of a dropped tag is one text.
         assert_eq!(parsed("a</span>b"), r#"#("ab")"#);
@@ -1336,20 +1122,9 @@ mod tests {
 
     #[test]
     fn unterminated_markup_ends_cleanly() {
-        for page in [
-            "<p",
-            "<p class=\"x",
-            "</div",
-            "<script>never closed",
-            "<table><tr><td",
-            "&#",
-            "<",
-        ] {
+        for page in ["<p", "<p class=\"x", "</div", "<script>never closed", "<table><tr><td", "&#", "<"] {
             let _ = Tree::parse(page);
         }
-        assert_eq!(
-            parsed("<style>p{}</style >after"),
-            r#"#(head(style("p{}")) "after")"#
-        );
+        assert_eq!(parsed("<style>p{}</style >after"), r#"#(head(style("p{}")) "after")"#);
     }
 }

@@ -11,10 +11,7 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(&p).unwrap(),
-                ));
+                out.push((p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()));
             }
         }
     }
@@ -34,15 +31,7 @@ fn generated_and_extracted(gen_args: &[&str]) -> (tempfile::TempDir, tempfile::T
 fn same_seed_same_corpus() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for d in [&a, &b] {
-        ogi_ok(&[
-            "gen",
-            "--reports",
-            "60",
-            "--seed",
-            "11",
-            "--out",
-            path_str(d.path()),
-        ]);
+        ogi_ok(&["gen", "--reports", "60", "--seed", "11", "--out", path_str(d.path())]);
     }
     let (fa, fb) = (files(a.path()), files(b.path()));
     assert_eq!(fa.len(), 120, "60 inputs and 60 gold files");

@@ -43,23 +43,13 @@ fn rates_agree_with_an_independent_computation() {
     let lit = facts(out.path(), "litigation", "proceeding", "outcome");
     let rows: Vec<Record> = read_table(out.path(), "summary/agency_year").unwrap();
     assert_eq!(rows.len(), 9, "every report of the fixture is a report");
-    let get = |id: &str, row: &str| {
-        req.get(&(id.to_string(), row.to_string(), "total".to_string()))
-            .copied()
-    };
-    let getl = |id: &str, p: &str, o: &str| {
-        lit.get(&(id.to_string(), p.to_string(), o.to_string()))
-            .copied()
-    };
+    let get = |id: &str, row: &str| req.get(&(id.to_string(), row.to_string(), "total".to_string())).copied();
+    let getl = |id: &str, p: &str, o: &str| lit.get(&(id.to_string(), p.to_string(), o.to_string())).copied();
     let mut checked = 0;
     for r in &rows {
         let id = r["report_id"].as_str().unwrap();
         let pre2019 = r["template"] == "pre2019";
-        let processed = if pre2019 {
-            get(id, "answered")
-        } else {
-            get(id, "total_processed")
-        };
+        let processed = if pre2019 { get(id, "answered") } else { get(id, "total_processed") };
         let granted = get(id, "granted").map(|g| g + get(id, "partially_granted").unwrap_or(0));
         let want = match (granted, processed) {
             (Some(g), Some(p)) if p > 0 => Some(g as f64 / p as f64),
@@ -72,45 +62,21 @@ fn rates_agree_with_an_independent_computation() {
             (Some(c), Some(n)) if n > 0 => Some(100.0 * c as f64 / n as f64),
             _ => None,
         };
-        assert_eq!(
-            f(&r["reconsideration_per_100"]),
-            want,
-            "reconsideration_per_100 of {id}"
-        );
+        assert_eq!(f(&r["reconsideration_per_100"]), want, "reconsideration_per_100 of {id}");
         if !pre2019 {
-            let suits = getl(id, "litigation_direct", "total").unwrap()
-                + getl(id, "litigation_after_reconsideration", "total").unwrap();
+            let suits = getl(id, "litigation_direct", "total").unwrap() + getl(id, "litigation_after_reconsideration", "total").unwrap();
             assert_eq!(r["lawsuits"].as_i64(), Some(suits));
-            let decided = getl(id, "reconsideration", "total").unwrap()
-                - getl(id, "reconsideration", "pending").unwrap();
-            let want = (decided > 0)
-                .then(|| getl(id, "reconsideration", "corrected").unwrap() as f64 / decided as f64);
-            assert_eq!(
-                f(&r["reconsideration_correction_rate"]),
-                want,
-                "correction rate of {id}"
-            );
+            let decided = getl(id, "reconsideration", "total").unwrap() - getl(id, "reconsideration", "pending").unwrap();
+            let want = (decided > 0).then(|| getl(id, "reconsideration", "corrected").unwrap() as f64 / decided as f64);
+            assert_eq!(f(&r["reconsideration_correction_rate"]), want, "correction rate of {id}");
             let not_held = get(id, "unable_not_held").unwrap();
-            let rejected: i64 = [
-                "rejected_petition",
-                "rejected_duplicate",
-                "rejected_publication",
-                "rejected_excessive",
-                "rejected_confirmation",
-            ]
-            .iter()
-            .map(|k| get(id, k).unwrap())
-            .sum();
-            let merits = get(id, "total_processed").unwrap()
-                - not_held
-                - get(id, "unable_needs_creation").unwrap()
-                - rejected;
+            let rejected: i64 = ["rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation"]
+                .iter()
+                .map(|k| get(id, k).unwrap())
+                .sum();
+            let merits = get(id, "total_processed").unwrap() - not_held - get(id, "unable_needs_creation").unwrap() - rejected;
             let want = (merits > 0).then(|| granted.unwrap() as f64 / merits as f64);
-            assert_eq!(
-                f(&r["substantive_grant_rate"]),
-                want,
-                "substantive_grant_rate of {id}"
-            );
+            assert_eq!(f(&r["substantive_grant_rate"]), want, "substantive_grant_rate of {id}");
         }
         checked += 1;
     }
@@ -121,18 +87,9 @@ fn rates_agree_with_an_independent_computation() {
 fn a_zero_denominator_gives_null_not_zero() {
     let out = years();
     let rows = read_table(out.path(), "summary/agency_year").unwrap();
-    let dayan_2019 = rows
-        .iter()
-        .find(|r| r["agency_key"].as_str().unwrap().ends_with("大雁镇") && r["year"] == 2019)
-        .unwrap();
+    let dayan_2019 = rows.iter().find(|r| r["agency_key"].as_str().unwrap().ends_with("大雁镇") && r["year"] == 2019).unwrap();
     assert_eq!(dayan_2019["total_processed"], 0);
-    for rate in [
-        "grant_rate",
-        "substantive_grant_rate",
-        "not_held_rate",
-        "reconsideration_per_100",
-        "reconsideration_correction_rate",
-    ] {
+    for rate in ["grant_rate", "substantive_grant_rate", "not_held_rate", "reconsideration_per_100", "reconsideration_correction_rate"] {
         assert_eq!(dayan_2019[rate], Value::Null, "{rate}");
     }
 }
@@ -141,24 +98,16 @@ fn a_zero_denominator_gives_null_not_zero() {
 fn checks_find_the_broken_carry_over_and_the_repeated_year() {
     let out = years();
     let checks = read_table(out.path(), "summary/checks").unwrap();
-    let carry: Vec<&Record> = checks
-        .iter()
-        .filter(|c| c["check"] == "carryover_mismatch")
-        .collect();
+    let carry: Vec<&Record> = checks.iter().filter(|c| c["check"] == "carryover_mismatch").collect();
     assert_eq!(carry.len(), 1, "{checks:?}");
     assert_eq!(carry[0]["year"], 2021);
     assert_eq!(carry[0]["agency_key"], "220503:政府");
     assert_eq!(carry[0]["report_ids"].as_array().unwrap().len(), 2);
-    let twice: Vec<&Record> = checks
-        .iter()
-        .filter(|c| c["check"] == "agency_year_twice")
-        .collect();
+    let twice: Vec<&Record> = checks.iter().filter(|c| c["check"] == "agency_year_twice").collect();
     assert_eq!(twice.len(), 1);
     assert_eq!(twice[0]["year"], 2020);
     // 2019 → 2020 of the same agency chains correctly: no finding.
-    assert!(!checks.iter().any(|c| c["check"] == "carryover_mismatch"
-        && c["year"] == 2020
-        && c["agency_key"] == "220503:政府"));
+    assert!(!checks.iter().any(|c| c["check"] == "carryover_mismatch" && c["year"] == 2020 && c["agency_key"] == "220503:政府"));
 }
 
 #[test]
@@ -177,21 +126,10 @@ fn yearly_tables_pool_sums_and_count_their_reports() {
         }
     }
     assert_eq!(f(&y2020["grant_rate"]), Some(num as f64 / den as f64));
-    assert_eq!(
-        y2020["grant_rate_n"].as_i64(),
-        Some(
-            in_2020
-                .iter()
-                .filter(|r| !r["grant_rate"].is_null())
-                .count() as i64
-        )
-    );
+    assert_eq!(y2020["grant_rate_n"].as_i64(), Some(in_2020.iter().filter(|r| !r["grant_rate"].is_null()).count() as i64));
     for ext in ["csv", "md"] {
         for stem in ["year", "year_admin_level", "year_province"] {
-            assert!(
-                out.path().join(format!("summary/{stem}.{ext}")).is_file(),
-                "{stem}.{ext}"
-            );
+            assert!(out.path().join(format!("summary/{stem}.{ext}")).is_file(), "{stem}.{ext}");
         }
     }
 }
@@ -200,29 +138,16 @@ fn yearly_tables_pool_sums_and_count_their_reports() {
 fn read_summary_file(out: &std::path::Path, name: &str) -> Vec<Record> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("t")).unwrap();
-    std::fs::copy(
-        out.join("summary").join(name),
-        dir.path().join("t/part.parquet"),
-    )
-    .unwrap();
+    std::fs::copy(out.join("summary").join(name), dir.path().join("t/part.parquet")).unwrap();
     read_table(dir.path(), "t").unwrap()
 }
 
 #[test]
 fn summary_prints_the_table_asked_for() {
     let out = years();
-    let (stdout, _) = ogi_ok(&[
-        "summary",
-        "--data",
-        path_str(out.path()),
-        "--by",
-        "year,admin_level",
-    ]);
+    let (stdout, _) = ogi_ok(&["summary", "--data", path_str(out.path()), "--by", "year,admin_level"]);
     let header = stdout.lines().next().unwrap();
-    assert!(
-        header.starts_with("| year | admin_level | reports |"),
-        "{stdout}"
-    );
+    assert!(header.starts_with("| year | admin_level | reports |"), "{stdout}");
     assert!(stdout.contains("| 2021 | county | 1 |"), "{stdout}");
     let bad = crate::ogi(&["summary", "--data", path_str(out.path()), "--by", "colour"]);
     assert_eq!(bad.status.code(), Some(1));
