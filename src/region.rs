@@ -281,6 +281,47 @@ fn township_name(agency: &str) -> Option<&str> {
 /// Places an agency, reading its name first and the report's text (`context`)
 /// only to choose among divisions of the same name.
 pub fn resolve(agency: &str, context: &str) -> Region {
+    resolve_reading(agency, context).0
+}
+
+/// An agency placed: its region, level and key across years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub region: Region,
+    pub level: Option<&'static str>,
+    pub key: String,
+}
+
+/// Names remembered per thread by [`place`]; past this many the memory starts over.
+const PLACED_NAMES: usize = 1 << 16;
+
+/// [`resolve`], [`admin_level`] and [`agency_key`] of an agency, the text
+/// (`context`) asked for only where the name is not remembered. An agency
+/// reports year after year under the same name, so each thread remembers the
+/// names it placed from the name alone; a name placed with the help of the
+/// text is placed again for each text.
+pub fn place<'a>(agency: &str, context: impl FnOnce() -> &'a str) -> Placed {
+    thread_local! {
+        static PLACED: std::cell::RefCell<rustc_hash::FxHashMap<String, Placed>> = Default::default();
+    }
+    if let Some(hit) = PLACED.with_borrow(|m| m.get(agency).cloned()) {
+        return hit;
+    }
+    let (region, read_text) = resolve_reading(agency, context());
+    let placed = Placed { level: admin_level(agency, &region), key: agency_key(agency, &region), region };
+    if !read_text {
+        PLACED.with_borrow_mut(|m| {
+            if m.len() >= PLACED_NAMES {
+                m.clear();
+            }
+            m.insert(agency.to_string(), placed.clone());
+        });
+    }
+    placed
+}
+
+/// [`resolve`], and whether the text had to be read.
+fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     let t = table();
     let mut region = Region::default();
     let township = township_name(agency);
@@ -359,7 +400,7 @@ pub fn resolve(agency: &str, context: &str) -> Region {
     if let Some(code) = chosen {
         fill(t, code, &mut region);
     }
-    region
+    (region, body.get().is_some())
 }
 
 /// The one candidate the text supports most, if one stands out.
@@ -517,6 +558,24 @@ mod tests {
         // The text names the city in full: that settles it.
         let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn placing_remembers_names_the_text_did_not_settle() {
+        let fresh = |agency: &str, text: &str| {
+            let region = r(agency, text);
+            Placed { level: admin_level(agency, &region), key: agency_key(agency, &region), region }
+        };
+        // Placed from the name alone: the second time from memory, the text not asked for.
+        let first = place("南京市鼓楼区教育局", || "");
+        assert_eq!(first, fresh("南京市鼓楼区教育局", ""));
+        assert_eq!(place("南京市鼓楼区教育局", || unreachable!("a remembered name needs no text")), first);
+        // Settled by the text: each text is read again.
+        let fuzhou = "福州市鼓楼区2019年政府信息公开工作年度报告。福州市";
+        assert_eq!(place("鼓楼区人民政府", || fuzhou).region.code.as_deref(), Some("350102"));
+        let open = place("鼓楼区人民政府", || "");
+        assert!(open.region.ambiguous);
+        assert_eq!(open, fresh("鼓楼区人民政府", ""));
     }
 
     #[test]

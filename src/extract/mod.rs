@@ -123,13 +123,13 @@ fn table_lines(text: &str, report: &Report) -> Vec<(usize, usize)> {
 /// divisions of the same name.
 fn place(report: &mut Report, text: &str) {
     let Some(agency) = report.agency.clone() else { return };
-    let head = text.char_indices().nth(4000).map_or(text, |(end, _)| &text[..end]);
-    let region = region::resolve(&agency, head);
+    let head = || text.char_indices().nth(4000).map_or(text, |(end, _)| &text[..end]);
+    let region::Placed { region, level, key } = region::place(&agency, head);
     if region.ambiguous {
         report.flag("region_ambiguous", format!("a division name in `{agency}` fits several divisions"));
     }
-    report.admin_level = region::admin_level(&agency, &region).map(String::from);
-    report.agency_key = Some(region::agency_key(&agency, &region));
+    report.admin_level = level.map(String::from);
+    report.agency_key = Some(key);
     report.province = region.province;
     report.city = region.city;
     report.county = region.county;
