@@ -247,7 +247,8 @@ fn detect_layout(text: &str) -> Layout {
         if content.is_empty() || content.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
             continue;
         }
-        if t.ends_with('|') && t.matches('|').count() == 1 {
+        // The line's one pipe is its last character.
+        if t.ends_with('|') && memchr::memchr(b'|', t.as_bytes()) == Some(t.len() - 1) {
             cell_lines += 1;
         } else {
             row_lines += 1;
@@ -360,8 +361,8 @@ fn pieces(line: &str, sep: u8, offset: usize) -> impl Iterator<Item = (usize, &s
 fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
     // Each piece: where its text starts, the piece trimmed, and its text
     // without the `**` of Markdown emphasis.
-    let mut parts: Vec<(usize, &str, &str)> = pieces(line, sep, offset)
-        .map(|(o, piece)| {
+    let mut parts: Vec<(usize, &str, &str)> = Vec::with_capacity(memchr::memchr_iter(sep, line.as_bytes()).count() + 1);
+    parts.extend(pieces(line, sep, offset).map(|(o, piece)| {
             let trimmed = trim(piece);
             let lead = if trimmed.is_empty() {
                 piece.len()
@@ -375,8 +376,7 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
                 trimmed
             };
             (start, trimmed, text)
-        })
-        .collect();
+        }));
     // Pipes at the ends of a line are borders; tabs there are empty cells.
     if sep == b'|' {
         if parts.first().is_some_and(|p| p.1.is_empty()) {
@@ -394,6 +394,7 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
     let parsed: Vec<(usize, &str, Option<Option<Value>>)> =
         parts.into_iter().map(|(start, _, text)| (start, text, parse_cell(text))).collect();
     let has_label = parsed.iter().any(|p| p.2.is_none());
+    row.cells.reserve_exact(parsed.iter().filter(|p| p.2.is_some()).count());
     for (start, text, cell) in parsed {
         match cell {
             // Empty cells before the first label are the blank corner under a
