@@ -568,19 +568,23 @@ impl Builder {
     /// Closes what a new table part ends, and opens the row a cell needs.
     /// `false` when no table is open to take the part.
     fn open_table_part(&mut self, name: &str) -> bool {
-        let parts = |n: &str| matches!(n, "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "table");
-        let Some(mut i) = self.stack.iter().rposition(|&n| parts(self.name(n))) else {
+        // The innermost open table part, its name as a constant (the stack changes below).
+        let innermost = |b: &Builder| {
+            b.stack.iter().enumerate().rev().find_map(|(i, &n)| {
+                const PARTS: [&str; 9] = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup", "table"];
+                PARTS.iter().find(|&&p| p == b.name(n)).map(|&p| (i, p))
+            })
+        };
+        let Some((mut i, mut here)) = innermost(self) else {
             return false;
         };
-        let mut here = self.name(self.stack[i]).to_string();
         // An open cell ends at the next cell, row or section.
-        if matches!(here.as_str(), "td" | "th" | "caption") || (here == "colgroup" && name != "col") {
+        if matches!(here, "td" | "th" | "caption") || (here == "colgroup" && name != "col") {
             self.pop_through(i);
-            let Some(j) = self.stack.iter().rposition(|&n| parts(self.name(n))) else {
+            let Some(part) = innermost(self) else {
                 return false;
             };
-            i = j;
-            here = self.name(self.stack[i]).to_string();
+            (i, here) = part;
         }
         match name {
             "td" | "th" => {
