@@ -19,14 +19,24 @@ pub struct PageText {
 }
 
 /// Elements whose content is never part of the article.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer", "select", "button",
-    "option", "textarea", "head", "object", "embed",
-];
-const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-    "dt", "dd", "blockquote", "pre", "center", "caption", "figure", "figcaption", "address", "hr",
-];
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "nav" | "aside" | "footer" | "select"
+            | "button" | "option" | "textarea" | "head" | "object" | "embed"
+    )
+}
+
+/// Elements that start and end a line: blocks, and the parts of a table read
+/// as blocks (a layout table).
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "section" | "article" | "main" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li"
+            | "ul" | "ol" | "dl" | "dt" | "dd" | "blockquote" | "pre" | "center" | "caption" | "figure"
+            | "figcaption" | "address" | "hr" | "table" | "tr" | "td" | "th" | "tbody" | "thead"
+    )
+}
 
 /// Longest cell text that still reads as a table cell rather than page layout.
 const MAX_CELL_CHARS: usize = 120;
@@ -56,7 +66,7 @@ fn render(tree: &Tree, node: NodeId, out: &mut String) {
         return;
     }
     let name = tree.name(node).unwrap_or("");
-    if SKIP.contains(&name) {
+    if is_skipped(name) {
         return;
     }
     if name == "br" {
@@ -71,7 +81,7 @@ fn render(tree: &Tree, node: NodeId, out: &mut String) {
             return;
         }
     }
-    let block = BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th" | "tbody" | "thead");
+    let block = is_block(name);
     if block {
         out.push('\n');
     }
@@ -133,11 +143,11 @@ fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
         return;
     }
     let name = tree.name(node).unwrap_or("");
-    if SKIP.contains(&name) {
+    if is_skipped(name) {
         return;
     }
     // Where `render` starts a line, the words are apart.
-    let block = name == "br" || name == "table" || BLOCKS.contains(&name) || matches!(name, "tr" | "td" | "th" | "tbody" | "thead");
+    let block = name == "br" || is_block(name);
     if block {
         line.space = true;
     }
