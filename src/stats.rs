@@ -436,20 +436,24 @@ pub fn run(out: &Path) -> Result<Stats> {
         write_parquet(&staging.join("checks/part-00000.parquet"), &mut findings_frame(&findings)?)?;
         let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
         let ay = LazyFrame::scan_parquet(PlRefPath::new(parts.to_string_lossy().into_owned()), args).map_err(polars_err)?;
-        let mut printed = String::new();
-        for (stem, keys) in TABLES {
-            // Every table is by year first: one year at a time.
-            let mut df: Option<DataFrame> = None;
-            for year in &years {
-                let pick = year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
-                let piece = grouped(ay.clone().filter(pick), keys).collect().map_err(polars_err)?;
-                match &mut df {
-                    None => df = Some(piece),
+        // Every table is by year first: one year's rows at a time, read once
+        // for all the tables.
+        let mut tables: Vec<Option<DataFrame>> = vec![None; TABLES.len()];
+        for year in &years {
+            let pick = year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
+            let rows = ay.clone().filter(pick).collect().map_err(polars_err)?;
+            for (table, (_, keys)) in tables.iter_mut().zip(TABLES) {
+                let piece = grouped(rows.clone().lazy(), keys).collect().map_err(polars_err)?;
+                match table {
+                    None => *table = Some(piece),
                     Some(df) => {
                         df.vstack_mut(&piece).map_err(polars_err)?;
                     }
                 }
             }
+        }
+        let mut printed = String::new();
+        for ((stem, keys), df) in TABLES.iter().zip(tables) {
             let mut df = match df {
                 Some(df) => df,
                 None => grouped(ay.clone(), keys).collect().map_err(polars_err)?,
