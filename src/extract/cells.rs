@@ -363,20 +363,20 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
     // without the `**` of Markdown emphasis.
     let mut parts: Vec<(usize, &str, &str)> = Vec::with_capacity(memchr::memchr_iter(sep, line.as_bytes()).count() + 1);
     parts.extend(pieces(line, sep, offset).map(|(o, piece)| {
-            let trimmed = trim(piece);
-            let lead = if trimmed.is_empty() {
-                piece.len()
-            } else {
-                trimmed.as_ptr() as usize - piece.as_ptr() as usize
-            };
-            let start = o + lead;
-            let text = if memchr::memchr(b'*', trimmed.as_bytes()).is_some() {
-                trimmed.trim_matches('*').trim()
-            } else {
-                trimmed
-            };
-            (start, trimmed, text)
-        }));
+        let trimmed = trim(piece);
+        let lead = if trimmed.is_empty() {
+            piece.len()
+        } else {
+            trimmed.as_ptr() as usize - piece.as_ptr() as usize
+        };
+        let start = o + lead;
+        let text = if memchr::memchr(b'*', trimmed.as_bytes()).is_some() {
+            trimmed.trim_matches('*').trim()
+        } else {
+            trimmed
+        };
+        (start, trimmed, text)
+    }));
     // Pipes at the ends of a line are borders; tabs there are empty cells.
     if sep == b'|' {
         if parts.first().is_some_and(|p| p.1.is_empty()) {
