@@ -124,13 +124,15 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
     let text_at = |k: usize| chars.get(k).map_or(clause.len(), |c| c.0);
     let starts = |k: usize, w: &str| clause[text_at(k)..].starts_with(w);
     let mut out = Vec::new();
+    // The number being read, as printed (one buffer for the clause).
+    let mut s = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let (value, len) = if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
             let mut k = i;
-            let mut s = String::new();
+            s.clear();
             while k < chars.len() {
                 let ch = chars[k].1;
                 if ch.is_ascii_digit() || (ch == '.' && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit())) {
@@ -155,7 +157,8 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             if k > i + 1 && chars[k - 1].1 == '万' && starts(k, "元") {
                 k -= 1;
             }
-            let s: String = chars[i..k].iter().map(|c| c.1).collect();
+            s.clear();
+            s.extend(chars[i..k].iter().map(|c| c.1));
             match numerals::chinese(&s) {
                 Some(v) => (v as f64, k - i),
                 None => (f64::NAN, k - i),
