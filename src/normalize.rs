@@ -139,6 +139,17 @@ fn may_be_traditional(text: &str) -> bool {
     foldable >= 5 && foldable * 100 >= cjk
 }
 
+/// Bytes that may start a whitespace character.
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    t
+};
+
 /// The length of the UTF-8 sequence that starts with byte `b`.
 fn utf8_width(b: u8) -> usize {
     match b {
@@ -174,23 +185,17 @@ pub fn squash(s: &str) -> String {
 /// there is none (or `i` is inside a character).
 #[inline]
 pub fn whitespace_at(s: &str, i: usize) -> usize {
-    // Whitespace (`char::is_whitespace`, Unicode's White_Space) read from its
-    // UTF-8 bytes: ASCII, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
-    // U+2029, U+202F, U+205F and U+3000. No character is decoded.
-    let b = s.as_bytes();
-    let next = |k: usize| b.get(i + k).copied();
-    match b[i] {
-        b'\t'..=b'\r' | b' ' => 1,
-        0xc2 if matches!(next(1), Some(0x85 | 0xa0)) => 2,
-        0xe1 if (next(1), next(2)) == (Some(0x9a), Some(0x80)) => 3,
-        0xe2 if matches!(
-            (next(1), next(2)),
-            (Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (Some(0x81), Some(0x9f))
-        ) =>
-        {
-            3
-        }
-        0xe3 if (next(1), next(2)) == (Some(0x80), Some(0x80)) => 3,
+    let b = s.as_bytes()[i];
+    // Whitespace is ASCII, or starts with one of a few bytes (U+0085, U+00A0,
+    // U+1680, U+2000-U+205F, U+3000); no other byte needs a look.
+    if !MAY_BE_SPACE[b as usize] {
+        return 0;
+    }
+    if b < 0x80 {
+        return 1;
+    }
+    match s.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
         _ => 0,
     }
 }
