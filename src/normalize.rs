@@ -205,12 +205,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn whitespace_is_read_from_bytes_as_char_is_whitespace_has_it() {
+    fn whitespace_at_agrees_with_char_is_whitespace_on_every_character() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let s = format!("a{c}b");
             let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
             assert_eq!(whitespace_at(&s, 1), expected, "U+{:04X}", u32::from(c));
-            // Inside a character, or at its end: no whitespace starts there.
+            // Inside a character no whitespace starts.
             for inside in 2..1 + c.len_utf8() {
                 assert_eq!(whitespace_at(&s, inside), 0, "U+{:04X} at byte {inside}", u32::from(c));
             }
