@@ -49,9 +49,16 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(P
             continue;
         }
         let path = entry.path();
-        if path.is_dir() {
+        // The entry's type comes with the listing; only a link is followed
+        // (one more system call), to what it points at.
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_symlink() => std::fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
+        };
+        let Ok(kind) = kind else { continue };
+        if kind.is_dir() {
             walk(root, &path, files, errors);
-        } else if path.is_file() {
+        } else if kind.is_file() {
             let relative = relative(root, &path);
             if dir == root && MANIFEST_NAMES.contains(&relative.as_str()) {
                 continue;
@@ -143,5 +150,23 @@ mod tests {
         assert!(errors.is_empty());
         let names: Vec<_> = files.iter().map(|f| f.relative.as_str()).collect();
         assert_eq!(names, ["a.txt", "b/a.md", "b/manifest.csv", "b/sub/c.html", "z.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_broken_ones_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, elsewhere) = (dir.path().join("root"), dir.path().join("elsewhere"));
+        std::fs::create_dir_all(elsewhere.join("sub")).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(elsewhere.join("f.txt"), "x").unwrap();
+        std::fs::write(elsewhere.join("sub/g.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("f.txt"), root.join("f.txt")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("sub"), root.join("linked")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("gone.txt"), root.join("gone.txt")).unwrap();
+        let (files, errors) = discover(&root);
+        assert!(errors.is_empty());
+        let names: Vec<_> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["f.txt", "linked/g.txt"]);
     }
 }
