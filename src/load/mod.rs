@@ -71,22 +71,61 @@ pub fn report_id_bits(id: &str) -> u128 {
 /// Reads and decodes one file. I/O errors become an unreadable document.
 pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document {
     let entry = manifest.and_then(|m| m.get(&file.relative)).cloned();
-    let mut doc = match std::fs::read(&file.path) {
-        Ok(bytes) if is_pdf(&file.relative, &bytes) => {
+    let mut doc = READ_BUFFER.with_borrow_mut(|buffer| load_with(file, buffer));
+    doc.hints.manifest = entry;
+    doc
+}
+
+thread_local! {
+    /// Each thread reads its files into one buffer, grown to the largest file it
+    /// has read (within [`KEPT_BUFFER`]).
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A read buffer larger than this is given back after its file.
+const KEPT_BUFFER: usize = 4 << 20;
+
+fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
+    let read = read_all(&file.path, buffer);
+    let doc = match read.map(|n| &buffer[..n]) {
+        Ok(bytes) if is_pdf(&file.relative, bytes) => {
             let mut doc = empty_document(&file.relative, &bytes);
             doc.encoding = "pdf".into();
             doc.text = pdf::to_text(&file.path).map(|t| finish(&mut doc, &t));
             doc
         }
-        Ok(bytes) => decode(&file.relative, &bytes),
+        Ok(bytes) => decode(&file.relative, bytes),
         Err(e) => Document {
             source_bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64),
             text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
             ..empty_document(&file.relative, file.relative.as_bytes())
         },
     };
-    doc.hints.manifest = entry;
+    if buffer.len() > KEPT_BUFFER {
+        *buffer = Vec::new();
+    }
     doc
+}
+
+/// Reads the whole file at `path` into `buffer` and returns its length: an
+/// open, reads until the end, a close, without asking the file's size first.
+/// The buffer keeps its length between files, so it is neither zeroed nor
+/// grown again for each one.
+fn read_all(path: &std::path::Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut n = 0;
+    loop {
+        if n == buffer.len() {
+            buffer.resize((buffer.len() * 2).max(64 << 10), 0);
+        }
+        match file.read(&mut buffer[n..]) {
+            Ok(0) => return Ok(n),
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
@@ -181,6 +220,20 @@ mod tests {
         let id = report_id(b"abc");
         assert_eq!(format!("{:032x}", report_id_bits(&id)), id);
         assert_ne!(report_id_bits("x"), report_id_bits("y"));
+    }
+
+    #[test]
+    fn files_are_read_whole_whatever_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, size) in [("small.txt", 10), ("large.txt", 300_000), ("small2.txt", 5)] {
+            let bytes: Vec<u8> = "一、总体情况\n".bytes().cycle().take(size).collect();
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let doc = load(&InputFile { path, relative: name.into() }, None);
+            assert_eq!((doc.source_bytes, doc.report_id), (size as i64, report_id(&bytes)));
+        }
+        let missing = InputFile { path: dir.path().join("missing.txt"), relative: "missing.txt".into() };
+        assert_eq!(load(&missing, None).text.unwrap_err().code, "read_error");
     }
 
     #[test]
