@@ -42,7 +42,7 @@ pub mod to_arrow;
 pub mod write;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -171,9 +171,17 @@ pub fn extract_batches(
     };
     let mut copies = copies::Copies::default();
     let mut pending: Option<Vec<Report>> = None;
+    let batch = |first: usize| first..(first + config.batch).min(files.len());
+    let paths = |range: std::ops::Range<usize>| -> Vec<PathBuf> { range.map(|i| files.file(i).path).collect() };
+    load::prefetch(&paths(batch(0)));
     for first in (0..files.len()).step_by(config.batch) {
-        let chunk = first..(first + config.batch).min(files.len());
-        let (handed, mut next) = rayon::join(|| pending.take().map_or(Ok(()), |b| each(&b)), || extract_chunk(chunk));
+        let chunk = batch(first);
+        // While this batch is extracted, the next one's files come from disk.
+        let ahead = batch(chunk.end);
+        let (handed, mut next) = std::thread::scope(|s| {
+            s.spawn(|| load::prefetch(&paths(ahead)));
+            rayon::join(|| pending.take().map_or(Ok(()), |b| each(&b)), || extract_chunk(chunk))
+        });
         handed?;
         copies.observe(&mut next, first, |n| files.relative(n).to_string());
         pending = Some(next);
