@@ -26,7 +26,7 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return decoded(text.into_owned(), enc);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return decoded(s.to_string(), UTF_8);
     }
     // The declared charset first; the detector only if that fails (it reads every byte).
@@ -53,7 +53,7 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
 }
 
 fn decoded(text: String, enc: &'static Encoding) -> Decoded {
-    let replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
+    let replaced = memchr::memmem::find_iter(text.as_bytes(), "\u{fffd}".as_bytes()).count();
     Decoded { text, encoding: enc.name().to_ascii_lowercase(), replaced }
 }
 

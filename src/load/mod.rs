@@ -206,10 +206,12 @@ fn is_pdf(path: &str, bytes: &[u8]) -> bool {
 
 /// Whether bytes (ASCII-compatible) look like an HTML page.
 fn looks_like_html(bytes: &[u8]) -> bool {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'<') {
+        return false;
+    }
     let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
-    let starts_with_tag = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-    let has = |w: &[u8]| head.windows(w.len()).any(|x| x == w);
-    starts_with_tag && [&b"<html"[..], b"<!doctype html", b"<body", b"<meta", b"<div", b"<table", b"<p>"].iter().any(|w| has(w))
+    let has = |w: &[u8]| memchr::memmem::find(&head, w).is_some();
+    [&b"<html"[..], b"<!doctype html", b"<body", b"<meta", b"<div", b"<table", b"<p>"].iter().any(|w| has(w))
 }
 
 /// Decodes bytes already in memory (`source_path` names them, and its extension
@@ -230,11 +232,11 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
     let html = matches!(extension(source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
     let decoded = decode::decode(bytes, html);
     doc.encoding = decoded.encoding.clone();
-    let chars = decoded.text.chars().count().max(1);
-    if decoded.replaced * 50 > chars {
+    let chars = || decoded.text.chars().count().max(1);
+    if decoded.replaced > 0 && decoded.replaced * 50 > chars() {
         doc.text = Err(Unreadable {
             code: "undecodable",
-            detail: format!("{} of {chars} characters could not be decoded in any known encoding", decoded.replaced),
+            detail: format!("{} of {} characters could not be decoded in any known encoding", decoded.replaced, chars()),
         });
         return doc;
     }
