@@ -38,11 +38,12 @@ impl Topics {
 
 /// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
 fn is_heading(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_start();
     // Headings start with a numeral or 第: most lines are turned away here.
     if !t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
         return false;
     }
+    let t = t.trim_end();
     // At most 40 chars: at most 160 bytes, and a cheap test before the count.
     if t.is_empty() || t.len() > 160 || t.chars().count() > 40 || t.contains('。') {
         return false;

@@ -400,7 +400,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
             if anchored && header_at[b].is_none() {
                 header_at[b] = Some(k);
             }
-            if anchored || block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.contains(c))) {
+            if anchored || (!present[b] && block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.contains(c)))) {
                 present[b] = true;
             }
         }
