@@ -377,7 +377,7 @@ fn drop_columns(batch: arrow_array::RecordBatch, columns: &[String]) -> Result<a
 
 fn properties() -> Result<WriterProperties> {
     Ok(WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(1)?))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_created_by(format!("ogi {}", env!("CARGO_PKG_VERSION")))
         .build())
