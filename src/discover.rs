@@ -41,7 +41,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(P
         }
     };
     let mut entries: Vec<_> = entries.filter_map(|e| e.map_err(|e| errors.push((dir.to_path_buf(), e))).ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
+    entries.sort_by_cached_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name();
         let name = name.to_string_lossy();
