@@ -22,8 +22,11 @@ fn check_requests(report: &mut Report, t: Template) {
     let applicants = template::APPLICANTS;
     let width = applicants.len();
     let mut grid: Vec<Option<i64>> = vec![None; rows.len() * width];
+    // Facts come in the template's order: each row is looked for from the last one found.
+    let mut last = 0;
     for f in &report.requests {
-        let r = rows.iter().position(|r| r.key == f.row);
+        let r = (0..rows.len()).map(|k| (last + k) % rows.len()).find(|&k| rows[k].key == f.row);
+        last = r.unwrap_or(last);
         let a = applicants.iter().position(|&a| a == f.applicant);
         if let (Some(r), Some(a)) = (r, a) {
             grid[r * width + a] = Some(f.count);
