@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 
 use crate::config::Shard;
 use crate::copies::{Revised, REVISED_COPY};
@@ -376,12 +377,21 @@ fn drop_columns(batch: arrow_array::RecordBatch, columns: &[String]) -> Result<a
 }
 
 fn properties() -> Result<WriterProperties> {
-    Ok(WriterProperties::builder()
+    let mut builder = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(1)?))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-        .set_created_by(format!("ogi {}", env!("CARGO_PKG_VERSION")))
-        .build())
+        .set_created_by(format!("ogi {}", env!("CARGO_PKG_VERSION")));
+    // Minimum and maximum of these string columns would prune no row group (ids
+    // are hashes, and every row group holds every key), and computing them
+    // compares every value as it is written.
+    for column in UNPRUNED {
+        builder = builder.set_column_statistics_enabled(ColumnPath::from(*column), EnabledStatistics::None);
+    }
+    Ok(builder.build())
 }
+
+/// Columns written without statistics (see [`properties`]).
+const UNPRUNED: &[&str] = &["report_id", "row", "applicant", "proceeding", "outcome", "item", "metric"];
 
 /// Replaces folder `target` by `staged` with renames.
 pub fn swap_in(staged: &Path, target: &Path) -> Result<()> {
