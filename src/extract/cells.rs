@@ -641,6 +641,21 @@ fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        // Characters that share a first byte with a space, and plain ones.
+        let others = ['—', '。', 'ᚠ', '\u{a9}', '申', 'a', '1', '|'];
+        for &a in spaces.iter().chain(&others) {
+            for &z in spaces.iter().chain(&others) {
+                for middle in ["", "一、本年新收", " 12 "] {
+                    let s = format!("{a}{z}{middle}{z}{a}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
+    }
+
     fn values(row: &Row) -> Vec<Option<f64>> {
         row.cells.iter().map(|c| c.value.map(|v| v.number)).collect()
     }
