@@ -13,6 +13,7 @@ pub mod dom;
 pub mod html;
 pub mod manifest;
 pub mod pdf;
+pub mod read;
 
 use sha2::{Digest, Sha256};
 
@@ -77,23 +78,13 @@ pub fn report_id_bits(id: &str) -> u128 {
 /// Reads and decodes one file. I/O errors become an unreadable document.
 pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document {
     let entry = manifest.and_then(|m| m.get(&file.relative)).cloned();
-    let mut doc = READ_BUFFER.with_borrow_mut(|buffer| load_with(file, buffer));
+    let mut doc = read::with_buffer(|buffer| load_with(file, buffer));
     doc.hints.manifest = entry;
     doc
 }
 
-thread_local! {
-    /// Each thread reads its files into one buffer, grown to the largest file it
-    /// has read (within [`KEPT_BUFFER`]).
-    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A read buffer larger than this is given back after its file.
-const KEPT_BUFFER: usize = 4 << 20;
-
 fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
-    let read = read_all(&file.path, buffer);
-    let doc = match read.map(|n| &buffer[..n]) {
+    let doc = match read::read_all(&file.path, buffer).map(|n| &buffer[..n]) {
         Ok(bytes) if is_pdf(&file.relative, bytes) => {
             let mut doc = empty_document(&file.relative, bytes);
             doc.encoding = "pdf".into();
@@ -107,80 +98,7 @@ fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
             ..empty_document(&file.relative, file.relative.as_bytes())
         },
     };
-    if buffer.len() > KEPT_BUFFER {
-        *buffer = Vec::new();
-    }
     doc
-}
-
-/// Asks the system to start reading `paths` from disk into its cache, without
-/// waiting for the data: a batch's files are then read while the batch before it
-/// is extracted, rather than each when its turn comes. A sample of the files is
-/// looked at first: when all of it is already cached, the rest is taken to be
-/// too and nothing more is done. Does nothing where the system has no such
-/// request.
-pub fn prefetch(paths: &[std::path::PathBuf]) {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        const SAMPLE: usize = 16;
-        let step = (paths.len() / SAMPLE).max(1);
-        if paths.iter().step_by(step).all(|p| is_cached(p)) {
-            return;
-        }
-        for path in paths {
-            if let Ok(file) = std::fs::File::open(path) {
-                // SAFETY: the descriptor is open for the duration of the call,
-                // which only advises the kernel and touches no memory of ours.
-                unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
-            }
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = paths;
-}
-
-/// Whether the start of the file at `path` is in the system's cache: a read of
-/// one byte that may not wait for the disk. Unknown (`false`) where the system
-/// cannot tell.
-#[cfg(target_os = "linux")]
-fn is_cached(path: &std::path::Path) -> bool {
-    #[cfg(target_env = "gnu")]
-    {
-        use std::os::fd::AsRawFd;
-        let Ok(file) = std::fs::File::open(path) else { return true };
-        let mut byte = 0u8;
-        let iov = libc::iovec { iov_base: (&raw mut byte).cast(), iov_len: 1 };
-        // SAFETY: one iovec over a live local byte, a descriptor open for the call.
-        let n = unsafe { libc::preadv2(file.as_raw_fd(), &iov, 1, 0, libc::RWF_NOWAIT) };
-        n >= 0
-    }
-    #[cfg(not(target_env = "gnu"))]
-    {
-        let _ = path;
-        false
-    }
-}
-
-/// Reads the whole file at `path` into `buffer` and returns its length: an
-/// open, reads until the end, a close, without asking the file's size first.
-/// The buffer keeps its length between files, so it is neither zeroed nor
-/// grown again for each one.
-fn read_all(path: &std::path::Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut n = 0;
-    loop {
-        if n == buffer.len() {
-            buffer.resize((buffer.len() * 2).max(64 << 10), 0);
-        }
-        match file.read(&mut buffer[n..]) {
-            Ok(0) => return Ok(n),
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
@@ -302,8 +220,8 @@ mod tests {
             std::fs::write(p, "x".repeat(i)).unwrap();
         }
         paths.push(dir.path().join("missing.txt"));
-        prefetch(&paths);
-        prefetch(&[]);
+        read::prefetch(&paths);
+        read::prefetch(&[]);
         let doc = load(&InputFile { path: paths[3].clone(), relative: "3.txt".into() }, None);
         assert_eq!(doc.text.unwrap(), "xxx");
     }
