@@ -173,11 +173,11 @@ pub fn extract_batches(
     let mut pending: Option<Vec<Report>> = None;
     let batch = |first: usize| first..(first + config.batch).min(files.len());
     let paths = |range: std::ops::Range<usize>| -> Vec<PathBuf> { range.map(|i| files.file(i).path).collect() };
-    load::read::prefetch(&paths(batch(0)));
     for first in (0..files.len()).step_by(config.batch) {
         let chunk = batch(first);
-        // While this batch is extracted, the next one's files come from disk.
-        let ahead = batch(chunk.end);
+        // While this batch is extracted, the next one's files come from disk
+        // (on the first pass, this one's too, ahead of the workers).
+        let ahead = if first == 0 { 0..batch(chunk.end).end } else { batch(chunk.end) };
         let (handed, mut next) = std::thread::scope(|s| {
             s.spawn(|| load::read::prefetch(&paths(ahead)));
             rayon::join(|| pending.take().map_or(Ok(()), |b| each(&b)), || extract_chunk(chunk))
