@@ -157,6 +157,44 @@ pub fn partitions(out: &Path) -> Result<Vec<Expr>> {
     Ok(folders.iter().map(|f| predicate(f)).collect())
 }
 
+/// A per-report sum: the facts whose keys (`row`, or `proceeding` and
+/// `outcome`) are one of `keys`.
+struct Sum {
+    name: String,
+    keys: Vec<Vec<&'static str>>,
+}
+
+impl Sum {
+    fn new(name: &str, keys: Vec<Vec<&'static str>>) -> Sum {
+        Sum { name: name.to_string(), keys }
+    }
+
+    /// The column of [`Sum::frame`] that says whether a fact counts in this sum.
+    fn flag(&self) -> String {
+        format!("{}__in", self.name)
+    }
+
+    /// One row per key the sums name, with a flag column per sum: joined to the
+    /// facts on the key columns, it tells each fact's sums with one hash lookup
+    /// where comparing its keys with every value of every sum took dozens of
+    /// string comparisons. Facts that count in no sum drop out of the join.
+    fn frame(key_columns: &[&str], sums: &[Sum]) -> Result<DataFrame> {
+        let mut keys: Vec<&[&'static str]> = sums.iter().flat_map(|s| s.keys.iter().map(Vec::as_slice)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut columns: Vec<Column> = key_columns
+            .iter()
+            .enumerate()
+            .map(|(i, &name)| Column::new(name.into(), keys.iter().map(|k| k[i]).collect::<Vec<_>>()))
+            .collect();
+        for sum in sums {
+            let flags: Vec<bool> = keys.iter().map(|k| sum.keys.iter().any(|s| s.as_slice() == *k)).collect();
+            columns.push(Column::new(sum.flag().into(), flags));
+        }
+        DataFrame::new(keys.len(), columns).map_err(polars_err)
+    }
+}
+
 /// One row per report that is a report (ok or partial, not a copy) among the
 /// rows where `partition` holds (see [`partitions`]): its counts and rates.
 pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
@@ -175,31 +213,36 @@ pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
             col("template"),
             col("status"),
         ]);
-    let mut request_sums: Vec<(String, Expr)> =
-        counts().iter().map(|(name, rows)| (name.to_string(), masked(any_of("row", rows), "count"))).collect();
-    request_sums.extend(keys_with("denied_").into_iter().map(|r| (r.to_string(), masked(col("row").eq(lit(r)), "count"))));
-    let is = |p: &[&str], o: &str| masked(any_of("proceeding", p).and(col("outcome").eq(lit(o))), "count");
-    let litigation_sums: Vec<(String, Expr)> = [
-        ("reconsiderations", is(&["reconsideration"], "total")),
-        ("reconsideration_upheld", is(&["reconsideration"], "upheld")),
-        ("reconsideration_corrected", is(&["reconsideration"], "corrected")),
-        ("reconsideration_pending", is(&["reconsideration"], "pending")),
-        ("lawsuits", is(LAWSUITS, "total")),
-        ("litigation_upheld", is(LAWSUITS, "upheld")),
-        ("litigation_corrected", is(LAWSUITS, "corrected")),
-        ("litigation_pending", is(LAWSUITS, "pending")),
-    ]
-    .into_iter()
-    .map(|(n, e)| (n.to_string(), e))
-    .collect();
-    let per_report = |table: &str, rows: Expr, sums: &[(String, Expr)]| -> Result<LazyFrame> {
-        let aggs: Vec<Expr> = sums.iter().flat_map(|(n, e)| known_sum(e.clone(), n)).collect();
-        let names: Vec<String> = sums.iter().map(|(n, _)| n.clone()).collect();
-        let keep: Vec<Expr> = std::iter::once(col("report_id")).chain(unknown_if_unstated(&names)).collect();
-        Ok(scan(out, table)?.filter(partition.clone().and(rows)).group_by([col("report_id")]).agg(aggs).select(keep))
+    let mut request_sums: Vec<Sum> =
+        counts().into_iter().map(|(name, rows)| Sum::new(name, rows.into_iter().map(|r| vec![r]).collect())).collect();
+    request_sums.extend(keys_with("denied_").into_iter().map(|r| Sum::new(r, vec![vec![r]])));
+    let is = |name: &str, proceedings: &[&'static str], outcome: &'static str| {
+        Sum::new(name, proceedings.iter().map(|&p| vec![p, outcome]).collect())
     };
-    let requests = per_report("requests", col("applicant").eq(lit("total")), &request_sums)?;
-    let litigation = per_report("litigation", lit(true), &litigation_sums)?;
+    let litigation_sums = [
+        is("reconsiderations", &["reconsideration"], "total"),
+        is("reconsideration_upheld", &["reconsideration"], "upheld"),
+        is("reconsideration_corrected", &["reconsideration"], "corrected"),
+        is("reconsideration_pending", &["reconsideration"], "pending"),
+        is("lawsuits", LAWSUITS, "total"),
+        is("litigation_upheld", LAWSUITS, "upheld"),
+        is("litigation_corrected", LAWSUITS, "corrected"),
+        is("litigation_pending", LAWSUITS, "pending"),
+    ];
+    let per_report = |table: &str, rows: Expr, keys: &[&str], sums: &[Sum]| -> Result<LazyFrame> {
+        let aggs: Vec<Expr> = sums.iter().flat_map(|s| known_sum(masked(col(s.flag()), "count"), &s.name)).collect();
+        let names: Vec<String> = sums.iter().map(|s| s.name.clone()).collect();
+        let keep: Vec<Expr> = std::iter::once(col("report_id")).chain(unknown_if_unstated(&names)).collect();
+        let on: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
+        Ok(scan(out, table)?
+            .filter(partition.clone().and(rows))
+            .join(Sum::frame(keys, sums)?.lazy(), on.clone(), on, JoinArgs::new(JoinType::Inner))
+            .group_by([col("report_id")])
+            .agg(aggs)
+            .select(keep))
+    };
+    let requests = per_report("requests", col("applicant").eq(lit("total")), &["row"], &request_sums)?;
+    let litigation = per_report("litigation", lit(true), &["proceeding", "outcome"], &litigation_sums)?;
     let joined = reports
         .left_join(requests, col("report_id"), col("report_id"))
         .left_join(litigation, col("report_id"), col("report_id"))
