@@ -344,7 +344,8 @@ impl CheckRows {
         for id in column("report_id")?.str().map_err(polars_err)?.iter() {
             let id = id.unwrap_or_default();
             let bits = crate::load::report_id_bits(id);
-            if format!("{bits:032x}") != id {
+            // Ids as `report_id` makes them are their bits in lowercase hex.
+            if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
                 self.odd_ids.insert(bits, id.to_string());
             }
             self.report_id.push(bits);
@@ -562,7 +563,10 @@ pub fn summary(out: &Path, keys: &[&str]) -> Result<String> {
 
 fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<()> {
     let file = File::create(path).at(path)?;
-    ParquetWriter::new(file).finish(df).map_err(polars_err)?;
+    // Level 1, as for the extracted tables: zstd went from 9% to 6% of the stage's
+    // CPU, and the files came out no larger than at polars' default level.
+    let level = polars::polars_utils::compression::ZstdLevel::try_new(1).map_err(polars_err)?;
+    ParquetWriter::new(file).with_compression(ParquetCompression::Zstd(Some(level))).finish(df).map_err(polars_err)?;
     Ok(())
 }
 
