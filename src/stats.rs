@@ -627,3 +627,48 @@ pub fn default_data_dir() -> PathBuf {
         .and_then(|p| p.out)
         .unwrap_or_else(|| PathBuf::from("out"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_frame_has_each_key_once_and_flags_every_sum_it_counts_in() {
+        let sums = [
+            Sum::new("rejected", vec![vec!["rejected_petition"], vec!["rejected_duplicate"]]),
+            Sum::new("rejected_duplicate", vec![vec!["rejected_duplicate"]]),
+            Sum::new("granted", vec![vec!["granted"]]),
+        ];
+        let frame = Sum::frame(&["row"], &sums).unwrap();
+        let rows: Vec<&str> = frame.column("row").unwrap().str().unwrap().iter().map(Option::unwrap).collect();
+        assert_eq!(rows, ["granted", "rejected_duplicate", "rejected_petition"]);
+        let flags = |sum: &Sum| -> Vec<bool> {
+            frame.column(&sum.flag()).unwrap().bool().unwrap().iter().map(Option::unwrap).collect()
+        };
+        assert_eq!(flags(&sums[0]), [false, true, true]);
+        assert_eq!(flags(&sums[1]), [false, true, false]);
+        assert_eq!(flags(&sums[2]), [true, false, false]);
+    }
+
+    #[test]
+    fn the_flag_frame_joins_on_several_key_columns() {
+        let sums = [
+            Sum::new("lawsuits", vec![vec!["litigation_direct", "total"], vec!["litigation", "total"]]),
+            Sum::new("litigation_pending", vec![vec!["litigation_direct", "pending"]]),
+        ];
+        let frame = Sum::frame(&["proceeding", "outcome"], &sums).unwrap();
+        assert_eq!(frame.height(), 3);
+        let keys: Vec<(&str, &str)> = frame
+            .column("proceeding")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter().map(Option::unwrap)
+            .zip(frame.column("outcome").unwrap().str().unwrap().iter().map(Option::unwrap))
+            .collect();
+        assert_eq!(keys, [("litigation", "total"), ("litigation_direct", "pending"), ("litigation_direct", "total")]);
+        let lawsuits: Vec<bool> =
+            frame.column(&sums[0].flag()).unwrap().bool().unwrap().iter().map(Option::unwrap).collect();
+        assert_eq!(lawsuits, [true, false, true]);
+    }
+}
