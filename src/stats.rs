@@ -651,7 +651,7 @@ mod tests {
     }
 
     #[test]
-    fn the_flag_frame_joins_on_several_key_columns() {
+    fn the_flag_frame_keys_a_sum_on_several_columns() {
         let sums = [
             Sum::new("lawsuits", vec![vec!["litigation_direct", "total"], vec!["litigation", "total"]]),
             Sum::new("litigation_pending", vec![vec!["litigation_direct", "pending"]]),
