@@ -90,6 +90,10 @@ pub const OPEN_FILES: usize = 256;
 /// each time (a third more page faults in a run).
 const ARROW_REPORTS: usize = 128;
 
+/// The zstd level of every Parquet file written, the tables' and the summary's:
+/// level 3 made the tables 0.2% smaller for 1% more instructions in the extraction.
+pub const ZSTD_LEVEL: i32 = 1;
+
 /// Rows per row group, at most.
 pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 
@@ -378,7 +382,7 @@ fn drop_columns(batch: arrow_array::RecordBatch, columns: &[String]) -> Result<a
 
 fn properties() -> Result<WriterProperties> {
     let mut builder = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(1)?))
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL)?))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_created_by(format!("ogi {}", env!("CARGO_PKG_VERSION")));
     // Minimum and maximum of these string columns would prune no row group (ids

@@ -84,7 +84,7 @@ pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document
 }
 
 fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
-    let doc = match read::read_all(&file.path, buffer).map(|n| &buffer[..n]) {
+    match read::read_all(&file.path, buffer).map(|n| &buffer[..n]) {
         Ok(bytes) if is_pdf(&file.relative, bytes) => {
             let mut doc = empty_document(&file.relative, bytes);
             doc.encoding = "pdf".into();
@@ -97,8 +97,7 @@ fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
             text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
             ..empty_document(&file.relative, file.relative.as_bytes())
         },
-    };
-    doc
+    }
 }
 
 fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
