@@ -278,6 +278,11 @@ fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option
     Some(v.number as i64)
 }
 
+/// Whether `row` is a column of numbers holding several rows of `n` cells.
+fn holds_runs(row: &Row, n: usize) -> bool {
+    row.vertical && row.cells.len() > n && row.cells.len() % n == 0
+}
+
 /// Splits a column of numbers that holds several rows' cells (raw `pdftotext`
 /// prints `(七)总计 6 1 … 7 1 0 … 1 四、结转下年度`, the second row's numbers before its
 /// label) into rows of `n`, each later part moved after the next label line,
@@ -294,7 +299,7 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
                 origin.push(o);
             }
         }
-        if row.vertical && row.cells.len() > n && row.cells.len() % n == 0 {
+        if holds_runs(row, n) {
             for (c, chunk) in row.cells.chunks(n).enumerate() {
                 let part = row.with_labels(if c == 0 { row.labels.clone() } else { Vec::new() }, chunk.to_vec());
                 if c == 0 {
@@ -325,7 +330,11 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
 /// Reads 表三. Returns the layout row after the table, or `None` if there is none.
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
-    let (split, origin) = split_runs(&rows[from.min(rows.len())..], n);
+    let rows_from = &rows[from.min(rows.len())..];
+    if !rows_from.iter().any(|row| holds_runs(row, n)) {
+        return read_requests_in(rows_from, t, report).map(|k| from + k);
+    }
+    let (split, origin) = split_runs(rows_from, n);
     let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows.len() - from);
     read_requests_in(&split, t, report).map(back)
 }
