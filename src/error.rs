@@ -31,3 +31,12 @@ impl<T> IoContext<T> for std::result::Result<T, std::io::Error> {
         self.map_err(|cause| Error::Io { path: path.into(), cause })
     }
 }
+
+/// The message a panic carried, for the row of the file it happened on.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}

@@ -197,11 +197,7 @@ pub fn extract_batches(
 /// gets its row (status `unreadable`, issue `extract_failed`) and the run goes on.
 pub fn extract_guarded(doc: &load::Document) -> Report {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(doc))).unwrap_or_else(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+        let why = error::panic_message(&*panic);
         let mut r = Report {
             report_id: doc.report_id.clone(),
             source_path: doc.source_path.clone(),

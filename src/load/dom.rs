@@ -213,6 +213,9 @@ fn is_special(name: &str) -> bool {
         )
 }
 
+/// The deepest nesting of open elements kept, as browsers bound it.
+const MAX_DEPTH: usize = 512;
+
 struct Builder {
     tree: Tree,
     /// Open elements, innermost last.
@@ -550,7 +553,10 @@ impl Builder {
         let may_foster = !structural && !matches!(name, "script" | "style" | "template") && !in_head;
         let data = element(name, attrs);
         let id = if in_head { self.append(self.head.unwrap_or(ROOT), data) } else { self.insert(data, may_foster) };
-        if !is_void(name) {
+        // Past the deepest nesting kept, an element opens nothing: what follows
+        // goes beside it (unclosed tags would otherwise make every tag cost a
+        // walk down thousands of open elements).
+        if !is_void(name) && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
         if name == "form" {
@@ -774,7 +780,8 @@ fn tokenize(html: &str, b: &mut Builder) {
             // A doctype or a bogus comment.
             let end = find_byte(bytes, i, b'>').unwrap_or(n);
             let decl = &html[i + 2..end];
-            if decl.len() >= 7 && decl[..7].eq_ignore_ascii_case("doctype") {
+            // Compared as bytes: the declaration's eighth byte may fall inside a character.
+            if decl.as_bytes().get(..7).is_some_and(|d| d.eq_ignore_ascii_case(b"doctype")) {
                 b.doctype(&decl[7..]);
             } else {
                 b.comment();
@@ -1056,6 +1063,25 @@ mod tests {
     fn parsed(html: &str) -> String {
         let t = Tree::parse(html);
         shape(&t, ROOT)
+    }
+
+    #[test]
+    fn nesting_stops_at_the_deepest_kept_and_the_text_stays() {
+        let n = 3 * MAX_DEPTH;
+        let html = format!("{}一、总体情况{}<p>二、主动公开</p>", "<div>".repeat(n), "</div>".repeat(n));
+        let t = Tree::parse(&html);
+        let depth = |mut id: NodeId| {
+            let mut d = 0;
+            while t.nodes[id as usize].parent != NONE {
+                id = t.nodes[id as usize].parent;
+                d += 1;
+            }
+            d
+        };
+        let deepest = (0..t.nodes.len() as NodeId).map(depth).max().unwrap();
+        assert!(deepest <= MAX_DEPTH + 1, "{deepest}");
+        let text = t.text_content(ROOT);
+        assert!(text.contains("一、总体情况") && text.ends_with("二、主动公开"), "{text}");
     }
 
     #[test]

@@ -85,12 +85,10 @@ pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document
 
 fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
     match read::read_all(&file.path, buffer).map(|n| &buffer[..n]) {
-        Ok(bytes) if is_pdf(&file.relative, bytes) => {
-            let mut doc = empty_document(&file.relative, bytes);
+        Ok(bytes) if is_pdf(&file.relative, bytes) => guarded(empty_document(&file.relative, bytes), |doc| {
             doc.encoding = "pdf".into();
-            doc.text = pdf::to_text(&file.path).map(|t| finish(&mut doc, &t));
-            doc
-        }
+            doc.text = pdf::to_text(&file.path).map(|t| finish(doc, &t));
+        }),
         Ok(bytes) => decode(&file.relative, bytes),
         Err(e) => Document {
             source_bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64),
@@ -137,22 +135,35 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     [&b"<html"[..], b"<!doctype html", b"<body", b"<meta", b"<div", b"<table", b"<p>"].iter().any(|w| has(w))
 }
 
+/// Fills `doc`'s text with `read`. Should a reader panic on some input, the
+/// file keeps its row (unreadable, `extract_failed`) and the run goes on.
+fn guarded(mut doc: Document, read: impl FnOnce(&mut Document)) -> Document {
+    if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&mut doc))) {
+        let why = crate::error::panic_message(&*panic);
+        doc.text = Err(Unreadable { code: "extract_failed", detail: format!("the decoder failed on this file: {why}") });
+    }
+    doc
+}
+
 /// Decodes bytes already in memory (`source_path` names them, and its extension
 /// tells HTML from text).
 pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
-    let mut doc = empty_document(source_path, bytes);
+    guarded(empty_document(source_path, bytes), |doc| read_text(doc, bytes))
+}
+
+fn read_text(doc: &mut Document, bytes: &[u8]) {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         if !bytes.is_empty() {
             doc.text = Err(Unreadable { code: "empty_file", detail: "the file holds only whitespace".into() });
         }
-        return doc;
+        return;
     }
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         doc.encoding = "binary".into();
         doc.text = Err(Unreadable { code: "binary_file", detail: "the file holds binary data, not text".into() });
-        return doc;
+        return;
     }
-    let html = matches!(extension(source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
+    let html = matches!(extension(&doc.source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
     let decoded = decode::decode(bytes, html);
     doc.encoding = decoded.encoding.clone();
     let chars = || decoded.text.chars().count().max(1);
@@ -161,7 +172,7 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
             code: "undecodable",
             detail: format!("{} of {} characters could not be decoded in any known encoding", decoded.replaced, chars()),
         });
-        return doc;
+        return;
     }
     let text = if html {
         let page = html::to_text(&decoded.text);
@@ -171,8 +182,7 @@ pub fn decode(source_path: &str, bytes: &[u8]) -> Document {
     } else {
         decoded.text
     };
-    doc.text = Ok(finish(&mut doc, &text));
-    doc
+    doc.text = Ok(finish(doc, &text));
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mark a binary file.
@@ -233,6 +243,21 @@ mod tests {
         let d = decode("t", "\u{feff}（一）１２".as_bytes());
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.text.unwrap(), "(一)12");
+    }
+
+    #[test]
+    fn a_reader_that_fails_leaves_the_file_its_row() {
+        let doc = guarded(empty_document("x.txt", b"abc"), |_| panic!("a reader's bug"));
+        assert_eq!(doc.report_id, report_id(b"abc"));
+        let why = doc.text.unwrap_err();
+        assert_eq!(why.code, "extract_failed");
+        assert!(why.detail.contains("a reader's bug"), "{}", why.detail);
+    }
+
+    #[test]
+    fn a_declaration_with_a_character_across_its_eighth_byte() {
+        let d = decode("p.html", "<!DOCTY中PE html><p>一、总体情况</p>".as_bytes());
+        assert_eq!(d.text.unwrap(), "一、总体情况\n");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod cli;
 mod eval;
 mod gen;
 mod inputs;
+mod mutants;
 mod pipeline;
 mod read_back;
 mod stats;

@@ -1,0 +1,225 @@
+//! Damaged input: reports cut, spliced and sprinkled with the tokens the readers
+//! act on (pipes, tags, numbers, headings, stray bytes) must each still come out
+//! as a report row, with no panic anywhere between the bytes and the Arrow batch.
+//!
+//! `OGI_MUTANTS=200000 OGI_MUTANT_SEED=7 cargo test --release --test it mutants`
+//! searches longer (the default is a few thousand damaged files, a second or
+//! two); `OGI_MUTANT_DUMP=DIR` keeps the files that fail.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use ogi::gen::rng::Rng;
+use ogi::load::decode;
+use ogi::report::Report;
+use ogi::schema::Table;
+
+use super::root;
+
+/// Tokens that steer the readers: layout separators, HTML that opens and closes
+/// tables badly, character references out of range, numbers too large for any
+/// type, template labels and headings, bytes that are not UTF-8.
+const TOKENS: &[&[u8]] = &[
+    b"|",
+    b"||||",
+    b"\n",
+    b"\t",
+    b" |\n",
+    b"|---|---|\n",
+    b"<table>",
+    b"</table>",
+    b"<tr>",
+    b"<td>",
+    b"</td>",
+    b"<td colspan=\"999999\">",
+    b"<td rowspan=\"0\">",
+    b"<td rowspan=\"65535\" colspan=\"65535\">",
+    b"<th>",
+    b"<p>",
+    b"<br>",
+    b"<!--",
+    b"-->",
+    b"<script>",
+    b"<select><option>",
+    b"&#1114112;",
+    b"&#99999999999;",
+    b"&#x0;",
+    b"&nbsp;",
+    b"&",
+    b"<",
+    b"99999999999999999999999",
+    b"1,234,567,890,123,456",
+    b"-0",
+    b"\xe5\x87\x8f45",
+    b"1.5",
+    b"12",
+    b"0",
+    "一、".as_bytes(),
+    "第三部分".as_bytes(),
+    "(七)总计".as_bytes(),
+    "年".as_bytes(),
+    "万元".as_bytes(),
+    "１２３".as_bytes(),
+    "\u{3000}".as_bytes(),
+    "表三".as_bytes(),
+    "一、本年新收政府信息公开申请数量".as_bytes(),
+    "二、上年结转政府信息公开申请数量".as_bytes(),
+    "四、结转下年度继续办理".as_bytes(),
+    "行政复议".as_bytes(),
+    "行政诉讼".as_bytes(),
+    "结果维持".as_bytes(),
+    "未收到".as_bytes(),
+    "政府信息公开工作年度报告".as_bytes(),
+    "2019年".as_bytes(),
+    "發佈機構".as_bytes(),
+    "- 4 -".as_bytes(),
+    "第3页共10页".as_bytes(),
+    b"\xff",
+    b"\xc3",
+    b"\xe4\xb8",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\r",
+];
+
+/// The files damaged: the real samples, the fixtures, and a generated corpus
+/// with every layout.
+fn originals(generated: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let dirs = [
+        root().join("data/samples"),
+        root().join("tests/fixtures/reports"),
+        root().join("tests/fixtures/mixed/reports"),
+        generated.join("input"),
+    ];
+    for dir in dirs {
+        for entry in walk(&dir) {
+            let name = entry.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if let Ok(bytes) = std::fs::read(&entry) {
+                out.push((name, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return files };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files.extend(walk(&p));
+        } else {
+            files.push(p);
+        }
+    }
+    files
+}
+
+/// A random byte range of `len` bytes (possibly empty, possibly inside a character).
+fn span(rng: &mut Rng, len: usize) -> (usize, usize) {
+    let a = rng.below(len as u64 + 1) as usize;
+    let b = a + rng.below((len - a) as u64 + 1).min(400) as usize;
+    (a, b)
+}
+
+/// Line starts of `bytes`, the first line included.
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    std::iter::once(0).chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// One to four damages of `bytes`.
+fn mutate(rng: &mut Rng, bytes: &[u8]) -> Vec<u8> {
+    let mut b = bytes.to_vec();
+    for _ in 0..rng.range(1, 4) {
+        let len = b.len();
+        match rng.below(7) {
+            // Cut short anywhere, inside a character too.
+            0 => b.truncate(rng.below(len as u64 + 1) as usize),
+            // A stretch deleted.
+            1 => {
+                let (x, y) = span(rng, len);
+                b.drain(x..y);
+            }
+            // A stretch copied elsewhere.
+            2 => {
+                let (x, y) = span(rng, len);
+                let piece = b[x..y].to_vec();
+                let at = rng.below(b.len() as u64 + 1) as usize;
+                b.splice(at..at, piece);
+            }
+            // Tokens dropped in.
+            3 | 4 => {
+                for _ in 0..rng.range(1, 6) {
+                    let at = rng.below(b.len() as u64 + 1) as usize;
+                    b.splice(at..at, rng.pick(TOKENS).iter().copied());
+                }
+            }
+            // Two whole lines swapped.
+            5 => {
+                let starts = line_starts(&b);
+                let (total, ends) = (b.len(), |k: usize| starts.get(k + 1).copied());
+                let line = |k: usize| starts[k]..ends(k).unwrap_or(total);
+                let (i, j) = (rng.below(starts.len() as u64) as usize, rng.below(starts.len() as u64) as usize);
+                let (i, j) = (i.min(j), i.max(j));
+                if i != j {
+                    let (li, lj) = (b[line(i)].to_vec(), b[line(j)].to_vec());
+                    // The later line first, so the earlier one's place holds.
+                    b.splice(line(j), li);
+                    b.splice(line(i), lj);
+                }
+            }
+            // A run of one byte, as a broken converter leaves.
+            _ => {
+                let at = rng.below(len as u64 + 1) as usize;
+                let byte = *rng.pick(&[b'|', b' ', b'\n', b'-', b'1', b'<', 0xe3]);
+                b.splice(at..at, std::iter::repeat_n(byte, rng.range(1, 300) as usize));
+            }
+        }
+    }
+    b
+}
+
+/// Everything a file goes through before the writer: decoding, extraction and
+/// the Arrow batches of every table.
+fn through(name: &str, bytes: &[u8]) -> Report {
+    let report = ogi::extract_guarded(&decode(name, bytes));
+    for table in Table::ALL {
+        ogi::to_arrow::batch(table, &[&report]).expect("a report makes an Arrow batch");
+    }
+    report
+}
+
+#[test]
+fn damaged_files_each_make_a_report_row_without_a_panic() {
+    let generated = tempfile::tempdir().unwrap();
+    let opts = ogi::gen::Options { reports: 60, seed: 3, out: generated.path().to_path_buf(), error_rate: 0.03 };
+    ogi::gen::generate(&opts).unwrap();
+    let files = originals(generated.path());
+    assert!(files.len() >= 70, "{} originals", files.len());
+    let var = |name: &str, default: u64| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let n = var("OGI_MUTANTS", 3000);
+    let mut rng = Rng::new(var("OGI_MUTANT_SEED", 20_261_201));
+    let mut failures = Vec::new();
+    for k in 0..n {
+        let (name, original) = rng.pick(&files);
+        let damaged = mutate(&mut rng, original);
+        let before = failures.len();
+        match catch_unwind(AssertUnwindSafe(|| through(name, &damaged))) {
+            Err(_) => failures.push(format!("mutant {k} of {name}: panicked")),
+            Ok(r) if r.status.is_none() => failures.push(format!("mutant {k} of {name}: no status")),
+            Ok(r) if r.has_issue("extract_failed") => {
+                let detail = r.issues.iter().map(|i| i.detail.clone()).collect::<Vec<_>>().join("; ");
+                failures.push(format!("mutant {k} of {name}: the extractor panicked: {detail}"));
+            }
+            Ok(_) => {}
+        }
+        // OGI_MUTANT_DUMP=DIR keeps the files that failed, to read them with `ogi show`.
+        if let (true, Some(dir)) = (failures.len() > before, std::env::var_os("OGI_MUTANT_DUMP")) {
+            std::fs::write(Path::new(&dir).join(format!("mutant-{k}-{name}")), &damaged).unwrap();
+        }
+    }
+    assert!(failures.is_empty(), "{} of {n} damaged files failed:\n{}", failures.len(), failures[..failures.len().min(20)].join("\n"));
+}
