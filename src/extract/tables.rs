@@ -327,6 +327,12 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
     (out, origin)
 }
 
+/// At most this many rows that name 表三's first row are tried as its start. A
+/// report names that row a few times (the table, a sentence or two); each try
+/// may walk to the end of the text, so a text naming it on every line would
+/// take time in the square of its length.
+const MAX_TABLE_STARTS: usize = 16;
+
 /// Reads 表三. Returns the layout row after the table, or `None` if there is none.
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
@@ -346,7 +352,8 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     let candidates: Vec<usize> =
         (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
-    let Some(walk) = candidates.iter().map(|&k| walk(rows, k, cues, stop)).find(|w| w.matches.len() >= 4) else {
+    let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
+    let Some(walk) = walks.find(|w| w.matches.len() >= 4) else {
         if let Some(&k) = candidates.first() {
             report.flag("table_empty", "表三 (requests) is present but holds no number");
             return Some(k + 1);
