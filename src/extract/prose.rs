@@ -12,6 +12,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use super::numerals;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
@@ -285,15 +287,26 @@ static RECEIVE_KEYWORDS: LazyLock<Keywords> =
     LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
 static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
 
-/// Binds each count to the nearest unbound keyword before it, else after it.
+/// Binds each count to the nearest unbound keyword before it, else to the
+/// first keyword after it and before the next count. Counts and keywords are in
+/// the order of the clause.
 fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
     let mut used = vec![false; hits.len()];
+    // The unbound keywords before the count being bound, the nearest last; and
+    // the first keyword not yet passed (those after a count are all unbound).
+    let mut open: Vec<usize> = Vec::new();
+    let mut passed = 0;
     let mut out = Vec::new();
     for (n, c) in counts.iter().enumerate() {
         let next_count = counts.get(n + 1).map_or(usize::MAX, |x| x.at);
-        let before = (0..hits.len()).rev().find(|&h| !used[h] && hits[h].at < c.at);
-        let after = (0..hits.len()).find(|&h| !used[h] && hits[h].at > c.at && hits[h].at < next_count);
-        if let Some(h) = before.or(after) {
+        while passed < hits.len() && hits[passed].at < c.at {
+            if !used[passed] {
+                open.push(passed);
+            }
+            passed += 1;
+        }
+        let after = || (passed..hits.len()).find(|&h| hits[h].at > c.at).filter(|&h| hits[h].at < next_count);
+        if let Some(h) = open.pop().or_else(after) {
             used[h] = true;
             out.push((hits[h].key, *c));
         }
@@ -332,10 +345,30 @@ fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: 
     all.filter(|(_, c)| words.iter().any(|w| c.contains(w))).collect()
 }
 
-fn negated_before(clause: &str, at_byte: usize) -> bool {
-    // 未经复议直接起诉 is a kind of lawsuit, not a denial.
-    let before = clause[..at_byte].replace("未经", "");
-    NEGATIONS.iter().any(|n| before.contains(n))
+/// Where a clause denies something: the places of its denial words, once a
+/// clause, whatever the number of keywords asked about.
+struct Denials {
+    /// Where the first denial word ends, in the clause without its 未经
+    /// (未经复议直接起诉 is a kind of lawsuit, not a denial).
+    first_end: Option<usize>,
+    /// Where each 未经 starts in the clause.
+    skipped: Vec<usize>,
+}
+
+const NOT_A_DENIAL: &str = "未经";
+
+impl Denials {
+    fn new(clause: &str) -> Denials {
+        let without = clause.replace(NOT_A_DENIAL, "");
+        let first_end = NEGATIONS.iter().filter_map(|n| without.find(n).map(|p| p + n.len())).min();
+        Denials { first_end, skipped: clause.match_indices(NOT_A_DENIAL).map(|(i, _)| i).collect() }
+    }
+
+    /// Whether a denial word is written before byte `at` of the clause.
+    fn before(&self, at: usize) -> bool {
+        let removed = self.skipped.partition_point(|&s| s + NOT_A_DENIAL.len() <= at) * NOT_A_DENIAL.len();
+        self.first_end.is_some_and(|end| end <= at - removed)
+    }
 }
 
 /// Reads the prose facts into `report`. Facts of a table the report already
@@ -417,9 +450,10 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         if cs.is_empty() {
             let chars: Vec<(usize, char)> = clause.char_indices().collect();
+            let denials = Denials::new(clause);
             for h in &hs {
                 let byte = chars[h.at].0;
-                if negated_before(clause, byte) && !found.iter().any(|f| f.0 == h.key) {
+                if denials.before(byte) && !found.iter().any(|f| f.0 == h.key) {
                     found.push((h.key, 0, base + byte));
                 }
             }
@@ -480,30 +514,32 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
 const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报"];
 
 fn read_proactive(doc: &Sectioned, report: &mut Report) {
-    let text = doc.text;
-    let verbs = ["主动公开", "公开", "发布", "公布"];
+    let sentences = std::cell::OnceCell::new();
     let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
         for (base, clause) in clauses {
             if clause.trim_start().starts_with("其中") {
                 continue;
             }
-            for c in counts(clause, base).into_iter().filter(|c| !c.money) {
-                let before: String = clause.chars().take(c.at).collect();
-                let Some(v) = verbs.iter().filter_map(|v| before.rfind(v)).max() else { continue };
+            let counts: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+            if counts.is_empty() {
+                continue;
+            }
+            let verbs = Places::of(clause, &VERBS);
+            let totals = Places::of(clause, &TOTALS);
+            for c in counts {
+                let before = &clause[..c.offset - base];
+                let Some(v) = verbs.last_within(0, before.len()) else { continue };
                 let between = &before[v..];
                 let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
                     .iter()
                     .any(|end| between.ends_with(end));
-                let sentence_end = text[base..].find('。').map_or(text.len(), |e| base + e);
-                let sentence_start = text[..base]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| matches!(c, '。' | '\n'))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let sentence = &text[sentence_start..sentence_end];
-                let channel = CHANNEL_WORDS.iter().any(|w| sentence.contains(w))
-                    && !["累计", "全年", "共计", "总计", "合计"].iter().any(|w| before.contains(w));
-                if names_info && between.chars().count() <= 14 && !channel {
+                if !names_info || between.chars().take(15).count() > 14 {
+                    continue;
+                }
+                // A sentence about a channel counts a part, unless it says the count is a total.
+                let channel = sentences.get_or_init(|| Sentences::new(doc.text)).mention_channel(base)
+                    && totals.last_within(0, before.len()).is_none();
+                if !channel {
                     return Some(c);
                 }
             }
@@ -517,9 +553,176 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     }
 }
 
+const PROACTIVE_VERBS: &[&str] = &["主动公开", "公开", "发布", "公布"];
+const TOTAL_WORDS: &[&str] = &["累计", "全年", "共计", "总计", "合计"];
+
+/// Where some words occur in a text: the byte ranges of every occurrence of
+/// each (overlapping ones too), found in one pass and asked about by range.
+struct Places {
+    /// (start, end), by start.
+    at: Vec<(usize, usize)>,
+}
+
+impl Places {
+    fn of(text: &str, words: &LazyLock<AhoCorasick>) -> Places {
+        let mut at: Vec<(usize, usize)> = words.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+        at.sort_unstable();
+        Places { at }
+    }
+
+    /// The start of the last occurrence that lies within `from..to`.
+    fn last_within(&self, from: usize, to: usize) -> Option<usize> {
+        // Occurrences start before `to`; the last of them that also ends by
+        // `to` (words are a few characters long, so few are looked at).
+        let before = self.at.partition_point(|&(s, _)| s < to);
+        self.at[..before].iter().rev().take_while(|&&(s, _)| s >= from).find(|&&(_, e)| e <= to).map(|&(s, _)| s)
+    }
+}
+
+fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(words).expect("the words make an automaton")
+}
+
+static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PROACTIVE_VERBS));
+static TOTALS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(TOTAL_WORDS));
+static CHANNELS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CHANNEL_WORDS));
+
+/// The sentence bounds of a text and where it names a channel of disclosure,
+/// found once for every candidate count of the proactive reader.
+struct Sentences<'a> {
+    text: &'a str,
+    /// Where each line break is.
+    breaks: Vec<usize>,
+    /// Where each `。` is.
+    stops: Vec<usize>,
+    /// The channel words of the whole text, for a long sentence.
+    channels: std::cell::OnceCell<Places>,
+    /// The last sentence asked about and its answer.
+    last: std::cell::Cell<Option<(usize, usize, bool)>>,
+}
+
+const STOP: &str = "。";
+
+/// A sentence longer than this is searched for channel words through the
+/// places of those words in the whole text, found once.
+const LONG_SENTENCE: usize = 2048;
+
+impl<'a> Sentences<'a> {
+    fn new(text: &'a str) -> Sentences<'a> {
+        Sentences {
+            text,
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            stops: memchr::memmem::find_iter(text.as_bytes(), STOP).collect(),
+            channels: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Whether the sentence holding byte `at` names a channel: from the last
+    /// `。` or line break before `at` to the first `。` after it.
+    fn mention_channel(&self, at: usize) -> bool {
+        let after_break = self.breaks[..self.breaks.partition_point(|&b| b < at)].last().map(|b| b + 1);
+        let after_stop = self.stops[..self.stops.partition_point(|&s| s + STOP.len() <= at)].last().map(|s| s + STOP.len());
+        let from = after_break.max(after_stop).unwrap_or(0);
+        let to = self.stops.get(self.stops.partition_point(|&s| s < at)).copied().unwrap_or(self.text.len());
+        if let Some((_, _, named)) = self.last.get().filter(|&(f, t, _)| (f, t) == (from, to)) {
+            return named;
+        }
+        let named = if to - from <= LONG_SENTENCE {
+            let sentence = &self.text[from..to];
+            CHANNEL_WORDS.iter().any(|w| sentence.contains(w))
+        } else {
+            self.channels.get_or_init(|| Places::of(self.text, &CHANNELS)).last_within(from, to).is_some()
+        };
+        self.last.set(Some((from, to, named)));
+        named
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gen::rng::Rng;
+
+    /// Random text over a few characters that make the words looked for.
+    fn random_text(rng: &mut Rng, most: u64) -> String {
+        let len = rng.below(most + 1);
+        let pieces = ["未", "经", "没有", "复议", "公开", "主动", "发布", "微博", "新闻", "。", "\n", "信息", "全年", "计", "共", "1", "件", ","];
+        (0..len).map(|_| *rng.pick(&pieces)).collect()
+    }
+
+    #[test]
+    fn binding_agrees_with_the_nearest_unbound_keyword_rule() {
+        // The rule as first written: for each count, every keyword looked at.
+        fn by_rule(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, usize)> {
+            let mut used = vec![false; hits.len()];
+            let mut out = Vec::new();
+            for (n, c) in counts.iter().enumerate() {
+                let next_count = counts.get(n + 1).map_or(usize::MAX, |x| x.at);
+                let before = (0..hits.len()).rev().find(|&h| !used[h] && hits[h].at < c.at);
+                let after = (0..hits.len()).find(|&h| !used[h] && hits[h].at > c.at && hits[h].at < next_count);
+                if let Some(h) = before.or(after) {
+                    used[h] = true;
+                    out.push((hits[h].key, c.at));
+                }
+            }
+            out
+        }
+        let keys = ["a", "b", "c", "d"];
+        let mut rng = Rng::new(11);
+        for _ in 0..2000 {
+            let mut positions = |n: u64| -> Vec<usize> {
+                let mut v: Vec<usize> = (0..rng.below(n)).map(|_| rng.below(30) as usize).collect();
+                v.sort_unstable();
+                v
+            };
+            let counts: Vec<Count> =
+                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false }).collect();
+            let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
+            let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
+            assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
+        }
+    }
+
+    #[test]
+    fn denials_agree_with_searching_the_text_before_each_place() {
+        let mut rng = Rng::new(12);
+        for _ in 0..2000 {
+            let clause = random_text(&mut rng, 12);
+            let denials = Denials::new(&clause);
+            for (at, _) in clause.char_indices() {
+                let before = clause[..at].replace(NOT_A_DENIAL, "");
+                // A place inside 未经 (at its 经) is never a keyword's.
+                if clause[at..].starts_with('经') && clause[..at].ends_with('未') {
+                    continue;
+                }
+                assert_eq!(denials.before(at), NEGATIONS.iter().any(|n| before.contains(n)), "{clause:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn places_and_sentences_agree_with_searching_each_range() {
+        let mut rng = Rng::new(13);
+        for _ in 0..500 {
+            let text = random_text(&mut rng, 40);
+            let verbs = Places::of(&text, &VERBS);
+            let sentences = Sentences::new(&text);
+            for (at, _) in text.char_indices() {
+                let last = PROACTIVE_VERBS.iter().filter_map(|v| text[..at].rfind(v)).max();
+                assert_eq!(verbs.last_within(0, at), last, "{text:?} before {at}");
+                let to = text[at..].find(STOP).map_or(text.len(), |e| at + e);
+                let from = text[..at].rfind(['。', '\n']).map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+                let named = CHANNEL_WORDS.iter().any(|w| text[from..to].contains(w));
+                assert_eq!(sentences.mention_channel(at), named, "{text:?} at {at}");
+            }
+        }
+        // A sentence too long to search is answered from the whole text's places.
+        let long = format!("{}微博{}", "公开".repeat(LONG_SENTENCE), "公开".repeat(LONG_SENTENCE));
+        let sentences = Sentences::new(&long);
+        assert!(sentences.mention_channel(0) && sentences.mention_channel(long.len() - 1));
+        assert!(!Sentences::new(&"公开".repeat(2 * LONG_SENTENCE)).mention_channel(3));
+    }
 
     fn requests(text: &str) -> Vec<(&'static str, i64)> {
         let mut r = Report::default();
