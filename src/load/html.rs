@@ -192,11 +192,19 @@ fn data_table(tree: &Tree, table: NodeId) -> Option<Vec<Vec<TableCell>>> {
 
 /// One line per row, `| a | b |`, with spans expanded: a spanned label is repeated,
 /// a spanned number is kept in its first cell only.
+/// Grid positions a table's spans may fill, on average per cell (a template
+/// table, its labels spanning all 15 columns of 表四, fills fewer). Spans that
+/// stair-step (each row's cells pushed past the last row's spanning ones)
+/// would otherwise make a grid of millions of positions from a page of a few
+/// hundred kilobytes; past the allowance a cell takes one position.
+const SPANNED_PER_CELL: usize = 64;
+
 fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
     // Each grid position: the text it shows, as an index into `texts` (the
     // empty string for a spanned number's other positions).
     let mut texts: Vec<String> = vec![String::new()];
     let mut grid: Vec<Vec<Option<usize>>> = Vec::new();
+    let mut allowance = SPANNED_PER_CELL * (table.iter().map(Vec::len).sum::<usize>() + 64);
     for (r, cells) in table.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
@@ -207,7 +215,11 @@ fn render_table(tree: &Tree, table: Vec<Vec<TableCell>>, out: &mut String) {
                 c += 1;
             }
             let numeric = text.chars().any(|ch| ch.is_ascii_digit()) && !text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
-            let (rs, cs) = tree.spans(cell);
+            let (rs, cs) = match tree.spans(cell) {
+                (rs, cs) if rs * cs > allowance => (1, 1),
+                spans => spans,
+            };
+            allowance = allowance.saturating_sub(rs * cs);
             texts.push(text);
             let own = texts.len() - 1;
             for dr in 0..rs {
@@ -315,6 +327,17 @@ mod tests {
             t,
             "| 三、本年度办理结果 | (一)予以公开 | 22 |  | 23 |\n| 三、本年度办理结果 | (二)部分公开 | 1 |  | 1 |\n"
         );
+    }
+
+    #[test]
+    fn spans_that_stair_step_fill_a_bounded_grid_and_keep_their_text() {
+        let rows: String = (0..300).map(|i| format!("<tr><td rowspan=\"64\" colspan=\"64\">r{i}</td><td>x{i}</td></tr>")).collect();
+        let t = to_text(&format!("<table>{rows}</table>")).text;
+        // Positions printed: those the spans filled, and the blank ones left
+        // beside them (about 1.2 million without the allowance).
+        let positions = t.matches('|').count();
+        assert!(positions <= 2 * SPANNED_PER_CELL * (600 + 64), "{positions}");
+        assert!((0..300).all(|i| t.contains(&format!("r{i} ")) && t.contains(&format!("x{i} "))));
     }
 
     #[test]
