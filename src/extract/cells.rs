@@ -107,7 +107,9 @@ impl<'a> Row<'a> {
 
     /// The same row with other label fragments (and its label recomputed).
     pub fn with_labels(&self, labels: Vec<Frag<'a>>, cells: Vec<Cell>) -> Row<'a> {
-        let mut row = Row { labels, cells, squashed: String::new(), ..self.clone() };
+        // Built field by field: a copy of the whole row would copy all its cells.
+        let (kind, delimited, offset, vertical) = (self.kind, self.delimited, self.offset, self.vertical);
+        let mut row = Row { kind, labels, cells, delimited, offset, vertical, squashed: String::new() };
         row.squashed = row.compute_label();
         row
     }

@@ -340,7 +340,9 @@ fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: 
     let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
     let all = doc.clauses.iter().zip(&doc.headings).filter(|(_, &heading)| !heading).map(|(c, _)| *c);
     if !secs.is_empty() {
-        return all.filter(|&(at, _)| secs.iter().any(|&(a, b)| (a..b).contains(&at))).collect();
+        // Sections are in the order of the text and do not overlap.
+        let inside = |at: usize| secs[..secs.partition_point(|&(a, _)| a <= at)].last().is_some_and(|&(_, b)| at < b);
+        return all.filter(|&(at, _)| inside(at)).collect();
     }
     all.filter(|(_, c)| words.iter().any(|w| c.contains(w))).collect()
 }

@@ -290,7 +290,7 @@ fn holds_runs(row: &Row, n: usize) -> bool {
 fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
     let mut out = Vec::with_capacity(rows.len());
     let mut origin = Vec::with_capacity(rows.len());
-    let mut deferred: Vec<(Row<'a>, usize)> = Vec::new();
+    let mut deferred: std::collections::VecDeque<(Row<'a>, usize)> = std::collections::VecDeque::new();
     for (k, row) in rows.iter().enumerate() {
         let orphan = row.is_orphan();
         if !orphan {
@@ -306,7 +306,7 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
                     out.push(part);
                     origin.push(k);
                 } else {
-                    deferred.push((part, k));
+                    deferred.push_back((part, k));
                 }
             }
             continue;
@@ -315,9 +315,10 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
         origin.push(k);
         if orphan && !deferred.is_empty() {
             // One part per label line that follows.
-            let (r, o) = deferred.remove(0);
-            out.push(r);
-            origin.push(o);
+            if let Some((r, o)) = deferred.pop_front() {
+                out.push(r);
+                origin.push(o);
+            }
         }
     }
     for (r, o) in deferred {
