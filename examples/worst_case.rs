@@ -1,0 +1,73 @@
+//! Time on inputs built to find work that grows faster than the input: deep or
+//! unclosed tags, stair-stepping spans, the words of 表三's first row on every
+//! line, endless clauses and sentences, columns of numbers a line each. Each is
+//! decoded and extracted on one thread; a reader that walks back over what it
+//! has read for every new piece takes minutes here instead of a fraction of a
+//! second.
+//!
+//! usage: cargo run --release --example worst_case [-- SCALE]
+//!
+//! SCALE (default 1) multiplies every input's repetitions: at 1 each input is
+//! 0.5-15 MB. Prints, per input, its size, the median of three runs and the
+//! throughput; then the slowest. Compare runs at SCALE 1 and 2: work in
+//! proportion to the input doubles, work in its square quadruples.
+
+use std::time::Instant;
+
+fn repeat(piece: &str, n: usize) -> String {
+    piece.repeat(n)
+}
+
+/// (name, file name, bytes) at `scale`.
+fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
+    let n = |k: usize| k * scale;
+    let title = "2015年某县政府信息公开工作年度报告\n";
+    let title_2020 = "2020年某县政府信息公开工作年度报告\n";
+    vec![
+        ("nested divs", "page.html", format!("<html><body>{}一、总体情况{}</body></html>", repeat("<div>", n(100_000)), repeat("</div>", n(100_000)))),
+        ("unclosed font in every paragraph", "page.html", format!("<html><body>{}</body></html>", repeat("<p><font size=3>一、总体情况 本年新收申请3件", n(20_000)))),
+        (
+            "stair-stepping spans",
+            "page.html",
+            format!("<html><body><table>{}</table></body></html>", repeat("<tr><td rowspan=\"64\" colspan=\"64\">1</td><td>2</td></tr>", n(5_000))),
+        ),
+        ("one row of cells", "page.html", format!("<html><body><table><tr>{}</tr></table></body></html>", repeat("<td>1</td>", n(200_000)))),
+        ("references", "page.html", format!("<html><body><p>{}</p></body></html>", repeat("&amp", n(300_000)))),
+        ("one line of pipes", "t.txt", format!("一、总体情况\n{}\n", repeat("|", n(2_000_000)))),
+        ("lines of lone pipes", "t.txt", format!("一、总体情况\n{}", repeat("|\n", n(500_000)))),
+        ("表三's first row on every line", "t.txt", format!("{title_2020}{}", repeat("一、本年新收政府信息公开申请数量 1 2 3\n", n(20_000)))),
+        ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", repeat("1\n", n(300_000)), repeat("说明\n", n(40_000)))),
+        ("numbers on one line", "t.txt", format!("一、本年新收政府信息公开申请数量 {}\n", repeat("1 ", n(500_000)))),
+        ("one endless label", "t.txt", format!("{}\n", repeat("一、本年新收政府信息公开申请数量", n(100_000)))),
+        ("a clause of counts", "t.txt", format!("{title}三、依申请公开情况\n{}\n", repeat("当面申请1件", n(50_000)))),
+        ("a clause of denials", "t.txt", format!("{title}五、行政复议情况\n{}\n", repeat("未发生行政复议", n(50_000)))),
+        ("proactive counts and a far channel", "t.txt", format!("{title}{}微博\n", repeat("主动公开信息12条\n", n(50_000)))),
+        ("a section a line", "t.txt", format!("{title}{}", repeat("一、依申请公开\n当面申请1件\n", n(50_000)))),
+        ("clauses", "t.txt", format!("{title}{}", repeat("依申请公开,", n(300_000)))),
+    ]
+}
+
+fn main() {
+    let scale: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+    println!("{:<38} {:>8} {:>10} {:>9}  result", "input", "MB", "median ms", "MB/s");
+    let mut slowest = (0.0, "");
+    for (name, file, text) in inputs(scale) {
+        let bytes = text.into_bytes();
+        let mut times = Vec::new();
+        let mut result = String::new();
+        for _ in 0..3 {
+            let start = Instant::now();
+            let report = ogi::extract_guarded(&ogi::load::decode(file, &bytes));
+            times.push(start.elapsed().as_secs_f64());
+            let status = report.status.map_or("none", |s| s.as_str());
+            result = format!("{status}, {} facts", report.fact_count());
+        }
+        times.sort_by(f64::total_cmp);
+        let (mb, median) = (bytes.len() as f64 / 1e6, times[1]);
+        println!("{name:<38} {mb:>8.2} {:>10.1} {:>9.1}  {result}", median * 1e3, mb / median);
+        if median > slowest.0 {
+            slowest = (median, name);
+        }
+    }
+    println!("slowest: {} ({:.0} ms)", slowest.1, slowest.0 * 1e3);
+}
