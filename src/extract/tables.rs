@@ -101,15 +101,20 @@ fn best_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
     best.map(|(_, j)| j)
 }
 
+/// Rows with numbers that name no template row, one after another, past which
+/// a table has ended: a template table has a row for each of its lines.
+const MAX_MISSES: usize = 64;
+
 fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) -> Walk {
     let mut matches = Vec::new();
     let mut next = 0;
     let mut orphans: Vec<usize> = Vec::new();
+    let mut misses = 0;
     let mut k = start;
     while k < rows.len() && next < cues.rows {
         let row = &rows[k];
         let own = row.label();
-        if row.kind == Kind::Prose || (k > start && stop(own)) {
+        if row.kind == Kind::Prose || (k > start && stop(own)) || misses > MAX_MISSES {
             break;
         }
         if row.cells.is_empty() {
@@ -139,6 +144,9 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             matches.push((j, k));
             next = j + 1;
             used_after = used;
+            misses = 0;
+        } else {
+            misses += 1;
         }
         orphans.clear();
         k += 1 + used_after;
@@ -540,6 +548,15 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
 mod tests {
     use super::*;
     use crate::extract::cells::rows;
+
+    #[test]
+    fn a_walk_ends_after_a_run_of_rows_that_name_no_template_row() {
+        let text = format!("一、本年新收政府信息公开申请数量 1 2 3\n{}", "其他事项 1 2\n".repeat(1000));
+        let (_, rs) = rows(&text);
+        let w = walk(&rs, 0, Cues::requests(Template::T2021), |_| false);
+        assert_eq!(w.matches.len(), 1);
+        assert!(w.end <= MAX_MISSES + 2, "{}", w.end);
+    }
 
     fn requests(text: &str, t: Template) -> Report {
         let (_, rs) = rows(text);
