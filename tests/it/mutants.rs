@@ -1,6 +1,7 @@
 //! Damaged input: reports cut, spliced and sprinkled with the tokens the readers
 //! act on (pipes, tags, numbers, headings, stray bytes) must each still come out
-//! as a report row, with no panic anywhere between the bytes and the Arrow batch.
+//! as a report row, with no panic anywhere between the bytes and the Arrow batch;
+//! and a collection of them, with a damaged manifest, goes through every stage.
 //!
 //! `OGI_MUTANTS=200000 OGI_MUTANT_SEED=7 cargo test --release --test it mutants`
 //! searches longer (the default is a few thousand damaged files, a second or
@@ -14,7 +15,7 @@ use ogi::load::decode;
 use ogi::report::Report;
 use ogi::schema::Table;
 
-use super::root;
+use super::{ogi_ok, path_str, root};
 
 /// Tokens that steer the readers: layout separators, HTML that opens and closes
 /// tables badly, character references out of range, numbers too large for any
@@ -118,6 +119,11 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// A number from the environment (the search's length and seed), else `default`.
+fn var(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// A random byte range of `len` bytes (possibly empty, possibly inside a character).
 fn span(rng: &mut Rng, len: usize) -> (usize, usize) {
     let a = rng.below(len as u64 + 1) as usize;
@@ -199,7 +205,6 @@ fn damaged_files_each_make_a_report_row_without_a_panic() {
     ogi::gen::generate(&opts).unwrap();
     let files = originals(generated.path());
     assert!(files.len() >= 70, "{} originals", files.len());
-    let var = |name: &str, default: u64| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
     let n = var("OGI_MUTANTS", 3000);
     let mut rng = Rng::new(var("OGI_MUTANT_SEED", 20_261_201));
     let mut failures = Vec::new();
@@ -222,4 +227,34 @@ fn damaged_files_each_make_a_report_row_without_a_panic() {
         }
     }
     assert!(failures.is_empty(), "{} of {n} damaged files failed:\n{}", failures.len(), failures[..failures.len().min(20)].join("\n"));
+}
+
+#[test]
+fn a_damaged_collection_goes_through_every_stage() {
+    let generated = tempfile::tempdir().unwrap();
+    let opts = ogi::gen::Options { reports: 40, seed: 5, out: generated.path().to_path_buf(), error_rate: 0.03 };
+    ogi::gen::generate(&opts).unwrap();
+    let files = originals(generated.path());
+    let input = tempfile::tempdir().unwrap();
+    let mut rng = Rng::new(var("OGI_MUTANT_SEED", 20_261_202));
+    let n = 300;
+    for k in 0..n {
+        let (name, original) = rng.pick(&files);
+        // Years, copies and odd names spread over folders, as collected.
+        let dir = input.path().join(format!("{}", k % 7));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{k}-{name}")), mutate(&mut rng, original)).unwrap();
+    }
+    // A manifest, damaged too: its rows name some of the files.
+    let manifest: String = std::iter::once("path,url,agency,published,year\n".to_string())
+        .chain((0..n).step_by(3).map(|k| format!("{}/{k}-x.txt,https://example.gov.cn/{k},某县人民政府,2020-0{}-01,20{k}\n", k % 7, k % 9)))
+        .collect();
+    std::fs::write(input.path().join("manifest.csv"), mutate(&mut rng, manifest.as_bytes())).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, stderr) = ogi_ok(&["run", "--input", path_str(input.path()), "--out", path_str(out.path())]);
+    assert!(stderr.contains(&format!("{n} files: ")), "{stderr}");
+    let reports = ogi::dataset::read_table(out.path(), "reports").unwrap();
+    assert_eq!(reports.len(), n as usize, "one row per file");
+    assert!(reports.iter().all(|r| r["status"].is_string()));
+    assert!(out.path().join("summary/year.csv").exists());
 }
