@@ -56,8 +56,12 @@ pub struct Document {
 
 /// Hex of the first 16 bytes of the SHA-256 of `bytes`: same bytes, same id.
 pub fn report_id(bytes: &[u8]) -> String {
+    id_of(&Sha256::digest(bytes).into())
+}
+
+/// A `report_id` from a SHA-256 digest.
+fn id_of(digest: &[u8; 32]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
     let mut id = String::with_capacity(32);
     for b in &digest[..16] {
         id.push(char::from(HEX[usize::from(b >> 4)]));
@@ -78,24 +82,50 @@ pub fn report_id_bits(id: &str) -> u128 {
 /// Reads and decodes one file. I/O errors become an unreadable document.
 pub fn load(file: &InputFile, manifest: Option<&manifest::Manifest>) -> Document {
     let entry = manifest.and_then(|m| m.get(&file.relative)).cloned();
-    let mut doc = read::with_buffer(|buffer| load_with(file, buffer));
+    let mut doc = read::with_buffer(|buffer| load_with(file, buffer, MAX_READ));
     doc.hints.manifest = entry;
     doc
 }
 
-fn load_with(file: &InputFile, buffer: &mut Vec<u8>) -> Document {
-    match read::read_all(&file.path, buffer).map(|n| &buffer[..n]) {
-        Ok(bytes) if is_pdf(&file.relative, bytes) => guarded(empty_document(&file.relative, bytes), |doc| {
-            doc.encoding = "pdf".into();
-            doc.text = pdf::to_text(&file.path).map(|t| finish(doc, &t));
-        }),
-        Ok(bytes) => decode(&file.relative, bytes),
-        Err(e) => Document {
-            source_bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64),
-            text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
-            ..empty_document(&file.relative, file.relative.as_bytes())
-        },
+/// Files larger than this are not read whole (a PDF still goes to
+/// `pdftotext`): far larger than any report's text or page, and small enough
+/// that a stray video or archive in a collection cannot exhaust the memory.
+pub const MAX_READ: usize = 64 << 20;
+
+fn load_with(file: &InputFile, buffer: &mut Vec<u8>, limit: usize) -> Document {
+    let size = || std::fs::metadata(&file.path).map_or(0, |m| m.len() as i64);
+    let read_error = |e: std::io::Error| Document {
+        source_bytes: size(),
+        text: Err(Unreadable { code: "read_error", detail: e.to_string() }),
+        ..empty_document(&file.relative, file.relative.as_bytes())
+    };
+    match read::read_all(&file.path, buffer, limit) {
+        Ok(read::Read::Whole(n)) if is_pdf(&file.relative, &buffer[..n]) => {
+            from_pdf(file, empty_document(&file.relative, &buffer[..n]))
+        }
+        Ok(read::Read::Whole(n)) => decode(&file.relative, &buffer[..n]),
+        Ok(read::Read::TooLarge) => {
+            let digest = match read::sha256_of_file(&file.path) {
+                Ok(digest) => digest,
+                Err(e) => return read_error(e),
+            };
+            let doc = Document { source_bytes: size(), report_id: id_of(&digest), ..empty_document(&file.relative, b"") };
+            if is_pdf(&file.relative, buffer) {
+                return from_pdf(file, doc);
+            }
+            let detail = format!("{} bytes, more than the {limit} bytes a text or page is read to", doc.source_bytes);
+            Document { text: Err(Unreadable { code: "too_large", detail }), ..doc }
+        }
+        Err(e) => read_error(e),
     }
+}
+
+/// The text `pdftotext` finds in the file.
+fn from_pdf(file: &InputFile, doc: Document) -> Document {
+    guarded(doc, |doc| {
+        doc.encoding = "pdf".into();
+        doc.text = pdf::to_text(&file.path).map(|t| finish(doc, &t));
+    })
 }
 
 fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
@@ -219,6 +249,31 @@ mod tests {
         }
         let missing = InputFile { path: dir.path().join("missing.txt"), relative: "missing.txt".into() };
         assert_eq!(load(&missing, None).text.unwrap_err().code, "read_error");
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit_and_the_id_is_the_whole_file_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let bytes: Vec<u8> = b"0123456789".iter().copied().cycle().take(3 << 20).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let mut buffer = Vec::new();
+        assert_eq!(read::read_all(&path, &mut buffer, 1 << 20).unwrap(), read::Read::TooLarge);
+        assert!(buffer.len() <= (1 << 20) + 1 && buffer.starts_with(b"0123"));
+        assert_eq!(read::read_all(&path, &mut buffer, 3 << 20).unwrap(), read::Read::Whole(3 << 20));
+        assert_eq!(id_of(&read::sha256_of_file(&path).unwrap()), report_id(&bytes));
+
+        // Past the limit a file keeps its row, its size and the id of all its bytes.
+        let file = InputFile { path: path.clone(), relative: "big.txt".into() };
+        let doc = load_with(&file, &mut buffer, 1 << 20);
+        assert_eq!((doc.report_id, doc.source_bytes), (report_id(&bytes), 3 << 20));
+        assert_eq!(doc.text.unwrap_err().code, "too_large");
+        // A PDF past the limit still goes to pdftotext (which finds no PDF here).
+        let pdf = dir.path().join("big.pdf");
+        std::fs::rename(&path, &pdf).unwrap();
+        let doc = load_with(&InputFile { path: pdf, relative: "big.pdf".into() }, &mut buffer, 1 << 20);
+        assert_eq!(doc.encoding, "pdf");
+        assert_ne!(doc.text.unwrap_err().code, "too_large");
     }
 
     #[test]

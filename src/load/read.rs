@@ -73,21 +73,50 @@ fn is_cached(path: &Path) -> bool {
     }
 }
 
-/// Reads the whole file at `path` into `buffer` and returns its length: an
-/// open, reads until the end, a close, without asking the file's size first.
-/// The buffer keeps its length between files, so it is neither zeroed nor
-/// grown again for each one.
-pub fn read_all(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
-    use std::io::Read;
+/// What [`read_all`] read of a file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Read {
+    /// The whole file, this many bytes.
+    Whole(usize),
+    /// More than the limit: the buffer holds its first `limit` bytes.
+    TooLarge,
+}
+
+/// Reads the whole file at `path` into `buffer`, up to `limit` bytes: an open,
+/// reads until the end, a close, without asking the file's size first. The
+/// buffer keeps its length between files, so it is neither zeroed nor grown
+/// again for each one.
+pub fn read_all(path: &Path, buffer: &mut Vec<u8>, limit: usize) -> std::io::Result<Read> {
+    use std::io::Read as _;
     let mut file = std::fs::File::open(path)?;
     let mut n = 0;
     loop {
+        if n > limit {
+            return Ok(Read::TooLarge);
+        }
         if n == buffer.len() {
-            buffer.resize((buffer.len() * 2).max(64 << 10), 0);
+            buffer.resize((buffer.len() * 2).max(64 << 10).min(limit + 1), 0);
         }
         match file.read(&mut buffer[n..]) {
-            Ok(0) => return Ok(n),
+            Ok(0) => return Ok(Read::Whole(n)),
             Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The SHA-256 of the file at `path`, read a piece at a time.
+pub fn sha256_of_file(path: &Path) -> std::io::Result<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut piece = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return Ok(hasher.finalize().into()),
+            Ok(k) => hasher.update(&piece[..k]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
