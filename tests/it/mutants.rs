@@ -83,15 +83,18 @@ const TOKENS: &[&[u8]] = &[
     b"\r",
 ];
 
-/// The files damaged: the real samples, the fixtures, and a generated corpus
-/// with every layout.
-fn originals(generated: &Path) -> Vec<(String, Vec<u8>)> {
+/// The files damaged: the real samples, the fixtures, and a generated corpus of
+/// `reports` with every layout.
+fn originals(reports: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
+    let generated = tempfile::tempdir().unwrap();
+    let opts = ogi::gen::Options { reports, seed, out: generated.path().to_path_buf(), error_rate: 0.03 };
+    ogi::gen::generate(&opts).unwrap();
     let mut out = Vec::new();
     let dirs = [
         root().join("data/samples"),
         root().join("tests/fixtures/reports"),
         root().join("tests/fixtures/mixed/reports"),
-        generated.join("input"),
+        generated.path().join("input"),
     ];
     for dir in dirs {
         for entry in walk(&dir) {
@@ -200,10 +203,7 @@ fn through(name: &str, bytes: &[u8]) -> Report {
 
 #[test]
 fn damaged_files_each_make_a_report_row_without_a_panic() {
-    let generated = tempfile::tempdir().unwrap();
-    let opts = ogi::gen::Options { reports: 60, seed: 3, out: generated.path().to_path_buf(), error_rate: 0.03 };
-    ogi::gen::generate(&opts).unwrap();
-    let files = originals(generated.path());
+    let files = originals(60, 3);
     assert!(files.len() >= 70, "{} originals", files.len());
     let n = var("OGI_MUTANTS", 3000);
     let mut rng = Rng::new(var("OGI_MUTANT_SEED", 20_261_201));
@@ -231,10 +231,7 @@ fn damaged_files_each_make_a_report_row_without_a_panic() {
 
 #[test]
 fn a_damaged_collection_goes_through_every_stage() {
-    let generated = tempfile::tempdir().unwrap();
-    let opts = ogi::gen::Options { reports: 40, seed: 5, out: generated.path().to_path_buf(), error_rate: 0.03 };
-    ogi::gen::generate(&opts).unwrap();
-    let files = originals(generated.path());
+    let files = originals(40, 5);
     let input = tempfile::tempdir().unwrap();
     let mut rng = Rng::new(var("OGI_MUTANT_SEED", 20_261_202));
     let n = 300;
