@@ -5,8 +5,9 @@
 //! parser (`html`), anything else as text; bytes are decoded by `decode`. The text
 //! is folded from traditional to simplified characters and normalised. What
 //! cannot become text (an empty or binary file, undecodable bytes, a PDF without
-//! the tool or without text) is a [`Document`] without text but with the reason,
-//! so that it still gets its `reports` row.
+//! the tool or without text, a file past [`MAX_READ`], a reader that failed) is
+//! a [`Document`] without text but with the reason, so that it still gets its
+//! `reports` row.
 
 pub mod decode;
 pub mod dom;
