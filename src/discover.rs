@@ -28,11 +28,43 @@ pub fn discover(root: &Path) -> (Vec<InputFile>, Vec<(PathBuf, std::io::Error)>)
         files.push(InputFile { path: root.to_path_buf(), relative: name });
         return (files, errors);
     }
-    walk(root, root, &mut files, &mut errors);
+    walk(root, root, &mut files, &mut errors, &mut std::collections::HashSet::new());
     (files, errors)
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(PathBuf, std::io::Error)>) {
+/// What tells one folder from another however it is reached: its device and
+/// inode, or where links do not say so, its canonical path.
+#[cfg(unix)]
+type FolderKey = (u64, u64);
+#[cfg(not(unix))]
+type FolderKey = PathBuf;
+
+#[cfg(unix)]
+fn folder_key(path: &Path) -> Option<FolderKey> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_key(path: &Path) -> Option<FolderKey> {
+    std::fs::canonicalize(path).ok()
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<InputFile>,
+    errors: &mut Vec<(PathBuf, std::io::Error)>,
+    listed: &mut std::collections::HashSet<FolderKey>,
+) {
+    // Each folder is listed once: a link back up the tree (or a second way to
+    // the same folder) would list it again, without end for a loop.
+    if let Some(key) = folder_key(dir) {
+        if !listed.insert(key) {
+            errors.push((dir.to_path_buf(), std::io::Error::other("a link to a folder listed already")));
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -55,9 +87,16 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(P
             Ok(t) if t.is_symlink() => std::fs::metadata(&path).map(|m| m.file_type()),
             other => other,
         };
-        let Ok(kind) = kind else { continue };
+        let kind = match kind {
+            Ok(kind) => kind,
+            // A link to nothing.
+            Err(e) => {
+                errors.push((path, e));
+                continue;
+            }
+        };
         if kind.is_dir() {
-            walk(root, &path, files, errors);
+            walk(root, &path, files, errors, listed);
         } else if kind.is_file() {
             let relative = relative(root, &path);
             if dir == root && MANIFEST_NAMES.contains(&relative.as_str()) {
@@ -123,6 +162,23 @@ fn relative(root: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn links_back_up_the_tree_or_to_a_folder_listed_already_are_noted_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/x.txt"), "x").unwrap();
+        std::os::unix::fs::symlink("..", root.join("a/up")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("a/root")).unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
+        let (files, errors) = discover(root);
+        let names: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["a/x.txt"]);
+        let noted: Vec<String> = errors.iter().map(|(p, _)| relative(root, p)).collect();
+        assert_eq!(noted, ["a/root", "a/up", "b"]);
+    }
+
     #[test]
     fn inputs_give_back_the_files_listed() {
         let dir = tempfile::tempdir().unwrap();
@@ -154,7 +210,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn links_are_followed_and_broken_ones_skipped() {
+    fn links_are_followed_and_broken_ones_noted() {
         let dir = tempfile::tempdir().unwrap();
         let (root, elsewhere) = (dir.path().join("root"), dir.path().join("elsewhere"));
         std::fs::create_dir_all(elsewhere.join("sub")).unwrap();
@@ -165,7 +221,8 @@ mod tests {
         std::os::unix::fs::symlink(elsewhere.join("sub"), root.join("linked")).unwrap();
         std::os::unix::fs::symlink(elsewhere.join("gone.txt"), root.join("gone.txt")).unwrap();
         let (files, errors) = discover(&root);
-        assert!(errors.is_empty());
+        let noted: Vec<&Path> = errors.iter().map(|(p, _)| p.as_path()).collect();
+        assert_eq!(noted, [root.join("gone.txt")]);
         let names: Vec<_> = files.iter().map(|f| f.relative.as_str()).collect();
         assert_eq!(names, ["f.txt", "linked/g.txt"]);
     }

@@ -153,7 +153,7 @@ pub fn extract_batches(
         listed.retain(|f| shard.holds(&f.relative));
     }
     let files = discover::Inputs::new(&config.input, listed);
-    let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("unlisted folder {} ({e})", p.display())).collect();
+    let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("not listed: {} ({e})", p.display())).collect();
     let manifest = load::manifest::Manifest::read(&config.input);
     if let Some(m) = &manifest {
         notes.extend(m.problems.iter().cloned());
