@@ -3,7 +3,9 @@
 //! Walks the tree depth-first with entries sorted by name, so that the same tree
 //! always yields the same list and the same output bytes. Hidden entries
 //! (`.git`, `.DS_Store`) and the optional manifest at the root are not inputs.
-//! A directory that cannot be read is reported, not fatal.
+//! Links are followed, each folder listed once. A folder that cannot be read,
+//! one reached a second way (a link back up the tree) and a link to nothing
+//! are reported, not fatal.
 
 use std::path::{Path, PathBuf};
 
@@ -89,7 +91,7 @@ fn walk(
         };
         let kind = match kind {
             Ok(kind) => kind,
-            // A link to nothing.
+            // A link to nothing, or an entry gone since the listing.
             Err(e) => {
                 errors.push((path, e));
                 continue;
