@@ -566,7 +566,7 @@ struct Places {
 }
 
 impl Places {
-    fn of(text: &str, words: &LazyLock<AhoCorasick>) -> Places {
+    fn of(text: &str, words: &AhoCorasick) -> Places {
         let mut at: Vec<(usize, usize)> = words.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
         at.sort_unstable();
         Places { at }
