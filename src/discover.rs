@@ -155,6 +155,14 @@ impl Inputs {
     }
 }
 
+/// The path of folder `inner` relative to `root`, `/`-separated, when it lies
+/// strictly inside it (links resolved); `None` when either does not exist.
+pub fn folder_within(root: &Path, inner: &Path) -> Option<String> {
+    let (root, inner) = (std::fs::canonicalize(root).ok()?, std::fs::canonicalize(inner).ok()?);
+    let rel = inner.strip_prefix(&root).ok()?;
+    (!rel.as_os_str().is_empty()).then(|| relative(Path::new(""), rel))
+}
+
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
@@ -163,6 +171,18 @@ fn relative(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_within_another() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("in/out/x")).unwrap();
+        let input = dir.path().join("in");
+        assert_eq!(folder_within(&input, &input.join("out/x")).as_deref(), Some("out/x"));
+        assert_eq!(folder_within(&input, &input.join("out/../out")).as_deref(), Some("out"));
+        assert_eq!(folder_within(&input, &input), None);
+        assert_eq!(folder_within(&input, dir.path()), None);
+        assert_eq!(folder_within(&input, &input.join("missing")), None);
+    }
 
     #[cfg(unix)]
     #[test]

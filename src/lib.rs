@@ -152,8 +152,16 @@ pub fn extract_batches(
     if let Some(shard) = config.shard {
         listed.retain(|f| shard.holds(&f.relative));
     }
-    let files = discover::Inputs::new(&config.input, listed);
     let mut notes: Vec<String> = errors.iter().map(|(p, e)| format!("not listed: {} ({e})", p.display())).collect();
+    if let Some(inside) = discover::folder_within(&config.input, &config.out) {
+        // The run's own output from an earlier run is not a report.
+        let (before, prefix) = (listed.len(), format!("{inside}/"));
+        listed.retain(|f| !f.relative.starts_with(&prefix));
+        if listed.len() < before {
+            notes.push(format!("not read: {} files of the output folder {inside}/ inside the input", before - listed.len()));
+        }
+    }
+    let files = discover::Inputs::new(&config.input, listed);
     let manifest = load::manifest::Manifest::read(&config.input);
     if let Some(m) = &manifest {
         notes.extend(m.problems.iter().cloned());

@@ -68,3 +68,17 @@ fn manifest_problems_are_reported_not_fatal() {
     assert!(stderr.contains("manifest.csv row 2: year `twenty` is not a year"), "{stderr}");
     assert!(stderr.contains("manifest.csv row 3: no path"), "{stderr}");
 }
+
+#[test]
+fn an_output_folder_inside_the_input_is_not_read_as_reports() {
+    let input = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data/samples"), input.path());
+    let out = input.path().join("out");
+    let args = ["run", "--input", path_str(input.path()), "--out", path_str(&out)];
+    ogi_ok(&args);
+    // The second run finds the first one's tables, summary and CSV files in its input.
+    let (_, stderr) = ogi_ok(&args);
+    assert!(stderr.contains("5 files: 5 ok"), "{stderr}");
+    assert!(stderr.contains("of the output folder out/ inside the input"), "{stderr}");
+    assert_eq!(read_table(&out, "reports").unwrap().len(), 5);
+}
