@@ -14,36 +14,32 @@
 
 use std::time::Instant;
 
-fn repeat(piece: &str, n: usize) -> String {
-    piece.repeat(n)
-}
-
 /// (name, file name, bytes) at `scale`.
 fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
     let n = |k: usize| k * scale;
     let title = "2015年某县政府信息公开工作年度报告\n";
     let title_2020 = "2020年某县政府信息公开工作年度报告\n";
     vec![
-        ("nested divs", "page.html", format!("<html><body>{}一、总体情况{}</body></html>", repeat("<div>", n(100_000)), repeat("</div>", n(100_000)))),
-        ("unclosed font in every paragraph", "page.html", format!("<html><body>{}</body></html>", repeat("<p><font size=3>一、总体情况 本年新收申请3件", n(20_000)))),
+        ("nested divs", "page.html", format!("<html><body>{}一、总体情况{}</body></html>", "<div>".repeat(n(100_000)), "</div>".repeat(n(100_000)))),
+        ("unclosed font in every paragraph", "page.html", format!("<html><body>{}</body></html>", "<p><font size=3>一、总体情况 本年新收申请3件".repeat(n(20_000)))),
         (
             "stair-stepping spans",
             "page.html",
-            format!("<html><body><table>{}</table></body></html>", repeat("<tr><td rowspan=\"64\" colspan=\"64\">1</td><td>2</td></tr>", n(5_000))),
+            format!("<html><body><table>{}</table></body></html>", "<tr><td rowspan=\"64\" colspan=\"64\">1</td><td>2</td></tr>".repeat(n(5_000))),
         ),
-        ("one row of cells", "page.html", format!("<html><body><table><tr>{}</tr></table></body></html>", repeat("<td>1</td>", n(200_000)))),
-        ("references", "page.html", format!("<html><body><p>{}</p></body></html>", repeat("&amp", n(300_000)))),
-        ("one line of pipes", "t.txt", format!("一、总体情况\n{}\n", repeat("|", n(2_000_000)))),
-        ("lines of lone pipes", "t.txt", format!("一、总体情况\n{}", repeat("|\n", n(500_000)))),
-        ("表三's first row on every line", "t.txt", format!("{title_2020}{}", repeat("一、本年新收政府信息公开申请数量 1 2 3\n", n(20_000)))),
-        ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", repeat("1\n", n(300_000)), repeat("说明\n", n(40_000)))),
-        ("numbers on one line", "t.txt", format!("一、本年新收政府信息公开申请数量 {}\n", repeat("1 ", n(500_000)))),
-        ("one endless label", "t.txt", format!("{}\n", repeat("一、本年新收政府信息公开申请数量", n(100_000)))),
-        ("a clause of counts", "t.txt", format!("{title}三、依申请公开情况\n{}\n", repeat("当面申请1件", n(50_000)))),
-        ("a clause of denials", "t.txt", format!("{title}五、行政复议情况\n{}\n", repeat("未发生行政复议", n(50_000)))),
-        ("proactive counts and a far channel", "t.txt", format!("{title}{}微博\n", repeat("主动公开信息12条\n", n(50_000)))),
-        ("a section a line", "t.txt", format!("{title}{}", repeat("一、依申请公开\n当面申请1件\n", n(50_000)))),
-        ("clauses", "t.txt", format!("{title}{}", repeat("依申请公开,", n(300_000)))),
+        ("one row of cells", "page.html", format!("<html><body><table><tr>{}</tr></table></body></html>", "<td>1</td>".repeat(n(200_000)))),
+        ("references", "page.html", format!("<html><body><p>{}</p></body></html>", "&amp".repeat(n(300_000)))),
+        ("one line of pipes", "t.txt", format!("一、总体情况\n{}\n", "|".repeat(n(2_000_000)))),
+        ("lines of lone pipes", "t.txt", format!("一、总体情况\n{}", "|\n".repeat(n(500_000)))),
+        ("表三's first row on every line", "t.txt", format!("{title_2020}{}", "一、本年新收政府信息公开申请数量 1 2 3\n".repeat(n(20_000)))),
+        ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", "1\n".repeat(n(300_000)), "说明\n".repeat(n(40_000)))),
+        ("numbers on one line", "t.txt", format!("一、本年新收政府信息公开申请数量 {}\n", "1 ".repeat(n(500_000)))),
+        ("one endless label", "t.txt", format!("{}\n", "一、本年新收政府信息公开申请数量".repeat(n(100_000)))),
+        ("a clause of counts", "t.txt", format!("{title}三、依申请公开情况\n{}\n", "当面申请1件".repeat(n(50_000)))),
+        ("a clause of denials", "t.txt", format!("{title}五、行政复议情况\n{}\n", "未发生行政复议".repeat(n(50_000)))),
+        ("proactive counts and a far channel", "t.txt", format!("{title}{}微博\n", "主动公开信息12条\n".repeat(n(50_000)))),
+        ("a section a line", "t.txt", format!("{title}{}", "一、依申请公开\n当面申请1件\n".repeat(n(50_000)))),
+        ("clauses", "t.txt", format!("{title}{}", "依申请公开,".repeat(n(300_000)))),
     ]
 }
 

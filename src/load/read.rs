@@ -78,7 +78,7 @@ fn is_cached(path: &Path) -> bool {
 pub enum Read {
     /// The whole file, this many bytes.
     Whole(usize),
-    /// More than the limit: the buffer holds its first `limit` bytes.
+    /// More than the limit: the buffer begins with the file's first bytes.
     TooLarge,
 }
 
@@ -109,16 +109,7 @@ pub fn read_all(path: &Path, buffer: &mut Vec<u8>, limit: usize) -> std::io::Res
 /// The SHA-256 of the file at `path`, read a piece at a time.
 pub fn sha256_of_file(path: &Path) -> std::io::Result<[u8; 32]> {
     use sha2::{Digest, Sha256};
-    use std::io::Read as _;
-    let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
-    let mut piece = vec![0u8; 1 << 20];
-    loop {
-        match file.read(&mut piece) {
-            Ok(0) => return Ok(hasher.finalize().into()),
-            Ok(k) => hasher.update(&piece[..k]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
+    std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+    Ok(hasher.finalize().into())
 }

@@ -97,29 +97,13 @@ fn originals(reports: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
         generated.path().join("input"),
     ];
     for dir in dirs {
-        for entry in walk(&dir) {
-            let name = entry.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if let Ok(bytes) = std::fs::read(&entry) {
-                out.push((name, bytes));
-            }
+        for file in ogi::discover::discover(&dir).0 {
+            let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            out.push((name, std::fs::read(&file.path).unwrap()));
         }
     }
     out.sort();
     out
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return files };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files.extend(walk(&p));
-        } else {
-            files.push(p);
-        }
-    }
-    files
 }
 
 /// A number from the environment (the search's length and seed), else `default`.
