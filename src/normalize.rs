@@ -7,6 +7,8 @@
 //! the extractor sees `1,204` and `(一)` however the page spelled them. Byte offsets
 //! recorded on facts refer to the text this function returns.
 
+use std::borrow::Cow;
+
 /// Returns the normalised form of `raw` (see the module docs).
 pub fn normalize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -74,9 +76,9 @@ fn scrub_question_marks(text: String) -> String {
 /// Returns the folded text and whether it read as traditional: at least five
 /// characters and one in a hundred of its Chinese characters changed (simplified
 /// text is left as it is, but for the odd 繁體版 link).
-pub fn fold_traditional(text: &str) -> (String, bool) {
+pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
     if !may_be_traditional(text) {
-        return (text.to_string(), false);
+        return (Cow::Borrowed(text), false);
     }
     let converted = fast2s::convert(text);
     // A character of a place name is kept in traditional text too: the table
@@ -96,9 +98,9 @@ pub fn fold_traditional(text: &str) -> (String, bool) {
     }
     // Simplified text is left alone.
     if changed >= 5 && changed * 100 >= cjk {
-        (folded, true)
+        (Cow::Owned(folded), true)
     } else {
-        (text.to_string(), false)
+        (Cow::Borrowed(text), false)
     }
 }
 

@@ -207,8 +207,8 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
     }
     let text = if html {
         let page = html::to_text(&decoded.text);
-        doc.hints.title = page.title.map(|t| fold_traditional(&t).0);
-        doc.hints.site = page.site.map(|t| fold_traditional(&t).0);
+        doc.hints.title = page.title.map(|t| fold_traditional(&t).0.into_owned());
+        doc.hints.site = page.site.map(|t| fold_traditional(&t).0.into_owned());
         page.text
     } else {
         decoded.text
