@@ -123,39 +123,67 @@ fn any_of(column: &str, values: &[&str]) -> Expr {
     values.iter().fold(lit(false), |acc, v| acc.or(col(column).eq(lit(*v))))
 }
 
-fn scan(out: &Path, table: &str) -> Result<LazyFrame> {
-    let dir = out.join(table);
-    if crate::dataset::parquet_files(&dir)?.is_empty() {
-        return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
-    }
-    let path = dir.to_string_lossy().into_owned();
-    let args = ScanArgsParquet { hive_options: HiveOptions::new_enabled(), ..Default::default() };
-    LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)
+/// One partition of a written dataset: its folder below each table's folder
+/// (`year=2019`; none when the dataset is not partitioned) and the values of
+/// its partition columns, from the folders of the reports table.
+pub struct Partition {
+    folder: PathBuf,
+    values: Vec<(String, Option<String>)>,
 }
 
-/// The partitions of a written dataset, each as the predicate that selects it
-/// (`year = 2019`), from the folders of the reports table; one predicate that
-/// holds everywhere when the dataset is not partitioned.
-pub fn partitions(out: &Path) -> Result<Vec<Expr>> {
+impl Partition {
+    /// The partition's rows of `table`, with its partition columns added as a
+    /// hive reader adds them (`year` an integer, the others strings, the null
+    /// partition null). Only the partition's own files are read: a scan of the
+    /// whole dataset filtered on the partition lists and opens every file of
+    /// the table for each partition.
+    fn scan(&self, out: &Path, table: &str) -> Result<LazyFrame> {
+        let dir = out.join(table).join(&self.folder);
+        if crate::dataset::parquet_files(&dir)?.is_empty() {
+            return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
+        }
+        let path = dir.to_string_lossy().into_owned();
+        let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
+        let frame = LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)?;
+        let columns: Vec<Expr> = self
+            .values
+            .iter()
+            .map(|(column, value)| {
+                let value = match (column.as_str(), value) {
+                    ("year", Some(v)) => v.parse::<i64>().map_or_else(|_| lit(v.clone()), lit),
+                    ("year", None) => lit(NULL).cast(DataType::Int64),
+                    (_, Some(v)) => lit(v.clone()),
+                    (_, None) => lit(NULL).cast(DataType::String),
+                };
+                value.alias(column.as_str())
+            })
+            .collect();
+        Ok(if columns.is_empty() { frame } else { frame.with_columns(columns) })
+    }
+}
+
+/// The partitions of a written dataset, from the folders of the reports table;
+/// one, with no partition columns, when the dataset is not partitioned.
+pub fn partitions(out: &Path) -> Result<Vec<Partition>> {
     let dir = out.join("reports");
     let mut folders: Vec<PathBuf> = crate::dataset::parquet_files(&dir)?
         .iter()
         .filter_map(|f| f.parent()?.strip_prefix(&dir).ok().map(Path::to_path_buf))
         .collect();
     folders.dedup();
-    let predicate = |folder: &Path| -> Expr {
-        folder.components().fold(lit(true), |acc, part| {
-            let part = part.as_os_str().to_string_lossy();
-            let Some((column, value)) = part.split_once('=') else { return acc };
-            let test = match (column, value.parse::<i64>()) {
-                _ if value == HIVE_NULL => col(column).is_null(),
-                ("year", Ok(year)) => col(column).eq(lit(year)),
-                _ => col(column).eq(lit(crate::dataset::unescape(value))),
-            };
-            acc.and(test)
-        })
+    let partition = |folder: PathBuf| -> Partition {
+        let values = folder
+            .components()
+            .filter_map(|part| {
+                let part = part.as_os_str().to_string_lossy();
+                let (column, value) = part.split_once('=')?;
+                let value = (value != HIVE_NULL).then(|| crate::dataset::unescape(value));
+                Some((column.to_string(), value))
+            })
+            .collect();
+        Partition { folder, values }
     };
-    Ok(folders.iter().map(|f| predicate(f)).collect())
+    Ok(folders.into_iter().map(partition).collect())
 }
 
 /// A per-report sum: the facts whose keys (`row`, or `proceeding` and
@@ -197,10 +225,11 @@ impl Sum {
 }
 
 /// One row per report that is a report (ok or partial, not a copy) among the
-/// rows where `partition` holds (see [`partitions`]): its counts and rates.
-pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
-    let reports = scan(out, "reports")?
-        .filter(partition.clone().and(any_of("status", &["ok", "partial"])).and(col("duplicate_of").is_null()))
+/// rows of `partition` (see [`partitions`]): its counts and rates.
+pub fn agency_year(out: &Path, partition: &Partition) -> Result<LazyFrame> {
+    let reports = partition
+        .scan(out, "reports")?
+        .filter(any_of("status", &["ok", "partial"]).and(col("duplicate_of").is_null()))
         .select([
             col("report_id"),
             col("year").cast(DataType::Int32),
@@ -235,8 +264,9 @@ pub fn agency_year(out: &Path, partition: Expr) -> Result<LazyFrame> {
         let names: Vec<String> = sums.iter().map(|s| s.name.clone()).collect();
         let keep: Vec<Expr> = std::iter::once(col("report_id")).chain(unknown_if_unstated(&names)).collect();
         let on: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-        Ok(scan(out, table)?
-            .filter(partition.clone().and(rows))
+        Ok(partition
+            .scan(out, table)?
+            .filter(rows)
             .join(Sum::frame(keys, sums)?.lazy(), on.clone(), on, JoinArgs::new(JoinType::Inner))
             .group_by([col("report_id")])
             .agg(aggs)
@@ -466,7 +496,7 @@ pub fn run(out: &Path) -> Result<Stats> {
         let mut rows = CheckRows::default();
         let mut reports = 0;
         for (i, partition) in partitions(out)?.into_iter().enumerate() {
-            let mut ay = agency_year(out, partition)?.collect().map_err(polars_err)?;
+            let mut ay = agency_year(out, &partition)?.collect().map_err(polars_err)?;
             if ay.height() == 0 && i > 0 {
                 continue;
             }

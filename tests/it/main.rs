@@ -35,6 +35,14 @@ pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 temp path")
 }
 
+/// Rows of `table` as sorted JSON lines, for comparing runs whose row order differs.
+pub fn sorted_rows(out: &Path, table: &str) -> Vec<String> {
+    let mut rows: Vec<String> =
+        ogi::dataset::read_table(out, table).unwrap().into_iter().map(|r| serde_json::Value::Object(r).to_string()).collect();
+    rows.sort();
+    rows
+}
+
 /// Extracts `input` into a new temporary output folder.
 pub fn extract(input: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

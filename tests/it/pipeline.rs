@@ -6,7 +6,7 @@ use std::path::Path;
 use ogi::dataset::read_table;
 use serde_json::Value;
 
-use crate::{extract, ogi_ok, path_str, root};
+use crate::{extract, ogi_ok, path_str, root, sorted_rows};
 
 fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     ogi::dataset::parquet_files(dir)
@@ -138,13 +138,6 @@ fn two_shards_merge_into_one_dataset() {
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "{stdout}");
     ogi_ok(&["stats", "-q", "--data", o]);
     assert_eq!(read_table(out.path(), "summary/agency_year").unwrap().len(), 5);
-}
-
-/// Rows of `table` as sorted JSON lines, for comparing runs whose row order differs.
-fn sorted_rows(out: &Path, table: &str) -> Vec<String> {
-    let mut rows: Vec<String> = read_table(out, table).unwrap().into_iter().map(|r| Value::Object(r).to_string()).collect();
-    rows.sort();
-    rows
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use ogi::dataset::{read_table, Record};
 use serde_json::Value;
 
-use crate::{extract, ogi_ok, path_str, root};
+use crate::{extract, ogi_ok, path_str, root, sorted_rows};
 
 /// Runs extract and stats on the multi-year fixture.
 fn years() -> tempfile::TempDir {
@@ -151,4 +151,28 @@ fn summary_prints_the_table_asked_for() {
     assert!(stdout.contains("| 2021 | county | 1 |"), "{stdout}");
     let bad = crate::ogi(&["summary", "--data", path_str(out.path()), "--by", "colour"]);
     assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn the_summary_does_not_depend_on_the_partitioning() {
+    // Generated reports: many provinces and levels, and national agencies,
+    // which have no province (the null partition).
+    let corpus = tempfile::tempdir().unwrap();
+    ogi_ok(&["gen", "--reports", "600", "--seed", "5", "--out", path_str(corpus.path())]);
+    let input = corpus.path().join("input");
+    let summary = |partition: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let o = path_str(out.path());
+        ogi_ok(&["extract", "-q", "--input", path_str(&input), "--out", o, "--partition", partition]);
+        ogi_ok(&["stats", "-q", "--data", o]);
+        let tables = ["year", "year_admin_level", "year_province"]
+            .map(|t| std::fs::read_to_string(out.path().join(format!("summary/{t}.csv"))).unwrap());
+        (sorted_rows(out.path(), "summary/agency_year"), tables)
+    };
+    let by_year = summary("year");
+    assert!(by_year.0.len() > 500, "{} reports in agency_year", by_year.0.len());
+    assert!(by_year.0.iter().any(|row| row.contains(r#""province":null"#)), "no national agency among the reports");
+    for partition in ["province", "admin_level,template"] {
+        assert_eq!(summary(partition), by_year, "partitioned by {partition}");
+    }
 }
