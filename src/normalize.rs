@@ -163,24 +163,36 @@ fn utf8_width(b: u8) -> usize {
 }
 
 /// Removes all whitespace: labels are compared without it, because wrapping and
-/// justification put spaces inside words (`本年新   制作数量`).
-pub fn squash(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut run = 0; // start of the stretch not yet copied
-    let mut i = 0;
-    while i < bytes.len() {
-        let width = whitespace_at(s, i);
-        if width == 0 {
-            i += 1;
-            continue;
+/// justification put spaces inside words (`本年新   制作数量`). Text without
+/// whitespace (most labels) is returned as it is, without a copy.
+pub fn squash(s: &str) -> Cow<'_, str> {
+    match first_whitespace(s, 0) {
+        None => Cow::Borrowed(s),
+        Some(_) => {
+            let mut out = String::with_capacity(s.len());
+            squash_into(s, &mut out);
+            Cow::Owned(out)
         }
+    }
+}
+
+/// Appends `s` without its whitespace to `out`.
+pub fn squash_into(s: &str, out: &mut String) {
+    let mut run = 0; // start of the stretch not yet copied
+    while let Some((i, width)) = first_whitespace(s, run) {
         out.push_str(&s[run..i]);
-        i += width;
-        run = i;
+        run = i + width;
     }
     out.push_str(&s[run..]);
-    out
+}
+
+/// The first whitespace character of `s` at or after byte `from`: where it
+/// starts and its length in bytes.
+fn first_whitespace(s: &str, from: usize) -> Option<(usize, usize)> {
+    (from..s.len()).find_map(|i| match whitespace_at(s, i) {
+        0 => None,
+        width => Some((i, width)),
+    })
 }
 
 /// The length in bytes of the whitespace character at byte `i` of `s`, 0 where
@@ -297,6 +309,10 @@ mod tests {
     #[test]
     fn squash_drops_inner_whitespace() {
         assert_eq!(squash("本年新   制作数量\n本年"), "本年新制作数量本年");
+        assert!(matches!(squash("本年新制作数量"), Cow::Borrowed(_)), "nothing to remove, nothing copied");
+        let mut out = String::from("前");
+        squash_into(" 本年 新\u{3000}", &mut out);
+        assert_eq!(out, "前本年新");
         let all: String = (0..0x10000u32).filter_map(char::from_u32).collect();
         let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(squash(&all), want);

@@ -441,7 +441,7 @@ fn fill(t: &Divisions, code: u32, region: &mut Region) {
 /// `通化市二道江区人民政府` and `二道江区政府` in 220503 are both `220503:政府`.
 pub fn agency_key(agency: &str, region: &Region) -> String {
     let t = table();
-    let mut rest = crate::normalize::squash(agency);
+    let mut rest = crate::normalize::squash(agency).into_owned();
     // The divisions the agency sits in: their names lead its name. Other
     // division names are the agency's own (西湖镇 under 东港区 is not 西湖区).
     let mut chain = Vec::new();

@@ -102,7 +102,11 @@ impl<'a> Row<'a> {
     }
 
     fn compute_label(&self) -> String {
-        self.labels.iter().map(|f| squash(f.text)).collect()
+        let mut label = String::with_capacity(self.labels.iter().map(|f| f.text.len()).sum());
+        for f in &self.labels {
+            crate::normalize::squash_into(f.text, &mut label);
+        }
+        label
     }
 
     /// The same row with other label fragments (and its label recomputed).

@@ -26,7 +26,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
     report.title = find_title(&head).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
-        squash(&t[..end])
+        squash(&t[..end]).into_owned()
     }));
     if let Some(title) = &report.title {
         report.year = year_in(title);
@@ -53,7 +53,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     report.published = find_published(text, &head);
     if let Some(m) = &hints.manifest {
         if let Some(agency) = &m.agency {
-            report.agency = Some(squash(agency));
+            report.agency = Some(squash(agency).into_owned());
             report.unflag("agency_inferred");
         }
         if let Some(year) = m.year {
@@ -88,7 +88,7 @@ impl<'a> Head<'a> {
 
     /// Line `i` without whitespace.
     fn line(&self, i: usize) -> &str {
-        self.squashed[i].get_or_init(|| squash(self.raw[i]))
+        self.squashed[i].get_or_init(|| squash(self.raw[i]).into_owned())
     }
 
     fn lines(&self) -> impl Iterator<Item = &str> + '_ {
@@ -273,7 +273,7 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         }
     }
     // The date under the signature: a line of its own among the last few.
-    let tail: Vec<String> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(squash).collect();
+    let tail: Vec<String> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
     tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
 

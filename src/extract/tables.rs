@@ -515,7 +515,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         let heads: Vec<f64> = rows[anchor..first_value_row]
             .iter()
             .flat_map(|r| r.labels.iter())
-            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&crate::normalize::squash(f.text).as_str()))
+            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&&*crate::normalize::squash(f.text)))
             .map(|f| f.center)
             .collect();
         if heads.len() == n {
