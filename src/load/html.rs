@@ -127,9 +127,13 @@ fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
         if t.chars().all(char::is_whitespace) {
             return;
         }
-        for c in t.chars() {
-            if c.is_whitespace() {
+        line.text.reserve(t.len() + 1);
+        // Pieces between whitespace characters: an empty one is whitespace run on.
+        for (i, word) in t.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 line.space = true;
+            }
+            if word.is_empty() {
                 continue;
             }
             if line.space && !line.text.is_empty() {
@@ -137,8 +141,12 @@ fn inline_into(tree: &Tree, node: NodeId, line: &mut Inline) {
                 line.chars += 1;
             }
             line.space = false;
-            line.text.push(if c == '|' { '/' } else { c });
-            line.chars += 1;
+            if word.contains('|') {
+                line.text.extend(word.chars().map(|c| if c == '|' { '/' } else { c }));
+            } else {
+                line.text.push_str(word);
+            }
+            line.chars += word.chars().count();
         }
         return;
     }
@@ -297,6 +305,44 @@ fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_text_follows_the_rule_character_by_character() {
+        // The rule as first written: whitespace runs become one space, none at
+        // the start; `|` becomes `/`.
+        let reference = |texts: &[&str]| -> (String, usize) {
+            let (mut text, mut space) = (String::new(), false);
+            for t in texts.iter().filter(|t| !t.chars().all(char::is_whitespace)) {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    if space && !text.is_empty() {
+                        text.push(' ');
+                    }
+                    space = false;
+                    text.push(if c == '|' { '/' } else { c });
+                }
+            }
+            let chars = text.chars().count();
+            (text, chars)
+        };
+        let pieces = ["本年", " ", "\u{3000}", "|", "a", "\n\t", "新收 |x", "", "  ", "é|"];
+        let mut seed = 11u64;
+        for _ in 0..2000 {
+            let texts: Vec<&str> = (0..4)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    pieces[(seed >> 33) as usize % pieces.len()]
+                })
+                .collect();
+            let html: String = texts.iter().map(|t| format!("<span>{t}</span>")).collect();
+            let tree = Tree::parse(&format!("<p>{html}</p>"));
+            let p = tree.descendants(ROOT).find(|&n| tree.name(n) == Some("p")).unwrap();
+            assert_eq!(inline_text(&tree, p), reference(&texts), "{texts:?}");
+        }
+    }
 
     #[test]
     fn chrome_dropped_blocks_become_lines() {
