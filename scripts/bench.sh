@@ -12,10 +12,11 @@
 # core) and (b) `ogi run` (extract, write, stats). Prints medians: throughput in
 # files/s and MB/s, the ratio (b)/(a), and the peak RSS of (b).
 #
-# By default both read the corpus from the page cache (after a first pass), so
-# the ratio compares CPU work. With COLD=1 the page cache is dropped before each
-# timed step (root only: it writes /proc/sys/vm/drop_caches), as on a first run
-# over a corpus just copied to the machine: then the disk sets the pace of both.
+# By default both read the corpus from the page cache (an untimed pass before
+# each timed step), so the ratio compares CPU work. With COLD=1 the page cache
+# is dropped before each timed step (root only: it writes
+# /proc/sys/vm/drop_caches), as on a first run over a corpus just copied to the
+# machine: then the disk sets the pace of both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -26,8 +27,11 @@ if [ "$COLD" = 1 ] && ! { sync && echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/nu
   echo "COLD=1 needs to write /proc/sys/vm/drop_caches (root)" >&2
   exit 2
 fi
-# Before each timed step: the page cache dropped (COLD=1), or the writes flushed.
-settle() { sync; if [ "$COLD" = 1 ]; then echo 3 > /proc/sys/vm/drop_caches; fi; }
+# Before each timed step: the writes flushed, then the page cache dropped
+# (COLD=1) or the corpus read once more, untimed: some machines reclaim cached
+# pages that went unread for a few seconds (a virtual machine handing memory
+# back to its host), so a pass run seconds earlier does not keep it all cached.
+settle() { sync; if [ "$COLD" = 1 ]; then echo 3 > /proc/sys/vm/drop_caches; else scan_once; fi; }
 cargo build --release --quiet --bin ogi --example scan
 TARGET=${CARGO_TARGET_DIR:-target}/release
 OGI=$TARGET/ogi
@@ -58,9 +62,6 @@ else
   scan_once() { "$SCAN" "$INPUT" >/dev/null; }
 fi
 
-if [ "$COLD" != 1 ]; then
-  scan_once # untimed: the corpus into the page cache
-fi
 scan=() ; run=() ; rss=()
 for _ in $(seq "$RUNS"); do
   settle
