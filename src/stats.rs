@@ -136,11 +136,12 @@ impl Partition {
     /// hive reader adds them (`year` an integer, the others strings, the null
     /// partition null). Only the partition's own files are read: a scan of the
     /// whole dataset filtered on the partition lists and opens every file of
-    /// the table for each partition.
+    /// the table for each partition. A table without the partition's folder
+    /// (written by hand, or by another tool) is scanned whole and filtered.
     fn scan(&self, out: &Path, table: &str) -> Result<LazyFrame> {
         let dir = out.join(table).join(&self.folder);
         if crate::dataset::parquet_files(&dir)?.is_empty() {
-            return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
+            return Ok(scan_hive(out, table)?.filter(self.predicate()));
         }
         let path = dir.to_string_lossy().into_owned();
         let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
@@ -160,6 +161,29 @@ impl Partition {
             .collect();
         Ok(if columns.is_empty() { frame } else { frame.with_columns(columns) })
     }
+
+    /// The rows of a hive scan in this partition (`year = 2019`).
+    fn predicate(&self) -> Expr {
+        self.values.iter().fold(lit(true), |acc, (column, value)| {
+            let test = match (column.as_str(), value) {
+                (_, None) => col(column.as_str()).is_null(),
+                ("year", Some(v)) => v.parse::<i64>().map_or_else(|_| col("year").eq(lit(v.clone())), |y| col("year").eq(lit(y))),
+                (_, Some(v)) => col(column.as_str()).eq(lit(v.clone())),
+            };
+            acc.and(test)
+        })
+    }
+}
+
+/// Every row of `table`, its partition columns read from the folder names.
+fn scan_hive(out: &Path, table: &str) -> Result<LazyFrame> {
+    let dir = out.join(table);
+    if crate::dataset::parquet_files(&dir)?.is_empty() {
+        return Err(Error::Data { path: dir, message: "no Parquet files (run extract first)".into() });
+    }
+    let path = dir.to_string_lossy().into_owned();
+    let args = ScanArgsParquet { hive_options: HiveOptions::new_enabled(), ..Default::default() };
+    LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)
 }
 
 /// The partitions of a written dataset, from the folders of the reports table;

@@ -273,7 +273,8 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         }
     }
     // The date under the signature: a line of its own among the last few.
-    let tail: Vec<String> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
+    let tail: Vec<String> =
+        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
     tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
 

@@ -176,3 +176,22 @@ fn the_summary_does_not_depend_on_the_partitioning() {
         assert_eq!(summary(partition), by_year, "partitioned by {partition}");
     }
 }
+
+#[test]
+fn a_table_without_a_partition_folder_is_read_whole() {
+    // A fact table missing a partition's folder (written by another tool, or
+    // pruned by hand): that partition's reports keep their rows, without facts.
+    let out = years();
+    let o = out.path();
+    let before = read_table(o, "summary/agency_year").unwrap();
+    let year_dir = std::fs::read_dir(o.join("litigation")).unwrap().next().unwrap().unwrap().path();
+    let year: i64 = year_dir.file_name().unwrap().to_string_lossy().trim_start_matches("year=").parse().unwrap();
+    std::fs::remove_dir_all(&year_dir).unwrap();
+    ogi_ok(&["stats", "-q", "--data", path_str(o)]);
+    let after = read_table(o, "summary/agency_year").unwrap();
+    assert_eq!(after.len(), before.len());
+    let in_year = after.iter().filter(|r| r["year"].as_i64() == Some(year)).collect::<Vec<_>>();
+    assert!(!in_year.is_empty());
+    assert!(in_year.iter().all(|r| r["lawsuits"].is_null() && r["reconsiderations"].is_null()), "{in_year:?}");
+    assert!(after.iter().any(|r| r["year"].as_i64() != Some(year) && !r["reconsiderations"].is_null()));
+}
