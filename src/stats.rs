@@ -133,11 +133,11 @@ pub struct Partition {
 
 impl Partition {
     /// The partition's rows of `table`, with its partition columns added as a
-    /// hive reader adds them (`year` an integer, the others strings, the null
-    /// partition null). Only the partition's own files are read: a scan of the
-    /// whole dataset filtered on the partition lists and opens every file of
-    /// the table for each partition. A table without the partition's folder
-    /// (written by hand, or by another tool) is scanned whole and filtered.
+    /// hive reader adds them ([`hive_value`]). Only the partition's own files
+    /// are read: a scan of the whole dataset filtered on the partition lists
+    /// and opens every file of the table for each partition. A table without
+    /// the partition's folder (written by hand, or by another tool) is scanned
+    /// whole and filtered.
     fn scan(&self, out: &Path, table: &str) -> Result<LazyFrame> {
         let dir = out.join(table).join(&self.folder);
         if crate::dataset::parquet_files(&dir)?.is_empty() {
@@ -146,32 +146,30 @@ impl Partition {
         let path = dir.to_string_lossy().into_owned();
         let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
         let frame = LazyFrame::scan_parquet(PlRefPath::new(path), args).map_err(polars_err)?;
-        let columns: Vec<Expr> = self
-            .values
-            .iter()
-            .map(|(column, value)| {
-                let value = match (column.as_str(), value) {
-                    ("year", Some(v)) => v.parse::<i64>().map_or_else(|_| lit(v.clone()), lit),
-                    ("year", None) => lit(NULL).cast(DataType::Int64),
-                    (_, Some(v)) => lit(v.clone()),
-                    (_, None) => lit(NULL).cast(DataType::String),
-                };
-                value.alias(column.as_str())
-            })
-            .collect();
+        let columns: Vec<Expr> =
+            self.values.iter().map(|(column, value)| hive_value(column, value).alias(column.as_str())).collect();
         Ok(if columns.is_empty() { frame } else { frame.with_columns(columns) })
     }
 
     /// The rows of a hive scan in this partition (`year = 2019`).
     fn predicate(&self) -> Expr {
         self.values.iter().fold(lit(true), |acc, (column, value)| {
-            let test = match (column.as_str(), value) {
-                (_, None) => col(column.as_str()).is_null(),
-                ("year", Some(v)) => v.parse::<i64>().map_or_else(|_| col("year").eq(lit(v.clone())), |y| col("year").eq(lit(y))),
-                (_, Some(v)) => col(column.as_str()).eq(lit(v.clone())),
-            };
-            acc.and(test)
+            acc.and(match value {
+                None => col(column.as_str()).is_null(),
+                Some(_) => col(column.as_str()).eq(hive_value(column, value)),
+            })
         })
+    }
+}
+
+/// A partition value as a hive reader reads it from a folder name: `year` an
+/// integer, the other columns strings, the null partition null.
+fn hive_value(column: &str, value: &Option<String>) -> Expr {
+    match (column, value) {
+        ("year", Some(v)) => v.parse::<i64>().map_or_else(|_| lit(v.clone()), lit),
+        ("year", None) => lit(NULL).cast(DataType::Int64),
+        (_, Some(v)) => lit(v.clone()),
+        (_, None) => lit(NULL).cast(DataType::String),
     }
 }
 
