@@ -168,9 +168,10 @@ fn utf8_width(b: u8) -> usize {
 pub fn squash(s: &str) -> Cow<'_, str> {
     match first_whitespace(s, 0) {
         None => Cow::Borrowed(s),
-        Some(_) => {
+        Some((i, width)) => {
             let mut out = String::with_capacity(s.len());
-            squash_into(s, &mut out);
+            out.push_str(&s[..i]);
+            squash_into(&s[i + width..], &mut out);
             Cow::Owned(out)
         }
     }
