@@ -426,11 +426,62 @@ impl CheckRows {
         self.odd_ids.get(&bits).cloned().unwrap_or_else(|| format!("{bits:032x}"))
     }
 
-    /// The years present, in order, the unknown year last.
-    fn years(&self) -> Vec<Option<i64>> {
-        let mut years: Vec<Option<i64>> = self.year.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-        years.sort_by_key(|y| (y.is_none(), *y));
-        years
+    /// The years present, in order and the unknown year last, cut into runs
+    /// of consecutive years of at most `most` reports together (a year with
+    /// more is a run of its own).
+    fn year_runs(&self, most: usize) -> Vec<YearRun> {
+        let mut reports: BTreeMap<(bool, Option<i64>), usize> = BTreeMap::new();
+        for y in &self.year {
+            *reports.entry((y.is_none(), *y)).or_default() += 1;
+        }
+        let mut runs: Vec<(YearRun, usize)> = Vec::new();
+        for ((_, year), n) in reports {
+            match runs.last_mut() {
+                Some((run, total)) if *total + n <= most => {
+                    run.add(year);
+                    *total += n;
+                }
+                _ => runs.push((YearRun::default().with(year), n)),
+            }
+        }
+        runs.into_iter().map(|(run, _)| run).collect()
+    }
+}
+
+/// Consecutive years of `agency_year`, read together for the yearly tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct YearRun {
+    /// The first and last known year of the run.
+    known: Option<(i64, i64)>,
+    unknown: bool,
+}
+
+impl YearRun {
+    fn with(mut self, year: Option<i64>) -> YearRun {
+        self.add(year);
+        self
+    }
+
+    /// Years are added in order, the unknown year last.
+    fn add(&mut self, year: Option<i64>) {
+        match (year, &mut self.known) {
+            (None, _) => self.unknown = true,
+            (Some(y), Some((_, last))) => *last = y,
+            (Some(y), known @ None) => *known = Some((y, y)),
+        }
+    }
+
+    /// The rows of the run's years.
+    fn pick(&self) -> Expr {
+        let year = || col("year");
+        let known = self.known.map_or(lit(false), |(first, last)| {
+            year().gt_eq(lit(first as i32)).and(year().lt_eq(lit(last as i32)))
+        });
+        if self.unknown {
+            known.or(year().is_null())
+        } else {
+            known
+        }
     }
 }
 
@@ -501,6 +552,11 @@ pub struct Stats {
     pub table: String,
 }
 
+/// Reports of `agency_year` (a few hundred bytes each) grouped at a time
+/// for the yearly tables: a dataset of up to a few hundred thousand reports in
+/// one query, a larger one a run of years at a time.
+const YEARLY_REPORTS: usize = 250_000;
+
 /// Computes and writes everything under `OUT/summary/` (replacing it).
 ///
 /// `agency_year` is computed a partition at a time (a year, with the default
@@ -527,18 +583,17 @@ pub fn run(out: &Path) -> Result<Stats> {
             write_parquet(&parts.join(format!("part-{i:05}.parquet")), &mut ay)?;
         }
         let findings = checks(&rows);
-        let years = rows.years();
+        let runs = rows.year_runs(YEARLY_REPORTS);
         drop(rows);
         std::fs::create_dir_all(staging.join("checks")).at(&staging)?;
         write_parquet(&staging.join("checks/part-00000.parquet"), &mut findings_frame(&findings)?)?;
         let args = ScanArgsParquet { hive_options: HiveOptions::new_disabled(), ..Default::default() };
         let ay = LazyFrame::scan_parquet(PlRefPath::new(parts.to_string_lossy().into_owned()), args).map_err(polars_err)?;
-        // Every table is by year first: one year's rows at a time, read once
-        // for all the tables.
+        // Every table is by year first: whole years at a time, as many as
+        // fit in memory, read once for all the tables.
         let mut tables: Vec<Option<DataFrame>> = vec![None; TABLES.len()];
-        for year in &years {
-            let pick = year.map_or_else(|| col("year").is_null(), |y| col("year").eq(lit(y as i32)));
-            let rows = ay.clone().filter(pick).collect().map_err(polars_err)?;
+        for run in &runs {
+            let rows = ay.clone().filter(run.pick()).collect().map_err(polars_err)?;
             for (table, (_, keys)) in tables.iter_mut().zip(TABLES) {
                 let piece = grouped(rows.clone().lazy(), keys).collect().map_err(polars_err)?;
                 match table {
@@ -703,6 +758,37 @@ mod tests {
         assert_eq!(flags(&sums[0]), [false, true, true]);
         assert_eq!(flags(&sums[1]), [false, true, false]);
         assert_eq!(flags(&sums[2]), [true, false, false]);
+    }
+
+    #[test]
+    fn year_runs_take_whole_years_in_order_and_pick_each_row_once() {
+        let years = [2019, 2018, 2020, 2019, 0, 2018, 2021, 2019, 2018, 2020, 2018];
+        let year = |y: i64| (y > 0).then_some(y);
+        let rows = CheckRows { year: years.iter().map(|&y| year(y)).collect(), ..CheckRows::default() };
+        let run = |known, unknown| YearRun { known, unknown };
+        // 2018: 4 reports, 2019: 3, 2020: 2, 2021: 1, unknown: 1.
+        assert_eq!(
+            rows.year_runs(5),
+            [run(Some((2018, 2018)), false), run(Some((2019, 2020)), false), run(Some((2021, 2021)), true)]
+        );
+        assert_eq!(rows.year_runs(usize::MAX), [run(Some((2018, 2021)), true)]);
+        assert_eq!(rows.year_runs(0).len(), 5, "a year larger than a run is a run of its own");
+        assert_eq!(CheckRows { year: vec![None], ..CheckRows::default() }.year_runs(10), [run(None, true)]);
+        let frame = df!("year" => years.iter().map(|&y| year(y).map(|y| y as i32)).collect::<Vec<_>>()).unwrap();
+        for most in [0, 1, 3, 5, 7, usize::MAX] {
+            let mut picked = 0;
+            for run in rows.year_runs(most) {
+                let rows = frame.clone().lazy().filter(run.pick()).collect().unwrap();
+                let inside = |y: Option<i32>| match (y, run.known) {
+                    (None, _) => run.unknown,
+                    (Some(y), Some((first, last))) => (first..=last).contains(&(y as i64)),
+                    (Some(_), None) => false,
+                };
+                assert!(rows.column("year").unwrap().i32().unwrap().iter().all(inside), "{run:?}");
+                picked += rows.height();
+            }
+            assert_eq!(picked, years.len(), "runs of at most {most}");
+        }
     }
 
     #[test]
