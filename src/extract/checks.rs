@@ -57,9 +57,9 @@ fn check_requests(report: &mut Report, t: Template) {
     // Applicant columns add up to 总计, row by row.
     let total = width - 1;
     for (r, row) in rows.iter().enumerate() {
-        let values: Option<Vec<i64>> = (0..total).map(|a| get(Some(r), a)).collect();
-        if let (Some(values), Some(t)) = (values, get(Some(r), total)) {
-            let sum: i64 = values.iter().sum();
+        // The sum of the applicant columns, if every one is stated.
+        let sum = (0..total).try_fold(0i64, |sum, a| Some(sum + get(Some(r), a)?));
+        if let (Some(sum), Some(t)) = (sum, get(Some(r), total)) {
             if sum != t {
                 findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", row.key)));
             }
@@ -68,10 +68,10 @@ fn check_requests(report: &mut Report, t: Template) {
 
     // The results add up to (七)总计, column by column.
     for (a, name) in applicants.iter().enumerate() {
-        let results: Vec<i64> =
-            (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a)).collect();
-        if let (false, Some(p)) = (results.is_empty(), get(tp, a)) {
-            let sum: i64 = results.iter().sum();
+        let mut results = (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a));
+        // The sum of the results stated, if any is.
+        let sum = results.next().map(|first| first + results.sum::<i64>());
+        if let (Some(sum), Some(p)) = (sum, get(tp, a)) {
             if sum != p {
                 findings.push(("result_sum_mismatch", format!("{name}: results add up to {sum}, {} says {p}", key(tp))));
             }
@@ -87,9 +87,8 @@ fn check_litigation(report: &mut Report) {
     for &p in template::LITIGATION_PROCEEDINGS {
         let get = |o: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == o).map(|f| f.count);
         let (parts, total) = template::LITIGATION_OUTCOMES.split_at(template::LITIGATION_OUTCOMES.len() - 1);
-        let values: Option<Vec<i64>> = parts.iter().map(|o| get(o)).collect();
-        if let (Some(values), Some(t)) = (values, get(total[0])) {
-            let sum: i64 = values.iter().sum();
+        let sum = parts.iter().try_fold(0i64, |sum, o| Some(sum + get(o)?));
+        if let (Some(sum), Some(t)) = (sum, get(total[0])) {
             if sum != t {
                 findings.push(format!("{p}: outcomes add up to {sum}, 总计 says {t}"));
             }

@@ -375,6 +375,7 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     }
     let n = template::APPLICANTS.len();
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
+    report.requests.reserve(walk.matches.len() * n);
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let placed = place(&rows[k], n, cs.as_deref(), Some(n - 1));
@@ -449,12 +450,16 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
         let row = &rows[k];
         let amount_col = block.columns.iter().position(|c| c.unit != Unit::Count);
         // A lone number printed with a money unit is the amount (`政府集中采购130万元`).
-        let lone = match row.cells.iter().filter(|c| c.value.is_some()).collect::<Vec<_>>().as_slice() {
-            [only] if only.value.is_some_and(|v| v.unit.is_some()) => amount_col,
+        let mut values = row.cells.iter().filter(|c| c.value.is_some());
+        let lone = match (values.next(), values.next()) {
+            (Some(only), None) if only.value.is_some_and(|v| v.unit.is_some()) => amount_col,
             _ if block.columns.len() == 1 => Some(0),
             _ => None,
         };
-        let header: String = header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect();
+        // The block's header down to this row, joined only where a unit is looked for in it.
+        let joined = std::cell::OnceCell::new();
+        let header =
+            || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
         let placed = place(row, block.columns.len(), None, lone);
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
@@ -465,7 +470,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
                 (_, Some(CellUnit::WanYuan)) => v.number * 10_000.0,
                 (_, Some(CellUnit::Yuan)) => v.number,
                 (Unit::WanYuan, None) => v.number * 10_000.0,
-                (Unit::Yuan, None) if header.contains("万元") => v.number * 10_000.0,
+                (Unit::Yuan, None) if header().contains("万元") => v.number * 10_000.0,
                 (Unit::Yuan, None) => v.number,
             };
             report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
