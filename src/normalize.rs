@@ -80,21 +80,25 @@ pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
     if !may_be_traditional(text) {
         return (Cow::Borrowed(text), false);
     }
-    let converted = fast2s::convert(text);
     // A character of a place name is kept in traditional text too: the table
     // also folds characters that simplified place names keep (乾县 is not 干县,
     // 磐石市 not 盘石市). The folded text is built in the pass that counts.
     let keep = crate::region::name_chars();
     let (mut changed, mut cjk) = (0, 0);
-    let mut folded = String::with_capacity(converted.len());
-    for (a, b) in text.chars().zip(converted.chars()) {
+    let mut folded = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    let (mut prev, mut cur) = (EDGE, chars.next());
+    while let Some(a) = cur {
+        let next = chars.next();
         cjk += usize::from(('\u{4e00}'..='\u{9fff}').contains(&a));
+        let b = FOLDING.fold(prev, a, next.unwrap_or(EDGE));
         if a == b {
             folded.push(a);
         } else {
             changed += 1;
             folded.push(if keep.contains(&a) { a } else { b });
         }
+        (prev, cur) = (a, next);
     }
     // Simplified text is left alone.
     if changed >= 5 && changed * 100 >= cjk {
@@ -104,32 +108,72 @@ pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
     }
 }
 
-/// Characters the conversion table may change in some context (only
-/// three-byte UTF-8 characters are ever changed, so a bit per code point below
-/// U+10000).
-static FOLDABLE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    // Each character between spaces: no context makes a special case apply,
-    // so those characters are added by hand below.
-    let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).flat_map(|c| [c, ' ']).collect();
-    let folded = fast2s::convert(&all);
-    let mut bits = vec![0u64; 0x10000 / 64];
-    let mut mark = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
-    for (a, b) in all.chars().zip(folded.chars()) {
-        if a != b {
-            mark(a);
+/// Characters that `fast2s` folds, or keeps, only beside certain neighbours
+/// (計畫 → 计划 but 畫圖 → 画图; 乾隆 stays).
+const CONTEXTUAL: &str = "藉著苧闔鍾讎畫兒覆夥瞭麽幺於乾";
+
+/// What `fast2s` reads before the first character and after the last.
+const EDGE: char = '0';
+
+/// The `fast2s` conversion as a table, read once: a lookup a character where
+/// the crate hashes each one into three maps.
+struct Folding {
+    /// Each character from U+0800 to U+FFFF (only three-byte UTF-8 characters
+    /// are ever changed) as it folds alone; `CONTEXTUAL` ones as themselves.
+    to: Vec<char>,
+    /// A bit per code point below U+10000: characters the table may change in
+    /// some context.
+    foldable: Vec<u64>,
+    contextual: Vec<u64>,
+}
+
+impl Folding {
+    fn new() -> Folding {
+        // Each character between spaces: no context makes a special case apply.
+        let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).flat_map(|c| [c, ' ']).collect();
+        let converted = fast2s::convert(&all);
+        let mut to: Vec<char> = (0x800..=0xffff_u32).map(|u| char::from_u32(u).unwrap_or('\u{fffd}')).collect();
+        let mut foldable = vec![0u64; 0x10000 / 64];
+        let mut contextual = vec![0u64; 0x10000 / 64];
+        let mark = |bits: &mut Vec<u64>, c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+        for (a, b) in all.chars().zip(converted.chars()).filter(|(a, _)| *a != ' ') {
+            if a != b {
+                to[a as usize - 0x800] = b;
+                mark(&mut foldable, a);
+            }
         }
+        for c in CONTEXTUAL.chars() {
+            to[c as usize - 0x800] = c;
+            mark(&mut foldable, c);
+            mark(&mut contextual, c);
+        }
+        Folding { to, foldable, contextual }
     }
-    // Changed only beside certain neighbours, or kept beside them.
-    for c in "藉著苧闔鍾讎畫兒覆夥瞭麽幺於乾".chars() {
-        mark(c);
+
+    fn has(bits: &[u64], u: usize) -> bool {
+        (bits[u / 64] >> (u % 64)) & 1 == 1
     }
-    bits
-});
+
+    /// `c` folded between `prev` and `next`, as `fast2s::convert` folds it.
+    fn fold(&self, prev: char, c: char, next: char) -> char {
+        let u = c as usize;
+        if !(0x800..0x10000).contains(&u) || !Self::has(&self.foldable, u) {
+            return c;
+        }
+        if Self::has(&self.contextual, u) {
+            let window: String = [prev, c, next].into_iter().collect();
+            return fast2s::convert(&window).chars().nth(1).unwrap_or(c);
+        }
+        self.to[u - 0x800]
+    }
+}
+
+static FOLDING: std::sync::LazyLock<Folding> = std::sync::LazyLock::new(Folding::new);
 
 /// A quick bound on [`fold_traditional`]'s test: whether enough characters of
 /// `text` could change for it to read as traditional.
 fn may_be_traditional(text: &str) -> bool {
-    let bits = &*FOLDABLE;
+    let bits = &FOLDING.foldable;
     let (mut foldable, mut cjk) = (0usize, 0usize);
     for c in text.chars() {
         let u = c as usize;
@@ -289,6 +333,55 @@ mod tests {
         let (s, trad) = fold_traditional("咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert_eq!(s, "咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert!(!trad);
+    }
+
+    /// The fold as it was first written: `fast2s` over the whole text, then
+    /// the same count and the same kept place-name characters.
+    fn fold_by_fast2s(text: &str) -> (String, bool) {
+        let converted = fast2s::convert(text);
+        let keep = crate::region::name_chars();
+        let (mut changed, mut cjk, mut folded) = (0, 0, String::new());
+        for (a, b) in text.chars().zip(converted.chars()) {
+            cjk += usize::from(('\u{4e00}'..='\u{9fff}').contains(&a));
+            changed += usize::from(a != b);
+            folded.push(if a == b || keep.contains(&a) { a } else { b });
+        }
+        if changed >= 5 && changed * 100 >= cjk {
+            (folded, true)
+        } else {
+            (text.to_string(), false)
+        }
+    }
+
+    #[test]
+    fn the_table_folds_as_fast2s_does_in_every_context() {
+        let contextual: Vec<char> = CONTEXTUAL.chars().collect();
+        // The neighbours that make `fast2s` fold a contextual character otherwise.
+        let neighbours: Vec<char> = "答批回甚慰狼望樊隆坤卦口憑看麻家書校定仇計企寬0".chars().collect();
+        let mut rng = crate::gen::rng::Rng::new(7);
+        let pick = |from: &[char], rng: &mut crate::gen::rng::Rng| from[rng.below(from.len() as u64) as usize];
+        for _ in 0..3000 {
+            let len = 1 + rng.below(12) as usize;
+            let text: String = (0..len)
+                .map(|_| match rng.below(4) {
+                    0 => pick(&contextual, &mut rng),
+                    1 => pick(&neighbours, &mut rng),
+                    2 => char::from_u32(0x4e00 + rng.below(0x5200) as u32).unwrap(),
+                    _ => char::from_u32(rng.below(0x10000) as u32).unwrap_or('a'),
+                })
+                .collect();
+            // Repeated, so that enough characters change for the text to read as traditional.
+            let text = text.repeat(6);
+            let (folded, traditional) = fold_traditional(&text);
+            assert_eq!((folded.into_owned(), traditional), fold_by_fast2s(&text), "{text}");
+        }
+        // Every character alone, at the start and at the end of a text.
+        let all: String = (0x800..=0xffff_u32).filter_map(char::from_u32).collect();
+        assert_eq!(fold_traditional(&all).0, fold_by_fast2s(&all).0);
+        for pair in ["計畫", "畫圖", "乾隆", "乾淨", "看著", "藉口", "慰藉", "答覆", "覆蓋"] {
+            let text = format!("{pair}開數處結轉");
+            assert_eq!(fold_traditional(&text).0, fold_by_fast2s(&text).0, "{pair}");
+        }
     }
 
     #[test]
