@@ -297,6 +297,29 @@ mod tests {
     }
 
     #[test]
+    fn the_words_pass_finds_what_searching_the_text_without_whitespace_finds() {
+        let (words, _) = Words::list();
+        let pieces: Vec<&str> = words
+            .iter()
+            .flat_map(|w| {
+                let cut = w.char_indices().nth(w.chars().count() / 2).map_or(0, |(i, _)| i);
+                [&w[..cut], &w[cut..], *w]
+            })
+            .chain([" ", "\n", "\t", "\u{b}", "\u{3000}", "\u{a0}", "12", "|", "a", "、", "年", "公开", " 3 ", "\u{2028}"])
+            .collect();
+        let mut rng = crate::gen::rng::Rng::new(11);
+        for _ in 0..5000 {
+            let n = 1 + rng.below(10) as usize;
+            let text: String = (0..n).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
+            let squashed = crate::normalize::squash(&text);
+            let found = Words::in_text(&text);
+            for (k, w) in words.iter().enumerate() {
+                assert_eq!(found.found[k], squashed.contains(w), "{w} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn template_from_header_words_then_year() {
         assert_eq!(detect_template("信息内容本年新制作数量本年新公开数量", Some(2020)), Template::T2019);
         assert_eq!(detect_template("信息内容本年制发件数本年废止件数现行有效件数", None), Template::T2021);
