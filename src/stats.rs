@@ -552,10 +552,12 @@ pub struct Stats {
     pub table: String,
 }
 
-/// Reports of `agency_year` (a few hundred bytes each) grouped at a time
-/// for the yearly tables: a dataset of up to a few hundred thousand reports in
-/// one query, a larger one a run of years at a time.
-const YEARLY_REPORTS: usize = 250_000;
+/// Reports of `agency_year` (48 columns, some 560 bytes a report in
+/// memory) grouped at a time for the yearly tables: a dataset of up to
+/// 100,000 reports in one query, a larger one a run of years at a time, so
+/// that the stage holds no more than a year or two of a large dataset, as it
+/// did when it went a year at a time.
+const YEARLY_REPORTS: usize = 100_000;
 
 /// Computes and writes everything under `OUT/summary/` (replacing it).
 ///
