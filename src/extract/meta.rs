@@ -1,5 +1,6 @@
 //! Report metadata read from the text: title, agency, year, publication date.
 
+use crate::normalize::Search;
 use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::{Date, Report};
@@ -23,7 +24,7 @@ const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "
 /// page title stands in for a missing one, and the manifest's values win.
 pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let head = Head::of(text);
-    let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.contains(e)));
+    let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.has(e)));
     report.title = find_title(&head).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
         squash(&t[..end]).into_owned()
@@ -102,7 +103,7 @@ const TITLE_LINES: usize = 40;
 fn find_title(head: &Head) -> Option<String> {
     let (at, line) = title_line(head)?;
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
-    let end = ["年度报告", "工作报告"].iter().find_map(|w| line.find(w).map(|p| p + w.len())).unwrap_or(line.len());
+    let end = ["年度报告", "工作报告"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
     if agency_from_title(&title).is_some() {
         return Some(title);
@@ -130,7 +131,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, &'h str)> {
     heading_lines(head).enumerate().find(|(_, l)| {
         let n = l.chars().count();
         (6..=80).contains(&n)
-            && TITLE_ENDINGS.iter().any(|e| l.contains(e))
+            && TITLE_ENDINGS.iter().any(|e| l.has(e))
             && !l.contains('。')
             && !l.contains(':')
             && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
@@ -156,7 +157,7 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
     for m in crate::region::table().mentions(&s, true) {
         let rest = &s[m.start..];
         let window: String = rest.chars().take(25).collect();
-        let Some(end) = window.find(kind) else { continue };
+        let Some(end) = window.first(kind) else { continue };
         let candidate = &window[..end + kind.len()];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         if clean && candidate.chars().count() > kind.chars().count() + 2 {
@@ -202,7 +203,7 @@ fn digit(c: char) -> Option<char> {
 }
 
 fn agency_from_title(title: &str) -> Option<String> {
-    let ending = TITLE_ENDINGS.iter().find_map(|e| title.find(e).map(|p| (p, *e)))?;
+    let ending = TITLE_ENDINGS.iter().find_map(|e| title.first(e).map(|p| (p, *e)))?;
     let mut head = title[..ending.0].to_string();
     // 人民政府信息公开…: the 政府 belongs to the agency's name.
     if head.ends_with("人民") && ending.1.starts_with("政府") {
@@ -259,7 +260,7 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         }
         let line = head.line(i);
         for label in PUBLISHED_LABELS {
-            if let Some(p) = line.find(label) {
+            if let Some(p) = line.first(label) {
                 let rest = line[p + label.len()..].trim_start_matches(':');
                 if let Some(d) = parse_date(rest) {
                     return Some(d);

@@ -10,6 +10,7 @@
 //! with no number (`未收到…申请`, `无…行政复议案件`) states a zero. Approximate
 //! numbers (`9000多条`) and percentages are never counts.
 
+use crate::normalize::Search;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -28,12 +29,12 @@ struct Topics {
 
 impl Topics {
     fn of_heading(h: &str) -> Topics {
-        let litigation = ["复议", "诉讼", "申诉"].iter().any(|k| h.contains(k));
+        let litigation = ["复议", "诉讼", "申诉"].iter().any(|k| h.has(k));
         Topics {
             litigation,
-            requests: !litigation && h.contains("申请"),
-            fees: ["收费", "费用", "减免"].iter().any(|k| h.contains(k)),
-            proactive: h.contains("主动公开"),
+            requests: !litigation && h.has("申请"),
+            fees: ["收费", "费用", "减免"].iter().any(|k| h.has(k)),
+            proactive: h.has("主动公开"),
         }
     }
 }
@@ -55,7 +56,7 @@ fn is_heading(line: &str) -> bool {
         let rest = &t[head..];
         return rest.starts_with('、') || rest.starts_with(' ') || rest.starts_with('.');
     }
-    t.starts_with('第') && t.contains("部分")
+    t.starts_with('第') && t.has("部分")
 }
 
 /// A text with its sections and clauses, found once for every reader of the
@@ -344,7 +345,7 @@ fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: 
         let inside = |at: usize| secs[..secs.partition_point(|&(a, _)| a <= at)].last().is_some_and(|&(_, b)| at < b);
         return all.filter(|&(at, _)| inside(at)).collect();
     }
-    all.filter(|(_, c)| words.iter().any(|w| c.contains(w))).collect()
+    all.filter(|(_, c)| words.iter().any(|w| c.has(w))).collect()
 }
 
 /// Where a clause denies something: the places of its denial words, once a
@@ -362,7 +363,7 @@ const NOT_A_DENIAL: &str = "未经";
 impl Denials {
     fn new(clause: &str) -> Denials {
         let without = clause.replace(NOT_A_DENIAL, "");
-        let first_end = NEGATIONS.iter().filter_map(|n| without.find(n).map(|p| p + n.len())).min();
+        let first_end = NEGATIONS.iter().filter_map(|n| without.first(n).map(|p| p + n.len())).min();
         Denials { first_end, skipped: clause.match_indices(NOT_A_DENIAL).map(|(i, _)| i).collect() }
     }
 
@@ -399,12 +400,12 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
     };
     for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
-        if PROCEEDINGS.iter().any(|(w, _)| clause.contains(w)) {
+        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
             continue;
         }
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         let mut hs = hits(clause, &REQUEST_KEYWORDS);
-        let mentions_request = clause.contains("申请");
+        let mentions_request = clause.has("申请");
         if mentions_request {
             hs.extend(hits(clause, &RECEIVE_KEYWORDS));
             hs.sort_by_key(|h| h.at);
@@ -412,10 +413,10 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         if cs.is_empty() {
             // 未收到…申请: no request this year.
             let denied = ["未收到", "没有收到", "未接到", "没有接到", "无"].iter().any(|n| {
-                clause.find(n).is_some_and(|p| clause[p..].contains("申请") && !clause[p..].starts_with("无正当"))
+                clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
             if denied && mentions_request {
-                push("new_received", 0, base + clause.find("申请").unwrap_or(0));
+                push("new_received", 0, base + clause.first("申请").unwrap_or(0));
             }
             continue;
         }
@@ -493,7 +494,7 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
 
 fn read_fees(doc: &Sectioned, report: &mut Report) {
     for (base, clause) in topic_clauses(doc, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {
-        let fee_words = ["费", "收取"].iter().any(|w| clause.contains(w));
+        let fee_words = ["费", "收取"].iter().any(|w| clause.has(w));
         if !fee_words {
             continue;
         }
@@ -503,7 +504,7 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
         }
         let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "不收"]
             .iter()
-            .any(|n| clause.find(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].contains(w))));
+            .any(|n| clause.first(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].has(w))));
         if negated {
             report.fees_yuan = Some(0.0);
             return;
@@ -632,7 +633,7 @@ impl<'a> Sentences<'a> {
         }
         let named = if to - from <= LONG_SENTENCE {
             let sentence = &self.text[from..to];
-            CHANNEL_WORDS.iter().any(|w| sentence.contains(w))
+            CHANNEL_WORDS.iter().any(|w| sentence.has(w))
         } else {
             self.channels.get_or_init(|| Places::of(self.text, &CHANNELS)).last_within(from, to).is_some()
         };

@@ -8,6 +8,7 @@
 //! layouts, and by character column in aligned text, where a blank cell leaves no
 //! trace and the columns of the full rows tell where each number belongs.
 
+use crate::normalize::Search;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -359,8 +360,8 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     let cues = Cues::requests(t);
     let anchor = specs[0].cues[0];
     let candidates: Vec<usize> =
-        (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().contains(anchor)).collect();
-    let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a));
+        (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().has(anchor)).collect();
+    let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
     let Some(walk) = walks.find(|w| w.matches.len() >= 4) else {
         if let Some(&k) = candidates.first() {
@@ -407,9 +408,9 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     let items: Vec<(usize, usize)> =
         blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
     let cues = Cues::disclosures(t);
-    let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().contains(template::DISCLOSURE_ANCHOR))?;
+    let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(template::DISCLOSURE_ANCHOR))?;
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
-    let stop = |label: &str| label.contains(requests_anchor) || label.contains("收到和处理");
+    let stop = |label: &str| label.has(requests_anchor) || label.has("收到和处理");
     let walk = walk(rows, start, cues, stop);
 
     // Where each block's header starts: its 第二十条 anchor, else its first item row.
@@ -422,11 +423,11 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     for (k, row) in rows.iter().enumerate().take(walk.end).skip(start) {
         let label = row.label();
         for (b, block) in blocks.iter().enumerate() {
-            let anchored = label.contains(anchors[b].as_str());
+            let anchored = label.has(anchors[b].as_str());
             if anchored && header_at[b].is_none() {
                 header_at[b] = Some(k);
             }
-            if anchored || (!present[b] && block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.contains(c)))) {
+            if anchored || (!present[b] && block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.has(c)))) {
                 present[b] = true;
             }
         }
@@ -470,7 +471,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
                 (_, Some(CellUnit::WanYuan)) => v.number * 10_000.0,
                 (_, Some(CellUnit::Yuan)) => v.number,
                 (Unit::WanYuan, None) => v.number * 10_000.0,
-                (Unit::Yuan, None) if header().contains("万元") => v.number * 10_000.0,
+                (Unit::Yuan, None) if header().has("万元") => v.number * 10_000.0,
                 (Unit::Yuan, None) => v.number,
             };
             report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
@@ -486,12 +487,12 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     let has_header = |k: usize| {
         let joined: String = rows[k..].iter().take(40).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
         let words = ["维持", "纠正", "审结"];
-        words.iter().filter(|w| joined.contains(*w)).count() >= 2
+        words.iter().filter(|w| joined.has(w)).count() >= 2
     };
     let anchor = (from..rows.len()).find(|&k| {
         let r = &rows[k];
         let label = r.label();
-        r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.contains(a)) && has_header(k)
+        r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
     })?;
     let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
     let mut cells: Vec<Cell> = Vec::new();
@@ -500,7 +501,7 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     let mut delimited = true;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
-        let next_section = k > anchor && (label.starts_with("五、") || label.contains("存在的主要问题"));
+        let next_section = k > anchor && (label.starts_with("五、") || label.has("存在的主要问题"));
         if row.kind == Kind::Prose || next_section || cells.len() >= n {
             break;
         }
