@@ -14,7 +14,7 @@
 //! [`rows`] turns any of these into one sequence of [`Row`]s. It knows nothing of
 //! templates; `tables` matches the rows against them.
 
-use crate::normalize::squash;
+use crate::normalize::{squash, whitespace_at};
 
 /// How a document prints its tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -213,30 +213,30 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
-/// Whether `b` is a whitespace character on its own (ASCII whitespace as
-/// `char::is_whitespace` has it).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
-/// `s.trim()`, without decoding characters where the ends are ASCII.
+/// `s.trim()`, decoding a character at either end only where its first byte
+/// may start a whitespace character (never for a Chinese one).
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let mut start = 0;
-    while start < b.len() && ascii_space(b[start]) {
-        start += 1;
+    while start < b.len() {
+        match whitespace_at(s, start) {
+            0 => break,
+            width => start += width,
+        }
     }
     let mut end = b.len();
-    while end > start && ascii_space(b[end - 1]) {
-        end -= 1;
+    while end > start {
+        // The first byte of the last character.
+        let mut last = end - 1;
+        while last > start && b[last] & 0xc0 == 0x80 {
+            last -= 1;
+        }
+        if whitespace_at(s, last) == 0 {
+            break;
+        }
+        end = last;
     }
-    let t = &s[start..end];
-    match t.as_bytes() {
-        // A character outside ASCII at either end may be whitespace too.
-        [first, .., last] if *first >= 0x80 || *last >= 0x80 => t.trim(),
-        [only] if *only >= 0x80 => t.trim(),
-        _ => t,
-    }
+    &s[start..end]
 }
 
 fn detect_layout(text: &str) -> Layout {
