@@ -575,15 +575,26 @@ pub fn run(out: &Path) -> Result<Stats> {
         std::fs::create_dir_all(&parts).at(&parts)?;
         let mut rows = CheckRows::default();
         let mut reports = 0;
-        for (i, partition) in partitions(out)?.into_iter().enumerate() {
-            let mut ay = agency_year(out, &partition)?.collect().map_err(polars_err)?;
-            if ay.height() == 0 && i > 0 {
-                continue;
+        // Each partition's rows are written while the next partition's are
+        // computed: one frame waits for its write at most.
+        std::thread::scope(|scope| -> Result<()> {
+            let mut writing: Option<std::thread::ScopedJoinHandle<Result<()>>> = None;
+            let finish = |writing: Option<std::thread::ScopedJoinHandle<Result<()>>>| {
+                writing.map_or(Ok(()), |w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            };
+            for (i, partition) in partitions(out)?.into_iter().enumerate() {
+                let mut ay = agency_year(out, &partition)?.collect().map_err(polars_err)?;
+                if ay.height() == 0 && i > 0 {
+                    continue;
+                }
+                reports += ay.height();
+                rows.add(&ay)?;
+                finish(writing.take())?;
+                let path = parts.join(format!("part-{i:05}.parquet"));
+                writing = Some(scope.spawn(move || write_parquet(&path, &mut ay)));
             }
-            reports += ay.height();
-            rows.add(&ay)?;
-            write_parquet(&parts.join(format!("part-{i:05}.parquet")), &mut ay)?;
-        }
+            finish(writing)
+        })?;
         let findings = checks(&rows);
         let runs = rows.year_runs(YEARLY_REPORTS);
         drop(rows);
