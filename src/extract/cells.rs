@@ -135,7 +135,8 @@ const MAX_LABEL_CHARS: usize = 60;
 /// Reads the layout of `text` and returns it with the text's rows.
 pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
     let layout = detect_layout(text);
-    let mut out = Vec::new();
+    // About a row a line: the rows are placed once, not moved as the list grows.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut open: Option<Row> = None; // the row being filled, pipe-cell layout only
     let has_pipes = memchr::memchr(b'|', text.as_bytes()).is_some();
     for (offset, line) in lines(text) {
