@@ -578,10 +578,7 @@ pub fn run(out: &Path) -> Result<Stats> {
         // Each partition's rows are written while the next partition's are
         // computed: one frame waits for its write at most.
         std::thread::scope(|scope| -> Result<()> {
-            let mut writing: Option<std::thread::ScopedJoinHandle<Result<()>>> = None;
-            let finish = |writing: Option<std::thread::ScopedJoinHandle<Result<()>>>| {
-                writing.map_or(Ok(()), |w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            };
+            let mut writing = None;
             for (i, partition) in partitions(out)?.into_iter().enumerate() {
                 let mut ay = agency_year(out, &partition)?.collect().map_err(polars_err)?;
                 if ay.height() == 0 && i > 0 {
@@ -589,11 +586,11 @@ pub fn run(out: &Path) -> Result<Stats> {
                 }
                 reports += ay.height();
                 rows.add(&ay)?;
-                finish(writing.take())?;
+                writing.take().map_or(Ok(()), joined)?;
                 let path = parts.join(format!("part-{i:05}.parquet"));
                 writing = Some(scope.spawn(move || write_parquet(&path, &mut ay)));
             }
-            finish(writing)
+            writing.map_or(Ok(()), joined)
         })?;
         let findings = checks(&rows);
         let runs = rows.year_runs(YEARLY_REPORTS);
@@ -646,6 +643,11 @@ pub fn run(out: &Path) -> Result<Stats> {
         *counts.entry(f.check).or_insert(0) += 1;
     }
     Ok(Stats { reports, checks: counts, table: printed })
+}
+
+/// What a write on another thread returned; a panic there goes on here.
+fn joined(write: std::thread::ScopedJoinHandle<'_, Result<()>>) -> Result<()> {
+    write.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The columns `ogi summary` prints, after the group keys.
