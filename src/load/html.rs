@@ -329,14 +329,9 @@ mod tests {
             (text, chars)
         };
         let pieces = ["本年", " ", "\u{3000}", "|", "a", "\n\t", "新收 |x", "", "  ", "é|"];
-        let mut seed = 11u64;
+        let mut rng = crate::gen::rng::Rng::new(11);
         for _ in 0..2000 {
-            let texts: Vec<&str> = (0..4)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    pieces[(seed >> 33) as usize % pieces.len()]
-                })
-                .collect();
+            let texts: Vec<&str> = (0..4).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
             let html: String = texts.iter().map(|t| format!("<span>{t}</span>")).collect();
             let tree = Tree::parse(&format!("<p>{html}</p>"));
             let p = tree.descendants(ROOT).find(|&n| tree.name(n) == Some("p")).unwrap();
