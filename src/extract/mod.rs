@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn a_report_cut_inside_its_tables_is_partial() {
-        let whole = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/004_6d9098e69707ff9c.txt")).unwrap();
+        let whole = std::fs::read_to_string("data/samples/004_6d9098e69707ff9c.txt").unwrap();
         let cut = &whole[..whole.find("(七)总计").unwrap()];
         let r = extract(&decode("cut.txt", cut.as_bytes()));
         assert_eq!(r.status, Some(Status::Partial));

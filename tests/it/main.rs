@@ -13,9 +13,12 @@ mod stats;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The project root (where `data/`, `pipelines/` and `tests/` are).
+/// The project root (where `data/`, `pipelines/` and `tests/` are): the folder
+/// cargo names as it runs the tests, so a test binary reused from a build cache
+/// shared by several checkouts reads the files of the checkout under test, not
+/// those of the one it was compiled in.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
 }
 
 /// `ogi ARGS` run in the project root.
