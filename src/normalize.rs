@@ -53,23 +53,33 @@ pub fn normalize(raw: &str) -> String {
 }
 
 /// A `?` glued to a digit is almost always a space lost by a lossy re-encoding
-/// (`共收到申请?12?件`): replace it by a space so the number stands alone.
+/// (`共收到申请?12?件`), and so is a `?` among others, with or without spaces
+/// between them (`本年增 ? ? ? /减数`: the non-breaking spaces a GBK conversion
+/// could not write): replace each by a space so numbers and labels stand as they
+/// were. A lone `?` elsewhere stays (it may be a real question mark, folded from
+/// `？`).
 fn scrub_question_marks(text: String) -> String {
     if !text.contains('?') {
         return text;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let next_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if c == '?' && (next_digit || prev_digit) {
-            out.push(' ');
-        } else {
-            out.push(c);
+    let mut chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_digit);
+    let mut lost: Vec<bool> =
+        (0..chars.len()).map(|i| chars[i] == '?' && (digit(Some(i + 1)) || digit(i.checked_sub(1)))).collect();
+    let mut start = 0;
+    while start < chars.len() {
+        let run = chars[start..].iter().take_while(|&&c| matches!(c, '?' | ' ' | '\t')).count();
+        if chars[start..start + run].iter().filter(|&&c| c == '?').count() > 1 {
+            lost[start..start + run].iter_mut().for_each(|l| *l = true);
+        }
+        start += run + 1;
+    }
+    for (c, lost) in chars.iter_mut().zip(lost) {
+        if lost && *c == '?' {
+            *c = ' ';
         }
     }
-    out
+    chars.into_iter().collect()
 }
 
 /// Folds traditional characters to simplified (開→开, 數→数, 處→处, 區→区, 縣→县).
@@ -350,6 +360,8 @@ mod tests {
     #[test]
     fn question_marks_around_numbers_become_spaces() {
         assert_eq!(normalize("共收到申请?12?件,是否?"), "共收到申请 12 件,是否?");
+        assert_eq!(normalize("本年增??? /减数,何为?是"), "本年增    /减数,何为?是");
+        assert_eq!(normalize("本年增 ? ? ?/减数,何为? 是? \n?"), "本年增      /减数,何为? 是? \n?");
     }
 
     #[test]
