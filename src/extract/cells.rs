@@ -611,10 +611,12 @@ fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
     let number_end = k;
     chars += k - digits_start;
     let mut unit = None;
-    if let Some((word, u)) = UNITS.iter().find(|(w, _)| s[k..].starts_with(w)) {
+    // The unit, glued to the number or a space after it (`130 万元`).
+    let spaced = usize::from(bytes.get(k) == Some(&b' '));
+    if let Some((word, u)) = UNITS.iter().find(|(w, _)| s[k + spaced..].starts_with(w)) {
         unit = *u;
-        k += word.len();
-        chars += word.chars().count();
+        k += spaced + word.len();
+        chars += spaced + word.chars().count();
     }
     if let Some(next) = s[k..].chars().next() {
         let numbering = matches!(
@@ -674,6 +676,7 @@ mod tests {
         assert_eq!(v("增加2"), Some((2.0, None)));
         assert_eq!(v("1,204"), Some((1204.0, None)));
         assert_eq!(v("130万元"), Some((130.0, Some(CellUnit::WanYuan))));
+        assert_eq!(v("130 万元"), Some((130.0, Some(CellUnit::WanYuan))));
         assert_eq!(v("68949.08元"), Some((68949.08, Some(CellUnit::Yuan))));
         assert_eq!(v("无"), Some((0.0, None)));
         assert_eq!(v(" "), None);
@@ -780,9 +783,12 @@ mod tests {
 
     #[test]
     fn inline_label_and_amount() {
-        let (_, rows) = rows("政府集中采购130万元\n");
-        assert_eq!(rows[0].label(), "政府集中采购");
-        assert_eq!(rows[0].cells[0].value, Some(Value { number: 130.0, unit: Some(CellUnit::WanYuan) }));
+        for line in ["政府集中采购130万元\n", "政府集中采购 130 万元\n"] {
+            let (_, rows) = rows(line);
+            assert_eq!(rows[0].label(), "政府集中采购");
+            assert_eq!(rows[0].cells.len(), 1, "{line}");
+            assert_eq!(rows[0].cells[0].value, Some(Value { number: 130.0, unit: Some(CellUnit::WanYuan) }));
+        }
     }
 
     #[test]

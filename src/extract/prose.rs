@@ -171,7 +171,14 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             i += 1;
             continue;
         };
+        // Pages put spaces around numbers (`公开信息 644 条`): the words before
+        // and after a number are read past them.
+        let blank = |k: usize| chars.get(k).is_some_and(|c| c.1 == ' ' || c.1 == '\t');
+        let prev = (0..i).rev().find(|&p| !blank(p)).map(|p| chars[p].1);
         let mut k = i + len;
+        while blank(k) {
+            k += 1;
+        }
         let approximate = prev.is_some_and(|p| "约近逾超第".contains(p)) || starts(k, "多") || starts(k, "余");
         if starts(k, "多") || starts(k, "余") {
             k += 1;
@@ -530,7 +537,7 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
             let verbs = Places::of(clause, &VERBS);
             let totals = Places::of(clause, &TOTALS);
             for c in counts {
-                let before = &clause[..c.offset - base];
+                let before = clause[..c.offset - base].trim_end();
                 let Some(v) = verbs.last_within(0, before.len()) else { continue };
                 let between = &before[v..];
                 let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
@@ -749,6 +756,7 @@ mod tests {
         assert_eq!(vals("申请数量为0"), vec![0.0]);
         assert_eq!(vals("推行一件事一次办"), Vec::<f64>::new());
         assert_eq!(vals("信息处理费380元,3.6万份"), vec![380.0, 36000.0]);
+        assert_eq!(vals("共收到申请 12 件,收费 380 元,为 0 ,约 30 件,9000 多条,占 50 %"), vec![12.0, 380.0, 0.0]);
     }
 
     #[test]
@@ -850,6 +858,7 @@ mod tests {
             total("二、主动公开\n本年度主动公开政府信息共计358条。"),
             Some(358.0)
         );
+        assert_eq!(total("二、主动公开\n全年主动公开政府信息 644 条。"), Some(644.0));
         assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
         assert_eq!(
             total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"),
