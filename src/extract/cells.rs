@@ -271,7 +271,7 @@ fn detect_layout(text: &str) -> Layout {
 }
 
 /// Page numbers and footers that `pdftotext` leaves between the rows of a table.
-fn is_page_furniture(t: &str) -> bool {
+pub(super) fn is_page_furniture(t: &str) -> bool {
     if !t.starts_with(['-', '—', '–', '_', '第']) {
         return false;
     }

@@ -10,6 +10,7 @@ pub mod meta;
 pub mod numerals;
 pub mod prose;
 pub mod tables;
+pub mod unwrap;
 
 use crate::load::Document;
 use crate::region;
@@ -284,6 +285,60 @@ mod tests {
         assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
         let r = extract(&decode("whole.txt", whole.as_bytes()));
         assert_eq!(r.status, Some(Status::Ok));
+    }
+
+    /// `text` broken as a PDF prints it: lines of at most `columns` columns (a
+    /// Chinese character two), never inside a run of digits or Latin letters.
+    fn printed(text: &str, columns: usize) -> String {
+        let wide = |c: char| if c as u32 >= 0x2e80 || "，；：（）".contains(c) { 2 } else { 1 };
+        let mut out = String::new();
+        for line in text.lines() {
+            let mut used = 0;
+            let mut prev: Option<char> = None;
+            for c in line.chars() {
+                let word = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric();
+                if used + wide(c) > columns && !word {
+                    out.push('\n');
+                    used = 0;
+                }
+                out.push(c);
+                used += wide(c);
+                prev = Some(c);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn a_report_printed_at_a_page_width_reads_as_the_same_report() {
+        for entry in std::fs::read_dir("data/samples").unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let whole = extract(&decode("whole.txt", text.as_bytes()));
+            for columns in [60, 76] {
+                let doc = decode("printed.txt", printed(&text, columns).as_bytes());
+                let lines = doc.text.as_ref().unwrap();
+                let r = extract(&doc);
+                let what = format!("{} at {columns} columns", path.display());
+                let requests = |r: &Report| r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect::<Vec<_>>();
+                let litigation =
+                    |r: &Report| r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.count)).collect::<Vec<_>>();
+                let disclosures =
+                    |r: &Report| r.disclosures.iter().map(|f| (f.item, f.metric, f.value)).collect::<Vec<_>>();
+                assert_eq!(requests(&r), requests(&whole), "{what}");
+                assert_eq!(litigation(&r), litigation(&whole), "{what}");
+                assert_eq!(disclosures(&r), disclosures(&whole), "{what}");
+                assert_eq!(r.fees_yuan, whole.fees_yuan, "{what}");
+                // Counts read from sentences point at their numbers in the printed text.
+                let counts = r.requests.iter().map(|f| (f.offset, f.count));
+                for (offset, count) in counts.chain(r.litigation.iter().map(|f| (f.offset, f.count))) {
+                    let first = lines[offset..].chars().next().unwrap();
+                    let number = first.is_ascii_digit() || numerals::is_chinese_numeral(first);
+                    assert!(count == 0 || number, "{what}: {offset}");
+                }
+            }
+        }
     }
 
     #[test]

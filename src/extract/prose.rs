@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::numerals;
+use super::unwrap::unwrap;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
 /// What a section talks about.
@@ -40,7 +41,7 @@ impl Topics {
 }
 
 /// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
-fn is_heading(line: &str) -> bool {
+pub(super) fn is_heading(line: &str) -> bool {
     let t = line.trim_start();
     // Headings start with a numeral or 第: most lines are turned away here.
     if !t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
@@ -391,12 +392,29 @@ pub fn read(text: &str, report: &mut Report) {
 /// [`read`], leaving out the lines of `tables` (sorted byte ranges of whole
 /// lines where the tables were read): their numbers are the tables', and
 /// reading them again as sentences costs more than the rest of the text.
+///
+/// Where the text was printed at a fixed width, the sentences are read with the
+/// page's line breaks taken out ([`unwrap`]), and the facts' offsets taken back
+/// to `text`.
 pub fn read_outside(text: &str, tables: &[(usize, usize)], report: &mut Report) {
-    let doc = Sectioned::new(text, tables);
-    read_requests(&doc, report);
-    read_litigation(&doc, report);
-    read_fees(&doc, report);
-    read_proactive(&doc, report);
+    let Some(joined) = unwrap(text, tables) else {
+        read_sections(&Sectioned::new(text, tables), report);
+        return;
+    };
+    let tables: Vec<(usize, usize)> = tables.iter().map(|&(s, e)| (joined.inward(s), joined.inward(e))).collect();
+    let before = (report.requests.len(), report.litigation.len(), report.disclosures.len());
+    read_sections(&Sectioned::new(&joined.text, &tables), report);
+    let back = |offset: &mut usize| *offset = joined.original(*offset);
+    report.requests[before.0..].iter_mut().for_each(|f| back(&mut f.offset));
+    report.litigation[before.1..].iter_mut().for_each(|f| back(&mut f.offset));
+    report.disclosures[before.2..].iter_mut().for_each(|f| back(&mut f.offset));
+}
+
+fn read_sections(doc: &Sectioned, report: &mut Report) {
+    read_requests(doc, report);
+    read_litigation(doc, report);
+    read_fees(doc, report);
+    read_proactive(doc, report);
 }
 
 fn read_requests(doc: &Sectioned, report: &mut Report) {

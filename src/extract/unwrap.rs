@@ -1,0 +1,263 @@
+//! Lines broken by the width of the page, joined back into their sentences.
+//!
+//! `pdftotext` (without `-layout`) and text copied from a PDF end every printed
+//! line with a line break, so a sentence runs over two or three lines and a
+//! keyword or a count can be cut from the words it belongs to
+//! (`共受理政府信息公开申请\n11件`). The prose reader takes a line break as the
+//! end of a clause; it reads the text this module gives back instead, where a
+//! break inside a paragraph is gone.
+//!
+//! A break is taken as the page's when the text is printed at a fixed width (many
+//! lines end at about the same column), the line before it is full (reaches that
+//! column) and does not end a sentence, and the line after it starts no heading
+//! or numbered item. Text whose lines are its paragraphs (web pages, Word) has no
+//! common width and is given back unchanged. A page number between the two halves
+//! of a sentence is dropped with the break.
+
+use super::cells::is_page_furniture;
+use super::prose::is_heading;
+
+/// Text with some line breaks (and the blanks around them) taken out, and the way
+/// back to offsets in the text it was made from.
+pub struct Unwrapped {
+    pub text: String,
+    /// `(offset in text, bytes taken out before it)` at each join, by offset.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Unwrapped {
+    /// The offset in the original text of byte `at` of [`Unwrapped::text`].
+    pub fn original(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(pos, _)| pos <= at);
+        at + k.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+
+    /// Where original offset `at` is in [`Unwrapped::text`] (an offset inside a
+    /// stretch taken out goes to the end of the join).
+    pub fn inward(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(pos, removed)| pos + removed <= at);
+        at - k.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+
+}
+
+/// Printed width in columns: a Chinese character (any character of three or
+/// four bytes) takes two, and so does the punctuation between them (normalisation
+/// folded `，` to `,`), letters and digits one.
+fn width(line: &str) -> usize {
+    line.bytes().map(|b| usize::from(COLUMNS[usize::from(b)])).sum()
+}
+
+/// Columns by byte: continuation bytes none, lead bytes the width of their
+/// character.
+const COLUMNS: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0x80;
+    while b < 0x100 {
+        t[b] = if b < 0xc0 { 0 } else if b < 0xe0 { 1 } else { 2 };
+        b += 1;
+    }
+    let wide = b",;:()!?";
+    let mut k = 0;
+    while k < wide.len() {
+        t[wide[k] as usize] = 2;
+        k += 1;
+    }
+    t
+};
+
+/// Lines narrower than this (20 Chinese characters) are not looked at to find
+/// the printed width: titles, crumbs, dates and signatures are that short, and
+/// even an official document's wide type sets 28 characters to a line.
+const MIN_WIDTH: usize = 40;
+/// A full line reaches at least this many columns less than the printed width
+/// (justified lines hold more or fewer digits and Latin letters, which are
+/// narrower than a column, or punctuation set narrow).
+const SLACK: usize = 6;
+
+/// The width the text is printed at, if many lines share it: the widest of the
+/// most common band of widths `SLACK` wide among the longer lines that end
+/// inside a sentence, when the band holds at least four of them and a third.
+/// (A page of paragraphs has few such lines, and they differ in width: titles,
+/// headings, a sentence without its full stop.)
+fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+    // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
+    let mut widths: Vec<usize> = lines
+        .filter(|l| l.len() >= MIN_WIDTH && !ends_sentence(l))
+        .map(|l| width(l.trim_end()))
+        .filter(|&w| w >= MIN_WIDTH)
+        .collect();
+    if widths.len() < 4 {
+        return None;
+    }
+    widths.sort_unstable();
+    let mut best = (0, 0); // (lines, width)
+    let mut low = 0;
+    for (high, &w) in widths.iter().enumerate() {
+        while widths[low] + SLACK < w {
+            low += 1;
+        }
+        best = best.max((high + 1 - low, w));
+    }
+    let (count, w) = best;
+    (count >= 4 && count * 3 >= widths.len()).then_some(w)
+}
+
+/// A line that starts a heading or a numbered item: `三、`, `(二)`, `2.`, `第三`,
+/// `一是`.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('(') => chars.next().is_some_and(|c| numeral(c) || c.is_ascii_digit()),
+        Some('第') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let rest = t.trim_start_matches(numeral);
+            rest.starts_with(['、', '.', ' ']) || rest.starts_with("是")
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with('、') || (rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line ends where a sentence or a heading may end.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['。', ';', '!', '?', ':', '|'])
+}
+
+/// `text` with the page's line breaks taken out, leaving alone the lines inside
+/// `keep` (sorted byte ranges of whole lines, such as the tables); `None` where
+/// no break is the page's.
+pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
+    let lines = || {
+        let mut start = 0;
+        memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]).map(move |end| {
+            let line = (start, &text[start..end]);
+            start = end + 1;
+            line
+        })
+    };
+    let inside_keep = |at: usize| {
+        let k = keep.partition_point(|&(s, _)| s <= at);
+        k > 0 && at < keep[k - 1].1
+    };
+    let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1))?;
+    let lines: Vec<(usize, &str)> = lines().collect();
+    let full = |line: &str| width(line.trim_end()) + SLACK >= printed;
+    let mut out = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
+    let mut removed = 0;
+    let mut copied = 0; // text[..copied] is in out
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        let joinable =
+            !line.trim().is_empty() && full(line) && !ends_sentence(line) && !inside_keep(at) && !is_heading(line);
+        // The next line of text, past a page number and the blank lines around it.
+        let mut j = i + 1;
+        while joinable && j < lines.len() && (lines[j].1.trim().is_empty() || is_page_furniture(lines[j].1.trim())) {
+            j += 1;
+        }
+        let next = lines.get(j).filter(|(at, l)| {
+            let page_break = lines[i + 1..j].iter().any(|(_, l)| !l.trim().is_empty());
+            (j == i + 1 || page_break) && !inside_keep(*at) && !l.trim().is_empty() && !starts_item(l)
+        });
+        match next {
+            Some(&(next_at, next_line)) if joinable => {
+                // From the end of this line's text to the start of the next one's.
+                let cut = at + line.trim_end().len();
+                let resume = next_at + (next_line.len() - next_line.trim_start().len());
+                let words = |a: Option<char>, b: Option<char>| {
+                    a.is_some_and(|c| c.is_ascii_alphanumeric()) && b.is_some_and(|c| c.is_ascii_alphanumeric())
+                };
+                let space = words(text[..cut].chars().next_back(), text[resume..].chars().next());
+                out.push_str(&text[copied..cut]);
+                if space {
+                    out.push(' ');
+                }
+                removed += resume - cut - usize::from(space);
+                shifts.push((out.len(), removed));
+                copied = resume;
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    (!shifts.is_empty()).then_some(Unwrapped { text: out, shifts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines of `n` Chinese characters, the last of each paragraph shorter.
+    const WRAPPED: &str = "二、主动公开政府信息情况\n\
+        截至2014年12月31日,全区累计主动公开政府信\n\
+        息4215条。其中,网上公开信息1453条,公开栏公开\n\
+        信息200条,其余为其他方式公开的信息,详见下表。\n\
+        三、依申请公开政府信息情况\n\
+        本年度共受理政府信息公开申请11件,其中网上申\n\
+        请2件,当面申请7件,信函申请2件,已全部按时答\n\
+        复。\n";
+
+    #[test]
+    fn breaks_inside_paragraphs_go_headings_and_sentence_ends_stay() {
+        let u = unwrap(WRAPPED, &[]).unwrap();
+        assert_eq!(
+            u.text,
+            "二、主动公开政府信息情况\n\
+             截至2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条,公开栏公开信息200条,其余为其他方式公开的信息,详见下表。\n\
+             三、依申请公开政府信息情况\n\
+             本年度共受理政府信息公开申请11件,其中网上申请2件,当面申请7件,信函申请2件,已全部按时答复。\n"
+        );
+        // Each piece where it was, the first characters of lines joined (息, 复) too.
+        for piece in ["4215", "1453", "11件", "7件", "息4215", "复。"] {
+            let at = u.text.find(piece).unwrap();
+            assert_eq!(&WRAPPED[u.original(at)..u.original(at) + piece.len()], piece);
+            assert_eq!(u.inward(u.original(at)), at);
+        }
+    }
+
+    #[test]
+    fn paragraphs_on_their_own_lines_are_left_as_they_are() {
+        let text = "一、概述\n本报告由某某区人民政府办公室编制,内容包括主动公开、依申请公开等情况\n\
+            二、主动公开情况\n2014年全区主动公开政府信息4215条,其中网上公开信息1453条,公开栏公开信息200条\n\
+            三、依申请公开\n全年共受理申请11件\n";
+        assert!(unwrap(text, &[]).is_none());
+    }
+
+    #[test]
+    fn a_page_number_between_halves_goes_and_kept_lines_stay() {
+        const PARAGRAPH: &str = "本年度共受理政府信息公开申请十一件,其中网上申\n请两件,当面申请七件,信函申请两件,已全部答复。\n";
+        let paged = PARAGRAPH.replace("申\n请", "申\n\n- 2 -\n\n请");
+        let text = format!("{paged}{}", PARAGRAPH.repeat(4));
+        let u = unwrap(&text, &[]).unwrap();
+        assert_eq!(u.text.lines().count(), 5, "{}", u.text);
+        assert!(u.text.starts_with("本年度共受理政府信息公开申请十一件,其中网上申请两件"));
+        let last = text.match_indices("本年度").nth(4).unwrap().0;
+        let kept = unwrap(&text, &[(last, text.len())]).unwrap();
+        assert_eq!(kept.text.lines().count(), 6, "{}", kept.text);
+        let at = kept.text.rfind("七件").unwrap();
+        assert_eq!(&text[kept.original(at)..kept.original(at) + 6], "七件");
+        let at = kept.text.find("七件").unwrap();
+        assert_eq!(&text[kept.original(at)..kept.original(at) + 6], "七件");
+    }
+
+    #[test]
+    fn items_and_english_words() {
+        for item in ["三、依申请", "(二)部分公开", "2.抓好", "第三部分", "一是加强", "12、"] {
+            assert!(starts_item(item), "{item}");
+        }
+        for text in ["2.5万条", "12件", "其中", "息公开"] {
+            assert!(!starts_item(text), "{text}");
+        }
+        let line = "The annual report of the government information office of the city of\n";
+        let u = unwrap(&format!("{line}{line}{line}{line}"), &[]).unwrap();
+        assert!(u.text.contains("city of The annual"), "{}", u.text);
+    }
+}
