@@ -1,5 +1,7 @@
 //! Report metadata read from the text: title, agency, year, publication date.
 
+use std::borrow::Cow;
+
 use crate::normalize::Search;
 use crate::load::Hints;
 use crate::normalize::squash;
@@ -102,6 +104,7 @@ const TITLE_LINES: usize = 40;
 
 fn find_title(head: &Head) -> Option<String> {
     let (at, line) = title_line(head)?;
+    let line = line.as_ref();
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
     let end = ["年度报告", "工作报告"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
@@ -127,16 +130,32 @@ fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
-fn title_line<'h>(head: &'h Head) -> Option<(usize, &'h str)> {
-    heading_lines(head).enumerate().find(|(_, l)| {
+/// A title whose ending runs onto a short next line (`…工作年度报` / `告`, as a PDF
+/// breaks a long title) is given whole.
+fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
+    let is_title = |l: &str| {
         let n = l.chars().count();
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.has(e))
             && !l.contains('。')
             && !l.contains(':')
             && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
-    })
+    };
+    let mut lines = heading_lines(head).enumerate().peekable();
+    while let Some((at, line)) = lines.next() {
+        if is_title(line) {
+            return Some((at, Cow::Borrowed(line)));
+        }
+        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
+        if let Some(joined) = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j)) {
+            return Some((at, Cow::Owned(joined)));
+        }
+    }
+    None
 }
+
+/// The most characters of a title's ending carried onto the next line.
+const MAX_RUN_ON: usize = 8;
 
 /// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
 /// after 我/本 is the kind of body the agency's name ends with.
@@ -362,6 +381,14 @@ mod tests {
         assert_eq!(
             title("首页 > 政务公开 > 大雁镇2019年政府信息公开工作年度报告\n").as_deref(),
             Some("大雁镇2019年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("  2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报\n  告\n  2018-03-15").as_deref(),
+            Some("2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("肇庆市人民政府办公室2014年政府信息公开\n工作年度报告\n").as_deref(),
+            Some("肇庆市人民政府办公室2014年政府信息公开工作年度报告")
         );
     }
 
