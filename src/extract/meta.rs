@@ -108,15 +108,20 @@ fn find_title(head: &Head) -> Option<String> {
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
     let end = ["年度报告", "工作报告"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
     let title = line[..end].to_string();
-    if agency_from_title(&title).is_some() {
+    // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
+    // or, as a PDF breaks a long title, `…人民政府2019年政` / `府信息公开工作年度报告`.
+    let Some(previous) = at.checked_sub(1).and_then(|p| heading_lines(head).nth(p)) else {
         return Some(title);
-    }
-    // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`.
-    let previous = heading_lines(head).nth(at.checked_sub(1)?)?;
+    };
     let joinable = (2..=30).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
-    Some(if joinable { format!("{previous}{title}") } else { title })
+    // The line names no agency of its own (one character is the end of a name
+    // cut by the break), or the line before is at least as long: the first line
+    // of a title broken by the page's width is full.
+    let named = agency_from_title(&title).is_some_and(|a| a.chars().count() > 1);
+    let broken = previous.chars().count() >= title.chars().count();
+    Some(if joinable && (!named || broken) { format!("{previous}{title}") } else { title })
 }
 
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
@@ -130,7 +135,7 @@ fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
-/// A title whose ending runs onto a short next line (`…工作年度报` / `告`, as a PDF
+/// A title whose ending runs onto the next line (`…工作年度报` / `告`, as a PDF
 /// breaks a long title) is given whole.
 fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
     let is_title = |l: &str| {
@@ -146,7 +151,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         if is_title(line) {
             return Some((at, Cow::Borrowed(line)));
         }
-        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
+        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()) && !is_title(next));
         if let Some(joined) = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j)) {
             return Some((at, Cow::Owned(joined)));
         }
@@ -154,8 +159,8 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
     None
 }
 
-/// The most characters of a title's ending carried onto the next line.
-const MAX_RUN_ON: usize = 8;
+/// The most characters of a title carried onto the next line.
+const MAX_RUN_ON: usize = 30;
 
 /// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
 /// after 我/本 is the kind of body the agency's name ends with.
@@ -389,6 +394,14 @@ mod tests {
         assert_eq!(
             title("肇庆市人民政府办公室2014年政府信息公开\n工作年度报告\n").as_deref(),
             Some("肇庆市人民政府办公室2014年政府信息公开工作年度报告")
+        );
+        for (first, second) in [("遵义市务川仡佬族苗族自治县人民政府2019年政", "府信息公开工作年度报告"), ("新乡市新乡市平原城乡一体化示范区人力资源和社会保障", "局2023年政府信息公开工作年度报告")] {
+            assert_eq!(title(&format!("当前位置:首页\n{first}\n{second}\n")), Some(format!("{first}{second}")));
+        }
+        // A site's name over a title of its own is no part of it.
+        assert_eq!(
+            title("某某县人民政府门户网站\n某某县财政局2019年政府信息公开工作年度报告\n").as_deref(),
+            Some("某某县财政局2019年政府信息公开工作年度报告")
         );
     }
 
