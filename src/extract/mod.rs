@@ -287,29 +287,6 @@ mod tests {
         assert_eq!(r.status, Some(Status::Ok));
     }
 
-    /// `text` broken as a PDF prints it: lines of at most `columns` columns (a
-    /// Chinese character two), never inside a run of digits or Latin letters.
-    fn printed(text: &str, columns: usize) -> String {
-        let wide = |c: char| if c as u32 >= 0x2e80 || "，；：（）".contains(c) { 2 } else { 1 };
-        let mut out = String::new();
-        for line in text.lines() {
-            let mut used = 0;
-            let mut prev: Option<char> = None;
-            for c in line.chars() {
-                let word = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric();
-                if used + wide(c) > columns && !word {
-                    out.push('\n');
-                    used = 0;
-                }
-                out.push(c);
-                used += wide(c);
-                prev = Some(c);
-            }
-            out.push('\n');
-        }
-        out
-    }
-
     #[test]
     fn a_report_printed_at_a_page_width_reads_as_the_same_report() {
         for entry in std::fs::read_dir("data/samples").unwrap() {
@@ -317,7 +294,7 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             let whole = extract(&decode("whole.txt", text.as_bytes()));
             for columns in [60, 76] {
-                let doc = decode("printed.txt", printed(&text, columns).as_bytes());
+                let doc = decode("printed.txt", crate::gen::render::printed(&text, columns).as_bytes());
                 let lines = doc.text.as_ref().unwrap();
                 let r = extract(&doc);
                 let what = format!("{} at {columns} columns", path.display());

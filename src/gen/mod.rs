@@ -459,6 +459,14 @@ fn report(
         }
         issues.extend(tables.seeded.iter().copied());
     }
+    // Pages made from Word documents often set numbers apart with spaces.
+    if matches!(layout, Layout::Text | Layout::Html | Layout::HtmlGbk | Layout::Traditional) && rng.chance(0.2) {
+        for block in &mut blocks {
+            if let Block::Para(p) = block {
+                *p = spaced_numbers(p);
+            }
+        }
+    }
     let signed = rng.chance(0.5);
     let page = Page {
         title: &title,
@@ -514,6 +522,39 @@ fn agency_meta(
     m
 }
 
+/// `s` with a space on each side of every number (`共 12 件`), but where it
+/// touches a date's or a decimal's punctuation.
+fn spaced_numbers(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let joined = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "-:/.,".contains(*c));
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < chars.len()
+            && (chars[end].is_ascii_digit() || (matches!(chars[end], '.' | ',') && chars.get(end + 1).is_some_and(char::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        let (before, after) = (i.checked_sub(1).and_then(|p| chars.get(p)), chars.get(end));
+        let spaced = !joined(before) && !joined(after);
+        if spaced {
+            out.push(' ');
+        }
+        out.extend(&chars[i..end]);
+        if spaced {
+            out.push(' ');
+        }
+        i = end;
+    }
+    out
+}
+
 fn full_width_digits(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap_or(c) } else { c }).collect()
 }
@@ -521,4 +562,27 @@ fn full_width_digits(s: &str) -> String {
 /// Where the generated inputs are, for a pipeline to read.
 pub fn input_dir(out: &Path) -> PathBuf {
     out.join("input")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_spaced_apart_but_not_inside_dates_and_decimals() {
+        assert_eq!(spaced_numbers("共收到申请12件,占50%,金额1,206.5万元"), "共收到申请 12 件,占 50 %,金额 1,206.5 万元");
+        assert_eq!(spaced_numbers("12件;2020-01-05;第3.2条 7"), "12件;2020-01-05;第 3.2 条 7");
+    }
+
+    #[test]
+    fn printed_lines_keep_to_their_width_and_numbers_whole() {
+        let text = "截至2014年12月31日，全区累计主动公开政府信息4215条，其中网上公开信息1453条。\n二、依申请公开";
+        let lines = render::printed(text, 20);
+        assert_eq!(lines.replace('\n', ""), text.replace('\n', ""));
+        for line in lines.lines() {
+            let wide = line.chars().filter(|&c| c as u32 >= 0x2e80).count();
+            assert!(2 * wide + line.chars().count() - wide <= 20 + 3, "{line}");
+        }
+        assert!(lines.contains("4215") && lines.contains("1453") && lines.contains("\n二、依申请公开"), "{lines}");
+    }
 }

@@ -99,8 +99,11 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         let crumb: &&str = rng.pick(CRUMBS);
         out.push_str(crumb);
     }
+    // pdftotext prints the lines of the PDF: paragraphs broken at the page's
+    // width (28 to 38 characters), the title, in larger type, at fewer.
+    let width = matches!(layout, Layout::Raw | Layout::Aligned).then(|| *rng.pick(&[56, 60, 68, 76]));
     out.push_str(if layout == Layout::Markdown { "# " } else { "" });
-    out.push_str(page.title);
+    out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
     out.push('\n');
     if let Some(p) = &page.published {
         out.push_str(p);
@@ -116,7 +119,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 out.push_str("\n\n");
             }
             Block::Para(p) => {
-                out.push_str(p);
+                out.push_str(&width.map_or_else(|| p.to_string(), |w| printed(p, w)));
                 out.push_str("\n\n");
             }
             Block::Table(rows) => {
@@ -137,6 +140,32 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     }
     if let Some((agency, date)) = &page.signature {
         out.push_str(&format!("{agency}\n{date}\n"));
+    }
+    out
+}
+
+/// `text` broken as a PDF prints it: lines of at most `columns` columns (a
+/// Chinese character or its punctuation two), never inside a run of digits or
+/// Latin letters.
+pub fn printed(text: &str, columns: usize) -> String {
+    let wide = |c: char| if c as u32 >= 0x2e80 || "，；：（）".contains(c) { 2 } else { 1 };
+    let mut out = String::with_capacity(text.len() + text.len() / columns.max(1));
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        let mut prev: Option<char> = None;
+        for c in line.chars() {
+            let word = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric();
+            if used + wide(c) > columns && !word {
+                out.push('\n');
+                used = 0;
+            }
+            out.push(c);
+            used += wide(c);
+            prev = Some(c);
+        }
     }
     out
 }
