@@ -305,6 +305,9 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
 
 /// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.
 pub fn parse_date(s: &str) -> Option<Date> {
+    if s.starts_with(|c: char| !c.is_ascii_digit() && digit(c).is_some()) {
+        return chinese_date(s);
+    }
     let mut nums = Vec::new();
     let mut cur = String::new();
     let mut seps = String::new();
@@ -333,6 +336,16 @@ pub fn parse_date(s: &str) -> Option<Date> {
         [y, m, d, ..] if (1990..=2100).contains(y) => Date::new(*y as i32, *m, *d),
         _ => None,
     }
+}
+
+/// A date in Chinese numerals, as signatures print it: `二〇一五年三月二十日`.
+fn chinese_date(s: &str) -> Option<Date> {
+    let year: String = s.chars().take(4).map(digit).collect::<Option<_>>()?;
+    let rest = s.char_indices().nth(4).map(|(i, _)| &s[i..])?.strip_prefix('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let part = |p: &str| super::numerals::chinese(p).and_then(|n| u32::try_from(n).ok());
+    Date::new(year.parse().ok()?, part(month)?, part(day)?)
 }
 
 #[cfg(test)]
@@ -418,6 +431,10 @@ mod tests {
         assert_eq!(parse_date("2015年3月20日"), Date::new(2015, 3, 20));
         assert_eq!(parse_date("2015/3/2"), Date::new(2015, 3, 2));
         assert_eq!(parse_date("2015-13-01"), None);
+        assert_eq!(parse_date("二〇一五年三月二十日"), Date::new(2015, 3, 20));
+        assert_eq!(parse_date("二○一四年十二月三十一日印发"), Date::new(2014, 12, 31));
+        assert_eq!(parse_date("二〇一五年十三月一日"), None);
+        assert_eq!(parse_date("三月二十日"), None);
     }
 
     #[test]
