@@ -151,7 +151,8 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         if is_title(line) {
             return Some((at, Cow::Borrowed(line)));
         }
-        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()) && !is_title(next));
+        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
+        let run_on = run_on.filter(|(_, next)| !is_title(next));
         if let Some(joined) = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j)) {
             return Some((at, Cow::Owned(joined)));
         }
@@ -408,7 +409,10 @@ mod tests {
             title("肇庆市人民政府办公室2014年政府信息公开\n工作年度报告\n").as_deref(),
             Some("肇庆市人民政府办公室2014年政府信息公开工作年度报告")
         );
-        for (first, second) in [("遵义市务川仡佬族苗族自治县人民政府2019年政", "府信息公开工作年度报告"), ("新乡市新乡市平原城乡一体化示范区人力资源和社会保障", "局2023年政府信息公开工作年度报告")] {
+        for (first, second) in [
+            ("遵义市务川仡佬族苗族自治县人民政府2019年政", "府信息公开工作年度报告"),
+            ("新乡市新乡市平原城乡一体化示范区人力资源和社会保障", "局2023年政府信息公开工作年度报告"),
+        ] {
             assert_eq!(title(&format!("当前位置:首页\n{first}\n{second}\n")), Some(format!("{first}{second}")));
         }
         // A site's name over a title of its own is no part of it.

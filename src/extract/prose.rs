@@ -565,7 +565,8 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
                     continue;
                 }
                 // A sentence about a channel counts a part, unless it says the count is a total.
-                let channel = sentences.get_or_init(|| Sentences::new(doc.text)).mention_channel(base)
+                let sentences = sentences.get_or_init(|| Sentences::new(doc.text));
+                let channel = sentences.mention_channel(base, base + clause.len())
                     && totals.last_within(0, before.len()).is_none();
                 if !channel {
                     return Some(c);
@@ -646,13 +647,16 @@ impl<'a> Sentences<'a> {
         }
     }
 
-    /// Whether the sentence holding byte `at` names a channel: from the last
-    /// `。` or line break before `at` to the first `。` after it.
-    fn mention_channel(&self, at: usize) -> bool {
+    /// Whether the sentence holding byte `at` names a channel by byte `end`:
+    /// from the last `。` or line break before `at` to the first `。` after it or
+    /// `end`, whichever comes first. (What the sentence goes on to say, `其中通过
+    /// 公开栏公开36条`, breaks a total down; it does not make it a part.)
+    fn mention_channel(&self, at: usize, end: usize) -> bool {
         let after_break = self.breaks[..self.breaks.partition_point(|&b| b < at)].last().map(|b| b + 1);
         let after_stop = self.stops[..self.stops.partition_point(|&s| s + STOP.len() <= at)].last().map(|s| s + STOP.len());
         let from = after_break.max(after_stop).unwrap_or(0);
-        let to = self.stops.get(self.stops.partition_point(|&s| s < at)).copied().unwrap_or(self.text.len());
+        let stop = self.stops.get(self.stops.partition_point(|&s| s < at)).copied().unwrap_or(self.text.len());
+        let to = stop.min(end.max(at));
         if let Some((_, _, named)) = self.last.get().filter(|&(f, t, _)| (f, t) == (from, to)) {
             return named;
         }
@@ -739,17 +743,19 @@ mod tests {
             for (at, _) in text.char_indices() {
                 let last = PROACTIVE_VERBS.iter().filter_map(|v| text[..at].rfind(v)).max();
                 assert_eq!(verbs.last_within(0, at), last, "{text:?} before {at}");
-                let to = text[at..].find(STOP).map_or(text.len(), |e| at + e);
+                let end = at + text[at..].find(',').unwrap_or(text.len() - at);
+                let to = text[at..].find(STOP).map_or(text.len(), |e| at + e).min(end);
                 let from = text[..at].rfind(['。', '\n']).map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
                 let named = CHANNEL_WORDS.iter().any(|w| text[from..to].contains(w));
-                assert_eq!(sentences.mention_channel(at), named, "{text:?} at {at}");
+                assert_eq!(sentences.mention_channel(at, end), named, "{text:?} at {at}");
             }
         }
         // A sentence too long to search is answered from the whole text's places.
         let long = format!("{}微博{}", "公开".repeat(LONG_SENTENCE), "公开".repeat(LONG_SENTENCE));
         let sentences = Sentences::new(&long);
-        assert!(sentences.mention_channel(0) && sentences.mention_channel(long.len() - 1));
-        assert!(!Sentences::new(&"公开".repeat(2 * LONG_SENTENCE)).mention_channel(3));
+        assert!(!sentences.mention_channel(0, 3) && sentences.mention_channel(0, long.len()));
+        assert!(sentences.mention_channel(long.len() - 1, long.len()));
+        assert!(!Sentences::new(&"公开".repeat(2 * LONG_SENTENCE)).mention_channel(3, 4 * LONG_SENTENCE));
     }
 
     fn requests(text: &str) -> Vec<(&'static str, i64)> {
@@ -881,6 +887,10 @@ mod tests {
         assert_eq!(
             total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"),
             Some(781.0)
+        );
+        assert_eq!(
+            total("二、主动公开\n2015年,我局主动公开政府信息386条,其中通过政府网站公开信息350条,通过公开栏公开36条。"),
+            Some(386.0)
         );
     }
 

@@ -536,9 +536,10 @@ fn spaced_numbers(s: &str) -> String {
             continue;
         }
         let mut end = i + 1;
-        while end < chars.len()
-            && (chars[end].is_ascii_digit() || (matches!(chars[end], '.' | ',') && chars.get(end + 1).is_some_and(char::is_ascii_digit)))
-        {
+        let inside = |k: usize| {
+            chars[k].is_ascii_digit() || (matches!(chars[k], '.' | ',') && chars.get(k + 1).is_some_and(char::is_ascii_digit))
+        };
+        while end < chars.len() && inside(end) {
             end += 1;
         }
         let (before, after) = (i.checked_sub(1).and_then(|p| chars.get(p)), chars.get(end));
