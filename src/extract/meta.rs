@@ -7,6 +7,8 @@ use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::{Date, Report};
 
+use super::unwrap;
+
 /// Suffixes that end a report title; the agency is what stands before them.
 const TITLE_ENDINGS: &[&str] = &[
     "政府信息公开工作年度报告",
@@ -117,10 +119,10 @@ fn find_title(head: &Head) -> Option<String> {
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
     // The line names no agency of its own (one character is the end of a name
-    // cut by the break), or the line before is at least as long: the first line
-    // of a title broken by the page's width is full.
+    // cut by the break), or the line before is about as wide: the first line of a
+    // title broken by the page's width is full.
     let named = agency_from_title(&title).is_some_and(|a| a.chars().count() > 1);
-    let broken = previous.chars().count() >= title.chars().count();
+    let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(heading_lines(head).nth(at).unwrap_or(line));
     Some(if joinable && (!named || broken) { format!("{previous}{title}") } else { title })
 }
 
@@ -415,6 +417,10 @@ mod tests {
         ] {
             assert_eq!(title(&format!("当前位置:首页\n{first}\n{second}\n")), Some(format!("{first}{second}")));
         }
+        assert_eq!(
+            title("合肥市合肥新站高新技术产业开发区人民政府三\n十头街道办事处2018年政府信息公开工作年度报\n告\n").as_deref(),
+            Some("合肥市合肥新站高新技术产业开发区人民政府三十头街道办事处2018年政府信息公开工作年度报告")
+        );
         // A site's name over a title of its own is no part of it.
         assert_eq!(
             title("某某县人民政府门户网站\n某某县财政局2019年政府信息公开工作年度报告\n").as_deref(),

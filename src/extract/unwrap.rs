@@ -44,7 +44,7 @@ impl Unwrapped {
 /// Printed width in columns: a Chinese character (any character of three or
 /// four bytes) takes two, and so does the punctuation between them (normalisation
 /// folded `，` to `,`), letters and digits one.
-fn width(line: &str) -> usize {
+pub(super) fn width(line: &str) -> usize {
     line.bytes().map(|b| usize::from(COLUMNS[usize::from(b)])).sum()
 }
 
@@ -73,22 +73,27 @@ const MIN_WIDTH: usize = 40;
 /// A full line reaches at least this many columns less than the printed width
 /// (justified lines hold more or fewer digits and Latin letters, which are
 /// narrower than a column, or punctuation set narrow).
-const SLACK: usize = 6;
+pub(super) const SLACK: usize = 6;
 
-/// The width the text is printed at, if many lines share it: the widest of the
-/// most common band of widths `SLACK` wide among the longer lines that end
-/// inside a sentence, when the band holds at least four of them and a third.
-/// (A page of paragraphs has few such lines, and they differ in width: titles,
-/// headings, a sentence without its full stop.)
+/// The width the text is printed at, if it was printed at one: the widest of the
+/// most common band of widths `SLACK` wide among the lines that end inside a
+/// sentence, when it holds at least four of them and a third; else, for a short
+/// text, the widest line, when at least two lines that end inside a sentence
+/// reach it (no line of a printed page is wider than the page, while a page of
+/// paragraphs has its widest lines end their sentences). Lines narrower than
+/// `MIN_WIDTH` are not looked at.
 fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
-    let mut widths: Vec<usize> = lines
-        .filter(|l| l.len() >= MIN_WIDTH && !ends_sentence(l))
-        .map(|l| width(l.trim_end()))
-        .filter(|&w| w >= MIN_WIDTH)
+    let measured: Vec<(usize, bool)> = lines
+        .filter(|l| l.len() >= MIN_WIDTH)
+        .map(|l| (width(l.trim_end()), ends_sentence(l)))
+        .filter(|&(w, _)| w >= MIN_WIDTH)
         .collect();
+    let widest = measured.iter().map(|m| m.0).max()?;
+    let reached = measured.iter().filter(|&&(w, ends)| !ends && w + SLACK >= widest).count() >= 2;
+    let mut widths: Vec<usize> = measured.iter().filter(|m| !m.1).map(|m| m.0).collect();
     if widths.len() < 4 {
-        return None;
+        return reached.then_some(widest);
     }
     widths.sort_unstable();
     let mut best = (0, 0); // (lines, width)
@@ -100,7 +105,7 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
         best = best.max((high + 1 - low, w));
     }
     let (count, w) = best;
-    (count >= 4 && count * 3 >= widths.len()).then_some(w)
+    (count >= 4 && count * 3 >= widths.len()).then_some(w).or(reached.then_some(widest))
 }
 
 /// A line that starts a heading or a numbered item: `三、`, `(二)`, `2.`, `第三`,
@@ -221,6 +226,18 @@ mod tests {
             assert_eq!(&WRAPPED[u.original(at)..u.original(at) + piece.len()], piece);
             assert_eq!(u.inward(u.original(at)), at);
         }
+    }
+
+    #[test]
+    fn a_short_page_is_known_by_its_widest_lines() {
+        let text = "2016年，我厅认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息\n公开工作。\n\
+            2016年共接到政府信息公开申请1268宗，其中当面申请368件，网上申请653件，信函申\n请247件。\n";
+        let u = unwrap(&crate::normalize::normalize(text), &[]).unwrap();
+        assert!(u.text.contains("信函申请247件"), "{}", u.text);
+        // Paragraphs on their own lines: the widest lines end their sentences.
+        let web = "2016年，我厅认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\
+            广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n发布日期\n";
+        assert!(unwrap(&crate::normalize::normalize(web), &[]).is_none());
     }
 
     #[test]
