@@ -47,7 +47,7 @@ pub struct Generated {
 
 const TABLE_LAYOUTS: &[Layout] =
     &[Layout::Markdown, Layout::PipeCells, Layout::Tabs, Layout::Aligned, Layout::Raw, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
-const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
+const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw];
 
 /// Writes the corpus.
 pub fn generate(opts: &Options) -> Result<Generated> {
@@ -343,9 +343,16 @@ fn report(
         let n = |v: i64| if numerals && v < 100 { chinese(v) } else { v.to_string() };
         blocks.push(Block::Para(format!("{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。", agency.self_ref)));
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
-        blocks.push(Block::Para(match rng.below(3) {
+        blocks.push(Block::Para(match rng.below(4) {
             0 => format!("{year}年，{}共主动公开政府信息{}条。", agency.self_ref, p.proactive),
             1 => format!("全年累计主动公开政府信息{}条，其中网上公开{}条。", p.proactive, p.online_part),
+            2 => format!(
+                "{year}年，{}主动公开政府信息{}条，其中通过政府网站公开信息{}条，通过公开栏公开{}条。",
+                agency.self_ref,
+                p.proactive,
+                p.online_part,
+                p.proactive - p.online_part
+            ),
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
         facts.insert("disclosures/proactive/total".into(), json!(p.proactive));
@@ -360,12 +367,11 @@ fn report(
                 _ => format!("{year}年共接到政府信息公开申请{}宗", n(p.received)),
             };
             let [a, b, c] = p.channels;
-            blocks.push(Block::Para(format!(
-                "{received}，其中当面申请{}件，网上申请{}件，信函申请{}件。",
-                n(a),
-                n(b),
-                n(c)
-            )));
+            blocks.push(Block::Para(if rng.chance(0.3) {
+                format!("{received}（其中，当面申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
+            } else {
+                format!("{received}，其中当面申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
+            }));
             let mut results = format!("已答复{}件，其中同意公开{}件", n(p.received), n(p.granted));
             if p.partially > 0 {
                 results.push_str(&format!("，同意部分公开{}件", n(p.partially)));
@@ -393,6 +399,7 @@ fn report(
             rng.pick(&[
                 "本年度未收取任何费用。",
                 "依申请公开工作中没有收取检索费、复制费等费用。",
+                "无政府信息公开收费情况。",
             ])
             .to_string()
         } else {
@@ -403,6 +410,9 @@ fn report(
             "五、因政府信息公开申请提起行政复议、行政诉讼的情况".into(),
         ));
         blocks.push(Block::Para(match (p.reconsiderations, p.lawsuits) {
+            (r, l) if rng.chance(0.3) => {
+                format!("{year}年共发生针对本机关政府信息公开的行政复议案件{}起、行政诉讼案件{}起。", n(r), n(l))
+            }
             (0, 0) => "本年度未发生因政府信息公开引起的行政复议和行政诉讼。".to_string(),
             (r, 0) => format!("本年度发生行政复议{}件，未发生行政诉讼。", n(r)),
             (r, l) => format!("本年度发生行政复议{}件，行政诉讼{}件。", n(r), n(l)),
