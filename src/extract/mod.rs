@@ -287,27 +287,64 @@ mod tests {
         assert_eq!(r.status, Some(Status::Ok));
     }
 
+    /// The forms a collection brings a report in, as (file name, bytes).
+    fn forms(text: &str) -> Vec<(String, Vec<u8>)> {
+        let printed = |columns| crate::gen::render::printed(text, columns);
+        // A page footer every 30 lines, after a form feed.
+        let paged: String = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i % 30 == 29 { format!("{l}\n\u{c}- {} -\n", i / 30 + 1) } else { format!("{l}\n") })
+            .collect();
+        // Saved from Word: a paragraph a line, digits in spans of their own.
+        let word: String = text
+            .lines()
+            .map(|l| {
+                let digit = |c: char| format!("<span lang=EN-US>{c}</span>");
+                let spans: String =
+                    l.chars().map(|c| if c.is_ascii_digit() { digit(c) } else { c.to_string() }).collect();
+                format!("<p class=MsoNormal><span style='font-family:仿宋'>{}</span></p>\n", spans.replace(' ', "&nbsp;"))
+            })
+            .collect();
+        // A GBK conversion that could not write the non-breaking spaces.
+        let lossy_gbk = encoding_rs::GBK.encode(&text.replace(['\u{a0}', '\u{2003}'], "?")).0.into_owned();
+        vec![
+            ("crlf.txt".into(), text.replace('\n', "\r\n").into_bytes()),
+            ("bom.txt".into(), [&b"\xef\xbb\xbf"[..], text.as_bytes()].concat()),
+            ("gbk.txt".into(), lossy_gbk),
+            ("full_width.txt".into(), crate::gen::full_width_digits(text).into_bytes()),
+            ("ideographic.txt".into(), text.replace(' ', "\u{3000}").into_bytes()),
+            ("spaced.txt".into(), crate::gen::spaced_numbers(text).into_bytes()),
+            ("paged.txt".into(), paged.into_bytes()),
+            ("word.html".into(), format!("<html><body><div class=WordSection1>{word}</div></body></html>").into_bytes()),
+            ("printed_60.txt".into(), printed(60).into_bytes()),
+            ("printed_76.txt".into(), printed(76).into_bytes()),
+        ]
+    }
+
     #[test]
-    fn a_report_printed_at_a_page_width_reads_as_the_same_report() {
+    fn a_report_reads_the_same_in_the_forms_collections_bring_it_in() {
+        let requests = |r: &Report| r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect::<Vec<_>>();
+        let litigation =
+            |r: &Report| r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.count)).collect::<Vec<_>>();
+        let disclosures = |r: &Report| r.disclosures.iter().map(|f| (f.item, f.metric, f.value)).collect::<Vec<_>>();
+        let meta =
+            |r: &Report| (r.title.clone(), r.agency.clone(), r.year, r.published, r.region_code.clone(), r.fees_yuan);
         for entry in std::fs::read_dir("data/samples").unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
             let whole = extract(&decode("whole.txt", text.as_bytes()));
-            for columns in [60, 76] {
-                let doc = decode("printed.txt", crate::gen::render::printed(&text, columns).as_bytes());
-                let lines = doc.text.as_ref().unwrap();
+            for (name, bytes) in forms(&text) {
+                let doc = decode(&name, &bytes);
                 let r = extract(&doc);
-                let what = format!("{} at {columns} columns", path.display());
-                let requests = |r: &Report| r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect::<Vec<_>>();
-                let litigation =
-                    |r: &Report| r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.count)).collect::<Vec<_>>();
-                let disclosures =
-                    |r: &Report| r.disclosures.iter().map(|f| (f.item, f.metric, f.value)).collect::<Vec<_>>();
+                let what = format!("{} as {name}", path.display());
                 assert_eq!(requests(&r), requests(&whole), "{what}");
                 assert_eq!(litigation(&r), litigation(&whole), "{what}");
                 assert_eq!(disclosures(&r), disclosures(&whole), "{what}");
-                assert_eq!(r.fees_yuan, whole.fees_yuan, "{what}");
-                // Counts read from sentences point at their numbers in the printed text.
+                assert_eq!(meta(&r), meta(&whole), "{what}");
+                assert_eq!(r.status, whole.status, "{what}");
+                // Counts read from sentences point at their numbers in the text read.
+                let lines = doc.text.as_ref().unwrap();
                 let counts = r.requests.iter().map(|f| (f.offset, f.count));
                 for (offset, count) in counts.chain(r.litigation.iter().map(|f| (f.offset, f.count))) {
                     let first = lines[offset..].chars().next().unwrap();

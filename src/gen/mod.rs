@@ -534,7 +534,7 @@ fn agency_meta(
 
 /// `s` with a space on each side of every number (`共 12 件`), but where it
 /// touches a date's or a decimal's punctuation.
-fn spaced_numbers(s: &str) -> String {
+pub(crate) fn spaced_numbers(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + s.len() / 4);
     let joined = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "-:/.,".contains(*c));
@@ -566,7 +566,7 @@ fn spaced_numbers(s: &str) -> String {
     out
 }
 
-fn full_width_digits(s: &str) -> String {
+pub(crate) fn full_width_digits(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap_or(c) } else { c }).collect()
 }
 
