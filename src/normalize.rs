@@ -49,8 +49,41 @@ pub fn normalize(raw: &str) -> String {
         }
     }
     out.push_str(&raw[run..]);
-    scrub_question_marks(out)
+    scrub_question_marks(markdown_leftovers(out))
 }
+
+/// What a converter to Markdown leaves in text: `<br>` inside a table cell (a
+/// line break within the cell: read as a space, so the row stays on its line)
+/// and backslash escapes (`\(一\)`, `1\.`) before punctuation. `\|` stays: it is
+/// a `|` inside a cell, not between two.
+fn markdown_leftovers(text: String) -> String {
+    let bytes = text.as_bytes();
+    let escapes = memchr::memchr_iter(b'\\', bytes).any(|i| bytes.get(i + 1).is_some_and(|&b| ESCAPED.contains(&b)));
+    if !escapes && memchr::memmem::find(bytes, b"<br").is_none() && memchr::memmem::find(bytes, b"<BR").is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(['<', '\\']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if let Some(tag) = ["<br>", "<br/>", "<br />"].iter().find(|t| rest.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))) {
+            out.push(' ');
+            rest = &rest[tag.len()..];
+        } else if rest.as_bytes().get(1).is_some_and(|b| ESCAPED.contains(b)) {
+            out.push(char::from(rest.as_bytes()[1]));
+            rest = &rest[2..];
+        } else {
+            out.push(char::from(rest.as_bytes()[0]));
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Punctuation Markdown writers escape with a backslash.
+const ESCAPED: &[u8] = b"()[]{}*_.-+#!`<>";
 
 /// A `?` glued to a digit is almost always a space lost by a lossy re-encoding
 /// (`共收到申请?12?件`), and so is a `?` among others, with or without spaces
@@ -351,10 +384,19 @@ mod tests {
 
     #[test]
     fn every_character_folds_as_the_reference_says() {
-        let all: String = (0..0x10000u32).chain([0x1f600, 0x20000]).filter_map(char::from_u32).filter(|&c| c != '?').collect();
+        let all: String =
+            (0..0x10000u32).chain([0x1f600, 0x20000]).filter_map(char::from_u32).filter(|&c| !matches!(c, '?' | '\\' | '\u{ff3c}')).collect();
         assert_eq!(normalize(&all), reference(&all));
         let mixed = "\r\r\n\u{feff}x\r\u{3000}\u{200b}\u{ff10}\u{ff5e}\u{ff5f}";
         assert_eq!(normalize(mixed), reference(mixed));
+    }
+
+    #[test]
+    fn markdown_line_breaks_in_cells_and_escapes_are_undone() {
+        assert_eq!(normalize("| 4.保护第三<br>方合法权益 | 0 |"), "| 4.保护第三 方合法权益 | 0 |");
+        assert_eq!(normalize("a<BR/>b<br />c<bra"), "a b c<bra");
+        assert_eq!(normalize("\\(一\\)予以公开 1\\. \\| \\\\ \\a"), "(一)予以公开 1. \\| \\\\ \\a");
+        assert_eq!(normalize("C:\\公开\\"), "C:\\公开\\");
     }
 
     #[test]
