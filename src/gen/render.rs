@@ -111,6 +111,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     }
     out.push('\n');
     let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
+    // Markdown from a converter: long labels broken with `<br>`, brackets escaped.
+    let converted = layout == Layout::Markdown && rng.chance(0.3);
     for block in page.blocks {
         match block {
             Block::Heading(h) => {
@@ -131,7 +133,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned => aligned(rows, rng),
                     Layout::Raw => raw(rows),
-                    _ => markdown(rows, blank),
+                    _ => markdown(rows, blank, converted),
                 };
                 out.push_str(&table);
                 out.push('\n');
@@ -184,13 +186,24 @@ fn labels_of(r: &TRow) -> Vec<String> {
     l
 }
 
-fn markdown(rows: &[TRow], blank_zeros: bool) -> String {
+/// A label as a converter writes it into a Markdown cell: `<br>` where the
+/// document broke the line, brackets escaped.
+fn converted_label(label: &str) -> String {
+    let broken = match label.char_indices().nth(8) {
+        Some((cut, _)) => format!("{}<br>{}", &label[..cut], &label[cut..]),
+        None => label.to_string(),
+    };
+    broken.replace('(', "\\(").replace(')', "\\)")
+}
+
+fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool) -> String {
     // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
     let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
     let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
     let mut out = String::new();
     for (i, r) in rows.iter().enumerate() {
-        let mut cells: Vec<String> = labels_of(r).iter().map(|l| cell(l)).collect();
+        let mut cells: Vec<String> =
+            labels_of(r).iter().map(|l| if converted { converted_label(&cell(l)) } else { cell(l) }).collect();
         while !cells.is_empty() && cells.len() < label_width && !r.values.is_empty() {
             cells.push(String::new());
         }
