@@ -58,8 +58,11 @@ pub fn normalize(raw: &str) -> String {
 /// a `|` inside a cell, not between two.
 fn markdown_leftovers(text: String) -> String {
     let bytes = text.as_bytes();
-    let escapes = memchr::memchr_iter(b'\\', bytes).any(|i| bytes.get(i + 1).is_some_and(|&b| ESCAPED.contains(&b)));
-    if !escapes && memchr::memmem::find(bytes, b"<br").is_none() && memchr::memmem::find(bytes, b"<BR").is_none() {
+    let leftover = |i: usize| match bytes[i] {
+        b'<' => bytes.get(i + 1..i + 3).is_some_and(|t| t.eq_ignore_ascii_case(b"br")),
+        _ => bytes.get(i + 1).is_some_and(|b| ESCAPED.contains(b)),
+    };
+    if !memchr::memchr2_iter(b'<', b'\\', bytes).any(leftover) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
