@@ -11,6 +11,9 @@ use super::unwrap;
 
 /// Suffixes that end a report title; the agency is what stands before them.
 const TITLE_ENDINGS: &[&str] = &[
+    // `…人民政府关于2015年政府信息公开工作的年度报告`
+    "政府信息公开工作的年度报告",
+    "信息公开工作的年度报告",
     "政府信息公开工作年度报告",
     "政府信息公开年度报告",
     "信息公开工作年度报告",
@@ -19,7 +22,14 @@ const TITLE_ENDINGS: &[&str] = &[
     // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
     "政府信息公开工作报告",
     "信息公开工作报告",
+    // `某某区2015年政府信息公开年报`; alone, as a site's section, no title.
+    "政府信息公开年报",
+    "信息公开年报",
 ];
+
+/// Endings that make a title only after a name or a year: alone they name a
+/// section of a site (`首页 > 政府信息公开年报`).
+const SECTION_NAMES: &[&str] = &["政府信息公开年报", "信息公开年报"];
 
 /// Lines that begin running text, never a title.
 const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
@@ -144,6 +154,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         let n = l.chars().count();
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.has(e))
+            && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
             && !l.contains('。')
             && !l.contains(':')
             && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
@@ -373,6 +384,8 @@ mod tests {
         assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
         assert_eq!(a("某某县人民政府2019年度政府信息公开工作报告"), "某某县人民政府");
         assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
+        assert_eq!(a("某某县人民政府关于2015年政府信息公开工作的年度报告"), "某某县人民政府");
+        assert_eq!(a("某某区2015年政府信息公开年报"), "某某区");
         let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
     }
@@ -420,6 +433,14 @@ mod tests {
         assert_eq!(
             title("合肥市合肥新站高新技术产业开发区人民政府三\n十头街道办事处2018年政府信息公开工作年度报\n告\n").as_deref(),
             Some("合肥市合肥新站高新技术产业开发区人民政府三十头街道办事处2018年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("当前位置:首页 > 政府信息公开年报\n某某区2015年政府信息公开年报\n").as_deref(),
+            Some("某某区2015年政府信息公开年报")
+        );
+        assert_eq!(
+            title("首页 > 政府信息公开年报\n某某县人民政府关于2015年政府信息公开工作的年度报告\n").as_deref(),
+            Some("某某县人民政府关于2015年政府信息公开工作的年度报告")
         );
         // A site's name over a title of its own is no part of it.
         assert_eq!(
