@@ -325,11 +325,14 @@ fn report(
             published.year, published.month, published.day
         ),
     };
-    let title = match rng.below(2) {
-        0 if agency.name.ends_with("人民政府") => {
+    let title = match rng.below(10) {
+        0..=3 if agency.name.ends_with("人民政府") => {
             format!("{year}年{}信息公开工作年度报告", agency.name)
         }
-        0 => format!("{year}年{}政府信息公开工作年度报告", agency.name),
+        0..=3 => format!("{year}年{}政府信息公开工作年度报告", agency.name),
+        4 => format!("{}{year}年度政府信息公开工作报告", agency.name),
+        5 => format!("{}关于{year}年政府信息公开工作的年度报告", agency.name),
+        6 => format!("{}{year}年政府信息公开年报", agency.name),
         _ => format!("{}{year}年政府信息公开工作年度报告", agency.name),
     };
     let mut facts = Map::new();
