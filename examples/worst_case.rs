@@ -1,9 +1,9 @@
 //! Time on inputs built to find work that grows faster than the input: deep or
 //! unclosed tags, stair-stepping spans, the words of 表三's first row on every
-//! line, endless clauses and sentences, columns of numbers a line each. Each is
-//! decoded and extracted on one thread; a reader that walks back over what it
-//! has read for every new piece takes minutes here instead of a fraction of a
-//! second.
+//! line, endless clauses and sentences, columns of numbers a line each, lines of
+//! one width that the reader joins into one sentence. Each is decoded and
+//! extracted on one thread; a reader that walks back over what it has read for
+//! every new piece takes minutes here instead of a fraction of a second.
 //!
 //! usage: cargo run --release --example worst_case [-- SCALE]
 //!
@@ -40,6 +40,8 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("proactive counts and a far channel", "t.txt", format!("{title}{}微博\n", "主动公开信息12条\n".repeat(n(50_000)))),
         ("a section a line", "t.txt", format!("{title}{}", "一、依申请公开\n当面申请1件\n".repeat(n(50_000)))),
         ("clauses", "t.txt", format!("{title}{}", "依申请公开,".repeat(n(300_000)))),
+        // Lines of one width that end inside a sentence: joined into one clause.
+        ("lines of one width", "t.txt", format!("{title}三、依申请公开情况\n{}", "共收到政府信息公开申请1件当面申请1件网上申请\n".repeat(n(50_000)))),
     ]
 }
 
