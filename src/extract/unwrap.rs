@@ -8,11 +8,12 @@
 //! break inside a paragraph is gone.
 //!
 //! A break is taken as the page's when the text is printed at a fixed width (many
-//! lines end at about the same column), the line before it is full (reaches that
-//! column) and does not end a sentence, and the line after it starts no heading
-//! or numbered item. Text whose lines are its paragraphs (web pages, Word) has no
-//! common width and is given back unchanged. A page number between the two halves
-//! of a sentence is dropped with the break.
+//! lines end inside a sentence at about the same column, or, in a short text, its
+//! widest lines do), the line before it is full (reaches that column) and does
+//! not end a sentence, and the line after it starts no heading or numbered item.
+//! Text whose lines are its paragraphs (web pages, Word) has no such width and is
+//! given back unchanged. A page number between the two halves of a sentence is
+//! dropped with the break.
 
 use super::cells::is_page_furniture;
 use super::prose::is_heading;
@@ -38,7 +39,6 @@ impl Unwrapped {
         let k = self.shifts.partition_point(|&(pos, removed)| pos + removed <= at);
         at - k.checked_sub(1).map_or(0, |k| self.shifts[k].1)
     }
-
 }
 
 /// Printed width in columns: a Chinese character (any character of three or
