@@ -132,7 +132,8 @@ fn find_title(head: &Head) -> Option<String> {
     // cut by the break), or the line before is about as wide: the first line of a
     // title broken by the page's width is full.
     let named = agency_from_title(&title).is_some_and(|a| a.chars().count() > 1);
-    let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(heading_lines(head).nth(at).unwrap_or(line));
+    let first = heading_lines(head).nth(at).unwrap_or(line);
+    let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(first);
     Some(if joinable && (!named || broken) { format!("{previous}{title}") } else { title })
 }
 
