@@ -70,8 +70,8 @@ fn markdown_leftovers(text: String) -> String {
     while let Some(i) = rest.find(['<', '\\']) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let tag = ["<br>", "<br/>", "<br />"].into_iter().find(|t| rest.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)));
-        if let Some(tag) = tag {
+        let br = |t: &&str| rest.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t));
+        if let Some(tag) = ["<br>", "<br/>", "<br />"].into_iter().find(br) {
             out.push(' ');
             rest = &rest[tag.len()..];
         } else if rest.as_bytes().get(1).is_some_and(|b| ESCAPED.contains(b)) {
