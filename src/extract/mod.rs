@@ -319,6 +319,7 @@ mod tests {
             ("word.html".into(), format!("<html><body><div class=WordSection1>{word}</div></body></html>").into_bytes()),
             ("printed_60.txt".into(), printed(60).into_bytes()),
             ("printed_76.txt".into(), printed(76).into_bytes()),
+            ("traditional.txt".into(), crate::gen::trad::to_traditional(&printed(68)).into_bytes()),
         ]
     }
 
