@@ -166,8 +166,12 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
             return Some((at, Cow::Borrowed(line)));
         }
         let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
-        let run_on = run_on.filter(|(_, next)| !is_title(next));
-        if let Some(joined) = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j)) {
+        let joined = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j));
+        // The break falls inside the ending: a line over a title or a section's
+        // name of its own (`导航` / `政府信息公开年报`) is not one.
+        let split = |p: usize, e: &str| p < line.len() && line.len() < p + e.len();
+        let across = |j: &String| TITLE_ENDINGS.iter().any(|e| j.match_indices(e).any(|(p, _)| split(p, e)));
+        if let Some(joined) = joined.filter(across) {
             return Some((at, Cow::Owned(joined)));
         }
     }
@@ -442,6 +446,10 @@ mod tests {
         assert_eq!(
             title("首页 > 政府信息公开年报\n某某县人民政府关于2015年政府信息公开工作的年度报告\n").as_deref(),
             Some("某某县人民政府关于2015年政府信息公开工作的年度报告")
+        );
+        assert_eq!(
+            title("导航|首页\n当前位置: 首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n").as_deref(),
+            Some("大雁镇2019年政府信息公开工作年度报告")
         );
         // A site's name over a title of its own is no part of it.
         assert_eq!(
