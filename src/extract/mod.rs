@@ -306,6 +306,12 @@ mod tests {
                 format!("<p class=MsoNormal><span style='font-family:仿宋'>{}</span></p>\n", spans.replace(' ', "&nbsp;"))
             })
             .collect();
+        // An older site: the page laid out in a table, a navigation cell beside the text.
+        let paragraphs: String = text.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+        let laid_out = format!(
+            "<html><body><table width=100%><tr><td>导航 | 首页</td><td><table><tr><td>{paragraphs}</td></tr></table>\
+             </td></tr><tr><td colspan=2>版权所有</td></tr></table></body></html>"
+        );
         // A GBK conversion that could not write the non-breaking spaces.
         let lossy_gbk = encoding_rs::GBK.encode(&text.replace(['\u{a0}', '\u{2003}'], "?")).0.into_owned();
         vec![
@@ -317,6 +323,7 @@ mod tests {
             ("spaced.txt".into(), crate::gen::spaced_numbers(text).into_bytes()),
             ("paged.txt".into(), paged.into_bytes()),
             ("word.html".into(), format!("<html><body><div class=WordSection1>{word}</div></body></html>").into_bytes()),
+            ("laid_out.html".into(), laid_out.into_bytes()),
             ("printed_60.txt".into(), printed(60).into_bytes()),
             ("printed_76.txt".into(), printed(76).into_bytes()),
             ("traditional.txt".into(), crate::gen::trad::to_traditional(&printed(68)).into_bytes()),
