@@ -167,9 +167,12 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         }
         let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
         let joined = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j));
-        // The break falls inside the ending: a line over a title or a section's
-        // name of its own (`导航` / `政府信息公开年报`) is not one.
-        let split = |p: usize, e: &str| p < line.len() && line.len() < p + e.len();
+        // The break falls inside the ending, or before it after the year: a line
+        // over a title or a section's name of its own (`导航` / `政府信息公开年报`)
+        // is not one.
+        let year_end = line.trim_end_matches('度').strip_suffix('年').and_then(|l| l.chars().last());
+        let dated = year_end.and_then(digit).is_some();
+        let split = |p: usize, e: &str| (p < line.len() || p == line.len() && dated) && line.len() < p + e.len();
         let across = |j: &String| TITLE_ENDINGS.iter().any(|e| j.match_indices(e).any(|(p, _)| split(p, e)));
         if let Some(joined) = joined.filter(across) {
             return Some((at, Cow::Owned(joined)));
@@ -450,6 +453,10 @@ mod tests {
         assert_eq!(
             title("导航|首页\n当前位置: 首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n").as_deref(),
             Some("大雁镇2019年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title("首页 > 政府信息公开年报\n石家庄市井陉矿区人民政府矿市街道办事处2010年\n政府信息公开年报\n").as_deref(),
+            Some("石家庄市井陉矿区人民政府矿市街道办事处2010年政府信息公开年报")
         );
         // A site's name over a title of its own is no part of it.
         assert_eq!(
