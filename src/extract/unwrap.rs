@@ -266,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn widths_count_chinese_and_its_punctuation_as_two_columns() {
+        assert_eq!(width("ab12"), 4);
+        assert_eq!(width("公开,信息:"), 12);
+        assert_eq!(width("é—「𠀀」"), 1 + 2 + 2 + 2 + 2);
+    }
+
+    #[test]
     fn items_and_english_words() {
         for item in ["三、依申请", "(二)部分公开", "2.抓好", "第三部分", "一是加强", "12、"] {
             assert!(starts_item(item), "{item}");
