@@ -165,20 +165,35 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         if is_title(line) {
             return Some((at, Cow::Borrowed(line)));
         }
-        let run_on = lines.peek().filter(|(_, next)| (1..=MAX_RUN_ON).contains(&next.chars().count()));
-        let joined = run_on.map(|(_, next)| format!("{line}{next}")).filter(|j| is_title(j));
-        // The break falls inside the ending, or before it after the year: a line
-        // over a title or a section's name of its own (`导航` / `政府信息公开年报`)
-        // is not one.
-        let year_end = line.trim_end_matches('度').strip_suffix('年').and_then(|l| l.chars().last());
-        let dated = year_end.and_then(digit).is_some();
-        let split = |p: usize, e: &str| (p < line.len() || p == line.len() && dated) && line.len() < p + e.len();
-        let across = |j: &String| TITLE_ENDINGS.iter().any(|e| j.match_indices(e).any(|(p, _)| split(p, e)));
-        if let Some(joined) = joined.filter(across) {
+        let run_on = lines.peek().filter(|(_, next)| ending_split(line, next));
+        let joined = run_on.filter(|(_, next)| next.chars().count() <= MAX_RUN_ON).map(|(_, next)| format!("{line}{next}"));
+        if let Some(joined) = joined.filter(|j| is_title(j)) {
             return Some((at, Cow::Owned(joined)));
         }
     }
     None
+}
+
+/// Whether a title's ending runs from the end of `line` onto `next`: broken
+/// inside it (`…工作年度报` / `告`), or just before it after the year (`…2010年` /
+/// `政府信息公开年报`). A line over a title or over a site's section of its own
+/// (`导航` / `政府信息公开年报`) does not.
+fn ending_split(line: &str, next: &str) -> bool {
+    // Every ending ends in 告 or 报, and its last character is on the next line.
+    if !next.contains(['告', '报']) {
+        return false;
+    }
+    let year_end = line.trim_end_matches('度').strip_suffix('年').and_then(|l| l.chars().last());
+    let dated = year_end.and_then(digit).is_some();
+    let last = line.chars().next_back();
+    TITLE_ENDINGS.iter().any(|e| {
+        // Cut after each character of the ending that is the line's last.
+        let inside = e.char_indices().any(|(k, c)| {
+            let cut = k + c.len_utf8();
+            Some(c) == last && cut < e.len() && line.ends_with(&e[..cut]) && next.starts_with(&e[cut..])
+        });
+        inside || (dated && next.starts_with(e))
+    })
 }
 
 /// The most characters of a title carried onto the next line.
