@@ -233,6 +233,8 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("已答复", "answered"),
     ("答复", "answered"),
     ("当面", "channel_in_person"),
+    ("现场", "channel_in_person"),
+    ("来访", "channel_in_person"),
     ("电子邮件", "channel_email"),
     ("电子邮箱", "channel_email"),
     ("邮件", "channel_email"),
@@ -545,7 +547,8 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     let sentences = std::cell::OnceCell::new();
     let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
         for (base, clause) in clauses {
-            if clause.trim_start().starts_with("其中") {
+            // 其中: a part; 依申请公开…: requests, not what was disclosed unasked.
+            if clause.trim_start().starts_with("其中") || clause.has("申请") {
                 continue;
             }
             let counts: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
@@ -804,6 +807,12 @@ mod tests {
     }
 
     #[test]
+    fn requests_in_person_on_site_and_online_through_the_website() {
+        let got = requests("三、依申请公开\n全年共受理依申请公开政府信息12件,其中现场申请5件,通过政府网站在线申请6件,信函申请1件。\n");
+        assert_eq!(got, vec![("new_received", 12), ("channel_in_person", 5), ("channel_online", 6), ("channel_letter", 1)]);
+    }
+
+    #[test]
     fn the_standard_paragraph_of_2010_2018_reports() {
         let got = requests(
             "三、依申请公开政府信息情况\n本年度共收到政府信息公开申请25件,其中网上申请15件,当面申请6件,信函申请4件。\
@@ -883,6 +892,7 @@ mod tests {
             Some(358.0)
         );
         assert_eq!(total("二、主动公开\n全年主动公开政府信息 644 条。"), Some(644.0));
+        assert_eq!(total("三、依申请公开\n全年共受理依申请公开政府信息12件,全部按期办结。"), None);
         assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
         assert_eq!(
             total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"),
