@@ -364,16 +364,18 @@ fn report(
             blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
             facts.insert("requests/new_received/total".into(), json!(0));
         } else {
-            let received = match rng.below(3) {
+            let received = match rng.below(4) {
                 0 => format!("全年共受理政府信息公开申请{}件", n(p.received)),
                 1 => format!("本年度共收到依申请公开{}件", n(p.received)),
+                2 => format!("全年共受理依申请公开政府信息{}件", n(p.received)),
                 _ => format!("{year}年共接到政府信息公开申请{}宗", n(p.received)),
             };
             let [a, b, c] = p.channels;
+            let in_person = rng.pick(&["当面", "现场"]);
             blocks.push(Block::Para(if rng.chance(0.3) {
-                format!("{received}（其中，当面申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
+                format!("{received}（其中，{in_person}申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
             } else {
-                format!("{received}，其中当面申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
+                format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
             }));
             let mut results = format!("已答复{}件，其中同意公开{}件", n(p.received), n(p.granted));
             if p.partially > 0 {
