@@ -125,7 +125,8 @@ fn find_title(head: &Head) -> Option<String> {
     let Some(previous) = at.checked_sub(1).and_then(|p| heading_lines(head).nth(p)) else {
         return Some(title);
     };
-    let joinable = (2..=30).contains(&previous.chars().count())
+    // At most a printed line of the widest type (38 characters) and a little.
+    let joinable = (2..=40).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
     // The line names no agency of its own (one character is the end of a name
@@ -472,6 +473,10 @@ mod tests {
         assert_eq!(
             title("首页 > 政府信息公开年报\n石家庄市井陉矿区人民政府矿市街道办事处2010年\n政府信息公开年报\n").as_deref(),
             Some("石家庄市井陉矿区人民政府矿市街道办事处2010年政府信息公开年报")
+        );
+        assert_eq!(
+            title("红河哈尼族彝族自治州金平苗族瑶族傣族自治县市场监督管理局2011\n年政府信息公开工作年度报告\n").as_deref(),
+            Some("红河哈尼族彝族自治州金平苗族瑶族傣族自治县市场监督管理局2011年政府信息公开工作年度报告")
         );
         // A site's name over a title of its own is no part of it.
         assert_eq!(
