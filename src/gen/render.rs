@@ -362,3 +362,20 @@ fn html(page: &Page, gbk: bool) -> String {
         escape(page.site)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_lines_keep_to_their_width_and_numbers_whole() {
+        let text = "截至2014年12月31日，全区累计主动公开政府信息4215条，其中网上公开信息1453条。\n二、依申请公开";
+        let lines = printed(text, 20);
+        assert_eq!(lines.replace('\n', ""), text.replace('\n', ""));
+        for line in lines.lines() {
+            let wide = line.chars().filter(|&c| c as u32 >= 0x2e80).count();
+            assert!(2 * wide + line.chars().count() - wide <= 20 + 3, "{line}");
+        }
+        assert!(lines.contains("4215") && lines.contains("1453") && lines.contains("\n二、依申请公开"), "{lines}");
+    }
+}
