@@ -211,7 +211,14 @@ struct Hit {
 }
 
 /// Keywords of the request section, longest first where one contains another.
+/// A result followed by 答复 (`予以公开答复966件`) is the result: the words are
+/// listed whole so that the longer match wins over `答复`.
 const REQUEST_WORDS: &[(&str, &str)] = &[
+    ("同意部分公开答复", "partially_granted"),
+    ("部分公开答复", "partially_granted"),
+    ("不予公开答复", "denied"),
+    ("同意公开答复", "granted"),
+    ("予以公开答复", "granted"),
     ("同意部分公开", "partially_granted"),
     ("部分公开", "partially_granted"),
     ("不同意公开", "denied"),
@@ -229,6 +236,12 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("不明确", "unable_unclear"),
     ("不属于政府信息", "not_gov_info"),
     ("非政府信息", "not_gov_info"),
+    ("上年结转", "carried_over"),
+    ("上年度结转", "carried_over"),
+    ("结转下", "carried_forward"),
+    ("结转至下", "carried_forward"),
+    ("结转到下", "carried_forward"),
+    ("转入下", "carried_forward"),
     ("已经答复", "answered"),
     ("已答复", "answered"),
     ("答复", "answered"),
@@ -541,12 +554,13 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
 
 /// Words of a sentence about one channel of proactive disclosure, whose number is
 /// a part, not the total.
-const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报"];
+/// `通过不同渠道和方式公开政府信息情况:` introduces a list of channels.
+const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报", "渠道和方式"];
 
 fn read_proactive(doc: &Sectioned, report: &mut Report) {
     let sentences = std::cell::OnceCell::new();
     let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
-        for (base, clause) in clauses {
+        for (n, &(base, clause)) in clauses.iter().enumerate() {
             // 其中: a part; 依申请公开…: requests, not what was disclosed unasked.
             if clause.trim_start().starts_with("其中") || clause.has("申请") {
                 continue;
@@ -567,6 +581,10 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
                 if !names_info || between.chars().take(15).count() > 14 {
                     continue;
                 }
+                // `…发布信息514条,总计2401条`: the sum that follows is the total.
+                if let Some(sum) = sum_after(doc.text, &clauses[n..]) {
+                    return Some(sum);
+                }
                 // A sentence about a channel counts a part, unless it says the count is a total.
                 let sentences = sentences.get_or_init(|| Sentences::new(doc.text));
                 let channel = sentences.mention_channel(base, base + clause.len())
@@ -585,6 +603,28 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     }
 }
 
+/// The sum stated later in the sentence of `clauses[0]` (`…发布信息514条,在专栏
+/// 发布信息95条,总计609条`): the count right after a sum word that starts one of
+/// the clauses that follow it in the sentence.
+fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
+    for pair in clauses.windows(2).take(SUM_REACH) {
+        let ((base, clause), (next_base, next)) = (pair[0], pair[1]);
+        let end = base + clause.len();
+        if next_base <= end || !matches!(&text[end..next_base], "," | ";") {
+            return None;
+        }
+        let words = next.trim_start();
+        let Some(word) = SUM_WORDS.iter().find(|w| words.starts_with(*w)) else { continue };
+        let first = counts(next, next_base).into_iter().next().filter(|c| !c.money)?;
+        let lead = next.len() - words.len() + word.len();
+        return next[lead..first.offset - next_base].trim().is_empty().then_some(first);
+    }
+    None
+}
+
+/// How many clauses on a sum may follow the count it sums.
+const SUM_REACH: usize = 6;
+const SUM_WORDS: &[&str] = &["总计", "合计", "共计"];
 const PROACTIVE_VERBS: &[&str] = &["主动公开", "公开", "发布", "公布"];
 const TOTAL_WORDS: &[&str] = &["累计", "全年", "共计", "总计", "合计"];
 
@@ -838,6 +878,25 @@ mod tests {
     }
 
     #[test]
+    fn results_answered_and_requests_carried_between_years() {
+        let got = requests(
+            "二、申请答复情况\n本年共办结依申请公开答复52件,包括上年结转申请4件。其中,予以公开答复31件,占59.62%;\
+             不予公开答复2件;同意部分公开答复数5件。另有3件结转下一年度办理。\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("answered", 52),
+                ("carried_over", 4),
+                ("granted", 31),
+                ("denied", 2),
+                ("partially_granted", 5),
+                ("carried_forward", 3)
+            ]
+        );
+    }
+
+    #[test]
     fn count_before_its_keyword() {
         let got = requests("三、依申请公开政府信息情况\n今年区政府共接到依申请公开七件,7件均为信函受理。7件属于非本机关政府信息掌握内容,答复率100%。\n");
         assert_eq!(got, vec![("new_received", 7), ("channel_letter", 7), ("unable_not_held", 7)]);
@@ -901,6 +960,17 @@ mod tests {
         assert_eq!(
             total("二、主动公开\n2015年,我局主动公开政府信息386条,其中通过政府网站公开信息350条,通过公开栏公开36条。"),
             Some(386.0)
+        );
+        // Parts with their sum after them: the sum.
+        assert_eq!(
+            total("一、主动公开政府信息情况\n本年在门户网站发布信息612条,在市政府网站专栏发布信息88条,总计700条。"),
+            Some(700.0)
+        );
+        assert_eq!(total("二、主动公开\n本年在门户网站发布信息612条。总计700条。"), Some(612.0));
+        // The template's list by channel states no total.
+        assert_eq!(
+            total("二、主动公开\n通过不同渠道和方式公开政府信息情况:政府网站公开信息1020条,政务微博公开信息310条,政府公报公开信息4条。"),
+            None
         );
     }
 
