@@ -346,7 +346,8 @@ fn report(
         let n = |v: i64| if numerals && v < 100 { chinese(v) } else { v.to_string() };
         blocks.push(Block::Para(format!("{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。", agency.self_ref)));
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
-        blocks.push(Block::Para(match rng.below(4) {
+        let mut proactive_stated = true;
+        blocks.push(Block::Para(match rng.below(6) {
             0 => format!("{year}年，{}共主动公开政府信息{}条。", agency.self_ref, p.proactive),
             1 => format!("全年累计主动公开政府信息{}条，其中网上公开{}条。", p.proactive, p.online_part),
             2 => format!(
@@ -356,9 +357,26 @@ fn report(
                 p.online_part,
                 p.proactive - p.online_part
             ),
+            3 => format!(
+                "本年在门户网站发布信息{}条，在上级政府网站信息公开专栏发布信息{}条，总计{}条。",
+                p.online_part,
+                p.proactive - p.online_part,
+                p.proactive
+            ),
+            // The list by channel the reports on 2017 and 2018 were asked for: no total.
+            4 if year >= 2017 => {
+                proactive_stated = false;
+                format!(
+                    "通过不同渠道和方式公开政府信息情况：政府网站公开信息{}条，政务微博公开信息{}条，政府公报公开信息0条。",
+                    p.online_part,
+                    p.proactive - p.online_part
+                )
+            }
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
-        facts.insert("disclosures/proactive/total".into(), json!(p.proactive));
+        if proactive_stated {
+            facts.insert("disclosures/proactive/total".into(), json!(p.proactive));
+        }
         blocks.push(Block::Heading("三、依申请公开政府信息情况".into()));
         if p.received == 0 {
             blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
@@ -377,7 +395,8 @@ fn report(
             } else {
                 format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
             }));
-            let mut results = format!("已答复{}件，其中同意公开{}件", n(p.received), n(p.granted));
+            let granted = rng.pick(&["同意公开", "予以公开答复"]);
+            let mut results = format!("已答复{}件，其中{granted}{}件", n(p.received), n(p.granted));
             if p.partially > 0 {
                 results.push_str(&format!("，同意部分公开{}件", n(p.partially)));
                 facts.insert(
