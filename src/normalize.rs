@@ -155,6 +155,32 @@ pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
     }
 }
 
+/// Words that mirrors written for Taiwan and Hong Kong readers put in place of the
+/// mainland's own (政府信息 → 政府資訊, 网络 → 網路, 规范性文件 → 規範性檔案), as they
+/// read once folded, each with the word the report printed. Each pair is of one
+/// length, so no offset moves.
+const MIRROR_WORDS: &[(&str, &str)] =
+    &[("资讯", "信息"), ("网路", "网络"), ("软体", "软件"), ("规范性档案", "规范性文件"), ("入口网站", "门户网站")];
+
+static MIRROR_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(MIRROR_WORDS.iter().map(|w| w.0))
+        .expect("the mirror words make an automaton")
+});
+
+/// Puts back the mainland words a traditional mirror replaced, in text already
+/// folded by [`fold_traditional`] (only a mirror's text: 资讯 in a report
+/// written in simplified characters is the report's own word).
+pub fn mainland_words(folded: &mut String) {
+    let search = &*MIRROR_SEARCH;
+    if search.find(folded.as_str()).is_none() {
+        return;
+    }
+    let back: Vec<&str> = MIRROR_WORDS.iter().map(|w| w.1).collect();
+    *folded = search.replace_all(folded, &back);
+}
+
 /// Characters that `fast2s` folds, or keeps, only beside certain neighbours
 /// (計畫 → 计划 but 畫圖 → 画图; 乾隆 stays).
 const CONTEXTUAL: &str = "藉著苧闔鍾讎畫兒覆夥瞭麽幺於乾";
@@ -418,6 +444,17 @@ mod tests {
         let (s, trad) = fold_traditional("咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert_eq!(s, "咸阳市乾县梁村镇政府信息公开工作年度报告,繁體版");
         assert!(!trad);
+    }
+
+    #[test]
+    fn a_mirrors_words_are_put_back() {
+        let (folded, trad) = fold_traditional("本局共主動公開政府資訊52條,其中網路申請3件,行政規範性檔案4件,市檔案館");
+        assert!(trad);
+        let mut text = folded.into_owned();
+        let len = text.len();
+        mainland_words(&mut text);
+        assert_eq!(text, "本局共主动公开政府信息52条,其中网络申请3件,行政规范性文件4件,市档案馆");
+        assert_eq!(text.len(), len);
     }
 
     /// The fold as it was first written: `fast2s` over the whole text, then

@@ -19,7 +19,7 @@ pub mod read;
 use sha2::{Digest, Sha256};
 
 use crate::discover::InputFile;
-use crate::normalize::{fold_traditional, normalize};
+use crate::normalize::{fold_traditional, mainland_words, normalize};
 
 /// Why a file has no text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,6 +145,11 @@ fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
 fn finish(doc: &mut Document, text: &str) -> String {
     let (folded, traditional) = fold_traditional(text);
     doc.traditional = traditional;
+    if !traditional {
+        return normalize(&folded);
+    }
+    let mut folded = folded.into_owned();
+    mainland_words(&mut folded);
     normalize(&folded)
 }
 
