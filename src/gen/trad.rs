@@ -33,6 +33,16 @@ pub fn to_traditional(text: &str) -> String {
     text.chars().map(|c| PAIRS.iter().find(|(s, _)| *s == c).map_or(c, |(_, t)| *t)).collect()
 }
 
+/// Words that mirrors written for Taiwan and Hong Kong readers change as well as
+/// the characters (the reader puts them back).
+const MIRROR_WORDS: &[(&str, &str)] = &[("信息", "資訊"), ("网络", "網路"), ("规范性文件", "規範性檔案"), ("门户网站", "入口網站")];
+
+/// The traditional form of `text` with the mirror's words.
+pub fn to_mirror(text: &str) -> String {
+    let worded = MIRROR_WORDS.iter().fold(text.to_string(), |t, (from, to)| t.replace(from, to));
+    to_traditional(&worded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
