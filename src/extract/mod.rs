@@ -327,6 +327,7 @@ mod tests {
             ("printed_60.txt".into(), printed(60).into_bytes()),
             ("printed_76.txt".into(), printed(76).into_bytes()),
             ("traditional.txt".into(), crate::gen::trad::to_traditional(&printed(68)).into_bytes()),
+            ("mirror.txt".into(), crate::gen::trad::to_mirror(text).into_bytes()),
         ]
     }
 
