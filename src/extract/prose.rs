@@ -187,7 +187,10 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
         let unit = COUNT_UNITS.iter().find(|u| starts(k, u)).map(|u| (u.chars().count(), false, 1.0));
         let unit = unit.or_else(|| MONEY_UNITS.iter().find(|(u, _)| starts(k, u)).map(|(u, m)| (u.chars().count(), true, *m)));
         let after_is = prev == Some('为') || prev == Some(':');
-        let idiom = value == 1.0 && c == '一' && IDIOMS.iter().any(|w| starts(k, w));
+        // `共六个部分组成`: the parts of the report, not a count of anything.
+        let idiom = (value == 1.0 && c == '一' && IDIOMS.iter().any(|w| starts(k, w)))
+            || unit.is_some_and(|(len, _, _)| starts(k + len, "部分"))
+            || starts(k, "部分");
         let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
         if !value.is_nan() && !approximate && !idiom && !starts(k, "%") {
             match unit {
@@ -561,10 +564,11 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     let sentences = std::cell::OnceCell::new();
     let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
         for (n, &(base, clause)) in clauses.iter().enumerate() {
-            // 其中: a part; 依申请公开…: requests, not what was disclosed unasked.
-            if clause.trim_start().starts_with("其中") || clause.has("申请") {
+            // 依申请公开…: requests, not what was disclosed unasked.
+            if clause.has("申请") {
                 continue;
             }
+            let part = clause.trim_start().starts_with("其中");
             let counts: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
             if counts.is_empty() {
                 continue;
@@ -574,7 +578,12 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
             for c in counts {
                 let before = clause[..c.offset - base].trim_end();
                 let Some(v) = verbs.last_within(0, before.len()) else { continue };
-                let between = &before[v..];
+                let (head, between) = before.split_at(v);
+                // 不予公开信息8条: what was withheld. 其中: a part, unless the part is
+                // what was disclosed unasked (共制作政府信息3021条,其中主动公开信息1027条).
+                if WITHHELD.iter().any(|w| head.ends_with(w)) || (part && !head.ends_with("主动")) {
+                    continue;
+                }
                 let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
                     .iter()
                     .any(|end| between.ends_with(end));
@@ -624,6 +633,8 @@ fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
 
 /// How many clauses on a sum may follow the count it sums.
 const SUM_REACH: usize = 6;
+/// Words before 公开 that make it the opposite.
+const WITHHELD: &[&str] = &["不予", "不", "未", "免予"];
 const SUM_WORDS: &[&str] = &["总计", "合计", "共计"];
 const PROACTIVE_VERBS: &[&str] = &["主动公开", "公开", "发布", "公布"];
 const TOTAL_WORDS: &[&str] = &["累计", "全年", "共计", "总计", "合计"];
@@ -915,6 +926,11 @@ mod tests {
         );
         assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
         assert_eq!(litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"), vec![]);
+        // The parts of the report its introduction counts are no cases.
+        assert_eq!(
+            litigation("本报告包括主动公开情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的问题等共五个部分。"),
+            vec![]
+        );
     }
 
     #[test]
@@ -961,6 +977,13 @@ mod tests {
             total("二、主动公开\n2015年,我局主动公开政府信息386条,其中通过政府网站公开信息350条,通过公开栏公开36条。"),
             Some(386.0)
         );
+        // What was withheld is no part of what was disclosed; what was disclosed
+        // unasked may be a part of all the information made.
+        assert_eq!(
+            total("一、概述\n本年共制作政府信息800条,其中主动公开信息500条,依申请公开信息40条,不予公开信息260条。"),
+            Some(500.0)
+        );
+        assert_eq!(total("一、概述\n本年不予公开信息8条,未公开信息3条。"), None);
         // Parts with their sum after them: the sum.
         assert_eq!(
             total("一、主动公开政府信息情况\n本年在门户网站发布信息612条,在市政府网站专栏发布信息88条,总计700条。"),
