@@ -338,7 +338,17 @@ fn report(
     let mut facts = Map::new();
     let mut meta = Map::new();
     let mut issues: Vec<&str> = Vec::new();
-    let mut blocks = vec![Block::Heading("一、总体情况".into())];
+    let mut blocks = Vec::new();
+    if rng.chance(0.3) {
+        // The introduction lists the parts of the report (and counts them).
+        let parts = if t == Template::Pre2019 {
+            "概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题及改进措施共六个部分"
+        } else {
+            "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六部分"
+        };
+        blocks.push(Block::Para(format!("本报告由{parts}组成。")));
+    }
+    blocks.push(Block::Heading("一、总体情况".into()));
     let mut forward = None;
     if t == Template::Pre2019 {
         let p = truth::prose(rng, new);
@@ -347,7 +357,7 @@ fn report(
         blocks.push(Block::Para(format!("{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。", agency.self_ref)));
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
         let mut proactive_stated = true;
-        blocks.push(Block::Para(match rng.below(6) {
+        blocks.push(Block::Para(match rng.below(7) {
             0 => format!("{year}年，{}共主动公开政府信息{}条。", agency.self_ref, p.proactive),
             1 => format!("全年累计主动公开政府信息{}条，其中网上公开{}条。", p.proactive, p.online_part),
             2 => format!(
@@ -370,6 +380,14 @@ fn report(
                     "通过不同渠道和方式公开政府信息情况：政府网站公开信息{}条，政务微博公开信息{}条，政府公报公开信息0条。",
                     p.online_part,
                     p.proactive - p.online_part
+                )
+            }
+            5 => {
+                let withheld = rng.below(50) as i64;
+                format!(
+                    "{year}年，共制作政府信息{}条，其中主动公开信息{}条，不予公开信息{withheld}条。",
+                    p.proactive + withheld,
+                    p.proactive
                 )
             }
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
