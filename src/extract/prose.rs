@@ -7,7 +7,9 @@
 //! chosen by their own words. Within a clause (the stretch between two commas), a
 //! count (`7件`, `十二宗`) belongs to the keyword before it (`当面申请1宗`), or, if
 //! none, to the keyword after it (`7件均为信函受理`). A clause that denies a thing
-//! with no number (`未收到…申请`, `无…行政复议案件`) states a zero. Approximate
+//! with no number (`未收到…申请`, `无…行政复议案件`) states a zero; a count said of
+//! each (`均为0件`) belongs to every keyword before it. Outcomes that follow a count
+//! of cases in its sentence (`其中维持2件`) are those cases'. Approximate
 //! numbers (`9000多条`) and percentages are never counts.
 
 use crate::normalize::Search;
@@ -113,7 +115,12 @@ struct Count {
     /// Position in the clause, in chars.
     at: usize,
     money: bool,
+    /// Said of each thing named before it (`行政复议和行政诉讼均为0件`).
+    each: bool,
 }
+
+/// Words before a number that make it the count of each thing named before.
+const EACH: &[&str] = &["均为", "都为", "均是", "均"];
 
 const COUNT_UNITS: &[&str] = &["人次", "件", "宗", "条", "个", "项", "次", "份", "起", "例", "篇"];
 const MONEY_UNITS: &[(&str, f64)] = &[("万元", 10_000.0), ("元", 1.0)];
@@ -193,11 +200,14 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             || starts(k, "部分");
         let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
         if !value.is_nan() && !approximate && !idiom && !starts(k, "%") {
+            let offset = base + chars[i].0;
+            let each = || {
+                let before = clause[..chars[i].0].trim_end_matches([' ', '\t']);
+                EACH.iter().any(|w| before.ends_with(w))
+            };
             match unit {
-                Some((_, money, m)) => out.push(Count { value: value * m, offset: base + chars[i].0, at: i, money }),
-                None if after_is && ends_clause => {
-                    out.push(Count { value, offset: base + chars[i].0, at: i, money: false });
-                }
+                Some((_, money, m)) => out.push(Count { value: value * m, offset, at: i, money, each: each() }),
+                None if after_is && ends_clause => out.push(Count { value, offset, at: i, money: false, each: each() }),
                 None => {}
             }
         }
@@ -267,6 +277,9 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
 ];
 const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理"];
 const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
+/// What became of the cases, as the tables of 2019 and 2021 name it.
+const OUTCOMES: &[(&str, &str)] =
+    &[("维持", "upheld"), ("纠正", "corrected"), ("尚未审结", "pending"), ("未审结", "pending"), ("审理中", "pending")];
 const PROCEEDINGS: &[(&str, &str)] =
     &[("行政复议", "reconsideration"), ("复议", "reconsideration"), ("行政诉讼", "litigation"), ("诉讼", "litigation"), ("申诉", "complaint")];
 
@@ -313,10 +326,12 @@ static REQUEST_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REQ
 static RECEIVE_KEYWORDS: LazyLock<Keywords> =
     LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
 static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
+static OUTCOME_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(OUTCOMES.to_vec()));
 
 /// Binds each count to the nearest unbound keyword before it, else to the
-/// first keyword after it and before the next count. Counts and keywords are in
-/// the order of the clause.
+/// first keyword after it and before the next count; a count said of each
+/// (`均为0件`) binds to every unbound keyword before it. Counts and keywords are
+/// in the order of the clause.
 fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
     let mut used = vec![false; hits.len()];
     // The unbound keywords before the count being bound, the nearest last; and
@@ -333,7 +348,12 @@ fn bind(counts: &[Count], hits: &[Hit]) -> Vec<(&'static str, Count)> {
             passed += 1;
         }
         let after = || (passed..hits.len()).find(|&h| hits[h].at > c.at).filter(|&h| hits[h].at < next_count);
-        if let Some(h) = open.pop().or_else(after) {
+        if c.each && !open.is_empty() {
+            for h in open.drain(..) {
+                used[h] = true;
+                out.push((hits[h].key, *c));
+            }
+        } else if let Some(h) = open.pop().or_else(after) {
             used[h] = true;
             out.push((hits[h].key, *c));
         }
@@ -455,7 +475,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         if cs.is_empty() {
             // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "无"].iter().any(|n| {
+            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "无"].iter().any(|n| {
                 clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
             if denied && mentions_request {
@@ -487,35 +507,60 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
 }
 
 fn read_litigation(doc: &Sectioned, report: &mut Report) {
-    let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
-    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉"]) {
+    // (proceeding, outcome, count, offset)
+    let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();
+    let mut push = |proceeding, outcome, count: f64, offset| {
+        if count.fract() == 0.0 && !found.iter().any(|f| (f.0, f.1) == (proceeding, outcome)) {
+            found.push((proceeding, outcome, count as i64, offset));
+        }
+    };
+    // The proceeding last counted, its count, and where its clause ends: the
+    // clauses after it in the sentence may give its outcomes.
+    let mut last: Option<(&'static str, Count, usize)> = None;
+    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结"]) {
         let hs = hits(clause, &PROCEEDING_KEYWORDS);
         if hs.is_empty() {
+            // `被申请行政复议2件,其中维持1件,纠正1件`, `…2件,均维持`.
+            let Some((proceeding, total, end)) = last.filter(|l| !doc.text[l.2..base].contains(['。', '\n'])) else {
+                continue;
+            };
+            let outcomes = hits(clause, &OUTCOME_KEYWORDS);
+            let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+            if cs.is_empty() {
+                let each = outcomes.first().filter(|o| EACH.iter().any(|w| clause.chars().take(o.at).collect::<String>().ends_with(w)));
+                if let Some(o) = each {
+                    push(proceeding, o.key, total.value, total.offset);
+                }
+            }
+            for (outcome, c) in bind(&cs, &outcomes) {
+                push(proceeding, outcome, c.value, c.offset);
+            }
+            last = Some((proceeding, total, end.max(base + clause.len())));
             continue;
         }
+        last = None;
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         if cs.is_empty() {
             let chars: Vec<(usize, char)> = clause.char_indices().collect();
             let denials = Denials::new(clause);
             for h in &hs {
                 let byte = chars[h.at].0;
-                if denials.before(byte) && !found.iter().any(|f| f.0 == h.key) {
-                    found.push((h.key, 0, base + byte));
+                if denials.before(byte) {
+                    push(h.key, "total", 0.0, base + byte);
                 }
             }
             continue;
         }
         for (key, c) in bind(&cs, &hs) {
-            if c.value.fract() == 0.0 && !found.iter().any(|f| f.0 == key) {
-                found.push((key, c.value as i64, c.offset));
-            }
+            push(key, "total", c.value, c.offset);
+            last = Some((key, c, base + clause.len()));
         }
     }
     if !report.litigation.is_empty() {
         let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
         let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
         let mut conflicts = Vec::new();
-        for (key, v, _) in &found {
+        for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
             let t = match *key {
                 "reconsideration" => total("reconsideration"),
                 "litigation" => table_litigation,
@@ -530,8 +575,8 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         }
         return;
     }
-    for (proceeding, count, offset) in found {
-        report.litigation.push(LitigationFact { proceeding, outcome: "total", count, offset });
+    for (proceeding, outcome, count, offset) in found {
+        report.litigation.push(LitigationFact { proceeding, outcome, count, offset });
     }
 }
 
@@ -763,7 +808,7 @@ mod tests {
                 v
             };
             let counts: Vec<Count> =
-                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false }).collect();
+                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false, each: false }).collect();
             let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
@@ -916,6 +961,7 @@ mod tests {
     #[test]
     fn stated_zeros() {
         assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
+        assert_eq!(requests("本年度未受理政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(
             litigation("四、申请行政复议、诉讼和申诉情况\n2014年,市政府办公室没有收到有关政府信息公开而引起的行政复议、诉讼和申诉。"),
             vec![("reconsideration", 0), ("litigation", 0), ("complaint", 0)]
@@ -926,10 +972,35 @@ mod tests {
         );
         assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
         assert_eq!(litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"), vec![]);
+        assert_eq!(litigation("本年度行政复议和行政诉讼均为0件。"), vec![("reconsideration", 0), ("litigation", 0)]);
+        assert_eq!(litigation("因政府信息公开提起行政复议、行政诉讼的情况均为零。"), vec![("reconsideration", 0), ("litigation", 0)]);
         // The parts of the report its introduction counts are no cases.
         assert_eq!(
             litigation("本报告包括主动公开情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的问题等共五个部分。"),
             vec![]
+        );
+    }
+
+    #[test]
+    fn outcomes_of_the_cases_counted_before_them_in_the_sentence() {
+        let outcomes = |s: &str| {
+            let mut r = Report::default();
+            read(s, &mut r);
+            r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.count)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n本年被申请行政复议3件,其中维持2件,纠正1件;被提起行政诉讼2件,均维持。"),
+            vec![
+                ("reconsideration", "total", 3),
+                ("reconsideration", "upheld", 2),
+                ("reconsideration", "corrected", 1),
+                ("litigation", "total", 2),
+                ("litigation", "upheld", 2)
+            ]
+        );
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n行政诉讼4件,尚未审结1件。维持3件。"),
+            vec![("litigation", "total", 4), ("litigation", "pending", 1)]
         );
     }
 
