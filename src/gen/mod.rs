@@ -455,7 +455,15 @@ fn report(
             (r, l) if rng.chance(0.3) => {
                 format!("{year}年共发生针对本机关政府信息公开的行政复议案件{}起、行政诉讼案件{}起。", n(r), n(l))
             }
+            (0, 0) if rng.chance(0.3) => "本年度行政复议和行政诉讼均为0件。".to_string(),
             (0, 0) => "本年度未发生因政府信息公开引起的行政复议和行政诉讼。".to_string(),
+            (r, 0) if rng.chance(0.5) => {
+                // What became of the cases: some upheld, the rest corrected.
+                let upheld = rng.range(0, r);
+                facts.insert("litigation/reconsideration/upheld".into(), json!(upheld));
+                facts.insert("litigation/reconsideration/corrected".into(), json!(r - upheld));
+                format!("本年度被申请行政复议{}件，其中维持{}件，纠正{}件；未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
+            }
             (r, 0) => format!("本年度发生行政复议{}件，未发生行政诉讼。", n(r)),
             (r, l) => format!("本年度发生行政复议{}件，行政诉讼{}件。", n(r), n(l)),
         }));
