@@ -48,7 +48,10 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
         report.agency = agency_from_title(title);
     } else {
         report.flag("title_missing", "no line reads as the report's title");
-        if let Some((agency, selfref)) = infer_agency(text) {
+        if let Some(agency) = agency_in_sentence(&head) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from a sentence that names the report"));
+            report.agency = Some(agency);
+        } else if let Some((agency, selfref)) = infer_agency(text) {
             report.flag("agency_inferred", format!("agency `{agency}` read from the body, which calls itself {selfref}"));
             report.agency = Some(agency);
         }
@@ -139,12 +142,19 @@ fn find_title(head: &Head) -> Option<String> {
 }
 
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
-/// or a breadcrumb trail before the last `>`.
+/// or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
+/// 政府信息公开年度报告 | |`), the cell that holds a dated or named title.
 fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
+        let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
         s.trim_matches(|c: char| c == '#' || c == '*')
     })
+}
+
+/// Whether a table cell holds a title with a year or an agency in it.
+fn titled_cell(cell: &str) -> bool {
+    TITLE_ENDINGS.iter().any(|e| cell.has(e)) && (year_in(cell).is_some() || agency_from_title(cell).is_some())
 }
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
@@ -157,8 +167,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         (6..=80).contains(&n)
             && TITLE_ENDINGS.iter().any(|e| l.has(e))
             && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
-            && !l.contains('。')
-            && !l.contains(':')
+            && !l.contains(['。', ':', '|'])
             && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
     };
     let mut lines = heading_lines(head).enumerate().peekable();
@@ -228,6 +237,38 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
     }
     let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
     Some((best.0, format!("我{kind}/本{kind}")))
+}
+
+/// Words after which a sentence names the agency whose report it is: `现公布泰州市人民
+/// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`.
+const NAMING_LEADS: &[&str] = &["现公布", "公布", "现将", "发布", "由", ",", ":", "《"];
+
+/// The agency of an untitled report, from a sentence of its head that names the
+/// report with its year: the name between a lead word and the year.
+fn agency_in_sentence(head: &Head) -> Option<String> {
+    for line in head.lines().take(TITLE_LINES) {
+        for sentence in line.split(['。', ';']) {
+            let Some(end) = TITLE_ENDINGS.iter().filter_map(|e| sentence.first(e)).min() else { continue };
+            let before = &sentence[..end];
+            let before = before.strip_suffix('度').unwrap_or(before);
+            let Some(before) = before.strip_suffix('年') else { continue };
+            let digits = before.chars().rev().take(4).filter(|&c| digit(c).is_some()).count();
+            if digits < 4 {
+                continue;
+            }
+            let before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
+            let before = ["编制的", "编制", "的"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+            let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
+            let name = &before[start..];
+            let n = name.chars().count();
+            let named = crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0);
+            let kind = ["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署"].iter().any(|k| name.ends_with(k));
+            if (3..=40).contains(&n) && (named || kind) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// The first year (`2019年` or `二〇一九年`) in `s`.
@@ -351,6 +392,11 @@ pub fn parse_date(s: &str) -> Option<Date> {
     let mut seps = String::new();
     for c in s.chars() {
         if c.is_ascii_digit() {
+            // A month or a day has two digits at most: `2019-01-0410:25` is a
+            // date and a time with the space between them taken out.
+            if !nums.is_empty() && cur.len() == 2 {
+                break;
+            }
             cur.push(c);
             continue;
         }
@@ -477,6 +523,33 @@ mod tests {
     }
 
     #[test]
+    fn agency_of_an_untitled_report_from_a_sentence_that_names_it() {
+        let agency = |text: &str| {
+            let mut r = Report::default();
+            read(text, &Hints::default(), &mut r);
+            assert!(r.has_issue("title_missing"), "{text}");
+            r.agency
+        };
+        assert_eq!(
+            agency("根据《条例》规定,现公布某某市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起。"),
+            Some("某某市人民政府".into())
+        );
+        assert_eq!(
+            agency("本报告是根据《条例》要求,由北京市信访办编制的2009年度政府信息公开年度报告。\n一、概述\n"),
+            Some("北京市信访办".into())
+        );
+        // No year before the report's name: no agency named.
+        assert_eq!(agency("现公布本机关政府信息公开工作年度报告。\n一、概述\n"), None);
+    }
+
+    #[test]
+    fn title_in_a_row_of_cells() {
+        let head = "名称 | 某某市政府办公室2014年政府信息公开年度报告 | ||\n类目 | 政府信息公开年度报告 |\n";
+        assert_eq!(find_title(&Head::of(head)).as_deref(), Some("某某市政府办公室2014年政府信息公开年度报告"));
+        assert_eq!(find_title(&Head::of("类目 | 政府信息公开工作年度报告 |\n")), None);
+    }
+
+    #[test]
     fn years_in_digits_and_chinese() {
         assert_eq!(year_in("二〇二〇年政府信息公开工作年度报告"), Some(2020));
         assert_eq!(year_in("大雁镇2019年政府"), Some(2019));
@@ -486,6 +559,9 @@ mod tests {
     #[test]
     fn dates_in_three_forms() {
         assert_eq!(parse_date("2015-03-20 10:00"), Date::new(2015, 3, 20));
+        // As the head's lines are read, without their spaces.
+        assert_eq!(parse_date("2019-01-0410:25"), Date::new(2019, 1, 4));
+        assert_eq!(parse_date("2019-1-410:25"), None);
         assert_eq!(parse_date("2015年3月20日"), Date::new(2015, 3, 20));
         assert_eq!(parse_date("2015/3/2"), Date::new(2015, 3, 2));
         assert_eq!(parse_date("2015-13-01"), None);
