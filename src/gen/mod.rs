@@ -318,8 +318,10 @@ fn report(
         TABLE_LAYOUTS
     });
     let published = truth::published(rng, year);
-    let date_text = match rng.below(3) {
+    let date_text = match rng.below(4) {
         0 => format!("{published}"),
+        // A page's time of posting after the date.
+        1 => format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59)),
         _ => format!(
             "{}年{}月{}日",
             published.year, published.month, published.day
@@ -531,7 +533,7 @@ fn report(
     let page = Page {
         title: &title,
         site: &format!("{}门户网站", agency.name),
-        published: (!signed).then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: "]))),
+        published: (!signed).then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))),
         blocks: &blocks,
         signature: signed.then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
     };

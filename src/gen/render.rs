@@ -99,6 +99,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         let crumb: &&str = rng.pick(CRUMBS);
         out.push_str(crumb);
     }
+    // A site's table of the document's particulars, scraped as a row of cells.
+    if layout == Layout::Text && rng.chance(0.1) {
+        out.push_str(&format!("名称 | {} | |\n分类 | 政府信息公开年报 | 发布机构 | 本网 |\n", page.title));
+    }
     // pdftotext prints the lines of the PDF: paragraphs broken at the page's
     // width (28 to 38 characters), the title, in larger type, at fewer.
     let width = matches!(layout, Layout::Raw | Layout::Aligned).then(|| *rng.pick(&[56, 60, 68, 76]));
