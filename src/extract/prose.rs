@@ -277,6 +277,16 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
 ];
 const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理"];
 const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
+/// Who asked, where the text splits the requests received: people, and
+/// businesses (法人或其他组织 as a whole has no column of its own).
+const APPLICANTS: &[(&str, &str)] = &[
+    ("公民", "natural_person"),
+    ("自然人", "natural_person"),
+    ("个人", "natural_person"),
+    ("群众", "natural_person"),
+    ("企业", "commercial"),
+];
+
 /// What became of the cases, as the tables of 2019 and 2021 name it.
 const OUTCOMES: &[(&str, &str)] =
     &[("维持", "upheld"), ("纠正", "corrected"), ("尚未审结", "pending"), ("未审结", "pending"), ("审理中", "pending")];
@@ -325,6 +335,7 @@ impl Keywords {
 static REQUEST_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REQUEST_WORDS.to_vec()));
 static RECEIVE_KEYWORDS: LazyLock<Keywords> =
     LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
+static APPLICANT_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(APPLICANTS.to_vec()));
 static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
 static OUTCOME_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(OUTCOMES.to_vec()));
 
@@ -456,17 +467,41 @@ fn read_sections(doc: &Sectioned, report: &mut Report) {
 }
 
 fn read_requests(doc: &Sectioned, report: &mut Report) {
-    let mut found: Vec<(&'static str, i64, usize)> = Vec::new();
-    let mut push = |key: &'static str, v: i64, offset: usize| {
-        if !found.iter().any(|f| f.0 == key) {
-            found.push((key, v, offset));
+    // (row, applicant, count, offset)
+    let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();
+    let mut push = |key: &'static str, applicant: &'static str, v: i64, offset: usize| {
+        if !found.iter().any(|f| (f.0, f.1) == (key, applicant)) {
+            found.push((key, applicant, v, offset));
         }
     };
+    // Where the clause that counted the requests received ends: the clauses
+    // after it in its sentence may split the count by applicant.
+    let mut received_end: Option<usize> = None;
     for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
         if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
             continue;
         }
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
+        if same_sentence.is_some() && !cs.is_empty() {
+            // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
+            let applicants: Vec<Hit> = hits(clause, &APPLICANT_KEYWORDS)
+                .into_iter()
+                .filter(|h| {
+                    let after: String = clause.chars().skip(h.at).skip_while(|c| !"、和或及".contains(*c)).take(3).collect();
+                    !(after.starts_with(['、', '和', '或', '及']) && after.contains('法'))
+                })
+                .collect();
+            if !applicants.is_empty() {
+                for (applicant, c) in bind(&cs, &applicants) {
+                    if c.value.fract() == 0.0 {
+                        push("new_received", applicant, c.value as i64, c.offset);
+                    }
+                }
+                received_end = Some(base + clause.len());
+                continue;
+            }
+        }
         let mut hs = hits(clause, &REQUEST_KEYWORDS);
         let mentions_request = clause.has("申请");
         if mentions_request {
@@ -479,20 +514,23 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
                 clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
             if denied && mentions_request {
-                push("new_received", 0, base + clause.first("申请").unwrap_or(0));
+                push("new_received", "total", 0, base + clause.first("申请").unwrap_or(0));
             }
             continue;
         }
         for (key, c) in bind(&cs, &hs) {
             if c.value.fract() == 0.0 {
-                push(key, c.value as i64, c.offset);
+                push(key, "total", c.value as i64, c.offset);
+                if key == "new_received" {
+                    received_end = Some(base + clause.len());
+                }
             }
         }
     }
     let table: Vec<(&str, i64)> =
         report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
     if !report.requests.is_empty() {
-        for (key, v, _) in &found {
+        for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
             if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
                 if t != v {
                     report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, 表三 says {t}"));
@@ -501,8 +539,8 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         return;
     }
-    for (key, count, offset) in found {
-        report.requests.push(RequestFact { row: key, applicant: "total", count, offset });
+    for (row, applicant, count, offset) in found {
+        report.requests.push(RequestFact { row, applicant, count, offset });
     }
 }
 
@@ -949,6 +987,24 @@ mod tests {
                 ("partially_granted", 5),
                 ("carried_forward", 3)
             ]
+        );
+    }
+
+    #[test]
+    fn requests_split_by_applicant() {
+        let got = |s: &str| {
+            let mut r = Report::default();
+            read(s, &mut r);
+            r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got("三、依申请公开情况\n全年共受理申请9件,从申请人看,公民申请7件,企业申请1件,法人和其他组织申请1件。\n"),
+            vec![("new_received", "total", 9), ("new_received", "natural_person", 7), ("new_received", "commercial", 1)]
+        );
+        // All applicants named together, or in another sentence: no split.
+        assert_eq!(
+            got("三、依申请公开情况\n全年共收到公民、法人和其他组织的申请5件,其中网上申请5件。公民申请3件。\n"),
+            vec![("new_received", "total", 5), ("channel_online", "total", 5)]
         );
     }
 
