@@ -410,7 +410,19 @@ fn report(
             };
             let [a, b, c] = p.channels;
             let in_person = rng.pick(&["当面", "现场"]);
-            blocks.push(Block::Para(if rng.chance(0.3) {
+            blocks.push(Block::Para(if rng.chance(0.2) {
+                // Who asked, then how: the split by applicant comes first.
+                let people = rng.range(0, p.received);
+                facts.insert("requests/new_received/natural_person".into(), json!(people));
+                format!(
+                    "{received}，从申请主体看，公民申请{}件，法人和其他组织申请{}件；其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
+                    n(people),
+                    n(p.received - people),
+                    n(a),
+                    n(b),
+                    n(c)
+                )
+            } else if rng.chance(0.3) {
                 format!("{received}（其中，{in_person}申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
             } else {
                 format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
