@@ -624,11 +624,15 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
         if !fee_words {
             continue;
         }
-        if let Some(c) = counts(clause, base).into_iter().find(|c| c.money) {
+        // `收取信息处理费共2笔,合计400元`: the amount may close the sentence.
+        let amount = std::iter::once((base, clause))
+            .chain(rest_of_sentence(doc, base))
+            .find_map(|(b, c)| counts(c, b).into_iter().find(|c| c.money));
+        if let Some(c) = amount {
             report.fees_yuan = Some(c.value);
             return;
         }
-        let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "不收"]
+        let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "免收", "不收", "不存在"]
             .iter()
             .any(|n| clause.first(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].has(w))));
         if negated {
@@ -638,9 +642,19 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
     }
 }
 
+/// The clauses after the one at `base` in its sentence (up to a `。` or a line break).
+fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterator<Item = (usize, &'a str)> + 'd {
+    let from = doc.clauses.partition_point(|&(b, _)| b <= base);
+    let mut end = doc.clauses.get(from.wrapping_sub(1)).map_or(base, |&(b, c)| b + c.len());
+    doc.clauses[from..].iter().copied().take_while(move |&(b, c)| {
+        let joined = end <= b && !doc.text[end..b].contains(['。', '\n']);
+        end = b + c.len();
+        joined
+    })
+}
+
 /// Words of a sentence about one channel of proactive disclosure, whose number is
-/// a part, not the total.
-/// `通过不同渠道和方式公开政府信息情况:` introduces a list of channels.
+/// a part, not the total; `通过不同渠道和方式公开政府信息情况:` introduces a list of channels.
 const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报", "渠道和方式"];
 
 fn read_proactive(doc: &Sectioned, report: &mut Report) {
@@ -1071,6 +1085,10 @@ mod tests {
         assert_eq!(fee("五、政府信息收费及减免情况\n2014年以来,依法依规做好工作,没有收取任何费用。"), Some(0.0));
         assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"), Some(380.0));
         assert_eq!(fee("二、主动公开\n免费刊发3.6万份。"), None);
+        assert_eq!(fee("六、其他需要报告的事项\n本机关收取信息处理费共3笔,合计450元。"), Some(450.0));
+        assert_eq!(fee("六、其他需要报告的事项\n本机关收取信息处理费共3笔。另购置设备9000元。"), None);
+        assert_eq!(fee("四、收费及减免情况\n本年度不存在收费情况。"), Some(0.0));
+        assert_eq!(fee("四、收费及减免情况\n依规免收相关费用。"), Some(0.0));
     }
 
     #[test]
