@@ -526,7 +526,19 @@ fn report(
         blocks.push(Block::Heading("五、存在的主要问题及改进情况".into()));
         blocks.push(Block::Para("政务公开的深度和广度有待加强，下一步将完善制度。".into()));
         blocks.push(Block::Heading("六、其他需要报告的事项".into()));
-        blocks.push(Block::Para("无。".into()));
+        if t == Template::T2021 && rng.chance(0.5) {
+            // 信息处理费, which agencies may charge from 2021.
+            let bills = if rng.chance(0.8) { 0 } else { rng.range(1, 4) };
+            let fees = bills * 100 * rng.range(1, 5);
+            blocks.push(Block::Para(if bills == 0 {
+                rng.pick(&["本年度未收取信息处理费。", "本机关本年度不存在收取信息处理费的情况。"]).to_string()
+            } else {
+                format!("本年度依法收取信息处理费共{bills}笔，合计{fees}元。")
+            }));
+            meta.insert("fees_yuan".into(), json!(fees));
+        } else {
+            blocks.push(Block::Para("无。".into()));
+        }
         meta.insert("identity_ok".into(), json!(!tables.seeded.contains(&"identity_mismatch")));
         if !tables.seeded.is_empty() {
             done.seeded_errors += 1;
