@@ -162,14 +162,6 @@ fn titled_cell(cell: &str) -> bool {
 /// A title whose ending runs onto the next line (`…工作年度报` / `告`, as a PDF
 /// breaks a long title) is given whole.
 fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
-    let is_title = |l: &str| {
-        let n = l.chars().count();
-        (6..=80).contains(&n)
-            && TITLE_ENDINGS.iter().any(|e| l.has(e))
-            && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
-            && !l.contains(['。', ':', '|'])
-            && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
-    };
     let mut lines = heading_lines(head).enumerate().peekable();
     while let Some((at, line)) = lines.next() {
         if is_title(line) {
@@ -182,6 +174,38 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
         }
     }
     None
+}
+
+/// Whether a line (whitespace removed) reads as a report's title.
+fn is_title(l: &str) -> bool {
+    let n = l.chars().count();
+    (6..=80).contains(&n)
+        && TITLE_ENDINGS.iter().any(|e| l.has(e))
+        && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
+        && !l.contains(['。', ':', '|'])
+        && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
+}
+
+/// Words of a title about the reports rather than one of them: a notice on
+/// writing them (`关于做好2020年度政府信息公开工作年度报告编制发布工作的通知`), a
+/// reply on how to fill them in (`…年度报告有关项目填报问题的解释`).
+const ABOUT_REPORTS: &[&str] = &["关于做好", "关于印发", "关于报送", "关于编制", "关于开展", "通知", "解释", "的函", "意见"];
+
+/// The titles in the head of a page that lists reports.
+const LISTED_TITLES: usize = 3;
+
+/// Whether the text is about annual reports without being one: its title is a
+/// notice's or a reply's, or its head lists several reports (a site's index).
+pub fn about_reports(text: &str) -> bool {
+    let head = Head::of(text);
+    let Some((_, title)) = title_line(&head) else { return false };
+    if ABOUT_REPORTS.iter().any(|w| title.has(w)) {
+        return true;
+    }
+    let mut titles: Vec<&str> = heading_lines(&head).filter(|l| is_title(l)).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    titles.len() >= LISTED_TITLES
 }
 
 /// Whether a title's ending runs from the end of `line` onto `next`: broken

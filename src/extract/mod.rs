@@ -49,6 +49,12 @@ pub fn extract(doc: &Document) -> Report {
             return report;
         }
     };
+    if let Some(kind) = data_file(&doc.source_path, text) {
+        report.status = Some(Status::NotAReport);
+        report.template = Some(Template::Unknown);
+        report.flag("data_file", format!("{kind} data, not a report's text"));
+        return report;
+    }
     meta::read(text, &doc.hints, &mut report);
     place(&mut report, text);
     let words = Words::in_text(text);
@@ -71,14 +77,27 @@ pub fn extract(doc: &Document) -> Report {
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
-    let report_like = looks_like_report(&words);
+    // A notice on writing the reports, a site's list of them: about reports, not one.
+    let about = report.fact_count() == 0 && looks_like_report(&words) && meta::about_reports(text);
+    let report_like = looks_like_report(&words) && !about;
     if report.fact_count() > 0 || report_like {
         prose::read_outside(text, &table_lines(text, &report), &mut report);
     }
     report.status = Some(if !report_like && report.fact_count() == 0 {
-        // Not a report: its metadata flags would be noise.
+        // Not a report: its metadata flags would be noise, and a title read from
+        // it (a notice's, an index's) names no report of this file.
         report.issues.clear();
         report.template = Some(Template::Unknown);
+        if doc.hints.manifest.as_ref().is_none_or(|m| m.agency.is_none()) {
+            report.title = None;
+            report.agency = None;
+            report.agency_key = None;
+            report.admin_level = None;
+            (report.province, report.city, report.county, report.region_code) = (None, None, None, None);
+        }
+        if about {
+            report.flag("about_reports", "a notice or a list about annual reports, not one of them");
+        }
         Status::NotAReport
     } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
         Status::Partial
@@ -135,6 +154,23 @@ fn place(report: &mut Report, text: &str) {
     report.city = region.city;
     report.county = region.county;
     report.region_code = region.code;
+}
+
+/// The kind of structured data a file holds (`JSON`, `XML`, `CSV`), by its
+/// extension or, for JSON, by its first characters: a collection's metadata
+/// saved beside the reports, which names them without being one.
+fn data_file(path: &str, text: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let kind = match extension.as_str() {
+        "json" | "jsonl" | "ndjson" | "geojson" => Some("JSON"),
+        "xml" | "rss" => Some("XML"),
+        "csv" | "tsv" => Some("CSV"),
+        "yaml" | "yml" => Some("YAML"),
+        _ => None,
+    };
+    // `{"title": …`: a JSON object whatever the file is called.
+    let mut start = text.trim_start().chars().filter(|c| !c.is_whitespace());
+    kind.or_else(|| (start.next() == Some('{') && start.next() == Some('"')).then_some("JSON"))
 }
 
 /// The section a whole report ends with.
@@ -285,6 +321,30 @@ mod tests {
         assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
         let r = extract(&decode("whole.txt", whole.as_bytes()));
         assert_eq!(r.status, Some(Status::Ok));
+    }
+
+    #[test]
+    fn texts_about_reports_are_not_reports() {
+        let status = |name: &str, text: &str| {
+            let r = extract(&decode(name, text.as_bytes()));
+            (r.status, r.issues.iter().map(|i| i.code).collect::<Vec<_>>(), r.agency)
+        };
+        let notice = "关于做好2020年度政府信息公开工作年度报告编制发布工作的通知\n各县、区政府:\n\
+            请于2021年1月31日前编制完成本单位政府信息公开工作年度报告,包括主动公开、依申请公开等情况。\n";
+        assert_eq!(status("n.txt", notice), (Some(Status::NotAReport), vec!["about_reports"], None));
+        let index = "首页 > 政府信息公开年报\n某某县人民政府2019年政府信息公开工作年度报告 2020-01-20\n\
+            某某县人民政府2018年政府信息公开工作年度报告 2019-01-25\n某某县教育局2019年政府信息公开工作年度报告 2020-01-15\n";
+        assert_eq!(status("i.txt", index), (Some(Status::NotAReport), vec!["about_reports"], None));
+        let items: String = index.lines().skip(1).map(|l| format!("<li><a href=\"#\">{l}</a></li>")).collect();
+        let page = format!("<html><body><div>首页 &gt; 政府信息公开年报</div><ul>{items}</ul></body></html>");
+        assert_eq!(status("i.html", &page), (Some(Status::NotAReport), vec!["about_reports"], None));
+        let meta = r#"{"title": "某某县人民政府2019年政府信息公开工作年度报告", "year": 2019}"#;
+        assert_eq!(status("page.txt", meta), (Some(Status::NotAReport), vec!["data_file"], None));
+        assert_eq!(status("page.csv", "title,year\n某某县2019年政府信息公开工作年度报告,2019\n").1, vec!["data_file"]);
+        // A report that repeats its own title is one.
+        let report = "某某县人民政府2015年政府信息公开工作年度报告\n某某县人民政府2015年政府信息公开工作年度报告\n\
+            一、总体情况\n全年主动公开政府信息12条。\n";
+        assert_eq!(status("r.txt", report).0, Some(Status::Ok));
     }
 
     /// The forms a collection brings a report in, as (file name, bytes).
