@@ -210,13 +210,34 @@ fn bad_gold(status: &str, code: &str) -> Value {
 fn non_report(rng: &mut Rng, i: usize) -> (String, Vec<u8>, Value, &'static str) {
     let year = rng.range(2012, 2024);
     let (day, growth) = (rng.range(1, 28), rng.range(3, 9));
-    let text = rng.pick(&[
-        format!("关于召开{year}年度政务公开工作会议的通知\n各有关单位：\n定于{year}年3月{day}日召开会议，请准时参加。\n"),
-        format!("{year}年全区经济运行情况\n一季度全区地区生产总值同比增长{growth}%。\n"),
-        "政府信息公开指南\n一、主动公开\n公开的范围、形式与时限。\n二、依申请公开\n申请的受理机构与办理流程。\n".to_string(),
-    ]).clone();
-    let gold = json!({"report": {"status": "not_a_report"}, "issues": [], "complete": true, "facts": {}});
-    (format!("{i:06}_news.txt"), text.into_bytes(), gold, "non_report")
+    let county = *rng.pick(&["武功县", "梁河县", "临泽县", "宁陵县", "平乡县"]);
+    let gold = |code: Option<&str>| json!({"report": {"status": "not_a_report"}, "issues": code.into_iter().collect::<Vec<_>>(), "complete": true, "facts": {}});
+    let (text, code) = match rng.below(6) {
+        0 => (format!("关于召开{year}年度政务公开工作会议的通知\n各有关单位：\n定于{year}年3月{day}日召开会议，请准时参加。\n"), None),
+        1 => (format!("{year}年全区经济运行情况\n一季度全区地区生产总值同比增长{growth}%。\n"), None),
+        2 => ("政府信息公开指南\n一、主动公开\n公开的范围、形式与时限。\n二、依申请公开\n申请的受理机构与办理流程。\n".to_string(), None),
+        // About the reports, not one of them: a notice on writing them, a site's list.
+        3 => (
+            format!(
+                "关于做好{year}年度政府信息公开工作年度报告编制发布工作的通知\n各乡镇、各部门：\n请于{}年1月31日前编制完成本单位{year}年政府信息公开工作年度报告，\
+                 内容包括主动公开、依申请公开、因政府信息公开申请行政复议和提起行政诉讼等情况。\n",
+                year + 1
+            ),
+            Some("about_reports"),
+        ),
+        4 => {
+            let list: String = (0..rng.range(3, 6))
+                .map(|k| format!("{county}人民政府{}年政府信息公开工作年度报告 {}-01-{:02}\n", year - k, year - k + 1, day))
+                .collect();
+            (format!("首页 > 政务公开 > 政府信息公开年报\n{list}共{}条 1/1页\n", list.lines().count()), Some("about_reports"))
+        }
+        _ => {
+            // A collection's metadata saved beside a report.
+            let meta = json!({"title": format!("{county}人民政府{year}年政府信息公开工作年度报告"), "published": format!("{}-01-{day:02}", year + 1)});
+            return (format!("{i:06}_meta.json"), meta.to_string().into_bytes(), gold(Some("data_file")), "non_report");
+        }
+    };
+    (format!("{i:06}_news.txt"), text.into_bytes(), gold(code), "non_report")
 }
 
 fn chinese(n: i64) -> String {
