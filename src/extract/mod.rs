@@ -77,13 +77,13 @@ pub fn extract(doc: &Document) -> Report {
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
-    // A notice on writing the reports, a site's list of them: about reports, not one.
-    let about = report.fact_count() == 0 && looks_like_report(&words) && meta::about_reports(text);
-    let report_like = looks_like_report(&words) && !about;
+    let report_like = looks_like_report(&words);
     if report.fact_count() > 0 || report_like {
         prose::read_outside(text, &table_lines(text, &report), &mut report);
     }
-    report.status = Some(if !report_like && report.fact_count() == 0 {
+    // A notice on writing the reports, a site's list of them: about reports, not one.
+    let about = report.fact_count() == 0 && report_like && meta::about_reports(text);
+    report.status = Some(if (!report_like || about) && report.fact_count() == 0 {
         // Not a report: its metadata flags would be noise, and a title read from
         // it (a notice's, an index's) names no report of this file.
         report.issues.clear();
