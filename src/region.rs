@@ -334,7 +334,9 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     let mut chained_to = 0;
     for m in t.mentions(agency, false) {
         let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']);
-        if m.official || (m.start == chained_to && !department) {
+        // 仁和街道 is a township of its own name, not in 仁和区.
+        let own_name = agency[m.end..].starts_with(['镇', '乡']) || agency[m.end..].starts_with("街道");
+        if m.official || (m.start == chained_to && !department && !own_name) {
             chained_to = m.end;
             mentions.push(m);
         }
@@ -489,8 +491,9 @@ pub fn admin_level(agency: &str, region: &Region) -> Option<&'static str> {
             Some("provincial")
         }
         _ => {
+            // 教育部, 海关总署, 审计署: the central bodies name no place.
             let national = ["国务院", "国家", "中华人民共和国", "中国"].iter().any(|p| agency.starts_with(p))
-                || (agency.ends_with('部') && agency.chars().count() <= 8);
+                || (agency.ends_with(['部', '署']) && agency.chars().count() <= 8);
             national.then_some("national")
         }
     }
@@ -586,6 +589,17 @@ mod tests {
         assert_eq!(g.code.as_deref(), Some("450000"));
         assert_eq!(r("桂林市资源县教育局", "").code.as_deref(), Some("450329"));
         assert_eq!(r("通化二道江区人民政府", "").code.as_deref(), Some("220503"));
+        // A township named like a county elsewhere is placed by its own name.
+        assert_eq!(r("仁和街道", "").code.as_deref(), Some("330110"));
+        assert_eq!(r("攀枝花市仁和区人民政府", "").code.as_deref(), Some("510411"));
+    }
+
+    #[test]
+    fn central_bodies_name_no_place() {
+        for a in ["海关总署", "审计署", "教育部", "国家统计局", "中国人民银行"] {
+            assert_eq!(admin_level(a, &r(a, "")), Some("national"), "{a}");
+        }
+        assert_eq!(admin_level("公安局", &r("公安局", "")), None);
     }
 
     #[test]
