@@ -5,6 +5,7 @@
 //! checks the arithmetic the template promises (`checks`). Pure: no I/O.
 
 pub mod cells;
+pub mod indicators;
 pub mod checks;
 pub mod meta;
 pub mod numerals;
@@ -74,6 +75,12 @@ pub fn extract(doc: &Document) -> Report {
             }
         } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
+        }
+    } else if t == Template::Pre2019 && words.count(indicators::CUES) >= 2 {
+        // The statistics table many reports on 2008-2018 print after their prose.
+        let (layout, rows) = cells::rows(text);
+        if indicators::read(&rows, &mut report) {
+            report.layout = Some(layout.as_str());
         }
     }
     // The prose adds what the tables lack and is checked against what they hold.
@@ -191,7 +198,7 @@ impl Words {
         static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::dfa::DFA)> =
             std::sync::LazyLock::new(|| {
                 let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
-                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS].concat() {
+                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS, indicators::CUES].concat() {
                     if !words.contains(&w) {
                         words.push(w);
                     }

@@ -1,0 +1,246 @@
+//! The statistics table of a pre-2019 report (政府信息公开情况统计表): one row an
+//! indicator, its unit and its count (`（一）收到申请数 | 件 | 12`), as many reports
+//! on 2008-2018 print it after their prose, in the national form of 2014-2018 or a
+//! province's own.
+//!
+//! Rows are those of any layout `cells` reads; an indicator is known by the
+//! words of its label, in whatever order a province lists them, and its count is
+//! the first cell after the label (a second column is the years' running total).
+//! The outcomes listed under 行政复议数量 or 行政诉讼数量 (`（一）维持具体行政行为数`)
+//! belong to the proceeding above them.
+
+use super::cells::{CellUnit, Kind, Row};
+use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
+
+/// What an indicator counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Indicator {
+    Request(&'static str),
+    Proceeding(&'static str),
+    Outcome(&'static str),
+    Proactive,
+    Fees,
+}
+
+/// The words that name each indicator. Where the words of one are inside
+/// another's (`同意公开答复数` in `不同意公开答复数`), the longest found wins.
+const INDICATORS: &[(&str, Indicator)] = &[
+    ("收到申请数", Indicator::Request("new_received")),
+    ("申请总数", Indicator::Request("new_received")),
+    ("受理依申请公开信息总数", Indicator::Request("new_received")),
+    ("受理申请总数", Indicator::Request("new_received")),
+    ("当面申请数", Indicator::Request("channel_in_person")),
+    ("传真申请数", Indicator::Request("channel_fax")),
+    ("网络申请数", Indicator::Request("channel_online")),
+    ("网上申请数", Indicator::Request("channel_online")),
+    ("电子邮件申请数", Indicator::Request("channel_email")),
+    ("信函申请数", Indicator::Request("channel_letter")),
+    ("其他形式申请数", Indicator::Request("channel_other")),
+    ("其它形式申请数", Indicator::Request("channel_other")),
+    ("申请答复数", Indicator::Request("answered")),
+    ("答复总数", Indicator::Request("answered")),
+    ("同意公开答复数", Indicator::Request("granted")),
+    ("同意部分公开答复数", Indicator::Request("partially_granted")),
+    ("部分公开答复数", Indicator::Request("partially_granted")),
+    ("不同意公开答复数", Indicator::Request("denied")),
+    ("否决公开答复总数", Indicator::Request("denied")),
+    ("不予公开答复数", Indicator::Request("denied")),
+    ("不属于本行政机关公开数", Indicator::Request("unable_not_held")),
+    ("非本部门掌握", Indicator::Request("unable_not_held")),
+    ("非本机关掌握", Indicator::Request("unable_not_held")),
+    ("申请信息不存在数", Indicator::Request("unable_not_exist")),
+    ("信息不存在", Indicator::Request("unable_not_exist")),
+    ("申请内容不明确", Indicator::Request("unable_unclear")),
+    ("不是《条例》所指政府信息", Indicator::Request("not_gov_info")),
+    ("非《条例》所指政府信息", Indicator::Request("not_gov_info")),
+    ("非《规定》所指政府信息", Indicator::Request("not_gov_info")),
+    ("行政复议数量", Indicator::Proceeding("reconsideration")),
+    ("行政复议数", Indicator::Proceeding("reconsideration")),
+    ("行政诉讼数量", Indicator::Proceeding("litigation")),
+    ("行政诉讼数", Indicator::Proceeding("litigation")),
+    ("行政申诉数", Indicator::Proceeding("complaint")),
+    ("维持具体行政行为", Indicator::Outcome("upheld")),
+    ("被依法纠错数", Indicator::Outcome("corrected")),
+    ("其他情形数", Indicator::Outcome("other")),
+    ("主动公开政府信息数", Indicator::Proactive),
+    ("主动公开信息数", Indicator::Proactive),
+    ("依申请公开信息收取的费用", Indicator::Fees),
+];
+
+/// Words of a label about a part of an indicator, not the indicator itself
+/// (`其中：全文电子化的主动公开信息数`).
+const NOT_INDICATORS: &[&str] = &["全文电子化", "电子化率", "累计"];
+
+/// Words a text holds where it prints the table: two of them make it worth
+/// reading the text's rows.
+pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位", "行政复议数"];
+
+/// The fewest indicator rows with a cell that make a table.
+const MIN_ROWS: usize = 3;
+
+/// The indicator a label names, if any.
+fn indicator(label: &str) -> Option<Indicator> {
+    if NOT_INDICATORS.iter().any(|w| label.contains(w)) {
+        return None;
+    }
+    INDICATORS.iter().filter(|(w, _)| label.contains(w)).max_by_key(|(w, _)| w.len()).map(|&(_, i)| i)
+}
+
+/// Reads the statistics table's counts into `report`. Returns whether any row
+/// was read.
+pub fn read(rows: &[Row], report: &mut Report) -> bool {
+    // A table has rows: a line of prose that names an indicator is no table. A
+    // form printed blank (a notice's attachment) holds no count: its empty cells
+    // are no zeros.
+    let counted: Vec<&Row> =
+        rows.iter().filter(|r| r.kind == Kind::Table && indicator(r.label()).is_some() && count_cell(r).is_some()).collect();
+    if counted.len() < MIN_ROWS || !counted.iter().any(|r| count_cell(r).is_some_and(|c| c.value.is_some())) {
+        return false;
+    }
+    let mut read_any = false;
+    // The proceeding whose outcomes the rows below it list.
+    let mut proceeding: Option<&'static str> = None;
+    let has = |report: &Report, row: &str| report.requests.iter().any(|f| f.row == row);
+    for row in rows.iter().filter(|r| r.kind == Kind::Table) {
+        let Some(what) = indicator(row.label()) else { continue };
+        // An empty cell of a delimited row is a zero.
+        let Some(cell) = count_cell(row) else { continue };
+        let value = match cell.value {
+            Some(v) => v,
+            None if row.delimited => super::cells::Value { number: 0.0, unit: None },
+            None => continue,
+        };
+        let offset = cell.offset;
+        let count = (value.number.fract() == 0.0 && value.number >= 0.0).then_some(value.number as i64);
+        match what {
+            Indicator::Request(key) => {
+                if let Some(count) = count.filter(|_| !has(report, key)) {
+                    report.requests.push(RequestFact { row: key, applicant: "total", count, offset });
+                    read_any = true;
+                }
+            }
+            Indicator::Proceeding(p) => {
+                proceeding = Some(p);
+                let known = report.litigation.iter().any(|f| f.proceeding == p && f.outcome == "total");
+                if let Some(count) = count.filter(|_| !known) {
+                    report.litigation.push(LitigationFact { proceeding: p, outcome: "total", count, offset });
+                    read_any = true;
+                }
+            }
+            Indicator::Outcome(o) => {
+                let Some(p) = proceeding else { continue };
+                let known = report.litigation.iter().any(|f| f.proceeding == p && f.outcome == o);
+                if let Some(count) = count.filter(|_| !known) {
+                    report.litigation.push(LitigationFact { proceeding: p, outcome: o, count, offset });
+                    read_any = true;
+                }
+            }
+            Indicator::Proactive => {
+                if let Some(count) = count.filter(|_| !report.disclosures.iter().any(|f| f.item == "proactive")) {
+                    let value = count as f64;
+                    report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value, offset });
+                    read_any = true;
+                }
+            }
+            Indicator::Fees => {
+                // In 万元 where the unit says so (the national form's unit).
+                let wan = value.unit == Some(CellUnit::WanYuan) || row.label().contains("万元");
+                let yuan = if wan { value.number * 10_000.0 } else { value.number };
+                report.fees_yuan = Some((yuan * 100.0).round() / 100.0);
+                read_any = true;
+            }
+        }
+    }
+    read_any
+}
+
+/// The cell of a row's count: the first after the label's words (a 序号 before
+/// them is no count).
+fn count_cell<'r>(row: &'r Row) -> Option<&'r super::cells::Cell> {
+    let label_start = row.labels.first().map_or(0, |f| f.offset);
+    row.cells.iter().find(|c| c.offset > label_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> Report {
+        let mut r = Report::default();
+        let (_, rows) = super::super::cells::rows(text);
+        read(&rows, &mut r);
+        r
+    }
+
+    fn requests(r: &Report) -> Vec<(&str, i64)> {
+        r.requests.iter().map(|f| (f.row, f.count)).collect()
+    }
+
+    #[test]
+    fn the_national_form_in_pipe_rows() {
+        let text = "统计指标 | 单位 | 统计数 |\n一、主动公开情况 | —— | —— |\n（一）主动公开政府信息数 | 条 | 1,206 |\n\
+            其中：主动公开规范性文件数 | 条 | 12 |\n三、依申请公开情况 | —— | —— |\n（一）收到申请数 | 件 | 9 |\n\
+            1．当面申请数 | 件 | 2 |\n2．传真申请数 | 件 | 0 |\n3．网络申请数 | 件 | 6 |\n4．信函申请数 | 件 | 1 |\n\
+            （三）申请答复数 | 件 | 9 |\n1．属于已主动公开范围数 | 件 | 1 |\n2．同意公开答复数 | 件 | 5 |\n\
+            3．同意部分公开答复数 | 件 | 1 |\n4．不同意公开答复数 | 件 | 1 |\n5．不属于本行政机关公开数 | 件 | 1 |\n\
+            6．申请信息不存在数 | 件 |  |\n四、行政复议数量 | 件 | 2 |\n（一）维持具体行政行为数 | 件 | 1 |\n\
+            （二）被依法纠错数 | 件 | 1 |\n（三）其他情形数 | 件 | 0 |\n五、行政诉讼数量 | 件 | 1 |\n\
+            （一）维持具体行政行为或者驳回原告诉讼请求数 | 件 | 1 |\n七、依申请公开信息收取的费用 | 万元 | 0.05 |\n";
+        let r = read_text(text);
+        assert_eq!(
+            requests(&r),
+            vec![
+                ("new_received", 9),
+                ("channel_in_person", 2),
+                ("channel_fax", 0),
+                ("channel_online", 6),
+                ("channel_letter", 1),
+                ("answered", 9),
+                ("granted", 5),
+                ("partially_granted", 1),
+                ("denied", 1),
+                ("unable_not_held", 1),
+                ("unable_not_exist", 0),
+            ]
+        );
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.outcome, f.count)).collect();
+        assert_eq!(
+            litigation,
+            vec![
+                ("reconsideration", "total", 2),
+                ("reconsideration", "upheld", 1),
+                ("reconsideration", "corrected", 1),
+                ("reconsideration", "other", 0),
+                ("litigation", "total", 1),
+                ("litigation", "upheld", 1),
+            ]
+        );
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![1206.0]);
+        assert_eq!(r.fees_yuan, Some(500.0));
+    }
+
+    #[test]
+    fn a_form_printed_blank_holds_no_count() {
+        let r = read_text("指标名称 | 计量单位 | 2009年度 | 历年累计 |\n主动公开信息数 | 条 | | |\n受理依申请公开信息总数 | 条 | | |\n");
+        assert!(r.requests.is_empty() && r.disclosures.is_empty());
+    }
+
+    #[test]
+    fn aligned_with_a_running_total_beside_the_year() {
+        let text = "指标名称                   计量单位    2012年度    历年累计\n\
+            主动公开信息数                 条        356        2210\n\
+            其中：全文电子化的主动公开信息数     条        356        2210\n\
+            受理依申请公开信息总数             条        14         60\n\
+            其中：1.当面申请数               条        3          20\n\
+            本年度对申请的答复总数              条        14         60\n\
+            其中：1.同意公开答复数             条        10         41\n\
+            行政复议数                     件        0          1\n";
+        let r = read_text(text);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+        assert_eq!(
+            requests(&r),
+            vec![("new_received", 14), ("channel_in_person", 3), ("answered", 14), ("granted", 10)]
+        );
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 0)]);
+    }
+}
