@@ -9,7 +9,7 @@
 //! The outcomes listed under 行政复议数量 or 行政诉讼数量 (`（一）维持具体行政行为数`)
 //! belong to the proceeding above them.
 
-use super::cells::{CellUnit, Kind, Row};
+use super::cells::{Cell, CellUnit, Kind, Row, Value};
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
 /// What an indicator counts.
@@ -86,33 +86,70 @@ fn indicator(label: &str) -> Option<Indicator> {
     INDICATORS.iter().filter(|(w, _)| label.contains(w)).max_by_key(|(w, _)| w.len()).map(|&(_, i)| i)
 }
 
+/// An indicator's row as printed: the count's cell, and whether the unit is 万元
+/// and the row's cells delimited (an empty cell then a zero).
+struct Line<'r> {
+    what: Indicator,
+    cell: &'r Cell,
+    wan: bool,
+    delimited: bool,
+}
+
+/// Units printed in a cell of their own.
+const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "万元"];
+
+/// The rows of `rows` that give an indicator its count. A label printed on a
+/// line of its own, as raw `pdftotext` prints each cell, takes the unit and the
+/// numbers on the lines below it.
+fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+    let mut out = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        if row.kind != Kind::Table {
+            continue;
+        }
+        let Some(what) = indicator(row.label()) else { continue };
+        let mut wan = row.label().contains("万元");
+        let cell = count_cell(row).or_else(|| {
+            let mut below = rows[k + 1..].iter().take(3);
+            below.find_map(|r| {
+                wan |= r.label() == "万元";
+                match r.label() {
+                    "" => r.cells.first().map(Some),
+                    l if UNITS.contains(&l) && r.cells.is_empty() => None,
+                    _ => Some(None),
+                }
+            })?
+        });
+        if let Some(cell) = cell {
+            out.push(Line { what, cell, wan: wan || cell.value.is_some_and(|v| v.unit == Some(CellUnit::WanYuan)), delimited: row.delimited });
+        }
+    }
+    out
+}
+
 /// Reads the statistics table's counts into `report`. Returns whether any row
 /// was read.
 pub fn read(rows: &[Row], report: &mut Report) -> bool {
+    let lines = lines(rows);
     // A table has rows: a line of prose that names an indicator is no table. A
     // form printed blank (a notice's attachment) holds no count: its empty cells
     // are no zeros.
-    let counted: Vec<&Row> =
-        rows.iter().filter(|r| r.kind == Kind::Table && indicator(r.label()).is_some() && count_cell(r).is_some()).collect();
-    if counted.len() < MIN_ROWS || !counted.iter().any(|r| count_cell(r).is_some_and(|c| c.value.is_some())) {
+    if lines.len() < MIN_ROWS || !lines.iter().any(|l| l.cell.value.is_some()) {
         return false;
     }
     let mut read_any = false;
     // The proceeding whose outcomes the rows below it list.
     let mut proceeding: Option<&'static str> = None;
     let has = |report: &Report, row: &str| report.requests.iter().any(|f| f.row == row);
-    for row in rows.iter().filter(|r| r.kind == Kind::Table) {
-        let Some(what) = indicator(row.label()) else { continue };
-        // An empty cell of a delimited row is a zero.
-        let Some(cell) = count_cell(row) else { continue };
-        let value = match cell.value {
+    for line in lines {
+        let value = match line.cell.value {
             Some(v) => v,
-            None if row.delimited => super::cells::Value { number: 0.0, unit: None },
+            None if line.delimited => Value { number: 0.0, unit: None },
             None => continue,
         };
-        let offset = cell.offset;
+        let offset = line.cell.offset;
         let count = (value.number.fract() == 0.0 && value.number >= 0.0).then_some(value.number as i64);
-        match what {
+        match line.what {
             Indicator::Request(key) => {
                 if let Some(count) = count.filter(|_| !has(report, key)) {
                     report.requests.push(RequestFact { row: key, applicant: "total", count, offset });
@@ -144,8 +181,7 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
             }
             Indicator::Fees => {
                 // In 万元 where the unit says so (the national form's unit).
-                let wan = value.unit == Some(CellUnit::WanYuan) || row.label().contains("万元");
-                let yuan = if wan { value.number * 10_000.0 } else { value.number };
+                let yuan = if line.wan { value.number * 10_000.0 } else { value.number };
                 report.fees_yuan = Some((yuan * 100.0).round() / 100.0);
                 read_any = true;
             }
@@ -156,7 +192,7 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
 
 /// The cell of a row's count: the first after the label's words (a 序号 before
 /// them is no count).
-fn count_cell<'r>(row: &'r Row) -> Option<&'r super::cells::Cell> {
+fn count_cell<'r>(row: &'r Row) -> Option<&'r Cell> {
     let label_start = row.labels.first().map_or(0, |f| f.offset);
     row.cells.iter().find(|c| c.offset > label_start)
 }
@@ -217,6 +253,15 @@ mod tests {
         );
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![1206.0]);
         assert_eq!(r.fees_yuan, Some(500.0));
+    }
+
+    #[test]
+    fn raw_pdftotext_a_cell_a_line() {
+        let text = "指标名称\n\n计量单位\n\n2012年度\n\n历年累计\n\n受理依申请公开信息总数\n\n条\n\n4\n\n9\n\n\
+            2.传真申请数\n\n条\n\n0\n\n0\n\n3.网上申请数\n\n条\n\n4\n\n8\n\n行政复议数\n\n件\n\n1\n\n1\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 4), ("channel_fax", 0), ("channel_online", 4)]);
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 1)]);
     }
 
     #[test]

@@ -354,6 +354,31 @@ mod tests {
         assert_eq!(status("r.txt", report).0, Some(Status::Ok));
     }
 
+    #[test]
+    fn a_statistics_table_stands_and_the_prose_adds_what_it_lacks() {
+        let text = "某某县民政局2015年政府信息公开工作年度报告\n二、主动公开政府信息情况\n全年主动公开政府信息120条。\n\
+            三、依申请公开政府信息情况\n全年共受理申请6件，其中公民申请5件；网上申请4件。\n\
+            四、行政复议和行政诉讼情况\n本年度行政复议和行政诉讼均为0件。\n七、附表\n\
+            统计指标 | 单位 | 统计数 |\n（一）主动公开政府信息数 | 条 | 121 |\n（一）收到申请数 | 件 | 6 |\n\
+            1．当面申请数 | 件 | 2 |\n3．网络申请数 | 件 | 4 |\n四、行政复议数量 | 件 | 0 |\n";
+        let r = extract(&decode("r.txt", text.as_bytes()));
+        let requests: Vec<_> = r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect();
+        assert_eq!(
+            requests,
+            vec![
+                ("new_received", "total", 6),
+                ("channel_in_person", "total", 2),
+                ("channel_online", "total", 4),
+                ("new_received", "natural_person", 5)
+            ]
+        );
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, vec![("reconsideration", 0), ("litigation", 0)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![121.0]);
+        assert!(r.has_issue("narrative_table_conflict"), "120 in the text, 121 in the table");
+        assert_eq!((r.template, r.layout), (Some(Template::Pre2019), Some("pipe_rows")));
+    }
+
     /// The forms a collection brings a report in, as (file name, bytes).
     fn forms(text: &str) -> Vec<(String, Vec<u8>)> {
         let printed = |columns| crate::gen::render::printed(text, columns);

@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use super::numerals;
 use super::unwrap::unwrap;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
+use crate::template::Template;
 
 /// What a section talks about.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -529,15 +530,22 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
     }
     let table: Vec<(&str, i64)> =
         report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
+    let statistics = report.template == Some(Template::Pre2019);
     if !report.requests.is_empty() {
+        let name = if statistics { "the statistics table" } else { "表三" };
         for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
             if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
                 if t != v {
-                    report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, 表三 says {t}"));
+                    report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, {name} says {t}"));
                 }
             }
         }
-        return;
+        if !statistics {
+            return;
+        }
+        // A statistics table has the rows its form asks for: what else the
+        // prose counts is kept.
+        found.retain(|f| !report.requests.iter().any(|t| (t.row, t.applicant) == (f.0, f.1)));
     }
     for (row, applicant, count, offset) in found {
         report.requests.push(RequestFact { row, applicant, count, offset });
@@ -594,24 +602,30 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
             last = Some((key, c, base + clause.len()));
         }
     }
+    let statistics = report.template == Some(Template::Pre2019);
     if !report.litigation.is_empty() {
+        let name = if statistics { "the statistics table" } else { "表四" };
         let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
         let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
         let mut conflicts = Vec::new();
         for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
             let t = match *key {
                 "reconsideration" => total("reconsideration"),
-                "litigation" => table_litigation,
+                "litigation" => total("litigation").or(table_litigation),
+                "complaint" => total("complaint"),
                 _ => None,
             };
             if let Some(t) = t.filter(|t| t != v) {
-                conflicts.push(format!("litigation/{key}: the text says {v}, 表四 says {t}"));
+                conflicts.push(format!("litigation/{key}: the text says {v}, {name} says {t}"));
             }
         }
         for c in conflicts {
             report.flag("narrative_table_conflict", c);
         }
-        return;
+        if !statistics {
+            return;
+        }
+        found.retain(|f| !report.litigation.iter().any(|t| (t.proceeding, t.outcome) == (f.0, f.1)));
     }
     for (proceeding, outcome, count, offset) in found {
         report.litigation.push(LitigationFact { proceeding, outcome, count, offset });
@@ -704,8 +718,15 @@ fn read_proactive(doc: &Sectioned, report: &mut Report) {
     };
     let section = topic_clauses(doc, |t| t.proactive, &[]);
     let found = candidates(section).or_else(|| candidates(doc.clauses.clone()));
-    if let Some(c) = found {
-        report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset });
+    let Some(c) = found else { return };
+    // A statistics table's total stands; the prose is checked against it.
+    match report.disclosures.iter().find(|f| f.item == "proactive").map(|f| f.value) {
+        Some(t) if t != c.value => {
+            let v = c.value;
+            report.flag("narrative_table_conflict", format!("disclosures/proactive: the text says {v}, the statistics table says {t}"));
+        }
+        Some(_) => {}
+        None => report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset }),
     }
 }
 
