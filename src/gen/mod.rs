@@ -316,6 +316,79 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)]) -> Vec<B
     out
 }
 
+/// The statistics table of a pre-2019 report, from the facts its prose states:
+/// the national form from 2014, a province's older form (a column of running
+/// totals beside the year's) before. Adds the facts only the table states.
+fn indicator_rows(year: i32, proactive: i64, fees: i64, facts: &mut Map<String, Value>) -> Vec<TRow> {
+    let fact = |facts: &Map<String, Value>, key: &str| facts.get(key).and_then(Value::as_i64);
+    facts.insert("disclosures/proactive/total".into(), json!(proactive));
+    facts.insert("requests/channel_fax/total".into(), json!(0));
+    facts.entry("requests/partially_granted/total").or_insert(json!(0));
+    let national = year >= 2014;
+    let requests: &[(&str, &str)] = if national {
+        &[
+            ("new_received", "（一）收到申请数"),
+            ("channel_in_person", "1．当面申请数"),
+            ("channel_fax", "2．传真申请数"),
+            ("channel_online", "3．网络申请数"),
+            ("channel_letter", "4．信函申请数"),
+            ("answered", "（三）申请答复数"),
+            ("granted", "2．同意公开答复数"),
+            ("partially_granted", "3．同意部分公开答复数"),
+            ("unable_not_held", "5．不属于本行政机关公开数"),
+        ]
+    } else {
+        &[
+            ("new_received", "受理依申请公开信息总数"),
+            ("channel_in_person", "其中：1.当面申请数"),
+            ("channel_fax", "2.传真申请数"),
+            ("channel_online", "3.网上申请数"),
+            ("channel_letter", "4.信函申请数"),
+            ("answered", "本年度对申请的答复总数"),
+            ("granted", "其中：1.同意公开答复数"),
+            ("partially_granted", "2.同意部分公开答复数"),
+            ("unable_not_held", "3.非本机关掌握数"),
+        ]
+    };
+    let unit = if national { "件" } else { "条" };
+    let row = |label: &str, unit: &str, v: String| {
+        let mut values = vec![v.clone()];
+        if !national {
+            values.push(v); // the running total, here the year's own
+        }
+        TRow { group: None, labels: vec![label.to_string(), unit.to_string()], values }
+    };
+    let mut rows = vec![if national {
+        TRow::header(&["统计指标", "单位", "统计数"])
+    } else {
+        TRow::header(&["指标名称", "计量单位", &format!("{year}年度"), "历年累计"])
+    }];
+    rows.push(row(if national { "（一）主动公开政府信息数" } else { "主动公开信息数" }, "条", proactive.to_string()));
+    for (key, label) in requests {
+        if let Some(v) = fact(facts, &format!("requests/{key}/total")) {
+            rows.push(row(label, unit, v.to_string()));
+        }
+    }
+    let proceedings = if national {
+        [("reconsideration", "四、行政复议数量"), ("litigation", "五、行政诉讼数量")]
+    } else {
+        [("reconsideration", "行政复议数"), ("litigation", "行政诉讼数")]
+    };
+    for (proceeding, label) in proceedings {
+        let Some(total) = fact(facts, &format!("litigation/{proceeding}/total")) else { continue };
+        rows.push(row(label, "件", total.to_string()));
+        for (outcome, label) in [("upheld", "（一）维持具体行政行为数"), ("corrected", "（二）被依法纠错数")] {
+            if let Some(v) = fact(facts, &format!("litigation/{proceeding}/{outcome}")) {
+                rows.push(row(label, "件", v.to_string()));
+            }
+        }
+    }
+    if national {
+        rows.push(row("七、依申请公开信息收取的费用", "万元", format!("{}", fees as f64 / 10_000.0)));
+    }
+    rows
+}
+
 /// One report: its bytes, its gold and its layout's name.
 /// A generated report: file name, bytes, gold, layout, and 表三's
 /// carried-forward cells where it has the table.
@@ -509,6 +582,12 @@ fn report(
         facts.insert("litigation/litigation/total".into(), json!(p.lawsuits));
         blocks.push(Block::Heading("六、存在的主要问题及改进措施".into()));
         blocks.push(Block::Para("公开内容有待丰富，下一步将加强培训。".into()));
+        if rng.chance(0.35) {
+            // The statistics table many reports append, with the counts the
+            // prose gives (and a few it does not).
+            blocks.push(Block::Heading("七、附表：政府信息公开情况统计表".into()));
+            blocks.push(Block::Table(indicator_rows(year, p.proactive, p.fees, &mut facts)));
+        }
         meta.insert("identity_ok".into(), Value::Null);
     } else {
         let tables = truth::tables(rng, t, new, carry, error_rate);
