@@ -42,6 +42,13 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("clauses", "t.txt", format!("{title}{}", "依申请公开,".repeat(n(300_000)))),
         // Lines of one width that end inside a sentence: joined into one clause.
         ("lines of one width", "t.txt", format!("{title}三、依申请公开情况\n{}", "共收到政府信息公开申请1件当面申请1件网上申请\n".repeat(n(50_000)))),
+        // Each clause a fee, a sum, an outcome or an applicant looks for more in the rest of its sentence.
+        ("a sentence of fees without an amount", "t.txt", format!("{title}四、收费情况\n{}\n", "收取信息处理费共2笔,".repeat(n(100_000)))),
+        ("a sentence of parts and sums", "t.txt", format!("{title}二、主动公开\n{}\n", "发布信息5条,总计".repeat(n(100_000)))),
+        ("outcomes after one count", "t.txt", format!("{title}五、行政复议情况\n行政复议2件{}\n", ",维持1件".repeat(n(100_000)))),
+        ("applicants after one count", "t.txt", format!("{title}三、依申请公开情况\n共收到申请3件{}\n", ",公民申请1件".repeat(n(100_000)))),
+        // Every line a row of the statistics table.
+        ("a statistics table of one indicator", "t.txt", format!("{title}统计表\n{}", "（三）申请答复数 | 件 | 9 |\n".repeat(n(100_000)))),
     ]
 }
 

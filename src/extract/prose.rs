@@ -640,7 +640,7 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
         }
         // `收取信息处理费共2笔,合计400元`: the amount may close the sentence.
         let amount = std::iter::once((base, clause))
-            .chain(rest_of_sentence(doc, base))
+            .chain(rest_of_sentence(doc, base).take(SUM_REACH))
             .find_map(|(b, c)| counts(c, b).into_iter().find(|c| c.money));
         if let Some(c) = amount {
             report.fees_yuan = Some(c.value);
@@ -749,7 +749,7 @@ fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
     None
 }
 
-/// How many clauses on a sum may follow the count it sums.
+/// How many clauses on a sum (or a fee's amount) may follow the count it sums.
 const SUM_REACH: usize = 6;
 /// Words before 公开 that make it the opposite.
 const WITHHELD: &[&str] = &["不予", "不", "未", "免予"];
