@@ -65,6 +65,8 @@ const INDICATORS: &[(&str, Indicator)] = &[
     ("主动公开政府信息数", Indicator::Proactive),
     ("主动公开信息数", Indicator::Proactive),
     ("依申请公开信息收取的费用", Indicator::Fees),
+    ("收取的费用", Indicator::Fees),
+    ("收费金额", Indicator::Fees),
 ];
 
 /// Words of a label about a part of an indicator, not the indicator itself
@@ -262,6 +264,13 @@ mod tests {
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 4), ("channel_fax", 0), ("channel_online", 4)]);
         assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 1)]);
+    }
+
+    #[test]
+    fn fees_in_yuan_where_the_unit_says_yuan() {
+        let text = "指标名称 | 单位 | 数量 |\n（一）申请总数 | 件 | 3 |\n1.当面申请数 | 件 | 3 |\n\
+            （一）依申请提供政府信息收费金额 | 元 | 120 |\n";
+        assert_eq!(read_text(text).fees_yuan, Some(120.0));
     }
 
     #[test]
