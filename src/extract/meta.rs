@@ -22,10 +22,31 @@ const TITLE_ENDINGS: &[&str] = &[
     // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
     "政府信息公开工作报告",
     "信息公开工作报告",
+    // `某某县2016年度政府信息公开年度工作报告`
+    "政府信息公开年度工作报告",
+    "信息公开年度工作报告",
     // `某某区2015年政府信息公开年报`; alone, as a site's section, no title.
     "政府信息公开年报",
     "信息公开年报",
 ];
+
+/// Where a title's ending starts, and the ending: one of [`TITLE_ENDINGS`], or
+/// one with the year inside it (`…政府信息公开工作2016年度报告`).
+fn ending_in(l: &str) -> Option<(usize, &'static str)> {
+    if let Some(found) = TITLE_ENDINGS.iter().find_map(|e| l.first(e).map(|p| (p, *e))) {
+        return Some(found);
+    }
+    for (lead, ending) in [("政府信息公开工作", "政府信息公开工作年度报告"), ("信息公开工作", "信息公开工作年度报告")] {
+        let Some(p) = l.first(lead) else { continue };
+        let rest = &l[p + lead.len()..];
+        let digits = rest.chars().take_while(|&c| digit(c).is_some()).count();
+        let after = rest.char_indices().nth(digits).map_or("", |(i, _)| &rest[i..]);
+        if digits == 4 && (after.starts_with("年度报告") || after.starts_with("年报告")) {
+            return Some((p, ending));
+        }
+    }
+    None
+}
 
 /// Endings that make a title only after a name or a year: alone they name a
 /// section of a site (`首页 > 政府信息公开年报`).
@@ -38,7 +59,7 @@ const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "
 /// page title stands in for a missing one, and the manifest's values win.
 pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let head = Head::of(text);
-    let page_title = hints.title.as_deref().filter(|t| TITLE_ENDINGS.iter().any(|e| t.has(e)));
+    let page_title = hints.title.as_deref().filter(|t| ending_in(t).is_some());
     report.title = find_title(&head).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
         squash(&t[..end]).into_owned()
@@ -120,8 +141,10 @@ const TITLE_LINES: usize = 40;
 fn find_title(head: &Head) -> Option<String> {
     let (at, line) = title_line(head)?;
     let line = line.as_ref();
-    // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome).
-    let end = ["年度报告", "工作报告"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
+    // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome)
+    // but the year some titles give after it (`…工作年度报告(2015年度)`).
+    let end = ["年度报告", "工作报告", "年报"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
+    let end = end + dated_brackets(&line[end..]);
     let title = line[..end].to_string();
     // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
     // or, as a PDF breaks a long title, `…人民政府2019年政` / `府信息公开工作年度报告`.
@@ -141,6 +164,18 @@ fn find_title(head: &Head) -> Option<String> {
     Some(if joinable && (!named || broken) { format!("{previous}{title}") } else { title })
 }
 
+/// The length of a year in brackets at the start of `s` (`(2015年度)`), or 0.
+fn dated_brackets(s: &str) -> usize {
+    let Some(inner) = s.strip_prefix(['(', '（']) else { return 0 };
+    let Some(close) = inner.find([')', '）']).filter(|&c| c <= 18) else { return 0 };
+    let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+    if year_in(&inner[..close]).is_some() {
+        s.len() - inner.len() + close + close_len
+    } else {
+        0
+    }
+}
+
 /// The first non-blank lines, whitespace removed, without Markdown heading marks
 /// or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
 /// 政府信息公开年度报告 | |`), the cell that holds a dated or named title.
@@ -154,7 +189,7 @@ fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
 
 /// Whether a table cell holds a title with a year or an agency in it.
 fn titled_cell(cell: &str) -> bool {
-    TITLE_ENDINGS.iter().any(|e| cell.has(e)) && (year_in(cell).is_some() || agency_from_title(cell).is_some())
+    ending_in(cell).is_some() && (year_in(cell).is_some() || agency_from_title(cell).is_some())
 }
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
@@ -180,7 +215,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
 fn is_title(l: &str) -> bool {
     let n = l.chars().count();
     (6..=80).contains(&n)
-        && TITLE_ENDINGS.iter().any(|e| l.has(e))
+        && ending_in(l).is_some()
         && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
         && !l.contains(['。', ':', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
@@ -330,7 +365,7 @@ fn digit(c: char) -> Option<char> {
 }
 
 fn agency_from_title(title: &str) -> Option<String> {
-    let ending = TITLE_ENDINGS.iter().find_map(|e| title.first(e).map(|p| (p, *e)))?;
+    let ending = ending_in(title)?;
     let mut head = title[..ending.0].to_string();
     // 人民政府信息公开…: the 政府 belongs to the agency's name.
     if head.ends_with("人民") && ending.1.starts_with("政府") {
@@ -354,7 +389,7 @@ fn agency_from_title(title: &str) -> Option<String> {
         out.push(chars[i]);
         i += 1;
     }
-    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”".contains(c));
+    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”【】[]".contains(c));
     // `某某局关于2019年…`: the 关于 belongs to the title, not the agency.
     let out = out.strip_suffix("关于").unwrap_or(out).to_string();
     (!out.is_empty()).then_some(out)
@@ -480,6 +515,14 @@ mod tests {
         assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
         assert_eq!(a("某某县人民政府关于2015年政府信息公开工作的年度报告"), "某某县人民政府");
         assert_eq!(a("某某区2015年政府信息公开年报"), "某某区");
+        assert_eq!(a("某某市人民政府政府信息公开工作2016年度报告"), "某某市人民政府");
+        assert_eq!(a("某某县2016年度政府信息公开年度工作报告"), "某某县");
+        assert_eq!(a("【某某县教育局】2016年政府信息公开工作年度报告"), "某某县教育局");
+        // The year after the title is the title's.
+        let t = find_title(&Head::of("某某县财政局政府信息公开工作年度报告（2015年度）\n一、概述\n"));
+        assert_eq!(t.as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));
+        let t = find_title(&Head::of("某某县财政局2015年政府信息公开工作年度报告(全文)\n"));
+        assert_eq!(t.as_deref(), Some("某某县财政局2015年政府信息公开工作年度报告"));
         let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
     }
