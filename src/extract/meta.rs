@@ -143,7 +143,7 @@ fn find_title(head: &Head) -> Option<String> {
     let line = line.as_ref();
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome)
     // but the year some titles give after it (`…工作年度报告(2015年度)`).
-    let end = ["年度报告", "工作报告", "年报"].iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
+    let end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
     let end = end + dated_brackets(&line[end..]);
     let title = line[..end].to_string();
     // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
@@ -194,21 +194,43 @@ fn titled_cell(cell: &str) -> bool {
 
 /// The index (among non-blank lines) and squashed text of the title line. Page
 /// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
-/// A title whose ending runs onto the next line (`…工作年度报` / `告`, as a PDF
-/// breaks a long title) is given whole.
+/// A title whose ending runs onto the next line (`…工作年度报` / `告`,
+/// `…政府信息公开工作2011年` / `度报告`, `…年度报告（2019年` / `度）`, as a PDF breaks a
+/// long title) is given whole.
 fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
     let mut lines = heading_lines(head).enumerate().peekable();
     while let Some((at, line)) = lines.next() {
+        let next = lines.peek().map(|&(_, next)| next).filter(|next| next.chars().count() <= MAX_RUN_ON);
         if is_title(line) {
+            // The year in brackets after the ending, its bracket closed on the next line.
+            let ending_end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len()));
+            let open = ending_end.is_some_and(|end| line[end..].starts_with(['(', '（']) && !line[end..].contains([')', '）']));
+            // Or the bracket on a line of its own.
+            let below = ending_end == Some(line.len()) && next.is_some_and(|n| !n.is_empty() && dated_brackets(n) == n.len());
+            if let Some(next) = next.filter(|_| open || below) {
+                return Some((at, Cow::Owned(format!("{line}{next}"))));
+            }
             return Some((at, Cow::Borrowed(line)));
         }
-        let run_on = lines.peek().filter(|(_, next)| ending_split(line, next));
-        let joined = run_on.filter(|(_, next)| next.chars().count() <= MAX_RUN_ON).map(|(_, next)| format!("{line}{next}"));
-        if let Some(joined) = joined.filter(|j| is_title(j)) {
+        let Some(next) = next else { continue };
+        let joined = format!("{line}{next}");
+        if is_title(&joined) && (ending_split(line, next) || ending_crosses(&joined, line.len())) {
             return Some((at, Cow::Owned(joined)));
         }
     }
     None
+}
+
+/// The words a title proper ends with (what follows them is chrome, but a year
+/// in brackets).
+const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "年报"];
+
+/// Whether the ending of the title `joined` starts before byte `at` and ends
+/// after it: a line break inside the ending.
+fn ending_crosses(joined: &str, at: usize) -> bool {
+    let Some((start, _)) = ending_in(joined) else { return false };
+    let end = TITLE_WORDS.iter().filter_map(|w| joined[start..].first(w).map(|p| start + p + w.len())).min();
+    start < at && end.is_some_and(|end| end > at)
 }
 
 /// Whether a line (whitespace removed) reads as a report's title.
@@ -521,6 +543,11 @@ mod tests {
         // The year after the title is the title's.
         let t = find_title(&Head::of("某某县财政局政府信息公开工作年度报告（2015年度）\n一、概述\n"));
         assert_eq!(t.as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));
+        for head in ["某某县财政局政府信息公开工作年度报告（2015年\n度）\n", "某某县财政局政府信息公开工作年度报告\n（2015年度）\n"] {
+            assert_eq!(find_title(&Head::of(head)).as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));
+        }
+        let t = find_title(&Head::of("某某县医疗保障局政府信息公开工作2015年\n度报告\n一、总体情况\n"));
+        assert_eq!(t.as_deref(), Some("某某县医疗保障局政府信息公开工作2015年度报告"));
         let t = find_title(&Head::of("某某县财政局2015年政府信息公开工作年度报告(全文)\n"));
         assert_eq!(t.as_deref(), Some("某某县财政局2015年政府信息公开工作年度报告"));
         let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
