@@ -421,7 +421,10 @@ fn report(
             published.year, published.month, published.day
         ),
     };
-    let title = match rng.below(10) {
+    let title = match rng.below(12) {
+        10 => format!("{}政府信息公开工作年度报告（{year}年度）", agency.name),
+        11 if rng.chance(0.5) => format!("{}政府信息公开工作{year}年度报告", agency.name),
+        11 => format!("{}{year}年度政府信息公开年度工作报告", agency.name),
         0..=3 if agency.name.ends_with("人民政府") => {
             format!("{year}年{}信息公开工作年度报告", agency.name)
         }
