@@ -89,7 +89,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
             report.flag("year_inferred", format!("year {y} read from the body, not the title"));
         }
     }
-    report.published = find_published(text, &head);
+    report.published = find_published(text, &head).or_else(|| hints.published.as_deref().and_then(parse_date));
     if let Some(m) = &hints.manifest {
         if let Some(agency) = &m.agency {
             report.agency = Some(squash(agency).into_owned());

@@ -16,6 +16,8 @@ pub struct PageText {
     pub title: Option<String>,
     /// The body the site belongs to, from `<title>` (`…_某某区人民政府门户网站`).
     pub site: Option<String>,
+    /// When the page was posted, as its `PubDate` meta tag gives it.
+    pub published: Option<String>,
 }
 
 /// Elements whose content is never part of the article.
@@ -48,7 +50,84 @@ pub fn to_text(html: &str) -> PageText {
     render(&tree, ROOT, &mut out);
     let text = tidy(&out);
     let (title, site) = titles(&tree);
-    PageText { text, title, site }
+    // Government sites label their pages with meta tags (`ArticleTitle`,
+    // `PubDate`, `SiteName`): they stand where the page's own head is silent.
+    let tags = MetaTags::of(html);
+    let names_report = |t: &String| t.contains("报告") || t.contains("年报");
+    let title = tags.article_title.filter(names_report).or(title);
+    let site = site.or_else(|| tags.site_name.as_deref().and_then(site_owner));
+    PageText { text, title, site, published: tags.pub_date }
+}
+
+/// The meta tags of a government site's page that the reader uses.
+#[derive(Debug, Default, PartialEq)]
+struct MetaTags {
+    article_title: Option<String>,
+    pub_date: Option<String>,
+    site_name: Option<String>,
+}
+
+/// How far into a page its meta tags are looked for.
+const HEAD_BYTES: usize = 16 * 1024;
+
+impl MetaTags {
+    /// The tags in the page's head (its first 16 KiB, up to `</head>` or `<body>`).
+    fn of(html: &str) -> MetaTags {
+        let bytes = &html.as_bytes()[..html.len().min(HEAD_BYTES)];
+        let mut tags = MetaTags::default();
+        // Each `<` in the head: a tag, read where it is a meta tag (any case).
+        let starts = |at: usize, word: &[u8]| bytes.get(at..at + word.len()).is_some_and(|b| b.eq_ignore_ascii_case(word));
+        for p in memchr::memchr_iter(b'<', bytes) {
+            if starts(p + 1, b"/head") || starts(p + 1, b"body") {
+                break;
+            }
+            if !starts(p + 1, b"meta") {
+                continue;
+            }
+            let close = memchr::memchr(b'>', &bytes[p..]).map_or(bytes.len(), |c| p + c);
+            let Some(tag) = html.get(p..close) else { continue };
+            let (Some(name), Some(content)) = (attribute(tag, "name"), attribute(tag, "content")) else { continue };
+            let slot = match name.to_ascii_lowercase().as_str() {
+                "articletitle" => &mut tags.article_title,
+                "pubdate" | "publishdate" => &mut tags.pub_date,
+                "sitename" => &mut tags.site_name,
+                _ => continue,
+            };
+            let content: String = content.split_whitespace().collect();
+            if slot.is_none() && !content.is_empty() {
+                *slot = Some(content);
+            }
+        }
+        tags
+    }
+}
+
+/// The value of attribute `name` in a tag's text (quoted or not).
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(name).map(|p| p + from) {
+        from = p + name.len();
+        // A whole attribute name: a space before it, `=` after it.
+        let before = lower[..p].chars().next_back();
+        let rest = lower[from..].trim_start();
+        if !before.is_some_and(char::is_whitespace) || !rest.starts_with('=') {
+            continue;
+        }
+        let value_at = tag.len() - rest.len() + 1;
+        let value = tag[value_at..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or(""),
+        });
+    }
+    None
+}
+
+/// The owner a site's name gives (`某某区人民政府门户网站` → 某某区人民政府).
+fn site_owner(name: &str) -> Option<String> {
+    let owner = SITE_SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
+    (owner.chars().count() >= 2).then(|| owner.to_string())
 }
 
 fn render(tree: &Tree, node: NodeId, out: &mut String) {
@@ -290,10 +369,7 @@ fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
     let text_of = |node: NodeId| tree.text_content(node).split_whitespace().collect::<String>();
     let head = tree.elements_named("title").next().map(text_of).unwrap_or_default();
     let parts: Vec<&str> = head.split(['_', '|', '—', '–', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    let site = parts.iter().skip(1).find_map(|p| {
-        let owner = SITE_SUFFIXES.iter().find_map(|s| p.strip_suffix(s))?;
-        (owner.chars().count() >= 2).then(|| owner.to_string())
-    });
+    let site = parts.iter().skip(1).find_map(|p| site_owner(p));
     let title = tree
         .elements_named("h1")
         .map(text_of)
@@ -388,6 +464,21 @@ mod tests {
         let t = to_text(&page).text;
         assert!(t.contains(&long));
         assert!(t.contains("| 规章 | 0 |"));
+    }
+
+    #[test]
+    fn a_government_sites_meta_tags() {
+        let page = "<html><head><meta charset=utf-8><META name=\"SiteName\" content=\"某某区人民政府门户网站\">\
+            <meta name='ArticleTitle' content='某某区2019年政府信息公开工作年度报告'>\
+            <meta content=\"2020-01-15 10:30\" name=\"PubDate\"><title>政务公开</title></head><body><p>正文</p></body></html>";
+        let p = to_text(page);
+        assert_eq!(p.title.as_deref(), Some("某某区2019年政府信息公开工作年度报告"));
+        assert_eq!(p.site.as_deref(), Some("某某区人民政府"));
+        assert_eq!(p.published.as_deref(), Some("2020-01-1510:30"));
+        // Tags in the body, or names that only end in a tag's name, are not read.
+        let p = to_text("<html><body><meta name=\"PubDate\" content=\"2020-01-15\"><p>x</p></body></html>");
+        assert_eq!(p.published, None);
+        assert_eq!(attribute("<meta xname=\"a\" name=b content=\"c d\"", "name"), Some("b"));
     }
 
     #[test]

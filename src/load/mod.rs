@@ -35,6 +35,8 @@ pub struct Hints {
     pub title: Option<String>,
     /// The owner of the site the page was saved from, for a title without an agency.
     pub site: Option<String>,
+    /// When the page was posted (its `PubDate` tag), for a text that prints no date.
+    pub published: Option<String>,
     /// The manifest's entry for the file.
     pub manifest: Option<manifest::Entry>,
 }
@@ -214,6 +216,7 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         let page = html::to_text(&decoded.text);
         doc.hints.title = page.title.map(|t| fold_traditional(&t).0.into_owned());
         doc.hints.site = page.site.map(|t| fold_traditional(&t).0.into_owned());
+        doc.hints.published = page.published;
         page.text
     } else {
         decoded.text
