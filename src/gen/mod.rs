@@ -657,12 +657,18 @@ fn report(
         }
     }
     let signed = rng.chance(0.5);
+    // A government site's page carries meta tags; then the body may print no date.
+    let tagged = matches!(layout, Layout::Html | Layout::HtmlGbk) && rng.chance(0.3);
+    let quiet = tagged && rng.chance(0.5);
     let page = Page {
         title: &title,
         site: &format!("{}门户网站", agency.name),
-        published: (!signed).then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))),
+        published: (!signed && !quiet)
+            .then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))),
         blocks: &blocks,
-        signature: signed.then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
+        signature: (signed && !quiet)
+            .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
+        pub_date: tagged.then(|| format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59))),
     };
     let mut text = render::render(&page, layout, rng);
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {

@@ -78,6 +78,9 @@ pub struct Page<'a> {
     pub blocks: &'a [Block],
     /// The signature at the end: agency and date.
     pub signature: Option<(String, String)>,
+    /// The `PubDate` of a government site's meta tags, where the page has them
+    /// (with `ArticleTitle` and `SiteName`).
+    pub pub_date: Option<String>,
 }
 
 fn cell(label: &str) -> String {
@@ -355,8 +358,16 @@ fn html(page: &Page, gbk: bool) -> String {
     if let Some((agency, date)) = &page.signature {
         body.push_str(&format!("<p>{}</p><p>{}</p>\n", escape(agency), escape(date)));
     }
+    let tags = page.pub_date.as_ref().map_or(String::new(), |date| {
+        format!(
+            "<meta name=\"SiteName\" content=\"{}\">\n<meta name=\"ArticleTitle\" content=\"{}\">\n<meta name=\"PubDate\" content=\"{}\">\n",
+            escape(page.site),
+            escape(page.title),
+            escape(date)
+        )
+    });
     format!(
-        "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n\
+        "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n{tags}\
          <title>{}_{}</title>\n<script>var site = \"{}\";</script></head>\n<body>\n\
          <div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\n\
          <div class=\"article\">\n{body}</div>\n<div class=\"footer\">版权所有：{}</div>\n</body></html>\n",
