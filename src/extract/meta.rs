@@ -431,26 +431,39 @@ fn infer_year(text: &str) -> Option<i32> {
     year_in(&head)
 }
 
-const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "公开日期", "日期", "时间"];
+/// Labels of a page's dates, the publication's first: a page that prints the
+/// date a document was written and the date it was posted is dated by the post.
+const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "日期", "时间", "发文日期", "成文日期"];
 
 /// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
 /// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
 /// else the date under the signature at the end.
 fn find_published(text: &str, head: &Head) -> Option<Date> {
+    // The labelled date of the highest label (发布 before 成文), the first such.
+    let mut best: Option<(usize, Date)> = None;
     for (i, raw) in head.raw.iter().enumerate() {
         // Every label ends in 日期 or 时间.
         if !raw.contains(['期', '间']) {
             continue;
         }
         let line = head.line(i);
-        for label in PUBLISHED_LABELS {
-            if let Some(p) = line.first(label) {
-                let rest = line[p + label.len()..].trim_start_matches(':');
-                if let Some(d) = parse_date(rest) {
-                    return Some(d);
-                }
+        for (rank, label) in PUBLISHED_LABELS.iter().enumerate() {
+            if best.is_some_and(|(r, _)| r <= rank) {
+                break;
+            }
+            let Some(p) = line.first(label) else { continue };
+            // `日期` of `成文日期` is the writing's date, ranked as that.
+            if label.len() == "日期".len() && ["成文", "发文"].iter().any(|w| line[..p].ends_with(w)) {
+                continue;
+            }
+            let rest = line[p + label.len()..].trim_start_matches(':');
+            if let Some(d) = parse_date(rest) {
+                best = Some((rank, d));
             }
         }
+    }
+    if let Some((_, d)) = best {
+        return Some(d);
     }
     if let Some((title_at, _)) = title_line(head) {
         if let Some(d) = head.lines().skip(title_at + 1).take(3).find_map(parse_date) {
@@ -673,6 +686,20 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
+    }
+
+    #[test]
+    fn the_date_of_posting_before_the_date_of_writing() {
+        let text = "某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10 发文机关:某某县人民政府\n发布日期:2020-01-15\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 15));
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 10));
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n日期:2020-01-16\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 16));
     }
 
     #[test]
