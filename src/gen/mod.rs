@@ -663,8 +663,15 @@ fn report(
     let page = Page {
         title: &title,
         site: &format!("{}门户网站", agency.name),
-        published: (!signed && !quiet)
-            .then(|| format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))),
+        published: (!signed && !quiet).then(|| {
+            let line = format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]));
+            // Some pages print the date the document was written above the date of posting.
+            if published.day > 3 && rng.chance(0.15) {
+                format!("成文日期：{}-{:02}-{:02}\n{line}", published.year, published.month, published.day - 3)
+            } else {
+                line
+            }
+        }),
         blocks: &blocks,
         signature: (signed && !quiet)
             .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
