@@ -482,7 +482,11 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
             continue;
         }
-        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        let mut cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        // `部分公开67,占4.61%`: a count whose unit was left out, before its share.
+        if let Some(c) = count_before_share(doc, base, clause).filter(|c| !cs.iter().any(|x| x.offset == c.offset)) {
+            cs.push(c);
+        }
         let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
         if same_sentence.is_some() && !cs.is_empty() {
             // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
@@ -654,6 +658,25 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
             return;
         }
     }
+}
+
+/// The number that ends a clause without a unit when the next clause of the
+/// sentence gives its share (`部分公开67,占4.61%`): a count whose unit was left out.
+fn count_before_share(doc: &Sectioned, base: usize, clause: &str) -> Option<Count> {
+    let trimmed = clause.trim_end();
+    let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = trimmed.len() - digits;
+    let before = trimmed[..start].chars().next_back()?;
+    if digits == 0 || digits > 9 || before.is_ascii_digit() || matches!(before, '.' | ',' | '第' | '约' | '近') {
+        return None;
+    }
+    let (_, next) = rest_of_sentence(doc, base).next()?;
+    let share = next.trim_start().strip_prefix('占')?;
+    if !share.contains('%') {
+        return None;
+    }
+    let value = trimmed[start..].parse::<f64>().ok()?;
+    Some(Count { value, offset: base + start, at: trimmed[..start].chars().count(), money: false, each: false })
 }
 
 /// The clauses after the one at `base` in its sentence (up to a `。` or a line break).
@@ -1041,6 +1064,12 @@ mod tests {
             got("三、依申请公开情况\n全年共收到公民、法人和其他组织的申请5件,其中网上申请5件。公民申请3件。\n"),
             vec![("new_received", "total", 5), ("channel_online", "total", 5)]
         );
+    }
+
+    #[test]
+    fn a_count_without_its_unit_before_its_share() {
+        let got = requests("二、申请答复情况\n其中,予以公开答复96件,占66.48%;部分公开67,占4.61%;不予公开81,共计。\n");
+        assert_eq!(got, vec![("granted", 96), ("partially_granted", 67)]);
     }
 
     #[test]
