@@ -1,0 +1,280 @@
+//! The proactive total of the prose (`全年主动公开政府信息644条`): a count after a
+//! verb of disclosure and 信息, not a part (`其中网上公开…`), not one channel's count
+//! (`政务微博公开信息310条`), not what was withheld; where the parts are followed by
+//! their sum (`…总计2401条`), the sum.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use super::{counts, topic_clauses, Count, Sectioned, SUM_REACH};
+use crate::normalize::Search;
+use crate::report::{DisclosureFact, Report};
+
+/// Words of a sentence about one channel of proactive disclosure, whose number is
+/// a part, not the total; `通过不同渠道和方式公开政府信息情况:` introduces a list of channels.
+const CHANNEL_WORDS: &[&str] = &["公报", "报刊", "新闻", "广播", "电视", "公开栏", "微博", "简报", "渠道和方式"];
+
+/// Reads the proactive total into `report` (a statistics table's total stands).
+pub(super) fn read(doc: &Sectioned, report: &mut Report) {
+    let sentences = std::cell::OnceCell::new();
+    let candidates = |clauses: Vec<(usize, &str)>| -> Option<Count> {
+        for (n, &(base, clause)) in clauses.iter().enumerate() {
+            // 依申请公开…: requests, not what was disclosed unasked.
+            if clause.has("申请") {
+                continue;
+            }
+            let part = clause.trim_start().starts_with("其中");
+            let counts: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+            if counts.is_empty() {
+                continue;
+            }
+            let verbs = Places::of(clause, &VERBS);
+            let totals = Places::of(clause, &TOTALS);
+            for c in counts {
+                let before = clause[..c.offset - base].trim_end();
+                let Some(v) = verbs.last_within(0, before.len()) else { continue };
+                let (head, between) = before.split_at(v);
+                // 不予公开信息8条: what was withheld. 其中: a part, unless the part is
+                // what was disclosed unasked (共制作政府信息3021条,其中主动公开信息1027条).
+                if WITHHELD.iter().any(|w| head.ends_with(w)) || (part && !head.ends_with("主动")) {
+                    continue;
+                }
+                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
+                    .iter()
+                    .any(|end| between.ends_with(end));
+                if !names_info || between.chars().take(15).count() > 14 {
+                    continue;
+                }
+                // `…发布信息514条,总计2401条`: the sum that follows is the total.
+                if let Some(sum) = sum_after(doc.text, &clauses[n..]) {
+                    return Some(sum);
+                }
+                // A sentence about a channel counts a part, unless it says the count is a total.
+                let sentences = sentences.get_or_init(|| Sentences::new(doc.text));
+                let channel = sentences.mention_channel(base, base + clause.len())
+                    && totals.last_within(0, before.len()).is_none();
+                if !channel {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    };
+    let section = topic_clauses(doc, |t| t.proactive, &[]);
+    let found = candidates(section).or_else(|| candidates(doc.clauses.clone()));
+    let Some(c) = found else { return };
+    // A statistics table's total stands; the prose is checked against it.
+    match report.disclosures.iter().find(|f| f.item == "proactive").map(|f| f.value) {
+        Some(t) if t != c.value => {
+            let v = c.value;
+            report.flag("narrative_table_conflict", format!("disclosures/proactive: the text says {v}, the statistics table says {t}"));
+        }
+        Some(_) => {}
+        None => report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset }),
+    }
+}
+
+/// The sum stated later in the sentence of `clauses[0]` (`…发布信息514条,在专栏
+/// 发布信息95条,总计609条`): the count right after a sum word that starts one of
+/// the clauses that follow it in the sentence.
+fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
+    for pair in clauses.windows(2).take(SUM_REACH) {
+        let ((base, clause), (next_base, next)) = (pair[0], pair[1]);
+        let end = base + clause.len();
+        if next_base <= end || !matches!(&text[end..next_base], "," | ";") {
+            return None;
+        }
+        let words = next.trim_start();
+        let Some(word) = SUM_WORDS.iter().find(|w| words.starts_with(*w)) else { continue };
+        let first = counts(next, next_base).into_iter().next().filter(|c| !c.money)?;
+        let lead = next.len() - words.len() + word.len();
+        return next[lead..first.offset - next_base].trim().is_empty().then_some(first);
+    }
+    None
+}
+
+/// Words before 公开 that make it the opposite.
+const WITHHELD: &[&str] = &["不予", "不", "未", "免予"];
+const SUM_WORDS: &[&str] = &["总计", "合计", "共计"];
+const PROACTIVE_VERBS: &[&str] = &["主动公开", "公开", "发布", "公布"];
+const TOTAL_WORDS: &[&str] = &["累计", "全年", "共计", "总计", "合计"];
+
+/// Where some words occur in a text: the byte ranges of every occurrence of
+/// each (overlapping ones too), found in one pass and asked about by range.
+struct Places {
+    /// (start, end), by start.
+    at: Vec<(usize, usize)>,
+}
+
+impl Places {
+    fn of(text: &str, words: &AhoCorasick) -> Places {
+        let mut at: Vec<(usize, usize)> = words.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+        at.sort_unstable();
+        Places { at }
+    }
+
+    /// The start of the last occurrence that lies within `from..to`.
+    fn last_within(&self, from: usize, to: usize) -> Option<usize> {
+        // Occurrences start before `to`; the last of them that also ends by
+        // `to` (words are a few characters long, so few are looked at).
+        let before = self.at.partition_point(|&(s, _)| s < to);
+        self.at[..before].iter().rev().take_while(|&&(s, _)| s >= from).find(|&&(_, e)| e <= to).map(|&(s, _)| s)
+    }
+}
+
+fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(words).expect("the words make an automaton")
+}
+
+static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PROACTIVE_VERBS));
+static TOTALS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(TOTAL_WORDS));
+static CHANNELS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CHANNEL_WORDS));
+
+/// The sentence bounds of a text and where it names a channel of disclosure,
+/// found once for every candidate count of the proactive reader.
+struct Sentences<'a> {
+    text: &'a str,
+    /// Where each line break is.
+    breaks: Vec<usize>,
+    /// Where each `。` is.
+    stops: Vec<usize>,
+    /// The channel words of the whole text, for a long sentence.
+    channels: std::cell::OnceCell<Places>,
+    /// The last sentence asked about and its answer.
+    last: std::cell::Cell<Option<(usize, usize, bool)>>,
+}
+
+const STOP: &str = "。";
+
+/// A sentence longer than this is searched for channel words through the
+/// places of those words in the whole text, found once.
+const LONG_SENTENCE: usize = 2048;
+
+impl<'a> Sentences<'a> {
+    fn new(text: &'a str) -> Sentences<'a> {
+        Sentences {
+            text,
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            stops: memchr::memmem::find_iter(text.as_bytes(), STOP).collect(),
+            channels: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Whether the sentence holding byte `at` names a channel by byte `end`:
+    /// from the last `。` or line break before `at` to the first `。` after it or
+    /// `end`, whichever comes first. (What the sentence goes on to say, `其中通过
+    /// 公开栏公开36条`, breaks a total down; it does not make it a part.)
+    fn mention_channel(&self, at: usize, end: usize) -> bool {
+        let after_break = self.breaks[..self.breaks.partition_point(|&b| b < at)].last().map(|b| b + 1);
+        let after_stop = self.stops[..self.stops.partition_point(|&s| s + STOP.len() <= at)].last().map(|s| s + STOP.len());
+        let from = after_break.max(after_stop).unwrap_or(0);
+        let stop = self.stops.get(self.stops.partition_point(|&s| s < at)).copied().unwrap_or(self.text.len());
+        let to = stop.min(end.max(at));
+        if let Some((_, _, named)) = self.last.get().filter(|&(f, t, _)| (f, t) == (from, to)) {
+            return named;
+        }
+        let named = if to - from <= LONG_SENTENCE {
+            let sentence = &self.text[from..to];
+            CHANNEL_WORDS.iter().any(|w| sentence.has(w))
+        } else {
+            self.channels.get_or_init(|| Places::of(self.text, &CHANNELS)).last_within(from, to).is_some()
+        };
+        self.last.set(Some((from, to, named)));
+        named
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{random_text, read};
+    use super::*;
+    use crate::gen::rng::Rng;
+
+    #[test]
+    fn places_and_sentences_agree_with_searching_each_range() {
+        let mut rng = Rng::new(13);
+        for _ in 0..500 {
+            let text = random_text(&mut rng, 40);
+            let verbs = Places::of(&text, &VERBS);
+            let sentences = Sentences::new(&text);
+            for (at, _) in text.char_indices() {
+                let last = PROACTIVE_VERBS.iter().filter_map(|v| text[..at].rfind(v)).max();
+                assert_eq!(verbs.last_within(0, at), last, "{text:?} before {at}");
+                let end = at + text[at..].find(',').unwrap_or(text.len() - at);
+                let to = text[at..].find(STOP).map_or(text.len(), |e| at + e).min(end);
+                let from = text[..at].rfind(['。', '\n']).map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+                let named = CHANNEL_WORDS.iter().any(|w| text[from..to].contains(w));
+                assert_eq!(sentences.mention_channel(at, end), named, "{text:?} at {at}");
+            }
+        }
+        // A sentence too long to search is answered from the whole text's places.
+        let long = format!("{}微博{}", "公开".repeat(LONG_SENTENCE), "公开".repeat(LONG_SENTENCE));
+        let sentences = Sentences::new(&long);
+        assert!(!sentences.mention_channel(0, 3) && sentences.mention_channel(0, long.len()));
+        assert!(sentences.mention_channel(long.len() - 1, long.len()));
+        assert!(!Sentences::new(&"公开".repeat(2 * LONG_SENTENCE)).mention_channel(3, 4 * LONG_SENTENCE));
+    }
+
+    #[test]
+    fn proactive_total_not_parts_not_channels() {
+        let total = |s: &str| {
+            let mut r = Report::default();
+            read(s, &mut r);
+            r.disclosures.first().map(|d| d.value)
+        };
+        assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
+        assert_eq!(
+            total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
+            None
+        );
+        assert_eq!(
+            total("二、主动公开\n2014年,本办全年主动公开政府信息1,206条。"),
+            Some(1206.0)
+        );
+        assert_eq!(
+            total("二、主动公开\n本年度主动公开政府信息共计358条。"),
+            Some(358.0)
+        );
+        assert_eq!(total("二、主动公开\n全年主动公开政府信息 644 条。"), Some(644.0));
+        assert_eq!(total("三、依申请公开\n全年共受理依申请公开政府信息12件,全部按期办结。"), None);
+        assert_eq!(total("二、主动公开\n市政府办公室共编印《公报》12期,发布政府信息195条。网站发布新闻信息9000多条。"), None);
+        assert_eq!(
+            total("我局通过网站、微信公众号等方式公开各类政务信息781条,其中本局动态191条。"),
+            Some(781.0)
+        );
+        assert_eq!(
+            total("二、主动公开\n2015年,我局主动公开政府信息386条,其中通过政府网站公开信息350条,通过公开栏公开36条。"),
+            Some(386.0)
+        );
+        // What was withheld is no part of what was disclosed; what was disclosed
+        // unasked may be a part of all the information made.
+        assert_eq!(
+            total("一、概述\n本年共制作政府信息800条,其中主动公开信息500条,依申请公开信息40条,不予公开信息260条。"),
+            Some(500.0)
+        );
+        assert_eq!(total("一、概述\n本年不予公开信息8条,未公开信息3条。"), None);
+        // Parts with their sum after them: the sum.
+        assert_eq!(
+            total("一、主动公开政府信息情况\n本年在门户网站发布信息612条,在市政府网站专栏发布信息88条,总计700条。"),
+            Some(700.0)
+        );
+        assert_eq!(total("二、主动公开\n本年在门户网站发布信息612条。总计700条。"), Some(612.0));
+        // The template's list by channel states no total.
+        assert_eq!(
+            total("二、主动公开\n通过不同渠道和方式公开政府信息情况:政府网站公开信息1020条,政务微博公开信息310条,政府公报公开信息4条。"),
+            None
+        );
+    }
+
+    #[test]
+    fn sentence_boundary_before_a_total_is_a_multibyte_stop() {
+        let mut r = Report::default();
+        read(
+            "二、主动公开政府信息情况\n全年工作有序开展。本年度主动公开政府信息12条。",
+            &mut r,
+        );
+        assert_eq!(r.disclosures.first().map(|d| d.value), Some(12.0));
+    }
+}
