@@ -47,7 +47,7 @@ pub struct Generated {
 
 const TABLE_LAYOUTS: &[Layout] =
     &[Layout::Markdown, Layout::PipeCells, Layout::Tabs, Layout::Aligned, Layout::Raw, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
-const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw];
+const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw, Layout::Aligned];
 
 /// Writes the corpus.
 pub fn generate(opts: &Options) -> Result<Generated> {
