@@ -104,6 +104,8 @@ const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "�
 /// line of its own, as raw `pdftotext` prints each cell, takes the unit and the
 /// numbers on the lines below it.
 fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+    // A form with a column of row codes (`代码`, `01`, `02`…) before the counts.
+    let coded = rows.iter().any(|r| r.kind == Kind::Table && r.label().contains("代码") && r.cells.is_empty());
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         if row.kind != Kind::Table {
@@ -111,12 +113,12 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
         let Some(what) = indicator(row.label()) else { continue };
         let mut wan = row.label().contains("万元");
-        let cell = count_cell(row).or_else(|| {
+        let cell = count_cell(row, coded).or_else(|| {
             let mut below = rows[k + 1..].iter().take(3);
             below.find_map(|r| {
                 wan |= r.label() == "万元";
                 match r.label() {
-                    "" => r.cells.first().map(Some),
+                    "" => r.cells.get(usize::from(coded)).map(Some),
                     l if UNITS.contains(&l) && r.cells.is_empty() => None,
                     _ => Some(None),
                 }
@@ -193,10 +195,10 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
 }
 
 /// The cell of a row's count: the first after the label's words (a 序号 before
-/// them is no count).
-fn count_cell<'r>(row: &'r Row) -> Option<&'r Cell> {
+/// them is no count), or the second where the first is the row's code.
+fn count_cell<'r>(row: &'r Row, coded: bool) -> Option<&'r Cell> {
     let label_start = row.labels.first().map_or(0, |f| f.offset);
-    row.cells.iter().find(|c| c.offset > label_start)
+    row.cells.iter().filter(|c| c.offset > label_start).nth(usize::from(coded))
 }
 
 #[cfg(test)]
@@ -271,6 +273,16 @@ mod tests {
         let text = "指标名称 | 单位 | 数量 |\n（一）申请总数 | 件 | 3 |\n1.当面申请数 | 件 | 3 |\n\
             （一）依申请提供政府信息收费金额 | 元 | 120 |\n";
         assert_eq!(read_text(text).fees_yuan, Some(120.0));
+    }
+
+    #[test]
+    fn a_column_of_row_codes_before_the_counts() {
+        let text = "指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计 |\n主动公开信息数 | 条 | 01 | 356 | 2210 |\n\
+            申请总数 | 条 | 10 | 7 | 30 |\n其中:1.当面申请数 | 条 | 11 | 2 | 9 |\n行政复议数 | 件 | 32 | 0 | 1 |\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
     }
 
     #[test]
