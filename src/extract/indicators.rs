@@ -114,15 +114,16 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         let Some(what) = indicator(row.label()) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, coded).or_else(|| {
-            let mut below = rows[k + 1..].iter().take(3);
-            below.find_map(|r| {
-                wan |= r.label() == "万元";
+            // The cells on the lines below, up to the next label (a unit is no label).
+            let mut below: Vec<&Cell> = Vec::new();
+            for r in rows[k + 1..].iter().take(8) {
                 match r.label() {
-                    "" => r.cells.get(usize::from(coded)).map(Some),
-                    l if UNITS.contains(&l) && r.cells.is_empty() => None,
-                    _ => Some(None),
+                    "" => below.extend(&r.cells),
+                    l if UNITS.contains(&l) && r.cells.is_empty() && below.is_empty() => wan |= l == "万元",
+                    _ => break,
                 }
-            })?
+            }
+            below.get(usize::from(coded)).copied()
         });
         if let Some(cell) = cell {
             out.push(Line { what, cell, wan: wan || cell.value.is_some_and(|v| v.unit == Some(CellUnit::WanYuan)), delimited: row.delimited });
@@ -283,6 +284,16 @@ mod tests {
         assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2)]);
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn a_cell_a_line_behind_a_pipe_with_row_codes() {
+        let text = "指 标 名 称\n| 计量\n单位\n| 代码\n| 本期实际\n| 本年累计\n|\n主动公开信息数\n| 条\n| 01\n| 356\n| 2210\n|\n\
+            申请总数\n| 条\n| 10\n| 7\n| 30\n|\n其中:1.当面申请数\n| 条\n| 11\n| 2\n| 9\n|\n\
+            (2)“信息不存在”数\n| 条\n| 22\n| 1\n| 2\n|\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("unable_not_exist", 1)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
     }
 
     #[test]
