@@ -318,8 +318,9 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)]) -> Vec<B
 
 /// The statistics table of a pre-2019 report, from the facts its prose states:
 /// the national form from 2014, a province's older form (a column of running
-/// totals beside the year's) before. Adds the facts only the table states.
-fn indicator_rows(year: i32, proactive: i64, fees: i64, facts: &mut Map<String, Value>) -> Vec<TRow> {
+/// totals beside the year's, and with `coded` a column of row codes) before. Adds
+/// the facts only the table states.
+fn indicator_rows(year: i32, proactive: i64, fees: i64, coded: bool, facts: &mut Map<String, Value>) -> Vec<TRow> {
     let fact = |facts: &Map<String, Value>, key: &str| facts.get(key).and_then(Value::as_i64);
     facts.insert("disclosures/proactive/total".into(), json!(proactive));
     facts.insert("requests/channel_fax/total".into(), json!(0));
@@ -351,8 +352,14 @@ fn indicator_rows(year: i32, proactive: i64, fees: i64, facts: &mut Map<String, 
         ]
     };
     let unit = if national { "件" } else { "条" };
+    let code = std::cell::Cell::new(0);
     let row = |label: &str, unit: &str, v: String| {
-        let mut values = vec![v.clone()];
+        let mut values = Vec::new();
+        if coded {
+            code.set(code.get() + 1);
+            values.push(format!("{:02}", code.get()));
+        }
+        values.push(v.clone());
         if !national {
             values.push(v); // the running total, here the year's own
         }
@@ -360,6 +367,8 @@ fn indicator_rows(year: i32, proactive: i64, fees: i64, facts: &mut Map<String, 
     };
     let mut rows = vec![if national {
         TRow::header(&["统计指标", "单位", "统计数"])
+    } else if coded {
+        TRow::header(&["指标名称", "计量单位", "代码", "本期实际", "本年累计"])
     } else {
         TRow::header(&["指标名称", "计量单位", &format!("{year}年度"), "历年累计"])
     }];
@@ -589,7 +598,8 @@ fn report(
             // The statistics table many reports append, with the counts the
             // prose gives (and a few it does not).
             blocks.push(Block::Heading("七、附表：政府信息公开情况统计表".into()));
-            blocks.push(Block::Table(indicator_rows(year, p.proactive, p.fees, &mut facts)));
+            let coded = year < 2014 && rng.chance(0.3);
+            blocks.push(Block::Table(indicator_rows(year, p.proactive, p.fees, coded, &mut facts)));
         }
         meta.insert("identity_ok".into(), Value::Null);
     } else {
