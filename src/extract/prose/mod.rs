@@ -278,7 +278,7 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("传真", "channel_fax"),
     ("电话", "channel_phone"),
 ];
-const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理"];
+const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理", "申请总量", "申请总数", "申请数量", "申请量"];
 const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
 /// Who asked, where the text splits the requests received: people, and
 /// businesses (法人或其他组织 as a whole has no column of its own).
@@ -889,6 +889,7 @@ mod tests {
     fn stated_zeros() {
         assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("本年度未受理政府信息公开申请。"), vec![("new_received", 0)]);
+        assert_eq!(requests("三、依申请公开情况\n全年申请总量为8件,较上年有所增加。"), vec![("new_received", 8)]);
         assert_eq!(
             litigation("四、申请行政复议、诉讼和申诉情况\n2014年,市政府办公室没有收到有关政府信息公开而引起的行政复议、诉讼和申诉。"),
             vec![("reconsideration", 0), ("litigation", 0), ("complaint", 0)]
