@@ -55,7 +55,9 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
                 let channel = sentences.mention_channel(base, base + clause.len())
                     && totals.last_within(0, before.len()).is_none();
                 if !channel {
-                    return Some(c);
+                    // `累计主动公开…12000条，其中2015年主动公开2100条`: the year's own count.
+                    let cumulative = before.contains("累计");
+                    return Some(cumulative.then(|| year_part_after(doc.text, &clauses[n..])).flatten().unwrap_or(c));
                 }
             }
         }
@@ -90,6 +92,35 @@ fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
         let first = counts(next, next_base).into_iter().next().filter(|c| !c.money)?;
         let lead = next.len() - words.len() + word.len();
         return next[lead..first.offset - next_base].trim().is_empty().then_some(first);
+    }
+    None
+}
+
+/// The count of the year alone that a clause after `clauses[0]` in its sentence
+/// gives as a part of a running total (`其中2015年主动公开2100条`, `其中，本年度新增…`).
+fn year_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
+    let mut after_qizhong = false;
+    for pair in clauses.windows(2).take(SUM_REACH) {
+        let ((base, clause), (next_base, next)) = (pair[0], pair[1]);
+        let end = base + clause.len();
+        if next_base <= end || !matches!(&text[end..next_base], "," | ";") {
+            return None;
+        }
+        let words = next.trim();
+        if words == "其中" {
+            after_qizhong = true;
+            continue;
+        }
+        let part = match words.strip_prefix("其中") {
+            Some(part) => part,
+            None if after_qizhong => words,
+            None => continue,
+        };
+        after_qizhong = false;
+        let of_year = ["本年", "今年", "全年", "新增"].iter().any(|w| part.has(w)) || super::super::meta::year_in(part).is_some();
+        if of_year && part.has("公开") {
+            return counts(next, next_base).into_iter().find(|c| !c.money);
+        }
     }
     None
 }
@@ -255,6 +286,15 @@ mod tests {
             Some(500.0)
         );
         assert_eq!(total("一、概述\n本年不予公开信息8条,未公开信息3条。"), None);
+        // A running total with the year's own count as its part: the year's.
+        assert_eq!(
+            total("二、主动公开\n截至2015年底,累计主动公开政府信息12000条,其中2015年主动公开2100条。"),
+            Some(2100.0)
+        );
+        assert_eq!(
+            total("二、主动公开\n本区到年底累计主动公开政府信息5928条,全文电子化率达90.3%,其中,本年度新增主动公开政府信息2110条。"),
+            Some(2110.0)
+        );
         // Parts with their sum after them: the sum.
         assert_eq!(
             total("一、主动公开政府信息情况\n本年在门户网站发布信息612条,在市政府网站专栏发布信息88条,总计700条。"),
