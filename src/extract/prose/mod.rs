@@ -571,16 +571,21 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
     let mut last: Option<(&'static str, Count, usize)> = None;
     for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结"]) {
         let hs = hits(clause, &PROCEEDING_KEYWORDS);
-        if hs.is_empty() {
+        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        // The proceeding counted before in this sentence, whose outcomes this
+        // clause may give (naming it again, `经复议维持原答复`, or not at all).
+        let continued = last.filter(|l| !doc.text[l.2..base].contains(['。', '\n']));
+        let outcomes = hits(clause, &OUTCOME_KEYWORDS);
+        let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && cs.is_empty() && !outcomes.is_empty();
+        if hs.is_empty() || names_it_again {
             // `被申请行政复议2件,其中维持1件,纠正1件`, `…2件,均维持`.
-            let Some((proceeding, total, end)) = last.filter(|l| !doc.text[l.2..base].contains(['。', '\n'])) else {
+            let Some((proceeding, total, end)) = continued else {
                 continue;
             };
-            let outcomes = hits(clause, &OUTCOME_KEYWORDS);
-            let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
             if cs.is_empty() {
-                let each = outcomes.first().filter(|o| EACH.iter().any(|w| clause.chars().take(o.at).collect::<String>().ends_with(w)));
-                if let Some(o) = each {
+                // `…均维持`, or the one case's outcome (`1起，经复议维持原答复`).
+                let each = |o: &&Hit| EACH.iter().any(|w| clause.chars().take(o.at).collect::<String>().ends_with(w));
+                if let Some(o) = outcomes.first().filter(|o| each(o) || total.value == 1.0) {
                     push(proceeding, o.key, total.value, total.offset);
                 }
             }
@@ -591,7 +596,6 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
             continue;
         }
         last = None;
-        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         if cs.is_empty() {
             let chars: Vec<(usize, char)> = clause.char_indices().collect();
             let denials = Denials::new(clause);
@@ -925,6 +929,10 @@ mod tests {
                 ("litigation", "total", 2),
                 ("litigation", "upheld", 2)
             ]
+        );
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n因政府信息公开引发行政复议1起,经复议维持原答复。行政诉讼2件,维持原判。"),
+            vec![("reconsideration", "total", 1), ("reconsideration", "upheld", 1), ("litigation", "total", 2)]
         );
         assert_eq!(
             outcomes("五、行政复议和行政诉讼情况\n行政诉讼4件,尚未审结1件。维持3件。"),
