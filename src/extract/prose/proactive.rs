@@ -117,7 +117,8 @@ fn year_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
             None => continue,
         };
         after_qizhong = false;
-        let of_year = ["本年", "今年", "全年", "新增"].iter().any(|w| part.has(w)) || super::super::meta::year_in(part).is_some();
+        let part = crate::normalize::squash(part);
+        let of_year = ["本年", "今年", "全年", "新增"].iter().any(|w| part.has(w)) || super::super::meta::year_in(&part).is_some();
         if of_year && part.has("公开") {
             return counts(next, next_base).into_iter().find(|c| !c.money);
         }
@@ -291,6 +292,7 @@ mod tests {
             total("二、主动公开\n截至2015年底,累计主动公开政府信息12000条,其中2015年主动公开2100条。"),
             Some(2100.0)
         );
+        assert_eq!(total("二、主动公开\n累计主动公开政府信息 1870 条,其中 2018 年主动公开 170 条。"), Some(170.0));
         assert_eq!(
             total("二、主动公开\n本区到年底累计主动公开政府信息5928条,全文电子化率达90.3%,其中,本年度新增主动公开政府信息2110条。"),
             Some(2110.0)
