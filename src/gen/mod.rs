@@ -465,7 +465,7 @@ fn report(
         blocks.push(Block::Para(format!("{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。", agency.self_ref)));
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
         let mut proactive_stated = true;
-        blocks.push(Block::Para(match rng.below(7) {
+        blocks.push(Block::Para(match rng.below(8) {
             0 => format!("{year}年，{}共主动公开政府信息{}条。", agency.self_ref, p.proactive),
             1 => format!("全年累计主动公开政府信息{}条，其中网上公开{}条。", p.proactive, p.online_part),
             2 => format!(
@@ -498,6 +498,12 @@ fn report(
                     p.proactive
                 )
             }
+            // A running total since 2008, the year's own count as its part.
+            6 => format!(
+                "截至{year}年底，累计主动公开政府信息{}条，其中{year}年主动公开{}条。",
+                p.proactive * (year as i64 - 2007),
+                p.proactive
+            ),
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
         if proactive_stated {
@@ -577,6 +583,10 @@ fn report(
             }
             (0, 0) if rng.chance(0.3) => "本年度行政复议和行政诉讼均为0件。".to_string(),
             (0, 0) => "本年度未发生因政府信息公开引起的行政复议和行政诉讼。".to_string(),
+            (1, 0) if rng.chance(0.3) => {
+                facts.insert("litigation/reconsideration/upheld".into(), json!(1));
+                "本年度因政府信息公开引发行政复议1起，经复议维持原答复；未发生行政诉讼。".to_string()
+            }
             (r, 0) if rng.chance(0.5) => {
                 // What became of the cases: some upheld, the rest corrected.
                 let upheld = rng.range(0, r);
