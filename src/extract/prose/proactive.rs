@@ -77,16 +77,21 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
     }
 }
 
+/// The clauses after `clauses[0]` in its sentence (each after a `,` or `;`), the
+/// first [`SUM_REACH`] of them.
+fn following<'c, 'a>(text: &'c str, clauses: &'c [(usize, &'a str)]) -> impl Iterator<Item = (usize, &'a str)> + 'c {
+    let joined = move |pair: &&[(usize, &str)]| {
+        let end = pair[0].0 + pair[0].1.len();
+        pair[1].0 > end && matches!(&text[end..pair[1].0], "," | ";")
+    };
+    clauses.windows(2).take(SUM_REACH).take_while(joined).map(|pair| pair[1])
+}
+
 /// The sum stated later in the sentence of `clauses[0]` (`…发布信息514条,在专栏
 /// 发布信息95条,总计609条`): the count right after a sum word that starts one of
 /// the clauses that follow it in the sentence.
 fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
-    for pair in clauses.windows(2).take(SUM_REACH) {
-        let ((base, clause), (next_base, next)) = (pair[0], pair[1]);
-        let end = base + clause.len();
-        if next_base <= end || !matches!(&text[end..next_base], "," | ";") {
-            return None;
-        }
+    for (next_base, next) in following(text, clauses) {
         let words = next.trim_start();
         let Some(word) = SUM_WORDS.iter().find(|w| words.starts_with(*w)) else { continue };
         let first = counts(next, next_base).into_iter().next().filter(|c| !c.money)?;
@@ -100,12 +105,7 @@ fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
 /// gives as a part of a running total (`其中2015年主动公开2100条`, `其中，本年度新增…`).
 fn year_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
     let mut after_qizhong = false;
-    for pair in clauses.windows(2).take(SUM_REACH) {
-        let ((base, clause), (next_base, next)) = (pair[0], pair[1]);
-        let end = base + clause.len();
-        if next_base <= end || !matches!(&text[end..next_base], "," | ";") {
-            return None;
-        }
+    for (next_base, next) in following(text, clauses) {
         let words = next.trim();
         if words == "其中" {
             after_qizhong = true;
