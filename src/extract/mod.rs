@@ -1,12 +1,13 @@
 //! Extract: normalised text to a [`Report`].
 //!
 //! Reads the metadata, tells which template the report follows, reads the layout
-//! of its tables (`cells`), matches the rows against the template (`tables`) and
+//! of its tables (`cells`), matches the rows against the template (`tables`) or,
+//! before 2019, against the statistics table's indicators (`indicators`), and
 //! checks the arithmetic the template promises (`checks`). Pure: no I/O.
 
 pub mod cells;
-pub mod indicators;
 pub mod checks;
+pub mod indicators;
 pub mod meta;
 pub mod numerals;
 pub mod prose;
