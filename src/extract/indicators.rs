@@ -97,6 +97,9 @@ struct Line<'r> {
     delimited: bool,
 }
 
+/// The most rows a statistics table's header takes, a cell a line.
+const HEADER_ROWS: usize = 12;
+
 /// Units printed in a cell of their own.
 const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "万元"];
 
@@ -104,8 +107,17 @@ const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "�
 /// line of its own, as raw `pdftotext` prints each cell, takes the unit and the
 /// numbers on the lines below it.
 fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
-    // A form with a column of row codes (`代码`, `01`, `02`…) before the counts.
-    let coded = rows.iter().any(|r| r.kind == Kind::Table && r.label().contains("代码") && r.cells.is_empty());
+    // A form with a column of row codes (`代码`, `01`, `02`…) before the counts,
+    // or the running total's column before the year's (`历年累计 | 2012年度`).
+    // The header: the last labels without numbers before the first indicator
+    // (one line, or a cell a line).
+    let first = rows.iter().position(|r| indicator(r.label()).is_some()).unwrap_or(rows.len());
+    let above: Vec<&str> =
+        rows[..first].iter().rev().filter(|r| r.kind == Kind::Table && r.cells.is_empty()).take(HEADER_ROWS).map(|r| r.label()).collect();
+    let header: String = above.into_iter().rev().collect();
+    let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
+    let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
+    let skip = usize::from(header.contains("代码")) + usize::from(total_first);
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         if row.kind != Kind::Table {
@@ -113,7 +125,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
         let Some(what) = indicator(row.label()) else { continue };
         let mut wan = row.label().contains("万元");
-        let cell = count_cell(row, coded).or_else(|| {
+        let cell = count_cell(row, skip).or_else(|| {
             // The cells on the lines below, up to the next label (a unit is no label).
             let mut below: Vec<&Cell> = Vec::new();
             for r in rows[k + 1..].iter().take(8) {
@@ -123,7 +135,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
                     _ => break,
                 }
             }
-            below.get(usize::from(coded)).copied()
+            below.get(skip).copied()
         });
         if let Some(cell) = cell {
             out.push(Line { what, cell, wan: wan || cell.value.is_some_and(|v| v.unit == Some(CellUnit::WanYuan)), delimited: row.delimited });
@@ -196,10 +208,10 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
 }
 
 /// The cell of a row's count: the first after the label's words (a 序号 before
-/// them is no count), or the second where the first is the row's code.
-fn count_cell<'r>(row: &'r Row, coded: bool) -> Option<&'r Cell> {
+/// them is no count) but the `skip` before it (a row code, a running total).
+fn count_cell<'r>(row: &'r Row, skip: usize) -> Option<&'r Cell> {
     let label_start = row.labels.first().map_or(0, |f| f.offset);
-    row.cells.iter().filter(|c| c.offset > label_start).nth(usize::from(coded))
+    row.cells.iter().filter(|c| c.offset > label_start).nth(skip)
 }
 
 #[cfg(test)]
@@ -294,6 +306,18 @@ mod tests {
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("unable_not_exist", 1)]);
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+    }
+
+    #[test]
+    fn the_running_total_before_the_year() {
+        let text = "指标名称 | 计量单位 | 历年累计 | 2011年度 |\n受理依申请公开信息总数 | 条 | 60 | 14 |\n\
+            其中：1.当面申请数 | 条 | 20 | 3 |\n行政复议数 | 件 | 1 | 0 |\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 14), ("channel_in_person", 3)]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
+        let raw = "指标名称\n\n计量单位\n\n历年累计\n\n2011年度\n\n受理依申请公开信息总数\n\n条\n\n60\n\n14\n\n\
+            其中：1.当面申请数\n\n条\n\n20\n\n3\n\n行政复议数\n\n件\n\n1\n\n0\n";
+        assert_eq!(requests(&read_text(raw)), vec![("new_received", 14), ("channel_in_person", 3)]);
     }
 
     #[test]
