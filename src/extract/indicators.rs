@@ -75,7 +75,7 @@ const NOT_INDICATORS: &[&str] = &["全文电子化", "电子化率", "累计"];
 
 /// Words a text holds where it prints the table: two of them make it worth
 /// reading the text's rows.
-pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位", "行政复议数"];
+pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位", "行政复议数", "信息数"];
 
 /// The fewest indicator rows with a cell that make a table.
 const MIN_ROWS: usize = 3;
