@@ -536,9 +536,8 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
     }
     let table: Vec<(&str, i64)> =
         report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
-    let statistics = report.template == Some(Template::Pre2019);
+    let (statistics, name) = table_read(report, "表三");
     if !report.requests.is_empty() {
-        let name = if statistics { "the statistics table" } else { "表三" };
         for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
             if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
                 if t != v {
@@ -612,9 +611,8 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
             last = Some((key, c, base + clause.len()));
         }
     }
-    let statistics = report.template == Some(Template::Pre2019);
+    let (statistics, name) = table_read(report, "表四");
     if !report.litigation.is_empty() {
-        let name = if statistics { "the statistics table" } else { "表四" };
         let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
         let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
         let mut conflicts = Vec::new();
@@ -641,6 +639,20 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         report.litigation.push(LitigationFact { proceeding, outcome, count, offset });
     }
 }
+
+/// Whether a report's table facts come from a pre-2019 statistics table (whose
+/// form asks for less than the prose may say), and the table's name as a
+/// conflict with the prose names it: `template_table` for 2019 and after.
+fn table_read(report: &Report, template_table: &'static str) -> (bool, &'static str) {
+    if report.template == Some(Template::Pre2019) {
+        (true, STATISTICS_TABLE)
+    } else {
+        (false, template_table)
+    }
+}
+
+/// How a conflict names the statistics table of a pre-2019 report.
+const STATISTICS_TABLE: &str = "the statistics table";
 
 fn read_fees(doc: &Sectioned, report: &mut Report) {
     for (base, clause) in topic_clauses(doc, |t| t.fees, &["信息处理费", "检索费", "复制费"]) {

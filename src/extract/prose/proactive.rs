@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use super::{counts, topic_clauses, Count, Sectioned, SUM_REACH};
+use super::{counts, topic_clauses, Count, Sectioned, STATISTICS_TABLE, SUM_REACH};
 use crate::normalize::Search;
 use crate::report::{DisclosureFact, Report};
 
@@ -70,7 +70,7 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
     match report.disclosures.iter().find(|f| f.item == "proactive").map(|f| f.value) {
         Some(t) if t != c.value => {
             let v = c.value;
-            report.flag("narrative_table_conflict", format!("disclosures/proactive: the text says {v}, the statistics table says {t}"));
+            report.flag("narrative_table_conflict", format!("disclosures/proactive: the text says {v}, {STATISTICS_TABLE} says {t}"));
         }
         Some(_) => {}
         None => report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset }),
