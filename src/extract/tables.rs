@@ -487,7 +487,8 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
     let has_header = |k: usize| {
         let joined: String = rows[k..].iter().take(40).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
         let words = ["维持", "纠正", "审结"];
-        words.iter().filter(|w| joined.has(w)).count() >= 2
+        // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across.
+        words.iter().filter(|w| joined.has(w)).count() >= 2 || joined.has("维纠结审")
     };
     let anchor = (from..rows.len()).find(|&k| {
         let r = &rows[k];
@@ -697,6 +698,25 @@ mod tests {
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn litigation_headers_a_character_a_line() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+            行政复议 行政诉讼\n\
+            未经复议直接起诉 复议后起诉\n\
+            结 结 其 尚\n\
+            总计 果 果 他 未 总 果 果 他 未 总\n\
+            维 纠 结 审 计 维 纠 结 审 计\n\
+            持 正 果 结 持 正 果 结\n\
+            1 0 0 0 1 0 0 0 2 2 0 0 0 0 0\n\
+            五、存在的主要问题及改进情况\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_litigation(&rs, 0, &mut r);
+        assert_eq!(r.litigation.len(), 15);
+        assert_eq!(r.litigation[4].count, 1);
+        assert_eq!(r.litigation[8].count, 2);
     }
 
     #[test]

@@ -273,7 +273,22 @@ fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
         let values: Vec<(usize, String)> =
             r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
         if r.values.is_empty() {
-            out.push_str(&at(&[(4, label)]));
+            if r.labels.len() > 8 && rng.chance(0.5) {
+                // Headers of narrow columns (表四's fifteen), as a PDF sets them: a
+                // character a line, each over its column.
+                let columns: Vec<Vec<char>> = r.labels.iter().map(|l| l.chars().collect()).collect();
+                let depth = columns.iter().map(Vec::len).max().unwrap_or(0);
+                for line in 0..depth {
+                    let parts: Vec<(usize, String)> = columns
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, c)| c.get(line).map(|ch| (start + step * i, ch.to_string())))
+                        .collect();
+                    out.push_str(&at(&parts));
+                }
+            } else {
+                out.push_str(&at(&[(4, label)]));
+            }
             continue;
         }
         let chars: Vec<char> = label.chars().collect();
