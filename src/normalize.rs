@@ -181,6 +181,63 @@ pub fn mainland_words(folded: &mut String) {
     *folded = search.replace_all(folded, &back);
 }
 
+/// Vowels with a tone mark, as pinyin prints them.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+/// The reading in brackets some mirrors print after a character they expect
+/// readers not to know (`報(bào)告`, `區(qū)`): its length in bytes, brackets
+/// included, and whether it carries a tone mark. `s` starts at the `(`.
+fn reading_at(s: &str) -> Option<(usize, bool)> {
+    let open = s.chars().next().filter(|&c| c == '(' || c == '（')?;
+    let body = &s[open.len_utf8()..];
+    let mut toned = false;
+    for (i, c) in body.char_indices().take(8) {
+        match c {
+            ')' | '）' if i > 0 => return Some((open.len_utf8() + i + c.len_utf8(), toned)),
+            'a'..='z' | 'ü' => {}
+            c if TONED.contains(c) => toned = true,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Takes out the pinyin readings a mirror printed after characters (`報(bào)告`
+/// → 报告), which break words and table labels apart. Only where the text
+/// has at least three readings with a tone mark: a lone `(abc)` after a
+/// character is the report's own.
+pub fn strip_readings(folded: &mut String) {
+    let is_han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
+    let readings = |s: &str| {
+        let mut found = Vec::new();
+        let mut prev = None;
+        for (i, c) in s.char_indices() {
+            if (c == '(' || c == '（') && prev.is_some_and(is_han) {
+                if let Some(r) = reading_at(&s[i..]) {
+                    found.push((i, r));
+                }
+            }
+            prev = Some(c);
+        }
+        found
+    };
+    if !folded.contains(['(', '（']) || !folded.chars().any(|c| TONED.contains(c)) {
+        return;
+    }
+    let found = readings(folded);
+    if found.iter().filter(|(_, (_, toned))| *toned).count() < 3 {
+        return;
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut at = 0;
+    for (i, (len, _)) in found {
+        out.push_str(&folded[at..i]);
+        at = i + len;
+    }
+    out.push_str(&folded[at..]);
+    *folded = out;
+}
+
 /// Characters that `fast2s` folds, or keeps, only beside certain neighbours
 /// (計畫 → 计划 but 畫圖 → 画图; 乾隆 stays).
 const CONTEXTUAL: &str = "藉著苧闔鍾讎畫兒覆夥瞭麽幺於乾";
@@ -553,5 +610,19 @@ mod tests {
         let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(squash(&all), want);
         assert_eq!(squash("\u{3000}、\u{a0}é\u{2028}—\u{85}x\u{b}"), "、é—x");
+    }
+
+    #[test]
+    fn a_mirror_s_readings_come_out() {
+        let strip = |s: &str| {
+            let mut t = s.to_string();
+            strip_readings(&mut t);
+            t
+        };
+        assert_eq!(strip("年度报(bào)告,区(qū)政府,本年制发(fā)件数(shù)的(de)"), "年度报告,区政府,本年制发件数的");
+        assert_eq!(strip("领（lǐng）导（dǎo）数（shù）"), "领导数");
+        // Two readings are not enough; nor are brackets after a digit or with capitals.
+        assert_eq!(strip("报(bào)告区(qū)"), "报(bào)告区(qū)");
+        assert_eq!(strip("报(bào)区(qū)导(dǎo) 3(fā) 网站(Wǎng)"), "报区导 3(fā) 网站(Wǎng)");
     }
 }

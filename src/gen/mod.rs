@@ -703,7 +703,10 @@ fn report(
     }
     let bytes = match layout {
         Layout::HtmlGbk => encoding_rs::GB18030.encode(&text).0.into_owned(),
-        Layout::Traditional if rng.chance(0.3) => trad::to_mirror(&text).into_bytes(),
+        Layout::Traditional if rng.chance(0.3) => {
+            let mirror = trad::to_mirror(&text);
+            if rng.chance(0.3) { trad::with_readings(&mirror) } else { mirror }.into_bytes()
+        }
         Layout::Traditional => trad::to_traditional(&text).into_bytes(),
         _ => text.into_bytes(),
     };

@@ -43,6 +43,28 @@ pub fn to_mirror(text: &str) -> String {
     to_traditional(&worded)
 }
 
+/// Readings some mirrors print after characters they expect their readers not to
+/// know: `報(bào)告`.
+const READINGS: &[(char, &str)] = &[
+    ('報', "bào"), ('區', "qū"), ('領', "lǐng"), ('導', "dǎo"), ('數', "shù"), ('項', "xiàng"), ('發', "fā"),
+    ('現', "xiàn"), ('範', "fàn"), ('處', "chǔ"), ('鄉', "xiāng"), ('動', "dòng"), ('內', "nèi"), ('費', "fèi"),
+    ('請', "qǐng"), ('計', "jì"), ('議', "yì"), ('訴', "sù"), ('結', "jié"), ('轉', "zhuǎn"),
+];
+
+/// `text` (traditional) with a reading after each character of `READINGS`.
+pub fn with_readings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 5 / 4);
+    for c in text.chars() {
+        out.push(c);
+        if let Some((_, r)) = READINGS.iter().find(|(t, _)| *t == c) {
+            out.push('(');
+            out.push_str(r);
+            out.push(')');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

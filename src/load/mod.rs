@@ -19,7 +19,7 @@ pub mod read;
 use sha2::{Digest, Sha256};
 
 use crate::discover::InputFile;
-use crate::normalize::{fold_traditional, mainland_words, normalize};
+use crate::normalize::{fold_traditional, mainland_words, normalize, strip_readings};
 
 /// Why a file has no text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +151,7 @@ fn finish(doc: &mut Document, text: &str) -> String {
         return normalize(&folded);
     }
     let mut folded = folded.into_owned();
+    strip_readings(&mut folded);
     mainland_words(&mut folded);
     normalize(&folded)
 }
