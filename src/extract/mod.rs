@@ -186,6 +186,8 @@ const CLOSING_SECTION: &str = "存在的主要问题";
 const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
 const KINDS: &[&str] = &["年度报告", "年报", "公开工作报告", "年度工作报告"];
 const SECTIONS: &[&str] = &["主动公开", "依申请公开", "行政复议", "本报告", "收费"];
+/// Words of 表三's header rows, which prose does not use.
+const REQUEST_TABLE_HEADERS: &[&str] = &["申请人情况", "本年度办理结果", "勾稽关系"];
 
 /// Which of the words that tell what a text is (template markers, section
 /// names) a text holds, found in one pass over it.
@@ -199,7 +201,9 @@ impl Words {
         static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::dfa::DFA)> =
             std::sync::LazyLock::new(|| {
                 let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
-                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS, indicators::CUES].concat() {
+                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS, REQUEST_TABLE_HEADERS, indicators::CUES]
+                    .concat()
+                {
                     if !words.contains(&w) {
                         words.push(w);
                     }
@@ -272,12 +276,15 @@ fn template_of(words: &Words, year: Option<i32>) -> Template {
     if m2019 > 0 {
         return Template::T2019;
     }
+    // Without a marker of 表二, 表三 by its headers: `本年新收` alone may be
+    // prose (本年新收到申请35件) in a report of any year.
+    let request_table = words.has(template::REQUEST_ROWS[0].cues[0]) && words.count(REQUEST_TABLE_HEADERS) > 0;
     match year {
-        Some(y) if has_tables(words) => match Template::for_year(y) {
+        Some(y) if request_table => match Template::for_year(y) {
             Template::Pre2019 => Template::T2019,
             t => t,
         },
-        None if has_tables(words) => Template::T2019,
+        None if request_table => Template::T2019,
         Some(y) => Template::for_year(y),
         None => Template::Unknown,
     }
@@ -496,6 +503,10 @@ mod tests {
         assert_eq!(detect_template("信息内容本年制发件数本年废止件数现行有效件数", None), Template::T2021);
         assert_eq!(detect_template("一、本年新收政府信息公开申请数量", Some(2022)), Template::T2021);
         assert_eq!(detect_template("全年共受理申请3件", Some(2014)), Template::Pre2019);
+        // 表三 by its headers in a report dated before 2019; the same words in prose are prose.
+        assert_eq!(detect_template("申请人情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1", Some(2018)), Template::T2019);
+        assert_eq!(detect_template("本年新收到政府信息公开申请35件", Some(2017)), Template::Pre2019);
+        assert_eq!(detect_template("本年新收到政府信息公开申请35件", None), Template::Unknown);
         assert_eq!(detect_template("全年共受理申请3件", None), Template::Unknown);
     }
 }

@@ -514,8 +514,9 @@ fn report(
             blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
             facts.insert("requests/new_received/total".into(), json!(0));
         } else {
-            let received = match rng.below(4) {
+            let received = match rng.below(5) {
                 0 => format!("全年共受理政府信息公开申请{}件", n(p.received)),
+                4 => format!("本年新收到政府信息公开申请{}件", n(p.received)),
                 1 => format!("本年度共收到依申请公开{}件", n(p.received)),
                 2 => format!("全年共受理依申请公开政府信息{}件", n(p.received)),
                 _ => format!("{year}年共接到政府信息公开申请{}宗", n(p.received)),
