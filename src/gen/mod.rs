@@ -509,7 +509,15 @@ fn report(
         if proactive_stated {
             facts.insert("disclosures/proactive/total".into(), json!(p.proactive));
         }
-        blocks.push(Block::Heading("三、依申请公开政府信息情况".into()));
+        // The requests under a sub-heading of their own (on its line, or leading
+        // the paragraph), not a numbered part.
+        let sub_heading = rng.chance(0.15).then(|| rng.chance(0.5));
+        let requests_at = blocks.len();
+        match sub_heading {
+            None => blocks.push(Block::Heading("三、依申请公开政府信息情况".into())),
+            Some(false) => blocks.push(Block::Heading("（二）依申请公开情况".into())),
+            Some(true) => {}
+        }
         if p.received == 0 {
             blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
             facts.insert("requests/new_received/total".into(), json!(0));
@@ -561,6 +569,11 @@ fn report(
                 ("unable_not_held", p.not_held),
             ] {
                 facts.insert(format!("requests/{k}/total"), json!(v));
+            }
+        }
+        if sub_heading == Some(true) {
+            if let Some(Block::Para(first)) = blocks.get_mut(requests_at) {
+                first.insert_str(0, "（二）依申请公开情况。");
             }
         }
         blocks.push(Block::Heading("四、政府信息公开的收费及减免情况".into()));

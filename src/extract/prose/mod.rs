@@ -3,8 +3,9 @@
 //!
 //! The text is cut into sections by its numbered headings (`三、依申请公开政府信息
 //! 情况`), each section given the topics its heading names (requests, litigation,
-//! fees, proactive disclosure); where a report has no such headings, sentences are
-//! chosen by their own words. Within a clause (the stretch between two commas), a
+//! fees, proactive disclosure); a bracketed sub-heading (`(二)依申请公开情况`) gives
+//! its part the topics it names too. Where a report has no such headings, sentences
+//! are chosen by their own words. Within a clause (the stretch between two commas), a
 //! count (`7件`, `十二宗`) belongs to the keyword before it (`当面申请1宗`), or, if
 //! none, to the keyword after it (`7件均为信函受理`). A clause that denies a thing
 //! with no number (`未收到…申请`, `无…行政复议案件`) states a zero; a count said of
@@ -70,6 +71,9 @@ pub(super) fn is_heading(line: &str) -> bool {
 struct Sectioned<'a> {
     text: &'a str,
     sections: Vec<(Topics, usize, usize)>,
+    /// The parts under bracketed sub-headings (`(二)依申请公开情况`), with the
+    /// topics their own heading names.
+    subsections: Vec<(Topics, usize, usize)>,
     /// The clauses of the whole text (sections start on a line, so each
     /// section's clauses are those that start inside it).
     clauses: Vec<(usize, &'a str)>,
@@ -91,22 +95,49 @@ impl<'a> Sectioned<'a> {
         }
         let clauses = clauses_outside;
         let headings = clauses.iter().map(|(_, c)| is_heading(c)).collect();
-        Sectioned { text, sections: sections(text), clauses, headings }
+        let (sections, subsections) = sections(text);
+        Sectioned { text, sections, subsections, clauses, headings }
     }
 }
 
-/// Byte ranges of the text, each with the topics of its heading.
-fn sections(text: &str) -> Vec<(Topics, usize, usize)> {
+/// Byte ranges of the text, each with the topics of its heading; and the
+/// ranges under sub-headings, each to the next heading of either kind.
+fn sections(text: &str) -> (Vec<(Topics, usize, usize)>, Vec<(Topics, usize, usize)>) {
     let mut out: Vec<(Topics, usize, usize)> = Vec::new();
+    let mut subs: Vec<(Topics, usize, usize)> = Vec::new();
     let mut current = (Topics::default(), 0usize);
+    let mut sub: Option<(Topics, usize)> = None;
     for (offset, line) in super::cells::lines(text) {
-        if is_heading(line) {
+        let top = is_heading(line);
+        let under = if top { None } else { sub_heading(line) };
+        if top || under.is_some() {
+            if let Some((t, start)) = sub.take() {
+                subs.push((t, start, offset));
+            }
+        }
+        if top {
             out.push((current.0, current.1, offset));
             current = (Topics::of_heading(line), offset);
+        } else if let Some(h) = under {
+            sub = Some((Topics::of_heading(h), offset)).filter(|s| s.0 != Topics::default());
         }
     }
     out.push((current.0, current.1, text.len()));
-    out
+    if let Some((t, start)) = sub {
+        subs.push((t, start, text.len()));
+    }
+    (out, subs)
+}
+
+/// The heading of a line that starts with a bracketed numeral, `(二)依申请公开情况`,
+/// up to the stop or colon that ends it (a paragraph often runs on after it).
+fn sub_heading(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix('(')?;
+    let close = rest.find(')').filter(|&k| k > 0 && rest[..k].chars().all(|c| "一二三四五六七八九十".contains(c)))?;
+    let rest = &rest[close + 1..];
+    let end = rest.find(['。', ':', ',', ';']).unwrap_or(rest.len());
+    let heading = &rest[..end];
+    (heading.chars().count() <= 30).then_some(heading)
 }
 
 /// A count read in a clause.
@@ -254,6 +285,7 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("非政府信息", "not_gov_info"),
     ("上年结转", "carried_over"),
     ("上年度结转", "carried_over"),
+    ("上年转结", "carried_over"),
     ("结转下", "carried_forward"),
     ("结转至下", "carried_forward"),
     ("结转到下", "carried_forward"),
@@ -398,14 +430,19 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 /// The parts of the text on a topic: its sections, else the clauses that use
 /// its words.
 fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
-    let secs: Vec<(usize, usize)> = doc.sections.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect();
+    let picked = |ranges: &[(Topics, usize, usize)]| -> Vec<(usize, usize)> {
+        ranges.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect()
+    };
+    let (secs, subs) = (picked(&doc.sections), picked(&doc.subsections));
+    // Ranges are in the order of the text and do not overlap.
+    let inside = |ranges: &[(usize, usize)], at: usize| {
+        ranges[..ranges.partition_point(|&(a, _)| a <= at)].last().is_some_and(|&(_, b)| at < b)
+    };
     let all = doc.clauses.iter().zip(&doc.headings).filter(|(_, &heading)| !heading).map(|(c, _)| *c);
     if !secs.is_empty() {
-        // Sections are in the order of the text and do not overlap.
-        let inside = |at: usize| secs[..secs.partition_point(|&(a, _)| a <= at)].last().is_some_and(|&(_, b)| at < b);
-        return all.filter(|&(at, _)| inside(at)).collect();
+        return all.filter(|&(at, _)| inside(&secs, at) || inside(&subs, at)).collect();
     }
-    all.filter(|(_, c)| words.iter().any(|w| c.has(w))).collect()
+    all.filter(|&(at, c)| inside(&subs, at) || words.iter().any(|w| c.has(w))).collect()
 }
 
 /// Where a clause denies something: the places of its denial words, once a
@@ -869,6 +906,21 @@ mod tests {
                 ("carried_forward", 3)
             ]
         );
+    }
+
+    #[test]
+    fn requests_under_a_bracketed_sub_heading() {
+        // No numbered part on requests: the sub-heading's paragraph is theirs,
+        // whether the heading has its own line or leads the paragraph.
+        let want = vec![("new_received", 35), ("carried_over", 2), ("granted", 3), ("partially_granted", 1), ("carried_forward", 6)];
+        let body = "我局本年新收到政府信息公开申请35件,上年转结2件,予以公开3件,部分公开1件,结转下年度继续办理6件。\n";
+        for head in ["(二)政府信息依申请公开情况\n", "(二)依申请公开情况。"] {
+            assert_eq!(requests(&format!("一、总体情况\n{head}{body}(三)政府信息管理情况\n制度3项。\n")), want);
+        }
+        // A sub-heading on another topic gives nothing; a numbered part still does.
+        assert_eq!(requests("一、总体情况\n(三)政府信息管理情况\n予以公开3件。\n"), vec![]);
+        assert_eq!(sub_heading(" (二)依申请公开情况:2022年"), Some("依申请公开情况"));
+        assert_eq!(sub_heading("(2)依申请公开"), None);
     }
 
     #[test]
