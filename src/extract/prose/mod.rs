@@ -66,14 +66,17 @@ pub(super) fn is_heading(line: &str) -> bool {
     t.starts_with('第') && t.has("部分")
 }
 
+/// A part of the text with the topics of its heading: topics, start, end.
+type Part = (Topics, usize, usize);
+
 /// A text with its sections and clauses, found once for every reader of the
 /// prose.
 struct Sectioned<'a> {
     text: &'a str,
-    sections: Vec<(Topics, usize, usize)>,
+    sections: Vec<Part>,
     /// The parts under bracketed sub-headings (`(二)依申请公开情况`), with the
     /// topics their own heading names.
-    subsections: Vec<(Topics, usize, usize)>,
+    subsections: Vec<Part>,
     /// The clauses of the whole text (sections start on a line, so each
     /// section's clauses are those that start inside it).
     clauses: Vec<(usize, &'a str)>,
@@ -102,9 +105,9 @@ impl<'a> Sectioned<'a> {
 
 /// Byte ranges of the text, each with the topics of its heading; and the
 /// ranges under sub-headings, each to the next heading of either kind.
-fn sections(text: &str) -> (Vec<(Topics, usize, usize)>, Vec<(Topics, usize, usize)>) {
-    let mut out: Vec<(Topics, usize, usize)> = Vec::new();
-    let mut subs: Vec<(Topics, usize, usize)> = Vec::new();
+fn sections(text: &str) -> (Vec<Part>, Vec<Part>) {
+    let mut out: Vec<Part> = Vec::new();
+    let mut subs: Vec<Part> = Vec::new();
     let mut current = (Topics::default(), 0usize);
     let mut sub: Option<(Topics, usize)> = None;
     for (offset, line) in super::cells::lines(text) {
@@ -430,7 +433,7 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
 /// The parts of the text on a topic: its sections, else the clauses that use
 /// its words.
 fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: &[&str]) -> Vec<(usize, &'a str)> {
-    let picked = |ranges: &[(Topics, usize, usize)]| -> Vec<(usize, usize)> {
+    let picked = |ranges: &[Part]| -> Vec<(usize, usize)> {
         ranges.iter().filter(|s| pick(s.0)).map(|s| (s.1, s.2)).collect()
     };
     let (secs, subs) = (picked(&doc.sections), picked(&doc.subsections));
