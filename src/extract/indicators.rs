@@ -112,8 +112,16 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     // The header: the last labels without numbers before the first indicator
     // (one line, or a cell a line).
     let first = rows.iter().position(|r| indicator(r.label()).is_some()).unwrap_or(rows.len());
-    let above: Vec<&str> =
-        rows[..first].iter().rev().filter(|r| r.kind == Kind::Table && r.cells.is_empty()).take(HEADER_ROWS).map(|r| r.label()).collect();
+    // The header is below the heading that names the table: the prose above it,
+    // its figures set on lines apart, is no header.
+    let above: Vec<&str> = rows[..first]
+        .iter()
+        .rev()
+        .take_while(|r| !super::prose::is_heading(r.label()))
+        .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
+        .take(HEADER_ROWS)
+        .map(|r| r.label())
+        .collect();
     let header: String = above.into_iter().rev().collect();
     let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
     let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
@@ -318,6 +326,15 @@ mod tests {
         let raw = "指标名称\n\n计量单位\n\n历年累计\n\n2011年度\n\n受理依申请公开信息总数\n\n条\n\n60\n\n14\n\n\
             其中：1.当面申请数\n\n条\n\n20\n\n3\n\n行政复议数\n\n件\n\n1\n\n0\n";
         assert_eq!(requests(&read_text(raw)), vec![("new_received", 14), ("channel_in_person", 3)]);
+    }
+
+    #[test]
+    fn the_header_is_below_the_table_s_heading() {
+        // Prose above, its figures on lines apart: its 累计 and 本年 are no columns.
+        let text = "全年累计主动公开政府信息\n19\n条。\n本年度行政复议和行政诉讼均为\n0\n件。\n\
+            七、附表:政府信息公开情况统计表\n| 统计指标 | 单位 | 统计数 |\n| (一)主动公开政府信息数 | 条 | 19 |\n\
+            | (一)收到申请数 | 件 | 2 |\n| 2.传真申请数 | 件 | 1 |\n";
+        assert_eq!(requests(&read_text(text)), vec![("new_received", 2), ("channel_fax", 1)]);
     }
 
     #[test]

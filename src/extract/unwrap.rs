@@ -134,9 +134,27 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['。', ';', '!', '?', ':', '|'])
 }
 
-/// `text` with the page's line breaks taken out, leaving alone the lines inside
-/// `keep` (sorted byte ranges of whole lines, such as the tables); `None` where
-/// no break is the page's.
+/// A line that holds a number alone (`5928`, `90.3%`): pages that set their
+/// figures apart (a `<span>` each, copied a line each) cut them from their words.
+fn lone_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() <= 16
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+}
+
+/// A line that goes on from a number before it: its unit, or the punctuation
+/// after it.
+fn continues_number(line: &str) -> bool {
+    const UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "起", "例", "篇", "人", "万", "元", "%"];
+    let t = line.trim_start();
+    t.starts_with([',', '。', ';', '、', ')']) || UNITS.iter().any(|u| t.starts_with(u))
+}
+
+/// `text` with the page's line breaks taken out, and the breaks around a number
+/// set on a line of its own, leaving alone the lines inside `keep` (sorted byte
+/// ranges of whole lines, such as the tables); `None` where no break is taken out.
 pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     let lines = || {
         let mut start = 0;
@@ -150,21 +168,34 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let k = keep.partition_point(|&(s, _)| s <= at);
         k > 0 && at < keep[k - 1].1
     };
-    let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1))?;
+    let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1));
     let lines: Vec<(usize, &str)> = lines().collect();
-    let full = |line: &str| width(line.trim_end()) + SLACK >= printed;
-    let mut out = String::with_capacity(text.len());
-    let mut shifts = Vec::new();
-    let mut removed = 0;
-    let mut copied = 0; // text[..copied] is in out
+    if printed.is_none() && !lines.iter().any(|l| lone_number(l.1)) {
+        return None;
+    }
+    let full = |line: &str| printed.is_some_and(|p| width(line.trim_end()) + SLACK >= p);
+    let blank = |k: usize| lines[k].1.trim().is_empty();
+    let mut joined = Joined { out: String::with_capacity(text.len()), shifts: Vec::new(), removed: 0, copied: 0 };
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
-        let joinable =
-            !line.trim().is_empty() && full(line) && !ends_sentence(line) && !inside_keep(at) && !is_heading(line);
+        let open = !line.trim().is_empty() && !ends_sentence(line) && !inside_keep(at) && !is_heading(line);
+        // A number on a line of its own, between words that run on to it and
+        // its unit: the lines after this one, past a blank line or two.
+        let after = |k: usize| (k + 1..lines.len().min(k + 4)).find(|&n| !blank(n));
+        let number = after(i).filter(|&n| open && lone_number(lines[n].1) && !inside_keep(lines[n].0));
+        let rest = number.and_then(after).filter(|&n| continues_number(lines[n].1) && !inside_keep(lines[n].0));
+        if let (Some(n), Some(r)) = (number, rest) {
+            joined.join(text, at + line.trim_end().len(), lines[n].0 + (lines[n].1.len() - lines[n].1.trim_start().len()));
+            let (num_at, num) = lines[n];
+            joined.join(text, num_at + num.trim_end().len(), lines[r].0 + (lines[r].1.len() - lines[r].1.trim_start().len()));
+            i = r;
+            continue;
+        }
+        let joinable = open && full(line);
         // The next line of text, past a page number and the blank lines around it.
         let mut j = i + 1;
-        while joinable && j < lines.len() && (lines[j].1.trim().is_empty() || is_page_furniture(lines[j].1.trim())) {
+        while joinable && j < lines.len() && (blank(j) || is_page_furniture(lines[j].1.trim())) {
             j += 1;
         }
         let next = lines.get(j).filter(|(at, l)| {
@@ -174,26 +205,41 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         match next {
             Some(&(next_at, next_line)) if joinable => {
                 // From the end of this line's text to the start of the next one's.
-                let cut = at + line.trim_end().len();
-                let resume = next_at + (next_line.len() - next_line.trim_start().len());
-                let words = |a: Option<char>, b: Option<char>| {
-                    a.is_some_and(|c| c.is_ascii_alphanumeric()) && b.is_some_and(|c| c.is_ascii_alphanumeric())
-                };
-                let space = words(text[..cut].chars().next_back(), text[resume..].chars().next());
-                out.push_str(&text[copied..cut]);
-                if space {
-                    out.push(' ');
-                }
-                removed += resume - cut - usize::from(space);
-                shifts.push((out.len(), removed));
-                copied = resume;
+                joined.join(text, at + line.trim_end().len(), next_at + (next_line.len() - next_line.trim_start().len()));
                 i = j;
             }
             _ => i += 1,
         }
     }
-    out.push_str(&text[copied..]);
-    (!shifts.is_empty()).then_some(Unwrapped { text: out, shifts })
+    joined.out.push_str(&text[joined.copied..]);
+    (!joined.shifts.is_empty()).then_some(Unwrapped { text: joined.out, shifts: joined.shifts })
+}
+
+/// The text being joined: what is copied so far and the way back.
+struct Joined {
+    out: String,
+    shifts: Vec<(usize, usize)>,
+    removed: usize,
+    /// `text[..copied]` is in `out`.
+    copied: usize,
+}
+
+impl Joined {
+    /// Takes out `text[cut..resume]`, a break and the blanks around it (a space
+    /// kept between two Latin words or numbers).
+    fn join(&mut self, text: &str, cut: usize, resume: usize) {
+        let words = |a: Option<char>, b: Option<char>| {
+            a.is_some_and(|c| c.is_ascii_alphanumeric()) && b.is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        let space = words(text[..cut].chars().next_back(), text[resume..].chars().next());
+        self.out.push_str(&text[self.copied..cut]);
+        if space {
+            self.out.push(' ');
+        }
+        self.removed += resume - cut - usize::from(space);
+        self.shifts.push((self.out.len(), self.removed));
+        self.copied = resume;
+    }
 }
 
 #[cfg(test)]
@@ -263,6 +309,18 @@ mod tests {
         assert_eq!(&text[kept.original(at)..kept.original(at) + 6], "七件");
         let at = kept.text.find("七件").unwrap();
         assert_eq!(&text[kept.original(at)..kept.original(at) + 6], "七件");
+    }
+
+    #[test]
+    fn a_number_on_a_line_of_its_own_goes_back_between_its_words_and_unit() {
+        let text = "二、主动公开政府信息情况\n全年累计主动公开政府信息\n5928\n条,全文电子化率达\n\n90.3%\n\n,其中本年\n2110\n条。\n";
+        let u = unwrap(text, &[]).unwrap();
+        assert_eq!(u.text, "二、主动公开政府信息情况\n全年累计主动公开政府信息5928条,全文电子化率达90.3%,其中本年2110条。\n");
+        let at = u.text.find("2110").unwrap();
+        assert_eq!(&text[u.original(at)..u.original(at) + 4], "2110");
+        // A table's cells a line each: no unit after them, no join; nor inside kept lines.
+        assert!(unwrap("规章\n0\n0\n行政许可\n3\n行政处罚\n", &[]).is_none());
+        assert!(unwrap(text, &[(0, text.len())]).is_none());
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
     // Markdown from a converter: long labels broken with `<br>`, brackets escaped.
     let converted = layout == Layout::Markdown && rng.chance(0.3);
+    // A page that sets its figures apart (a `<span>` each), copied a line each.
+    let apart = layout == Layout::Text && rng.chance(0.1);
     for block in page.blocks {
         match block {
             Block::Heading(h) => {
@@ -127,6 +129,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 out.push_str(h);
                 out.push_str("\n\n");
             }
+            Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
                 out.push_str(&width.map_or_else(|| p.to_string(), |w| printed(p, w)));
                 out.push_str("\n\n");
@@ -176,6 +179,30 @@ pub fn printed(text: &str, columns: usize) -> String {
             prev = Some(c);
         }
     }
+    out
+}
+
+/// `text` with each count (digits before a unit: `35件`, `90.3%`) on a line of
+/// its own.
+fn numbers_apart(text: &str) -> String {
+    const UNITS: &[char] = &['件', '条', '个', '项', '次', '宗', '份', '起', '元', '万', '%'];
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let len = rest[start..].find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len() - start);
+        let number = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        if rest[start + len..].starts_with(UNITS) {
+            out.push('\n');
+            out.push_str(number);
+            out.push('\n');
+        } else {
+            out.push_str(number);
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out.push_str("\n\n");
     out
 }
 
