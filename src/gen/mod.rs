@@ -504,6 +504,7 @@ fn report(
                 p.proactive * (year as i64 - 2007),
                 p.proactive
             ),
+            7 if rng.chance(0.3) => format!("{year}年度主动公开信息的有{}条。", p.proactive),
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
         if proactive_stated {
@@ -519,7 +520,14 @@ fn report(
             Some(true) => {}
         }
         if p.received == 0 {
-            blocks.push(Block::Para(rng.pick(&["本年度未收到政府信息公开申请。", "全年没有收到公民、法人或其他组织的政府信息公开申请。"]).to_string()));
+            blocks.push(Block::Para(
+                rng.pick(&[
+                    "本年度未收到政府信息公开申请。",
+                    "全年没有收到公民、法人或其他组织的政府信息公开申请。",
+                    "本年度没有依申请公开信息的情况。",
+                ])
+                .to_string(),
+            ));
             facts.insert("requests/new_received/total".into(), json!(0));
         } else {
             let received = match rng.below(5) {

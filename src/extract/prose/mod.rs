@@ -154,6 +154,8 @@ struct Count {
     money: bool,
     /// Said of each thing named before it (`行政复议和行政诉讼均为0件`).
     each: bool,
+    /// Counted in 条, pieces of information (not requests).
+    items: bool,
 }
 
 /// Words before a number that make it the count of each thing named before.
@@ -228,6 +230,7 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
         if starts(k, "多") || starts(k, "余") {
             k += 1;
         }
+        let items = starts(k, "条");
         let unit = COUNT_UNITS.iter().find(|u| starts(k, u)).map(|u| (u.chars().count(), false, 1.0));
         let unit = unit.or_else(|| MONEY_UNITS.iter().find(|(u, _)| starts(k, u)).map(|(u, m)| (u.chars().count(), true, *m)));
         let after_is = prev == Some('为') || prev == Some(':');
@@ -243,8 +246,10 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
                 EACH.iter().any(|w| before.ends_with(w))
             };
             match unit {
-                Some((_, money, m)) => out.push(Count { value: value * m, offset, at: i, money, each: each() }),
-                None if after_is && ends_clause => out.push(Count { value, offset, at: i, money: false, each: each() }),
+                Some((_, money, m)) => out.push(Count { value: value * m, offset, at: i, money, each: each(), items }),
+                None if after_is && ends_clause => {
+                    out.push(Count { value, offset, at: i, money: false, each: each(), items: false });
+                }
                 None => {}
             }
         }
@@ -260,6 +265,10 @@ struct Hit {
     key: &'static str,
 }
 
+/// The key of 不予公开信息: requests denied where counted in requests, else the
+/// information an agency withheld, which no request asked for.
+const WITHHELD_INFO: &str = "withheld_info";
+
 /// Keywords of the request section, longest first where one contains another.
 /// A result followed by 答复 (`予以公开答复966件`) is the result: the words are
 /// listed whole so that the longer match wins over `答复`.
@@ -272,6 +281,8 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("同意部分公开", "partially_granted"),
     ("部分公开", "partially_granted"),
     ("不同意公开", "denied"),
+    // Information withheld (`不予公开信息10条`), unless counted in requests.
+    ("不予公开信息", WITHHELD_INFO),
     ("不予公开", "denied"),
     ("同意公开", "granted"),
     ("予以公开", "granted"),
@@ -557,7 +568,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         if cs.is_empty() {
             // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "无"].iter().any(|n| {
+            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "没有依申请", "无"].iter().any(|n| {
                 clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
             if denied && mentions_request {
@@ -566,6 +577,11 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             continue;
         }
         for (key, c) in bind(&cs, &hs) {
+            let key = match key {
+                WITHHELD_INFO if c.items => continue,
+                WITHHELD_INFO => "denied",
+                key => key,
+            };
             if c.value.fract() == 0.0 {
                 push(key, "total", c.value as i64, c.offset);
                 if key == "new_received" {
@@ -734,7 +750,7 @@ fn count_before_share(doc: &Sectioned, base: usize, clause: &str) -> Option<Coun
         return None;
     }
     let value = trimmed[start..].parse::<f64>().ok()?;
-    Some(Count { value, offset: base + start, at: trimmed[..start].chars().count(), money: false, each: false })
+    Some(Count { value, offset: base + start, at: trimmed[..start].chars().count(), money: false, each: false, items: false })
 }
 
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
@@ -792,7 +808,7 @@ mod tests {
                 v
             };
             let counts: Vec<Count> =
-                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false, each: false }).collect();
+                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false, each: false, items: false }).collect();
             let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
@@ -960,6 +976,11 @@ mod tests {
     fn stated_zeros() {
         assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("本年度未受理政府信息公开申请。"), vec![("new_received", 0)]);
+        assert_eq!(requests("2013年度没有依申请公开信息的情况。"), vec![("new_received", 0)]);
+        // Information withheld, in 条, is no request denied; in 件 it is.
+        let section = "二、依申请公开信息的情况和不予公开信息的情况\n";
+        assert_eq!(requests(&format!("{section}不予公开信息有10条,主要是人事安排的信息。")), vec![]);
+        assert_eq!(requests(&format!("{section}同意公开12件,不予公开信息3件。")), vec![("granted", 12), ("denied", 3)]);
         assert_eq!(requests("三、依申请公开情况\n全年申请总量为8件,较上年有所增加。"), vec![("new_received", 8)]);
         assert_eq!(
             litigation("四、申请行政复议、诉讼和申诉情况\n2014年,市政府办公室没有收到有关政府信息公开而引起的行政复议、诉讼和申诉。"),

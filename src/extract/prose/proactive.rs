@@ -40,7 +40,7 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
                 if WITHHELD.iter().any(|w| head.ends_with(w)) || (part && !head.ends_with("主动")) {
                     continue;
                 }
-                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为"]
+                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为", "信息有", "信息的有", "信息共有"]
                     .iter()
                     .any(|end| between.ends_with(end));
                 if !names_info || between.chars().take(15).count() > 14 {
@@ -257,6 +257,7 @@ mod tests {
             r.disclosures.first().map(|d| d.value)
         };
         assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
+        assert_eq!(total("一、主动公开政府信息的情况:\n2013年度主动公开信息的有5条;"), Some(5.0));
         assert_eq!(
             total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
             None
