@@ -456,7 +456,8 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
             if label.len() == "日期".len() && ["成文", "发文"].iter().any(|w| line[..p].ends_with(w)) {
                 continue;
             }
-            let rest = line[p + label.len()..].trim_start_matches(':');
+            // `发文日期 | 2018-02-28 |`: the date in the cell after its label's.
+            let rest = line[p + label.len()..].trim_start_matches([':', '|']);
             if let Some(d) = parse_date(rest) {
                 best = Some((rank, d));
             }
@@ -700,6 +701,10 @@ mod tests {
         let mut r = Report::default();
         read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n日期:2020-01-16\n", &Hints::default(), &mut r);
         assert_eq!(r.published, Date::new(2020, 1, 16));
+        // A site's table of particulars: the date in the cell after its label's.
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n发布机构 | 县政府办 | 发文日期 | 2020-02-28 |\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 2, 28));
     }
 
     #[test]

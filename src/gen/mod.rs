@@ -706,7 +706,12 @@ fn report(
         title: &title,
         site: &format!("{}门户网站", agency.name),
         published: (!signed && !quiet).then(|| {
-            let line = format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]));
+            let line = if rng.chance(0.1) {
+                // A site's table of particulars, scraped as a row of cells.
+                format!("发布机构 | 本网 | 发文日期 | {date_text} |")
+            } else {
+                format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))
+            };
             // Some pages print the date the document was written above the date of posting.
             if published.day > 3 && rng.chance(0.15) {
                 format!("成文日期：{}-{:02}-{:02}\n{line}", published.year, published.month, published.day - 3)
