@@ -258,10 +258,22 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
         out[col] = Some(**only);
         return Placed::Some(out, "");
     }
+    // A row of zeros short of a cell or two (a separator lost): its columns are all 0,
+    // whichever one is missing.
+    if all_zero(cells, n) {
+        let mut all = cells.clone();
+        all.resize(n, blank);
+        return Placed::All(all);
+    }
     for (slot, cell) in out.iter_mut().zip(cells) {
         *slot = Some(*cell);
     }
     Placed::Some(out, "cells_unaligned")
+}
+
+/// Whether `cells`, at least half of the `n` a row has, all hold a printed 0.
+fn all_zero(cells: &[Cell], n: usize) -> bool {
+    cells.len() * 2 >= n && cells.iter().all(|c| c.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none()))
 }
 
 fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<Cell>> {
@@ -534,6 +546,10 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
             cells = out;
         }
     }
+    if cells.len() < n && all_zero(&cells, n) {
+        // A row of zeros short of a cell or two: every outcome is 0.
+        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
+    }
     if cells.len() < n {
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
@@ -698,6 +714,22 @@ mod tests {
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn a_row_of_zeros_short_of_a_cell_is_all_zeros() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n\
+            | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
+            | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n五、存在的主要问题及改进情况\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_litigation(&rs, 0, &mut r);
+        assert_eq!(r.litigation.len(), 15);
+        assert!(r.issues.is_empty());
+        // A row with a number other than 0 stays unplaced.
+        let placed = |t: &str| place(&rows(t).1[0], 7, None, None);
+        assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |"), Placed::All(c) if c.len() == 7));
+        assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 1 | 0 | 0 | 1 |"), Placed::Some(..)));
     }
 
     #[test]

@@ -143,7 +143,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned => aligned(rows, rng),
                     Layout::Raw => raw(rows),
-                    _ => markdown(rows, blank, converted),
+                    _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
                 out.push('\n');
@@ -230,11 +230,16 @@ fn converted_label(label: &str) -> String {
     broken.replace('(', "\\(").replace(')', "\\)")
 }
 
-fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool) -> String {
+/// `lose_cell`: the first row of zeros loses its last cell (a separator lost in
+/// conversion).
+fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool, lose_cell: bool) -> String {
     // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
     let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
     let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
     let mut out = String::new();
+    let lost = (lose_cell && !blank_zeros)
+        .then(|| rows.iter().position(|r| r.values.len() >= 5 && r.values.iter().all(|v| v == "0")))
+        .flatten();
     for (i, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> =
             labels_of(r).iter().map(|l| if converted { converted_label(&cell(l)) } else { cell(l) }).collect();
@@ -245,6 +250,9 @@ fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool) -> String {
             cells.resize(width.max(cells.len()), String::new());
         }
         cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
+        if lost == Some(i) {
+            cells.pop();
+        }
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
         if i == 0 {
             out.push_str(&format!("|{}\n", "---|".repeat(cells.len())));
