@@ -425,10 +425,9 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
         }
     }
     // A sentence in a cell makes the row text; long labels spread over several
-    // cells (spanned group labels) do not.
+    // cells (spanned group labels) do not, nor a label's note in brackets.
     let long = |t: &str| {
-        t.len() > MAX_LABEL_CHARS
-            && t.chars().filter(|c| !c.is_whitespace()).count() > MAX_LABEL_CHARS
+        t.len() > MAX_LABEL_CHARS && without_notes(t).chars().filter(|c| !c.is_whitespace()).count() > MAX_LABEL_CHARS
     };
     if row
         .labels
@@ -439,6 +438,49 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
         row.cells.clear();
     }
     Some(row)
+}
+
+/// The most characters a bracketed part of a label holds and still belongs to its
+/// name (`(一)`, `(单位:万元)`); longer ones are notes on what to count.
+const NOTE_CHARS: usize = 8;
+
+/// A label without the notes a form prints in brackets after a row's name
+/// (`规范性文件(行政机关制定发布的决定、公告…)`, `处理决定数量(指2020年办件量)` keeps
+/// its name): the notes name other rows' words.
+pub(super) fn without_notes(label: &str) -> std::borrow::Cow<'_, str> {
+    if !label.contains(['(', ')']) {
+        return std::borrow::Cow::Borrowed(label);
+    }
+    let long = |note: &str| note.chars().count() > NOTE_CHARS;
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    // The end of a note begun on the line above (the label wrapped inside it).
+    if let Some(close) = rest.find(')') {
+        if !rest[..close].contains('(') && long(&rest[..close]) {
+            rest = &rest[close + 1..];
+        }
+    }
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..];
+        match inner.find(')') {
+            Some(close) => {
+                if !long(&inner[..close]) {
+                    out.push_str(&rest[open..open + close + 2]);
+                }
+                rest = &inner[close + 1..];
+            }
+            // A note that goes on to the line below.
+            None => {
+                if !long(inner) {
+                    out.push_str(&rest[open..]);
+                }
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Aligned or inline text: numbers become cells at their character column,
@@ -488,7 +530,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
         flush(&mut row, s, (line.len(), column));
     }
     row.squashed = row.compute_label();
-    if row.squashed.contains('。') || row.squashed.chars().count() > MAX_LABEL_CHARS {
+    if row.squashed.contains('。') || without_notes(&row.squashed).chars().count() > MAX_LABEL_CHARS {
         row.kind = Kind::Prose;
         row.cells.clear();
     }
@@ -663,6 +705,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn notes_in_brackets_leave_a_label_its_name() {
+        assert_eq!(without_notes("(一)予以公开"), "(一)予以公开");
+        assert_eq!(without_notes("采购总金额(单位:万元)"), "采购总金额(单位:万元)");
+        assert_eq!(without_notes("规范性文件(行政机关制定发布的决定、公告、通告、意见、通知)"), "规范性文件");
+        assert_eq!(without_notes("处理决定数量(指2020年办件量)本年增/减(指2020年增加或减少的事项数)"), "处理决定数量本年增/减");
+        // A note wrapped over two lines: its first half, its second half.
+        assert_eq!(without_notes("其他对外管理服务事项(指行政许可以外的政务服务事项,含行政"), "其他对外管理服务事项");
+        assert_eq!(without_notes("确认、行政奖励、行政处罚、行政强制等)"), "");
+        // A long label with a note is still a row of a table.
+        let line = format!("规范性文件({}) | 2 | 2 | 19 |", "行政机关制定发布的决定、公告".repeat(6));
+        let row = delimited_row(&line, b'|', 0).unwrap();
+        assert_eq!((row.kind, values(&row)), (Kind::Table, vec![Some(2.0), Some(2.0), Some(19.0)]));
     }
 
     fn values(row: &Row) -> Vec<Option<f64>> {

@@ -90,8 +90,9 @@ const TABLE_TEMPLATES: [Template; 2] = [Template::T2021, Template::T2019];
 /// last in the label wins (the first row among those that end there), so that a
 /// row label glued after a header (`…总计一、本年新收…`) is read as that row.
 fn best_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
+    let label = super::cells::without_notes(label);
     let mut best: Option<(usize, usize)> = None; // (end of cue in label, index)
-    for m in cues.automaton.find_overlapping_iter(label) {
+    for m in cues.automaton.find_overlapping_iter(label.as_ref()) {
         let end = m.end();
         for &j in &cues.rows_of[m.pattern().as_usize()] {
             if j >= from && best.is_none_or(|(e, bj)| end > e || (end == e && j < bj)) {

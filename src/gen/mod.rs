@@ -296,20 +296,36 @@ fn litigation_rows(values: &[i64; 15]) -> Vec<TRow> {
     ]
 }
 
-fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)]) -> Vec<Block> {
+/// Notes some provinces' forms print after a row's name or a column's, saying
+/// what to count (they name other rows).
+const ITEM_NOTES: &[(&str, &str)] = &[
+    ("regulation", "（设区的市、自治州人民政府应提供相关数据）"),
+    ("normative_document", "（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”等字样的公文）"),
+    ("other_management_service", "（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政裁决、行政给付、行政处罚、行政强制等）"),
+];
+
+/// `notes`: the form with notes after row and column names (the year the report covers).
+fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)], notes: Option<i32>) -> Vec<Block> {
     let mut out = Vec::new();
     for block in template::disclosure_blocks(t) {
         let mut rows = vec![TRow::header(&[&format!("第二十条第{}项", block.article)])];
-        let mut head = vec!["信息内容"];
-        head.extend(block.columns.iter().map(|c| c.label));
-        rows.push(TRow::header(&head));
+        let column_label = |label: &str| match (notes, label) {
+            (Some(year), "上一年项目数量") => format!("{label}（指{}年事项数）", year - 1),
+            (Some(year), "处理决定数量") => format!("{label}（指{year}年办件量）"),
+            _ => label.to_string(),
+        };
+        let head: Vec<String> =
+            ["信息内容".to_string()].into_iter().chain(block.columns.iter().map(|c| column_label(c.label))).collect();
+        rows.push(TRow::header(&head.iter().map(String::as_str).collect::<Vec<_>>()));
         for (item, label, _) in block.items {
+            let note = notes.and_then(|_| ITEM_NOTES.iter().find(|n| n.0 == *item)).map_or("", |n| n.1);
+            let label = format!("{label}{note}");
             let cells: Vec<String> = block
                 .columns
                 .iter()
                 .map(|c| values.iter().find(|v| v.0 == *item && v.1 == c.metric).map_or(String::new(), |v| v.2.clone()))
                 .collect();
-            rows.push(TRow { group: None, labels: vec![label.to_string()], values: cells });
+            rows.push(TRow { group: None, labels: vec![label], values: cells });
         }
         out.push(Block::Table(rows));
     }
@@ -650,7 +666,8 @@ fn report(
             "disclosures/proactive/total".into(),
             json!(tables.proactive),
         );
-        blocks.extend(disclosure_blocks(t, &tables.disclosures));
+        let notes = rng.chance(0.1).then_some(year);
+        blocks.extend(disclosure_blocks(t, &tables.disclosures, notes));
         for (item, metric, _, v) in &tables.disclosures {
             facts.insert(format!("disclosures/{item}/{metric}"), json!(v));
         }
