@@ -221,7 +221,11 @@ pub fn strip_readings(folded: &mut String) {
         }
         found
     };
-    if !folded.contains(['(', '（']) || !folded.chars().any(|c| TONED.contains(c)) {
+    // Toned vowels are two-byte characters led by 0xC3 to 0xC7, which Chinese
+    // text hardly holds: most texts are turned away by a byte search.
+    let bytes = folded.as_bytes();
+    let maybe_toned = memchr::memchr3(0xc3, 0xc4, 0xc5, bytes).is_some() || memchr::memchr(0xc7, bytes).is_some();
+    if !maybe_toned || !folded.chars().any(|c| TONED.contains(c)) {
         return;
     }
     let found = readings(folded);

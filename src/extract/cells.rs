@@ -452,34 +452,44 @@ pub(super) fn without_notes(label: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(label);
     }
     let long = |note: &str| note.chars().count() > NOTE_CHARS;
-    let mut out = String::with_capacity(label.len());
-    let mut rest = label;
+    // The byte ranges taken out (most labels' brackets are short: none).
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
     // The end of a note begun on the line above (the label wrapped inside it).
-    if let Some(close) = rest.find(')') {
-        if !rest[..close].contains('(') && long(&rest[..close]) {
-            rest = &rest[close + 1..];
+    if let Some(close) = label.find(')') {
+        if !label[..close].contains('(') && long(&label[..close]) {
+            cuts.push((0, close + 1));
+            at = close + 1;
         }
     }
-    while let Some(open) = rest.find('(') {
-        out.push_str(&rest[..open]);
-        let inner = &rest[open + 1..];
-        match inner.find(')') {
-            Some(close) => {
-                if !long(&inner[..close]) {
-                    out.push_str(&rest[open..open + close + 2]);
+    while let Some(open) = label[at..].find('(').map(|o| at + o) {
+        let inner = open + 1;
+        match label[inner..].find(')') {
+            Some(c) => {
+                if long(&label[inner..inner + c]) {
+                    cuts.push((open, inner + c + 1));
                 }
-                rest = &inner[close + 1..];
+                at = inner + c + 1;
             }
             // A note that goes on to the line below.
             None => {
-                if !long(inner) {
-                    out.push_str(&rest[open..]);
+                if long(&label[inner..]) {
+                    cuts.push((open, label.len()));
                 }
-                rest = "";
+                break;
             }
         }
     }
-    out.push_str(rest);
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(label);
+    }
+    let mut out = String::with_capacity(label.len());
+    let mut from = 0;
+    for (a, b) in cuts {
+        out.push_str(&label[from..a]);
+        from = b;
+    }
+    out.push_str(&label[from..]);
     std::borrow::Cow::Owned(out)
 }
 

@@ -80,12 +80,25 @@ pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位
 /// The fewest indicator rows with a cell that make a table.
 const MIN_ROWS: usize = 3;
 
-/// The indicator a label names, if any.
+/// The words of `INDICATORS` then `NOT_INDICATORS`, found in one pass over a label.
+static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    let words = INDICATORS.iter().map(|w| w.0).chain(NOT_INDICATORS.iter().copied());
+    aho_corasick::AhoCorasick::new(words).expect("the indicator words make an automaton")
+});
+
+/// The indicator a label names, if any: the longest of the words it holds (the
+/// later listed of two as long), none if it holds a word of a part.
 fn indicator(label: &str) -> Option<Indicator> {
-    if NOT_INDICATORS.iter().any(|w| label.contains(w)) {
-        return None;
+    let mut best: Option<(usize, usize)> = None; // (length, index)
+    for m in WORDS.find_overlapping_iter(label) {
+        let k = m.pattern().as_usize();
+        if k >= INDICATORS.len() {
+            return None;
+        }
+        let key = (m.len(), k);
+        best = best.max(Some(key));
     }
-    INDICATORS.iter().filter(|(w, _)| label.contains(w)).max_by_key(|(w, _)| w.len()).map(|&(_, i)| i)
+    best.map(|(_, k)| INDICATORS[k].1)
 }
 
 /// An indicator's row as printed: the count's cell, and whether the unit is 万元
@@ -235,6 +248,27 @@ mod tests {
 
     fn requests(r: &Report) -> Vec<(&str, i64)> {
         r.requests.iter().map(|f| (f.row, f.count)).collect()
+    }
+
+    #[test]
+    fn the_indicator_is_the_longest_word_a_label_holds() {
+        // As first written: every word looked for in turn.
+        let by_search = |label: &str| -> Option<Indicator> {
+            if NOT_INDICATORS.iter().any(|w| label.contains(w)) {
+                return None;
+            }
+            INDICATORS.iter().filter(|(w, _)| label.contains(w)).max_by_key(|(w, _)| w.len()).map(|&(_, i)| i)
+        };
+        let words: Vec<&str> = INDICATORS.iter().map(|w| w.0).chain(NOT_INDICATORS.iter().copied()).chain(["其中", "1."]).collect();
+        let mut rng = crate::gen::rng::Rng::new(5);
+        for _ in 0..5000 {
+            let label: String = (0..rng.range(0, 3)).map(|_| *rng.pick(&words)).collect();
+            // Words cut short too: a word's head glued to the next.
+            let cut: String = label.chars().skip(rng.range(0, 2) as usize).collect();
+            for l in [&label, &cut] {
+                assert_eq!(indicator(l), by_search(l), "{l}");
+            }
+        }
     }
 
     #[test]

@@ -137,6 +137,10 @@ fn ends_sentence(line: &str) -> bool {
 /// A line that holds a number alone (`5928`, `90.3%`): pages that set their
 /// figures apart (a `<span>` each, copied a line each) cut them from their words.
 fn lone_number(line: &str) -> bool {
+    // A long line holds more than a number (most lines are turned away here).
+    if line.len() > 24 {
+        return false;
+    }
     let t = line.trim();
     !t.is_empty()
         && t.len() <= 16
@@ -169,10 +173,10 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         k > 0 && at < keep[k - 1].1
     };
     let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1));
-    let lines: Vec<(usize, &str)> = lines().collect();
-    if printed.is_none() && !lines.iter().any(|l| lone_number(l.1)) {
+    if printed.is_none() && !lines().any(|(at, l)| lone_number(l) && !inside_keep(at)) {
         return None;
     }
+    let lines: Vec<(usize, &str)> = lines().collect();
     let full = |line: &str| printed.is_some_and(|p| width(line.trim_end()) + SLACK >= p);
     let blank = |k: usize| lines[k].1.trim().is_empty();
     let mut joined = Joined { out: String::with_capacity(text.len()), shifts: Vec::new(), removed: 0, copied: 0 };
