@@ -423,7 +423,10 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     let cues = Cues::disclosures(t);
     let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(template::DISCLOSURE_ANCHOR))?;
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
-    let stop = |label: &str| label.has(requests_anchor) || label.has("收到和处理");
+    // 表三, or 表四 where 表三 is left out.
+    let stop = |label: &str| {
+        label.has(requests_anchor) || label.has("收到和处理") || template::LITIGATION_ANCHORS.iter().all(|a| label.has(a))
+    };
     let walk = walk(rows, start, cues, stop);
 
     // Where each block's header starts: its 第二十条 anchor, else its first item row.
@@ -731,6 +734,18 @@ mod tests {
         let placed = |t: &str| place(&rows(t).1[0], 7, None, None);
         assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |"), Placed::All(c) if c.len() == 7));
         assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 1 | 0 | 0 | 1 |"), Placed::Some(..)));
+    }
+
+    #[test]
+    fn without_the_requests_table_the_disclosures_end_where_litigation_begins() {
+        let text = "第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 3 |\n\
+            行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
+            1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        let end = read_disclosures(&rs, Template::T2021, &mut r).unwrap();
+        read_litigation(&rs, end, &mut r);
+        assert_eq!((r.disclosures.len(), r.litigation.len()), (3, 15));
     }
 
     #[test]

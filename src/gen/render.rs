@@ -118,8 +118,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     }
     out.push('\n');
     let blank_zeros = matches!(layout, Layout::PipeCells | Layout::Tabs | Layout::Markdown) && rng.chance(0.3);
-    // Markdown from a converter: long labels broken with `<br>`, brackets escaped.
+    // Markdown from a converter: long labels broken with `<br>`, brackets escaped;
+    // or tables left in HTML, as some converters write tables with spanned cells.
     let converted = layout == Layout::Markdown && rng.chance(0.3);
+    let html_tables = layout == Layout::Markdown && !converted && rng.chance(0.3);
     // A page that sets its figures apart (a `<span>` each), copied a line each.
     let apart = layout == Layout::Text && rng.chance(0.1);
     for block in page.blocks {
@@ -139,6 +141,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 // empty table, by the data contract): blank zeros only beside others.
                 let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
                 let table = match layout {
+                    Layout::Markdown if html_tables => html_table(rows),
                     Layout::PipeCells => pipe_cells(rows, blank),
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned => aligned(rows, rng),
@@ -373,6 +376,29 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// A table as a page marks it up: group labels spanning their rows, header
+/// labels spanning the columns.
+fn html_table(rows: &[TRow]) -> String {
+    let mut out = String::from("<table border=\"1\">\n");
+    let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
+    for r in rows {
+        out.push_str("<tr>");
+        if let Some((g, n)) = &r.group {
+            out.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
+        }
+        for l in &r.labels {
+            let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
+            out.push_str(&format!("<td{span}>{}</td>", escape(l)));
+        }
+        for v in &r.values {
+            out.push_str(&format!("<td>{}</td>", escape(v)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    out
+}
+
 fn html(page: &Page, gbk: bool) -> String {
     let charset = if gbk { "gb2312" } else { "utf-8" };
     let mut body = String::new();
@@ -384,25 +410,7 @@ fn html(page: &Page, gbk: bool) -> String {
         match block {
             Block::Heading(h) => body.push_str(&format!("<p><strong>{}</strong></p>\n", escape(h))),
             Block::Para(p) => body.push_str(&format!("<p>{}</p>\n", escape(p))),
-            Block::Table(rows) => {
-                body.push_str("<table border=\"1\">\n");
-                let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
-                for r in rows {
-                    body.push_str("<tr>");
-                    if let Some((g, n)) = &r.group {
-                        body.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
-                    }
-                    for l in &r.labels {
-                        let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
-                        body.push_str(&format!("<td{span}>{}</td>", escape(l)));
-                    }
-                    for v in &r.values {
-                        body.push_str(&format!("<td>{}</td>", escape(v)));
-                    }
-                    body.push_str("</tr>\n");
-                }
-                body.push_str("</table>\n");
-            }
+            Block::Table(rows) => body.push_str(&html_table(rows)),
         }
     }
     if let Some((agency, date)) = &page.signature {

@@ -220,9 +220,53 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         doc.hints.published = page.published;
         page.text
     } else {
-        decoded.text
+        with_tables_rendered(decoded.text)
     };
     doc.text = Ok(finish(doc, &text));
+}
+
+/// Text (Markdown from a converter, most often) with the HTML tables it holds
+/// (`<table>…</table>`, as converters write tables with spanned cells) rendered as
+/// a saved page's are: a line a row, cells between `|`.
+fn with_tables_rendered(text: String) -> String {
+    let bytes = text.as_bytes();
+    let opens = |from: usize| {
+        let find = |w: &[u8]| memchr::memmem::find(&bytes[from..], w).map(|i| from + i);
+        [find(b"<table"), find(b"<TABLE")].into_iter().flatten().min()
+    };
+    let Some(first) = opens(0) else { return text };
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut next = Some(first);
+    while let Some(start) = next {
+        // The end of this table, past the tables nested in it.
+        let mut depth = 0usize;
+        let mut end = None;
+        let mut at = start;
+        while let Some(k) = memchr::memchr(b'<', &bytes[at..]).map(|k| at + k) {
+            let tag = &bytes[k..bytes.len().min(k + 8)];
+            if tag.len() >= 6 && tag[1..6].eq_ignore_ascii_case(b"table") {
+                depth += 1;
+            } else if tag.len() >= 8 && tag[1..8].eq_ignore_ascii_case(b"/table>") {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(k + 8);
+                    break;
+                }
+            }
+            at = k + 1;
+        }
+        // A table never closed runs to the end of the text.
+        let end = end.unwrap_or(bytes.len());
+        out.push_str(&text[copied..start]);
+        out.push('\n');
+        out.push_str(html::to_text(&text[start..end]).text.trim());
+        out.push('\n');
+        copied = end;
+        next = opens(end);
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mark a binary file.
@@ -235,6 +279,18 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_tables_in_text_are_rendered_as_a_page_s() {
+        let md = "## 二、主动公开\n\n<TABLE><tr><td>规章</td><td>0</td><td>3</td></tr></TABLE>\n\n正文。\n\
+            <table><tr><td><table><tr><td>内</td></tr></table></td></tr></table>尾\n<table><tr><td>未闭合</td><td>5</td>";
+        let text = with_tables_rendered(md.to_string());
+        assert!(text.contains("规章 | 0 | 3"), "{text}");
+        assert!(text.contains("\n\n正文。\n") && text.contains("内") && text.contains("\n尾"), "{text}");
+        assert!(text.contains("未闭合 | 5") && !text.contains('<'), "{text}");
+        let plain = "没有表格 | 1 |\n".to_string();
+        assert_eq!(with_tables_rendered(plain.clone()), plain);
+    }
 
     #[test]
     fn ids_depend_on_bytes_only() {
