@@ -256,8 +256,24 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     let mut out = vec![None; n];
     let values: Vec<&Cell> = cells.iter().filter(|c| c.value.is_some()).collect();
     if let (Some(col), [only]) = (lone, values.as_slice()) {
+        // A lone 0: the row's other cells are empty, so 0 as well.
+        if only.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none()) {
+            let mut all = vec![blank; n];
+            all[col] = **only;
+            return Placed::All(all);
+        }
         out[col] = Some(**only);
         return Placed::Some(out, "");
+    }
+    // A row of 表三 holding two equal numbers and no empty cell (`3 | 3 |`, the
+    // empty cells between them dropped): the first applicant's column and the
+    // total, by the row's sum; flagged, as it is inferred.
+    if let (Some(total), [first, last]) = (lone, cells.as_slice()) {
+        if total + 1 == n && n > 2 && first.value.is_some() && first.value == last.value {
+            let mut out: Vec<Option<Cell>> = vec![Some(blank); n];
+            (out[0], out[total]) = (Some(*first), Some(*last));
+            return Placed::Some(out, "cells_inferred");
+        }
     }
     // A row of zeros short of a cell or two (a separator lost): its columns are all 0,
     // whichever one is missing.
@@ -281,8 +297,10 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
     match placed {
         Placed::All(cells) => cells.into_iter().map(Some).collect(),
         Placed::Some(cells, code) => {
-            if !code.is_empty() {
-                report.flag(code, format!("{what}: cells could not all be placed in columns"));
+            match code {
+                "" => {}
+                "cells_inferred" => report.flag(code, format!("{what}: two equal numbers and no empty cell, read as the first column and the total")),
+                _ => report.flag(code, format!("{what}: cells could not all be placed in columns")),
             }
             cells
         }
@@ -734,6 +752,18 @@ mod tests {
         let placed = |t: &str| place(&rows(t).1[0], 7, None, None);
         assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |"), Placed::All(c) if c.len() == 7));
         assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 1 | 0 | 0 | 1 |"), Placed::Some(..)));
+        // 表三's rows (the last column a total): two equal numbers, the first
+        // column and the total; a lone 0, all zeros.
+        let values = |p: Placed| match p {
+            Placed::All(c) => (c.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect::<Vec<_>>(), ""),
+            // An unknown column -1, an empty cell 0.
+            Placed::Some(c, code) => (c.iter().map(|c| c.map_or(-1.0, |c| c.value.map_or(0.0, |v| v.number))).collect(), code),
+        };
+        let total = |t: &str| values(place(&rows(t).1[0], 7, None, Some(6)));
+        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 3 |"), (vec![3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0], "cells_inferred"));
+        assert_eq!(total("(二)部分公开 | 0 |"), (vec![0.0; 7], ""));
+        assert_eq!(total("(二)部分公开 | 4 |").0, vec![-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 4.0]);
+        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 2 |").1, "cells_unaligned");
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // or tables left in HTML, as some converters write tables with spanned cells.
     let converted = layout == Layout::Markdown && rng.chance(0.3);
     let html_tables = layout == Layout::Markdown && !converted && rng.chance(0.3);
+    let dropped = layout == Layout::PipeCells && rng.chance(0.3);
     // A page that sets its figures apart (a `<span>` each), copied a line each.
     let apart = layout == Layout::Text && rng.chance(0.1);
     for block in page.blocks {
@@ -142,7 +143,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
                 let table = match layout {
                     Layout::Markdown if html_tables => html_table(rows),
-                    Layout::PipeCells => pipe_cells(rows, blank),
+                    Layout::PipeCells => pipe_cells(rows, blank, dropped),
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned => aligned(rows, rng),
                     Layout::Raw => raw(rows),
@@ -264,11 +265,28 @@ fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool, lose_cell: bool) 
     out
 }
 
-fn pipe_cells(rows: &[TRow], blank_zeros: bool) -> String {
+/// `dropped`: a scrape that lost the place of empty cells prints a row's numbers
+/// first and its empty cells as one run of `|` after them (done where that
+/// leaves the row readable: its first cell and its total, equal).
+fn pipe_cells(rows: &[TRow], blank_zeros: bool, dropped: bool) -> String {
     let mut out = String::new();
     for r in rows {
         for l in labels_of(r) {
             out.push_str(&format!("{} |\n", cell(&l)));
+        }
+        let shown_values: Vec<&str> = r.values.iter().map(|v| shown(v, blank_zeros)).collect();
+        let filled: Vec<usize> = (0..shown_values.len()).filter(|&i| !shown_values[i].is_empty()).collect();
+        let readable = match filled.as_slice() {
+            [a, b] => *a == 0 && *b + 1 == shown_values.len() && shown_values[*a] == shown_values[*b],
+            _ => false,
+        };
+        if dropped && blank_zeros && shown_values.len() == 7 && readable {
+            for &i in &filled {
+                out.push_str(&format!("{} |\n", shown_values[i]));
+            }
+            out.push_str(&"|".repeat(shown_values.len() - filled.len() + 1));
+            out.push('\n');
+            continue;
         }
         for v in &r.values {
             let v = shown(v, blank_zeros);
