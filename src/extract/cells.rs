@@ -581,6 +581,8 @@ const SIGN_WORDS: &[(&str, f64)] = &[
     ("增加", 1.0),
     ("减", -1.0),
     ("增", 1.0),
+    // A minus typed twice.
+    ("--", -1.0),
     ("-", -1.0),
     ("+", 1.0),
 ];
@@ -746,6 +748,8 @@ mod tests {
         assert_eq!(v("130 万元"), Some((130.0, Some(CellUnit::WanYuan))));
         assert_eq!(v("68949.08元"), Some((68949.08, Some(CellUnit::Yuan))));
         assert_eq!(v("无"), Some((0.0, None)));
+        assert_eq!(v("--253"), Some((-253.0, None)));
+        assert_eq!(v("+22"), Some((22.0, None)));
         assert_eq!(v(" "), None);
         assert_eq!(v("—"), None);
         assert!(parse_cell("1.属于国家秘密").is_none());

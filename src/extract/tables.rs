@@ -439,7 +439,15 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     let items: Vec<(usize, usize)> =
         blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
     let cues = Cues::disclosures(t);
-    let start = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(template::DISCLOSURE_ANCHOR))?;
+    // The first block's 第二十条 line; or its header, where the line is left out
+    // (no prose between the header and the next block's line).
+    let anchor = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(template::DISCLOSURE_ANCHOR));
+    let header = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(DISCLOSURE_HEADER));
+    let start = match (header, anchor) {
+        (Some(h), Some(a)) if h < a && rows[h..a].iter().all(|r| r.kind == Kind::Table) => h,
+        (_, Some(a)) => a,
+        (h, None) => h?,
+    };
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
     // 表三, or 表四 where 表三 is left out.
     let stop = |label: &str| {
@@ -513,6 +521,9 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
     }
     Some(walk.end)
 }
+
+/// The first cell of each block's header row in 表二.
+const DISCLOSURE_HEADER: &str = "信息内容";
 
 /// Reads 表四 at or after layout row `from`.
 pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
@@ -776,6 +787,20 @@ mod tests {
         let end = read_disclosures(&rs, Template::T2021, &mut r).unwrap();
         read_litigation(&rs, end, &mut r);
         assert_eq!((r.disclosures.len(), r.litigation.len()), (3, 15));
+    }
+
+    #[test]
+    fn the_first_block_without_its_line_starts_at_its_header() {
+        let text = "二、主动公开政府信息情况\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 1 |\n\
+            规范性文件 | 2 | 2 | 9 |\n第二十条第(五)项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+            行政许可 | 16 | --3 | 780 |\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(&rs, Template::T2019, &mut r);
+        let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
+        assert_eq!(got.len(), 9, "{got:?}");
+        assert_eq!(got[5], ("normative_document", "total_published", 9.0));
+        assert_eq!(got[7], ("administrative_license", "change", -3.0));
     }
 
     #[test]

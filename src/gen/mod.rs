@@ -305,10 +305,13 @@ const ITEM_NOTES: &[(&str, &str)] = &[
 ];
 
 /// `notes`: the form with notes after row and column names (the year the report covers).
-fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)], notes: Option<i32>) -> Vec<Block> {
+/// `first_line`: whether the first block prints its 第二十条 line (a copy may
+/// leave it out, starting at the block's header).
+fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)], notes: Option<i32>, first_line: bool) -> Vec<Block> {
     let mut out = Vec::new();
-    for block in template::disclosure_blocks(t) {
-        let mut rows = vec![TRow::header(&[&format!("第二十条第{}项", block.article)])];
+    for (b, block) in template::disclosure_blocks(t).into_iter().enumerate() {
+        let line = TRow::header(&[&format!("第二十条第{}项", block.article)]);
+        let mut rows = if b > 0 || first_line { vec![line] } else { Vec::new() };
         let column_label = |label: &str| match (notes, label) {
             (Some(year), "上一年项目数量") => format!("{label}（指{}年事项数）", year - 1),
             (Some(year), "处理决定数量") => format!("{label}（指{year}年办件量）"),
@@ -667,7 +670,7 @@ fn report(
             json!(tables.proactive),
         );
         let notes = rng.chance(0.1).then_some(year);
-        blocks.extend(disclosure_blocks(t, &tables.disclosures, notes));
+        blocks.extend(disclosure_blocks(t, &tables.disclosures, notes, rng.chance(0.95)));
         for (item, metric, _, v) in &tables.disclosures {
             facts.insert(format!("disclosures/{item}/{metric}"), json!(v));
         }

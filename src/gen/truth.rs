@@ -393,9 +393,12 @@ fn disclosures(rng: &mut Rng, t: Template, new: i64) -> Vec<(&'static str, &'sta
     for item in ["administrative_license", "other_management_service", "administrative_penalty", "administrative_coercion"] {
         count(&mut out, item, "previous_count", rng.log_uniform(0, 200));
         let change = rng.range(-20, 20);
-        let printed = match rng.below(3) {
+        let printed = match rng.below(6) {
             0 if change < 0 => format!("减少{}", -change),
             0 if change > 0 => format!("增加{change}"),
+            // A minus typed twice, a plus written out.
+            1 if change < 0 => format!("--{}", -change),
+            1 if change > 0 => format!("+{change}"),
             _ => change.to_string(),
         };
         out.push((item, "change", printed, change as f64));
