@@ -124,7 +124,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     // or the running total's column before the year's (`历年累计 | 2012年度`).
     // The header: the last labels without numbers before the first indicator
     // (one line, or a cell a line).
-    let first = rows.iter().position(|r| indicator(r.label()).is_some()).unwrap_or(rows.len());
+    let first = rows.iter().position(|r| r.kind == Kind::Table && indicator(r.label()).is_some()).unwrap_or(rows.len());
     // The header is below the heading that names the table: the prose above it,
     // its figures set on lines apart, is no header.
     let above: Vec<&str> = rows[..first]
@@ -369,6 +369,11 @@ mod tests {
             七、附表:政府信息公开情况统计表\n| 统计指标 | 单位 | 统计数 |\n| (一)主动公开政府信息数 | 条 | 19 |\n\
             | (一)收到申请数 | 件 | 2 |\n| 2.传真申请数 | 件 | 1 |\n";
         assert_eq!(requests(&read_text(text)), vec![("new_received", 2), ("channel_fax", 1)]);
+        // A sentence of the prose that names an indicator does not start the table.
+        let coded = "二、主动公开情况\n2013年度我局主动公开政府信息数 31 条。\n七、附表:政府信息公开情况统计表\n\
+            | 指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计 |\n| 主动公开信息数 | 条 | 01 | 31 | 31 |\n\
+            | 受理依申请公开信息总数 | 条 | 02 | 19 | 19 |\n| 其中:1.当面申请数 | 条 | 03 | 3 | 3 |\n";
+        assert_eq!(requests(&read_text(coded)), vec![("new_received", 19), ("channel_in_person", 3)]);
     }
 
     #[test]

@@ -523,7 +523,13 @@ fn report(
                 p.proactive * (year as i64 - 2007),
                 p.proactive
             ),
-            7 if rng.chance(0.3) => format!("{year}年度主动公开信息的有{}条。", p.proactive),
+            // Words between 信息 and the count.
+            7 if rng.chance(0.4) => match rng.below(4) {
+                0 => format!("{year}年度主动公开信息的有{}条。", p.proactive),
+                1 => format!("{year}年度{}主动公开政府信息数{}条。", agency.self_ref, p.proactive),
+                2 => format!("今年来主动公开的信息数共有{}条。", p.proactive),
+                _ => format!("{year}年度共主动公开政府信息（公文平台发文）{}条。", p.proactive),
+            },
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));
         if proactive_stated {

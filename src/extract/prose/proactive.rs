@@ -40,9 +40,7 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
                 if WITHHELD.iter().any(|w| head.ends_with(w)) || (part && !head.ends_with("主动")) {
                     continue;
                 }
-                let names_info = ["信息", "信息共", "信息共计", "信息总计", "信息合计", "信息数量为", "信息总数为", "信息有", "信息的有", "信息共有"]
-                    .iter()
-                    .any(|end| between.ends_with(end));
+                let names_info = names_info(between);
                 if !names_info || between.chars().take(15).count() > 14 {
                     continue;
                 }
@@ -75,6 +73,30 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
         Some(_) => {}
         None => report.disclosures.push(DisclosureFact { item: "proactive", metric: "total", value: c.value, offset: c.offset }),
     }
+}
+
+/// Words between 信息 and its count: `信息数共有164条`, `信息的有5条`, `信息总数为`.
+const INFO_FILLERS: &[&str] = &["共计", "总计", "合计", "共有", "总数", "数量", "共", "有", "为", "的", "数"];
+
+/// Whether the words between a verb of disclosure and a count end in 信息, past
+/// the fillers that may follow it and a note in brackets (`政府信息(公文平台发文)`).
+fn names_info(between: &str) -> bool {
+    let mut rest = between.trim_end();
+    if rest.ends_with(')') {
+        if let Some(open) = rest.rfind('(') {
+            rest = &rest[..open];
+        }
+    }
+    for _ in 0..4 {
+        if rest.ends_with("信息") {
+            return true;
+        }
+        match INFO_FILLERS.iter().find(|f| rest.ends_with(*f)) {
+            Some(f) => rest = &rest[..rest.len() - f.len()],
+            None => return false,
+        }
+    }
+    rest.ends_with("信息")
 }
 
 /// The clauses after `clauses[0]` in its sentence (each after a `,` or `;`), the
@@ -258,6 +280,9 @@ mod tests {
         };
         assert_eq!(total("二、主动公开政府信息情况\n截止2014年12月31日,全区累计主动公开政府信息4215条。其中,网上公开信息1453条。"), Some(4215.0));
         assert_eq!(total("一、主动公开政府信息的情况:\n2013年度主动公开信息的有5条;"), Some(5.0));
+        assert_eq!(total("一、主动公开情况\n2018年度我镇主动公开政府信息数22条,其中线上信息公开15条。"), Some(22.0));
+        assert_eq!(total("二、主动公开情况\n今年来主动公开的信息数共有164条,其中:工作动态类信息122条。"), Some(164.0));
+        assert_eq!(total("二、主动公开情况\n2018年度我乡共主动公开政府信息(公文平台发文)113条,政府网站公开信息数71条。"), Some(113.0));
         assert_eq!(
             total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
             None
