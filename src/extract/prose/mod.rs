@@ -454,7 +454,11 @@ fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: 
     };
     let all = doc.clauses.iter().zip(&doc.headings).filter(|(_, &heading)| !heading).map(|(c, _)| *c);
     if !secs.is_empty() {
-        return all.filter(|&(at, _)| inside(&secs, at) || inside(&subs, at)).collect();
+        // The numbered parts first: what they say stands over a sub-part elsewhere
+        // (`(二)依申请公开` in the overview, which may count other things).
+        let (mut own, others): (Vec<_>, Vec<_>) = all.partition(|&(at, _)| inside(&secs, at));
+        own.extend(others.into_iter().filter(|&(at, _)| inside(&subs, at)));
+        return own;
     }
     all.filter(|&(at, c)| inside(&subs, at) || words.iter().any(|w| c.has(w))).collect()
 }
@@ -629,7 +633,7 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         // The proceeding counted before in this sentence, whose outcomes this
         // clause may give (naming it again, `经复议维持原答复`, or not at all).
-        let continued = last.filter(|l| !doc.text[l.2..base].contains(['。', '\n']));
+        let continued = last.filter(|l| l.2 <= base && !doc.text[l.2..base].contains(['。', '\n']));
         let outcomes = hits(clause, &OUTCOME_KEYWORDS);
         let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && cs.is_empty() && !outcomes.is_empty();
         if hs.is_empty() || names_it_again {
@@ -766,7 +770,6 @@ fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterato
         joined
     })
 }
-
 
 /// Random text over a few characters that make the words looked for.
 #[cfg(test)]
@@ -936,6 +939,14 @@ mod tests {
         for head in ["(二)政府信息依申请公开情况\n", "(二)依申请公开情况。"] {
             assert_eq!(requests(&format!("一、总体情况\n{head}{body}(三)政府信息管理情况\n制度3项。\n")), want);
         }
+        // A numbered part on requests stands over a sub-part of the overview,
+        // read after it (and out of the text's order: nothing joins across).
+        let overview = "一、概述\n(二)依申请公开工作\n开通了网上申请渠道1个。\n\
+            三、依申请公开情况\n全年共受理申请12件,其中网上申请8件。\n";
+        assert_eq!(requests(overview), vec![("new_received", 12), ("channel_online", 8)]);
+        let cases = "一、概述\n(四)行政复议情况\n本年度行政复议1件,其中维持1件。\n\
+            五、行政复议、行政诉讼情况\n本年度发生行政复议2件,行政诉讼1件。\n";
+        assert_eq!(litigation(cases), vec![("reconsideration", 2), ("litigation", 1), ("reconsideration", 1)]);
         // A sub-heading on another topic gives nothing; a numbered part still does.
         assert_eq!(requests("一、总体情况\n(三)政府信息管理情况\n予以公开3件。\n"), vec![]);
         assert_eq!(sub_heading(" (二)依申请公开情况:2022年"), Some("依申请公开情况"));
