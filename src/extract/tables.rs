@@ -733,6 +733,14 @@ mod tests {
         assert!(r.has_issue("table_empty"));
     }
 
+    /// 表四 read from `text`, from its first row.
+    fn litigation(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_litigation(&rs, 0, &mut r);
+        r
+    }
+
     #[test]
     fn litigation_row_of_fifteen() {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n\
@@ -740,9 +748,7 @@ mod tests {
             | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 |\n\
             | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n\
             五、存在的主要问题及改进情况\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_litigation(&rs, 0, &mut r);
+        let r = litigation(text);
         assert_eq!(r.litigation.len(), 15);
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
@@ -754,9 +760,7 @@ mod tests {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n\
             | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
             | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n五、存在的主要问题及改进情况\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_litigation(&rs, 0, &mut r);
+        let r = litigation(text);
         assert_eq!(r.litigation.len(), 15);
         assert!(r.issues.is_empty());
         // A row with a number other than 0 stays unplaced.
@@ -814,9 +818,7 @@ mod tests {
             持 正 果 结 持 正 果 结\n\
             1 0 0 0 1 0 0 0 2 2 0 0 0 0 0\n\
             五、存在的主要问题及改进情况\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_litigation(&rs, 0, &mut r);
+        let r = litigation(text);
         assert_eq!(r.litigation.len(), 15);
         assert_eq!(r.litigation[4].count, 1);
         assert_eq!(r.litigation[8].count, 2);
