@@ -14,6 +14,11 @@
 //! Text whose lines are its paragraphs (web pages, Word) has no such width and is
 //! given back unchanged. A page number between the two halves of a sentence is
 //! dropped with the break.
+//!
+//! Pages that set each figure in an element of its own, copied a line each, cut
+//! a count from its words the same way (`主动公开政府信息` / `5928` / `条`): a number
+//! alone on its line, between words that run on to it and its unit, is joined
+//! back, whatever the width of the text.
 
 use super::cells::is_page_furniture;
 use super::prose::is_heading;
@@ -179,6 +184,9 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     let lines: Vec<(usize, &str)> = lines().collect();
     let full = |line: &str| printed.is_some_and(|p| width(line.trim_end()) + SLACK >= p);
     let blank = |k: usize| lines[k].1.trim().is_empty();
+    // Where line `k`'s text starts and ends in `text` (past its blanks).
+    let starts = |k: usize| lines[k].0 + (lines[k].1.len() - lines[k].1.trim_start().len());
+    let ends = |k: usize| lines[k].0 + lines[k].1.trim_end().len();
     let mut joined = Joined { out: String::with_capacity(text.len()), shifts: Vec::new(), removed: 0, copied: 0 };
     let mut i = 0;
     while i < lines.len() {
@@ -190,9 +198,8 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let number = after(i).filter(|&n| open && lone_number(lines[n].1) && !inside_keep(lines[n].0));
         let rest = number.and_then(after).filter(|&n| continues_number(lines[n].1) && !inside_keep(lines[n].0));
         if let (Some(n), Some(r)) = (number, rest) {
-            joined.join(text, at + line.trim_end().len(), lines[n].0 + (lines[n].1.len() - lines[n].1.trim_start().len()));
-            let (num_at, num) = lines[n];
-            joined.join(text, num_at + num.trim_end().len(), lines[r].0 + (lines[r].1.len() - lines[r].1.trim_start().len()));
+            joined.join(text, ends(i), starts(n));
+            joined.join(text, ends(n), starts(r));
             i = r;
             continue;
         }
@@ -207,9 +214,9 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
             (j == i + 1 || page_break) && !inside_keep(*at) && !l.trim().is_empty() && !starts_item(l)
         });
         match next {
-            Some(&(next_at, next_line)) if joinable => {
+            Some(_) if joinable => {
                 // From the end of this line's text to the start of the next one's.
-                joined.join(text, at + line.trim_end().len(), next_at + (next_line.len() - next_line.trim_start().len()));
+                joined.join(text, ends(i), starts(j));
                 i = j;
             }
             _ => i += 1,
