@@ -259,7 +259,8 @@ mod tests {
             }
             INDICATORS.iter().filter(|(w, _)| label.contains(w)).max_by_key(|(w, _)| w.len()).map(|&(_, i)| i)
         };
-        let words: Vec<&str> = INDICATORS.iter().map(|w| w.0).chain(NOT_INDICATORS.iter().copied()).chain(["其中", "1."]).collect();
+        let words: Vec<&str> =
+            INDICATORS.iter().map(|w| w.0).chain(NOT_INDICATORS.iter().copied()).chain(["其中", "1."]).collect();
         let mut rng = crate::gen::rng::Rng::new(5);
         for _ in 0..5000 {
             let label: String = (0..rng.range(0, 3)).map(|_| *rng.pick(&words)).collect();

@@ -201,9 +201,16 @@ impl Words {
         static LIST: std::sync::LazyLock<(Vec<&'static str>, aho_corasick::dfa::DFA)> =
             std::sync::LazyLock::new(|| {
                 let mut words: Vec<&'static str> = vec![template::REQUEST_ROWS[0].cues[0], CLOSING_SECTION];
-                for w in [template::MARKERS_2019, template::MARKERS_2021, SUBJECTS, KINDS, SECTIONS, REQUEST_TABLE_HEADERS, indicators::CUES]
-                    .concat()
-                {
+                let lists = [
+                    template::MARKERS_2019,
+                    template::MARKERS_2021,
+                    SUBJECTS,
+                    KINDS,
+                    SECTIONS,
+                    REQUEST_TABLE_HEADERS,
+                    indicators::CUES,
+                ];
+                for w in lists.concat() {
                     if !words.contains(&w) {
                         words.push(w);
                     }

@@ -257,7 +257,7 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     let values: Vec<&Cell> = cells.iter().filter(|c| c.value.is_some()).collect();
     if let (Some(col), [only]) = (lone, values.as_slice()) {
         // A lone 0: the row's other cells are empty, so 0 as well.
-        if only.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none()) {
+        if is_zero(only) {
             let mut all = vec![blank; n];
             all[col] = **only;
             return Placed::All(all);
@@ -288,9 +288,14 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     Placed::Some(out, "cells_unaligned")
 }
 
+/// Whether a cell holds a printed 0.
+fn is_zero(cell: &Cell) -> bool {
+    cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())
+}
+
 /// Whether `cells`, at least half of the `n` a row has, all hold a printed 0.
 fn all_zero(cells: &[Cell], n: usize) -> bool {
-    cells.len() * 2 >= n && cells.iter().all(|c| c.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none()))
+    cells.len() * 2 >= n && cells.iter().all(is_zero)
 }
 
 fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<Cell>> {
@@ -299,7 +304,10 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
         Placed::Some(cells, code) => {
             match code {
                 "" => {}
-                "cells_inferred" => report.flag(code, format!("{what}: two equal numbers and no empty cell, read as the first column and the total")),
+                "cells_inferred" => {
+                    let why = "two equal numbers and no empty cell, read as the first column and the total";
+                    report.flag(code, format!("{what}: {why}"));
+                }
                 _ => report.flag(code, format!("{what}: cells could not all be placed in columns")),
             }
             cells
@@ -772,10 +780,13 @@ mod tests {
         let values = |p: Placed| match p {
             Placed::All(c) => (c.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect::<Vec<_>>(), ""),
             // An unknown column -1, an empty cell 0.
-            Placed::Some(c, code) => (c.iter().map(|c| c.map_or(-1.0, |c| c.value.map_or(0.0, |v| v.number))).collect(), code),
+            Placed::Some(c, code) => {
+                (c.iter().map(|c| c.map_or(-1.0, |c| c.value.map_or(0.0, |v| v.number))).collect(), code)
+            }
         };
         let total = |t: &str| values(place(&rows(t).1[0], 7, None, Some(6)));
-        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 3 |"), (vec![3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0], "cells_inferred"));
+        let inferred = (vec![3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0], "cells_inferred");
+        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 3 |"), inferred);
         assert_eq!(total("(二)部分公开 | 0 |"), (vec![0.0; 7], ""));
         assert_eq!(total("(二)部分公开 | 4 |").0, vec![-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 4.0]);
         assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 2 |").1, "cells_unaligned");

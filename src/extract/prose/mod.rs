@@ -136,7 +136,8 @@ fn sections(text: &str) -> (Vec<Part>, Vec<Part>) {
 /// up to the stop or colon that ends it (a paragraph often runs on after it).
 fn sub_heading(line: &str) -> Option<&str> {
     let rest = line.trim_start().strip_prefix('(')?;
-    let close = rest.find(')').filter(|&k| k > 0 && rest[..k].chars().all(|c| "一二三四五六七八九十".contains(c)))?;
+    let numeral = |k: usize| k > 0 && rest[..k].chars().all(|c| "一二三四五六七八九十".contains(c));
+    let close = rest.find(')').filter(|&k| numeral(k))?;
     let rest = &rest[close + 1..];
     let end = rest.find(['。', ':', ',', ';']).unwrap_or(rest.len());
     let heading = &rest[..end];
@@ -754,7 +755,8 @@ fn count_before_share(doc: &Sectioned, base: usize, clause: &str) -> Option<Coun
         return None;
     }
     let value = trimmed[start..].parse::<f64>().ok()?;
-    Some(Count { value, offset: base + start, at: trimmed[..start].chars().count(), money: false, each: false, items: false })
+    let at = trimmed[..start].chars().count();
+    Some(Count { value, offset: base + start, at, money: false, each: false, items: false })
 }
 
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
@@ -810,8 +812,8 @@ mod tests {
                 v.sort_unstable();
                 v
             };
-            let counts: Vec<Count> =
-                positions(8).into_iter().map(|at| Count { value: 1.0, offset: at, at, money: false, each: false, items: false }).collect();
+            let count = |at| Count { value: 1.0, offset: at, at, money: false, each: false, items: false };
+            let counts: Vec<Count> = positions(8).into_iter().map(count).collect();
             let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
@@ -934,7 +936,8 @@ mod tests {
     fn requests_under_a_bracketed_sub_heading() {
         // No numbered part on requests: the sub-heading's paragraph is theirs,
         // whether the heading has its own line or leads the paragraph.
-        let want = vec![("new_received", 35), ("carried_over", 2), ("granted", 3), ("partially_granted", 1), ("carried_forward", 6)];
+        let want =
+            vec![("new_received", 35), ("carried_over", 2), ("granted", 3), ("partially_granted", 1), ("carried_forward", 6)];
         let body = "我局本年新收到政府信息公开申请35件,上年转结2件,予以公开3件,部分公开1件,结转下年度继续办理6件。\n";
         for head in ["(二)政府信息依申请公开情况\n", "(二)依申请公开情况。"] {
             assert_eq!(requests(&format!("一、总体情况\n{head}{body}(三)政府信息管理情况\n制度3项。\n")), want);
