@@ -564,7 +564,17 @@ fn report(
             };
             let [a, b, c] = p.channels;
             let in_person = rng.pick(&["当面", "现场"]);
-            blocks.push(Block::Para(if rng.chance(0.2) {
+            // Every request by one channel, or from one kind of applicant, said of all.
+            let one_channel = [(a, *in_person), (b, "网上"), (c, "信函")].into_iter().find(|&(v, _)| v == p.received);
+            let said_of_all = one_channel.filter(|_| rng.chance(0.5));
+            blocks.push(Block::Para(if let Some((_, channel)) = said_of_all {
+                if rng.chance(0.5) {
+                    facts.insert("requests/new_received/natural_person".into(), json!(p.received));
+                    format!("{received}，均为公民申请，均为{channel}申请。")
+                } else {
+                    format!("{received}，均为{channel}申请。")
+                }
+            } else if rng.chance(0.2) {
                 // Who asked, then how: the split by applicant comes first.
                 let people = rng.range(0, p.received);
                 facts.insert("requests/new_received/natural_person".into(), json!(people));
@@ -601,6 +611,10 @@ fn report(
                 ("granted", p.granted),
                 ("unable_not_held", p.not_held),
             ] {
+                // Said of all, the channels no request came by go unnamed.
+                if said_of_all.is_some() && k.starts_with("channel_") && v != p.received {
+                    continue;
+                }
                 facts.insert(format!("requests/{k}/total"), json!(v));
             }
         }

@@ -159,6 +159,9 @@ struct Count {
     items: bool,
 }
 
+/// Words that say a count is all of one kind (`均为公民申请`).
+const ALL_OF: &[&str] = &["均为", "均是", "均系", "全部为", "全部是", "都是", "皆为"];
+
 /// Words before a number that make it the count of each thing named before.
 const EACH: &[&str] = &["均为", "都为", "均是", "均"];
 
@@ -536,6 +539,8 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
     // Where the clause that counted the requests received ends: the clauses
     // after it in its sentence may split the count by applicant.
     let mut received_end: Option<usize> = None;
+    // The count of requests received, and where it is.
+    let mut received: Option<(i64, usize)> = None;
     for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
         if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
             continue;
@@ -546,15 +551,34 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             cs.push(c);
         }
         let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
-        if same_sentence.is_some() && !cs.is_empty() {
-            // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
-            let applicants: Vec<Hit> = hits(clause, &APPLICANT_KEYWORDS)
+        // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
+        let applicants = || -> Vec<Hit> {
+            hits(clause, &APPLICANT_KEYWORDS)
                 .into_iter()
                 .filter(|h| {
                     let after: String = clause.chars().skip(h.at).skip_while(|c| !"、和或及".contains(*c)).take(3).collect();
                     !(after.starts_with(['、', '和', '或', '及']) && after.contains('法'))
                 })
-                .collect();
+                .collect()
+        };
+        if let (Some(_), true, Some((count, offset))) = (same_sentence, cs.is_empty(), received) {
+            // `…申请8件,均为公民申请`, `…均为网上申请`: every request from one kind of
+            // applicant, or by one channel.
+            if ALL_OF.iter().any(|w| clause.trim_start().starts_with(w)) {
+                if let [one] = applicants().as_slice() {
+                    push("new_received", one.key, count, offset);
+                    continue;
+                }
+                let channels: Vec<Hit> =
+                    hits(clause, &REQUEST_KEYWORDS).into_iter().filter(|h| h.key.starts_with("channel_")).collect();
+                if let [one] = channels.as_slice() {
+                    push(one.key, "total", count, offset);
+                    continue;
+                }
+            }
+        }
+        if same_sentence.is_some() && !cs.is_empty() {
+            let applicants = applicants();
             if !applicants.is_empty() {
                 for (applicant, c) in bind(&cs, &applicants) {
                     if c.value.fract() == 0.0 {
@@ -591,6 +615,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
                 push(key, "total", c.value as i64, c.offset);
                 if key == "new_received" {
                     received_end = Some(base + clause.len());
+                    received = Some((c.value as i64, c.offset));
                 }
             }
         }
@@ -966,6 +991,11 @@ mod tests {
         assert_eq!(
             got("三、依申请公开情况\n全年共受理申请9件,从申请人看,公民申请7件,企业申请1件,法人和其他组织申请1件。\n"),
             vec![("new_received", "total", 9), ("new_received", "natural_person", 7), ("new_received", "commercial", 1)]
+        );
+        // Said of all: one kind of applicant, one channel.
+        assert_eq!(
+            got("三、依申请公开情况\n2016年,我局共收到8份政府信息公开申请,均为公民申请,均为网上申请。\n"),
+            vec![("new_received", "total", 8), ("new_received", "natural_person", 8), ("channel_online", "total", 8)]
         );
         // All applicants named together, or in another sentence: no split.
         assert_eq!(
