@@ -343,8 +343,15 @@ const APPLICANTS: &[(&str, &str)] = &[
 /// What became of the cases, as the tables of 2019 and 2021 name it.
 const OUTCOMES: &[(&str, &str)] =
     &[("维持", "upheld"), ("纠正", "corrected"), ("尚未审结", "pending"), ("未审结", "pending"), ("审理中", "pending")];
-const PROCEEDINGS: &[(&str, &str)] =
-    &[("行政复议", "reconsideration"), ("复议", "reconsideration"), ("行政诉讼", "litigation"), ("诉讼", "litigation"), ("申诉", "complaint")];
+const PROCEEDINGS: &[(&str, &str)] = &[
+    ("行政复议", "reconsideration"),
+    ("复议", "reconsideration"),
+    ("行政诉讼", "litigation"),
+    ("诉讼", "litigation"),
+    // `被起诉的案件`: a lawsuit.
+    ("起诉", "litigation"),
+    ("申诉", "complaint"),
+];
 
 /// Every keyword of `words` in `clause`, longest first at each position.
 fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
@@ -1037,6 +1044,11 @@ mod tests {
         assert_eq!(litigation("本年度被申请行政复议2件,提起行政诉讼一件。"), vec![("reconsideration", 2), ("litigation", 1)]);
         assert_eq!(litigation("四、行政复议、行政诉讼情况\n未经复议直接起诉\n复议后起诉\n"), vec![]);
         assert_eq!(litigation("本年度行政复议和行政诉讼均为0件。"), vec![("reconsideration", 0), ("litigation", 0)]);
+        assert_eq!(
+            litigation("五、复议、诉讼情况\n本年度无因政府信息公开被申请行政复议或被起诉的案件。"),
+            vec![("reconsideration", 0), ("litigation", 0)]
+        );
+        assert_eq!(litigation("本年度被起诉2件,行政诉讼2件(其中未经复议直接起诉1件)。"), vec![("litigation", 2)]);
         assert_eq!(litigation("因政府信息公开提起行政复议、行政诉讼的情况均为零。"), vec![("reconsideration", 0), ("litigation", 0)]);
         // The parts of the report its introduction counts are no cases.
         assert_eq!(
