@@ -691,9 +691,11 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         if cs.is_empty() {
             let chars: Vec<(usize, char)> = clause.char_indices().collect();
             let denials = Denials::new(clause);
+            // `行政复议、行政诉讼情况:无`: the answer after the clause.
+            let none_after = says_none_after(doc, base);
             for h in &hs {
                 let byte = chars[h.at].0;
-                if denials.before(byte) {
+                if denials.before(byte) || none_after {
                     push(h.key, "total", 0.0, base + byte);
                 }
             }
@@ -764,11 +766,17 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
         let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "免收", "不收", "不存在"]
             .iter()
             .any(|n| clause.first(n).is_some_and(|p| ["收取", "收费", "费用", "费"].iter().any(|w| clause[p..].has(w))));
-        if negated {
+        if negated || says_none_after(doc, base) {
             report.fees_yuan = Some(0.0);
             return;
         }
     }
+}
+
+/// Whether the clause at `base` is answered by a bare `无` after it in its
+/// sentence (`收费及减免情况:无。`).
+fn says_none_after(doc: &Sectioned, base: usize) -> bool {
+    rest_of_sentence(doc, base).next().is_some_and(|(_, next)| matches!(next.trim(), "无" | "暂无" | "没有" | "均无"))
 }
 
 /// The number that ends a clause without a unit when the next clause of the
@@ -1049,6 +1057,7 @@ mod tests {
             vec![("reconsideration", 0), ("litigation", 0)]
         );
         assert_eq!(litigation("本年度被起诉2件,行政诉讼2件(其中未经复议直接起诉1件)。"), vec![("litigation", 2)]);
+        assert_eq!(litigation("五、复议、诉讼情况\n行政复议、行政诉讼情况:无。"), vec![("reconsideration", 0), ("litigation", 0)]);
         assert_eq!(litigation("因政府信息公开提起行政复议、行政诉讼的情况均为零。"), vec![("reconsideration", 0), ("litigation", 0)]);
         // The parts of the report its introduction counts are no cases.
         assert_eq!(
@@ -1099,6 +1108,9 @@ mod tests {
         assert_eq!(fee("六、其他需要报告的事项\n本机关收取信息处理费共3笔。另购置设备9000元。"), None);
         assert_eq!(fee("四、收费及减免情况\n本年度不存在收费情况。"), Some(0.0));
         assert_eq!(fee("四、收费及减免情况\n依规免收相关费用。"), Some(0.0));
+        assert_eq!(fee("四、政府信息公开的收费及减免情况\n收费及减免情况:无。"), Some(0.0));
+        // A bare 无 after a clause without fee words says nothing of fees.
+        assert_eq!(fee("四、收费及减免情况\n其他情况:无。"), None);
     }
 
     #[test]
