@@ -604,7 +604,8 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         if cs.is_empty() {
             // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "没有依申请", "无"].iter().any(|n| {
+            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "没有依申请", "没有公民", "未有", "无"];
+            let denied = denied.iter().any(|n| {
                 clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
             if denied && mentions_request {
@@ -1036,6 +1037,7 @@ mod tests {
         assert_eq!(requests("截至2019年12月31日,我镇未收到要求公开政府信息的申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("本年度未受理政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("2013年度没有依申请公开信息的情况。"), vec![("new_received", 0)]);
+        assert_eq!(requests("本年度没有公民、法人或其他组织向我局提出政府信息公开申请。"), vec![("new_received", 0)]);
         // Information withheld, in 条, is no request denied; in 件 it is.
         let section = "二、依申请公开信息的情况和不予公开信息的情况\n";
         assert_eq!(requests(&format!("{section}不予公开信息有10条,主要是人事安排的信息。")), vec![]);
