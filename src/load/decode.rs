@@ -20,10 +20,38 @@ pub struct Decoded {
     pub replaced: usize,
 }
 
+/// UTF-16 saved without its byte-order mark (some editors' "Unicode"): the
+/// zero bytes of its ASCII characters on odd offsets (little-endian) or on even
+/// ones, far more than the other way (a character such as 一, U+4E00, has a zero
+/// byte too), and the whole decoding cleanly to text with no control characters
+/// but line ends and tabs.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let enc = if odd > 4 * even {
+        encoding_rs::UTF_16LE
+    } else if even > 4 * odd {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let clean = text.chars().all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+    (!had_errors && clean).then_some(enc)
+}
+
 /// Decodes `bytes`, reading a declared charset from HTML or XML if `markup`.
 pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return decoded(text.into_owned(), enc);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
         return decoded(text.into_owned(), enc);
     }
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
@@ -108,6 +136,20 @@ mod tests {
         le.extend(REPORT.encode_utf16().flat_map(u16::to_le_bytes));
         let d = decode(&le, false);
         assert_eq!((d.encoding.as_str(), d.text.as_str()), ("utf-16le", REPORT));
+    }
+
+    #[test]
+    fn utf16_without_its_mark() {
+        let text = "一、本年新收政府信息公开申请数量 | 12 |\r\n二、上年结转 | 0 |\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, enc) in [(le, encoding_rs::UTF_16LE), (be, encoding_rs::UTF_16BE)] {
+            let d = decode(&bytes, false);
+            assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, enc.name().to_ascii_lowercase().as_str()));
+        }
+        // Bytes with zeros that do not decode to text are no UTF-16.
+        assert_eq!(utf16_without_bom(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x00\x02"), None);
+        assert_eq!(utf16_without_bom("纯文本".as_bytes()), None);
     }
 
     #[test]

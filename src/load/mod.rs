@@ -197,7 +197,8 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         }
         return;
     }
-    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
+    let unmarked_utf16 = || decode::utf16_without_bom(bytes).is_some();
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) && !unmarked_utf16() {
         doc.encoding = "binary".into();
         doc.text = Err(Unreadable { code: "binary_file", detail: "the file holds binary data, not text".into() });
         return;
