@@ -30,6 +30,9 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];
+    if memchr::memchr(0, head).is_none() {
+        return None;
+    }
     let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
     let enc = if odd > 4 * even {
@@ -50,11 +53,16 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return decoded(text.into_owned(), enc);
     }
+    // Valid UTF-8 is UTF-8, unless its zero bytes make it UTF-16 of ASCII.
+    let utf8 = simdutf8::basic::from_utf8(bytes).ok();
+    if let Some(s) = utf8.filter(|_| memchr::memchr(0, bytes).is_none()) {
+        return decoded(s.to_string(), UTF_8);
+    }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return decoded(text.into_owned(), enc);
     }
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+    if let Some(s) = utf8 {
         return decoded(s.to_string(), UTF_8);
     }
     // The declared charset first; the detector only if that fails (it reads every byte).
@@ -150,6 +158,8 @@ mod tests {
         // Bytes with zeros that do not decode to text are no UTF-16.
         assert_eq!(utf16_without_bom(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x00\x02"), None);
         assert_eq!(utf16_without_bom("纯文本".as_bytes()), None);
+        let ascii: Vec<u8> = "Annual report 2019\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&ascii, false).text, "Annual report 2019\n");
     }
 
     #[test]
