@@ -30,9 +30,7 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];
-    if memchr::memchr(0, head).is_none() {
-        return None;
-    }
+    memchr::memchr(0, head)?;
     let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
     let enc = if odd > 4 * even {
