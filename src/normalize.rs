@@ -207,28 +207,23 @@ fn reading_at(s: &str) -> Option<(usize, bool)> {
 /// has at least three readings with a tone mark: a lone `(abc)` after a
 /// character is the report's own.
 pub fn strip_readings(folded: &mut String) {
-    let is_han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
-    let readings = |s: &str| {
-        let mut found = Vec::new();
-        let mut prev = None;
-        for (i, c) in s.char_indices() {
-            if (c == '(' || c == '（') && prev.is_some_and(is_han) {
-                if let Some(r) = reading_at(&s[i..]) {
-                    found.push((i, r));
-                }
-            }
-            prev = Some(c);
-        }
-        found
-    };
     // Toned vowels are two-byte characters led by 0xC3 to 0xC7, which Chinese
     // text hardly holds: most texts are turned away by a byte search.
     let bytes = folded.as_bytes();
-    let maybe_toned = memchr::memchr3(0xc3, 0xc4, 0xc5, bytes).is_some() || memchr::memchr(0xc7, bytes).is_some();
-    if !maybe_toned || !folded.chars().any(|c| TONED.contains(c)) {
+    if memchr::memchr3(0xc3, 0xc4, 0xc5, bytes).is_none() && memchr::memchr(0xc7, bytes).is_none() {
         return;
     }
-    let found = readings(folded);
+    let is_han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
+    let mut found = Vec::new();
+    let mut prev = None;
+    for (i, c) in folded.char_indices() {
+        if (c == '(' || c == '（') && prev.is_some_and(is_han) {
+            if let Some(r) = reading_at(&folded[i..]) {
+                found.push((i, r));
+            }
+        }
+        prev = Some(c);
+    }
     if found.iter().filter(|(_, (_, toned))| *toned).count() < 3 {
         return;
     }

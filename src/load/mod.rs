@@ -231,40 +231,42 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
 /// a saved page's are: a line a row, cells between `|`.
 fn with_tables_rendered(text: String) -> String {
     let bytes = text.as_bytes();
-    let opens = |from: usize| {
-        let find = |w: &[u8]| memchr::memmem::find(&bytes[from..], w).map(|i| from + i);
-        [find(b"<table"), find(b"<TABLE")].into_iter().flatten().min()
-    };
-    let Some(first) = opens(0) else { return text };
+    // `<table` in any case: `able` is rare in Chinese text, then its two bytes before.
+    let opens_table = |i: usize| i >= 2 && bytes[i - 2] == b'<' && bytes[i - 1].eq_ignore_ascii_case(&b't');
+    let has_table = memchr::memmem::find_iter(bytes, b"able").any(opens_table)
+        || memchr::memmem::find_iter(bytes, b"ABLE").any(opens_table);
+    if !has_table {
+        return text;
+    }
+    // The outermost tables, tags of any case, one pass over the `<`s; a table
+    // never closed runs to the end of the text.
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for k in memchr::memchr_iter(b'<', bytes) {
+        let tag = &bytes[k..bytes.len().min(k + 8)];
+        if tag.len() >= 6 && tag[1..6].eq_ignore_ascii_case(b"table") {
+            if depth == 0 {
+                start = k;
+            }
+            depth += 1;
+        } else if depth > 0 && tag.len() == 8 && tag[1..8].eq_ignore_ascii_case(b"/table>") {
+            depth -= 1;
+            if depth == 0 {
+                tables.push((start, k + 8));
+            }
+        }
+    }
+    if depth > 0 {
+        tables.push((start, bytes.len()));
+    }
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut next = Some(first);
-    while let Some(start) = next {
-        // The end of this table, past the tables nested in it.
-        let mut depth = 0usize;
-        let mut end = None;
-        let mut at = start;
-        while let Some(k) = memchr::memchr(b'<', &bytes[at..]).map(|k| at + k) {
-            let tag = &bytes[k..bytes.len().min(k + 8)];
-            if tag.len() >= 6 && tag[1..6].eq_ignore_ascii_case(b"table") {
-                depth += 1;
-            } else if tag.len() >= 8 && tag[1..8].eq_ignore_ascii_case(b"/table>") {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(k + 8);
-                    break;
-                }
-            }
-            at = k + 1;
-        }
-        // A table never closed runs to the end of the text.
-        let end = end.unwrap_or(bytes.len());
+    for (start, end) in tables {
         out.push_str(&text[copied..start]);
         out.push('\n');
         out.push_str(html::to_text(&text[start..end]).text.trim());
         out.push('\n');
         copied = end;
-        next = opens(end);
     }
     out.push_str(&text[copied..]);
     out
@@ -289,6 +291,7 @@ mod tests {
         assert!(text.contains("规章 | 0 | 3"), "{text}");
         assert!(text.contains("\n\n正文。\n") && text.contains("内") && text.contains("\n尾"), "{text}");
         assert!(text.contains("未闭合 | 5") && !text.contains('<'), "{text}");
+        assert!(with_tables_rendered("<Table><tr><td>规章</td><td>2</td></tr></Table>".into()).contains("规章 | 2"));
         let plain = "没有表格 | 1 |\n".to_string();
         assert_eq!(with_tables_rendered(plain.clone()), plain);
     }
