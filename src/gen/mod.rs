@@ -591,7 +591,7 @@ fn report(
             } else {
                 format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
             }));
-            let granted = rng.pick(&["同意公开", "予以公开答复"]);
+            let granted = rng.pick(&["同意公开", "予以公开答复", "公开"]);
             let mut results = format!("已答复{}件，其中{granted}{}件", n(p.received), n(p.granted));
             if p.partially > 0 {
                 results.push_str(&format!("，同意部分公开{}件", n(p.partially)));
@@ -600,7 +600,8 @@ fn report(
                     json!(p.partially),
                 );
             }
-            results.push_str(&format!("，非本机关政府信息{}件。", n(p.not_held)));
+            let not_held = rng.pick(&["非本机关政府信息", "因本机关不掌握相关信息而无法提供"]);
+            results.push_str(&format!("，{not_held}{}件。", n(p.not_held)));
             blocks.push(Block::Para(results));
             for (k, v) in [
                 ("new_received", p.received),

@@ -273,6 +273,18 @@ struct Hit {
 /// information an agency withheld, which no request asked for.
 const WITHHELD_INFO: &str = "withheld_info";
 
+/// The key of 公开 alone: requests granted where it opens its clause
+/// (`公开0件`, `其中公开3件`); elsewhere it is a part of other words
+/// (`依申请公开`).
+const BARE_GRANTED: &str = "granted_bare";
+
+/// Whether the keyword at character `at` of `clause` opens it, after what may
+/// lead a clause of results.
+fn opens_clause(clause: &str, at: usize) -> bool {
+    let head: String = clause.chars().take(at).filter(|c| !c.is_whitespace()).collect();
+    ["", "其中", "已", "共", "并"].contains(&head.as_str())
+}
+
 /// Keywords of the request section, longest first where one contains another.
 /// A result followed by 答复 (`予以公开答复966件`) is the result: the words are
 /// listed whole so that the longer match wins over `答复`.
@@ -291,7 +303,11 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("同意公开", "granted"),
     ("予以公开", "granted"),
     ("全部公开", "granted"),
+    // `公开0件，不予公开0件`: granted, where it opens its clause.
+    ("公开", BARE_GRANTED),
     ("非本机关", "unable_not_held"),
+    ("本机关不掌握", "unable_not_held"),
+    ("不掌握", "unable_not_held"),
     ("不属于本机关", "unable_not_held"),
     ("非本行政机关", "unable_not_held"),
     ("不属于本行政机关", "unable_not_held"),
@@ -597,6 +613,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             }
         }
         let mut hs = hits(clause, &REQUEST_KEYWORDS);
+        hs.retain(|h| h.key != BARE_GRANTED || opens_clause(clause, h.at));
         let mentions_request = clause.has("申请");
         if mentions_request {
             hs.extend(hits(clause, &RECEIVE_KEYWORDS));
@@ -617,6 +634,7 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
             let key = match key {
                 WITHHELD_INFO if c.items => continue,
                 WITHHELD_INFO => "denied",
+                BARE_GRANTED => "granted",
                 key => key,
             };
             if c.value.fract() == 0.0 {
@@ -971,6 +989,16 @@ mod tests {
                 ("carried_forward", 3)
             ]
         );
+    }
+
+    #[test]
+    fn bare_granted_opens_its_clause() {
+        let got = requests("三、依申请公开情况\n全年共收到依申请公开3件,公开2件,不予公开1件。\n");
+        assert_eq!(got, vec![("new_received", 3), ("granted", 2), ("denied", 1)]);
+        let got = requests("三、依申请公开情况\n已答复4件,其中公开3件,因本机关不掌握相关信息而无法提供1件。\n");
+        assert_eq!(got, vec![("answered", 4), ("granted", 3), ("unable_not_held", 1)]);
+        // Inside other words, 公开 is not a result.
+        assert_eq!(requests("三、依申请公开情况\n收到依申请公开2件。\n"), vec![("new_received", 2)]);
     }
 
     #[test]
