@@ -401,8 +401,12 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
     let parsed: Vec<(usize, &str, Option<Option<Value>>)> =
         parts.into_iter().map(|(start, _, text)| (start, text, parse_cell(text))).collect();
     let has_label = parsed.iter().any(|p| p.2.is_none());
+    // A form's serial number before the label (`2 | (一)收到申请数 | 件 | 7 |`) is
+    // no count.
+    let serial = matches!(parsed.as_slice(), [(_, _, Some(Some(v))), (_, _, None), ..] if is_serial(v));
+    let parsed = &parsed[usize::from(serial)..];
     row.cells.reserve_exact(parsed.iter().filter(|p| p.2.is_some()).count());
-    for (start, text, cell) in parsed {
+    for &(start, text, cell) in parsed {
         match cell {
             // Empty cells before the first label are the blank corner under a
             // spanning label (`| | (二)部分公开 | 0 |`), not values; in a row
@@ -438,6 +442,11 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
         row.cells.clear();
     }
     Some(row)
+}
+
+/// Whether a value could be a row's serial number (`序号`): a small whole number.
+fn is_serial(v: &Value) -> bool {
+    v.unit.is_none() && v.number.fract() == 0.0 && (1.0..1000.0).contains(&v.number)
 }
 
 /// The most characters a bracketed part of a label holds and still belongs to its

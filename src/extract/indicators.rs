@@ -378,6 +378,20 @@ mod tests {
     }
 
     #[test]
+    fn serial_numbers_before_the_labels() {
+        let text = "序号 | 统计指标 | 计量单位 | 数据统计数 |\n1 | 一、主动公开情况 |\n\
+            2 | (一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) | 条 | 85 |\n5 | 二、依申请公开情况 |\n\
+            6 | (一)收到申请数 | 件 | 7 |\n7 | 其中:1.当面申请数 | 件 | 2 |\n13 | 1.同意公开答复数 | 件 | 4 |\n\
+            16 | 三、行政复议数量 | 件 | 0 |\n";
+        for text in [text.to_string(), text.replace(" | ", "\t").replace(" |\n", "\n")] {
+            let r = read_text(&text);
+            assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("granted", 4)], "{text}");
+            assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![85.0]);
+            assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
+        }
+    }
+
+    #[test]
     fn a_form_printed_blank_holds_no_count() {
         let r = read_text("指标名称 | 计量单位 | 2009年度 | 历年累计 |\n主动公开信息数 | 条 | | |\n受理依申请公开信息总数 | 条 | | |\n");
         assert!(r.requests.is_empty() && r.disclosures.is_empty());

@@ -339,7 +339,16 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)], notes: O
 /// the national form from 2014, a province's older form (a column of running
 /// totals beside the year's, and with `coded` a column of row codes) before. Adds
 /// the facts only the table states.
-fn indicator_rows(year: i32, proactive: i64, fees: i64, coded: bool, facts: &mut Map<String, Value>) -> Vec<TRow> {
+/// The statistics table a pre-2019 report appends: the national form from 2014, a
+/// province's before; with a column of row codes (`coded`), or with the rows'
+/// serial numbers before their labels (`serial`, as some provinces' forms print).
+fn indicator_rows(
+    year: i32,
+    proactive: i64,
+    fees: i64,
+    (coded, serial): (bool, bool),
+    facts: &mut Map<String, Value>,
+) -> Vec<TRow> {
     let fact = |facts: &Map<String, Value>, key: &str| facts.get(key).and_then(Value::as_i64);
     facts.insert("disclosures/proactive/total".into(), json!(proactive));
     facts.insert("requests/channel_fax/total".into(), json!(0));
@@ -373,6 +382,11 @@ fn indicator_rows(year: i32, proactive: i64, fees: i64, coded: bool, facts: &mut
     let unit = if national { "件" } else { "条" };
     let code = std::cell::Cell::new(0);
     let row = |label: &str, unit: &str, v: String| {
+        let mut labels = vec![label.to_string(), unit.to_string()];
+        if serial {
+            code.set(code.get() + 1);
+            labels.insert(0, code.get().to_string());
+        }
         let mut values = Vec::new();
         if coded {
             code.set(code.get() + 1);
@@ -382,9 +396,11 @@ fn indicator_rows(year: i32, proactive: i64, fees: i64, coded: bool, facts: &mut
         if !national {
             values.push(v); // the running total, here the year's own
         }
-        TRow { group: None, labels: vec![label.to_string(), unit.to_string()], values }
+        TRow { group: None, labels, values }
     };
-    let mut rows = vec![if national {
+    let mut rows = vec![if serial {
+        TRow::header(&["序号", "统计指标", "计量单位", "数据统计数"])
+    } else if national {
         TRow::header(&["统计指标", "单位", "统计数"])
     } else if coded {
         TRow::header(&["指标名称", "计量单位", "代码", "本期实际", "本年累计"])
@@ -671,7 +687,8 @@ fn report(
             // prose gives (and a few it does not).
             blocks.push(Block::Heading("七、附表：政府信息公开情况统计表".into()));
             let coded = year < 2014 && rng.chance(0.3);
-            blocks.push(Block::Table(indicator_rows(year, p.proactive, p.fees, coded, &mut facts)));
+            let serial = year >= 2014 && rng.chance(0.2);
+            blocks.push(Block::Table(indicator_rows(year, p.proactive, p.fees, (coded, serial), &mut facts)));
         }
         meta.insert("identity_ok".into(), Value::Null);
     } else {
