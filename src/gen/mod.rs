@@ -673,6 +673,22 @@ fn report(
                 format!("本年度被申请行政复议{}件，其中维持{}件，纠正{}件；未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
             }
             (r, 0) => format!("本年度发生行政复议{}件，未发生行政诉讼。", n(r)),
+            (r, l) if r > 0 && rng.chance(0.3) => {
+                // Each proceeding named again with its outcomes, in the national
+                // form's words: a dismissed suit is upheld, a withdrawn one other.
+                let dismissed = rng.range(0, l);
+                facts.insert("litigation/reconsideration/upheld".into(), json!(r));
+                facts.insert("litigation/litigation/upheld".into(), json!(dismissed));
+                facts.insert("litigation/litigation/other".into(), json!(l - dismissed));
+                format!(
+                    "本年度因政府信息公开申请提起行政复议{}件，经复议维持原具体行政行为{}件；提起行政诉讼{}起，其中法院判决驳回原告诉讼请求{}起，原告撤诉{}起。",
+                    n(r),
+                    n(r),
+                    n(l),
+                    n(dismissed),
+                    n(l - dismissed)
+                )
+            }
             (r, l) => format!("本年度发生行政复议{}件，行政诉讼{}件。", n(r), n(l)),
         }));
         facts.insert(

@@ -357,8 +357,20 @@ const APPLICANTS: &[(&str, &str)] = &[
 ];
 
 /// What became of the cases, as the tables of 2019 and 2021 name it.
-const OUTCOMES: &[(&str, &str)] =
-    &[("维持", "upheld"), ("纠正", "corrected"), ("尚未审结", "pending"), ("未审结", "pending"), ("审理中", "pending")];
+/// The national form of 2014-2018 counts a suit's dismissal with the upheld
+/// (`维持具体行政行为或者驳回原告诉讼请求数`), a correction by law as corrected
+/// (`被依法纠错数`), and a withdrawn case among the others.
+const OUTCOMES: &[(&str, &str)] = &[
+    ("维持", "upheld"),
+    ("驳回", "upheld"),
+    ("纠正", "corrected"),
+    ("纠错", "corrected"),
+    ("撤诉", "other"),
+    ("撤回", "other"),
+    ("尚未审结", "pending"),
+    ("未审结", "pending"),
+    ("审理中", "pending"),
+];
 const PROCEEDINGS: &[(&str, &str)] = &[
     ("行政复议", "reconsideration"),
     ("复议", "reconsideration"),
@@ -687,7 +699,8 @@ fn read_litigation(doc: &Sectioned, report: &mut Report) {
         // clause may give (naming it again, `经复议维持原答复`, or not at all).
         let continued = last.filter(|l| l.2 <= base && !doc.text[l.2..base].contains(['。', '\n']));
         let outcomes = hits(clause, &OUTCOME_KEYWORDS);
-        let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && cs.is_empty() && !outcomes.is_empty();
+        // `提起行政复议1件，经复议维持1件`: the proceeding named again with its outcome.
+        let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && !outcomes.is_empty();
         if hs.is_empty() || names_it_again {
             // `被申请行政复议2件,其中维持1件,纠正1件`, `…2件,均维持`.
             let Some((proceeding, total, end)) = continued else {
@@ -1120,6 +1133,21 @@ mod tests {
         assert_eq!(
             outcomes("五、行政复议和行政诉讼情况\n行政诉讼4件,尚未审结1件。维持3件。"),
             vec![("litigation", "total", 4), ("litigation", "pending", 1)]
+        );
+        // Each proceeding named again with its outcomes, in the national form's words.
+        assert_eq!(
+            outcomes(
+                "五、行政复议和行政诉讼情况\n提起行政复议2件,经复议维持原具体行政行为1件,被依法纠错1件;\
+                提起行政诉讼3起,其中法院判决驳回原告诉讼请求2起,原告撤诉1起。"
+            ),
+            vec![
+                ("reconsideration", "total", 2),
+                ("reconsideration", "upheld", 1),
+                ("reconsideration", "corrected", 1),
+                ("litigation", "total", 3),
+                ("litigation", "upheld", 2),
+                ("litigation", "other", 1)
+            ]
         );
     }
 
