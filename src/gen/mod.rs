@@ -594,8 +594,10 @@ fn report(
                 // Who asked, then how: the split by applicant comes first.
                 let people = rng.range(0, p.received);
                 facts.insert("requests/new_received/natural_person".into(), json!(people));
+                // The split a sentence of its own, or not.
+                let apart = rng.pick(&["，", "。"]);
                 format!(
-                    "{received}，从申请主体看，公民申请{}件，法人和其他组织申请{}件；其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
+                    "{received}{apart}从申请主体看，公民申请{}件，法人和其他组织申请{}件；其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
                     n(people),
                     n(p.received - people),
                     n(a),

@@ -159,6 +159,9 @@ struct Count {
     items: bool,
 }
 
+/// The clause that opens a sentence splitting the requests received by applicant.
+const BY_APPLICANT: &[&str] =
+    &["从申请主体看", "从申请人看", "从申请人类型看", "从申请人身份看", "按申请主体分", "按申请人分", "从申请对象看"];
 /// Words that say a count is all of one kind (`均为公民申请`).
 const ALL_OF: &[&str] = &["均为", "均是", "均系", "全部为", "全部是", "都是", "皆为"];
 
@@ -585,6 +588,12 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         if let Some(c) = count_before_share(doc, base, clause).filter(|c| !cs.iter().any(|x| x.offset == c.offset)) {
             cs.push(c);
         }
+        // `…申请46件。从申请主体看,公民申请41件`: a sentence of its own that splits
+        // the count received by applicant reads as the received sentence's end.
+        if received.is_some() && cs.is_empty() && BY_APPLICANT.iter().any(|w| clause.trim() == *w) {
+            received_end = Some(base + clause.len());
+            continue;
+        }
         let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
         // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
         let applicants = || -> Vec<Hit> {
@@ -1001,6 +1010,24 @@ mod tests {
                 ("partially_granted", 5),
                 ("carried_forward", 3)
             ]
+        );
+    }
+
+    #[test]
+    fn the_applicants_in_a_sentence_of_their_own() {
+        let split = |text: &str| {
+            let mut r = Report::default();
+            read(text, &mut r);
+            r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            split("三、依申请公开情况\n共收到申请46件。从申请主体看,公民申请41件,法人或其他组织申请5件。\n"),
+            vec![("new_received", "total", 46), ("new_received", "natural_person", 41)]
+        );
+        // Without the words that open such a sentence, a later sentence splits nothing.
+        assert_eq!(
+            split("三、依申请公开情况\n共收到申请46件。同意公开30件,公民申请20件。\n"),
+            vec![("new_received", "total", 46), ("granted", "total", 30)]
         );
     }
 
