@@ -571,7 +571,13 @@ fn report(
             ));
             facts.insert("requests/new_received/total".into(), json!(0));
         } else {
-            let received = match rng.below(5) {
+            let received = match rng.below(6) {
+                // The years' running total first, then the year's own.
+                5 => format!(
+                    "截至{year}年底，累计受理政府信息公开申请{}件，其中{year}年受理{}件",
+                    n(p.received + rng.range(0, 200)),
+                    n(p.received)
+                ),
                 0 => format!("全年共受理政府信息公开申请{}件", n(p.received)),
                 4 => format!("本年新收到政府信息公开申请{}件", n(p.received)),
                 1 => format!("本年度共收到依申请公开{}件", n(p.received)),
@@ -620,6 +626,10 @@ fn report(
             }
             let not_held = rng.pick(&["非本机关政府信息", "因本机关不掌握相关信息而无法提供"]);
             results.push_str(&format!("，{not_held}{}件。", n(p.not_held)));
+            if rng.chance(0.1) {
+                // Consultations, which are no requests.
+                results.push_str(&format!("本年度共有{}人次通过电话咨询政府信息公开事宜。", n(rng.range(1, 60))));
+            }
             blocks.push(Block::Para(results));
             for (k, v) in [
                 ("new_received", p.received),

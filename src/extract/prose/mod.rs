@@ -580,7 +580,12 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
     // The count of requests received, and where it is.
     let mut received: Option<(i64, usize)> = None;
     for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
-        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
+        // Cases are read as cases; a clause of consultations (`通过电话咨询…7人次`)
+        // counts no request; the years' running total is not the year's.
+        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w))
+            || (clause.has("咨询") && !clause.has("申请"))
+            || since_the_start(doc, base, clause)
+        {
             continue;
         }
         let mut cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
@@ -635,7 +640,9 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         let mut hs = hits(clause, &REQUEST_KEYWORDS);
         hs.retain(|h| h.key != BARE_GRANTED || opens_clause(clause, h.at));
-        let mentions_request = clause.has("申请");
+        // `…申请56件,其中2010年受理18件`: a part of what the sentence counted.
+        let part = || clause.trim_start().starts_with("其中") && sentence_before(doc, base).has("申请");
+        let mentions_request = clause.has("申请") || (!cs.is_empty() && part());
         if mentions_request {
             hs.extend(hits(clause, &RECEIVE_KEYWORDS));
             hs.sort_by_key(|h| h.at);
@@ -843,6 +850,21 @@ fn count_before_share(doc: &Sectioned, base: usize, clause: &str) -> Option<Coun
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
 const SUM_REACH: usize = 6;
 
+/// Whether a clause counts since the law took effect, not in the year
+/// (`截至2010年底,我局累计受理申请56件`, `《条例》实施以来累计…`, `历年累计`): its
+/// 累计 is said of the years where its sentence says since when.
+fn since_the_start(doc: &Sectioned, base: usize, clause: &str) -> bool {
+    (clause.has("累计") || clause.has("历年"))
+        && ["截至", "截止", "以来", "历年"].iter().any(|w| clause.has(w) || sentence_before(doc, base).has(w))
+}
+
+/// The text of the sentence before the clause at `base`.
+fn sentence_before<'a>(doc: &Sectioned<'a>, base: usize) -> &'a str {
+    let before = &doc.text[..base];
+    let start = before.rfind(['。', '\n']).map_or(0, |i| i + if before.as_bytes()[i] == b'\n' { 1 } else { '。'.len_utf8() });
+    &before[start..]
+}
+
 /// The clauses after the one at `base` in its sentence (up to a `。` or a line break).
 fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterator<Item = (usize, &'a str)> + 'd {
     let from = doc.clauses.partition_point(|&(b, _)| b <= base);
@@ -1029,6 +1051,22 @@ mod tests {
             split("三、依申请公开情况\n共收到申请46件。同意公开30件,公民申请20件。\n"),
             vec![("new_received", "total", 46), ("granted", "total", 30)]
         );
+    }
+
+    #[test]
+    fn the_year_s_own_count_not_the_running_total() {
+        let got = requests("三、依申请公开情况\n截至2010年底,我局累计受理政府信息公开申请56件,其中2010年受理18件。\n");
+        assert_eq!(got, vec![("new_received", 18)]);
+        let got = requests("三、依申请公开情况\n《条例》实施以来累计受理申请56件。全年共受理申请18件。\n");
+        assert_eq!(got, vec![("new_received", 18)]);
+        // 累计 said of the year is the year's.
+        assert_eq!(requests("三、依申请公开情况\n全年累计受理申请18件。\n"), vec![("new_received", 18)]);
+    }
+
+    #[test]
+    fn consultations_are_no_requests() {
+        let got = requests("三、依申请公开情况\n共受理申请3件。本年度共有7人次通过电话咨询政府信息公开事宜。\n");
+        assert_eq!(got, vec![("new_received", 3)]);
     }
 
     #[test]
