@@ -615,8 +615,14 @@ fn report(
             } else {
                 format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
             }));
-            let granted = rng.pick(&["同意公开", "予以公开答复", "公开"]);
-            let mut results = format!("已答复{}件，其中{granted}{}件", n(p.received), n(p.granted));
+            // The national form's words (2014-2018) or others.
+            let national = year >= 2014 && rng.chance(0.3);
+            let granted = if national { "同意公开答复的" } else { rng.pick(&["同意公开", "予以公开答复", "公开"]) };
+            let mut results = if national {
+                format!("已全部办结。申请答复中，属于已主动公开范围的{}件，{granted}{}件", n(rng.range(0, 5)), n(p.granted))
+            } else {
+                format!("已答复{}件，其中{granted}{}件", n(p.received), n(p.granted))
+            };
             if p.partially > 0 {
                 results.push_str(&format!("，同意部分公开{}件", n(p.partially)));
                 facts.insert(
@@ -624,7 +630,15 @@ fn report(
                     json!(p.partially),
                 );
             }
-            let not_held = rng.pick(&["非本机关政府信息", "因本机关不掌握相关信息而无法提供"]);
+            let not_held = if national {
+                "不属于本行政机关公开的"
+            } else {
+                rng.pick(&["非本机关政府信息", "因本机关不掌握相关信息而无法提供"])
+            };
+            if national {
+                results.push_str("，不同意公开答复的0件");
+                facts.insert("requests/denied/total".into(), json!(0));
+            }
             results.push_str(&format!("，{not_held}{}件。", n(p.not_held)));
             if rng.chance(0.1) {
                 // Consultations, which are no requests.
@@ -640,8 +654,9 @@ fn report(
                 ("granted", p.granted),
                 ("unable_not_held", p.not_held),
             ] {
-                // Said of all, the channels no request came by go unnamed.
-                if said_of_all.is_some() && k.starts_with("channel_") && v != p.received {
+                // Said of all, the channels no request came by go unnamed; the
+                // national form's words give no count answered.
+                if (said_of_all.is_some() && k.starts_with("channel_") && v != p.received) || (national && k == "answered") {
                     continue;
                 }
                 facts.insert(format!("requests/{k}/total"), json!(v));
@@ -682,7 +697,8 @@ fn report(
                 let upheld = rng.range(0, r);
                 facts.insert("litigation/reconsideration/upheld".into(), json!(upheld));
                 facts.insert("litigation/reconsideration/corrected".into(), json!(r - upheld));
-                format!("本年度被申请行政复议{}件，其中维持{}件，纠正{}件；未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
+                let corrected = rng.pick(&["纠正", "撤销"]);
+                format!("本年度被申请行政复议{}件，其中维持{}件，{corrected}{}件；未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
             }
             (r, 0) => format!("本年度发生行政复议{}件，未发生行政诉讼。", n(r)),
             (r, l) if r > 0 && rng.chance(0.3) => {

@@ -295,6 +295,7 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("同意部分公开答复", "partially_granted"),
     ("部分公开答复", "partially_granted"),
     ("不予公开答复", "denied"),
+    ("不同意公开答复", "denied"),
     ("同意公开答复", "granted"),
     ("予以公开答复", "granted"),
     ("同意部分公开", "partially_granted"),
@@ -362,12 +363,16 @@ const APPLICANTS: &[(&str, &str)] = &[
 /// What became of the cases, as the tables of 2019 and 2021 name it.
 /// The national form of 2014-2018 counts a suit's dismissal with the upheld
 /// (`维持具体行政行为或者驳回原告诉讼请求数`), a correction by law as corrected
-/// (`被依法纠错数`), and a withdrawn case among the others.
+/// (`被依法纠错数`: an answer revoked, found unlawful, or to be made again), and a
+/// withdrawn case among the others.
 const OUTCOMES: &[(&str, &str)] = &[
     ("维持", "upheld"),
     ("驳回", "upheld"),
     ("纠正", "corrected"),
     ("纠错", "corrected"),
+    ("撤销", "corrected"),
+    ("确认违法", "corrected"),
+    ("责令", "corrected"),
     ("撤诉", "other"),
     ("撤回", "other"),
     ("尚未审结", "pending"),
@@ -1064,6 +1069,16 @@ mod tests {
     }
 
     #[test]
+    fn the_national_form_s_words_in_prose() {
+        let got = requests(
+            "三、依申请公开情况\n申请答复中,属于已主动公开范围的12件,同意公开答复的45件,同意部分公开答复的8件,\
+            不同意公开答复的10件,不属于本行政机关公开的25件,申请信息不存在的15件,告知作出更改补充的3件。\n",
+        );
+        let want = [("granted", 45), ("partially_granted", 8), ("denied", 10), ("unable_not_held", 25), ("unable_not_exist", 15)];
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn consultations_are_no_requests() {
         let got = requests("三、依申请公开情况\n共受理申请3件。本年度共有7人次通过电话咨询政府信息公开事宜。\n");
         assert_eq!(got, vec![("new_received", 3)]);
@@ -1198,6 +1213,22 @@ mod tests {
         assert_eq!(
             outcomes("五、行政复议和行政诉讼情况\n行政诉讼4件,尚未审结1件。维持3件。"),
             vec![("litigation", "total", 4), ("litigation", "pending", 1)]
+        );
+        // An answer revoked, found unlawful or to be made again is corrected.
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n行政复议3件,其中维持2件,撤销1件;行政诉讼2件,1件被法院确认违法,1件正在审理中。"),
+            vec![
+                ("reconsideration", "total", 3),
+                ("reconsideration", "upheld", 2),
+                ("reconsideration", "corrected", 1),
+                ("litigation", "total", 2),
+                ("litigation", "corrected", 1),
+                ("litigation", "pending", 1)
+            ]
+        );
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n本年度被申请行政复议1件,复议机关责令重新答复。"),
+            vec![("reconsideration", "total", 1), ("reconsideration", "corrected", 1)]
         );
         // Each proceeding named again with its outcomes, in the national form's words.
         assert_eq!(
