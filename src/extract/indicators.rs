@@ -77,6 +77,10 @@ const NOT_INDICATORS: &[&str] = &["全文电子化", "电子化率", "累计"];
 /// reading the text's rows.
 pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位", "行政复议数", "信息数"];
 
+/// Words of the heads of a table printed across: two of them make it worth
+/// reading the text's rows.
+pub const ACROSS_CUES: &[&str] = &["申请总数", "当面申请", "网上申请", "网络申请", "信函申请", "同意公开", "部分公开", "不予公开"];
+
 /// The fewest indicator rows with a cell that make a table.
 const MIN_ROWS: usize = 3;
 
@@ -124,7 +128,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     // or the running total's column before the year's (`历年累计 | 2012年度`).
     // The header: the last labels without numbers before the first indicator
     // (one line, or a cell a line).
-    let first = rows.iter().position(|r| r.kind == Kind::Table && indicator(r.label()).is_some()).unwrap_or(rows.len());
+    let first = rows.iter().position(|r| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some()).unwrap_or(rows.len());
     // The header is below the heading that names the table: the prose above it,
     // its figures set on lines apart, is no header.
     let above: Vec<&str> = rows[..first]
@@ -141,7 +145,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     let skip = usize::from(header.contains("代码")) + usize::from(total_first);
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
-        if row.kind != Kind::Table {
+        if row.kind != Kind::Table || heads(row) {
             continue;
         }
         let Some(what) = indicator(row.label()) else { continue };
@@ -165,10 +169,61 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     out
 }
 
+/// The most characters a head of a table printed across has.
+const MAX_HEAD_CHARS: usize = 12;
+
+/// What the head of a column of a table printed across counts: an indicator's
+/// name, else a short label the prose's words name (`当面申请`, `同意公开`).
+fn head(text: &str) -> Option<Indicator> {
+    let mut label = String::with_capacity(text.len());
+    crate::normalize::squash_into(text, &mut label);
+    if label.chars().count() > MAX_HEAD_CHARS {
+        return None;
+    }
+    indicator(&label)
+        .or_else(|| super::prose::request_of_label(&label).map(Indicator::Request))
+        .or_else(|| super::prose::proceeding_of_label(&label).map(Indicator::Proceeding))
+}
+
+/// Whether a row could be the heads of a table printed across: labels in three
+/// cells or more and no number (an indicator's row has its name and unit).
+fn heads(row: &Row) -> bool {
+    row.labels.len() >= MIN_ROWS && row.cells.is_empty()
+}
+
+/// The counts of tables printed across: a row of heads, most of them naming a
+/// count, over a row of as many numbers and nothing else
+/// (`| 申请总数 | 当面申请 | 网上申请 |` over `| 5 | 1 | 3 |`).
+fn across<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+    let mut out = Vec::new();
+    for pair in rows.windows(2) {
+        let (top, values) = (&pair[0], &pair[1]);
+        let shaped = top.kind == Kind::Table
+            && heads(top)
+            && values.kind == Kind::Table
+            && values.labels.is_empty()
+            && values.cells.len() == top.labels.len();
+        if !shaped {
+            continue;
+        }
+        let whats: Vec<Option<Indicator>> = top.labels.iter().map(|f| head(f.text)).collect();
+        if whats.iter().filter(|w| w.is_some()).count() * 2 <= whats.len() {
+            continue;
+        }
+        for (what, cell) in whats.into_iter().zip(&values.cells) {
+            if let Some(what) = what {
+                out.push(Line { what, cell, wan: false, delimited: values.delimited });
+            }
+        }
+    }
+    out
+}
+
 /// Reads the statistics table's counts into `report`. Returns whether any row
 /// was read.
 pub fn read(rows: &[Row], report: &mut Report) -> bool {
-    let lines = lines(rows);
+    let mut lines = lines(rows);
+    lines.extend(across(rows));
     // A table has rows: a line of prose that names an indicator is no table. A
     // form printed blank (a notice's attachment) holds no count: its empty cells
     // are no zeros.
@@ -389,6 +444,30 @@ mod tests {
             assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![85.0]);
             assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
         }
+    }
+
+    #[test]
+    fn a_table_printed_across() {
+        let want = vec![
+            ("new_received", 5),
+            ("channel_in_person", 1),
+            ("channel_online", 3),
+            ("granted", 3),
+            ("partially_granted", 1),
+            ("unable_not_held", 1),
+        ];
+        let pipes = "| 申请总数 | 当面申请 | 网上申请 | 同意公开 | 同意部分公开 | 非本机关 |\n| 5 | 1 | 3 | 3 | 1 | 1 |\n";
+        let tabs = "申请总数\t当面申请\t网上申请\t同意公开\t同意部分公开\t非本机关\n5\t1\t3\t3\t1\t1\n";
+        let aligned = "  申请总数    当面申请    网上申请    同意公开    同意部分公开    非本机关\n\
+            \x20    5           1           3           3             1               1\n";
+        for text in [pipes, tabs, aligned] {
+            assert_eq!(requests(&read_text(text)), want, "{text}");
+        }
+        // Heads most of which name no count, or a row below of another length: no table.
+        let other = "| 姓名 | 职务 | 电话 | 申请总数 |\n| 5 | 1 | 3 | 3 |\n";
+        assert!(read_text(other).requests.is_empty());
+        let short = "| 申请总数 | 当面申请 | 网上申请 | 同意公开 |\n| 5 | 1 | 3 |\n";
+        assert!(read_text(short).requests.is_empty());
     }
 
     #[test]

@@ -77,8 +77,9 @@ pub fn extract(doc: &Document) -> Report {
         } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
-    } else if t == Template::Pre2019 && words.count(indicators::CUES) >= 2 {
-        // The statistics table many reports on 2008-2018 print after their prose.
+    } else if t == Template::Pre2019 && (words.count(indicators::CUES) >= 2 || words.count(indicators::ACROSS_CUES) >= 2) {
+        // The statistics table many reports on 2008-2018 print after their prose,
+        // down the page or across it.
         let (layout, rows) = cells::rows(text);
         if indicators::read(&rows, &mut report) {
             report.layout = Some(layout.as_str());
@@ -116,26 +117,25 @@ pub fn extract(doc: &Document) -> Report {
 }
 
 /// The lines each table was read from: from the line of its first number to the
-/// line of its last, sorted and merged.
+/// line of its last, sorted and merged. Facts of one kind with a sentence's end
+/// between them are of two tables (a small one in the prose, the statistics
+/// table after it): the prose between them is no table.
 fn table_lines(text: &str, report: &Report) -> Vec<(usize, usize)> {
-    let tables = [
-        report
-            .disclosures
-            .iter()
-            .map(|f| f.offset)
-            .collect::<Vec<_>>(),
+    let mut tables: [Vec<usize>; 3] = [
+        report.disclosures.iter().map(|f| f.offset).collect(),
         report.requests.iter().map(|f| f.offset).collect(),
         report.litigation.iter().map(|f| f.offset).collect(),
     ];
-    let mut spans: Vec<(usize, usize)> = tables
-        .iter()
-        .filter_map(|offsets| Some((*offsets.iter().min()?, *offsets.iter().max()?)))
-        .map(|(first, last)| {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for offsets in &mut tables {
+        offsets.sort_unstable();
+        spans.extend(offsets.chunk_by(|&a, &b| !text[a..b].contains('。')).map(|part| {
+            let (first, last) = (part[0], part[part.len() - 1]);
             let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
             let end = text[last..].find('\n').map_or(text.len(), |i| last + i + 1);
             (start, end)
-        })
-        .collect();
+        }));
+    }
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
@@ -209,6 +209,7 @@ impl Words {
                     SECTIONS,
                     REQUEST_TABLE_HEADERS,
                     indicators::CUES,
+                    indicators::ACROSS_CUES,
                 ];
                 for w in lists.concat() {
                     if !words.contains(&w) {
@@ -332,6 +333,11 @@ mod tests {
         r.litigation[0].offset = at("6");
         assert_eq!(table_lines(text, &r), vec![(at("申请"), at("说明"))]);
         assert!(table_lines(text, &Report::default()).is_empty());
+        // A sentence between facts of one kind: two tables, and the prose between
+        // them is no table's.
+        r.requests = vec![req(at("4")), req(at("1 2"))];
+        r.litigation.clear();
+        assert_eq!(table_lines(text, &r), vec![(at("申请"), at("结转")), (at("复议"), at("诉讼"))]);
     }
 
     #[test]

@@ -86,11 +86,11 @@ pub(super) const SLACK: usize = 6;
 /// text, the widest line, when at least two lines that end inside a sentence
 /// reach it (no line of a printed page is wider than the page, while a page of
 /// paragraphs has its widest lines end their sentences). Lines narrower than
-/// `MIN_WIDTH` are not looked at.
+/// `MIN_WIDTH` are not looked at, nor lines set in columns.
 fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
     let measured: Vec<(usize, bool)> = lines
-        .filter(|l| l.len() >= MIN_WIDTH)
+        .filter(|l| l.len() >= MIN_WIDTH && !laid_out(l))
         .map(|l| (width(l.trim_end()), ends_sentence(l)))
         .filter(|&(w, _)| w >= MIN_WIDTH)
         .collect();
@@ -111,6 +111,12 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     }
     let (count, w) = best;
     (count >= 4 && count * 3 >= widths.len()).then_some(w).or(reached.then_some(widest))
+}
+
+/// Whether a line is set in columns (a table's row, its heads): a run of spaces
+/// inside it. Its width is the table's, not the page's.
+fn laid_out(line: &str) -> bool {
+    line.trim().contains("    ")
 }
 
 /// A line that starts a heading or a numbered item: `三、`, `(二)`, `2.`, `第三`,
@@ -295,6 +301,14 @@ mod tests {
         let web = "2016年，我厅认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\
             广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n发布日期\n";
         assert!(unwrap(&crate::normalize::normalize(web), &[]).is_none());
+    }
+
+    #[test]
+    fn a_table_s_rows_are_not_the_page_s_width() {
+        // The heads of a table printed across run wider than the page's lines.
+        let heads = format!("{}申请总数    当面申请    网上申请    信函申请    同意公开    非本机关\n", " ".repeat(36));
+        let text = format!("{WRAPPED}{heads}");
+        assert_eq!(unwrap(&text, &[]).unwrap().text, unwrap(WRAPPED, &[]).unwrap().text + &heads);
     }
 
     #[test]

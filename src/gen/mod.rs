@@ -645,6 +645,12 @@ fn report(
                 results.push_str(&format!("本年度共有{}人次通过电话咨询政府信息公开事宜。", n(rng.range(1, 60))));
             }
             blocks.push(Block::Para(results));
+            if layout != Layout::Raw && said_of_all.is_none() && rng.chance(0.15) {
+                // The counts again in a table printed across, heads over numbers.
+                let heads = ["申请总数", "当面申请", "网上申请", "信函申请", "同意公开", "非本机关"];
+                let values = [p.received, a, b, c, p.granted, p.not_held].iter().map(|v| v.to_string()).collect();
+                blocks.push(Block::Table(vec![TRow::header(&heads), TRow { group: None, labels: Vec::new(), values }]));
+            }
             for (k, v) in [
                 ("new_received", p.received),
                 ("channel_in_person", a),

@@ -324,12 +324,18 @@ fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
     let mut out = String::new();
     let start = 36;
     let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
-    for r in rows {
+    for (k, r) in rows.iter().enumerate() {
         let label = labels_of(r).concat();
         let values: Vec<(usize, String)> =
             r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
         if r.values.is_empty() {
-            if r.labels.len() > 8 && rng.chance(0.5) {
+            let below = rows.get(k + 1).filter(|b| b.labels.is_empty() && b.values.len() == r.labels.len());
+            if below.is_some() {
+                // The heads of a table printed across, each over its column.
+                let parts: Vec<(usize, String)> =
+                    r.labels.iter().enumerate().map(|(i, l)| (start + step * i, l.clone())).collect();
+                out.push_str(&at(&parts));
+            } else if r.labels.len() > 8 && rng.chance(0.5) {
                 // Headers of narrow columns (表四's fifteen), as a PDF sets them: a
                 // character a line, each over its column.
                 let columns: Vec<Vec<char>> = r.labels.iter().map(|l| l.chars().collect()).collect();
@@ -394,8 +400,8 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// A table as a page marks it up: group labels spanning their rows, header
-/// labels spanning the columns.
+/// A table as a page marks it up: group labels spanning their rows, a header
+/// row's one label spanning the columns (several take a column each).
 fn html_table(rows: &[TRow]) -> String {
     let mut out = String::from("<table border=\"1\">\n");
     let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
@@ -405,7 +411,8 @@ fn html_table(rows: &[TRow]) -> String {
             out.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
         }
         for l in &r.labels {
-            let span = if r.values.is_empty() && width > 0 { format!(" colspan=\"{width}\"") } else { String::new() };
+            let spans = r.values.is_empty() && r.labels.len() == 1 && width > 0;
+            let span = if spans { format!(" colspan=\"{width}\"") } else { String::new() };
             out.push_str(&format!("<td{span}>{}</td>", escape(l)));
         }
         for v in &r.values {

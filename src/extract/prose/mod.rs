@@ -435,6 +435,28 @@ static APPLICANT_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(A
 static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
 static OUTCOME_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(OUTCOMES.to_vec()));
 
+/// The one key the keywords of a short label name, if they name one: the
+/// heads of a table printed across (`当面申请`, `同意部分公开`, `申请总数`).
+fn key_of_label(label: &str, lists: &[&Keywords]) -> Option<&'static str> {
+    let mut keys = lists.iter().flat_map(|k| hits(label, k)).filter(|h| h.key != BARE_GRANTED || h.at == 0).map(|h| match h.key {
+        BARE_GRANTED => "granted",
+        WITHHELD_INFO => "denied",
+        key => key,
+    });
+    let first = keys.next()?;
+    keys.all(|k| k == first).then_some(first)
+}
+
+/// The request row a short label names ([`key_of_label`]).
+pub(super) fn request_of_label(label: &str) -> Option<&'static str> {
+    key_of_label(label, &[&REQUEST_KEYWORDS, &RECEIVE_KEYWORDS])
+}
+
+/// The proceeding a short label names (`行政复议`, `行政诉讼`).
+pub(super) fn proceeding_of_label(label: &str) -> Option<&'static str> {
+    key_of_label(label, &[&PROCEEDING_KEYWORDS])
+}
+
 /// Binds each count to the nearest unbound keyword before it, else to the
 /// first keyword after it and before the next count; a count said of each
 /// (`均为0件`) binds to every unbound keyword before it. Counts and keywords are
