@@ -81,6 +81,18 @@ pub const CUES: &[&str] = &["申请数", "答复数", "统计表", "计量单位
 /// reading the text's rows.
 pub const ACROSS_CUES: &[&str] = &["申请总数", "当面申请", "网上申请", "网络申请", "信函申请", "同意公开", "部分公开", "不予公开"];
 
+/// Whether a text has a line of three numbers or more and nothing else (cells'
+/// borders and blanks aside): the row of a table printed across. Most lines
+/// start with a character that ends the look.
+pub fn has_row_of_numbers(text: &str) -> bool {
+    text.split('\n').any(|line| {
+        let t = line.trim_start_matches([' ', '|', '\t']);
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'|' | b'\t' | b'.' | b','))
+            && t.split([' ', '|', '\t']).filter(|n| !n.is_empty()).count() >= MIN_ROWS
+    })
+}
+
 /// The fewest indicator rows with a cell that make a table.
 const MIN_ROWS: usize = 3;
 

@@ -77,7 +77,10 @@ pub fn extract(doc: &Document) -> Report {
         } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
         }
-    } else if t == Template::Pre2019 && (words.count(indicators::CUES) >= 2 || words.count(indicators::ACROSS_CUES) >= 2) {
+    } else if t == Template::Pre2019
+        && (words.count(indicators::CUES) >= 2
+            || (words.count(indicators::ACROSS_CUES) >= 2 && indicators::has_row_of_numbers(text)))
+    {
         // The statistics table many reports on 2008-2018 print after their prose,
         // down the page or across it.
         let (layout, rows) = cells::rows(text);

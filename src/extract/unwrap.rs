@@ -116,7 +116,8 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
 /// Whether a line is set in columns (a table's row, its heads): a run of spaces
 /// inside it. Its width is the table's, not the page's.
 fn laid_out(line: &str) -> bool {
-    line.trim().contains("    ")
+    let t = line.trim().as_bytes();
+    memchr::memchr_iter(b' ', t).any(|i| t[i..].starts_with(b"    "))
 }
 
 /// A line that starts a heading or a numbered item: `三、`, `(二)`, `2.`, `第三`,

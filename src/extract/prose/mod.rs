@@ -607,15 +607,16 @@ fn read_requests(doc: &Sectioned, report: &mut Report) {
     // The count of requests received, and where it is.
     let mut received: Option<(i64, usize)> = None;
     for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
-        // Cases are read as cases; a clause of consultations (`通过电话咨询…7人次`)
-        // counts no request; the years' running total is not the year's.
-        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w))
-            || (clause.has("咨询") && !clause.has("申请"))
-            || since_the_start(doc, base, clause)
-        {
+        // Cases are read as cases.
+        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
             continue;
         }
         let mut cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
+        // A clause of consultations (`通过电话咨询…7人次`) counts no request; the
+        // years' running total is not the year's.
+        if !cs.is_empty() && ((clause.has("咨询") && !clause.has("申请")) || since_the_start(doc, base, clause)) {
+            continue;
+        }
         // `部分公开67,占4.61%`: a count whose unit was left out, before its share.
         if let Some(c) = count_before_share(doc, base, clause).filter(|c| !cs.iter().any(|x| x.offset == c.offset)) {
             cs.push(c);
