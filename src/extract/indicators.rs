@@ -126,6 +126,27 @@ struct Line<'r> {
     delimited: bool,
 }
 
+/// How many indicators' rows are looked above for the table's header (the
+/// first may be a sentence of the prose, its figure set on a line apart).
+const HEADER_TRIES: usize = 8;
+
+/// Words of a statistics table's header.
+const HEADER_WORDS: &[&str] = &["指标", "单位", "代码", "累计", "年度", "本期", "统计数", "数量"];
+
+/// The labels without numbers above row `k` (up to [`HEADER_ROWS`]), below the
+/// heading above it, joined in order.
+fn header_above(rows: &[Row], k: usize) -> String {
+    let above: Vec<&str> = rows[..k]
+        .iter()
+        .rev()
+        .take_while(|r| !super::prose::is_heading(r.label()))
+        .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
+        .take(HEADER_ROWS)
+        .map(|r| r.label())
+        .collect();
+    above.into_iter().rev().collect()
+}
+
 /// The most rows a statistics table's header takes, a cell a line.
 const HEADER_ROWS: usize = 12;
 
@@ -138,20 +159,18 @@ const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "�
 fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     // A form with a column of row codes (`代码`, `01`, `02`…) before the counts,
     // or the running total's column before the year's (`历年累计 | 2012年度`).
-    // The header: the last labels without numbers before the first indicator
-    // (one line, or a cell a line).
-    let first = rows.iter().position(|r| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some()).unwrap_or(rows.len());
-    // The header is below the heading that names the table: the prose above it,
-    // its figures set on lines apart, is no header.
-    let above: Vec<&str> = rows[..first]
+    // The header: the last labels without numbers above an indicator's row (one
+    // line, or a cell a line), below the heading that names the table (the prose
+    // above it, its figures set on lines apart, is no header); the first such
+    // that reads as a header.
+    let header = rows
         .iter()
-        .rev()
-        .take_while(|r| !super::prose::is_heading(r.label()))
-        .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
-        .take(HEADER_ROWS)
-        .map(|r| r.label())
-        .collect();
-    let header: String = above.into_iter().rev().collect();
+        .enumerate()
+        .filter(|(_, r)| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some())
+        .take(HEADER_TRIES)
+        .map(|(k, _)| header_above(rows, k))
+        .find(|h| HEADER_WORDS.iter().any(|w| h.contains(w)))
+        .unwrap_or_default();
     let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
     let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
     let skip = usize::from(header.contains("代码")) + usize::from(total_first);
@@ -480,6 +499,17 @@ mod tests {
         assert!(read_text(other).requests.is_empty());
         let short = "| 申请总数 | 当面申请 | 网上申请 | 同意公开 |\n| 5 | 1 | 3 |\n";
         assert!(read_text(short).requests.is_empty());
+    }
+
+    #[test]
+    fn the_header_above_the_table_not_above_a_sentence() {
+        // The prose names an indicator, its figure on a line apart, before the table.
+        let text = "二、主动公开政府信息情况\n2012年度我局主动公开政府信息数\n183\n条。\n七、附表\n\
+            | 指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计 |\n| 主动公开信息数 | 条 | 01 | 183 | 183 |\n\
+            | 受理依申请公开信息总数 | 条 | 02 | 7 | 7 |\n| 2.传真申请数 | 条 | 03 | 1 | 1 |\n| 行政复议数 | 件 | 05 | 0 | 0 |\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 7), ("channel_fax", 1)]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
     }
 
     #[test]

@@ -78,9 +78,16 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
         }
     }
     if report.agency.is_none() && report.title.is_some() {
-        if let Some(site) = &hints.site {
-            report.flag("agency_inferred", format!("the title names no agency: `{site}` from the site's name"));
-            report.agency = Some(site.clone());
+        // The title names no agency: the report's signature names it, else a
+        // sentence that names the report, the page's publisher, the site.
+        let found = signed_agency(text)
+            .map(|a| (a, "the signature under the report"))
+            .or_else(|| agency_in_sentence(&head).map(|a| (a, "a sentence that names the report")))
+            .or_else(|| publisher(&head).map(|a| (a, "the page's 发布机构")))
+            .or_else(|| hints.site.clone().map(|a| (a, "the site's name")));
+        if let Some((agency, source)) = found {
+            report.flag("agency_inferred", format!("the title names no agency: `{agency}` from {source}"));
+            report.agency = Some(agency);
         }
     }
     if report.year.is_none() {
@@ -155,13 +162,19 @@ fn find_title(head: &Head) -> Option<String> {
     let joinable = (2..=40).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
         && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
-    // The line names no agency of its own (one character is the end of a name
-    // cut by the break), or the line before is about as wide: the first line of a
-    // title broken by the page's width is full.
-    let named = agency_from_title(&title).is_some_and(|a| a.chars().count() > 1);
+    // The line starts with the end of a name cut by the break (one character),
+    // or the line before is about as wide: the first line of a title broken by
+    // the page's width is full. A title that starts with its year takes the line
+    // before only where that names an agency (not a site's section, `政务公开`).
+    let agency = agency_from_title(&title);
     let first = heading_lines(head).nth(at).unwrap_or(line);
     let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(first);
-    Some(if joinable && (!named || broken) { format!("{previous}{title}") } else { title })
+    let joins = match agency.map(|a| a.chars().count()) {
+        None => names_an_agency(without_year(previous)),
+        Some(1) => true,
+        Some(_) => broken,
+    };
+    Some(if joinable && joins { format!("{previous}{title}") } else { title })
 }
 
 /// The length of a year in brackets at the start of `s` (`(2015年度)`), or 0.
@@ -342,14 +355,59 @@ fn agency_in_sentence(head: &Head) -> Option<String> {
             let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
             let name = &before[start..];
             let n = name.chars().count();
-            let named = crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0);
-            let kind = ["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署"].iter().any(|k| name.ends_with(k));
-            if (3..=40).contains(&n) && (named || kind) {
+            if (3..=40).contains(&n) && names_an_agency(name) {
                 return Some(name.to_string());
             }
         }
     }
     None
+}
+
+/// Whether a name is an agency's: it starts with a division's name, or ends
+/// with a kind of agency.
+fn names_an_agency(name: &str) -> bool {
+    let named = crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0);
+    const KINDS: &[&str] = &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道"];
+    named || KINDS.iter().any(|k| name.ends_with(k))
+}
+
+/// The agency that signs the report: the line above the date at its end
+/// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`).
+fn signed_agency(text: &str) -> Option<String> {
+    let tail: Vec<String> =
+        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
+    let date = tail.iter().position(|l| l.chars().count() <= 12 && parse_date(l).is_some())?;
+    let name = tail.get(date + 1)?;
+    let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
+    (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())
+}
+
+/// Labels a page's catalogue prints after the publisher's name, where the cells
+/// ran together.
+const CATALOGUE_LABELS: &[&str] = &["发布日期", "发文日期", "成文日期", "主题分类", "组配分类", "文号", "索引号", "分类"];
+
+/// The publisher a page's catalogue names (`发布机构: 合肥市生态环境局`,
+/// `发布机构 | 县政府办 |`).
+fn publisher(head: &Head) -> Option<String> {
+    head.raw.iter().find_map(|raw| {
+        let rest = &raw[raw.find("发布机构")? + "发布机构".len()..];
+        let rest = rest.trim_start_matches(|c: char| c == ':' || c == '|' || c.is_whitespace());
+        let cell = rest.split(['\t', '|']).next()?.split("  ").next()?;
+        let name = squash(cell);
+        let end = CATALOGUE_LABELS.iter().filter_map(|l| name.find(l)).min().unwrap_or(name.len());
+        let name = &name[..end];
+        ((2..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+    })
+}
+
+/// `s` without the year it starts with (`2024年`, `2024年度`).
+fn without_year(s: &str) -> &str {
+    let digits = s.chars().take_while(|&c| digit(c).is_some()).count();
+    let rest = s.char_indices().nth(digits).map_or("", |(i, _)| &s[i..]);
+    match rest.strip_prefix('年') {
+        Some(r) if digits == 4 => r.strip_prefix('度').unwrap_or(r),
+        _ => s,
+    }
 }
 
 /// The first year (`2019年` or `二〇一九年`) in `s`.
@@ -648,6 +706,46 @@ mod tests {
         );
         // No year before the report's name: no agency named.
         assert_eq!(agency("现公布本机关政府信息公开工作年度报告。\n一、概述\n"), None);
+    }
+
+    #[test]
+    fn the_agency_of_a_title_that_names_none() {
+        let read_agency = |text: &str| {
+            let mut r = Report::default();
+            read(text, &Hints::default(), &mut r);
+            (r.title, r.agency, r.issues.iter().any(|i| i.code == "agency_inferred"))
+        };
+        // The signature under the report.
+        let (title, agency, flagged) =
+            read_agency("关于2022年度政府信息公开工作年度报告
+一、总体情况
+正文。
+德阳市旌阳区人民政府办公室
+2023年1月30日
+");
+        assert_eq!(title.as_deref(), Some("关于2022年度政府信息公开工作年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("德阳市旌阳区人民政府办公室"), true));
+        // The page's particulars, after a cell that names no agency.
+        let text = "分类 | 政府信息公开年报 | 发布机构 | 本网 |
+2020年度政府信息公开工作年度报告
+            发布机构:合肥市生态环境局\t发布日期:2021-01-28
+一、总体情况
+正文。
+";
+        assert_eq!(read_agency(text).1.as_deref(), Some("合肥市生态环境局"));
+        // A site's section above the title is no part of it; an agency is.
+        let (title, agency, _) = read_agency("首页 > 政务公开
+2015年度政府信息公开工作年度报告
+一、总体情况
+");
+        assert_eq!((title.as_deref(), agency), (Some("2015年度政府信息公开工作年度报告"), None));
+        let (title, agency, flagged) =
+            read_agency("2024年平顶山市卫东区人民政府光华路街道办事处
+政府信息公开工作年度报告
+一、总体情况
+");
+        assert_eq!(title.as_deref(), Some("2024年平顶山市卫东区人民政府光华路街道办事处政府信息公开工作年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("平顶山市卫东区人民政府光华路街道办事处"), false));
     }
 
     #[test]

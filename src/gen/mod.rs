@@ -465,7 +465,11 @@ fn report(
             published.year, published.month, published.day
         ),
     };
+    // A title that names no agency: the signature, the page's particulars or the
+    // site's name say whose report it is.
+    let anonymous = rng.chance(0.04);
     let title = match rng.below(12) {
+        _ if anonymous => format!("{year}年度政府信息公开工作年度报告"),
         10 => format!("{}政府信息公开工作年度报告（{year}年度）", agency.name),
         11 if rng.chance(0.5) => format!("{}政府信息公开工作{year}年度报告", agency.name),
         11 => format!("{}{year}年度政府信息公开年度工作报告", agency.name),
@@ -814,7 +818,10 @@ fn report(
         title: &title,
         site: &format!("{}门户网站", agency.name),
         published: (!signed && !quiet).then(|| {
-            let line = if rng.chance(0.1) {
+            let line = if anonymous && !signed {
+                // The particulars a site prints above a document, run together.
+                format!("发布机构：{}\t发布日期：{date_text}", agency.name)
+            } else if rng.chance(0.1) {
                 // A site's table of particulars, scraped as a row of cells.
                 format!("发布机构 | 本网 | 发文日期 | {date_text} |")
             } else {
@@ -832,6 +839,9 @@ fn report(
             .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
         pub_date: tagged.then(|| format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59))),
     };
+    if anonymous {
+        issues.push("agency_inferred");
+    }
     let mut text = render::render(&page, layout, rng);
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {
         text = full_width_digits(&text);
