@@ -122,6 +122,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // or tables left in HTML, as some converters write tables with spanned cells.
     let converted = layout == Layout::Markdown && rng.chance(0.3);
     let html_tables = layout == Layout::Markdown && !converted && rng.chance(0.3);
+    // Or grid tables, as pandoc writes tables whose cells hold more than a line.
+    let grid_tables = layout == Layout::Markdown && !converted && !html_tables && rng.chance(0.25);
     let dropped = layout == Layout::PipeCells && rng.chance(0.3);
     // A page that sets its figures apart (a `<span>` each), copied a line each.
     let apart = layout == Layout::Text && rng.chance(0.1);
@@ -143,6 +145,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 let blank = blank_zeros && rows.iter().any(|r| r.values.iter().any(|v| !v.is_empty() && v != "0"));
                 let table = match layout {
                     Layout::Markdown if html_tables => html_table(rows),
+                    Layout::Markdown if grid_tables => grid(rows, blank),
                     Layout::PipeCells => pipe_cells(rows, blank, dropped),
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned => aligned(rows, rng),
@@ -236,24 +239,34 @@ fn converted_label(label: &str) -> String {
 
 /// `lose_cell`: the first row of zeros loses its last cell (a separator lost in
 /// conversion).
-fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool, lose_cell: bool) -> String {
+/// The cells of each row of a Markdown table: labels (each through `label`),
+/// blanks under a spanned label, then the values; a header row as wide as the table.
+fn markdown_cells(rows: &[TRow], blank_zeros: bool, label: impl Fn(&str) -> String) -> Vec<Vec<String>> {
     // Label columns: two in 表三 (group and item), one in 表二, none in 表四's data row.
     let label_width = rows.iter().filter(|r| !r.values.is_empty()).map(|r| labels_of(r).len()).max().unwrap_or(1);
     let width = rows.iter().map(|r| label_width + r.values.len()).max().unwrap_or(2);
+    rows.iter()
+        .map(|r| {
+            let mut cells: Vec<String> = labels_of(r).iter().map(|l| label(l)).collect();
+            while !cells.is_empty() && cells.len() < label_width && !r.values.is_empty() {
+                cells.push(String::new());
+            }
+            if r.values.is_empty() {
+                cells.resize(width.max(cells.len()), String::new());
+            }
+            cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
+            cells
+        })
+        .collect()
+}
+
+fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool, lose_cell: bool) -> String {
     let mut out = String::new();
     let lost = (lose_cell && !blank_zeros)
         .then(|| rows.iter().position(|r| r.values.len() >= 5 && r.values.iter().all(|v| v == "0")))
         .flatten();
-    for (i, r) in rows.iter().enumerate() {
-        let mut cells: Vec<String> =
-            labels_of(r).iter().map(|l| if converted { converted_label(&cell(l)) } else { cell(l) }).collect();
-        while !cells.is_empty() && cells.len() < label_width && !r.values.is_empty() {
-            cells.push(String::new());
-        }
-        if r.values.is_empty() {
-            cells.resize(width.max(cells.len()), String::new());
-        }
-        cells.extend(r.values.iter().map(|v| shown(v, blank_zeros).to_string()));
+    let label = |l: &str| if converted { converted_label(&cell(l)) } else { cell(l) };
+    for (i, mut cells) in markdown_cells(rows, blank_zeros, label).into_iter().enumerate() {
         if lost == Some(i) {
             cells.pop();
         }
@@ -261,6 +274,40 @@ fn markdown(rows: &[TRow], blank_zeros: bool, converted: bool, lose_cell: bool) 
         if i == 0 {
             out.push_str(&format!("|{}\n", "---|".repeat(cells.len())));
         }
+    }
+    out
+}
+
+/// A grid table, as pandoc writes one whose cells hold more than a line: rows
+/// between `+---+` borders (`+===+` under the header), long labels run over
+/// the lines of their row.
+fn grid(rows: &[TRow], blank_zeros: bool) -> String {
+    const WRAP: usize = 14;
+    let table = markdown_cells(rows, blank_zeros, cell);
+    let columns = table.iter().map(Vec::len).max().unwrap_or(0);
+    // Each cell's lines.
+    let lines_of = |c: &String| -> Vec<String> {
+        let chars: Vec<char> = c.chars().collect();
+        chars.chunks(WRAP).map(|p| p.iter().collect()).collect()
+    };
+    let pieces: Vec<Vec<Vec<String>>> = table.iter().map(|cells| cells.iter().map(lines_of).collect()).collect();
+    let wide = |k: usize| {
+        pieces.iter().filter_map(|row| row.get(k)).flatten().map(|p| p.chars().count()).max().unwrap_or(0).max(1)
+    };
+    let widths: Vec<usize> = (0..columns).map(wide).collect();
+    let rule = |c: char| format!("+{}\n", widths.iter().map(|w| c.to_string().repeat(w + 2) + "+").collect::<String>());
+    let mut out = rule('-');
+    for (i, row) in pieces.iter().enumerate() {
+        let height = row.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for line in 0..height {
+            out.push('|');
+            for (k, w) in widths.iter().enumerate() {
+                let piece = row.get(k).and_then(|p| p.get(line)).map_or("", String::as_str);
+                out.push_str(&format!(" {piece:<w$} |"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&rule(if i == 0 { '=' } else { '-' }));
     }
     out
 }

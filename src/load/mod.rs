@@ -11,6 +11,7 @@
 
 pub mod decode;
 pub mod dom;
+mod grid;
 pub mod html;
 pub mod manifest;
 pub mod pdf;
@@ -221,7 +222,7 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         doc.hints.published = page.published;
         page.text
     } else {
-        with_tables_rendered(decoded.text)
+        grid::joined(with_tables_rendered(decoded.text))
     };
     doc.text = Ok(finish(doc, &text));
 }
