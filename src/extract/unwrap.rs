@@ -113,11 +113,12 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     (count >= 4 && count * 3 >= widths.len()).then_some(w).or(reached.then_some(widest))
 }
 
-/// Whether a line is set in columns (a table's row, its heads): a run of spaces
-/// inside it. Its width is the table's, not the page's.
+/// Whether a line is set in columns (a table's row, its heads, a page's
+/// particulars): a tab or a run of spaces inside it. Its width is the table's,
+/// not the page's.
 fn laid_out(line: &str) -> bool {
     let t = line.trim().as_bytes();
-    memchr::memchr_iter(b' ', t).any(|i| t[i..].starts_with(b"    "))
+    memchr::memchr(b'\t', t).is_some() || memchr::memchr_iter(b' ', t).any(|i| t[i..].starts_with(b"    "))
 }
 
 /// A line that starts a heading or a numbered item: `三、`, `(二)`, `2.`, `第三`,
@@ -310,6 +311,10 @@ mod tests {
         let heads = format!("{}申请总数    当面申请    网上申请    信函申请    同意公开    非本机关\n", " ".repeat(36));
         let text = format!("{WRAPPED}{heads}");
         assert_eq!(unwrap(&text, &[]).unwrap().text, unwrap(WRAPPED, &[]).unwrap().text + &heads);
+        // A page's particulars, their cells apart by a tab.
+        let particulars = "发布机构:临夏回族自治州临夏县人民政府\t发布日期:2011-01-06 13:22\n";
+        let text = format!("{particulars}{WRAPPED}");
+        assert_eq!(unwrap(&text, &[]).unwrap().text, format!("{particulars}{}", unwrap(WRAPPED, &[]).unwrap().text));
     }
 
     #[test]
