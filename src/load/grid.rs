@@ -21,8 +21,10 @@ fn border(line: &str) -> bool {
 /// `text` with its grid tables' rows each on a line; the text itself where it
 /// has none.
 pub fn joined(text: String) -> String {
-    let starts_border = |i: usize| text[i..].starts_with("+-") || text[i..].starts_with("+=");
-    let any = starts_border(0) || memchr::memchr_iter(b'\n', text.as_bytes()).any(|i| starts_border(i + 1));
+    // A border opens a line; `+-` and `+=` are rare in a report's text.
+    let bytes = text.as_bytes();
+    let opens_line = |i: usize| i == 0 || bytes[i - 1] == b'\n';
+    let any = [b"+-", b"+="].iter().any(|b| memchr::memmem::find_iter(bytes, b).any(opens_line));
     if !any {
         return text;
     }
