@@ -13,16 +13,24 @@
 //! of cases in its sentence (`其中维持2件`) are those cases'. Approximate
 //! numbers (`9000多条`) and percentages are never counts.
 //!
-//! The proactive total has a reader of its own ([`proactive`]).
+//! This module cuts the text and finds its counts and keywords; the requests
+//! ([`requests`]), the cases ([`litigation`]) and the proactive total
+//! ([`proactive`]) each have a reader of their own, the fees one here.
 
+mod litigation;
 mod proactive;
+mod requests;
+
+use litigation::read_litigation;
+pub(super) use litigation::proceeding_of_label;
+use requests::read_requests;
+pub(super) use requests::request_of_label;
 
 use crate::normalize::Search;
-use std::sync::LazyLock;
 
 use super::numerals;
 use super::unwrap::unwrap;
-use crate::report::{LitigationFact, Report, RequestFact};
+use crate::report::Report;
 use crate::template::Template;
 
 /// What a section talks about.
@@ -159,12 +167,6 @@ struct Count {
     items: bool,
 }
 
-/// The clause that opens a sentence splitting the requests received by applicant.
-const BY_APPLICANT: &[&str] =
-    &["从申请主体看", "从申请人看", "从申请人类型看", "从申请人身份看", "按申请主体分", "按申请人分", "从申请对象看"];
-/// Words that say a count is all of one kind (`均为公民申请`).
-const ALL_OF: &[&str] = &["均为", "均是", "均系", "全部为", "全部是", "都是", "皆为"];
-
 /// Words before a number that make it the count of each thing named before.
 const EACH: &[&str] = &["均为", "都为", "均是", "均"];
 
@@ -272,123 +274,6 @@ struct Hit {
     key: &'static str,
 }
 
-/// The key of 不予公开信息: requests denied where counted in requests, else the
-/// information an agency withheld, which no request asked for.
-const WITHHELD_INFO: &str = "withheld_info";
-
-/// The key of 公开 alone: requests granted where it opens its clause
-/// (`公开0件`, `其中公开3件`); elsewhere it is a part of other words
-/// (`依申请公开`).
-const BARE_GRANTED: &str = "granted_bare";
-
-/// Whether the keyword at character `at` of `clause` opens it, after what may
-/// lead a clause of results.
-fn opens_clause(clause: &str, at: usize) -> bool {
-    let head: String = clause.chars().take(at).filter(|c| !c.is_whitespace()).collect();
-    ["", "其中", "已", "共", "并"].contains(&head.as_str())
-}
-
-/// Keywords of the request section, longest first where one contains another.
-/// A result followed by 答复 (`予以公开答复966件`) is the result: the words are
-/// listed whole so that the longer match wins over `答复`.
-const REQUEST_WORDS: &[(&str, &str)] = &[
-    ("同意部分公开答复", "partially_granted"),
-    ("部分公开答复", "partially_granted"),
-    ("不予公开答复", "denied"),
-    ("不同意公开答复", "denied"),
-    ("同意公开答复", "granted"),
-    ("予以公开答复", "granted"),
-    ("同意部分公开", "partially_granted"),
-    ("部分公开", "partially_granted"),
-    ("不同意公开", "denied"),
-    // Information withheld (`不予公开信息10条`), unless counted in requests.
-    ("不予公开信息", WITHHELD_INFO),
-    ("不予公开", "denied"),
-    ("同意公开", "granted"),
-    ("予以公开", "granted"),
-    ("全部公开", "granted"),
-    // `公开0件，不予公开0件`: granted, where it opens its clause.
-    ("公开", BARE_GRANTED),
-    ("非本机关", "unable_not_held"),
-    ("本机关不掌握", "unable_not_held"),
-    ("不掌握", "unable_not_held"),
-    ("不属于本机关", "unable_not_held"),
-    ("非本行政机关", "unable_not_held"),
-    ("不属于本行政机关", "unable_not_held"),
-    ("信息不存在", "unable_not_exist"),
-    ("不存在", "unable_not_exist"),
-    ("内容不明确", "unable_unclear"),
-    ("不明确", "unable_unclear"),
-    ("不属于政府信息", "not_gov_info"),
-    ("非政府信息", "not_gov_info"),
-    ("上年结转", "carried_over"),
-    ("上年度结转", "carried_over"),
-    ("上年转结", "carried_over"),
-    ("结转下", "carried_forward"),
-    ("结转至下", "carried_forward"),
-    ("结转到下", "carried_forward"),
-    ("转入下", "carried_forward"),
-    ("已经答复", "answered"),
-    ("已答复", "answered"),
-    ("答复", "answered"),
-    ("当面", "channel_in_person"),
-    ("现场", "channel_in_person"),
-    ("来访", "channel_in_person"),
-    ("电子邮件", "channel_email"),
-    ("电子邮箱", "channel_email"),
-    ("邮件", "channel_email"),
-    ("网上", "channel_online"),
-    ("网络", "channel_online"),
-    ("互联网", "channel_online"),
-    ("在线", "channel_online"),
-    ("网站", "channel_online"),
-    ("信函", "channel_letter"),
-    ("邮寄", "channel_letter"),
-    ("来信", "channel_letter"),
-    ("传真", "channel_fax"),
-    ("电话", "channel_phone"),
-];
-const RECEIVE_WORDS: &[&str] = &["收到", "接到", "受理", "接收", "共有", "办理", "申请总量", "申请总数", "申请数量", "申请量"];
-const NEGATIONS: &[&str] = &["未发生", "没有发生", "未收到", "没有收到", "未接到", "没有接到", "未出现", "没有出现", "没有", "未有", "无", "未"];
-/// Who asked, where the text splits the requests received: people, and
-/// businesses (法人或其他组织 as a whole has no column of its own).
-const APPLICANTS: &[(&str, &str)] = &[
-    ("公民", "natural_person"),
-    ("自然人", "natural_person"),
-    ("个人", "natural_person"),
-    ("群众", "natural_person"),
-    ("企业", "commercial"),
-];
-
-/// What became of the cases, as the tables of 2019 and 2021 name it.
-/// The national form of 2014-2018 counts a suit's dismissal with the upheld
-/// (`维持具体行政行为或者驳回原告诉讼请求数`), a correction by law as corrected
-/// (`被依法纠错数`: an answer revoked, found unlawful, or to be made again), and a
-/// withdrawn case among the others.
-const OUTCOMES: &[(&str, &str)] = &[
-    ("维持", "upheld"),
-    ("驳回", "upheld"),
-    ("纠正", "corrected"),
-    ("纠错", "corrected"),
-    ("撤销", "corrected"),
-    ("确认违法", "corrected"),
-    ("责令", "corrected"),
-    ("撤诉", "other"),
-    ("撤回", "other"),
-    ("尚未审结", "pending"),
-    ("未审结", "pending"),
-    ("审理中", "pending"),
-];
-const PROCEEDINGS: &[(&str, &str)] = &[
-    ("行政复议", "reconsideration"),
-    ("复议", "reconsideration"),
-    ("行政诉讼", "litigation"),
-    ("诉讼", "litigation"),
-    // `被起诉的案件`: a lawsuit.
-    ("起诉", "litigation"),
-    ("申诉", "complaint"),
-];
-
 /// Every keyword of `words` in `clause`, longest first at each position.
 fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
     let (words, firsts) = (keywords.words.as_slice(), keywords.firsts.as_slice());
@@ -428,33 +313,17 @@ impl Keywords {
     }
 }
 
-static REQUEST_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REQUEST_WORDS.to_vec()));
-static RECEIVE_KEYWORDS: LazyLock<Keywords> =
-    LazyLock::new(|| Keywords::new(RECEIVE_WORDS.iter().map(|w| (*w, "new_received")).collect()));
-static APPLICANT_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(APPLICANTS.to_vec()));
-static PROCEEDING_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PROCEEDINGS.to_vec()));
-static OUTCOME_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(OUTCOMES.to_vec()));
-
-/// The one key the keywords of a short label name, if they name one: the
-/// heads of a table printed across (`当面申请`, `同意部分公开`, `申请总数`).
-fn key_of_label(label: &str, lists: &[&Keywords]) -> Option<&'static str> {
-    let mut keys = lists.iter().flat_map(|k| hits(label, k)).filter(|h| h.key != BARE_GRANTED || h.at == 0).map(|h| match h.key {
-        BARE_GRANTED => "granted",
-        WITHHELD_INFO => "denied",
-        key => key,
-    });
+/// The one key the keywords of a short label name, if they name one (each hit
+/// taken through `key`, which may pass it over): the heads of a table printed
+/// across (`当面申请`, `同意部分公开`, `申请总数`).
+fn key_of_label(
+    label: &str,
+    lists: &[&Keywords],
+    key: impl Fn(&Hit) -> Option<&'static str>,
+) -> Option<&'static str> {
+    let mut keys = lists.iter().flat_map(|k| hits(label, k)).filter_map(|h| key(&h));
     let first = keys.next()?;
     keys.all(|k| k == first).then_some(first)
-}
-
-/// The request row a short label names ([`key_of_label`]).
-pub(super) fn request_of_label(label: &str) -> Option<&'static str> {
-    key_of_label(label, &[&REQUEST_KEYWORDS, &RECEIVE_KEYWORDS])
-}
-
-/// The proceeding a short label names (`行政复议`, `行政诉讼`).
-pub(super) fn proceeding_of_label(label: &str) -> Option<&'static str> {
-    key_of_label(label, &[&PROCEEDING_KEYWORDS])
 }
 
 /// Binds each count to the nearest unbound keyword before it, else to the
@@ -532,32 +401,6 @@ fn topic_clauses<'a>(doc: &Sectioned<'a>, pick: impl Fn(Topics) -> bool, words: 
     all.filter(|&(at, c)| inside(&subs, at) || words.iter().any(|w| c.has(w))).collect()
 }
 
-/// Where a clause denies something: the places of its denial words, once a
-/// clause, whatever the number of keywords asked about.
-struct Denials {
-    /// Where the first denial word ends, in the clause without its 未经
-    /// (未经复议直接起诉 is a kind of lawsuit, not a denial).
-    first_end: Option<usize>,
-    /// Where each 未经 starts in the clause.
-    skipped: Vec<usize>,
-}
-
-const NOT_A_DENIAL: &str = "未经";
-
-impl Denials {
-    fn new(clause: &str) -> Denials {
-        let without = clause.replace(NOT_A_DENIAL, "");
-        let first_end = NEGATIONS.iter().filter_map(|n| without.first(n).map(|p| p + n.len())).min();
-        Denials { first_end, skipped: clause.match_indices(NOT_A_DENIAL).map(|(i, _)| i).collect() }
-    }
-
-    /// Whether a denial word is written before byte `at` of the clause.
-    fn before(&self, at: usize) -> bool {
-        let removed = self.skipped.partition_point(|&s| s + NOT_A_DENIAL.len() <= at) * NOT_A_DENIAL.len();
-        self.first_end.is_some_and(|end| end <= at - removed)
-    }
-}
-
 /// Reads the prose facts into `report`. Facts of a table the report already
 /// holds are not added; where the prose contradicts the table, the table stands
 /// and the report is flagged `narrative_table_conflict`.
@@ -591,224 +434,6 @@ fn read_sections(doc: &Sectioned, report: &mut Report) {
     read_litigation(doc, report);
     read_fees(doc, report);
     proactive::read(doc, report);
-}
-
-fn read_requests(doc: &Sectioned, report: &mut Report) {
-    // (row, applicant, count, offset)
-    let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();
-    let mut push = |key: &'static str, applicant: &'static str, v: i64, offset: usize| {
-        if !found.iter().any(|f| (f.0, f.1) == (key, applicant)) {
-            found.push((key, applicant, v, offset));
-        }
-    };
-    // Where the clause that counted the requests received ends: the clauses
-    // after it in its sentence may split the count by applicant.
-    let mut received_end: Option<usize> = None;
-    // The count of requests received, and where it is.
-    let mut received: Option<(i64, usize)> = None;
-    for (base, clause) in topic_clauses(doc, |t| t.requests, &["申请"]) {
-        // Cases are read as cases.
-        if PROCEEDINGS.iter().any(|(w, _)| clause.has(w)) {
-            continue;
-        }
-        let mut cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
-        // A clause of consultations (`通过电话咨询…7人次`) counts no request; the
-        // years' running total is not the year's.
-        if !cs.is_empty() && ((clause.has("咨询") && !clause.has("申请")) || since_the_start(doc, base, clause)) {
-            continue;
-        }
-        // `部分公开67,占4.61%`: a count whose unit was left out, before its share.
-        if let Some(c) = count_before_share(doc, base, clause).filter(|c| !cs.iter().any(|x| x.offset == c.offset)) {
-            cs.push(c);
-        }
-        // `…申请46件。从申请主体看,公民申请41件`: a sentence of its own that splits
-        // the count received by applicant reads as the received sentence's end.
-        if received.is_some() && cs.is_empty() && BY_APPLICANT.iter().any(|w| clause.trim() == *w) {
-            received_end = Some(base + clause.len());
-            continue;
-        }
-        let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
-        // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
-        let applicants = || -> Vec<Hit> {
-            hits(clause, &APPLICANT_KEYWORDS)
-                .into_iter()
-                .filter(|h| {
-                    let after: String = clause.chars().skip(h.at).skip_while(|c| !"、和或及".contains(*c)).take(3).collect();
-                    !(after.starts_with(['、', '和', '或', '及']) && after.contains('法'))
-                })
-                .collect()
-        };
-        if let (Some(_), true, Some((count, offset))) = (same_sentence, cs.is_empty(), received) {
-            // `…申请8件,均为公民申请`, `…均为网上申请`: every request from one kind of
-            // applicant, or by one channel.
-            if ALL_OF.iter().any(|w| clause.trim_start().starts_with(w)) {
-                if let [one] = applicants().as_slice() {
-                    push("new_received", one.key, count, offset);
-                    continue;
-                }
-                let channels: Vec<Hit> =
-                    hits(clause, &REQUEST_KEYWORDS).into_iter().filter(|h| h.key.starts_with("channel_")).collect();
-                if let [one] = channels.as_slice() {
-                    push(one.key, "total", count, offset);
-                    continue;
-                }
-            }
-        }
-        if same_sentence.is_some() && !cs.is_empty() {
-            let applicants = applicants();
-            if !applicants.is_empty() {
-                for (applicant, c) in bind(&cs, &applicants) {
-                    if c.value.fract() == 0.0 {
-                        push("new_received", applicant, c.value as i64, c.offset);
-                    }
-                }
-                received_end = Some(base + clause.len());
-                continue;
-            }
-        }
-        let mut hs = hits(clause, &REQUEST_KEYWORDS);
-        hs.retain(|h| h.key != BARE_GRANTED || opens_clause(clause, h.at));
-        // `…申请56件,其中2010年受理18件`: a part of what the sentence counted.
-        let part = || clause.trim_start().starts_with("其中") && sentence_before(doc, base).has("申请");
-        let mentions_request = clause.has("申请") || (!cs.is_empty() && part());
-        if mentions_request {
-            hs.extend(hits(clause, &RECEIVE_KEYWORDS));
-            hs.sort_by_key(|h| h.at);
-        }
-        if cs.is_empty() {
-            // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "没有依申请", "没有公民", "未有", "无"];
-            let denied = denied.iter().any(|n| {
-                clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
-            });
-            if denied && mentions_request {
-                push("new_received", "total", 0, base + clause.first("申请").unwrap_or(0));
-            }
-            continue;
-        }
-        for (key, c) in bind(&cs, &hs) {
-            let key = match key {
-                WITHHELD_INFO if c.items => continue,
-                WITHHELD_INFO => "denied",
-                BARE_GRANTED => "granted",
-                key => key,
-            };
-            if c.value.fract() == 0.0 {
-                push(key, "total", c.value as i64, c.offset);
-                if key == "new_received" {
-                    received_end = Some(base + clause.len());
-                    received = Some((c.value as i64, c.offset));
-                }
-            }
-        }
-    }
-    let table: Vec<(&str, i64)> =
-        report.requests.iter().filter(|f| f.applicant == "total").map(|f| (f.row, f.count)).collect();
-    let (statistics, name) = table_read(report, "表三");
-    if !report.requests.is_empty() {
-        for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
-            if let Some((_, t)) = table.iter().find(|(row, _)| row == key) {
-                if t != v {
-                    report.flag("narrative_table_conflict", format!("requests/{key}: the text says {v}, {name} says {t}"));
-                }
-            }
-        }
-        if !statistics {
-            return;
-        }
-        // A statistics table has the rows its form asks for: what else the
-        // prose counts is kept.
-        found.retain(|f| !report.requests.iter().any(|t| (t.row, t.applicant) == (f.0, f.1)));
-    }
-    for (row, applicant, count, offset) in found {
-        report.requests.push(RequestFact { row, applicant, count, offset });
-    }
-}
-
-fn read_litigation(doc: &Sectioned, report: &mut Report) {
-    // (proceeding, outcome, count, offset)
-    let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();
-    let mut push = |proceeding, outcome, count: f64, offset| {
-        if count.fract() == 0.0 && !found.iter().any(|f| (f.0, f.1) == (proceeding, outcome)) {
-            found.push((proceeding, outcome, count as i64, offset));
-        }
-    };
-    // The proceeding last counted, its count, and where its clause ends: the
-    // clauses after it in the sentence may give its outcomes.
-    let mut last: Option<(&'static str, Count, usize)> = None;
-    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结"]) {
-        let hs = hits(clause, &PROCEEDING_KEYWORDS);
-        let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
-        // The proceeding counted before in this sentence, whose outcomes this
-        // clause may give (naming it again, `经复议维持原答复`, or not at all).
-        let continued = last.filter(|l| l.2 <= base && !doc.text[l.2..base].contains(['。', '\n']));
-        let outcomes = hits(clause, &OUTCOME_KEYWORDS);
-        // `提起行政复议1件，经复议维持1件`: the proceeding named again with its outcome.
-        let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && !outcomes.is_empty();
-        if hs.is_empty() || names_it_again {
-            // `被申请行政复议2件,其中维持1件,纠正1件`, `…2件,均维持`.
-            let Some((proceeding, total, end)) = continued else {
-                continue;
-            };
-            if cs.is_empty() {
-                // `…均维持`, or the one case's outcome (`1起，经复议维持原答复`).
-                let each = |o: &&Hit| EACH.iter().any(|w| clause.chars().take(o.at).collect::<String>().ends_with(w));
-                if let Some(o) = outcomes.first().filter(|o| each(o) || total.value == 1.0) {
-                    push(proceeding, o.key, total.value, total.offset);
-                }
-            }
-            for (outcome, c) in bind(&cs, &outcomes) {
-                push(proceeding, outcome, c.value, c.offset);
-            }
-            last = Some((proceeding, total, end.max(base + clause.len())));
-            continue;
-        }
-        last = None;
-        if cs.is_empty() {
-            let chars: Vec<(usize, char)> = clause.char_indices().collect();
-            let denials = Denials::new(clause);
-            // `行政复议、行政诉讼情况:无`: the answer after the clause.
-            let none_after = says_none_after(doc, base);
-            for h in &hs {
-                let byte = chars[h.at].0;
-                if denials.before(byte) || none_after {
-                    push(h.key, "total", 0.0, base + byte);
-                }
-            }
-            continue;
-        }
-        for (key, c) in bind(&cs, &hs) {
-            push(key, "total", c.value, c.offset);
-            last = Some((key, c, base + clause.len()));
-        }
-    }
-    let (statistics, name) = table_read(report, "表四");
-    if !report.litigation.is_empty() {
-        let total = |p: &str| report.litigation.iter().find(|f| f.proceeding == p && f.outcome == "total").map(|f| f.count);
-        let table_litigation = total("litigation_direct").zip(total("litigation_after_reconsideration")).map(|(a, b)| a + b);
-        let mut conflicts = Vec::new();
-        for (key, _, v, _) in found.iter().filter(|f| f.1 == "total") {
-            let t = match *key {
-                "reconsideration" => total("reconsideration"),
-                "litigation" => total("litigation").or(table_litigation),
-                "complaint" => total("complaint"),
-                _ => None,
-            };
-            if let Some(t) = t.filter(|t| t != v) {
-                conflicts.push(format!("litigation/{key}: the text says {v}, {name} says {t}"));
-            }
-        }
-        for c in conflicts {
-            report.flag("narrative_table_conflict", c);
-        }
-        if !statistics {
-            return;
-        }
-        found.retain(|f| !report.litigation.iter().any(|t| (t.proceeding, t.outcome) == (f.0, f.1)));
-    }
-    for (proceeding, outcome, count, offset) in found {
-        report.litigation.push(LitigationFact { proceeding, outcome, count, offset });
-    }
 }
 
 /// Whether a report's table facts come from a pre-2019 statistics table (whose
@@ -855,43 +480,8 @@ fn says_none_after(doc: &Sectioned, base: usize) -> bool {
     rest_of_sentence(doc, base).next().is_some_and(|(_, next)| matches!(next.trim(), "无" | "暂无" | "没有" | "均无"))
 }
 
-/// The number that ends a clause without a unit when the next clause of the
-/// sentence gives its share (`部分公开67,占4.61%`): a count whose unit was left out.
-fn count_before_share(doc: &Sectioned, base: usize, clause: &str) -> Option<Count> {
-    let trimmed = clause.trim_end();
-    let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let start = trimmed.len() - digits;
-    let before = trimmed[..start].chars().next_back()?;
-    if digits == 0 || digits > 9 || before.is_ascii_digit() || matches!(before, '.' | ',' | '第' | '约' | '近') {
-        return None;
-    }
-    let (_, next) = rest_of_sentence(doc, base).next()?;
-    let share = next.trim_start().strip_prefix('占')?;
-    if !share.contains('%') {
-        return None;
-    }
-    let value = trimmed[start..].parse::<f64>().ok()?;
-    let at = trimmed[..start].chars().count();
-    Some(Count { value, offset: base + start, at, money: false, each: false, items: false })
-}
-
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
 const SUM_REACH: usize = 6;
-
-/// Whether a clause counts since the law took effect, not in the year
-/// (`截至2010年底,我局累计受理申请56件`, `《条例》实施以来累计…`, `历年累计`): its
-/// 累计 is said of the years where its sentence says since when.
-fn since_the_start(doc: &Sectioned, base: usize, clause: &str) -> bool {
-    (clause.has("累计") || clause.has("历年"))
-        && ["截至", "截止", "以来", "历年"].iter().any(|w| clause.has(w) || sentence_before(doc, base).has(w))
-}
-
-/// The text of the sentence before the clause at `base`.
-fn sentence_before<'a>(doc: &Sectioned<'a>, base: usize) -> &'a str {
-    let before = &doc.text[..base];
-    let start = before.rfind(['。', '\n']).map_or(0, |i| i + if before.as_bytes()[i] == b'\n' { 1 } else { '。'.len_utf8() });
-    &before[start..]
-}
 
 /// The clauses after the one at `base` in its sentence (up to a `。` or a line break).
 fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterator<Item = (usize, &'a str)> + 'd {
@@ -916,7 +506,7 @@ pub(super) fn random_text(rng: &mut crate::gen::rng::Rng, most: u64) -> String {
 mod tests {
     use super::*;
     use crate::gen::rng::Rng;
-
+    use crate::report::RequestFact;
 
     #[test]
     fn binding_agrees_with_the_nearest_unbound_keyword_rule() {
@@ -948,23 +538,6 @@ mod tests {
             let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
-        }
-    }
-
-    #[test]
-    fn denials_agree_with_searching_the_text_before_each_place() {
-        let mut rng = Rng::new(12);
-        for _ in 0..2000 {
-            let clause = random_text(&mut rng, 12);
-            let denials = Denials::new(&clause);
-            for (at, _) in clause.char_indices() {
-                let before = clause[..at].replace(NOT_A_DENIAL, "");
-                // A place inside 未经 (at its 经) is never a keyword's.
-                if clause[at..].starts_with('经') && clause[..at].ends_with('未') {
-                    continue;
-                }
-                assert_eq!(denials.before(at), NEGATIONS.iter().any(|n| before.contains(n)), "{clause:?} at {at}");
-            }
         }
     }
 
