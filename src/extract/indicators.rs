@@ -8,6 +8,10 @@
 //! the first cell after the label (a second column is the years' running total).
 //! The outcomes listed under 行政复议数量 or 行政诉讼数量 (`（一）维持具体行政行为数`)
 //! belong to the proceeding above them.
+//!
+//! A small table printed across, heads over a row of numbers (`申请总数 | 当面申请 |
+//! 同意公开` / `5 | 1 | 3`), is read too: each head names its column's count, in
+//! an indicator's words or the prose's.
 
 use super::cells::{Cell, CellUnit, Kind, Row, Value};
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
