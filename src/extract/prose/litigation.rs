@@ -76,6 +76,9 @@ impl Denials {
     }
 }
 
+/// Reads the cases in the clauses on them into `report`: each proceeding's
+/// total, a zero where a clause denies it, and the outcomes its sentence gives;
+/// where the report has 表四, its numbers stand and a contradiction is flagged.
 pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
     // (proceeding, outcome, count, offset)
     let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();

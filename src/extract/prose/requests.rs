@@ -120,6 +120,9 @@ pub(in crate::extract) fn request_of_label(label: &str) -> Option<&'static str> 
     key_of_label(label, &[&REQUEST_KEYWORDS, &RECEIVE_KEYWORDS], key)
 }
 
+/// Reads the counts of requests in the clauses on requests into `report`: the
+/// table's rows stand where it has them, the rest of what the prose says is
+/// added, and a sentence that contradicts the table is flagged.
 pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
     // (row, applicant, count, offset)
     let mut found: Vec<(&'static str, &'static str, i64, usize)> = Vec::new();
