@@ -227,17 +227,18 @@ fn heads(row: &Row) -> bool {
 }
 
 /// The counts of tables printed across: a row of heads, most of them naming a
-/// count, over a row of as many numbers and nothing else
-/// (`| 申请总数 | 当面申请 | 网上申请 |` over `| 5 | 1 | 3 |`).
+/// count, over one row of as many numbers and nothing else
+/// (`| 申请总数 | 当面申请 | 网上申请 |` over `| 5 | 1 | 3 |`). Over several such
+/// rows (a row a year, its year a number) no row is the report's own.
 fn across<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+    let numbers = |r: &Row, n: usize| r.kind == Kind::Table && r.labels.is_empty() && r.cells.len() == n;
     let mut out = Vec::new();
-    for pair in rows.windows(2) {
-        let (top, values) = (&pair[0], &pair[1]);
+    for (k, top) in rows.iter().enumerate() {
+        let Some(values) = rows.get(k + 1) else { break };
         let shaped = top.kind == Kind::Table
             && heads(top)
-            && values.kind == Kind::Table
-            && values.labels.is_empty()
-            && values.cells.len() == top.labels.len();
+            && numbers(values, top.labels.len())
+            && !rows.get(k + 2).is_some_and(|r| numbers(r, top.labels.len()));
         if !shaped {
             continue;
         }
@@ -503,6 +504,9 @@ mod tests {
         assert!(read_text(other).requests.is_empty());
         let short = "| 申请总数 | 当面申请 | 网上申请 | 同意公开 |\n| 5 | 1 | 3 |\n";
         assert!(read_text(short).requests.is_empty());
+        // A row a year: none is the report's own.
+        let years = "| 年份 | 申请总数 | 同意公开 | 不予公开 |\n| 2014 | 5 | 3 | 1 |\n| 2015 | 8 | 6 | 2 |\n";
+        assert!(read_text(years).requests.is_empty());
     }
 
     #[test]
