@@ -196,8 +196,19 @@ fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
         let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
-        s.trim_matches(|c: char| c == '#' || c == '*')
+        without_page(s).trim_matches(|c: char| c == '#' || c == '*')
     })
+}
+
+/// A line without the page number a flip-book page prints before the
+/// document's title (`Page 8 - 某某局2022年…年度报告`, read squashed).
+fn without_page(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix("Page") else { return s };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['-', ':']) {
+        Some(title) if rest.len() < s.len() - "Page".len() => title,
+        _ => s,
+    }
 }
 
 /// Whether a table cell holds a title with a year or an agency in it.
@@ -746,6 +757,16 @@ mod tests {
 ");
         assert_eq!(title.as_deref(), Some("2024年平顶山市卫东区人民政府光华路街道办事处政府信息公开工作年度报告"));
         assert_eq!((agency.as_deref(), flagged), (Some("平顶山市卫东区人民政府光华路街道办事处"), false));
+    }
+
+    #[test]
+    fn a_flip_book_page_s_number_is_no_part_of_the_title() {
+        let mut r = Report::default();
+        let text = "Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\nP. 8\n四、行政复议情况\n";
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.title.as_deref(), Some("威海市文登区信访局2022年政府信息公开工作年度报告"));
+        assert_eq!(r.agency.as_deref(), Some("威海市文登区信访局"));
+        assert_eq!(without_page("Pages-某某"), "Pages-某某");
     }
 
     #[test]

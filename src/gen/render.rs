@@ -102,6 +102,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         let crumb: &&str = rng.pick(CRUMBS);
         out.push_str(crumb);
     }
+    // A flip-book's page, which prints its number before the document's title.
+    if layout == Layout::Text && rng.chance(0.03) {
+        out.push_str(&format!("Page 1 - {}\nP. 1\n", page.title));
+    }
     // A site's table of the document's particulars, scraped as a row of cells.
     if layout == Layout::Text && rng.chance(0.1) {
         out.push_str(&format!("名称 | {} | |\n分类 | 政府信息公开年报 | 发布机构 | 本网 |\n", page.title));
