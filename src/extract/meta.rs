@@ -377,9 +377,9 @@ fn agency_in_sentence(head: &Head) -> Option<String> {
 /// Whether a name is an agency's: it starts with a division's name, or ends
 /// with a kind of agency.
 fn names_an_agency(name: &str) -> bool {
-    let named = crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0);
     const KINDS: &[&str] = &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道"];
-    named || KINDS.iter().any(|k| name.ends_with(k))
+    KINDS.iter().any(|k| name.ends_with(k))
+        || crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0)
 }
 
 /// The agency that signs the report: the line above the date at its end

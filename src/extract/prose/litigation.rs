@@ -167,6 +167,7 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::random_text;
     use super::*;
     use crate::gen::rng::Rng;
 
@@ -174,7 +175,7 @@ mod tests {
     fn denials_agree_with_searching_the_text_before_each_place() {
         let mut rng = Rng::new(12);
         for _ in 0..2000 {
-            let clause = super::super::random_text(&mut rng, 12);
+            let clause = random_text(&mut rng, 12);
             let denials = Denials::new(&clause);
             for (at, _) in clause.char_indices() {
                 let before = clause[..at].replace(NOT_A_DENIAL, "");

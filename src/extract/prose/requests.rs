@@ -112,7 +112,7 @@ static APPLICANT_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(A
 /// The request row a short label names ([`key_of_label`]).
 pub(in crate::extract) fn request_of_label(label: &str) -> Option<&'static str> {
     let key = |h: &Hit| match h.key {
-        BARE_GRANTED if h.at > 0 => None,
+        BARE_GRANTED if !opens_clause(label, h.at) => None,
         BARE_GRANTED => Some("granted"),
         WITHHELD_INFO => Some("denied"),
         key => Some(key),
