@@ -498,7 +498,7 @@ fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterato
 #[cfg(test)]
 pub(super) fn random_text(rng: &mut crate::gen::rng::Rng, most: u64) -> String {
     let len = rng.below(most + 1);
-    let pieces = ["未", "经", "没有", "复议", "公开", "主动", "发布", "微博", "新闻", "。", "\n", "信息", "全年", "计", "共", "1", "件", ","];
+    let pieces = ["未", "经", "审结", "没有", "复议", "公开", "主动", "发布", "微博", "新闻", "。", "\n", "信息", "全年", "计", "共", "1", "件", ","];
     (0..len).map(|_| *rng.pick(&pieces)).collect()
 }
 
@@ -755,6 +755,10 @@ mod tests {
         assert_eq!(requests("本年度未受理政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("2013年度没有依申请公开信息的情况。"), vec![("new_received", 0)]);
         assert_eq!(requests("本年度没有公民、法人或其他组织向我局提出政府信息公开申请。"), vec![("new_received", 0)]);
+        assert_eq!(requests("三、依申请公开情况\n2017年未接收到政府信息公开申请。"), vec![("new_received", 0)]);
+        assert_eq!(requests("三、依申请公开情况\n本年度未发生依申请公开情况。"), vec![("new_received", 0)]);
+        // A case that came of a request is not a request.
+        assert_eq!(requests("三、依申请公开情况\n本年度未发生因政府信息公开申请行政复议的情况。"), vec![]);
         // Information withheld, in 条, is no request denied; in 件 it is.
         let section = "二、依申请公开信息的情况和不予公开信息的情况\n";
         assert_eq!(requests(&format!("{section}不予公开信息有10条,主要是人事安排的信息。")), vec![]);

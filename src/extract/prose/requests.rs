@@ -207,7 +207,10 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         if cs.is_empty() {
             // 未收到…申请: no request this year.
-            let denied = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "没有依申请", "没有公民", "未有", "无"];
+            let denied = [
+                "未收到", "没有收到", "未接到", "没有接到", "未接收", "没有接收", "未受理", "没有受理", "未发生", "没有发生",
+                "没有依申请", "没有公民", "未有", "无",
+            ];
             let denied = denied.iter().any(|n| {
                 clause.first(n).is_some_and(|p| clause[p..].has("申请") && !clause[p..].starts_with("无正当"))
             });
