@@ -402,12 +402,10 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
         (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().has(anchor)).collect();
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
-    let Some(walk) = walks.find(|w| w.matches.len() >= 4) else {
-        if let Some(&k) = candidates.first() {
-            report.flag("table_empty", "表三 (requests) is present but holds no number");
-            return Some(k + 1);
-        }
-        return None;
+    let walk = match walks.find(|w| w.matches.len() >= 4) {
+        Some(walk) => walk,
+        // A table cut to a row or three: what it holds is read, the rest missed.
+        None => walk(rows, *candidates.first()?, cues, stop),
     };
     if !walk.matches.iter().any(|&(_, k)| rows[k].has_value()) {
         report.flag("table_empty", "表三 (requests) is present but holds no number");
@@ -543,12 +541,14 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across.
         words.iter().filter(|w| joined.has(w)).count() >= 2 || joined.has("维纠结审")
     };
-    let anchor = (from..rows.len()).find(|&k| {
-        let r = &rows[k];
-        let label = r.label();
-        r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
-    })?;
     let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+    let anchor = (from..rows.len())
+        .find(|&k| {
+            let r = &rows[k];
+            let label = r.label();
+            r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
+        })
+        .or_else(|| bare_litigation_row(rows, from, n))?;
     let mut cells: Vec<Cell> = Vec::new();
     let mut first_value_row = None;
     let mut end = anchor + 1;
@@ -606,6 +606,39 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         }
     }
     Some(end)
+}
+
+/// 表四 printed without its heads (a converter that drops merged header rows
+/// leaves `行政复议 | 行政诉讼` over the numbers, or nothing under the section's
+/// heading): the first row of the table's `n` numbers, right under lines that
+/// name both proceedings with no number between, or joined to them.
+fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
+    let anchors = template::LITIGATION_ANCHORS;
+    let all = (1u32 << anchors.len()) - 1;
+    // Which proceedings the label rows just above name.
+    let mut named = 0u32;
+    for (k, row) in rows.iter().enumerate().skip(from) {
+        let label = row.label();
+        let names = anchors.iter().enumerate().filter(|(_, a)| label.has(a)).fold(0, |m, (i, _)| m | 1 << i);
+        if !row.has_value() {
+            named = if names == 0 && !label.is_empty() { 0 } else { named | names };
+            continue;
+        }
+        // Every number a count; blank cells (zeros) only where the layout shows
+        // them; a row of zeros may have lost a cell or two in conversion.
+        let counts = row.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
+        let width = if row.delimited { trim_to(&row.cells, n).len() } else { row.cells.len() };
+        let blank = row.cells.iter().any(|c| c.value.is_none());
+        let shape = (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
+            || (width + 2 >= n && all_zero(&row.cells, n));
+        // The lines above joined to the numbers' row (one cell a line) name them in its label.
+        let under_names = (named == all && label.is_empty()) || names == all;
+        if under_names && row.kind == Kind::Table && counts && shape {
+            return Some(k);
+        }
+        named = 0;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -761,6 +794,36 @@ mod tests {
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn litigation_without_its_heads() {
+        let numbers = "119 | 25 | 91 | 24 | 259 | 7 | 0 | 15 | 6 | 28 | 21 | 1 | 7 | 9 | 38";
+        let heading = "四、政府信息公开行政复议、行政诉讼情况";
+        let end = "五、存在的主要问题及改进情况\n";
+        for text in [
+            // The heads run together over the numbers; none under the heading; one cell a line.
+            format!("{heading}\n行政复议行政诉讼\n| {numbers} |\n{end}"),
+            format!("{heading}\n\n{}\n{end}", numbers.replace(" |", "")),
+            format!("{heading}\n\n行政复议 |\n行政诉讼 |\n||\n{} |\n||\n{end}", numbers.replace(" | ", " |\n")),
+        ] {
+            let r = litigation(&text);
+            assert_eq!(r.litigation.len(), 15, "{text}");
+            assert_eq!((r.litigation[4].outcome, r.litigation[4].count), ("total", 259));
+            assert_eq!((r.litigation[9].proceeding, r.litigation[9].count), ("litigation_direct", 28));
+        }
+        // Not a row of the table's size, or not under its heading: no 表四.
+        assert!(litigation(&format!("{heading}\n| 1 | 2 | 3 |\n{end}")).litigation.is_empty());
+        assert!(litigation(&format!("{heading}\n本年度情况\n| {numbers} |\n{end}")).litigation.is_empty());
+        assert!(litigation(&format!("(七)总计\n| {numbers} |\n")).litigation.is_empty());
+    }
+
+    #[test]
+    fn a_requests_table_cut_to_its_first_row_is_read_as_far_as_it_goes() {
+        let r = requests("| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 3830 |\n", Template::T2021);
+        assert_eq!(get(&r, "new_received", "total"), Some(3830));
+        assert_eq!(get(&r, "new_received", "commercial"), Some(63));
+        assert!(r.has_issue("rows_missing") && !r.has_issue("table_empty"));
     }
 
     #[test]

@@ -286,14 +286,18 @@ fn request_rows(t: Template, table: &truth::RequestTable) -> Vec<TRow> {
     rows
 }
 
-fn litigation_rows(values: &[i64; 15]) -> Vec<TRow> {
-    let heads: Vec<&str> = template::LITIGATION_OUTCOME_LABELS.iter().copied().cycle().take(15).collect();
-    vec![
+/// `heads`: how many of the three header rows are printed (a converter that
+/// drops merged cells keeps the first or none).
+fn litigation_rows(values: &[i64; 15], heads: usize) -> Vec<TRow> {
+    let outcomes: Vec<&str> = template::LITIGATION_OUTCOME_LABELS.iter().copied().cycle().take(15).collect();
+    let mut rows = vec![
         TRow::header(&["行政复议", "行政诉讼"]),
         TRow::header(&["未经复议直接起诉", "复议后起诉"]),
-        TRow::header(&heads),
-        TRow { group: None, labels: Vec::new(), values: values.iter().map(|v| v.to_string()).collect() },
-    ]
+        TRow::header(&outcomes),
+    ];
+    rows.truncate(heads);
+    rows.push(TRow { group: None, labels: Vec::new(), values: values.iter().map(|v| v.to_string()).collect() });
+    rows
 }
 
 /// Notes some provinces' forms print after a row's name or a column's, saying
@@ -570,6 +574,8 @@ fn report(
                     "本年度未收到政府信息公开申请。",
                     "全年没有收到公民、法人或其他组织的政府信息公开申请。",
                     "本年度没有依申请公开信息的情况。",
+                    "本年度未接收到政府信息公开申请。",
+                    "本年度未发生依申请公开情况。",
                 ])
                 .to_string(),
             ));
@@ -774,7 +780,8 @@ fn report(
             }
         }
         blocks.push(Block::Heading("四、政府信息公开行政复议、行政诉讼情况".into()));
-        blocks.push(Block::Table(litigation_rows(&tables.litigation)));
+        let heads = if rng.chance(0.03) { rng.below(2) as usize } else { 3 };
+        blocks.push(Block::Table(litigation_rows(&tables.litigation, heads)));
         for (idx, v) in tables.litigation.iter().enumerate() {
             let p = template::LITIGATION_PROCEEDINGS[idx / 5];
             let o = template::LITIGATION_OUTCOMES[idx % 5];
