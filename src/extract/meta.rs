@@ -505,7 +505,8 @@ fn infer_year(text: &str) -> Option<i32> {
 const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "日期", "时间", "发文日期", "成文日期"];
 
 /// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
-/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`),
+/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`,
+/// `[2018-03-15]`),
 /// else the date under the signature at the end.
 fn find_published(text: &str, head: &Head) -> Option<Date> {
     // The labelled date of the highest label (发布 before 成文), the first such.
@@ -532,13 +533,21 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
             }
         }
     }
-    if let Some((_, d)) = best {
-        return Some(d);
+    // A date of writing (成文日期) gives way to a date printed alone under the title.
+    let written = PUBLISHED_LABELS.iter().position(|l| *l == "发文日期").unwrap_or(PUBLISHED_LABELS.len());
+    match best {
+        Some((rank, d)) if rank < written => return Some(d),
+        _ => {}
     }
     if let Some((title_at, _)) = title_line(head) {
-        if let Some(d) = head.lines().skip(title_at + 1).take(3).find_map(parse_date) {
+        // `[2018-03-15]`: some pages bracket the date.
+        let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
+        if let Some(d) = head.lines().skip(title_at + 1).take(3).find_map(date) {
             return Some(d);
         }
+    }
+    if let Some((_, d)) = best {
+        return Some(d);
     }
     // The date under the signature: a line of its own among the last few.
     let tail: Vec<String> =
@@ -806,6 +815,9 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
+        let mut r = Report::default();
+        read("某县人民政府2020年政府信息公开工作年度报告\n[2021-01-28]\n一、总体情况\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2021, 1, 28));
     }
 
     #[test]

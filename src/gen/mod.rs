@@ -831,11 +831,15 @@ fn report(
             } else if rng.chance(0.1) {
                 // A site's table of particulars, scraped as a row of cells.
                 format!("发布机构 | 本网 | 发文日期 | {date_text} |")
+            } else if rng.chance(0.05) {
+                // The date alone under the title, in brackets.
+                format!("[{date_text}]")
             } else {
                 format!("{}{date_text}", rng.pick(&["发布日期：", "发布时间：", "发布日期: ", "来源：本网 时间："]))
             };
-            // Some pages print the date the document was written above the date of posting.
-            if published.day > 3 && rng.chance(0.15) {
+            // Some pages print the date the document was written above the date of posting
+            // (labelled, where the two may share a line).
+            if published.day > 3 && !line.starts_with('[') && rng.chance(0.15) {
                 format!("成文日期：{}-{:02}-{:02}\n{line}", published.year, published.month, published.day - 3)
             } else {
                 line
