@@ -14,6 +14,7 @@
 //! an indicator's words or the prose's.
 
 use super::cells::{Cell, CellUnit, Kind, Row, Value};
+use super::numerals;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
 /// What an indicator counts.
@@ -310,8 +311,7 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
             }
             Indicator::Fees => {
                 // In 万元 where the unit says so (the national form's unit).
-                let yuan = if line.wan { value.number * 10_000.0 } else { value.number };
-                report.fees_yuan = Some((yuan * 100.0).round() / 100.0);
+                report.fees_yuan = Some(numerals::scaled(value.number, if line.wan { 10_000.0 } else { 1.0 }));
                 read_any = true;
             }
         }

@@ -542,7 +542,9 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
     if let Some((title_at, _)) = title_line(head) {
         // `[2018-03-15]`: some pages bracket the date.
         let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
-        if let Some(d) = head.lines().skip(title_at + 1).take(3).find_map(date) {
+        // The page's particulars and the title printed again are passed over.
+        let below = head.lines().skip(title_at + 1).filter(|l| !l.contains('|') && !is_title(l));
+        if let Some(d) = below.take(3).find_map(date) {
             return Some(d);
         }
     }
@@ -816,7 +818,9 @@ mod tests {
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
         let mut r = Report::default();
-        read("某县人民政府2020年政府信息公开工作年度报告\n[2021-01-28]\n一、总体情况\n", &Hints::default(), &mut r);
+        let text = "Page 1 - 某县人民政府2020年政府信息公开工作年度报告\nP. 1\n名称 | 某县人民政府2020年政府信息公开工作年度报告 |\n\
+            分类 | 政府信息公开年报 | 发布机构 | 本网 |\n某县人民政府2020年政府信息公开工作年度报告\n[2021-01-28]\n一、总体情况\n";
+        read(text, &Hints::default(), &mut r);
         assert_eq!(r.published, Date::new(2021, 1, 28));
     }
 

@@ -1,6 +1,12 @@
 //! Numbers as reports write them in sentences: `12`, `1,204`, `七`, `十二`,
 //! `一千二百零六`, `两`, `零`, `3.6万`.
 
+/// `number` in a unit `factor` times larger (`19.45` 万元 in yuan), to the
+/// hundredth: `0.07 * 10000.0` is 700.0000000000001 in floating point.
+pub fn scaled(number: f64, factor: f64) -> f64 {
+    (number * factor * 100.0).round() / 100.0
+}
+
 /// The value of a Chinese numeral (`一千二百零六` → 1206, `十二` → 12, `两` → 2,
 /// `二〇一九` read digit by digit → 2019), or `None` if `s` is not one.
 pub fn chinese(s: &str) -> Option<u64> {
@@ -69,6 +75,15 @@ pub fn is_chinese_numeral(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_in_wan_yuan_are_whole_hundredths_of_a_yuan() {
+        assert_eq!(0.07 * 10_000.0, 700.000_000_000_000_1);
+        assert_eq!(scaled(0.07, 10_000.0), 700.0);
+        assert_eq!(scaled(19.45, 10_000.0), 194_500.0);
+        assert_eq!(scaled(0.123456, 10_000.0), 1_234.56);
+        assert_eq!(scaled(380.5, 1.0), 380.5);
+    }
 
     #[test]
     fn chinese_numerals_from_zero_to_yi() {

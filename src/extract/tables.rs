@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::cells::{Cell, CellUnit, Kind, Row, Value};
+use super::numerals::scaled;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
@@ -516,10 +517,10 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
             let v = cell.value.unwrap_or(ZERO);
             let value = match (column.unit, v.unit) {
                 (Unit::Count, _) => v.number,
-                (_, Some(CellUnit::WanYuan)) => v.number * 10_000.0,
+                (_, Some(CellUnit::WanYuan)) => scaled(v.number, 10_000.0),
                 (_, Some(CellUnit::Yuan)) => v.number,
-                (Unit::WanYuan, None) => v.number * 10_000.0,
-                (Unit::Yuan, None) if header().has("万元") => v.number * 10_000.0,
+                (Unit::WanYuan, None) => scaled(v.number, 10_000.0),
+                (Unit::Yuan, None) if header().has("万元") => scaled(v.number, 10_000.0),
                 (Unit::Yuan, None) => v.number,
             };
             report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });

@@ -692,7 +692,15 @@ fn report(
             ])
             .to_string()
         } else {
-            format!("本年度收取检索费、复制费共计{}元。", p.fees)
+            match rng.below(3) {
+                // The parts and their sum.
+                0 if p.fees > 1 => {
+                    let copies = rng.range(1, p.fees - 1);
+                    format!("本年度收取复制费{copies}元，邮寄费{}元，共计{}元。", p.fees - copies, p.fees)
+                }
+                1 if p.fees % 100 == 0 => format!("本年度共收取信息公开费用{}万元。", p.fees as f64 / 10_000.0),
+                _ => format!("本年度收取检索费、复制费共计{}元。", p.fees),
+            }
         }));
         meta.insert("fees_yuan".into(), json!(p.fees));
         blocks.push(Block::Heading(

@@ -204,11 +204,15 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             }
             let mut v: f64 = s.parse().unwrap_or(f64::NAN);
             if starts(k, "万") && !starts(k, "万元") {
-                v *= 10_000.0;
+                v = numerals::scaled(v, 10_000.0);
                 k += 1;
             }
             (v, k - i)
-        } else if numerals::is_chinese_numeral(c) && !prev.is_some_and(numerals::is_chinese_numeral) {
+        } else if numerals::is_chinese_numeral(c)
+            && !prev.is_some_and(numerals::is_chinese_numeral)
+            // `0.15万元`, `0.09 万元`: the 万 of a number in digits is its unit's.
+            && !chars[..i].iter().rev().find(|c| !matches!(c.1, ' ' | '\t')).is_some_and(|c| c.1.is_ascii_digit() || c.1 == '.')
+        {
             let mut k = i;
             while k < chars.len() && numerals::is_chinese_numeral(chars[k].1) {
                 k += 1;
@@ -255,7 +259,7 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
                 EACH.iter().any(|w| before.ends_with(w))
             };
             match unit {
-                Some((_, money, m)) => out.push(Count { value: value * m, offset, at: i, money, each: each(), items }),
+                Some((_, money, m)) => out.push(Count { value: numerals::scaled(value, m), offset, at: i, money, each: each(), items }),
                 None if after_is && ends_clause => {
                     out.push(Count { value, offset, at: i, money: false, each: each(), items: false });
                 }
@@ -456,12 +460,21 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
         if !fee_words {
             continue;
         }
-        // `收取信息处理费共2笔,合计400元`: the amount may close the sentence.
-        let amount = std::iter::once((base, clause))
+        // `收取信息处理费共2笔,合计400元`: the amount may close the sentence; where
+        // the sentence gives the parts and their sum (`复印费50元,邮寄费30元,共计80元`),
+        // the sum.
+        let amounts: Vec<(bool, f64)> = std::iter::once((base, clause))
             .chain(rest_of_sentence(doc, base).take(SUM_REACH))
-            .find_map(|(b, c)| counts(c, b).into_iter().find(|c| c.money));
-        if let Some(c) = amount {
-            report.fees_yuan = Some(c.value);
+            .flat_map(|(b, c)| {
+                counts(c, b).into_iter().filter(|n| n.money).map(move |n| {
+                    let before = &c[..n.offset - b];
+                    (["合计", "共计", "总计", "共"].iter().any(|w| before.has(w)), n.value)
+                })
+            })
+            .collect();
+        if let Some(&(_, first)) = amounts.first() {
+            let sum = amounts.iter().rev().find(|a| a.0).map_or(first, |a| a.1);
+            report.fees_yuan = Some(sum);
             return;
         }
         let negated = ["没有收取", "未收取", "不收取", "无", "没有", "未", "免费", "免收", "不收", "不存在"]
@@ -562,7 +575,7 @@ mod tests {
         assert_eq!(vals("占50%,2014年,9000多条,约30件,第3次"), Vec::<f64>::new());
         assert_eq!(vals("申请数量为0"), vec![0.0]);
         assert_eq!(vals("推行一件事一次办"), Vec::<f64>::new());
-        assert_eq!(vals("信息处理费380元,3.6万份"), vec![380.0, 36000.0]);
+        assert_eq!(vals("信息处理费380元,3.6万份,0.15万元,0.09 万元"), vec![380.0, 36000.0, 1500.0, 900.0]);
         assert_eq!(vals("共收到申请 12 件,收费 380 元,为 0 ,约 30 件,9000 多条,占 50 %"), vec![12.0, 380.0, 0.0]);
     }
 
@@ -859,6 +872,9 @@ mod tests {
         assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"), Some(380.0));
         assert_eq!(fee("二、主动公开\n免费刊发3.6万份。"), None);
         assert_eq!(fee("六、其他需要报告的事项\n本机关收取信息处理费共3笔,合计450元。"), Some(450.0));
+        assert_eq!(fee("四、收费及减免情况\n收取复印费50元,邮寄费30元,共计80元。"), Some(80.0));
+        assert_eq!(fee("四、政府信息公开的收费及减免情况\n共收取信息公开费用0.15万元。"), Some(1500.0));
+        assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元,减免0元。"), Some(380.0));
         assert_eq!(fee("六、其他需要报告的事项\n本机关收取信息处理费共3笔。另购置设备9000元。"), None);
         assert_eq!(fee("四、收费及减免情况\n本年度不存在收费情况。"), Some(0.0));
         assert_eq!(fee("四、收费及减免情况\n依规免收相关费用。"), Some(0.0));
