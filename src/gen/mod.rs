@@ -741,6 +741,33 @@ fn report(
                     n(l - dismissed)
                 )
             }
+            (r, l) if r > 0 && l > 0 && rng.chance(0.25) => {
+                // The outcomes in a sentence of their own, each proceeding named with them.
+                let (upheld, dismissed) = (rng.range(0, r), rng.range(0, l));
+                facts.insert("litigation/reconsideration/upheld".into(), json!(upheld));
+                facts.insert("litigation/reconsideration/corrected".into(), json!(r - upheld));
+                facts.insert("litigation/litigation/upheld".into(), json!(dismissed));
+                facts.insert("litigation/litigation/pending".into(), json!(l - dismissed));
+                format!(
+                    "本年度发生行政复议{}起、行政诉讼{}起。其中，行政复议维持{}起、纠正{}起；行政诉讼维持{}起，尚在审理{}起。",
+                    n(r),
+                    n(l),
+                    n(upheld),
+                    n(r - upheld),
+                    n(dismissed),
+                    n(l - dismissed)
+                )
+            }
+            (r, l) if r > 0 && l > 0 && rng.chance(0.2) => {
+                facts.insert("litigation/reconsideration/upheld".into(), json!(r));
+                facts.insert("litigation/litigation/upheld".into(), json!(l));
+                format!("全年行政复议案件{}件，行政诉讼案件{}件，均已审结，结果均为维持。", n(r), n(l))
+            }
+            (r, l) if r > 0 && rng.chance(0.15) => {
+                facts.insert("litigation/reconsideration/upheld".into(), json!(r));
+                format!("本年度发生政府信息公开行政复议{}件（维持），行政诉讼{}件。", n(r), n(l))
+            }
+            (r, l) if rng.chance(0.15) => format!("行政复议：{}件；行政诉讼：{}件。", n(r), n(l)),
             (r, l) => format!("本年度发生行政复议{}件，行政诉讼{}件。", n(r), n(l)),
         }));
         facts.insert(

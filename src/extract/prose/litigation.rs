@@ -31,6 +31,8 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("尚未审结", "pending"),
     ("未审结", "pending"),
     ("审理中", "pending"),
+    ("尚在审理", "pending"),
+    ("正在审理", "pending"),
 ];
 pub(super) const PROCEEDINGS: &[(&str, &str)] = &[
     ("行政复议", "reconsideration"),
@@ -90,10 +92,14 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
             found.push((proceeding, outcome, count as i64, offset));
         }
     };
-    // The proceeding last counted, its count, and where its clause ends: the
-    // clauses after it in the sentence may give its outcomes.
-    let mut last: Option<(&'static str, Count, usize)> = None;
-    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结"]) {
+    // The proceeding last counted, its count (none where the clause gave only
+    // outcomes), and where its clause ends: the clauses after it in the sentence
+    // may give its outcomes.
+    let mut last: Option<(&'static str, Option<Count>, usize)> = None;
+    // Each proceeding counted in the sentence so far, with its count and where its clause ends.
+    let mut sentence: Vec<(&'static str, Count, usize)> = Vec::new();
+    for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结", "审理"]) {
+        sentence.retain(|s| s.2 <= base && !doc.text[s.2..base].contains(['。', '\n']));
         let hs = hits(clause, &PROCEEDING_KEYWORDS);
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         // The proceeding counted before in this sentence, whose outcomes this
@@ -107,17 +113,33 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
             let Some((proceeding, total, end)) = continued else {
                 continue;
             };
-            if cs.is_empty() {
+            if let (true, Some(total)) = (cs.is_empty(), total) {
                 // `…均维持`, or the one case's outcome (`1起，经复议维持原答复`).
                 let each = |o: &&Hit| EACH.iter().any(|w| clause.chars().take(o.at).collect::<String>().ends_with(w));
                 if let Some(o) = outcomes.first().filter(|o| each(o) || total.value == 1.0) {
                     push(proceeding, o.key, total.value, total.offset);
+                    // `行政复议2件,行政诉讼1件,结果均为维持`: said of every one the sentence counted.
+                    if each(&o) {
+                        for &(p, t, _) in &sentence {
+                            push(p, o.key, t.value, t.offset);
+                        }
+                    }
                 }
             }
             for (outcome, c) in bind(&cs, &outcomes) {
                 push(proceeding, outcome, c.value, c.offset);
             }
             last = Some((proceeding, total, end.max(base + clause.len())));
+            continue;
+        }
+        // `其中，行政复议维持1起、纠正1起`: one proceeding's outcomes, each count
+        // after an outcome's word; the clauses after it may give more of them.
+        let one_proceeding = hs.iter().all(|h| h.key == hs[0].key);
+        if one_proceeding && !cs.is_empty() && outcomes.first().is_some_and(|o| cs.iter().all(|c| o.at < c.at)) {
+            for (outcome, c) in bind(&cs, &outcomes) {
+                push(hs[0].key, outcome, c.value, c.offset);
+            }
+            last = Some((hs[0].key, None, base + clause.len()));
             continue;
         }
         last = None;
@@ -136,7 +158,12 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
         }
         for (key, c) in bind(&cs, &hs) {
             push(key, "total", c.value, c.offset);
-            last = Some((key, c, base + clause.len()));
+            // `行政复议1件(维持)`: the outcome of all of them, in brackets after the count.
+            if let Some(outcome) = bracketed_outcome(&clause[c.offset - base..]) {
+                push(key, outcome, c.value, c.offset);
+            }
+            last = Some((key, Some(c), base + clause.len()));
+            sentence.push((key, c, base + clause.len()));
         }
     }
     let (statistics, name) = table_read(report, "表四");
@@ -166,6 +193,23 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
     for (proceeding, outcome, count, offset) in found {
         report.litigation.push(LitigationFact { proceeding, outcome, count, offset });
     }
+}
+
+/// The outcome named alone in brackets right after a count and its unit
+/// (`1件(维持)`, `2起(均已撤诉)`), where `rest` starts at the count.
+fn bracketed_outcome(rest: &str) -> Option<&'static str> {
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || numerals_or_unit(c));
+    let inside = after.strip_prefix('(')?.split(')').next()?;
+    match hits(inside, &OUTCOME_KEYWORDS).as_slice() {
+        // Not a part of them (`(其中维持1件)`).
+        [one] if inside.chars().count() <= 8 && !inside.contains(|c: char| c.is_ascii_digit()) => Some(one.key),
+        _ => None,
+    }
+}
+
+/// The characters of a count's number and unit.
+fn numerals_or_unit(c: char) -> bool {
+    crate::extract::numerals::is_chinese_numeral(c) || "件起宗个例次项".contains(c) || c == ' '
 }
 
 #[cfg(test)]

@@ -372,7 +372,10 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     for (i, c) in slice.char_indices() {
         // `1,206`: a thousands separator, not a clause break.
         let in_number = c == ',' && i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number {
+        // `行政复议:0件`: a label and its count, one clause.
+        let labels_count = c == ':'
+            && slice[i + 1..].trim_start_matches([' ', '\t']).starts_with(|n: char| n.is_ascii_digit() || numerals::is_chinese_numeral(n));
+        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number && !labels_count {
             out.push((from + start, &slice[start..i]));
             start = i + c.len_utf8();
         }
@@ -858,6 +861,33 @@ mod tests {
                 ("litigation", "other", 1)
             ]
         );
+        // The outcomes in a sentence of their own, each proceeding named with them.
+        assert_eq!(
+            outcomes("五、复议诉讼情况\n共发生行政复议2起、行政诉讼3起。其中,行政复议维持1起、纠正1起;行政诉讼维持2起,尚在审理1起。"),
+            vec![
+                ("reconsideration", "total", 2),
+                ("litigation", "total", 3),
+                ("reconsideration", "upheld", 1),
+                ("reconsideration", "corrected", 1),
+                ("litigation", "upheld", 2),
+                ("litigation", "pending", 1)
+            ]
+        );
+        // The outcome in brackets after the count; one outcome said of every proceeding.
+        assert_eq!(
+            outcomes("五、复议诉讼情况\n发生行政复议1件(维持),行政诉讼2件(其中维持1件)。"),
+            vec![("reconsideration", "total", 1), ("reconsideration", "upheld", 1), ("litigation", "total", 2)]
+        );
+        assert_eq!(
+            outcomes("五、复议诉讼情况\n行政复议案件2件,行政诉讼案件1件,均已审结,结果均为维持。"),
+            vec![
+                ("reconsideration", "total", 2),
+                ("litigation", "total", 1),
+                ("litigation", "upheld", 1),
+                ("reconsideration", "upheld", 2)
+            ]
+        );
+        assert_eq!(outcomes("五、复议诉讼情况\n行政复议:0件;行政诉讼:1件。"), vec![("reconsideration", "total", 0), ("litigation", "total", 1)]);
     }
 
     #[test]
