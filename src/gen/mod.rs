@@ -620,6 +620,19 @@ fn report(
                     n(b),
                     n(c)
                 )
+            } else if rng.chance(0.1) {
+                // The parts by applicant before their sum, then the channels.
+                let people = rng.range(0, p.received);
+                facts.insert("requests/new_received/natural_person".into(), json!(people));
+                format!(
+                    "本年度接到公民申请{}件，法人申请{}件，共计{}件。其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
+                    n(people),
+                    n(p.received - people),
+                    n(p.received),
+                    n(a),
+                    n(b),
+                    n(c)
+                )
             } else if rng.chance(0.3) {
                 format!("{received}（其中，{in_person}申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
             } else {

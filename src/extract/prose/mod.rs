@@ -603,6 +603,16 @@ mod tests {
     }
 
     #[test]
+    fn requests_by_applicant_before_their_sum() {
+        let mut r = Report::default();
+        read("三、依申请公开情况\n本年度接到公民申请2件,法人申请1件,共计3件。\n", &mut r);
+        let got: Vec<_> = r.requests.iter().map(|f| (f.row, f.applicant, f.count)).collect();
+        assert_eq!(got, vec![("new_received", "natural_person", 2), ("new_received", "total", 3)]);
+        // Without a sum after it, the count is the received.
+        assert_eq!(requests("三、依申请公开情况\n本年度接到公民申请2件。\n"), vec![("new_received", 2)]);
+    }
+
+    #[test]
     fn requests_in_person_on_site_and_online_through_the_website() {
         let got = requests("三、依申请公开\n全年共受理依申请公开政府信息12件,其中现场申请5件,通过政府网站在线申请6件,信函申请1件。\n");
         assert_eq!(got, vec![("new_received", 12), ("channel_in_person", 5), ("channel_online", 6), ("channel_letter", 1)]);

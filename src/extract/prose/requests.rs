@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use super::litigation::PROCEEDINGS;
 use super::{
     bind, counts, hits, key_of_label, rest_of_sentence, table_read, topic_clauses, Count, Hit, Keywords, Sectioned,
+    SUM_REACH,
 };
 use crate::normalize::Search;
 use crate::report::{Report, RequestFact};
@@ -219,6 +220,19 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
             }
             continue;
         }
+        // `接到公民申请2件,法人申请1件,共计3件`: the applicants' parts before their sum.
+        if let Some(sum) = (hs.first().is_some_and(|h| h.key == "new_received") && cs.len() == 1)
+            .then(|| applicants())
+            .and_then(|a| a.first().filter(|a| a.at < cs[0].at).copied())
+            .and_then(|one| sum_later(doc, base).map(|sum| (one, sum)))
+        {
+            let (one, sum) = sum;
+            push("new_received", one.key, cs[0].value as i64, cs[0].offset);
+            push("new_received", "total", sum.value as i64, sum.offset);
+            received = Some((sum.value as i64, sum.offset));
+            received_end = Some(base + clause.len());
+            continue;
+        }
         for (key, c) in bind(&cs, &hs) {
             let key = match key {
                 WITHHELD_INFO if c.items => continue,
@@ -256,6 +270,16 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
     for (row, applicant, count, offset) in found {
         report.requests.push(RequestFact { row, applicant, count, offset });
     }
+}
+
+/// The sum a later clause of the sentence gives, opening with a sum word
+/// (`…,共计3件`).
+fn sum_later(doc: &Sectioned, base: usize) -> Option<Count> {
+    let (b, clause) = rest_of_sentence(doc, base).take(SUM_REACH).find(|(_, c)| {
+        let words = c.trim_start();
+        ["共计", "合计", "总计"].iter().any(|w| words.starts_with(w))
+    })?;
+    counts(clause, b).into_iter().find(|c| !c.money && c.value.fract() == 0.0)
 }
 
 /// The number that ends a clause without a unit when the next clause of the
