@@ -221,12 +221,10 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
             continue;
         }
         // `接到公民申请2件,法人申请1件,共计3件`: the applicants' parts before their sum.
-        if let Some(sum) = (hs.first().is_some_and(|h| h.key == "new_received") && cs.len() == 1)
-            .then(|| applicants())
-            .and_then(|a| a.first().filter(|a| a.at < cs[0].at).copied())
-            .and_then(|one| sum_later(doc, base).map(|sum| (one, sum)))
-        {
-            let (one, sum) = sum;
+        let receives = hs.first().is_some_and(|h| h.key == "new_received") && cs.len() == 1;
+        let applicant = if receives { applicants().into_iter().next().filter(|a| a.at < cs[0].at) } else { None };
+        let sum = if applicant.is_some() { sum_later(doc, base) } else { None };
+        if let (Some(one), Some(sum)) = (applicant, sum) {
             push("new_received", one.key, cs[0].value as i64, cs[0].offset);
             push("new_received", "total", sum.value as i64, sum.offset);
             received = Some((sum.value as i64, sum.offset));
