@@ -199,11 +199,14 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
-        let open = !line.trim().is_empty() && !ends_sentence(line) && !inside_keep(at) && !is_heading(line);
-        // A number on a line of its own, between words that run on to it and
-        // its unit: the lines after this one, past a blank line or two.
+        let words = !line.trim().is_empty() && !inside_keep(at) && !is_heading(line);
+        let open = words && !ends_sentence(line);
+        // A number on a line of its own, between words that run on to it (a
+        // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines
+        // after this one, past a blank line or two.
         let after = |k: usize| (k + 1..lines.len().min(k + 4)).find(|&n| !blank(n));
-        let number = after(i).filter(|&n| open && lone_number(lines[n].1) && !inside_keep(lines[n].0));
+        let runs_on = open || (words && line.trim_end().ends_with(':'));
+        let number = after(i).filter(|&n| runs_on && lone_number(lines[n].1) && !inside_keep(lines[n].0));
         let rest = number.and_then(after).filter(|&n| continues_number(lines[n].1) && !inside_keep(lines[n].0));
         if let (Some(n), Some(r)) = (number, rest) {
             joined.join(text, ends(i), starts(n));
@@ -352,6 +355,9 @@ mod tests {
         // A table's cells a line each: no unit after them, no join; nor inside kept lines.
         assert!(unwrap("规章\n0\n0\n行政许可\n3\n行政处罚\n", &[]).is_none());
         assert!(unwrap(text, &[(0, text.len())]).is_none());
+        // After a label's colon; not after a sentence's end.
+        assert_eq!(unwrap("本年度共主动公开信息:\n254\n条。\n", &[]).unwrap().text, "本年度共主动公开信息:254条。\n");
+        assert!(unwrap("本年度工作如下。\n254\n条。\n", &[]).is_none());
     }
 
     #[test]

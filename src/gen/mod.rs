@@ -542,17 +542,19 @@ fn report(
                 )
             }
             // A running total since 2008, the year's own count as its part.
-            6 => format!(
+            6 if rng.chance(0.7) => format!(
                 "截至{year}年底，累计主动公开政府信息{}条，其中{year}年主动公开{}条。",
                 p.proactive * (year as i64 - 2007),
                 p.proactive
             ),
+            6 => format!("{year}年累计主动公开政府信息{}条，其中{year}年新增{}条。", p.proactive * (year as i64 - 2007), p.proactive),
             // Words between 信息 and the count.
-            7 if rng.chance(0.4) => match rng.below(4) {
+            7 if rng.chance(0.4) => match rng.below(5) {
                 0 => format!("{year}年度主动公开信息的有{}条。", p.proactive),
                 1 => format!("{year}年度{}主动公开政府信息数{}条。", agency.self_ref, p.proactive),
                 2 => format!("今年来主动公开的信息数共有{}条。", p.proactive),
-                _ => format!("{year}年度共主动公开政府信息（公文平台发文）{}条。", p.proactive),
+                3 => format!("{year}年度共主动公开政府信息（公文平台发文）{}条。", p.proactive),
+                _ => format!("本年度共主动公开信息：{}条。", p.proactive),
             },
             _ => format!("本年度主动公开各类政府信息{}条，内容涉及机构职能、政策文件、财政预决算等。", p.proactive),
         }));

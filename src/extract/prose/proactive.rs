@@ -81,7 +81,8 @@ const INFO_FILLERS: &[&str] = &["共计", "总计", "合计", "共有", "总数"
 /// Whether the words between a verb of disclosure and a count end in 信息, past
 /// the fillers that may follow it and a note in brackets (`政府信息(公文平台发文)`).
 fn names_info(between: &str) -> bool {
-    let mut rest = between.trim_end();
+    // `信息:860条`.
+    let mut rest = between.trim_end().trim_end_matches(':').trim_end();
     if rest.ends_with(')') {
         if let Some(open) = rest.rfind('(') {
             rest = &rest[..open];
@@ -141,7 +142,7 @@ fn year_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
         after_qizhong = false;
         let part = crate::normalize::squash(part);
         let of_year = ["本年", "今年", "全年", "新增"].iter().any(|w| part.has(w)) || super::super::meta::year_in(&part).is_some();
-        if of_year && part.has("公开") {
+        if of_year && ["公开", "新增", "发布"].iter().any(|w| part.has(w)) {
             return counts(next, next_base).into_iter().find(|c| !c.money);
         }
     }
@@ -282,6 +283,8 @@ mod tests {
         assert_eq!(total("一、主动公开政府信息的情况:\n2013年度主动公开信息的有5条;"), Some(5.0));
         assert_eq!(total("一、主动公开情况\n2018年度我镇主动公开政府信息数22条,其中线上信息公开15条。"), Some(22.0));
         assert_eq!(total("二、主动公开情况\n今年来主动公开的信息数共有164条,其中:工作动态类信息122条。"), Some(164.0));
+        assert_eq!(total("二、主动公开情况\n本年度共主动公开信息:860条。"), Some(860.0));
+        assert_eq!(total("二、主动公开情况\n2016年累计主动公开政府信息12000条,其中2016年新增1500条。"), Some(1500.0));
         assert_eq!(total("二、主动公开情况\n2018年度我乡共主动公开政府信息(公文平台发文)113条,政府网站公开信息数71条。"), Some(113.0));
         assert_eq!(
             total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
