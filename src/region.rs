@@ -334,8 +334,13 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     let mut chained_to = 0;
     for m in t.mentions(agency, false) {
         let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']);
-        // 仁和街道 is a township of its own name, not in 仁和区.
-        let own_name = agency[m.end..].starts_with(['镇', '乡']) || agency[m.end..].starts_with("街道");
+        // 仁和街道 is a township of its own name, not in 仁和区; so are 永安洲镇 and
+        // 江阴路街道 (a township's name has two characters at least before its kind:
+        // 增城派潭镇 is 派潭镇 in 增城区).
+        let township_kind = |rest: &str| rest.starts_with(['镇', '乡']) || rest.starts_with("街道");
+        let rest = &agency[m.end..];
+        let after_one = rest.chars().next().map(|c| &rest[c.len_utf8()..]);
+        let own_name = township_kind(rest) || after_one.is_some_and(township_kind);
         if m.official || (m.start == chained_to && !department && !own_name) {
             chained_to = m.end;
             mentions.push(m);
@@ -592,6 +597,10 @@ mod tests {
         // A township named like a county elsewhere is placed by its own name.
         assert_eq!(r("仁和街道", "").code.as_deref(), Some("330110"));
         assert_eq!(r("攀枝花市仁和区人民政府", "").code.as_deref(), Some("510411"));
+        // Nor is a township whose name starts with a county's short form in it.
+        assert_ne!(r("永安洲镇", "").code.as_deref(), Some("350481"));
+        assert_ne!(r("江阴路街道", "").code.as_deref(), Some("320281"));
+        assert_eq!(r("增城派潭镇", "").code.as_deref(), Some("440118"));
     }
 
     #[test]

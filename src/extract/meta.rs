@@ -22,6 +22,9 @@ const TITLE_ENDINGS: &[&str] = &[
     // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
     "政府信息公开工作报告",
     "信息公开工作报告",
+    // `某某市交通运输局2016年度政府信息公开工作情况报告`
+    "政府信息公开工作情况报告",
+    "信息公开工作情况报告",
     // `某某县2016年度政府信息公开年度工作报告`
     "政府信息公开年度工作报告",
     "信息公开年度工作报告",
@@ -247,7 +250,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
 
 /// The words a title proper ends with (what follows them is chrome, but a year
 /// in brackets).
-const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "年报"];
+const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "情况报告", "年报"];
 
 /// Whether the ending of the title `joined` starts before byte `at` and ends
 /// after it: a line break inside the ending.
