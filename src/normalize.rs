@@ -127,6 +127,28 @@ pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
     if !may_be_traditional(text) {
         return (Cow::Borrowed(text), false);
     }
+    let (folded, changed, cjk) = fold(text);
+    // Simplified text is left alone.
+    if changed >= 5 && changed * 100 >= cjk {
+        (Cow::Owned(folded), true)
+    } else {
+        (Cow::Borrowed(text), false)
+    }
+}
+
+/// Folds a short text that stands alone, a page's title or its site's name
+/// (`重慶市璧山區青杠街道門戶網站`), whatever the share of its characters that change:
+/// too short to tell a mirror by.
+pub fn fold_name(text: &str) -> Cow<'_, str> {
+    match fold(text) {
+        (folded, changed, _) if changed > 0 => Cow::Owned(folded),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// The text folded, how many characters changed and how many Chinese
+/// characters it has.
+fn fold(text: &str) -> (String, usize, usize) {
     // A character of a place name is kept in traditional text too: the table
     // also folds characters that simplified place names keep (乾县 is not 干县,
     // 磐石市 not 盘石市). The folded text is built in the pass that counts.
@@ -147,12 +169,7 @@ pub fn fold_traditional(text: &str) -> (Cow<'_, str>, bool) {
         }
         (prev, cur) = (a, next);
     }
-    // Simplified text is left alone.
-    if changed >= 5 && changed * 100 >= cjk {
-        (Cow::Owned(folded), true)
-    } else {
-        (Cow::Borrowed(text), false)
-    }
+    (folded, changed, cjk)
 }
 
 /// Words that mirrors written for Taiwan and Hong Kong readers put in place of the
@@ -433,6 +450,15 @@ mod tests {
         // At the text's end.
         assert_eq!(whitespace_at("\u{3000}", 0), 3);
         assert_eq!(whitespace_at("\u{00a0}", 0), 2);
+    }
+
+    #[test]
+    fn a_name_is_folded_however_few_of_its_characters_change() {
+        // Four characters fold: too few to call a text traditional, not for a name.
+        let site = "重慶市璧山區青杠街道門户網站";
+        assert!(!fold_traditional(site).1);
+        assert_eq!(fold_name(site), "重庆市璧山区青杠街道门户网站");
+        assert!(matches!(fold_name("某某区人民政府门户网站"), Cow::Borrowed(_)));
     }
 
     #[test]

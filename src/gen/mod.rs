@@ -908,7 +908,10 @@ fn report(
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {
         text = full_width_digits(&text);
     }
+    // A traditional mirror's page saved in Big5 under the gb2312 its template declares.
+    let big5 = layout == Layout::HtmlGbk && rng.chance(0.04);
     let bytes = match layout {
+        Layout::HtmlGbk if big5 => encoding_rs::BIG5.encode(&trad::to_traditional(&text)).0.into_owned(),
         Layout::HtmlGbk => encoding_rs::GB18030.encode(&text).0.into_owned(),
         Layout::Traditional if rng.chance(0.3) => {
             let mirror = trad::to_mirror(&text);
@@ -918,7 +921,7 @@ fn report(
         _ => text.into_bytes(),
     };
     meta.extend(agency_meta(agency, &title, year, published, t));
-    if layout == Layout::Traditional {
+    if layout == Layout::Traditional || big5 {
         meta.insert("traditional".into(), json!(true));
     }
     let gold = json!({"report": Value::Object(meta), "issues": issues, "complete": true, "facts": Value::Object(facts)});

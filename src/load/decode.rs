@@ -77,6 +77,18 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         let (text, _, had_errors) = enc.decode(bytes);
         let d = decoded(text.into_owned(), enc);
         if !had_errors {
+            // Big5 bytes decode without error as GB18030 (and the other way), to
+            // nonsense: a declared charset whose text has none of the commonest
+            // words gives way to the detector's, where that text has them.
+            if declared == Some(enc) && !has_common_words(&d.text) {
+                let other = guess();
+                if other != enc {
+                    let (text, _, had_errors) = other.decode(bytes);
+                    if !had_errors && has_common_words(&text) {
+                        return decoded(text.into_owned(), other);
+                    }
+                }
+            }
             return d;
         }
         if best.as_ref().is_none_or(|b| d.replaced < b.replaced) {
@@ -84,6 +96,12 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         }
     }
     best.unwrap_or_else(|| decoded(String::from_utf8_lossy(bytes).into_owned(), UTF_8))
+}
+
+/// Whether a text has one of the words any report, and most government pages,
+/// use (in either script).
+fn has_common_words(text: &str) -> bool {
+    ["信息", "公开", "公開", "政府", "报告", "報告"].iter().any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
 }
 
 fn decoded(text: String, enc: &'static Encoding) -> Decoded {
@@ -189,5 +207,18 @@ mod tests {
         assert_eq!(decode(page.as_bytes(), true).encoding, "utf-8");
         assert_eq!(declared_charset(b"<?xml version=\"1.0\" encoding=\"GBK\"?>"), Some(GB18030));
         assert_eq!(declared_charset(b"<meta charset='big5'>"), Some(BIG5));
+        // Big5 declared as gb2312 decodes without error, to nonsense: the bytes win.
+        let trad = "二、主動公開政府信息情況。全年主動公開政府信息1234條,受理政府信息公開申請12件。".repeat(4);
+        let (big5, _, _) = BIG5.encode(&trad);
+        let mut page = b"<meta charset=\"gb2312\">".to_vec();
+        page.extend_from_slice(&big5);
+        let d = decode(&page, true);
+        assert_eq!(d.encoding, "big5");
+        assert!(d.text.ends_with(&trad));
+        // A GBK page that says so stays GBK.
+        let (gbk, _, _) = GB18030.encode(REPORT);
+        let mut page = b"<meta charset=\"gb2312\">".to_vec();
+        page.extend_from_slice(&gbk);
+        assert_eq!(decode(&page, true).encoding, "gb18030");
     }
 }

@@ -992,7 +992,7 @@ fn numeric_char(code: u32) -> char {
 }
 
 /// Appends `s` to `out` with its character references decoded.
-fn decode_references(s: &str, out: &mut String) {
+pub(super) fn decode_references(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(amp) = find_byte(bytes, i, b'&') {

@@ -93,7 +93,10 @@ impl MetaTags {
                 "sitename" => &mut tags.site_name,
                 _ => continue,
             };
-            let content: String = content.split_whitespace().collect();
+            // `content="…門&#25143;網站"`: references decoded, whitespace removed.
+            let mut decoded = String::with_capacity(content.len());
+            super::dom::decode_references(content, &mut decoded);
+            let content: String = decoded.split_whitespace().collect();
             if slot.is_none() && !content.is_empty() {
                 *slot = Some(content);
             }
@@ -124,8 +127,10 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     None
 }
 
-/// The owner a site's name gives (`某某区人民政府门户网站` → 某某区人民政府).
+/// The owner a site's name gives (`某某区人民政府门户网站` → 某某区人民政府; a
+/// mirror's `…門戶網站` too, folded to simplified characters).
 fn site_owner(name: &str) -> Option<String> {
+    let name = crate::normalize::fold_name(name);
     let owner = SITE_SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
     (owner.chars().count() >= 2).then(|| owner.to_string())
 }

@@ -20,7 +20,7 @@ pub mod read;
 use sha2::{Digest, Sha256};
 
 use crate::discover::InputFile;
-use crate::normalize::{fold_traditional, mainland_words, normalize, strip_readings};
+use crate::normalize::{fold_name, fold_traditional, mainland_words, normalize, strip_readings};
 
 /// Why a file has no text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,8 +217,8 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
     }
     let text = if html {
         let page = html::to_text(&decoded.text);
-        doc.hints.title = page.title.map(|t| fold_traditional(&t).0.into_owned());
-        doc.hints.site = page.site.map(|t| fold_traditional(&t).0.into_owned());
+        doc.hints.title = page.title.map(|t| fold_name(&t).into_owned());
+        doc.hints.site = page.site.map(|t| fold_name(&t).into_owned());
         doc.hints.published = page.published;
         page.text
     } else {
