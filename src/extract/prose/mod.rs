@@ -603,6 +603,21 @@ mod tests {
     }
 
     #[test]
+    fn requests_handled_with_the_new_named_apart() {
+        let got = requests("三、依申请公开情况\n本年度共办理政府信息公开申请30件,其中本年新收25件,上年结转5件。\n");
+        assert_eq!(got, vec![("new_received", 25), ("carried_over", 5)]);
+        // Against a table: the new and the carried over together are no conflict.
+        let mut r = Report::default();
+        for (row, count) in [("new_received", 25), ("carried_over", 5)] {
+            r.requests.push(RequestFact { row, applicant: "total", count, offset: 0 });
+        }
+        read("三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请30件(含上年结转5件)。", &mut r);
+        assert!(!r.has_issue("narrative_table_conflict"));
+        read("三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请31件。", &mut r);
+        assert!(r.has_issue("narrative_table_conflict"));
+    }
+
+    #[test]
     fn requests_by_applicant_before_their_sum() {
         let mut r = Report::default();
         read("三、依申请公开情况\n本年度接到公民申请2件,法人申请1件,共计3件。\n", &mut r);
