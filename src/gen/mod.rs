@@ -646,6 +646,8 @@ fn report(
             let granted = if national { "同意公开答复的" } else { rng.pick(&["同意公开", "予以公开答复", "公开"]) };
             let mut results = if national {
                 format!("已全部办结。申请答复中，属于已主动公开范围的{}件，{granted}{}件", n(rng.range(0, 5)), n(p.granted))
+            } else if rng.chance(0.15) {
+                format!("在办结的{}件申请中，按时答复率100%，其中{granted}{}件", n(p.received), n(p.granted))
             } else {
                 format!("已答复{}件，其中{granted}{}件", n(p.received), n(p.granted))
             };
@@ -663,6 +665,9 @@ fn report(
             };
             if national {
                 results.push_str("，不同意公开答复的0件");
+                facts.insert("requests/denied/total".into(), json!(0));
+            } else if rng.chance(0.1) {
+                results.push_str("，不公开0件");
                 facts.insert("requests/denied/total".into(), json!(0));
             }
             results.push_str(&format!("，{not_held}{}件。", n(p.not_held)));

@@ -603,6 +603,14 @@ mod tests {
     }
 
     #[test]
+    fn results_in_other_words() {
+        let got = requests("三、依申请公开情况\n在办结的10件申请中,其中同意公开6件、非本机关职责范围3件,不公开1件。\n");
+        assert_eq!(got, vec![("answered", 10), ("granted", 6), ("unable_not_held", 3), ("denied", 1)]);
+        // No count: no fact.
+        assert_eq!(requests("三、依申请公开情况\n坚持以公开为常态、不公开为例外,申请均已办结。\n"), vec![]);
+    }
+
+    #[test]
     fn requests_handled_with_the_new_named_apart() {
         let got = requests("三、依申请公开情况\n本年度共办理政府信息公开申请30件,其中本年新收25件,上年结转5件。\n");
         assert_eq!(got, vec![("new_received", 25), ("carried_over", 5)]);

@@ -49,6 +49,7 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     // Information withheld (`不予公开信息10条`), unless counted in requests.
     ("不予公开信息", WITHHELD_INFO),
     ("不予公开", "denied"),
+    ("不公开", "denied"),
     ("同意公开", "granted"),
     ("予以公开", "granted"),
     ("全部公开", "granted"),
@@ -75,6 +76,8 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("转入下", "carried_forward"),
     ("已经答复", "answered"),
     ("已答复", "answered"),
+    // `在办结的10件申请中`: concluded, answered.
+    ("办结", "answered"),
     ("答复", "answered"),
     ("当面", "channel_in_person"),
     ("现场", "channel_in_person"),
