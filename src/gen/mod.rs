@@ -762,6 +762,7 @@ fn report(
                     n(l - dismissed)
                 )
             }
+            (r, l) if r == l && rng.chance(0.3) => format!("本年度行政复议和行政诉讼各{}件。", n(r)),
             (r, l) if r > 0 && l > 0 && rng.chance(0.25) => {
                 // The outcomes in a sentence of their own, each proceeding named with them.
                 let (upheld, dismissed) = (rng.range(0, r), rng.range(0, l));

@@ -168,7 +168,7 @@ struct Count {
 }
 
 /// Words before a number that make it the count of each thing named before.
-const EACH: &[&str] = &["均为", "都为", "均是", "均"];
+const EACH: &[&str] = &["均为", "都为", "均是", "各为", "均", "各"];
 
 const COUNT_UNITS: &[&str] = &["人次", "件", "宗", "条", "个", "项", "次", "份", "起", "例", "篇"];
 const MONEY_UNITS: &[(&str, f64)] = &[("万元", 10_000.0), ("元", 1.0)];
@@ -921,6 +921,7 @@ mod tests {
             ]
         );
         assert_eq!(outcomes("五、复议诉讼情况\n行政复议:0件;行政诉讼:1件。"), vec![("reconsideration", "total", 0), ("litigation", "total", 1)]);
+        assert_eq!(outcomes("五、复议诉讼情况\n本年度行政复议和行政诉讼各1件。"), vec![("reconsideration", "total", 1), ("litigation", "total", 1)]);
     }
 
     #[test]
