@@ -498,6 +498,8 @@ fn says_none_after(doc: &Sectioned, base: usize) -> bool {
 
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
 const SUM_REACH: usize = 6;
+/// Words that open a clause giving the sum of the counts before it (`…,共计3件`).
+const SUM_WORDS: &[&str] = &["总计", "合计", "共计"];
 
 /// The clauses after the one at `base` in its sentence (up to a `。` or a line break).
 fn rest_of_sentence<'d, 'a>(doc: &'d Sectioned<'a>, base: usize) -> impl Iterator<Item = (usize, &'a str)> + 'd {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use super::{counts, topic_clauses, Count, Sectioned, STATISTICS_TABLE, SUM_REACH};
+use super::{counts, topic_clauses, Count, Sectioned, STATISTICS_TABLE, SUM_REACH, SUM_WORDS};
 use crate::normalize::Search;
 use crate::report::{DisclosureFact, Report};
 
@@ -151,7 +151,6 @@ fn year_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
 
 /// Words before 公开 that make it the opposite.
 const WITHHELD: &[&str] = &["不予", "不", "未", "免予"];
-const SUM_WORDS: &[&str] = &["总计", "合计", "共计"];
 const PROACTIVE_VERBS: &[&str] = &["主动公开", "公开", "发布", "公布"];
 const TOTAL_WORDS: &[&str] = &["累计", "全年", "共计", "总计", "合计"];
 

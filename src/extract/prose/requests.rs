@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::litigation::PROCEEDINGS;
 use super::{
     bind, counts, hits, key_of_label, rest_of_sentence, table_read, topic_clauses, Count, Hit, Keywords, Sectioned,
-    SUM_REACH,
+    SUM_REACH, SUM_WORDS,
 };
 use crate::normalize::Search;
 use crate::report::{Report, RequestFact};
@@ -291,7 +291,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
 fn sum_later(doc: &Sectioned, base: usize) -> Option<Count> {
     let (b, clause) = rest_of_sentence(doc, base).take(SUM_REACH).find(|(_, c)| {
         let words = c.trim_start();
-        ["共计", "合计", "总计"].iter().any(|w| words.starts_with(w))
+        SUM_WORDS.iter().any(|w| words.starts_with(w))
     })?;
     counts(clause, b).into_iter().find(|c| !c.money && c.value.fract() == 0.0)
 }
