@@ -471,7 +471,7 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
             .flat_map(|(b, c)| {
                 counts(c, b).into_iter().filter(|n| n.money).map(move |n| {
                     let before = &c[..n.offset - b];
-                    (["合计", "共计", "总计", "共"].iter().any(|w| before.has(w)), n.value)
+                    (SUM_WORDS.iter().chain(&["共"]).any(|w| before.has(w)), n.value)
                 })
             })
             .collect();
