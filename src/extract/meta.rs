@@ -155,12 +155,28 @@ fn find_title(head: &Head) -> Option<String> {
     // but the year some titles give after it (`…工作年度报告(2015年度)`).
     let end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
     let end = end + dated_brackets(&line[end..]);
-    let title = line[..end].to_string();
-    // A title broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
-    // or, as a PDF breaks a long title, `…人民政府2019年政` / `府信息公开工作年度报告`.
-    let Some(previous) = at.checked_sub(1).and_then(|p| heading_lines(head).nth(p)) else {
-        return Some(title);
-    };
+    let title = &line[..end];
+    if let Some(joined) = with_line_before(head, at, title) {
+        return Some(joined);
+    }
+    if agency_from_title(title).is_none() {
+        // A page that prints the bare title in its chrome and again under the
+        // agency's name (`2019年度…年度报告` / … / `衡阳市国资委` / `2019年度…年度报告`).
+        let repeats = heading_lines(head).enumerate().skip(at + 1).filter(|(_, l)| *l == line);
+        for (again, _) in repeats {
+            if let Some(joined) = with_line_before(head, again, title) {
+                return Some(joined);
+            }
+        }
+    }
+    Some(title.to_string())
+}
+
+/// The title at line `at` with the line before it, where the two are one title
+/// broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
+/// or, as a PDF breaks a long title, `…人民政府2019年政` / `府信息公开工作年度报告`.
+fn with_line_before(head: &Head, at: usize, title: &str) -> Option<String> {
+    let previous = at.checked_sub(1).and_then(|p| heading_lines(head).nth(p))?;
     // At most a printed line of the widest type (38 characters) and a little.
     let joinable = (2..=40).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
@@ -169,15 +185,14 @@ fn find_title(head: &Head) -> Option<String> {
     // or the line before is about as wide: the first line of a title broken by
     // the page's width is full. A title that starts with its year takes the line
     // before only where that names an agency (not a site's section, `政务公开`).
-    let agency = agency_from_title(&title);
-    let first = heading_lines(head).nth(at).unwrap_or(line);
+    let first = heading_lines(head).nth(at)?;
     let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(first);
-    let joins = match agency.map(|a| a.chars().count()) {
+    let joins = match agency_from_title(title).map(|a| a.chars().count()) {
         None => names_an_agency(without_year(previous)),
         Some(1) => true,
         Some(_) => broken,
     };
-    Some(if joinable && joins { format!("{previous}{title}") } else { title })
+    (joinable && joins).then(|| format!("{previous}{title}"))
 }
 
 /// The length of a year in brackets at the start of `s` (`(2015年度)`), or 0.
@@ -771,6 +786,16 @@ mod tests {
 ");
         assert_eq!(title.as_deref(), Some("2024年平顶山市卫东区人民政府光华路街道办事处政府信息公开工作年度报告"));
         assert_eq!((agency.as_deref(), flagged), (Some("平顶山市卫东区人民政府光华路街道办事处"), false));
+        // The bare title in the page's chrome, then again under the agency's name.
+        let (title, agency, flagged) = read_agency(
+            "某某体育官网\n2019年度政府信息公开年度报告\n发布时间:2020-01-19 来源:办公室\n字体:\n衡阳市国资委\n\
+             2019年度政府信息公开年度报告\n一、总体情况\n",
+        );
+        assert_eq!(title.as_deref(), Some("衡阳市国资委2019年度政府信息公开年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("衡阳市国资委"), false));
+        // A repeat under a line that names no agency leaves the title as it is.
+        let (title, agency, _) = read_agency("2019年度政府信息公开年度报告\n字体:大 中 小\n2019年度政府信息公开年度报告\n");
+        assert_eq!((title.as_deref(), agency), (Some("2019年度政府信息公开年度报告"), None));
     }
 
     #[test]

@@ -880,6 +880,7 @@ fn report(
     let quiet = tagged && rng.chance(0.5);
     let page = Page {
         title: &title,
+        agency: &agency.name,
         site: &format!("{}门户网站", agency.name),
         published: (!signed && !quiet).then(|| {
             let line = if anonymous && !signed {

@@ -72,6 +72,8 @@ impl Layout {
 /// The page around a report's body.
 pub struct Page<'a> {
     pub title: &'a str,
+    /// The agency the title names.
+    pub agency: &'a str,
     pub site: &'a str,
     /// The publication line under the title, if the page prints one.
     pub published: Option<String>,
@@ -113,8 +115,16 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // pdftotext prints the lines of the PDF: paragraphs broken at the page's
     // width (28 to 38 characters), the title, in larger type, at fewer.
     let width = matches!(layout, Layout::Raw | Layout::Aligned).then(|| *rng.pick(&[56, 60, 68, 76]));
-    out.push_str(if layout == Layout::Markdown { "# " } else { "" });
-    out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
+    // A page whose chrome prints the title without the agency, then prints it
+    // again under the agency's name, on a line of its own.
+    let bare = page.title.strip_prefix(page.agency).filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if let Some(rest) = bare.filter(|_| layout == Layout::Text && rng.chance(0.04)) {
+        out.push_str(&format!("{rest}\n字体：大 中 小\n\n{}\n\n", page.agency));
+        out.push_str(rest);
+    } else {
+        out.push_str(if layout == Layout::Markdown { "# " } else { "" });
+        out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
+    }
     out.push('\n');
     if let Some(p) = &page.published {
         out.push_str(p);
