@@ -19,9 +19,15 @@
 //! a count from its words the same way (`主动公开政府信息` / `5928` / `条`): a number
 //! alone on its line, between words that run on to it and its unit, is joined
 //! back, whatever the width of the text.
+//!
+//! The other way round, a page copied without its line breaks runs its headings
+//! into their paragraphs (`三、依申请公开情况 本年度共收到申请3件`), or the whole
+//! report into one line; [`break_headings`] sets such headings on lines of their
+//! own again, so that the prose reader finds its sections.
 
 use super::cells::is_page_furniture;
 use super::prose::is_heading;
+use crate::normalize::Search;
 
 /// Text with some line breaks (and the blanks around them) taken out, and the way
 /// back to offsets in the text it was made from.
@@ -264,6 +270,68 @@ impl Joined {
     }
 }
 
+/// Words a report's numbered headings hold (`三、依申请公开情况`, `一、概述`); a
+/// numbered item of a list (`一、加强领导`) holds none of them.
+const HEADING_WORDS: &[&str] =
+    &["情况", "概述", "概况", "措施", "事项", "问题", "说明", "附表", "申请", "复议", "诉讼", "申诉", "收费", "主动公开"];
+
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// `text` with the headings that run on into their paragraph set on lines of
+/// their own: a numbered heading followed by a blank and the paragraph on its
+/// line (`三、依申请公开情况 本年度共收到申请3件`), and, where a page's paragraphs
+/// ran together into one line, a numbered heading or a bracketed sub-heading
+/// after a blank (`… 二、主动公开情况 (一)主动公开的数量:…`). Each blank that
+/// parts them becomes a line break, so the offsets are those of `text`. `None`
+/// where no heading runs on.
+pub fn break_headings(text: &str) -> Option<String> {
+    let blank = |c: Option<char>| matches!(c, Some(' ' | '\t'));
+    let mut breaks: Vec<usize> = Vec::new();
+    for p in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
+        let numerals = text[..p].chars().rev().take_while(|&c| NUMERALS.contains(c)).count();
+        if numerals == 0 || numerals > 3 {
+            continue;
+        }
+        let start = p - numerals * '一'.len_utf8();
+        let lead = text[..start].chars().next_back();
+        let mid_line = blank(lead);
+        if !(mid_line || matches!(lead, None | Some('\n'))) {
+            continue;
+        }
+        let end = text[p..].find([' ', '\t', '\n']).map_or(text.len(), |e| p + e);
+        let heading = &text[start..end];
+        let plain = (3..=32).contains(&heading.chars().count()) && !heading.contains(['。', ',', ';', ':', '!', '?']);
+        if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) {
+            continue;
+        }
+        if mid_line {
+            breaks.push(start - 1);
+        }
+        let runs_on = text[end..].split('\n').next().is_some_and(|rest| !rest.trim().is_empty());
+        if blank(text[end..].chars().next()) && runs_on {
+            breaks.push(end);
+        }
+    }
+    if breaks.is_empty() {
+        return None;
+    }
+    // Where the headings ran on, a bracketed sub-heading after a blank starts a
+    // line too (`(一)`).
+    for p in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let numerals = text[p + 1..].chars().take_while(|&c| NUMERALS.contains(c)).count();
+        let closed = text[p + 1 + numerals * '一'.len_utf8()..].starts_with(')');
+        if (1..=3).contains(&numerals) && closed && blank(text[..p].chars().next_back()) {
+            breaks.push(p - 1);
+        }
+    }
+    let mut out = text.as_bytes().to_vec();
+    for b in breaks {
+        out[b] = b'\n';
+    }
+    // Only ASCII blanks were replaced by line breaks.
+    Some(String::from_utf8(out).expect("blanks replaced by line breaks leave the text UTF-8"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +446,34 @@ mod tests {
         let line = "The annual report of the government information office of the city of\n";
         let u = unwrap(&format!("{line}{line}{line}{line}"), &[]).unwrap();
         assert!(u.text.contains("city of The annual"), "{}", u.text);
+    }
+
+    #[test]
+    fn headings_run_into_their_paragraphs_get_lines_of_their_own() {
+        let text = "三、依申请公开情况 本年度共收到申请3件。\n";
+        assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n本年度共收到申请3件。\n");
+        // A page run into one line, with its sub-headings.
+        let text = "报告 引言 本报告编制。 一、概述 工作正常。 二、主动公开政府信息情况 (一)主动公开的数量:10条。 \
+            (二)类别:工作动态4条。 五、举报、投诉和行政复议、行政诉讼情况 未发生。";
+        let broken = break_headings(text).unwrap();
+        assert_eq!(broken.len(), text.len());
+        let lines: Vec<&str> = broken.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "报告 引言 本报告编制。",
+                "一、概述",
+                "工作正常。",
+                "二、主动公开政府信息情况",
+                "(一)主动公开的数量:10条。",
+                "(二)类别:工作动态4条。",
+                "五、举报、投诉和行政复议、行政诉讼情况",
+                "未发生。",
+            ]
+        );
+        // Headings on their own lines, list items, numerals inside a sentence: nothing to do.
+        for text in ["三、依申请公开情况\n本年度共收到申请3件。\n", "一、加强领导 落实责任。", "一季度和二、三季度 共收到申请情况"] {
+            assert_eq!(break_headings(text), None, "{text}");
+        }
     }
 }

@@ -141,17 +141,23 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let dropped = layout == Layout::PipeCells && rng.chance(0.3);
     // A page that sets its figures apart (a `<span>` each), copied a line each.
     let apart = layout == Layout::Text && rng.chance(0.1);
-    for block in page.blocks {
+    // A page copied without its line breaks: the whole body on one line (but the
+    // tables), or each heading run into its paragraph, parted by a blank.
+    let one_line = layout == Layout::Text && !apart && rng.chance(0.05);
+    let heads_run_on = one_line || (layout == Layout::Text && !apart && rng.chance(0.05));
+    let blank = if rng.chance(0.3) { "\u{3000}" } else { " " };
+    for (k, block) in page.blocks.iter().enumerate() {
+        let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
         match block {
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
                 out.push_str(h);
-                out.push_str("\n\n");
+                out.push_str(if heads_run_on && !table_next { blank } else { "\n\n" });
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
                 out.push_str(&width.map_or_else(|| p.to_string(), |w| printed(p, w)));
-                out.push_str("\n\n");
+                out.push_str(if one_line && !table_next { blank } else { "\n\n" });
             }
             Block::Table(rows) => {
                 // A table of zeros printed blank would hold no number at all (an

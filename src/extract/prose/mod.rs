@@ -29,7 +29,7 @@ pub(super) use requests::request_of_label;
 use crate::normalize::Search;
 
 use super::numerals;
-use super::unwrap::unwrap;
+use super::unwrap::{break_headings, unwrap};
 use crate::report::Report;
 use crate::template::Template;
 
@@ -424,12 +424,14 @@ pub fn read(text: &str, report: &mut Report) {
 /// to `text`.
 pub fn read_outside(text: &str, tables: &[(usize, usize)], report: &mut Report) {
     let Some(joined) = unwrap(text, tables) else {
-        read_sections(&Sectioned::new(text, tables), report);
+        let broken = break_headings(text);
+        read_sections(&Sectioned::new(broken.as_deref().unwrap_or(text), tables), report);
         return;
     };
     let tables: Vec<(usize, usize)> = tables.iter().map(|&(s, e)| (joined.inward(s), joined.inward(e))).collect();
     let before = (report.requests.len(), report.litigation.len(), report.disclosures.len());
-    read_sections(&Sectioned::new(&joined.text, &tables), report);
+    let broken = break_headings(&joined.text);
+    read_sections(&Sectioned::new(broken.as_deref().unwrap_or(&joined.text), &tables), report);
     let back = |offset: &mut usize| *offset = joined.original(*offset);
     report.requests[before.0..].iter_mut().for_each(|f| back(&mut f.offset));
     report.litigation[before.1..].iter_mut().for_each(|f| back(&mut f.offset));
