@@ -336,6 +336,9 @@ const MAX_RUN_ON: usize = 30;
 /// after 我/本 is the kind of body the agency's name ends with.
 const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
 
+/// Self-references of a division's own government (`我区`, `本镇`).
+const AREA_KINDS: &[&str] = &["镇", "乡", "街道", "区", "县", "市", "省"];
+
 /// The agency of an untitled report: the name, from an official division name to
 /// the body's kind (`赣州市住房和城乡建设局` for a report that says 我局), that the
 /// text uses most often. Returns it with the self-reference it rests on.
@@ -356,6 +359,13 @@ fn infer_agency(text: &str) -> Option<(String, String)> {
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         if clean && candidate.chars().count() > kind.chars().count() + 2 {
             *counts.entry(candidate.to_string()).or_insert(0) += 1;
+        } else if clean && AREA_KINDS.contains(&kind) && end + kind.len() == m.end - m.start {
+            // `我区` of a division's own government: the division's name is the
+            // candidate, its government where the text names it (`秦淮区人民政府`,
+            // `某某街道办事处`).
+            let government = ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
+            let name = government.unwrap_or_else(|| candidate.to_string());
+            *counts.entry(name).or_insert(0) += 1;
         }
     }
     let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
@@ -508,9 +518,21 @@ fn agency_from_title(title: &str) -> Option<String> {
 /// (`2019年1月1日至2019年12月31日`), else the first year the body names.
 fn infer_year(text: &str) -> Option<i32> {
     let s = squash(text);
-    if let Some(p) = s.find("12月31日") {
+    let year_before = |p: usize| {
         let before: String = s[..p].chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
-        if let Some(y) = year_in(&before) {
+        year_in(&before)
+    };
+    if let Some(y) = s.find("12月31日").and_then(year_before) {
+        return Some(y);
+    }
+    // The period's first day, where its last is written without the year
+    // (`自2014年1月1日起至12月31日止`).
+    for first in ["1月1日", "01月01日"] {
+        let starts = s.match_indices(first).filter(|(p, m)| {
+            let after = &s[p + m.len()..];
+            s[..*p].ends_with('年') && after.chars().take(3).any(|c| "起至到-—~".contains(c))
+        });
+        if let Some(y) = starts.map(|(p, _)| p).find_map(year_before) {
             return Some(y);
         }
     }
@@ -557,14 +579,17 @@ fn find_published(text: &str, head: &Head) -> Option<Date> {
         Some((rank, d)) if rank < written => return Some(d),
         _ => {}
     }
+    // `[2018-03-15]`: some pages bracket the date.
+    let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
     if let Some((title_at, _)) = title_line(head) {
-        // `[2018-03-15]`: some pages bracket the date.
-        let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
         // The page's particulars and the title printed again are passed over.
         let below = head.lines().skip(title_at + 1).filter(|l| !l.contains('|') && !is_title(l));
         if let Some(d) = below.take(3).find_map(date) {
             return Some(d);
         }
+    } else if let Some(d) = head.lines().take(3).filter(|l| l.chars().count() <= 20).find_map(date) {
+        // A page scraped without its title, a date alone at its top.
+        return Some(d);
     }
     if let Some((_, d)) = best {
         return Some(d);
@@ -675,6 +700,14 @@ mod tests {
         read(text, &Hints::default(), &mut r);
         assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
         assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
+        // A division's government that calls itself 我区.
+        let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("秦淮区人民政府"));
+        let mut r = Report::default();
+        read("一、概述\n2014年,我县主动公开信息,通化县委县政府高度重视。", &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("通化县"));
     }
 
     #[test]
@@ -886,5 +919,9 @@ mod tests {
         read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &Hints::default(), &mut r);
         assert_eq!(r.year, Some(2020));
         assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
+        // The period's last day without its year; a date of writing above it.
+        let mut r = Report::default();
+        read("2015年3月13日\n引言\n本年报中所列数据的统计期限自2014年1月1日起至12月31日止。", &Hints::default(), &mut r);
+        assert_eq!((r.year, r.published), (Some(2014), Some(Date { year: 2015, month: 3, day: 13 })));
     }
 }

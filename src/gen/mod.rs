@@ -487,6 +487,13 @@ fn report(
         6 => format!("{}{year}年政府信息公开年报", agency.name),
         _ => format!("{}{year}年政府信息公开工作年度报告", agency.name),
     };
+    // A page scraped without its title: the introduction names the agency that
+    // wrote the report and the period it covers; a 局 calls itself 我局.
+    let untitled = layout == Layout::Text
+        && !anonymous
+        && agency.self_ref == "我局"
+        && agency.level != "national"
+        && rng.chance(0.04);
     let mut facts = Map::new();
     let mut meta = Map::new();
     let mut issues: Vec<&str> = Vec::new();
@@ -499,6 +506,12 @@ fn report(
             "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六部分"
         };
         blocks.push(Block::Para(format!("本报告由{parts}组成。")));
+    }
+    if untitled {
+        blocks.push(Block::Para(format!(
+            "本报告由{}根据《中华人民共和国政府信息公开条例》要求编制，我局所列数据的统计期限自{year}年1月1日起至12月31日止。",
+            agency.name
+        )));
     }
     blocks.push(Block::Heading("一、总体情况".into()));
     let mut forward = None;
@@ -879,11 +892,14 @@ fn report(
     let tagged = matches!(layout, Layout::Html | Layout::HtmlGbk) && rng.chance(0.3);
     let quiet = tagged && rng.chance(0.5);
     let page = Page {
-        title: &title,
+        title: if untitled { "" } else { &title },
         agency: &agency.name,
         site: &format!("{}门户网站", agency.name),
         published: (!signed && !quiet).then(|| {
-            let line = if anonymous && !signed {
+            let line = if untitled {
+                // The date alone at the top of the page.
+                format!("{}年{}月{}日", published.year, published.month, published.day)
+            } else if anonymous && !signed {
                 // The particulars a site prints above a document, run together.
                 format!("发布机构：{}\t发布日期：{date_text}", agency.name)
             } else if rng.chance(0.1) {
@@ -911,6 +927,9 @@ fn report(
     if anonymous {
         issues.push("agency_inferred");
     }
+    if untitled {
+        issues.extend(["title_missing", "agency_inferred", "year_inferred"]);
+    }
     let mut text = render::render(&page, layout, rng);
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {
         text = full_width_digits(&text);
@@ -928,6 +947,9 @@ fn report(
         _ => text.into_bytes(),
     };
     meta.extend(agency_meta(agency, &title, year, published, t));
+    if untitled {
+        meta.insert("title".into(), Value::Null);
+    }
     if layout == Layout::Traditional || big5 {
         meta.insert("traditional".into(), json!(true));
     }

@@ -104,12 +104,14 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         let crumb: &&str = rng.pick(CRUMBS);
         out.push_str(crumb);
     }
+    // A page scraped without its title (the page's own title left out).
+    let untitled = page.title.is_empty();
     // A flip-book's page, which prints its number before the document's title.
-    if layout == Layout::Text && rng.chance(0.03) {
+    if layout == Layout::Text && !untitled && rng.chance(0.03) {
         out.push_str(&format!("Page 1 - {}\nP. 1\n", page.title));
     }
     // A site's table of the document's particulars, scraped as a row of cells.
-    if layout == Layout::Text && rng.chance(0.1) {
+    if layout == Layout::Text && !untitled && rng.chance(0.1) {
         out.push_str(&format!("名称 | {} | |\n分类 | 政府信息公开年报 | 发布机构 | 本网 |\n", page.title));
     }
     // pdftotext prints the lines of the PDF: paragraphs broken at the page's
@@ -121,11 +123,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     if let Some(rest) = bare.filter(|_| layout == Layout::Text && rng.chance(0.04)) {
         out.push_str(&format!("{rest}\n字体：大 中 小\n\n{}\n\n", page.agency));
         out.push_str(rest);
-    } else {
+        out.push('\n');
+    } else if !untitled {
         out.push_str(if layout == Layout::Markdown { "# " } else { "" });
         out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
+        out.push('\n');
     }
-    out.push('\n');
     if let Some(p) = &page.published {
         out.push_str(p);
         out.push('\n');
