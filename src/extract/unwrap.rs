@@ -275,41 +275,68 @@ impl Joined {
 const HEADING_WORDS: &[&str] =
     &["情况", "概述", "概况", "措施", "事项", "问题", "说明", "附表", "申请", "复议", "诉讼", "申诉", "收费", "主动公开"];
 
-const NUMERALS: &str = "一二三四五六七八九十";
+/// The numerals of headings, each three bytes of UTF-8.
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// How many numerals (at most four) end at byte `end` of `bytes`.
+fn numerals_before(bytes: &[u8], end: usize) -> usize {
+    let mut n = 0;
+    while n < 4 && end >= 3 * (n + 1) && NUMERALS.iter().any(|d| &bytes[end - 3 * (n + 1)..end - 3 * n] == d.as_bytes()) {
+        n += 1;
+    }
+    n
+}
+
+/// How many numerals (at most four) start at byte `at` of `bytes`.
+fn numerals_after(bytes: &[u8], at: usize) -> usize {
+    let mut n = 0;
+    while n < 4 && bytes.get(at + 3 * n..at + 3 * (n + 1)).is_some_and(|c| NUMERALS.iter().any(|d| c == d.as_bytes())) {
+        n += 1;
+    }
+    n
+}
 
 /// `text` with the headings that run on into their paragraph set on lines of
 /// their own: a numbered heading followed by a blank and the paragraph on its
 /// line (`三、依申请公开情况 本年度共收到申请3件`), and, where a page's paragraphs
 /// ran together into one line, a numbered heading or a bracketed sub-heading
 /// after a blank (`… 二、主动公开情况 (一)主动公开的数量:…`). Each blank that
-/// parts them becomes a line break, so the offsets are those of `text`. `None`
-/// where no heading runs on.
+/// parts them becomes a line break, so the offsets are those of `text`. A
+/// table's row (`一、本年新收…数量 | 5 |`, `一、本年新收…数量    5`) is no heading
+/// running on. `None` where no heading runs on.
 pub fn break_headings(text: &str) -> Option<String> {
-    let blank = |c: Option<char>| matches!(c, Some(' ' | '\t'));
+    let bytes = text.as_bytes();
+    let blank = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\t'));
     let mut breaks: Vec<usize> = Vec::new();
-    for p in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
-        let numerals = text[..p].chars().rev().take_while(|&c| NUMERALS.contains(c)).count();
+    for p in memchr::memmem::find_iter(bytes, "、".as_bytes()) {
+        let numerals = numerals_before(bytes, p);
         if numerals == 0 || numerals > 3 {
             continue;
         }
-        let start = p - numerals * '一'.len_utf8();
-        let lead = text[..start].chars().next_back();
-        let mid_line = blank(lead);
-        if !(mid_line || matches!(lead, None | Some('\n'))) {
+        let start = p - 3 * numerals;
+        let mid_line = start > 0 && blank(start - 1);
+        if !(mid_line || start == 0 || bytes[start - 1] == b'\n') {
             continue;
         }
-        let end = text[p..].find([' ', '\t', '\n']).map_or(text.len(), |e| p + e);
+        let end = memchr::memchr3(b' ', b'\t', b'\n', &bytes[p..]).map_or(text.len(), |e| p + e);
         let heading = &text[start..end];
-        let plain = (3..=32).contains(&heading.chars().count()) && !heading.contains(['。', ',', ';', ':', '!', '?']);
+        let plain = heading.len() <= 32 * 3
+            && (3..=32).contains(&heading.chars().count())
+            && !heading.contains(['。', ',', ';', ':', '!', '?', '|']);
         if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) {
             continue;
         }
-        if mid_line {
-            breaks.push(start - 1);
-        }
-        let runs_on = text[end..].split('\n').next().is_some_and(|rest| !rest.trim().is_empty());
-        if blank(text[end..].chars().next()) && runs_on {
+        // What follows on the line, past the blank: a paragraph, not a table's cells.
+        let next = text[end..].trim_start_matches([' ', '\t']);
+        let words = blank(end)
+            && !next.starts_with(|c: char| c == '\n' || c == '|' || c.is_ascii_digit())
+            && !text[end..].starts_with("  ");
+        if words {
+            breaks.extend(mid_line.then(|| start - 1));
             breaks.push(end);
+        } else if mid_line && !blank(end) {
+            // The heading ends its line.
+            breaks.push(start - 1);
         }
     }
     if breaks.is_empty() {
@@ -317,19 +344,24 @@ pub fn break_headings(text: &str) -> Option<String> {
     }
     // Where the headings ran on, a bracketed sub-heading after a blank starts a
     // line too (`(一)`).
-    for p in memchr::memchr_iter(b'(', text.as_bytes()) {
-        let numerals = text[p + 1..].chars().take_while(|&c| NUMERALS.contains(c)).count();
-        let closed = text[p + 1 + numerals * '一'.len_utf8()..].starts_with(')');
-        if (1..=3).contains(&numerals) && closed && blank(text[..p].chars().next_back()) {
+    for p in memchr::memchr_iter(b'(', bytes) {
+        let numerals = numerals_after(bytes, p + 1);
+        if (1..=3).contains(&numerals) && bytes.get(p + 1 + 3 * numerals) == Some(&b')') && p > 0 && blank(p - 1) {
             breaks.push(p - 1);
         }
     }
-    let mut out = text.as_bytes().to_vec();
+    breaks.sort_unstable();
+    breaks.dedup();
+    // Each break replaces an ASCII blank: the text stays UTF-8.
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
     for b in breaks {
-        out[b] = b'\n';
+        out.push_str(&text[from..b]);
+        out.push('\n');
+        from = b + 1;
     }
-    // Only ASCII blanks were replaced by line breaks.
-    Some(String::from_utf8(out).expect("blanks replaced by line breaks leave the text UTF-8"))
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -472,7 +504,14 @@ mod tests {
             ]
         );
         // Headings on their own lines, list items, numerals inside a sentence: nothing to do.
-        for text in ["三、依申请公开情况\n本年度共收到申请3件。\n", "一、加强领导 落实责任。", "一季度和二、三季度 共收到申请情况"] {
+        for text in [
+            "三、依申请公开情况\n本年度共收到申请3件。\n",
+            "一、加强领导 落实责任。",
+            "一季度和二、三季度 共收到申请情况",
+            "一、本年新收政府信息公开申请数量 | 5 | 0 |\n",
+            "一、本年新收政府信息公开申请数量    5    0\n",
+            "一、本年新收政府信息公开申请数量 5 0\n",
+        ] {
             assert_eq!(break_headings(text), None, "{text}");
         }
     }
