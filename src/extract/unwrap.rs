@@ -326,11 +326,11 @@ pub fn break_headings(text: &str) -> Option<String> {
         if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) {
             continue;
         }
-        // What follows on the line, past the blank: a paragraph, not a table's cells.
-        let next = text[end..].trim_start_matches([' ', '\t']);
-        let words = blank(end)
-            && !next.starts_with(|c: char| c == '\n' || c == '|' || c.is_ascii_digit())
-            && !text[end..].starts_with("  ");
+        // What follows on the line, past the blank: a paragraph (its first word
+        // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
+        let next = &text[(end + 1).min(text.len())..];
+        let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
+        let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
         if words {
             breaks.extend(mid_line.then(|| start - 1));
             breaks.push(end);
@@ -484,6 +484,8 @@ mod tests {
     fn headings_run_into_their_paragraphs_get_lines_of_their_own() {
         let text = "三、依申请公开情况 本年度共收到申请3件。\n";
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n本年度共收到申请3件。\n");
+        let text = "三、依申请公开情况 2016年共收到申请3件。\n";
+        assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n2016年共收到申请3件。\n");
         // A page run into one line, with its sub-headings.
         let text = "报告 引言 本报告编制。 一、概述 工作正常。 二、主动公开政府信息情况 (一)主动公开的数量:10条。 \
             (二)类别:工作动态4条。 五、举报、投诉和行政复议、行政诉讼情况 未发生。";
@@ -511,6 +513,7 @@ mod tests {
             "一、本年新收政府信息公开申请数量 | 5 | 0 |\n",
             "一、本年新收政府信息公开申请数量    5    0\n",
             "一、本年新收政府信息公开申请数量 5 0\n",
+            "一、本年新收政府信息公开申请数量\t5\t0\n",
         ] {
             assert_eq!(break_headings(text), None, "{text}");
         }
