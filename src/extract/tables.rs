@@ -289,6 +289,65 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     Placed::Some(out, "cells_unaligned")
 }
 
+/// Kinds of organisation the full form's header names under 法人或其他组织.
+const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
+
+/// Whether 表三 counts legal persons and other organisations in one column
+/// (`自然人 | 法人或其他组织 | 总计`, a form some agencies shortened): the header
+/// names no kind of organisation, no row holds more than three cells, and the
+/// rows of three cells (at least three of them) add up, 自然人 + 法人或其他组织
+/// = 总计, all but one at most.
+fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
+    let Some(&(_, first)) = walk.matches.first() else { return false };
+    let header = &rows[first.saturating_sub(4)..first];
+    if header.iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
+        return false;
+    }
+    let filled: Vec<&[Cell]> =
+        walk.matches.iter().map(|m| &rows[m.1]).filter(|r| r.has_value()).map(|r| empties_trimmed(&r.cells, 3)).collect();
+    if filled.iter().any(|cells| cells.len() > 3) {
+        return false;
+    }
+    let threes: Vec<[f64; 3]> = filled
+        .iter()
+        .filter_map(|cells| match cells {
+            // An empty cell inside a filled table is 0.
+            [a, b, c] => Some([a, b, c].map(|x| x.value.map_or(0.0, |v| v.number))),
+            _ => None,
+        })
+        .collect();
+    let adding = threes.iter().filter(|[a, b, c]| a + b == *c).count();
+    threes.len() >= 3 && adding + 1 >= threes.len()
+}
+
+/// The cells of a row of the shortened 表三 in the full form's columns: the
+/// first is the natural persons', the last the total; the organisations' sum
+/// has no column of its own. A lone number is the total.
+fn place_combined(row: &Row, n: usize) -> Placed {
+    let mut out = vec![None; n];
+    let cells = empties_trimmed(&row.cells, 3);
+    match cells {
+        [] => {}
+        [total] => out[n - 1] = Some(*total),
+        [natural, .., total] => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
+    }
+    Placed::Some(out, if cells.len() == 2 { "cells_unaligned" } else { "" })
+}
+
+/// `cells` without the empty cells at either end (a table's padding) while
+/// they are more than `n`.
+fn empties_trimmed(cells: &[Cell], n: usize) -> &[Cell] {
+    let mut cells = cells;
+    while cells.len() > n {
+        match cells {
+            [first, rest @ ..] if first.value.is_none() => cells = rest,
+            [rest @ .., last] if last.value.is_none() => cells = rest,
+            _ => break,
+        }
+    }
+    cells
+}
+
 /// Whether a cell holds a printed 0.
 fn is_zero(cell: &Cell) -> bool {
     cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())
@@ -414,10 +473,14 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     }
     let n = template::APPLICANTS.len();
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
+    let combined = legal_persons_combined(rows, &walk);
+    if combined {
+        report.flag("applicants_combined", "表三 counts legal persons and other organisations in one column: natural persons and the total read");
+    }
     report.requests.reserve(walk.matches.len() * n);
     for &(j, k) in &walk.matches {
         let spec = specs[j];
-        let placed = place(&rows[k], n, cs.as_deref(), Some(n - 1));
+        let placed = if combined { place_combined(&rows[k], n) } else { place(&rows[k], n, cs.as_deref(), Some(n - 1)) };
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
@@ -665,6 +728,26 @@ mod tests {
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
         r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
+    }
+
+    #[test]
+    fn legal_persons_in_one_column() {
+        let table = "| 自然人 | 法人或其他组织 | 总计 |\n\
+            | 一、本年新收政府信息公开申请数量 | 8 | 2 | 10 |\n| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 |\n\
+            | 三、本年度办理结果 | (一)予以公开 | 5 | 1 | 6 |\n| (二)部分公开 | 1 | 0 | 1 |\n\
+            | (四)无法提供 | 1.本机关不掌握相关政府信息 | 2 | 1 | 3 |\n| (七)总计 | 8 | 2 | 10 |\n";
+        let r = requests(table, Template::T2021);
+        assert!(r.has_issue("applicants_combined") && !r.has_issue("cells_unaligned"));
+        assert_eq!((get(&r, "new_received", "natural_person"), get(&r, "new_received", "total")), (Some(8), Some(10)));
+        assert_eq!((get(&r, "unable_not_held", "total"), get(&r, "unable_not_held", "commercial")), (Some(3), None));
+        assert_eq!(get(&r, "carried_over", "total"), Some(0));
+        // The full form's header names the kinds of organisation: its rows of three
+        // numbers are its own cells dropped, not one column.
+        let full = format!("| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n{}", &table[table.find('\n').unwrap() + 1..]);
+        assert!(!requests(&full, Template::T2021).has_issue("applicants_combined"));
+        // Rows of three that do not add up are not the shortened form.
+        let odd = table.replace("| 8 | 2 | 10 |", "| 8 | 2 | 4 |").replace("| 5 | 1 | 6 |", "| 5 | 1 | 2 |");
+        assert!(!requests(&odd, Template::T2021).has_issue("applicants_combined"));
     }
 
     #[test]

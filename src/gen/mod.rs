@@ -262,10 +262,12 @@ fn printed_label(label: &str) -> (Option<&'static str>, String) {
     (None, label.to_string())
 }
 
-fn request_rows(t: Template, table: &truth::RequestTable) -> Vec<TRow> {
+/// `combined`: the form some agencies shortened, legal persons and other
+/// organisations in one column (`自然人 | 法人或其他组织 | 总计`).
+fn request_rows(t: Template, table: &truth::RequestTable, combined: bool) -> Vec<TRow> {
     let mut rows = vec![
         TRow::header(&["(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)", "申请人情况"]),
-        TRow::header(template::APPLICANT_LABELS),
+        TRow::header(if combined { &["自然人", "法人或其他组织", "总计"] } else { template::APPLICANT_LABELS }),
     ];
     let specs = template::request_rows(t);
     let results = specs.iter().filter(|r| matches!(r.role, template::Role::Result | template::Role::TotalProcessed)).count();
@@ -281,7 +283,13 @@ fn request_rows(t: Template, table: &truth::RequestTable) -> Vec<TRow> {
         }
         labels.push(item);
         let group = (spec.key == "granted").then(|| ("三、本年度办理结果".to_string(), results));
-        rows.push(TRow { group, labels, values: cells.iter().map(|v| v.to_string()).collect() });
+        let values = if combined {
+            let organisations: i64 = cells[1..cells.len() - 1].iter().sum();
+            vec![cells[0].to_string(), organisations.to_string(), cells[cells.len() - 1].to_string()]
+        } else {
+            cells.iter().map(|v| v.to_string()).collect()
+        };
+        rows.push(TRow { group, labels, values });
     }
     rows
 }
@@ -843,11 +851,17 @@ fn report(
             facts.insert(format!("disclosures/{item}/{metric}"), json!(v));
         }
         blocks.push(Block::Heading("三、收到和处理政府信息公开申请情况".into()));
-        blocks.push(Block::Table(request_rows(t, &tables.requests)));
+        let combined = tables.seeded.is_empty() && rng.chance(0.03);
+        blocks.push(Block::Table(request_rows(t, &tables.requests, combined)));
         for (key, cells) in &tables.requests {
             for (a, v) in template::APPLICANTS.iter().zip(cells) {
-                facts.insert(format!("requests/{key}/{a}"), json!(v));
+                if !combined || matches!(*a, "natural_person" | "total") {
+                    facts.insert(format!("requests/{key}/{a}"), json!(v));
+                }
             }
+        }
+        if combined {
+            issues.push("applicants_combined");
         }
         blocks.push(Block::Heading("四、政府信息公开行政复议、行政诉讼情况".into()));
         let heads = if rng.chance(0.03) { rng.below(2) as usize } else { 3 };
