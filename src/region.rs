@@ -346,6 +346,9 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
             mentions.push(m);
         }
     }
+    if mentions.is_empty() {
+        mentions.extend(local_office(t, agency));
+    }
     // Read the text's names only when a name of the agency fits several divisions.
     let body = std::cell::OnceCell::new();
     let support = |code: u32| -> usize {
@@ -408,6 +411,27 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
         fill(t, code, &mut region);
     }
     (region, body.get().is_some())
+}
+
+/// Where a central body's name ends, before the place of one of its local offices.
+const CENTRAL_ENDINGS: &[&str] = &["委员会", "总局", "局", "署", "部", "银行", "银保监会", "证监会"];
+
+/// The kinds of a central body's local office, after the place's short name.
+const OFFICE_KINDS: &[&str] = &["监管局", "监管分局", "调查队", "中心支行", "分局", "分行", "支行", "监管办"];
+
+/// The place of a central body's local office, named by its short name between
+/// the body's name and the office's kind: `中国证券监督管理委员会广东监管局`,
+/// `国家统计局深圳调查队` (read from the body's end: in 委员会宁夏 the place is
+/// 宁夏, not 会宁).
+fn local_office(t: &Divisions, agency: &str) -> Option<Mention> {
+    if !["国家", "中国", "中华人民共和国"].iter().any(|p| agency.starts_with(p)) {
+        return None;
+    }
+    agency.char_indices().map(|(i, _)| i).filter(|&i| CENTRAL_ENDINGS.iter().any(|e| agency[..i].ends_with(e))).find_map(|at| {
+        let m = t.mentions(&agency[at..], false).into_iter().next().filter(|m| m.start == 0)?;
+        let office = OFFICE_KINDS.iter().any(|k| agency[at + m.end..].starts_with(k));
+        office.then(|| Mention { start: at, end: at + m.end, ..m })
+    })
 }
 
 /// The one candidate the text supports most, if one stands out.
@@ -609,6 +633,17 @@ mod tests {
             assert_eq!(admin_level(a, &r(a, "")), Some("national"), "{a}");
         }
         assert_eq!(admin_level("公安局", &r("公安局", "")), None);
+        // Their local offices are placed by the place's short name.
+        let office = |a: &str| {
+            let g = r(a, "");
+            (admin_level(a, &g), g.code)
+        };
+        assert_eq!(office("中国证券监督管理委员会广东监管局"), (Some("provincial"), Some("440000".into())));
+        assert_eq!(office("国家统计局深圳调查队"), (Some("prefecture"), Some("440300".into())));
+        assert_eq!(office("中国证券监督管理委员会宁夏监管局").1.as_deref(), Some("640000"));
+        assert_eq!(office("国家税务总局杭州市西湖区税务局").1.as_deref(), Some("330106"));
+        // A place's name inside the body's own name is no office's.
+        assert_eq!(office("国家能源局华北监管局").0, Some("national"));
     }
 
     #[test]

@@ -299,15 +299,14 @@ const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服�
 /// = 总计, all but one at most.
 fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
     let Some(&(_, first)) = walk.matches.first() else { return false };
-    let header = &rows[first.saturating_sub(4)..first];
+    // The header, a cell a row where each cell has a line.
+    let header = &rows[first.saturating_sub(12)..first];
     if header.iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
         return false;
     }
-    let filled: Vec<&[Cell]> =
-        walk.matches.iter().map(|m| &rows[m.1]).filter(|r| r.has_value()).map(|r| empties_trimmed(&r.cells, 3)).collect();
-    if filled.iter().any(|cells| cells.len() > 3) {
-        return false;
-    }
+    let filled: Option<Vec<&[Cell]>> =
+        walk.matches.iter().map(|m| &rows[m.1]).filter(|r| r.has_value()).map(|r| three_cells(&r.cells)).collect();
+    let Some(filled) = filled else { return false };
     let threes: Vec<[f64; 3]> = filled
         .iter()
         .filter_map(|cells| match cells {
@@ -325,7 +324,7 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
 /// has no column of its own. A lone number is the total.
 fn place_combined(row: &Row, n: usize) -> Placed {
     let mut out = vec![None; n];
-    let cells = empties_trimmed(&row.cells, 3);
+    let cells = three_cells(&row.cells).unwrap_or(&row.cells);
     match cells {
         [] => {}
         [total] => out[n - 1] = Some(*total),
@@ -334,18 +333,16 @@ fn place_combined(row: &Row, n: usize) -> Placed {
     Placed::Some(out, if cells.len() == 2 { "cells_unaligned" } else { "" })
 }
 
-/// `cells` without the empty cells at either end (a table's padding) while
-/// they are more than `n`.
-fn empties_trimmed(cells: &[Cell], n: usize) -> &[Cell] {
-    let mut cells = cells;
-    while cells.len() > n {
-        match cells {
-            [first, rest @ ..] if first.value.is_none() => cells = rest,
-            [rest @ .., last] if last.value.is_none() => cells = rest,
-            _ => break,
-        }
+/// The cells of a row of at most three, past one empty cell at either end (a
+/// table's padding, as a converter pads rows to its widest); `None` for a row
+/// of more.
+fn three_cells(cells: &[Cell]) -> Option<&[Cell]> {
+    match cells {
+        _ if cells.len() <= 3 => Some(cells),
+        [first, rest @ ..] if cells.len() == 4 && first.value.is_none() => Some(rest),
+        [rest @ .., last] if cells.len() == 4 && last.value.is_none() => Some(rest),
+        _ => None,
     }
-    cells
 }
 
 /// Whether a cell holds a printed 0.

@@ -183,8 +183,13 @@ impl Population {
     /// An agency at a level drawn with realistic weights.
     pub fn agency(&self, rng: &mut Rng) -> Agency {
         let roll = rng.below(100);
-        if roll < 3 {
+        if roll < 2 {
             return Agency::new(rng.pick(NATIONAL).to_string(), None, None, None, None, "national");
+        }
+        if roll < 3 {
+            if let Some(office) = self.local_office(rng) {
+                return office;
+            }
         }
         if roll < 11 {
             let p = *rng.pick(&self.provinces);
@@ -225,6 +230,30 @@ impl Population {
         let city = c.map(Self::name).or_else(|| municipal.then(|| Self::name(p)));
         let level = if township { "township" } else { "county" };
         Agency::new(name, Some(Self::name(p)), city, Some(Self::name(county)), Some(county), level)
+    }
+}
+
+impl Population {
+    /// A central body's local office, named by its place's short name
+    /// (`中国证券监督管理委员会广东监管局`, `国家统计局深圳调查队`), where the short
+    /// name names that place alone.
+    fn local_office(&self, rng: &mut Rng) -> Option<Agency> {
+        let t = region::table();
+        let provincial = rng.chance(0.5);
+        let code = *rng.pick(if provincial { &self.provinces } else { &self.prefectures });
+        let d = t.get(code)?;
+        let short = region::short_forms(d.name, d.level).into_iter().next()?;
+        if t.mentions(&short, false).iter().map(|m| m.codes.len()).sum::<usize>() != 1 {
+            return None;
+        }
+        let p = if provincial { code } else { d.parent.unwrap_or(0) };
+        Some(if provincial {
+            let name = format!("{}{short}监管局", rng.pick(&["中国证券监督管理委员会", "国家金融监督管理总局"]));
+            Agency::new(name, Some(Self::name(p)), None, None, Some(code), "provincial")
+        } else {
+            let name = format!("国家统计局{short}调查队");
+            Agency::new(name, Some(Self::name(p)), Some(d.name), None, Some(code), "prefecture")
+        })
     }
 }
 
