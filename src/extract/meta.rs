@@ -78,6 +78,9 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
         } else if let Some((agency, selfref)) = infer_agency(text) {
             report.flag("agency_inferred", format!("agency `{agency}` read from the body, which calls itself {selfref}"));
             report.agency = Some(agency);
+        } else if let Some(agency) = compiled_by(&head) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from the sentence that says who wrote the report"));
+            report.agency = Some(agency);
         }
     }
     if report.agency.is_none() && report.title.is_some() {
@@ -402,10 +405,26 @@ fn agency_in_sentence(head: &Head) -> Option<String> {
     None
 }
 
+/// Words after the name of whoever wrote the report, in `本报告由某某局根据…编制`.
+const COMPILED_WORDS: &[&str] = &["根据", "依据", "按照", "综合", "汇总", "编制", "编写", "负责"];
+
+/// The agency of an untitled report from the sentence that says who wrote it:
+/// `本报告由国家统计局深圳调查队根据《条例》要求编制`.
+fn compiled_by(head: &Head) -> Option<String> {
+    head.lines().take(TITLE_LINES).find_map(|line| {
+        let sentence = &line[line.first("由")? + "由".len()..];
+        let end = COMPILED_WORDS.iter().filter_map(|w| sentence.first(w)).min()?;
+        let name = sentence[..end].trim_end_matches(['(', ')', '《']);
+        let plain = !name.contains(['。', ',', ';', ':', '《', '》']);
+        (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+    })
+}
+
 /// Whether a name is an agency's: it starts with a division's name, or ends
 /// with a kind of agency.
 fn names_an_agency(name: &str) -> bool {
-    const KINDS: &[&str] = &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道"];
+    const KINDS: &[&str] =
+        &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道", "队", "行", "所", "站", "馆"];
     KINDS.iter().any(|k| name.ends_with(k))
         || crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0)
 }
@@ -700,6 +719,10 @@ mod tests {
         read(text, &Hints::default(), &mut r);
         assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
         assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
+        // The sentence that says who wrote the report, where the body names no division.
+        let mut r = Report::default();
+        read("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n", &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
         // A division's government that calls itself 我区.
         let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
         let mut r = Report::default();

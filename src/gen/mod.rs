@@ -592,7 +592,11 @@ fn report(
             Some(false) => blocks.push(Block::Heading("（二）依申请公开情况".into())),
             Some(true) => {}
         }
-        if p.received == 0 {
+        if p.received == 0 && rng.chance(0.1) {
+            // A form's sentence filled in with the number alone, its unit left out.
+            blocks.push(Block::Para(format!("{}共受理政府信息公开申请0", agency.self_ref)));
+            facts.insert("requests/new_received/total".into(), json!(0));
+        } else if p.received == 0 {
             blocks.push(Block::Para(
                 rng.pick(&[
                     "本年度未收到政府信息公开申请。",

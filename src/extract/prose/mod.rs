@@ -252,6 +252,16 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             || unit.is_some_and(|(len, _, _)| starts(k + len, "部分"))
             || starts(k, "部分");
         let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
+        // `共受理政府信息公开申请0`: a form's sentence filled in with a zero alone,
+        // its unit left out, the clause's only number, after its words.
+        let filled_in = || {
+            let digits = |cs: &[(usize, char)]| cs.iter().any(|c| c.1.is_ascii_digit());
+            k >= chars.len()
+                && value == 0.0
+                && c.is_ascii_digit()
+                && prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !numerals::is_chinese_numeral(p))
+                && !digits(&chars[..i])
+        };
         if !value.is_nan() && !approximate && !idiom && !starts(k, "%") {
             let offset = base + chars[i].0;
             let each = || {
@@ -260,7 +270,7 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
             };
             match unit {
                 Some((_, money, m)) => out.push(Count { value: numerals::scaled(value, m), offset, at: i, money, each: each(), items }),
-                None if after_is && ends_clause => {
+                None if (after_is && ends_clause) || filled_in() => {
                     out.push(Count { value, offset, at: i, money: false, each: each(), items: false });
                 }
                 None => {}
@@ -810,6 +820,9 @@ mod tests {
         assert_eq!(requests("本年度没有公民、法人或其他组织向我局提出政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("三、依申请公开情况\n2017年未接收到政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("三、依申请公开情况\n本年度未发生依申请公开情况。"), vec![("new_received", 0)]);
+        // A form's sentence filled in with the number alone; not where the clause holds others.
+        assert_eq!(requests("三、依申请公开情况\n我局共受理政府信息公开申请0\n"), vec![("new_received", 0)]);
+        assert_eq!(requests("三、依申请公开情况\n2010年共受理政府信息公开申请5\n"), vec![]);
         // A case that came of a request is not a request.
         assert_eq!(requests("三、依申请公开情况\n本年度未发生因政府信息公开申请行政复议的情况。"), vec![]);
         // Information withheld, in 条, is no request denied; in 件 it is.
