@@ -161,8 +161,12 @@ impl Report {
         self.template.unwrap_or(Template::Unknown)
     }
 
+    /// Records an issue; the same issue said again is recorded once.
     pub fn flag(&mut self, code: &'static str, detail: impl Into<String>) {
-        self.issues.push(Issue { code, detail: detail.into() });
+        let detail = detail.into();
+        if !self.issues.iter().any(|i| i.code == code && i.detail == detail) {
+            self.issues.push(Issue { code, detail });
+        }
     }
 
     pub fn unflag(&mut self, code: &str) {

@@ -840,6 +840,16 @@ fn report(
             "{year}年，{}坚持以公开为常态、不公开为例外，全面推进政务公开。",
             agency.self_ref
         )));
+        if rng.chance(0.15) && tables.seeded.is_empty() {
+            // The overview sums up the requests, the granted in whole or in part together.
+            let total = |key: &str| tables.requests.iter().find(|r| r.0 == key).map_or(0, |r| r.1[6]);
+            let joined = rng.pick(&["予以公开及部分公开", "同意公开和部分公开", "全部或部分公开"]);
+            blocks.push(Block::Para(format!(
+                "全年共收到政府信息公开申请{}件，{joined}{}件，均在法定期限内予以答复。",
+                total("new_received"),
+                total("granted") + total("partially_granted")
+            )));
+        }
         blocks.push(Block::Heading("二、主动公开政府信息情况".into()));
         blocks.push(Block::Para(format!(
             "全年主动公开政府信息{}条。",

@@ -622,6 +622,10 @@ mod tests {
         assert_eq!(got, vec![("answered", 10), ("granted", 6), ("unable_not_held", 3), ("denied", 1)]);
         // No count: no fact.
         assert_eq!(requests("三、依申请公开情况\n坚持以公开为常态、不公开为例外,申请均已办结。\n"), vec![]);
+        // Granted in whole or in part, counted together: neither row.
+        let got = requests("二、依申请公开方面\n答复申请65件。予以公开及部分公开20件,占30.77%;不予公开1件。\n");
+        assert_eq!(got, vec![("answered", 65), ("denied", 1)]);
+        assert_eq!(requests("三、依申请公开情况\n全部或部分公开12件,非本机关3件。\n"), vec![("unable_not_held", 3)]);
     }
 
     #[test]

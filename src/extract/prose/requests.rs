@@ -26,6 +26,10 @@ const WITHHELD_INFO: &str = "withheld_info";
 /// (`依申请公开`).
 const BARE_GRANTED: &str = "granted_bare";
 
+/// The key of requests granted in whole or in part, counted together
+/// (`予以公开及部分公开20件`): no row of its own, read as neither.
+const GRANTED_OR_PARTIAL: &str = "granted_or_partial";
+
 /// Whether the keyword at character `at` of `clause` opens it, after what may
 /// lead a clause of results.
 fn opens_clause(clause: &str, at: usize) -> bool {
@@ -37,6 +41,18 @@ fn opens_clause(clause: &str, at: usize) -> bool {
 /// A result followed by 答复 (`予以公开答复966件`) is the result: the words are
 /// listed whole so that the longer match wins over `答复`.
 const REQUEST_WORDS: &[(&str, &str)] = &[
+    ("予以公开及部分公开", GRANTED_OR_PARTIAL),
+    ("予以公开和部分公开", GRANTED_OR_PARTIAL),
+    ("予以公开或部分公开", GRANTED_OR_PARTIAL),
+    ("同意公开及部分公开", GRANTED_OR_PARTIAL),
+    ("同意公开和部分公开", GRANTED_OR_PARTIAL),
+    ("同意公开或部分公开", GRANTED_OR_PARTIAL),
+    ("全部公开或部分公开", GRANTED_OR_PARTIAL),
+    ("全部或部分公开", GRANTED_OR_PARTIAL),
+    ("全部和部分公开", GRANTED_OR_PARTIAL),
+    ("公开及部分公开", GRANTED_OR_PARTIAL),
+    ("公开和部分公开", GRANTED_OR_PARTIAL),
+    ("公开或部分公开", GRANTED_OR_PARTIAL),
     ("同意部分公开答复", "partially_granted"),
     ("部分公开答复", "partially_granted"),
     ("不予公开答复", "denied"),
@@ -119,6 +135,7 @@ pub(in crate::extract) fn request_of_label(label: &str) -> Option<&'static str> 
         BARE_GRANTED if !opens_clause(label, h.at) => None,
         BARE_GRANTED => Some("granted"),
         WITHHELD_INFO => Some("denied"),
+        GRANTED_OR_PARTIAL => None,
         key => Some(key),
     };
     key_of_label(label, &[&REQUEST_KEYWORDS, &RECEIVE_KEYWORDS], key)
@@ -238,6 +255,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
         for (key, c) in bind(&cs, &hs) {
             let key = match key {
+                GRANTED_OR_PARTIAL => continue,
                 WITHHELD_INFO if c.items => continue,
                 WITHHELD_INFO => "denied",
                 BARE_GRANTED => "granted",
