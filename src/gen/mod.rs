@@ -555,6 +555,12 @@ fn report(
                     p.proactive - p.online_part
                 )
             }
+            5 if rng.chance(0.3) => format!(
+                "{year}年共发布政府信息{}条，其中主动公开{}条，依申请公开{}条。",
+                p.proactive + p.received,
+                p.proactive,
+                p.received
+            ),
             5 => {
                 let withheld = rng.below(50) as i64;
                 format!(

@@ -44,6 +44,13 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
                 if !names_info || between.chars().take(15).count() > 14 {
                     continue;
                 }
+                // `共发布政府信息1326条,其中主动公开1200条`: what was published, of
+                // which the part disclosed unasked.
+                if !head.ends_with("主动") {
+                    if let Some(part) = proactive_part_after(doc.text, &clauses[n..]) {
+                        return Some(part);
+                    }
+                }
                 // `…发布信息514条,总计2401条`: the sum that follows is the total.
                 if let Some(sum) = sum_after(doc.text, &clauses[n..]) {
                     return Some(sum);
@@ -122,6 +129,14 @@ fn sum_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
         return next[lead..first.offset - next_base].trim().is_empty().then_some(first);
     }
     None
+}
+
+/// The count of the part disclosed unasked that a clause after `clauses[0]` in
+/// its sentence gives (`其中主动公开1200条`).
+fn proactive_part_after(text: &str, clauses: &[(usize, &str)]) -> Option<Count> {
+    let (base, clause) = following(text, clauses).find(|(_, c)| c.trim_start().starts_with("其中") && c.has("主动公开"))?;
+    let at = clause.first("主动公开")?;
+    counts(clause, base).into_iter().find(|c| !c.money && c.offset > base + at)
 }
 
 /// The count of the year alone that a clause after `clauses[0]` in its sentence
@@ -284,6 +299,8 @@ mod tests {
         assert_eq!(total("二、主动公开情况\n今年来主动公开的信息数共有164条,其中:工作动态类信息122条。"), Some(164.0));
         assert_eq!(total("二、主动公开情况\n本年度共主动公开信息:860条。"), Some(860.0));
         assert_eq!(total("二、主动公开情况\n2016年累计主动公开政府信息12000条,其中2016年新增1500条。"), Some(1500.0));
+        assert_eq!(total("二、主动公开情况\n2015年共发布政府信息1326条,其中主动公开1200条。"), Some(1200.0));
+        assert_eq!(total("二、主动公开情况\n全年公开政府信息2000条,其中主动公开1800条,依申请公开200条。"), Some(1800.0));
         assert_eq!(total("二、主动公开情况\n2018年度我乡共主动公开政府信息(公文平台发文)113条,政府网站公开信息数71条。"), Some(113.0));
         assert_eq!(
             total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
