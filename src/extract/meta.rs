@@ -25,6 +25,11 @@ const TITLE_ENDINGS: &[&str] = &[
     // `某某市交通运输局2016年度政府信息公开工作情况报告`
     "政府信息公开工作情况报告",
     "信息公开工作情况报告",
+    // `某某市审计局关于2016年度政府信息公开工作情况的报告`
+    "政府信息公开工作情况的报告",
+    "信息公开工作情况的报告",
+    "政府信息公开工作的报告",
+    "信息公开工作的报告",
     // `某某县2016年度政府信息公开年度工作报告`
     "政府信息公开年度工作报告",
     "信息公开年度工作报告",
@@ -268,7 +273,7 @@ fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
 
 /// The words a title proper ends with (what follows them is chrome, but a year
 /// in brackets).
-const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "情况报告", "年报"];
+const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "情况报告", "年报", "的报告"];
 
 /// Whether the ending of the title `joined` starts before byte `at` and ends
 /// after it: a line break inside the ending.
@@ -696,6 +701,12 @@ mod tests {
         assert_eq!(a("某某市人民政府政府信息公开工作2016年度报告"), "某某市人民政府");
         assert_eq!(a("某某县2016年度政府信息公开年度工作报告"), "某某县");
         assert_eq!(a("【某某县教育局】2016年政府信息公开工作年度报告"), "某某县教育局");
+        assert_eq!(a("某某市审计局关于2016年度政府信息公开工作情况的报告"), "某某市审计局");
+        assert_eq!(a("某某县人民政府2016年度政府信息公开工作的报告"), "某某县人民政府");
+        let t = find_title(&Head::of("某某市审计局关于2016年度政府信息公开工作情况的报告
+一、概述
+"));
+        assert_eq!(t.as_deref(), Some("某某市审计局关于2016年度政府信息公开工作情况的报告"));
         // The year after the title is the title's.
         let t = find_title(&Head::of("某某县财政局政府信息公开工作年度报告（2015年度）\n一、概述\n"));
         assert_eq!(t.as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));

@@ -187,7 +187,7 @@ fn data_file(path: &str, text: &str) -> Option<&'static str> {
 /// The section a whole report ends with.
 const CLOSING_SECTION: &str = "存在的主要问题";
 const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
-const KINDS: &[&str] = &["年度报告", "年报", "公开工作报告", "年度工作报告", "公开工作情况报告"];
+const KINDS: &[&str] = &["年度报告", "年报", "公开工作报告", "年度工作报告", "公开工作情况报告", "公开工作情况的报告", "公开工作的报告"];
 const SECTIONS: &[&str] = &["主动公开", "依申请公开", "行政复议", "本报告", "收费"];
 /// Words of 表三's header rows, which prose does not use.
 const REQUEST_TABLE_HEADERS: &[&str] = &["申请人情况", "本年度办理结果", "勾稽关系"];

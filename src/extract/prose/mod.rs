@@ -146,8 +146,9 @@ fn sub_heading(line: &str) -> Option<&str> {
     let rest = line.trim_start().strip_prefix('(')?;
     let numeral = |k: usize| k > 0 && rest[..k].chars().all(|c| "一二三四五六七八九十".contains(c));
     let close = rest.find(')').filter(|&k| numeral(k))?;
-    let rest = &rest[close + 1..];
-    let end = rest.find(['。', ':', ',', ';']).unwrap_or(rest.len());
+    let rest = rest[close + 1..].trim_start();
+    // A blank ends it too, where the paragraph ran on after it on its line.
+    let end = rest.find(['。', ':', ',', ';', ' ', '\t']).unwrap_or(rest.len());
     let heading = &rest[..end];
     (heading.chars().count() <= 30).then_some(heading)
 }
@@ -779,6 +780,8 @@ mod tests {
         assert_eq!(requests("一、总体情况\n(三)政府信息管理情况\n予以公开3件。\n"), vec![]);
         assert_eq!(sub_heading(" (二)依申请公开情况:2022年"), Some("依申请公开情况"));
         assert_eq!(sub_heading("(2)依申请公开"), None);
+        assert_eq!(sub_heading("(二)依申请公开情况 2013年共接到政府信息公开申请148宗(其中"), Some("依申请公开情况"));
+        assert_eq!(sub_heading("(二) 依申请公开情况"), Some("依申请公开情况"));
     }
 
     #[test]
