@@ -1,0 +1,172 @@
+//! The agency: what the title names, else the signature, a sentence that names
+//! the report or says who wrote it, the page's publisher, or the name the body
+//! uses for itself.
+
+use super::dates::{digit, parse_date};
+use super::title::{ending_in, TITLE_ENDINGS};
+use super::{Head, TITLE_LINES};
+use crate::normalize::{squash, Search};
+
+/// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
+/// after 我/本 is the kind of body the agency's name ends with.
+pub(super) const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
+
+/// Self-references of a division's own government (`我区`, `本镇`).
+pub(super) const AREA_KINDS: &[&str] = &["镇", "乡", "街道", "区", "县", "市", "省"];
+
+/// The agency of an untitled report: the name, from an official division name to
+/// the body's kind (`赣州市住房和城乡建设局` for a report that says 我局), that the
+/// text uses most often. Returns it with the self-reference it rests on.
+pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
+    let s = squash(text);
+    let kind = SELF_KINDS
+        .iter()
+        .map(|k| (["我", "本"].iter().map(|p| s.matches(&format!("{p}{k}")).count()).sum::<usize>(), *k))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)?
+        .1;
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for m in crate::region::table().mentions(&s, true) {
+        let rest = &s[m.start..];
+        let window: String = rest.chars().take(25).collect();
+        let Some(end) = window.first(kind) else { continue };
+        let candidate = &window[..end + kind.len()];
+        let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
+        if clean && candidate.chars().count() > kind.chars().count() + 2 {
+            *counts.entry(candidate.to_string()).or_insert(0) += 1;
+        } else if clean && AREA_KINDS.contains(&kind) && end + kind.len() == m.end - m.start {
+            // `我区` of a division's own government: the division's name is the
+            // candidate, its government where the text names it (`秦淮区人民政府`,
+            // `某某街道办事处`).
+            let government = ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
+            let name = government.unwrap_or_else(|| candidate.to_string());
+            *counts.entry(name).or_insert(0) += 1;
+        }
+    }
+    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
+    Some((best.0, format!("我{kind}/本{kind}")))
+}
+
+/// Words after which a sentence names the agency whose report it is: `现公布泰州市人民
+/// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`.
+pub(super) const NAMING_LEADS: &[&str] = &["现公布", "公布", "现将", "发布", "由", ",", ":", "《"];
+
+/// The agency of an untitled report, from a sentence of its head that names the
+/// report with its year: the name between a lead word and the year.
+pub(super) fn agency_in_sentence(head: &Head) -> Option<String> {
+    for line in head.lines().take(TITLE_LINES) {
+        for sentence in line.split(['。', ';']) {
+            let Some(end) = TITLE_ENDINGS.iter().filter_map(|e| sentence.first(e)).min() else { continue };
+            let before = &sentence[..end];
+            let before = before.strip_suffix('度').unwrap_or(before);
+            let Some(before) = before.strip_suffix('年') else { continue };
+            let digits = before.chars().rev().take(4).filter(|&c| digit(c).is_some()).count();
+            if digits < 4 {
+                continue;
+            }
+            let before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
+            let before = ["编制的", "编制", "的"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+            let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
+            let name = &before[start..];
+            let n = name.chars().count();
+            if (3..=40).contains(&n) && names_an_agency(name) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Words after the name of whoever wrote the report, in `本报告由某某局根据…编制`.
+pub(super) const COMPILED_WORDS: &[&str] = &["根据", "依据", "按照", "综合", "汇总", "编制", "编写", "负责"];
+
+/// The agency of an untitled report from the sentence that says who wrote it:
+/// `本报告由国家统计局深圳调查队根据《条例》要求编制`.
+pub(super) fn compiled_by(head: &Head) -> Option<String> {
+    head.lines().take(TITLE_LINES).find_map(|line| {
+        let sentence = &line[line.first("由")? + "由".len()..];
+        let end = COMPILED_WORDS.iter().filter_map(|w| sentence.first(w)).min()?;
+        let name = sentence[..end].trim_end_matches(['(', ')', '《']);
+        let plain = !name.contains(['。', ',', ';', ':', '《', '》']);
+        (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+    })
+}
+
+/// Whether a name is an agency's: it starts with a division's name, or ends
+/// with a kind of agency.
+pub(super) fn names_an_agency(name: &str) -> bool {
+    const KINDS: &[&str] =
+        &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道", "队", "行", "所", "站", "馆"];
+    KINDS.iter().any(|k| name.ends_with(k))
+        || crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0)
+}
+
+/// The agency that signs the report: the line above the date at its end
+/// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`).
+pub(super) fn signed_agency(text: &str) -> Option<String> {
+    let tail: Vec<String> =
+        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
+    let date = tail.iter().position(|l| l.chars().count() <= 12 && parse_date(l).is_some())?;
+    let name = tail.get(date + 1)?;
+    let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
+    (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())
+}
+
+/// Labels a page's catalogue prints after the publisher's name, where the cells
+/// ran together.
+pub(super) const CATALOGUE_LABELS: &[&str] = &["发布日期", "发文日期", "成文日期", "主题分类", "组配分类", "文号", "索引号", "分类"];
+
+/// The publisher a page's catalogue names (`发布机构: 合肥市生态环境局`,
+/// `发布机构 | 县政府办 |`).
+pub(super) fn publisher(head: &Head) -> Option<String> {
+    head.raw.iter().find_map(|raw| {
+        let rest = &raw[raw.find("发布机构")? + "发布机构".len()..];
+        let rest = rest.trim_start_matches(|c: char| c == ':' || c == '|' || c.is_whitespace());
+        let cell = rest.split(['\t', '|']).next()?.split("  ").next()?;
+        let name = squash(cell);
+        let end = CATALOGUE_LABELS.iter().filter_map(|l| name.find(l)).min().unwrap_or(name.len());
+        let name = &name[..end];
+        ((2..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+    })
+}
+
+/// `s` without the year it starts with (`2024年`, `2024年度`).
+pub(super) fn without_year(s: &str) -> &str {
+    let digits = s.chars().take_while(|&c| digit(c).is_some()).count();
+    let rest = s.char_indices().nth(digits).map_or("", |(i, _)| &s[i..]);
+    match rest.strip_prefix('年') {
+        Some(r) if digits == 4 => r.strip_prefix('度').unwrap_or(r),
+        _ => s,
+    }
+}
+
+pub(super) fn agency_from_title(title: &str) -> Option<String> {
+    let ending = ending_in(title)?;
+    let mut head = title[..ending.0].to_string();
+    // 人民政府信息公开…: the 政府 belongs to the agency's name.
+    if head.ends_with("人民") && ending.1.starts_with("政府") {
+        head.push_str("政府");
+    }
+    // Drop the year wherever it stands: `2014年…`, `…办公室2014年`, `…2019年度`.
+    let chars: Vec<char> = head.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let is_year = i + 4 < chars.len() + 1
+            && chars.get(i + 4) == Some(&'年')
+            && chars[i..i + 4].iter().all(|&c| digit(c).is_some());
+        if is_year {
+            i += 5;
+            if chars.get(i) == Some(&'度') {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”【】[]".contains(c));
+    // `某某局关于2019年…`: the 关于 belongs to the title, not the agency.
+    let out = out.strip_suffix("关于").unwrap_or(out).to_string();
+    (!out.is_empty()).then_some(out)
+}

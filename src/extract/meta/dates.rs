@@ -1,0 +1,177 @@
+//! Years and dates: the year a title or a text names, the statistics period,
+//! the publication date of a page.
+
+use super::title::{is_title, title_line};
+use super::Head;
+use crate::normalize::{squash, Search};
+use crate::report::Date;
+
+/// The first year (`2019年` or `二〇一九年`) in `s`.
+pub fn year_in(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        if i + 4 < chars.len() + 1 && chars.get(i + 4) == Some(&'年') {
+            let digits: Option<String> = chars[i..i + 4].iter().map(|&c| digit(c)).collect();
+            if let Some(y) = digits.and_then(|d| d.parse::<i32>().ok()) {
+                let before_digit = i > 0 && digit(chars[i - 1]).is_some();
+                if !before_digit && (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '〇' | '零' | 'O' | 'o' | '○' => Some('0'),
+        '一' => Some('1'),
+        '二' => Some('2'),
+        '三' => Some('3'),
+        '四' => Some('4'),
+        '五' => Some('5'),
+        '六' => Some('6'),
+        '七' => Some('7'),
+        '八' => Some('8'),
+        '九' => Some('9'),
+        _ => None,
+    }
+}
+
+/// The year a report without a title covers: the statistics period if stated
+/// (`2019年1月1日至2019年12月31日`), else the first year the body names.
+pub(super) fn infer_year(text: &str) -> Option<i32> {
+    let s = squash(text);
+    let year_before = |p: usize| {
+        let before: String = s[..p].chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
+        year_in(&before)
+    };
+    if let Some(y) = s.find("12月31日").and_then(year_before) {
+        return Some(y);
+    }
+    // The period's first day, where its last is written without the year
+    // (`自2014年1月1日起至12月31日止`).
+    for first in ["1月1日", "01月01日"] {
+        let starts = s.match_indices(first).filter(|(p, m)| {
+            let after = &s[p + m.len()..];
+            s[..*p].ends_with('年') && after.chars().take(3).any(|c| "起至到-—~".contains(c))
+        });
+        if let Some(y) = starts.map(|(p, _)| p).find_map(year_before) {
+            return Some(y);
+        }
+    }
+    let head: String = s.chars().take(2000).collect();
+    year_in(&head)
+}
+
+/// Labels of a page's dates, the publication's first: a page that prints the
+/// date a document was written and the date it was posted is dated by the post.
+pub(super) const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "日期", "时间", "发文日期", "成文日期"];
+
+/// The publication date: a labelled date in the page head (`发布时间: 2015年03月20日`),
+/// else a line just below the title that starts with a date (`2018-03-15 来源: 本网`,
+/// `[2018-03-15]`),
+/// else the date under the signature at the end.
+pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
+    // The labelled date of the highest label (发布 before 成文), the first such.
+    let mut best: Option<(usize, Date)> = None;
+    for (i, raw) in head.raw.iter().enumerate() {
+        // Every label ends in 日期 or 时间.
+        if !raw.contains(['期', '间']) {
+            continue;
+        }
+        let line = head.line(i);
+        for (rank, label) in PUBLISHED_LABELS.iter().enumerate() {
+            if best.is_some_and(|(r, _)| r <= rank) {
+                break;
+            }
+            let Some(p) = line.first(label) else { continue };
+            // `日期` of `成文日期` is the writing's date, ranked as that.
+            if label.len() == "日期".len() && ["成文", "发文"].iter().any(|w| line[..p].ends_with(w)) {
+                continue;
+            }
+            // `发文日期 | 2018-02-28 |`: the date in the cell after its label's.
+            let rest = line[p + label.len()..].trim_start_matches([':', '|']);
+            if let Some(d) = parse_date(rest) {
+                best = Some((rank, d));
+            }
+        }
+    }
+    // A date of writing (成文日期) gives way to a date printed alone under the title.
+    let written = PUBLISHED_LABELS.iter().position(|l| *l == "发文日期").unwrap_or(PUBLISHED_LABELS.len());
+    match best {
+        Some((rank, d)) if rank < written => return Some(d),
+        _ => {}
+    }
+    // `[2018-03-15]`: some pages bracket the date.
+    let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
+    if let Some((title_at, _)) = title_line(head) {
+        // The page's particulars and the title printed again are passed over.
+        let below = head.lines().skip(title_at + 1).filter(|l| !l.contains('|') && !is_title(l));
+        if let Some(d) = below.take(3).find_map(date) {
+            return Some(d);
+        }
+    } else if let Some(d) = head.lines().take(3).filter(|l| l.chars().count() <= 20).find_map(date) {
+        // A page scraped without its title, a date alone at its top.
+        return Some(d);
+    }
+    if let Some((_, d)) = best {
+        return Some(d);
+    }
+    // The date under the signature: a line of its own among the last few.
+    let tail: Vec<String> =
+        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
+    tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
+}
+
+/// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if s.starts_with(|c: char| !c.is_ascii_digit() && digit(c).is_some()) {
+        return chinese_date(s);
+    }
+    let mut nums = Vec::new();
+    let mut cur = String::new();
+    let mut seps = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            // A month or a day has two digits at most: `2019-01-0410:25` is a
+            // date and a time with the space between them taken out.
+            if !nums.is_empty() && cur.len() == 2 {
+                break;
+            }
+            cur.push(c);
+            continue;
+        }
+        if cur.is_empty() {
+            break;
+        }
+        nums.push(cur.parse::<u32>().ok()?);
+        cur.clear();
+        if nums.len() == 3 {
+            break;
+        }
+        if !matches!(c, '-' | '/' | '.' | '年' | '月') {
+            break;
+        }
+        seps.push(c);
+    }
+    if !cur.is_empty() && nums.len() < 3 {
+        nums.push(cur.parse().ok()?);
+    }
+    match nums.as_slice() {
+        [y, m, d, ..] if (1990..=2100).contains(y) => Date::new(*y as i32, *m, *d),
+        _ => None,
+    }
+}
+
+/// A date in Chinese numerals, as signatures print it: `二〇一五年三月二十日`.
+pub(super) fn chinese_date(s: &str) -> Option<Date> {
+    let year: String = s.chars().take(4).map(digit).collect::<Option<_>>()?;
+    let rest = s.char_indices().nth(4).map(|(i, _)| &s[i..])?.strip_prefix('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let part = |p: &str| crate::extract::numerals::chinese(p).and_then(|n| u32::try_from(n).ok());
+    Date::new(year.parse().ok()?, part(month)?, part(day)?)
+}

@@ -1,0 +1,403 @@
+//! Report metadata read from the text: title, agency, year, publication date.
+//!
+//! The title is looked for in the head of the text (`title`); the agency is
+//! what the title names, else what the signature, a sentence or the page says
+//! (`agency`); the year and the publication date come from the title, the
+//! statistics period and the page's dates (`dates`).
+
+mod agency;
+mod dates;
+mod title;
+
+use crate::load::Hints;
+use crate::normalize::squash;
+use crate::report::Report;
+
+use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, publisher, signed_agency};
+use dates::{find_published, infer_year};
+pub use dates::{parse_date, year_in};
+pub use title::about_reports;
+use title::{ending_in, find_title};
+
+/// Fills title, agency, year and published where the text states them; the
+/// page title stands in for a missing one, and the manifest's values win.
+pub fn read(text: &str, hints: &Hints, report: &mut Report) {
+    let head = Head::of(text);
+    let page_title = hints.title.as_deref().filter(|t| ending_in(t).is_some());
+    report.title = find_title(&head).or_else(|| page_title.map(|t| {
+        let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
+        squash(&t[..end]).into_owned()
+    }));
+    if let Some(title) = &report.title {
+        report.year = year_in(title);
+        report.agency = agency_from_title(title);
+    } else {
+        report.flag("title_missing", "no line reads as the report's title");
+        if let Some(agency) = agency_in_sentence(&head) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from a sentence that names the report"));
+            report.agency = Some(agency);
+        } else if let Some((agency, selfref)) = infer_agency(text) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from the body, which calls itself {selfref}"));
+            report.agency = Some(agency);
+        } else if let Some(agency) = compiled_by(&head) {
+            report.flag("agency_inferred", format!("agency `{agency}` read from the sentence that says who wrote the report"));
+            report.agency = Some(agency);
+        }
+    }
+    if report.agency.is_none() && report.title.is_some() {
+        // The title names no agency: the report's signature names it, else a
+        // sentence that names the report, the page's publisher, the site.
+        let found = signed_agency(text)
+            .map(|a| (a, "the signature under the report"))
+            .or_else(|| agency_in_sentence(&head).map(|a| (a, "a sentence that names the report")))
+            .or_else(|| publisher(&head).map(|a| (a, "the page's 发布机构")))
+            .or_else(|| hints.site.clone().map(|a| (a, "the site's name")));
+        if let Some((agency, source)) = found {
+            report.flag("agency_inferred", format!("the title names no agency: `{agency}` from {source}"));
+            report.agency = Some(agency);
+        }
+    }
+    if report.year.is_none() {
+        if let Some(y) = infer_year(text) {
+            report.year = Some(y);
+            report.flag("year_inferred", format!("year {y} read from the body, not the title"));
+        }
+    }
+    report.published = find_published(text, &head).or_else(|| hints.published.as_deref().and_then(parse_date));
+    if let Some(m) = &hints.manifest {
+        if let Some(agency) = &m.agency {
+            report.agency = Some(squash(agency).into_owned());
+            report.unflag("agency_inferred");
+        }
+        if let Some(year) = m.year {
+            report.year = Some(year);
+            report.unflag("year_inferred");
+        }
+        report.published = m.published.or(report.published);
+        report.url = m.url.clone();
+    }
+}
+
+/// The first non-blank lines of a text, whitespace removed (each when first
+/// read): where the title and the publication date are looked for.
+pub(super) struct Head<'a> {
+    pub(super) raw: Vec<&'a str>,
+    squashed: Vec<std::cell::OnceCell<String>>,
+}
+
+impl<'a> Head<'a> {
+    /// Lines looked at for a date; the first [`TITLE_LINES`] for a title.
+    const LINES: usize = 60;
+
+    pub(super) fn of(text: &'a str) -> Head<'a> {
+        let raw: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(Self::LINES).collect();
+        let squashed = raw.iter().map(|_| std::cell::OnceCell::new()).collect();
+        Head { raw, squashed }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Line `i` without whitespace.
+    pub(super) fn line(&self, i: usize) -> &str {
+        self.squashed[i].get_or_init(|| squash(self.raw[i]).into_owned())
+    }
+
+    pub(super) fn lines(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.line(i))
+    }
+}
+
+/// Lines looked at for a title.
+pub(super) const TITLE_LINES: usize = 40;
+
+#[cfg(test)]
+mod tests {
+    use super::agency::*;
+    use super::dates::*;
+    use super::title::*;
+    use super::*;
+    use crate::report::Date;
+
+    #[test]
+    fn every_date_label_has_the_character_lines_are_screened_by() {
+        assert!(PUBLISHED_LABELS.iter().all(|l| l.contains(['期', '间'])));
+    }
+
+    #[test]
+    fn agency_drops_year_and_title_ending() {
+        let a = |t: &str| agency_from_title(t).unwrap();
+        assert_eq!(a("2014年通化市二道江区人民政府信息公开工作年度报告"), "通化市二道江区人民政府");
+        assert_eq!(a("大雁镇2019年政府信息公开工作年度报告"), "大雁镇");
+        assert_eq!(a("肇庆市人民政府办公室2014年政府信息公开工作年度报告"), "肇庆市人民政府办公室");
+        assert_eq!(
+            a("2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告"),
+            "广州市增城区人民政府朱村街道办事处"
+        );
+        assert_eq!(a("XX市统计局2021年度政府信息公开工作年度报告"), "XX市统计局");
+        assert_eq!(a("某某县人民政府2019年度政府信息公开工作报告"), "某某县人民政府");
+        assert_eq!(a("某某市教育局关于2020年政府信息公开工作年度报告"), "某某市教育局");
+        assert_eq!(a("某某县人民政府关于2015年政府信息公开工作的年度报告"), "某某县人民政府");
+        assert_eq!(a("某某区2015年政府信息公开年报"), "某某区");
+        assert_eq!(a("某某市人民政府政府信息公开工作2016年度报告"), "某某市人民政府");
+        assert_eq!(a("某某县2016年度政府信息公开年度工作报告"), "某某县");
+        assert_eq!(a("【某某县教育局】2016年政府信息公开工作年度报告"), "某某县教育局");
+        assert_eq!(a("某某市审计局关于2016年度政府信息公开工作情况的报告"), "某某市审计局");
+        assert_eq!(a("某某县人民政府2016年度政府信息公开工作的报告"), "某某县人民政府");
+        let t = find_title(&Head::of("某某市审计局关于2016年度政府信息公开工作情况的报告
+一、概述
+"));
+        assert_eq!(t.as_deref(), Some("某某市审计局关于2016年度政府信息公开工作情况的报告"));
+        // The year after the title is the title's.
+        let t = find_title(&Head::of("某某县财政局政府信息公开工作年度报告（2015年度）\n一、概述\n"));
+        assert_eq!(t.as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));
+        for head in ["某某县财政局政府信息公开工作年度报告（2015年\n度）\n", "某某县财政局政府信息公开工作年度报告\n（2015年度）\n"] {
+            assert_eq!(find_title(&Head::of(head)).as_deref(), Some("某某县财政局政府信息公开工作年度报告（2015年度）"));
+        }
+        let t = find_title(&Head::of("某某县医疗保障局政府信息公开工作2015年\n度报告\n一、总体情况\n"));
+        assert_eq!(t.as_deref(), Some("某某县医疗保障局政府信息公开工作2015年度报告"));
+        let t = find_title(&Head::of("某某县财政局2015年政府信息公开工作年度报告(全文)\n"));
+        assert_eq!(t.as_deref(), Some("某某县财政局2015年政府信息公开工作年度报告"));
+        let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
+        assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
+    }
+
+    #[test]
+    fn agency_of_an_untitled_report_from_its_self_reference() {
+        let text = "一、总体情况\n2019年,我局认真贯彻落实《条例》和《赣州市政府信息公开规定》,\
+            完善了《赣州市住房和城乡建设局信息公开保密审查制度》、《赣州市住房和城乡建设局信息公开制度》。\
+            我局通过市政府网站公开信息。";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
+        assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
+        // The sentence that says who wrote the report, where the body names no division.
+        let mut r = Report::default();
+        read("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n", &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
+        // A division's government that calls itself 我区.
+        let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("秦淮区人民政府"));
+        let mut r = Report::default();
+        read("一、概述\n2014年,我县主动公开信息,通化县委县政府高度重视。", &Hints::default(), &mut r);
+        assert_eq!(r.agency.as_deref(), Some("通化县"));
+    }
+
+    #[test]
+    fn titles_over_two_lines_and_behind_breadcrumbs() {
+        // (page head, the title read from it)
+        let cases = [
+            ("某某市人民政府办公室\n2019年政府信息公开工作年度报告\n一、总体情况", "某某市人民政府办公室2019年政府信息公开工作年度报告"),
+            ("2020年通化市二道江区人民政府\n信息公开工作年度报告\n", "2020年通化市二道江区人民政府信息公开工作年度报告"),
+            ("首页 > 政务公开 > 大雁镇2019年政府信息公开工作年度报告\n", "大雁镇2019年政府信息公开工作年度报告"),
+            // Broken by the page's width: inside the ending, the name, the year.
+            (
+                "  2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报\n  告\n  2018-03-15",
+                "2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告",
+            ),
+            ("肇庆市人民政府办公室2014年政府信息公开\n工作年度报告\n", "肇庆市人民政府办公室2014年政府信息公开工作年度报告"),
+            (
+                "当前位置:首页\n遵义市务川仡佬族苗族自治县人民政府2019年政\n府信息公开工作年度报告\n",
+                "遵义市务川仡佬族苗族自治县人民政府2019年政府信息公开工作年度报告",
+            ),
+            (
+                "当前位置:首页\n新乡市新乡市平原城乡一体化示范区人力资源和社会保障\n局2023年政府信息公开工作年度报告\n",
+                "新乡市新乡市平原城乡一体化示范区人力资源和社会保障局2023年政府信息公开工作年度报告",
+            ),
+            (
+                "合肥市合肥新站高新技术产业开发区人民政府三\n十头街道办事处2018年政府信息公开工作年度报\n告\n",
+                "合肥市合肥新站高新技术产业开发区人民政府三十头街道办事处2018年政府信息公开工作年度报告",
+            ),
+            (
+                "红河哈尼族彝族自治州金平苗族瑶族傣族自治县市场监督管理局2011\n年政府信息公开工作年度报告\n",
+                "红河哈尼族彝族自治州金平苗族瑶族傣族自治县市场监督管理局2011年政府信息公开工作年度报告",
+            ),
+            (
+                "首页 > 政府信息公开年报\n石家庄市井陉矿区人民政府矿市街道办事处2010年\n政府信息公开年报\n",
+                "石家庄市井陉矿区人民政府矿市街道办事处2010年政府信息公开年报",
+            ),
+            // 政府信息公开年报 alone is a site's section.
+            ("当前位置:首页 > 政府信息公开年报\n某某区2015年政府信息公开年报\n", "某某区2015年政府信息公开年报"),
+            (
+                "首页 > 政府信息公开年报\n某某县人民政府关于2015年政府信息公开工作的年度报告\n",
+                "某某县人民政府关于2015年政府信息公开工作的年度报告",
+            ),
+            (
+                "导航|首页\n当前位置: 首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n",
+                "大雁镇2019年政府信息公开工作年度报告",
+            ),
+            // A site's name over a title of its own is no part of it.
+            ("某某县人民政府门户网站\n某某县财政局2019年政府信息公开工作年度报告\n", "某某县财政局2019年政府信息公开工作年度报告"),
+        ];
+        for (head, want) in cases {
+            assert_eq!(find_title(&Head::of(head)).as_deref(), Some(want), "{head}");
+        }
+    }
+
+    #[test]
+    fn agency_of_an_untitled_report_from_a_sentence_that_names_it() {
+        let agency = |text: &str| {
+            let mut r = Report::default();
+            read(text, &Hints::default(), &mut r);
+            assert!(r.has_issue("title_missing"), "{text}");
+            r.agency
+        };
+        assert_eq!(
+            agency("根据《条例》规定,现公布某某市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限自2017年1月1日起。"),
+            Some("某某市人民政府".into())
+        );
+        assert_eq!(
+            agency("本报告是根据《条例》要求,由北京市信访办编制的2009年度政府信息公开年度报告。\n一、概述\n"),
+            Some("北京市信访办".into())
+        );
+        // No year before the report's name: no agency named.
+        assert_eq!(agency("现公布本机关政府信息公开工作年度报告。\n一、概述\n"), None);
+    }
+
+    #[test]
+    fn the_agency_of_a_title_that_names_none() {
+        let read_agency = |text: &str| {
+            let mut r = Report::default();
+            read(text, &Hints::default(), &mut r);
+            (r.title, r.agency, r.issues.iter().any(|i| i.code == "agency_inferred"))
+        };
+        // The signature under the report.
+        let (title, agency, flagged) =
+            read_agency("关于2022年度政府信息公开工作年度报告
+一、总体情况
+正文。
+德阳市旌阳区人民政府办公室
+2023年1月30日
+");
+        assert_eq!(title.as_deref(), Some("关于2022年度政府信息公开工作年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("德阳市旌阳区人民政府办公室"), true));
+        // The page's particulars, after a cell that names no agency.
+        let text = "分类 | 政府信息公开年报 | 发布机构 | 本网 |
+2020年度政府信息公开工作年度报告
+            发布机构:合肥市生态环境局\t发布日期:2021-01-28
+一、总体情况
+正文。
+";
+        assert_eq!(read_agency(text).1.as_deref(), Some("合肥市生态环境局"));
+        // A site's section above the title is no part of it; an agency is.
+        let (title, agency, _) = read_agency("首页 > 政务公开
+2015年度政府信息公开工作年度报告
+一、总体情况
+");
+        assert_eq!((title.as_deref(), agency), (Some("2015年度政府信息公开工作年度报告"), None));
+        let (title, agency, flagged) =
+            read_agency("2024年平顶山市卫东区人民政府光华路街道办事处
+政府信息公开工作年度报告
+一、总体情况
+");
+        assert_eq!(title.as_deref(), Some("2024年平顶山市卫东区人民政府光华路街道办事处政府信息公开工作年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("平顶山市卫东区人民政府光华路街道办事处"), false));
+        // The bare title in the page's chrome, then again under the agency's name.
+        let (title, agency, flagged) = read_agency(
+            "某某体育官网\n2019年度政府信息公开年度报告\n发布时间:2020-01-19 来源:办公室\n字体:\n衡阳市国资委\n\
+             2019年度政府信息公开年度报告\n一、总体情况\n",
+        );
+        assert_eq!(title.as_deref(), Some("衡阳市国资委2019年度政府信息公开年度报告"));
+        assert_eq!((agency.as_deref(), flagged), (Some("衡阳市国资委"), false));
+        // A repeat under a line that names no agency leaves the title as it is.
+        let (title, agency, _) = read_agency("2019年度政府信息公开年度报告\n字体:大 中 小\n2019年度政府信息公开年度报告\n");
+        assert_eq!((title.as_deref(), agency), (Some("2019年度政府信息公开年度报告"), None));
+    }
+
+    #[test]
+    fn a_flip_book_page_s_number_is_no_part_of_the_title() {
+        let mut r = Report::default();
+        let text = "Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\nP. 8\n四、行政复议情况\n";
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.title.as_deref(), Some("威海市文登区信访局2022年政府信息公开工作年度报告"));
+        assert_eq!(r.agency.as_deref(), Some("威海市文登区信访局"));
+        assert_eq!(without_page("Pages-某某"), "Pages-某某");
+    }
+
+    #[test]
+    fn title_in_a_row_of_cells() {
+        let head = "名称 | 某某市政府办公室2014年政府信息公开年度报告 | ||\n类目 | 政府信息公开年度报告 |\n";
+        assert_eq!(find_title(&Head::of(head)).as_deref(), Some("某某市政府办公室2014年政府信息公开年度报告"));
+        assert_eq!(find_title(&Head::of("类目 | 政府信息公开工作年度报告 |\n")), None);
+    }
+
+    #[test]
+    fn years_in_digits_and_chinese() {
+        assert_eq!(year_in("二〇二〇年政府信息公开工作年度报告"), Some(2020));
+        assert_eq!(year_in("大雁镇2019年政府"), Some(2019));
+        assert_eq!(year_in("12019年"), None);
+    }
+
+    #[test]
+    fn dates_in_three_forms() {
+        assert_eq!(parse_date("2015-03-20 10:00"), Date::new(2015, 3, 20));
+        // As the head's lines are read, without their spaces.
+        assert_eq!(parse_date("2019-01-0410:25"), Date::new(2019, 1, 4));
+        assert_eq!(parse_date("2019-1-410:25"), None);
+        assert_eq!(parse_date("2015年3月20日"), Date::new(2015, 3, 20));
+        assert_eq!(parse_date("2015/3/2"), Date::new(2015, 3, 2));
+        assert_eq!(parse_date("2015-13-01"), None);
+        assert_eq!(parse_date("二〇一五年三月二十日"), Date::new(2015, 3, 20));
+        assert_eq!(parse_date("二○一四年十二月三十一日印发"), Date::new(2014, 12, 31));
+        assert_eq!(parse_date("二〇一五年十三月一日"), None);
+        assert_eq!(parse_date("三月二十日"), None);
+    }
+
+    #[test]
+    fn title_and_published_from_page_chrome() {
+        let text = "当前位置: 网站首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n发布时间:2021-01-05 来源:大雁镇\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
+        assert_eq!(r.year, Some(2019));
+        assert_eq!(r.published, Date::new(2021, 1, 5));
+        let mut r = Report::default();
+        let text = "Page 1 - 某县人民政府2020年政府信息公开工作年度报告\nP. 1\n名称 | 某县人民政府2020年政府信息公开工作年度报告 |\n\
+            分类 | 政府信息公开年报 | 发布机构 | 本网 |\n某县人民政府2020年政府信息公开工作年度报告\n[2021-01-28]\n一、总体情况\n";
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2021, 1, 28));
+    }
+
+    #[test]
+    fn the_date_of_posting_before_the_date_of_writing() {
+        let text = "某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10 发文机关:某某县人民政府\n发布日期:2020-01-15\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 15));
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 10));
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n日期:2020-01-16\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 1, 16));
+        // A site's table of particulars: the date in the cell after its label's.
+        let mut r = Report::default();
+        read("某某县2019年政府信息公开工作年度报告\n发布机构 | 县政府办 | 发文日期 | 2020-02-28 |\n", &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2020, 2, 28));
+    }
+
+    #[test]
+    fn chrome_is_not_the_title_and_a_bare_date_under_it_is_published() {
+        let text = "索引号:007141332/2015-00724 类目名称: 政府信息公开工作年度报告\n\
+            2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n\n  2018-03-15 来源: 本网\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.year, Some(2017));
+        assert_eq!(r.published, Date::new(2018, 3, 15));
+    }
+
+    #[test]
+    fn year_from_the_statistics_period_when_untitled() {
+        let mut r = Report::default();
+        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &Hints::default(), &mut r);
+        assert_eq!(r.year, Some(2020));
+        assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
+        // The period's last day without its year; a date of writing above it.
+        let mut r = Report::default();
+        read("2015年3月13日\n引言\n本年报中所列数据的统计期限自2014年1月1日起至12月31日止。", &Hints::default(), &mut r);
+        assert_eq!((r.year, r.published), (Some(2014), Some(Date { year: 2015, month: 3, day: 13 })));
+    }
+}

@@ -1,0 +1,249 @@
+//! The report's title: the line of the head that names a report, joined with
+//! the line above where a title was broken over two; and whether a text is
+//! about reports rather than one of them.
+
+use std::borrow::Cow;
+
+use super::agency::{agency_from_title, names_an_agency, without_year};
+use super::dates::{digit, year_in};
+use super::{Head, TITLE_LINES};
+use crate::extract::unwrap;
+use crate::normalize::Search;
+
+/// Suffixes that end a report title; the agency is what stands before them.
+pub(super) const TITLE_ENDINGS: &[&str] = &[
+    // `…人民政府关于2015年政府信息公开工作的年度报告`
+    "政府信息公开工作的年度报告",
+    "信息公开工作的年度报告",
+    "政府信息公开工作年度报告",
+    "政府信息公开年度报告",
+    "信息公开工作年度报告",
+    "政务公开工作年度报告",
+    "信息公开年度报告",
+    // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
+    "政府信息公开工作报告",
+    "信息公开工作报告",
+    // `某某市交通运输局2016年度政府信息公开工作情况报告`
+    "政府信息公开工作情况报告",
+    "信息公开工作情况报告",
+    // `某某市审计局关于2016年度政府信息公开工作情况的报告`
+    "政府信息公开工作情况的报告",
+    "信息公开工作情况的报告",
+    "政府信息公开工作的报告",
+    "信息公开工作的报告",
+    // `某某县2016年度政府信息公开年度工作报告`
+    "政府信息公开年度工作报告",
+    "信息公开年度工作报告",
+    // `某某区2015年政府信息公开年报`; alone, as a site's section, no title.
+    "政府信息公开年报",
+    "信息公开年报",
+];
+
+/// Where a title's ending starts, and the ending: one of [`TITLE_ENDINGS`], or
+/// one with the year inside it (`…政府信息公开工作2016年度报告`).
+pub(super) fn ending_in(l: &str) -> Option<(usize, &'static str)> {
+    if let Some(found) = TITLE_ENDINGS.iter().find_map(|e| l.first(e).map(|p| (p, *e))) {
+        return Some(found);
+    }
+    for (lead, ending) in [("政府信息公开工作", "政府信息公开工作年度报告"), ("信息公开工作", "信息公开工作年度报告")] {
+        let Some(p) = l.first(lead) else { continue };
+        let rest = &l[p + lead.len()..];
+        let digits = rest.chars().take_while(|&c| digit(c).is_some()).count();
+        let after = rest.char_indices().nth(digits).map_or("", |(i, _)| &rest[i..]);
+        if digits == 4 && (after.starts_with("年度报告") || after.starts_with("年报告")) {
+            return Some((p, ending));
+        }
+    }
+    None
+}
+
+/// Endings that make a title only after a name or a year: alone they name a
+/// section of a site (`首页 > 政府信息公开年报`).
+pub(super) const SECTION_NAMES: &[&str] = &["政府信息公开年报", "信息公开年报"];
+
+/// Lines that begin running text, never a title.
+pub(super) const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
+
+pub(super) fn find_title(head: &Head) -> Option<String> {
+    let (at, line) = title_line(head)?;
+    let line = line.as_ref();
+    // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome)
+    // but the year some titles give after it (`…工作年度报告(2015年度)`).
+    let end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
+    let end = end + dated_brackets(&line[end..]);
+    let title = &line[..end];
+    if let Some(joined) = with_line_before(head, at, title) {
+        return Some(joined);
+    }
+    if agency_from_title(title).is_none() {
+        // A page that prints the bare title in its chrome and again under the
+        // agency's name (`2019年度…年度报告` / … / `衡阳市国资委` / `2019年度…年度报告`).
+        let repeats = heading_lines(head).enumerate().skip(at + 1).filter(|(_, l)| *l == line);
+        for (again, _) in repeats {
+            if let Some(joined) = with_line_before(head, again, title) {
+                return Some(joined);
+            }
+        }
+    }
+    Some(title.to_string())
+}
+
+/// The title at line `at` with the line before it, where the two are one title
+/// broken over two lines: `某某市人民政府办公室` / `2019年政府信息公开工作年度报告`,
+/// or, as a PDF breaks a long title, `…人民政府2019年政` / `府信息公开工作年度报告`.
+pub(super) fn with_line_before(head: &Head, at: usize, title: &str) -> Option<String> {
+    let previous = at.checked_sub(1).and_then(|p| heading_lines(head).nth(p))?;
+    // At most a printed line of the widest type (38 characters) and a little.
+    let joinable = (2..=40).contains(&previous.chars().count())
+        && !previous.contains(['。', ':', ',', '|'])
+        && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
+    // The line starts with the end of a name cut by the break (one character),
+    // or the line before is about as wide: the first line of a title broken by
+    // the page's width is full. A title that starts with its year takes the line
+    // before only where that names an agency (not a site's section, `政务公开`).
+    let first = heading_lines(head).nth(at)?;
+    let broken = unwrap::width(previous) + unwrap::SLACK >= unwrap::width(first);
+    let joins = match agency_from_title(title).map(|a| a.chars().count()) {
+        None => names_an_agency(without_year(previous)),
+        Some(1) => true,
+        Some(_) => broken,
+    };
+    (joinable && joins).then(|| format!("{previous}{title}"))
+}
+
+/// The length of a year in brackets at the start of `s` (`(2015年度)`), or 0.
+pub(super) fn dated_brackets(s: &str) -> usize {
+    let Some(inner) = s.strip_prefix(['(', '（']) else { return 0 };
+    let Some(close) = inner.find([')', '）']).filter(|&c| c <= 18) else { return 0 };
+    let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+    if year_in(&inner[..close]).is_some() {
+        s.len() - inner.len() + close + close_len
+    } else {
+        0
+    }
+}
+
+/// The first non-blank lines, whitespace removed, without Markdown heading marks
+/// or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
+/// 政府信息公开年度报告 | |`), the cell that holds a dated or named title.
+pub(super) fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
+    head.lines().take(TITLE_LINES).map(|s| {
+        let s = s.rsplit(['>', '»']).next().unwrap_or(s);
+        let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
+        without_page(s).trim_matches(|c: char| c == '#' || c == '*')
+    })
+}
+
+/// A line without the page number a flip-book page prints before the
+/// document's title (`Page 8 - 某某局2022年…年度报告`, read squashed).
+pub(super) fn without_page(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix("Page") else { return s };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['-', ':']) {
+        Some(title) if rest.len() < s.len() - "Page".len() => title,
+        _ => s,
+    }
+}
+
+/// Whether a table cell holds a title with a year or an agency in it.
+pub(super) fn titled_cell(cell: &str) -> bool {
+    ending_in(cell).is_some() && (year_in(cell).is_some() || agency_from_title(cell).is_some())
+}
+
+/// The index (among non-blank lines) and squashed text of the title line. Page
+/// chrome such as `类目名称: 政府信息公开工作年度报告` has a `key:` and is passed over.
+/// A title whose ending runs onto the next line (`…工作年度报` / `告`,
+/// `…政府信息公开工作2011年` / `度报告`, `…年度报告（2019年` / `度）`, as a PDF breaks a
+/// long title) is given whole.
+pub(super) fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
+    let mut lines = heading_lines(head).enumerate().peekable();
+    while let Some((at, line)) = lines.next() {
+        let next = lines.peek().map(|&(_, next)| next).filter(|next| next.chars().count() <= MAX_RUN_ON);
+        if is_title(line) {
+            // The year in brackets after the ending, its bracket closed on the next line.
+            let ending_end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len()));
+            let open = ending_end.is_some_and(|end| line[end..].starts_with(['(', '（']) && !line[end..].contains([')', '）']));
+            // Or the bracket on a line of its own.
+            let below = ending_end == Some(line.len()) && next.is_some_and(|n| !n.is_empty() && dated_brackets(n) == n.len());
+            if let Some(next) = next.filter(|_| open || below) {
+                return Some((at, Cow::Owned(format!("{line}{next}"))));
+            }
+            return Some((at, Cow::Borrowed(line)));
+        }
+        let Some(next) = next else { continue };
+        let joined = format!("{line}{next}");
+        if is_title(&joined) && (ending_split(line, next) || ending_crosses(&joined, line.len())) {
+            return Some((at, Cow::Owned(joined)));
+        }
+    }
+    None
+}
+
+/// The words a title proper ends with (what follows them is chrome, but a year
+/// in brackets).
+pub(super) const TITLE_WORDS: &[&str] = &["年度报告", "工作报告", "情况报告", "年报", "的报告"];
+
+/// Whether the ending of the title `joined` starts before byte `at` and ends
+/// after it: a line break inside the ending.
+pub(super) fn ending_crosses(joined: &str, at: usize) -> bool {
+    let Some((start, _)) = ending_in(joined) else { return false };
+    let end = TITLE_WORDS.iter().filter_map(|w| joined[start..].first(w).map(|p| start + p + w.len())).min();
+    start < at && end.is_some_and(|end| end > at)
+}
+
+/// Whether a line (whitespace removed) reads as a report's title.
+pub(super) fn is_title(l: &str) -> bool {
+    let n = l.chars().count();
+    (6..=80).contains(&n)
+        && ending_in(l).is_some()
+        && !SECTION_NAMES.iter().any(|s| l.starts_with(s))
+        && !l.contains(['。', ':', '|'])
+        && !NOT_TITLE_STARTS.iter().any(|s| l.starts_with(s))
+}
+
+/// Words of a title about the reports rather than one of them: a notice on
+/// writing them (`关于做好2020年度政府信息公开工作年度报告编制发布工作的通知`), a
+/// reply on how to fill them in (`…年度报告有关项目填报问题的解释`).
+pub(super) const ABOUT_REPORTS: &[&str] = &["关于做好", "关于印发", "关于报送", "关于编制", "关于开展", "通知", "解释", "的函", "意见"];
+
+/// The titles in the head of a page that lists reports.
+pub(super) const LISTED_TITLES: usize = 3;
+
+/// Whether the text is about annual reports without being one: its title is a
+/// notice's or a reply's, or its head lists several reports (a site's index).
+pub fn about_reports(text: &str) -> bool {
+    let head = Head::of(text);
+    let Some((_, title)) = title_line(&head) else { return false };
+    if ABOUT_REPORTS.iter().any(|w| title.has(w)) {
+        return true;
+    }
+    let mut titles: Vec<&str> = heading_lines(&head).filter(|l| is_title(l)).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    titles.len() >= LISTED_TITLES
+}
+
+/// Whether a title's ending runs from the end of `line` onto `next`: broken
+/// inside it (`…工作年度报` / `告`), or just before it after the year (`…2010年` /
+/// `政府信息公开年报`). A line over a title or over a site's section of its own
+/// (`导航` / `政府信息公开年报`) does not.
+pub(super) fn ending_split(line: &str, next: &str) -> bool {
+    // Every ending ends in 告 or 报, and its last character is on the next line.
+    if !next.contains(['告', '报']) {
+        return false;
+    }
+    let year_end = line.trim_end_matches('度').strip_suffix('年').and_then(|l| l.chars().last());
+    let dated = year_end.and_then(digit).is_some();
+    let last = line.chars().next_back();
+    TITLE_ENDINGS.iter().any(|e| {
+        // Cut after each character of the ending that is the line's last.
+        let inside = e.char_indices().any(|(k, c)| {
+            let cut = k + c.len_utf8();
+            Some(c) == last && cut < e.len() && line.ends_with(&e[..cut]) && next.starts_with(&e[cut..])
+        });
+        inside || (dated && next.starts_with(e))
+    })
+}
+
+/// The most characters of a title carried onto the next line.
+pub(super) const MAX_RUN_ON: usize = 30;
