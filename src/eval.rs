@@ -30,6 +30,10 @@ pub struct Score {
     pub golds: usize,
     /// One line per miss, in score.py's words.
     pub misses: Vec<String>,
+    /// The data contract's issue codes raised on reports whose gold is complete
+    /// and does not list them (score.py counts only the codes the gold lists),
+    /// one line each.
+    pub unasked: Vec<String>,
 }
 
 impl Score {
@@ -89,14 +93,30 @@ pub fn score_by(gold_dir: &Path, out: &Path, label: &str) -> Result<BTreeMap<Str
     score_groups(gold_dir, out, Some(label))
 }
 
-/// A table of group scores: group, reports, score, meta, facts, precision, issues.
+/// The data contract's issue codes: the checks and the metadata flags.
+const CONTRACT_CODES: &[&str] = &[
+    "identity_mismatch",
+    "row_sum_mismatch",
+    "result_sum_mismatch",
+    "litigation_sum_mismatch",
+    "table_empty",
+    "title_missing",
+    "agency_inferred",
+    "year_inferred",
+    "narrative_table_conflict",
+];
+
+/// A table of group scores: group, reports, score, meta, facts, precision,
+/// issues, and the contract's codes raised that complete gold does not list.
 pub fn table(label: &str, groups: &BTreeMap<String, Score>) -> String {
-    let mut out = format!("| {label} | reports | score | meta | facts | precision | issues |\n|---|---|---|---|---|---|---|\n");
+    let mut out = format!(
+        "| {label} | reports | score | meta | facts | precision | issues | unasked flags |\n|---|---|---|---|---|---|---|---|\n"
+    );
     for (g, s) in groups {
         let precision = if s.emitted > 0 { fixed3(s.emitted - s.false_positives, s.emitted) } else { "1.000".into() };
         let total = s.meta_n + s.fact_n + s.issues_n;
         out.push_str(&format!(
-            "| {g} | {} | {} | {}/{} | {}/{} | {precision} | {}/{} |\n",
+            "| {g} | {} | {} | {}/{} | {}/{} | {precision} | {}/{} | {} |\n",
             s.golds,
             if total > 0 { fixed3(s.meta_ok + s.fact_ok + s.issues_ok, total) } else { "-".into() },
             s.meta_ok,
@@ -104,7 +124,8 @@ pub fn table(label: &str, groups: &BTreeMap<String, Score>) -> String {
             s.fact_ok,
             s.fact_n,
             s.issues_ok,
-            s.issues_n
+            s.issues_n,
+            s.unasked.len()
         ));
     }
     out
@@ -193,6 +214,12 @@ fn score_groups(gold_dir: &Path, out: &Path, label: Option<&str>) -> Result<BTre
             rep.get("issues").and_then(Value::as_array).map(|a| a.iter().map(text).collect()).unwrap_or_default();
         have.sort();
         have.dedup();
+        if gold.get("complete").and_then(Value::as_bool).unwrap_or(false) {
+            let asked: Vec<String> = gold_issues.iter().map(text).collect();
+            for code in have.iter().filter(|h| CONTRACT_CODES.contains(&h.as_str()) && !asked.contains(h)) {
+                s.unasked.push(format!("{src} issue {code}: raised, not in the gold"));
+            }
+        }
         for code in &gold_issues {
             s.issues_n += 1;
             if have.contains(&text(code)) {

@@ -84,6 +84,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let groups = ogi::eval::score_by(&args.gold, &args.out, label).context("eval failed")?;
                 println!("{}", ogi::eval::table(label, &groups));
             }
+            // Not score.py's: on the error stream, so that the output stays its.
+            if !quiet {
+                score.unasked.iter().for_each(|u| eprintln!("{u}"));
+            }
+            eprintln!("unasked flags: {} (the contract's issue codes on complete gold that does not list them)", score.unasked.len());
             println!("{}", score.line());
             Ok(match args.min {
                 Some(min) if score.value() < min => ExitCode::from(1),

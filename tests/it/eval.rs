@@ -74,3 +74,30 @@ fn pdf_reports_read_through_pdftotext() {
     let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/pdf/gold", "--out", path_str(out.path())]);
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }
+
+/// The contract's issue codes raised on complete gold that does not list them
+/// are counted apart (on the error stream: the output stays score.py's).
+#[test]
+fn flags_the_gold_does_not_ask_for_are_counted() {
+    let out = extract(&root().join("data/samples"));
+    let o = path_str(out.path());
+    let gold = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("data/gold")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        // Complete gold that lists no issue: every contract code raised is unasked.
+        if g["complete"] == true {
+            g["issues"] = serde_json::json!([]);
+        }
+        std::fs::write(gold.path().join(path.file_name().unwrap()), g.to_string()).unwrap();
+    }
+    let (_, stderr) = ogi_ok(&["eval", "--gold", path_str(gold.path()), "--out", o, "--by", "template"]);
+    let count = |s: &str| {
+        let line = s.lines().find(|l| l.starts_with("unasked flags: ")).unwrap().to_string();
+        line["unasked flags: ".len()..].split(' ').next().unwrap().parse::<usize>().unwrap()
+    };
+    assert!(count(&stderr) >= 3, "{stderr}");
+    assert!(stderr.contains("issue litigation_sum_mismatch: raised, not in the gold"), "{stderr}");
+    let (_, stderr) = ogi_ok(&["eval", "--gold", "data/gold", "--out", o]);
+    assert!(count(&stderr) <= 1, "{stderr}");
+}
