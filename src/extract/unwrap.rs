@@ -298,45 +298,29 @@ fn numerals_after(bytes: &[u8], at: usize) -> usize {
 
 /// `text` with the headings that run on into their paragraph set on lines of
 /// their own: a numbered heading followed by a blank and the paragraph on its
-/// line (`三、依申请公开情况 本年度共收到申请3件`), and, where a page's paragraphs
-/// ran together into one line, a numbered heading or a bracketed sub-heading
-/// after a blank (`… 二、主动公开情况 (一)主动公开的数量:…`). Each blank that
-/// parts them becomes a line break, so the offsets are those of `text`. A
-/// table's row (`一、本年新收…数量 | 5 |`, `一、本年新收…数量    5`) is no heading
-/// running on. `None` where no heading runs on.
+/// line (`三、依申请公开情况 本年度共收到申请3件`, `三 依申请公开情况 本年度…`), and,
+/// where a page's paragraphs ran together into one line, a numbered heading or
+/// a bracketed sub-heading after a blank (`… 二、主动公开情况 (一)主动公开的数量:…`).
+/// Each blank that parts them becomes a line break, so the offsets are those of
+/// `text`. A table's row (`一、本年新收…数量 | 5 |`, `一、本年新收…数量    5`) is no
+/// heading running on. `None` where no heading runs on.
 pub fn break_headings(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let blank = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\t'));
     let mut breaks: Vec<usize> = Vec::new();
+    // `三、…`: the numerals before the mark.
     for p in memchr::memmem::find_iter(bytes, "、".as_bytes()) {
         let numerals = numerals_before(bytes, p);
-        if numerals == 0 || numerals > 3 {
-            continue;
+        if (1..=3).contains(&numerals) {
+            heading_breaks(text, p - 3 * numerals, p, false, &mut breaks);
         }
-        let start = p - 3 * numerals;
-        let mid_line = start > 0 && blank(start - 1);
-        if !(mid_line || start == 0 || bytes[start - 1] == b'\n') {
-            continue;
-        }
-        let end = memchr::memchr3(b' ', b'\t', b'\n', &bytes[p..]).map_or(text.len(), |e| p + e);
-        let heading = &text[start..end];
-        let plain = heading.len() <= 32 * 3
-            && (3..=32).contains(&heading.chars().count())
-            && !heading.contains(['。', ',', ';', ':', '!', '?', '|']);
-        if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) {
-            continue;
-        }
-        // What follows on the line, past the blank: a paragraph (its first word
-        // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
-        let next = &text[(end + 1).min(text.len())..];
-        let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
-        let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
-        if words {
-            breaks.extend(mid_line.then(|| start - 1));
-            breaks.push(end);
-        } else if mid_line && !blank(end) {
-            // The heading ends its line.
-            breaks.push(start - 1);
+    }
+    // `三 …`: numerals between blanks (or at a line's start), then the words.
+    let starts = std::iter::once(0).chain(memchr::memchr3_iter(b' ', b'\t', b'\n', bytes).map(|b| b + 1));
+    for start in starts.filter(|&s| s < bytes.len()) {
+        let numerals = numerals_after(bytes, start);
+        let after = start + 3 * numerals;
+        if (1..=3).contains(&numerals) && bytes.get(after) == Some(&b' ') && bytes.get(after + 1).is_some_and(|&b| b >= 0x80) {
+            heading_breaks(text, start, after + 1, true, &mut breaks);
         }
     }
     if breaks.is_empty() {
@@ -346,7 +330,7 @@ pub fn break_headings(text: &str) -> Option<String> {
     // line too (`(一)`).
     for p in memchr::memchr_iter(b'(', bytes) {
         let numerals = numerals_after(bytes, p + 1);
-        if (1..=3).contains(&numerals) && bytes.get(p + 1 + 3 * numerals) == Some(&b')') && p > 0 && blank(p - 1) {
+        if (1..=3).contains(&numerals) && bytes.get(p + 1 + 3 * numerals) == Some(&b')') && p > 0 && matches!(bytes[p - 1], b' ' | b'\t') {
             breaks.push(p - 1);
         }
     }
@@ -362,6 +346,43 @@ pub fn break_headings(text: &str) -> Option<String> {
     }
     out.push_str(&text[from..]);
     Some(out)
+}
+
+/// Words a heading whose numeral is parted from it by a blank ends with (`三
+/// 政府信息依申请公开情况`): a blank after a numeral is common in running text.
+const HEADING_ENDINGS: &[&str] = &["情况", "概述", "概况", "措施", "事项", "问题", "说明", "附表", "引言"];
+
+/// The breaks a numbered heading needs: the heading's numerals start at
+/// `start`, its words at `from` and run to the next blank. A heading is short,
+/// plain, names a part of a report (`ends`: ends as a heading does), and
+/// starts a line or follows a blank.
+fn heading_breaks(text: &str, start: usize, from: usize, ends: bool, breaks: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let blank = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\t'));
+    let mid_line = start > 0 && blank(start - 1);
+    if !(mid_line || start == 0 || bytes[start - 1] == b'\n') {
+        return;
+    }
+    let end = memchr::memchr3(b' ', b'\t', b'\n', &bytes[from..]).map_or(text.len(), |e| from + e);
+    let heading = &text[start..end];
+    let plain = heading.len() <= 32 * 3
+        && (3..=32).contains(&heading.chars().count())
+        && !heading.contains(['。', ',', ';', ':', '!', '?', '|']);
+    if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) || (ends && !HEADING_ENDINGS.iter().any(|e| heading.ends_with(e))) {
+        return;
+    }
+    // What follows on the line, past the blank: a paragraph (its first word
+    // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
+    let next = &text[(end + 1).min(text.len())..];
+    let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
+    let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
+    if words {
+        breaks.extend(mid_line.then(|| start - 1));
+        breaks.push(end);
+    } else if mid_line && !blank(end) {
+        // The heading ends its line.
+        breaks.push(start - 1);
+    }
 }
 
 #[cfg(test)]
@@ -486,6 +507,9 @@ mod tests {
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n本年度共收到申请3件。\n");
         let text = "三、依申请公开情况 2016年共收到申请3件。\n";
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n2016年共收到申请3件。\n");
+        // The numeral parted from its words by a blank, as some pages print it.
+        let text = "工作正常。 三 政府信息依申请公开情况 共受理申请2件。\n四 收费情况\n";
+        assert_eq!(break_headings(text).unwrap(), "工作正常。\n三 政府信息依申请公开情况\n共受理申请2件。\n四 收费情况\n");
         // A page run into one line, with its sub-headings.
         let text = "报告 引言 本报告编制。 一、概述 工作正常。 二、主动公开政府信息情况 (一)主动公开的数量:10条。 \
             (二)类别:工作动态4条。 五、举报、投诉和行政复议、行政诉讼情况 未发生。";
@@ -514,6 +538,8 @@ mod tests {
             "一、本年新收政府信息公开申请数量    5    0\n",
             "一、本年新收政府信息公开申请数量 5 0\n",
             "一、本年新收政府信息公开申请数量\t5\t0\n",
+            "一 概 述 本年度工作正常。\n",
+            "共 三 件申请 均已答复。\n",
         ] {
             assert_eq!(break_headings(text), None, "{text}");
         }

@@ -149,12 +149,15 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let one_line = layout == Layout::Text && !apart && rng.chance(0.05);
     let heads_run_on = one_line || (layout == Layout::Text && !apart && rng.chance(0.05));
     let blank = if rng.chance(0.3) { "\u{3000}" } else { " " };
+    // Headings whose numeral a blank parts from the words (`三 政府信息依申请公开情况`).
+    let spaced_heads = layout == Layout::Text && rng.chance(0.15);
     for (k, block) in page.blocks.iter().enumerate() {
         let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
         match block {
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
-                out.push_str(h);
+                let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+                out.push_str(&if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() });
                 out.push_str(if heads_run_on && !table_next { blank } else { "\n\n" });
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
