@@ -314,14 +314,36 @@ pub fn break_headings(text: &str) -> Option<String> {
             heading_breaks(text, p - 3 * numerals, p, false, &mut breaks);
         }
     }
-    // `三 …`: numerals between blanks (or at a line's start), then the words.
-    let starts = std::iter::once(0).chain(memchr::memchr3_iter(b' ', b'\t', b'\n', bytes).map(|b| b + 1));
-    for start in starts.filter(|&s| s < bytes.len()) {
+    // `三 …`: numerals at a line's start or after a run of blanks, a blank, then
+    // the words. Every numeral's UTF-8 starts with 0xE4 or 0xE5: most places are
+    // turned away by their first byte.
+    let mut spaced = |start: usize| {
+        if !matches!(bytes.get(start), Some(0xe4 | 0xe5)) {
+            return;
+        }
         let numerals = numerals_after(bytes, start);
         let after = start + 3 * numerals;
         if (1..=3).contains(&numerals) && bytes.get(after) == Some(&b' ') && bytes.get(after + 1).is_some_and(|&b| b >= 0x80) {
             heading_breaks(text, start, after + 1, true, &mut breaks);
         }
+    };
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
+    let mut line_start = 0;
+    for line_end in ends {
+        spaced(line_start);
+        // After a blank only in a long line: paragraphs run together.
+        if line_end - line_start > RUN_TOGETHER {
+            let mut i = line_start;
+            while let Some(k) = memchr::memchr2(b' ', b'\t', &bytes[i..line_end]) {
+                let mut end = i + k + 1;
+                while matches!(bytes.get(end), Some(b' ' | b'\t')) {
+                    end += 1;
+                }
+                spaced(end);
+                i = end.min(line_end);
+            }
+        }
+        line_start = line_end + 1;
     }
     if breaks.is_empty() {
         return None;
@@ -348,6 +370,10 @@ pub fn break_headings(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Bytes of a line past which it holds paragraphs run together (a printed line,
+/// a table's row, holds fewer).
+const RUN_TOGETHER: usize = 600;
+
 /// Words a heading whose numeral is parted from it by a blank ends with (`三
 /// 政府信息依申请公开情况`): a blank after a numeral is common in running text.
 const HEADING_ENDINGS: &[&str] = &["情况", "概述", "概况", "措施", "事项", "问题", "说明", "附表", "引言"];
@@ -364,6 +390,16 @@ fn heading_breaks(text: &str, start: usize, from: usize, ends: bool, breaks: &mu
         return;
     }
     let end = memchr::memchr3(b' ', b'\t', b'\n', &bytes[from..]).map_or(text.len(), |e| from + e);
+    // What follows on the line, past the blank: a paragraph (its first word
+    // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
+    let next = &text[(end + 1).min(text.len())..];
+    let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
+    let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
+    // A heading on a line of its own needs no break (most are turned away here).
+    let ends_line = !blank(end);
+    if !(words || (mid_line && ends_line)) {
+        return;
+    }
     let heading = &text[start..end];
     let plain = heading.len() <= 32 * 3
         && (3..=32).contains(&heading.chars().count())
@@ -371,15 +407,10 @@ fn heading_breaks(text: &str, start: usize, from: usize, ends: bool, breaks: &mu
     if !plain || !HEADING_WORDS.iter().any(|w| heading.has(w)) || (ends && !HEADING_ENDINGS.iter().any(|e| heading.ends_with(e))) {
         return;
     }
-    // What follows on the line, past the blank: a paragraph (its first word
-    // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
-    let next = &text[(end + 1).min(text.len())..];
-    let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
-    let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
     if words {
         breaks.extend(mid_line.then(|| start - 1));
         breaks.push(end);
-    } else if mid_line && !blank(end) {
+    } else {
         // The heading ends its line.
         breaks.push(start - 1);
     }
@@ -507,9 +538,16 @@ mod tests {
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n本年度共收到申请3件。\n");
         let text = "三、依申请公开情况 2016年共收到申请3件。\n";
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n2016年共收到申请3件。\n");
-        // The numeral parted from its words by a blank, as some pages print it.
-        let text = "工作正常。 三 政府信息依申请公开情况 共受理申请2件。\n四 收费情况\n";
-        assert_eq!(break_headings(text).unwrap(), "工作正常。\n三 政府信息依申请公开情况\n共受理申请2件。\n四 收费情况\n");
+        // The numeral parted from its words by a blank, as some pages print it:
+        // at a line's start, or after a blank in paragraphs run together.
+        let text = "三 政府信息依申请公开情况 共受理申请2件。\n";
+        assert_eq!(break_headings(text).unwrap(), "三 政府信息依申请公开情况\n共受理申请2件。\n");
+        let overview = "全年政务公开工作运行正常。".repeat(20);
+        let text = format!("{overview} 三 政府信息依申请公开情况 共受理申请2件。\n四 收费情况\n");
+        let want = format!("{overview}\n三 政府信息依申请公开情况\n共受理申请2件。\n四 收费情况\n");
+        assert_eq!(break_headings(&text).unwrap(), want);
+        // Not in a short line: a blank and a numeral there are the sentence's.
+        assert_eq!(break_headings("工作正常。 三 政府信息依申请公开情况\n"), None);
         // A page run into one line, with its sub-headings.
         let text = "报告 引言 本报告编制。 一、概述 工作正常。 二、主动公开政府信息情况 (一)主动公开的数量:10条。 \
             (二)类别:工作动态4条。 五、举报、投诉和行政复议、行政诉讼情况 未发生。";
