@@ -109,6 +109,13 @@ impl<'a> Row<'a> {
         label
     }
 
+    /// The label as printed, its fragments parted by a blank (a heading's
+    /// numeral and its words, `七 附表`, stay apart as [`Row::label`] does not
+    /// keep them).
+    pub fn spaced_label(&self) -> String {
+        self.labels.iter().map(|f| f.text).collect::<Vec<_>>().join(" ")
+    }
+
     /// The same row with other label fragments (and its label recomputed).
     pub fn with_labels(&self, labels: Vec<Frag<'a>>, cells: Vec<Cell>) -> Row<'a> {
         // Built field by field: a copy of the whole row would copy all its cells.

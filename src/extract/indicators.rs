@@ -144,7 +144,7 @@ fn header_above(rows: &[Row], k: usize) -> String {
     let above: Vec<&str> = rows[..k]
         .iter()
         .rev()
-        .take_while(|r| !super::prose::is_heading(r.label()))
+        .take_while(|r| !super::prose::is_heading(&r.spaced_label()))
         .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
         .take(HEADER_ROWS)
         .map(|r| r.label())
@@ -461,6 +461,9 @@ mod tests {
             七、附表:政府信息公开情况统计表\n| 统计指标 | 单位 | 统计数 |\n| (一)主动公开政府信息数 | 条 | 19 |\n\
             | (一)收到申请数 | 件 | 2 |\n| 2.传真申请数 | 件 | 1 |\n";
         assert_eq!(requests(&read_text(text)), vec![("new_received", 2), ("channel_fax", 1)]);
+        // The heading's numeral parted from its words by a blank.
+        let spaced = text.replace("七、附表", "七 附表");
+        assert_eq!(requests(&read_text(&spaced)), vec![("new_received", 2), ("channel_fax", 1)]);
         // A sentence of the prose that names an indicator does not start the table.
         let coded = "二、主动公开情况\n2013年度我局主动公开政府信息数 31 条。\n七、附表:政府信息公开情况统计表\n\
             | 指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计 |\n| 主动公开信息数 | 条 | 01 | 31 | 31 |\n\

@@ -372,7 +372,7 @@ pub fn break_headings(text: &str) -> Option<String> {
 
 /// Bytes of a line past which it holds paragraphs run together (a printed line,
 /// a table's row, holds fewer).
-const RUN_TOGETHER: usize = 600;
+const RUN_TOGETHER: usize = 240;
 
 /// Words a heading whose numeral is parted from it by a blank ends with (`三
 /// 政府信息依申请公开情况`): a blank after a numeral is common in running text.

@@ -108,9 +108,12 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
     // `[2018-03-15]`: some pages bracket the date.
     let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
     if let Some((title_at, _)) = title_line(head) {
-        // The page's particulars and the title printed again are passed over.
-        let below = head.lines().skip(title_at + 1).filter(|l| !l.contains('|') && !is_title(l));
-        if let Some(d) = below.take(3).find_map(date) {
+        // The page's particulars and the title printed again are passed over;
+        // below the title, or below it printed again (a flip-book's page, a
+        // site's chrome, then the document's own title and its date).
+        let below = |at: usize| head.lines().skip(at + 1).filter(|l| !l.contains('|') && !is_title(l)).take(3).find_map(date);
+        let again = (title_at + 1..head.len().min(super::TITLE_LINES)).filter(|&i| is_title(head.line(i)));
+        if let Some(d) = std::iter::once(title_at).chain(again).find_map(below) {
             return Some(d);
         }
     } else if let Some(d) = head.lines().take(3).filter(|l| l.chars().count() <= 20).find_map(date) {

@@ -387,6 +387,12 @@ mod tests {
         read(text, &Hints::default(), &mut r);
         assert_eq!(r.year, Some(2017));
         assert_eq!(r.published, Date::new(2018, 3, 15));
+        // The date under the title printed again, past a flip-book's page and the chrome.
+        let text = "Page 1 - 某某县卫生健康局2011年度政府信息公开工作报告\nP. 1\n2011年度政府信息公开工作报告\n字体:大 中 小\n\
+            某某县卫生健康局\n2011年度政府信息公开工作报告\n[2012-03-20 18:39]\n一、总体情况\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.published, Date::new(2012, 3, 20));
     }
 
     #[test]
