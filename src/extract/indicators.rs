@@ -144,7 +144,11 @@ fn header_above(rows: &[Row], k: usize) -> String {
     let above: Vec<&str> = rows[..k]
         .iter()
         .rev()
-        .take_while(|r| !super::prose::is_heading(&r.spaced_label()))
+        // A heading's numeral and its words may be parted by a blank: read as printed.
+        .take_while(|r| {
+            let spaced = r.labels.len() > 1 || r.labels.first().is_some_and(|f| f.text.trim().contains(' '));
+            !super::prose::is_heading(r.label()) && !(spaced && super::prose::is_heading(&r.spaced_label()))
+        })
         .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
         .take(HEADER_ROWS)
         .map(|r| r.label())

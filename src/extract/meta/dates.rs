@@ -112,7 +112,9 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         // below the title, or below it printed again (a flip-book's page, a
         // site's chrome, then the document's own title and its date).
         let below = |at: usize| head.lines().skip(at + 1).filter(|l| !l.contains('|') && !is_title(l)).take(3).find_map(date);
-        let again = (title_at + 1..head.len().min(super::TITLE_LINES)).filter(|&i| is_title(head.line(i)));
+        // Every title ending has 报: most lines are turned away unsquashed.
+        let near = head.len().min(title_at + 1 + REPEAT_LINES);
+        let again = (title_at + 1..near).filter(|&i| head.raw[i].contains('报') && is_title(head.line(i)));
         if let Some(d) = std::iter::once(title_at).chain(again).find_map(below) {
             return Some(d);
         }
@@ -128,6 +130,9 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
     tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
+
+/// Lines below the title where a page prints it again (after its chrome).
+const REPEAT_LINES: usize = 8;
 
 /// A date at the start of `s`: `2015-03-20`, `2015/3/20`, `2015.3.20` or `2015年3月20日`.
 pub fn parse_date(s: &str) -> Option<Date> {
