@@ -147,7 +147,8 @@ fn header_above(rows: &[Row], k: usize) -> String {
         // A heading's numeral and its words may be parted by a blank: read as printed.
         .take_while(|r| {
             let spaced = r.labels.len() > 1 || r.labels.first().is_some_and(|f| f.text.trim().contains(' '));
-            !super::prose::is_heading(r.label()) && !(spaced && super::prose::is_heading(&r.spaced_label()))
+            let heading = super::prose::is_heading(r.label()) || (spaced && super::prose::is_heading(&r.spaced_label()));
+            !heading
         })
         .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
         .take(HEADER_ROWS)
