@@ -599,7 +599,11 @@ fn report(
             Some(false) => blocks.push(Block::Heading("（二）依申请公开情况".into())),
             Some(true) => {}
         }
-        if p.received == 0 && rng.chance(0.1) {
+        if p.received == 0 && sub_heading.is_none() && rng.chance(0.05) {
+            // The section answered with a bare none.
+            blocks.push(Block::Para("无。".into()));
+            facts.insert("requests/new_received/total".into(), json!(0));
+        } else if p.received == 0 && rng.chance(0.1) {
             // A form's sentence filled in with the number alone, its unit left out.
             blocks.push(Block::Para(format!("{}共受理政府信息公开申请0", agency.self_ref)));
             facts.insert("requests/new_received/total".into(), json!(0));
@@ -763,6 +767,8 @@ fn report(
             (r, l) if rng.chance(0.3) => {
                 format!("{year}年共发生针对本机关政府信息公开的行政复议案件{}起、行政诉讼案件{}起。", n(r), n(l))
             }
+            // The section answered with a bare none.
+            (0, 0) if rng.chance(0.1) => rng.pick(&["无。", "本年度无此类情况。", "暂无。"]).to_string(),
             (0, 0) if rng.chance(0.3) => "本年度行政复议和行政诉讼均为0件。".to_string(),
             (0, 0) => "本年度未发生因政府信息公开引起的行政复议和行政诉讼。".to_string(),
             (1, 0) if rng.chance(0.3) => {

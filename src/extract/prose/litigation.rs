@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 use super::{
-    bind, counts, hits, key_of_label, says_none_after, table_read, topic_clauses, Count, Hit, Keywords, Sectioned, EACH,
+    bind, counts, hits, key_of_label, says_none_after, section_says_none, table_read, topic_clauses, Count, Hit, Keywords,
+    Sectioned, EACH,
 };
 use crate::normalize::Search;
 use crate::report::{LitigationFact, Report};
@@ -164,6 +165,12 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
             }
             last = Some((key, Some(c), base + clause.len()));
             sentence.push((key, c, base + clause.len()));
+        }
+    }
+    // `五、因政府信息公开申请行政复议、提起行政诉讼的情况` / `无。`: no case of either.
+    if found.is_empty() {
+        if let Some(at) = section_says_none(doc, |t| t.litigation) {
+            found.extend([("reconsideration", "total", 0, at), ("litigation", "total", 0, at)]);
         }
     }
     let (statistics, name) = table_read(report, "表四");

@@ -509,6 +509,32 @@ fn says_none_after(doc: &Sectioned, base: usize) -> bool {
     rest_of_sentence(doc, base).next().is_some_and(|(_, next)| matches!(next.trim(), "无" | "暂无" | "没有" | "均无"))
 }
 
+/// Words that open a section's whole answer that it has nothing to report
+/// (`无。`, `本年度无此类情况。`, `未发生。`).
+const NONE_WORDS: &[&str] = &["暂无", "无", "没有", "未发生", "均未发生"];
+/// What may lead such an answer: when.
+const NONE_LEADS: &[&str] = &["本年度", "本年", "今年", "全年", "年内", "报告期内"];
+
+/// Where a numbered section on a topic answers with nothing but that it has
+/// nothing to report (`五、因政府信息公开申请行政复议、提起行政诉讼的情况` / `无。`):
+/// the offset of that answer, the section's only clause, short and without a
+/// number.
+fn section_says_none(doc: &Sectioned, pick: impl Fn(Topics) -> bool) -> Option<usize> {
+    doc.sections.iter().filter(|s| pick(s.0)).find_map(|&(_, start, end)| {
+        let from = doc.clauses.partition_point(|&(b, _)| b < start);
+        let to = doc.clauses.partition_point(|&(b, _)| b < end);
+        let mut body = (from..to).filter(|&k| !doc.headings[k]).map(|k| doc.clauses[k]);
+        let (base, only) = body.next()?;
+        if body.next().is_some() {
+            return None;
+        }
+        let words = only.trim();
+        let words = NONE_LEADS.iter().find_map(|l| words.strip_prefix(l)).unwrap_or(words);
+        let short = words.chars().count() <= 8 && !words.chars().any(|c| c.is_ascii_digit());
+        (short && NONE_WORDS.iter().any(|w| words.starts_with(w))).then_some(base)
+    })
+}
+
 /// How many clauses on a sum (or a fee's amount) may follow the count it sums.
 const SUM_REACH: usize = 6;
 /// Words that open a clause giving the sum of the counts before it (`…,共计3件`).
@@ -827,6 +853,11 @@ mod tests {
         assert_eq!(requests("本年度没有公民、法人或其他组织向我局提出政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("三、依申请公开情况\n2017年未接收到政府信息公开申请。"), vec![("new_received", 0)]);
         assert_eq!(requests("三、依申请公开情况\n本年度未发生依申请公开情况。"), vec![("new_received", 0)]);
+        // A section that answers with nothing but that it has nothing to report.
+        assert_eq!(requests("三、依申请公开政府信息情况\n无。\n四、收费情况\n"), vec![("new_received", 0)]);
+        assert_eq!(requests("三、依申请公开政府信息情况\n无。本年度工作正常。\n"), vec![]);
+        let none = "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无此类情况。\n六、存在的主要问题\n无。\n";
+        assert_eq!(litigation(none), vec![("reconsideration", 0), ("litigation", 0)]);
         // A form's sentence filled in with the number alone; not where the clause holds others.
         assert_eq!(requests("三、依申请公开情况\n我局共受理政府信息公开申请0\n"), vec![("new_received", 0)]);
         assert_eq!(requests("三、依申请公开情况\n2010年共受理政府信息公开申请5\n"), vec![]);

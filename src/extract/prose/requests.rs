@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use super::litigation::PROCEEDINGS;
 use super::{
-    bind, counts, hits, key_of_label, rest_of_sentence, table_read, topic_clauses, Count, Hit, Keywords, Sectioned,
-    SUM_REACH, SUM_WORDS,
+    bind, counts, hits, key_of_label, rest_of_sentence, section_says_none, table_read, topic_clauses, Count, Hit, Keywords,
+    Sectioned, SUM_REACH, SUM_WORDS,
 };
 use crate::normalize::Search;
 use crate::report::{Report, RequestFact};
@@ -272,6 +272,12 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
                     received = Some((c.value as i64, c.offset));
                 }
             }
+        }
+    }
+    // `三、依申请公开政府信息情况` / `无。`: no request.
+    if found.is_empty() {
+        if let Some(at) = section_says_none(doc, |t| t.requests) {
+            found.push(("new_received", "total", 0, at));
         }
     }
     if let Some((count, offset)) = newly_received {
