@@ -167,8 +167,9 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
             sentence.push((key, c, base + clause.len()));
         }
     }
-    // `五、因政府信息公开申请行政复议、提起行政诉讼的情况` / `无。`: no case of either.
-    if found.is_empty() {
+    // `五、因政府信息公开申请行政复议、提起行政诉讼的情况` / `无。`: no case of either
+    // (where no table gave them: a table's note is no answer).
+    if found.is_empty() && report.litigation.is_empty() {
         if let Some(at) = section_says_none(doc, |t| t.litigation) {
             found.extend([("reconsideration", "total", 0, at), ("litigation", "total", 0, at)]);
         }

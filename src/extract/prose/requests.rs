@@ -275,7 +275,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         }
     }
     // `三、依申请公开政府信息情况` / `无。`: no request.
-    if found.is_empty() {
+    if found.is_empty() && report.requests.is_empty() {
         if let Some(at) = section_says_none(doc, |t| t.requests) {
             found.push(("new_received", "total", 0, at));
         }
