@@ -506,12 +506,13 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
 /// Whether the clause at `base` is answered by a bare `无` after it in its
 /// sentence (`收费及减免情况:无。`).
 fn says_none_after(doc: &Sectioned, base: usize) -> bool {
-    rest_of_sentence(doc, base).next().is_some_and(|(_, next)| matches!(next.trim(), "无" | "暂无" | "没有" | "均无"))
+    rest_of_sentence(doc, base).next().is_some_and(|(_, next)| NONE_WORDS.contains(&next.trim()))
 }
 
-/// Words that open a section's whole answer that it has nothing to report
-/// (`无。`, `本年度无此类情况。`, `未发生。`).
-const NONE_WORDS: &[&str] = &["暂无", "无", "没有", "未发生", "均未发生"];
+/// Words that say there is nothing to report: a bare answer after a clause
+/// (`收费及减免情况:无。`), or what opens a section's whole answer (`无。`,
+/// `本年度无此类情况。`, `未发生。`).
+const NONE_WORDS: &[&str] = &["暂无", "无", "均无", "没有", "未发生", "均未发生"];
 /// What may lead such an answer: when.
 const NONE_LEADS: &[&str] = &["本年度", "本年", "今年", "全年", "年内", "报告期内"];
 
