@@ -333,7 +333,8 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     let mut mentions = Vec::new();
     let mut chained_to = 0;
     for m in t.mentions(agency, false) {
-        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']);
+        // Nor is a short form before 流域 a place: 太湖流域管理局 is the basin's, not 太湖县's.
+        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']) || agency[m.end..].starts_with("流域");
         // 仁和街道 is a township of its own name, not in 仁和区; so are 永安洲镇 and
         // 江阴路街道 (a township's name has two characters at least before its kind:
         // 增城派潭镇 is 派潭镇 in 增城区).
@@ -520,9 +521,11 @@ pub fn admin_level(agency: &str, region: &Region) -> Option<&'static str> {
             Some("provincial")
         }
         _ => {
-            // 教育部, 海关总署, 审计署: the central bodies name no place.
+            // 教育部, 海关总署, 审计署, 人力资源和社会保障部: the central bodies name no place; nor do
+            // the ministry's river basin commissions (长江水利委员会, 太湖流域管理局).
             let national = ["国务院", "国家", "中华人民共和国", "中国"].iter().any(|p| agency.starts_with(p))
-                || (agency.ends_with(['部', '署']) && agency.chars().count() <= 8);
+                || (agency.ends_with(['部', '署']) && agency.chars().count() <= 10)
+                || ["水利委员会", "流域管理局"].iter().any(|s| agency.ends_with(s));
             national.then_some("national")
         }
     }
@@ -629,7 +632,7 @@ mod tests {
 
     #[test]
     fn central_bodies_name_no_place() {
-        for a in ["海关总署", "审计署", "教育部", "国家统计局", "中国人民银行"] {
+        for a in ["海关总署", "审计署", "教育部", "人力资源和社会保障部", "国家统计局", "中国人民银行", "黄河水利委员会", "太湖流域管理局"] {
             assert_eq!(admin_level(a, &r(a, "")), Some("national"), "{a}");
         }
         assert_eq!(admin_level("公安局", &r("公安局", "")), None);
