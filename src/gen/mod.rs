@@ -498,11 +498,20 @@ fn report(
     };
     // A page scraped without its title: the introduction names the agency that
     // wrote the report and the period it covers; a 局 calls itself 我局.
-    let untitled = layout == Layout::Text
+    let by_bureau = layout == Layout::Text
         && !anonymous
         && agency.self_ref == "我局"
         && agency.level != "national"
         && rng.chance(0.04);
+    // A district's or county's page scraped without its title, headed by the
+    // government's name and the date of writing, then 引言: the body calls the
+    // government 本区, and may state no period (the year is the one it names most).
+    let area = ["区人民政府", "县人民政府"].iter().find(|g| agency.name.ends_with(*g)).map(|g| &g[..3]);
+    let headed = (layout == Layout::Text && !anonymous && !by_bureau && t == Template::Pre2019)
+        .then_some(area)
+        .flatten()
+        .filter(|_| rng.chance(0.08));
+    let untitled = by_bureau || headed.is_some();
     let mut facts = Map::new();
     let mut meta = Map::new();
     let mut issues: Vec<&str> = Vec::new();
@@ -516,10 +525,20 @@ fn report(
         };
         blocks.push(Block::Para(format!("本报告由{parts}组成。")));
     }
-    if untitled {
+    if by_bureau {
         blocks.push(Block::Para(format!(
             "本报告由{}根据《中华人民共和国政府信息公开条例》要求编制，我局所列数据的统计期限自{year}年1月1日起至12月31日止。",
             agency.name
+        )));
+    }
+    if let Some(area) = headed {
+        blocks.push(Block::Heading("引言".into()));
+        let period = if rng.chance(0.5) { format!("本年度报告中所列数据的统计期限自{year}年1月1日起至12月31日止。") } else { String::new() };
+        blocks.push(Block::Para(format!("本年度报告是根据《中华人民共和国政府信息公开条例》要求，由{}编制。{period}", agency.name)));
+        blocks.push(Block::Para(format!(
+            "本{area}自{}年{}月起开展政府信息公开工作。截至{year}年底，本{area}政府信息公开工作运行正常。",
+            i64::from(year) - rng.range(3, 6),
+            rng.range(1, 12)
         )));
     }
     blocks.push(Block::Heading("一、总体情况".into()));
@@ -938,8 +957,9 @@ fn report(
         site: &format!("{}门户网站", agency.name),
         published: (!signed && !quiet).then(|| {
             let line = if untitled {
-                // The date alone at the top of the page.
-                format!("{}年{}月{}日", published.year, published.month, published.day)
+                // The date alone at the top of the page (under the government's name).
+                let name = headed.map_or(String::new(), |_| format!("{}\n", agency.name));
+                format!("{name}{}年{}月{}日", published.year, published.month, published.day)
             } else if anonymous && !signed {
                 // The particulars a site prints above a document, run together.
                 format!("发布机构：{}\t发布日期：{date_text}", agency.name)

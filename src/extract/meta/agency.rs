@@ -32,16 +32,18 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         let Some(end) = window.first(kind) else { continue };
         let candidate = &window[..end + kind.len()];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
-        if clean && candidate.chars().count() > kind.chars().count() + 2 {
-            *counts.entry(candidate.to_string()).or_insert(0) += 1;
-        } else if clean && AREA_KINDS.contains(&kind) && end + kind.len() == m.end - m.start {
-            // `我区` of a division's own government: the division's name is the
-            // candidate, its government where the text names it (`秦淮区人民政府`,
-            // `某某街道办事处`).
-            let government = ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
-            let name = government.unwrap_or_else(|| candidate.to_string());
-            *counts.entry(name).or_insert(0) += 1;
+        let area = AREA_KINDS.contains(&kind);
+        let whole = end + kind.len() == m.end - m.start;
+        if !clean || !((area && whole) || candidate.chars().count() > kind.chars().count() + 2) {
+            continue;
         }
+        // `我区` of a division's own government: the division's name, with the
+        // names above it where the text runs them on (`上海市长宁区`), is the
+        // candidate, its government where the text names it (`秦淮区人民政府`,
+        // `某某街道办事处`).
+        let government = || ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
+        let name = if area { government() } else { None };
+        *counts.entry(name.unwrap_or_else(|| candidate.to_string())).or_insert(0) += 1;
     }
     let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
     Some((best.0, format!("我{kind}/本{kind}")))

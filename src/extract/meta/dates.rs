@@ -8,19 +8,19 @@ use crate::report::Date;
 
 /// The first year (`2019年` or `二〇一九年`) in `s`.
 pub fn year_in(s: &str) -> Option<i32> {
+    years_in(s).next()
+}
+
+/// Every year (`2019年` or `二〇一九年`) in `s`, in order.
+fn years_in(s: &str) -> impl Iterator<Item = i32> + '_ {
     let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len() {
-        if i + 4 < chars.len() + 1 && chars.get(i + 4) == Some(&'年') {
-            let digits: Option<String> = chars[i..i + 4].iter().map(|&c| digit(c)).collect();
-            if let Some(y) = digits.and_then(|d| d.parse::<i32>().ok()) {
-                let before_digit = i > 0 && digit(chars[i - 1]).is_some();
-                if !before_digit && (1990..=2100).contains(&y) {
-                    return Some(y);
-                }
-            }
+    (0..chars.len()).filter_map(move |i| {
+        if chars.get(i + 4) != Some(&'年') || (i > 0 && digit(chars[i - 1]).is_some()) {
+            return None;
         }
-    }
-    None
+        let digits: String = chars[i..i + 4].iter().map(|&c| digit(c)).collect::<Option<_>>()?;
+        digits.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y))
+    })
 }
 
 pub(super) fn digit(c: char) -> Option<char> {
@@ -41,9 +41,13 @@ pub(super) fn digit(c: char) -> Option<char> {
 }
 
 /// The year a report without a title covers: the statistics period if stated
-/// (`2019年1月1日至2019年12月31日`), else the first year the body names.
+/// (`2019年1月1日至2019年12月31日`), else the year the body names most often
+/// (first named on a tie). A date alone on a line, or after a label, dates the
+/// page or its writing, not the period (`上海市黄浦区人民政府` / `2009年1月1日`
+/// heads the report on 2008).
 pub(super) fn infer_year(text: &str) -> Option<i32> {
-    let s = squash(text);
+    let body: String = text.lines().map(squash).filter(|l| !dates_the_page(l)).collect::<Vec<_>>().concat();
+    let s = body.as_str();
     let year_before = |p: usize| {
         let before: String = s[..p].chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
         year_in(&before)
@@ -62,8 +66,25 @@ pub(super) fn infer_year(text: &str) -> Option<i32> {
             return Some(y);
         }
     }
-    let head: String = s.chars().take(2000).collect();
-    year_in(&head)
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for y in years_in(s) {
+        match counts.iter_mut().find(|(seen, _)| *seen == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    // The first of the most named: `max_by_key` keeps the last of equals.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(y, _)| *y)
+}
+
+/// Whether a line (whitespace removed) only dates the page: a date alone, or
+/// after a label (`发布日期:2009年1月1日`).
+fn dates_the_page(line: &str) -> bool {
+    let after_label = PUBLISHED_LABELS
+        .iter()
+        .find_map(|l| line.strip_prefix(l))
+        .map_or(line, |r| r.trim_start_matches([':', ':', '|']));
+    after_label.chars().count() <= 16 && parse_date(after_label).is_some()
 }
 
 /// Labels of a page's dates, the publication's first: a page that prints the

@@ -406,4 +406,23 @@ mod tests {
         read("2015年3月13日\n引言\n本年报中所列数据的统计期限自2014年1月1日起至12月31日止。", &Hints::default(), &mut r);
         assert_eq!((r.year, r.published), (Some(2014), Some(Date { year: 2015, month: 3, day: 13 })));
     }
+
+    #[test]
+    fn untitled_page_headed_by_its_government_and_a_date() {
+        // No period stated: the year the body names most, not the date of writing
+        // above it nor the year the work began.
+        let text = "上海市黄浦区人民政府\n2009年1月1日\n引言\n本年度报告由上海市黄浦区人民政府编制。\n\
+                    一、概述\n本区自2004年5月1日起开展政府信息公开工作。截至2008年底,本区工作运行正常。\n\
+                    2008年,本区共受理申请56件。\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.year, Some(2008));
+        assert_eq!(r.published, Date::new(2009, 1, 1));
+        // The government named with its city, as the page names it, not the district's name alone.
+        assert_eq!(r.agency.as_deref(), Some("上海市黄浦区人民政府"));
+        // A date of writing that happens to be the period's last day is not the period.
+        let mut r = Report::default();
+        read("某县人民政府\n2013年12月31日\n本县2012年共受理申请5件。2012年,本县…", &Hints::default(), &mut r);
+        assert_eq!(r.year, Some(2012));
+    }
 }
