@@ -789,6 +789,9 @@ fn report(
             // The section answered with a bare none.
             (0, 0) if rng.chance(0.1) => rng.pick(&["无。", "本年度无此类情况。", "暂无。"]).to_string(),
             (0, 0) if rng.chance(0.3) => "本年度行政复议和行政诉讼均为0件。".to_string(),
+            (0, 0) if rng.chance(0.15) => {
+                format!("{year}年度{}无一例因政府信息公开申请行政复议和提起行政诉讼发生。", agency.self_ref)
+            }
             (0, 0) => "本年度未发生因政府信息公开引起的行政复议和行政诉讼。".to_string(),
             (1, 0) if rng.chance(0.3) => {
                 facts.insert("litigation/reconsideration/upheld".into(), json!(1));

@@ -12,6 +12,10 @@ use crate::normalize::Search;
 
 /// Suffixes that end a report title; the agency is what stands before them.
 pub(super) const TITLE_ENDINGS: &[&str] = &[
+    // Before the endings they end with: `…2016年政务信息公开年度报告` names no 政务.
+    "政府信息与政务公开工作年度报告",
+    "政务信息公开工作年度报告",
+    "政务信息公开年度报告",
     // `…人民政府关于2015年政府信息公开工作的年度报告`
     "政府信息公开工作的年度报告",
     "信息公开工作的年度报告",
@@ -19,6 +23,7 @@ pub(super) const TITLE_ENDINGS: &[&str] = &[
     "政府信息公开年度报告",
     "信息公开工作年度报告",
     "政务公开工作年度报告",
+    "政务公开年度报告",
     "信息公开年度报告",
     // `…2019年度政府信息公开工作报告`: the 年度 went before the subject.
     "政府信息公开工作报告",
@@ -37,6 +42,7 @@ pub(super) const TITLE_ENDINGS: &[&str] = &[
     // `某某区2015年政府信息公开年报`; alone, as a site's section, no title.
     "政府信息公开年报",
     "信息公开年报",
+    "政务公开年报",
 ];
 
 /// Where a title's ending starts, and the ending: one of [`TITLE_ENDINGS`], or

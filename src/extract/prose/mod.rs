@@ -249,7 +249,10 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
         let unit = unit.or_else(|| MONEY_UNITS.iter().find(|(u, _)| starts(k, u)).map(|(u, m)| (u.chars().count(), true, *m)));
         let after_is = prev == Some('为') || prev == Some(':');
         // `共六个部分组成`: the parts of the report, not a count of anything.
+        // `无一例…行政复议`: not one, a denial, no count of one.
+        let not_one = value == 1.0 && c == '一' && ["无", "没有", "未有"].iter().any(|w| clause[..chars[i].0].ends_with(w));
         let idiom = (value == 1.0 && c == '一' && IDIOMS.iter().any(|w| starts(k, w)))
+            || not_one
             || unit.is_some_and(|(len, _, _)| starts(k + len, "部分"))
             || starts(k, "部分");
         let ends_clause = k >= chars.len() || matches!(chars[k].1, ')' | ',' | ' ' | '。' | ';');
@@ -620,6 +623,7 @@ mod tests {
         assert_eq!(vals("占50%,2014年,9000多条,约30件,第3次"), Vec::<f64>::new());
         assert_eq!(vals("申请数量为0"), vec![0.0]);
         assert_eq!(vals("推行一件事一次办"), Vec::<f64>::new());
+        assert_eq!(vals("无一例行政复议,没有一件诉讼"), Vec::<f64>::new());
         assert_eq!(vals("信息处理费380元,3.6万份,0.15万元,0.09 万元"), vec![380.0, 36000.0, 1500.0, 900.0]);
         assert_eq!(vals("共收到申请 12 件,收费 380 元,为 0 ,约 30 件,9000 多条,占 50 %"), vec![12.0, 380.0, 0.0]);
     }
