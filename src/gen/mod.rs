@@ -493,6 +493,10 @@ fn report(
         4 => format!("{}{year}年度政府信息公开工作报告", agency.name),
         5 if rng.chance(0.3) => format!("{}关于{year}年度政府信息公开工作情况的报告", agency.name),
         5 => format!("{}关于{year}年政府信息公开工作的年度报告", agency.name),
+        6 if rng.chance(0.3) => {
+            let subject = rng.pick(&["政务信息公开年度报告", "政府信息与政务公开工作年度报告", "政务公开年报"]);
+            format!("{}{year}年{subject}", agency.name)
+        }
         6 => format!("{}{year}年政府信息公开年报", agency.name),
         _ => format!("{}{year}年政府信息公开工作年度报告", agency.name),
     };
