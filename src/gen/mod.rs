@@ -769,6 +769,8 @@ fn report(
                 "本年度未收取任何费用。",
                 "依申请公开工作中没有收取检索费、复制费等费用。",
                 "无政府信息公开收费情况。",
+                // The section answered with a bare none.
+                "无。",
             ])
             .to_string()
         } else {

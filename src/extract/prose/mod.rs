@@ -504,6 +504,10 @@ fn read_fees(doc: &Sectioned, report: &mut Report) {
             return;
         }
     }
+    // `四、政府信息公开的收费及减免情况` / `无。`
+    if section_says_none(doc, |t| t.fees).is_some() {
+        report.fees_yuan = Some(0.0);
+    }
 }
 
 /// Whether the clause at `base` is answered by a bare `无` after it in its
@@ -1003,6 +1007,9 @@ mod tests {
         assert_eq!(fee("四、收费及减免情况\n本年度不存在收费情况。"), Some(0.0));
         assert_eq!(fee("四、收费及减免情况\n依规免收相关费用。"), Some(0.0));
         assert_eq!(fee("四、政府信息公开的收费及减免情况\n收费及减免情况:无。"), Some(0.0));
+        // The section answered with a bare none; an answer with words of its own is no such.
+        assert_eq!(fee("四、政府信息公开的收费及减免情况\n无。\n五、行政复议情况\n无。"), Some(0.0));
+        assert_eq!(fee("四、政府信息公开的收费及减免情况\n详见附表。\n"), None);
         // A bare 无 after a clause without fee words says nothing of fees.
         assert_eq!(fee("四、收费及减免情况\n其他情况:无。"), None);
     }
