@@ -125,6 +125,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push_str(rest);
         out.push('\n');
     } else if !untitled {
+        // A site's chrome that names the report without its year, above the document's own title.
+        if layout == Layout::Text && !page.agency.is_empty() && page.title.contains(page.agency) && rng.chance(0.04) {
+            out.push_str(&format!("{}政府信息公开年度报告\n", page.agency));
+        }
         out.push_str(if layout == Layout::Markdown { "# " } else { "" });
         out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
         out.push('\n');

@@ -28,7 +28,7 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
     for m in crate::region::table().mentions(&s, true) {
         let rest = &s[m.start..];
-        let window: String = rest.chars().take(25).collect();
+        let window: String = rest.chars().take(40).collect();
         let Some(end) = window.first(kind) else { continue };
         let candidate = &window[..end + kind.len()];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));

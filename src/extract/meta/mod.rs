@@ -408,6 +408,16 @@ mod tests {
     }
 
     #[test]
+    fn the_dated_title_under_an_undated_one() {
+        let mut r = Report::default();
+        let text = "北京市文化局政府信息公开年度报告\n2009年北京市文化局 政府信息公开年度报告\n(2010年3月10日)\n引言\n";
+        read(text, &Hints::default(), &mut r);
+        assert_eq!(r.title.as_deref(), Some("2009年北京市文化局政府信息公开年度报告"));
+        assert_eq!((r.agency.as_deref(), r.year), (Some("北京市文化局"), Some(2009)));
+        assert!(!r.has_issue("year_inferred"));
+    }
+
+    #[test]
     fn untitled_page_headed_by_its_government_and_a_date() {
         // No period stated: the year the body names most, not the date of writing
         // above it nor the year the work began.

@@ -70,8 +70,24 @@ pub(super) const SECTION_NAMES: &[&str] = &["政府信息公开年报", "信息�
 /// Lines that begin running text, never a title.
 pub(super) const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
 
+/// How many lines below an undated title the document's dated title may be.
+const DATED_REACH: usize = 4;
+
 pub(super) fn find_title(head: &Head) -> Option<String> {
-    let (at, line) = title_line(head)?;
+    let (mut at, mut line) = title_line(head)?;
+    // A site's chrome may print the title without its year above the document's
+    // own (`北京市文化局政府信息公开年度报告` / `2009年北京市文化局 政府信息公开年度报告`):
+    // the dated one is the report's.
+    if year_in(&line).is_none() {
+        let dated = heading_lines(head)
+            .enumerate()
+            .skip(at + 1)
+            .take(DATED_REACH)
+            .find(|(_, l)| is_title(l) && year_in(l).is_some() && !l.contains('|'));
+        if let Some((below, l)) = dated {
+            (at, line) = (below, Cow::Borrowed(l));
+        }
+    }
     let line = line.as_ref();
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome)
     // but the year some titles give after it (`…工作年度报告(2015年度)`).
@@ -102,7 +118,8 @@ pub(super) fn with_line_before(head: &Head, at: usize, title: &str) -> Option<St
     // At most a printed line of the widest type (38 characters) and a little.
     let joinable = (2..=40).contains(&previous.chars().count())
         && !previous.contains(['。', ':', ',', '|'])
-        && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s));
+        && !NOT_TITLE_STARTS.iter().any(|s| previous.starts_with(s))
+        && !is_title(previous);
     // The line starts with the end of a name cut by the break (one character),
     // or the line before is about as wide: the first line of a title broken by
     // the page's width is full. A title that starts with its year takes the line
