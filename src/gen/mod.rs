@@ -993,6 +993,11 @@ fn report(
         signature: (signed && !quiet)
             .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
         pub_date: tagged.then(|| format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59))),
+        others: if !untitled && matches!(layout, Layout::Text | Layout::Html) && title.contains(&format!("{year}年")) && rng.chance(0.04) {
+            (1..=rng.range(2, 4) as i32).map(|k| title.replace(&format!("{year}年"), &format!("{}年", year - k))).collect()
+        } else {
+            Vec::new()
+        },
     };
     if anonymous {
         issues.push("agency_inferred");

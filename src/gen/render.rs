@@ -83,6 +83,9 @@ pub struct Page<'a> {
     /// The `PubDate` of a government site's meta tags, where the page has them
     /// (with `ArticleTitle` and `SiteName`).
     pub pub_date: Option<String>,
+    /// The titles of the agency's reports of other years, which a site lists
+    /// above the document.
+    pub others: Vec<String>,
 }
 
 fn cell(label: &str) -> String {
@@ -125,6 +128,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push_str(rest);
         out.push('\n');
     } else if !untitled {
+        if !page.others.is_empty() {
+            out.push_str("年报列表\n");
+            page.others.iter().for_each(|t| out.push_str(&format!("{t}\n")));
+        }
         // A site's chrome that names the report without its year, above the document's own title.
         if layout == Layout::Text && !page.agency.is_empty() && page.title.contains(page.agency) && rng.chance(0.04) {
             out.push_str(&format!("{}政府信息公开年度报告\n", page.agency));
@@ -526,11 +533,17 @@ fn html(page: &Page, gbk: bool) -> String {
             escape(date)
         )
     });
+    let side = if page.others.is_empty() {
+        String::new()
+    } else {
+        let items: String = page.others.iter().map(|t| format!("<li><a href=\"#\">{}</a></li>\n", escape(t))).collect();
+        format!("<div class=\"side\"><h3>年报列表</h3><ul>\n{items}</ul></div>\n")
+    };
     format!(
         "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n{tags}\
          <title>{}_{}</title>\n<script>var site = \"{}\";</script></head>\n<body>\n\
          <div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\n\
-         <div class=\"article\">\n{body}</div>\n<div class=\"footer\">版权所有：{}</div>\n</body></html>\n",
+         {side}<div class=\"article\">\n{body}</div>\n<div class=\"footer\">版权所有：{}</div>\n</body></html>\n",
         escape(page.title),
         escape(page.site),
         escape(page.site),

@@ -17,14 +17,16 @@ use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, p
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
 pub use title::about_reports;
-use title::{ending_in, find_title};
+#[cfg(test)]
+use title::find_title;
+use title::{ending_in, find_title_in};
 
 /// Fills title, agency, year and published where the text states them; the
 /// page title stands in for a missing one, and the manifest's values win.
 pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let head = Head::of(text);
     let page_title = hints.title.as_deref().filter(|t| ending_in(t).is_some());
-    report.title = find_title(&head).or_else(|| page_title.map(|t| {
+    report.title = find_title_in(&head, page_title).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
         squash(&t[..end]).into_owned()
     }));
@@ -415,6 +417,27 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("2009年北京市文化局政府信息公开年度报告"));
         assert_eq!((r.agency.as_deref(), r.year), (Some("北京市文化局"), Some(2009)));
         assert!(!r.has_issue("year_inferred"));
+    }
+
+    #[test]
+    fn the_report_s_title_under_a_list_of_the_agency_s_reports() {
+        let list = "首页 > 政务公开\n年报列表\n某某街道办事处2013年政府信息公开年报\n某某街道办事处2012年政府信息公开年报\n";
+        let title = "某某街道办事处2014年政府信息公开年报";
+        // The title the text speaks of, right under the list.
+        let mut r = Report::default();
+        read(&format!("{list}{title}\n一、总体情况\n2014年,本机关认真贯彻落实。\n"), &Hints::default(), &mut r);
+        assert_eq!((r.title.as_deref(), r.year), (Some(title), Some(2014)));
+        // The one apart from the list, under the page's date.
+        let mut r = Report::default();
+        read(&format!("{list}发布日期:2015-01-06\n{title}\n一、总体情况\n"), &Hints::default(), &mut r);
+        assert_eq!(r.title.as_deref(), Some(title));
+        // The one the page's own title names.
+        let mut r = Report::default();
+        let hints = Hints { title: Some(format!("{title}_某某网")), ..Hints::default() };
+        read(&format!("{list}{title}\n一、总体情况\n2013年以来,2012年底,2013年中\n"), &hints, &mut r);
+        assert_eq!(r.title.as_deref(), Some(title));
+        // A site's section (`政务公开` / `年报列表`) is no title.
+        assert_eq!(find_title(&Head::of("政务公开\n年报列表\n")), None);
     }
 
     #[test]

@@ -5,10 +5,10 @@
 use std::borrow::Cow;
 
 use super::agency::{agency_from_title, names_an_agency, without_year};
-use super::dates::{digit, year_in};
+use super::dates::{digit, infer_year, year_in};
 use super::{Head, TITLE_LINES};
 use crate::extract::unwrap;
-use crate::normalize::Search;
+use crate::normalize::{squash, Search};
 
 /// Suffixes that end a report title; the agency is what stands before them.
 pub(super) const TITLE_ENDINGS: &[&str] = &[
@@ -65,7 +65,7 @@ pub(super) fn ending_in(l: &str) -> Option<(usize, &'static str)> {
 
 /// Endings that make a title only after a name or a year: alone they name a
 /// section of a site (`首页 > 政府信息公开年报`).
-pub(super) const SECTION_NAMES: &[&str] = &["政府信息公开年报", "信息公开年报"];
+pub(super) const SECTION_NAMES: &[&str] = &["政府信息公开年报", "信息公开年报", "政务公开年报", "政务公开年度报告"];
 
 /// Lines that begin running text, never a title.
 pub(super) const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "现公布", "本报告", "当前位置", "为"];
@@ -73,8 +73,49 @@ pub(super) const NOT_TITLE_STARTS: &[&str] = &["按照", "根据", "依据", "�
 /// How many lines below an undated title the document's dated title may be.
 const DATED_REACH: usize = 4;
 
+#[cfg(test)]
 pub(super) fn find_title(head: &Head) -> Option<String> {
-    let (mut at, mut line) = title_line(head)?;
+    find_title_in(head, None)
+}
+
+/// The report's title line: the first title line, but where the head lists
+/// reports of several years (a site's list of the agency's reports, printed
+/// above the document), the title the page's own title (`page_title`) names,
+/// else the one that stands apart from the list, else the one of the year the
+/// text speaks of.
+fn own_title_line<'h>(head: &'h Head, page_title: Option<&str>) -> Option<(usize, Cow<'h, str>)> {
+    let first = title_line(head)?;
+    // Most heads have one title, or none right under the first.
+    let second = match title_line_from(head, first.0 + 1) {
+        Some(second) if second.0 == first.0 + 1 => second,
+        _ => return Some(first),
+    };
+    let mut titles = vec![first, second];
+    while let Some(next) = title_line_from(head, titles[titles.len() - 1].0 + 1) {
+        titles.push(next);
+    }
+    // Adjacent lines, each a title of another year.
+    let listed = |k: usize| {
+        let year = year_in(&titles[k].1);
+        let other = |j: usize| titles[j].0.abs_diff(titles[k].0) == 1 && year_in(&titles[j].1).is_some_and(|y| Some(y) != year);
+        year.is_some() && (k > 0 && other(k - 1) || titles.get(k + 1).is_some() && other(k + 1))
+    };
+    if !(0..titles.len()).any(listed) {
+        return titles.into_iter().next();
+    }
+    let named = page_title.map(squash).and_then(|p| titles.iter().position(|t| p.starts_with(t.1.as_ref())));
+    let apart = || (0..titles.len()).find(|&k| !listed(k));
+    let spoken_of = || {
+        let year = infer_year(&head.raw.join("\n"))?;
+        titles.iter().position(|t| year_in(&t.1) == Some(year))
+    };
+    let k = named.or_else(apart).or_else(spoken_of).unwrap_or(0);
+    titles.into_iter().nth(k)
+}
+
+/// [`find_title`], the page's own title (`<title>`) at hand.
+pub(super) fn find_title_in(head: &Head, page_title: Option<&str>) -> Option<String> {
+    let (mut at, mut line) = own_title_line(head, page_title)?;
     // A site's chrome may print the title without its year above the document's
     // own (`北京市文化局政府信息公开年度报告` / `2009年北京市文化局 政府信息公开年度报告`):
     // the dated one is the report's.
@@ -179,7 +220,12 @@ pub(super) fn titled_cell(cell: &str) -> bool {
 /// `…政府信息公开工作2011年` / `度报告`, `…年度报告（2019年` / `度）`, as a PDF breaks a
 /// long title) is given whole.
 pub(super) fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
-    let mut lines = heading_lines(head).enumerate().peekable();
+    title_line_from(head, 0)
+}
+
+/// [`title_line`] at or below line `from`.
+fn title_line_from<'h>(head: &'h Head, from: usize) -> Option<(usize, Cow<'h, str>)> {
+    let mut lines = heading_lines(head).enumerate().skip(from).peekable();
     while let Some((at, line)) = lines.next() {
         let next = lines.peek().map(|&(_, next)| next).filter(|next| next.chars().count() <= MAX_RUN_ON);
         if is_title(line) {
