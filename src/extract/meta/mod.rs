@@ -17,8 +17,6 @@ use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, p
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
 pub use title::about_reports;
-#[cfg(test)]
-use title::find_title;
 use title::{ending_in, find_title_in};
 
 /// Fills title, agency, year and published where the text states them; the
