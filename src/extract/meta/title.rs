@@ -86,10 +86,10 @@ pub(super) fn find_title(head: &Head) -> Option<String> {
 fn own_title_line<'h>(head: &'h Head, page_title: Option<&str>) -> Option<(usize, Cow<'h, str>)> {
     let first = title_line(head)?;
     // Most heads have one title, or none right under the first.
-    let second = match title_line_from(head, first.0 + 1) {
-        Some(second) if second.0 == first.0 + 1 => second,
-        _ => return Some(first),
-    };
+    if !heading_lines(head).nth(first.0 + 1).is_some_and(is_title) {
+        return Some(first);
+    }
+    let Some(second) = title_line_from(head, first.0 + 1) else { return Some(first) };
     let mut titles = vec![first, second];
     while let Some(next) = title_line_from(head, titles[titles.len() - 1].0 + 1) {
         titles.push(next);
