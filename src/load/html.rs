@@ -53,8 +53,7 @@ pub fn to_text(html: &str) -> PageText {
     // Government sites label their pages with meta tags (`ArticleTitle`,
     // `PubDate`, `SiteName`): they stand where the page's own head is silent.
     let tags = MetaTags::of(html);
-    let names_report = |t: &String| t.contains("报告") || t.contains("年报");
-    let title = tags.article_title.filter(names_report).or(title);
+    let title = tags.article_title.filter(|t| names_a_report(t)).or(title);
     let site = site.or_else(|| tags.site_name.as_deref().and_then(site_owner));
     PageText { text, title, site, published: tags.pub_date }
 }
@@ -365,6 +364,11 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// Whether a heading or a part of `<title>` names a report (`…年度报告`, `…年报`).
+fn names_a_report(s: &str) -> bool {
+    s.contains("报告") || s.contains("年报")
+}
+
 /// Suffixes of a site's name in `<title>`: what stands before them is its owner.
 const SITE_SUFFIXES: &[&str] = &["门户网站", "政府网站", "官方网站", "网站", "门户网", "政府网", "官网"];
 
@@ -378,8 +382,8 @@ fn titles(tree: &Tree) -> (Option<String>, Option<String>) {
     let title = tree
         .elements_named("h1")
         .map(text_of)
-        .find(|t| t.contains("报告"))
-        .or_else(|| parts.iter().find(|p| p.contains("报告")).or(parts.first()).map(|p| p.to_string()));
+        .find(|t| names_a_report(t))
+        .or_else(|| parts.iter().find(|p| names_a_report(p)).or(parts.first()).map(|p| p.to_string()));
     (title, site)
 }
 
