@@ -497,5 +497,7 @@ mod tests {
         assert_eq!(p.site.as_deref(), Some("某某区人民政府"));
         let p = to_text("<h1>某某县2020年政府信息公开工作年度报告</h1>");
         assert_eq!(p.title.as_deref(), Some("某某县2020年政府信息公开工作年度报告"));
+        let p = to_text("<html><head><title>某某网</title></head><body><h1>某某镇2014年政府信息公开年报</h1></body></html>");
+        assert_eq!(p.title.as_deref(), Some("某某镇2014年政府信息公开年报"));
     }
 }
