@@ -983,7 +983,7 @@ fn report(
             };
             // Some pages print the date the document was written above the date of posting
             // (labelled, where the two may share a line).
-            if published.day > 3 && !line.starts_with('[') && rng.chance(0.15) {
+            if published.day > 3 && !line.starts_with('[') && headed.is_none() && rng.chance(0.15) {
                 format!("成文日期：{}-{:02}-{:02}\n{line}", published.year, published.month, published.day - 3)
             } else {
                 line

@@ -137,6 +137,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             out.push_str(&format!("{}政府信息公开年度报告\n", page.agency));
         }
         out.push_str(if layout == Layout::Markdown { "# " } else { "" });
+        // An attachment's label, or a site's tag of the document's kind, before the title.
+        if layout == Layout::Text && rng.chance(0.03) {
+            out.push_str(rng.pick::<&str>(&["附件：", "附件1：", "【年度报告】", "【政府信息公开年报】"]));
+        }
         out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
         out.push('\n');
     }

@@ -168,7 +168,9 @@ pub(super) fn agency_from_title(title: &str) -> Option<String> {
         i += 1;
     }
     let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”【】[]".contains(c));
-    // `某某局关于2019年…`: the 关于 belongs to the title, not the agency.
-    let out = out.strip_suffix("关于").unwrap_or(out).to_string();
+    // `某某局关于2019年…`: the 关于 belongs to the title, not the agency; so does
+    // the notice's `关于公布…`.
+    let out = out.strip_suffix("关于").unwrap_or(out);
+    let out = ["关于公布", "关于发布"].iter().find_map(|w| out.strip_prefix(w)).unwrap_or(out).to_string();
     (!out.is_empty()).then_some(out)
 }

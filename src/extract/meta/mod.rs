@@ -408,6 +408,18 @@ mod tests {
     }
 
     #[test]
+    fn a_title_behind_an_attachment_s_label_or_a_site_s_tag() {
+        let title = "某县教育局2020年政府信息公开工作年度报告";
+        for line in [format!("附件：{title}"), format!("附件2:{title}"), format!("【年度报告】{title}")] {
+            assert_eq!(find_title(&Head::of(&format!("{line}\n一、总体情况\n"))).as_deref(), Some(title), "{line}");
+        }
+        // A tag that names the agency is the agency's.
+        assert_eq!(agency_from_title("【某某县教育局】2016年政府信息公开工作年度报告").as_deref(), Some("某某县教育局"));
+        // The notice that publishes a report names its agency after 关于公布.
+        assert_eq!(agency_from_title(&format!("关于公布{title}的公告")).as_deref(), Some("某县教育局"));
+    }
+
+    #[test]
     fn the_dated_title_under_an_undated_one() {
         let mut r = Report::default();
         let text = "北京市文化局政府信息公开年度报告\n2009年北京市文化局 政府信息公开年度报告\n(2010年3月10日)\n引言\n";

@@ -194,8 +194,26 @@ pub(super) fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str>
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
         let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
-        without_page(s).trim_matches(|c: char| c == '#' || c == '*')
+        without_label(without_page(s).trim_matches(|c: char| c == '#' || c == '*'))
     })
+}
+
+/// A line without the label of an attachment (`附件:`, `附件1:`) or a site's tag of
+/// its kind (`【年度报告】`) before a title; a tag that names the agency
+/// (`【某某县教育局】`) stays.
+pub(super) fn without_label(s: &str) -> &str {
+    if let Some(rest) = s.strip_prefix("附件") {
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三".contains(c));
+        if let Some(title) = rest.strip_prefix([':', '：']) {
+            return title;
+        }
+    }
+    if let Some((tag, title)) = s.strip_prefix('【').and_then(|r| r.split_once('】')) {
+        if ["报告", "年报", "公开"].iter().any(|w| tag.contains(w)) {
+            return title;
+        }
+    }
+    s
 }
 
 /// A line without the page number a flip-book page prints before the
