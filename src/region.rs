@@ -333,8 +333,10 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     let mut mentions = Vec::new();
     let mut chained_to = 0;
     for m in t.mentions(agency, false) {
-        // Nor is a short form before 流域 a place: 太湖流域管理局 is the basin's, not 太湖县's.
-        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部']) || agency[m.end..].starts_with("流域");
+        // Nor is a short form before 流域 or a feature of nature a place: 太湖流域管理局
+        // is the basin's, not 太湖县's; 长白山 is the mountain, not 长白县.
+        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部', '山', '湖', '河', '海', '岛'])
+            || agency[m.end..].starts_with("流域");
         // 仁和街道 is a township of its own name, not in 仁和区; so are 永安洲镇 and
         // 江阴路街道 (a township's name has two characters at least before its kind:
         // 增城派潭镇 is 派潭镇 in 增城区).
@@ -647,6 +649,14 @@ mod tests {
         assert_eq!(office("国家税务总局杭州市西湖区税务局").1.as_deref(), Some("330106"));
         // A place's name inside the body's own name is no office's.
         assert_eq!(office("国家能源局华北监管局").0, Some("national"));
+    }
+
+    #[test]
+    fn a_short_form_before_a_feature_of_nature_is_no_place() {
+        // 长白 is 长白朝鲜族自治县's short form; 长白山 is the mountain.
+        assert_eq!(r("吉林省长白山保护开发区管理委员会", "").code.as_deref(), Some("220000"));
+        assert_eq!(r("长白山管委会", "").code, None);
+        assert_eq!(r("长白县人民政府", "").code.as_deref(), Some("220623"));
     }
 
     #[test]
