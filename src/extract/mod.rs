@@ -363,6 +363,9 @@ mod tests {
         let notice = "关于做好2020年度政府信息公开工作年度报告编制发布工作的通知\n各县、区政府:\n\
             请于2021年1月31日前编制完成本单位政府信息公开工作年度报告,包括主动公开、依申请公开等情况。\n";
         assert_eq!(status("n.txt", notice), (Some(Status::NotAReport), vec!["about_reports"], None));
+        // Its title over two lines.
+        let notice = "关于政府信息公开工作年度报告\n有关事项的通知\n国办公开办函〔2019〕60号\n各省、自治区、直辖市人民政府办公厅:\n";
+        assert_eq!(status("n2.txt", notice).0, Some(Status::NotAReport));
         let index = "首页 > 政府信息公开年报\n某某县人民政府2019年政府信息公开工作年度报告 2020-01-20\n\
             某某县人民政府2018年政府信息公开工作年度报告 2019-01-25\n某某县教育局2019年政府信息公开工作年度报告 2020-01-15\n";
         assert_eq!(status("i.txt", index), (Some(Status::NotAReport), vec!["about_reports"], None));

@@ -217,6 +217,13 @@ fn non_report(rng: &mut Rng, i: usize) -> (String, Vec<u8>, Value, &'static str)
         1 => (format!("{year}年全区经济运行情况\n一季度全区地区生产总值同比增长{growth}%。\n"), None),
         2 => ("政府信息公开指南\n一、主动公开\n公开的范围、形式与时限。\n二、依申请公开\n申请的受理机构与办理流程。\n".to_string(), None),
         // About the reports, not one of them: a notice on writing them, a site's list.
+        3 if rng.chance(0.3) => (
+            // The notice's title broken over two lines.
+            "关于政府信息公开工作年度报告\n有关事项的通知\n各省、自治区、直辖市人民政府办公厅：\n\
+             年度报告包括主动公开、依申请公开、因政府信息公开申请行政复议和提起行政诉讼等情况。\n"
+                .to_string(),
+            Some("about_reports"),
+        ),
         3 => (
             format!(
                 "关于做好{year}年度政府信息公开工作年度报告编制发布工作的通知\n各乡镇、各部门：\n请于{}年1月31日前编制完成本单位{year}年政府信息公开工作年度报告，\

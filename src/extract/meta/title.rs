@@ -300,8 +300,10 @@ pub(super) const LISTED_TITLES: usize = 3;
 /// notice's or a reply's, or its head lists several reports (a site's index).
 pub fn about_reports(text: &str) -> bool {
     let head = Head::of(text);
-    let Some((_, title)) = title_line(&head) else { return false };
-    if ABOUT_REPORTS.iter().any(|w| title.has(w)) {
+    let Some((at, title)) = title_line(&head) else { return false };
+    // The notice's title may go on below (`关于政府信息公开工作年度报告` / `有关事项的通知`).
+    let below = heading_lines(&head).nth(at + 1).filter(|l| l.chars().count() <= 20 && !l.contains('。')).unwrap_or("");
+    if ABOUT_REPORTS.iter().any(|w| title.has(w) || below.has(w)) {
         return true;
     }
     let mut titles: Vec<&str> = heading_lines(&head).filter(|l| is_title(l)).collect();
