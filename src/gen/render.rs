@@ -137,6 +137,13 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             out.push_str(&format!("{}政府信息公开年度报告\n", page.agency));
         }
         out.push_str(if layout == Layout::Markdown { "# " } else { "" });
+        // The notice that publishes the report, above its title.
+        if layout == Layout::Text && !page.agency.is_empty() && rng.chance(0.02) {
+            out.push_str(&format!(
+                "{}关于印发{}的通知\n各有关单位：\n现将《{}》印发给你们，请认真贯彻执行。\n\n",
+                page.agency, page.title, page.title
+            ));
+        }
         // An attachment's label, or a site's tag of the document's kind, before the title.
         if layout == Layout::Text && rng.chance(0.03) {
             out.push_str(rng.pick::<&str>(&["附件：", "附件1：", "【年度报告】", "【政府信息公开年报】"]));

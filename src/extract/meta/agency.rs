@@ -67,7 +67,10 @@ pub(super) fn agency_in_sentence(head: &Head) -> Option<String> {
                 continue;
             }
             let before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
-            let before = ["编制的", "编制", "的"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+            let before = ["编制的", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"]
+                .iter()
+                .find_map(|w| before.strip_suffix(w))
+                .unwrap_or(before);
             let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
             let name = &before[start..];
             let n = name.chars().count();

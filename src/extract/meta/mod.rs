@@ -420,6 +420,20 @@ mod tests {
     }
 
     #[test]
+    fn the_report_s_title_under_the_notice_that_publishes_it() {
+        let text = "某县人民政府办公室关于印发某县2020年政府信息公开工作年度报告的通知\n各乡镇人民政府:\n\
+                    现将《某县2020年政府信息公开工作年度报告》印发给你们。\n某县2020年政府信息公开工作年度报告\n一、总体情况\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!((r.title.as_deref(), r.agency.as_deref()), (Some("某县2020年政府信息公开工作年度报告"), Some("某县")));
+        // A title that names no agency: the notice's issuer is the agency.
+        let text = "某某镇关于印发2011年度政府信息公开工作年度报告的通知\n各有关单位:\n\n2011年度政府信息公开工作年度报告\n一、概述\n";
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        assert_eq!((r.title.as_deref(), r.agency.as_deref()), (Some("2011年度政府信息公开工作年度报告"), Some("某某镇")));
+    }
+
+    #[test]
     fn the_dated_title_under_an_undated_one() {
         let mut r = Report::default();
         let text = "北京市文化局政府信息公开年度报告\n2009年北京市文化局 政府信息公开年度报告\n(2010年3月10日)\n引言\n";

@@ -84,7 +84,15 @@ pub(super) fn find_title(head: &Head) -> Option<String> {
 /// else the one that stands apart from the list, else the one of the year the
 /// text speaks of.
 fn own_title_line<'h>(head: &'h Head, page_title: Option<&str>) -> Option<(usize, Cow<'h, str>)> {
-    let first = title_line(head)?;
+    let mut first = title_line(head)?;
+    // A notice that publishes the report (`…关于印发某县2020年…年度报告的通知`) above
+    // the report's own title.
+    while ABOUT_REPORTS.iter().any(|w| first.1.has(w)) {
+        match title_line_from(head, first.0 + 1) {
+            Some(next) => first = next,
+            None => break,
+        }
+    }
     // Most heads have one title, or none right under the first.
     if !heading_lines(head).nth(first.0 + 1).is_some_and(is_title) {
         return Some(first);
