@@ -12,6 +12,8 @@ use std::borrow::Cow;
 /// Returns the normalised form of `raw` (see the module docs).
 pub fn normalize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let paged = without_page_marks(raw);
+    let raw = paged.as_ref();
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
     let mut run = 0; // start of the stretch copied as it is
@@ -27,6 +29,8 @@ pub fn normalize(raw: &str) -> String {
         let width = c.len_utf8();
         let replacement = match c {
             '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }),
+            // A form feed ends a page whose last line has ended already.
+            '\u{000c}' if i > 0 && bytes[i - 1] == b'\n' => Some(""),
             '\u{000c}' | '\u{2028}' | '\u{2029}' => Some("\n"),
             '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(" "),
             '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => Some(""),
@@ -50,6 +54,97 @@ pub fn normalize(raw: &str) -> String {
     }
     out.push_str(&raw[run..]);
     scrub_question_marks(markdown_leftovers(out))
+}
+
+/// `raw` without the page numbers `pdftotext` prints at the foot or the head of
+/// each page it ends with a form feed: a number alone would be read as a table's
+/// cell. A marked number (`- 3 -`, `·3·`, `第3页`, `3/5`) is a page's wherever it
+/// stands next to a form feed; a bare one only where two pages at least print
+/// their own numbers there (or each one less: a cover without one), since a
+/// table's last cell on a page may be a small number too.
+fn without_page_marks(raw: &str) -> Cow<'_, str> {
+    if memchr::memchr(0x0c, raw.as_bytes()).is_none() {
+        return Cow::Borrowed(raw);
+    }
+    let pages: Vec<Vec<&str>> = raw.split('\u{c}').map(|p| p.split('\n').collect()).collect();
+    let edge = |lines: &[&str], foot: bool| {
+        let mut filled = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+        if foot { filled.next_back() } else { filled.next() }
+    };
+    // For the foot and the head: the offset (0 or 1) at which bare numbers are the pages'.
+    let bare_offset = |foot: bool| {
+        (0..2).find(|&d| {
+            let hits = pages.iter().enumerate().filter(|(k, lines)| {
+                edge(lines, foot).is_some_and(|i| bare_number(lines[i]).is_some_and(|n| n + d == k + 1))
+            });
+            hits.count() >= 2
+        })
+    };
+    let offsets = [bare_offset(false), bare_offset(true)];
+    let mut out = String::with_capacity(raw.len());
+    for (k, lines) in pages.iter().enumerate() {
+        let mark = |i: usize, offset: Option<usize>| match bare_number(lines[i]) {
+            Some(n) => offset.is_some_and(|d| n + d == k + 1),
+            None => marked_page_number(lines[i]),
+        };
+        let marks: Vec<usize> = [(edge(lines, false), offsets[0]), (edge(lines, true), offsets[1])]
+            .into_iter()
+            .filter_map(|(i, d)| i.filter(|&i| mark(i, d)))
+            .collect();
+        if k > 0 {
+            out.push('\u{c}');
+        }
+        // A mark goes with its line's end.
+        for (i, line) in lines.iter().enumerate() {
+            if marks.contains(&i) {
+                continue;
+            }
+            out.push_str(line);
+            if i + 1 < lines.len() {
+                out.push('\n');
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A line without its spaces, full-width digits and dashes as ASCII.
+fn folded_line(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+fn page_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The number a line holds alone.
+fn bare_number(line: &str) -> Option<usize> {
+    let folded = folded_line(line);
+    page_digits(&folded).then(|| folded.parse().ok()).flatten()
+}
+
+/// Whether a line is a page's number as a page marks it: `- 3 -`, `·3·`, `第3页`,
+/// `第3页共5页`, `3/5`.
+fn marked_page_number(line: &str) -> bool {
+    let folded = folded_line(line);
+    // Marked on both sides: `-9` alone is a change of nine down.
+    let mark = |c: char| "-—–·•".contains(c);
+    let inner = folded.trim_start_matches(mark);
+    let inner_both = inner.trim_end_matches(mark);
+    if inner.len() < folded.len() && inner_both.len() < inner.len() && page_digits(inner_both) {
+        return true;
+    }
+    if let Some((n, rest)) = folded.strip_prefix("第").and_then(|r| r.split_once('页')) {
+        let of = rest.strip_prefix('共').and_then(|r| r.strip_suffix('页'));
+        return page_digits(n) && (rest.is_empty() || of.is_some_and(page_digits));
+    }
+    folded.split_once('/').is_some_and(|(a, b)| page_digits(a) && page_digits(b))
 }
 
 /// What a converter to Markdown leaves in text: `<br>` inside a table cell (a
@@ -435,6 +530,22 @@ impl Search for str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_next_to_form_feeds_go() {
+        // Marked: wherever they stand next to a form feed, with their line's end.
+        assert_eq!(normalize("一\n1\n- 1 -\n\u{c}2\n"), "一\n1\n2\n");
+        assert_eq!(normalize("一\n\u{c}－２－\n3\n"), "一\n3\n");
+        assert_eq!(normalize("一\n第 1 页 共 2 页\n\u{c}二\n3/5\n"), "一\n二\n");
+        // Bare: where two pages print their numbers so.
+        assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n2\n\u{c}三\n3\n"), "一\n5\n二\n0\n三\n");
+        // A page whose last cell is a small number, once: the number stays.
+        assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n"), "一\n5\n1\n二\n0\n");
+        // A signed number is no page's.
+        assert_eq!(normalize("一\n- 1 -\n\u{c}-9\n"), "一\n-9\n");
+        // Numbers inside a page are no page's.
+        assert_eq!(normalize("一\n- 1 -\n二\n"), "一\n- 1 -\n二\n");
+    }
 
     #[test]
     fn whitespace_at_agrees_with_char_is_whitespace_on_every_character() {

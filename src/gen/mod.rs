@@ -203,6 +203,29 @@ impl Series {
     }
 }
 
+/// `pdftotext` output of a document in pages of 40 lines, each ending with its
+/// number (`3`, `- 3 -` or `第3页 共5页`, one style a document) and a form feed.
+fn paged(text: &str, rng: &mut Rng) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let pages = lines.len().div_ceil(40);
+    let style = rng.below(3);
+    let mut out = String::with_capacity(text.len() + pages * 16);
+    for (k, page) in lines.chunks(40).enumerate() {
+        for line in page {
+            out.push_str(line);
+            out.push('\n');
+        }
+        let n = k + 1;
+        let mark = match style {
+            0 => n.to_string(),
+            1 => format!("- {n} -"),
+            _ => format!("第{n}页 共{pages}页"),
+        };
+        out.push_str(&format!("{mark}\n\u{c}"));
+    }
+    out
+}
+
 fn bad_gold(status: &str, code: &str) -> Value {
     json!({"report": {"status": status}, "issues": [code], "complete": true, "facts": {}})
 }
@@ -1000,10 +1023,14 @@ fn report(
         signature: (signed && !quiet)
             .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
         pub_date: tagged.then(|| format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59))),
-        others: if !untitled && matches!(layout, Layout::Text | Layout::Html) && title.contains(&format!("{year}年")) && rng.chance(0.04) {
-            (1..=rng.range(2, 4) as i32).map(|k| title.replace(&format!("{year}年"), &format!("{}年", year - k))).collect()
-        } else {
-            Vec::new()
+        others: {
+            let dated = title.contains(&format!("{year}年"));
+            if !untitled && matches!(layout, Layout::Text | Layout::Html) && dated && rng.chance(0.04) {
+                let other = |k: i32| title.replace(&format!("{year}年"), &format!("{}年", year - k));
+                (1..=rng.range(2, 4) as i32).map(other).collect()
+            } else {
+                Vec::new()
+            }
         },
     };
     if anonymous {
@@ -1013,6 +1040,9 @@ fn report(
         issues.extend(["title_missing", "agency_inferred", "year_inferred"]);
     }
     let mut text = render::render(&page, layout, rng);
+    if layout == Layout::Raw && rng.chance(0.3) {
+        text = paged(&text, rng);
+    }
     if matches!(layout, Layout::Markdown | Layout::Tabs) && rng.chance(0.15) {
         text = full_width_digits(&text);
     }

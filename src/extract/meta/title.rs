@@ -105,8 +105,10 @@ fn own_title_line<'h>(head: &'h Head, page_title: Option<&str>) -> Option<(usize
     // Adjacent lines, each a title of another year.
     let listed = |k: usize| {
         let year = year_in(&titles[k].1);
-        let other = |j: usize| titles[j].0.abs_diff(titles[k].0) == 1 && year_in(&titles[j].1).is_some_and(|y| Some(y) != year);
-        year.is_some() && (k > 0 && other(k - 1) || titles.get(k + 1).is_some() && other(k + 1))
+        let other = |j: usize| {
+            titles[j].0.abs_diff(titles[k].0) == 1 && year_in(&titles[j].1).is_some_and(|y| Some(y) != year)
+        };
+        year.is_some() && ((k > 0 && other(k - 1)) || (k + 1 < titles.len() && other(k + 1)))
     };
     if !(0..titles.len()).any(listed) {
         return titles.into_iter().next();
@@ -132,7 +134,9 @@ pub(super) fn find_title_in(head: &Head, page_title: Option<&str>) -> Option<Str
             .enumerate()
             .skip(at + 1)
             .take(DATED_REACH)
-            .find(|(_, l)| is_title(l) && year_in(l).is_some() && !l.contains('|'));
+            .find(|(_, l)| {
+                is_title(l) && year_in(l).is_some() && !l.contains('|') && !ABOUT_REPORTS.iter().any(|w| l.has(w))
+            });
         if let Some((below, l)) = dated {
             (at, line) = (below, Cow::Borrowed(l));
         }
