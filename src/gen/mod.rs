@@ -841,6 +841,13 @@ fn report(
                 let corrected = rng.pick(&["纠正", "撤销"]);
                 format!("本年度被申请行政复议{}件，其中维持{}件，{corrected}{}件；未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
             }
+            (r, 0) if r >= 2 && rng.chance(0.3) => {
+                // The outcomes in brackets after the count, each count before its outcome.
+                let upheld = rng.range(1, r - 1);
+                facts.insert("litigation/reconsideration/upheld".into(), json!(upheld));
+                facts.insert("litigation/reconsideration/corrected".into(), json!(r - upheld));
+                format!("本年度共收到行政复议申请{}件（其中{}件维持，{}件撤销），未发生行政诉讼。", n(r), n(upheld), n(r - upheld))
+            }
             (r, 0) => format!("本年度发生行政复议{}件，未发生行政诉讼。", n(r)),
             (r, l) if r > 0 && rng.chance(0.3) => {
                 // Each proceeding named again with its outcomes, in the national

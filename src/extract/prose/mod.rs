@@ -389,7 +389,15 @@ fn clauses(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
         // `行政复议:0件`: a label and its count, one clause.
         let labels_count = c == ':'
             && slice[i + 1..].trim_start_matches([' ', '\t']).starts_with(|n: char| n.is_ascii_digit() || numerals::is_chinese_numeral(n));
-        if matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number && !labels_count {
+        // `5件(其中3件维持,…)`: counts in brackets after a count go on as clauses of their own.
+        let counts_in_brackets = c == '('
+            && slice[..i].trim_end_matches([' ', '\t']).ends_with(['件', '起', '宗', '例', '条'])
+            && slice[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .trim_start_matches("其中")
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|n: char| n.is_ascii_digit() || numerals::is_chinese_numeral(n));
+        if (matches!(c, ',' | ';' | '。' | '\n' | '!' | '?' | ':') && !in_number && !labels_count) || counts_in_brackets {
             out.push((from + start, &slice[start..i]));
             start = i + c.len_utf8();
         }
@@ -917,6 +925,18 @@ mod tests {
                 ("reconsideration", "corrected", 1),
                 ("litigation", "total", 2),
                 ("litigation", "upheld", 2)
+            ]
+        );
+        // In brackets after the count, each count before its outcome.
+        assert_eq!(
+            outcomes("五、行政复议和行政诉讼情况\n收到行政复议申请5件(其中3件维持,2件撤销),行政诉讼2 件( 1 件驳回,1件审理中)。"),
+            vec![
+                ("reconsideration", "total", 5),
+                ("reconsideration", "upheld", 3),
+                ("reconsideration", "corrected", 2),
+                ("litigation", "total", 2),
+                ("litigation", "upheld", 1),
+                ("litigation", "pending", 1)
             ]
         );
         assert_eq!(
