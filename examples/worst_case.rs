@@ -49,6 +49,10 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("applicants after one count", "t.txt", format!("{title}三、依申请公开情况\n共收到申请3件{}\n", ",公民申请1件".repeat(n(100_000)))),
         // Every line a row of the statistics table.
         ("a statistics table of one indicator", "t.txt", format!("{title}统计表\n{}", "（三）申请答复数 | 件 | 9 |\n".repeat(n(100_000)))),
+        // A page a line, each numbered: every line is next to a form feed.
+        ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),
+        ("front matter without its end", "t.md", format!("---\n{}", "title: 某县2020年政府信息公开工作年度报告\n".repeat(n(30_000)))),
+        ("counts in brackets", "t.txt", format!("{title}五、行政复议情况\n行政复议2件{}\n", "(其中1件维持".repeat(n(100_000)))),
     ]
 }
 

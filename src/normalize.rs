@@ -71,13 +71,17 @@ fn without_page_marks(raw: &str) -> Cow<'_, str> {
         let mut filled = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty());
         if foot { filled.next_back() } else { filled.next() }
     };
-    // For the foot and the head: the offset (0 or 1) at which bare numbers are the pages'.
+    // For the foot and the head: the offset (0 or 1) at which bare numbers are the
+    // pages', on half the pages at least (a table's cells match a page's number
+    // now and then).
+    let printed = pages.iter().filter(|lines| edge(lines, true).is_some()).count();
     let bare_offset = |foot: bool| {
         (0..2).find(|&d| {
             let hits = pages.iter().enumerate().filter(|(k, lines)| {
                 edge(lines, foot).is_some_and(|i| bare_number(lines[i]).is_some_and(|n| n + d == k + 1))
             });
-            hits.count() >= 2
+            let hits = hits.count();
+            hits >= 2 && hits * 2 >= printed
         })
     };
     let offsets = [bare_offset(false), bare_offset(true)];
@@ -539,6 +543,10 @@ mod tests {
         assert_eq!(normalize("一\n第 1 页 共 2 页\n\u{c}二\n3/5\n"), "一\n二\n");
         // Bare: where two pages print their numbers so.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n2\n\u{c}三\n3\n"), "一\n5\n二\n0\n三\n");
+        // Cells that match their pages' numbers on a few pages of many stay.
+        let pages: String = (1..=6).map(|k| format!("{}\n一\n\u{c}", if k <= 2 { k } else { 9 })).collect();
+        assert_eq!(normalize(&pages).matches('一').count(), 6);
+        assert_eq!(normalize(&pages).matches('2').count(), 1);
         // A page whose last cell is a small number, once: the number stays.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n"), "一\n5\n1\n二\n0\n");
         // A signed number is no page's.

@@ -1030,6 +1030,8 @@ fn report(
         signature: (signed && !quiet)
             .then(|| (agency.name.clone(), format!("{}年{}月{}日", published.year, published.month, published.day))),
         pub_date: tagged.then(|| format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59))),
+        clipped: (layout == Layout::Markdown && !untitled && !anonymous && rng.chance(0.1))
+            .then(|| (published.to_string(), format!("http://www.example.gov.cn/art/{year}/{i}.html"))),
         others: {
             let dated = title.contains(&format!("{year}年"));
             if !untitled && matches!(layout, Layout::Text | Layout::Html) && dated && rng.chance(0.04) {

@@ -86,6 +86,9 @@ pub struct Page<'a> {
     /// The titles of the agency's reports of other years, which a site lists
     /// above the document.
     pub others: Vec<String>,
+    /// A web clipper's Markdown: the date and the address its front matter gives
+    /// with the title, which the body then leaves out.
+    pub clipped: Option<(String, String)>,
 }
 
 fn cell(label: &str) -> String {
@@ -98,6 +101,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         return html(page, layout == Layout::HtmlGbk);
     }
     let mut out = String::new();
+    if let Some((date, url)) = page.clipped.as_ref().filter(|_| layout == Layout::Markdown) {
+        out.push_str(&format!(
+            "---\ntitle: \"{}\"\nsource: \"{url}\"\nauthor:\npublished: {date}\ncreated: 2025-06-01\ntags:\n  - \"clippings\"\n---\n",
+            page.title
+        ));
+    }
     if rng.chance(0.4) {
         const CRUMBS: &[&str] = &[
             "首页 > 政务公开 > 政府信息公开年报\n",
@@ -127,7 +136,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push_str(&format!("{rest}\n字体：大 中 小\n\n{}\n\n", page.agency));
         out.push_str(rest);
         out.push('\n');
-    } else if !untitled {
+    } else if !untitled && page.clipped.is_none() {
         if !page.others.is_empty() {
             out.push_str("年报列表\n");
             page.others.iter().for_each(|t| out.push_str(&format!("{t}\n")));
@@ -151,7 +160,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
         out.push('\n');
     }
-    if let Some(p) = &page.published {
+    if let Some(p) = page.published.as_ref().filter(|_| page.clipped.is_none()) {
         out.push_str(p);
         out.push('\n');
     }

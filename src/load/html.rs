@@ -18,6 +18,9 @@ pub struct PageText {
     pub site: Option<String>,
     /// When the page was posted, as its `PubDate` meta tag gives it.
     pub published: Option<String>,
+    /// Where the page was saved from: the browser's `<!-- saved from url=(…)… -->`,
+    /// else its canonical address (`<link rel="canonical">`, `og:url`).
+    pub url: Option<String>,
 }
 
 /// Elements whose content is never part of the article.
@@ -55,7 +58,19 @@ pub fn to_text(html: &str) -> PageText {
     let tags = MetaTags::of(html);
     let title = tags.article_title.filter(|t| names_a_report(t)).or(title);
     let site = site.or_else(|| tags.site_name.as_deref().and_then(site_owner));
-    PageText { text, title, site, published: tags.pub_date }
+    let url = saved_from(html).or(tags.url);
+    PageText { text, title, site, published: tags.pub_date, url }
+}
+
+/// The address a browser notes when it saves a page (`<!-- saved from
+/// url=(0054)http://www.example.gov.cn/… -->`), near the top.
+fn saved_from(html: &str) -> Option<String> {
+    let head = &html.as_bytes()[..html.len().min(1024)];
+    let at = memchr::memmem::find(head, b"saved from url=")? + "saved from url=".len();
+    // The length in brackets, then the address up to the comment's end.
+    let rest = html[at..].strip_prefix('(').and_then(|r| r.split_once(')')).map_or(&html[at..], |(_, r)| r);
+    let url = rest.split(char::is_whitespace).next()?.trim_end_matches("-->");
+    url.contains("://").then(|| url.to_string())
 }
 
 /// The meta tags of a government site's page that the reader uses.
@@ -64,6 +79,8 @@ struct MetaTags {
     article_title: Option<String>,
     pub_date: Option<String>,
     site_name: Option<String>,
+    /// `<link rel="canonical" href>` or `<meta property="og:url" content>`.
+    url: Option<String>,
 }
 
 /// How far into a page its meta tags are looked for.
@@ -80,11 +97,24 @@ impl MetaTags {
             if starts(p + 1, b"/head") || starts(p + 1, b"body") {
                 break;
             }
-            if !starts(p + 1, b"meta") {
+            let link = starts(p + 1, b"link");
+            if !starts(p + 1, b"meta") && !link {
                 continue;
             }
             let close = memchr::memchr(b'>', &bytes[p..]).map_or(bytes.len(), |c| p + c);
             let Some(tag) = html.get(p..close) else { continue };
+            let address = if link {
+                attribute(tag, "rel").filter(|r| r.eq_ignore_ascii_case("canonical")).and(attribute(tag, "href"))
+            } else {
+                attribute(tag, "property").filter(|p| p.eq_ignore_ascii_case("og:url")).and(attribute(tag, "content"))
+            };
+            if let Some(address) = address.filter(|a| a.contains("://")) {
+                tags.url.get_or_insert_with(|| address.to_string());
+                continue;
+            }
+            if link {
+                continue;
+            }
             let (Some(name), Some(content)) = (attribute(tag, "name"), attribute(tag, "content")) else { continue };
             let slot = match name.to_ascii_lowercase().as_str() {
                 "articletitle" => &mut tags.article_title,
@@ -499,5 +529,16 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("某某县2020年政府信息公开工作年度报告"));
         let p = to_text("<html><head><title>某某网</title></head><body><h1>某某镇2014年政府信息公开年报</h1></body></html>");
         assert_eq!(p.title.as_deref(), Some("某某镇2014年政府信息公开年报"));
+    }
+
+    #[test]
+    fn where_a_page_was_saved_from() {
+        let saved = "<!DOCTYPE html>\n<!-- saved from url=(0040)http://www.example.gov.cn/art/1.html -->\n\
+                     <html><head><link rel=\"canonical\" href=\"http://example.gov.cn/c.html\"></head><body></body></html>";
+        assert_eq!(to_text(saved).url.as_deref(), Some("http://www.example.gov.cn/art/1.html"));
+        let canonical = "<html><head><meta property=\"og:url\" content=\"https://example.gov.cn/o.html\">\
+                         <link rel=\"canonical\" href=\"http://example.gov.cn/c.html\"></head><body></body></html>";
+        assert_eq!(to_text(canonical).url.as_deref(), Some("https://example.gov.cn/o.html"));
+        assert_eq!(to_text("<html><head><link rel=\"stylesheet\" href=\"http://x/a.css\"></head></html>").url, None);
     }
 }

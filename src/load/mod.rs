@@ -11,6 +11,7 @@
 
 pub mod decode;
 pub mod dom;
+mod front;
 mod grid;
 pub mod html;
 pub mod manifest;
@@ -38,6 +39,9 @@ pub struct Hints {
     pub site: Option<String>,
     /// When the page was posted (its `PubDate` tag), for a text that prints no date.
     pub published: Option<String>,
+    /// Where the page was saved from (a saved page's `saved from url=`, its
+    /// canonical address; a clipped Markdown file's `source`).
+    pub url: Option<String>,
     /// The manifest's entry for the file.
     pub manifest: Option<manifest::Entry>,
 }
@@ -220,9 +224,20 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         doc.hints.title = page.title.map(|t| fold_name(&t).into_owned());
         doc.hints.site = page.site.map(|t| fold_name(&t).into_owned());
         doc.hints.published = page.published;
+        doc.hints.url = page.url;
         page.text
     } else {
-        grid::joined(with_tables_rendered(decoded.text))
+        let text = match front::split(&decoded.text) {
+            Some((front, body)) => {
+                // Full-width digits and the like, as the text's own are.
+                doc.hints.title = front.title.map(|t| fold_name(&normalize(&t)).into_owned());
+                doc.hints.published = front.published.map(|d| normalize(&d));
+                doc.hints.url = front.url;
+                body.to_string()
+            }
+            None => decoded.text,
+        };
+        grid::joined(with_tables_rendered(text))
     };
     doc.text = Ok(finish(doc, &text));
 }
@@ -283,6 +298,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_front_matter_is_the_page_s_head_not_its_text() {
+        let md = "---\ntitle: \"某县2020年政府信息公开工作年度报告\"\nsource: \"http://www.example.gov.cn/a.html\"\n\
+                  published: 2021-01-20\ncreated: 2024-05-01\n---\n一、总体情况\n";
+        let doc = decode("a.md", md.as_bytes());
+        assert_eq!(doc.text.as_deref().ok(), Some("一、总体情况\n"));
+        assert_eq!(doc.hints.title.as_deref(), Some("某县2020年政府信息公开工作年度报告"));
+        assert_eq!(doc.hints.published.as_deref(), Some("2021-01-20"));
+        assert_eq!(doc.hints.url.as_deref(), Some("http://www.example.gov.cn/a.html"));
+    }
 
     #[test]
     fn html_tables_in_text_are_rendered_as_a_page_s() {

@@ -26,6 +26,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     let page_title = hints.title.as_deref().filter(|t| ending_in(t).is_some());
     report.title = find_title_in(&head, page_title).or_else(|| page_title.map(|t| {
         let end = t.find("年度报告").map_or(t.len(), |p| p + "年度报告".len());
+        let end = end + title::dated_brackets(&t[end..]);
         squash(&t[..end]).into_owned()
     }));
     if let Some(title) = &report.title {
@@ -75,6 +76,9 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
         }
         report.published = m.published.or(report.published);
         report.url = m.url.clone();
+    }
+    if report.url.is_none() {
+        report.url = hints.url.clone();
     }
 }
 
