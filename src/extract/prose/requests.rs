@@ -33,8 +33,10 @@ const GRANTED_OR_PARTIAL: &str = "granted_or_partial";
 /// Whether the keyword at character `at` of `clause` opens it, after what may
 /// lead a clause of results.
 fn opens_clause(clause: &str, at: usize) -> bool {
-    let head: String = clause.chars().take(at).filter(|c| !c.is_whitespace()).collect();
-    ["", "其中", "已", "共", "并"].contains(&head.as_str())
+    // What leads is two characters at most: a longer head is read no further.
+    let mut head = clause.chars().take(at).filter(|c| !c.is_whitespace());
+    let lead: String = head.by_ref().take(2).collect();
+    head.next().is_none() && ["", "其中", "已", "共", "并"].contains(&lead.as_str())
 }
 
 /// Keywords of the request section, longest first where one contains another.
