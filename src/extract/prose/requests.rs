@@ -255,6 +255,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
             received_end = Some(base + clause.len());
             continue;
         }
+        let says_new = std::cell::OnceCell::new();
         for (key, c) in bind(&cs, &hs) {
             let key = match key {
                 GRANTED_OR_PARTIAL => continue,
@@ -265,7 +266,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
             };
             if c.value.fract() == 0.0 {
                 // `共办理申请30件,其中本年新收25件,上年结转5件`: the new ones named as such.
-                if key == "new_received" && received_end.is_some() && clause.has("新收") {
+                if key == "new_received" && received_end.is_some() && *says_new.get_or_init(|| clause.has("新收")) {
                     newly_received = Some((c.value as i64, c.offset));
                 }
                 push(key, "total", c.value as i64, c.offset);
