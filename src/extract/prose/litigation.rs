@@ -99,13 +99,20 @@ pub(super) fn read_litigation(doc: &Sectioned, report: &mut Report) {
     let mut last: Option<(&'static str, Option<Count>, usize)> = None;
     // Each proceeding counted in the sentence so far, with its count and where its clause ends.
     let mut sentence: Vec<(&'static str, Count, usize)> = Vec::new();
+    // Where the clause before ends: a sentence ends between it and the next (or
+    // the next is elsewhere), read once a gap however long the sentence.
+    let mut previous_end = 0;
     for (base, clause) in topic_clauses(doc, |t| t.litigation, &["复议", "诉讼", "申诉", "维持", "纠正", "审结", "审理"]) {
-        sentence.retain(|s| s.2 <= base && !doc.text[s.2..base].contains(['。', '\n']));
+        if base < previous_end || doc.text[previous_end..base].contains(['。', '\n']) {
+            sentence.clear();
+            last = None;
+        }
+        previous_end = base + clause.len();
         let hs = hits(clause, &PROCEEDING_KEYWORDS);
         let cs: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
         // The proceeding counted before in this sentence, whose outcomes this
         // clause may give (naming it again, `经复议维持原答复`, or not at all).
-        let continued = last.filter(|l| l.2 <= base && !doc.text[l.2..base].contains(['。', '\n']));
+        let continued = last;
         let outcomes = hits(clause, &OUTCOME_KEYWORDS);
         // `提起行政复议1件，经复议维持1件`: the proceeding named again with its outcome.
         let names_it_again = continued.is_some_and(|l| hs.iter().all(|h| h.key == l.0)) && !outcomes.is_empty();
