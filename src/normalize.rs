@@ -144,9 +144,19 @@ fn marked_page_number(line: &str) -> bool {
     if inner.len() < folded.len() && inner_both.len() < inner.len() && page_digits(inner_both) {
         return true;
     }
+    // `共5页第3页`: the count first.
+    let folded = match folded.strip_prefix('共').and_then(|r| r.split_once('页')) {
+        Some((count, rest)) if page_digits(count) && rest.starts_with('第') => rest.to_string(),
+        _ => folded,
+    };
     if let Some((n, rest)) = folded.strip_prefix("第").and_then(|r| r.split_once('页')) {
-        let of = rest.strip_prefix('共').and_then(|r| r.strip_suffix('页'));
+        let of = rest.trim_start_matches([',', '/']).strip_prefix('共').and_then(|r| r.strip_suffix('页'));
         return page_digits(n) && (rest.is_empty() || of.is_some_and(page_digits));
+    }
+    // `Page 3`, `Page 3 of 5`.
+    if let Some(rest) = folded.strip_prefix("Page").or_else(|| folded.strip_prefix("page")) {
+        let (n, of) = rest.split_once("of").unwrap_or((rest, "1"));
+        return page_digits(n) && page_digits(of);
     }
     folded.split_once('/').is_some_and(|(a, b)| page_digits(a) && page_digits(b))
 }
@@ -541,6 +551,7 @@ mod tests {
         assert_eq!(normalize("一\n1\n- 1 -\n\u{c}2\n"), "一\n1\n2\n");
         assert_eq!(normalize("一\n\u{c}－２－\n3\n"), "一\n3\n");
         assert_eq!(normalize("一\n第 1 页 共 2 页\n\u{c}二\n3/5\n"), "一\n二\n");
+        assert_eq!(normalize("一\n共 5 页 第 1 页\n\u{c}二\nPage 2 of 5\n\u{c}三\n第3页,共5页\n"), "一\n二\n三\n");
         // Bare: where two pages print their numbers so.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n2\n\u{c}三\n3\n"), "一\n5\n二\n0\n三\n");
         // Cells that match their pages' numbers on a few pages of many stay.
