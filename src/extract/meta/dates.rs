@@ -87,6 +87,13 @@ fn dates_the_page(line: &str) -> bool {
     after_label.chars().count() <= 16 && parse_date(after_label).is_some()
 }
 
+/// The date a raw line's first word gives, read before its blanks are taken out:
+/// `2015/1/2 9:30:00` is the 2nd (squashed, `2015/1/29:30:00` would read as the 29th).
+fn first_token_date(raw: &str) -> Option<Date> {
+    let token = raw.trim_start_matches(|c: char| c == ':' || c == '|' || c.is_whitespace()).split_whitespace().next()?;
+    parse_date(token.trim_start_matches(['[', '(', '【']))
+}
+
 /// Labels of a page's dates, the publication's first: a page that prints the
 /// date a document was written and the date it was posted is dated by the post.
 pub(super) const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "日期", "时间", "发文日期", "成文日期"];
@@ -115,7 +122,8 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
             }
             // `发文日期 | 2018-02-28 |`: the date in the cell after its label's.
             let rest = line[p + label.len()..].trim_start_matches([':', '|']);
-            if let Some(d) = parse_date(rest) {
+            let spaced = raw.find(label).and_then(|r| first_token_date(&raw[r + label.len()..]));
+            if let Some(d) = spaced.or_else(|| parse_date(rest)) {
                 best = Some((rank, d));
             }
         }
@@ -127,21 +135,28 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         _ => {}
     }
     // `[2018-03-15]`: some pages bracket the date.
-    let date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
+    let squashed_date = |l: &str| parse_date(l.trim_start_matches(['[', '(', '【']));
+    let date = |i: usize| first_token_date(head.raw[i]).or_else(|| squashed_date(head.line(i)));
     if let Some((title_at, _)) = title_line(head) {
         // The page's particulars and the title printed again are passed over;
         // below the title, or below it printed again (a flip-book's page, a
         // site's chrome, then the document's own title and its date).
-        let below = |at: usize| head.lines().skip(at + 1).filter(|l| !l.contains('|') && !is_title(l)).take(3).find_map(date);
+        let below = |at: usize| {
+            let lines = head.lines().enumerate().skip(at + 1);
+            lines.filter(|(_, l)| !l.contains('|') && !is_title(l)).take(3).find_map(|(i, _)| date(i))
+        };
         // Every title ending has 报: most lines are turned away unsquashed.
         let near = head.len().min(title_at + 1 + REPEAT_LINES);
         let again = (title_at + 1..near).filter(|&i| head.raw[i].contains('报') && is_title(head.line(i)));
         if let Some(d) = std::iter::once(title_at).chain(again).find_map(below) {
             return Some(d);
         }
-    } else if let Some(d) = head.lines().take(3).filter(|l| l.chars().count() <= 20).find_map(date) {
+    } else {
         // A page scraped without its title, a date alone at its top.
-        return Some(d);
+        let top = head.lines().enumerate().take(3).filter(|(_, l)| l.chars().count() <= 20);
+        if let Some(d) = top.map(|(i, _)| i).find_map(date) {
+            return Some(d);
+        }
     }
     if let Some((_, d)) = best {
         return Some(d);

@@ -438,6 +438,16 @@ mod tests {
     }
 
     #[test]
+    fn a_date_and_a_time_with_one_digit_each() {
+        // As ASP.NET sites print them: squashed, `2015/1/29:30:00` would be the 29th.
+        for head in ["某县2014年政府信息公开工作年度报告\n2015/1/2 9:30:00\n", "某县2014年政府信息公开工作年度报告\n发布时间:2015/1/2 9:30:00 来源:本站\n"] {
+            let mut r = Report::default();
+            read(head, &Hints::default(), &mut r);
+            assert_eq!(r.published, Date::new(2015, 1, 2), "{head}");
+        }
+    }
+
+    #[test]
     fn the_dated_title_under_an_undated_one() {
         let mut r = Report::default();
         let text = "北京市文化局政府信息公开年度报告\n2009年北京市文化局 政府信息公开年度报告\n(2010年3月10日)\n引言\n";
