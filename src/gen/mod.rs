@@ -204,11 +204,12 @@ impl Series {
 }
 
 /// `pdftotext` output of a document in pages of 40 lines, each ending with its
-/// number (`3`, `- 3 -` or `第3页 共5页`, one style a document) and a form feed.
+/// number (`3`, `- 3 -`, `第3页 共5页`, `共5页 第3页` or `Page 3 of 5`, one style a
+/// document) and a form feed.
 fn paged(text: &str, rng: &mut Rng) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let pages = lines.len().div_ceil(40);
-    let style = rng.below(3);
+    let style = rng.below(5);
     let mut out = String::with_capacity(text.len() + pages * 16);
     for (k, page) in lines.chunks(40).enumerate() {
         for line in page {
@@ -219,7 +220,9 @@ fn paged(text: &str, rng: &mut Rng) -> String {
         let mark = match style {
             0 => n.to_string(),
             1 => format!("- {n} -"),
-            _ => format!("第{n}页 共{pages}页"),
+            2 => format!("第{n}页 共{pages}页"),
+            3 => format!("共{pages}页 第{n}页"),
+            _ => format!("Page {n} of {pages}"),
         };
         out.push_str(&format!("{mark}\n\u{c}"));
     }
@@ -502,6 +505,10 @@ fn report(
         0 => format!("{published}"),
         // A page's time of posting after the date.
         1 => format!("{published} {:02}:{:02}", rng.range(8, 18), rng.range(0, 59)),
+        // As an ASP.NET site prints a time: no leading zeros.
+        2 if rng.chance(0.2) => {
+            format!("{}/{}/{} {}:{:02}:00", published.year, published.month, published.day, rng.range(8, 18), rng.range(0, 59))
+        }
         _ => format!(
             "{}年{}月{}日",
             published.year, published.month, published.day
