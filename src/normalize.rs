@@ -59,9 +59,10 @@ pub fn normalize(raw: &str) -> String {
 /// `raw` without the page numbers `pdftotext` prints at the foot or the head of
 /// each page it ends with a form feed: a number alone would be read as a table's
 /// cell. A marked number (`- 3 -`, `·3·`, `第3页`, `3/5`) is a page's wherever it
-/// stands next to a form feed; a bare one only where two pages at least print
-/// their own numbers there (or each one less: a cover without one), since a
-/// table's last cell on a page may be a small number too.
+/// stands next to a form feed; a bare one only in a document that marks none,
+/// where three pages and half the pages at least print their own numbers there
+/// (or each one less: a cover without one), or every page of two or more its
+/// own, since a table's last cell on a page may be a small number too.
 fn without_page_marks(raw: &str) -> Cow<'_, str> {
     if memchr::memchr(0x0c, raw.as_bytes()).is_none() {
         return Cow::Borrowed(raw);
@@ -75,13 +76,19 @@ fn without_page_marks(raw: &str) -> Cow<'_, str> {
     // pages', on half the pages at least (a table's cells match a page's number
     // now and then).
     let printed = pages.iter().filter(|lines| edge(lines, true).is_some()).count();
+    // A document numbers its pages one way: where some are marked, none is bare.
+    let marked = pages.iter().any(|lines| {
+        [edge(lines, false), edge(lines, true)].into_iter().flatten().any(|i| marked_page_number(lines[i]))
+    });
     let bare_offset = |foot: bool| {
-        (0..2).find(|&d| {
+        (0..2).filter(|_| !marked).find(|&d| {
             let hits = pages.iter().enumerate().filter(|(k, lines)| {
                 edge(lines, foot).is_some_and(|i| bare_number(lines[i]).is_some_and(|n| n + d == k + 1))
             });
             let hits = hits.count();
-            hits >= 2 && hits * 2 >= printed
+            // Or every page, two at least, its own number (not one less: cells of
+            // 0 and 1 end pages often enough).
+            (hits >= 3 && hits * 2 >= printed) || (d == 0 && hits >= 2 && hits == printed)
         })
     };
     let offsets = [bare_offset(false), bare_offset(true)];
@@ -552,12 +559,17 @@ mod tests {
         assert_eq!(normalize("一\n\u{c}－２－\n3\n"), "一\n3\n");
         assert_eq!(normalize("一\n第 1 页 共 2 页\n\u{c}二\n3/5\n"), "一\n二\n");
         assert_eq!(normalize("一\n共 5 页 第 1 页\n\u{c}二\nPage 2 of 5\n\u{c}三\n第3页,共5页\n"), "一\n二\n三\n");
-        // Bare: where two pages print their numbers so.
+        // Bare: where three pages print their numbers so.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n2\n\u{c}三\n3\n"), "一\n5\n二\n0\n三\n");
+        // In a document whose pages are marked, a cell after a page break that
+        // matches the page's number stays.
+        assert_eq!(normalize("件\n- 1 -\n\u{c}\n1\n\n件\n- 2 -\n\u{c}\n2\n\n件\n- 3 -\n\u{c}3\n"), "件\n\n1\n\n件\n\n2\n\n件\n3\n");
         // Cells that match their pages' numbers on a few pages of many stay.
         let pages: String = (1..=6).map(|k| format!("{}\n一\n\u{c}", if k <= 2 { k } else { 9 })).collect();
         assert_eq!(normalize(&pages).matches('一').count(), 6);
         assert_eq!(normalize(&pages).matches('2').count(), 1);
+        // Two pages, each ending in its own number.
+        assert_eq!(normalize("一\n条\n1\n\u{c}\n85\n2\n\u{c}"), "一\n条\n\n85\n");
         // A page whose last cell is a small number, once: the number stays.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n"), "一\n5\n1\n二\n0\n");
         // A signed number is no page's.

@@ -221,7 +221,8 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
     }
     let text = if html {
         let page = html::to_text(&decoded.text);
-        doc.hints.title = page.title.map(|t| fold_name(&t).into_owned());
+        // Full-width brackets and digits as the text's own are.
+        doc.hints.title = page.title.map(|t| fold_name(&normalize(&t)).into_owned());
         doc.hints.site = page.site.map(|t| fold_name(&t).into_owned());
         doc.hints.published = page.published;
         doc.hints.url = page.url;
