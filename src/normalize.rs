@@ -72,14 +72,14 @@ fn without_page_marks(raw: &str) -> Cow<'_, str> {
         let mut filled = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty());
         if foot { filled.next_back() } else { filled.next() }
     };
-    // For the foot and the head: the offset (0 or 1) at which bare numbers are the
-    // pages', on half the pages at least (a table's cells match a page's number
-    // now and then).
     let printed = pages.iter().filter(|lines| edge(lines, true).is_some()).count();
     // A document numbers its pages one way: where some are marked, none is bare.
     let marked = pages.iter().any(|lines| {
         [edge(lines, false), edge(lines, true)].into_iter().flatten().any(|i| marked_page_number(lines[i]))
     });
+    // For the foot and the head: the offset (0 or 1) at which bare numbers are the
+    // pages', on three pages and half of them at least (a table's cells match a
+    // page's number now and then).
     let bare_offset = |foot: bool| {
         (0..2).filter(|_| !marked).find(|&d| {
             let hits = pages.iter().enumerate().filter(|(k, lines)| {
@@ -141,7 +141,7 @@ fn bare_number(line: &str) -> Option<usize> {
 }
 
 /// Whether a line is a page's number as a page marks it: `- 3 -`, `·3·`, `第3页`,
-/// `第3页共5页`, `3/5`.
+/// `第3页共5页`, `共5页第3页`, `3/5`, `Page 3 of 5`.
 fn marked_page_number(line: &str) -> bool {
     let folded = folded_line(line);
     // Marked on both sides: `-9` alone is a change of nine down.
