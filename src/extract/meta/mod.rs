@@ -124,6 +124,13 @@ mod tests {
     use super::*;
     use crate::report::Date;
 
+    /// The report `read` makes of a text without hints.
+    fn read_text(text: &str) -> Report {
+        let mut r = Report::default();
+        read(text, &Hints::default(), &mut r);
+        r
+    }
+
     #[test]
     fn every_date_label_has_the_character_lines_are_screened_by() {
         assert!(PUBLISHED_LABELS.iter().all(|l| l.contains(['期', '间'])));
@@ -172,21 +179,17 @@ mod tests {
         let text = "一、总体情况\n2019年,我局认真贯彻落实《条例》和《赣州市政府信息公开规定》,\
             完善了《赣州市住房和城乡建设局信息公开保密审查制度》、《赣州市住房和城乡建设局信息公开制度》。\
             我局通过市政府网站公开信息。";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.agency.as_deref(), Some("赣州市住房和城乡建设局"));
         assert!(r.has_issue("title_missing") && r.has_issue("agency_inferred"));
         // The sentence that says who wrote the report, where the body names no division.
-        let mut r = Report::default();
-        read("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n", &Hints::default(), &mut r);
+        let r = read_text("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n");
         assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
         // A division's government that calls itself 我区.
         let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.agency.as_deref(), Some("秦淮区人民政府"));
-        let mut r = Report::default();
-        read("一、概述\n2014年,我县主动公开信息,通化县委县政府高度重视。", &Hints::default(), &mut r);
+        let r = read_text("一、概述\n2014年,我县主动公开信息,通化县委县政府高度重视。");
         assert_eq!(r.agency.as_deref(), Some("通化县"));
     }
 
@@ -244,8 +247,7 @@ mod tests {
     #[test]
     fn agency_of_an_untitled_report_from_a_sentence_that_names_it() {
         let agency = |text: &str| {
-            let mut r = Report::default();
-            read(text, &Hints::default(), &mut r);
+            let r = read_text(text);
             assert!(r.has_issue("title_missing"), "{text}");
             r.agency
         };
@@ -264,8 +266,7 @@ mod tests {
     #[test]
     fn the_agency_of_a_title_that_names_none() {
         let read_agency = |text: &str| {
-            let mut r = Report::default();
-            read(text, &Hints::default(), &mut r);
+            let r = read_text(text);
             (r.title, r.agency, r.issues.iter().any(|i| i.code == "agency_inferred"))
         };
         // The signature under the report.
@@ -353,8 +354,7 @@ mod tests {
     #[test]
     fn title_and_published_from_page_chrome() {
         let text = "当前位置: 网站首页 > 政府信息公开年报\n大雁镇2019年政府信息公开工作年度报告\n发布时间:2021-01-05 来源:大雁镇\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.title.as_deref(), Some("大雁镇2019年政府信息公开工作年度报告"));
         assert_eq!(r.year, Some(2019));
         assert_eq!(r.published, Date::new(2021, 1, 5));
@@ -368,18 +368,14 @@ mod tests {
     #[test]
     fn the_date_of_posting_before_the_date_of_writing() {
         let text = "某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10 发文机关:某某县人民政府\n发布日期:2020-01-15\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.published, Date::new(2020, 1, 15));
-        let mut r = Report::default();
-        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n", &Hints::default(), &mut r);
+        let r = read_text("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n");
         assert_eq!(r.published, Date::new(2020, 1, 10));
-        let mut r = Report::default();
-        read("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n日期:2020-01-16\n", &Hints::default(), &mut r);
+        let r = read_text("某某县2019年政府信息公开工作年度报告\n成文日期:2020-01-10\n日期:2020-01-16\n");
         assert_eq!(r.published, Date::new(2020, 1, 16));
         // A site's table of particulars: the date in the cell after its label's.
-        let mut r = Report::default();
-        read("某某县2019年政府信息公开工作年度报告\n发布机构 | 县政府办 | 发文日期 | 2020-02-28 |\n", &Hints::default(), &mut r);
+        let r = read_text("某某县2019年政府信息公开工作年度报告\n发布机构 | 县政府办 | 发文日期 | 2020-02-28 |\n");
         assert_eq!(r.published, Date::new(2020, 2, 28));
     }
 
@@ -387,27 +383,23 @@ mod tests {
     fn chrome_is_not_the_title_and_a_bare_date_under_it_is_published() {
         let text = "索引号:007141332/2015-00724 类目名称: 政府信息公开工作年度报告\n\
             2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n\n  2018-03-15 来源: 本网\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.year, Some(2017));
         assert_eq!(r.published, Date::new(2018, 3, 15));
         // The date under the title printed again, past a flip-book's page and the chrome.
         let text = "Page 1 - 某某县卫生健康局2011年度政府信息公开工作报告\nP. 1\n2011年度政府信息公开工作报告\n字体:大 中 小\n\
             某某县卫生健康局\n2011年度政府信息公开工作报告\n[2012-03-20 18:39]\n一、总体情况\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.published, Date::new(2012, 3, 20));
     }
 
     #[test]
     fn year_from_the_statistics_period_when_untitled() {
-        let mut r = Report::default();
-        read("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。", &Hints::default(), &mut r);
+        let r = read_text("一、总体情况\n本报告统计期限自2020年1月1日起至2020年12月31日止。");
         assert_eq!(r.year, Some(2020));
         assert!(r.has_issue("title_missing") && r.has_issue("year_inferred"));
         // The period's last day without its year; a date of writing above it.
-        let mut r = Report::default();
-        read("2015年3月13日\n引言\n本年报中所列数据的统计期限自2014年1月1日起至12月31日止。", &Hints::default(), &mut r);
+        let r = read_text("2015年3月13日\n引言\n本年报中所列数据的统计期限自2014年1月1日起至12月31日止。");
         assert_eq!((r.year, r.published), (Some(2014), Some(Date { year: 2015, month: 3, day: 13 })));
     }
 
@@ -427,13 +419,11 @@ mod tests {
     fn the_report_s_title_under_the_notice_that_publishes_it() {
         let text = "某县人民政府办公室关于印发某县2020年政府信息公开工作年度报告的通知\n各乡镇人民政府:\n\
                     现将《某县2020年政府信息公开工作年度报告》印发给你们。\n某县2020年政府信息公开工作年度报告\n一、总体情况\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!((r.title.as_deref(), r.agency.as_deref()), (Some("某县2020年政府信息公开工作年度报告"), Some("某县")));
         // A title that names no agency: the notice's issuer is the agency.
         let text = "某某镇关于印发2011年度政府信息公开工作年度报告的通知\n各有关单位:\n\n2011年度政府信息公开工作年度报告\n一、概述\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!((r.title.as_deref(), r.agency.as_deref()), (Some("2011年度政府信息公开工作年度报告"), Some("某某镇")));
     }
 
@@ -441,8 +431,7 @@ mod tests {
     fn a_date_and_a_time_with_one_digit_each() {
         // As ASP.NET sites print them: squashed, `2015/1/29:30:00` would be the 29th.
         for head in ["某县2014年政府信息公开工作年度报告\n2015/1/2 9:30:00\n", "某县2014年政府信息公开工作年度报告\n发布时间:2015/1/2 9:30:00 来源:本站\n"] {
-            let mut r = Report::default();
-            read(head, &Hints::default(), &mut r);
+            let r = read_text(head);
             assert_eq!(r.published, Date::new(2015, 1, 2), "{head}");
         }
     }
@@ -462,12 +451,10 @@ mod tests {
         let list = "首页 > 政务公开\n年报列表\n某某街道办事处2013年政府信息公开年报\n某某街道办事处2012年政府信息公开年报\n";
         let title = "某某街道办事处2014年政府信息公开年报";
         // The title the text speaks of, right under the list.
-        let mut r = Report::default();
-        read(&format!("{list}{title}\n一、总体情况\n2014年,本机关认真贯彻落实。\n"), &Hints::default(), &mut r);
+        let r = read_text(&format!("{list}{title}\n一、总体情况\n2014年,本机关认真贯彻落实。\n"));
         assert_eq!((r.title.as_deref(), r.year), (Some(title), Some(2014)));
         // The one apart from the list, under the page's date.
-        let mut r = Report::default();
-        read(&format!("{list}发布日期:2015-01-06\n{title}\n一、总体情况\n"), &Hints::default(), &mut r);
+        let r = read_text(&format!("{list}发布日期:2015-01-06\n{title}\n一、总体情况\n"));
         assert_eq!(r.title.as_deref(), Some(title));
         // The one the page's own title names.
         let mut r = Report::default();
@@ -485,15 +472,13 @@ mod tests {
         let text = "上海市黄浦区人民政府\n2009年1月1日\n引言\n本年度报告由上海市黄浦区人民政府编制。\n\
                     一、概述\n本区自2004年5月1日起开展政府信息公开工作。截至2008年底,本区工作运行正常。\n\
                     2008年,本区共受理申请56件。\n";
-        let mut r = Report::default();
-        read(text, &Hints::default(), &mut r);
+        let r = read_text(text);
         assert_eq!(r.year, Some(2008));
         assert_eq!(r.published, Date::new(2009, 1, 1));
         // The government named with its city, as the page names it, not the district's name alone.
         assert_eq!(r.agency.as_deref(), Some("上海市黄浦区人民政府"));
         // A date of writing that happens to be the period's last day is not the period.
-        let mut r = Report::default();
-        read("某县人民政府\n2013年12月31日\n本县2012年共受理申请5件。2012年,本县…", &Hints::default(), &mut r);
+        let r = read_text("某县人民政府\n2013年12月31日\n本县2012年共受理申请5件。2012年,本县…");
         assert_eq!(r.year, Some(2012));
     }
 }
