@@ -695,8 +695,10 @@ fn report(
             };
             let [a, b, c] = p.channels;
             let in_person = rng.pick(&["当面", "现场"]);
+            let online = rng.pick(&["网上", "网上", "网络", "线上", "在线"]);
+            let letter = rng.pick(&["信函", "信函", "信件", "邮寄"]);
             // Every request by one channel, or from one kind of applicant, said of all.
-            let one_channel = [(a, *in_person), (b, "网上"), (c, "信函")].into_iter().find(|&(v, _)| v == p.received);
+            let one_channel = [(a, *in_person), (b, *online), (c, *letter)].into_iter().find(|&(v, _)| v == p.received);
             let said_of_all = one_channel.filter(|_| rng.chance(0.5));
             blocks.push(Block::Para(if let Some((_, channel)) = said_of_all {
                 if rng.chance(0.5) {
@@ -712,7 +714,7 @@ fn report(
                 // The split a sentence of its own, or not.
                 let apart = rng.pick(&["，", "。"]);
                 format!(
-                    "{received}{apart}从申请主体看，公民申请{}件，法人和其他组织申请{}件；其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
+                    "{received}{apart}从申请主体看，公民申请{}件，法人和其他组织申请{}件；其中{in_person}申请{}件，{online}申请{}件，{letter}申请{}件。",
                     n(people),
                     n(p.received - people),
                     n(a),
@@ -724,7 +726,7 @@ fn report(
                 let people = rng.range(0, p.received);
                 facts.insert("requests/new_received/natural_person".into(), json!(people));
                 format!(
-                    "本年度接到公民申请{}件，法人申请{}件，共计{}件。其中{in_person}申请{}件，网上申请{}件，信函申请{}件。",
+                    "本年度接到公民申请{}件，法人申请{}件，共计{}件。其中{in_person}申请{}件，{online}申请{}件，{letter}申请{}件。",
                     n(people),
                     n(p.received - people),
                     n(p.received),
@@ -733,9 +735,9 @@ fn report(
                     n(c)
                 )
             } else if rng.chance(0.3) {
-                format!("{received}（其中，{in_person}申请{}件，网上申请{}件，信函申请{}件），均已按时答复。", n(a), n(b), n(c))
+                format!("{received}（其中，{in_person}申请{}件，{online}申请{}件，{letter}申请{}件），均已按时答复。", n(a), n(b), n(c))
             } else {
-                format!("{received}，其中{in_person}申请{}件，网上申请{}件，信函申请{}件。", n(a), n(b), n(c))
+                format!("{received}，其中{in_person}申请{}件，{online}申请{}件，{letter}申请{}件。", n(a), n(b), n(c))
             }));
             // The national form's words (2014-2018) or others.
             let national = year >= 2014 && rng.chance(0.3);

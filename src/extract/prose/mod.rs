@@ -704,6 +704,14 @@ mod tests {
     }
 
     #[test]
+    fn requests_online_letters_and_the_post_in_other_words() {
+        let got = requests("三、依申请公开\n共受理申请17件,其中线上申请8件,信件申请5件,当面申请4件。\n");
+        assert_eq!(got, vec![("new_received", 17), ("channel_online", 8), ("channel_letter", 5), ("channel_in_person", 4)]);
+        let got = requests("三、依申请公开\n共受理申请5件,其中通过邮政快递申请3件,现场申请2件。\n");
+        assert_eq!(got, vec![("new_received", 5), ("channel_letter", 3), ("channel_in_person", 2)]);
+    }
+
+    #[test]
     fn the_standard_paragraph_of_2010_2018_reports() {
         let got = requests(
             "三、依申请公开政府信息情况\n本年度共收到政府信息公开申请25件,其中网上申请15件,当面申请6件,信函申请4件。\

@@ -107,10 +107,13 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("网络", "channel_online"),
     ("互联网", "channel_online"),
     ("在线", "channel_online"),
+    ("线上", "channel_online"),
     ("网站", "channel_online"),
     ("信函", "channel_letter"),
     ("邮寄", "channel_letter"),
     ("来信", "channel_letter"),
+    ("信件", "channel_letter"),
+    ("邮政", "channel_letter"),
     ("传真", "channel_fax"),
     ("电话", "channel_phone"),
 ];
