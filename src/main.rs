@@ -16,6 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     without_huge_pages();
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -23,6 +24,17 @@ fn main() -> ExitCode {
             eprintln!("ogi: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Lets a closed pipe end the process as it ends other command-line tools
+/// (`ogi eval … | head`): Rust ignores SIGPIPE, so a print to a reader that
+/// has gone would panic instead.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

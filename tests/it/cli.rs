@@ -64,3 +64,21 @@ fn a_missing_pipeline_file_names_the_cause_once() {
     assert!(stderr.contains("pipelines/no-such.toml"), "{stderr}");
     assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
 }
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.txt");
+    // Far more than a pipe holds, so the printing outlives the reader.
+    std::fs::write(&file, "本年度共受理政府信息公开申请12件。\n".repeat(20_000)).expect("write");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .args(["show", crate::path_str(&file)])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ogi starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ogi ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
