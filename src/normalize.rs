@@ -289,11 +289,20 @@ fn fold(text: &str) -> (String, usize, usize) {
 }
 
 /// Words that mirrors written for Taiwan and Hong Kong readers put in place of the
-/// mainland's own (政府信息 → 政府資訊, 网络 → 網路, 规范性文件 → 規範性檔案), as they
-/// read once folded, each with the word the report printed. Each pair is of one
+/// mainland's own (政府信息 → 政府資訊, 网络 → 網路, 规范性文件 → 規範性檔案, 采购项目
+/// → 採購專案, 通过互联网 → 透過網際網路), as they read once folded, each with the
+/// word the report printed (or one of its meaning: 互联网络). Each pair is of one
 /// length, so no offset moves.
-const MIRROR_WORDS: &[(&str, &str)] =
-    &[("资讯", "信息"), ("网路", "网络"), ("软体", "软件"), ("规范性档案", "规范性文件"), ("入口网站", "门户网站")];
+const MIRROR_WORDS: &[(&str, &str)] = &[
+    ("资讯", "信息"),
+    ("网路", "网络"),
+    ("网际网路", "互联网络"),
+    ("软体", "软件"),
+    ("规范性档案", "规范性文件"),
+    ("入口网站", "门户网站"),
+    ("专案", "项目"),
+    ("透过", "通过"),
+];
 
 static MIRROR_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
@@ -672,12 +681,17 @@ mod tests {
 
     #[test]
     fn a_mirrors_words_are_put_back() {
-        let (folded, trad) = fold_traditional("本局共主動公開政府資訊52條,其中網路申請3件,行政規範性檔案4件,市檔案館");
+        let (folded, trad) = fold_traditional(
+            "本局共主動公開政府資訊52條,其中網路申請3件,透過網際網路申請2件,行政規範性檔案4件,市檔案館,採購專案數量",
+        );
         assert!(trad);
         let mut text = folded.into_owned();
         let len = text.len();
         mainland_words(&mut text);
-        assert_eq!(text, "本局共主动公开政府信息52条,其中网络申请3件,行政规范性文件4件,市档案馆");
+        assert_eq!(
+            text,
+            "本局共主动公开政府信息52条,其中网络申请3件,通过互联网络申请2件,行政规范性文件4件,市档案馆,采购项目数量"
+        );
         assert_eq!(text.len(), len);
     }
 

@@ -35,7 +35,14 @@ pub fn to_traditional(text: &str) -> String {
 
 /// Words that mirrors written for Taiwan and Hong Kong readers change as well as
 /// the characters (the reader puts them back).
-const MIRROR_WORDS: &[(&str, &str)] = &[("信息", "資訊"), ("网络", "網路"), ("规范性文件", "規範性檔案"), ("门户网站", "入口網站")];
+const MIRROR_WORDS: &[(&str, &str)] = &[
+    ("信息", "資訊"),
+    ("网络", "網路"),
+    ("规范性文件", "規範性檔案"),
+    ("门户网站", "入口網站"),
+    ("项目", "專案"),
+    ("通过", "透過"),
+];
 
 /// The traditional form of `text` with the mirror's words.
 pub fn to_mirror(text: &str) -> String {
