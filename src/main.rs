@@ -31,7 +31,7 @@ fn main() -> ExitCode {
 /// (`ogi eval … | head`): Rust ignores SIGPIPE, so a print to a reader that
 /// has gone would panic instead.
 fn quiet_on_closed_pipe() {
-    #[cfg(unix)]
+    #[cfg(target_os = "linux")]
     // SAFETY: restores the default action of one signal before any thread starts.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);

@@ -10,6 +10,7 @@
 //! `reports` row.
 
 pub mod decode;
+pub mod docx;
 pub mod dom;
 mod front;
 mod grid;
@@ -200,6 +201,19 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         if !bytes.is_empty() {
             doc.text = Err(Unreadable { code: "empty_file", detail: "the file holds only whitespace".into() });
         }
+        return;
+    }
+    if docx::is_docx(&doc.source_path, bytes) {
+        doc.encoding = "docx".into();
+        doc.text = docx::to_html(bytes).map(|page| {
+            let text = html::to_text(&page).text;
+            finish(doc, &text)
+        });
+        return;
+    }
+    if docx::is_compound_file(bytes) {
+        doc.encoding = "binary".into();
+        doc.text = Err(docx::compound_file());
         return;
     }
     let unmarked_utf16 = || decode::utf16_without_bom(bytes).is_some();

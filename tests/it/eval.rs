@@ -101,3 +101,12 @@ fn flags_the_gold_does_not_ask_for_are_counted() {
     let (_, stderr) = ogi_ok(&["eval", "--gold", "data/gold", "--out", o]);
     assert!(count(&stderr) <= 1, "{stderr}");
 }
+
+/// A Word document (tables merged across columns and down rows, as Word writes
+/// them) reads like a saved page; a Word 97-2003 file is unreadable and says so.
+#[test]
+fn word_documents_read_as_pages() {
+    let out = extract(&root().join("tests/fixtures/docx/reports"));
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/docx/gold", "--out", path_str(out.path())]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
+}
