@@ -81,7 +81,8 @@ fn entry(zip: &[u8], name: &str) -> Result<Vec<u8>, Unreadable> {
                 return Err(broken(format!("{name} has no local header where the directory says")));
             }
             let start = local + 30 + u16_at(zip, local + 26).unwrap_or(0) + u16_at(zip, local + 28).unwrap_or(0);
-            let data = zip.get(start..start + packed).ok_or_else(|| broken(format!("{name} runs past the archive's end")))?;
+            let past_end = || broken(format!("{name} runs past the archive's end"));
+            let data = zip.get(start..start + packed).ok_or_else(past_end)?;
             return match method {
                 0 => Ok(data.to_vec()),
                 8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_XML)
@@ -93,6 +94,9 @@ fn entry(zip: &[u8], name: &str) -> Result<Vec<u8>, Unreadable> {
     }
     Err(broken(format!("the archive holds no {name}: not a Word document")))
 }
+
+/// The most tables read as tables one inside another.
+const MAX_NESTING: usize = 8;
 
 /// A table cell being read: its content as HTML, how many grid columns it
 /// spans, and its part in a vertical merge.
@@ -130,10 +134,10 @@ fn table_html(table: Table) -> String {
             cells.iter().scan(*before, |col, c| Some(std::mem::replace(col, *col + c.span))).collect()
         })
         .collect();
+    // Each row's starting columns rise, so the cell at a column is found by halves.
     let continues = |row: usize, col: usize| {
-        table.rows.get(row).is_some_and(|(_, cells)| {
-            cells.iter().zip(&starts[row]).any(|(c, &s)| s == col && c.merge == Merge::Continues)
-        })
+        let at = starts.get(row).and_then(|s| s.binary_search(&col).ok());
+        at.is_some_and(|i| table.rows[row].1[i].merge == Merge::Continues)
     };
     let mut out = String::from("<table>");
     for (r, (before, cells)) in table.rows.iter().enumerate() {
@@ -145,7 +149,10 @@ fn table_html(table: Table) -> String {
             if cell.merge == Merge::Continues {
                 continue;
             }
-            let rows = if cell.merge == Merge::Starts { 1 + (r + 1..).take_while(|&b| continues(b, col)).count() } else { 1 };
+            let rows = match cell.merge {
+                Merge::Starts => 1 + (r + 1..).take_while(|&b| continues(b, col)).count(),
+                _ => 1,
+            };
             out.push_str("<td");
             if cell.span > 1 {
                 out.push_str(&format!(" colspan=\"{}\"", cell.span));
@@ -164,7 +171,7 @@ fn table_html(table: Table) -> String {
 }
 
 /// Reads `document.xml` a tag at a time: the text of `w:t` runs, paragraphs,
-/// breaks and tabs, and tables. What Word keeps twice is read once: the
+/// breaks and tabs, and tables (nested up to [`MAX_NESTING`]). What Word keeps twice is read once: the
 /// fallback of an alternate content (a text box's copy for old readers), and
 /// text moved away while changes were tracked.
 fn body_html(xml: &str) -> String {
@@ -172,6 +179,7 @@ fn body_html(xml: &str) -> String {
     let mut tables: Vec<Table> = Vec::new();
     let mut in_text = false;
     let mut skipped = 0usize;
+    let mut flat = 0usize;
     let mut rest = xml;
     while let Some(lt) = rest.find('<') {
         if in_text && skipped == 0 && lt > 0 {
@@ -196,6 +204,21 @@ fn body_html(xml: &str) -> String {
             continue;
         }
         if skipped > 0 {
+            continue;
+        }
+        // Tables nested past MAX_NESTING are read as lines of text in their
+        // cell: each level's HTML is copied into the level above it.
+        if flat > 0 || (name == "w:tbl" && !closing && tables.len() == MAX_NESTING) {
+            match (name, closing) {
+                ("w:tbl", false) => flat += 1,
+                ("w:tbl", true) => flat -= 1,
+                ("w:tc" | "w:p", true) => sink(&mut out, &mut tables).push(' '),
+                ("w:tr", true) => sink(&mut out, &mut tables).push_str("<br>"),
+                ("w:t", _) => in_text = !closing && !empty,
+                ("w:br" | "w:cr", false) => sink(&mut out, &mut tables).push_str("<br>"),
+                ("w:tab", false) => sink(&mut out, &mut tables).push(' '),
+                _ => {}
+            }
             continue;
         }
         match (name, closing) {
@@ -372,7 +395,8 @@ mod tests {
     fn merged_cells_become_spans() {
         // 自然人 spans two rows; 法人或其他组织 two columns over 商业企业 and 其他.
         let xml = format!(
-            "<w:tbl><w:tblGrid/><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}</w:tr></w:tbl>",
+            "<w:tbl><w:tblGrid/><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr>\
+             <w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}</w:tr></w:tbl>",
             cell("<w:vMerge w:val=\"restart\"/>", "自然人"),
             cell("<w:gridSpan w:val=\"2\"/>", "法人或其他组织"),
             cell("<w:vMerge/>", ""),
@@ -404,6 +428,16 @@ mod tests {
         let html = body_html(&xml);
         assert_eq!(html.matches("框内").count(), 1, "{html}");
         assert!(!html.contains("移走"), "{html}");
+    }
+
+    #[test]
+    fn tables_nested_deep_are_read_as_text_in_their_cell() {
+        let depth = MAX_NESTING + 3;
+        let xml = format!("{}{}{}", "<w:tbl><w:tr><w:tc>".repeat(depth), run("深处"), "</w:tc></w:tr></w:tbl>".repeat(depth));
+        let html = body_html(&xml);
+        assert_eq!(html.matches("<table>").count(), MAX_NESTING, "{html}");
+        assert_eq!(html.matches("</table>").count(), MAX_NESTING, "{html}");
+        assert_eq!(html.matches("深处").count(), 1, "{html}");
     }
 
     /// A zip archive of stored and deflated members, as a writer makes one.
@@ -452,7 +486,9 @@ mod tests {
     fn the_document_is_found_stored_or_deflated() {
         let xml = format!("<w:document><w:body>{}</w:body></w:document>", para("本年度共受理申请12件。"));
         for deflate in [false, true] {
-            let zip = archive(&[("[Content_Types].xml", b"<Types/>", true), ("word/document.xml", xml.as_bytes(), deflate)]);
+            let members: [(&str, &[u8], bool); 2] =
+                [("[Content_Types].xml", b"<Types/>", true), ("word/document.xml", xml.as_bytes(), deflate)];
+            let zip = archive(&members);
             assert!(is_docx("a/报告.DOCX", &zip));
             assert!(to_html(&zip).unwrap().contains("<p>本年度共受理申请12件。</p>"));
         }
