@@ -12,6 +12,7 @@
 //! and varied prose, and among them a few non-reports, empty and binary files
 //! and byte copies. The corpus is synthetic; it says so in every gold file.
 
+pub mod docx;
 pub mod render;
 pub mod rng;
 pub mod trad;
@@ -45,9 +46,19 @@ pub struct Generated {
     pub seeded_errors: usize,
 }
 
-const TABLE_LAYOUTS: &[Layout] =
-    &[Layout::Markdown, Layout::PipeCells, Layout::Tabs, Layout::Aligned, Layout::Raw, Layout::Html, Layout::HtmlGbk, Layout::Traditional];
-const PROSE_LAYOUTS: &[Layout] = &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw, Layout::Aligned];
+const TABLE_LAYOUTS: &[Layout] = &[
+    Layout::Markdown,
+    Layout::PipeCells,
+    Layout::Tabs,
+    Layout::Aligned,
+    Layout::Raw,
+    Layout::Html,
+    Layout::HtmlGbk,
+    Layout::Traditional,
+    Layout::Docx,
+];
+const PROSE_LAYOUTS: &[Layout] =
+    &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw, Layout::Aligned, Layout::Docx];
 
 /// Writes the corpus.
 pub fn generate(opts: &Options) -> Result<Generated> {
@@ -1074,6 +1085,7 @@ fn report(
             if rng.chance(0.3) { trad::with_readings(&mirror) } else { mirror }.into_bytes()
         }
         Layout::Traditional => trad::to_traditional(&text).into_bytes(),
+        Layout::Docx => docx::package(&text),
         _ => text.into_bytes(),
     };
     meta.extend(agency_meta(agency, &title, year, published, t));

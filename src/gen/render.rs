@@ -43,6 +43,8 @@ pub enum Layout {
     HtmlGbk,
     Traditional,
     Text,
+    /// A Word document (the page's body in WordprocessingML).
+    Docx,
 }
 
 impl Layout {
@@ -57,6 +59,7 @@ impl Layout {
             Layout::HtmlGbk => "html_gbk",
             Layout::Traditional => "traditional",
             Layout::Text => "text",
+            Layout::Docx => "docx",
         }
     }
 
@@ -64,6 +67,7 @@ impl Layout {
         match self {
             Layout::Markdown => "md",
             Layout::Html | Layout::HtmlGbk => "html",
+            Layout::Docx => "docx",
             _ => "txt",
         }
     }
@@ -95,10 +99,14 @@ fn cell(label: &str) -> String {
     label.replace('|', "/")
 }
 
-/// Renders `page` as text in `layout` (HTML layouts give the page's markup).
+/// Renders `page` as text in `layout` (HTML layouts give the page's markup, a
+/// Word document its body's XML).
 pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     if matches!(layout, Layout::Html | Layout::HtmlGbk) {
         return html(page, layout == Layout::HtmlGbk);
+    }
+    if layout == Layout::Docx {
+        return super::docx::document(page);
     }
     let mut out = String::new();
     if let Some((date, url)) = page.clipped.as_ref().filter(|_| layout == Layout::Markdown) {

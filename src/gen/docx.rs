@@ -1,0 +1,293 @@
+//! Word documents (`.docx`), as an agency's office saves its report before it is
+//! posted: the page's paragraphs and tables in WordprocessingML, a table's group
+//! labels merged down their rows (`w:vMerge`) and short label cells merged
+//! across the label columns (`w:gridSpan`), packed in a zip archive with the
+//! parts Word writes beside the body.
+
+use super::render::{Block, Page, TRow};
+
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
+Target=\"word/document.xml\"/></Relationships>";
+
+/// The page's body as `word/document.xml`.
+pub fn document(page: &Page) -> String {
+    let mut body = String::new();
+    if !page.title.is_empty() {
+        paragraph(&mut body, page.title, true);
+    }
+    for line in page.published.iter().flat_map(|p| p.lines()) {
+        paragraph(&mut body, line, false);
+    }
+    for block in page.blocks {
+        match block {
+            Block::Heading(h) => paragraph(&mut body, h, true),
+            Block::Para(p) => p.lines().for_each(|line| paragraph(&mut body, line, false)),
+            Block::Table(rows) => table(&mut body, rows),
+        }
+    }
+    if let Some((agency, date)) = &page.signature {
+        paragraph(&mut body, agency, false);
+        paragraph(&mut body, date, false);
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
+         xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}\
+         <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>"
+    )
+}
+
+/// The document packed as Word packs it: the content types, the package's
+/// relationships and the body, deflated.
+pub fn package(document: &str) -> Vec<u8> {
+    zip(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("_rels/.rels", RELS.as_bytes()), (
+        "word/document.xml",
+        document.as_bytes(),
+    )])
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A paragraph whose text Word keeps in runs, split where digits meet other
+/// characters (Word tags numbers with a language of their own).
+fn paragraph(out: &mut String, text: &str, bold: bool) {
+    out.push_str("<w:p>");
+    if bold {
+        out.push_str("<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+    }
+    let mut run = String::new();
+    let mut digits = None;
+    for c in text.chars() {
+        let d = c.is_ascii_digit();
+        if digits.is_some_and(|was| was != d) {
+            push_run(out, &run, bold);
+            run.clear();
+        }
+        digits = Some(d);
+        run.push(c);
+    }
+    if !run.is_empty() {
+        push_run(out, &run, bold);
+    }
+    out.push_str("</w:p>");
+}
+
+fn push_run(out: &mut String, text: &str, bold: bool) {
+    let props = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    let space = if text.starts_with(' ') || text.ends_with(' ') { " xml:space=\"preserve\"" } else { "" };
+    out.push_str(&format!("<w:r>{props}<w:t{space}>{}</w:t></w:r>", escape(text)));
+}
+
+/// A cell: its text, the grid columns it spans and its part in a merge down
+/// the rows (`Some(true)` starts one, `Some(false)` continues it).
+fn cell(out: &mut String, text: &str, span: usize, merge: Option<bool>) {
+    out.push_str("<w:tc><w:tcPr>");
+    if span > 1 {
+        out.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+    }
+    match merge {
+        Some(true) => out.push_str("<w:vMerge w:val=\"restart\"/>"),
+        Some(false) => out.push_str("<w:vMerge/>"),
+        None => {}
+    }
+    out.push_str("</w:tcPr>");
+    paragraph(out, text, false);
+    out.push_str("</w:tc>");
+}
+
+/// A table on Word's grid: the label columns as many as the most labels a row
+/// of numbers has (with its group's), a group's label merged down its rows, a
+/// sub-group's (`(三)不予公开` over its numbered reasons) down the rows of its
+/// reasons, a row with fewer labels spanning the rest; a heading row's labels
+/// one a cell, its last spanning the rest of the width.
+fn table(out: &mut String, rows: &[TRow]) {
+    let mut left = 0usize; // rows the open group still covers
+    let mut label_cols = 1;
+    let mut value_cols = 0;
+    for r in rows {
+        let grouped = r.group.is_some() || left > 0;
+        left = r.group.as_ref().map_or(left.saturating_sub(1), |(_, n)| n.saturating_sub(1));
+        if !r.values.is_empty() {
+            label_cols = label_cols.max(usize::from(grouped) + r.labels.len());
+            value_cols = value_cols.max(r.values.len());
+        }
+    }
+    let width = label_cols + value_cols;
+    out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
+    for _ in 0..width {
+        out.push_str("<w:gridCol w:w=\"900\"/>");
+    }
+    out.push_str("</w:tblGrid>");
+    let (mut left, mut sub_open) = (0, false);
+    for r in rows {
+        out.push_str("<w:tr>");
+        let mut used = 0;
+        if let Some((g, n)) = &r.group {
+            cell(out, g, 1, Some(true));
+            left = n.saturating_sub(1);
+            used = 1;
+        } else if left > 0 {
+            cell(out, "", 1, Some(false));
+            left -= 1;
+            used = 1;
+        }
+        if r.values.is_empty() {
+            sub_open = false;
+            for (k, l) in r.labels.iter().enumerate() {
+                let last = k + 1 == r.labels.len();
+                cell(out, l, if last { width.saturating_sub(used).max(1) } else { 1 }, None);
+                used += 1;
+            }
+        } else {
+            let room = label_cols - used;
+            let numbered = r.labels.first().is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
+            if r.labels.len() == 2 && room == 2 && used == 1 {
+                cell(out, &r.labels[0], 1, Some(true));
+                cell(out, &r.labels[1], 1, None);
+                sub_open = true;
+            } else if r.labels.len() == 1 && room == 2 && used == 1 && sub_open && numbered {
+                cell(out, "", 1, Some(false));
+                cell(out, &r.labels[0], 1, None);
+            } else {
+                sub_open = false;
+                let n = r.labels.len().max(1);
+                for k in 0..n {
+                    let span = if k + 1 == n { room.saturating_sub(n - 1).max(1) } else { 1 };
+                    cell(out, r.labels.get(k).map_or("", String::as_str), span, None);
+                }
+            }
+            for v in &r.values {
+                cell(out, v, 1, None);
+            }
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+}
+
+/// The CRC-32 (IEEE) a zip archive records for each member.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A zip archive of deflated members, with its central directory.
+fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let (mut out, mut directory) = (Vec::new(), Vec::new());
+    for (name, data) in members {
+        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let offset = out.len() as u32;
+        // Version 2.0, no flags, deflated, a fixed time (1 January 2020).
+        let mut fields = Vec::new();
+        fields.extend(20u16.to_le_bytes());
+        fields.extend(0u16.to_le_bytes());
+        fields.extend(8u16.to_le_bytes());
+        fields.extend(0u16.to_le_bytes());
+        fields.extend(((2020 - 1980) << 9 | 1 << 5 | 1u16).to_le_bytes());
+        fields.extend(crc32(data).to_le_bytes());
+        fields.extend((packed.len() as u32).to_le_bytes());
+        fields.extend((data.len() as u32).to_le_bytes());
+        fields.extend((name.len() as u16).to_le_bytes());
+        fields.extend(0u16.to_le_bytes());
+        out.extend(b"PK\x03\x04");
+        out.extend(&fields);
+        out.extend(name.as_bytes());
+        out.extend(&packed);
+        directory.extend(b"PK\x01\x02");
+        directory.extend(20u16.to_le_bytes());
+        directory.extend(&fields);
+        directory.extend([0; 10]); // comment, disk, attributes
+        directory.extend(offset.to_le_bytes());
+        directory.extend(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend(&directory);
+    out.extend(b"PK\x05\x06\0\0\0\0");
+    out.extend((members.len() as u16).to_le_bytes());
+    out.extend((members.len() as u16).to_le_bytes());
+    out.extend((directory.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_check_value_of_crc32() {
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
+    }
+
+    #[test]
+    fn a_reasons_group_merges_down_and_short_labels_across() {
+        let row = |group: Option<(&str, usize)>, labels: &[&str]| TRow {
+            group: group.map(|(g, n)| (g.to_string(), n)),
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+            values: vec!["0".into(), "1".into()],
+        };
+        let rows = [
+            row(None, &["一、本年新收政府信息公开申请数量"]),
+            row(Some(("三、本年度办理结果", 3)), &["(一)予以公开"]),
+            row(None, &["(三)不予公开", "1.属于国家秘密"]),
+            row(None, &["2.其他法律行政法规禁止公开"]),
+        ];
+        let mut xml = String::new();
+        table(&mut xml, &rows);
+        let cells: Vec<&str> = xml.split("<w:tc>").skip(1).map(|c| c.split("</w:tcPr>").next().unwrap()).collect();
+        let props: Vec<String> = cells.iter().map(|c| c.replace("<w:tcPr>", "")).collect();
+        let span3 = "<w:gridSpan w:val=\"3\"/>";
+        let span2 = "<w:gridSpan w:val=\"2\"/>";
+        let restart = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        let want = [
+            span3, "", "",
+            restart, span2, "", "",
+            cont, restart, "", "", "",
+            cont, cont, "", "", "",
+        ];
+        assert_eq!(props, want);
+    }
+
+    #[test]
+    fn the_reader_takes_the_package_apart() {
+        let rows = [TRow { group: None, labels: vec!["规章".into()], values: vec!["3".into()] }];
+        let blocks = [Block::Heading("一、总体情况".into()), Block::Para("全年受理申请12件。".into()), Block::Table(rows.to_vec())];
+        let page = Page {
+            title: "某县2020年政府信息公开工作年度报告",
+            agency: "某县",
+            site: "",
+            published: Some("发布日期：2021-01-20".into()),
+            blocks: &blocks,
+            signature: None,
+            pub_date: None,
+            others: Vec::new(),
+            clipped: None,
+        };
+        let bytes = package(&document(&page));
+        let html = crate::load::docx::to_html(&bytes).unwrap();
+        assert!(html.contains("全年受理申请12件。"), "{html}");
+        let doc = crate::load::decode("a.docx", &bytes);
+        let text = doc.text.unwrap();
+        assert!(text.starts_with("某县2020年政府信息公开工作年度报告\n"), "{text}");
+        assert!(text.contains("| 规章 | 3 |"), "{text}");
+    }
+}
