@@ -26,7 +26,7 @@
 //! own again, so that the prose reader finds its sections.
 
 use super::cells::is_page_furniture;
-use super::prose::is_heading;
+use super::prose::starts_part;
 use crate::normalize::Search;
 
 /// Text with some line breaks (and the blanks around them) taken out, and the way
@@ -205,7 +205,7 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
-        let words = !line.trim().is_empty() && !inside_keep(at) && !is_heading(line);
+        let words = !line.trim().is_empty() && !inside_keep(at) && !starts_part(line);
         let open = words && !ends_sentence(line);
         // A number on a line of its own, between words that run on to it (a
         // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines

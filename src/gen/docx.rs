@@ -19,8 +19,10 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
 Target=\"word/document.xml\"/></Relationships>";
 
-/// The page's body as `word/document.xml`.
-pub fn document(page: &Page) -> String {
+/// The page's body as `word/document.xml`; with `listed`, its headings are the
+/// items of a numbered list, whose numerals (`三、`) Word draws and the text
+/// does not hold.
+pub fn document(page: &Page, listed: bool) -> String {
     let mut body = String::new();
     if !page.title.is_empty() {
         paragraph(&mut body, page.title, true);
@@ -30,6 +32,11 @@ pub fn document(page: &Page) -> String {
     }
     for block in page.blocks {
         match block {
+            Block::Heading(h) if listed => {
+                let bare = h.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+                let bare = if bare.len() < h.len() { bare.trim_start_matches(['、', ' ', '.']) } else { h };
+                paragraph(&mut body, bare, true);
+            }
             Block::Heading(h) => paragraph(&mut body, h, true),
             Block::Para(p) => p.lines().for_each(|line| paragraph(&mut body, line, false)),
             Block::Table(rows) => table(&mut body, rows),
@@ -282,7 +289,7 @@ mod tests {
             others: Vec::new(),
             clipped: None,
         };
-        let bytes = package(&document(&page));
+        let bytes = package(&document(&page, false));
         let html = crate::load::docx::to_html(&bytes).unwrap();
         assert!(html.contains("全年受理申请12件。"), "{html}");
         let doc = crate::load::decode("a.docx", &bytes);

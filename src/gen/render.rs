@@ -106,7 +106,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         return html(page, layout == Layout::HtmlGbk);
     }
     if layout == Layout::Docx {
-        return super::docx::document(page);
+        // Headings numbered by a Word list, whose numbers are not in the text.
+        return super::docx::document(page, rng.chance(0.3));
     }
     let mut out = String::new();
     if let Some((date, url)) = page.clipped.as_ref().filter(|_| layout == Layout::Markdown) {

@@ -2,8 +2,9 @@
 //! that a 2019+ report writes around its tables.
 //!
 //! The text is cut into sections by its numbered headings (`三、依申请公开政府信息
-//! 情况`), each section given the topics its heading names (requests, litigation,
-//! fees, proactive disclosure); a bracketed sub-heading (`(二)依申请公开情况`) gives
+//! 情况`), or the same headings alone on their lines without a numeral (a Word
+//! list's, lost with the list), each section given the topics its heading names
+//! (requests, litigation, fees, proactive disclosure); a bracketed sub-heading (`(二)依申请公开情况`) gives
 //! its part the topics it names too. Where a report has no such headings, sentences
 //! are chosen by their own words. Within a clause (the stretch between two commas), a
 //! count (`7件`, `十二宗`) belongs to the keyword before it (`当面申请1宗`), or, if
@@ -74,6 +75,34 @@ pub(super) fn is_heading(line: &str) -> bool {
     t.starts_with('第') && t.has("部分")
 }
 
+/// A heading printed without its numeral (a Word list's number lost with the
+/// list, a page that styles its headings instead of numbering them): a short
+/// line alone, without a digit or a sentence's punctuation, that ends as the
+/// names of a report's parts end (`依申请公开政府信息情况`, `存在的主要问题及改进措施`,
+/// `概述`).
+fn is_bare_heading(line: &str) -> bool {
+    const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题"];
+    let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*']).trim_start();
+    let t = t.strip_suffix([':', '：']).unwrap_or(t);
+    // At most 32 characters: at most 128 bytes, a cheap test before the count.
+    if t.len() > 128 || !ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return false;
+    }
+    // Numbered headings and sub-headings (`(四)行政复议情况`, `一是…`) are read as such.
+    if !t.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"一二三四五六七八九十".contains(c)) {
+        return false;
+    }
+    let n = t.chars().count();
+    // An answer is no heading: `本年度无此类情况`.
+    let answers = ["无", "未", "没有", "此类", "本年", "全年"].iter().any(|w| t.has(w));
+    (2..=32).contains(&n) && !answers && !t.chars().any(|c| c.is_ascii_digit() || "。,;:?!\"“”".contains(c))
+}
+
+/// A top-level heading, numbered or bare.
+pub(super) fn starts_part(line: &str) -> bool {
+    is_heading(line) || is_bare_heading(line)
+}
+
 /// A part of the text with the topics of its heading: topics, start, end.
 type Part = (Topics, usize, usize);
 
@@ -105,7 +134,11 @@ impl<'a> Sectioned<'a> {
             from = from.max(end);
         }
         let clauses = clauses_outside;
-        let headings = clauses.iter().map(|(_, c)| is_heading(c)).collect();
+        // A bare heading is a whole line, not a clause that ends as one.
+        let whole_line = |at: usize, c: &str| {
+            (at == 0 || text.as_bytes()[at - 1] == b'\n') && matches!(text.as_bytes().get(at + c.len()), None | Some(b'\n'))
+        };
+        let headings = clauses.iter().map(|&(at, c)| is_heading(c) || (is_bare_heading(c) && whole_line(at, c))).collect();
         let (sections, subsections) = sections(text);
         Sectioned { text, sections, subsections, clauses, headings }
     }
@@ -119,7 +152,7 @@ fn sections(text: &str) -> (Vec<Part>, Vec<Part>) {
     let mut current = (Topics::default(), 0usize);
     let mut sub: Option<(Topics, usize)> = None;
     for (offset, line) in super::cells::lines(text) {
-        let top = is_heading(line);
+        let top = starts_part(line);
         let under = if top { None } else { sub_heading(line) };
         if top || under.is_some() {
             if let Some((t, start)) = sub.take() {
@@ -807,6 +840,22 @@ mod tests {
         assert_eq!(got, vec![("answered", 4), ("granted", 3), ("unable_not_held", 1)]);
         // Inside other words, 公开 is not a result.
         assert_eq!(requests("三、依申请公开情况\n收到依申请公开2件。\n"), vec![("new_received", 2)]);
+    }
+
+    #[test]
+    fn headings_without_their_numerals_still_part_the_text() {
+        // A Word list's numbers are lost with the list: the headings alone on their lines.
+        let text = "概述\n全年工作正常。\n依申请公开政府信息情况\n全年受理申请3件。\n政府信息公开的收费及减免情况\n无。\n\
+                    因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无此类情况。\n存在的主要问题及改进措施\n无。\n";
+        assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.fees_yuan, Some(0.0));
+        // An answer that ends as a heading does is none, nor is a sub-heading or a sentence.
+        assert!(!is_bare_heading("本年度无此类情况"));
+        assert!(!is_bare_heading("(四)行政复议情况"));
+        assert!(!is_bare_heading("依申请公开情况。本年度受理申请3件"));
+        assert!(is_bare_heading("■ 主动公开政府信息情况:"));
     }
 
     #[test]
