@@ -25,8 +25,8 @@
 //! report into one line; [`break_headings`] sets such headings on lines of their
 //! own again, so that the prose reader finds its sections.
 
-use super::cells::is_page_furniture;
-use super::prose::starts_part;
+use super::cells::{is_page_furniture, lines};
+use super::prose::{is_heading, starts_part};
 use crate::normalize::Search;
 
 /// Text with some line breaks (and the blanks around them) taken out, and the way
@@ -345,6 +345,29 @@ pub fn break_headings(text: &str) -> Option<String> {
         }
         line_start = line_end + 1;
     }
+    // `3、依申请公开情况 本年度…`: headings numbered in Arabic digits, at a line's
+    // start or after a blank in paragraphs run together, where none is numbered
+    // in Chinese numerals.
+    if breaks.is_empty() && !lines(text).any(|(_, l)| is_heading(l)) {
+        let mut arabic = |at: usize| {
+            let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let rest = &text[at + digits..];
+            let mark = if rest.starts_with('、') { 3 } else { usize::from(rest.starts_with('.')) };
+            if (1..=2).contains(&digits) && mark > 0 && !rest[mark..].starts_with(|c: char| c.is_ascii_digit()) {
+                heading_breaks(text, at, at + digits + mark, true, &mut breaks);
+            }
+        };
+        for (at, line) in lines(text) {
+            arabic(at);
+            if line.len() > RUN_TOGETHER {
+                for k in memchr::memchr2_iter(b' ', b'\t', line.as_bytes()) {
+                    if line.as_bytes().get(k + 1).is_some_and(u8::is_ascii_digit) {
+                        arabic(at + k + 1);
+                    }
+                }
+            }
+        }
+    }
     if breaks.is_empty() {
         return None;
     }
@@ -567,6 +590,12 @@ mod tests {
                 "未发生。",
             ]
         );
+        // Numbered in Arabic digits where no heading is in Chinese numerals; not
+        // the items of a part numbered so.
+        let text = format!("{overview} 3、依申请公开政府信息情况 共受理申请2件。 4、收费情况 无。\n");
+        let want = format!("{overview}\n3、依申请公开政府信息情况\n共受理申请2件。\n4、收费情况\n无。\n");
+        assert_eq!(break_headings(&text).unwrap(), want);
+        assert_eq!(break_headings("三、依申请公开情况\n1.申请情况 共受理申请2件。\n"), None);
         // Headings on their own lines, list items, numerals inside a sentence: nothing to do.
         for text in [
             "三、依申请公开情况\n本年度共收到申请3件。\n",

@@ -1013,6 +1013,17 @@ fn report(
             }
         }
     }
+    // Parts numbered in Arabic digits (`3、依申请公开政府信息情况`).
+    if t == Template::Pre2019 && matches!(layout, Layout::Text | Layout::Html) && rng.chance(0.05) {
+        for block in &mut blocks {
+            if let Block::Heading(h) = block {
+                let numeral = "一二三四五六七八九".chars().position(|c| h.starts_with(c) && h[c.len_utf8()..].starts_with('、'));
+                if let Some(k) = numeral {
+                    *h = format!("{}{}", k + 1, &h[3..]);
+                }
+            }
+        }
+    }
     let signed = rng.chance(0.5);
     // A government site's page carries meta tags; then the body may print no date.
     let tagged = matches!(layout, Layout::Html | Layout::HtmlGbk) && rng.chance(0.3);

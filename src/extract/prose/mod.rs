@@ -81,7 +81,7 @@ pub(super) fn is_heading(line: &str) -> bool {
 /// names of a report's parts end (`依申请公开政府信息情况`, `存在的主要问题及改进措施`,
 /// `概述`).
 fn is_bare_heading(line: &str) -> bool {
-    const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题"];
+    const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题", "统计表"];
     let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*']).trim_start();
     let t = t.strip_suffix([':', '：']).unwrap_or(t);
     // At most 32 characters: at most 128 bytes, a cheap test before the count.
@@ -95,12 +95,31 @@ fn is_bare_heading(line: &str) -> bool {
     let n = t.chars().count();
     // An answer is no heading: `本年度无此类情况`.
     let answers = ["无", "未", "没有", "此类", "本年", "全年"].iter().any(|w| t.has(w));
-    (2..=32).contains(&n) && !answers && !t.chars().any(|c| c.is_ascii_digit() || "。,;:?!\"“”".contains(c))
+    (2..=32).contains(&n) && !answers && !t.chars().any(|c| c.is_ascii_digit() || "。,;?!\"“”".contains(c))
+}
+
+/// `3、依申请公开情况`: a heading numbered in Arabic digits, a report's top level
+/// where no heading is numbered in Chinese numerals (elsewhere `1.` numbers the
+/// items of a part: `2.答复情况`).
+fn is_arabic_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &t[digits..];
+    rest.strip_prefix(['、', '.', ' ']).is_some_and(|r| is_bare_heading(r.trim_start()))
 }
 
 /// A top-level heading, numbered or bare.
 pub(super) fn starts_part(line: &str) -> bool {
     is_heading(line) || is_bare_heading(line)
+}
+
+/// How the text numbers its top level: whether `3、…` lines are its headings
+/// (no line is headed by a Chinese numeral).
+fn numbers_in_arabic(text: &str) -> bool {
+    !super::cells::lines(text).any(|(_, line)| is_heading(line))
 }
 
 /// A part of the text with the topics of its heading: topics, start, end.
@@ -138,21 +157,24 @@ impl<'a> Sectioned<'a> {
         let whole_line = |at: usize, c: &str| {
             (at == 0 || text.as_bytes()[at - 1] == b'\n') && matches!(text.as_bytes().get(at + c.len()), None | Some(b'\n'))
         };
-        let headings = clauses.iter().map(|&(at, c)| is_heading(c) || (is_bare_heading(c) && whole_line(at, c))).collect();
-        let (sections, subsections) = sections(text);
+        let arabic = numbers_in_arabic(text);
+        let bare = |c: &str| is_bare_heading(c) || (arabic && is_arabic_heading(c));
+        let headings = clauses.iter().map(|&(at, c)| is_heading(c) || (bare(c) && whole_line(at, c))).collect();
+        let (sections, subsections) = sections(text, arabic);
         Sectioned { text, sections, subsections, clauses, headings }
     }
 }
 
-/// Byte ranges of the text, each with the topics of its heading; and the
-/// ranges under sub-headings, each to the next heading of either kind.
-fn sections(text: &str) -> (Vec<Part>, Vec<Part>) {
+/// Byte ranges of the text, each with the topics of its heading (with
+/// `arabic`, `3、…` lines head parts too); and the ranges under sub-headings,
+/// each to the next heading of either kind.
+fn sections(text: &str, arabic: bool) -> (Vec<Part>, Vec<Part>) {
     let mut out: Vec<Part> = Vec::new();
     let mut subs: Vec<Part> = Vec::new();
     let mut current = (Topics::default(), 0usize);
     let mut sub: Option<(Topics, usize)> = None;
     for (offset, line) in super::cells::lines(text) {
-        let top = starts_part(line);
+        let top = starts_part(line) || (arabic && is_arabic_heading(line));
         let under = if top { None } else { sub_heading(line) };
         if top || under.is_some() {
             if let Some((t, start)) = sub.take() {
@@ -856,6 +878,22 @@ mod tests {
         assert!(!is_bare_heading("(四)行政复议情况"));
         assert!(!is_bare_heading("依申请公开情况。本年度受理申请3件"));
         assert!(is_bare_heading("■ 主动公开政府信息情况:"));
+        assert!(is_bare_heading("附表:政府信息公开情况统计表"));
+    }
+
+    #[test]
+    fn headings_numbered_in_arabic_digits_where_none_is_in_chinese() {
+        let text = "1、概述\n全年工作正常。\n2、政府信息公开的收费及减免情况 无。\n\
+                    3、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无此类情况。\n4、存在的主要问题及改进措施\n无。\n";
+        assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.fees_yuan, Some(0.0));
+        // Under Chinese numerals, `2.答复情况` is an item of the part on requests.
+        let items = "三、依申请公开情况\n1.申请情况\n全年受理申请3件。\n2.答复情况\n已答复3件,其中同意公开2件。\n四、其他\n";
+        assert_eq!(requests(items), vec![("new_received", 3), ("answered", 3), ("granted", 2)]);
+        assert!(!is_arabic_heading("1.5万元"));
+        assert!(is_arabic_heading("3.依申请公开情况"));
     }
 
     #[test]
