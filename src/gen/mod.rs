@@ -1024,6 +1024,18 @@ fn report(
             }
         }
     }
+    // Short headings with their letters spaced out, as PDFs set them (`一、概 述`).
+    if matches!(layout, Layout::Aligned | Layout::Raw) && rng.chance(0.08) {
+        for block in &mut blocks {
+            if let Block::Heading(h) = block {
+                let Some(at) = h.find('、').map(|i| i + '、'.len_utf8()) else { continue };
+                if h[at..].chars().count() <= 16 {
+                    let spaced: Vec<String> = h[at..].chars().map(String::from).collect();
+                    *h = format!("{}{}", &h[..at], spaced.join(" "));
+                }
+            }
+        }
+    }
     let signed = rng.chance(0.5);
     // A government site's page carries meta tags; then the body may print no date.
     let tagged = matches!(layout, Layout::Html | Layout::HtmlGbk) && rng.chance(0.3);

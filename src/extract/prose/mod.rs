@@ -44,7 +44,9 @@ struct Topics {
 }
 
 impl Topics {
+    /// The topics a heading names, its letters spaced out or not (`依 申 请 公 开 情 况`).
     fn of_heading(h: &str) -> Topics {
+        let h = &*crate::normalize::squash(h);
         let litigation = ["复议", "诉讼", "申诉"].iter().any(|k| h.has(k));
         Topics {
             litigation,
@@ -63,8 +65,9 @@ pub(super) fn is_heading(line: &str) -> bool {
         return false;
     }
     let t = t.trim_end();
-    // At most 40 chars: at most 160 bytes, and a cheap test before the count.
-    if t.is_empty() || t.len() > 160 || t.chars().count() > 40 || t.contains('。') {
+    // At most 40 characters besides blanks (a heading's letters may be spaced
+    // out): at most 160 bytes and as many blanks, a cheap test before the count.
+    if t.is_empty() || t.len() > 320 || t.chars().filter(|c| !c.is_whitespace()).count() > 40 || t.contains('。') {
         return false;
     }
     let head = t.char_indices().find(|&(_, c)| !"一二三四五六七八九十".contains(c)).map_or(t.len(), |(i, _)| i);
@@ -83,9 +86,15 @@ pub(super) fn is_heading(line: &str) -> bool {
 fn is_bare_heading(line: &str) -> bool {
     const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题", "统计表"];
     let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*']).trim_start();
-    let t = t.strip_suffix([':', '：']).unwrap_or(t);
-    // At most 32 characters: at most 128 bytes, a cheap test before the count.
-    if t.len() > 128 || !ENDINGS.iter().any(|e| t.ends_with(e)) {
+    let t = t.strip_suffix(':').unwrap_or(t);
+    // At most 32 characters and as many blanks (letters may be spaced out,
+    // `概 述`): a cheap test of the length and the last letter before the rest.
+    if t.len() > 160 || !t.ends_with(['况', '项', '施', '述', '题', '表']) {
+        return false;
+    }
+    let squashed = crate::normalize::squash(t);
+    let t = &*squashed;
+    if !ENDINGS.iter().any(|e| t.ends_with(e)) {
         return false;
     }
     // Numbered headings and sub-headings (`(四)行政复议情况`, `一是…`) are read as such.
@@ -879,6 +888,13 @@ mod tests {
         assert!(!is_bare_heading("依申请公开情况。本年度受理申请3件"));
         assert!(is_bare_heading("■ 主动公开政府信息情况:"));
         assert!(is_bare_heading("附表:政府信息公开情况统计表"));
+        assert!(is_bare_heading("概 述"));
+    }
+
+    #[test]
+    fn headings_with_their_letters_spaced_out() {
+        let text = "一、概 述\n工作正常。\n五、因 政 府 信 息 公 开 申 请 行 政 复 议 、 提 起 行 政 诉 讼 的 情 况\n无。\n六、其他\n";
+        assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
     }
 
     #[test]
