@@ -307,11 +307,13 @@ fn numerals_after(bytes: &[u8], at: usize) -> usize {
 pub fn break_headings(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut breaks: Vec<usize> = Vec::new();
-    // `三、…`: the numerals before the mark.
-    for p in memchr::memmem::find_iter(bytes, "、".as_bytes()) {
+    // `三、…`, `三.…`, `【三、…】`: the numerals before the mark.
+    for p in memchr::memmem::find_iter(bytes, "、".as_bytes()).chain(memchr::memchr_iter(b'.', bytes)) {
         let numerals = numerals_before(bytes, p);
         if (1..=3).contains(&numerals) {
-            heading_breaks(text, p - 3 * numerals, p, false, &mut breaks);
+            let start = p - 3 * numerals;
+            let start = if bytes[..start].ends_with("【".as_bytes()) { start - "【".len() } else { start };
+            heading_breaks(text, start, p, false, &mut breaks);
         }
     }
     // `三 …`: numerals at a line's start or after a run of blanks, a blank, then
@@ -330,7 +332,9 @@ pub fn break_headings(text: &str) -> Option<String> {
     let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
     let mut line_start = 0;
     for line_end in ends {
-        spaced(line_start);
+        // Past the line's indent.
+        let lead = bytes[line_start.min(line_end)..line_end].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        spaced(line_start + lead);
         // After a blank only in a long line: paragraphs run together.
         if line_end - line_start > RUN_TOGETHER {
             let mut i = line_start;
@@ -358,7 +362,7 @@ pub fn break_headings(text: &str) -> Option<String> {
             }
         };
         for (at, line) in lines(text) {
-            arabic(at);
+            arabic(at + line.len() - line.trim_start().len());
             if line.len() > RUN_TOGETHER {
                 for k in memchr::memchr2_iter(b' ', b'\t', line.as_bytes()) {
                     if line.as_bytes().get(k + 1).is_some_and(u8::is_ascii_digit) {
@@ -366,6 +370,24 @@ pub fn break_headings(text: &str) -> Option<String> {
                     }
                 }
             }
+        }
+    }
+    // `(三)依申请公开情况 …` where no heading is numbered otherwise: the
+    // bracketed numerals number the parts.
+    if breaks.is_empty() {
+        for p in memchr::memchr_iter(b'(', bytes) {
+            let numerals = numerals_after(bytes, p + 1);
+            if (1..=3).contains(&numerals) && bytes.get(p + 1 + 3 * numerals) == Some(&b')') {
+                heading_breaks(text, p, p + 2 + 3 * numerals, true, &mut breaks);
+            }
+        }
+    }
+    // `第三部分 依申请公开情况 …`: the part's number, a blank, then its words.
+    for p in memchr::memmem::find_iter(bytes, "部分 ".as_bytes()) {
+        let numerals = numerals_before(bytes, p);
+        let start = p.saturating_sub(3 * numerals + 3);
+        if (1..=3).contains(&numerals) && bytes[start..].starts_with("第".as_bytes()) {
+            heading_breaks(text, start, p + "部分 ".len(), true, &mut breaks);
         }
     }
     if breaks.is_empty() {
@@ -592,6 +614,18 @@ mod tests {
         );
         // Numbered in Arabic digits where no heading is in Chinese numerals; not
         // the items of a part numbered so.
+        assert_eq!(break_headings("三.依申请公开情况 本年度共收到申请3件。\n").unwrap(), "三.依申请公开情况\n本年度共收到申请3件。\n");
+        let indented = "  三 依申请公开情况 本年度共收到申请3件。\n";
+        // (The indent's last blank becomes a break too: the offsets stay.)
+        assert_eq!(break_headings(indented).unwrap(), " \n三 依申请公开情况\n本年度共收到申请3件。\n");
+        let bracketed = "【三、依申请公开情况】 本年度共收到申请3件。\n";
+        assert_eq!(break_headings(bracketed).unwrap(), "【三、依申请公开情况】\n本年度共收到申请3件。\n");
+        // Parts numbered in brackets only, run together.
+        let text = format!("{overview} (三)依申请公开情况 共受理申请2件。 (四)收费情况 无。\n");
+        let want = format!("{overview}\n(三)依申请公开情况\n共受理申请2件。\n(四)收费情况\n无。\n");
+        assert_eq!(break_headings(&text).unwrap(), want);
+        let part = "第三部分 依申请公开情况 本年度共收到申请3件。\n";
+        assert_eq!(break_headings(part).unwrap(), "第三部分 依申请公开情况\n本年度共收到申请3件。\n");
         let text = format!("{overview} 3、依申请公开政府信息情况 共受理申请2件。 4、收费情况 无。\n");
         let want = format!("{overview}\n3、依申请公开政府信息情况\n共受理申请2件。\n4、收费情况\n无。\n");
         assert_eq!(break_headings(&text).unwrap(), want);

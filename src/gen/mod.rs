@@ -1013,13 +1013,21 @@ fn report(
             }
         }
     }
-    // Parts numbered in Arabic digits (`3、依申请公开政府信息情况`).
-    if t == Template::Pre2019 && matches!(layout, Layout::Text | Layout::Html) && rng.chance(0.05) {
+    // Parts numbered otherwise than `三、`: `3、`, `三.`, `第三部分 `, `（三）`, `【三、…】`.
+    if t == Template::Pre2019 && matches!(layout, Layout::Text | Layout::Html) && rng.chance(0.12) {
+        let style = rng.below(5);
         for block in &mut blocks {
             if let Block::Heading(h) = block {
                 let numeral = "一二三四五六七八九".chars().position(|c| h.starts_with(c) && h[c.len_utf8()..].starts_with('、'));
                 if let Some(k) = numeral {
-                    *h = format!("{}{}", k + 1, &h[3..]);
+                    let (n, words) = (&h[..3], &h[6..]);
+                    *h = match style {
+                        0 => format!("{}、{words}", k + 1),
+                        1 => format!("{n}.{words}"),
+                        2 => format!("第{n}部分 {words}"),
+                        3 => format!("（{n}）{words}"),
+                        _ => format!("【{n}、{words}】"),
+                    };
                 }
             }
         }
@@ -1092,6 +1100,10 @@ fn report(
         issues.extend(["title_missing", "agency_inferred", "year_inferred"]);
     }
     let mut text = render::render(&page, layout, rng);
+    // Paragraphs indented by ideographic spaces, as a page's text is copied.
+    if layout == Layout::Text && rng.chance(0.1) {
+        text = text.lines().map(|l| if l.trim().is_empty() { l.to_string() } else { format!("\u{3000}\u{3000}{l}") }).collect::<Vec<_>>().join("\n");
+    }
     if layout == Layout::Raw && rng.chance(0.3) {
         text = paged(&text, rng);
     }

@@ -57,9 +57,11 @@ impl Topics {
     }
 }
 
-/// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`.
+/// A numbered top-level heading: `三、…`, `四 …`, `第三部分 …`, `【三、…】`.
 pub(super) fn is_heading(line: &str) -> bool {
+    // In brackets some pages set their headings in: `【三、依申请公开情况】`.
     let t = line.trim_start();
+    let t = t.strip_prefix('【').unwrap_or(t);
     // Headings start with a numeral or 第: most lines are turned away here.
     if !t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第']) {
         return false;
@@ -85,8 +87,8 @@ pub(super) fn is_heading(line: &str) -> bool {
 /// `概述`).
 fn is_bare_heading(line: &str) -> bool {
     const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题", "统计表"];
-    let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*']).trim_start();
-    let t = t.strip_suffix(':').unwrap_or(t);
+    let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*', '【']).trim_start();
+    let t = t.strip_suffix(['】', ':']).unwrap_or(t);
     // At most 32 characters and as many blanks (letters may be spaced out,
     // `概 述`): a cheap test of the length and the last letter before the rest.
     if t.len() > 160 || !t.ends_with(['况', '项', '施', '述', '题', '表']) {
@@ -168,7 +170,10 @@ impl<'a> Sectioned<'a> {
         };
         let arabic = numbers_in_arabic(text);
         let bare = |c: &str| is_bare_heading(c) || (arabic && is_arabic_heading(c));
-        let headings = clauses.iter().map(|&(at, c)| is_heading(c) || (bare(c) && whole_line(at, c))).collect();
+        // A sub-heading alone on its line (`(四)政府信息公开的收费及减免情况`).
+        let sub = |c: &str| sub_heading(c).is_some_and(|h| c.trim_end().ends_with(h));
+        let headings =
+            clauses.iter().map(|&(at, c)| is_heading(c) || ((bare(c) || sub(c)) && whole_line(at, c))).collect();
         let (sections, subsections) = sections(text, arabic);
         Sectioned { text, sections, subsections, clauses, headings }
     }
@@ -595,12 +600,12 @@ const NONE_WORDS: &[&str] = &["暂无", "无", "均无", "没有", "未发生", 
 /// What may lead such an answer: when.
 const NONE_LEADS: &[&str] = &["本年度", "本年", "今年", "全年", "年内", "报告期内"];
 
-/// Where a numbered section on a topic answers with nothing but that it has
+/// Where a numbered section (or a part under a sub-heading) on a topic answers with nothing but that it has
 /// nothing to report (`五、因政府信息公开申请行政复议、提起行政诉讼的情况` / `无。`):
 /// the offset of that answer, the section's only clause, short and without a
 /// number.
 fn section_says_none(doc: &Sectioned, pick: impl Fn(Topics) -> bool) -> Option<usize> {
-    doc.sections.iter().filter(|s| pick(s.0)).find_map(|&(_, start, end)| {
+    doc.sections.iter().chain(&doc.subsections).filter(|s| pick(s.0)).find_map(|&(_, start, end)| {
         let from = doc.clauses.partition_point(|&(b, _)| b < start);
         let to = doc.clauses.partition_point(|&(b, _)| b < end);
         let mut body = (from..to).filter(|&k| !doc.headings[k]).map(|k| doc.clauses[k]);
@@ -895,6 +900,16 @@ mod tests {
     fn headings_with_their_letters_spaced_out() {
         let text = "一、概 述\n工作正常。\n五、因 政 府 信 息 公 开 申 请 行 政 复 议 、 提 起 行 政 诉 讼 的 情 况\n无。\n六、其他\n";
         assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
+    }
+
+    #[test]
+    fn headings_in_brackets_and_parts_under_sub_headings_that_answer_none() {
+        assert_eq!(requests("【三、依申请公开政府信息情况】\n无。\n【四、收费情况】\n"), vec![("new_received", 0)]);
+        let text = "一、概述\n(四)政府信息公开的收费及减免情况\n无。\n(五)行政复议、行政诉讼情况\n本年度无此类情况。\n";
+        assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
+        let mut r = Report::default();
+        read(text, &mut r);
+        assert_eq!(r.fees_yuan, Some(0.0));
     }
 
     #[test]
