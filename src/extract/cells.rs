@@ -285,8 +285,10 @@ pub(super) fn is_page_furniture(t: &str) -> bool {
     let s = squash(t);
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '_');
     let core = s.trim_matches(dash);
-    // `- 4 -`, `—4—`: dashes on both sides (a lone `-2` is a number).
-    let dashed = s.starts_with(dash) && s.ends_with(dash);
+    // `- 4 -`, `—4—`: a dash or two on both sides (a lone `-2` is a number; a
+    // row of cells marked none around a number, `— — 1 1 — —`, holds more).
+    let run = |chars: &mut dyn Iterator<Item = char>| chars.take_while(|&c| dash(c)).count();
+    let dashed = (1..=2).contains(&run(&mut s.chars())) && (1..=2).contains(&run(&mut s.chars().rev()));
     if dashed && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -400,8 +402,12 @@ fn delimited_row(line: &str, sep: u8, offset: usize) -> Option<Row<'_>> {
             parts.pop();
         }
     }
-    // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows.
-    if parts.iter().all(|p| p.1.chars().all(|c| matches!(c, '-' | ':' | '—'))) {
+    // Markdown rules (`|---|:--:|`) and bare runs of pipes separate rows; a row
+    // of `—`, or of a dash or two a cell, is a row of cells marked none.
+    let rule = |p: &str| {
+        p.chars().all(|c| matches!(c, '-' | ':')) && (p.is_empty() || p.contains(':') || p.matches('-').count() >= 3)
+    };
+    if parts.iter().all(|p| rule(p.1)) {
         return None;
     }
     let mut row = Row::new(Kind::Table, true, offset);
@@ -509,8 +515,22 @@ pub(super) fn without_notes(label: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Aligned or inline text: numbers become cells at their character column,
-/// everything else label fragments.
+/// Marks a table puts in a cell for none instead of a 0.
+const NONE_MARKS: &[&str] = &["-", "--", "—", "——", "–", "/", "\\"];
+
+const ZERO_VALUE: Value = Value { number: 0.0, unit: None };
+
+/// The width in characters of a mark for none (`—`, `/`) that stands alone
+/// between blanks at byte `i` of `line`.
+fn none_mark_at(line: &str, i: usize) -> Option<usize> {
+    let rest = &line[i..];
+    let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
+    (alone && NONE_MARKS.contains(&token)).then(|| token.chars().count())
+}
+
+/// Aligned or inline text: numbers become cells at their character column (a
+/// mark for none, `—`, a zero), everything else label fragments.
 fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     let mut row = Row::new(Kind::Table, false, offset);
     // Where the label being read starts: (byte, character column).
@@ -532,6 +552,18 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }
+        } else if let Some(chars) = label_start.is_none().then(|| none_mark_at(line, i)).flatten() {
+            // A cell marked none (`—`, `/`) between blanks: a zero.
+            row.cells.push(Cell {
+                value: Some(ZERO_VALUE),
+                offset: offset + i,
+                center: column as f64 + (chars as f64 - 1.0) / 2.0,
+            });
+            let token = line[i..].find(char::is_whitespace).unwrap_or(line.len() - i);
+            i += token;
+            column += chars;
+            before = line[..i].chars().next_back();
+            continue;
         } else if let Some(n) = number_at(line, i, before) {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
@@ -563,8 +595,10 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     row
 }
 
-/// Reads a whole delimited cell: `Some(None)` for an empty cell (blank, `-`, `/`),
-/// `Some(Some(v))` for a number (`无` is zero), `None` for label text.
+/// Reads a whole delimited cell: `Some(None)` for an empty cell, `Some(Some(v))`
+/// for a number (`无` is zero, and so is a dash or a slash: a mark put in a cell
+/// for none, which a table of nothing but such marks states), `None` for label
+/// text.
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // Most pieces are labels: turn them away before any allocation.
     let first = text.trim_start().trim_start_matches('*').chars().next();
@@ -580,10 +614,10 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     }
     let t = squash(text);
     let t = t.trim_matches('*');
-    if t.is_empty() || matches!(t, "-" | "--" | "—" | "——" | "/" | "\\" | "-/-") {
+    if t.is_empty() {
         return Some(None);
     }
-    if matches!(t, "无" | "0件" | "零") {
+    if matches!(t, "无" | "0件" | "零" | "-/-") || NONE_MARKS.contains(&t) {
         return Some(Some(Value { number: 0.0, unit: None }));
     }
     match number_at(t, 0, None) {
@@ -767,7 +801,8 @@ mod tests {
         assert_eq!(v("--253"), Some((-253.0, None)));
         assert_eq!(v("+22"), Some((22.0, None)));
         assert_eq!(v(" "), None);
-        assert_eq!(v("—"), None);
+        assert_eq!(v("—"), Some((0.0, None)));
+        assert_eq!(v("/"), Some((0.0, None)));
         assert!(parse_cell("1.属于国家秘密").is_none());
         assert!(parse_cell("本年新收政府信息公开申请数量").is_none());
     }

@@ -878,6 +878,24 @@ mod tests {
     }
 
     #[test]
+    fn cells_marked_none_are_zeros_in_every_layout() {
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
+                     结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n";
+        let marks = ["—"; 15].join(" | ");
+        let mut aligned = ["—"; 15];
+        aligned[3] = "1";
+        aligned[4] = "1";
+        let dashes = ["-"; 15].join(" | ");
+        for values in [format!("| {marks} |"), format!("| {dashes} |"), aligned.join("    "), ["/"; 15].join("\t")] {
+            let r = litigation(&format!("{heads}{values}\n五、存在的主要问题\n"));
+            assert_eq!(r.litigation.len(), 15, "{values}");
+            assert!(r.issues.is_empty(), "{values}: {:?}", r.issues);
+            let pending = r.litigation.iter().find(|f| f.proceeding == "reconsideration" && f.outcome == "pending").unwrap();
+            assert_eq!(pending.count, i64::from(values.contains('1')), "{values}");
+        }
+    }
+
+    #[test]
     fn litigation_without_its_heads() {
         let numbers = "119 | 25 | 91 | 24 | 259 | 7 | 0 | 15 | 6 | 28 | 21 | 1 | 7 | 9 | 38";
         let heading = "四、政府信息公开行政复议、行政诉讼情况";

@@ -1013,6 +1013,17 @@ fn report(
             }
         }
     }
+    // Zeros marked none in the tables' cells (`—`, `/`, `-`).
+    if t != Template::Pre2019 && rng.chance(0.05) {
+        let mark = *rng.pick(&["—", "/", "-", "——"]);
+        for block in &mut blocks {
+            if let Block::Table(rows) = block {
+                for v in rows.iter_mut().flat_map(|r| r.values.iter_mut()).filter(|v| *v == "0") {
+                    *v = mark.to_string();
+                }
+            }
+        }
+    }
     // Parts numbered otherwise than `三、`: `3、`, `三.`, `第三部分 `, `（三）`, `【三、…】`.
     if t == Template::Pre2019 && matches!(layout, Layout::Text | Layout::Html) && rng.chance(0.12) {
         let style = rng.below(5);
