@@ -1007,9 +1007,14 @@ fn report(
     }
     // Pages made from Word documents often set numbers apart with spaces.
     if matches!(layout, Layout::Text | Layout::Html | Layout::HtmlGbk | Layout::Traditional) && rng.chance(0.2) {
+        // A database's export of such a page keeps the spaces as markup wrote them.
+        let exported = layout == Layout::Text && rng.chance(0.2);
         for block in &mut blocks {
             if let Block::Para(p) = block {
                 *p = spaced_numbers(p);
+                if exported {
+                    *p = p.replace(' ', "&nbsp;");
+                }
             }
         }
     }

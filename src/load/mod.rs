@@ -240,7 +240,7 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         doc.hints.site = page.site.map(|t| fold_name(&t).into_owned());
         doc.hints.published = page.published;
         doc.hints.url = page.url;
-        page.text
+        with_references_decoded(page.text)
     } else {
         let text = match front::split(&decoded.text) {
             Some((front, body)) => {
@@ -252,9 +252,29 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
             }
             None => decoded.text,
         };
-        grid::joined(with_tables_rendered(text))
+        grid::joined(with_tables_rendered(with_references_decoded(text)))
     };
     doc.text = Ok(finish(doc, &text));
+}
+
+/// Text that carries HTML's character references as text (`共受理申请&nbsp;12&nbsp;件`:
+/// a page's source copied, a database's export, a page escaped twice), each
+/// decoded; only where the text holds one that nothing but markup writes
+/// (`&nbsp`, `&#12290;`, `&ldquo;`), so that `R&D` stays.
+fn with_references_decoded(text: String) -> String {
+    let written_by_markup = |i: usize| {
+        let rest = &text.as_bytes()[i + 1..];
+        let name = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        rest.starts_with(b"nbsp")
+            || (rest.first() == Some(&b'#') && rest.get(1).is_some_and(|b| b.is_ascii_digit() || *b == b'x'))
+            || ((2..=8).contains(&name) && rest.get(name) == Some(&b';'))
+    };
+    if !memchr::memchr_iter(b'&', text.as_bytes()).any(written_by_markup) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    dom::decode_references(&text, &mut out);
+    out
 }
 
 /// Text (Markdown from a converter, most often) with the HTML tables it holds
@@ -425,6 +445,15 @@ mod tests {
     fn a_declaration_with_a_character_across_its_eighth_byte() {
         let d = decode("p.html", "<!DOCTY中PE html><p>一、总体情况</p>".as_bytes());
         assert_eq!(d.text.unwrap(), "一、总体情况\n");
+    }
+
+    #[test]
+    fn references_left_as_text_are_decoded_where_markup_wrote_them() {
+        let text = |name: &str, body: &str| decode(name, body.as_bytes()).text.unwrap();
+        assert!(text("a.txt", "共受理申请&nbsp;12&nbsp;件,&ldquo;三安全一稳定&rdquo;").contains("共受理申请 12 件,“三安全一稳定”"));
+        assert!(text("a.txt", "R&D投入,A & B").contains("R&D投入,A & B"));
+        // A page escaped twice.
+        assert!(text("a.html", "<p>共受理申请&amp;nbsp;12&amp;nbsp;件</p>").contains("共受理申请 12 件"));
     }
 
     #[test]
