@@ -167,7 +167,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             out.push_str(rng.pick::<&str>(&["附件：", "附件1：", "【年度报告】", "【政府信息公开年报】"]));
         }
         out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
-        out.push('\n');
+        // The page's particulars on the title's line, copied from elements set inline.
+        let inline = layout == Layout::Text && page.published.as_ref().is_some_and(|p| p.starts_with("发布")) && rng.chance(0.05);
+        out.push(if inline { ' ' } else { '\n' });
     }
     if let Some(p) = page.published.as_ref().filter(|_| page.clipped.is_none()) {
         out.push_str(p);

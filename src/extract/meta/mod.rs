@@ -172,6 +172,9 @@ mod tests {
         assert_eq!(t.as_deref(), Some("某某县财政局2015年政府信息公开工作年度报告"));
         let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
+        // The page's particulars on the title's line.
+        let t = find_title(&Head::of("某某县人民政府2015年政府信息公开工作年度报告 发布时间：2016-01-10 浏览次数：123\n"));
+        assert_eq!(t.as_deref(), Some("某某县人民政府2015年政府信息公开工作年度报告"));
     }
 
     #[test]

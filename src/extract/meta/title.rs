@@ -206,8 +206,24 @@ pub(super) fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str>
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
         let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
-        without_label(without_page(s).trim_matches(|c: char| c == '#' || c == '*'))
+        without_particulars(without_label(without_page(s).trim_matches(|c: char| c == '#' || c == '*')))
     })
+}
+
+/// The labels of the particulars a page prints after a document's title on its
+/// line (`…年度报告 发布时间:2016-01-10 浏览次数:123`).
+const PARTICULARS: &[&str] = &[
+    "发布时间", "发布日期", "发文日期", "发布机构", "发布单位", "来源:", "信息来源", "浏览次数", "浏览量", "点击数", "阅读次数",
+    "时间:", "日期:", "作者:", "字号", "【字体", "[字体",
+];
+
+/// A line without the particulars printed after the title on it.
+pub(super) fn without_particulars(s: &str) -> &str {
+    let cut = PARTICULARS.iter().filter_map(|p| s.find(p)).filter(|&at| at > 0).min();
+    match cut {
+        Some(at) if is_title(&s[..at]) => &s[..at],
+        _ => s,
+    }
 }
 
 /// A line without the label of an attachment (`附件:`, `附件1:`) or a site's tag of
