@@ -524,6 +524,9 @@ const ZERO_VALUE: Value = Value { number: 0.0, unit: None };
 /// between blanks at byte `i` of `line`.
 fn none_mark_at(line: &str, i: usize) -> Option<usize> {
     let rest = &line[i..];
+    if !rest.starts_with(['-', '—', '–', '/', '\\']) {
+        return None;
+    }
     let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
     (alone && NONE_MARKS.contains(&token)).then(|| token.chars().count())

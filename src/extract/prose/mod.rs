@@ -68,8 +68,9 @@ pub(super) fn is_heading(line: &str) -> bool {
     }
     let t = t.trim_end();
     // At most 40 characters besides blanks (a heading's letters may be spaced
-    // out): at most 160 bytes and as many blanks, a cheap test before the count.
-    if t.is_empty() || t.len() > 320 || t.chars().filter(|c| !c.is_whitespace()).count() > 40 || t.contains('。') {
+    // out): at most 160 bytes and as many blanks, a cheap test before the counts.
+    let long = |t: &str| t.chars().count() > 40 && t.chars().filter(|c| !c.is_whitespace()).count() > 40;
+    if t.is_empty() || t.len() > 320 || long(t) || t.contains('。') {
         return false;
     }
     let head = t.char_indices().find(|&(_, c)| !"一二三四五六七八九十".contains(c)).map_or(t.len(), |(i, _)| i);
@@ -87,13 +88,14 @@ pub(super) fn is_heading(line: &str) -> bool {
 /// `概述`).
 fn is_bare_heading(line: &str) -> bool {
     const ENDINGS: &[&str] = &["情况", "事项", "措施", "概述", "概况", "问题", "统计表"];
-    let t = line.trim().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*', '【']).trim_start();
-    let t = t.strip_suffix(['】', ':']).unwrap_or(t);
     // At most 32 characters and as many blanks (letters may be spaced out,
     // `概 述`): a cheap test of the length and the last letter before the rest.
-    if t.len() > 160 || !t.ends_with(['况', '项', '施', '述', '题', '表']) {
+    let t = line.trim_end();
+    let t = t.strip_suffix(['】', ':']).unwrap_or(t);
+    if t.len() > 192 || !t.ends_with(['况', '项', '施', '述', '题', '表']) {
         return false;
     }
+    let t = t.trim_start().trim_start_matches(['●', '■', '◆', '★', '▲', '□', '·', '#', '*', '【']).trim_start();
     let squashed = crate::normalize::squash(t);
     let t = &*squashed;
     if !ENDINGS.iter().any(|e| t.ends_with(e)) {
