@@ -605,7 +605,8 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
 pub fn parse_cell(text: &str) -> Option<Option<Value>> {
     // Most pieces are labels: turn them away before any allocation.
     let first = text.trim_start().trim_start_matches('*').chars().next();
-    if first.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '减' | '增' | '-' | '+' | '—' | '/' | '\\' | '无' | '零')) {
+    let may_be_value = |c: char| c.is_ascii_digit() || matches!(c, '减' | '增' | '-' | '+' | '—' | '–' | '/' | '\\' | '无' | '零');
+    if first.is_some_and(|c| !may_be_value(c)) {
         return None;
     }
     // The common cell: plain digits.
@@ -806,6 +807,7 @@ mod tests {
         assert_eq!(v(" "), None);
         assert_eq!(v("—"), Some((0.0, None)));
         assert_eq!(v("/"), Some((0.0, None)));
+        assert_eq!(v("–"), Some((0.0, None)));
         assert!(parse_cell("1.属于国家秘密").is_none());
         assert!(parse_cell("本年新收政府信息公开申请数量").is_none());
     }

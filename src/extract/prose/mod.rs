@@ -168,7 +168,8 @@ impl<'a> Sectioned<'a> {
         let clauses = clauses_outside;
         // A bare heading is a whole line, not a clause that ends as one.
         let whole_line = |at: usize, c: &str| {
-            (at == 0 || text.as_bytes()[at - 1] == b'\n') && matches!(text.as_bytes().get(at + c.len()), None | Some(b'\n'))
+            let bytes = text.as_bytes();
+            (at == 0 || bytes[at - 1] == b'\n') && matches!(bytes.get(at + c.len()), None | Some(b'\n'))
         };
         let arabic = numbers_in_arabic(text);
         let bare = |c: &str| is_bare_heading(c) || (arabic && is_arabic_heading(c));
