@@ -171,9 +171,9 @@ fn table_html(table: Table) -> String {
 }
 
 /// Reads `document.xml` a tag at a time: the text of `w:t` runs, paragraphs,
-/// breaks and tabs, and tables (nested up to [`MAX_NESTING`]). What Word keeps twice is read once: the
-/// fallback of an alternate content (a text box's copy for old readers), and
-/// text moved away while changes were tracked.
+/// breaks and tabs, and tables (nested up to [`MAX_NESTING`]). What Word keeps
+/// twice is read once: the fallback of an alternate content (a text box's copy
+/// for old readers), and text moved away while changes were tracked.
 fn body_html(xml: &str) -> String {
     let mut out = String::from("<html><body>");
     let mut tables: Vec<Table> = Vec::new();
