@@ -1073,6 +1073,9 @@ fn report(
                 // The date alone at the top of the page (under the government's name).
                 let name = headed.map_or(String::new(), |_| format!("{}\n", agency.name));
                 format!("{name}{}年{}月{}日", published.year, published.month, published.day)
+            } else if anonymous && !signed && rng.chance(0.4) {
+                // The agency on a line of its own under the title, then the date.
+                format!("{}\n{}年{}月{}日", agency.name, published.year, published.month, published.day)
             } else if anonymous && !signed {
                 // The particulars a site prints above a document, run together.
                 format!("发布机构：{}\t发布日期：{date_text}", agency.name)

@@ -543,8 +543,8 @@ fn html(page: &Page, gbk: bool) -> String {
     let charset = if gbk { "gb2312" } else { "utf-8" };
     let mut body = String::new();
     body.push_str(&format!("<h1>{}</h1>\n", escape(page.title)));
-    if let Some(p) = &page.published {
-        body.push_str(&format!("<div class=\"info\">{}</div>\n", escape(p)));
+    for line in page.published.iter().flat_map(|p| p.lines()) {
+        body.push_str(&format!("<div class=\"info\">{}</div>\n", escape(line)));
     }
     for block in page.blocks {
         match block {

@@ -3,7 +3,7 @@
 //! uses for itself.
 
 use super::dates::{digit, parse_date};
-use super::title::{ending_in, TITLE_ENDINGS};
+use super::title::{ending_in, heading_lines, TITLE_ENDINGS};
 use super::{Head, TITLE_LINES};
 use crate::normalize::{squash, Search};
 
@@ -115,6 +115,25 @@ pub(super) fn signed_agency(text: &str) -> Option<String> {
     let name = tail.get(date + 1)?;
     let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
     (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())
+}
+
+/// The agency named alone on the line under a title that names none
+/// (`政府信息公开工作年度报告` / `(2015年度)` / `某县卫生健康委员会`), past the
+/// title's own lines.
+pub(super) fn named_under_title(head: &Head, title: &str) -> Option<String> {
+    let lines: Vec<&str> = heading_lines(head).filter(|l| !l.is_empty()).collect();
+    // Past the title's own lines and a dated particular (`成文日期:2019-03-12`).
+    let dated = |l: &str| parse_date(l).is_some() || (l.contains(':') && l.chars().any(|c| c.is_ascii_digit()));
+    let under = |at: usize| {
+        let line = lines[at + 1..].iter().take(3).find(|l| !title.contains(**l) && !dated(l))?;
+        // The date of writing after the name on its line (`某县卫生健康委员会2016年1月20日`).
+        let date = line.find(|c: char| c.is_ascii_digit()).filter(|&d| parse_date(&line[d..]).is_some());
+        let name = date.map_or(*line, |d| &line[..d]);
+        let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
+        (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+    };
+    // Each line the title starts on (a page may print it more than once).
+    (0..lines.len()).filter(|&at| title.starts_with(lines[at])).find_map(under)
 }
 
 /// Labels a page's catalogue prints after the publisher's name, where the cells

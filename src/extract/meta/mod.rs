@@ -13,7 +13,7 @@ use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::Report;
 
-use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, publisher, signed_agency};
+use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, named_under_title, publisher, signed_agency};
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
 pub use title::about_reports;
@@ -48,8 +48,10 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     if report.agency.is_none() && report.title.is_some() {
         // The title names no agency: the report's signature names it, else a
         // sentence that names the report, the page's publisher, the site.
+        let title = report.title.as_deref().unwrap_or_default();
         let found = signed_agency(text)
             .map(|a| (a, "the signature under the report"))
+            .or_else(|| named_under_title(&head, title).map(|a| (a, "the line under the title")))
             .or_else(|| agency_in_sentence(&head).map(|a| (a, "a sentence that names the report")))
             .or_else(|| publisher(&head).map(|a| (a, "the page's 发布机构")))
             .or_else(|| hints.site.clone().map(|a| (a, "the site's name")));
@@ -310,6 +312,12 @@ mod tests {
         );
         assert_eq!(title.as_deref(), Some("衡阳市国资委2019年度政府信息公开年度报告"));
         assert_eq!((agency.as_deref(), flagged), (Some("衡阳市国资委"), false));
+        // The agency on a line of its own under the title (and its year in brackets).
+        let (title, agency, flagged) = read_agency("政府信息公开工作年度报告\n(2015年度)\n某县卫生健康委员会\n一、概述\n工作正常。\n");
+        assert_eq!(title.as_deref(), Some("政府信息公开工作年度报告(2015年度)"));
+        assert_eq!((agency.as_deref(), flagged), (Some("某县卫生健康委员会"), true));
+        let (_, agency, _) = read_agency("2015年度政府信息公开工作年度报告\n成文日期:2016-01-18\n某县卫生健康委员会 2016年1月20日\n一、概述\n");
+        assert_eq!(agency.as_deref(), Some("某县卫生健康委员会"));
         // A repeat under a line that names no agency leaves the title as it is.
         let (title, agency, _) = read_agency("2019年度政府信息公开年度报告\n字体:大 中 小\n2019年度政府信息公开年度报告\n");
         assert_eq!((title.as_deref(), agency), (Some("2019年度政府信息公开年度报告"), None));
