@@ -56,10 +56,11 @@ pub fn document(page: &Page, listed: bool) -> String {
 /// The document packed as Word packs it: the content types, the package's
 /// relationships and the body, deflated.
 pub fn package(document: &str) -> Vec<u8> {
-    zip(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("_rels/.rels", RELS.as_bytes()), (
-        "word/document.xml",
-        document.as_bytes(),
-    )])
+    zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes(), true),
+        ("_rels/.rels", RELS.as_bytes(), true),
+        ("word/document.xml", document.as_bytes(), true),
+    ])
 }
 
 fn escape(s: &str) -> String {
@@ -195,17 +196,18 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A zip archive of deflated members, with its central directory.
-fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
+/// A zip archive of its members (name, bytes, whether deflated or stored),
+/// with its central directory.
+pub(crate) fn zip(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
     let (mut out, mut directory) = (Vec::new(), Vec::new());
-    for (name, data) in members {
-        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+    for &(name, data, deflate) in members {
+        let packed = if deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
         let offset = out.len() as u32;
-        // Version 2.0, no flags, deflated, a fixed time (1 January 2020).
+        // Version 2.0, no flags, deflated or stored, a fixed time (1 January 2020).
         let mut fields = Vec::new();
         fields.extend(20u16.to_le_bytes());
         fields.extend(0u16.to_le_bytes());
-        fields.extend(8u16.to_le_bytes());
+        fields.extend(if deflate { 8u16 } else { 0 }.to_le_bytes());
         fields.extend(0u16.to_le_bytes());
         fields.extend(((2020 - 1980) << 9 | 1 << 5 | 1u16).to_le_bytes());
         fields.extend(crc32(data).to_le_bytes());

@@ -440,46 +440,9 @@ mod tests {
         assert_eq!(html.matches("深处").count(), 1, "{html}");
     }
 
-    /// A zip archive of stored and deflated members, as a writer makes one.
+    /// A zip archive of stored and deflated members, as the generator writes one.
     fn archive(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
-        let (mut out, mut directory) = (Vec::new(), Vec::new());
-        for (name, data, deflate) in members {
-            let packed = if *deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
-            let method: u16 = if *deflate { 8 } else { 0 };
-            let offset = out.len() as u32;
-            let header = |sig: &[u8], central: bool| {
-                let mut h = sig.to_vec();
-                if central {
-                    h.extend(20u16.to_le_bytes());
-                }
-                h.extend(20u16.to_le_bytes());
-                h.extend(0u16.to_le_bytes());
-                h.extend(method.to_le_bytes());
-                h.extend([0; 8]); // time, date, crc
-                h.extend((packed.len() as u32).to_le_bytes());
-                h.extend((data.len() as u32).to_le_bytes());
-                h.extend((name.len() as u16).to_le_bytes());
-                h.extend(0u16.to_le_bytes());
-                if central {
-                    h.extend([0; 10]);
-                    h.extend(offset.to_le_bytes());
-                }
-                h.extend(name.as_bytes());
-                h
-            };
-            out.extend(header(b"PK\x03\x04", false));
-            out.extend(&packed);
-            directory.extend(header(b"PK\x01\x02", true));
-        }
-        let at = out.len() as u32;
-        out.extend(&directory);
-        out.extend(b"PK\x05\x06\0\0\0\0");
-        out.extend((members.len() as u16).to_le_bytes());
-        out.extend((members.len() as u16).to_le_bytes());
-        out.extend((directory.len() as u32).to_le_bytes());
-        out.extend(at.to_le_bytes());
-        out.extend(0u16.to_le_bytes());
-        out
+        crate::gen::docx::zip(members)
     }
 
     #[test]
