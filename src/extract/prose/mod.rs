@@ -698,6 +698,12 @@ mod tests {
         r.litigation.iter().map(|f| (f.proceeding, f.count)).collect()
     }
 
+    fn fee(text: &str) -> Option<f64> {
+        let mut r = Report::default();
+        read(text, &mut r);
+        r.fees_yuan
+    }
+
     #[test]
     fn counts_in_digits_and_chinese_with_units() {
         let vals = |s: &str| counts(s, 0).iter().map(|c| c.value).collect::<Vec<_>>();
@@ -887,9 +893,7 @@ mod tests {
         let text = "概述\n全年工作正常。\n依申请公开政府信息情况\n全年受理申请3件。\n政府信息公开的收费及减免情况\n无。\n\
                     因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无此类情况。\n存在的主要问题及改进措施\n无。\n";
         assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
-        let mut r = Report::default();
-        read(text, &mut r);
-        assert_eq!(r.fees_yuan, Some(0.0));
+        assert_eq!(fee(text), Some(0.0));
         // An answer that ends as a heading does is none, nor is a sub-heading or a sentence.
         assert!(!is_bare_heading("本年度无此类情况"));
         assert!(!is_bare_heading("(四)行政复议情况"));
@@ -910,9 +914,7 @@ mod tests {
         assert_eq!(requests("【三、依申请公开政府信息情况】\n无。\n【四、收费情况】\n"), vec![("new_received", 0)]);
         let text = "一、概述\n(四)政府信息公开的收费及减免情况\n无。\n(五)行政复议、行政诉讼情况\n本年度无此类情况。\n";
         assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
-        let mut r = Report::default();
-        read(text, &mut r);
-        assert_eq!(r.fees_yuan, Some(0.0));
+        assert_eq!(fee(text), Some(0.0));
     }
 
     #[test]
@@ -920,9 +922,7 @@ mod tests {
         let text = "1、概述\n全年工作正常。\n2、政府信息公开的收费及减免情况 无。\n\
                     3、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无此类情况。\n4、存在的主要问题及改进措施\n无。\n";
         assert_eq!(litigation(text), vec![("reconsideration", 0), ("litigation", 0)]);
-        let mut r = Report::default();
-        read(text, &mut r);
-        assert_eq!(r.fees_yuan, Some(0.0));
+        assert_eq!(fee(text), Some(0.0));
         // Under Chinese numerals, `2.答复情况` is an item of the part on requests.
         let items = "三、依申请公开情况\n1.申请情况\n全年受理申请3件。\n2.答复情况\n已答复3件,其中同意公开2件。\n四、其他\n";
         assert_eq!(requests(items), vec![("new_received", 3), ("answered", 3), ("granted", 2)]);
@@ -1139,11 +1139,6 @@ mod tests {
 
     #[test]
     fn fees_in_yuan_or_none_charged() {
-        let fee = |s: &str| {
-            let mut r = Report::default();
-            read(s, &mut r);
-            r.fees_yuan
-        };
         assert_eq!(fee("四 政府信息公开收费情况\n依申请公开收取的费用(检索费、复制费等)为0元。"), Some(0.0));
         assert_eq!(fee("五、政府信息收费及减免情况\n2014年以来,依法依规做好工作,没有收取任何费用。"), Some(0.0));
         assert_eq!(fee("六、其他需要报告的事项\n本年度收取信息处理费380元。"), Some(380.0));
