@@ -100,6 +100,12 @@ pub fn short_forms(name: &str, level: Level) -> Vec<String> {
                 if unit != '区' {
                     out.push(format!("{place}{unit}"));
                 }
+                // 新疆维吾尔自治区 names its people without 族: 新疆 too.
+                let people = ETHNIC.iter().filter(|e| e.chars().count() >= 2).find(|e| place.ends_with(*e));
+                let bare = people.map(|e| &place[..place.len() - e.len()]).filter(|p| chars(p) >= 2);
+                if let (true, Some(bare)) = (last_group.is_empty(), bare) {
+                    out.push(bare.to_string());
+                }
                 if chars(&place) >= 2 {
                     out.push(place);
                 }
@@ -335,13 +341,16 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     for m in t.mentions(agency, false) {
         // Nor is a short form before 流域 or a feature of nature a place: 太湖流域管理局
         // is the basin's, not 太湖县's; 长白山 is the mountain, not 长白县.
-        let department = agency[m.end..].starts_with(['局', '厅', '委', '署', '部', '山', '湖', '河', '海', '岛'])
-            || agency[m.end..].starts_with("流域");
+        // 海关 and 海事局 are the place's (北京海关, 上海海事局).
+        let rest = &agency[m.end..];
+        let department = (rest.starts_with(['局', '厅', '委', '署', '部', '山', '湖', '河', '海', '岛'])
+            && !rest.starts_with("海关")
+            && !rest.starts_with("海事"))
+            || rest.starts_with("流域");
         // 仁和街道 is a township of its own name, not in 仁和区; so are 永安洲镇 and
         // 江阴路街道 (a township's name has two characters at least before its kind:
         // 增城派潭镇 is 派潭镇 in 增城区).
         let township_kind = |rest: &str| rest.starts_with(['镇', '乡']) || rest.starts_with("街道");
-        let rest = &agency[m.end..];
         let after_one = rest.chars().next().map(|c| &rest[c.len_utf8()..]);
         let own_name = township_kind(rest) || after_one.is_some_and(township_kind);
         if m.official || (m.start == chained_to && !department && !own_name) {
@@ -420,14 +429,17 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
 const CENTRAL_ENDINGS: &[&str] = &["委员会", "总局", "局", "署", "部", "银行", "银保监会", "证监会"];
 
 /// The kinds of a central body's local office, after the place's short name.
-const OFFICE_KINDS: &[&str] = &["监管局", "监管分局", "调查队", "中心支行", "分局", "分行", "支行", "监管办"];
+const OFFICE_KINDS: &[&str] =
+    &["监管局", "监管分局", "调查总队", "调查队", "中心支行", "分局", "分行", "支行", "监管办", "特派员办事处"];
 
 /// The place of a central body's local office, named by its short name between
 /// the body's name and the office's kind: `中国证券监督管理委员会广东监管局`,
 /// `国家统计局深圳调查队` (read from the body's end: in 委员会宁夏 the place is
 /// 宁夏, not 会宁).
 fn local_office(t: &Divisions, agency: &str) -> Option<Mention> {
-    if !["国家", "中国", "中华人民共和国"].iter().any(|p| agency.starts_with(p)) {
+    // 审计署 and 财政部 open their names with no 国家.
+    let ministry = agency.chars().take(6).any(|c| matches!(c, '部' | '署'));
+    if !ministry && !["国家", "中国", "中华人民共和国"].iter().any(|p| agency.starts_with(p)) {
         return None;
     }
     agency.char_indices().map(|(i, _)| i).filter(|&i| CENTRAL_ENDINGS.iter().any(|e| agency[..i].ends_with(e))).find_map(|at| {
@@ -548,6 +560,7 @@ mod tests {
         assert_eq!(short_forms("黔东南苗族侗族自治州", Level::Prefecture), vec!["黔东南州", "黔东南"]);
         assert_eq!(short_forms("长阳土家族自治县", Level::County), vec!["长阳县", "长阳"]);
         assert_eq!(short_forms("内蒙古自治区", Level::Province), vec!["内蒙古"]);
+        assert_eq!(short_forms("新疆维吾尔自治区", Level::Province), vec!["新疆", "新疆维吾尔"]);
         assert_eq!(short_forms("广西壮族自治区", Level::Province), vec!["广西"]);
         assert_eq!(short_forms("二道江区", Level::County), vec!["二道江"]);
         assert!(short_forms("城区", Level::County).is_empty());
@@ -647,6 +660,14 @@ mod tests {
         assert_eq!(office("国家统计局深圳调查队"), (Some("prefecture"), Some("440300".into())));
         assert_eq!(office("中国证券监督管理委员会宁夏监管局").1.as_deref(), Some("640000"));
         assert_eq!(office("国家税务总局杭州市西湖区税务局").1.as_deref(), Some("330106"));
+        assert_eq!(office("国家统计局浙江调查总队"), (Some("provincial"), Some("330000".into())));
+        assert_eq!(office("中国证券监督管理委员会新疆监管局").1.as_deref(), Some("650000"));
+        assert_eq!(office("审计署广州特派员办事处").1.as_deref(), Some("440100"));
+        assert_eq!(office("财政部浙江监管局").1.as_deref(), Some("330000"));
+        // Customs and maritime bureaus are named after their place.
+        assert_eq!(office("北京海关"), (Some("provincial"), Some("110000".into())));
+        assert_eq!(office("上海海事局").1.as_deref(), Some("310000"));
+        assert_eq!(office("满洲里海关").1.as_deref(), Some("150781"));
         // A place's name inside the body's own name is no office's.
         assert_eq!(office("国家能源局华北监管局").0, Some("national"));
     }

@@ -251,8 +251,8 @@ impl Population {
 
 impl Population {
     /// A central body's local office, named by its place's short name
-    /// (`中国证券监督管理委员会广东监管局`, `国家统计局深圳调查队`), where the short
-    /// name names that place alone.
+    /// (`中国证券监督管理委员会广东监管局`, `国家统计局深圳调查队`, `广州海关`), where
+    /// the short name names that place alone.
     fn local_office(&self, rng: &mut Rng) -> Option<Agency> {
         let t = region::table();
         let provincial = rng.chance(0.5);
@@ -264,10 +264,14 @@ impl Population {
         }
         let p = if provincial { code } else { d.parent.unwrap_or(0) };
         Some(if provincial {
-            let name = format!("{}{short}监管局", rng.pick(&["中国证券监督管理委员会", "国家金融监督管理总局"]));
+            let name = match rng.below(3) {
+                0 => format!("中国证券监督管理委员会{short}监管局"),
+                1 => format!("国家金融监督管理总局{short}监管局"),
+                _ => format!("国家统计局{short}调查总队"),
+            };
             Agency::new(name, Some(Self::name(p)), None, None, Some(code), "provincial")
         } else {
-            let name = format!("国家统计局{short}调查队");
+            let name = if rng.chance(0.3) { format!("{short}海关") } else { format!("国家统计局{short}调查队") };
             Agency::new(name, Some(Self::name(p)), Some(d.name), None, Some(code), "prefecture")
         })
     }
