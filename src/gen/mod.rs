@@ -748,7 +748,14 @@ fn report(
             } else if rng.chance(0.3) {
                 format!("{received}（其中，{in_person}申请{}件，{online}申请{}件，{letter}申请{}件），均已按时答复。", n(a), n(b), n(c))
             } else {
-                format!("{received}，其中{in_person}申请{}件，{online}申请{}件，{letter}申请{}件。", n(a), n(b), n(c))
+                // The form's sentence may name every channel, the empty ones too.
+                let every = rng.chance(0.2);
+                if every {
+                    facts.insert("requests/channel_fax/total".into(), json!(0));
+                    facts.insert("requests/channel_other/total".into(), json!(0));
+                }
+                let rest = if every { "，传真申请0件，其他形式申请0件" } else { "" };
+                format!("{received}，其中{in_person}申请{}件，{online}申请{}件，{letter}申请{}件{rest}。", n(a), n(b), n(c))
             }));
             // The national form's words (2014-2018) or others.
             let national = year >= 2014 && rng.chance(0.3);
@@ -776,7 +783,7 @@ fn report(
                 results.push_str("，不同意公开答复的0件");
                 facts.insert("requests/denied/total".into(), json!(0));
             } else if rng.chance(0.1) {
-                results.push_str("，不公开0件");
+                results.push_str(&format!("，{}0件", rng.pick(&["不公开", "否决公开"])));
                 facts.insert("requests/denied/total".into(), json!(0));
             }
             results.push_str(&format!("，{not_held}{}件。", n(p.not_held)));

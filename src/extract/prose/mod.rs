@@ -736,6 +736,14 @@ mod tests {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
         assert_eq!(got.len(), 8, "{got:?}");
+        // Every channel of the form's sentence, and its results in the form's words.
+        let text = "三、依申请公开政府信息情况\n本年度共受理政府信息公开申请5件,其中当面申请5件,传真申请0件,\
+            电子邮件申请0件,网上申请0件,信函申请0件,其他形式申请0件。\n在已经答复的5件申请中:\n\
+            “同意公开”5件,占总数的100%,“同意部分公开”0件,“否决公开”0件。\n";
+        let got = requests(text);
+        for want in [("channel_other", 0), ("granted", 5), ("partially_granted", 0), ("denied", 0)] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
     }
 
     #[test]

@@ -64,6 +64,7 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("同意部分公开", "partially_granted"),
     ("部分公开", "partially_granted"),
     ("不同意公开", "denied"),
+    ("否决公开", "denied"),
     // Information withheld (`不予公开信息10条`), unless counted in requests.
     ("不予公开信息", WITHHELD_INFO),
     ("不予公开", "denied"),
@@ -116,6 +117,10 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
     ("邮政", "channel_letter"),
     ("传真", "channel_fax"),
     ("电话", "channel_phone"),
+    ("其他形式", "channel_other"),
+    ("其它形式", "channel_other"),
+    ("其他方式", "channel_other"),
+    ("其它方式", "channel_other"),
 ];
 const RECEIVE_WORDS: &[&str] = &["收到", "新收", "接到", "受理", "接收", "共有", "办理", "申请总量", "申请总数", "申请数量", "申请量"];
 
