@@ -292,7 +292,7 @@ mod tests {
             clipped: None,
         };
         let bytes = package(&document(&page, false));
-        let html = crate::load::docx::to_html(&bytes).unwrap();
+        let html = crate::load::word::docx::to_html(&bytes).unwrap();
         assert!(html.contains("全年受理申请12件。"), "{html}");
         let doc = crate::load::decode("a.docx", &bytes);
         let text = doc.text.unwrap();

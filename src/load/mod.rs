@@ -10,7 +10,6 @@
 //! `reports` row.
 
 pub mod decode;
-pub mod docx;
 pub mod dom;
 mod front;
 mod grid;
@@ -18,6 +17,7 @@ pub mod html;
 pub mod manifest;
 pub mod pdf;
 pub mod read;
+pub mod word;
 
 use sha2::{Digest, Sha256};
 
@@ -203,17 +203,17 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         }
         return;
     }
-    if docx::is_docx(&doc.source_path, bytes) {
+    if word::docx::is_docx(&doc.source_path, bytes) {
         doc.encoding = "docx".into();
-        doc.text = docx::to_html(bytes).map(|page| {
+        doc.text = word::docx::to_html(bytes).map(|page| {
             let text = html::to_text(&page).text;
             finish(doc, &text)
         });
         return;
     }
-    if docx::is_compound_file(bytes) {
+    if word::is_compound_file(bytes) {
         doc.encoding = "binary".into();
-        doc.text = Err(docx::compound_file());
+        doc.text = Err(word::compound_file());
         return;
     }
     let unmarked_utf16 = || decode::utf16_without_bom(bytes).is_some();
