@@ -203,17 +203,20 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         }
         return;
     }
-    if word::docx::is_docx(&doc.source_path, bytes) {
-        doc.encoding = "docx".into();
-        doc.text = word::docx::to_html(bytes).map(|page| {
+    // Word documents, read as the page they make.
+    let word = if word::docx::is_docx(&doc.source_path, bytes) {
+        Some(("docx", word::docx::to_html(bytes)))
+    } else if word::is_compound_file(bytes) {
+        Some(("doc", word::doc::to_html(bytes)))
+    } else {
+        None
+    };
+    if let Some((format, page)) = word {
+        doc.encoding = format.into();
+        doc.text = page.map(|page| {
             let text = html::to_text(&page).text;
             finish(doc, &text)
         });
-        return;
-    }
-    if word::is_compound_file(bytes) {
-        doc.encoding = "binary".into();
-        doc.text = Err(word::compound_file());
         return;
     }
     let unmarked_utf16 = || decode::utf16_without_bom(bytes).is_some();

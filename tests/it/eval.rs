@@ -102,11 +102,12 @@ fn flags_the_gold_does_not_ask_for_are_counted() {
     assert!(count(&stderr) <= 1, "{stderr}");
 }
 
-/// A Word document (tables merged across columns and down rows, as Word writes
-/// them) reads like a saved page; a Word 97-2003 file is unreadable and says so.
+/// A Word document, `.docx` or Word 97-2003 (tables merged across columns and
+/// down rows, as Word writes them), reads like a saved page; a damaged one and a
+/// compound file with no document in it are unreadable and say why.
 #[test]
 fn word_documents_read_as_pages() {
-    let out = extract(&root().join("tests/fixtures/docx/reports"));
-    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/docx/gold", "--out", path_str(out.path())]);
+    let out = extract(&root().join("tests/fixtures/word/reports"));
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/word/gold", "--out", path_str(out.path())]);
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }

@@ -1,11 +1,10 @@
 //! Word documents, written as a small HTML page (paragraphs, tables with their
 //! merged cells as `colspan`/`rowspan`) that the page reader then reads as it
 //! reads a saved page: `.docx` archives ([`docx`]) and Word 97-2003 compound
-//! files.
+//! files ([`doc`]).
 
+pub mod doc;
 pub mod docx;
-
-use super::Unreadable;
 
 /// The first bytes of a compound file, the container of Word 97-2003 documents.
 const COMPOUND_FILE: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
@@ -16,14 +15,6 @@ pub fn is_compound_file(bytes: &[u8]) -> bool {
     bytes.starts_with(COMPOUND_FILE)
 }
 
-/// The reason a compound file has no text.
-pub fn compound_file() -> Unreadable {
-    Unreadable {
-        code: "office_97_file",
-        detail: "a Word 97-2003 (.doc) or WPS document, a format not read: saved as .docx or PDF it is".into(),
-    }
-}
-
 /// A table cell being read: its content as HTML, how many grid columns it
 /// spans, and its part in a vertical merge.
 struct Cell {
@@ -32,7 +23,7 @@ struct Cell {
     merge: Merge,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Merge {
     None,
     /// The first cell of a vertical merge (`<w:vMerge w:val="restart"/>`).
