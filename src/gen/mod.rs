@@ -12,11 +12,11 @@
 //! and varied prose, and among them a few non-reports, empty and binary files
 //! and byte copies. The corpus is synthetic; it says so in every gold file.
 
-pub mod docx;
 pub mod render;
 pub mod rng;
 pub mod trad;
 pub mod truth;
+pub mod word;
 
 use std::path::{Path, PathBuf};
 
@@ -56,9 +56,19 @@ const TABLE_LAYOUTS: &[Layout] = &[
     Layout::HtmlGbk,
     Layout::Traditional,
     Layout::Docx,
+    Layout::Doc,
 ];
-const PROSE_LAYOUTS: &[Layout] =
-    &[Layout::Text, Layout::Text, Layout::Html, Layout::HtmlGbk, Layout::Traditional, Layout::Raw, Layout::Aligned, Layout::Docx];
+const PROSE_LAYOUTS: &[Layout] = &[
+    Layout::Text,
+    Layout::Text,
+    Layout::Html,
+    Layout::HtmlGbk,
+    Layout::Traditional,
+    Layout::Raw,
+    Layout::Aligned,
+    Layout::Docx,
+    Layout::Doc,
+];
 
 /// Writes the corpus.
 pub fn generate(opts: &Options) -> Result<Generated> {
@@ -1125,7 +1135,9 @@ fn report(
     if untitled {
         issues.extend(["title_missing", "agency_inferred", "year_inferred"]);
     }
-    let mut text = render::render(&page, layout, rng);
+    // A Word document is written from the page itself; the rest from its text.
+    let word = matches!(layout, Layout::Docx | Layout::Doc).then(|| word::file(&page, layout == Layout::Doc, rng));
+    let mut text = if word.is_some() { String::new() } else { render::render(&page, layout, rng) };
     // Paragraphs indented by ideographic spaces, as a page's text is copied.
     if layout == Layout::Text && rng.chance(0.1) {
         text = text.lines().map(|l| if l.trim().is_empty() { l.to_string() } else { format!("\u{3000}\u{3000}{l}") }).collect::<Vec<_>>().join("\n");
@@ -1139,6 +1151,7 @@ fn report(
     // A traditional mirror's page saved in Big5 under the gb2312 its template declares.
     let big5 = layout == Layout::HtmlGbk && rng.chance(0.04);
     let bytes = match layout {
+        _ if word.is_some() => word.unwrap_or_default(),
         Layout::HtmlGbk if big5 => encoding_rs::BIG5.encode(&trad::to_traditional(&text)).0.into_owned(),
         Layout::HtmlGbk => encoding_rs::GB18030.encode(&text).0.into_owned(),
         Layout::Traditional if rng.chance(0.3) => {
@@ -1146,7 +1159,6 @@ fn report(
             if rng.chance(0.3) { trad::with_readings(&mirror) } else { mirror }.into_bytes()
         }
         Layout::Traditional => trad::to_traditional(&text).into_bytes(),
-        Layout::Docx => docx::package(&text),
         _ => text.into_bytes(),
     };
     meta.extend(agency_meta(agency, &title, year, published, t));

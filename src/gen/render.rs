@@ -45,6 +45,8 @@ pub enum Layout {
     Text,
     /// A Word document (the page's body in WordprocessingML).
     Docx,
+    /// A Word 97-2003 document.
+    Doc,
 }
 
 impl Layout {
@@ -60,6 +62,7 @@ impl Layout {
             Layout::Traditional => "traditional",
             Layout::Text => "text",
             Layout::Docx => "docx",
+            Layout::Doc => "doc",
         }
     }
 
@@ -68,6 +71,7 @@ impl Layout {
             Layout::Markdown => "md",
             Layout::Html | Layout::HtmlGbk => "html",
             Layout::Docx => "docx",
+            Layout::Doc => "doc",
             _ => "txt",
         }
     }
@@ -99,15 +103,11 @@ fn cell(label: &str) -> String {
     label.replace('|', "/")
 }
 
-/// Renders `page` as text in `layout` (HTML layouts give the page's markup, a
-/// Word document its body's XML).
+/// Renders `page` as text in `layout` (HTML layouts give the page's markup;
+/// Word documents are written from the page by [`super::word`]).
 pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     if matches!(layout, Layout::Html | Layout::HtmlGbk) {
         return html(page, layout == Layout::HtmlGbk);
-    }
-    if layout == Layout::Docx {
-        // Headings numbered by a Word list, whose numbers are not in the text.
-        return super::docx::document(page, rng.chance(0.3));
     }
     let mut out = String::new();
     if let Some((date, url)) = page.clipped.as_ref().filter(|_| layout == Layout::Markdown) {

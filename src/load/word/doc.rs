@@ -174,6 +174,13 @@ impl<'a> Compound<'a> {
     }
 }
 
+/// Every stream at a compound file's top, by name (for testing a writer).
+#[cfg(test)]
+pub(crate) fn streams(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let Ok(file) = Compound::open(bytes) else { return Vec::new() };
+    file.top.iter().filter_map(|(name, ..)| Some((name.clone(), file.stream(name)?))).collect()
+}
+
 // The Word document: its file information block, piece table and paragraphs.
 
 /// What the file information block (FIB) says of where things are.

@@ -340,7 +340,7 @@ mod tests {
 
     /// A zip archive of stored and deflated members, as the generator writes one.
     fn archive(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
-        crate::gen::docx::zip(members)
+        crate::gen::word::docx::zip(members)
     }
 
     #[test]

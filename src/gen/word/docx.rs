@@ -1,10 +1,9 @@
-//! Word documents (`.docx`), as an agency's office saves its report before it is
-//! posted: the page's paragraphs and tables in WordprocessingML, a table's group
-//! labels merged down their rows (`w:vMerge`) and short label cells merged
-//! across the label columns (`w:gridSpan`), packed in a zip archive with the
-//! parts Word writes beside the body.
+//! Word documents (`.docx`): the page's paragraphs and tables in
+//! WordprocessingML, cells merged down their rows (`w:vMerge`) and across
+//! columns (`w:gridSpan`), packed in a zip archive with the parts Word writes
+//! beside the body.
 
-use super::render::{Block, Page, TRow};
+use super::{GridCell, Part, COLUMN};
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
@@ -19,32 +18,14 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
 Target=\"word/document.xml\"/></Relationships>";
 
-/// The page's body as `word/document.xml`; with `listed`, its headings are the
-/// items of a numbered list, whose numerals (`三、`) Word draws and the text
-/// does not hold.
-pub fn document(page: &Page, listed: bool) -> String {
+/// The page's body as `word/document.xml`.
+pub fn document(parts: &[Part]) -> String {
     let mut body = String::new();
-    if !page.title.is_empty() {
-        paragraph(&mut body, page.title, true);
-    }
-    for line in page.published.iter().flat_map(|p| p.lines()) {
-        paragraph(&mut body, line, false);
-    }
-    for block in page.blocks {
-        match block {
-            Block::Heading(h) if listed => {
-                let bare = h.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
-                let bare = if bare.len() < h.len() { bare.trim_start_matches(['、', ' ', '.']) } else { h };
-                paragraph(&mut body, bare, true);
-            }
-            Block::Heading(h) => paragraph(&mut body, h, true),
-            Block::Para(p) => p.lines().for_each(|line| paragraph(&mut body, line, false)),
-            Block::Table(rows) => table(&mut body, rows),
+    for part in parts {
+        match part {
+            Part::Para { text, bold } => paragraph(&mut body, text, *bold),
+            Part::Table(rows) => table(&mut body, rows),
         }
-    }
-    if let Some((agency, date)) = &page.signature {
-        paragraph(&mut body, agency, false);
-        paragraph(&mut body, date, false);
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
@@ -114,70 +95,18 @@ fn cell(out: &mut String, text: &str, span: usize, merge: Option<bool>) {
     out.push_str("</w:tc>");
 }
 
-/// A table on Word's grid: the label columns as many as the most labels a row
-/// of numbers has (with its group's), a group's label merged down its rows, a
-/// sub-group's (`(三)不予公开` over its numbered reasons) down the rows of its
-/// reasons, a row with fewer labels spanning the rest; a heading row's labels
-/// one a cell, its last spanning the rest of the width.
-fn table(out: &mut String, rows: &[TRow]) {
-    let mut left = 0usize; // rows the open group still covers
-    let mut label_cols = 1;
-    let mut value_cols = 0;
-    for r in rows {
-        let grouped = r.group.is_some() || left > 0;
-        left = r.group.as_ref().map_or(left.saturating_sub(1), |(_, n)| n.saturating_sub(1));
-        if !r.values.is_empty() {
-            label_cols = label_cols.max(usize::from(grouped) + r.labels.len());
-            value_cols = value_cols.max(r.values.len());
-        }
-    }
-    let width = label_cols + value_cols;
+/// A table on Word's grid, its columns of one width.
+fn table(out: &mut String, rows: &[Vec<GridCell>]) {
+    let width = rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(0);
     out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
     for _ in 0..width {
-        out.push_str("<w:gridCol w:w=\"900\"/>");
+        out.push_str(&format!("<w:gridCol w:w=\"{COLUMN}\"/>"));
     }
     out.push_str("</w:tblGrid>");
-    let (mut left, mut sub_open) = (0, false);
-    for r in rows {
+    for row in rows {
         out.push_str("<w:tr>");
-        let mut used = 0;
-        if let Some((g, n)) = &r.group {
-            cell(out, g, 1, Some(true));
-            left = n.saturating_sub(1);
-            used = 1;
-        } else if left > 0 {
-            cell(out, "", 1, Some(false));
-            left -= 1;
-            used = 1;
-        }
-        if r.values.is_empty() {
-            sub_open = false;
-            for (k, l) in r.labels.iter().enumerate() {
-                let last = k + 1 == r.labels.len();
-                cell(out, l, if last { width.saturating_sub(used).max(1) } else { 1 }, None);
-                used += 1;
-            }
-        } else {
-            let room = label_cols - used;
-            let numbered = r.labels.first().is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
-            if r.labels.len() == 2 && room == 2 && used == 1 {
-                cell(out, &r.labels[0], 1, Some(true));
-                cell(out, &r.labels[1], 1, None);
-                sub_open = true;
-            } else if r.labels.len() == 1 && room == 2 && used == 1 && sub_open && numbered {
-                cell(out, "", 1, Some(false));
-                cell(out, &r.labels[0], 1, None);
-            } else {
-                sub_open = false;
-                let n = r.labels.len().max(1);
-                for k in 0..n {
-                    let span = if k + 1 == n { room.saturating_sub(n - 1).max(1) } else { 1 };
-                    cell(out, r.labels.get(k).map_or("", String::as_str), span, None);
-                }
-            }
-            for v in &r.values {
-                cell(out, v, 1, None);
-            }
+        for c in row {
+            cell(out, &c.text, c.span, c.merge);
         }
         out.push_str("</w:tr>");
     }
@@ -240,40 +169,11 @@ pub(crate) fn zip(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gen::render::{Block, Page, TRow};
 
     #[test]
     fn the_check_value_of_crc32() {
         assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
-    }
-
-    #[test]
-    fn a_reasons_group_merges_down_and_short_labels_across() {
-        let row = |group: Option<(&str, usize)>, labels: &[&str]| TRow {
-            group: group.map(|(g, n)| (g.to_string(), n)),
-            labels: labels.iter().map(|s| s.to_string()).collect(),
-            values: vec!["0".into(), "1".into()],
-        };
-        let rows = [
-            row(None, &["一、本年新收政府信息公开申请数量"]),
-            row(Some(("三、本年度办理结果", 3)), &["(一)予以公开"]),
-            row(None, &["(三)不予公开", "1.属于国家秘密"]),
-            row(None, &["2.其他法律行政法规禁止公开"]),
-        ];
-        let mut xml = String::new();
-        table(&mut xml, &rows);
-        let cells: Vec<&str> = xml.split("<w:tc>").skip(1).map(|c| c.split("</w:tcPr>").next().unwrap()).collect();
-        let props: Vec<String> = cells.iter().map(|c| c.replace("<w:tcPr>", "")).collect();
-        let span3 = "<w:gridSpan w:val=\"3\"/>";
-        let span2 = "<w:gridSpan w:val=\"2\"/>";
-        let restart = "<w:vMerge w:val=\"restart\"/>";
-        let cont = "<w:vMerge/>";
-        let want = [
-            span3, "", "",
-            restart, span2, "", "",
-            cont, restart, "", "", "",
-            cont, cont, "", "", "",
-        ];
-        assert_eq!(props, want);
     }
 
     #[test]
@@ -291,7 +191,7 @@ mod tests {
             others: Vec::new(),
             clipped: None,
         };
-        let bytes = package(&document(&page, false));
+        let bytes = package(&document(&super::super::parts(&page, false)));
         let html = crate::load::word::docx::to_html(&bytes).unwrap();
         assert!(html.contains("全年受理申请12件。"), "{html}");
         let doc = crate::load::decode("a.docx", &bytes);

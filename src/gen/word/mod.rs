@@ -1,0 +1,161 @@
+//! Word documents, as an agency's office saves its report before it is posted:
+//! the page's paragraphs and tables, a table's group labels merged down their
+//! rows and short label cells merged across the label columns, written as a
+//! `.docx` ([`docx`]) or in Word 97-2003's binary format ([`doc`]).
+
+pub mod doc;
+pub mod docx;
+
+use super::render::{Block, Page, TRow};
+use super::rng::Rng;
+
+/// The width of a grid column, in twips.
+const COLUMN: usize = 900;
+
+/// A paragraph or a table of the document.
+pub enum Part {
+    Para { text: String, bold: bool },
+    Table(Vec<Vec<GridCell>>),
+}
+
+/// A table cell: its text, the grid columns it spans, and its part in a merge
+/// down the rows (`Some(true)` starts one, `Some(false)` continues it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridCell {
+    pub text: String,
+    pub span: usize,
+    pub merge: Option<bool>,
+}
+
+/// The file of a page: a `.docx`, or with `binary` a Word 97-2003 `.doc`. Its
+/// headings are now and then the items of a numbered list, whose numerals
+/// (`三、`) Word draws and the text does not hold.
+pub fn file(page: &Page, binary: bool, rng: &mut Rng) -> Vec<u8> {
+    let parts = parts(page, rng.chance(0.3));
+    if binary {
+        doc::document(&parts, rng.chance(0.5))
+    } else {
+        docx::package(&docx::document(&parts))
+    }
+}
+
+/// The page's paragraphs and tables; with `listed`, its headings without their numerals.
+pub fn parts(page: &Page, listed: bool) -> Vec<Part> {
+    let para = |text: &str, bold: bool| Part::Para { text: text.to_string(), bold };
+    let mut out = Vec::new();
+    if !page.title.is_empty() {
+        out.push(para(page.title, true));
+    }
+    out.extend(page.published.iter().flat_map(|p| p.lines()).map(|line| para(line, false)));
+    for block in page.blocks {
+        match block {
+            Block::Heading(h) if listed => {
+                let bare = h.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+                let bare = if bare.len() < h.len() { bare.trim_start_matches(['、', ' ', '.']) } else { h };
+                out.push(para(bare, true));
+            }
+            Block::Heading(h) => out.push(para(h, true)),
+            Block::Para(p) => out.extend(p.lines().map(|line| para(line, false))),
+            Block::Table(rows) => out.push(Part::Table(grid(rows))),
+        }
+    }
+    if let Some((agency, date)) = &page.signature {
+        out.extend([para(agency, false), para(date, false)]);
+    }
+    out
+}
+
+/// A table on Word's grid: the label columns as many as the most labels a row
+/// of numbers has (with its group's), a group's label merged down its rows, a
+/// sub-group's (`(三)不予公开` over its numbered reasons) down the rows of its
+/// reasons, a row with fewer labels spanning the rest; a heading row's labels
+/// one a cell, its last spanning the rest of the width.
+fn grid(rows: &[TRow]) -> Vec<Vec<GridCell>> {
+    let mut left = 0usize; // rows the open group still covers
+    let mut label_cols = 1;
+    let mut value_cols = 0;
+    for r in rows {
+        let grouped = r.group.is_some() || left > 0;
+        left = r.group.as_ref().map_or(left.saturating_sub(1), |(_, n)| n.saturating_sub(1));
+        if !r.values.is_empty() {
+            label_cols = label_cols.max(usize::from(grouped) + r.labels.len());
+            value_cols = value_cols.max(r.values.len());
+        }
+    }
+    let width = label_cols + value_cols;
+    let cell = |text: &str, span: usize, merge: Option<bool>| GridCell { text: text.to_string(), span, merge };
+    let (mut left, mut sub_open) = (0, false);
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut row = Vec::new();
+        let mut used = 0;
+        if let Some((g, n)) = &r.group {
+            row.push(cell(g, 1, Some(true)));
+            left = n.saturating_sub(1);
+            used = 1;
+        } else if left > 0 {
+            row.push(cell("", 1, Some(false)));
+            left -= 1;
+            used = 1;
+        }
+        if r.values.is_empty() {
+            sub_open = false;
+            for (k, l) in r.labels.iter().enumerate() {
+                let last = k + 1 == r.labels.len();
+                row.push(cell(l, if last { width.saturating_sub(used).max(1) } else { 1 }, None));
+                used += 1;
+            }
+        } else {
+            let room = label_cols - used;
+            let numbered = r.labels.first().is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
+            if r.labels.len() == 2 && room == 2 && used == 1 {
+                row.push(cell(&r.labels[0], 1, Some(true)));
+                row.push(cell(&r.labels[1], 1, None));
+                sub_open = true;
+            } else if r.labels.len() == 1 && room == 2 && used == 1 && sub_open && numbered {
+                row.push(cell("", 1, Some(false)));
+                row.push(cell(&r.labels[0], 1, None));
+            } else {
+                sub_open = false;
+                let n = r.labels.len().max(1);
+                for k in 0..n {
+                    let span = if k + 1 == n { room.saturating_sub(n - 1).max(1) } else { 1 };
+                    row.push(cell(r.labels.get(k).map_or("", String::as_str), span, None));
+                }
+            }
+            row.extend(r.values.iter().map(|v| cell(v, 1, None)));
+        }
+        out.push(row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reasons_group_merges_down_and_short_labels_across() {
+        let row = |group: Option<(&str, usize)>, labels: &[&str]| TRow {
+            group: group.map(|(g, n)| (g.to_string(), n)),
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+            values: vec!["0".into(), "1".into()],
+        };
+        let rows = [
+            row(None, &["一、本年新收政府信息公开申请数量"]),
+            row(Some(("三、本年度办理结果", 3)), &["(一)予以公开"]),
+            row(None, &["(三)不予公开", "1.属于国家秘密"]),
+            row(None, &["2.其他法律行政法规禁止公开"]),
+        ];
+        let shape: Vec<Vec<(usize, Option<bool>)>> =
+            grid(&rows).iter().map(|r| r.iter().map(|c| (c.span, c.merge)).collect()).collect();
+        let (start, cont) = (Some(true), Some(false));
+        let want = vec![
+            vec![(3, None), (1, None), (1, None)],
+            vec![(1, start), (2, None), (1, None), (1, None)],
+            vec![(1, cont), (1, start), (1, None), (1, None), (1, None)],
+            vec![(1, cont), (1, cont), (1, None), (1, None), (1, None)],
+        ];
+        assert_eq!(shape, want);
+    }
+}
