@@ -15,6 +15,12 @@
 
 use std::time::Instant;
 
+use ogi::gen::word::{GridCell, Part};
+
+fn para(text: String) -> Part {
+    Part::Para { text, bold: false }
+}
+
 /// (name, file name, bytes) at `scale`.
 fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
     let n = |k: usize| k * scale;
@@ -57,8 +63,10 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
     ]
 }
 
-/// Word documents (name, file name, the archive's bytes) at `scale`: a group
-/// label merged down every row of a long table, and tables nested in cells.
+/// Word documents (name, file name, the file's bytes) at `scale`: a group label
+/// merged down every row of a long table, tables nested in cells; in Word
+/// 97-2003's format, fields opened and never closed, and rows each of other
+/// widths than the last.
 fn word_inputs(scale: usize) -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let n = |k: usize| k * scale;
     let doc = |body: String| {
@@ -67,6 +75,15 @@ fn word_inputs(scale: usize) -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let cell = |merge: &str, text: &str| format!("<w:tc><w:tcPr>{merge}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
     let first = format!("<w:tr>{}{}</w:tr>", cell("<w:vMerge w:val=\"restart\"/>", "三、本年度办理结果"), cell("", "1"));
     let rest = format!("<w:tr>{}{}</w:tr>", cell("<w:vMerge/>", ""), cell("", "1"));
+    let doc97 = |mut parts: Vec<Part>| {
+        parts.insert(0, para("2020年某县政府信息公开工作年度报告".into()));
+        ogi::gen::word::doc::document(&parts, true)
+    };
+    let grid = |text: &str, span: usize, merge: Option<bool>| GridCell { text: text.into(), span, merge };
+    let merged_down = (0..n(100_000))
+        .map(|i| vec![grid(if i == 0 { "三、本年度办理结果" } else { "" }, 1, Some(i == 0)), grid("1", 1, None)])
+        .collect();
+    let widths = (0..n(20_000)).map(|i| vec![grid("1", 1 + i % 60, None), grid("2", 1 + (i * 7) % 13, None)]).collect();
     vec![
         ("a Word cell merged down every row", "t.docx", doc(format!("<w:tbl>{first}{}</w:tbl>", rest.repeat(n(100_000))))),
         (
@@ -74,6 +91,9 @@ fn word_inputs(scale: usize) -> Vec<(&'static str, &'static str, Vec<u8>)> {
             "t.docx",
             doc(format!("{}1{}", "<w:tbl><w:tr><w:tc>".repeat(n(20_000)), "</w:tc></w:tr></w:tbl>".repeat(n(20_000)))),
         ),
+        ("a Word 97 cell merged down every row", "t.doc", doc97(vec![Part::Table(merged_down)])),
+        ("Word 97 fields never closed", "t.doc", doc97(vec![para("\u{13}字".repeat(n(150_000)))])),
+        ("Word 97 rows of other widths", "t.doc", doc97(vec![Part::Table(widths)])),
     ]
 }
 

@@ -94,6 +94,7 @@ fn originals(reports: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
         root().join("data/samples"),
         root().join("tests/fixtures/reports"),
         root().join("tests/fixtures/mixed/reports"),
+        root().join("tests/fixtures/word/reports"),
         generated.path().join("input"),
     ];
     for dir in dirs {

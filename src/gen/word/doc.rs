@@ -257,6 +257,9 @@ const CUTOFF: usize = 4096;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const FREE: u32 = 0xFFFF_FFFF;
 const FAT_SECTOR: u32 = 0xFFFF_FFFD;
+const DIFAT_SECTOR: u32 = 0xFFFF_FFFC;
+/// The FAT sectors the header lists itself.
+const HEADER_FAT: usize = 109;
 
 /// A compound file (version 3, 512-byte sectors) of `streams` at its top;
 /// those under 4096 bytes in the mini stream, as the format wants them.
@@ -281,9 +284,16 @@ pub(crate) fn compound(streams: &[(&str, &[u8])]) -> Vec<u8> {
     let mut chains: Vec<usize> = vec![directory_sectors, mini_fat_bytes.len().div_ceil(PAGE), mini.len().div_ceil(PAGE)];
     chains.extend(streams.iter().map(|s| if s.1.len() >= CUTOFF { s.1.len().div_ceil(PAGE) } else { 0 }));
     let data_sectors: usize = chains.iter().sum();
-    let fat_sectors = (data_sectors + 1).div_ceil(PAGE / 4 - 1).max(1);
-    assert!(fat_sectors <= 109, "a document too large for the header's FAT list");
+    // The FAT's own sectors, and past the header's 109 the DIFAT sectors that
+    // list the rest, 127 each: all of them sectors the FAT maps too.
+    let per_sector = PAGE / 4;
+    let (mut fat_sectors, mut difat_sectors) = (1, 0);
+    while fat_sectors * per_sector < data_sectors + fat_sectors + difat_sectors {
+        fat_sectors += 1;
+        difat_sectors = fat_sectors.saturating_sub(HEADER_FAT).div_ceil(per_sector - 1);
+    }
     let mut fat: Vec<u32> = vec![FAT_SECTOR; fat_sectors];
+    fat.extend(vec![DIFAT_SECTOR; difat_sectors]);
     let mut chain_starts = Vec::new();
     for len in &chains {
         let first = fat.len() as u32;
@@ -306,13 +316,23 @@ pub(crate) fn compound(streams: &[(&str, &[u8])]) -> Vec<u8> {
     for v in [fat_sectors as u32, chain_starts[0], 0, CUTOFF as u32, mini_fat_start, mini_fat_bytes.len().div_ceil(PAGE) as u32] {
         out.extend(v.to_le_bytes());
     }
-    out.extend(END_OF_CHAIN.to_le_bytes()); // no DIFAT sectors
-    out.extend(0u32.to_le_bytes());
-    for i in 0..109u32 {
-        out.extend(if (i as usize) < fat_sectors { i } else { FREE }.to_le_bytes());
+    let first_difat = if difat_sectors > 0 { fat_sectors as u32 } else { END_OF_CHAIN };
+    out.extend(first_difat.to_le_bytes());
+    out.extend((difat_sectors as u32).to_le_bytes());
+    let listed = |i: usize| if i < fat_sectors { i as u32 } else { FREE };
+    for i in 0..HEADER_FAT {
+        out.extend(listed(i).to_le_bytes());
     }
-    // The FAT.
+    // The FAT, then the DIFAT sectors, each ending in the next one's number.
     out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    for d in 0..difat_sectors {
+        let first = HEADER_FAT + d * (per_sector - 1);
+        for i in first..first + per_sector - 1 {
+            out.extend(listed(i).to_le_bytes());
+        }
+        let next = if d + 1 < difat_sectors { (fat_sectors + d + 1) as u32 } else { END_OF_CHAIN };
+        out.extend(next.to_le_bytes());
+    }
     // The directory: the root, then the streams in a tree by name.
     let mut dir = Vec::new();
     let tree = tree(streams);
@@ -430,5 +450,11 @@ mod tests {
         for (name, want) in &streams {
             assert_eq!(read.iter().find(|(n, _)| n == name).map(|s| s.1.as_slice()), Some(*want), "{name}");
         }
+        // Past 109 sectors of FAT (about 7 MB), the FAT's sectors are listed in DIFAT sectors.
+        let huge: Vec<u8> = (0..7_500_000u32).map(|i| (i % 251) as u8).collect();
+        let bytes = compound(&[("WordDocument", &huge)]);
+        assert_ne!(u32::from_le_bytes(bytes[0x48..0x4C].try_into().unwrap()), 0, "no DIFAT sector");
+        let read = crate::load::word::doc::streams(&bytes);
+        assert!(read.iter().any(|(n, s)| n == "WordDocument" && s == &huge));
     }
 }

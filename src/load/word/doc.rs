@@ -370,7 +370,7 @@ fn apply(grpprl: &[u8], data: &[u8], out: &mut Props, merges: &mut Vec<(usize, u
         match op {
             0x2416 => out.in_table = operand[0] != 0,
             0x2417 => out.row_end = operand[0] != 0,
-            SPRM_T_DEF_TABLE => out.cells = cell_defs(&operand[2..]),
+            SPRM_T_DEF_TABLE => out.cells = cell_defs(operand.get(2..).unwrap_or_default()),
             // sprmTVertMerge: a cell's part in a vertical merge.
             0xD62B if operand.len() >= 3 => merges.push((operand[1] as usize, operand[2])),
             SPRM_P_HUGE_PAPX => {
