@@ -174,6 +174,10 @@ mod tests {
         assert_eq!(t.as_deref(), Some("某某县财政局2015年政府信息公开工作年度报告"));
         let t = find_title(&Head::of("某某县人民政府2019年度政府信息公开工作报告\n一、总体情况\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2019年度政府信息公开工作报告"));
+        // A printed line of a paragraph that holds a title's words is no title.
+        let head = "广州市人民政府\n本年度报告由广州市政府办公厅综合各区政府和市政府各委、办、\n\
+            局(以下称市级机关)的政府信息公开年度报告基础上编写\n而成。\n";
+        assert_eq!(find_title(&Head::of(head)), None);
         // The page's particulars on the title's line.
         let t = find_title(&Head::of("某某县人民政府2015年政府信息公开工作年度报告 发布时间：2016-01-10 浏览次数：123\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2015年政府信息公开工作年度报告"));
