@@ -205,7 +205,9 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
-        let words = !line.trim().is_empty() && !inside_keep(at) && !starts_part(line);
+        // A heading runs on to the next line only where it fills the line: a
+        // long one, or one that runs on into its paragraph (`五、…情况 本年度未发生…举报、投`).
+        let words = !line.trim().is_empty() && !inside_keep(at) && (!starts_part(line) || full(line));
         let open = words && !ends_sentence(line);
         // A number on a line of its own, between words that run on to it (a
         // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines
@@ -491,6 +493,18 @@ mod tests {
             assert_eq!(&WRAPPED[u.original(at)..u.original(at) + piece.len()], piece);
             assert_eq!(u.inward(u.original(at)), at);
         }
+    }
+
+    #[test]
+    fn a_heading_that_fills_its_line_runs_on() {
+        let text = "三、依申请公开政府信息情况 本年度共受理政府信息公开申请11件,其中网上申请2件,当\n\
+            面申请7件,信函申请2件,已全部按时答复,无收费。本年度未收到因政府信息公开引起的\n\
+            行政复议。\n\
+            五、举报、投诉和行政复议、行政诉讼情况 本年度未发生因政府信息公开引起的举报、投\n\
+            诉和行政复议、行政诉讼。\n";
+        let u = unwrap(text, &[]).unwrap();
+        assert!(u.text.contains("其中网上申请2件,当面申请7件"), "{}", u.text);
+        assert!(u.text.ends_with("举报、投诉和行政复议、行政诉讼。\n"), "{}", u.text);
     }
 
     #[test]
