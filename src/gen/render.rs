@@ -193,9 +193,19 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let blank = if rng.chance(0.3) { "\u{3000}" } else { " " };
     // Headings whose numeral a blank parts from the words (`三 政府信息依申请公开情况`).
     let spaced_heads = layout == Layout::Text && rng.chance(0.15);
+    // A PDF printed from a page whose headings ran into their paragraphs: the
+    // heading then broken with its paragraph at the page's width.
+    let heads_printed_on = width.is_some() && rng.chance(0.05);
+    let mut run_on = String::new();
     for (k, block) in page.blocks.iter().enumerate() {
         let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
         match block {
+            // (A heading whose letters a PDF spaced out was a paragraph of its own.)
+            Block::Heading(h)
+                if heads_printed_on && !h.contains(' ') && matches!(page.blocks.get(k + 1), Some(Block::Para(_))) =>
+            {
+                run_on = format!("{h} ");
+            }
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
                 let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
@@ -204,7 +214,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
-                out.push_str(&width.map_or_else(|| p.to_string(), |w| printed(p, w)));
+                let p = format!("{}{p}", std::mem::take(&mut run_on));
+                out.push_str(&width.map_or_else(|| p.clone(), |w| printed(&p, w)));
                 out.push_str(if one_line && !table_next { blank } else { "\n\n" });
             }
             Block::Table(rows) => {
