@@ -18,10 +18,17 @@ pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut run = 0; // start of the stretch copied as it is
     let mut i = 0;
+    // Characters of three bytes (Chinese) alone between blanks, the next one
+    // too: letters spaced out (see `without_letter_spacing`), not words.
+    let mut spaced = 0;
+    let lead = |at: usize| bytes.get(at).is_some_and(|b| b.wrapping_sub(0xe3) < 7);
     while i < bytes.len() {
         let b = bytes[i];
         // Only these bytes start a character that changes.
         if !matches!(b, b'\r' | 0x0c | 0xc2 | 0xe2 | 0xe3 | 0xef) {
+            if b == b' ' && lead(i + 1) && bytes.get(i + 4) == Some(&b' ') && lead(i + 5) {
+                spaced += 1;
+            }
             i += utf8_width(b);
             continue;
         }
@@ -53,7 +60,91 @@ pub fn normalize(raw: &str) -> String {
         }
     }
     out.push_str(&raw[run..]);
-    scrub_question_marks(markdown_leftovers(out))
+    let out = scrub_question_marks(markdown_leftovers(out));
+    if spaced < SPACED_LETTERS {
+        return out;
+    }
+    without_letter_spacing(out)
+}
+
+/// The fewest letters spaced out a text has (counted as it is normalised)
+/// before its lines are looked at.
+const SPACED_LETTERS: usize = 8;
+/// The fewest lines spaced out that make a text set so throughout.
+const SPACED_LINES: usize = 3;
+
+/// Lines whose letters a PDF set apart, one blank between each two (text set
+/// with wide character spacing, as `pdftotext` prints it: `本 年 度 共 收 到 申 请
+/// 1 2 件`): where most of the line's Chinese characters stand so, its single
+/// blanks are taken out and a wider gap kept as one. Words parted by a blank
+/// (`自然人 商业企业`) and a few characters spaced out (`字体:大 中 小`) stay as
+/// they are.
+fn without_letter_spacing(text: String) -> String {
+    let bytes = text.as_bytes();
+    // A blank after a character of three bytes (Chinese and its punctuation) and before another.
+    let wide_at = |at: usize| bytes.get(at).is_some_and(|b| (0xe3..=0xe9).contains(b));
+    let spaced = |i: usize| wide_at(i + 1) && i >= 3 && wide_at(i - 3);
+    // The lines that hold such a blank.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for i in memchr::memchr_iter(b' ', bytes).filter(|&i| spaced(i)) {
+        if lines.last().is_some_and(|&(_, end)| i < end) {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p + 1);
+        lines.push((start, end));
+    }
+    // Each line's pairs of Chinese characters a blank apart and side by side.
+    let pairs = |line: &str| {
+        let (mut apart, mut together) = (0, 0);
+        let mut prev: Option<char> = None;
+        let mut blanks = 0;
+        for c in line.chars() {
+            if c == ' ' {
+                blanks += 1;
+                continue;
+            }
+            if c.len_utf8() == 3 && prev.is_some_and(|p| p.len_utf8() == 3) {
+                match blanks {
+                    0 => together += 1,
+                    1 => apart += 1,
+                    _ => {}
+                }
+            }
+            prev = Some(c);
+            blanks = 0;
+        }
+        (apart, together)
+    };
+    let spaced_out = |(apart, together): (usize, usize)| apart >= 4 && apart >= 3 * together;
+    let counted: Vec<(usize, usize, (usize, usize))> = lines.into_iter().map(|(s, e)| (s, e, pairs(&text[s..e]))).collect();
+    // In a text set so throughout, a short line spaced out too (`暂 无 。`).
+    let throughout = counted.iter().filter(|l| spaced_out(l.2)).take(SPACED_LINES).count() == SPACED_LINES;
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, end, p) in counted {
+        let short_too = throughout && p.1 == 0;
+        if !spaced_out(p) && !short_too {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        copied = end;
+        // Every character stands apart: one blank is the spacing, more a word's end.
+        let mut blanks = 0;
+        for c in text[start..end].chars() {
+            if c == ' ' {
+                blanks += 1;
+                continue;
+            }
+            if blanks > 1 {
+                out.push(' ');
+            }
+            blanks = 0;
+            out.push(c);
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// `raw` without the page numbers `pdftotext` prints at the foot or the head of
@@ -560,6 +651,20 @@ impl Search for str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_spaced_out_are_set_together() {
+        let spaced = "三 、 依 申 请 公 开 情 况\n本 年 度 共 收 到 申 请 1 2 件 ,  其 中 当 面 3 件 。\n";
+        let text = format!("{spaced}字体:大 中 小\n| 自然人 商业企业 科研机构 |\n");
+        assert_eq!(normalize(&text), "三、依申请公开情况\n本年度共收到申请12件, 其中当面3件。\n字体:大 中 小\n| 自然人 商业企业 科研机构 |\n");
+        // A short line too, in a text set so throughout; not elsewhere.
+        let text = format!("{spaced}{spaced}五 、 复 议 情 况\n暂 无 。\n");
+        assert!(normalize(&text).ends_with("五、复议情况\n暂无。\n"), "{}", normalize(&text));
+        assert_eq!(normalize("暂 无 。\n"), "暂 无 。\n");
+        // Words parted by blanks, however many, stay apart.
+        let words = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n".repeat(4);
+        assert_eq!(normalize(&words), words);
+    }
 
     #[test]
     fn page_numbers_next_to_form_feeds_go() {

@@ -196,6 +196,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // A PDF printed from a page whose headings ran into their paragraphs: the
     // heading then broken with its paragraph at the page's width.
     let heads_printed_on = width.is_some() && rng.chance(0.05);
+    // Or from a PDF set with wide letter spacing: a blank between each two characters.
+    let letters_apart = width.is_some() && rng.chance(0.03);
+    let spaced = |line: String| if letters_apart { spaced_letters(&line) } else { line };
     let mut run_on = String::new();
     for (k, block) in page.blocks.iter().enumerate() {
         let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
@@ -209,13 +212,13 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
                 let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
-                out.push_str(&if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() });
+                out.push_str(&spaced(if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() }));
                 out.push_str(if heads_run_on && !table_next { blank } else { "\n\n" });
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
                 let p = format!("{}{p}", std::mem::take(&mut run_on));
-                out.push_str(&width.map_or_else(|| p.clone(), |w| printed(&p, w)));
+                out.push_str(&spaced(width.map_or_else(|| p.clone(), |w| printed(&p, w))));
                 out.push_str(if one_line && !table_next { blank } else { "\n\n" });
             }
             Block::Table(rows) => {
@@ -240,6 +243,20 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         out.push_str(&format!("{agency}\n{date}\n"));
     }
     out
+}
+
+/// Each line's characters a blank apart, as `pdftotext` prints text set with
+/// wide letter spacing (a word's end, a wider gap, two blanks).
+fn spaced_letters(text: &str) -> String {
+    let line = |l: &str| {
+        let mut out = String::new();
+        for (k, word) in l.split(' ').filter(|w| !w.is_empty()).enumerate() {
+            out.push_str(if k > 0 { "   " } else { "" });
+            out.push_str(&word.chars().map(String::from).collect::<Vec<_>>().join(" "));
+        }
+        out
+    };
+    text.split('\n').map(line).collect::<Vec<_>>().join("\n")
 }
 
 /// `text` broken as a PDF prints it: lines of at most `columns` columns (a

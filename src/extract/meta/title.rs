@@ -279,14 +279,14 @@ pub(super) fn title_line<'h>(head: &'h Head) -> Option<(usize, Cow<'h, str>)> {
 
 /// [`title_line`] at or below line `from`.
 fn title_line_from<'h>(head: &'h Head, from: usize) -> Option<(usize, Cow<'h, str>)> {
-    let mut lines = heading_lines(head).enumerate().skip(from).peekable();
-    // A line that goes on from one cut mid-sentence (`…市政府各委、办、` / `局(以下称
-    // 市级机关)的政府信息公开年度报告基础上编写`) is a printed line of a paragraph.
-    let goes_on = |at: usize| {
-        at > 0 && heading_lines(head).nth(at - 1).is_some_and(|p| p.ends_with([',', '、', ';', '(', '《', '“']))
-    };
+    let mut lines = heading_lines(head).enumerate().peekable();
+    let mut before: Option<&str> = None;
     while let Some((at, line)) = lines.next() {
-        if goes_on(at) {
+        // A line that goes on from one cut mid-sentence (`…市政府各委、办、` / `局(以下称
+        // 市级机关)的政府信息公开年度报告基础上编写`) is a printed line of a paragraph.
+        let goes_on = before.is_some_and(|b| b.ends_with([',', '、', ';', '(', '《', '“']));
+        before = Some(line);
+        if at < from || goes_on {
             continue;
         }
         let next = lines.peek().map(|&(_, next)| next).filter(|next| next.chars().count() <= MAX_RUN_ON);
