@@ -9,7 +9,7 @@ use ogi::config::{Config, Pipeline};
 /// Extract the statistics of Chinese government open-information annual reports
 /// (政府信息公开工作年度报告) into hive-partitioned Parquet.
 ///
-/// Reads saved web pages (any encoding), text, Markdown, PDF and Word (.docx, .doc); the
+/// Reads saved web pages (any encoding, .mhtml too), text, Markdown, PDF and Word (.docx, .doc); the
 /// prose of the reports on 2008-2018 and the tables of the 2019 and 2021 templates.
 /// Every input file gets a row in `reports`, whatever happened to it.
 #[derive(Debug, Parser)]

@@ -117,7 +117,8 @@ fn without_letter_spacing(text: String) -> String {
         (apart, together)
     };
     let spaced_out = |(apart, together): (usize, usize)| apart >= 4 && apart >= 3 * together;
-    let counted: Vec<(usize, usize, (usize, usize))> = lines.into_iter().map(|(s, e)| (s, e, pairs(&text[s..e]))).collect();
+    let counted: Vec<(usize, usize, (usize, usize))> =
+        lines.into_iter().map(|(s, e)| (s, e, pairs(&text[s..e]))).collect();
     // In a text set so throughout, a short line spaced out too (`暂 无 。`).
     let throughout = counted.iter().filter(|l| spaced_out(l.2)).take(SPACED_LINES).count() == SPACED_LINES;
     let mut out = String::with_capacity(text.len());

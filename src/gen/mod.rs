@@ -12,6 +12,7 @@
 //! and varied prose, and among them a few non-reports, empty and binary files
 //! and byte copies. The corpus is synthetic; it says so in every gold file.
 
+pub mod mhtml;
 pub mod render;
 pub mod rng;
 pub mod trad;
@@ -57,6 +58,7 @@ const TABLE_LAYOUTS: &[Layout] = &[
     Layout::Traditional,
     Layout::Docx,
     Layout::Doc,
+    Layout::Mhtml,
 ];
 const PROSE_LAYOUTS: &[Layout] = &[
     Layout::Text,
@@ -68,6 +70,7 @@ const PROSE_LAYOUTS: &[Layout] = &[
     Layout::Aligned,
     Layout::Docx,
     Layout::Doc,
+    Layout::Mhtml,
 ];
 
 /// Writes the corpus.
@@ -1154,6 +1157,8 @@ fn report(
         _ if word.is_some() => word.unwrap_or_default(),
         Layout::HtmlGbk if big5 => encoding_rs::BIG5.encode(&trad::to_traditional(&text)).0.into_owned(),
         Layout::HtmlGbk => encoding_rs::GB18030.encode(&text).0.into_owned(),
+        // A page saved as one file, by Chrome or by Internet Explorer.
+        Layout::Mhtml => mhtml::saved(&text, &format!("http://www.example.gov.cn/art/{year}/{i}.html"), rng.chance(0.3)),
         Layout::Traditional if rng.chance(0.3) => {
             let mirror = trad::to_mirror(&text);
             if rng.chance(0.3) { trad::with_readings(&mirror) } else { mirror }.into_bytes()

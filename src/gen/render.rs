@@ -47,6 +47,8 @@ pub enum Layout {
     Docx,
     /// A Word 97-2003 document.
     Doc,
+    /// A web page saved as one file (`.mhtml`).
+    Mhtml,
 }
 
 impl Layout {
@@ -63,6 +65,7 @@ impl Layout {
             Layout::Text => "text",
             Layout::Docx => "docx",
             Layout::Doc => "doc",
+            Layout::Mhtml => "mhtml",
         }
     }
 
@@ -72,6 +75,7 @@ impl Layout {
             Layout::Html | Layout::HtmlGbk => "html",
             Layout::Docx => "docx",
             Layout::Doc => "doc",
+            Layout::Mhtml => "mhtml",
             _ => "txt",
         }
     }
@@ -106,7 +110,7 @@ fn cell(label: &str) -> String {
 /// Renders `page` as text in `layout` (HTML layouts give the page's markup;
 /// Word documents are written from the page by [`super::word`]).
 pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
-    if matches!(layout, Layout::Html | Layout::HtmlGbk) {
+    if matches!(layout, Layout::Html | Layout::HtmlGbk | Layout::Mhtml) {
         return html(page, layout == Layout::HtmlGbk);
     }
     let mut out = String::new();

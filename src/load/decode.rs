@@ -47,6 +47,12 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Decodes `bytes`, reading a declared charset from HTML or XML if `markup`.
 pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
+    decode_declared(bytes, markup, None)
+}
+
+/// [`decode`], with the charset the bytes' container declares (a saved page's
+/// part header) before the one the markup declares.
+pub fn decode_declared(bytes: &[u8], markup: bool, charset: Option<&str>) -> Decoded {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return decoded(text.into_owned(), enc);
@@ -64,7 +70,8 @@ pub fn decode(bytes: &[u8], markup: bool) -> Decoded {
         return decoded(s.to_string(), UTF_8);
     }
     // The declared charset first; the detector only if that fails (it reads every byte).
-    let declared = markup.then(|| declared_charset(bytes)).flatten();
+    let named = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes())).map(family);
+    let declared = named.or_else(|| markup.then(|| declared_charset(bytes)).flatten());
     let guess = || {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);

@@ -15,6 +15,7 @@ mod front;
 mod grid;
 pub mod html;
 pub mod manifest;
+pub mod mhtml;
 pub mod pdf;
 pub mod read;
 pub mod word;
@@ -219,14 +220,19 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         });
         return;
     }
+    // A page saved as one file (.mhtml, .mht): its HTML part, read as a saved page.
+    let saved = mhtml::page(bytes);
+    let bytes = saved.as_ref().map_or(bytes, |p| p.html.as_slice());
     let unmarked_utf16 = || decode::utf16_without_bom(bytes).is_some();
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) && !unmarked_utf16() {
         doc.encoding = "binary".into();
         doc.text = Err(Unreadable { code: "binary_file", detail: "the file holds binary data, not text".into() });
         return;
     }
-    let html = matches!(extension(&doc.source_path).as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(bytes);
-    let decoded = decode::decode(bytes, html);
+    let html = saved.is_some()
+        || matches!(extension(&doc.source_path).as_str(), "html" | "htm" | "xhtml" | "shtml")
+        || looks_like_html(bytes);
+    let decoded = decode::decode_declared(bytes, html, saved.as_ref().and_then(|p| p.charset.as_deref()));
     doc.encoding = decoded.encoding.clone();
     let chars = || decoded.text.chars().count().max(1);
     if decoded.replaced > 0 && decoded.replaced * 50 > chars() {
@@ -242,7 +248,7 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         doc.hints.title = page.title.map(|t| fold_name(&normalize(&t)).into_owned());
         doc.hints.site = page.site.map(|t| fold_name(&t).into_owned());
         doc.hints.published = page.published;
-        doc.hints.url = page.url;
+        doc.hints.url = page.url.or_else(|| saved.and_then(|p| p.url));
         with_references_decoded(page.text)
     } else {
         let text = match front::split(&decoded.text) {

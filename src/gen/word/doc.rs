@@ -313,7 +313,8 @@ pub(crate) fn compound(streams: &[(&str, &[u8])]) -> Vec<u8> {
     }
     out.extend([0u8; 10]);
     let mini_fat_start = if mini_fat.is_empty() { END_OF_CHAIN } else { chain_starts[1] };
-    for v in [fat_sectors as u32, chain_starts[0], 0, CUTOFF as u32, mini_fat_start, mini_fat_bytes.len().div_ceil(PAGE) as u32] {
+    let mini_fat_sectors = mini_fat_bytes.len().div_ceil(PAGE) as u32;
+    for v in [fat_sectors as u32, chain_starts[0], 0, CUTOFF as u32, mini_fat_start, mini_fat_sectors] {
         out.extend(v.to_le_bytes());
     }
     let first_difat = if difat_sectors > 0 { fat_sectors as u32 } else { END_OF_CHAIN };
@@ -443,7 +444,8 @@ mod tests {
         let large: Vec<u8> = (0..9000u32).map(|i| i as u8).collect();
         let names = ["WordDocument", "1Table", "Data", "\u{5}SummaryInformation"];
         let small: Vec<Vec<u8>> = (1..4).map(|n| vec![n as u8; 100 * n]).collect();
-        let streams: Vec<(&str, &[u8])> = vec![(names[0], &large), (names[1], &small[0]), (names[2], &small[1]), (names[3], &small[2])];
+        let streams: Vec<(&str, &[u8])> =
+            vec![(names[0], &large), (names[1], &small[0]), (names[2], &small[1]), (names[3], &small[2])];
         let bytes = compound(&streams);
         assert_eq!(bytes.len() % PAGE, 0);
         let read = crate::load::word::doc::streams(&bytes);
