@@ -8,20 +8,13 @@
 //! widths and vertical merges, from which the spans are rebuilt. A table nested
 //! in a cell is read as lines of its cell.
 
-use super::{push_escaped, table_html, Cell, Merge, Table};
+use super::{push_escaped, table_html, u16_at, u32_at, Cell, Merge, Table};
 use crate::load::Unreadable;
 
 fn broken(detail: impl Into<String>) -> Unreadable {
     Unreadable { code: "doc_error", detail: detail.into() }
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as usize)
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?) as usize)
-}
 
 fn i16_at(b: &[u8], at: usize) -> Option<i32> {
     Some(i16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as i32)

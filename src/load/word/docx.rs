@@ -1,7 +1,7 @@
 //! Word documents (`.docx`): the body of `word/document.xml`, taken out of the
 //! zip archive and written as a small HTML page.
 
-use super::{push_escaped, table_html, Cell, Merge, Table};
+use super::{push_escaped, table_html, u16_at, u32_at, Cell, Merge, Table};
 use crate::load::Unreadable;
 
 /// The most a document's XML may inflate to: far past any report, and a bound
@@ -23,14 +23,6 @@ pub fn to_html(bytes: &[u8]) -> Result<String, Unreadable> {
 
 fn broken(detail: impl Into<String>) -> Unreadable {
     Unreadable { code: "docx_error", detail: detail.into() }
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
 }
 
 /// The inflated bytes of the archive's member `name`, found through the

@@ -15,6 +15,16 @@ pub fn is_compound_file(bytes: &[u8]) -> bool {
     bytes.starts_with(COMPOUND_FILE)
 }
 
+/// The little-endian number of two bytes at `at`, if the bytes reach that far.
+fn u16_at(b: &[u8], at: usize) -> Option<usize> {
+    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as usize)
+}
+
+/// The little-endian number of four bytes at `at`.
+fn u32_at(b: &[u8], at: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?) as usize)
+}
+
 /// A table cell being read: its content as HTML, how many grid columns it
 /// spans, and its part in a vertical merge.
 struct Cell {
