@@ -22,7 +22,7 @@ pub fn document(parts: &[Part], tc_merges: bool) -> Vec<u8> {
     let in_cell = [&IN_TABLE[..], &ITAP_1].concat();
     for part in parts {
         match part {
-            Part::Para { text: line, .. } => {
+            Part::Para { text: line, .. } | Part::Item(line) => {
                 text.extend(line.encode_utf16());
                 text.push(u16::from(b'\r'));
                 paragraphs.push((text.len(), None));

@@ -23,7 +23,9 @@ pub fn document(parts: &[Part]) -> String {
     let mut body = String::new();
     for part in parts {
         match part {
-            Part::Para { text, bold } => paragraph(&mut body, text, *bold),
+            Part::Para { text, bold } => paragraph(&mut body, text, *bold, if *bold { CENTERED } else { "" }),
+            // An item of the list's first level, as NUMBERING defines it.
+            Part::Item(text) => paragraph(&mut body, text, true, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"),
             Part::Table(rows) => table(&mut body, rows),
         }
     }
@@ -35,25 +37,51 @@ pub fn document(parts: &[Part]) -> String {
 }
 
 /// The document packed as Word packs it: the content types, the package's
-/// relationships and the body, deflated.
-pub fn package(document: &str) -> Vec<u8> {
-    zip(&[
+/// relationships and the body, deflated; with `numbered`, the numbering of its
+/// list and the body's relationship to it.
+pub fn package(document: &str, numbered: bool) -> Vec<u8> {
+    let mut members = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes(), true),
         ("_rels/.rels", RELS.as_bytes(), true),
         ("word/document.xml", document.as_bytes(), true),
-    ])
+    ];
+    if numbered {
+        members.push(("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes(), true));
+        members.push(("word/numbering.xml", NUMBERING.as_bytes(), true));
+    }
+    zip(&members)
 }
+
+const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" \
+Target=\"numbering.xml\"/></Relationships>";
+
+/// A list numbered `一、`, `二、`… at its first level and `(一)` at its second.
+const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\
+<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/>\
+<w:lvlJc w:val=\"left\"/></w:lvl>\
+<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/>\
+<w:lvlJc w:val=\"left\"/></w:lvl></w:abstractNum>\
+<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+
+/// A heading's paragraph properties: set in the middle.
+const CENTERED: &str = "<w:jc w:val=\"center\"/>";
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A paragraph whose text Word keeps in runs, split where digits meet other
-/// characters (Word tags numbers with a language of their own).
-fn paragraph(out: &mut String, text: &str, bold: bool) {
+/// characters (Word tags numbers with a language of their own), under its
+/// properties (`props`, the inside of `w:pPr`).
+fn paragraph(out: &mut String, text: &str, bold: bool, props: &str) {
     out.push_str("<w:p>");
-    if bold {
-        out.push_str("<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+    if !props.is_empty() {
+        out.push_str(&format!("<w:pPr>{props}</w:pPr>"));
     }
     let mut run = String::new();
     let mut digits = None;
@@ -91,7 +119,7 @@ fn cell(out: &mut String, text: &str, span: usize, merge: Option<bool>) {
         None => {}
     }
     out.push_str("</w:tcPr>");
-    paragraph(out, text, false);
+    paragraph(out, text, false, "");
     out.push_str("</w:tc>");
 }
 
@@ -191,7 +219,7 @@ mod tests {
             others: Vec::new(),
             clipped: None,
         };
-        let bytes = package(&document(&super::super::parts(&page, false)));
+        let bytes = package(&document(&super::super::parts(&page, false)), false);
         let html = crate::load::word::docx::to_html(&bytes).unwrap();
         assert!(html.contains("全年受理申请12件。"), "{html}");
         let doc = crate::load::decode("a.docx", &bytes);

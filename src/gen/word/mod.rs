@@ -15,6 +15,8 @@ const COLUMN: usize = 900;
 /// A paragraph or a table of the document.
 pub enum Part {
     Para { text: String, bold: bool },
+    /// A heading numbered by a Word list: its text, without the numeral the list draws.
+    Item(String),
     Table(Vec<Vec<GridCell>>),
 }
 
@@ -29,17 +31,20 @@ pub struct GridCell {
 
 /// The file of a page: a `.docx`, or with `binary` a Word 97-2003 `.doc`. Its
 /// headings are now and then the items of a numbered list, whose numerals
-/// (`三、`) Word draws and the text does not hold.
+/// (`三、`) Word draws and the text does not hold; a `.docx` has the list's
+/// numbering part, or not.
 pub fn file(page: &Page, binary: bool, rng: &mut Rng) -> Vec<u8> {
     let parts = parts(page, rng.chance(0.3));
     if binary {
         doc::document(&parts, rng.chance(0.5))
     } else {
-        docx::package(&docx::document(&parts))
+        // The list's numbering part, or none (a converter that left it out).
+        let numbered = parts.iter().any(|p| matches!(p, Part::Item(_))) && rng.chance(0.5);
+        docx::package(&docx::document(&parts), numbered)
     }
 }
 
-/// The page's paragraphs and tables; with `listed`, its headings without their numerals.
+/// The page's paragraphs and tables; with `listed`, its numbered headings a list's items.
 pub fn parts(page: &Page, listed: bool) -> Vec<Part> {
     let para = |text: &str, bold: bool| Part::Para { text: text.to_string(), bold };
     let mut out = Vec::new();
@@ -52,7 +57,7 @@ pub fn parts(page: &Page, listed: bool) -> Vec<Part> {
             Block::Heading(h) if listed => {
                 let bare = h.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
                 let bare = if bare.len() < h.len() { bare.trim_start_matches(['、', ' ', '.']) } else { h };
-                out.push(para(bare, true));
+                out.push(Part::Item(bare.to_string()));
             }
             Block::Heading(h) => out.push(para(h, true)),
             Block::Para(p) => out.extend(p.lines().map(|line| para(line, false))),

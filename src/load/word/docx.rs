@@ -1,6 +1,7 @@
 //! Word documents (`.docx`): the body of `word/document.xml`, taken out of the
 //! zip archive and written as a small HTML page.
 
+use super::numbering::Numbering;
 use super::{push_escaped, table_html, u16_at, u32_at, Cell, Merge, Table};
 use crate::load::Unreadable;
 
@@ -14,11 +15,15 @@ pub fn is_docx(path: &str, bytes: &[u8]) -> bool {
         && (path.to_ascii_lowercase().ends_with(".docx") || memchr::memmem::find(bytes, b"word/document.xml").is_some())
 }
 
-/// The document's body as an HTML page.
+/// The document's body as an HTML page, its lists' numerals written out.
 pub fn to_html(bytes: &[u8]) -> Result<String, Unreadable> {
     let xml = entry(bytes, "word/document.xml")?;
     let xml = String::from_utf8_lossy(&xml);
-    Ok(body_html(&xml))
+    let mut numbering = match entry(bytes, "word/numbering.xml") {
+        Ok(n) => Numbering::parse(&String::from_utf8_lossy(&n)),
+        Err(_) => Numbering::default(),
+    };
+    Ok(body_html(&xml, &mut numbering))
 }
 
 fn broken(detail: impl Into<String>) -> Unreadable {
@@ -75,9 +80,11 @@ const MAX_NESTING: usize = 8;
 /// breaks and tabs, and tables (nested up to [`MAX_NESTING`]). What Word keeps
 /// twice is read once: the fallback of an alternate content (a text box's copy
 /// for old readers), and text moved away while changes were tracked.
-fn body_html(xml: &str) -> String {
+fn body_html(xml: &str, numbering: &mut Numbering) -> String {
     let mut out = String::from("<html><body>");
     let mut tables: Vec<Table> = Vec::new();
+    // The list and level the open paragraph's properties name.
+    let (mut list, mut level): (Option<&str>, usize) = (None, 0);
     let mut in_text = false;
     let mut skipped = 0usize;
     let mut flat = 0usize;
@@ -124,7 +131,18 @@ fn body_html(xml: &str) -> String {
         }
         match (name, closing) {
             ("w:t", _) => in_text = !closing && !empty,
-            ("w:p", false) if !empty => sink(&mut out, &mut tables).push_str("<p>"),
+            ("w:p", false) if !empty => {
+                (list, level) = (None, 0);
+                sink(&mut out, &mut tables).push_str("<p>");
+            }
+            ("w:numId", false) => list = value(tag).filter(|&id| id != "0"),
+            ("w:ilvl", false) => level = value(tag).and_then(|v| v.parse().ok()).unwrap_or(0),
+            // The properties end before the text: the list's numeral leads it.
+            ("w:pPr", true) => {
+                if let Some(label) = list.take().and_then(|id| numbering.next(id, level)) {
+                    push_text(sink(&mut out, &mut tables), &label);
+                }
+            }
             ("w:p", true) => sink(&mut out, &mut tables).push_str("</p>"),
             ("w:br" | "w:cr", false) => sink(&mut out, &mut tables).push_str("<br>"),
             ("w:tab", false) => sink(&mut out, &mut tables).push(' '),
@@ -211,11 +229,30 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 /// A tag's `w:val`.
-fn value(tag: &str) -> Option<&str> {
-    let at = tag.find("w:val=")? + 6;
+pub(super) fn value(tag: &str) -> Option<&str> {
+    attribute(tag, "w:val")
+}
+
+/// A tag's attribute `name`.
+pub(super) fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let at = tag.match_indices(name).map(|(i, _)| i + name.len()).find(|&end| tag[end..].starts_with('='))? + 1;
     let quote = tag[at..].chars().next()?;
     let body = &tag[at + 1..];
     Some(&body[..body.find(quote)?])
+}
+
+/// The tags of an XML text: (name, whether closing, the tag's text).
+pub(super) fn tags(xml: &str) -> impl Iterator<Item = (&str, bool, &str)> {
+    let mut rest = xml;
+    std::iter::from_fn(move || {
+        let lt = rest.find('<')?;
+        rest = &rest[lt..];
+        let gt = tag_end(rest)?;
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        Some((name, tag.starts_with('/'), tag))
+    })
 }
 
 /// XML text (its entities as XML writes them) as HTML text.
@@ -277,7 +314,7 @@ mod tests {
             run("&#x4E00;件"),
             run("第2页"),
         );
-        let html = body_html(&xml);
+        let html = body_html(&xml, &mut Numbering::default());
         assert!(html.contains("<p>某县2020年政府信息公开工作年度报告</p><p>A&amp;B &lt;1&gt; 一件</p><p>第2页</p>"), "{html}");
     }
 
@@ -295,7 +332,7 @@ mod tests {
             cell("", "3"),
             cell("", "4"),
         );
-        let html = body_html(&xml);
+        let html = body_html(&xml, &mut Numbering::default());
         assert!(
             html.contains(
                 "<table><tr><td rowspan=\"2\"><p>自然人</p></td><td colspan=\"2\"><p>法人或其他组织</p></td></tr>\
@@ -315,7 +352,7 @@ mod tests {
             run("框内"),
             run("移走"),
         );
-        let html = body_html(&xml);
+        let html = body_html(&xml, &mut Numbering::default());
         assert_eq!(html.matches("框内").count(), 1, "{html}");
         assert!(!html.contains("移走"), "{html}");
     }
@@ -324,7 +361,7 @@ mod tests {
     fn tables_nested_deep_are_read_as_text_in_their_cell() {
         let depth = MAX_NESTING + 3;
         let xml = format!("{}{}{}", "<w:tbl><w:tr><w:tc>".repeat(depth), run("深处"), "</w:tc></w:tr></w:tbl>".repeat(depth));
-        let html = body_html(&xml);
+        let html = body_html(&xml, &mut Numbering::default());
         assert_eq!(html.matches("<table>").count(), MAX_NESTING, "{html}");
         assert_eq!(html.matches("</table>").count(), MAX_NESTING, "{html}");
         assert_eq!(html.matches("深处").count(), 1, "{html}");
@@ -345,6 +382,25 @@ mod tests {
             assert!(is_docx("a/报告.DOCX", &zip));
             assert!(to_html(&zip).unwrap().contains("<p>本年度共受理申请12件。</p>"));
         }
+    }
+
+    #[test]
+    fn a_list_s_numerals_lead_its_items() {
+        let numbered = |text: &str| {
+            format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>{}</w:p>", run(text))
+        };
+        let body = format!("{}{}{}", numbered("总体情况"), para("2020年工作正常。"), numbered("主动公开政府信息情况"));
+        let xml = format!("<w:document><w:body>{body}</w:body></w:document>");
+        let numbering = "<w:numbering><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>\
+            <w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>\
+            <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+        let zip = archive(&[("word/document.xml", xml.as_bytes(), true), ("word/numbering.xml", numbering.as_bytes(), true)]);
+        let html = to_html(&zip).unwrap();
+        assert!(html.contains("<p>一、总体情况</p>"), "{html}");
+        assert!(html.contains("<p>二、主动公开政府信息情况</p>"), "{html}");
+        // Without its numbering part, the items as their text has them.
+        let zip = archive(&[("word/document.xml", xml.as_bytes(), true)]);
+        assert!(to_html(&zip).unwrap().contains("<p>总体情况</p>"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod doc;
 pub mod docx;
+pub mod numbering;
 
 /// The first bytes of a compound file, the container of Word 97-2003 documents.
 const COMPOUND_FILE: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
