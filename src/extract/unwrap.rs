@@ -167,10 +167,12 @@ fn lone_number(line: &str) -> bool {
         && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
 }
 
+/// The units a count is given in.
+const UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "起", "例", "篇", "人", "万", "元", "%"];
+
 /// A line that goes on from a number before it: its unit, or the punctuation
 /// after it.
 fn continues_number(line: &str) -> bool {
-    const UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "起", "例", "篇", "人", "万", "元", "%"];
     let t = line.trim_start();
     t.starts_with([',', '。', ';', '、', ')']) || UNITS.iter().any(|u| t.starts_with(u))
 }
@@ -192,10 +194,20 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         k > 0 && at < keep[k - 1].1
     };
     let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1));
-    if printed.is_none() && !lines().any(|(at, l)| lone_number(l) && !inside_keep(at)) {
+    let lines: Vec<(usize, &str)> = lines().collect();
+    // A count cut from its unit (`…合计400` / `元。`), whatever the width of the text.
+    let cut_count = |k: usize| {
+        let (at, line) = lines[k];
+        let next = lines.get(k + 1).filter(|(n, _)| !inside_keep(*n)).map_or("", |l| l.1);
+        line.trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && !inside_keep(at)
+            && line.chars().any(|c| c.len_utf8() == 3)
+            && UNITS.iter().any(|u| next.trim_start().starts_with(u))
+    };
+    let lone = |k: usize| lone_number(lines[k].1) && !inside_keep(lines[k].0);
+    if printed.is_none() && !(0..lines.len()).any(|k| lone(k) || cut_count(k)) {
         return None;
     }
-    let lines: Vec<(usize, &str)> = lines().collect();
     let full = |line: &str| printed.is_some_and(|p| width(line.trim_end()) + SLACK >= p);
     let blank = |k: usize| lines[k].1.trim().is_empty();
     // Where line `k`'s text starts and ends in `text` (past its blanks).
@@ -207,7 +219,8 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let (at, line) = lines[i];
         // A heading runs on to the next line only where it fills the line: a
         // long one, or one that runs on into its paragraph (`五、…情况 本年度未发生…举报、投`).
-        let words = !line.trim().is_empty() && !inside_keep(at) && (!starts_part(line) || full(line));
+        let cut = cut_count(i);
+        let words = !line.trim().is_empty() && !inside_keep(at) && (!starts_part(line) || full(line) || cut);
         let open = words && !ends_sentence(line);
         // A number on a line of its own, between words that run on to it (a
         // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines
@@ -222,7 +235,7 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
             i = r;
             continue;
         }
-        let joinable = open && full(line);
+        let joinable = open && (full(line) || cut);
         // The next line of text, past a page number and the blank lines around it.
         let mut j = i + 1;
         while joinable && j < lines.len() && (blank(j) || is_page_furniture(lines[j].1.trim())) {
@@ -505,6 +518,17 @@ mod tests {
         let u = unwrap(text, &[]).unwrap();
         assert!(u.text.contains("其中网上申请2件,当面申请7件"), "{}", u.text);
         assert!(u.text.ends_with("举报、投诉和行政复议、行政诉讼。\n"), "{}", u.text);
+    }
+
+    #[test]
+    fn a_count_cut_from_its_unit_is_joined_whatever_the_width() {
+        let text = "六、其他需要报告的事项\n本年度依法收取信息处理费共2笔,合计400\n元。\n";
+        assert_eq!(unwrap(text, &[]).unwrap().text, "六、其他需要报告的事项\n本年度依法收取信息处理费共2笔,合计400元。\n");
+        // A heading run into its paragraph too.
+        let text = "六、其他需要报告的事项 本年度依法收取信息处理费共2笔,合计400\n元。\n";
+        assert!(unwrap(text, &[]).unwrap().text.ends_with("合计400元。\n"));
+        // A table's number over its unit's cell is no such cut.
+        assert!(unwrap("规章\n3\n件\n", &[(0, 14)]).is_none());
     }
 
     #[test]

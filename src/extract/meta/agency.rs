@@ -101,7 +101,7 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
 /// with a kind of agency.
 pub(super) fn names_an_agency(name: &str) -> bool {
     const KINDS: &[&str] =
-        &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道", "队", "行", "所", "站", "馆"];
+        &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道", "队", "行", "所", "站", "馆", "海关"];
     KINDS.iter().any(|k| name.ends_with(k))
         || crate::region::table().mentions(name, true).first().is_some_and(|m| m.start == 0)
 }
