@@ -17,6 +17,11 @@ const HEADER_REACH: usize = 8192;
 /// The page of `bytes` if they are a saved single-file web page.
 pub fn page(bytes: &[u8]) -> Option<Page> {
     let head = &bytes[..bytes.len().min(HEADER_REACH)];
+    // Most files are turned away here: a message names its MIME version in its headers.
+    let has = |v: &&str| memchr::memmem::find(head, v.as_bytes()).is_some();
+    if !["MIME-Version", "Mime-Version", "mime-version"].iter().any(has) {
+        return None;
+    }
     let end = memchr::memmem::find(head, b"\r\n\r\n").or_else(|| memchr::memmem::find(head, b"\n\n"))?;
     let message = headers(&head[..end]);
     let content_type = header(&message, "content-type")?;

@@ -2,7 +2,9 @@
 //!
 //! Reads a file, gives it its `report_id` (a hash of the raw bytes), and turns it
 //! into text by kind: PDF through `pdftotext -layout` (`pdf`), HTML through a real
-//! parser (`html`), anything else as text; bytes are decoded by `decode`. The text
+//! parser (`html`), a page saved as one file through its HTML part (`mhtml`),
+//! Word documents through the page they make (`word`), anything else as text;
+//! bytes are decoded by `decode`. The text
 //! is folded from traditional to simplified characters and normalised. What
 //! cannot become text (an empty or binary file, undecodable bytes, a PDF without
 //! the tool or without text, a file past [`MAX_READ`], a reader that failed) is
