@@ -70,7 +70,7 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
 fn word_inputs(scale: usize) -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let n = |k: usize| k * scale;
     let doc = |body: String| {
-        ogi::gen::word::docx::package(&format!("<w:document><w:body><w:p><w:r><w:t>2020年某县政府信息公开工作年度报告</w:t></w:r></w:p>{body}</w:body></w:document>"), false)
+        ogi::gen::word::docx::package(&format!("<w:document><w:body><w:p><w:r><w:t>2020年某县政府信息公开工作年度报告</w:t></w:r></w:p>{body}</w:body></w:document>"), None)
     };
     let cell = |merge: &str, text: &str| format!("<w:tc><w:tcPr>{merge}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
     let first = format!("<w:tr>{}{}</w:tr>", cell("<w:vMerge w:val=\"restart\"/>", "三、本年度办理结果"), cell("", "1"));

@@ -18,14 +18,29 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
 Target=\"word/document.xml\"/></Relationships>";
 
+/// How a document's list items are numbered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Numbered {
+    /// Each item names the list.
+    Each,
+    /// Each item has the heading style (`1`, 标题 1), which names the list.
+    ByStyle,
+}
+
 /// The page's body as `word/document.xml`.
-pub fn document(parts: &[Part]) -> String {
+pub fn document(parts: &[Part], numbering: Option<Numbered>) -> String {
     let mut body = String::new();
     for part in parts {
         match part {
             Part::Para { text, bold } => paragraph(&mut body, text, *bold, if *bold { CENTERED } else { "" }),
             // An item of the list's first level, as NUMBERING defines it.
-            Part::Item(text) => paragraph(&mut body, text, true, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"),
+            Part::Item(text) => {
+                let props = match numbering {
+                    Some(Numbered::ByStyle) => "<w:pStyle w:val=\"1\"/>",
+                    _ => "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>",
+                };
+                paragraph(&mut body, text, true, props)
+            }
             Part::Table(rows) => table(&mut body, rows),
         }
     }
@@ -37,32 +52,52 @@ pub fn document(parts: &[Part]) -> String {
 }
 
 /// The document packed as Word packs it: the content types, the package's
-/// relationships and the body, deflated; with `numbered`, the numbering of its
-/// list and the body's relationship to it.
-pub fn package(document: &str, numbered: bool) -> Vec<u8> {
+/// relationships and the body, deflated; with `numbering`, the numbering of its
+/// list, the body's relationship to it, and where the heading style numbers
+/// the items, the styles.
+pub fn package(document: &str, numbering: Option<Numbered>) -> Vec<u8> {
     let mut members = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes(), true),
         ("_rels/.rels", RELS.as_bytes(), true),
         ("word/document.xml", document.as_bytes(), true),
     ];
-    if numbered {
-        members.push(("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes(), true));
+    let styled = numbering == Some(Numbered::ByStyle);
+    let rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{}{}</Relationships>",
+        relationship("rId1", "numbering"),
+        if styled { relationship("rId2", "styles") } else { String::new() }
+    );
+    if numbering.is_some() {
+        members.push(("word/_rels/document.xml.rels", rels.as_bytes(), true));
         members.push(("word/numbering.xml", NUMBERING.as_bytes(), true));
+    }
+    if styled {
+        members.push(("word/styles.xml", STYLES.as_bytes(), true));
     }
     zip(&members)
 }
 
-const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-<Relationship Id=\"rId1\" \
-Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" \
-Target=\"numbering.xml\"/></Relationships>";
+/// The heading style `1` (标题 1), numbered by the list's first level.
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/>\
+<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style></w:styles>";
+
+/// The body's relationship to its part `kind` (`numbering.xml`, `styles.xml`).
+fn relationship(id: &str, kind: &str) -> String {
+    format!(
+        "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" \
+         Target=\"{kind}.xml\"/>"
+    )
+}
 
 /// A list numbered `一、`, `二、`… at its first level and `(一)` at its second.
 const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\
-<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/>\
+<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:pStyle w:val=\"1\"/><w:lvlText w:val=\"%1、\"/>\
 <w:lvlJc w:val=\"left\"/></w:lvl>\
 <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/>\
 <w:lvlJc w:val=\"left\"/></w:lvl></w:abstractNum>\
@@ -219,7 +254,7 @@ mod tests {
             others: Vec::new(),
             clipped: None,
         };
-        let bytes = package(&document(&super::super::parts(&page, false)), false);
+        let bytes = package(&document(&super::super::parts(&page, false), None), None);
         let html = crate::load::word::docx::to_html(&bytes).unwrap();
         assert!(html.contains("全年受理申请12件。"), "{html}");
         let doc = crate::load::decode("a.docx", &bytes);

@@ -38,9 +38,11 @@ pub fn file(page: &Page, binary: bool, rng: &mut Rng) -> Vec<u8> {
     if binary {
         doc::document(&parts, rng.chance(0.5))
     } else {
-        // The list's numbering part, or none (a converter that left it out).
+        // The list's numbering part, or none (a converter that left it out);
+        // the items numbered each, or through their heading style.
         let numbered = parts.iter().any(|p| matches!(p, Part::Item(_))) && rng.chance(0.5);
-        docx::package(&docx::document(&parts), numbered)
+        let numbering = numbered.then(|| if rng.chance(0.5) { docx::Numbered::ByStyle } else { docx::Numbered::Each });
+        docx::package(&docx::document(&parts, numbering), numbering)
     }
 }
 

@@ -23,6 +23,10 @@ pub fn to_html(bytes: &[u8]) -> Result<String, Unreadable> {
         Ok(n) => Numbering::parse(&String::from_utf8_lossy(&n)),
         Err(_) => Numbering::default(),
     };
+    // Headings numbered through their style (a template's 标题 1 linked to a list).
+    if let Ok(styles) = entry(bytes, "word/styles.xml") {
+        numbering.read_styles(&String::from_utf8_lossy(&styles));
+    }
     Ok(body_html(&xml, &mut numbering))
 }
 
@@ -83,8 +87,9 @@ const MAX_NESTING: usize = 8;
 fn body_html(xml: &str, numbering: &mut Numbering) -> String {
     let mut out = String::from("<html><body>");
     let mut tables: Vec<Table> = Vec::new();
-    // The list and level the open paragraph's properties name.
-    let (mut list, mut level): (Option<&str>, usize) = (None, 0);
+    // The list (`Some(None)`: none, against its style's) and level the open
+    // paragraph's properties name, and its style.
+    let (mut list, mut level, mut style): (Option<Option<&str>>, Option<usize>, Option<&str>) = (None, None, None);
     let mut in_text = false;
     let mut skipped = 0usize;
     let mut flat = 0usize;
@@ -132,14 +137,20 @@ fn body_html(xml: &str, numbering: &mut Numbering) -> String {
         match (name, closing) {
             ("w:t", _) => in_text = !closing && !empty,
             ("w:p", false) if !empty => {
-                (list, level) = (None, 0);
+                (list, level, style) = (None, None, None);
                 sink(&mut out, &mut tables).push_str("<p>");
             }
-            ("w:numId", false) => list = value(tag).filter(|&id| id != "0"),
-            ("w:ilvl", false) => level = value(tag).and_then(|v| v.parse().ok()).unwrap_or(0),
+            ("w:pStyle", false) => style = value(tag),
+            ("w:numId", false) => list = Some(value(tag).filter(|&id| id != "0")),
+            ("w:ilvl", false) => level = value(tag).and_then(|v| v.parse().ok()),
             // The properties end before the text: the list's numeral leads it.
             ("w:pPr", true) => {
-                if let Some(label) = list.take().and_then(|id| numbering.next(id, level)) {
+                let styled = || style.and_then(|s| numbering.style_list(s));
+                let (id, at) = match list.take() {
+                    Some(given) => (given.map(str::to_string), level),
+                    None => styled().map_or((None, level), |(id, l)| (Some(id), level.or(l))),
+                };
+                if let Some(label) = id.and_then(|id| numbering.next(&id, at.unwrap_or(0))) {
                     push_text(sink(&mut out, &mut tables), &label);
                 }
             }
@@ -401,6 +412,19 @@ mod tests {
         // Without its numbering part, the items as their text has them.
         let zip = archive(&[("word/document.xml", xml.as_bytes(), true)]);
         assert!(to_html(&zip).unwrap().contains("<p>总体情况</p>"));
+        // Numbered through their style, but where a paragraph takes the numbering off.
+        let styled = |text: &str, off: &str| format!("<w:p><w:pPr><w:pStyle w:val=\"1\"/>{off}</w:pPr>{}</w:p>", run(text));
+        let off = "<w:numPr><w:numId w:val=\"0\"/></w:numPr>";
+        let body = format!("{}{}{}", styled("总体情况", ""), styled("附表", off), styled("主动公开政府信息情况", ""));
+        let xml = format!("<w:document><w:body>{body}</w:body></w:document>");
+        let styles = "<w:styles><w:style w:styleId=\"1\"><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>";
+        let members = [
+            ("word/document.xml", xml.as_bytes(), true),
+            ("word/numbering.xml", numbering.as_bytes(), true),
+            ("word/styles.xml", styles.as_bytes(), true),
+        ];
+        let html = to_html(&archive(&members)).unwrap();
+        assert!(html.contains("<p>一、总体情况</p><p>附表</p><p>二、主动公开政府信息情况</p>"), "{html}");
     }
 
     #[test]

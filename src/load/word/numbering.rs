@@ -27,6 +27,8 @@ pub struct Numbering {
     levels: HashMap<String, Vec<Level>>,
     /// Each definition's counters: lists that share one count on together.
     counters: HashMap<String, [Option<i64>; LEVELS]>,
+    /// The list and level a paragraph style numbers its paragraphs with.
+    styles: HashMap<String, (String, Option<usize>)>,
 }
 
 impl Numbering {
@@ -61,6 +63,30 @@ impl Numbering {
             }
         }
         out
+    }
+
+    /// Reads the lists paragraph styles number with from `styles.xml`.
+    pub fn read_styles(&mut self, xml: &str) {
+        let (mut style, mut list, mut level): (Option<&str>, Option<&str>, Option<usize>) = (None, None, None);
+        for (name, closing, tag) in tags(xml) {
+            match (name, closing) {
+                ("w:style", false) => (style, list, level) = (attribute(tag, "w:styleId"), None, None),
+                ("w:numId", false) => list = value(tag).filter(|&id| id != "0"),
+                ("w:ilvl", false) => level = value(tag).and_then(|v| v.parse().ok()),
+                ("w:style", true) => {
+                    if let (Some(s), Some(l)) = (style, list) {
+                        self.styles.insert(s.to_string(), (l.to_string(), level));
+                    }
+                    style = None;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The list and level paragraphs of style `style` are numbered with.
+    pub fn style_list(&self, style: &str) -> Option<(String, Option<usize>)> {
+        self.styles.get(style).cloned()
     }
 
     /// The label of the next item of list `list` at level `level`, counted.
@@ -158,6 +184,19 @@ mod tests {
         assert_eq!(labels[..6], want);
         // A bulleted list draws no numeral; a list not defined, none either.
         assert_eq!(labels[6..], [None, None]);
+    }
+
+    #[test]
+    fn styles_number_their_paragraphs() {
+        let mut n = Numbering::parse(NUMBERING);
+        n.read_styles(
+            "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:pPr><w:numPr>\
+             <w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style><w:style w:styleId=\"2\"><w:pPr><w:numPr><w:ilvl w:val=\"1\"/>\
+             <w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style><w:style w:styleId=\"a\"><w:pPr/></w:style></w:styles>",
+        );
+        assert_eq!(n.style_list("1"), Some(("1".to_string(), None)));
+        assert_eq!(n.style_list("2"), Some(("1".to_string(), Some(1))));
+        assert_eq!(n.style_list("a"), None);
     }
 
     #[test]
