@@ -21,7 +21,7 @@ pub fn normalize(raw: &str) -> String {
     // Characters of three bytes (Chinese) alone between blanks, the next one
     // too: letters spaced out (see `without_letter_spacing`), not words.
     let mut spaced = 0;
-    let lead = |at: usize| bytes.get(at).is_some_and(|b| b.wrapping_sub(0xe3) < 7);
+    let lead = |at: usize| bytes.get(at).copied().is_some_and(wide_lead);
     while i < bytes.len() {
         let b = bytes[i];
         // Only these bytes start a character that changes.
@@ -67,6 +67,12 @@ pub fn normalize(raw: &str) -> String {
     without_letter_spacing(out)
 }
 
+/// Whether `b` leads a character of three bytes that is Chinese or its
+/// punctuation (U+3000 to U+9FFF).
+fn wide_lead(b: u8) -> bool {
+    b.wrapping_sub(0xe3) < 7
+}
+
 /// The fewest letters spaced out a text has (counted as it is normalised)
 /// before its lines are looked at.
 const SPACED_LETTERS: usize = 8;
@@ -81,8 +87,8 @@ const SPACED_LINES: usize = 3;
 /// they are.
 fn without_letter_spacing(text: String) -> String {
     let bytes = text.as_bytes();
-    // A blank after a character of three bytes (Chinese and its punctuation) and before another.
-    let wide_at = |at: usize| bytes.get(at).is_some_and(|b| (0xe3..=0xe9).contains(b));
+    // A blank after a Chinese character (or its punctuation) and before another.
+    let wide_at = |at: usize| bytes.get(at).copied().is_some_and(wide_lead);
     let spaced = |i: usize| wide_at(i + 1) && i >= 3 && wide_at(i - 3);
     // The lines that hold such a blank.
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -104,7 +110,8 @@ fn without_letter_spacing(text: String) -> String {
                 blanks += 1;
                 continue;
             }
-            if c.len_utf8() == 3 && prev.is_some_and(|p| p.len_utf8() == 3) {
+            let wide = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
+            if wide(c) && prev.is_some_and(wide) {
                 match blanks {
                     0 => together += 1,
                     1 => apart += 1,
