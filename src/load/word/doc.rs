@@ -419,7 +419,8 @@ struct Writer {
     cell: String,
     row: Vec<String>,
     rows: Vec<(Vec<String>, Vec<CellDef>)>,
-    /// The edges of the open table's cells.
+    /// The edges of the open table's cells, sorted, those within
+    /// [`EDGE_SLACK`] of each other one: the grid its spans count.
     edges: Vec<i32>,
     /// Open fields: whether each is past its code, in its result; and how
     /// many are still in their code.
@@ -550,14 +551,11 @@ impl Writer {
             }
             self.rows.push((std::mem::take(&mut self.row), Vec::new()));
         }
-        self.edges.clear();
+        // The grid: the edges of the table's cells, gathered row by row.
+        let grid = std::mem::take(&mut self.edges);
         if self.rows.is_empty() {
             return;
         }
-        let edges = self.rows.iter().flat_map(|(_, defs)| defs.iter().flat_map(|d| [d.left, d.right]));
-        let mut grid: Vec<i32> = edges.collect();
-        grid.sort_unstable();
-        grid.dedup_by(|b, a| *b - *a <= EDGE_SLACK);
         let column = |x: i32| grid.partition_point(|&g| g <= x + EDGE_SLACK).saturating_sub(1);
         let mut table = Table::default();
         for (cells, defs) in std::mem::take(&mut self.rows) {
