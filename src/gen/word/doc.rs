@@ -3,7 +3,7 @@
 //! their edges and vertical merges; a wide row's in the Data stream, as Word
 //! puts properties too many for their page), in a compound file.
 
-use super::{GridCell, Part, COLUMN};
+use super::{Grid, GridCell, Part};
 
 /// Where the text starts in the WordDocument stream, past the information block.
 const TEXT_AT: usize = 0x400;
@@ -27,15 +27,15 @@ pub fn document(parts: &[Part], tc_merges: bool) -> Vec<u8> {
                 text.push(u16::from(b'\r'));
                 paragraphs.push((text.len(), None));
             }
-            Part::Table(rows) => {
-                for row in rows {
+            Part::Table(grid) => {
+                for row in &grid.rows {
                     for cell in row {
                         text.extend(cell.text.encode_utf16());
                         text.push(7);
                         paragraphs.push((text.len(), Some(in_cell.clone())));
                     }
                     text.push(7);
-                    let props = row_props(row, tc_merges);
+                    let props = row_props(grid, row, tc_merges);
                     let props = if props.len() > MOST_IN_PAGE {
                         // sprmPHugePapx: the properties' place in the Data stream.
                         let at = data.len() as u32;
@@ -126,14 +126,15 @@ const ITAP_1: [u8; 6] = [0x49, 0x66, 1, 0, 0, 0];
 
 /// The properties of the mark that ends a row: in a table, the row's end
 /// (sprmPFTtp), and its cells' edges and flags (sprmTDefTable).
-fn row_props(row: &[GridCell], tc_merges: bool) -> Vec<u8> {
+fn row_props(grid: &Grid, row: &[GridCell], tc_merges: bool) -> Vec<u8> {
     let mut def = vec![row.len() as u8];
-    let mut x = 0;
+    let mut at = 0;
     def.extend(0i16.to_le_bytes());
     for c in row {
-        x += c.span * COLUMN;
-        def.extend((x as i16).to_le_bytes());
+        at += c.span;
+        def.extend((grid.width(0, at) as i16).to_le_bytes());
     }
+    let mut at = 0;
     for c in row {
         let flags: u16 = match (tc_merges, c.merge) {
             (true, Some(true)) => 0x60,
@@ -141,7 +142,8 @@ fn row_props(row: &[GridCell], tc_merges: bool) -> Vec<u8> {
             _ => 0,
         };
         def.extend(flags.to_le_bytes());
-        def.extend(((c.span * COLUMN) as u16).to_le_bytes());
+        def.extend((grid.width(at, c.span) as u16).to_le_bytes());
+        at += c.span;
         def.extend([0u8; 16]); // borders
     }
     let mut out = [&IN_TABLE[..], &[0x17, 0x24, 1], &ITAP_1].concat();
@@ -412,6 +414,11 @@ mod tests {
         GridCell { text: text.into(), span, merge }
     }
 
+    fn grid(rows: Vec<Vec<GridCell>>) -> Grid {
+        let width = rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(0);
+        Grid { rows, widths: vec![900; width] }
+    }
+
     #[test]
     fn the_reader_reads_what_is_written() {
         let head = vec![cell("(本列数据的勾稽关系)", 2, Some(true)), cell("申请人情况", 7, None)];
@@ -420,9 +427,9 @@ mod tests {
             .concat();
         let parts = vec![
             Part::Para { text: "某县2022年政府信息公开工作年度报告".into(), bold: true },
-            Part::Table(vec![vec![cell("规章", 1, None), cell("3", 1, None)]]),
+            Part::Table(grid(vec![vec![cell("规章", 1, None), cell("3", 1, None)]])),
             Part::Para { text: "三、收到和处理政府信息公开申请情况".into(), bold: true },
-            Part::Table(vec![head, under, numbers]),
+            Part::Table(grid(vec![head, under, numbers])),
         ];
         for tc_merges in [true, false] {
             let bytes = document(&parts, tc_merges);

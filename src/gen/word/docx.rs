@@ -3,7 +3,7 @@
 //! columns (`w:gridSpan`), packed in a zip archive with the parts Word writes
 //! beside the body.
 
-use super::{GridCell, Part, COLUMN};
+use super::{Grid, Part};
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
@@ -41,7 +41,7 @@ pub fn document(parts: &[Part], numbering: Option<Numbered>) -> String {
                 };
                 paragraph(&mut body, text, true, props)
             }
-            Part::Table(rows) => table(&mut body, rows),
+            Part::Table(grid) => table(&mut body, grid),
         }
     }
     format!(
@@ -143,8 +143,8 @@ fn push_run(out: &mut String, text: &str, bold: bool) {
 
 /// A cell: its text, the grid columns it spans and its part in a merge down
 /// the rows (`Some(true)` starts one, `Some(false)` continues it).
-fn cell(out: &mut String, text: &str, span: usize, merge: Option<bool>) {
-    out.push_str("<w:tc><w:tcPr>");
+fn cell(out: &mut String, text: &str, width: usize, span: usize, merge: Option<bool>) {
+    out.push_str(&format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>"));
     if span > 1 {
         out.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
     }
@@ -158,18 +158,21 @@ fn cell(out: &mut String, text: &str, span: usize, merge: Option<bool>) {
     out.push_str("</w:tc>");
 }
 
-/// A table on Word's grid, its columns of one width.
-fn table(out: &mut String, rows: &[Vec<GridCell>]) {
-    let width = rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(0);
-    out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
-    for _ in 0..width {
-        out.push_str(&format!("<w:gridCol w:w=\"{COLUMN}\"/>"));
+/// A table on Word's grid, of fixed column widths.
+fn table(out: &mut String, grid: &Grid) {
+    let total: usize = grid.widths.iter().sum();
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"));
+    out.push_str("</w:tblPr><w:tblGrid>");
+    for w in &grid.widths {
+        out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid>");
-    for row in rows {
+    for row in &grid.rows {
         out.push_str("<w:tr>");
+        let mut at = 0;
         for c in row {
-            cell(out, &c.text, c.span, c.merge);
+            cell(out, &c.text, grid.width(at, c.span), c.span, c.merge);
+            at += c.span;
         }
         out.push_str("</w:tr>");
     }

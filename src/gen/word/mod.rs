@@ -9,15 +9,31 @@ pub mod docx;
 use super::render::{Block, Page, TRow};
 use super::rng::Rng;
 
-/// The width of a grid column, in twips.
-const COLUMN: usize = 900;
+/// The width of a table, in twips: an A4 page's text with Word's margins.
+const TABLE_WIDTH: usize = 8300;
+/// The width of a column of numbers in a table of many (表三's applicants).
+const NUMBER_COLUMN: usize = 650;
 
 /// A paragraph or a table of the document.
 pub enum Part {
     Para { text: String, bold: bool },
     /// A heading numbered by a Word list: its text, without the numeral the list draws.
     Item(String),
-    Table(Vec<Vec<GridCell>>),
+    Table(Grid),
+}
+
+/// A table: its rows on a grid, and the grid's columns' widths in twips.
+pub struct Grid {
+    pub rows: Vec<Vec<GridCell>>,
+    pub widths: Vec<usize>,
+}
+
+impl Grid {
+    /// The width of a cell `span` columns wide from column `at` (a column past
+    /// the grid's a narrow one).
+    pub fn width(&self, at: usize, span: usize) -> usize {
+        (at..at + span).map(|k| self.widths.get(k).copied().unwrap_or(NUMBER_COLUMN)).sum()
+    }
 }
 
 /// A table cell: its text, the grid columns it spans, and its part in a merge
@@ -72,12 +88,14 @@ pub fn parts(page: &Page, listed: bool) -> Vec<Part> {
     out
 }
 
-/// A table on Word's grid: the label columns as many as the most labels a row
+/// A table on Word's grid, as wide as the page's text: the label columns as many as the most labels a row
 /// of numbers has (with its group's), a group's label merged down its rows, a
 /// sub-group's (`(三)不予公开` over its numbered reasons) down the rows of its
 /// reasons, a row with fewer labels spanning the rest; a heading row's labels
-/// one a cell, its last spanning the rest of the width.
-fn grid(rows: &[TRow]) -> Vec<Vec<GridCell>> {
+/// one a cell, its last spanning the rest of the width. A table of many
+/// columns of numbers (表三) leaves them narrow and its labels the rest, the
+/// last label column (a reason's) wider; another's columns are of one width.
+fn grid(rows: &[TRow]) -> Grid {
     let mut left = 0usize; // rows the open group still covers
     let mut label_cols = 1;
     let mut value_cols = 0;
@@ -134,7 +152,18 @@ fn grid(rows: &[TRow]) -> Vec<Vec<GridCell>> {
         }
         out.push(row);
     }
-    out
+    let widths = if (5..=8).contains(&value_cols) {
+        let labels = TABLE_WIDTH - NUMBER_COLUMN * value_cols;
+        let narrow = labels / (label_cols + 1);
+        let last = labels - narrow * (label_cols - 1);
+        let mut w = vec![narrow; label_cols - 1];
+        w.push(last);
+        w.extend(std::iter::repeat_n(NUMBER_COLUMN, value_cols));
+        w
+    } else {
+        vec![TABLE_WIDTH / width.max(1); width]
+    };
+    Grid { rows: out, widths }
 }
 
 #[cfg(test)]
@@ -155,7 +184,7 @@ mod tests {
             row(None, &["2.其他法律行政法规禁止公开"]),
         ];
         let shape: Vec<Vec<(usize, Option<bool>)>> =
-            grid(&rows).iter().map(|r| r.iter().map(|c| (c.span, c.merge)).collect()).collect();
+            grid(&rows).rows.iter().map(|r| r.iter().map(|c| (c.span, c.merge)).collect()).collect();
         let (start, cont) = (Some(true), Some(false));
         let want = vec![
             vec![(3, None), (1, None), (1, None)],
