@@ -15,7 +15,7 @@
 
 use std::time::Instant;
 
-use ogi::gen::word::{GridCell, Part};
+use ogi::gen::word::{Grid, GridCell, Part};
 
 fn para(text: String) -> Part {
     Part::Para { text, bold: false }
@@ -91,9 +91,9 @@ fn word_inputs(scale: usize) -> Vec<(&'static str, &'static str, Vec<u8>)> {
             "t.docx",
             doc(format!("{}1{}", "<w:tbl><w:tr><w:tc>".repeat(n(20_000)), "</w:tc></w:tr></w:tbl>".repeat(n(20_000)))),
         ),
-        ("a Word 97 cell merged down every row", "t.doc", doc97(vec![Part::Table(merged_down)])),
+        ("a Word 97 cell merged down every row", "t.doc", doc97(vec![Part::Table(Grid { rows: merged_down, widths: vec![900; 2] })])),
         ("Word 97 fields never closed", "t.doc", doc97(vec![para("\u{13}字".repeat(n(150_000)))])),
-        ("Word 97 rows of other widths", "t.doc", doc97(vec![Part::Table(widths)])),
+        ("Word 97 rows of other widths", "t.doc", doc97(vec![Part::Table(Grid { rows: widths, widths: vec![900; 73] })])),
     ]
 }
 

@@ -90,22 +90,49 @@ pub(super) const SLACK: usize = 6;
 /// most common band of widths `SLACK` wide among the lines that end inside a
 /// sentence, when it holds at least four of them and a third; else, for a short
 /// text, the widest line, when at least two lines that end inside a sentence
-/// reach it (no line of a printed page is wider than the page, while a page of
-/// paragraphs has its widest lines end their sentences). Lines narrower than
-/// `MIN_WIDTH` are not looked at, nor lines set in columns.
-fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+/// reach it, or one and two more that end theirs (no line of a printed page is
+/// wider than the page, while a page of paragraphs has its widest lines end
+/// their sentences, each at a width of its own); else the width two lines or
+/// more centred on the page tell (twice their blanks past the margin and their
+/// width), when a line that ends inside a sentence reaches it. Lines narrower
+/// than `MIN_WIDTH` are not looked at, nor lines set in columns, nor lines set
+/// in from the margin (`margin`: the blanks every line starts with) as a
+/// centred heading or a date set right is.
+fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Option<usize> {
+    let mut centred = Vec::new();
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
     let measured: Vec<(usize, bool)> = lines
-        .filter(|l| l.len() >= MIN_WIDTH && !laid_out(l))
+        .filter(|l| {
+            let wide = l.len() >= MIN_WIDTH && !laid_out(l);
+            if wide && set_in(l, margin) {
+                centred.push(margin + 2 * (indent(l) - margin) + width(l.trim()));
+            }
+            wide && !set_in(l, margin)
+        })
         .map(|l| (width(l.trim_end()), ends_sentence(l)))
         .filter(|&(w, _)| w >= MIN_WIDTH)
         .collect();
     let widest = measured.iter().map(|m| m.0).max()?;
-    let reached = measured.iter().filter(|&&(w, ends)| !ends && w + SLACK >= widest).count() >= 2;
+    let reaching =
+        |page: usize, open: bool| measured.iter().filter(|&&(w, ends)| (!open || !ends) && w + SLACK >= page).count();
+    let open = reaching(widest, true);
+    let reached = (open >= 2 || (open == 1 && reaching(widest, false) >= 3)).then_some(widest);
     let mut widths: Vec<usize> = measured.iter().filter(|m| !m.1).map(|m| m.0).collect();
-    if widths.len() < 4 {
-        return reached.then_some(widest);
+    if widths.len() >= 4 {
+        let (count, w) = band(&mut widths);
+        if count >= 4 && count * 3 >= widths.len() {
+            return Some(w);
+        }
     }
+    reached.or_else(|| {
+        let (count, page) = band(&mut centred);
+        (count >= 2 && page <= widest + SLACK && reaching(page, true) >= 1).then_some(page)
+    })
+}
+
+/// The most common band of `widths` `SLACK` wide: how many it holds, and the
+/// widest of them.
+fn band(widths: &mut [usize]) -> (usize, usize) {
     widths.sort_unstable();
     let mut best = (0, 0); // (lines, width)
     let mut low = 0;
@@ -115,8 +142,23 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
         }
         best = best.max((high + 1 - low, w));
     }
-    let (count, w) = best;
-    (count >= 4 && count * 3 >= widths.len()).then_some(w).or(reached.then_some(widest))
+    best
+}
+
+/// Blanks more than this past the margin set a line in from it: a paragraph's
+/// first line is set in two Chinese characters, four columns.
+const SET_IN: usize = 8;
+
+/// The blanks a line starts with.
+fn indent(line: &str) -> usize {
+    line.bytes().take_while(|&b| b == b' ').count()
+}
+
+/// Whether a line starts more than [`SET_IN`] columns past the margin: a
+/// heading or a title centred on the page, a date set right. Its width is not
+/// the page's, and it is no line that runs on.
+fn set_in(line: &str, margin: usize) -> bool {
+    indent(line) > margin + SET_IN
 }
 
 /// Whether a line is set in columns (a table's row, its heads, a page's
@@ -170,6 +212,14 @@ fn lone_number(line: &str) -> bool {
 /// The units a count is given in.
 const UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "起", "例", "篇", "人", "万", "元", "%"];
 
+/// Whether a line starts with a count: a number (in digits or Chinese
+/// numerals, `48`, `十五`) and its unit (`件`).
+fn starts_count(line: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(c);
+    let rest = line.trim_start_matches(numeral);
+    rest.len() < line.len() && UNITS.iter().any(|u| rest.trim_start().starts_with(u))
+}
+
 /// A line that goes on from a number before it: its unit, or the punctuation
 /// after it.
 fn continues_number(line: &str) -> bool {
@@ -193,16 +243,22 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let k = keep.partition_point(|&(s, _)| s <= at);
         k > 0 && at < keep[k - 1].1
     };
-    let printed = printed_width(lines().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1));
+    let prose = || lines().filter(|(at, l)| !inside_keep(*at) && !l.trim().is_empty()).map(|l| l.1);
+    let margin = prose().map(indent).min().unwrap_or(0);
+    let printed = printed_width(prose(), margin);
     let lines: Vec<(usize, &str)> = lines().collect();
-    // A count cut from its unit (`…合计400` / `元。`), whatever the width of the text.
+    // A count cut from its unit (`…合计400` / `元。`), or from the words it
+    // counts (`…而无法提供` / `十五件。`), whatever the width of the text.
     let cut_count = |k: usize| {
         let (at, line) = lines[k];
-        let next = lines.get(k + 1).filter(|(n, _)| !inside_keep(*n)).map_or("", |l| l.1);
-        line.trim_end().ends_with(|c: char| c.is_ascii_digit())
-            && !inside_keep(at)
-            && line.chars().any(|c| c.len_utf8() == 3)
-            && UNITS.iter().any(|u| next.trim_start().starts_with(u))
+        let next = lines.get(k + 1).filter(|(n, _)| !inside_keep(*n)).map_or("", |l| l.1).trim_start();
+        let line = line.trim_end();
+        let cut = if line.ends_with(|c: char| c.is_ascii_digit()) {
+            UNITS.iter().any(|u| next.starts_with(u))
+        } else {
+            starts_count(next) && !ends_sentence(line) && !line.ends_with(',') && !starts_part(line)
+        };
+        cut && !inside_keep(at) && line.chars().any(|c| c.len_utf8() == 3)
     };
     let lone = |k: usize| lone_number(lines[k].1) && !inside_keep(lines[k].0);
     if printed.is_none() && !(0..lines.len()).any(|k| lone(k) || cut_count(k)) {
@@ -220,7 +276,10 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         // A heading runs on to the next line only where it fills the line: a
         // long one, or one that runs on into its paragraph (`五、…情况 本年度未发生…举报、投`).
         let cut = cut_count(i);
-        let words = !line.trim().is_empty() && !inside_keep(at) && (!starts_part(line) || full(line) || cut);
+        let words = !line.trim().is_empty()
+            && !inside_keep(at)
+            && !set_in(line, margin)
+            && (!starts_part(line) || full(line) || cut);
         let open = words && !ends_sentence(line);
         // A number on a line of its own, between words that run on to it (a
         // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines
@@ -243,7 +302,8 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         }
         let next = lines.get(j).filter(|(at, l)| {
             let page_break = lines[i + 1..j].iter().any(|(_, l)| !l.trim().is_empty());
-            (j == i + 1 || page_break) && !inside_keep(*at) && !l.trim().is_empty() && !starts_item(l)
+            let opens = !l.trim().is_empty() && !starts_item(l) && !set_in(l, margin);
+            (j == i + 1 || page_break) && !inside_keep(*at) && opens
         });
         match next {
             Some(_) if joinable => {
@@ -506,6 +566,52 @@ mod tests {
             assert_eq!(&WRAPPED[u.original(at)..u.original(at) + piece.len()], piece);
             assert_eq!(u.inward(u.original(at)), at);
         }
+    }
+
+    /// A page as `pdftotext -layout` prints a Word document: headings centred,
+    /// paragraphs set close, most of one or two lines.
+    fn set_close() -> String {
+        let centred = |h: &str| format!("{}{h}", " ".repeat((88 - width(h)) / 2));
+        [
+            &centred("二、主动公开政府信息情况"),
+            "本年在门户网站发布信息1383条,在上级政府网站信息公开专栏发布信息1383条,总计2766条。",
+            &centred("三、依申请公开政府信息情况"),
+            "本年度共收到依申请公开219件,其中现场申请六十八件,在线申请104件,信函申请四十七件。",
+            "已答复219件,其中予以公开答复135件,同意部分公开十八件,不公开0件,因本机关不掌握相关",
+            "信息而无法提供四十八件。",
+            &centred("四、政府信息公开的收费及减免情况"),
+            "无政府信息公开收费情况。",
+        ]
+        .map(|l| format!("{l}\n"))
+        .concat()
+    }
+
+    #[test]
+    fn centred_headings_are_not_the_page_s_width_and_never_run_on() {
+        let page = set_close();
+        let u = unwrap(&page, &[]).unwrap();
+        assert!(u.text.contains("因本机关不掌握相关信息而无法提供四十八件。\n"), "{}", u.text);
+        assert!(u.text.contains("三、依申请公开政府信息情况\n本年度"));
+        assert!(u.text.contains("减免情况\n无政府"));
+        // One line that ends inside its sentence, alone at its width: the
+        // centred headings tell the page's.
+        let short = page.replace("本年在门户网站发布信息1383条,", "").replace("其中现场申请六十八件,", "");
+        let u = unwrap(&short, &[]).unwrap();
+        assert!(u.text.contains("不掌握相关信息"), "{}", u.text);
+        // The whole text set in as far: that is its margin, and nothing is centred.
+        let indented: String = page.lines().map(|l| format!("          {l}\n")).collect();
+        assert!(unwrap(&indented, &[]).unwrap().text.contains("三、依申请公开政府信息情况\n"));
+    }
+
+    #[test]
+    fn a_count_cut_from_the_words_it_counts_is_joined_whatever_the_width() {
+        let text = "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供\n十五件。\n另有\n3件转办。\n";
+        assert_eq!(
+            unwrap(text, &[]).unwrap().text,
+            "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供十五件。\n另有3件转办。\n"
+        );
+        // A sentence ended, a heading: no count of theirs follows.
+        assert!(unwrap("全年未收费。\n十五件申请均已办结。\n三、依申请公开\n5件\n", &[]).is_none());
     }
 
     #[test]

@@ -142,6 +142,17 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // pdftotext prints the lines of the PDF: paragraphs broken at the page's
     // width (28 to 38 characters), the title, in larger type, at fewer.
     let width = matches!(layout, Layout::Raw | Layout::Aligned).then(|| *rng.pick(&[56, 60, 68, 76]));
+    // `pdftotext -layout` keeps where a line is set: a title and headings
+    // centred on the page, the signature set right; a Word document's page,
+    // wider, its paragraphs set close (no blank line between them).
+    let placed = layout == Layout::Aligned && rng.chance(0.3);
+    let width = if placed { Some(*rng.pick(&[80, 86, 92])) } else { width };
+    let (centred, right) = if placed { (Set::Centre, Set::Right) } else { (Set::Left, Set::Left) };
+    let after = if placed { "\n" } else { "\n\n" };
+    let set = |text: String, how: Set| match width {
+        Some(w) if how != Set::Left => set_in(&text, w, how),
+        _ => text,
+    };
     // A page whose chrome prints the title without the agency, then prints it
     // again under the agency's name, on a line of its own.
     let bare = page.title.strip_prefix(page.agency).filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
@@ -170,7 +181,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         if layout == Layout::Text && rng.chance(0.03) {
             out.push_str(rng.pick::<&str>(&["附件：", "附件1：", "【年度报告】", "【政府信息公开年报】"]));
         }
-        out.push_str(&width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)));
+        out.push_str(&set(width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)), centred));
         // The page's particulars on the title's line, copied from elements set inline.
         let inline = layout == Layout::Text && page.published.as_ref().is_some_and(|p| p.starts_with("发布")) && rng.chance(0.05);
         out.push(if inline { ' ' } else { '\n' });
@@ -216,14 +227,15 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
                 let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
-                out.push_str(&spaced(if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() }));
-                out.push_str(if heads_run_on && !table_next { blank } else { "\n\n" });
+                let h = spaced(if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() });
+                out.push_str(&set(h, centred));
+                out.push_str(if heads_run_on && !table_next { blank } else { after });
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
                 let p = format!("{}{p}", std::mem::take(&mut run_on));
                 out.push_str(&spaced(width.map_or_else(|| p.clone(), |w| printed(&p, w))));
-                out.push_str(if one_line && !table_next { blank } else { "\n\n" });
+                out.push_str(if one_line && !table_next { blank } else { after });
             }
             Block::Table(rows) => {
                 // A table of zeros printed blank would hold no number at all (an
@@ -244,7 +256,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         }
     }
     if let Some((agency, date)) = &page.signature {
-        out.push_str(&format!("{agency}\n{date}\n"));
+        out.push_str(&format!("{}\n", set(format!("{agency}\n{date}"), right)));
     }
     out
 }
@@ -263,12 +275,38 @@ fn spaced_letters(text: &str) -> String {
     text.split('\n').map(line).collect::<Vec<_>>().join("\n")
 }
 
-/// `text` broken as a PDF prints it: lines of at most `columns` columns (a
+/// Where a line is set on the page.
+#[derive(Clone, Copy, PartialEq)]
+enum Set {
+    Left,
+    Centre,
+    Right,
+}
+
+/// The columns a character takes on a printed page: a Chinese character or
+/// its punctuation two.
+fn columns(c: char) -> usize {
+    if c as u32 >= 0x2e80 || "，；：（）".contains(c) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Each line of `text` centred or set right on a page `width` columns wide.
+fn set_in(text: &str, width: usize, how: Set) -> String {
+    let line = |l: &str| {
+        let room = width.saturating_sub(l.chars().map(columns).sum());
+        format!("{}{l}", " ".repeat(if how == Set::Centre { room / 2 } else { room }))
+    };
+    text.split('\n').map(line).collect::<Vec<_>>().join("\n")
+}
+
+/// `text` broken as a PDF prints it: lines of at most `width` columns (a
 /// Chinese character or its punctuation two), never inside a run of digits or
 /// Latin letters.
-pub fn printed(text: &str, columns: usize) -> String {
-    let wide = |c: char| if c as u32 >= 0x2e80 || "，；：（）".contains(c) { 2 } else { 1 };
-    let mut out = String::with_capacity(text.len() + text.len() / columns.max(1));
+pub fn printed(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
@@ -277,12 +315,12 @@ pub fn printed(text: &str, columns: usize) -> String {
         let mut prev: Option<char> = None;
         for c in line.chars() {
             let word = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric();
-            if used + wide(c) > columns && !word {
+            if used + columns(c) > width && !word {
                 out.push('\n');
                 used = 0;
             }
             out.push(c);
-            used += wide(c);
+            used += columns(c);
             prev = Some(c);
         }
     }
