@@ -346,7 +346,7 @@ fn request_rows(t: Template, table: &truth::RequestTable, combined: bool) -> Vec
         } else {
             cells.iter().map(|v| v.to_string()).collect()
         };
-        rows.push(TRow { group, labels, values });
+        rows.push(TRow { group, labels, values, ..TRow::default() });
     }
     rows
 }
@@ -356,12 +356,13 @@ fn request_rows(t: Template, table: &truth::RequestTable, combined: bool) -> Vec
 fn litigation_rows(values: &[i64; 15], heads: usize) -> Vec<TRow> {
     let outcomes: Vec<&str> = template::LITIGATION_OUTCOME_LABELS.iter().copied().cycle().take(15).collect();
     let mut rows = vec![
-        TRow::header(&["行政复议", "行政诉讼"]),
-        TRow::header(&["未经复议直接起诉", "复议后起诉"]),
+        TRow::spanning(&[("行政复议", 5), ("行政诉讼", 10)]),
+        // Under 行政复议, its outcomes' heads, merged down from the row below.
+        TRow::spanning(&[("未经复议直接起诉", 5), ("复议后起诉", 5)]),
         TRow::header(&outcomes),
     ];
     rows.truncate(heads);
-    rows.push(TRow { group: None, labels: Vec::new(), values: values.iter().map(|v| v.to_string()).collect() });
+    rows.push(TRow { values: values.iter().map(|v| v.to_string()).collect(), ..TRow::default() });
     rows
 }
 
@@ -397,7 +398,7 @@ fn disclosure_blocks(t: Template, values: &[(&str, &str, String, f64)], notes: O
                 .iter()
                 .map(|c| values.iter().find(|v| v.0 == *item && v.1 == c.metric).map_or(String::new(), |v| v.2.clone()))
                 .collect();
-            rows.push(TRow { group: None, labels: vec![label], values: cells });
+            rows.push(TRow { labels: vec![label], values: cells, ..TRow::default() });
         }
         out.push(Block::Table(rows));
     }
@@ -465,7 +466,7 @@ fn indicator_rows(
         if !national {
             values.push(v); // the running total, here the year's own
         }
-        TRow { group: None, labels, values }
+        TRow { labels, values, ..TRow::default() }
     };
     let mut rows = vec![if serial {
         TRow::header(&["序号", "统计指标", "计量单位", "数据统计数"])
@@ -809,7 +810,7 @@ fn report(
                 // The counts again in a table printed across, heads over numbers.
                 let heads = ["申请总数", "当面申请", "网上申请", "信函申请", "同意公开", "非本机关"];
                 let values = [p.received, a, b, c, p.granted, p.not_held].iter().map(|v| v.to_string()).collect();
-                blocks.push(Block::Table(vec![TRow::header(&heads), TRow { group: None, labels: Vec::new(), values }]));
+                blocks.push(Block::Table(vec![TRow::header(&heads), TRow { values, ..TRow::default() }]));
             }
             for (k, v) in [
                 ("new_received", p.received),

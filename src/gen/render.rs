@@ -7,7 +7,7 @@ use super::rng::Rng;
 
 /// A table row: label cells (a spanned group label first, if any) and values
 /// (`""` an empty cell).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct TRow {
     /// A group label spanning this row and the next `n - 1` (HTML rowspan), on the
     /// group's first row only.
@@ -15,11 +15,25 @@ pub struct TRow {
     /// The group label of a later row of the group (text layouts repeat nothing).
     pub labels: Vec<String>,
     pub values: Vec<String>,
+    /// The columns each label of a header row spans, where the form sets them
+    /// (表四's `行政复议` over five, `行政诉讼` over ten); the row's first
+    /// columns past their sum are blank. Empty: one label a column, the last
+    /// spanning the rest.
+    pub spans: Vec<usize>,
 }
 
 impl TRow {
     pub fn header(labels: &[&str]) -> TRow {
-        TRow { group: None, labels: labels.iter().map(|s| s.to_string()).collect(), values: Vec::new() }
+        TRow { labels: labels.iter().map(|s| s.to_string()).collect(), ..TRow::default() }
+    }
+
+    /// A header row whose labels span the columns given.
+    pub fn spanning(labels: &[(&str, usize)]) -> TRow {
+        TRow {
+            labels: labels.iter().map(|l| l.0.to_string()).collect(),
+            spans: labels.iter().map(|l| l.1).collect(),
+            ..TRow::default()
+        }
     }
 }
 
@@ -586,7 +600,8 @@ fn escape(s: &str) -> String {
 }
 
 /// A table as a page marks it up: group labels spanning their rows, a header
-/// row's one label spanning the columns (several take a column each).
+/// row's one label spanning the columns (several take a column each, or the
+/// columns the form spans them over).
 fn html_table(rows: &[TRow]) -> String {
     let mut out = String::from("<table border=\"1\">\n");
     let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
@@ -595,9 +610,17 @@ fn html_table(rows: &[TRow]) -> String {
         if let Some((g, n)) = &r.group {
             out.push_str(&format!("<td rowspan=\"{n}\">{}</td>", escape(g)));
         }
-        for l in &r.labels {
+        let lead = width.saturating_sub(r.spans.iter().sum());
+        if !r.spans.is_empty() && lead > 0 {
+            out.push_str(&format!("<td colspan=\"{lead}\"></td>"));
+        }
+        for (k, l) in r.labels.iter().enumerate() {
             let spans = r.values.is_empty() && r.labels.len() == 1 && width > 0;
-            let span = if spans { format!(" colspan=\"{width}\"") } else { String::new() };
+            let span = match r.spans.get(k) {
+                Some(n) => format!(" colspan=\"{n}\""),
+                None if spans => format!(" colspan=\"{width}\""),
+                None => String::new(),
+            };
             out.push_str(&format!("<td{span}>{}</td>", escape(l)));
         }
         for v in &r.values {

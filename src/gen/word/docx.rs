@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn the_reader_takes_the_package_apart() {
-        let rows = [TRow { group: None, labels: vec!["规章".into()], values: vec!["3".into()] }];
+        let rows = [TRow { labels: vec!["规章".into()], values: vec!["3".into()], ..TRow::default() }];
         let blocks = [Block::Heading("一、总体情况".into()), Block::Para("全年受理申请12件。".into()), Block::Table(rows.to_vec())];
         let page = Page {
             title: "某县2020年政府信息公开工作年度报告",

@@ -92,12 +92,13 @@ pub fn parts(page: &Page, listed: bool) -> Vec<Part> {
 /// of numbers has (with its group's), a group's label merged down its rows, a
 /// sub-group's (`(三)不予公开` over its numbered reasons) down the rows of its
 /// reasons, a row with fewer labels spanning the rest; a heading row's labels
-/// one a cell, its last spanning the rest of the width. A table of many
+/// one a cell, its last spanning the rest of the width, or as the form spans
+/// them. A table of many
 /// columns of numbers (表三) leaves them narrow and its labels the rest, the
 /// last label column (a reason's) wider; another's columns are of one width.
 fn grid(rows: &[TRow]) -> Grid {
     let mut left = 0usize; // rows the open group still covers
-    let mut label_cols = 1;
+    let mut label_cols = 0;
     let mut value_cols = 0;
     for r in rows {
         let grouped = r.group.is_some() || left > 0;
@@ -123,7 +124,14 @@ fn grid(rows: &[TRow]) -> Grid {
             left -= 1;
             used = 1;
         }
-        if r.values.is_empty() {
+        if r.values.is_empty() && !r.spans.is_empty() {
+            // A header row of the form's spans, its first columns past them blank.
+            let lead = width.saturating_sub(used + r.spans.iter().sum::<usize>());
+            if lead > 0 {
+                row.push(cell("", lead, None));
+            }
+            row.extend(r.labels.iter().zip(&r.spans).map(|(l, &span)| cell(l, span, None)));
+        } else if r.values.is_empty() {
             sub_open = false;
             for (k, l) in r.labels.iter().enumerate() {
                 let last = k + 1 == r.labels.len();
@@ -142,7 +150,8 @@ fn grid(rows: &[TRow]) -> Grid {
                 row.push(cell(&r.labels[0], 1, None));
             } else {
                 sub_open = false;
-                let n = r.labels.len().max(1);
+                // A table without labels (表四) has no label cell.
+                let n = if room == 0 { 0 } else { r.labels.len().max(1) };
                 for k in 0..n {
                     let span = if k + 1 == n { room.saturating_sub(n - 1).max(1) } else { 1 };
                     row.push(cell(r.labels.get(k).map_or("", String::as_str), span, None));
@@ -152,7 +161,7 @@ fn grid(rows: &[TRow]) -> Grid {
         }
         out.push(row);
     }
-    let widths = if (5..=8).contains(&value_cols) {
+    let widths = if (5..=8).contains(&value_cols) && label_cols > 0 {
         let labels = TABLE_WIDTH - NUMBER_COLUMN * value_cols;
         let narrow = labels / (label_cols + 1);
         let last = labels - narrow * (label_cols - 1);
@@ -176,6 +185,7 @@ mod tests {
             group: group.map(|(g, n)| (g.to_string(), n)),
             labels: labels.iter().map(|s| s.to_string()).collect(),
             values: vec!["0".into(), "1".into()],
+            ..TRow::default()
         };
         let rows = [
             row(None, &["一、本年新收政府信息公开申请数量"]),
@@ -193,5 +203,21 @@ mod tests {
             vec![(1, cont), (1, cont), (1, None), (1, None), (1, None)],
         ];
         assert_eq!(shape, want);
+    }
+
+    #[test]
+    fn a_table_of_numbers_alone_spans_its_heads_as_the_form_does() {
+        let values = TRow { values: (0..15).map(|v| v.to_string()).collect(), ..TRow::default() };
+        let rows = [
+            TRow::spanning(&[("行政复议", 5), ("行政诉讼", 10)]),
+            TRow::spanning(&[("未经复议直接起诉", 5), ("复议后起诉", 5)]),
+            values,
+        ];
+        let grid = grid(&rows);
+        let spans: Vec<Vec<usize>> = grid.rows.iter().map(|r| r.iter().map(|c| c.span).collect()).collect();
+        assert_eq!(spans, vec![vec![5, 10], vec![5, 5, 5], vec![1; 15]]);
+        assert_eq!(grid.rows[1][0].text, "");
+        assert_eq!(grid.widths.len(), 15);
+        assert!(grid.widths.iter().all(|&w| w == grid.widths[0]));
     }
 }
