@@ -682,12 +682,14 @@ fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
     let mut sign = 1.0;
     if !first.is_ascii_digit() {
         let rest = &s[i..];
+        // `pdftotext` parts Chinese from digits by a blank (`减少 12`).
+        let gap = |w: &str| usize::from(bytes.get(i + w.len()) == Some(&b' ') && !first.is_ascii_punctuation());
         let (word, s) = SIGN_WORDS
             .iter()
-            .find(|(w, _)| rest.starts_with(w) && digit(i + w.len()))?;
+            .find(|(w, _)| rest.starts_with(w) && digit(i + w.len() + gap(w)))?;
         sign = *s;
-        k += word.len();
-        chars += word.chars().count();
+        k += word.len() + gap(word);
+        chars += word.chars().count() + gap(word);
     }
     let digits_start = k;
     let mut commas = false;
@@ -796,6 +798,7 @@ mod tests {
     fn cells_parse_signs_units_and_separators() {
         let v = |s: &str| parse_cell(s).unwrap().map(|v| (v.number, v.unit));
         assert_eq!(v("减少45"), Some((-45.0, None)));
+        assert_eq!(v("减少 45"), Some((-45.0, None)));
         assert_eq!(v("增加2"), Some((2.0, None)));
         assert_eq!(v("1,204"), Some((1204.0, None)));
         assert_eq!(v("130万元"), Some((130.0, Some(CellUnit::WanYuan))));
@@ -883,6 +886,9 @@ mod tests {
         assert_eq!(rows[0].label(), "1.属于国家秘密");
         assert_eq!(values(&rows[0]), vec![Some(0.0), Some(12.0), Some(1204.0)]);
         assert!(rows[0].cells[0].center < rows[0].cells[1].center);
+        // A sign word parted from its digits by a blank, as pdftotext prints it.
+        let (_, rows) = super::rows("行政强制         0             减少 12   1\n");
+        assert_eq!(values(&rows[0]), vec![Some(0.0), Some(-12.0), Some(1.0)]);
     }
 
     #[test]

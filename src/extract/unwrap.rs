@@ -511,10 +511,14 @@ fn heading_breaks(text: &str, start: usize, from: usize, ends: bool, breaks: &mu
     }
     let end = memchr::memchr3(b' ', b'\t', b'\n', &bytes[from..]).map_or(text.len(), |e| from + e);
     // What follows on the line, past the blank: a paragraph (its first word
-    // holds Chinese, `2016年共收到…`), not a table's cells (`| 5 |`, `5    0`).
+    // holds Chinese, `2016年共收到…`, or is a number a blank parts from the
+    // Chinese after it, `2016 年共收到…`), not a table's cells (`| 5 |`, `5    0`).
     let next = &text[(end + 1).min(text.len())..];
     let word = &next[..memchr::memchr3(b' ', b'\t', b'\n', next.as_bytes()).unwrap_or(next.len())];
-    let words = blank(end) && !word.starts_with('|') && !word.is_ascii();
+    let number_then_words = word.bytes().all(|b| b.is_ascii_digit())
+        && next.as_bytes().get(word.len()) == Some(&b' ')
+        && next.as_bytes().get(word.len() + 1).is_some_and(|&b| b >= 0x80);
+    let words = blank(end) && !word.starts_with('|') && (!word.is_ascii() || number_then_words);
     // A heading on a line of its own needs no break (most are turned away here).
     let ends_line = !blank(end);
     if !(words || (mid_line && ends_line)) {
@@ -727,6 +731,11 @@ mod tests {
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n本年度共收到申请3件。\n");
         let text = "三、依申请公开情况 2016年共收到申请3件。\n";
         assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n2016年共收到申请3件。\n");
+        // The year parted from its words, as pdftotext prints digits in a Latin font.
+        let text = "三、依申请公开情况 2016 年共收到申请 3 件。\n";
+        assert_eq!(break_headings(text).unwrap(), "三、依申请公开情况\n2016 年共收到申请 3 件。\n");
+        // A table's row: its numbers run on in cells.
+        assert!(break_headings("三、依申请公开情况 2016    3\n").is_none());
         // The numeral parted from its words by a blank, as some pages print it:
         // at a line's start, or after a blank in paragraphs run together.
         let text = "三 政府信息依申请公开情况 共受理申请2件。\n";

@@ -163,6 +163,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let width = if placed { Some(*rng.pick(&[80, 86, 92])) } else { width };
     let (centred, right) = if placed { (Set::Centre, Set::Right) } else { (Set::Left, Set::Left) };
     let after = if placed { "\n" } else { "\n\n" };
+    // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
+    let font = |text: &str| if placed { digits_apart(text) } else { text.to_string() };
     let set = |text: String, how: Set| match width {
         Some(w) if how != Set::Left => set_in(&text, w, how),
         _ => text,
@@ -195,13 +197,14 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         if layout == Layout::Text && rng.chance(0.03) {
             out.push_str(rng.pick::<&str>(&["附件：", "附件1：", "【年度报告】", "【政府信息公开年报】"]));
         }
-        out.push_str(&set(width.map_or_else(|| page.title.to_string(), |w| printed(page.title, w * 3 / 4)), centred));
+        let title = width.map_or_else(|| page.title.to_string(), |w| printed(&font(page.title), w * 3 / 4));
+        out.push_str(&set(title, centred));
         // The page's particulars on the title's line, copied from elements set inline.
         let inline = layout == Layout::Text && page.published.as_ref().is_some_and(|p| p.starts_with("发布")) && rng.chance(0.05);
         out.push(if inline { ' ' } else { '\n' });
     }
     if let Some(p) = page.published.as_ref().filter(|_| page.clipped.is_none()) {
-        out.push_str(p);
+        out.push_str(&font(p));
         out.push('\n');
     }
     out.push('\n');
@@ -247,7 +250,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             }
             Block::Para(p) if apart => out.push_str(&numbers_apart(p)),
             Block::Para(p) => {
-                let p = format!("{}{p}", std::mem::take(&mut run_on));
+                let p = font(&format!("{}{p}", std::mem::take(&mut run_on)));
                 out.push_str(&spaced(width.map_or_else(|| p.clone(), |w| printed(&p, w))));
                 out.push_str(if one_line && !table_next { blank } else { after });
             }
@@ -260,6 +263,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     Layout::Markdown if grid_tables => grid(rows, blank),
                     Layout::PipeCells => pipe_cells(rows, blank, dropped),
                     Layout::Tabs => tabs(rows, blank),
+                    Layout::Aligned if placed => {
+                        let apart = |cells: &[String]| cells.iter().map(|c| font(c)).collect();
+                        let apart_row = |r: &TRow| TRow { labels: apart(&r.labels), values: apart(&r.values), ..r.clone() };
+                        let rows: Vec<TRow> = rows.iter().map(apart_row).collect();
+                        aligned(&rows, rng)
+                    }
                     Layout::Aligned => aligned(rows, rng),
                     Layout::Raw => raw(rows),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
@@ -270,7 +279,25 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         }
     }
     if let Some((agency, date)) = &page.signature {
-        out.push_str(&format!("{}\n", set(format!("{agency}\n{date}"), right)));
+        out.push_str(&format!("{}\n", set(font(&format!("{agency}\n{date}")), right)));
+    }
+    out
+}
+
+/// A blank between a Chinese character and a digit next to it (`2011 年`,
+/// `减少 12`), as `pdftotext` prints a run of text in another font.
+fn digits_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+            if (chinese(p) && c.is_ascii_digit()) || (p.is_ascii_digit() && chinese(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
     }
     out
 }
