@@ -265,8 +265,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned if placed => {
                         let apart = |cells: &[String]| cells.iter().map(|c| font(c)).collect();
-                        let apart_row = |r: &TRow| TRow { labels: apart(&r.labels), values: apart(&r.values), ..r.clone() };
-                        let rows: Vec<TRow> = rows.iter().map(apart_row).collect();
+                        let rows: Vec<TRow> = rows
+                            .iter()
+                            .map(|r| TRow { labels: apart(&r.labels), values: apart(&r.values), ..r.clone() })
+                            .collect();
                         aligned(&rows, rng)
                     }
                     Layout::Aligned => aligned(rows, rng),
