@@ -189,7 +189,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         if row.kind != Kind::Table || heads(row) {
             continue;
         }
-        let Some(what) = indicator(row.label()) else { continue };
+        let Some(what) = indicator(row.label()).or_else(|| wrapped(rows, k)) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, skip).or_else(|| {
             // The cells on the lines below, up to the next label (a unit is no label).
@@ -208,6 +208,32 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
     }
     out
+}
+
+/// The most characters a piece of a label wrapped in its cell has.
+const MAX_WRAPPED_CHARS: usize = 12;
+
+/// The indicator of row `k` whose label a narrow column wrapped (`2.同意部分公开答`
+/// over `复数`): its first piece (the unit's cell after it left out) with the
+/// lines of label alone below it, one then two, or after the line above it.
+fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
+    fn piece<'r>(r: &'r Row) -> Option<&'r str> {
+        let orphan = r.kind == Kind::Table && r.cells.is_empty() && !heads(r);
+        Some(r.label()).filter(|l| orphan && !l.is_empty() && l.chars().count() <= MAX_WRAPPED_CHARS)
+    }
+    let first = crate::normalize::squash(rows[k].labels.first()?.text);
+    let below: Vec<&str> = rows[k + 1..].iter().take(2).map_while(piece).collect();
+    let above = k.checked_sub(1).and_then(|a| piece(&rows[a]));
+    let found = |start: String| {
+        let mut label = start;
+        indicator(&label).or_else(|| {
+            below.iter().find_map(|b| {
+                label.push_str(b);
+                indicator(&label)
+            })
+        })
+    };
+    found(first.to_string()).or_else(|| above.and_then(|a| found(format!("{a}{first}"))))
 }
 
 /// The most characters a head of a table printed across has.
@@ -366,6 +392,17 @@ mod tests {
                 assert_eq!(indicator(l), by_search(l), "{l}");
             }
         }
+    }
+
+    #[test]
+    fn labels_a_narrow_column_wraps_above_or_below_their_counts() {
+        let text = "指标名称        计量单位         2010 年度  历年累计\n\
+            受理依申请公开信    条            5        5\n息总数\n\
+            其中:1.当面\n申请数      条            3        3\n\
+            2.同意部分公开答   条            1        1\n复数\n\
+            行政复议数     件         0          0\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 5), ("channel_in_person", 3), ("partially_granted", 1)]);
     }
 
     #[test]

@@ -289,6 +289,32 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     Placed::Some(out, "cells_unaligned")
 }
 
+/// The cells with each number printed with leading zeros (`00`, `01`) taken
+/// for the numbers of neighbouring columns that touch: a count has no leading
+/// zero, so each zero is a cell of its own and the rest another.
+fn merged_apart(text: &str, cells: &[Cell]) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(cells.len() + 4);
+    for &cell in cells {
+        let token = text.get(cell.offset..).unwrap_or_default();
+        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+        let integer = !token[digits..].starts_with(['.', ',']);
+        if digits < 2 || !token.starts_with('0') || !integer {
+            out.push(cell);
+            continue;
+        }
+        let zeros = token.bytes().take(digits - 1).take_while(|&b| b == b'0').count();
+        let first = cell.center - (digits as f64 - 1.0) / 2.0;
+        for k in 0..zeros {
+            out.push(Cell { value: Some(ZERO), offset: cell.offset + k, center: first + k as f64 });
+        }
+        let rest = digits - zeros;
+        let number = token[zeros..digits].parse::<f64>().unwrap_or(0.0);
+        let center = first + zeros as f64 + (rest as f64 - 1.0) / 2.0;
+        out.push(Cell { value: Some(Value { number, unit: None }), offset: cell.offset + zeros, center });
+    }
+    out
+}
+
 /// Kinds of organisation the full form's header names under 法人或其他组织.
 const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
 
@@ -455,8 +481,21 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     let specs = template::request_rows(t);
     let cues = Cues::requests(t);
     let anchor = specs[0].cues[0];
-    let candidates: Vec<usize> =
-        (0..rows.len()).filter(|&k| rows[k].kind == Kind::Table && rows[k].label().has(anchor)).collect();
+    // The first row's label holds the anchor, or does with the line of label
+    // alone after it or before it (a narrow column wraps it): the walk starts there.
+    let orphan = |k: usize| rows.get(k).filter(|r| r.is_orphan()).map_or("", |r| r.label());
+    let candidates: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows[k].kind == Kind::Table)
+        .filter_map(|k| {
+            let own = rows[k].label();
+            let (after, before) = (orphan(k + 1), k.checked_sub(1).map_or("", orphan));
+            if own.has(anchor) || (!after.is_empty() && format!("{own}{after}").has(anchor)) {
+                Some(k)
+            } else {
+                (!before.is_empty() && format!("{before}{own}").has(anchor)).then(|| k - 1)
+            }
+        })
+        .collect();
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
     let walk = match walks.find(|w| w.matches.len() >= 4) {
@@ -593,7 +632,7 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
 const DISCLOSURE_HEADER: &str = "信息内容";
 
 /// Reads 表四 at or after layout row `from`.
-pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
+pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
     // The outcome headers, read across the rows after the anchor: layouts break
     // them (`结果` over `维持`).
     let has_header = |k: usize| {
@@ -631,6 +670,13 @@ pub fn read_litigation(rows: &[Row], from: usize, report: &mut Report) -> Option
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
+    if cells.len() < n && !delimited {
+        // Narrow columns printed so close that two numbers touch (`0 00 1`).
+        let apart = merged_apart(text, &cells);
+        if apart.len() == n {
+            cells = apart;
+        }
+    }
     if cells.len() < n && !delimited {
         // Blank cells in aligned text: place the numbers under the 15 outcome headers.
         let heads: Vec<f64> = rows[anchor..first_value_row]
@@ -721,6 +767,19 @@ mod tests {
         let mut report = Report::default();
         read_requests(&rs, t, 0, &mut report);
         report
+    }
+
+    #[test]
+    fn the_first_row_is_found_when_a_narrow_column_wraps_its_label() {
+        let cells = "      1     0     0     0     0     0     1";
+        for text in [
+            format!("申请人情况\n    一、本年新{cells}\n    收政府信息\n    公开申请数\n    量\n    二、上年结{cells}\n    转政府信息\n"),
+            format!("申请人情况\n    一、本年新\n    收政府信息{cells}\n    公开申请数\n    量\n    二、上年结\n    转政府信息{cells}\n"),
+        ] {
+            let r = requests(&text, Template::T2021);
+            assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
+            assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
+        }
     }
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
@@ -859,7 +918,7 @@ mod tests {
     fn litigation(text: &str) -> Report {
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        read_litigation(&rs, 0, &mut r);
+        read_litigation(text, &rs, 0, &mut r);
         r
     }
 
@@ -875,6 +934,21 @@ mod tests {
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn numbers_of_narrow_columns_that_touch_are_parted() {
+        // pdftotext of narrow columns: the row over two lines, two zeros run together.
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+            结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+            0   0   0   0   1\n                0 0 00  0 0  0   0   1   1\n五、存在的主要问题及改进情况\n";
+        let r = litigation(text);
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+        // A count is never printed with a leading zero, but `10` parts nothing:
+        // one cell short, the table is flagged, not guessed.
+        let r = litigation(&text.replace("0 0 00  0 0", "0 0 10  0 0"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
     }
 
     #[test]
@@ -962,7 +1036,7 @@ mod tests {
         let (_, rs) = rows(text);
         let mut r = Report::default();
         let end = read_disclosures(&rs, Template::T2021, &mut r).unwrap();
-        read_litigation(&rs, end, &mut r);
+        read_litigation(text, &rs, end, &mut r);
         assert_eq!((r.disclosures.len(), r.litigation.len()), (3, 15));
     }
 

@@ -256,7 +256,9 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let cut = if line.ends_with(|c: char| c.is_ascii_digit()) {
             UNITS.iter().any(|u| next.starts_with(u))
         } else {
-            starts_count(next) && !ends_sentence(line) && !line.ends_with(',') && !starts_part(line)
+            // A label's colon awaits its count, after a heading run on too (`…情况 行政诉讼:`).
+            let label = line.ends_with(':');
+            starts_count(next) && (label || (!ends_sentence(line) && !line.ends_with(',') && !starts_part(line)))
         };
         cut && !inside_keep(at) && line.chars().any(|c| c.len_utf8() == 3)
     };
@@ -280,7 +282,8 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
             && !inside_keep(at)
             && !set_in(line, margin)
             && (!starts_part(line) || full(line) || cut);
-        let open = words && !ends_sentence(line);
+        // (A label's colon, `行政诉讼:` / `2件。`, leaves its count open.)
+        let open = words && (!ends_sentence(line) || (cut && line.trim_end().ends_with(':')));
         // A number on a line of its own, between words that run on to it (a
         // label's colon too: `公开信息:` / `254` / `条`) and its unit: the lines
         // after this one, past a blank line or two.
@@ -609,11 +612,13 @@ mod tests {
 
     #[test]
     fn a_count_cut_from_the_words_it_counts_is_joined_whatever_the_width() {
-        let text = "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供\n十五件。\n另有\n3件转办。\n";
+        let text = "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供\n十五件。\n另有\n3件转办。\n行政诉讼:\n2件。\n";
         assert_eq!(
             unwrap(text, &[]).unwrap().text,
-            "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供十五件。\n另有3件转办。\n"
+            "二、依申请公开情况\n其中同意公开七件,因本机关不掌握相关信息而无法提供十五件。\n另有3件转办。\n行政诉讼:2件。\n"
         );
+        let text = "五、复议、诉讼情况 行政复议:0件;行政诉讼:\n2件。\n";
+        assert_eq!(unwrap(text, &[]).unwrap().text, "五、复议、诉讼情况 行政复议:0件;行政诉讼:2件。\n");
         // A sentence ended, a heading: no count of theirs follows.
         assert!(unwrap("全年未收费。\n十五件申请均已办结。\n三、依申请公开\n5件\n", &[]).is_none());
     }

@@ -163,6 +163,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let width = if placed { Some(*rng.pick(&[80, 86, 92])) } else { width };
     let (centred, right) = if placed { (Set::Centre, Set::Right) } else { (Set::Left, Set::Left) };
     let after = if placed { "\n" } else { "\n\n" };
+    // A Word table's label column wraps its labels a few characters a line.
+    let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
     let font = |text: &str| if placed { digits_apart(text) } else { text.to_string() };
     let set = |text: String, how: Set| match width {
@@ -269,9 +271,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                             .iter()
                             .map(|r| TRow { labels: apart(&r.labels), values: apart(&r.values), ..r.clone() })
                             .collect();
-                        aligned(&rows, rng)
+                        aligned(&rows, narrow, rng)
                     }
-                    Layout::Aligned => aligned(rows, rng),
+                    Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => raw(rows),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
@@ -548,7 +550,11 @@ fn at(parts: &[(usize, String)]) -> String {
     line + "\n"
 }
 
-fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
+/// A table as `pdftotext -layout` prints it: each row's numbers in columns
+/// after its label, a long label now and then wrapped above or below them; with
+/// `narrow` (characters a line, whether cells are centred down), every label
+/// of a row without a group wrapped as a narrow column wraps it.
+fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> String {
     let mut out = String::new();
     let start = 36;
     let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
@@ -582,6 +588,23 @@ fn aligned(rows: &[TRow], rng: &mut Rng) -> String {
             continue;
         }
         let chars: Vec<char> = label.chars().collect();
+        if let Some((width, centred)) = narrow.filter(|_| r.group.is_none() && !r.labels.is_empty()) {
+            // A narrow label column: the label a few characters a line, the
+            // numbers (and a unit's cell) on its first line or, in cells
+            // centred down, its middle one.
+            let first: Vec<char> = r.labels[0].chars().collect();
+            let pieces: Vec<String> = first.chunks(width).map(|c| c.iter().collect()).collect();
+            let middle = if centred { (pieces.len() - 1) / 2 } else { 0 };
+            for (i, piece) in pieces.iter().enumerate() {
+                let mut parts = vec![(4, piece.clone())];
+                if i == middle {
+                    parts.extend(r.labels[1..].iter().map(|unit| (6 + 2 * width, unit.clone())));
+                    parts.extend(values.iter().cloned());
+                }
+                out.push_str(&at(&parts));
+            }
+            continue;
+        }
         let wrap = chars.len() > 14 && rng.chance(0.5);
         if !wrap {
             let mut parts = vec![(4, label)];
