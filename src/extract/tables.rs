@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::cells::{Cell, CellUnit, Kind, Row, Value};
+use super::cells::{Cell, CellUnit, Frag, Kind, Row, Value};
 use super::numerals::scaled;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
@@ -130,11 +130,17 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         let first_after = after.first().copied().unwrap_or_default();
         // The label as printed around the numbers: on their line, wrapped above,
         // wrapped below, or both; the nearest pieces first.
-        let attempts: [&dyn Fn() -> (String, usize); 4] = [
+        // Or, where a narrow column wrapped each label column in place, the
+        // pieces of each column joined (`(三)不予公 1.属于国家` over `开 秘密`).
+        let below = (!after.is_empty()).then(|| &rows[k + 1]);
+        let above = orphans.last().map(|&o| &rows[o]);
+        let attempts: [&dyn Fn() -> (String, usize); 6] = [
             &|| (format!("{before}{own}"), 0),
             &|| (format!("{own}{first_after}"), after.len().min(1)),
             &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
             &|| (format!("{own}{}", after.concat()), after.len()),
+            &|| (below.map_or(String::new(), |b| stacked(row, b)), 1),
+            &|| (above.map_or(String::new(), |a| stacked(a, row)), 0),
         ];
         let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
             attempts.iter().find_map(|attempt| {
@@ -155,6 +161,25 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         k += 1 + used_after;
     }
     Walk { matches, end: k }
+}
+
+/// The label of a row printed over two lines, `lower` under `upper`: each
+/// piece below after the piece above that starts nearest it, as a narrow
+/// column wraps its text in place.
+fn stacked(upper: &Row, lower: &Row) -> String {
+    let start = |f: &Frag| f.center - (f.text.chars().count() as f64 - 1.0) / 2.0;
+    let mut columns: Vec<String> = upper.labels.iter().map(|f| crate::normalize::squash(f.text).into_owned()).collect();
+    for piece in &lower.labels {
+        let nearest = (0..upper.labels.len()).min_by(|&a, &b| {
+            let gap = |i: usize| (start(&upper.labels[i]) - start(piece)).abs();
+            gap(a).total_cmp(&gap(b))
+        });
+        match nearest {
+            Some(i) => columns[i].push_str(&crate::normalize::squash(piece.text)),
+            None => columns.push(crate::normalize::squash(piece.text).into_owned()),
+        }
+    }
+    columns.concat()
 }
 
 /// Column centres estimated from the aligned rows that fill every column.

@@ -161,6 +161,15 @@ fn set_in(line: &str, margin: usize) -> bool {
     indent(line) > margin + SET_IN
 }
 
+/// Whether a line's letters are set apart (`四 、 政   府   信   息`), as a
+/// heading set with wide letter spacing prints: its width is its spacing's.
+fn spaced_out(line: &str) -> bool {
+    let t = line.trim();
+    let blanks = t.bytes().filter(|&b| b == b' ').count();
+    let wide = t.chars().filter(|c| c.len_utf8() == 3).count();
+    wide > 2 && 2 * blanks >= wide
+}
+
 /// Whether a line is set in columns (a table's row, its heads, a page's
 /// particulars): a tab or a run of spaces inside it. Its width is the table's,
 /// not the page's.
@@ -281,7 +290,7 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let words = !line.trim().is_empty()
             && !inside_keep(at)
             && !set_in(line, margin)
-            && (!starts_part(line) || full(line) || cut);
+            && (!starts_part(line) || (full(line) && !spaced_out(line)) || cut);
         // (A label's colon, `行政诉讼:` / `2件。`, leaves its count open.)
         let open = words && (!ends_sentence(line) || (cut && line.trim_end().ends_with(':')));
         // A number on a line of its own, between words that run on to it (a
@@ -608,6 +617,16 @@ mod tests {
         // The whole text set in as far: that is its margin, and nothing is centred.
         let indented: String = page.lines().map(|l| format!("          {l}\n")).collect();
         assert!(unwrap(&indented, &[]).unwrap().text.contains("三、依申请公开政府信息情况\n"));
+    }
+
+    #[test]
+    fn a_heading_set_with_wide_letter_spacing_fills_no_line() {
+        let mut page = set_close();
+        // As wide as the page's lines, by its spacing.
+        page.push_str("五 、 因   政   府   信   息   公   开   申   请   行   政   复   议   诉   讼   情   况\n");
+        page.push_str("本年度未发生行政复议。\n");
+        let u = unwrap(&page, &[]).unwrap();
+        assert!(u.text.contains("诉   讼   情   况\n本年度"), "{}", u.text);
     }
 
     #[test]

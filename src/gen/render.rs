@@ -550,13 +550,26 @@ fn at(parts: &[(usize, String)]) -> String {
     line + "\n"
 }
 
+/// `text` in pieces of `width` characters.
+fn chunks(text: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.chunks(width.max(1)).map(|c| c.iter().collect()).collect()
+}
+
 /// A table as `pdftotext -layout` prints it: each row's numbers in columns
 /// after its label, a long label now and then wrapped above or below them; with
 /// `narrow` (characters a line, whether cells are centred down), every label
 /// of a row without a group wrapped as a narrow column wraps it.
 fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> String {
+    /// Characters a line of a group's column (三、本年度办理结果) holds.
+    const GROUP_WIDTH: usize = 5;
     let mut out = String::new();
-    let start = 36;
+    // Narrow columns: a group's, then a label's each, then the numbers'.
+    let grouped = rows.iter().any(|r| r.group.is_some());
+    let label_at = if grouped { 6 + 2 * GROUP_WIDTH } else { 4 };
+    let most_labels = rows.iter().filter(|r| !r.values.is_empty()).map(|r| r.labels.len()).max().unwrap_or(1);
+    let start = narrow.map_or(36, |(width, _)| (label_at + most_labels * (2 * width + 2) + 2).max(36));
+    let mut group: Vec<String> = Vec::new();
     let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
     for (k, r) in rows.iter().enumerate() {
         let label = labels_of(r).concat();
@@ -588,17 +601,30 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
             continue;
         }
         let chars: Vec<char> = label.chars().collect();
-        if let Some((width, centred)) = narrow.filter(|_| r.group.is_none() && !r.labels.is_empty()) {
-            // A narrow label column: the label a few characters a line, the
-            // numbers (and a unit's cell) on its first line or, in cells
-            // centred down, its middle one.
-            let first: Vec<char> = r.labels[0].chars().collect();
-            let pieces: Vec<String> = first.chunks(width).map(|c| c.iter().collect()).collect();
-            let middle = if centred { (pieces.len() - 1) / 2 } else { 0 };
-            for (i, piece) in pieces.iter().enumerate() {
-                let mut parts = vec![(4, piece.clone())];
-                if i == middle {
-                    parts.extend(r.labels[1..].iter().map(|unit| (6 + 2 * width, unit.clone())));
+        if let Some((width, centred)) = narrow.filter(|_| !r.labels.is_empty()) {
+            // Narrow label columns: each label a few characters a line in its
+            // column, a group's flowing down the lines of the rows it spans; the
+            // numbers on the row's first line or, in cells centred down, its
+            // middle one.
+            if let Some((g, _)) = &r.group {
+                group = chunks(g, GROUP_WIDTH);
+            }
+            let columns: Vec<Vec<String>> = r.labels.iter().map(|l| chunks(l, width)).collect();
+            let depth = columns.iter().map(Vec::len).max().unwrap_or(1);
+            let middle = if centred { (depth - 1) / 2 } else { 0 };
+            for line in 0..depth {
+                let mut parts: Vec<(usize, String)> = Vec::new();
+                if !group.is_empty() {
+                    parts.push((4, group.remove(0)));
+                }
+                for (c, pieces) in columns.iter().enumerate() {
+                    // A cell centred down sets its lines about the row's middle.
+                    let shift = if centred { (depth - pieces.len()) / 2 } else { 0 };
+                    if let Some(piece) = line.checked_sub(shift).and_then(|l| pieces.get(l)) {
+                        parts.push((label_at + c * (2 * width + 2), piece.clone()));
+                    }
+                }
+                if line == middle {
                     parts.extend(values.iter().cloned());
                 }
                 out.push_str(&at(&parts));

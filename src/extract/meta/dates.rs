@@ -1,7 +1,7 @@
 //! Years and dates: the year a title or a text names, the statistics period,
 //! the publication date of a page.
 
-use super::title::{is_title, title_line};
+use super::title::{is_title, title_line, without_label};
 use super::Head;
 use crate::normalize::{squash, Search};
 use crate::report::Date;
@@ -147,7 +147,9 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         };
         // Every title ending has 报: most lines are turned away unsquashed.
         let near = head.len().min(title_at + 1 + REPEAT_LINES);
-        let again = (title_at + 1..near).filter(|&i| head.raw[i].contains('报') && is_title(head.line(i)));
+        // (Under an attachment's label too: `附件1:…年度报告`, after the notice that publishes it.)
+        let again =
+            (title_at + 1..near).filter(|&i| head.raw[i].contains('报') && is_title(without_label(head.line(i))));
         if let Some(d) = std::iter::once(title_at).chain(again).find_map(below) {
             return Some(d);
         }

@@ -440,6 +440,11 @@ mod tests {
         let text = "某某镇关于印发2011年度政府信息公开工作年度报告的通知\n各有关单位:\n\n2011年度政府信息公开工作年度报告\n一、概述\n";
         let r = read_text(text);
         assert_eq!((r.title.as_deref(), r.agency.as_deref()), (Some("2011年度政府信息公开工作年度报告"), Some("某某镇")));
+        // The report as the notice's attachment, its date under its title.
+        let text = "某县教育局关于印发某县教育局2013年度政府信息公开工作报告的通知\n各有关单位:\n\
+                    现将《某县教育局2013年度政府信息公开工作报告》印发给你们,请认真贯彻执行。\n\n\
+                    附件1:某县教育局2013年度政府信息公开工作报告\n[2014年1月9日]\n\n一、总体情况\n";
+        assert_eq!(read_text(text).published, Date::new(2014, 1, 9));
     }
 
     #[test]
