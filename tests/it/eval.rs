@@ -75,6 +75,17 @@ fn pdf_reports_read_through_pdftotext() {
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }
 
+/// Text `pdftotext -layout` prints from PDFs a word processor wrote: headings
+/// centred, paragraphs set close, digits parted from Chinese, tables of narrow
+/// columns (labels wrapped in their cells, a row's numbers over two lines,
+/// numbers of neighbouring cells run together).
+#[test]
+fn pdftotext_of_word_processor_pdfs() {
+    let out = extract(&root().join("tests/fixtures/pdftotext/reports"));
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/pdftotext/gold", "--out", path_str(out.path())]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
+}
+
 /// The contract's issue codes raised on complete gold that does not list them
 /// are counted apart (on the error stream: the output stays score.py's).
 #[test]

@@ -95,6 +95,7 @@ fn originals(reports: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
         root().join("tests/fixtures/reports"),
         root().join("tests/fixtures/mixed/reports"),
         root().join("tests/fixtures/word/reports"),
+        root().join("tests/fixtures/pdftotext/reports"),
         generated.path().join("input"),
     ];
     for dir in dirs {
