@@ -134,13 +134,14 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         // pieces of each column joined (`(三)不予公 1.属于国家` over `开 秘密`).
         let below = (!after.is_empty()).then(|| &rows[k + 1]);
         let above = orphans.last().map(|&o| &rows[o]);
-        let attempts: [&dyn Fn() -> (String, usize); 6] = [
+        let attempts: [&dyn Fn() -> (String, usize); 7] = [
             &|| (format!("{before}{own}"), 0),
             &|| (format!("{own}{first_after}"), after.len().min(1)),
+            &|| (below.map_or(String::new(), |b| stacked(&[row, b])), 1),
+            &|| (above.map_or(String::new(), |a| stacked(&[a, row])), 0),
+            &|| (above.zip(below).map_or(String::new(), |(a, b)| stacked(&[a, row, b])), 1),
             &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
             &|| (format!("{own}{}", after.concat()), after.len()),
-            &|| (below.map_or(String::new(), |b| stacked(row, b)), 1),
-            &|| (above.map_or(String::new(), |a| stacked(a, row)), 0),
         ];
         let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
             attempts.iter().find_map(|attempt| {
@@ -163,24 +164,27 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
     Walk { matches, end: k }
 }
 
-/// The label of a row printed over two lines, `lower` under `upper`: each
-/// piece below after the piece above that starts nearest it, as a narrow
-/// column wraps its text in place.
-fn stacked(upper: &Row, lower: &Row) -> String {
+/// The label of a row printed over several lines (`lines`, top to bottom), a
+/// narrow column wrapping each label column in place: the pieces that start
+/// at one column (within [`SAME_COLUMN`]) joined down the lines, then the
+/// columns left to right.
+fn stacked(lines: &[&Row]) -> String {
     let start = |f: &Frag| f.center - (f.text.chars().count() as f64 - 1.0) / 2.0;
-    let mut columns: Vec<String> = upper.labels.iter().map(|f| crate::normalize::squash(f.text).into_owned()).collect();
-    for piece in &lower.labels {
-        let nearest = (0..upper.labels.len()).min_by(|&a, &b| {
-            let gap = |i: usize| (start(&upper.labels[i]) - start(piece)).abs();
-            gap(a).total_cmp(&gap(b))
-        });
-        match nearest {
-            Some(i) => columns[i].push_str(&crate::normalize::squash(piece.text)),
-            None => columns.push(crate::normalize::squash(piece.text).into_owned()),
+    let mut columns: Vec<(f64, String)> = Vec::new();
+    for piece in lines.iter().flat_map(|r| &r.labels) {
+        let at = start(piece);
+        let text = crate::normalize::squash(piece.text);
+        match columns.iter_mut().find(|c| (c.0 - at).abs() <= SAME_COLUMN) {
+            Some(column) => column.1.push_str(&text),
+            None => columns.push((at, text.into_owned())),
         }
     }
-    columns.concat()
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    columns.into_iter().map(|c| c.1).collect()
 }
+
+/// The most columns apart two pieces of one label column start.
+const SAME_COLUMN: f64 = 3.0;
 
 /// Column centres estimated from the aligned rows that fill every column.
 fn centers(rows: &[Row], matched: impl Iterator<Item = usize>, n: usize) -> Option<Vec<f64>> {
@@ -805,6 +809,27 @@ mod tests {
             assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
             assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
         }
+    }
+
+    #[test]
+    fn labels_centred_down_their_cells_are_read_column_by_column() {
+        // A page printed to PDF: cells centred down, each label column wrapped in place.
+        let cells = |n: &str| format!("   {n}   0   0   0   0   0   {n}");
+        let text = format!(
+            "申请人情况\n一、本年新收政府信息公开申请数量{}\n\
+             \x20                            1.本机关不\n\
+             \x20               (四)无法提供      掌握相关政{}\n\
+             \x20                            府信息\n\n\
+             \x20               2.没有现成信息需\n\
+             \x20                            {}\n\
+             \x20               要另行制作\n",
+            cells("3"),
+            cells("2"),
+            cells("1")
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(2), "{text}");
+        assert_eq!(get(&r, "unable_needs_creation", "total"), Some(1));
     }
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
