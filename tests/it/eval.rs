@@ -75,10 +75,10 @@ fn pdf_reports_read_through_pdftotext() {
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }
 
-/// Text `pdftotext -layout` prints from PDFs a word processor wrote: headings
-/// centred, paragraphs set close, digits parted from Chinese, tables of narrow
-/// columns (labels wrapped in their cells, a row's numbers over two lines,
-/// numbers of neighbouring cells run together).
+/// Text `pdftotext -layout` prints from PDFs of Word documents and web pages:
+/// headings centred, paragraphs set close, digits parted from Chinese, tables
+/// of narrow columns (labels wrapped in their cells, centred down them, a
+/// row's numbers over two lines, numbers of neighbouring cells run together).
 #[test]
 fn pdftotext_of_word_processor_pdfs() {
     let out = extract(&root().join("tests/fixtures/pdftotext/reports"));
