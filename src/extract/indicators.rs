@@ -189,7 +189,9 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         if row.kind != Kind::Table || heads(row) {
             continue;
         }
-        let Some(what) = indicator(row.label()).or_else(|| wrapped(rows, k)) else { continue };
+        // (A label wrapped in its cell only where the line holds the count.)
+        let wrapped = || if row.cells.is_empty() { None } else { wrapped(rows, k) };
+        let Some(what) = indicator(row.label()).or_else(wrapped) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, skip).or_else(|| {
             // The cells on the lines below, up to the next label (a unit is no label).

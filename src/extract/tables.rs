@@ -517,11 +517,16 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
         .filter(|&k| rows[k].kind == Kind::Table)
         .filter_map(|k| {
             let own = rows[k].label();
+            if own.has(anchor) {
+                return Some(k);
+            }
+            // An anchor across two lines starts with its first character on the first.
+            let head = anchor.chars().next().map_or(anchor, |c| &anchor[..c.len_utf8()]);
             let (after, before) = (orphan(k + 1), k.checked_sub(1).map_or("", orphan));
-            if own.has(anchor) || (!after.is_empty() && format!("{own}{after}").has(anchor)) {
+            if !after.is_empty() && own.has(head) && format!("{own}{after}").has(anchor) {
                 Some(k)
             } else {
-                (!before.is_empty() && format!("{before}{own}").has(anchor)).then(|| k - 1)
+                (!before.is_empty() && before.has(head) && format!("{before}{own}").has(anchor)).then(|| k - 1)
             }
         })
         .collect();

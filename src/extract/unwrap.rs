@@ -224,7 +224,14 @@ const UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "起",
 /// Whether a line starts with a count: a number (in digits or Chinese
 /// numerals, `48`, `十五`) and its unit (`件`).
 fn starts_count(line: &str) -> bool {
-    let numeral = |c: char| c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(c);
+    // Most lines start with neither a digit nor a numeral's first byte (0xE3-0xE9).
+    if !line.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || (0xe3..=0xe9).contains(&b)) {
+        return false;
+    }
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
+    };
     let rest = line.trim_start_matches(numeral);
     rest.len() < line.len() && UNITS.iter().any(|u| rest.trim_start().starts_with(u))
 }
@@ -252,24 +259,39 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
         let k = keep.partition_point(|&(s, _)| s <= at);
         k > 0 && at < keep[k - 1].1
     };
-    let prose = || lines().filter(|(at, l)| !inside_keep(*at) && !l.trim().is_empty()).map(|l| l.1);
-    let margin = prose().map(indent).min().unwrap_or(0);
-    let printed = printed_width(prose(), margin);
     let lines: Vec<(usize, &str)> = lines().collect();
+    // The margin: the fewest blanks a line of text starts with (most texts have
+    // a line at the left edge early on, where the search stops).
+    let mut margin = None;
+    for &(at, line) in &lines {
+        let blanks = indent(line);
+        if blanks < line.len() && !inside_keep(at) {
+            margin = Some(margin.map_or(blanks, |m: usize| m.min(blanks)));
+            if margin == Some(0) {
+                break;
+            }
+        }
+    }
+    let margin = margin.unwrap_or(0);
+    let printed = printed_width(lines.iter().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1), margin);
     // A count cut from its unit (`…合计400` / `元。`), or from the words it
     // counts (`…而无法提供` / `十五件。`), whatever the width of the text.
     let cut_count = |k: usize| {
         let (at, line) = lines[k];
-        let next = lines.get(k + 1).filter(|(n, _)| !inside_keep(*n)).map_or("", |l| l.1).trim_start();
+        let next = lines.get(k + 1).map_or("", |l| l.1.trim_start());
+        // The next line starts with a unit or a count: most lines are turned away here.
+        if !next.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || b == b'%' || b >= 0xe3) {
+            return false;
+        }
         let line = line.trim_end();
         let cut = if line.ends_with(|c: char| c.is_ascii_digit()) {
             UNITS.iter().any(|u| next.starts_with(u))
         } else {
             // A label's colon awaits its count, after a heading run on too (`…情况 行政诉讼:`).
-            let label = line.ends_with(':');
-            starts_count(next) && (label || (!ends_sentence(line) && !line.ends_with(',') && !starts_part(line)))
+            starts_count(next)
+                && (line.ends_with(':') || (!ends_sentence(line) && !line.ends_with(',') && !starts_part(line)))
         };
-        cut && !inside_keep(at) && line.chars().any(|c| c.len_utf8() == 3)
+        cut && !inside_keep(at) && !inside_keep(lines[k + 1].0) && line.chars().any(|c| c.len_utf8() == 3)
     };
     let lone = |k: usize| lone_number(lines[k].1) && !inside_keep(lines[k].0);
     if printed.is_none() && !(0..lines.len()).any(|k| lone(k) || cut_count(k)) {
