@@ -143,6 +143,8 @@ pub struct Report {
     pub layout: Option<&'static str>,
     pub identity_ok: Option<bool>,
     pub fees_yuan: Option<f64>,
+    /// Byte offset of the cell a statistics table gave the fees in (its line is the table's).
+    pub fees_offset: Option<usize>,
     /// Where the collector found the report (from the manifest).
     pub url: Option<String>,
     /// Whether the text was in traditional characters (folded before reading).

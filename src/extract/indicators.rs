@@ -184,26 +184,55 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
     let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
     let skip = usize::from(header.contains("代码")) + usize::from(total_first);
+    // Plain `pdftotext` prints some tables' numbers before their row's label
+    // (set a little higher on the line): where the first indicator's row has no
+    // number of its own and numbers alone stand right above it, each row's
+    // numbers are those above it. A column of serial numbers (1, 2, 3…) before
+    // the labels is printed with them: the last numbers above a label where the
+    // counts follow the labels, the first where they come before.
+    let numbers_alone = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
+    let above: Vec<&Row> = (1..rows.len())
+        .filter(|&k| rows[k].kind == Kind::Table && rows[k].cells.is_empty() && indicator(rows[k].label()).is_some())
+        .filter(|&k| numbers_alone(&rows[k - 1]))
+        .map(|k| &rows[k - 1])
+        .collect();
+    let counting = |pick: fn(&[Cell]) -> Option<&Cell>| {
+        let n = |r: &Row| pick(&r.cells).and_then(|c| c.value).map(|v| v.number);
+        above.len() >= 2 && above.windows(2).all(|w| n(w[0]).zip(n(w[1])).is_some_and(|(a, b)| b == a + 1.0))
+    };
+    let (serial_after, serial_before) = (counting(<[Cell]>::last), counting(<[Cell]>::first));
+    let first = rows.iter().position(|r| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some());
+    let numbers_first =
+        !serial_after && first.is_some_and(|k| rows[k].cells.is_empty() && k > 0 && numbers_alone(&rows[k - 1]));
+    let skip_above = skip + usize::from(serial_before);
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         if row.kind != Kind::Table || heads(row) {
             continue;
         }
         // (A label wrapped in its cell only where the line holds the count.)
-        let wrapped = || if row.cells.is_empty() { None } else { wrapped(rows, k) };
+        let wrapped = || if row.cells.is_empty() && !numbers_first { None } else { wrapped(rows, k) };
         let Some(what) = indicator(row.label()).or_else(wrapped) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, skip).or_else(|| {
-            // The cells on the lines below, up to the next label (a unit is no label).
-            let mut below: Vec<&Cell> = Vec::new();
+            // The cells on the lines below, up to the next label (a unit is no
+            // label), or above, up to the last.
+            let mut near: Vec<&Cell> = Vec::new();
+            if numbers_first {
+                let above = rows[..k].iter().rev().take(8).take_while(|r| numbers_alone(r));
+                let mut above: Vec<&Row> = above.collect();
+                above.reverse();
+                near.extend(above.iter().flat_map(|r| &r.cells));
+                return near.get(skip_above).copied();
+            }
             for r in rows[k + 1..].iter().take(8) {
                 match r.label() {
-                    "" => below.extend(&r.cells),
-                    l if UNITS.contains(&l) && r.cells.is_empty() && below.is_empty() => wan |= l == "万元",
+                    "" => near.extend(&r.cells),
+                    l if UNITS.contains(&l) && r.cells.is_empty() && near.is_empty() => wan |= l == "万元",
                     _ => break,
                 }
             }
-            below.get(skip).copied()
+            near.get(skip).copied()
         });
         if let Some(cell) = cell {
             out.push(Line { what, cell, wan: wan || cell.value.is_some_and(|v| v.unit == Some(CellUnit::WanYuan)), delimited: row.delimited });
@@ -345,6 +374,7 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
             Indicator::Fees => {
                 // In 万元 where the unit says so (the national form's unit).
                 report.fees_yuan = Some(numerals::scaled(value.number, if line.wan { 10_000.0 } else { 1.0 }));
+                report.fees_offset = Some(offset);
                 read_any = true;
             }
         }
@@ -405,6 +435,21 @@ mod tests {
             行政复议数     件         0          0\n";
         let r = read_text(text);
         assert_eq!(requests(&r), [("new_received", 5), ("channel_in_person", 3), ("partially_granted", 1)]);
+    }
+
+    #[test]
+    fn plain_pdftotext_prints_numbers_before_their_labels() {
+        // Each row's numbers (set a little higher) before its label and unit.
+        let text = "指标名称\n计量单位\n2012 年度\n历年累计\n21\n21\n主动公开信息数\n条\n5\n9\n\
+            受理依申请公开信息 条\n总数\n1\n1\n2.传真申请数\n条\n0\n0\n行政复议数\n件\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 5), ("channel_fax", 1)]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
+        // Serial numbers before the labels, the counts after them: the counts
+        // are below, as ever.
+        let text = "序号\n统计指标\n计量单位\n统计数\n1\n主动公开信息数\n条\n21\n2\n(一)收到申请数\n件\n5\n\
+            3\n1.当面申请数\n件\n4\n";
+        assert_eq!(requests(&read_text(text)), [("new_received", 5), ("channel_in_person", 4)]);
     }
 
     #[test]

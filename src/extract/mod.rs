@@ -127,7 +127,8 @@ pub fn extract(doc: &Document) -> Report {
 fn table_lines(text: &str, report: &Report) -> Vec<(usize, usize)> {
     let mut tables: [Vec<usize>; 3] = [
         report.disclosures.iter().map(|f| f.offset).collect(),
-        report.requests.iter().map(|f| f.offset).collect(),
+        // (The statistics table's fees are on a line of the table too.)
+        report.requests.iter().map(|f| f.offset).chain(report.fees_offset).collect(),
         report.litigation.iter().map(|f| f.offset).collect(),
     ];
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -307,6 +308,19 @@ mod tests {
     use super::*;
     use crate::load::decode;
     use crate::report::{LitigationFact, RequestFact};
+
+    #[test]
+    fn the_statistics_table_s_fees_line_is_the_table_s_not_prose() {
+        // Narrow columns wrap the fees row's label (`七、依申请` over the line of
+        // its number): the number is the table's, no count of the requests part.
+        let text = "某县2017年政府信息公开年报\n三、依申请公开情况\n已答复88件,其中公开61件。\n\
+            七、附表:政府信息公开情况统计表\n    统计指标   单位   统计数\n\
+            \x20   (一)主动公开政府信息数   条   785\n    (一)收到申请数   件   88\n\
+            \x20   2.同意公开答复数   件   61\n    七、依申请\n    公开信息收       万元   0\n    取的费用\n";
+        let r = extract(&decode("r.txt", text.as_bytes()));
+        assert_eq!(r.fees_yuan, Some(0.0));
+        assert!(!r.has_issue("narrative_table_conflict"), "{:?}", r.issues);
+    }
 
     #[test]
     fn table_lines_run_from_the_first_number_line_to_the_last_and_merge() {

@@ -163,6 +163,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let width = if placed { Some(*rng.pick(&[80, 86, 92])) } else { width };
     let (centred, right) = if placed { (Set::Centre, Set::Right) } else { (Set::Left, Set::Left) };
     let after = if placed { "\n" } else { "\n\n" };
+    // Plain pdftotext of a table whose numbers sit higher than their labels.
+    let numbers_first = layout == Layout::Raw && rng.chance(0.3);
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -274,7 +276,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows),
+                    Layout::Raw => raw(rows, numbers_first),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -658,15 +660,25 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
     out
 }
 
-fn raw(rows: &[TRow]) -> String {
+/// A table as plain `pdftotext` prints it: each cell a line, a row's labels
+/// then its numbers; with `numbers_first`, a statistics table's numbers (of a
+/// few columns) before its labels, as their type sits a little higher.
+fn raw(rows: &[TRow], numbers_first: bool) -> String {
+    let statistics = rows.iter().all(|r| r.group.is_none() && r.values.len() <= 3);
     let mut out = String::new();
     for r in rows {
-        for l in labels_of(r) {
-            out.push_str(&l);
-            out.push_str("\n\n");
-        }
-        for v in &r.values {
-            out.push_str(if v.is_empty() { "0" } else { v });
+        let labels = labels_of(r);
+        let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });
+        let cells: Vec<String> = if numbers_first && statistics && !r.labels.is_empty() {
+            // A serial number's cell is set as the numbers are.
+            let (serials, words): (Vec<String>, Vec<String>) =
+                labels.into_iter().partition(|l| l.bytes().all(|b| b.is_ascii_digit()));
+            serials.into_iter().chain(values).chain(words).collect()
+        } else {
+            labels.into_iter().chain(values).collect()
+        };
+        for cell in cells {
+            out.push_str(&cell);
             out.push_str("\n\n");
         }
     }
