@@ -176,7 +176,10 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     let header = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some())
+        .filter(|&(k, r)| {
+            let named = || indicator(r.label()).is_some() || (!r.cells.is_empty() && wrapped(rows, k).is_some());
+            r.kind == Kind::Table && !heads(r) && named()
+        })
         .take(HEADER_TRIES)
         .map(|(k, _)| header_above(rows, k))
         .find(|h| HEADER_WORDS.iter().any(|w| h.contains(w)))
@@ -435,6 +438,17 @@ mod tests {
             行政复议数     件         0          0\n";
         let r = read_text(text);
         assert_eq!(requests(&r), [("new_received", 5), ("channel_in_person", 3), ("partially_granted", 1)]);
+    }
+
+    #[test]
+    fn the_header_over_a_first_row_whose_label_wraps_tells_the_code_column() {
+        let text = "    指标名称计量单位代码本期实际本年累计\n\
+            \x20   主动公开信       条                   01      80      80\n    息数\n\
+            \x20   受理依申请\n    公开信息总       条                   02      2       2\n    数\n\
+            \x20   行政复议数       件                   09      0       0\n";
+        let r = read_text(text);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [80.0]);
+        assert_eq!(requests(&r), [("new_received", 2)]);
     }
 
     #[test]
