@@ -128,10 +128,11 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
         let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
         let first_after = after.first().copied().unwrap_or_default();
-        // The label as printed around the numbers: on their line, wrapped above,
-        // wrapped below, or both; the nearest pieces first.
-        // Or, where a narrow column wrapped each label column in place, the
-        // pieces of each column joined (`(三)不予公 1.属于国家` over `开 秘密`).
+        // The label as printed around the numbers, the nearest pieces first: on
+        // their line with the pieces above, or the line below; each label column
+        // joined in place where a narrow column wrapped it (`(三)不予公 1.属于国家`
+        // over `开 秘密`), with the line below, above, or both; then all the
+        // pieces above and below run together.
         let below = (!after.is_empty()).then(|| &rows[k + 1]);
         let above = orphans.last().map(|&o| &rows[o]);
         let attempts: [&dyn Fn() -> (String, usize); 7] = [
