@@ -187,41 +187,23 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
     let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
     let skip = usize::from(header.contains("代码")) + usize::from(total_first);
-    // Plain `pdftotext` prints some tables' numbers before their row's label
-    // (set a little higher on the line): where the first indicator's row has no
-    // number of its own and numbers alone stand right above it, each row's
-    // numbers are those above it. A column of serial numbers (1, 2, 3…) before
-    // the labels is printed with them: the last numbers above a label where the
-    // counts follow the labels, the first where they come before.
-    let numbers_alone = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
-    let above: Vec<&Row> = (1..rows.len())
-        .filter(|&k| rows[k].kind == Kind::Table && rows[k].cells.is_empty() && indicator(rows[k].label()).is_some())
-        .filter(|&k| numbers_alone(&rows[k - 1]))
-        .map(|k| &rows[k - 1])
-        .collect();
-    let counting = |pick: fn(&[Cell]) -> Option<&Cell>| {
-        let n = |r: &Row| pick(&r.cells).and_then(|c| c.value).map(|v| v.number);
-        above.len() >= 2 && above.windows(2).all(|w| n(w[0]).zip(n(w[1])).is_some_and(|(a, b)| b == a + 1.0))
-    };
-    let (serial_after, serial_before) = (counting(<[Cell]>::last), counting(<[Cell]>::first));
-    let first = rows.iter().position(|r| r.kind == Kind::Table && !heads(r) && indicator(r.label()).is_some());
-    let numbers_first =
-        !serial_after && first.is_some_and(|k| rows[k].cells.is_empty() && k > 0 && numbers_alone(&rows[k - 1]));
-    let skip_above = skip + usize::from(serial_before);
+    // Plain `pdftotext` prints some tables' numbers before their labels.
+    let numbers_first = numbers_first(rows);
+    let skip_above = skip + numbers_first.unwrap_or(0);
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         if row.kind != Kind::Table || heads(row) {
             continue;
         }
         // (A label wrapped in its cell only where the line holds the count.)
-        let wrapped = || if row.cells.is_empty() && !numbers_first { None } else { wrapped(rows, k) };
+        let wrapped = || if row.cells.is_empty() && numbers_first.is_none() { None } else { wrapped(rows, k) };
         let Some(what) = indicator(row.label()).or_else(wrapped) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, skip).or_else(|| {
             // The cells on the lines below, up to the next label (a unit is no
             // label), or above, up to the last.
             let mut near: Vec<&Cell> = Vec::new();
-            if numbers_first {
+            if numbers_first.is_some() {
                 let above = rows[..k].iter().rev().take(8).take_while(|r| numbers_alone(r));
                 let mut above: Vec<&Row> = above.collect();
                 above.reverse();
@@ -242,6 +224,37 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
     }
     out
+}
+
+/// A line of numbers and nothing else.
+fn numbers_alone(r: &Row) -> bool {
+    r.labels.is_empty() && !r.cells.is_empty()
+}
+
+/// Whether plain `pdftotext` printed each row's numbers before its label (set a
+/// little higher on the line), and if so how many numbers before the counts
+/// are a serial column's (0 or 1): where the first indicator's row has no
+/// number of its own and numbers alone stand right above it, each row's
+/// numbers are those above it. A column of serial numbers (1, 2, 3…) before
+/// the labels is printed with them: the last numbers above a label where the
+/// counts follow the labels (not numbers first), the first where they come
+/// before.
+fn numbers_first(rows: &[Row]) -> Option<usize> {
+    let named = |r: &Row| r.kind == Kind::Table && indicator(r.label()).is_some();
+    let above: Vec<&Row> = (1..rows.len())
+        .filter(|&k| rows[k].cells.is_empty() && named(&rows[k]) && numbers_alone(&rows[k - 1]))
+        .map(|k| &rows[k - 1])
+        .collect();
+    let counting = |pick: fn(&[Cell]) -> Option<&Cell>| {
+        let n = |r: &Row| pick(&r.cells).and_then(|c| c.value).map(|v| v.number);
+        above.len() >= 2 && above.windows(2).all(|w| n(w[0]).zip(n(w[1])).is_some_and(|(a, b)| b == a + 1.0))
+    };
+    if counting(<[Cell]>::last) {
+        return None;
+    }
+    let first = rows.iter().position(|r| named(r) && !heads(r))?;
+    (rows[first].cells.is_empty() && first > 0 && numbers_alone(&rows[first - 1]))
+        .then(|| usize::from(counting(<[Cell]>::first)))
 }
 
 /// The most characters a piece of a label wrapped in its cell has.
