@@ -56,6 +56,19 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("applicants after one count", "t.txt", format!("{title}三、依申请公开情况\n共收到申请3件{}\n", ",公民申请1件".repeat(n(100_000)))),
         // Every line a row of the statistics table.
         ("a statistics table of one indicator", "t.txt", format!("{title}统计表\n{}", "（三）申请答复数 | 件 | 9 |\n".repeat(n(100_000)))),
+        // Narrow columns: every label wrapped above and below its numbers, each
+        // row tried against its neighbours' pieces column by column.
+        (
+            "labels wrapped around every row",
+            "t.txt",
+            format!("{title_2020}申请人情况\n{}", "    1.本机关不\n(四)无法提供  掌握相关   1 0 0 0 0 0 1\n    府信息\n".repeat(n(20_000))),
+        ),
+        // Plain pdftotext: a statistics table's numbers before each label.
+        (
+            "numbers before every label",
+            "t.txt",
+            format!("{title}统计指标\n计量单位\n统计数\n{}", "5\n受理依申请公开信息总数\n条\n3\n行政复议数\n件\n".repeat(n(25_000))),
+        ),
         // A page a line, each numbered: every line is next to a form feed.
         ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),
         ("front matter without its end", "t.md", format!("---\n{}", "title: 某县2020年政府信息公开工作年度报告\n".repeat(n(30_000)))),
