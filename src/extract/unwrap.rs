@@ -103,11 +103,15 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
     let measured: Vec<(usize, bool)> = lines
         .filter(|l| {
-            let wide = l.len() >= MIN_WIDTH && !laid_out(l);
-            if wide && set_in(l, margin) {
+            if l.len() < MIN_WIDTH || laid_out(l) {
+                return false;
+            }
+            // A centred line tells the page's width by its blanks on either side.
+            let set = set_in(l, margin);
+            if set {
                 centred.push(margin + 2 * (indent(l) - margin) + width(l.trim()));
             }
-            wide && !set_in(l, margin)
+            !set
         })
         .map(|l| (width(l.trim_end()), ends_sentence(l)))
         .filter(|&(w, _)| w >= MIN_WIDTH)
