@@ -92,10 +92,19 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
         let sentence = &line[line.first("由")? + "由".len()..];
         let end = COMPILED_WORDS.iter().filter_map(|w| sentence.first(w)).min()?;
         let name = sentence[..end].trim_end_matches(['(', ')', '《']);
+        // A township's party and government office writes the township's report.
+        let name = TOWNSHIP_OFFICES
+            .iter()
+            .find_map(|o| name.strip_suffix(o))
+            .filter(|t| ["人民政府", "镇", "乡", "街道办事处"].iter().any(|k| t.ends_with(k)))
+            .unwrap_or(name);
         let plain = !name.contains(['。', ',', ';', ':', '《', '》']);
         (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
     })
 }
+
+/// The office of a township's party committee and government, which writes its reports.
+const TOWNSHIP_OFFICES: &[&str] = &["党政综合办公室", "党政办公室", "党政综合办", "党政办"];
 
 /// Whether a name is an agency's: it starts with a division's name, or ends
 /// with a kind of agency.

@@ -194,6 +194,9 @@ mod tests {
         // The sentence that says who wrote the report, where the body names no division.
         let r = read_text("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n");
         assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
+        // A township's report, written by its party and government office.
+        let r = read_text("一、工作基本情况\n本报告由两城镇人民政府党政办公室编制。\n二、主动公开政府信息情况\n");
+        assert_eq!(r.agency.as_deref(), Some("两城镇人民政府"));
         // A division's government that calls itself 我区.
         let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
         let r = read_text(text);
