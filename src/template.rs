@@ -127,6 +127,16 @@ pub static REQUEST_ROWS: &[Row] = &[
     row("carried_forward", "四、结转下年度继续办理", &["结转下年度", "下年度继续"], Both, CarriedForward),
 ];
 
+/// The groups of 表三's result rows that print a heading over numbered rows:
+/// each group's numeral and the words of its heading.
+pub static REQUEST_GROUPS: &[(&str, &str)] = &[("(三)", "不予公开"), ("(四)", "无法提供"), ("(五)", "不予处理"), ("(六)", "其他处理")];
+
+/// The rows of the group with the numeral `numeral` in `t` (`(三)1.…` to `(三)8.…`).
+pub fn group_rows(t: Template, numeral: &str) -> Vec<&'static Row> {
+    let numbered = |r: &&Row| r.label.strip_prefix(numeral).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    REQUEST_ROWS.iter().filter(|r| r.templates.has(t)).filter(numbered).collect()
+}
+
 /// 表三's columns, left to right: the applicant categories, then 总计.
 pub static APPLICANTS: &[&str] =
     &["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"];

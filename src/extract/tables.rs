@@ -499,12 +499,94 @@ const MAX_TABLE_STARTS: usize = 16;
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let rows_from = &rows[from.min(rows.len())..];
-    if !rows_from.iter().any(|row| holds_runs(row, n)) {
-        return read_requests_in(rows_from, t, report).map(|k| from + k);
+    match labelled_groups(rows_from, t, n) {
+        Some((grouped, origin)) => {
+            let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
+            read_requests_split(&grouped, t, report).map(back)
+        }
+        None => read_requests_split(rows_from, t, report).map(|k| from + k),
     }
-    let (split, origin) = split_runs(rows_from, n);
-    let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows.len() - from);
-    read_requests_in(&split, t, report).map(back)
+}
+
+fn read_requests_split(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    if !rows.iter().any(|row| holds_runs(row, n)) {
+        return read_requests_in(rows, t, report);
+    }
+    let (split, origin) = split_runs(rows, n);
+    read_requests_in(&split, t, report).map(|k| origin.get(k).copied().unwrap_or(rows.len()))
+}
+
+/// The numbers of a group of 表三 (`(三)不予公开`) printed under its heading
+/// alone, where a page lost the column of its numbered labels: the heading's
+/// row and the unlabelled rows after it hold exactly the group's rows of `n`
+/// cells (or of three, the shortened form's), which are its rows in the
+/// template's order. Returns the rows with each such group given its template
+/// labels, and each row's index in `rows`; `None` where no group needs it.
+fn labelled_groups<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+    let cues = Cues::requests(t);
+    let heading = |row: &Row| {
+        let label = row.label();
+        let group = template::REQUEST_GROUPS.iter().find(|g| label.has(g.1))?;
+        (row.kind == Kind::Table && best_match(label, cues, 0).is_none()).then_some(group.0)
+    };
+    let mut out: Option<(Vec<Row<'a>>, Vec<usize>)> = None;
+    let mut k = 0;
+    while k < rows.len() {
+        let mut end = k + 1;
+        let mut filled = None;
+        if let Some(numeral) = heading(&rows[k]) {
+            while rows.get(end).is_some_and(|r| r.labels.is_empty() && !r.cells.is_empty()) {
+                end += 1;
+            }
+            let members = template::group_rows(t, numeral);
+            filled = [n, COMBINED_WIDTH]
+                .into_iter()
+                .filter(|_| members.len() > 1)
+                .find_map(|width| Some((width, group_cells(&rows[k..end], members.len() * width, width)?)))
+                .map(|(width, cells)| (members, width, cells));
+        }
+        let Some((members, width, cells)) = filled else {
+            if let Some((out, origin)) = &mut out {
+                out.push(rows[k].clone());
+                origin.push(k);
+            }
+            k += 1;
+            continue;
+        };
+        let (out, origin) = out.get_or_insert_with(|| (rows[..k].to_vec(), (0..k).collect()));
+        let at = rows[k].labels.first().map_or((rows[k].offset, 0.0), |f| (f.offset, f.center));
+        for (member, chunk) in members.iter().zip(cells.chunks(width)) {
+            let label = Frag { text: member.label, offset: at.0, center: at.1 };
+            let mut row = rows[k].with_labels(vec![label], chunk.to_vec());
+            row.vertical = false;
+            out.push(row);
+            origin.push(k);
+        }
+        k = end;
+    }
+    out
+}
+
+/// The columns of the shortened 表三: 自然人, 法人或其他组织, 总计.
+const COMBINED_WIDTH: usize = 3;
+
+/// The cells of a group's heading row and the unlabelled rows under it, if
+/// they are `size`, rows of `width`: an unlabelled row's empty cells in front
+/// of `width` (a delimited row's empty label) dropped, and the heading's own
+/// where all are empty and its rows' numbers are on the rows under it.
+fn group_cells(rows: &[Row], size: usize, width: usize) -> Option<Vec<Cell>> {
+    let mut cells: Vec<Cell> = Vec::with_capacity(size);
+    for r in rows {
+        let blank = r.cells.len().saturating_sub(width);
+        let skip = if r.labels.is_empty() && r.cells[..blank].iter().all(|c| c.value.is_none()) { blank } else { 0 };
+        cells.extend_from_slice(&r.cells[skip..]);
+    }
+    let heading = rows[0].cells.len();
+    if cells.len() == size + heading && rows[0].cells.iter().all(|c| c.value.is_none()) {
+        cells.drain(..heading);
+    }
+    (cells.len() == size).then_some(cells)
 }
 
 fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
@@ -836,6 +918,50 @@ mod tests {
         let r = requests(&text, Template::T2021);
         assert_eq!(get(&r, "unable_not_held", "total"), Some(2), "{text}");
         assert_eq!(get(&r, "unable_needs_creation", "total"), Some(1));
+    }
+
+    #[test]
+    fn a_group_under_its_heading_alone_fills_its_rows_in_order() {
+        // A page that lost the column of the numbered labels under `(三)不予公开`.
+        let row = |v: usize| (0..7).map(|c| format!("{}\n", if c == 0 || c == 6 { v } else { 0 })).collect::<String>();
+        let head = format!("一、本年新收政府信息公开申请数量\n{}(二)部分公开\n{}", row(36), row(9));
+        let group: String = (1..=8).map(row).collect();
+        let text = format!("{head}(三)不予公开\n{group}(四)无法提供\n1.本机关不掌握相关政府信息\n{}", row(4));
+        let r = requests(&text, Template::T2021);
+        for (k, key) in ["denied_state_secret", "denied_process_info", "denied_admin_query"].iter().enumerate() {
+            let expect = [1, 6, 8][k];
+            assert_eq!(get(&r, key, "natural_person"), Some(expect), "{key}");
+            assert_eq!(get(&r, key, "total"), Some(expect), "{key}");
+        }
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(4));
+        // The same as one row a line, the group's rows without labels.
+        let line = |v: usize| format!("| | {v} | 0 | 0 | 0 | 0 | 0 | {v} |\n");
+        let group: String = (1..=3).map(line).collect();
+        for heading in ["| (四)无法提供 |", "| (四)无法提供 | | | | | | | |"] {
+            let text = format!("| 一、本年新收政府信息公开申请数量 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n{heading}\n{group}");
+            let r = requests(&text, Template::T2021);
+            assert_eq!(get(&r, "unable_needs_creation", "total"), Some(2), "{text}");
+            assert_eq!(get(&r, "unable_unclear", "natural_person"), Some(3));
+        }
+        // The shortened form's three columns.
+        let three = |a: usize, b: usize| format!("{a}\n{b}\n{}\n", a + b);
+        let text = format!(
+            "自然人\n法人或其他组织\n总计\n一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}\
+             (一)予以公开\n{}(四)无法提供\n{}{}{}",
+            three(5, 1),
+            three(1, 0),
+            three(2, 1),
+            three(1, 0),
+            three(0, 0),
+            three(2, 0)
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "unable_unclear", "natural_person"), Some(2), "{text}");
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(1));
+        // One number short of the group: not guessed.
+        let group: String = (1..=8).map(row).collect::<String>().replacen("0\n", "", 1);
+        let r = requests(&format!("{head}(三)不予公开\n{group}"), Template::T2021);
+        assert_eq!(get(&r, "denied_state_secret", "total"), None);
     }
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
