@@ -220,6 +220,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // Or grid tables, as pandoc writes tables whose cells hold more than a line.
     let grid_tables = layout == Layout::Markdown && !converted && !html_tables && rng.chance(0.25);
     let dropped = layout == Layout::PipeCells && rng.chance(0.3);
+    let unnumbered = layout == Layout::PipeCells && !dropped && rng.chance(0.15);
     // A page that sets its figures apart (a `<span>` each), copied a line each.
     let apart = layout == Layout::Text && rng.chance(0.1);
     // A page copied without its line breaks: the whole body on one line (but the
@@ -265,7 +266,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                 let table = match layout {
                     Layout::Markdown if html_tables => html_table(rows),
                     Layout::Markdown if grid_tables => grid(rows, blank),
-                    Layout::PipeCells => pipe_cells(rows, blank, dropped),
+                    Layout::PipeCells => pipe_cells(rows, blank, dropped, unnumbered),
                     Layout::Tabs => tabs(rows, blank),
                     Layout::Aligned if placed => {
                         let apart = |cells: &[String]| cells.iter().map(|c| font(c)).collect();
@@ -500,10 +501,18 @@ fn grid(rows: &[TRow], blank_zeros: bool) -> String {
 /// `dropped`: a scrape that lost the place of empty cells prints a row's numbers
 /// first and its empty cells as one run of `|` after them (done where that
 /// leaves the row readable: its first cell and its total, equal).
-fn pipe_cells(rows: &[TRow], blank_zeros: bool, dropped: bool) -> String {
+///
+/// `unnumbered`: a scrape that lost the column of a group's numbered labels
+/// prints the group's heading (`(三)不予公开`) and then its rows' numbers alone.
+fn pipe_cells(rows: &[TRow], blank_zeros: bool, dropped: bool, unnumbered: bool) -> String {
     let mut out = String::new();
+    let numbered = |l: &String| l.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     for r in rows {
-        for l in labels_of(r) {
+        let mut labels = labels_of(r);
+        if unnumbered {
+            labels.retain(|l| !numbered(l));
+        }
+        for l in labels {
             out.push_str(&format!("{} |\n", cell(&l)));
         }
         let shown_values: Vec<&str> = r.values.iter().map(|v| shown(v, blank_zeros)).collect();
