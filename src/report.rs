@@ -190,6 +190,14 @@ impl Report {
         codes
     }
 
+    /// Drops every fact read, with the fees and the identity check on them.
+    pub fn clear_facts(&mut self) {
+        self.requests.clear();
+        self.litigation.clear();
+        self.disclosures.clear();
+        (self.fees_yuan, self.fees_offset, self.identity_ok) = (None, None, None);
+    }
+
     pub fn fact_count(&self) -> usize {
         self.requests.len() + self.litigation.len() + self.disclosures.len()
     }

@@ -96,7 +96,12 @@ pub fn extract(doc: &Document) -> Report {
     }
     // A notice on writing the reports, a site's list of them: about reports, not one.
     let about = report.fact_count() == 0 && report_like && meta::about_reports(text);
-    report.status = Some(if (!report_like || about) && report.fact_count() == 0 {
+    // A half-year's or a quarter's statistics: its figures are no year's.
+    let part = report.title.is_none() && meta::part_year(text);
+    if part {
+        report.clear_facts();
+    }
+    report.status = Some(if (!report_like || about || part) && report.fact_count() == 0 {
         // Not a report: its metadata flags would be noise, and a title read from
         // it (a notice's, an index's) names no report of this file.
         report.issues.clear();
@@ -110,6 +115,9 @@ pub fn extract(doc: &Document) -> Report {
         }
         if about {
             report.flag("about_reports", "a notice or a list about annual reports, not one of them");
+        }
+        if part {
+            report.flag("part_year", "the statistics of part of a year (a half-year, a quarter), not an annual report");
         }
         Status::NotAReport
     } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
@@ -394,6 +402,18 @@ mod tests {
         let report = "某某县人民政府2015年政府信息公开工作年度报告\n某某县人民政府2015年政府信息公开工作年度报告\n\
             一、总体情况\n全年主动公开政府信息12条。\n";
         assert_eq!(status("r.txt", report).0, Some(Status::Ok));
+        // A half-year's statistics, which read like a report's: no year's figures.
+        let half = "2022年上半年政府信息公开数据统计\n2022年07月25日 来源:某某区\n二、依申请公开情况\n\
+            2022年上半年,全区各行政机关共受理政府信息公开申请267件,答复263件。\n";
+        let r = extract(&decode("h.txt", half.as_bytes()));
+        assert_eq!((r.status, r.fact_count()), (Some(Status::NotAReport), 0));
+        assert!(r.has_issue("part_year"));
+        let quarter = half.replace("2022年上半年政府信息公开", "某某区2023年第一季度政务公开");
+        assert_eq!(status("q.txt", &quarter).1, vec!["part_year"]);
+        // A report that says what it did in the first half of its year is a report.
+        let report = "某某县人民政府2015年政府信息公开工作年度报告\n一、总体情况\n2015年上半年政府信息公开工作检查\n\
+            全年主动公开政府信息12条。\n";
+        assert_eq!(status("r2.txt", report).0, Some(Status::Ok));
     }
 
     #[test]

@@ -356,6 +356,30 @@ pub fn about_reports(text: &str) -> bool {
     titles.len() >= LISTED_TITLES
 }
 
+/// What a page on part of a year says after the year (`2022年上半年`, `2023年第一季度`).
+const PART_YEAR: &[&str] = &["上半年", "下半年", "季度", "1-6月", "1-9月", "1至6月", "1至9月", "月份"];
+
+/// Whether the head of an untitled page names its subject as the open
+/// government information work of part of a year (`2022年上半年政府信息公开数据统计`):
+/// a half-year's or a quarter's statistics, no annual report.
+pub fn part_year(text: &str) -> bool {
+    let head = Head::of(text);
+    let names_part = |l: &str| {
+        PART_YEAR.iter().any(|w| {
+            l.first(w).is_some_and(|p| {
+                // After a year: `2022年上半年`, `2023年第一季度`, `2023年前三季度`.
+                let before = l[..p].trim_end_matches(['第', '前', '一', '二', '三', '四']);
+                before.strip_suffix('年').and_then(|y| y.chars().last()).is_some_and(|c| digit(c).is_some())
+            })
+        })
+    };
+    let found = heading_lines(&head).any(|l| {
+        let short = l.chars().count() <= 40 && !l.contains(['。', ',', ';']);
+        short && (l.has("政府信息公开") || l.has("政务公开")) && names_part(l)
+    });
+    found
+}
+
 /// Whether a title's ending runs from the end of `line` onto `next`: broken
 /// inside it (`…工作年度报` / `告`), or just before it after the year (`…2010年` /
 /// `政府信息公开年报`). A line over a title or over a site's section of its own
