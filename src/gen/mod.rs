@@ -262,7 +262,7 @@ fn non_report(rng: &mut Rng, i: usize) -> (String, Vec<u8>, Value, &'static str)
     let (day, growth) = (rng.range(1, 28), rng.range(3, 9));
     let county = *rng.pick(&["武功县", "梁河县", "临泽县", "宁陵县", "平乡县"]);
     let gold = |code: Option<&str>| json!({"report": {"status": "not_a_report"}, "issues": code.into_iter().collect::<Vec<_>>(), "complete": true, "facts": {}});
-    let (text, code) = match rng.below(6) {
+    let (text, code) = match rng.below(7) {
         0 => (format!("关于召开{year}年度政务公开工作会议的通知\n各有关单位：\n定于{year}年3月{day}日召开会议，请准时参加。\n"), None),
         1 => (format!("{year}年全区经济运行情况\n一季度全区地区生产总值同比增长{growth}%。\n"), None),
         2 => ("政府信息公开指南\n一、主动公开\n公开的范围、形式与时限。\n二、依申请公开\n申请的受理机构与办理流程。\n".to_string(), None),
@@ -287,6 +287,18 @@ fn non_report(rng: &mut Rng, i: usize) -> (String, Vec<u8>, Value, &'static str)
                 .map(|k| format!("{county}人民政府{}年政府信息公开工作年度报告 {}-01-{:02}\n", year - k, year - k + 1, day))
                 .collect();
             (format!("首页 > 政务公开 > 政府信息公开年报\n{list}共{}条 1/1页\n", list.lines().count()), Some("about_reports"))
+        }
+        5 => {
+            // A half-year's or a quarter's statistics, which read like a report's.
+            let part = *rng.pick(&["上半年", "第一季度", "前三季度"]);
+            let (received, answered) = (rng.range(20, 300), rng.range(10, 20));
+            let text = format!(
+                "{year}年{part}政府信息公开数据统计\n\n一、依申请公开情况\n{year}年{part}，全区各行政机关共受理政府信息公开申请{received}件，\
+                 答复{}件。\n二、行政复议、诉讼情况\n{year}年{part}，全区共发生涉及政府信息公开的行政诉讼案件{}件。\n",
+                received - answered,
+                rng.range(0, 5)
+            );
+            (text, Some("part_year"))
         }
         _ => {
             // A collection's metadata saved beside a report.
