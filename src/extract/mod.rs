@@ -97,7 +97,7 @@ pub fn extract(doc: &Document) -> Report {
     // A notice on writing the reports, a site's list of them: about reports, not one.
     let about = report.fact_count() == 0 && report_like && meta::about_reports(text);
     // A half-year's or a quarter's statistics: its figures are no year's.
-    let part = report.title.is_none() && meta::part_year(text);
+    let part = report.title.as_deref().map_or_else(|| meta::part_year(text), meta::names_part_year);
     if part {
         report.clear_facts();
     }
@@ -117,7 +117,7 @@ pub fn extract(doc: &Document) -> Report {
             report.flag("about_reports", "a notice or a list about annual reports, not one of them");
         }
         if part {
-            report.flag("part_year", "the statistics of part of a year (a half-year, a quarter), not an annual report");
+            report.flag("part_year", "a report or statistics on part of a year (a half-year, a quarter), not an annual report");
         }
         Status::NotAReport
     } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {
@@ -410,6 +410,9 @@ mod tests {
         assert!(r.has_issue("part_year"));
         let quarter = half.replace("2022年上半年政府信息公开", "某某区2023年第一季度政务公开");
         assert_eq!(status("q.txt", &quarter).1, vec!["part_year"]);
+        // Titled so.
+        let titled = half.replace("政府信息公开数据统计", "某某区政府信息公开情况报告");
+        assert_eq!(status("t.txt", &titled).1, vec!["part_year"]);
         // A report that says what it did in the first half of its year is a report.
         let report = "某某县人民政府2015年政府信息公开工作年度报告\n一、总体情况\n2015年上半年政府信息公开工作检查\n\
             全年主动公开政府信息12条。\n";

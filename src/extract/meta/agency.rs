@@ -11,6 +11,10 @@ use crate::normalize::{squash, Search};
 /// after 我/本 is the kind of body the agency's name ends with.
 pub(super) const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
 
+/// Self-references whose agencies' names spell the kind out: `我办` of an
+/// `…办公室`, `我委` of a `…委员会`.
+const SELF_KIND_WORDS: &[(&str, &str)] = &[("办", "公室"), ("委", "员会")];
+
 /// Self-references of a division's own government (`我区`, `本镇`).
 pub(super) const AREA_KINDS: &[&str] = &["镇", "乡", "街道", "区", "县", "市", "省"];
 
@@ -30,7 +34,12 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         let rest = &s[m.start..];
         let window: String = rest.chars().take(40).collect();
         let Some(end) = window.first(kind) else { continue };
-        let candidate = &window[..end + kind.len()];
+        // The kind's whole word where the name goes on (`我办`: `…管理办公室`; `我委`: `…委员会`).
+        let whole_kind = SELF_KIND_WORDS
+            .iter()
+            .find(|(k, rest)| *k == kind && window[end + kind.len()..].starts_with(rest))
+            .map_or(0, |(_, rest)| rest.len());
+        let candidate = &window[..end + kind.len() + whole_kind];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         let area = AREA_KINDS.contains(&kind);
         let whole = end + kind.len() == m.end - m.start;

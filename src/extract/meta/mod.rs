@@ -16,7 +16,7 @@ use crate::report::Report;
 use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, named_under_title, publisher, signed_agency};
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
-pub use title::{about_reports, part_year};
+pub use title::{about_reports, names_part_year, part_year};
 use title::{ending_in, find_title_in};
 
 /// Fills title, agency, year and published where the text states them; the
@@ -54,6 +54,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
             .or_else(|| named_under_title(&head, title).map(|a| (a, "the line under the title")))
             .or_else(|| agency_in_sentence(&head).map(|a| (a, "a sentence that names the report")))
             .or_else(|| publisher(&head).map(|a| (a, "the page's 发布机构")))
+            .or_else(|| infer_agency(text).map(|a| (a.0, "the body, which names itself")))
             .or_else(|| hints.site.clone().map(|a| (a, "the site's name")));
         if let Some((agency, source)) = found {
             report.flag("agency_inferred", format!("the title names no agency: `{agency}` from {source}"));
@@ -194,6 +195,14 @@ mod tests {
         // The sentence that says who wrote the report, where the body names no division.
         let r = read_text("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n");
         assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
+        // `我办` of an office whose name spells 办公室 out, under a title that names no agency.
+        let text = "关于2022年度政府信息公开情况的报告\n一、总体情况\n2022年,二道区房屋征收工作管理办公室认真贯彻落实《条例》。\
+            2022年,我办受理依申请信息56条。\n";
+        let r = read_text(text);
+        assert_eq!(r.title.as_deref(), Some("关于2022年度政府信息公开情况的报告"));
+        assert_eq!(r.agency.as_deref(), Some("二道区房屋征收工作管理办公室"));
+        let r = read_text("一、概述\n2014年,南宁市发展和改革委员会认真落实《条例》,我委主动公开信息120条。\n");
+        assert_eq!(r.agency.as_deref(), Some("南宁市发展和改革委员会"));
         // A township's report, written by its party and government office.
         let r = read_text("一、工作基本情况\n本报告由两城镇人民政府党政办公室编制。\n二、主动公开政府信息情况\n");
         assert_eq!(r.agency.as_deref(), Some("两城镇人民政府"));

@@ -36,6 +36,11 @@ pub(super) const TITLE_ENDINGS: &[&str] = &[
     "信息公开工作情况的报告",
     "政府信息公开工作的报告",
     "信息公开工作的报告",
+    // `关于2022年度政府信息公开情况的报告`
+    "政府信息公开情况的报告",
+    "信息公开情况的报告",
+    "政府信息公开情况报告",
+    "信息公开情况报告",
     // `某某县2016年度政府信息公开年度工作报告`
     "政府信息公开年度工作报告",
     "信息公开年度工作报告",
@@ -364,20 +369,22 @@ const PART_YEAR: &[&str] = &["上半年", "下半年", "季度", "1-6月", "1-9�
 /// a half-year's or a quarter's statistics, no annual report.
 pub fn part_year(text: &str) -> bool {
     let head = Head::of(text);
-    let names_part = |l: &str| {
-        PART_YEAR.iter().any(|w| {
-            l.first(w).is_some_and(|p| {
-                // After a year: `2022年上半年`, `2023年第一季度`, `2023年前三季度`.
-                let before = l[..p].trim_end_matches(['第', '前', '一', '二', '三', '四']);
-                before.strip_suffix('年').and_then(|y| y.chars().last()).is_some_and(|c| digit(c).is_some())
-            })
-        })
-    };
     let found = heading_lines(&head).any(|l| {
         let short = l.chars().count() <= 40 && !l.contains(['。', ',', ';']);
-        short && (l.has("政府信息公开") || l.has("政务公开")) && names_part(l)
+        short && (l.has("政府信息公开") || l.has("政务公开")) && names_part_year(l)
     });
     found
+}
+
+/// Whether `line` names part of a year after the year: `2022年上半年`,
+/// `2023年第一季度`, `2023年前三季度`.
+pub fn names_part_year(line: &str) -> bool {
+    PART_YEAR.iter().any(|w| {
+        line.first(w).is_some_and(|p| {
+            let before = line[..p].trim_end_matches(['第', '前', '一', '二', '三', '四']);
+            before.strip_suffix('年').and_then(|y| y.chars().last()).is_some_and(|c| digit(c).is_some())
+        })
+    })
 }
 
 /// Whether a title's ending runs from the end of `line` onto `next`: broken
