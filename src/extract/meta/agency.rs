@@ -118,6 +118,10 @@ const TOWNSHIP_OFFICES: &[&str] = &["党政综合办公室", "党政办公室", 
 /// Whether a name is an agency's: it starts with a division's name, or ends
 /// with a kind of agency.
 pub(super) fn names_an_agency(name: &str) -> bool {
+    // A self-reference names no agency (`现将我局2012年度…报告如下`).
+    if name.contains('我') || name.contains("本机关") {
+        return false;
+    }
     const KINDS: &[&str] =
         &["局", "委", "办", "厅", "政府", "办公室", "中心", "院", "署", "会", "部", "处", "镇", "乡", "街道", "队", "行", "所", "站", "馆", "海关"];
     KINDS.iter().any(|k| name.ends_with(k))
