@@ -555,6 +555,7 @@ fn report(
     // site's name say whose report it is.
     let anonymous = rng.chance(0.04);
     let title = match rng.below(12) {
+        _ if anonymous && rng.chance(0.3) => format!("关于{year}年度政府信息公开情况的报告"),
         _ if anonymous => format!("{year}年度政府信息公开工作年度报告"),
         10 => format!("{}政府信息公开工作年度报告（{year}年度）", agency.name),
         11 if rng.chance(0.5) => format!("{}政府信息公开工作{year}年度报告", agency.name),
@@ -1094,6 +1095,15 @@ fn report(
         }
     }
     let signed = rng.chance(0.5);
+    // Or only the body names the agency, in the sentence that opens the report.
+    let named_in_body = anonymous && !signed && ["我局", "我委", "我办"].contains(&agency.self_ref) && rng.chance(0.4);
+    if named_in_body {
+        let opening = format!(
+            "{year}年，{}认真贯彻落实《中华人民共和国政府信息公开条例》。现将{}{year}年度政府信息公开情况报告如下。",
+            agency.name, agency.self_ref
+        );
+        blocks.insert(0, Block::Para(opening));
+    }
     // A government site's page carries meta tags; then the body may print no date.
     let tagged = matches!(layout, Layout::Html | Layout::HtmlGbk) && rng.chance(0.3);
     let quiet = tagged && rng.chance(0.5);
@@ -1106,6 +1116,8 @@ fn report(
                 // The date alone at the top of the page (under the government's name).
                 let name = headed.map_or(String::new(), |_| format!("{}\n", agency.name));
                 format!("{name}{}年{}月{}日", published.year, published.month, published.day)
+            } else if named_in_body {
+                format!("发布日期：{date_text}")
             } else if anonymous && !signed && rng.chance(0.4) {
                 // The agency on a line of its own under the title, then the date.
                 format!("{}\n{}年{}月{}日", agency.name, published.year, published.month, published.day)
