@@ -205,6 +205,9 @@ pub(super) fn agency_from_title(title: &str) -> Option<String> {
             i += 5;
             if chars.get(i) == Some(&'度') {
                 i += 1;
+            } else if chars[i..].starts_with(&['年', '度']) {
+                // `2015年年度`
+                i += 2;
             }
             continue;
         }
@@ -212,6 +215,8 @@ pub(super) fn agency_from_title(title: &str) -> Option<String> {
         i += 1;
     }
     let out = out.trim_matches(|c: char| c.is_whitespace() || "《》\"“”【】[]".contains(c));
+    // A year without its 年 before the name (`2025湖口县大垅乡2025年度…`): no name starts with digits.
+    let out = out.trim_start_matches(|c: char| c.is_ascii_digit());
     // `某某局关于2019年…`: the 关于 belongs to the title, not the agency; so does
     // the notice's `关于公布…`.
     let out = out.strip_suffix("关于").unwrap_or(out);
