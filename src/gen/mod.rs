@@ -573,6 +573,9 @@ fn report(
             format!("{}{year}年{subject}", agency.name)
         }
         6 => format!("{}{year}年政府信息公开年报", agency.name),
+        // A title typed with its 年 twice, or a site's list that puts the year before it.
+        7 if rng.chance(0.1) => format!("{}{year}年年度政府信息公开工作年度报告", agency.name),
+        8 if rng.chance(0.1) => format!("{year}{}{year}年度政府信息公开工作年度报告", agency.name),
         _ => format!("{}{year}年政府信息公开工作年度报告", agency.name),
     };
     // A page scraped without its title: the introduction names the agency that
