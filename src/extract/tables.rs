@@ -535,8 +535,11 @@ fn labelled_groups<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<R
     while k < rows.len() {
         let mut end = k + 1;
         let mut filled = None;
-        if let Some(numeral) = heading(&rows[k]) {
-            while rows.get(end).is_some_and(|r| r.labels.is_empty() && !r.cells.is_empty()) {
+        // A group's numbers are more than a row's, or on unlabelled rows under its heading.
+        let unlabelled = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
+        let holds_more = rows[k].cells.len() > n || rows.get(k + 1).is_some_and(unlabelled);
+        if let Some(numeral) = holds_more.then(|| heading(&rows[k])).flatten() {
+            while rows.get(end).is_some_and(unlabelled) {
                 end += 1;
             }
             let members = template::group_rows(t, numeral);

@@ -53,6 +53,10 @@ pub(super) const TITLE_ENDINGS: &[&str] = &[
 /// Where a title's ending starts, and the ending: one of [`TITLE_ENDINGS`], or
 /// one with the year inside it (`…政府信息公开工作2016年度报告`).
 pub(super) fn ending_in(l: &str) -> Option<(usize, &'static str)> {
+    // Every ending ends in 报告 or 年报: a line without 报 has none.
+    if !l.contains('报') {
+        return None;
+    }
     if let Some(found) = TITLE_ENDINGS.iter().find_map(|e| l.first(e).map(|p| (p, *e))) {
         return Some(found);
     }
