@@ -69,6 +69,13 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
             "t.txt",
             format!("{title}统计指标\n计量单位\n统计数\n{}", "5\n受理依申请公开信息总数\n条\n3\n行政复议数\n件\n".repeat(n(25_000))),
         ),
+        // A group's heading over rows without labels, never the group's count:
+        // each heading gathers the rows under it once.
+        (
+            "group headings over unlabelled rows",
+            "t.txt",
+            format!("{title_2020}一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n{}", "(三)不予公开\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n".repeat(n(50_000))),
+        ),
         // A page a line, each numbered: every line is next to a form feed.
         ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),
         ("front matter without its end", "t.md", format!("---\n{}", "title: 某县2020年政府信息公开工作年度报告\n".repeat(n(30_000)))),
