@@ -74,7 +74,10 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         (
             "group headings over unlabelled rows",
             "t.txt",
-            format!("{title_2020}一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n{}", "(三)不予公开\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n".repeat(n(50_000))),
+            format!(
+                "{title_2020}一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n{}",
+                "(三)不予公开\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n".repeat(n(50_000))
+            ),
         ),
         // A page a line, each numbered: every line is next to a form feed.
         ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),

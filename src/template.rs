@@ -133,7 +133,8 @@ pub static REQUEST_GROUPS: &[(&str, &str)] = &[("(三)", "不予公开"), ("(四
 
 /// The rows of the group with the numeral `numeral` in `t` (`(三)1.…` to `(三)8.…`).
 pub fn group_rows(t: Template, numeral: &str) -> Vec<&'static Row> {
-    let numbered = |r: &&Row| r.label.strip_prefix(numeral).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let numbered =
+        |r: &&Row| r.label.strip_prefix(numeral).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
     REQUEST_ROWS.iter().filter(|r| r.templates.has(t)).filter(numbered).collect()
 }
 

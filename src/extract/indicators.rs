@@ -241,20 +241,43 @@ fn numbers_alone(r: &Row) -> bool {
 /// before.
 fn numbers_first(rows: &[Row]) -> Option<usize> {
     let named = |r: &Row| r.kind == Kind::Table && indicator(r.label()).is_some();
-    let above: Vec<&Row> = (1..rows.len())
+    // The numbers right above each named row that has none of its own (a serial
+    // number and a count may each have a line).
+    let above: Vec<Vec<&Cell>> = (1..rows.len())
         .filter(|&k| rows[k].cells.is_empty() && named(&rows[k]) && numbers_alone(&rows[k - 1]))
-        .map(|k| &rows[k - 1])
+        .map(|k| {
+            let run = rows[..k].iter().rev().take_while(|r| numbers_alone(r)).count();
+            rows[k - run..k].iter().flat_map(|r| &r.cells).collect()
+        })
         .collect();
-    let counting = |pick: fn(&[Cell]) -> Option<&Cell>| {
-        let n = |r: &Row| pick(&r.cells).and_then(|c| c.value).map(|v| v.number);
-        above.len() >= 2 && above.windows(2).all(|w| n(w[0]).zip(n(w[1])).is_some_and(|(a, b)| b == a + 1.0))
+    // Whether the first (or the last) of those numbers counts 1, 2, 3… down the
+    // table: rising all the way, most often by one (a row whose label no
+    // indicator names is passed over).
+    let counting = |first: bool| {
+        let n = |cells: &Vec<&Cell>| {
+            let cell = if first { cells.first() } else { cells.last() };
+            cell.and_then(|c| c.value).map(|v| v.number)
+        };
+        let steps: Option<Vec<f64>> = above.windows(2).map(|w| n(&w[0]).zip(n(&w[1])).map(|(a, b)| b - a)).collect();
+        steps.is_some_and(|s| {
+            let ones = s.iter().filter(|&&d| d == 1.0).count();
+            !s.is_empty() && s.iter().all(|&d| d >= 1.0 && d.fract() == 0.0) && ones * 2 >= s.len()
+        })
     };
-    if counting(<[Cell]>::last) {
+    if counting(false) {
         return None;
     }
-    let first = rows.iter().position(|r| named(r) && !heads(r))?;
+    // The table's first row: the first named row under its header (`统计指标`,
+    // `计量单位`), past the heads of a table printed across above it a head a line
+    // (`申请总数` / `当面申请` / … / `757` / `227`); without a header, the first.
+    let header = |r: &Row| {
+        let l = r.label();
+        r.cells.is_empty() && (l.contains("指标") || l.contains("统计数") || l == "单位" || l == "计量单位")
+    };
+    let row = |from: usize| (from..rows.len()).find(|&k| named(&rows[k]) && !heads(&rows[k]));
+    let first = rows.iter().position(header).and_then(row).or_else(|| row(0))?;
     (rows[first].cells.is_empty() && first > 0 && numbers_alone(&rows[first - 1]))
-        .then(|| usize::from(counting(<[Cell]>::first)))
+        .then(|| usize::from(counting(true)))
 }
 
 /// The most characters a piece of a label wrapped in its cell has.
@@ -477,6 +500,26 @@ mod tests {
         let text = "序号\n统计指标\n计量单位\n统计数\n1\n主动公开信息数\n条\n21\n2\n(一)收到申请数\n件\n5\n\
             3\n1.当面申请数\n件\n4\n";
         assert_eq!(requests(&read_text(text)), [("new_received", 5), ("channel_in_person", 4)]);
+        // A serial and a count a line each before each label, a label wrapped
+        // past its indicator's name (no serial seen above the row after it).
+        let text = "序号\n统计指标\n计量单位\n统计数\n1\n5562\n(一)主动公开政府信息数 条\n2\n592\n(一)收到申请数\n件\n\
+            3\n183\n1.当面申请数\n件\n4\n352\n2.同意公开答复数 件\n5\n54\n3.同意部分公开答复 件\n数\n6\n130\n\
+            5.不属于本行政机关 件\n公开数\n7\n0\n四、行政复议数量\n件\n";
+        let r = read_text(text);
+        let got = requests(&r);
+        assert!(got.starts_with(&[("new_received", 592), ("channel_in_person", 183), ("granted", 352)]), "{got:?}");
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
+        // Counts after their labels, a row no indicator names among them: not numbers first.
+        let text = "指标名称\n计量单位\n2009年度\n历年累计\n主动公开信息数\n条\n320\n1450\n其中:1.政府网站\n条\n300\n1300\n\
+            受理依申请公开信息总数\n件\n6\n21\n其中:1.当面申请数\n件\n2\n9\n";
+        assert_eq!(requests(&read_text(text)), [("new_received", 6), ("channel_in_person", 2)]);
+        // A table printed across above it, its heads and numbers a line each: the
+        // statistics table's own first row tells how it is printed.
+        let text = "申请总数\n当面申请\n网上申请\n757\n227\n530\n七、附表\n统计指标\n单位\n统计数\n4762\n\
+            (一)主动公开政府信息数 条\n757\n(一)收到申请数\n件\n227\n1.当面申请数\n件\n0\n2.传真申请数\n件\n";
+        let r = read_text(text);
+        let got = requests(&r);
+        assert!(got.starts_with(&[("new_received", 757), ("channel_in_person", 227), ("channel_fax", 0)]), "{got:?}");
     }
 
     #[test]

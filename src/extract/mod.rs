@@ -117,7 +117,8 @@ pub fn extract(doc: &Document) -> Report {
             report.flag("about_reports", "a notice or a list about annual reports, not one of them");
         }
         if part {
-            report.flag("part_year", "a report or statistics on part of a year (a half-year, a quarter), not an annual report");
+            let why = "a report or statistics on part of a year (a half-year, a quarter), not an annual report";
+            report.flag("part_year", why);
         }
         Status::NotAReport
     } else if report.issues.iter().any(|i| PARTIAL_CODES.contains(&i.code)) {

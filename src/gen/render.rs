@@ -506,7 +506,8 @@ fn grid(rows: &[TRow], blank_zeros: bool) -> String {
 /// prints the group's heading (`(三)不予公开`) and then its rows' numbers alone.
 fn pipe_cells(rows: &[TRow], blank_zeros: bool, dropped: bool, unnumbered: bool) -> String {
     let mut out = String::new();
-    let numbered = |l: &String| l.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let numbered =
+        |l: &String| l.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     for r in rows {
         let mut labels = labels_of(r);
         if unnumbered {
