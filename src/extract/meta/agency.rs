@@ -30,8 +30,12 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         .max_by_key(|(n, _)| *n)?
         .1;
     let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
-    for m in crate::region::table().mentions(&s, true) {
-        let rest = &s[m.start..];
+    // Where a name may start: a division's name, or the prefix of a central body's
+    // (`国家能源局`, `中国气象局`), which names no place.
+    let places = crate::region::table().mentions(&s, true).into_iter().map(|m| (m.start, m.end, false));
+    let central = CENTRAL_PREFIXES.iter().flat_map(|p| s.match_indices(p).map(|(at, p)| (at, at + p.len(), true)));
+    for (start, end_of_place, central) in places.chain(central) {
+        let rest = &s[start..];
         let window: String = rest.chars().take(40).collect();
         let Some(end) = window.first(kind) else { continue };
         // The kind's whole word where the name goes on (`我办`: `…管理办公室`; `我委`: `…委员会`).
@@ -41,9 +45,12 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
             .map_or(0, |(_, rest)| rest.len());
         let candidate = &window[..end + kind.len() + whole_kind];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
-        let area = AREA_KINDS.contains(&kind);
-        let whole = end + kind.len() == m.end - m.start;
+        let area = AREA_KINDS.contains(&kind) && !central;
+        let whole = end + kind.len() == end_of_place - start;
         if !clean || !((area && whole) || candidate.chars().count() > kind.chars().count() + 2) {
+            continue;
+        }
+        if central && (candidate.chars().count() > MAX_CENTRAL_CHARS || !names_an_agency(candidate)) {
             continue;
         }
         // `我区` of a division's own government: the division's name, with the
@@ -57,6 +64,12 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
     Some((best.0, format!("我{kind}/本{kind}")))
 }
+
+/// How the names of central bodies begin (`审计署`, `教育部` are read from their titles).
+const CENTRAL_PREFIXES: &[&str] = &["国家", "中国", "国务院"];
+
+/// The most characters of a central body's name (`国家市场监督管理总局`).
+const MAX_CENTRAL_CHARS: usize = 14;
 
 /// Words after which a sentence names the agency whose report it is: `现公布泰州市人民
 /// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`.

@@ -205,6 +205,11 @@ mod tests {
         assert_eq!(r.agency.as_deref(), Some("二道区房屋征收工作管理办公室"));
         let r = read_text("一、概述\n2014年,南宁市发展和改革委员会认真落实《条例》,我委主动公开信息120条。\n");
         assert_eq!(r.agency.as_deref(), Some("南宁市发展和改革委员会"));
+        // A central body names no place.
+        let text = "2013年度政府信息公开工作年度报告\n2013年,国家能源局认真贯彻落实《条例》。现将我局2013年度政府信息公开情况报告如下。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("国家能源局"));
+        let text = "一、概述\n2016年,赣州市统计局按照国家统计局的部署,我局主动公开信息。赣州市统计局高度重视。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("赣州市统计局"));
         // A self-reference in the sentence that names the report is no name (`现` / `将我局…报告如下`).
         let text = "关于2012年度政府信息公开情况的报告\n发布日期:2013年3月21日\n\
             2012年,西安市蓝田县财政局认真贯彻落实《条例》。现\n将我局2012年度政府信息公开情况报告如下。\n";
