@@ -165,6 +165,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let after = if placed { "\n" } else { "\n\n" };
     // Plain pdftotext of a table whose numbers sit higher than their labels.
     let numbers_first = layout == Layout::Raw && rng.chance(0.3);
+    let close = numbers_first && rng.chance(0.5);
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -277,7 +278,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows, numbers_first),
+                    Layout::Raw => raw(rows, numbers_first, close),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -673,7 +674,11 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
 /// then its numbers; with `numbers_first`, a statistics table's numbers (of a
 /// few columns) before its labels, as their type sits a little higher.
-fn raw(rows: &[TRow], numbers_first: bool) -> String {
+/// `close`: a word processor's PDF, its cells a line each with no blank line
+/// between, a statistics row's label and unit on one line and the label
+/// wrapped in its narrow column (`（一）主动公开政府 条` / `信息数`).
+fn raw(rows: &[TRow], numbers_first: bool, close: bool) -> String {
+    const LABEL_WIDTH: usize = 9;
     let statistics = rows.iter().all(|r| r.group.is_none() && r.values.len() <= 3);
     let mut out = String::new();
     for r in rows {
@@ -681,15 +686,22 @@ fn raw(rows: &[TRow], numbers_first: bool) -> String {
         let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });
         let cells: Vec<String> = if numbers_first && statistics && !r.labels.is_empty() {
             // A serial number's cell is set as the numbers are.
-            let (serials, words): (Vec<String>, Vec<String>) =
+            let (serials, mut words): (Vec<String>, Vec<String>) =
                 labels.into_iter().partition(|l| l.bytes().all(|b| b.is_ascii_digit()));
+            if close && words.len() == 2 {
+                let unit = words.pop().unwrap_or_default();
+                let label = words.pop().unwrap_or_default();
+                let cut = label.char_indices().nth(LABEL_WIDTH).map_or(label.len(), |(i, _)| i);
+                let rest = &label[cut..];
+                words.push(format!("{} {unit}{}{rest}", &label[..cut], if rest.is_empty() { "" } else { "\n" }));
+            }
             serials.into_iter().chain(values).chain(words).collect()
         } else {
             labels.into_iter().chain(values).collect()
         };
         for cell in cells {
             out.push_str(&cell);
-            out.push_str("\n\n");
+            out.push_str(if close { "\n" } else { "\n\n" });
         }
     }
     out
