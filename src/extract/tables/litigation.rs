@@ -1,0 +1,250 @@
+//! 表四, reconsideration and litigation: its fifteen cells under the outcomes'
+//! heads, or without them.
+
+use super::*;
+
+/// Reads 表四 at or after layout row `from`.
+pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
+    // The outcome headers, read across the rows after the anchor: layouts break
+    // them (`结果` over `维持`).
+    let has_header = |k: usize| {
+        let joined: String = rows[k..].iter().take(40).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
+        let words = ["维持", "纠正", "审结"];
+        // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across.
+        words.iter().filter(|w| joined.has(w)).count() >= 2 || joined.has("维纠结审")
+    };
+    let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+    let anchor = (from..rows.len())
+        .find(|&k| {
+            let r = &rows[k];
+            let label = r.label();
+            r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
+        })
+        .or_else(|| bare_litigation_row(rows, from, n))?;
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut first_value_row = None;
+    let mut end = anchor + 1;
+    let mut delimited = true;
+    for (k, row) in rows.iter().enumerate().skip(anchor) {
+        let label = row.label();
+        let next_section = k > anchor && (label.starts_with("五、") || label.has("存在的主要问题"));
+        if row.kind == Kind::Prose || next_section || cells.len() >= n {
+            break;
+        }
+        end = k + 1;
+        if row.has_value() {
+            first_value_row.get_or_insert(k);
+            delimited &= row.delimited;
+            cells.extend(row.cells.iter().copied());
+        }
+    }
+    let Some(first_value_row) = first_value_row else {
+        report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
+        return Some(end);
+    };
+    if cells.len() < n && !delimited {
+        // Narrow columns printed so close that two numbers touch (`0 00 1`).
+        let apart = merged_apart(text, &cells);
+        if apart.len() == n {
+            cells = apart;
+        }
+    }
+    if cells.len() < n && !delimited {
+        // Blank cells in aligned text: place the numbers under the 15 outcome headers.
+        let heads: Vec<f64> = rows[anchor..first_value_row]
+            .iter()
+            .flat_map(|r| r.labels.iter())
+            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&&*crate::normalize::squash(f.text)))
+            .map(|f| f.center)
+            .collect();
+        if heads.len() == n {
+            let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
+            let mut out = vec![Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 }; n];
+            for (cell, col) in cells.iter().zip(align(&xs, &heads)) {
+                out[col] = *cell;
+            }
+            cells = out;
+        }
+    }
+    if cells.len() < n && all_zero(&cells, n) {
+        // A row of zeros short of a cell or two: every outcome is 0.
+        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
+    }
+    if cells.len() < n {
+        report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
+        return Some(end);
+    }
+    let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
+    for (idx, cell) in cells.into_iter().take(n).enumerate() {
+        let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
+        let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
+        let what = || format!("litigation/{proceeding}/{outcome}");
+        let value = cell.value.unwrap_or(ZERO);
+        if let Some(count) = count(report, what, value) {
+            report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
+        }
+    }
+    Some(end)
+}
+
+/// 表四 printed without its heads (a converter that drops merged header rows
+/// leaves `行政复议 | 行政诉讼` over the numbers, or nothing under the section's
+/// heading): the first row of the table's `n` numbers, right under lines that
+/// name both proceedings with no number between, or joined to them.
+fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
+    let anchors = template::LITIGATION_ANCHORS;
+    let all = (1u32 << anchors.len()) - 1;
+    // Which proceedings the label rows just above name.
+    let mut named = 0u32;
+    for (k, row) in rows.iter().enumerate().skip(from) {
+        let label = row.label();
+        let names = anchors.iter().enumerate().filter(|(_, a)| label.has(a)).fold(0, |m, (i, _)| m | 1 << i);
+        if !row.has_value() {
+            named = if names == 0 && !label.is_empty() { 0 } else { named | names };
+            continue;
+        }
+        // Every number a count; blank cells (zeros) only where the layout shows
+        // them; a row of zeros may have lost a cell or two in conversion.
+        let counts = row.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
+        let width = if row.delimited { trim_to(&row.cells, n).len() } else { row.cells.len() };
+        let blank = row.cells.iter().any(|c| c.value.is_none());
+        let shape = (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
+            || (width + 2 >= n && all_zero(&row.cells, n));
+        // The lines above joined to the numbers' row (one cell a line) name them in its label.
+        let under_names = (named == all && label.is_empty()) || names == all;
+        if under_names && row.kind == Kind::Table && counts && shape {
+            return Some(k);
+        }
+        named = 0;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    /// 表四 read from `text`, from its first row.
+    fn litigation(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_litigation(text, &rs, 0, &mut r);
+        r
+    }
+
+    #[test]
+    fn litigation_row_of_fifteen() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+            | 行政复议 | | | | | 行政诉讼 |\n\
+            | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 |\n\
+            | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n\
+            五、存在的主要问题及改进情况\n";
+        let r = litigation(text);
+        assert_eq!(r.litigation.len(), 15);
+        assert_eq!(r.litigation[0].count, 1);
+        assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
+        assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn numbers_of_narrow_columns_that_touch_are_parted() {
+        // pdftotext of narrow columns: the row over two lines, two zeros run together.
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+            结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+            0   0   0   0   1\n                0 0 00  0 0  0   0   1   1\n五、存在的主要问题及改进情况\n";
+        let r = litigation(text);
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+        // A count is never printed with a leading zero, but `10` parts nothing:
+        // one cell short, the table is flagged, not guessed.
+        let r = litigation(&text.replace("0 0 00  0 0", "0 0 10  0 0"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
+    }
+
+    #[test]
+    fn cells_marked_none_are_zeros_in_every_layout() {
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
+                     结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n";
+        let marks = ["—"; 15].join(" | ");
+        let mut aligned = ["—"; 15];
+        aligned[3] = "1";
+        aligned[4] = "1";
+        let dashes = ["-"; 15].join(" | ");
+        for values in [format!("| {marks} |"), format!("| {dashes} |"), aligned.join("    "), ["/"; 15].join("\t")] {
+            let r = litigation(&format!("{heads}{values}\n五、存在的主要问题\n"));
+            assert_eq!(r.litigation.len(), 15, "{values}");
+            assert!(r.issues.is_empty(), "{values}: {:?}", r.issues);
+            let pending = r.litigation.iter().find(|f| f.proceeding == "reconsideration" && f.outcome == "pending").unwrap();
+            assert_eq!(pending.count, i64::from(values.contains('1')), "{values}");
+        }
+    }
+
+    #[test]
+    fn litigation_without_its_heads() {
+        let numbers = "119 | 25 | 91 | 24 | 259 | 7 | 0 | 15 | 6 | 28 | 21 | 1 | 7 | 9 | 38";
+        let heading = "四、政府信息公开行政复议、行政诉讼情况";
+        let end = "五、存在的主要问题及改进情况\n";
+        for text in [
+            // The heads run together over the numbers; none under the heading; one cell a line.
+            format!("{heading}\n行政复议行政诉讼\n| {numbers} |\n{end}"),
+            format!("{heading}\n\n{}\n{end}", numbers.replace(" |", "")),
+            format!("{heading}\n\n行政复议 |\n行政诉讼 |\n||\n{} |\n||\n{end}", numbers.replace(" | ", " |\n")),
+        ] {
+            let r = litigation(&text);
+            assert_eq!(r.litigation.len(), 15, "{text}");
+            assert_eq!((r.litigation[4].outcome, r.litigation[4].count), ("total", 259));
+            assert_eq!((r.litigation[9].proceeding, r.litigation[9].count), ("litigation_direct", 28));
+        }
+        // Not a row of the table's size, or not under its heading: no 表四.
+        assert!(litigation(&format!("{heading}\n| 1 | 2 | 3 |\n{end}")).litigation.is_empty());
+        assert!(litigation(&format!("{heading}\n本年度情况\n| {numbers} |\n{end}")).litigation.is_empty());
+        assert!(litigation(&format!("(七)总计\n| {numbers} |\n")).litigation.is_empty());
+    }
+
+    #[test]
+    fn a_row_of_zeros_short_of_a_cell_is_all_zeros() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n\
+            | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
+            | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n五、存在的主要问题及改进情况\n";
+        let r = litigation(text);
+        assert_eq!(r.litigation.len(), 15);
+        assert!(r.issues.is_empty());
+        // A row with a number other than 0 stays unplaced.
+        let placed = |t: &str| place(&rows(t).1[0], 7, None, None);
+        assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |"), Placed::All(c) if c.len() == 7));
+        assert!(matches!(placed("7.属于行政执法案卷 | 0 | 0 | 1 | 0 | 0 | 1 |"), Placed::Some(..)));
+        // 表三's rows (the last column a total): two equal numbers, the first
+        // column and the total; a lone 0, all zeros.
+        let values = |p: Placed| match p {
+            Placed::All(c) => (c.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect::<Vec<_>>(), ""),
+            // An unknown column -1, an empty cell 0.
+            Placed::Some(c, code) => {
+                (c.iter().map(|c| c.map_or(-1.0, |c| c.value.map_or(0.0, |v| v.number))).collect(), code)
+            }
+        };
+        let total = |t: &str| values(place(&rows(t).1[0], 7, None, Some(6)));
+        let inferred = (vec![3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0], "cells_inferred");
+        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 3 |"), inferred);
+        assert_eq!(total("(二)部分公开 | 0 |"), (vec![0.0; 7], ""));
+        assert_eq!(total("(二)部分公开 | 4 |").0, vec![-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 4.0]);
+        assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 2 |").1, "cells_unaligned");
+    }
+
+    #[test]
+    fn litigation_headers_a_character_a_line() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+            行政复议 行政诉讼\n\
+            未经复议直接起诉 复议后起诉\n\
+            结 结 其 尚\n\
+            总计 果 果 他 未 总 果 果 他 未 总\n\
+            维 纠 结 审 计 维 纠 结 审 计\n\
+            持 正 果 结 持 正 果 结\n\
+            1 0 0 0 1 0 0 0 2 2 0 0 0 0 0\n\
+            五、存在的主要问题及改进情况\n";
+        let r = litigation(text);
+        assert_eq!(r.litigation.len(), 15);
+        assert_eq!(r.litigation[4].count, 1);
+        assert_eq!(r.litigation[8].count, 2);
+    }
+}

@@ -1,0 +1,427 @@
+//! Reads the template tables (表二, 表三, 表四) from the rows of a layout.
+//!
+//! Rows are matched to the template in printed order: each row that carries cells
+//! is given the first template row, at or after the last one matched, whose cue
+//! its label contains. A label that matches nothing is joined with the label-only
+//! rows just before it (a label wrapped above its numbers) and then with those just
+//! after it (wrapped below). Cells go to columns by position: as delimited in pipe
+//! layouts, and by character column in aligned text, where a blank cell leaves no
+//! trace and the columns of the full rows tell where each number belongs.
+
+use crate::normalize::Search;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::cells::{Cell, CellUnit, Frag, Kind, Row, Value};
+use super::numerals::scaled;
+use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
+use crate::template::{self, Template, Unit};
+
+mod disclosures;
+mod litigation;
+mod requests;
+
+pub use disclosures::read_disclosures;
+pub use litigation::read_litigation;
+pub use requests::read_requests;
+
+
+/// An empty cell in a filled table.
+const ZERO: Value = Value { number: 0.0, unit: None };
+
+/// The result of walking rows against a list of template rows.
+struct Walk {
+    /// (template row index, layout row index), in order.
+    matches: Vec<(usize, usize)>,
+    /// The first layout row after the table.
+    end: usize,
+}
+
+/// The cues of a list of template rows, found in a label in one pass.
+struct Cues {
+    rows: usize,
+    automaton: AhoCorasick,
+    /// For each distinct cue (pattern), the rows it names.
+    rows_of: Vec<Vec<usize>>,
+}
+
+impl Cues {
+    fn new(cues: &[&[&str]]) -> Cues {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut rows_of: Vec<Vec<usize>> = Vec::new();
+        for (j, row_cues) in cues.iter().enumerate() {
+            for cue in row_cues.iter() {
+                match patterns.iter().position(|p| p == cue) {
+                    Some(k) => rows_of[k].push(j),
+                    None => {
+                        patterns.push(cue);
+                        rows_of.push(vec![j]);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns).expect("template cues make an automaton");
+        Cues { rows: cues.len(), automaton, rows_of }
+    }
+
+    /// The cues of 表三's rows in `t`.
+    fn requests(t: Template) -> &'static Cues {
+        static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
+            TABLE_TEMPLATES
+                .iter()
+                .map(|&t| (t, Cues::new(&template::request_rows(t).iter().map(|r| r.cues).collect::<Vec<_>>())))
+                .collect()
+        });
+        Self::of(&CUES, t)
+    }
+
+    /// The cues of 表二's items in `t`, block after block.
+    fn disclosures(t: Template) -> &'static Cues {
+        static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
+            let items = |t: Template| -> Vec<&'static [&'static str]> {
+                template::disclosure_blocks(t).iter().flat_map(|b| b.items.iter().map(|i| i.2)).collect()
+            };
+            TABLE_TEMPLATES.iter().map(|&t| (t, Cues::new(&items(t)))).collect()
+        });
+        Self::of(&CUES, t)
+    }
+
+    fn of(cues: &'static [(Template, Cues)], t: Template) -> &'static Cues {
+        // Tables are read against a table template; the 2021 one by default.
+        cues.iter().find(|c| c.0 == t).map_or(&cues[0].1, |c| &c.1)
+    }
+}
+
+/// The templates that print tables, the first the default.
+const TABLE_TEMPLATES: [Template; 2] = [Template::T2021, Template::T2019];
+
+/// The template row (index `from` or later) that `label` names: the cue that ends
+/// last in the label wins (the first row among those that end there), so that a
+/// row label glued after a header (`…总计一、本年新收…`) is read as that row.
+fn best_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
+    let label = super::cells::without_notes(label);
+    let mut best: Option<(usize, usize)> = None; // (end of cue in label, index)
+    for m in cues.automaton.find_overlapping_iter(label.as_ref()) {
+        let end = m.end();
+        for &j in &cues.rows_of[m.pattern().as_usize()] {
+            if j >= from && best.is_none_or(|(e, bj)| end > e || (end == e && j < bj)) {
+                best = Some((end, j));
+            }
+        }
+    }
+    best.map(|(_, j)| j)
+}
+
+/// Rows with numbers that name no template row, one after another, past which
+/// a table has ended: a template table has a row for each of its lines.
+const MAX_MISSES: usize = 64;
+
+fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) -> Walk {
+    let mut matches = Vec::new();
+    let mut next = 0;
+    let mut orphans: Vec<usize> = Vec::new();
+    let mut misses = 0;
+    let mut k = start;
+    while k < rows.len() && next < cues.rows {
+        let row = &rows[k];
+        let own = row.label();
+        if row.kind == Kind::Prose || (k > start && stop(own)) || misses > MAX_MISSES {
+            break;
+        }
+        if row.cells.is_empty() {
+            orphans.push(k);
+            k += 1;
+            continue;
+        }
+        let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
+        let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
+        let first_after = after.first().copied().unwrap_or_default();
+        // The label as printed around the numbers, the nearest pieces first: on
+        // their line with the pieces above, or the line below; each label column
+        // joined in place where a narrow column wrapped it (`(三)不予公 1.属于国家`
+        // over `开 秘密`), with the line below, above, or both; then all the
+        // pieces above and below run together.
+        let below = (!after.is_empty()).then(|| &rows[k + 1]);
+        let above = orphans.last().map(|&o| &rows[o]);
+        let attempts: [&dyn Fn() -> (String, usize); 7] = [
+            &|| (format!("{before}{own}"), 0),
+            &|| (format!("{own}{first_after}"), after.len().min(1)),
+            &|| (below.map_or(String::new(), |b| stacked(&[row, b])), 1),
+            &|| (above.map_or(String::new(), |a| stacked(&[a, row])), 0),
+            &|| (above.zip(below).map_or(String::new(), |(a, b)| stacked(&[a, row, b])), 1),
+            &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
+            &|| (format!("{own}{}", after.concat()), after.len()),
+        ];
+        let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
+            attempts.iter().find_map(|attempt| {
+                let (label, used) = attempt();
+                best_match(&label, cues, next).map(|j| (j, used))
+            })
+        });
+        let mut used_after = 0;
+        if let Some((j, used)) = found {
+            matches.push((j, k));
+            next = j + 1;
+            used_after = used;
+            misses = 0;
+        } else {
+            misses += 1;
+        }
+        orphans.clear();
+        k += 1 + used_after;
+    }
+    Walk { matches, end: k }
+}
+
+/// The label of a row printed over several lines (`lines`, top to bottom), a
+/// narrow column wrapping each label column in place: the pieces that start
+/// at one column (within [`SAME_COLUMN`]) joined down the lines, then the
+/// columns left to right.
+fn stacked(lines: &[&Row]) -> String {
+    let start = |f: &Frag| f.center - (f.text.chars().count() as f64 - 1.0) / 2.0;
+    let mut columns: Vec<(f64, String)> = Vec::new();
+    for piece in lines.iter().flat_map(|r| &r.labels) {
+        let at = start(piece);
+        let text = crate::normalize::squash(piece.text);
+        match columns.iter_mut().find(|c| (c.0 - at).abs() <= SAME_COLUMN) {
+            Some(column) => column.1.push_str(&text),
+            None => columns.push((at, text.into_owned())),
+        }
+    }
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    columns.into_iter().map(|c| c.1).collect()
+}
+
+/// The most columns apart two pieces of one label column start.
+const SAME_COLUMN: f64 = 3.0;
+
+/// Column centres estimated from the aligned rows that fill every column.
+fn centers(rows: &[Row], matched: impl Iterator<Item = usize>, n: usize) -> Option<Vec<f64>> {
+    let full: Vec<&Row> = matched.map(|k| &rows[k]).filter(|r| !r.delimited && r.cells.len() == n).collect();
+    if full.is_empty() {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|c| {
+                let mut xs: Vec<f64> = full.iter().map(|r| r.cells[c].center).collect();
+                xs.sort_by(f64::total_cmp);
+                xs[xs.len() / 2]
+            })
+            .collect(),
+    )
+}
+
+/// Places values (left to right) into columns (left to right) so that the total
+/// distance to the column centres is smallest.
+fn align(values: &[f64], centers: &[f64]) -> Vec<usize> {
+    let (m, n) = (values.len(), centers.len());
+    // cost[i][j]: best cost of placing values[..i] in columns[..j].
+    let mut cost = vec![vec![f64::INFINITY; n + 1]; m + 1];
+    let mut take = vec![vec![false; n + 1]; m + 1];
+    for c in cost[0].iter_mut() {
+        *c = 0.0;
+    }
+    for i in 1..=m {
+        for j in i..=n {
+            let skip = cost[i][j - 1];
+            let place = cost[i - 1][j - 1] + (values[i - 1] - centers[j - 1]).abs();
+            if place <= skip {
+                cost[i][j] = place;
+                take[i][j] = true;
+            } else {
+                cost[i][j] = skip;
+            }
+        }
+    }
+    let mut out = vec![0; m];
+    let (mut i, mut j) = (m, n);
+    while i > 0 {
+        if take[i][j] {
+            out[i - 1] = j - 1;
+            i -= 1;
+        }
+        j -= 1;
+    }
+    out
+}
+
+/// The `n` cells of a delimited row that has more: separators leave an empty cell
+/// after a row, and a label spanning two columns leaves one before it. Trailing
+/// empties go first; a leading empty goes when the last cell holds a value.
+fn trim_to(cells: &[Cell], n: usize) -> &[Cell] {
+    let mut cells = cells;
+    while cells.len() > n {
+        let last_empty = cells.last().is_some_and(|c| c.value.is_none());
+        let first_empty = cells.first().is_some_and(|c| c.value.is_none());
+        cells = if !last_empty && first_empty { &cells[1..] } else { &cells[..cells.len() - 1] };
+    }
+    cells
+}
+
+/// How the cells of one row were put into columns.
+enum Placed {
+    /// Every column known: `None` value is an empty cell (0 in a filled table).
+    All(Vec<Cell>),
+    /// Some columns unknown.
+    Some(Vec<Option<Cell>>, &'static str),
+}
+
+/// Puts the cells of `row` into `n` columns. `lone` is the column a single number
+/// belongs to when nothing else tells.
+fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> Placed {
+    let cells = &row.cells;
+    let blank = Cell { value: None, offset: row.offset, center: 0.0 };
+    if cells.len() >= n {
+        if row.delimited {
+            return Placed::All(trim_to(cells, n).to_vec());
+        }
+        if cells.len() == n {
+            return Placed::All(cells.to_vec());
+        }
+        // Aligned text with extra numbers: the values are the rightmost ones.
+        return Placed::Some(cells[cells.len() - n..].iter().copied().map(Some).collect(), "cells_extra");
+    }
+    if !row.delimited {
+        if let Some(cs) = centers {
+            let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
+            let mut out = vec![blank; n];
+            for (cell, col) in cells.iter().zip(align(&xs, cs)) {
+                out[col] = *cell;
+            }
+            return Placed::All(out);
+        }
+    }
+    let mut out = vec![None; n];
+    let values: Vec<&Cell> = cells.iter().filter(|c| c.value.is_some()).collect();
+    if let (Some(col), [only]) = (lone, values.as_slice()) {
+        // A lone 0: the row's other cells are empty, so 0 as well.
+        if is_zero(only) {
+            let mut all = vec![blank; n];
+            all[col] = **only;
+            return Placed::All(all);
+        }
+        out[col] = Some(**only);
+        return Placed::Some(out, "");
+    }
+    // A row of 表三 holding two equal numbers and no empty cell (`3 | 3 |`, the
+    // empty cells between them dropped): the first applicant's column and the
+    // total, by the row's sum; flagged, as it is inferred.
+    if let (Some(total), [first, last]) = (lone, cells.as_slice()) {
+        if total + 1 == n && n > 2 && first.value.is_some() && first.value == last.value {
+            let mut out: Vec<Option<Cell>> = vec![Some(blank); n];
+            (out[0], out[total]) = (Some(*first), Some(*last));
+            return Placed::Some(out, "cells_inferred");
+        }
+    }
+    // A row of zeros short of a cell or two (a separator lost): its columns are all 0,
+    // whichever one is missing.
+    if all_zero(cells, n) {
+        let mut all = cells.clone();
+        all.resize(n, blank);
+        return Placed::All(all);
+    }
+    for (slot, cell) in out.iter_mut().zip(cells) {
+        *slot = Some(*cell);
+    }
+    Placed::Some(out, "cells_unaligned")
+}
+
+/// The cells with each number printed with leading zeros (`00`, `01`) taken
+/// for the numbers of neighbouring columns that touch: a count has no leading
+/// zero, so each zero is a cell of its own and the rest another.
+fn merged_apart(text: &str, cells: &[Cell]) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(cells.len() + 4);
+    for &cell in cells {
+        let token = text.get(cell.offset..).unwrap_or_default();
+        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+        let integer = !token[digits..].starts_with(['.', ',']);
+        if digits < 2 || !token.starts_with('0') || !integer {
+            out.push(cell);
+            continue;
+        }
+        let zeros = token.bytes().take(digits - 1).take_while(|&b| b == b'0').count();
+        let first = cell.center - (digits as f64 - 1.0) / 2.0;
+        for k in 0..zeros {
+            out.push(Cell { value: Some(ZERO), offset: cell.offset + k, center: first + k as f64 });
+        }
+        let rest = digits - zeros;
+        let number = token[zeros..digits].parse::<f64>().unwrap_or(0.0);
+        let center = first + zeros as f64 + (rest as f64 - 1.0) / 2.0;
+        out.push(Cell { value: Some(Value { number, unit: None }), offset: cell.offset + zeros, center });
+    }
+    out
+}
+
+
+/// Whether a cell holds a printed 0.
+fn is_zero(cell: &Cell) -> bool {
+    cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())
+}
+
+/// Whether `cells`, at least half of the `n` a row has, all hold a printed 0.
+fn all_zero(cells: &[Cell], n: usize) -> bool {
+    cells.len() * 2 >= n && cells.iter().all(is_zero)
+}
+
+fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<Cell>> {
+    match placed {
+        Placed::All(cells) => cells.into_iter().map(Some).collect(),
+        Placed::Some(cells, code) => {
+            match code {
+                "" => {}
+                "cells_inferred" => {
+                    let why = "two equal numbers and no empty cell, read as the first column and the total";
+                    report.flag(code, format!("{what}: {why}"));
+                }
+                _ => report.flag(code, format!("{what}: cells could not all be placed in columns")),
+            }
+            cells
+        }
+    }
+}
+
+/// A count as printed, or `None` when the cell holds no whole number.
+/// The count a cell holds, or `None` (flagged, naming the cell as `what`
+/// says) when it holds no count.
+fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option<i64> {
+    if v.unit.is_some() || v.number.fract() != 0.0 || v.number.abs() > 1e15 {
+        report.flag("non_integer_count", format!("{}: {} is not a count", what(), v.number));
+        return None;
+    }
+    Some(v.number as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    #[test]
+    fn a_walk_ends_after_a_run_of_rows_that_name_no_template_row() {
+        let text = format!("一、本年新收政府信息公开申请数量 1 2 3\n{}", "其他事项 1 2\n".repeat(1000));
+        let (_, rs) = rows(&text);
+        let w = walk(&rs, 0, Cues::requests(Template::T2021), |_| false);
+        assert_eq!(w.matches.len(), 1);
+        assert!(w.end <= MAX_MISSES + 2, "{}", w.end);
+    }
+
+    #[test]
+    fn extra_delimited_cells_are_trimmed_from_the_right_end() {
+        let c = |v: Option<f64>| Cell { value: v.map(|number| Value { number, unit: None }), offset: 0, center: 0.0 };
+        let nums = |cs: &[Cell]| cs.iter().map(|c| c.value.map(|v| v.number)).collect::<Vec<_>>();
+        // A separator after the row: `22 | | 1 | 23 | |`.
+        let row = [c(Some(22.0)), c(None), c(Some(1.0)), c(Some(23.0)), c(None)];
+        assert_eq!(nums(trim_to(&row, 4)), vec![Some(22.0), None, Some(1.0), Some(23.0)]);
+        // A label spanning two columns: `| 一、本年新收… | | 41 | 5 | 46 |`.
+        let row = [c(None), c(Some(41.0)), c(Some(5.0)), c(Some(46.0))];
+        assert_eq!(nums(trim_to(&row, 3)), vec![Some(41.0), Some(5.0), Some(46.0)]);
+    }
+
+    #[test]
+    fn alignment_keeps_order_and_prefers_nearest() {
+        assert_eq!(align(&[10.0, 40.0], &[10.0, 20.0, 30.0, 40.0]), vec![0, 3]);
+        assert_eq!(align(&[21.0], &[10.0, 20.0, 30.0]), vec![1]);
+    }
+}

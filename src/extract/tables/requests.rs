@@ -1,0 +1,494 @@
+//! 表三, the requests table: its rows walked against the template's, its cells
+//! placed in the applicants' columns; the shortened form that counts legal
+//! persons in one column; a group whose numbered labels a page lost; a column of
+//! numbers that holds several rows.
+
+use super::*;
+
+/// Kinds of organisation the full form's header names under 法人或其他组织.
+const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
+
+/// Whether 表三 counts legal persons and other organisations in one column
+/// (`自然人 | 法人或其他组织 | 总计`, a form some agencies shortened): the header
+/// names no kind of organisation, no row holds more than three cells, and the
+/// rows of three cells (at least three of them) add up, 自然人 + 法人或其他组织
+/// = 总计, all but one at most.
+fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
+    let Some(&(_, first)) = walk.matches.first() else { return false };
+    // The header, a cell a row where each cell has a line.
+    let header = &rows[first.saturating_sub(12)..first];
+    if header.iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
+        return false;
+    }
+    let filled: Option<Vec<&[Cell]>> =
+        walk.matches.iter().map(|m| &rows[m.1]).filter(|r| r.has_value()).map(|r| three_cells(&r.cells)).collect();
+    let Some(filled) = filled else { return false };
+    let threes: Vec<[f64; 3]> = filled
+        .iter()
+        .filter_map(|cells| match cells {
+            // An empty cell inside a filled table is 0.
+            [a, b, c] => Some([a, b, c].map(|x| x.value.map_or(0.0, |v| v.number))),
+            _ => None,
+        })
+        .collect();
+    let adding = threes.iter().filter(|[a, b, c]| a + b == *c).count();
+    threes.len() >= 3 && adding + 1 >= threes.len()
+}
+
+/// The cells of a row of the shortened 表三 in the full form's columns: the
+/// first is the natural persons', the last the total; the organisations' sum
+/// has no column of its own. A lone number is the total.
+fn place_combined(row: &Row, n: usize) -> Placed {
+    let mut out = vec![None; n];
+    let cells = three_cells(&row.cells).unwrap_or(&row.cells);
+    match cells {
+        [] => {}
+        [total] => out[n - 1] = Some(*total),
+        [natural, .., total] => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
+    }
+    Placed::Some(out, if cells.len() == 2 { "cells_unaligned" } else { "" })
+}
+
+/// The cells of a row of at most three, past one empty cell at either end (a
+/// table's padding, as a converter pads rows to its widest); `None` for a row
+/// of more.
+fn three_cells(cells: &[Cell]) -> Option<&[Cell]> {
+    match cells {
+        _ if cells.len() <= 3 => Some(cells),
+        [first, rest @ ..] if cells.len() == 4 && first.value.is_none() => Some(rest),
+        [rest @ .., last] if cells.len() == 4 && last.value.is_none() => Some(rest),
+        _ => None,
+    }
+}
+/// Whether `row` is a column of numbers holding several rows of `n` cells.
+fn holds_runs(row: &Row, n: usize) -> bool {
+    row.vertical && row.cells.len() > n && row.cells.len() % n == 0
+}
+
+/// Splits a column of numbers that holds several rows' cells (raw `pdftotext`
+/// prints `(七)总计 6 1 … 7 1 0 … 1 四、结转下年度`, the second row's numbers before its
+/// label) into rows of `n`, each later part moved after the next label line,
+/// where the walk finds it. Returns the rows and each one's index in `rows`.
+fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut origin = Vec::with_capacity(rows.len());
+    let mut deferred: std::collections::VecDeque<(Row<'a>, usize)> = std::collections::VecDeque::new();
+    for (k, row) in rows.iter().enumerate() {
+        let orphan = row.is_orphan();
+        if !orphan {
+            for (r, o) in deferred.drain(..) {
+                out.push(r);
+                origin.push(o);
+            }
+        }
+        if holds_runs(row, n) {
+            for (c, chunk) in row.cells.chunks(n).enumerate() {
+                let part = row.with_labels(if c == 0 { row.labels.clone() } else { Vec::new() }, chunk.to_vec());
+                if c == 0 {
+                    out.push(part);
+                    origin.push(k);
+                } else {
+                    deferred.push_back((part, k));
+                }
+            }
+            continue;
+        }
+        out.push(row.clone());
+        origin.push(k);
+        if orphan && !deferred.is_empty() {
+            // One part per label line that follows.
+            if let Some((r, o)) = deferred.pop_front() {
+                out.push(r);
+                origin.push(o);
+            }
+        }
+    }
+    for (r, o) in deferred {
+        out.push(r);
+        origin.push(o);
+    }
+    (out, origin)
+}
+
+/// At most this many rows that name 表三's first row are tried as its start. A
+/// report names that row a few times (the table, a sentence or two); each try
+/// may walk to the end of the text, so a text naming it on every line would
+/// take time in the square of its length.
+const MAX_TABLE_STARTS: usize = 16;
+
+/// Reads 表三. Returns the layout row after the table, or `None` if there is none.
+pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    let rows_from = &rows[from.min(rows.len())..];
+    match labelled_groups(rows_from, t, n) {
+        Some((grouped, origin)) => {
+            let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
+            read_requests_split(&grouped, t, report).map(back)
+        }
+        None => read_requests_split(rows_from, t, report).map(|k| from + k),
+    }
+}
+
+fn read_requests_split(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    if !rows.iter().any(|row| holds_runs(row, n)) {
+        return read_requests_in(rows, t, report);
+    }
+    let (split, origin) = split_runs(rows, n);
+    read_requests_in(&split, t, report).map(|k| origin.get(k).copied().unwrap_or(rows.len()))
+}
+
+/// The numbers of a group of 表三 (`(三)不予公开`) printed under its heading
+/// alone, where a page lost the column of its numbered labels: the heading's
+/// row and the unlabelled rows after it hold exactly the group's rows of `n`
+/// cells (or of three, the shortened form's), which are its rows in the
+/// template's order. Returns the rows with each such group given its template
+/// labels, and each row's index in `rows`; `None` where no group needs it.
+fn labelled_groups<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+    let cues = Cues::requests(t);
+    let heading = |row: &Row| {
+        let label = row.label();
+        let group = template::REQUEST_GROUPS.iter().find(|g| label.has(g.1))?;
+        (row.kind == Kind::Table && best_match(label, cues, 0).is_none()).then_some(group.0)
+    };
+    let mut out: Option<(Vec<Row<'a>>, Vec<usize>)> = None;
+    let mut k = 0;
+    while k < rows.len() {
+        let mut end = k + 1;
+        let mut filled = None;
+        // A group's numbers are more than a row's, or on unlabelled rows under its heading.
+        let unlabelled = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
+        let holds_more = rows[k].cells.len() > n || rows.get(k + 1).is_some_and(unlabelled);
+        if let Some(numeral) = holds_more.then(|| heading(&rows[k])).flatten() {
+            while rows.get(end).is_some_and(unlabelled) {
+                end += 1;
+            }
+            let members = template::group_rows(t, numeral);
+            filled = [n, COMBINED_WIDTH]
+                .into_iter()
+                .filter(|_| members.len() > 1)
+                .find_map(|width| Some((width, group_cells(&rows[k..end], members.len() * width, width)?)))
+                .map(|(width, cells)| (members, width, cells));
+        }
+        let Some((members, width, cells)) = filled else {
+            if let Some((out, origin)) = &mut out {
+                out.push(rows[k].clone());
+                origin.push(k);
+            }
+            k += 1;
+            continue;
+        };
+        let (out, origin) = out.get_or_insert_with(|| (rows[..k].to_vec(), (0..k).collect()));
+        let at = rows[k].labels.first().map_or((rows[k].offset, 0.0), |f| (f.offset, f.center));
+        for (member, chunk) in members.iter().zip(cells.chunks(width)) {
+            let label = Frag { text: member.label, offset: at.0, center: at.1 };
+            let mut row = rows[k].with_labels(vec![label], chunk.to_vec());
+            row.vertical = false;
+            out.push(row);
+            origin.push(k);
+        }
+        k = end;
+    }
+    out
+}
+
+/// The columns of the shortened 表三: 自然人, 法人或其他组织, 总计.
+const COMBINED_WIDTH: usize = 3;
+
+/// The cells of a group's heading row and the unlabelled rows under it, if
+/// they are `size`, rows of `width`: an unlabelled row's empty cells in front
+/// of `width` (a delimited row's empty label) dropped, and the heading's own
+/// where all are empty and its rows' numbers are on the rows under it.
+fn group_cells(rows: &[Row], size: usize, width: usize) -> Option<Vec<Cell>> {
+    let mut cells: Vec<Cell> = Vec::with_capacity(size);
+    for r in rows {
+        let blank = r.cells.len().saturating_sub(width);
+        let skip = if r.labels.is_empty() && r.cells[..blank].iter().all(|c| c.value.is_none()) { blank } else { 0 };
+        cells.extend_from_slice(&r.cells[skip..]);
+    }
+    let heading = rows[0].cells.len();
+    if cells.len() == size + heading && rows[0].cells.iter().all(|c| c.value.is_none()) {
+        cells.drain(..heading);
+    }
+    (cells.len() == size).then_some(cells)
+}
+
+fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let specs = template::request_rows(t);
+    let cues = Cues::requests(t);
+    let anchor = specs[0].cues[0];
+    // The first row's label holds the anchor, or does with the line of label
+    // alone after it or before it (a narrow column wraps it): the walk starts there.
+    let orphan = |k: usize| rows.get(k).filter(|r| r.is_orphan()).map_or("", |r| r.label());
+    let candidates: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows[k].kind == Kind::Table)
+        .filter_map(|k| {
+            let own = rows[k].label();
+            if own.has(anchor) {
+                return Some(k);
+            }
+            // An anchor across two lines starts with its first character on the first.
+            let head = anchor.chars().next().map_or(anchor, |c| &anchor[..c.len_utf8()]);
+            let (after, before) = (orphan(k + 1), k.checked_sub(1).map_or("", orphan));
+            if !after.is_empty() && own.has(head) && format!("{own}{after}").has(anchor) {
+                Some(k)
+            } else {
+                (!before.is_empty() && before.has(head) && format!("{before}{own}").has(anchor)).then(|| k - 1)
+            }
+        })
+        .collect();
+    let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
+    let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
+    let walk = match walks.find(|w| w.matches.len() >= 4) {
+        Some(walk) => walk,
+        // A table cut to a row or three: what it holds is read, the rest missed.
+        None => walk(rows, *candidates.first()?, cues, stop),
+    };
+    if !walk.matches.iter().any(|&(_, k)| rows[k].has_value()) {
+        report.flag("table_empty", "表三 (requests) is present but holds no number");
+        return Some(walk.end);
+    }
+    let n = template::APPLICANTS.len();
+    let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
+    let combined = legal_persons_combined(rows, &walk);
+    if combined {
+        report.flag("applicants_combined", "表三 counts legal persons and other organisations in one column: natural persons and the total read");
+    }
+    report.requests.reserve(walk.matches.len() * n);
+    for &(j, k) in &walk.matches {
+        let spec = specs[j];
+        let placed = if combined { place_combined(&rows[k], n) } else { place(&rows[k], n, cs.as_deref(), Some(n - 1)) };
+        for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
+            let value = cell.value.unwrap_or(ZERO);
+            if let Some(count) = count(report, what, value) {
+                report.requests.push(RequestFact {
+                    row: spec.key,
+                    applicant: template::APPLICANTS[c],
+                    count,
+                    offset: cell.offset,
+                });
+            }
+        }
+    }
+    let missing: Vec<&str> =
+        (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
+    if !missing.is_empty() {
+        report.flag("rows_missing", format!("表三 rows not found: {}", missing.join(", ")));
+    }
+    Some(walk.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    fn requests(text: &str, t: Template) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        read_requests(&rs, t, 0, &mut report);
+        report
+    }
+
+    #[test]
+    fn the_first_row_is_found_when_a_narrow_column_wraps_its_label() {
+        let cells = "      1     0     0     0     0     0     1";
+        for text in [
+            format!("申请人情况\n    一、本年新{cells}\n    收政府信息\n    公开申请数\n    量\n    二、上年结{cells}\n    转政府信息\n"),
+            format!("申请人情况\n    一、本年新\n    收政府信息{cells}\n    公开申请数\n    量\n    二、上年结\n    转政府信息{cells}\n"),
+        ] {
+            let r = requests(&text, Template::T2021);
+            assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
+            assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_centred_down_their_cells_are_read_column_by_column() {
+        // A page printed to PDF: cells centred down, each label column wrapped in place.
+        let cells = |n: &str| format!("   {n}   0   0   0   0   0   {n}");
+        let text = format!(
+            "申请人情况\n一、本年新收政府信息公开申请数量{}\n\
+             \x20                            1.本机关不\n\
+             \x20               (四)无法提供      掌握相关政{}\n\
+             \x20                            府信息\n\n\
+             \x20               2.没有现成信息需\n\
+             \x20                            {}\n\
+             \x20               要另行制作\n",
+            cells("3"),
+            cells("2"),
+            cells("1")
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(2), "{text}");
+        assert_eq!(get(&r, "unable_needs_creation", "total"), Some(1));
+    }
+
+    #[test]
+    fn a_group_under_its_heading_alone_fills_its_rows_in_order() {
+        // A page that lost the column of the numbered labels under `(三)不予公开`.
+        let row = |v: usize| (0..7).map(|c| format!("{}\n", if c == 0 || c == 6 { v } else { 0 })).collect::<String>();
+        let head = format!("一、本年新收政府信息公开申请数量\n{}(二)部分公开\n{}", row(36), row(9));
+        let group: String = (1..=8).map(row).collect();
+        let text = format!("{head}(三)不予公开\n{group}(四)无法提供\n1.本机关不掌握相关政府信息\n{}", row(4));
+        let r = requests(&text, Template::T2021);
+        for (k, key) in ["denied_state_secret", "denied_process_info", "denied_admin_query"].iter().enumerate() {
+            let expect = [1, 6, 8][k];
+            assert_eq!(get(&r, key, "natural_person"), Some(expect), "{key}");
+            assert_eq!(get(&r, key, "total"), Some(expect), "{key}");
+        }
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(4));
+        // The same as one row a line, the group's rows without labels.
+        let line = |v: usize| format!("| | {v} | 0 | 0 | 0 | 0 | 0 | {v} |\n");
+        let group: String = (1..=3).map(line).collect();
+        for heading in ["| (四)无法提供 |", "| (四)无法提供 | | | | | | | |"] {
+            let text = format!("| 一、本年新收政府信息公开申请数量 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n{heading}\n{group}");
+            let r = requests(&text, Template::T2021);
+            assert_eq!(get(&r, "unable_needs_creation", "total"), Some(2), "{text}");
+            assert_eq!(get(&r, "unable_unclear", "natural_person"), Some(3));
+        }
+        // The shortened form's three columns.
+        let three = |a: usize, b: usize| format!("{a}\n{b}\n{}\n", a + b);
+        let text = format!(
+            "自然人\n法人或其他组织\n总计\n一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}\
+             (一)予以公开\n{}(四)无法提供\n{}{}{}",
+            three(5, 1),
+            three(1, 0),
+            three(2, 1),
+            three(1, 0),
+            three(0, 0),
+            three(2, 0)
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "unable_unclear", "natural_person"), Some(2), "{text}");
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(1));
+        // One number short of the group: not guessed.
+        let group: String = (1..=8).map(row).collect::<String>().replacen("0\n", "", 1);
+        let r = requests(&format!("{head}(三)不予公开\n{group}"), Template::T2021);
+        assert_eq!(get(&r, "denied_state_secret", "total"), None);
+    }
+
+    fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
+        r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
+    }
+
+    #[test]
+    fn legal_persons_in_one_column() {
+        let table = "| 自然人 | 法人或其他组织 | 总计 |\n\
+            | 一、本年新收政府信息公开申请数量 | 8 | 2 | 10 |\n| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 |\n\
+            | 三、本年度办理结果 | (一)予以公开 | 5 | 1 | 6 |\n| (二)部分公开 | 1 | 0 | 1 |\n\
+            | (四)无法提供 | 1.本机关不掌握相关政府信息 | 2 | 1 | 3 |\n| (七)总计 | 8 | 2 | 10 |\n";
+        let r = requests(table, Template::T2021);
+        assert!(r.has_issue("applicants_combined") && !r.has_issue("cells_unaligned"));
+        assert_eq!((get(&r, "new_received", "natural_person"), get(&r, "new_received", "total")), (Some(8), Some(10)));
+        assert_eq!((get(&r, "unable_not_held", "total"), get(&r, "unable_not_held", "commercial")), (Some(3), None));
+        assert_eq!(get(&r, "carried_over", "total"), Some(0));
+        // The full form's header names the kinds of organisation: its rows of three
+        // numbers are its own cells dropped, not one column.
+        let full = format!("| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n{}", &table[table.find('\n').unwrap() + 1..]);
+        assert!(!requests(&full, Template::T2021).has_issue("applicants_combined"));
+        // Rows of three that do not add up are not the shortened form.
+        let odd = table.replace("| 8 | 2 | 10 |", "| 8 | 2 | 4 |").replace("| 5 | 1 | 6 |", "| 5 | 1 | 2 |");
+        assert!(!requests(&odd, Template::T2021).has_issue("applicants_combined"));
+    }
+
+    const PIPE_ROWS: &str = "\
+| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+|---|---|---|---|---|---|---|---|
+| 一、本年新收政府信息公开申请数量 | 5 | 1 | | | | | 6 |
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 三、本年度办理结果 | (一)予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |
+| | (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| (七)总计 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |
+| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+";
+
+    #[test]
+    fn pipe_rows_with_spanning_labels() {
+        let r = requests(PIPE_ROWS, Template::T2019);
+        assert_eq!(get(&r, "new_received", "natural_person"), Some(5));
+        assert_eq!(get(&r, "new_received", "research"), Some(0));
+        assert_eq!(get(&r, "new_received", "total"), Some(6));
+        assert_eq!(get(&r, "granted", "commercial"), Some(1));
+        assert_eq!(get(&r, "partially_granted", "total"), Some(1));
+        assert_eq!(get(&r, "total_processed", "total"), Some(6));
+        assert_eq!(get(&r, "carried_forward", "total"), Some(0));
+        assert!(r.has_issue("rows_missing"));
+    }
+
+    /// A line with each text placed at a character column, as `pdftotext -layout` pads.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (col, text) in parts {
+            while line.chars().count() < *col {
+                line.push(' ');
+            }
+            line.push_str(text);
+        }
+        line + "\n"
+    }
+
+    /// Seven numbers at the columns of [`at`]'s tables; `""` leaves a cell blank.
+    fn nums<'a>(label: &[(usize, &'a str)], values: [&'a str; 7]) -> String {
+        let mut parts = label.to_vec();
+        for (c, v) in values.iter().enumerate() {
+            if !v.is_empty() {
+                parts.push((40 + 8 * c, v));
+            }
+        }
+        at(&parts)
+    }
+
+    fn aligned() -> String {
+        let z = ["0"; 7];
+        [
+            at(&[(40, "自然人"), (48, "商业企业"), (56, "科研机构"), (64, "社会公益"), (72, "法律服务"), (80, "其他"), (88, "总计")]),
+            nums(&[(2, "一、本年新收政府信息公开申请数量")], ["12", "1", "0", "0", "0", "0", "13"]),
+            nums(&[(2, "二、上年结转政府信息公开申请数量")], ["2", "0", "0", "0", "0", "0", "2"]),
+            nums(&[(2, "三、本年"), (10, "(一)予以公开")], ["8", "1", "", "", "", "", "9"]),
+            nums(&[(2, "度办理"), (10, "(二)部分公开(区分处理的,只计")], ["1", "0", "0", "0", "0", "0", "1"]),
+            at(&[(2, "结果"), (10, "这一情形,不计其他情形)")]),
+            at(&[(10, "(三)不"), (16, "1.属于国家秘密")]),
+            nums(&[(10, "予公开")], z),
+            at(&[(50, "- 3 -")]),
+            at(&[(16, "2.其他法律行政法规禁")]),
+            nums(&[(16, "止公开")], ["5", "0", "0", "0", "0", "0", "5"]),
+            nums(&[(10, "(七)总计")], ["14", "1", "0", "0", "0", "0", "15"]),
+            nums(&[(2, "四、结转下年度继续办理")], z),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn aligned_layout_with_wrapped_labels_blank_cells_and_footer() {
+        let r = requests(&aligned(), Template::T2019);
+        assert_eq!(get(&r, "new_received", "total"), Some(13));
+        assert_eq!(get(&r, "granted", "natural_person"), Some(8));
+        assert_eq!(get(&r, "granted", "commercial"), Some(1));
+        assert_eq!(get(&r, "granted", "research"), Some(0), "blank cell in a filled table");
+        assert_eq!(get(&r, "granted", "total"), Some(9));
+        assert_eq!(get(&r, "denied_state_secret", "total"), Some(0));
+        assert_eq!(get(&r, "denied_law_prohibited", "natural_person"), Some(5));
+        assert_eq!(get(&r, "total_processed", "total"), Some(15));
+        assert_eq!(get(&r, "carried_forward", "natural_person"), Some(0));
+        assert!(!r.has_issue("cells_unaligned"));
+    }
+
+    #[test]
+    fn an_unfilled_table_is_empty_not_zero() {
+        let text = "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n(一)予以公开\n";
+        let r = requests(text, Template::T2019);
+        assert!(r.requests.is_empty());
+        assert!(r.has_issue("table_empty"));
+    }
+
+    #[test]
+    fn a_requests_table_cut_to_its_first_row_is_read_as_far_as_it_goes() {
+        let r = requests("| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 3830 |\n", Template::T2021);
+        assert_eq!(get(&r, "new_received", "total"), Some(3830));
+        assert_eq!(get(&r, "new_received", "commercial"), Some(63));
+        assert!(r.has_issue("rows_missing") && !r.has_issue("table_empty"));
+    }
+}
