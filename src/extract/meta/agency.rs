@@ -37,7 +37,11 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     for (start, end_of_place, central) in places.chain(central) {
         let rest = &s[start..];
         let window: String = rest.chars().take(40).collect();
-        let Some(end) = window.first(kind) else { continue };
+        // A central body's name runs to the last of its kind before the clause ends
+        // (`国家金融监督管理总局山东监管局`).
+        let clause = window.find(|c: char| c.is_ascii_punctuation() || "《》、,。;:“”()".contains(c)).unwrap_or(window.len());
+        let found = if central { window[..clause].rfind(kind) } else { window.first(kind) };
+        let Some(end) = found else { continue };
         // The kind's whole word where the name goes on (`我办`: `…管理办公室`; `我委`: `…委员会`).
         let whole_kind = SELF_KIND_WORDS
             .iter()
@@ -68,8 +72,8 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
 /// How the names of central bodies begin (`审计署`, `教育部` are read from their titles).
 const CENTRAL_PREFIXES: &[&str] = &["国家", "中国", "国务院"];
 
-/// The most characters of a central body's name (`国家市场监督管理总局`).
-const MAX_CENTRAL_CHARS: usize = 14;
+/// The most characters of a central body's name, with its office's place (`中国证券监督管理委员会湖北监管局`).
+const MAX_CENTRAL_CHARS: usize = 24;
 
 /// Words after which a sentence names the agency whose report it is: `现公布泰州市人民
 /// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`.
@@ -89,10 +93,13 @@ pub(super) fn agency_in_sentence(head: &Head) -> Option<String> {
                 continue;
             }
             let before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
-            let before = ["编制的", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"]
-                .iter()
-                .find_map(|w| before.strip_suffix(w))
-                .unwrap_or(before);
+            // (A notice names the title it prints: `…关于印发关于2018年度…的报告的通知`.)
+            let mut before = before;
+            while let Some(rest) =
+                ["编制的", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"].iter().find_map(|w| before.strip_suffix(w))
+            {
+                before = rest;
+            }
             let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
             let name = &before[start..];
             let n = name.chars().count();

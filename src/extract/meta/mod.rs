@@ -208,6 +208,13 @@ mod tests {
         // A central body names no place.
         let text = "2013年度政府信息公开工作年度报告\n2013年,国家能源局认真贯彻落实《条例》。现将我局2013年度政府信息公开情况报告如下。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("国家能源局"));
+        // Its office, named after the body (to the last of its kind in the clause).
+        let text = "2013年度政府信息公开工作年度报告\n2013年,国家金融监督管理总局山东监管局认真贯彻落实《条例》。\
+            现将我局2013年度政府信息公开情况报告如下。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("国家金融监督管理总局山东监管局"));
+        // A notice that prints the title it publishes.
+        let text = "某某县某某镇关于印发关于2018年度政府信息公开情况的报告的通知\n各有关单位:\n\n关于2018年度政府信息公开情况的报告\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("某某县某某镇"));
         let text = "一、概述\n2016年,赣州市统计局按照国家统计局的部署,我局主动公开信息。赣州市统计局高度重视。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("赣州市统计局"));
         // A self-reference in the sentence that names the report is no name (`现` / `将我局…报告如下`).
