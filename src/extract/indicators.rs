@@ -148,7 +148,8 @@ fn header_above(rows: &[Row], k: usize) -> String {
         .take_while(|r| {
             let spaced = r.labels.len() > 1 || r.labels.first().is_some_and(|f| f.text.trim().contains(' '));
             let heading = super::prose::is_heading(r.label()) || (spaced && super::prose::is_heading(&r.spaced_label()));
-            !heading
+            // (A sentence ends the header too: a heading numbered as no other, `7、附表`, stops nothing.)
+            !heading && r.kind != Kind::Prose
         })
         .filter(|r| r.kind == Kind::Table && r.cells.is_empty())
         .take(HEADER_ROWS)
@@ -520,6 +521,18 @@ mod tests {
         let r = read_text(text);
         let got = requests(&r);
         assert!(got.starts_with(&[("new_received", 757), ("channel_in_person", 227), ("channel_fax", 0)]), "{got:?}");
+    }
+
+    #[test]
+    fn the_header_ends_at_the_prose_above_it() {
+        // Headings numbered `7、` are no headings to stop at; the prose above the
+        // table (its `累计` before its `本年`) is no header with a running total's column.
+        let text = "截至2017年底,累计主动公开政府信息\n70\n条。\n本年度被申请行政复议\n2\n件。\n\
+            6、存在的主要问题及改进措施\n公开内容有待丰富,下一步将加强培训。\n7、附表:政府信息公开情况统计表\n\
+            | 统计指标 | 单位 | 统计数 |\n| (一)主动公开政府信息数 | 条 | 7 |\n| (一)收到申请数 | 件 | 3 |\n\
+            | 2.传真申请数 | 件 | 1 |\n| 四、行政复议数量 | 件 | 2 |\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 3), ("channel_fax", 1)]);
     }
 
     #[test]
