@@ -166,6 +166,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // Plain pdftotext of a table whose numbers sit higher than their labels.
     let numbers_first = layout == Layout::Raw && rng.chance(0.3);
     let close = numbers_first && rng.chance(0.5);
+    // A Word table's label cells, narrower than the page: a long label wraps in them.
+    let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(12, 20) as usize);
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -278,7 +280,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows, numbers_first, close),
+                    Layout::Raw => raw(rows, numbers_first, close, cell_width),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -677,12 +679,19 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
 /// `close`: a word processor's PDF, its cells a line each with no blank line
 /// between, a statistics row's label and unit on one line and the label
 /// wrapped in its narrow column (`（一）主动公开政府 条` / `信息数`).
-fn raw(rows: &[TRow], numbers_first: bool, close: bool) -> String {
+///
+/// `cell_width`: the characters a line of a label cell holds, where a long
+/// label wraps in its cell (plain pdftotext prints the cell's lines one after
+/// another).
+fn raw(rows: &[TRow], numbers_first: bool, close: bool, cell_width: Option<usize>) -> String {
     const LABEL_WIDTH: usize = 9;
     let statistics = rows.iter().all(|r| r.group.is_none() && r.values.len() <= 3);
     let mut out = String::new();
     for r in rows {
-        let labels = labels_of(r);
+        let labels: Vec<String> = match cell_width {
+            Some(w) if !(numbers_first && statistics) => labels_of(r).iter().map(|l| chunks(l, w).join("\n")).collect(),
+            _ => labels_of(r),
+        };
         let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });
         let cells: Vec<String> = if numbers_first && statistics && !r.labels.is_empty() {
             // A serial number's cell is set as the numbers are.
