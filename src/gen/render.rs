@@ -251,7 +251,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             }
             Block::Heading(h) => {
                 out.push_str(if layout == Layout::Markdown { "## " } else { "" });
-                let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+                // (The numeral's own 、, not one between the heading's words.)
+                let numbered = h.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+                    && h.chars().nth(1) == Some('、');
                 let h = spaced(if spaced_heads && numbered { h.replacen('、', " ", 1) } else { h.to_string() });
                 out.push_str(&set(h, centred));
                 out.push_str(if heads_run_on && !table_next { blank } else { after });
