@@ -198,7 +198,17 @@ fn data_file(path: &str, text: &str) -> Option<&'static str> {
 /// The section a whole report ends with.
 const CLOSING_SECTION: &str = "存在的主要问题";
 const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
-const KINDS: &[&str] = &["年度报告", "年报", "公开工作报告", "年度工作报告", "公开工作情况报告", "公开工作情况的报告", "公开工作的报告"];
+const KINDS: &[&str] = &[
+    "年度报告",
+    "年报",
+    "公开工作报告",
+    "年度工作报告",
+    "公开工作情况报告",
+    "公开工作情况的报告",
+    "公开工作的报告",
+    "公开情况报告",
+    "公开情况的报告",
+];
 const SECTIONS: &[&str] = &["主动公开", "依申请公开", "行政复议", "本报告", "收费"];
 /// Words of 表三's header rows, which prose does not use.
 const REQUEST_TABLE_HEADERS: &[&str] = &["申请人情况", "本年度办理结果", "勾稽关系"];
@@ -414,6 +424,10 @@ mod tests {
         // Titled so.
         let titled = half.replace("政府信息公开数据统计", "某某区政府信息公开情况报告");
         assert_eq!(status("t.txt", &titled).1, vec!["part_year"]);
+        // An untitled report whose page links a half-year's page after naming its subject.
+        let linked = "某某县政府信息公开专栏\n相关链接:2020年上半年政府信息公开数据统计\n一、总体情况\n\
+            2019年,全县主动公开政府信息120条。\n二、依申请公开情况\n全年受理申请5件。\n三、行政复议情况\n未发生行政复议。\n";
+        assert_ne!(status("l.txt", linked).0, Some(Status::NotAReport));
         // A report that says what it did in the first half of its year is a report.
         let report = "某某县人民政府2015年政府信息公开工作年度报告\n一、总体情况\n2015年上半年政府信息公开工作检查\n\
             全年主动公开政府信息12条。\n";

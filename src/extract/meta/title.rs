@@ -373,11 +373,13 @@ const PART_YEAR: &[&str] = &["上半年", "下半年", "季度", "1-6月", "1-9�
 /// a half-year's or a quarter's statistics, no annual report.
 pub fn part_year(text: &str) -> bool {
     let head = Head::of(text);
-    let found = heading_lines(&head).any(|l| {
+    // The first short line that names the subject decides (a list of links
+    // further down may name a half-year's page beside the report).
+    let subject = heading_lines(&head).find(|l| {
         let short = l.chars().count() <= 40 && !l.contains(['。', ',', ';']);
-        short && (l.has("政府信息公开") || l.has("政务公开")) && names_part_year(l)
+        short && (l.has("政府信息公开") || l.has("政务公开"))
     });
-    found
+    subject.is_some_and(names_part_year)
 }
 
 /// Whether `line` names part of a year after the year: `2022年上半年`,
