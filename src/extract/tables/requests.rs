@@ -145,32 +145,10 @@ fn read_requests_split(rows: &[Row], t: Template, report: &mut Report) -> Option
 /// template's order. Returns the rows with each such group given its template
 /// labels, and each row's index in `rows`; `None` where no group needs it.
 fn labelled_groups<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let cues = Cues::requests(t);
-    let heading = |row: &Row| {
-        let label = row.label();
-        let group = template::REQUEST_GROUPS.iter().find(|g| label.has(g.1))?;
-        (row.kind == Kind::Table && best_match(label, cues, 0).is_none()).then_some(group.0)
-    };
     let mut out: Option<(Vec<Row<'a>>, Vec<usize>)> = None;
     let mut k = 0;
     while k < rows.len() {
-        let mut end = k + 1;
-        let mut filled = None;
-        // A group's numbers are more than a row's, or on unlabelled rows under its heading.
-        let unlabelled = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
-        let holds_more = rows[k].cells.len() > n || rows.get(k + 1).is_some_and(unlabelled);
-        if let Some(numeral) = holds_more.then(|| heading(&rows[k])).flatten() {
-            while rows.get(end).is_some_and(unlabelled) {
-                end += 1;
-            }
-            let members = template::group_rows(t, numeral);
-            filled = [n, COMBINED_WIDTH]
-                .into_iter()
-                .filter(|_| members.len() > 1)
-                .find_map(|width| Some((width, group_cells(&rows[k..end], members.len() * width, width)?)))
-                .map(|(width, cells)| (members, width, cells));
-        }
-        let Some((members, width, cells)) = filled else {
+        let Some(group) = group_at(rows, k, t, n) else {
             if let Some((out, origin)) = &mut out {
                 out.push(rows[k].clone());
                 origin.push(k);
@@ -180,16 +158,48 @@ fn labelled_groups<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<R
         };
         let (out, origin) = out.get_or_insert_with(|| (rows[..k].to_vec(), (0..k).collect()));
         let at = rows[k].labels.first().map_or((rows[k].offset, 0.0), |f| (f.offset, f.center));
-        for (member, chunk) in members.iter().zip(cells.chunks(width)) {
+        for (member, chunk) in group.members.iter().zip(group.cells.chunks(group.width)) {
             let label = Frag { text: member.label, offset: at.0, center: at.1 };
             let mut row = rows[k].with_labels(vec![label], chunk.to_vec());
             row.vertical = false;
             out.push(row);
             origin.push(k);
         }
-        k = end;
+        k = group.end;
     }
     out
+}
+
+/// A group of 表三 under its heading alone: its template rows, their width and
+/// cells, and the row after it.
+struct Group {
+    members: Vec<&'static template::Row>,
+    width: usize,
+    cells: Vec<Cell>,
+    end: usize,
+}
+
+/// The group whose heading is row `k`, if its numbers fill its rows.
+fn group_at(rows: &[Row], k: usize, t: Template, n: usize) -> Option<Group> {
+    let unlabelled = |r: &Row| r.labels.is_empty() && !r.cells.is_empty();
+    // A group's numbers are more than a row's, or on unlabelled rows under its heading.
+    if rows[k].cells.len() <= n && !rows.get(k + 1).is_some_and(unlabelled) {
+        return None;
+    }
+    let label = rows[k].label();
+    let numeral = template::REQUEST_GROUPS.iter().find(|g| label.has(g.1))?.0;
+    if rows[k].kind != Kind::Table || best_match(label, Cues::requests(t), 0).is_some() {
+        return None;
+    }
+    let end = (k + 1..rows.len()).find(|&e| !unlabelled(&rows[e])).unwrap_or(rows.len());
+    let members = template::group_rows(t, numeral);
+    if members.len() < 2 {
+        return None;
+    }
+    [n, COMBINED_WIDTH].into_iter().find_map(|width| {
+        let cells = group_cells(&rows[k..end], members.len() * width, width)?;
+        Some(Group { members: members.clone(), width, cells, end })
+    })
 }
 
 /// The columns of the shortened 表三: 自然人, 法人或其他组织, 总计.
