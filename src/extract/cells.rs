@@ -550,7 +550,11 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     };
     let (mut i, mut column) = (0, 0); // byte, character column
     let mut before: Option<char> = None;
+    // Brackets open in the label: a number glued to the words of a note the
+    // line cuts (`处理决定数量(指2019` / `年办件量)`) is the note's.
+    let mut open = 0usize;
     while let Some(c) = line[i..].chars().next() {
+        let in_note = open > 0 && before.is_some_and(|b| !b.is_whitespace());
         if c.is_whitespace() {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
@@ -567,7 +571,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             column += chars;
             before = line[..i].chars().next_back();
             continue;
-        } else if let Some(n) = number_at(line, i, before) {
+        } else if let Some(n) = (!in_note).then(|| number_at(line, i, before)).flatten() {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }
@@ -582,6 +586,11 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             continue;
         } else {
             label_start.get_or_insert((i, column));
+            match c {
+                '(' => open += 1,
+                ')' => open = open.saturating_sub(1),
+                _ => {}
+            }
         }
         i += c.len_utf8();
         column += 1;
@@ -930,5 +939,15 @@ mod tests {
         assert_eq!(rows[0].kind, Kind::Prose);
         assert!(rows[0].cells.is_empty());
         assert_eq!(values(&rows[1]), vec![Some(3.0)]);
+    }
+
+    #[test]
+    fn a_number_in_a_note_the_line_cuts_is_the_note_s() {
+        // A header's note wrapped in its cell: `处理决定数量(指2019` / `年办件量)`.
+        let (_, header) = rows("处理决定数量(指2019\n年办件量)\n");
+        assert!(header[0].cells.is_empty(), "{:?}", values(&header[0]));
+        // A row's numbers after a label whose note the line cuts, parted by blanks, are the row's.
+        let (_, row) = rows("度办理  (二)部分公开(区分处理的,只计      1     0     0     0     0     0     1\n");
+        assert_eq!(row[0].cells.len(), 7);
     }
 }
