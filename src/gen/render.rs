@@ -568,6 +568,24 @@ fn at(parts: &[(usize, String)]) -> String {
 }
 
 /// `text` in pieces of `width` characters.
+/// `text` wrapped at `width` characters a line as a word processor wraps a
+/// cell: never inside a number (`指2018`, not `指201` / `8`).
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let inside_number = c.is_ascii_digit() && k > 0 && chars[k - 1].is_ascii_digit();
+        if line >= width.max(1) && !inside_number {
+            out.push('\n');
+            line = 0;
+        }
+        out.push(c);
+        line += 1;
+    }
+    out
+}
+
 fn chunks(text: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     chars.chunks(width.max(1)).map(|c| c.iter().collect()).collect()
@@ -691,7 +709,7 @@ fn raw(rows: &[TRow], numbers_first: bool, close: bool, cell_width: Option<usize
     let mut out = String::new();
     for r in rows {
         let labels: Vec<String> = match cell_width {
-            Some(w) if !(numbers_first && statistics) => labels_of(r).iter().map(|l| chunks(l, w).join("\n")).collect(),
+            Some(w) if !(numbers_first && statistics) => labels_of(r).iter().map(|l| wrapped(l, w)).collect(),
             _ => labels_of(r),
         };
         let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });
