@@ -32,7 +32,10 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
     // Where a name may start: a division's name, or the prefix of a central body's
     // (`国家能源局`, `中国气象局`), which names no place.
-    let places = crate::region::table().mentions(&s, true).into_iter().map(|m| (m.start, m.end, false));
+    let mentions = crate::region::table().mentions(&s, true);
+    // A kind's character that starts a place's name is no kind (`安康市` `镇坪县`).
+    let place_starts: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.start).collect();
+    let places = mentions.iter().map(|m| (m.start, m.end, false));
     let central = CENTRAL_PREFIXES.iter().flat_map(|p| s.match_indices(p).map(|(at, p)| (at, at + p.len(), true)));
     for (start, end_of_place, central) in places.chain(central) {
         let rest = &s[start..];
@@ -40,7 +43,12 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         // A central body's name runs to the last of its kind before the clause ends
         // (`国家金融监督管理总局山东监管局`).
         let clause = window.find(|c: char| c.is_ascii_punctuation() || "《》、,。;:“”()".contains(c)).unwrap_or(window.len());
-        let found = if central { window[..clause].rfind(kind) } else { window.first(kind) };
+        let kind_at = |&end: &usize| !place_starts.contains(&(start + end));
+        let found = if central {
+            window[..clause].rfind(kind).filter(kind_at)
+        } else {
+            window.match_indices(kind).map(|(at, _)| at).find(kind_at)
+        };
         let Some(end) = found else { continue };
         // The kind's whole word where the name goes on (`我办`: `…管理办公室`; `我委`: `…委员会`).
         let whole_kind = SELF_KIND_WORDS

@@ -205,6 +205,9 @@ mod tests {
         assert_eq!(r.agency.as_deref(), Some("二道区房屋征收工作管理办公室"));
         let r = read_text("一、概述\n2014年,南宁市发展和改革委员会认真落实《条例》,我委主动公开信息120条。\n");
         assert_eq!(r.agency.as_deref(), Some("南宁市发展和改革委员会"));
+        // A kind's character that starts a place's name (`镇坪县`) ends no name.
+        let text = "关于2018年度政府信息公开情况的报告\n2018年,我镇认真贯彻落实《条例》。\n安康市镇坪县钟宝镇党政办公室\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("安康市镇坪县钟宝镇"));
         // A central body names no place.
         let text = "2013年度政府信息公开工作年度报告\n2013年,国家能源局认真贯彻落实《条例》。现将我局2013年度政府信息公开情况报告如下。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("国家能源局"));
