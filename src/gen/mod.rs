@@ -320,11 +320,11 @@ fn chinese(n: i64) -> String {
 }
 
 /// Labels of 表三 as printed: a sub-group label on the first row of its group.
-fn printed_label(label: &str) -> (Option<&'static str>, String) {
-    for (prefix, group) in [("(三)", "(三)不予公开"), ("(四)", "(四)无法提供"), ("(五)", "(五)不予处理"), ("(六)", "(六)其他处理")] {
-        if let Some(rest) = label.strip_prefix(prefix) {
+fn printed_label(label: &str) -> (Option<String>, String) {
+    for (numeral, words) in template::REQUEST_GROUPS {
+        if let Some(rest) = label.strip_prefix(numeral) {
             if rest.starts_with(|c: char| c.is_ascii_digit()) {
-                return (Some(group), rest.to_string());
+                return (Some(format!("{numeral}{words}")), rest.to_string());
             }
         }
     }
@@ -346,8 +346,8 @@ fn request_rows(t: Template, table: &truth::RequestTable, combined: bool) -> Vec
         let mut labels = Vec::new();
         if let Some(g) = group {
             if !seen_groups.contains(&g) {
+                labels.push(g.clone());
                 seen_groups.push(g);
-                labels.push(g.to_string());
             }
         }
         labels.push(item);
