@@ -29,7 +29,7 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, _)| *n)?
         .1;
-    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut counts: rustc_hash::FxHashMap<(String, bool), usize> = Default::default();
     // Where a name may start: a division's name, or the prefix of a central body's
     // (`国家能源局`, `中国气象局`), which names no place.
     let mentions = crate::region::table().mentions(&s, true);
@@ -70,11 +70,17 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         // names above it where the text runs them on (`上海市长宁区`), is the
         // candidate, its government where the text names it (`秦淮区人民政府`,
         // `某某街道办事处`).
-        let government = || ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
-        let name = if area { government() } else { None };
-        *counts.entry(name.unwrap_or_else(|| candidate.to_string())).or_insert(0) += 1;
+        // (Looked for once a name, after the count: a text naming its place on
+        // every line would search itself once a line.)
+        *counts.entry((candidate.to_string(), area)).or_insert(0) += 1;
     }
-    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
+    let government = |candidate: &str| ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
+    let mut names: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for ((candidate, area), n) in counts {
+        let name = if area { government(&candidate).unwrap_or(candidate) } else { candidate };
+        *names.entry(name).or_insert(0) += n;
+    }
+    let best = names.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
     Some((best.0, format!("我{kind}/本{kind}")))
 }
 
