@@ -79,6 +79,13 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
                 "(三)不予公开\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n".repeat(n(50_000))
             ),
         ),
+        // A title that names no agency over a body naming its place and itself on
+        // every line: each place's government looked for once, not once a line.
+        (
+            "a place and a self-reference on every line",
+            "t.txt",
+            format!("2018年度政府信息公开工作年度报告\n{}", "安康市镇坪县钟宝镇我镇\n".repeat(n(100_000))),
+        ),
         // A page a line, each numbered: every line is next to a form feed.
         ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),
         ("front matter without its end", "t.md", format!("---\n{}", "title: 某县2020年政府信息公开工作年度报告\n".repeat(n(30_000)))),
