@@ -42,10 +42,10 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         let window: String = rest.chars().take(40).collect();
         // A central body's name runs to the last of its kind before the clause ends
         // (`国家金融监督管理总局山东监管局`).
-        let punctuation = |c: char| c.is_ascii_punctuation() || "《》、,。;:“”()".contains(c);
-        let clause = window.find(punctuation).unwrap_or(window.len());
         let kind_at = |&end: &usize| !place_starts.contains(&(start + end));
         let found = if central {
+            let punctuation = |c: char| c.is_ascii_punctuation() || "《》、,。;:“”()".contains(c);
+            let clause = window.find(punctuation).unwrap_or(window.len());
             window[..clause].rfind(kind).filter(kind_at)
         } else {
             window.match_indices(kind).map(|(at, _)| at).find(kind_at)
