@@ -20,6 +20,7 @@ use crate::template::{self, Template, Unit};
 
 mod disclosures;
 mod litigation;
+mod numbers_first;
 mod requests;
 
 pub use disclosures::read_disclosures;
@@ -196,9 +197,11 @@ fn stacked(lines: &[&Row]) -> String {
 /// The most columns apart two pieces of one label column start.
 const SAME_COLUMN: f64 = 3.0;
 
-/// Column centres estimated from the aligned rows that fill every column.
+/// Column centres estimated from the aligned rows that fill every column (a
+/// row of numbers a line, as raw `pdftotext` prints them, tells none).
 fn centers(rows: &[Row], matched: impl Iterator<Item = usize>, n: usize) -> Option<Vec<f64>> {
-    let full: Vec<&Row> = matched.map(|k| &rows[k]).filter(|r| !r.delimited && r.cells.len() == n).collect();
+    let aligned = |r: &&Row| !r.delimited && !r.vertical && r.cells.len() == n;
+    let full: Vec<&Row> = matched.map(|k| &rows[k]).filter(aligned).collect();
     if full.is_empty() {
         return None;
     }
@@ -417,6 +420,16 @@ mod tests {
         // A label spanning two columns: `| 一、本年新收… | | 41 | 5 | 46 |`.
         let row = [c(None), c(Some(41.0)), c(Some(5.0)), c(Some(46.0))];
         assert_eq!(nums(trim_to(&row, 3)), vec![Some(41.0), Some(5.0), Some(46.0)]);
+    }
+
+    #[test]
+    fn numbers_a_line_tell_no_column_centres() {
+        let (_, rs) = rows("一、本年新收政府信息公开申请数量\n1\n0\n2\n0\n0\n0\n3\n二、上年结转 1  2  3  4  5  6  21\n");
+        let numbers = rs.iter().position(|r| r.vertical).expect("a row of numbers a line");
+        assert_eq!(rs[numbers].cells.len(), 7);
+        assert!(centers(&rs, [numbers].into_iter(), 7).is_none());
+        let aligned = rs.len() - 1;
+        assert_eq!(centers(&rs, [numbers, aligned].into_iter(), 7).map(|c| c.len()), Some(7));
     }
 
     #[test]

@@ -120,12 +120,22 @@ const MAX_TABLE_STARTS: usize = 16;
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let rows_from = &rows[from.min(rows.len())..];
-    match labelled_groups(rows_from, t, n) {
+    if let Some((rebuilt, origin)) = super::numbers_first::rebuilt(rows_from, t, n) {
+        let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
+        return read_requests_in(&rebuilt, t, report).map(back);
+    }
+    read_requests_as_printed(rows_from, t, report).map(|k| from + k)
+}
+
+/// Reads 表三 with each row's numbers after its label, as most layouts print them.
+fn read_requests_as_printed(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    match labelled_groups(rows, t, n) {
         Some((grouped, origin)) => {
-            let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
+            let back = |k: usize| origin.get(k).copied().unwrap_or(rows.len());
             read_requests_split(&grouped, t, report).map(back)
         }
-        None => read_requests_split(rows_from, t, report).map(|k| from + k),
+        None => read_requests_split(rows, t, report),
     }
 }
 

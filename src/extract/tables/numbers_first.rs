@@ -1,0 +1,256 @@
+//! 表三 as plain `pdftotext` prints a word processor's PDF of it: each row's
+//! numbers on lines of their own before the row's label (the numbers' type
+//! sits a little higher on the line), except the first column's number, which
+//! stays on the label's first line when the label wraps (`2.其他法律行政法 0`
+//! over `规禁止公开`). The 总计 column of the table's first rows may come apart
+//! as one run of its own further down (one number a row, each its row's sum).
+//!
+//! The rows are rebuilt as a label with its numbers, so that the walk reads
+//! them as any other layout.
+
+use super::*;
+use crate::extract::numerals::is_chinese_numeral;
+
+/// A line of numbers and nothing else.
+fn numbers_alone(r: &Row) -> bool {
+    r.kind == Kind::Table && r.labels.is_empty() && !r.cells.is_empty()
+}
+
+/// Whether a label starts with a row's numeral (`一、`, `(三)`, `2.`).
+fn numbered(label: &str) -> bool {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some('(') => chars.take_while(|&c| c != ')').all(is_chinese_numeral),
+        Some(c) if is_chinese_numeral(c) => chars.find(|&c| !is_chinese_numeral(c)) == Some('、'),
+        Some(c) if c.is_ascii_digit() => matches!(chars.find(|c| !c.is_ascii_digit()), Some('.' | '、')),
+        _ => false,
+    }
+}
+
+/// Whether a label starts as a row of 表三 does: with a numeral where the
+/// table numbers its rows (a label's later lines, `规禁止公开`, may name a
+/// row too), else naming a row; the numbers before a line that starts none
+/// are no row's.
+fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
+    if numbered_rows { numbered(label) } else { best_match(label, cues, 0).is_some() }
+}
+
+/// The table's first row, if its numbers come before it: the row naming 表三's
+/// first row under lines of numbers alone (the last raw, a number a line)
+/// that with the row's own make at least a row short of its total.
+fn first_row(rows: &[Row], t: Template, n: usize) -> Option<usize> {
+    let anchor = template::request_rows(t)[0].cues[0];
+    let k = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
+    let above: Vec<&Row> = rows[..k].iter().rev().take_while(|r| numbers_alone(r)).collect();
+    let run: usize = above.iter().map(|r| r.cells.len()).sum();
+    let glued = rows[k].cells.len();
+    let raw = above.len() > 1 || above.first().is_some_and(|r| r.vertical);
+    (raw && glued < n - 1 && run + glued >= n - 1).then_some(k)
+}
+
+/// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
+/// before its label, with each row's index in `rows`; `None` where it did not.
+pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+    let first = first_row(rows, t, n)?;
+    let start = first - rows[..first].iter().rev().take_while(|r| numbers_alone(r)).count();
+    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let cues = Cues::requests(t);
+    let numbered_rows = numbered(rows[first].label());
+    let mut out: Vec<Row<'a>> = rows[..start].to_vec();
+    let mut origin: Vec<usize> = (0..start).collect();
+    let mut table = Table { n, built: Vec::new(), pending: Vec::new(), pending_at: start };
+    for (k, row) in rows.iter().enumerate().take(end).skip(start) {
+        if numbers_alone(row) {
+            if table.pending.is_empty() {
+                table.pending_at = k;
+            }
+            table.pending.extend_from_slice(&row.cells);
+            continue;
+        }
+        let numbered = !(table.pending.is_empty() && row.cells.is_empty());
+        if numbered && row.kind == Kind::Table && !row.labels.is_empty() && starts_row(row.label(), numbered_rows, cues) {
+            table.totals_apart(&mut out, row.cells.len());
+            let mut cells = row.cells.clone();
+            cells.append(&mut table.pending);
+            let mut built = row.with_labels(row.labels.clone(), cells);
+            built.vertical = true;
+            table.built.push(out.len());
+            out.push(built);
+        } else {
+            table.flush(&mut out, &mut origin, rows);
+            out.push(row.clone());
+        }
+        origin.push(k);
+    }
+    table.flush(&mut out, &mut origin, rows);
+    out.extend_from_slice(&rows[end..]);
+    origin.extend(end..rows.len());
+    Some((out, origin))
+}
+
+/// The state of a table being rebuilt.
+struct Table {
+    n: usize,
+    /// Indexes in the output of the rows rebuilt, in order.
+    built: Vec<usize>,
+    /// Numbers not yet given to a row, and the index of their first line.
+    pending: Vec<Cell>,
+    pending_at: usize,
+}
+
+impl Table {
+    /// Takes the 总计 column of the rows rebuilt short of it (the last of them,
+    /// at least three) out of the front of the pending numbers, where each is
+    /// its row's sum and the numbers are more than the next row (`glued` on its
+    /// label's line) can hold.
+    fn totals_apart(&mut self, out: &mut [Row], glued: usize) {
+        let n = self.n;
+        let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
+        let short: Vec<usize> = self.built.iter().rev().take_while(short_of_total).copied().collect();
+        let m = short.len();
+        if m < 3 || self.pending.len() < m || self.pending.len() + glued <= n {
+            return;
+        }
+        let rest = self.pending.len() - m + glued;
+        if rest != glued && rest < n - 1 {
+            return;
+        }
+        let number = |c: &Cell| c.value.map_or(0.0, |v| v.number);
+        let sums = short.iter().rev().map(|&i| out[i].cells.iter().map(number).sum::<f64>());
+        if !sums.zip(&self.pending).all(|(sum, total)| total.value.is_some_and(|v| v.number == sum)) {
+            return;
+        }
+        for (&i, total) in short.iter().rev().zip(self.pending.drain(..m)) {
+            out[i].cells.push(total);
+        }
+    }
+
+    /// Numbers before a line that starts no row: the 总计 column taken out of
+    /// them; what is left, the rest of the last row's cells where they make it
+    /// whole (its numbers printed after its label's first line), else a row of
+    /// numbers alone as they were.
+    fn flush<'a>(&mut self, out: &mut Vec<Row<'a>>, origin: &mut Vec<usize>, rows: &[Row<'a>]) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.totals_apart(out, self.n);
+        if self.pending.is_empty() {
+            return;
+        }
+        let last = self.built.last().copied().filter(|&i| i + 1 == out.len());
+        match last {
+            Some(i) if out[i].cells.len() + self.pending.len() == self.n => out[i].cells.append(&mut self.pending),
+            _ => {
+                let row = &rows[self.pending_at];
+                let mut alone = row.with_labels(Vec::new(), std::mem::take(&mut self.pending));
+                alone.vertical = true;
+                out.push(alone);
+                origin.push(self.pending_at);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    fn requests(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        super::super::read_requests(&rs, Template::T2021, 0, &mut report);
+        report
+    }
+
+    fn get(r: &Report, row: &str) -> Vec<i64> {
+        let cell = |a: &str| r.requests.iter().find(|f| f.row == row && f.applicant == a).map_or(-1, |f| f.count);
+        template::APPLICANTS.iter().map(|a| cell(a)).collect()
+    }
+
+    /// 表三's head as plain `pdftotext` prints a Word table's.
+    const HEAD: &str = "三、收到和处理政府信息公开申请情况\n(本列数据申请人情况\n的勾稽关\n系为:第\n\
+                        自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n益组织 务机构\n";
+
+    fn lines(numbers: &[i64]) -> String {
+        numbers.iter().map(|n| format!("{n}\n")).collect()
+    }
+
+    #[test]
+    fn each_row_s_numbers_before_its_label_the_first_column_on_its_wrapped_label() {
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年 (一)予以公开\n度办理结\n果\n\
+             {}(二)部分公开\n{}(三)不予 1.属于国家秘密\n公开\n{}2.其他法律行政法 3\n规禁止公开\n{}(四)无法 1.本机关不掌握相 17 2\n\
+             提供\n关政府信息\n四、政府信息公开行政复议、行政诉讼情况\n",
+            lines(&[4, 0, 0, 0, 1, 1, 6]),
+            lines(&[2, 0, 0, 0, 0, 1, 3]),
+            lines(&[3, 0, 0, 0, 0, 1, 4]),
+            lines(&[0; 7]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+            lines(&[0, 0, 1, 0, 1, 5]),
+            lines(&[0, 0, 1, 0, 20]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [4, 0, 0, 0, 1, 1, 6]);
+        assert_eq!(get(&r, "carried_over"), [2, 0, 0, 0, 0, 1, 3]);
+        assert_eq!(get(&r, "granted"), [3, 0, 0, 0, 0, 1, 4]);
+        assert_eq!(get(&r, "partially_granted"), [0; 7]);
+        assert_eq!(get(&r, "denied_state_secret"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [3, 0, 0, 1, 0, 1, 5]);
+        assert_eq!(get(&r, "unable_not_held"), [17, 2, 0, 0, 1, 0, 20]);
+        assert!(r.issues.iter().all(|i| i.code == "rows_missing"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn the_total_column_of_the_first_rows_printed_apart_is_theirs_where_each_is_its_row_s_sum() {
+        let rows_then = |totals: &str, after_first_line: bool| {
+            let (inside, after) = if after_first_line { (totals, "") } else { ("", totals) };
+            format!(
+                "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}(一)予以公开\n\
+                 {}2.其他法律行政法 2\n{inside}规禁止公开\n{after}{}3.危及\"三安全一稳 1\n定\"\n",
+                lines(&[116, 10, 2, 1, 7, 2]),
+                lines(&[14, 0, 0, 0, 0, 0]),
+                lines(&[58, 5, 1, 1, 3, 1]),
+                lines(&[0, 0, 0, 0, 0]),
+                lines(&[0, 0, 0, 0, 0, 1]),
+            )
+        };
+        for after_first_line in [true, false] {
+            let r = requests(&rows_then(&lines(&[138, 14, 69, 2]), after_first_line));
+            assert_eq!(get(&r, "new_received"), [116, 10, 2, 1, 7, 2, 138], "{after_first_line}");
+            assert_eq!(get(&r, "granted"), [58, 5, 1, 1, 3, 1, 69]);
+            assert_eq!(get(&r, "denied_law_prohibited"), [2, 0, 0, 0, 0, 0, 2]);
+            assert_eq!(get(&r, "denied_security_stability"), [1, 0, 0, 0, 0, 0, 1]);
+            // A run that is not the rows' sums is no column of theirs.
+            let r = requests(&rows_then(&lines(&[138, 15, 69, 2]), after_first_line));
+            assert_eq!(get(&r, "new_received")[6], -1, "{after_first_line}");
+            assert_eq!(get(&r, "granted")[..6], [58, 5, 1, 1, 3, 1]);
+        }
+    }
+
+    #[test]
+    fn numbers_after_their_labels_are_read_as_printed() {
+        let text = format!(
+            "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}",
+            lines(&[4, 0, 0, 0, 1, 1, 6]),
+            lines(&[2, 0, 0, 0, 0, 1, 3]),
+        );
+        let (_, rs) = rows(&text);
+        assert!(rebuilt(&rs, Template::T2021, 7).is_none());
+        assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
+    }
+
+    #[test]
+    fn a_row_starts_with_its_numeral_or_its_name() {
+        let cues = Cues::requests(Template::T2021);
+        for label in ["一、本年新收", "(三)不予1.属于国家秘密", "2.其他法律行政法", "12、"] {
+            assert!(starts_row(label, true, cues), "{label}");
+        }
+        for label in ["规禁止公开", "务信息", "度办理结", "(本列数据", "2019年", "一项加第"] {
+            assert!(!starts_row(label, true, cues), "{label}");
+        }
+        assert!(starts_row("重复申请", false, cues));
+        assert!(!starts_row("务信息", false, cues));
+    }
+}
