@@ -166,6 +166,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // Plain pdftotext of a table whose numbers sit higher than their labels.
     let numbers_first = layout == Layout::Raw && rng.chance(0.3);
     let close = numbers_first && rng.chance(0.5);
+    // 表三's 总计 column of its first rows (a number a row) apart from them,
+    // after the last of those rows' label's first line or after its label.
+    let totals_apart = (numbers_first && rng.chance(0.4)).then(|| (rng.range(3, 10) as usize, rng.chance(0.5)));
     // A Word table's label cells, narrower than the page: a long label wraps in them.
     let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(12, 20) as usize);
     // A Word table's label column wraps its labels a few characters a line.
@@ -282,7 +285,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows, numbers_first, close, cell_width),
+                    Layout::Raw => raw(rows, Raw { numbers_first, close, cell_width, totals_apart }),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -693,19 +696,34 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
     out
 }
 
+/// How plain `pdftotext` prints a table.
+#[derive(Clone, Copy)]
+struct Raw {
+    /// A table's numbers before its labels, as their type sits a little higher:
+    /// a statistics table's (of a few columns), and each row's of 表三 but the
+    /// first column's, which stays on its label's first line where the label wraps.
+    numbers_first: bool,
+    /// A word processor's PDF: its cells a line each with no blank line between,
+    /// a statistics row's label and unit on one line and the label wrapped in
+    /// its narrow column (`（一）主动公开政府 条` / `信息数`).
+    close: bool,
+    /// The characters a line of a label cell holds, where a long label wraps in
+    /// its cell (plain pdftotext prints the cell's lines one after another).
+    cell_width: Option<usize>,
+    /// With `numbers_first`: the 总计 column of 表三's first rows printed apart,
+    /// after the last of them's label's first line (`true`) or its whole label.
+    totals_apart: Option<(usize, bool)>,
+}
+
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
-/// then its numbers; with `numbers_first`, a statistics table's numbers (of a
-/// few columns) before its labels, as their type sits a little higher.
-/// `close`: a word processor's PDF, its cells a line each with no blank line
-/// between, a statistics row's label and unit on one line and the label
-/// wrapped in its narrow column (`（一）主动公开政府 条` / `信息数`).
-///
-/// `cell_width`: the characters a line of a label cell holds, where a long
-/// label wraps in its cell (plain pdftotext prints the cell's lines one after
-/// another).
-fn raw(rows: &[TRow], numbers_first: bool, close: bool, cell_width: Option<usize>) -> String {
+/// then its numbers, or as `how` says.
+fn raw(rows: &[TRow], how: Raw) -> String {
     const LABEL_WIDTH: usize = 9;
+    let Raw { numbers_first, close, cell_width, .. } = how;
     let statistics = rows.iter().all(|r| r.group.is_none() && r.values.len() <= 3);
+    if numbers_first && !statistics && rows.iter().any(|r| r.values.len() == crate::template::APPLICANTS.len()) {
+        return raw_requests(rows, how);
+    }
     let mut out = String::new();
     for r in rows {
         let labels: Vec<String> = match cell_width {
@@ -733,6 +751,57 @@ fn raw(rows: &[TRow], numbers_first: bool, close: bool, cell_width: Option<usize
             out.push_str(if close { "\n" } else { "\n\n" });
         }
     }
+    out
+}
+
+/// 表三 by plain `pdftotext` with its numbers first: a row's numbers, then its
+/// labels on one line (a group's and the row's), wrapped in the cell's width,
+/// the first column's number at the end of the label's first line where it wraps.
+fn raw_requests(rows: &[TRow], how: Raw) -> String {
+    let end = if how.close { "\n" } else { "\n\n" };
+    let (apart, after_first_line) = how.totals_apart.unwrap_or((0, false));
+    let mut totals: Vec<String> = Vec::new();
+    let mut counted = 0;
+    let mut out = String::new();
+    for r in rows {
+        let label = labels_of(r).join(" ");
+        if r.values.is_empty() {
+            out.push_str(&label);
+            out.push_str(end);
+            continue;
+        }
+        let mut values: Vec<String> = r.values.iter().map(|v| if v.is_empty() { "0" } else { v }.to_string()).collect();
+        counted += 1;
+        if counted <= apart {
+            totals.extend(values.pop());
+        }
+        let text = how.cell_width.map_or_else(|| label.clone(), |w| wrapped(&label, w));
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.collect();
+        let glued = (!rest.is_empty()).then(|| values.remove(0));
+        for v in &values {
+            out.push_str(v);
+            out.push_str(end);
+        }
+        out.push_str(first);
+        if let Some(v) = glued {
+            out.push_str(&format!(" {v}"));
+        }
+        out.push_str(end);
+        let totals_here = counted == apart;
+        if totals_here && after_first_line {
+            totals.drain(..).for_each(|t| out.push_str(&format!("{t}{end}")));
+        }
+        for line in rest {
+            out.push_str(line);
+            out.push_str(end);
+        }
+        if totals_here {
+            totals.drain(..).for_each(|t| out.push_str(&format!("{t}{end}")));
+        }
+    }
+    totals.drain(..).for_each(|t| out.push_str(&format!("{t}{end}")));
     out
 }
 
