@@ -169,6 +169,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // 表三's 总计 column of its first rows (a number a row) apart from them,
     // after the last of those rows' label's first line or after its label.
     let totals_apart = (numbers_first && rng.chance(0.4)).then(|| (rng.range(3, 10) as usize, rng.chance(0.5)));
+    let wide = numbers_first && rng.chance(0.5);
     // A Word table's label cells, narrower than the page: a long label wraps in them.
     let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(12, 20) as usize);
     // A Word table's label column wraps its labels a few characters a line.
@@ -285,7 +286,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows, Raw { numbers_first, close, cell_width, totals_apart }),
+                    Layout::Raw => raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide }),
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -713,6 +714,9 @@ struct Raw {
     /// With `numbers_first`: the 总计 column of 表三's first rows printed apart,
     /// after the last of them's label's first line (`true`) or its whole label.
     totals_apart: Option<(usize, bool)>,
+    /// With `numbers_first`: 表三's columns narrow for its numbers, a number of
+    /// two digits or more printed on one line with the next.
+    wide: bool,
 }
 
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
@@ -779,9 +783,24 @@ fn raw_requests(rows: &[TRow], how: Raw) -> String {
         let mut lines = text.lines();
         let first = lines.next().unwrap_or_default();
         let rest: Vec<&str> = lines.collect();
-        let glued = (!rest.is_empty()).then(|| values.remove(0));
-        for v in &values {
-            out.push_str(v);
+        // A number of two digits or more fills its cell up to the next one's:
+        // pdftotext prints the two on one line (`116 10 2` / `1`); on a wrapped
+        // label's first line, the first two at most.
+        let glued = if rest.is_empty() || values.is_empty() {
+            None
+        } else {
+            let two = how.wide && values[0].len() >= 2 && values.len() > 1;
+            Some(values.drain(..if two { 2 } else { 1 }).collect::<Vec<_>>().join(" "))
+        };
+        let mut lines_of_values: Vec<String> = Vec::new();
+        for (k, v) in values.iter().enumerate() {
+            match lines_of_values.last_mut() {
+                Some(line) if how.wide && values[k - 1].len() >= 2 => line.push_str(&format!(" {v}")),
+                _ => lines_of_values.push(v.clone()),
+            }
+        }
+        for line in &lines_of_values {
+            out.push_str(line);
             out.push_str(end);
         }
         out.push_str(first);

@@ -36,16 +36,20 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
 }
 
 /// The table's first row, if its numbers come before it: the row naming 表三's
-/// first row under lines of numbers alone (the last raw, a number a line)
-/// that with the row's own make at least a row short of its total.
+/// first row under lines of numbers alone that with the row's own make at
+/// least a row short of its total. (A header's line numbering the columns, 1
+/// to 7, is no row's.)
 fn first_row(rows: &[Row], t: Template, n: usize) -> Option<usize> {
     let anchor = template::request_rows(t)[0].cues[0];
     let k = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
-    let above: Vec<&Row> = rows[..k].iter().rev().take_while(|r| numbers_alone(r)).collect();
-    let run: usize = above.iter().map(|r| r.cells.len()).sum();
+    let above = || rows[..k].iter().rev().take_while(|r| numbers_alone(r));
+    let run: usize = above().map(|r| r.cells.len()).sum();
     let glued = rows[k].cells.len();
-    let raw = above.len() > 1 || above.first().is_some_and(|r| r.vertical);
-    (raw && glued < n - 1 && run + glued >= n - 1).then_some(k)
+    let mut lines: Vec<&Row> = above().collect();
+    lines.reverse();
+    let numbers = lines.iter().flat_map(|r| &r.cells).map(|c| c.value.map(|v| v.number));
+    let counting = numbers.enumerate().all(|(i, v)| v == Some(i as f64 + 1.0));
+    (!counting && glued < n - 1 && run + glued >= n - 1).then_some(k)
 }
 
 /// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
@@ -227,6 +231,30 @@ mod tests {
             assert_eq!(get(&r, "new_received")[6], -1, "{after_first_line}");
             assert_eq!(get(&r, "granted")[..6], [58, 5, 1, 1, 3, 1]);
         }
+    }
+
+    #[test]
+    fn wide_numbers_share_a_line() {
+        let text = format!(
+            "{HEAD}3974 388 42 37 189 102 4732\n一、本年新收政府信息公开申请数量\n243 8\n8\n3\n15 6\n283\n\
+             二、上年结转政府信息公开申请数量\n0\n3\n0\n0\n44\n2.其他法律行政法 36 5\n规禁止公开\n"
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [3974, 388, 42, 37, 189, 102, 4732]);
+        assert_eq!(get(&r, "carried_over"), [243, 8, 8, 3, 15, 6, 283]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [36, 5, 0, 3, 0, 0, 44]);
+    }
+
+    #[test]
+    fn a_header_numbering_its_columns_is_no_row() {
+        // `pdftotext -layout` of a form numbering its columns, the first label wrapped.
+        let text = format!(
+            "{HEAD}1 2 3 4 5 6 7\n一、本年新收政府信息\n公开申请数量  4  0  0  0  1  1  6\n\
+             二、上年结转政府信息公开申请数量  2  0  0  0  0  1  3\n"
+        );
+        let (_, rs) = rows(&text);
+        assert!(rebuilt(&rs, Template::T2021, 7).is_none());
+        assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 
     #[test]
