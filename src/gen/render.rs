@@ -725,7 +725,8 @@ fn raw(rows: &[TRow], how: Raw) -> String {
     const LABEL_WIDTH: usize = 9;
     let Raw { numbers_first, close, cell_width, .. } = how;
     let statistics = rows.iter().all(|r| r.group.is_none() && r.values.len() <= 3);
-    if numbers_first && !statistics && rows.iter().any(|r| r.values.len() == crate::template::APPLICANTS.len()) {
+    let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
+    if numbers_first && requests {
         return raw_requests(rows, how);
     }
     let mut out = String::new();

@@ -9,6 +9,7 @@
 //! them as any other layout.
 
 use super::*;
+use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::numerals::is_chinese_numeral;
 
 /// A line of numbers and nothing else.
@@ -35,27 +36,40 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
     if numbered_rows { numbered(label) } else { best_match(label, cues, 0).is_some() }
 }
 
-/// The table's first row, if its numbers come before it: the row naming 表三's
-/// first row under lines of numbers alone that with the row's own make at
-/// least a row short of its total. (A header's line numbering the columns, 1
-/// to 7, is no row's.)
-fn first_row(rows: &[Row], t: Template, n: usize) -> Option<usize> {
+/// The table's first row, if its numbers come before it, and the table's
+/// width: the row naming 表三's first row under lines of numbers alone that
+/// with the row's own make at least a row short of its total (a header's line
+/// numbering the columns, 1 to 7, is no row's); or, where the header counts
+/// legal persons in one column, three numbers that add up (or two).
+fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
     let anchor = template::request_rows(t)[0].cues[0];
     let k = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
     let above = || rows[..k].iter().rev().take_while(|r| numbers_alone(r));
-    let run: usize = above().map(|r| r.cells.len()).sum();
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
     lines.reverse();
-    let numbers = lines.iter().flat_map(|r| &r.cells).map(|c| c.value.map(|v| v.number));
-    let counting = numbers.enumerate().all(|(i, v)| v == Some(i as f64 + 1.0));
-    (!counting && glued < n - 1 && run + glued >= n - 1).then_some(k)
+    let numbers: Vec<f64> =
+        rows[k].cells.iter().chain(lines.iter().flat_map(|r| &r.cells)).map(|c| c.value.map_or(-1.0, |v| v.number)).collect();
+    let counting = numbers.iter().enumerate().all(|(i, &v)| v == i as f64 + 1.0);
+    if !counting && glued < n - 1 && numbers.len() >= n - 1 {
+        return Some((k, n));
+    }
+    let header = &rows[k.saturating_sub(lines.len() + 16)..k - lines.len()];
+    let combined = header.iter().any(|r| r.label().has("法人或其他"))
+        && !header.iter().any(|r| super::requests::ORGANISATION_HEADS.iter().any(|w| r.label().has(w)));
+    let adding = match numbers[..] {
+        [_, _] => true,
+        [a, b, c] => a + b == c,
+        _ => false,
+    };
+    (combined && glued < WIDTH - 1 && adding).then_some((k, WIDTH))
 }
 
 /// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
 /// before its label, with each row's index in `rows`; `None` where it did not.
+/// A row's cells are its first columns, left to right.
 pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let first = first_row(rows, t, n)?;
+    let (first, n) = first_row(rows, t, n)?;
     let start = first - rows[..first].iter().rev().take_while(|r| numbers_alone(r)).count();
     let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
@@ -231,6 +245,33 @@ mod tests {
             assert_eq!(get(&r, "new_received")[6], -1, "{after_first_line}");
             assert_eq!(get(&r, "granted")[..6], [58, 5, 1, 1, 3, 1]);
         }
+    }
+
+    #[test]
+    fn a_lone_number_on_a_wrapped_label_is_the_first_column_s() {
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}5.属于三类内部事 0\n务信息\n6.属于四类过程性 2\n信息\n",
+            lines(&[4, 0, 0, 0, 1, 1, 6]),
+            lines(&[0; 6]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "denied_internal_affairs"), [0; 7]);
+        assert_eq!(get(&r, "denied_process_info"), [2, -1, -1, -1, -1, -1, -1]);
+    }
+
+    #[test]
+    fn the_shortened_form_with_its_numbers_first() {
+        let text = "三、收到和处理政府信息公开申请情况\n(本列数据的勾 申请人情况\n自然人\n法人或其他组 总计\n织\n\
+                    5499\n1070\n6569\n一、本年新收政府信息公开申请数量\n692\n75\n767\n二、上年结转政府信息公开申请数量\n\
+                    2521\n472\n2993\n三、本年度办 (一)予以公开\n理结果\n11\n69\n(三)不予公开 1.属于国家秘 58\n密\n\
+                    2.其他法律行 62\n政法规禁止公\n开\n";
+        let r = requests(text);
+        assert_eq!(get(&r, "new_received"), [5499, -1, -1, -1, -1, -1, 6569]);
+        assert_eq!(get(&r, "carried_over"), [692, -1, -1, -1, -1, -1, 767]);
+        assert_eq!(get(&r, "granted"), [2521, -1, -1, -1, -1, -1, 2993]);
+        assert_eq!(get(&r, "denied_state_secret"), [58, -1, -1, -1, -1, -1, 69]);
+        // Its other numbers printed elsewhere: the first column only.
+        assert_eq!(get(&r, "denied_law_prohibited"), [62, -1, -1, -1, -1, -1, -1]);
     }
 
     #[test]

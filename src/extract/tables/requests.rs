@@ -6,7 +6,7 @@
 use super::*;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
-const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
+pub(super) const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
 
 /// Whether 表三 counts legal persons and other organisations in one column
 /// (`自然人 | 法人或其他组织 | 总计`, a form some agencies shortened): the header
@@ -37,14 +37,16 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
 
 /// The cells of a row of the shortened 表三 in the full form's columns: the
 /// first is the natural persons', the last the total; the organisations' sum
-/// has no column of its own. A lone number is the total.
-fn place_combined(row: &Row, n: usize) -> Placed {
+/// has no column of its own. A lone number is the total, or where a row's
+/// cells are its first columns, natural persons' (as is the first of two).
+fn place_combined(row: &Row, n: usize, lone: Lone) -> Placed {
     let mut out = vec![None; n];
     let cells = three_cells(&row.cells).unwrap_or(&row.cells);
-    match cells {
-        [] => {}
-        [total] => out[n - 1] = Some(*total),
-        [natural, .., total] => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
+    match (cells, lone) {
+        ([], _) => {}
+        ([natural] | [natural, _], Lone::First) => out[0] = Some(*natural),
+        ([total], Lone::Total) => out[n - 1] = Some(*total),
+        ([natural, .., total], _) => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
     }
     Placed::Some(out, if cells.len() == 2 { "cells_unaligned" } else { "" })
 }
@@ -122,7 +124,7 @@ pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report
     let rows_from = &rows[from.min(rows.len())..];
     if let Some((rebuilt, origin)) = super::numbers_first::rebuilt(rows_from, t, n) {
         let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
-        return read_requests_in(&rebuilt, t, report).map(back);
+        return read_requests_in(&rebuilt, t, Lone::First, report).map(back);
     }
     read_requests_as_printed(rows_from, t, report).map(|k| from + k)
 }
@@ -142,10 +144,10 @@ fn read_requests_as_printed(rows: &[Row], t: Template, report: &mut Report) -> O
 fn read_requests_split(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     if !rows.iter().any(|row| holds_runs(row, n)) {
-        return read_requests_in(rows, t, report);
+        return read_requests_in(rows, t, Lone::Total, report);
     }
     let (split, origin) = split_runs(rows, n);
-    read_requests_in(&split, t, report).map(|k| origin.get(k).copied().unwrap_or(rows.len()))
+    read_requests_in(&split, t, Lone::Total, report).map(|k| origin.get(k).copied().unwrap_or(rows.len()))
 }
 
 /// The numbers of a group of 表三 (`(三)不予公开`) printed under its heading
@@ -213,7 +215,7 @@ fn group_at(rows: &[Row], k: usize, t: Template, n: usize) -> Option<Group> {
 }
 
 /// The columns of the shortened 表三: 自然人, 法人或其他组织, 总计.
-const COMBINED_WIDTH: usize = 3;
+pub(super) const COMBINED_WIDTH: usize = 3;
 
 /// The cells of a group's heading row and the unlabelled rows under it, if
 /// they are `size`, rows of `width`: an unlabelled row's empty cells in front
@@ -233,7 +235,16 @@ fn group_cells(rows: &[Row], size: usize, width: usize) -> Option<Vec<Cell>> {
     (cells.len() == size).then_some(cells)
 }
 
-fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+/// The column a row's one number is in when nothing else tells.
+#[derive(Clone, Copy, PartialEq)]
+enum Lone {
+    /// 总计, where a table prints a row's total alone.
+    Total,
+    /// The first, where a row's cells are its first columns (numbers first).
+    First,
+}
+
+fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) -> Option<usize> {
     let specs = template::request_rows(t);
     let cues = Cues::requests(t);
     let anchor = specs[0].cues[0];
@@ -277,7 +288,11 @@ fn read_requests_in(rows: &[Row], t: Template, report: &mut Report) -> Option<us
     report.requests.reserve(walk.matches.len() * n);
     for &(j, k) in &walk.matches {
         let spec = specs[j];
-        let placed = if combined { place_combined(&rows[k], n) } else { place(&rows[k], n, cs.as_deref(), Some(n - 1)) };
+        let placed = match (combined, lone) {
+            (true, _) => place_combined(&rows[k], n, lone),
+            (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
+            (false, Lone::First) => place(&rows[k], n, cs.as_deref(), Some(0)),
+        };
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
