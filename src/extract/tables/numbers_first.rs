@@ -48,8 +48,8 @@ fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
     lines.reverse();
-    let numbers: Vec<f64> =
-        rows[k].cells.iter().chain(lines.iter().flat_map(|r| &r.cells)).map(|c| c.value.map_or(-1.0, |v| v.number)).collect();
+    let cells = rows[k].cells.iter().chain(lines.iter().flat_map(|r| &r.cells));
+    let numbers: Vec<f64> = cells.map(|c| c.value.map_or(-1.0, |v| v.number)).collect();
     let counting = numbers.iter().enumerate().all(|(i, &v)| v == i as f64 + 1.0);
     if !counting && glued < n - 1 && numbers.len() >= n - 1 {
         return Some((k, n));
