@@ -9,7 +9,8 @@ use crate::normalize::{squash, Search};
 
 /// How a report refers to its own agency: `我局`, `本委`, `我镇`. The character
 /// after 我/本 is the kind of body the agency's name ends with.
-pub(super) const SELF_KINDS: &[&str] = &["局", "委", "厅", "办", "院", "署", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
+pub(super) const SELF_KINDS: &[&str] =
+    &["局", "委", "厅", "办", "院", "署", "部", "中心", "镇", "乡", "街道", "区", "县", "市", "省", "馆", "所", "站", "会"];
 
 /// Self-references whose agencies' names spell the kind out: `我办` of an
 /// `…办公室`, `我委` of a `…委员会`.
@@ -23,12 +24,14 @@ pub(super) const AREA_KINDS: &[&str] = &["镇", "乡", "街道", "区", "县", "
 /// text uses most often. Returns it with the self-reference it rests on.
 pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let s = squash(text);
-    let kind = SELF_KINDS
-        .iter()
-        .map(|k| (["我", "本"].iter().map(|p| s.matches(&format!("{p}{k}")).count()).sum::<usize>(), *k))
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)?
-        .1;
+    let references = |k: &str| {
+        let said = |p: &str| s.matches(&format!("{p}{k}")).count();
+        // (`本部门` is any body's department, not a ministry's self.)
+        let department = |p: &str| s.matches(&format!("{p}部门")).count();
+        let not = if k == "部" { department("我") + department("本") } else { 0 };
+        said("我") + said("本") - not
+    };
+    let kind = SELF_KINDS.iter().map(|k| (references(k), *k)).filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n)?.1;
     let mut counts: rustc_hash::FxHashMap<(String, bool), usize> = Default::default();
     // Where a name may start: a division's name, or the prefix of a central body's
     // (`国家能源局`, `中国气象局`), which names no place.
@@ -36,7 +39,7 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     // A kind's character that starts a place's name is no kind (`安康市` `镇坪县`).
     let place_starts: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.start).collect();
     let places = mentions.iter().map(|m| (m.start, m.end, false));
-    let central = CENTRAL_PREFIXES.iter().flat_map(|p| s.match_indices(p).map(|(at, p)| (at, at + p.len(), true)));
+    let central = CENTRAL_STARTS.find_overlapping_iter(s.as_ref()).map(|m| (m.start(), m.end(), true));
     for (start, end_of_place, central) in places.chain(central) {
         let rest = &s[start..];
         let window: String = rest.chars().take(40).collect();
@@ -60,7 +63,8 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         let area = AREA_KINDS.contains(&kind) && !central;
         let whole = end + kind.len() == end_of_place - start;
-        if !clean || !((area && whole) || candidate.chars().count() > kind.chars().count() + 2) {
+        let known = central && CENTRAL_BODIES.contains(&candidate);
+        if !clean || !((area && whole) || known || candidate.chars().count() > kind.chars().count() + 2) {
             continue;
         }
         if central && (candidate.chars().count() > MAX_CENTRAL_CHARS || !names_an_agency(candidate)) {
@@ -84,8 +88,24 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     Some((best.0, format!("我{kind}/本{kind}")))
 }
 
-/// How the names of central bodies begin (`审计署`, `教育部` are read from their titles).
+/// How the names of central bodies begin.
 const CENTRAL_PREFIXES: &[&str] = &["国家", "中国", "国务院"];
+
+/// Where the names of central bodies may start, found in one pass.
+static CENTRAL_STARTS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    let starts = CENTRAL_PREFIXES.iter().chain(CENTRAL_BODIES);
+    aho_corasick::AhoCorasick::new(starts).expect("central names make an automaton")
+});
+
+/// The central bodies whose names begin otherwise: the State Council's
+/// ministries and their like, and the water ministry's river basin bodies.
+const CENTRAL_BODIES: &[&str] = &[
+    "外交部", "教育部", "科学技术部", "工业和信息化部", "公安部", "民政部", "司法部", "财政部",
+    "人力资源和社会保障部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部",
+    "农业农村部", "商务部", "文化和旅游部", "退役军人事务部", "应急管理部", "审计署", "海关总署",
+    "长江水利委员会", "黄河水利委员会", "淮河水利委员会", "海河水利委员会", "珠江水利委员会",
+    "松辽水利委员会", "太湖流域管理局",
+];
 
 /// The most characters of a central body's name, with its office's place (`中国证券监督管理委员会湖北监管局`).
 const MAX_CENTRAL_CHARS: usize = 24;

@@ -211,6 +211,14 @@ mod tests {
         // A central body names no place.
         let text = "2013年度政府信息公开工作年度报告\n2013年,国家能源局认真贯彻落实《条例》。现将我局2013年度政府信息公开情况报告如下。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("国家能源局"));
+        // Central bodies whose names begin with no prefix: ministries, river basin bodies.
+        for (name, me) in [("教育部", "我部"), ("海关总署", "我署"), ("太湖流域管理局", "我局"), ("长江水利委员会", "我委")] {
+            let text = format!("2017年度政府信息公开工作年度报告\n2017年,{name}认真贯彻落实《条例》。现将{me}2017年度情况报告如下。\n");
+            assert_eq!(read_text(&text).agency.as_deref(), Some(name), "{text}");
+        }
+        // `本部门`, any body's department, is no ministry's self-reference.
+        let text = "一、概述\n2016年,赣州市统计局按照教育部的部署,本部门、本部门、本部门和我局主动公开信息。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("赣州市统计局"));
         // Its office, named after the body (to the last of its kind in the clause).
         let text = "2013年度政府信息公开工作年度报告\n2013年,国家金融监督管理总局山东监管局认真贯彻落实《条例》。\
             现将我局2013年度政府信息公开情况报告如下。\n";
