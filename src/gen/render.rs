@@ -172,6 +172,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let wide = numbers_first && rng.chance(0.5);
     // A Word table's label cells, narrower than the page: a long label wraps in them.
     let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(12, 20) as usize);
+    // A page's table printed to PDF: a row's first number on the line after its label's first line.
+    let first_between = cell_width.is_some() && !numbers_first && rng.chance(0.4);
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -286,7 +288,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         aligned(&rows, narrow, rng)
                     }
                     Layout::Aligned => aligned(rows, None, rng),
-                    Layout::Raw => raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide }),
+                    Layout::Raw => {
+                        raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide, first_between })
+                    }
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
                 out.push_str(&table);
@@ -717,6 +721,9 @@ struct Raw {
     /// With `numbers_first`: 表三's columns narrow for its numbers, a number of
     /// two digits or more printed on one line with the next.
     wide: bool,
+    /// 表三's rows, their labels wrapped: each row's first number between its
+    /// label's first line and the rest (a page's table printed to PDF).
+    first_between: bool,
 }
 
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
@@ -748,6 +755,14 @@ fn raw(rows: &[TRow], how: Raw) -> String {
                 words.push(format!("{} {unit}{}{rest}", &label[..cut], if rest.is_empty() { "" } else { "\n" }));
             }
             serials.into_iter().chain(values).chain(words).collect()
+        } else if how.first_between && requests && labels.last().is_some_and(|l| l.contains('\n')) {
+            let mut labels = labels;
+            let own = labels.pop().unwrap_or_default();
+            let (first, rest) = own.split_once('\n').unwrap_or((&own, ""));
+            let mut values = values;
+            let first_value = values.next();
+            let own = [first.to_string()].into_iter().chain(first_value).chain([rest.to_string()]);
+            labels.into_iter().chain(own).chain(values).collect()
         } else {
             labels.into_iter().chain(values).collect()
         };

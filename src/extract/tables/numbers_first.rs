@@ -107,6 +107,46 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Ve
     Some((out, origin))
 }
 
+/// The rows of 表三 rebuilt where plain `pdftotext` printed a row's numbers
+/// after its label but parted by the label's later lines (`一、本年新收政府信息`
+/// / `25` / `公开申请数量` / `3` … `31`, a page's table printed to PDF): each
+/// number is the row's whose label started last, the table numbering its
+/// rows. `None` where no row's numbers are parted so.
+pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+    let anchor = template::request_rows(t)[0].cues[0];
+    let first = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
+    if !numbered(rows[first].label()) {
+        return None;
+    }
+    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let mut out: Vec<Row<'a>> = rows[..first].to_vec();
+    let mut origin: Vec<usize> = (0..first).collect();
+    // The row whose label started last, and whether a line of its label came after its numbers.
+    let mut current: Option<(usize, bool)> = None;
+    let mut parted = false;
+    for (k, row) in rows.iter().enumerate().take(end).skip(first) {
+        if numbers_alone(row) {
+            if let Some((at, label_between)) = current {
+                parted |= label_between;
+                out[at].cells.extend_from_slice(&row.cells);
+                out[at].vertical = true;
+                current = Some((at, false));
+                continue;
+            }
+        } else if row.kind == Kind::Table && numbered(row.label()) {
+            current = Some((out.len(), false));
+        } else if let Some((at, _)) = current {
+            current = Some((at, !out[at].cells.is_empty()));
+        }
+        out.push(row.clone());
+        origin.push(k);
+    }
+    out.extend_from_slice(&rows[end..]);
+    origin.extend(end..rows.len());
+    parted.then_some((out, origin))
+}
+
 /// The state of a table being rebuilt.
 struct Table {
     n: usize,
@@ -299,6 +339,26 @@ mod tests {
     }
 
     #[test]
+    fn a_row_s_first_number_between_its_label_s_lines_is_the_row_s() {
+        // A page's table printed to PDF, by plain `pdftotext`.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n3\n公开申请数量\n{}\
+             三、本年度办理结果\n(一)予以公开\n{}(三)不予公开\n1.属于国\n家秘密\n{}2.其他法律行政法\n1\n规禁止公开\n{}",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            lines(&[0, 0, 0, 0, 0, 3]),
+            lines(&[13, 1, 0, 0, 0, 0, 14]),
+            lines(&[0; 7]),
+            lines(&[0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [25, 3, 0, 0, 3, 0, 31]);
+        assert_eq!(get(&r, "carried_over"), [3, 0, 0, 0, 0, 0, 3]);
+        assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
     fn numbers_after_their_labels_are_read_as_printed() {
         let text = format!(
             "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}",
@@ -307,6 +367,7 @@ mod tests {
         );
         let (_, rs) = rows(&text);
         assert!(rebuilt(&rs, Template::T2021, 7).is_none());
+        assert!(gathered(&rs, Template::T2021).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 

@@ -10,9 +10,9 @@ pub(super) const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "
 
 /// Whether 表三 counts legal persons and other organisations in one column
 /// (`自然人 | 法人或其他组织 | 总计`, a form some agencies shortened): the header
-/// names no kind of organisation, no row holds more than three cells, and the
-/// rows of three cells (at least three of them) add up, 自然人 + 法人或其他组织
-/// = 总计, all but one at most.
+/// names no kind of organisation, and the rows of three cells (at least three
+/// of them) add up, 自然人 + 法人或其他组织 = 总计, all but one at most, and
+/// outnumber the rows of more.
 fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
     let Some(&(_, first)) = walk.matches.first() else { return false };
     // The header, a cell a row where each cell has a line.
@@ -20,19 +20,20 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
     if header.iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
         return false;
     }
-    let filled: Option<Vec<&[Cell]>> =
+    let filled: Vec<Option<&[Cell]>> =
         walk.matches.iter().map(|m| &rows[m.1]).filter(|r| r.has_value()).map(|r| three_cells(&r.cells)).collect();
-    let Some(filled) = filled else { return false };
     let threes: Vec<[f64; 3]> = filled
         .iter()
         .filter_map(|cells| match cells {
             // An empty cell inside a filled table is 0.
-            [a, b, c] => Some([a, b, c].map(|x| x.value.map_or(0.0, |v| v.number))),
+            Some([a, b, c]) => Some([a, b, c].map(|x| x.value.map_or(0.0, |v| v.number))),
             _ => None,
         })
         .collect();
     let adding = threes.iter().filter(|[a, b, c]| a + b == *c).count();
-    threes.len() >= 3 && adding + 1 >= threes.len()
+    // (A row of more cells is one that plain `pdftotext` ran into the next.)
+    let more = filled.iter().filter(|cells| cells.is_none()).count();
+    threes.len() >= 3 && adding + 1 >= threes.len() && more < adding
 }
 
 /// The cells of a row of the shortened 表三 in the full form's columns: the
@@ -41,7 +42,7 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
 /// cells are its first columns, natural persons' (as is the first of two).
 fn place_combined(row: &Row, n: usize, lone: Lone) -> Placed {
     let mut out = vec![None; n];
-    let cells = three_cells(&row.cells).unwrap_or(&row.cells);
+    let Some(cells) = three_cells(&row.cells) else { return Placed::Some(out, "cells_extra") };
     match (cells, lone) {
         ([], _) => {}
         ([natural] | [natural, _], Lone::First) => out[0] = Some(*natural),
@@ -125,6 +126,10 @@ pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report
     if let Some((rebuilt, origin)) = super::numbers_first::rebuilt(rows_from, t, n) {
         let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
         return read_requests_in(&rebuilt, t, Lone::First, report).map(back);
+    }
+    if let Some((gathered, origin)) = super::numbers_first::gathered(rows_from, t) {
+        let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
+        return read_requests_in(&gathered, t, Lone::Total, report).map(back);
     }
     read_requests_as_printed(rows_from, t, report).map(|k| from + k)
 }
@@ -420,6 +425,14 @@ mod tests {
         assert_eq!((get(&r, "new_received", "natural_person"), get(&r, "new_received", "total")), (Some(8), Some(10)));
         assert_eq!((get(&r, "unable_not_held", "total"), get(&r, "unable_not_held", "commercial")), (Some(3), None));
         assert_eq!(get(&r, "carried_over", "total"), Some(0));
+        // A row that plain `pdftotext` ran into the next (more cells than three) is
+        // the form's still, where the rows of three add up and outnumber it.
+        let ran_on = table.replace("| (二)部分公开 | 1 | 0 | 1 |", "| (二)部分公开 | 1 | 0 | 1 | 7 | 3 |");
+        let r = requests(&ran_on, Template::T2021);
+        assert!(r.has_issue("applicants_combined") && r.has_issue("cells_extra"), "{:?}", r.issues);
+        let partial = (get(&r, "partially_granted", "natural_person"), get(&r, "partially_granted", "total"));
+        assert_eq!(partial, (None, None));
+        assert_eq!(get(&r, "granted", "total"), Some(6));
         // The full form's header names the kinds of organisation: its rows of three
         // numbers are its own cells dropped, not one column.
         let full = format!("| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n{}", &table[table.find('\n').unwrap() + 1..]);
