@@ -36,14 +36,35 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
     if numbered_rows { numbered(label) } else { best_match(label, cues, 0).is_some() }
 }
 
+/// The row whose label names 表三's first row, on its line or run on over the
+/// lines of label alone after it (`一、本年新` / `收政府信息`).
+fn first_named(rows: &[Row], t: Template) -> Option<usize> {
+    let anchor = template::request_rows(t)[0].cues[0];
+    (0..rows.len()).find(|&k| {
+        let row = &rows[k];
+        if row.kind != Kind::Table || row.labels.is_empty() {
+            return false;
+        }
+        let mut label = row.label().to_string();
+        let mut rest = String::new();
+        for after in rows[k + 1..].iter().take(2).take_while(|r| r.is_orphan()) {
+            if label.has(anchor) {
+                break;
+            }
+            label.push_str(after.label());
+            rest.push_str(after.label());
+        }
+        label.has(anchor) && !rest.has(anchor)
+    })
+}
+
 /// The table's first row, if its numbers come before it, and the table's
 /// width: the row naming 表三's first row under lines of numbers alone that
 /// with the row's own make at least a row short of its total (a header's line
 /// numbering the columns, 1 to 7, is no row's); or, where the header counts
 /// legal persons in one column, three numbers that add up (or two).
 fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
-    let anchor = template::request_rows(t)[0].cues[0];
-    let k = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
+    let k = first_named(rows, t)?;
     let above = || rows[..k].iter().rev().take_while(|r| numbers_alone(r));
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
@@ -113,8 +134,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Ve
 /// number is the row's whose label started last, the table numbering its
 /// rows. `None` where no row's numbers are parted so.
 pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let anchor = template::request_rows(t)[0].cues[0];
-    let first = rows.iter().position(|r| r.kind == Kind::Table && r.label().has(anchor))?;
+    let first = first_named(rows, t)?;
     if !numbered(rows[first].label()) {
         return None;
     }
@@ -352,6 +372,9 @@ mod tests {
         );
         let r = requests(&text);
         assert_eq!(get(&r, "new_received"), [25, 3, 0, 0, 3, 0, 31]);
+        // The first row's name run over two lines (`一、本年新` / `收政府信息`).
+        let split = text.replace("一、本年新收政府信息\n25\n", "一、本年新\n收政府信息\n25\n");
+        assert_eq!(get(&requests(&split), "new_received"), [25, 3, 0, 0, 3, 0, 31]);
         assert_eq!(get(&r, "carried_over"), [3, 0, 0, 0, 0, 0, 3]);
         assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
