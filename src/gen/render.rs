@@ -171,7 +171,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let totals_apart = (numbers_first && rng.chance(0.4)).then(|| (rng.range(3, 10) as usize, rng.chance(0.5)));
     let wide = numbers_first && rng.chance(0.5);
     // A Word table's label cells, narrower than the page: a long label wraps in them.
-    let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(12, 20) as usize);
+    let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(5, 20) as usize);
     // A page's table printed to PDF: a row's first number on the line after its label's first line.
     let first_between = cell_width.is_some() && !numbers_first && rng.chance(0.4);
     // A Word table's label column wraps its labels a few characters a line.
@@ -575,16 +575,18 @@ fn at(parts: &[(usize, String)]) -> String {
     line + "\n"
 }
 
-/// `text` in pieces of `width` characters.
 /// `text` wrapped at `width` characters a line as a word processor wraps a
-/// cell: never inside a number (`指2018`, not `指201` / `8`).
+/// cell: never inside a number (`指2018`, not `指201` / `8`), never before a
+/// closing mark (`1.属于`, not `1` / `.属于`).
 fn wrapped(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
     let chars: Vec<char> = text.chars().collect();
     for (k, &c) in chars.iter().enumerate() {
         let inside_number = c.is_ascii_digit() && k > 0 && chars[k - 1].is_ascii_digit();
-        if line >= width.max(1) && !inside_number {
+        // A word processor starts no line with a closing mark (`.`, `、`, `)`).
+        let closing = ".,:;)、，。：；）”》".contains(c);
+        if line >= width.max(1) && !inside_number && !closing {
             out.push('\n');
             line = 0;
         }
@@ -594,6 +596,7 @@ fn wrapped(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in pieces of `width` characters.
 fn chunks(text: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     chars.chunks(width.max(1)).map(|c| c.iter().collect()).collect()
@@ -726,6 +729,9 @@ struct Raw {
     first_between: bool,
 }
 
+/// The fewest characters a line of a statistics table's label cell holds.
+const MIN_STATISTICS_WIDTH: usize = 12;
+
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
 /// then its numbers, or as `how` says.
 fn raw(rows: &[TRow], how: Raw) -> String {
@@ -739,7 +745,11 @@ fn raw(rows: &[TRow], how: Raw) -> String {
     let mut out = String::new();
     for r in rows {
         let labels: Vec<String> = match cell_width {
-            Some(w) if !(numbers_first && statistics) => labels_of(r).iter().map(|l| wrapped(l, w)).collect(),
+            // (A statistics table's label column, one of three, is the wider.)
+            Some(w) if !(numbers_first && statistics) => {
+                let w = if statistics { w.max(MIN_STATISTICS_WIDTH) } else { w };
+                labels_of(r).iter().map(|l| wrapped(l, w)).collect()
+            }
             _ => labels_of(r),
         };
         let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });

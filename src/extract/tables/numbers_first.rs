@@ -37,7 +37,8 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
 }
 
 /// The row whose label names 表三's first row, on its line or run on over the
-/// lines of label alone after it (`一、本年新` / `收政府信息`).
+/// lines of label alone after it (`一、本年新` / `收政府信息`, or `一、本年新` /
+/// `1` / `收政府信息`).
 fn first_named(rows: &[Row], t: Template) -> Option<usize> {
     let anchor = template::request_rows(t)[0].cues[0];
     (0..rows.len()).find(|&k| {
@@ -47,7 +48,9 @@ fn first_named(rows: &[Row], t: Template) -> Option<usize> {
         }
         let mut label = row.label().to_string();
         let mut rest = String::new();
-        for after in rows[k + 1..].iter().take(2).take_while(|r| r.is_orphan()) {
+        // (A number may stand between them: a row's first, printed after its label's first line.)
+        let pieces = rows[k + 1..].iter().take(4).filter(|r| !numbers_alone(r)).take(2);
+        for after in pieces.take_while(|r| r.is_orphan()) {
             if label.has(anchor) {
                 break;
             }
@@ -107,8 +110,9 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Ve
             table.pending.extend_from_slice(&row.cells);
             continue;
         }
-        let numbered = !(table.pending.is_empty() && row.cells.is_empty());
-        if numbered && row.kind == Kind::Table && !row.labels.is_empty() && starts_row(row.label(), numbered_rows, cues) {
+        let has_numbers = !(table.pending.is_empty() && row.cells.is_empty());
+        let labelled = row.kind == Kind::Table && !row.labels.is_empty();
+        if has_numbers && labelled && starts_row(row.label(), numbered_rows, cues) {
             table.totals_apart(&mut out, row.cells.len());
             let mut cells = row.cells.clone();
             cells.append(&mut table.pending);
@@ -118,6 +122,13 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Ve
             out.push(built);
         } else {
             table.flush(&mut out, &mut origin, rows);
+            // A line of label alone after a row is that row's label going on
+            // (one that names a row is left to the walk: it may start a row).
+            let last = table.built.last().copied().filter(|&i| i + 1 == out.len());
+            if let Some(i) = last.filter(|_| goes_on(row, cues)) {
+                out[i] = joined(&out[i], row);
+                continue;
+            }
             out.push(row.clone());
         }
         origin.push(k);
@@ -165,6 +176,18 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     parted.then_some((out, origin))
+}
+
+/// Whether `row` is a line of label alone that names no row of the table:
+/// the label of the row above going on, in a table that wraps its labels.
+fn goes_on(row: &Row, cues: &Cues) -> bool {
+    row.is_orphan() && !row.labels.is_empty() && best_match(row.label(), cues, 0).is_none()
+}
+
+/// `row` with the label of `more`, a line of its label below it, after its own.
+fn joined<'a>(row: &Row<'a>, more: &Row<'a>) -> Row<'a> {
+    let labels = row.labels.iter().chain(&more.labels).cloned().collect();
+    row.with_labels(labels, row.cells.clone())
 }
 
 /// The state of a table being rebuilt.
@@ -332,6 +355,24 @@ mod tests {
         assert_eq!(get(&r, "denied_state_secret"), [58, -1, -1, -1, -1, -1, 69]);
         // Its other numbers printed elsewhere: the first column only.
         assert_eq!(get(&r, "denied_law_prohibited"), [62, -1, -1, -1, -1, -1, -1]);
+    }
+
+    #[test]
+    fn a_label_wrapped_over_many_lines_is_its_row_s() {
+        // A narrow label column: the lines after a row's first are its label's.
+        let text = format!(
+            "{HEAD}{}一、本年新 25 2\n收政府信息\n公开申请数\n量\n{}二、上年结 1\n转政府信息\n公开申请数\n量\n\
+             {}三、本年度 8\n办理结果\n(一)予以\n公开\n{}(二)部分 2\n公开\n",
+            lines(&[0, 0, 1, 0, 28]),
+            lines(&[0, 0, 0, 0, 0, 1]),
+            lines(&[1, 0, 0, 1, 0, 10]),
+            lines(&[0, 0, 0, 0, 0, 2]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [25, 2, 0, 0, 1, 0, 28]);
+        assert_eq!(get(&r, "carried_over"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "granted"), [8, 1, 0, 0, 1, 0, 10]);
+        assert_eq!(get(&r, "partially_granted"), [2, 0, 0, 0, 0, 0, 2]);
     }
 
     #[test]
