@@ -79,6 +79,26 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
                 "(三)不予公开\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n".repeat(n(50_000))
             ),
         ),
+        // Plain pdftotext of 表三: each row's numbers before its label, a row
+        // short of its total (each row looks back for a 总计 column printed apart),
+        // or parted by its label's lines.
+        (
+            "表三's numbers before every label",
+            "t.txt",
+            format!(
+                "{title_2020}{}一、本年新收政府信息公开申请数量\n{}",
+                "1\n".repeat(6),
+                "1\n1\n1\n1\n1\n2.其他法律行政法 1\n规禁止公开\n".repeat(n(50_000))
+            ),
+        ),
+        (
+            "表三's numbers parted by every label",
+            "t.txt",
+            format!(
+                "{title_2020}一、本年新收政府信息\n1\n公开申请数量\n{}",
+                "1\n1\n1\n1\n1\n1\n2.其他法律行政法\n1\n规禁止公开\n".repeat(n(50_000))
+            ),
+        ),
         // A title that names no agency over a body naming its place and itself on
         // every line: each place's government looked for once, not once a line.
         (

@@ -190,6 +190,9 @@ fn joined<'a>(row: &Row<'a>, more: &Row<'a>) -> Row<'a> {
     row.with_labels(labels, row.cells.clone())
 }
 
+/// The most rows whose 总计 column is printed apart: 表三's rows.
+const MAX_ROWS_APART: usize = 32;
+
 /// The state of a table being rebuilt.
 struct Table {
     n: usize,
@@ -208,7 +211,9 @@ impl Table {
     fn totals_apart(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
-        let short: Vec<usize> = self.built.iter().rev().take_while(short_of_total).copied().collect();
+        // (No more than a table has rows: a text of such rows is not searched back each row.)
+        let rows = self.built.iter().rev().take(MAX_ROWS_APART);
+        let short: Vec<usize> = rows.take_while(short_of_total).copied().collect();
         let m = short.len();
         if m < 3 || self.pending.len() < m || self.pending.len() + glued <= n {
             return;
