@@ -41,23 +41,28 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
 /// `1` / `收政府信息`).
 fn first_named(rows: &[Row], t: Template) -> Option<usize> {
     let anchor = template::request_rows(t)[0].cues[0];
+    // The anchor's beginnings, which a line that runs it on ends with (`本`, `本年`, `本年新`).
+    let starts: Vec<&str> = anchor.char_indices().skip(1).map(|(i, _)| &anchor[..i]).collect();
     (0..rows.len()).find(|&k| {
         let row = &rows[k];
         if row.kind != Kind::Table || row.labels.is_empty() {
             return false;
         }
-        let mut label = row.label().to_string();
-        let mut rest = String::new();
+        let own = row.label();
+        if own.has(anchor) {
+            return true;
+        }
+        if !starts.iter().any(|s| own.ends_with(s)) {
+            return false;
+        }
         // (A number may stand between them: a row's first, printed after its label's first line.)
         let pieces = rows[k + 1..].iter().take(4).filter(|r| !numbers_alone(r)).take(2);
-        for after in pieces.take_while(|r| r.is_orphan()) {
-            if label.has(anchor) {
-                break;
-            }
+        let (mut label, mut rest) = (own.to_string(), String::new());
+        pieces.take_while(|r| r.is_orphan()).any(|after| {
             label.push_str(after.label());
             rest.push_str(after.label());
-        }
-        label.has(anchor) && !rest.has(anchor)
+            label.has(anchor) && !rest.has(anchor)
+        })
     })
 }
 
@@ -151,31 +156,46 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>
     }
     let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    // What each line is: a row's start, numbers, or else; the table is rebuilt
+    // only where some row's numbers are parted (most tables print them together).
+    let starts = |r: &Row| r.kind == Kind::Table && numbered(r.label());
+    let mut parted = false;
+    // Whether a row has started, has numbers, and a line of its label came after them.
+    let (mut started, mut numbers, mut label_after) = (false, false, false);
+    for row in &rows[first..end] {
+        if numbers_alone(row) {
+            parted |= started && label_after;
+            numbers |= started;
+            label_after = false;
+        } else if starts(row) {
+            (started, numbers, label_after) = (true, !row.cells.is_empty(), false);
+        } else {
+            label_after |= numbers;
+        }
+    }
+    if !parted {
+        return None;
+    }
     let mut out: Vec<Row<'a>> = rows[..first].to_vec();
     let mut origin: Vec<usize> = (0..first).collect();
-    // The row whose label started last, and whether a line of its label came after its numbers.
-    let mut current: Option<(usize, bool)> = None;
-    let mut parted = false;
+    // The row whose label started last.
+    let mut current: Option<usize> = None;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if numbers_alone(row) {
-            if let Some((at, label_between)) = current {
-                parted |= label_between;
+            if let Some(at) = current {
                 out[at].cells.extend_from_slice(&row.cells);
                 out[at].vertical = true;
-                current = Some((at, false));
                 continue;
             }
-        } else if row.kind == Kind::Table && numbered(row.label()) {
-            current = Some((out.len(), false));
-        } else if let Some((at, _)) = current {
-            current = Some((at, !out[at].cells.is_empty()));
+        } else if starts(row) {
+            current = Some(out.len());
         }
         out.push(row.clone());
         origin.push(k);
     }
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
-    parted.then_some((out, origin))
+    Some((out, origin))
 }
 
 /// Whether `row` is a line of label alone that names no row of the table:
