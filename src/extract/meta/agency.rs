@@ -188,8 +188,7 @@ pub(super) fn names_an_agency(name: &str) -> bool {
 /// The agency that signs the report: the line above the date at its end
 /// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`).
 pub(super) fn signed_agency(text: &str) -> Option<String> {
-    let tail: Vec<String> =
-        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
+    let tail = super::dates::last_lines(text);
     let date = tail.iter().position(|l| l.chars().count() <= 12 && parse_date(l).is_some())?;
     let name = tail.get(date + 1)?;
     let plain = !name.contains(['。', ',', ':', ';', '|', '、']);

@@ -164,10 +164,21 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         return Some(d);
     }
     // The date under the signature: a line of its own among the last few.
-    let tail: Vec<String> =
-        text.lines().rev().filter(|l| !l.trim().is_empty()).take(8).map(|l| squash(l).into_owned()).collect();
-    tail.iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
+    last_lines(text).iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
 }
+
+/// The last lines of a text with something on them, the last first, whitespace
+/// taken out: those that hold a number alone or one character left out (the
+/// cells of a table plain `pdftotext` prints after the page's end, `0`, `尚`,
+/// `未`, below the signature).
+pub(super) fn last_lines(text: &str) -> Vec<String> {
+    let debris = |l: &str| l.chars().count() == 1 || l.chars().all(|c| c.is_ascii_digit());
+    let lines = text.lines().rev().map(squash).filter(|l| !l.is_empty() && !debris(l));
+    lines.take(LAST_LINES).map(|l| l.into_owned()).collect()
+}
+
+/// How many of the last lines hold a signature and its date.
+const LAST_LINES: usize = 8;
 
 /// Lines below the title where a page prints it again (after its chrome).
 const REPEAT_LINES: usize = 8;

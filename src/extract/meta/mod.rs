@@ -329,6 +329,12 @@ mod tests {
 ");
         assert_eq!(title.as_deref(), Some("关于2022年度政府信息公开工作年度报告"));
         assert_eq!((agency.as_deref(), flagged), (Some("德阳市旌阳区人民政府办公室"), true));
+        // Under a table's cells that plain `pdftotext` prints after the page's end.
+        let text = "关于2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n德阳市旌阳区人民政府办公室\n\
+                    2023 年 1 月 30 日\n\n0\n\n0\n尚\n未\n审\n结\n0\n\n总\n计\n\n0\n\n0\n";
+        let r = read_text(text);
+        assert_eq!(r.agency.as_deref(), Some("德阳市旌阳区人民政府办公室"));
+        assert_eq!(r.published, Date::new(2023, 1, 30));
         // The page's particulars, after a cell that names no agency.
         let text = "分类 | 政府信息公开年报 | 发布机构 | 本网 |
 2020年度政府信息公开工作年度报告
