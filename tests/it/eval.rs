@@ -86,6 +86,16 @@ fn pdftotext_of_word_processor_pdfs() {
     assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
 }
 
+/// Text plain `pdftotext` prints from PDFs of Word documents: 表三's numbers
+/// on lines before their labels, the first column's on a wrapped label's
+/// first line, wide numbers two a line, the signature under table cells.
+#[test]
+fn plain_pdftotext_of_word_processor_pdfs() {
+    let out = extract(&root().join("tests/fixtures/pdftotext_raw/reports"));
+    let (stdout, _) = ogi_ok(&["eval", "--gold", "tests/fixtures/pdftotext_raw/gold", "--out", path_str(out.path())]);
+    assert!(stdout.lines().last().unwrap().starts_with("score: 1.000 "), "misses:\n{stdout}");
+}
+
 /// The contract's issue codes raised on complete gold that does not list them
 /// are counted apart (on the error stream: the output stays score.py's).
 #[test]
