@@ -91,7 +91,7 @@ fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
         [a, b, c] => a + b == c,
         _ => false,
     };
-    (combined && glued < WIDTH - 1 && adding).then_some((k, WIDTH))
+    (combined && !lines.is_empty() && adding).then_some((k, WIDTH))
 }
 
 /// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
@@ -226,8 +226,9 @@ struct Table {
 impl Table {
     /// Takes the 总计 column of the rows rebuilt short of it (the last of them,
     /// at least three) out of the front of the pending numbers, where each is
-    /// its row's sum and the numbers are more than the next row (`glued` on its
-    /// label's line) can hold.
+    /// its row's sum and the numbers, with those on the next row's label's
+    /// line (`glued`), are no row's (more than a row, or fewer than one short
+    /// of its total).
     fn totals_apart(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
@@ -235,7 +236,8 @@ impl Table {
         let rows = self.built.iter().rev().take(MAX_ROWS_APART);
         let short: Vec<usize> = rows.take_while(short_of_total).copied().collect();
         let m = short.len();
-        if m < 3 || self.pending.len() < m || self.pending.len() + glued <= n {
+        let a_row = (n - 1..=n).contains(&(self.pending.len() + glued));
+        if m < 3 || self.pending.len() < m || a_row {
             return;
         }
         let rest = self.pending.len() - m + glued;
@@ -380,6 +382,9 @@ mod tests {
         assert_eq!(get(&r, "denied_state_secret"), [58, -1, -1, -1, -1, -1, 69]);
         // Its other numbers printed elsewhere: the first column only.
         assert_eq!(get(&r, "denied_law_prohibited"), [62, -1, -1, -1, -1, -1, -1]);
+        // Wide numbers: the first two on the first row's label's line, its total above.
+        let wide = text.replace("5499\n1070\n6569\n一、本年新收政府信息公开申请数量", "6569\n一、本年新收 5499 1070\n政府信息公开申请数量");
+        assert_eq!(get(&requests(&wide), "new_received"), [5499, -1, -1, -1, -1, -1, 6569]);
     }
 
     #[test]
@@ -445,6 +450,25 @@ mod tests {
         assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
         assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_total_column_apart_before_a_label_line_that_is_numbered() {
+        // The 总计 column of three rows after the third's first line, before the
+        // numbered line of its label that follows (`(一)予以公开`).
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信 3\n息公开申请数量\n{}二、上年结转政府信 1\n息公开申请数量\n\
+             {}三、本年度办理结果 2\n4\n1\n3\n(一)予以公开\n{}(二)部分公开\n",
+            lines(&[0, 0, 0, 1, 0]),
+            lines(&[0; 5]),
+            lines(&[0, 0, 0, 1, 0]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [3, 0, 0, 0, 1, 0, 4]);
+        assert_eq!(get(&r, "carried_over"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "granted"), [2, 0, 0, 0, 1, 0, 3]);
+        assert_eq!(get(&r, "partially_granted"), [1, 0, 0, 0, 0, 0, 1]);
     }
 
     #[test]
