@@ -5,6 +5,10 @@
 //! over `规禁止公开`). The 总计 column of the table's first rows may come apart
 //! as one run of its own further down (one number a row, each its row's sum).
 //!
+//! From a web page's table printed to PDF, the numbers follow their labels
+//! but a row's first may stand between its label's lines (`一、本年新收政府信息`
+//! / `25` / `公开申请数量` / `3` …).
+//!
 //! The rows are rebuilt as a label with its numbers, so that the walk reads
 //! them as any other layout.
 
