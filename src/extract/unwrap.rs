@@ -278,7 +278,7 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
     }
     let margin = margin.unwrap_or(0);
     let printed = printed_width(lines.iter().filter(|(at, _)| !inside_keep(*at)).map(|l| l.1), margin);
-    // A count cut from its unit (`…合计400` / `元。`), or from the words it
+    // A count cut from its unit (`…合计400` / `元。`, `…申请十` / `件`), or from the words it
     // counts (`…而无法提供` / `十五件。`), whatever the width of the text.
     let cut_count = |k: usize| {
         let (at, line) = lines[k];
@@ -288,7 +288,9 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
             return false;
         }
         let line = line.trim_end();
-        let cut = if line.ends_with(|c: char| c.is_ascii_digit()) {
+        // (In digits or in Chinese numerals: `当面申请十` / `件`.)
+        let numeral = |c: char| c.is_ascii_digit() || crate::extract::numerals::is_chinese_numeral(c);
+        let cut = if line.ends_with(numeral) {
             UNITS.iter().any(|u| next.starts_with(u))
         } else {
             // A label's colon awaits its count, after a heading run on too (`…情况 行政诉讼:`).
@@ -687,6 +689,9 @@ mod tests {
         // A heading run into its paragraph too.
         let text = "六、其他需要报告的事项 本年度依法收取信息处理费共2笔,合计400\n元。\n";
         assert!(unwrap(text, &[]).unwrap().text.ends_with("合计400元。\n"));
+        // A count in Chinese numerals.
+        let text = "(二)依申请公开情况\n本年受理三十八件(其中,当面申请十\n件,线上申请二十三件)。\n";
+        assert!(unwrap(text, &[]).unwrap().text.contains("当面申请十件,线上申请"));
         // A table's number over its unit's cell is no such cut.
         assert!(unwrap("规章\n3\n件\n", &[(0, 14)]).is_none());
     }
