@@ -96,6 +96,7 @@ fn originals(reports: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
         root().join("tests/fixtures/mixed/reports"),
         root().join("tests/fixtures/word/reports"),
         root().join("tests/fixtures/pdftotext/reports"),
+        root().join("tests/fixtures/pdftotext_raw/reports"),
         generated.path().join("input"),
     ];
     for dir in dirs {
