@@ -98,14 +98,19 @@ fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
     (combined && !lines.is_empty() && adding).then_some((k, WIDTH))
 }
 
+/// The first row after 表三 that starts at `first`: running text, or 表四's heading.
+fn table_end(rows: &[Row], first: usize) -> usize {
+    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len())
+}
+
 /// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
 /// before its label, with each row's index in `rows`; `None` where it did not.
 /// A row's cells are its first columns, left to right.
 pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     let (first, n) = first_row(rows, t, n)?;
     let start = first - rows[..first].iter().rev().take_while(|r| numbers_alone(r)).count();
-    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
-    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let end = table_end(rows, first);
     let cues = Cues::requests(t);
     let numbered_rows = numbered(rows[first].label());
     let mut out: Vec<Row<'a>> = rows[..start].to_vec();
@@ -158,8 +163,7 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>
     if !numbered(rows[first].label()) {
         return None;
     }
-    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
-    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let end = table_end(rows, first);
     // What each line is: a row's start, numbers, or else; the table is rebuilt
     // only where some row's numbers are parted (most tables print them together).
     let starts = |r: &Row| r.kind == Kind::Table && numbered(r.label());

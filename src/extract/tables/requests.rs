@@ -123,15 +123,13 @@ const MAX_TABLE_STARTS: usize = 16;
 pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let rows_from = &rows[from.min(rows.len())..];
-    if let Some((rebuilt, origin)) = super::numbers_first::rebuilt(rows_from, t, n) {
-        let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
-        return read_requests_in(&rebuilt, t, Lone::First, report).map(back);
-    }
-    if let Some((gathered, origin)) = super::numbers_first::gathered(rows_from, t) {
-        let back = |k: usize| from + origin.get(k).copied().unwrap_or(rows_from.len());
-        return read_requests_in(&gathered, t, Lone::Total, report).map(back);
-    }
-    read_requests_as_printed(rows_from, t, report).map(|k| from + k)
+    // Plain `pdftotext`'s rows rebuilt: numbers before their labels, or parted by them.
+    let rebuilt = super::numbers_first::rebuilt(rows_from, t, n).map(|r| (r, Lone::First));
+    let rebuilt = rebuilt.or_else(|| super::numbers_first::gathered(rows_from, t).map(|r| (r, Lone::Total)));
+    let Some(((rows, origin), lone)) = rebuilt else {
+        return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
+    };
+    read_requests_in(&rows, t, lone, report).map(|k| from + origin.get(k).copied().unwrap_or(rows_from.len()))
 }
 
 /// Reads 表三 with each row's numbers after its label, as most layouts print them.
