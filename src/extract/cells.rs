@@ -184,6 +184,9 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
     }
     out.extend(open.take());
     let mut out = gather_columns(out);
+    if layout == Layout::Aligned {
+        super::halves::join(text, &mut out);
+    }
     for row in &mut out {
         if row.squashed.is_empty() {
             row.squashed = row.compute_label();

@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod checks;
+mod halves;
 pub mod indicators;
 pub mod meta;
 pub mod numerals;

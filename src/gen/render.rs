@@ -617,6 +617,10 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
     let start = narrow.map_or(36, |(width, _)| (label_at + most_labels * (2 * width + 2) + 2).max(36));
     let mut group: Vec<String> = Vec::new();
     let step = if rows.iter().any(|r| r.values.len() > 8) { 5 } else { 8 };
+    // Cells marked none with `——` that their narrow columns wrap in two: each
+    // half a line above and below the row's numbers, or the upper on their line.
+    let halves = (rows.iter().any(|r| r.values.iter().any(|v| v == WHOLE_MARK)) && rng.chance(0.5))
+        .then(|| if rng.chance(0.5) { Halves::Around } else { Halves::Under });
     for (k, r) in rows.iter().enumerate() {
         let label = labels_of(r).concat();
         let values: Vec<(usize, String)> =
@@ -647,7 +651,9 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
             continue;
         }
         let chars: Vec<char> = label.chars().collect();
-        if let Some((width, centred)) = narrow.filter(|_| !r.labels.is_empty()) {
+        // The row's lines, each its parts but the numbers, and the line the numbers go on.
+        let narrowed = narrow.filter(|_| !r.labels.is_empty());
+        let (lines, v) = if let Some((width, centred)) = narrowed {
             // Narrow label columns: each label a few characters a line in its
             // column, a group's flowing down the lines of the rows it spans; the
             // numbers on the row's first line or, in cells centred down, its
@@ -658,50 +664,87 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
             let columns: Vec<Vec<String>> = r.labels.iter().map(|l| chunks(l, width)).collect();
             let depth = columns.iter().map(Vec::len).max().unwrap_or(1);
             let middle = if centred { (depth - 1) / 2 } else { 0 };
-            for line in 0..depth {
-                let mut parts: Vec<(usize, String)> = Vec::new();
-                if !group.is_empty() {
-                    parts.push((4, group.remove(0)));
-                }
-                for (c, pieces) in columns.iter().enumerate() {
-                    // A cell centred down sets its lines about the row's middle.
-                    let shift = if centred { (depth - pieces.len()) / 2 } else { 0 };
-                    if let Some(piece) = line.checked_sub(shift).and_then(|l| pieces.get(l)) {
-                        parts.push((label_at + c * (2 * width + 2), piece.clone()));
+            let lines = (0..depth)
+                .map(|line| {
+                    let mut parts: Vec<(usize, String)> = Vec::new();
+                    if !group.is_empty() {
+                        parts.push((4, group.remove(0)));
                     }
-                }
-                if line == middle {
-                    parts.extend(values.iter().cloned());
-                }
-                out.push_str(&at(&parts));
-            }
-            continue;
-        }
-        let wrap = chars.len() > 14 && rng.chance(0.5);
-        if !wrap {
-            let mut parts = vec![(4, label)];
-            parts.extend(values);
-            out.push_str(&at(&parts));
-        } else {
+                    for (c, pieces) in columns.iter().enumerate() {
+                        // A cell centred down sets its lines about the row's middle.
+                        let shift = if centred { (depth - pieces.len()) / 2 } else { 0 };
+                        if let Some(piece) = line.checked_sub(shift).and_then(|l| pieces.get(l)) {
+                            parts.push((label_at + c * (2 * width + 2), piece.clone()));
+                        }
+                    }
+                    parts
+                })
+                .collect();
+            (lines, middle)
+        } else if chars.len() > 14 && rng.chance(0.5) {
             let cut = chars.len() / 2;
             let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
-            if rng.chance(0.5) {
-                let mut parts = vec![(4, a)];
-                parts.extend(values);
-                out.push_str(&at(&parts));
-                out.push_str(&at(&[(4, b)]));
-            } else {
-                out.push_str(&at(&[(4, a)]));
-                let mut parts = vec![(4, b)];
-                parts.extend(values);
-                out.push_str(&at(&parts));
-            }
-        }
-        if rng.chance(0.03) {
+            (vec![vec![(4, a)], vec![(4, b)]], usize::from(!rng.chance(0.5)))
+        } else {
+            (vec![vec![(4, label)]], 0)
+        };
+        out.push_str(&row_lines(lines, v, values, halves));
+        if narrowed.is_none() && rng.chance(0.03) {
             out.push_str(&at(&[(40, format!("- {} -", rng.range(2, 9)))]));
         }
     }
     out
+}
+
+/// The mark for none that a narrow column wraps.
+const WHOLE_MARK: &str = "——";
+
+/// Where the halves of a wrapped `——` go.
+#[derive(Clone, Copy)]
+enum Halves {
+    /// A line above the row's numbers and a line below.
+    Around,
+    /// On the numbers' line and the line below.
+    Under,
+}
+
+/// A row's lines (`lines`, each its parts at their columns) with its numbers on
+/// line `v`, a `——` among them wrapped in two as `halves` says.
+fn row_lines(
+    mut lines: Vec<Vec<(usize, String)>>,
+    mut v: usize,
+    values: Vec<(usize, String)>,
+    halves: Option<Halves>,
+) -> String {
+    let (halved, whole): (Vec<_>, Vec<_>) = values.into_iter().partition(|(_, x)| halves.is_some() && x == WHOLE_MARK);
+    let half = |parts: &mut Vec<(usize, String)>| {
+        parts.extend(halved.iter().map(|(c, _)| (*c, "—".to_string())));
+        parts.sort_by_key(|p| p.0);
+    };
+    lines[v].extend(whole);
+    match halves {
+        Some(_) if halved.is_empty() => {}
+        Some(Halves::Around) => {
+            if v == 0 {
+                lines.insert(0, Vec::new());
+                v += 1;
+            }
+            half(&mut lines[v - 1]);
+            if v + 1 == lines.len() {
+                lines.push(Vec::new());
+            }
+            half(&mut lines[v + 1]);
+        }
+        Some(Halves::Under) => {
+            half(&mut lines[v]);
+            if v + 1 == lines.len() {
+                lines.push(Vec::new());
+            }
+            half(&mut lines[v + 1]);
+        }
+        None => {}
+    }
+    lines.iter().map(|parts| at(parts)).collect()
 }
 
 /// How plain `pdftotext` prints a table.
