@@ -334,7 +334,8 @@ pub fn unwrap(text: &str, keep: &[(usize, usize)]) -> Option<Unwrapped> {
             i = r;
             continue;
         }
-        let joinable = open && (full(line) || cut);
+        // (A row of a table across, its columns set apart, fills a line without running on.)
+        let joinable = open && ((full(line) && !laid_out(line)) || cut);
         // The next line of text, past a page number and the blank lines around it.
         let mut j = i + 1;
         while joinable && j < lines.len() && (blank(j) || is_page_furniture(lines[j].1.trim())) {
@@ -714,6 +715,10 @@ mod tests {
         let heads = format!("{}申请总数    当面申请    网上申请    信函申请    同意公开    非本机关\n", " ".repeat(36));
         let text = format!("{WRAPPED}{heads}");
         assert_eq!(unwrap(&text, &[]).unwrap().text, unwrap(WRAPPED, &[]).unwrap().text + &heads);
+        // Its row of numbers, as wide, runs on to no heading after it.
+        let row = "149               48               78               23               90\n";
+        let text = format!("{WRAPPED}{row}政府信息公开的收费及减免情况\n本年度未收取任何费用。\n");
+        assert!(unwrap(&text, &[]).unwrap().text.contains("90\n政府信息公开的收费"));
         // A page's particulars, their cells apart by a tab.
         let particulars = "发布机构:临夏回族自治州临夏县人民政府\t发布日期:2011-01-06 13:22\n";
         let text = format!("{particulars}{WRAPPED}");
