@@ -185,7 +185,7 @@ pub fn rows(text: &str) -> (Layout, Vec<Row<'_>>) {
     out.extend(open.take());
     let mut out = gather_columns(out);
     if layout == Layout::Aligned {
-        super::halves::join(text, &mut out);
+        super::wrapped::join(text, &mut out);
     }
     for row in &mut out {
         if row.squashed.is_empty() {

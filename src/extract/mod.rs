@@ -7,7 +7,7 @@
 
 pub mod cells;
 pub mod checks;
-mod halves;
+mod wrapped;
 pub mod indicators;
 pub mod meta;
 pub mod numerals;

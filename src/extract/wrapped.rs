@@ -1,4 +1,4 @@
-//! Marks for none that a narrow cell wrapped in two.
+//! Cells that a narrow column wrapped in two: marks for none, and numbers.
 //!
 //! A table that writes `——` in a cell with nothing to count prints it over two
 //! lines where the column is narrow: `pdftotext -layout` gives one `—` on the line
@@ -14,6 +14,12 @@
 //! Where the text shows that much, its other pairs are taken too: halves around a
 //! line with no cells (the row's label, centred between them) and a line of halves
 //! under a row of nothing but halves.
+//!
+//! A number too wide for its cell goes on over the cell's next line from where
+//! it began (`173` over `6` for 1736). The digits under a row's numbers, each
+//! where one of them begins, are taken as theirs where the row then adds up (its
+//! last number the sum of the others) and did not as printed: a row of 表三 or of
+//! any table whose last column is its total.
 
 use super::cells::{Cell, Row};
 
@@ -70,11 +76,86 @@ fn under(text: &str, l: &Row, d: &Row, weak: bool) -> bool {
     (others || weak) && d.cells.iter().all(|c| at(l, c).is_some_and(|k| is_half(text, &l.cells[k])))
 }
 
-/// Joins the halves of wrapped marks back into their rows (see the module's
+/// Joins wrapped marks and numbers back into their rows (see the module's
 /// comment); rows left with nothing are dropped. `rows` are one a line, in order.
-pub fn join<'a>(text: &str, rows: &mut Vec<Row<'a>>) {
+pub fn join(text: &str, rows: &mut Vec<Row<'_>>) {
+    let numbers = join_numbers(text, rows);
+    let marks = join_marks(text, rows);
+    if numbers || marks {
+        rows.retain(|r| !(r.cells.is_empty() && r.labels.is_empty()));
+    }
+}
+
+/// The digits of a cell's number as printed (`None` for anything else: a mark,
+/// a unit, a sign, a separator).
+fn digits<'t>(text: &'t str, cell: &Cell) -> Option<&'t str> {
+    let rest = text.get(cell.offset..)?;
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let after = rest[end..].chars().next();
+    (end > 0 && after.is_none_or(char::is_whitespace) && cell.value.is_some_and(|v| v.unit.is_none()))
+        .then(|| &rest[..end])
+}
+
+/// Where a cell's number begins on its line.
+fn start(cell: &Cell, width: usize) -> f64 {
+    cell.center - (width as f64 - 1.0) / 2.0
+}
+
+/// Whether numbers add up: the last the sum of the others.
+fn adds_up(values: &[f64]) -> bool {
+    let (last, others) = values.split_last().expect("a row of numbers");
+    others.iter().sum::<f64>() == *last
+}
+
+/// Joins the digits a line holds under a row's numbers to them, where the row
+/// then adds up and did not (the line's halves of marks, if any, left for
+/// [`join_marks`]). Returns whether any were.
+fn join_numbers(text: &str, rows: &mut [Row<'_>]) -> bool {
+    let mut joined = false;
+    for k in 0..rows.len().saturating_sub(1) {
+        let (l, d) = (&rows[k], &rows[k + 1]);
+        if !(aligned(l) && aligned(d)) || l.cells.len() < 3 || d.cells.is_empty() || d.cells.len() > l.cells.len() {
+            continue;
+        }
+        // The line's digits, and nothing else but halves.
+        let below: Vec<(usize, &str)> =
+            d.cells.iter().enumerate().filter_map(|(i, c)| digits(text, c).map(|t| (i, t))).collect();
+        if below.is_empty() || below.len() + d.cells.iter().filter(|c| is_half(text, c)).count() != d.cells.len() {
+            continue;
+        }
+        if !adjacent(text, l, d) {
+            continue;
+        }
+        let above: Vec<Option<&str>> = l.cells.iter().map(|c| digits(text, c)).collect();
+        let mut values: Vec<f64> = l.cells.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect();
+        let printed = values.clone();
+        let mut used = vec![false; values.len()];
+        let all_placed = below.iter().all(|&(i, tail)| {
+            let at = start(&d.cells[i], tail.len());
+            let begins_at = |j: usize, head: &str| (start(&l.cells[j], head.len()) - at).abs() <= 0.5;
+            let place = |j: usize| above[j].filter(|head| !used[j] && begins_at(j, head));
+            let Some((j, head)) = (0..values.len()).find_map(|j| place(j).map(|head| (j, head))) else { return false };
+            used[j] = true;
+            values[j] = format!("{head}{tail}").parse().unwrap_or(f64::NAN);
+            true
+        });
+        if all_placed && adds_up(&values) && !adds_up(&printed) {
+            for (cell, v) in rows[k].cells.iter_mut().zip(values) {
+                if let Some(value) = cell.value.as_mut() {
+                    value.number = v;
+                }
+            }
+            rows[k + 1].cells.retain(|c| is_half(text, c));
+            joined = true;
+        }
+    }
+    joined
+}
+
+/// Joins the halves of wrapped marks back into their rows. Returns whether any were.
+fn join_marks(text: &str, rows: &mut [Row<'_>]) -> bool {
     if !rows.iter().any(|r| r.cells.iter().any(|c| is_half(text, c))) {
-        return;
+        return false;
     }
     let mut taken = false;
     for weak in [false, true] {
@@ -106,7 +187,7 @@ pub fn join<'a>(text: &str, rows: &mut Vec<Row<'a>>) {
             }
         }
     }
-    rows.retain(|r| !(r.cells.is_empty() && r.labels.is_empty()));
+    taken
 }
 
 #[cfg(test)]
@@ -170,5 +251,23 @@ mod tests {
 ";
         let expected = [("二、上年结转", 0), ("", 1), ("政府信息公开", 6), ("", 1)];
         assert_eq!(counts(text), owned(&expected));
+    }
+
+    #[test]
+    fn digits_under_a_row_that_then_adds_up_are_its_numbers_ends() {
+        let wrapped = "一、本年新收政府信息公开申请数量   173 146 29  22 87       57   207
+                   6                            7
+二、上年结转政府信息公开申请数量   200 18   1  2  14       5    240
+";
+        let (_, rs) = rows(wrapped);
+        let numbers = |r: &super::Row| r.cells.iter().map(|c| c.value.unwrap().number).collect::<Vec<f64>>();
+        assert_eq!(rs.len(), 2);
+        assert_eq!(numbers(&rs[0]), [1736.0, 146.0, 29.0, 22.0, 87.0, 57.0, 2077.0]);
+        assert_eq!(numbers(&rs[1]), [200.0, 18.0, 1.0, 2.0, 14.0, 5.0, 240.0]);
+        // A row that adds up as printed keeps its numbers, and a line under it its own.
+        let apart = wrapped.replace("57   207", "57   514");
+        let (_, rs) = rows(&apart);
+        assert_eq!(rs.len(), 3);
+        assert_eq!(numbers(&rs[0])[0], 173.0);
     }
 }

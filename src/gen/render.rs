@@ -621,6 +621,12 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
     // half a line above and below the row's numbers, or the upper on their line.
     let halves = (rows.iter().any(|r| r.values.iter().any(|v| v == WHOLE_MARK)) && rng.chance(0.5))
         .then(|| if rng.chance(0.5) { Halves::Around } else { Halves::Under });
+    // Numbers too wide for their cells, three digits a line (`173` over `6`), in
+    // a table of many columns (表三's seven), each narrow.
+    let long = |v: &String| v.len() > NARROW_DIGITS && v.bytes().all(|b| b.is_ascii_digit());
+    let many = rows.iter().any(|r| r.values.len() >= MANY_COLUMNS);
+    let narrow_digits = many && rows.iter().any(|r| r.values.iter().any(long)) && rng.chance(0.3);
+    let wrap = Wrap { halves, digits: narrow_digits.then_some(NARROW_DIGITS) };
     for (k, r) in rows.iter().enumerate() {
         let label = labels_of(r).concat();
         let values: Vec<(usize, String)> =
@@ -688,7 +694,7 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
         } else {
             (vec![vec![(4, label)]], 0)
         };
-        out.push_str(&row_lines(lines, v, values, halves));
+        out.push_str(&row_lines(lines, v, values, wrap));
         if narrowed.is_none() && rng.chance(0.03) {
             out.push_str(&at(&[(40, format!("- {} -", rng.range(2, 9)))]));
         }
@@ -708,41 +714,68 @@ enum Halves {
     Under,
 }
 
-/// A row's lines (`lines`, each its parts at their columns) with its numbers on
-/// line `v`, a `——` among them wrapped in two as `halves` says.
-fn row_lines(
-    mut lines: Vec<Vec<(usize, String)>>,
-    mut v: usize,
-    values: Vec<(usize, String)>,
+/// The digits a line of a narrow number cell holds.
+const NARROW_DIGITS: usize = 3;
+/// The columns of numbers a table has that makes each narrow.
+const MANY_COLUMNS: usize = 7;
+
+/// What a table's narrow cells wrap.
+#[derive(Clone, Copy)]
+struct Wrap {
+    /// Each `——`, in two halves.
     halves: Option<Halves>,
-) -> String {
-    let (halved, whole): (Vec<_>, Vec<_>) = values.into_iter().partition(|(_, x)| halves.is_some() && x == WHOLE_MARK);
-    let half = |parts: &mut Vec<(usize, String)>| {
-        parts.extend(halved.iter().map(|(c, _)| (*c, "—".to_string())));
-        parts.sort_by_key(|p| p.0);
+    /// Each number of more digits than this, the rest under its start.
+    digits: Option<usize>,
+}
+
+/// A row's lines (`lines`, each its parts at their columns) with its numbers on
+/// line `v`, its cells wrapped as `wrap` says.
+fn row_lines(mut lines: Vec<Vec<(usize, String)>>, mut v: usize, values: Vec<(usize, String)>, wrap: Wrap) -> String {
+    let (halved, whole): (Vec<_>, Vec<_>) =
+        values.into_iter().partition(|(_, x)| wrap.halves.is_some() && x == WHOLE_MARK);
+    // The line under the numbers' line, made where there is none.
+    let below = |lines: &mut Vec<Vec<(usize, String)>>, v: usize| {
+        if v + 1 == lines.len() {
+            lines.push(Vec::new());
+        }
+        v + 1
     };
-    lines[v].extend(whole);
-    match halves {
-        Some(_) if halved.is_empty() => {}
+    let mut tails: Vec<(usize, String)> = Vec::new();
+    for (column, value) in whole {
+        match wrap.digits.filter(|&d| value.len() > d && value.bytes().all(|b| b.is_ascii_digit())) {
+            Some(d) => {
+                tails.push((column, value[d..].to_string()));
+                lines[v].push((column, value[..d].to_string()));
+            }
+            None => lines[v].push((column, value)),
+        }
+    }
+    let add = |line: &mut Vec<(usize, String)>, parts: &[(usize, String)]| {
+        line.extend(parts.iter().cloned());
+        line.sort_by_key(|p| p.0);
+    };
+    let halves: Vec<(usize, String)> = halved.iter().map(|(c, _)| (*c, "—".to_string())).collect();
+    match wrap.halves {
+        Some(_) if halves.is_empty() => {}
         Some(Halves::Around) => {
             if v == 0 {
                 lines.insert(0, Vec::new());
                 v += 1;
             }
-            half(&mut lines[v - 1]);
-            if v + 1 == lines.len() {
-                lines.push(Vec::new());
-            }
-            half(&mut lines[v + 1]);
+            add(&mut lines[v - 1], &halves);
+            let b = below(&mut lines, v);
+            add(&mut lines[b], &halves);
         }
         Some(Halves::Under) => {
-            half(&mut lines[v]);
-            if v + 1 == lines.len() {
-                lines.push(Vec::new());
-            }
-            half(&mut lines[v + 1]);
+            add(&mut lines[v], &halves);
+            let b = below(&mut lines, v);
+            add(&mut lines[b], &halves);
         }
         None => {}
+    }
+    if !tails.is_empty() {
+        let b = below(&mut lines, v);
+        add(&mut lines[b], &tails);
     }
     lines.iter().map(|parts| at(parts)).collect()
 }
