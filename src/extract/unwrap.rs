@@ -108,8 +108,8 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
             }
             // A centred line tells the page's width by its blanks on either side.
             let set = set_in(l, margin);
-            if set {
-                centred.push(margin + 2 * (indent(l) - margin) + width(l.trim()));
+            if set && centred.len() < MAX_CENTRED {
+                centred.push(((indent(l) - margin) as f64, width(l.trim()) as f64));
             }
             !set
         })
@@ -129,10 +129,54 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
         }
     }
     reached.or_else(|| {
-        let (count, page) = band(&mut centred);
-        (count >= 2 && page <= widest + SLACK && reaching(page, true) >= 1).then_some(page)
+        let page = margin + centred_width(&centred)?;
+        (page <= widest + SLACK && reaching(page, true) >= 1).then_some(page)
     })
 }
+
+/// The most lines set in from the margin that [`centred_width`] looks at.
+const MAX_CENTRED: usize = 24;
+
+/// The page's width past its margin that lines centred on it tell, each by its
+/// blanks past the margin and its width. A line `w` columns wide centred on a
+/// page `p` columns wide starts `(p - w) / 2` columns in; where the blanks are not
+/// columns (`pdftotext` on a grid of another pitch than half a Chinese
+/// character's width), `blanks = c - h × w` with `c` the page's middle in blanks
+/// and `h` half the blanks a column. `c` and `h` are fitted to the lines that
+/// agree on them, three or more (a title in larger type or a date set right
+/// agrees with none); else the blanks are taken for columns, where two lines or
+/// more agree. The page is `c / h` columns.
+fn centred_width(centred: &[(f64, f64)]) -> Option<usize> {
+    let agree = |h: f64, c: f64| centred.iter().filter(|(b, w)| (b + h * w - c).abs() <= AGREE).count();
+    let mut best: Option<(usize, f64, f64)> = None;
+    for (k, a) in centred.iter().enumerate() {
+        for b in centred[k + 1..].iter().filter(|b| (a.1 - b.1).abs() >= 4.0) {
+            let h = (a.0 - b.0) / (b.1 - a.1);
+            if (0.2..=2.0).contains(&h) {
+                let c = a.0 + h * a.1;
+                let n = agree(h, c);
+                if best.is_none_or(|(m, ..)| n > m) {
+                    best = Some((n, h, c));
+                }
+            }
+        }
+    }
+    if let Some((n, h, c)) = best.filter(|&(n, ..)| n >= 3) {
+        // Least squares over the lines that agree.
+        let inliers: Vec<&(f64, f64)> = centred.iter().filter(|(b, w)| (b + h * w - c).abs() <= AGREE).collect();
+        let (mw, mb) = inliers.iter().fold((0.0, 0.0), |(sw, sb), (b, w)| (sw + w / n as f64, sb + b / n as f64));
+        let sxy: f64 = inliers.iter().map(|(b, w)| (w - mw) * (b - mb)).sum();
+        let sxx: f64 = inliers.iter().map(|(_, w)| (w - mw) * (w - mw)).sum();
+        let h = if sxx > 0.0 { -sxy / sxx } else { h };
+        return (0.2..=2.0).contains(&h).then(|| ((mb + h * mw) / h).round() as usize);
+    }
+    let mut pages: Vec<usize> = centred.iter().map(|(b, w)| (2.0 * b + w) as usize).collect();
+    let (count, page) = band(&mut pages);
+    (count >= 2).then_some(page)
+}
+
+/// How far apart, in blanks, the middles of lines centred on one page may be.
+const AGREE: f64 = 1.5;
 
 /// The most common band of `widths` `SLACK` wide: how many it holds, and the
 /// widest of them.
@@ -646,6 +690,31 @@ mod tests {
         // The whole text set in as far: that is its margin, and nothing is centred.
         let indented: String = page.lines().map(|l| format!("          {l}\n")).collect();
         assert!(unwrap(&indented, &[]).unwrap().text.contains("三、依申请公开政府信息情况\n"));
+    }
+
+    #[test]
+    fn centred_headings_tell_the_page_s_width_on_a_grid_of_another_pitch() {
+        // Blanks of 4 points, a column half a character of 10.5: a centred line
+        // starts 1.3 blanks a column in; a title in larger type, further.
+        let centred = |h: &str, scale: f64| {
+            let blanks = (88 - width(h)) as f64 / 2.0 * scale;
+            format!("{}{h}", " ".repeat(blanks as usize))
+        };
+        let page = [
+            &centred("某某县人民政府2015年政府信息公开年报", 1.6),
+            &centred("二、主动公开政府信息情况", 1.3),
+            "本年在门户网站发布信息1383条,在上级政府网站信息公开专栏发布信息1383条。",
+            &centred("三、依申请公开政府信息情况", 1.3),
+            "已答复219件,其中予以公开答复135件,同意部分公开十八件,不公开0件,因本机关不掌握相关",
+            "信息而无法提供四十八件。",
+            &centred("四、政府信息公开的收费及减免情况", 1.3),
+            "无政府信息公开收费情况。",
+        ]
+        .map(|l| format!("{l}\n"))
+        .concat();
+        let u = unwrap(&page, &[]).unwrap();
+        assert!(u.text.contains("因本机关不掌握相关信息而无法提供四十八件。\n"), "{}", u.text);
+        assert!(u.text.contains("减免情况\n无政府"));
     }
 
     #[test]
