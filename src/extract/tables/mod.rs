@@ -18,6 +18,7 @@ use super::numerals::scaled;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
+mod bands;
 mod disclosures;
 mod litigation;
 mod numbers_first;

@@ -17,7 +17,7 @@ use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::numerals::is_chinese_numeral;
 
 /// A line of numbers and nothing else.
-fn numbers_alone(r: &Row) -> bool {
+pub(super) fn numbers_alone(r: &Row) -> bool {
     r.kind == Kind::Table && r.labels.is_empty() && !r.cells.is_empty()
 }
 
@@ -43,7 +43,7 @@ fn starts_row(label: &str, numbered_rows: bool, cues: &Cues) -> bool {
 /// The row whose label names 表三's first row, on its line or run on over the
 /// lines of label alone after it (`一、本年新` / `收政府信息`, or `一、本年新` /
 /// `1` / `收政府信息`).
-fn first_named(rows: &[Row], t: Template) -> Option<usize> {
+pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
     let anchor = template::request_rows(t)[0].cues[0];
     // The anchor's beginnings, which a line that runs it on ends with (`本`, `本年`, `本年新`).
     let starts: Vec<&str> = anchor.char_indices().skip(1).map(|(i, _)| &anchor[..i]).collect();
@@ -75,8 +75,7 @@ fn first_named(rows: &[Row], t: Template) -> Option<usize> {
 /// with the row's own make at least a row short of its total (a header's line
 /// numbering the columns, 1 to 7, is no row's); or, where the header counts
 /// legal persons in one column, three numbers that add up (or two).
-fn first_row(rows: &[Row], t: Template, n: usize) -> Option<(usize, usize)> {
-    let k = first_named(rows, t)?;
+fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
     let above = || rows[..k].iter().rev().take_while(|r| numbers_alone(r));
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
@@ -107,8 +106,8 @@ fn table_end(rows: &[Row], first: usize) -> usize {
 /// The rows of 表三 rebuilt where plain `pdftotext` printed each row's numbers
 /// before its label, with each row's index in `rows`; `None` where it did not.
 /// A row's cells are its first columns, left to right.
-pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let (first, n) = first_row(rows, t, n)?;
+pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+    let (first, n) = first_row(rows, named, n)?;
     let start = first - rows[..first].iter().rev().take_while(|r| numbers_alone(r)).count();
     let end = table_end(rows, first);
     let cues = Cues::requests(t);
@@ -158,8 +157,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], t: Template, n: usize) -> Option<(Ve
 /// / `25` / `公开申请数量` / `3` … `31`, a page's table printed to PDF): each
 /// number is the row's whose label started last, the table numbering its
 /// rows. `None` where no row's numbers are parted so.
-pub(super) fn gathered<'a>(rows: &[Row<'a>], t: Template) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let first = first_named(rows, t)?;
+pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     if !numbered(rows[first].label()) {
         return None;
     }
@@ -296,7 +294,7 @@ mod tests {
     fn requests(text: &str) -> Report {
         let (_, rs) = rows(text);
         let mut report = Report::default();
-        super::super::read_requests(&rs, Template::T2021, 0, &mut report);
+        super::super::read_requests(text, &rs, Template::T2021, 0, &mut report);
         report
     }
 
@@ -433,7 +431,8 @@ mod tests {
              二、上年结转政府信息公开申请数量  2  0  0  0  0  1  3\n"
         );
         let (_, rs) = rows(&text);
-        assert!(rebuilt(&rs, Template::T2021, 7).is_none());
+        let first = first_named(&rs, Template::T2021).unwrap();
+        assert!(rebuilt(&rs, first, Template::T2021, 7).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 
@@ -487,8 +486,9 @@ mod tests {
             lines(&[2, 0, 0, 0, 0, 1, 3]),
         );
         let (_, rs) = rows(&text);
-        assert!(rebuilt(&rs, Template::T2021, 7).is_none());
-        assert!(gathered(&rs, Template::T2021).is_none());
+        let first = first_named(&rs, Template::T2021).unwrap();
+        assert!(rebuilt(&rs, first, Template::T2021, 7).is_none());
+        assert!(gathered(&rs, first).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 

@@ -120,12 +120,20 @@ fn split_runs<'a>(rows: &[Row<'a>], n: usize) -> (Vec<Row<'a>>, Vec<usize>) {
 const MAX_TABLE_STARTS: usize = 16;
 
 /// Reads 表三. Returns the layout row after the table, or `None` if there is none.
-pub fn read_requests(rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
+pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let rows_from = &rows[from.min(rows.len())..];
-    // Plain `pdftotext`'s rows rebuilt: numbers before their labels, or parted by them.
-    let rebuilt = super::numbers_first::rebuilt(rows_from, t, n).map(|r| (r, Lone::First));
-    let rebuilt = rebuilt.or_else(|| super::numbers_first::gathered(rows_from, t).map(|r| (r, Lone::Total)));
+    // Plain `pdftotext`'s tables, from the row naming 表三's first: column by
+    // column over bands of rows, or each row's numbers before its label, or
+    // parted by its label's lines.
+    let first = super::numbers_first::first_named(rows_from, t);
+    if let Some((rows, after)) = first.and_then(|f| super::bands::banded(text, rows_from, f, t, n)) {
+        read_requests_in(&rows, t, Lone::Total, report);
+        return Some(from + after);
+    }
+    let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
+    let gathered = || first.and_then(|f| super::numbers_first::gathered(rows_from, f)).map(|r| (r, Lone::Total));
+    let rebuilt = rebuilt.or_else(gathered);
     let Some(((rows, origin), lone)) = rebuilt else {
         return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
     };
@@ -326,7 +334,7 @@ mod tests {
     fn requests(text: &str, t: Template) -> Report {
         let (_, rs) = rows(text);
         let mut report = Report::default();
-        read_requests(&rs, t, 0, &mut report);
+        read_requests(text, &rs, t, 0, &mut report);
         report
     }
 

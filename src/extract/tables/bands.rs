@@ -1,0 +1,248 @@
+//! 表三 as plain `pdftotext` prints some word processors' PDFs of it: column by
+//! column over bands of rows. A band of `s` rows comes as seven runs of `s`
+//! numbers, one a column, left to right, each run a line or lines of their own
+//! apart from the next by a blank line or a label; a band of one row is a row's
+//! seven numbers one to a run. The first page's rows are often one band, the
+//! rest of the table bands of a row or two or three; the labels come in blocks
+//! of their own, apart from the numbers.
+//!
+//! The runs are split into bands (a run that fits none, such as a cell of 表四
+//! printed among them, left out) so that the most rows add up, each row's
+//! total the sum of its six columns; the reading is taken only where every row
+//! adds up, the table's identity holds in every column (new and carried over =
+//! processed and carried forward) and some band holds more than one row, so a
+//! table printed row by row is never read so.
+
+use super::numbers_first::numbers_alone;
+use super::*;
+
+/// The most runs looked at: a table's 25 rows make at most 175.
+const MAX_RUNS: usize = 400;
+
+/// What a row that adds up, a row that does not and a run left out weigh.
+const ADDS_UP: i64 = 1;
+const DOES_NOT: i64 = -5;
+const LEFT_OUT: i64 = -3;
+
+/// Whether a blank line stands between two places of `text` (`a` before `b`).
+fn blank_between(text: &str, a: usize, b: usize) -> bool {
+    let between = text.as_bytes().get(a..b).unwrap_or_default();
+    // A line wholly between the two with nothing but blanks on it.
+    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', between).collect();
+    breaks.windows(2).any(|w| between[w[0] + 1..w[1]].iter().all(u8::is_ascii_whitespace))
+}
+
+/// The runs of numbers from row `first` to `end`, each with the index of the
+/// row its last number is on.
+fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, usize)> {
+    let mut out: Vec<(Vec<Cell>, usize)> = Vec::new();
+    let mut run: Vec<Cell> = Vec::new();
+    let mut at = first;
+    for (k, row) in rows.iter().enumerate().take(end).skip(first) {
+        if !numbers_alone(row) {
+            if !run.is_empty() {
+                out.push((std::mem::take(&mut run), at));
+            }
+            continue;
+        }
+        for cell in &row.cells {
+            if run.last().is_some_and(|last| blank_between(text, last.offset, cell.offset)) {
+                out.push((std::mem::take(&mut run), at));
+            }
+            run.push(*cell);
+            at = k;
+        }
+        if out.len() >= MAX_RUNS {
+            break;
+        }
+    }
+    if !run.is_empty() {
+        out.push((run, at));
+    }
+    out
+}
+
+/// The value of a cell, an empty one 0.
+fn number(cell: &Cell) -> f64 {
+    cell.value.map_or(0.0, |v| v.number)
+}
+
+/// Whether a row's last number is the sum of the others.
+fn adds_up(row: &[Cell]) -> bool {
+    let (last, others) = row.split_last().expect("a row of cells");
+    others.iter().map(number).sum::<f64>() == number(last)
+}
+
+/// The rows of a band of `n` runs of one length, starting at run `i`.
+fn band(runs: &[(Vec<Cell>, usize)], i: usize, n: usize) -> Option<Vec<Vec<Cell>>> {
+    let s = runs.get(i)?.0.len();
+    let runs = runs.get(i..i + n)?;
+    runs.iter().all(|r| r.0.len() == s).then(|| (0..s).map(|j| runs.iter().map(|r| r.0[j]).collect()).collect())
+}
+
+/// Reads 表三 printed column by column (see the module's comment): its rows in
+/// the template's order, each with its label and `n` cells, and the index of
+/// the layout row after its last number; `None` where the table is not printed so.
+pub(super) fn banded<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+) -> Option<(Vec<Row<'a>>, usize)> {
+    let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
+    let specs = template::request_rows(t);
+    let m = specs.len();
+    // Lines of numbers alone that hold fewer than the table's: no such table (most texts).
+    let alone: usize = rows[first..end].iter().filter(|r| numbers_alone(r)).map(|r| r.cells.len()).sum();
+    if alone < m * n {
+        return None;
+    }
+    let runs = runs(text, rows, first, end);
+    // For each run, the band of `n` runs it starts, if one: its rows and their weight.
+    let bands: Vec<Option<(usize, i64)>> = (0..runs.len())
+        .map(|i| {
+            let s = runs[i].0.len();
+            if s > m {
+                return None;
+            }
+            let band = band(&runs, i, n)?;
+            let adding = band.iter().filter(|row| adds_up(row)).count() as i64;
+            Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
+        })
+        .collect();
+    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and whether a band ends there.
+    let mut best: Vec<Vec<Option<(i64, bool)>>> = vec![vec![None; m + 1]; runs.len() + 1];
+    best[0][0] = Some((0, false));
+    for i in 0..runs.len() {
+        for r in 0..m {
+            let Some((weight, _)) = best[i][r] else { continue };
+            let mut offer = |i: usize, r: usize, w: i64, banded: bool| {
+                if best[i][r].is_none_or(|(b, _)| w > b) {
+                    best[i][r] = Some((w, banded));
+                }
+            };
+            offer(i + 1, r, weight + LEFT_OUT, false);
+            if let Some((s, w)) = bands[i].filter(|&(s, _)| r + s <= m) {
+                offer(i + n, r + s, weight + w, true);
+            }
+        }
+    }
+    // The best reading of all the rows, back from its last run.
+    let (mut i, _) = (0..=runs.len()).filter_map(|i| best[i][m].map(|(w, _)| (i, w))).max_by_key(|&(i, w)| (w, i))?;
+    let last = i.checked_sub(1).map_or(first, |l| runs[l].1);
+    let (mut r, mut read, mut wide) = (m, Vec::with_capacity(m), false);
+    while r > 0 {
+        let (_, banded) = best[i][r]?;
+        if banded {
+            // A band of `n` runs ends here: it began `n` runs back.
+            let band = band(&runs, i - n, n)?;
+            wide |= band.len() > 1;
+            r -= band.len();
+            read.splice(0..0, band);
+            i -= n;
+        } else {
+            i -= 1;
+        }
+    }
+    let at = |key: &str| specs.iter().position(|s| s.key == key).map(|j| &read[j]);
+    let column = |key: &str, c: usize| at(key).map_or(f64::NAN, |row| number(&row[c]));
+    let identity = (0..n).all(|c| {
+        let (received, done) = (["new_received", "carried_over"], ["total_processed", "carried_forward"]);
+        received.map(|k| column(k, c)).iter().sum::<f64>() == done.map(|k| column(k, c)).iter().sum::<f64>()
+    });
+    if !wide || !identity || !read.iter().all(|row| adds_up(row)) {
+        return None;
+    }
+    let built = specs
+        .iter()
+        .zip(read)
+        .map(|(spec, cells)| {
+            let offset = cells[0].offset;
+            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
+        })
+        .collect();
+    Some((built, last + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    /// A 2021 表三 that adds up: 4 new requests, 3 granted, 1 not held.
+    fn table() -> Vec<[u32; 7]> {
+        let mut t = vec![[0; 7]; 25];
+        t[0] = [3, 1, 0, 0, 0, 0, 4];
+        t[2] = [2, 1, 0, 0, 0, 0, 3];
+        t[12] = [1, 0, 0, 0, 0, 0, 1];
+        t[23] = [3, 1, 0, 0, 0, 0, 4];
+        t
+    }
+
+    /// The table column by column over bands of rows: the first four rows one
+    /// band under their labels, rows 16 and 17 a band of two (a column's two
+    /// numbers on one line), the rest a row a band, with a number of another
+    /// table among them.
+    fn banded_text() -> String {
+        let t = table();
+        let mut text = String::from(
+            "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果 (一)予以公开\n\
+             (二)部分公开\n社会\n公益\n组织\n",
+        );
+        for c in 0..7 {
+            text.extend(t[..4].iter().map(|row| format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        text.push_str("5.属于三类内部事务信息\n行政复议\n结果\n维持\n7\n\n");
+        let mut r = 4;
+        while r < 25 {
+            if r == 16 {
+                text.extend((0..7).map(|c| format!("{} {}\n\n", t[16][c], t[17][c])));
+                r += 2;
+                continue;
+            }
+            text.extend((0..7).map(|c| format!("{}\n\n", t[r][c])));
+            r += 1;
+        }
+        text + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n"
+    }
+
+    fn read(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        read_requests(text, &rs, Template::T2021, 0, &mut report);
+        report
+    }
+
+    #[test]
+    fn columns_over_bands_of_rows_are_read_back_into_rows() {
+        let text = banded_text();
+        let report = read(&text);
+        let specs = template::request_rows(Template::T2021);
+        let t = table();
+        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+    }
+
+    #[test]
+    fn a_table_printed_row_by_row_or_that_does_not_add_up_is_not_read_so() {
+        let text = banded_text();
+        let (_, rs) = rows(&text);
+        // Row by row: each row's seven numbers a run.
+        let by_rows: String = table().iter().map(|r| r.map(|v| format!("{v}\n")).concat() + "\n").collect();
+        let row_text = format!("一、本年新收政府信息公开申请数量\n{by_rows}五、存在的主要问题\n工作有待加强。\n");
+        let (_, by_rows) = rows(&row_text);
+        assert!(banded(&row_text, &by_rows, 0, Template::T2021, 7).is_none());
+        assert!(banded(&text, &rs, 0, Template::T2021, 7).is_some());
+        // A number changed: its row no longer adds up.
+        let broken = banded_text().replacen("3\n0\n2\n0\n\n", "3\n0\n5\n0\n\n", 1);
+        assert_ne!(broken, text);
+        let (_, rs) = rows(&broken);
+        assert!(banded(&broken, &rs, 0, Template::T2021, 7).is_none());
+    }
+}
