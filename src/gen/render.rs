@@ -174,6 +174,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let cell_width = (layout == Layout::Raw && rng.chance(0.5)).then(|| rng.range(5, 20) as usize);
     // A page's table printed to PDF: a row's first number on the line after its label's first line.
     let first_between = cell_width.is_some() && !numbers_first && rng.chance(0.4);
+    // A Word table printed to PDF a column at a time over bands of rows.
+    let bands = (layout == Layout::Raw && !numbers_first && rng.chance(0.25))
+        .then(|| (rng.range(3, 9) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize));
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -289,7 +292,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     }
                     Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => {
-                        raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide, first_between })
+                        raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands })
                     }
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
@@ -803,7 +806,13 @@ struct Raw {
     /// 表三's rows, their labels wrapped: each row's first number between its
     /// label's first line and the rest (a page's table printed to PDF).
     first_between: bool,
+    /// 表三 a column at a time over bands of rows: the first band's rows, and
+    /// where in [`BAND_SIZES`] the later bands' sizes start.
+    bands: Option<(usize, usize)>,
 }
+
+/// The sizes of the bands of rows after the first, in turn.
+const BAND_SIZES: [usize; 6] = [1, 1, 2, 1, 3, 1];
 
 /// The fewest characters a line of a statistics table's label cell holds.
 const MIN_STATISTICS_WIDTH: usize = 12;
@@ -817,6 +826,9 @@ fn raw(rows: &[TRow], how: Raw) -> String {
     let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
     if numbers_first && requests {
         return raw_requests(rows, how);
+    }
+    if let Some(bands) = how.bands.filter(|_| requests) {
+        return raw_bands(rows, bands);
     }
     let mut out = String::new();
     for r in rows {
@@ -923,6 +935,40 @@ fn raw_requests(rows: &[TRow], how: Raw) -> String {
         }
     }
     totals.drain(..).for_each(|t| out.push_str(&format!("{t}{end}")));
+    out
+}
+
+/// 表三 by plain `pdftotext` a column at a time over bands of rows: the first
+/// band's labels, then each of its columns' numbers a line each, a blank line
+/// after each column; the other rows' labels, then each band's columns, a
+/// column's numbers on one line. (`first`, `from`): the first band's rows and
+/// where in [`BAND_SIZES`] the sizes of the others start.
+fn raw_bands(rows: &[TRow], (first, from): (usize, usize)) -> String {
+    let mut out = String::new();
+    let filled: Vec<&TRow> = rows.iter().filter(|r| !r.values.is_empty()).collect();
+    for r in rows.iter().filter(|r| r.values.is_empty()) {
+        out.push_str(&format!("{}\n", labels_of(r).join(" ")));
+    }
+    let labels = |rows: &[&TRow]| rows.iter().map(|r| format!("{}\n", labels_of(r).join(" "))).collect::<String>();
+    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
+    let first = first.min(filled.len());
+    out.push_str(&labels(&filled[..first]));
+    let columns = filled.first().map_or(0, |r| r.values.len());
+    for c in 0..columns {
+        filled[..first].iter().for_each(|r| out.push_str(&format!("{}\n", r.values.get(c).map_or("0".into(), value))));
+        out.push('\n');
+    }
+    out.push_str(&labels(&filled[first..]));
+    let (mut at, mut k) = (first, from);
+    while at < filled.len() {
+        let band = &filled[at..(at + BAND_SIZES[k % BAND_SIZES.len()]).min(filled.len())];
+        for c in 0..columns {
+            let line: Vec<String> = band.iter().map(|r| r.values.get(c).map_or("0".into(), value)).collect();
+            out.push_str(&format!("{}\n\n", line.join(" ")));
+        }
+        at += band.len();
+        k += 1;
+    }
     out
 }
 

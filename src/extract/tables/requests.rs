@@ -7,6 +7,8 @@ use super::*;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
 pub(super) const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
+/// The rows around 表三's first row where a header printed apart from it may stand.
+const MAX_HEADER_ROWS: usize = 120;
 
 /// Whether 表三 counts legal persons and other organisations in one column
 /// (`自然人 | 法人或其他组织 | 总计`, a form some agencies shortened): the header
@@ -127,7 +129,14 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     // column over bands of rows, or each row's numbers before its label, or
     // parted by its label's lines.
     let first = super::numbers_first::first_named(rows_from, t);
-    if let Some((rows, after)) = first.and_then(|f| super::bands::banded(text, rows_from, f, t, n)) {
+    let banded = |f: usize| {
+        let of = |width: usize| super::bands::banded(text, rows_from, f, t, width);
+        // The shortened form's three columns, where the header names no kind of organisation.
+        let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
+        let combined = || !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
+        of(n).or_else(|| combined().then(|| of(COMBINED_WIDTH)).flatten())
+    };
+    if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(from + after);
     }
