@@ -40,6 +40,7 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("lines of lone pipes", "t.txt", format!("一、总体情况\n{}", "|\n".repeat(n(500_000)))),
         ("表三's first row on every line", "t.txt", format!("{title_2020}{}", "一、本年新收政府信息公开申请数量 1 2 3\n".repeat(n(20_000)))),
         ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", "1\n".repeat(n(300_000)), "说明\n".repeat(n(40_000)))),
+        ("表三 a number a run", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}", "1\n\n".repeat(n(300_000)))),
         ("numbers on one line", "t.txt", format!("一、本年新收政府信息公开申请数量 {}\n", "1 ".repeat(n(500_000)))),
         ("one endless label", "t.txt", format!("{}\n", "一、本年新收政府信息公开申请数量".repeat(n(100_000)))),
         ("a clause of counts", "t.txt", format!("{title}三、依申请公开情况\n{}\n", "当面申请1件".repeat(n(50_000)))),

@@ -50,12 +50,12 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
         for cell in &row.cells {
             if run.last().is_some_and(|last| blank_between(text, last.offset, cell.offset)) {
                 out.push((std::mem::take(&mut run), at));
+                if out.len() >= MAX_RUNS {
+                    return out;
+                }
             }
             run.push(*cell);
             at = k;
-        }
-        if out.len() >= MAX_RUNS {
-            break;
         }
     }
     if !run.is_empty() {
