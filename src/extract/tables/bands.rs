@@ -30,8 +30,13 @@ const LEFT_OUT: i64 = -3;
 fn blank_between(text: &str, a: usize, b: usize) -> bool {
     let between = text.as_bytes().get(a..b).unwrap_or_default();
     // A line wholly between the two with nothing but blanks on it.
-    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', between).collect();
-    breaks.windows(2).any(|w| between[w[0] + 1..w[1]].iter().all(u8::is_ascii_whitespace))
+    let mut breaks = memchr::memchr_iter(b'\n', between);
+    let Some(mut last) = breaks.next() else { return false };
+    breaks.any(|next| {
+        let blank = between[last + 1..next].iter().all(u8::is_ascii_whitespace);
+        last = next;
+        blank
+    })
 }
 
 /// The runs of numbers from row `first` to `end`, each with the index of the
@@ -105,15 +110,19 @@ pub(super) fn banded<'a>(
     let bands: Vec<Option<(usize, i64)>> = (0..runs.len())
         .map(|i| {
             let s = runs[i].0.len();
-            if s > m {
-                return None;
-            }
-            let band = band(&runs, i, n)?;
-            let adding = band.iter().filter(|row| adds_up(row)).count() as i64;
+            let band = runs.get(i..i + n).filter(|b| s <= m && b.iter().all(|r| r.0.len() == s))?;
+            // Row j of the band: the j-th number of each run.
+            let adds = |j: usize| band[..n - 1].iter().map(|r| number(&r.0[j])).sum::<f64>() == number(&band[n - 1].0[j]);
+            let adding = (0..s).filter(|&j| adds(j)).count() as i64;
             Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
         })
         .collect();
     // best[i][r]: the best weight of reading runs[..i] as rows[..r], and whether a band ends there.
+    // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
+    let wide_adding = |&(s, w): &(usize, i64)| s > 1 && w >= (s as i64 - 1) * ADDS_UP + DOES_NOT;
+    if !bands.iter().flatten().any(wide_adding) {
+        return None;
+    }
     let mut best: Vec<Vec<Option<(i64, bool)>>> = vec![vec![None; m + 1]; runs.len() + 1];
     best[0][0] = Some((0, false));
     for i in 0..runs.len() {
