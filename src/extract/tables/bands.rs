@@ -112,7 +112,8 @@ pub(super) fn banded<'a>(
             let s = runs[i].0.len();
             let band = runs.get(i..i + n).filter(|b| s <= m && b.iter().all(|r| r.0.len() == s))?;
             // Row j of the band: the j-th number of each run.
-            let adds = |j: usize| band[..n - 1].iter().map(|r| number(&r.0[j])).sum::<f64>() == number(&band[n - 1].0[j]);
+            let (others, total) = band.split_at(n - 1);
+            let adds = |j: usize| others.iter().map(|r| number(&r.0[j])).sum::<f64>() == number(&total[0].0[j]);
             let adding = (0..s).filter(|&j| adds(j)).count() as i64;
             Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
         })
