@@ -47,7 +47,7 @@ fn halves_only(text: &str, row: &Row) -> bool {
 
 /// Whether `b`'s line comes right after `a`'s.
 fn adjacent(text: &str, a: &Row, b: &Row) -> bool {
-    a.offset < b.offset && memchr::memchr_iter(b'\n', &text.as_bytes()[a.offset..b.offset]).count() == 1
+    a.offset < b.offset && memchr::memchr_iter(b'\n', &text.as_bytes()[a.offset..b.offset]).take(2).count() == 1
 }
 
 /// The cell of `row` standing where `cell` stands, if any.
