@@ -118,12 +118,12 @@ pub(super) fn banded<'a>(
             Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
         })
         .collect();
-    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and whether a band ends there.
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
     let wide_adding = |&(s, w): &(usize, i64)| s > 1 && w >= (s as i64 - 1) * ADDS_UP + DOES_NOT;
     if !bands.iter().flatten().any(wide_adding) {
         return None;
     }
+    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and whether a band ends there.
     let mut best: Vec<Vec<Option<(i64, bool)>>> = vec![vec![None; m + 1]; runs.len() + 1];
     best[0][0] = Some((0, false));
     for i in 0..runs.len() {
