@@ -152,12 +152,44 @@ fn join_numbers(text: &str, rows: &mut [Row<'_>]) -> bool {
     joined
 }
 
+/// The rows that show the halves of a table of nothing but `——` for what they
+/// are, as many as this.
+const MIN_PAIRED: usize = 3;
+
+/// How many lines of halves with no label stand right under a labelled row's
+/// line of halves in the same places, or under a line of label alone right
+/// under one (a row's label between its halves): in a table that prints single
+/// dashes, a row's line of cells under another row's holds its label, or its
+/// label's line runs between them (and a table that prints its labels on lines
+/// of their own, over their cells, has no labelled line of cells).
+fn paired_lines(text: &str, rows: &[Row<'_>]) -> usize {
+    let places = |a: &Row, b: &Row| a.cells.len() == b.cells.len() && b.cells.iter().all(|c| at(a, c).is_some());
+    let lone = |r: &Row| r.labels.is_empty() && halves_only(text, r);
+    let labelled = |r: &Row| !r.labels.is_empty() && halves_only(text, r);
+    (1..rows.len())
+        .filter(|&k| {
+            let d = &rows[k];
+            if !lone(d) {
+                return false;
+            }
+            let l = &rows[k - 1];
+            let under = labelled(l) && adjacent(text, l, d) && places(l, d);
+            let around = k >= 2 && {
+                let (u, m) = (&rows[k - 2], l);
+                m.cells.is_empty() && labelled(u) && adjacent(text, u, m) && adjacent(text, m, d) && places(u, d)
+            };
+            under || around
+        })
+        .count()
+}
+
 /// Joins the halves of wrapped marks back into their rows. Returns whether any were.
 fn join_marks(text: &str, rows: &mut [Row<'_>]) -> bool {
     if !rows.iter().any(|r| r.cells.iter().any(|c| is_half(text, c))) {
         return false;
     }
-    let mut taken = false;
+    // A table of nothing but halves shows them by their pattern, row after row.
+    let mut taken = paired_lines(text, rows) >= MIN_PAIRED;
     for weak in [false, true] {
         if weak && !taken {
             break;
@@ -269,5 +301,19 @@ mod tests {
         let (_, rs) = rows(&apart);
         assert_eq!(rs.len(), 3);
         assert_eq!(numbers(&rs[0])[0], 173.0);
+    }
+
+    #[test]
+    fn a_table_of_nothing_but_halves_shows_them_row_after_row() {
+        // Each row's upper halves on its label's line, the lower under its last.
+        let row = |a: &str, b: &str| format!("{a}{}\n{b}\n{}\n", "    — — — — — — —", "          — — — — — — —");
+        let rows = [("一、本年新收", "申请数量"), ("二、上年结转", "申请数量"), ("(一)予以公开", "予以公开"), ("(二)部分公开", "部分公开")];
+        let text: String = rows.iter().map(|(a, b)| row(a, b)).collect();
+        let joined: Vec<(String, usize)> = counts(&text).into_iter().filter(|r| r.1 > 0).collect();
+        assert_eq!(joined.len(), 4, "{joined:?}");
+        assert!(joined.iter().all(|r| r.1 == 7), "{joined:?}");
+        // Labels on lines of their own over their cells: single dashes, no halves.
+        let raw = "一、本年新收\n— — —\n二、上年结转\n— — —\n(一)予以公开\n— — —\n(二)部分公开\n— — —\n";
+        assert_eq!(counts(raw).iter().filter(|r| r.1 == 3).count(), 4);
     }
 }
