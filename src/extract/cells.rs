@@ -58,6 +58,19 @@ pub struct Cell {
     pub center: f64,
 }
 
+impl Cell {
+    /// The cell's number, an empty cell's 0 (a filled table's blank).
+    pub fn number(&self) -> f64 {
+        self.value.map_or(0.0, |v| v.number)
+    }
+}
+
+/// Whether a row's numbers add up: the last the sum of the others.
+pub fn adds_up(values: &[f64]) -> bool {
+    let (last, others) = values.split_last().expect("a row of numbers");
+    others.iter().sum::<f64>() == *last
+}
+
 /// A piece of label text with its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frag<'a> {

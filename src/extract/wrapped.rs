@@ -21,7 +21,7 @@
 //! last number the sum of the others) and did not as printed: a row of 表三 or of
 //! any table whose last column is its total.
 
-use super::cells::{Cell, Row};
+use super::cells::{adds_up, Cell, Row};
 
 /// How far apart, in characters, two halves of one mark may stand.
 const SAME_PLACE: f64 = 1.0;
@@ -101,12 +101,6 @@ fn start(cell: &Cell, width: usize) -> f64 {
     cell.center - (width as f64 - 1.0) / 2.0
 }
 
-/// Whether numbers add up: the last the sum of the others.
-fn adds_up(values: &[f64]) -> bool {
-    let (last, others) = values.split_last().expect("a row of numbers");
-    others.iter().sum::<f64>() == *last
-}
-
 /// Joins the digits a line holds under a row's numbers to them, where the row
 /// then adds up and did not (the line's halves of marks, if any, left for
 /// [`join_marks`]). Returns whether any were.
@@ -127,7 +121,7 @@ fn join_numbers(text: &str, rows: &mut [Row<'_>]) -> bool {
             continue;
         }
         let above: Vec<Option<&str>> = l.cells.iter().map(|c| digits(text, c)).collect();
-        let mut values: Vec<f64> = l.cells.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect();
+        let mut values: Vec<f64> = l.cells.iter().map(Cell::number).collect();
         let printed = values.clone();
         let mut used = vec![false; values.len()];
         let all_placed = below.iter().all(|&(i, tail)| {

@@ -16,6 +16,7 @@
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use super::numbers_first::numbers_alone;
+use crate::extract::cells::adds_up;
 use super::*;
 
 /// The most runs looked at: a table's 25 rows make at most 175.
@@ -69,22 +70,20 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     out
 }
 
-/// The value of a cell, an empty one 0.
-fn number(cell: &Cell) -> f64 {
-    cell.value.map_or(0.0, |v| v.number)
+/// Whether a row's cells add up.
+fn row_adds_up(row: &[Cell]) -> bool {
+    adds_up(&row.iter().map(Cell::number).collect::<Vec<f64>>())
 }
 
-/// Whether a row's last number is the sum of the others.
-fn adds_up(row: &[Cell]) -> bool {
-    let (last, others) = row.split_last().expect("a row of cells");
-    others.iter().map(number).sum::<f64>() == number(last)
-}
-
-/// The rows of a band of `n` runs of one length, starting at run `i`.
-fn band(runs: &[(Vec<Cell>, usize)], i: usize, n: usize) -> Option<Vec<Vec<Cell>>> {
+/// The band of `n` runs of one length that starts at run `i`, if they are.
+fn band(runs: &[(Vec<Cell>, usize)], i: usize, n: usize) -> Option<&[(Vec<Cell>, usize)]> {
     let s = runs.get(i)?.0.len();
-    let runs = runs.get(i..i + n)?;
-    runs.iter().all(|r| r.0.len() == s).then(|| (0..s).map(|j| runs.iter().map(|r| r.0[j]).collect()).collect())
+    runs.get(i..i + n).filter(|b| b.iter().all(|r| r.0.len() == s))
+}
+
+/// A band's rows: the j-th number of each run is row j's.
+fn rows_of(band: &[(Vec<Cell>, usize)]) -> Vec<Vec<Cell>> {
+    (0..band[0].0.len()).map(|j| band.iter().map(|r| r.0[j]).collect()).collect()
 }
 
 /// Reads 表三 printed column by column (see the module's comment): its rows in
@@ -110,10 +109,10 @@ pub(super) fn banded<'a>(
     let bands: Vec<Option<(usize, i64)>> = (0..runs.len())
         .map(|i| {
             let s = runs[i].0.len();
-            let band = runs.get(i..i + n).filter(|b| s <= m && b.iter().all(|r| r.0.len() == s))?;
-            // Row j of the band: the j-th number of each run.
+            let band = band(&runs, i, n).filter(|_| s <= m)?;
+            // Row j of the band: the j-th number of each run (summed in place, no row built).
             let (others, total) = band.split_at(n - 1);
-            let adds = |j: usize| others.iter().map(|r| number(&r.0[j])).sum::<f64>() == number(&total[0].0[j]);
+            let adds = |j: usize| others.iter().map(|r| r.0[j].number()).sum::<f64>() == total[0].0[j].number();
             let adding = (0..s).filter(|&j| adds(j)).count() as i64;
             Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
         })
@@ -148,7 +147,7 @@ pub(super) fn banded<'a>(
         let (_, banded) = best[i][r]?;
         if banded {
             // A band of `n` runs ends here: it began `n` runs back.
-            let band = band(&runs, i - n, n)?;
+            let band = rows_of(band(&runs, i - n, n)?);
             wide |= band.len() > 1;
             r -= band.len();
             read.splice(0..0, band);
@@ -158,7 +157,7 @@ pub(super) fn banded<'a>(
         }
     }
     let at = |key: &str| specs.iter().position(|s| s.key == key).map(|j| &read[j]);
-    let column = |key: &str, c: usize| at(key).map_or(f64::NAN, |row| number(&row[c]));
+    let column = |key: &str, c: usize| at(key).map_or(f64::NAN, |row| row[c].number());
     let unequal = (0..n)
         .filter(|&c| {
             let (received, done) = (["new_received", "carried_over"], ["total_processed", "carried_forward"]);
@@ -167,7 +166,7 @@ pub(super) fn banded<'a>(
         .count();
     // (One number printed wrong breaks a row's sum and a column's identity: the
     // checks flag it.)
-    let not_adding = read.iter().filter(|row| !adds_up(row)).count();
+    let not_adding = read.iter().filter(|row| !row_adds_up(row)).count();
     if !wide || not_adding > 1 || unequal > 1 {
         return None;
     }

@@ -250,8 +250,7 @@ impl Table {
         if rest != glued && rest < n - 1 {
             return;
         }
-        let number = |c: &Cell| c.value.map_or(0.0, |v| v.number);
-        let sums = short.iter().rev().map(|&i| out[i].cells.iter().map(number).sum::<f64>());
+        let sums = short.iter().rev().map(|&i| out[i].cells.iter().map(Cell::number).sum::<f64>());
         if !sums.zip(&self.pending).all(|(sum, total)| total.value.is_some_and(|v| v.number == sum)) {
             return;
         }

@@ -28,7 +28,7 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
         .iter()
         .filter_map(|cells| match cells {
             // An empty cell inside a filled table is 0.
-            Some([a, b, c]) => Some([a, b, c].map(|x| x.value.map_or(0.0, |v| v.number))),
+            Some([a, b, c]) => Some([a, b, c].map(|x| x.number())),
             _ => None,
         })
         .collect();
