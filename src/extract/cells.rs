@@ -71,6 +71,11 @@ pub fn adds_up(values: &[f64]) -> bool {
     others.iter().sum::<f64>() == *last
 }
 
+/// Whether a row's cells add up, an empty cell a 0.
+pub fn cells_add_up(cells: &[Cell]) -> bool {
+    adds_up(&cells.iter().map(Cell::number).collect::<Vec<f64>>())
+}
+
 /// A piece of label text with its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frag<'a> {

@@ -177,6 +177,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // A Word table printed to PDF a column at a time over bands of rows.
     let bands = (layout == Layout::Raw && !numbers_first && rng.chance(0.25))
         .then(|| (rng.range(3, 9) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize));
+    // 表四's last columns a block of their own in plain pdftotext, printed after
+    // the text that follows the table: the columns' numbers, or each under its head.
+    let last_apart = (layout == Layout::Raw && rng.chance(0.2)).then(|| (rng.range(1, 11) as usize, rng.chance(0.5)));
+    let mut apart_block = String::new();
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -292,7 +296,15 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     }
                     Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => {
-                        raw(rows, Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands })
+                        let how = Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands };
+                        match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
+                            Some((columns, headed)) => {
+                                let (rows, block) = columns_apart(rows, columns, headed);
+                                apart_block = block;
+                                raw(&rows, how)
+                            }
+                            None => raw(rows, how),
+                        }
                     }
                     _ => markdown(rows, blank, converted, rng.chance(0.1)),
                 };
@@ -304,7 +316,30 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     if let Some((agency, date)) = &page.signature {
         out.push_str(&format!("{}\n", set(font(&format!("{agency}\n{date}")), right)));
     }
+    out.push_str(&apart_block);
     out
+}
+
+/// 表四's cells: three proceedings of five outcomes.
+const LITIGATION_CELLS: usize = 15;
+
+/// 表四 without its last `columns` columns' numbers, and those numbers as plain
+/// `pdftotext` prints them apart: a number a line, or each under its head a
+/// character a line (`尚`/`未`/`审`/`结`/`30`) where `headed`.
+fn columns_apart(rows: &[TRow], columns: usize, headed: bool) -> (Vec<TRow>, String) {
+    let mut rows = rows.to_vec();
+    let mut block = String::from("\n");
+    if let Some(row) = rows.iter_mut().find(|r| r.values.len() == LITIGATION_CELLS) {
+        let kept = LITIGATION_CELLS - columns.min(LITIGATION_CELLS - 1);
+        for (k, value) in row.values.split_off(kept).into_iter().enumerate() {
+            if headed {
+                let head = crate::template::LITIGATION_OUTCOME_LABELS[(kept + k) % crate::template::LITIGATION_OUTCOMES.len()];
+                head.chars().for_each(|c| block.push_str(&format!("{c}\n")));
+            }
+            block.push_str(&format!("{}\n\n", if value.is_empty() { "0" } else { &value }));
+        }
+    }
+    (rows, block)
 }
 
 /// A blank between a Chinese character and a digit next to it (`2011 年`,

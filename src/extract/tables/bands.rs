@@ -16,7 +16,7 @@
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use super::numbers_first::numbers_alone;
-use crate::extract::cells::adds_up;
+use crate::extract::cells::cells_add_up;
 use super::*;
 
 /// The most runs looked at: a table's 25 rows make at most 175.
@@ -68,11 +68,6 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
         out.push((run, at));
     }
     out
-}
-
-/// Whether a row's cells add up.
-fn row_adds_up(row: &[Cell]) -> bool {
-    adds_up(&row.iter().map(Cell::number).collect::<Vec<f64>>())
 }
 
 /// The band of `n` runs of one length that starts at run `i`, if they are.
@@ -166,7 +161,7 @@ pub(super) fn banded<'a>(
         .count();
     // (One number printed wrong breaks a row's sum and a column's identity: the
     // checks flag it.)
-    let not_adding = read.iter().filter(|row| !row_adds_up(row)).count();
+    let not_adding = read.iter().filter(|row| !cells_add_up(row)).count();
     if !wide || not_adding > 1 || unequal > 1 {
         return None;
     }

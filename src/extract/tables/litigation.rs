@@ -2,6 +2,7 @@
 //! heads, or without them.
 
 use super::*;
+use crate::extract::cells::cells_add_up;
 
 /// Reads 表四 at or after layout row `from`.
 pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
@@ -25,6 +26,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut first_value_row = None;
     let mut end = anchor + 1;
     let mut delimited = true;
+    // Whether any numbers are a line each, which tells no columns.
+    let mut vertical = false;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
         let next_section = k > anchor && (label.starts_with("五、") || label.has("存在的主要问题"));
@@ -35,6 +38,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         if row.has_value() {
             first_value_row.get_or_insert(k);
             delimited &= row.delimited;
+            vertical |= row.vertical;
             cells.extend(row.cells.iter().copied());
         }
     }
@@ -49,7 +53,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             cells = apart;
         }
     }
-    if cells.len() < n && !delimited {
+    if cells.len() < n && !delimited && !vertical {
         // Blank cells in aligned text: place the numbers under the 15 outcome headers.
         let heads: Vec<f64> = rows[anchor..first_value_row]
             .iter()
@@ -64,6 +68,11 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
                 out[col] = *cell;
             }
             cells = out;
+        }
+    }
+    if cells.len() < n && !delimited {
+        if let Some(all) = continued(rows, end, &cells, n) {
+            cells = all;
         }
     }
     if cells.len() < n && all_zero(&cells, n) {
@@ -85,6 +94,34 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     Some(end)
+}
+
+/// 表四's last cells printed apart from the others (`cells`, read where the
+/// table is): plain `pdftotext` may give a table's last columns a block of
+/// their own, after the text that follows the table (the closing sections, the
+/// agency, the date) or at the end of the text, after other loose columns. The
+/// numbers on lines of their own after the table (layout row `end` on), the
+/// first it lacks or the last, taken where every proceeding's outcomes then add
+/// up to its total, as they do where the table is; never when both do and differ.
+fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
+    let group = template::LITIGATION_OUTCOMES.len();
+    let adds_up = |cells: &[Cell]| cells.chunks_exact(group).all(cells_add_up);
+    // The cells where the table is: each proceeding's there adds up.
+    if !adds_up(cells) {
+        return None;
+    }
+    let bare = |r: &&Row| r.kind == Kind::Table && r.label().is_empty();
+    let counts = |r: &&Row| r.cells.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0));
+    let loose: Vec<Cell> = rows.get(end..)?.iter().filter(bare).filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
+    let lacking = n - cells.len();
+    if loose.len() < lacking {
+        return None;
+    }
+    let with = |more: &[Cell]| Some([cells, more].concat()).filter(|all| adds_up(all));
+    match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
+        (Some(first), Some(last)) => (first.iter().map(Cell::number).eq(last.iter().map(Cell::number))).then_some(first),
+        (first, last) => first.or(last),
+    }
 }
 
 /// 表四 printed without its heads (a converter that drops merged header rows
@@ -229,6 +266,47 @@ mod tests {
         assert_eq!(total("(二)部分公开 | 0 |"), (vec![0.0; 7], ""));
         assert_eq!(total("(二)部分公开 | 4 |").0, vec![-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 4.0]);
         assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 2 |").1, "cells_unaligned");
+    }
+
+    #[test]
+    fn last_cells_printed_after_the_closing_sections_are_read_where_every_proceeding_adds_up() {
+        // Plain pdftotext: a number a line, the last proceeding's block after the text that follows.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n维持 纠正 结果 审结\n\n";
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n\
+            本年度收取信息处理费 2 笔，合计 800 元。\n某市某局\n2021 年 1 月 14 日\n\n";
+        let counts = |r: &Report| r.litigation.iter().map(|f| f.count).collect::<Vec<_>>();
+        let text = format!("{heads}{}{closing}{}", lines(&[0, 4, 0, 4, 8, 0, 0, 3, 4, 7]), lines(&[1, 1, 4, 0, 6]));
+        let r = litigation(&text);
+        assert_eq!(counts(&r), [0, 4, 0, 4, 8, 0, 0, 3, 4, 7, 1, 1, 4, 0, 6]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        // Other loose columns between: the last numbers, under their heads.
+        let text = format!(
+            "{heads}{}{closing}{}尚\n未\n审\n结\n30\n\n总\n计\n\n79\n",
+            lines(&[0, 0, 0, 7, 7, 0, 0, 0, 0, 0, 16, 0, 33]),
+            lines(&[3, 5, 1, 9])
+        );
+        assert_eq!(counts(&litigation(&text))[13..], [30, 79]);
+        // A row of zeros short of cells, its last proceeding printed apart: not all zeros.
+        let text = format!("{heads}{}{closing}{}", lines(&[0; 10]), lines(&[1, 0, 0, 1, 2]));
+        assert_eq!(counts(&litigation(&text))[10..], [1, 0, 0, 1, 2]);
+        // Fewer numbers where the table is than a proceeding has (their heads a line each tell no columns).
+        let text = format!("{heads}{}{closing}{}", lines(&[2, 0, 0, 0]), lines(&[2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
+        assert_eq!(counts(&litigation(&text)), [2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+        // The first numbers after the table and the last both add up, and differ:
+        // no telling which; cells where the table is that do not add up: not the
+        // table's first; nothing but zeros lacking, and no loose number: all zeros.
+        for (printed, loose, read) in [
+            (&[0, 4, 0, 4, 8, 0, 0, 3, 4, 7][..], &[1, 1, 4, 0, 6, 2, 0, 0, 0, 2][..], None),
+            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6], None),
+            (&[0; 10], &[], Some(vec![0; 15])),
+        ] {
+            let r = litigation(&format!("{heads}{}{closing}{}", lines(printed), lines(loose)));
+            let expected = read.clone().unwrap_or_default();
+            assert_eq!(counts(&r), expected, "{printed:?} {loose:?}");
+            assert_eq!(r.has_issue("litigation_cells_missing"), read.is_none());
+        }
     }
 
     #[test]
