@@ -572,10 +572,12 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     let (mut i, mut column) = (0, 0); // byte, character column
     let mut before: Option<char> = None;
     // Brackets open in the label: a number glued to the words of a note the
-    // line cuts (`处理决定数量(指2019` / `年办件量)`) is the note's.
+    // line cuts (`处理决定数量(指2019` / `年办件量)`) is the note's, and so is a
+    // year (`(指 2019 年事项`).
     let mut open = 0usize;
     while let Some(c) = line[i..].chars().next() {
-        let in_note = open > 0 && before.is_some_and(|b| !b.is_whitespace());
+        let glued = before.is_some_and(|b| !b.is_whitespace());
+        let in_note = |n: &Number| open > 0 && (glued || trim(&line[i + n.bytes..]).starts_with('年'));
         if c.is_whitespace() {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
@@ -592,7 +594,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             column += chars;
             before = line[..i].chars().next_back();
             continue;
-        } else if let Some(n) = (!in_note).then(|| number_at(line, i, before)).flatten() {
+        } else if let Some(n) = number_at(line, i, before).filter(|n| !in_note(n)) {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }

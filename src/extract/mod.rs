@@ -65,7 +65,7 @@ pub fn extract(doc: &Document) -> Report {
     report.template = Some(t);
     if matches!(t, Template::T2019 | Template::T2021) {
         let (layout, rows) = cells::rows(text);
-        let after_disclosures = tables::read_disclosures(&rows, t, &mut report);
+        let after_disclosures = tables::read_disclosures(text, &rows, t, &mut report);
         let after_requests = tables::read_requests(text, &rows, t, after_disclosures.unwrap_or(0), &mut report);
         let after_tables = after_requests.or(after_disclosures).unwrap_or(0);
         let litigation = tables::read_litigation(text, &rows, after_tables, &mut report);

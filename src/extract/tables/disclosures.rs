@@ -4,7 +4,7 @@
 use super::*;
 
 /// Reads 表二. Returns the layout row after it, or `None` if there is none.
-pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
     let blocks = template::disclosure_blocks(t);
     let items: Vec<(usize, usize)> =
         blocks.iter().enumerate().flat_map(|(b, block)| (0..block.items.len()).map(move |i| (b, i))).collect();
@@ -44,18 +44,31 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
             }
         }
     }
+    // A block printed without heads over its items: numbers after a column's
+    // head that follows its items are that column's, not an item's row.
+    let unheaded = unheaded(rows, &blocks, start, walk.end);
+    let heads: Vec<&str> = blocks.iter().flat_map(|b| b.columns.iter().map(head_of)).collect();
+    let matches: Vec<(usize, usize)> = walk
+        .matches
+        .iter()
+        .copied()
+        .filter(|&(j, k)| {
+            unheaded[items[j].0].is_none_or(|last| k <= last || !rows[last + 1..k].iter().any(|r| heads.iter().any(|h| r.label().has(h))))
+        })
+        .collect();
     let mut filled = vec![false; blocks.len()];
-    for &(j, k) in &walk.matches {
+    for &(j, k) in &matches {
         filled[items[j].0] |= rows[k].has_value();
     }
+    let by_columns = by_columns(text, rows, &blocks, &unheaded);
     for (b, block) in blocks.iter().enumerate() {
-        if present[b] && !filled[b] {
+        if present[b] && !filled[b] && by_columns[b].is_none() {
             report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
         }
     }
-    for &(j, k) in &walk.matches {
+    for &(j, k) in &matches {
         let (b, i) = items[j];
-        if !filled[b] {
+        if !filled[b] || by_columns[b].is_some() {
             continue;
         }
         let block = blocks[b];
@@ -77,19 +90,157 @@ pub fn read_disclosures(rows: &[Row], t: Template, report: &mut Report) -> Optio
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
-            let v = cell.value.unwrap_or(ZERO);
-            let value = match (column.unit, v.unit) {
-                (Unit::Count, _) => v.number,
-                (_, Some(CellUnit::WanYuan)) => scaled(v.number, 10_000.0),
-                (_, Some(CellUnit::Yuan)) => v.number,
-                (Unit::WanYuan, None) => scaled(v.number, 10_000.0),
-                (Unit::Yuan, None) if header().has("万元") => scaled(v.number, 10_000.0),
-                (Unit::Yuan, None) => v.number,
-            };
+            let value = amount(column, cell.value.unwrap_or(ZERO), || header().has("万元"));
             report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
         }
     }
+    for (b, columns) in by_columns.iter().enumerate() {
+        let Some(columns) = columns else { continue };
+        let block = blocks[b];
+        for (i, &(item, _, _)) in block.items.iter().enumerate() {
+            for (column, (cells, header)) in block.columns.iter().zip(columns) {
+                let cell = cells[i];
+                let value = amount(column, cell.value.unwrap_or(ZERO), || header.has("万元"));
+                report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
+            }
+        }
+    }
     Some(walk.end)
+}
+
+/// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
+/// money column without a unit of its own names 万元.
+fn amount(column: &template::Column, v: Value, in_wan: impl FnOnce() -> bool) -> f64 {
+    match (column.unit, v.unit) {
+        (Unit::Count, _) => v.number,
+        (_, Some(CellUnit::WanYuan)) => scaled(v.number, 10_000.0),
+        (_, Some(CellUnit::Yuan)) => v.number,
+        (Unit::WanYuan, None) => scaled(v.number, 10_000.0),
+        (Unit::Yuan, None) if in_wan() => scaled(v.number, 10_000.0),
+        (Unit::Yuan, None) => v.number,
+    }
+}
+
+/// A block's columns read one at a time: each column's cells (one an item)
+/// and its header's label.
+type Columns<'r> = Vec<(Vec<Cell>, &'r str)>;
+
+/// 表二's blocks printed a column at a time (plain `pdftotext` of a Word table):
+/// a block's items with no header over them (its column heads moved away with
+/// the numbers; `last_item`, the row of each such block's last item), then
+/// later, among other text (表三's labels), each column's head with its
+/// numbers, one an item, on lines of their own under it. Heads over several
+/// columns come first and their numbers after, column after column. Each head
+/// goes to the first block that has that column and whose items came before
+/// it; a block is read so only when every column of it is, with a number for
+/// each item. Reading stops at 表四.
+fn by_columns<'r>(
+    text: &str,
+    rows: &'r [Row],
+    blocks: &[&template::DisclosureBlock],
+    last_item: &[Option<usize>],
+) -> Vec<Option<Columns<'r>>> {
+    let Some(&from) = last_item.iter().flatten().min() else {
+        return vec![None; blocks.len()];
+    };
+    let mut read: Vec<Vec<Option<(Vec<Cell>, &str)>>> = blocks.iter().map(|b| vec![None; b.columns.len()]).collect();
+    let mut failed = vec![false; blocks.len()];
+    // The heads waiting for their numbers: (block, column, label).
+    let mut heads: std::collections::VecDeque<(usize, usize, &str)> = Default::default();
+    for (k, row) in rows.iter().enumerate().skip(from + 1) {
+        let label = row.label();
+        if label.has(template::LITIGATION_ANCHORS[0]) {
+            break;
+        }
+        // A head names one column: the first block's that lacks it.
+        let mut named: Vec<&str> = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            if failed[b] || last_item[b].is_none_or(|i| i >= k) {
+                continue;
+            }
+            for (c, column) in block.columns.iter().enumerate() {
+                let head = head_of(column);
+                let queued = heads.iter().any(|&(qb, qc, _)| (qb, qc) == (b, c));
+                if read[b][c].is_none() && !queued && !named.contains(&head) && label.has(head) {
+                    heads.push_back((b, c, label));
+                    named.push(head);
+                }
+            }
+        }
+        if !(label.is_empty() && row.kind == Kind::Table && row.has_value()) {
+            continue;
+        }
+        let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
+        match heads_numbered(text, &row.cells, &waiting) {
+            Some(n) => {
+                let mut cells = row.cells.as_slice();
+                for (b, c, head) in heads.drain(..n) {
+                    let (own, rest) = cells.split_at(blocks[b].items.len());
+                    read[b][c] = Some((own.to_vec(), head));
+                    cells = rest;
+                }
+            }
+            // The heads waiting are not these numbers', and their blocks are not read so.
+            None => heads.drain(..).for_each(|(b, ..)| failed[b] = true),
+        }
+    }
+    read.into_iter()
+        .zip(failed)
+        .map(|(columns, failed)| columns.into_iter().collect::<Option<Vec<_>>>().filter(|_| !failed))
+        .collect()
+}
+
+/// A column's head as printed, without the unit a 2021 form adds.
+fn head_of(column: &template::Column) -> &'static str {
+    column.label.split('(').next().unwrap_or(column.label)
+}
+
+/// For each block of 表二 printed without its column heads over its items
+/// (rows `start..end`), the row of its last item.
+fn unheaded(rows: &[Row], blocks: &[&template::DisclosureBlock], start: usize, end: usize) -> Vec<Option<usize>> {
+    let anchors: Vec<String> = blocks.iter().map(|b| format!("{}第{}", template::DISCLOSURE_ANCHOR, b.article)).collect();
+    let mut anchor_at: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut items_at: Vec<Option<(usize, usize)>> = vec![None; blocks.len()];
+    for (k, row) in rows.iter().enumerate().take(end).skip(start) {
+        let label = row.label();
+        for (b, block) in blocks.iter().enumerate() {
+            if anchor_at[b].is_none() && label.has(anchors[b].as_str()) {
+                anchor_at[b] = Some(k);
+            }
+            if block.items.iter().any(|(_, _, cues)| cues.iter().any(|c| label.has(c))) {
+                items_at[b] = Some(items_at[b].map_or((k, k), |(first, _)| (first, k)));
+            }
+        }
+    }
+    // A block printed row by row has its column heads between its 第二十条 line and its items.
+    let headed = |b: usize, first: usize| {
+        let top = anchor_at[b].unwrap_or(start).min(first);
+        rows[top..=first].iter().any(|r| blocks[b].columns.iter().any(|c| r.label().has(head_of(c))))
+    };
+    (0..blocks.len()).map(|b| items_at[b].filter(|&(first, _)| !headed(b, first)).map(|(_, last)| last)).collect()
+}
+
+/// How many of the heads waiting (`waiting`: each head's block and the numbers
+/// it takes) a row of numbers `cells` holds, in turn, to its last number: lines
+/// of numbers one after another run together in a row, a blank line parting
+/// one column's from the next's. `None` where the numbers fit no run of heads,
+/// or fit the first heads only and the heads waiting are of two blocks side by
+/// side (whose numbers these are is not known).
+fn heads_numbered(text: &str, cells: &[Cell], waiting: &[(usize, usize)]) -> Option<usize> {
+    let ends: Vec<usize> = waiting
+        .iter()
+        .scan(0, |at, &(_, n)| {
+            *at += n;
+            Some(*at)
+        })
+        .collect();
+    let n = ends.iter().position(|&e| e == cells.len())? + 1;
+    let one_block = waiting.iter().all(|w| w.0 == waiting[0].0);
+    let parted = |at: usize| {
+        let between = text.get(cells[at - 1].offset..cells[at].offset).unwrap_or_default();
+        between.matches('\n').count() >= 2
+    };
+    ((n == waiting.len() || one_block) && ends[..n - 1].iter().all(|&at| parted(at))).then_some(n)
 }
 
 /// The first cell of each block's header row in 表二.
@@ -108,7 +259,7 @@ mod tests {
             1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        let end = read_disclosures(&rs, Template::T2021, &mut r).unwrap();
+        let end = read_disclosures(text, &rs, Template::T2021, &mut r).unwrap();
         read_litigation(text, &rs, end, &mut r);
         assert_eq!((r.disclosures.len(), r.litigation.len()), (3, 15));
     }
@@ -120,7 +271,7 @@ mod tests {
             行政许可 | 16 | --3 | 780 |\n";
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        read_disclosures(&rs, Template::T2019, &mut r);
+        read_disclosures(text, &rs, Template::T2019, &mut r);
         let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
         assert_eq!(got.len(), 9, "{got:?}");
         assert_eq!(got[5], ("normative_document", "total_published", 9.0));
@@ -133,7 +284,7 @@ mod tests {
             第二十条第(九)项\n信息内容采购项目数量采购总金额\n政府集中采购130万元\n";
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        read_disclosures(&rs, Template::T2019, &mut r);
+        read_disclosures(text, &rs, Template::T2019, &mut r);
         assert_eq!(r.disclosures.len(), 1);
         assert_eq!(r.disclosures[0].metric, "amount_yuan");
         assert_eq!(r.disclosures[0].value, 1_300_000.0);
@@ -141,11 +292,48 @@ mod tests {
     }
 
     #[test]
+    fn blocks_printed_a_column_at_a_time_are_read_by_their_heads() {
+        let items = "第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n4\n4\n21\n规章\n3\n3\n16\n\
+            规范性文件\n第二十条第(五)项\n信息内容\n\n行政许可\n其他对外管理服务事项\n第二十条第(六)项\n信息内容\n\n\
+            行政处罚\n行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n第二十条第(九)项\n信息内容\n政府集中采购\n\n\
+            申请人情况\n\n";
+        let five = "上一年项目数量\n(指 2019 年事项数)\n1\n148\n\n本年增/减\n\n处理决定数量\n\n4\n-20\n\n1\n3\n\n";
+        let six = "上一年项目数量\n49\n17\n\n本年增/减\n\n处理决定数量\n\n减少 5\n11\n\n9\n0\n\n";
+        let eight_nine = "上一年项目数量\n10\n采购项目数量\n22\n\n本年增/减\n\n0\n\n采购总金额\n2.64 万元\n";
+        let read = |text: &str| {
+            let (_, rs) = rows(text);
+            let mut r = Report::default();
+            read_disclosures(text, &rs, Template::T2019, &mut r);
+            let mut got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
+            got.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            (got, r.issues.iter().map(|i| i.code).collect::<Vec<_>>())
+        };
+        let end = "三、收到和处理政府信息公开申请情况\n";
+        let (got, issues) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
+        assert!(issues.is_empty(), "{issues:?}");
+        let values = |item: &str| got.iter().filter(|g| g.0 == item).map(|g| (g.1, g.2)).collect::<Vec<_>>();
+        assert_eq!(values("administrative_license"), [("change", 4.0), ("decisions", 1.0), ("previous_count", 1.0)]);
+        assert_eq!(values("other_management_service"), [("change", -20.0), ("decisions", 3.0), ("previous_count", 148.0)]);
+        assert_eq!(values("administrative_coercion"), [("change", 11.0), ("decisions", 0.0), ("previous_count", 17.0)]);
+        assert_eq!(values("administrative_fee"), [("change", 0.0), ("previous_count", 10.0)]);
+        assert_eq!(values("centralized_procurement"), [("amount_yuan", 26_400.0), ("projects", 22.0)]);
+        assert_eq!(got.len(), 2 * 3 + 4 * 3 + 2 + 2, "{got:?}");
+        // A column's numbers not parted from the next's (a cell printed away
+        // from its column), and heads of two blocks with the numbers of one: not read.
+        let six = "上一年项目数量\n49\n17\n\n本年增/减\n\n处理决定数量\n\n6\n3\n12\n\n减少 6\n\n";
+        let eight_nine = "上一年项目数量\n采购项目数量\n10\n\n本年增/减\n\n0\n\n采购总金额\n2.64 万元\n";
+        let (got, issues) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
+        assert!(got.iter().all(|g| ["regulation", "normative_document", "administrative_license", "other_management_service"]
+            .contains(&g.0)), "{got:?}");
+        assert_eq!(issues.iter().filter(|&&c| c == "table_empty").count(), 3);
+    }
+
+    #[test]
     fn disclosure_2021_fee_column_is_in_wan_yuan() {
         let text = "第二十条第(八)项\n| 信息内容 | 本年收费金额(单位:万元) |\n| 行政事业性收费 | 1.5 |\n";
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        read_disclosures(&rs, Template::T2021, &mut r);
+        read_disclosures(text, &rs, Template::T2021, &mut r);
         assert_eq!(r.disclosures[0].value, 15_000.0);
     }
 }
