@@ -181,6 +181,10 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // the text that follows the table: the columns' numbers, or each under its head.
     let last_apart = (layout == Layout::Raw && rng.chance(0.2)).then(|| (rng.range(1, 11) as usize, rng.chance(0.5)));
     let mut apart_block = String::new();
+    // 表二's blocks after the first printed a column at a time: the items, and
+    // each column's head with its numbers after the last block.
+    let disclosures_by_columns = layout == Layout::Raw && rng.chance(0.2);
+    let mut columns_after = String::new();
     // A Word table's label column wraps its labels a few characters a line.
     let narrow = placed.then(|| (rng.range(5, 10) as usize, rng.chance(0.4)));
     // Digits set in a Latin font: pdftotext parts them from the Chinese around them.
@@ -255,7 +259,18 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let mut run_on = String::new();
     for (k, block) in page.blocks.iter().enumerate() {
         let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
+        let disclosure_block = |b: &Block| matches!(b, Block::Table(rows) if rows.iter().any(|r| is_article_line(r)));
+        if !disclosure_block(block) {
+            out.push_str(&std::mem::take(&mut columns_after));
+        }
         match block {
+            Block::Table(rows)
+                if disclosures_by_columns && disclosure_block(block) && k > 0 && disclosure_block(&page.blocks[k - 1]) =>
+            {
+                let (items, columns) = raw_by_columns(rows);
+                out.push_str(&items);
+                columns_after.push_str(&columns);
+            }
             // (A heading whose letters a PDF spaced out was a paragraph of its own.)
             Block::Heading(h)
                 if heads_printed_on && !h.contains(' ') && matches!(page.blocks.get(k + 1), Some(Block::Para(_))) =>
@@ -313,11 +328,41 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
             }
         }
     }
+    out.push_str(&columns_after);
     if let Some((agency, date)) = &page.signature {
         out.push_str(&format!("{}\n", set(font(&format!("{agency}\n{date}")), right)));
     }
     out.push_str(&apart_block);
     out
+}
+
+/// Whether a row is a 表二 block's `第二十条第(X)项` line.
+fn is_article_line(row: &TRow) -> bool {
+    row.values.is_empty() && row.labels.first().is_some_and(|l| l.starts_with("第二十条"))
+}
+
+/// A 表二 block as plain `pdftotext` prints a Word table a column at a time:
+/// its line, first head and items; and apart, each column's head over its
+/// numbers (a line each), a blank line after each column.
+fn raw_by_columns(rows: &[TRow]) -> (String, String) {
+    let mut items = String::new();
+    let mut heads: Vec<String> = Vec::new();
+    let mut columns: Vec<Vec<String>> = Vec::new();
+    for row in rows {
+        if row.values.is_empty() && !is_article_line(row) && heads.is_empty() && row.labels.len() > 1 {
+            // The head row: its first cell (信息内容) stays over the items.
+            items.push_str(&format!("{}\n\n", row.labels[0]));
+            heads = row.labels[1..].to_vec();
+            columns = vec![Vec::new(); heads.len()];
+            continue;
+        }
+        labels_of(row).iter().for_each(|l| items.push_str(&format!("{l}\n")));
+        for (column, value) in columns.iter_mut().zip(&row.values) {
+            column.push(if value.is_empty() { "0".to_string() } else { value.clone() });
+        }
+    }
+    let columns = heads.iter().zip(&columns).map(|(head, values)| format!("{head}\n{}\n\n", values.join("\n"))).collect();
+    (items, columns)
 }
 
 /// 表四's cells: three proceedings of five outcomes.
