@@ -136,6 +136,9 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let combined = || !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
         of(n).or_else(|| combined().then(|| of(COMBINED_WIDTH)).flatten())
     };
+    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
+        return Some(from + end);
+    }
     if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(from + after);
@@ -147,6 +150,37 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
     };
     read_requests_in(&rows, t, lone, report).map(|k| from + origin.get(k).copied().unwrap_or(rows_from.len()))
+}
+
+/// 表三 whose every number is 0 (an agency that had no request), in whatever
+/// order the layout prints its cells (plain `pdftotext` of a Word table mixes
+/// rows, columns and labels): where the table's full form (its header names
+/// the kinds of organisation) holds a number for each of its cells at least
+/// and every number from where 表二 ends (`rows`) to 表四 (or the closing
+/// sections) is 0, every cell is. Row `first` names 表三's first row. Returns
+/// the row where 表四 begins.
+fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let end = (first..rows.len()).find(|&k| {
+        let label = rows[k].label();
+        label.has(template::LITIGATION_ANCHORS[0]) || label.has("存在的主要问题")
+    })?;
+    let cells: Vec<&Cell> = rows[..end].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells).collect();
+    let zeros = cells.iter().all(|c| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none()));
+    let numbers = cells.iter().filter(|c| c.value.is_some()).count();
+    let full_form = rows[..end].iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w)));
+    if !(zeros && full_form && numbers >= specs.len() * n) {
+        return None;
+    }
+    let mut printed = cells.iter().filter(|c| c.value.is_some());
+    for spec in specs {
+        for applicant in template::APPLICANTS {
+            let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
+            report.requests.push(RequestFact { row: spec.key, applicant, count: 0, offset });
+        }
+    }
+    Some(end)
 }
 
 /// Reads 表三 with each row's numbers after its label, as most layouts print them.
@@ -423,6 +457,35 @@ mod tests {
         let group: String = (1..=8).map(row).collect::<String>().replacen("0\n", "", 1);
         let r = requests(&format!("{head}(三)不予公开\n{group}"), Template::T2021);
         assert_eq!(get(&r, "denied_state_secret", "total"), None);
+    }
+
+    #[test]
+    fn a_table_of_nothing_but_zeros_in_any_order_is_zeros() {
+        // Plain pdftotext of a Word table: labels, runs of zeros and heads mixed.
+        let zeros = |n: usize| "0\n".repeat(n);
+        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let text = |numbers: &str, heads: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n{heads}\n{}一、本年新收政府信息公开申请数量\n{}{half}{}{rest}{}\
+                 四、政府信息公开行政复议、行政诉讼情况\n",
+                zeros(5),
+                zeros(5),
+                numbers,
+                zeros(40)
+            )
+        };
+        let all = 25 * 7;
+        let heads = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计";
+        let r = requests(&text(&zeros(all - 50), heads), Template::T2021);
+        assert_eq!(r.requests.len(), all);
+        assert!(r.requests.iter().all(|f| f.count == 0) && r.issues.is_empty(), "{:?}", r.issues);
+        // A number other than 0; a number short; the shortened form: not read so.
+        let one = format!("{}1\n", zeros(all - 51));
+        for (numbers, heads) in [(one.as_str(), heads), (&zeros(all - 51), heads), (&zeros(all - 50), "自然人 法人或其他组织 总计")] {
+            let r = requests(&text(numbers, heads), Template::T2021);
+            assert!(r.requests.len() < all || r.requests.iter().any(|f| f.count != 0), "{numbers}");
+        }
     }
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
