@@ -103,22 +103,20 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// numbers on lines of their own after the table (layout row `end` on), the
 /// first it lacks or the last, taken where every proceeding's outcomes then add
 /// up to its total, as they do where the table is; never when both do and differ.
-/// Where a proceeding does not add up where the table is (misread, or printed
-/// wrong: the checks flag it), only loose numbers just as many as it lacks,
-/// where those they complete add up.
 fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
+    let adds_up = |cells: &[Cell]| cells.chunks_exact(group).all(cells_add_up);
+    // The cells where the table is: each proceeding's there adds up.
+    if !adds_up(cells) {
+        return None;
+    }
     let bare = |r: &&Row| r.kind == Kind::Table && r.label().is_empty();
     let counts = |r: &&Row| r.cells.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0));
     let loose: Vec<Cell> = rows.get(end..)?.iter().filter(bare).filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
     let lacking = n - cells.len();
-    let prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
-    if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
+    if loose.len() < lacking {
         return None;
     }
-    // The proceedings the loose numbers complete add up (and those before, where they do).
-    let from = if prefix_adds_up { 0 } else { cells.len() / group * group };
-    let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
     let with = |more: &[Cell]| Some([cells, more].concat()).filter(|all| adds_up(all));
     match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
         (Some(first), Some(last)) => (first.iter().map(Cell::number).eq(last.iter().map(Cell::number))).then_some(first),
@@ -297,15 +295,11 @@ mod tests {
         let text = format!("{heads}{}{closing}{}", lines(&[2, 0, 0, 0]), lines(&[2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
         assert_eq!(counts(&litigation(&text)), [2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
         // The first numbers after the table and the last both add up, and differ:
-        // no telling which. A proceeding where the table is that does not add up
-        // (the checks flag it): the rest taken only from just as many loose
-        // numbers, where those they complete add up. Nothing but zeros lacking,
-        // and no loose number: all zeros.
+        // no telling which; cells where the table is that do not add up: not the
+        // table's first; nothing but zeros lacking, and no loose number: all zeros.
         for (printed, loose, read) in [
             (&[0, 4, 0, 4, 8, 0, 0, 3, 4, 7][..], &[1, 1, 4, 0, 6, 2, 0, 0, 0, 2][..], None),
-            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6], Some(vec![0, 4, 0, 4, 9, 0, 0, 3, 4, 7, 1, 1, 4, 0, 6])),
-            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6, 0, 0, 0, 0, 0], None),
-            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 5], None),
+            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6], None),
             (&[0; 10], &[], Some(vec![0; 15])),
         ] {
             let r = litigation(&format!("{heads}{}{closing}{}", lines(printed), lines(loose)));
