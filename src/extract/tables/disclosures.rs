@@ -25,28 +25,13 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     };
     let walk = walk(rows, start, cues, stop);
 
-    // Where each block's header starts: its 第二十条 anchor, else its first item row.
-    let mut header_at: Vec<Option<usize>> = vec![None; blocks.len()];
-    let mut present = vec![false; blocks.len()];
-    let anchors: Vec<String> = blocks
-        .iter()
-        .map(|block| format!("{}第{}", template::DISCLOSURE_ANCHOR, block.article))
-        .collect();
-    for (k, row) in rows.iter().enumerate().take(walk.end).skip(start) {
-        let label = row.label();
-        for (b, block) in blocks.iter().enumerate() {
-            let anchored = label.has(anchors[b].as_str());
-            if anchored && header_at[b].is_none() {
-                header_at[b] = Some(k);
-            }
-            if anchored || (!present[b] && block.items.iter().any(|(_, _, cs)| cs.iter().any(|c| label.has(c)))) {
-                present[b] = true;
-            }
-        }
-    }
+    let places = places(rows, &blocks, (&items, cues), start, walk.end);
+    // Where each block's header starts: its 第二十条 line.
+    let header_at = &places.anchor_at;
+    let present: Vec<bool> = (0..blocks.len()).map(|b| header_at[b].is_some() || places.items_at[b].is_some()).collect();
     // A block printed without heads over its items: numbers after a column's
     // head that follows its items are that column's, not an item's row.
-    let unheaded = unheaded(rows, &blocks, start, walk.end);
+    let unheaded = unheaded(rows, &blocks, &places, start);
     let heads: Vec<&str> = blocks.iter().flat_map(|b| b.columns.iter().map(head_of)).collect();
     let matches: Vec<(usize, usize)> = walk
         .matches
@@ -195,28 +180,56 @@ fn head_of(column: &template::Column) -> &'static str {
     column.label.split('(').next().unwrap_or(column.label)
 }
 
-/// For each block of 表二 printed without its column heads over its items
-/// (rows `start..end`), the row of its last item.
-fn unheaded(rows: &[Row], blocks: &[&template::DisclosureBlock], start: usize, end: usize) -> Vec<Option<usize>> {
+/// Where each of 表二's blocks is printed: its 第二十条 line, and its first
+/// and last item rows.
+struct Places {
+    anchor_at: Vec<Option<usize>>,
+    items_at: Vec<Option<(usize, usize)>>,
+}
+
+/// Where the blocks are printed in rows `start..end`; `items`: each item's
+/// block and place in it, their cues.
+fn places(
+    rows: &[Row],
+    blocks: &[&template::DisclosureBlock],
+    (items, cues): (&[(usize, usize)], &Cues),
+    start: usize,
+    end: usize,
+) -> Places {
     let anchors: Vec<String> = blocks.iter().map(|b| format!("{}第{}", template::DISCLOSURE_ANCHOR, b.article)).collect();
     let mut anchor_at: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut items_at: Vec<Option<(usize, usize)>> = vec![None; blocks.len()];
     for (k, row) in rows.iter().enumerate().take(end).skip(start) {
         let label = row.label();
-        for (b, block) in blocks.iter().enumerate() {
-            if anchor_at[b].is_none() && label.has(anchors[b].as_str()) {
-                anchor_at[b] = Some(k);
+        if label.is_empty() {
+            continue;
+        }
+        if label.has(template::DISCLOSURE_ANCHOR) {
+            for b in 0..blocks.len() {
+                if anchor_at[b].is_none() && label.has(anchors[b].as_str()) {
+                    anchor_at[b] = Some(k);
+                }
             }
-            if block.items.iter().any(|(_, _, cues)| cues.iter().any(|c| label.has(c))) {
+        }
+        for m in cues.automaton.find_overlapping_iter(label) {
+            for &j in &cues.rows_of[m.pattern().as_usize()] {
+                let b = items[j].0;
                 items_at[b] = Some(items_at[b].map_or((k, k), |(first, _)| (first, k)));
             }
         }
     }
-    // A block printed row by row has its column heads between its 第二十条 line and its items.
+    Places { anchor_at, items_at }
+}
+
+/// For each block of 表二 printed without its column heads over its items
+/// (those of a block printed row by row are between its 第二十条 line and its
+/// items), the row of its last item.
+fn unheaded(rows: &[Row], blocks: &[&template::DisclosureBlock], places: &Places, start: usize) -> Vec<Option<usize>> {
     let headed = |b: usize, first: usize| {
-        let top = anchor_at[b].unwrap_or(start).min(first);
+        let top = places.anchor_at[b].unwrap_or(start).min(first);
         rows[top..=first].iter().any(|r| blocks[b].columns.iter().any(|c| r.label().has(head_of(c))))
     };
+    let items_at = &places.items_at;
     (0..blocks.len()).map(|b| items_at[b].filter(|&(first, _)| !headed(b, first)).map(|(_, last)| last)).collect()
 }
 
