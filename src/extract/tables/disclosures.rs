@@ -71,7 +71,9 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let joined = std::cell::OnceCell::new();
         let header =
             || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
-        let placed = place(row, block.columns.len(), None, lone);
+        let moved = worded_change(text, rows, k, block, &matches);
+        let with_change = moved.map(|change| row.with_labels(row.labels.clone(), vec![row.cells[0], change, row.cells[1]]));
+        let placed = place(with_change.as_ref().unwrap_or(row), block.columns.len(), None, lone);
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
@@ -91,6 +93,30 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         }
     }
     Some(walk.end)
+}
+
+/// The change of a block's item put in words (`增加 16`, `减少 12`), which
+/// plain `pdftotext` prints after the item's label, away from the row's two
+/// other numbers (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`): the
+/// first numbers after layout row `k` (of those two numbers, the rest of the
+/// row's label between), where they are that change alone and no item's row.
+fn worded_change(
+    text: &str,
+    rows: &[Row],
+    k: usize,
+    block: &template::DisclosureBlock,
+    matches: &[(usize, usize)],
+) -> Option<Cell> {
+    let middle = block.columns.iter().position(|c| c.metric == "change")?;
+    let row = &rows[k];
+    if block.columns.len() != 3 || middle != 1 || row.cells.len() != 2 || row.cells.iter().any(|c| c.value.is_none()) {
+        return None;
+    }
+    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan())?;
+    let after = &rows[next];
+    let worded = |c: &Cell| text.get(c.offset..).is_some_and(|t| t.starts_with("增加") || t.starts_with("减少"));
+    let alone = after.label().is_empty() && after.cells.len() == 1 && worded(&after.cells[0]);
+    (alone && !matches.iter().any(|m| m.1 == next)).then_some(after.cells[0])
 }
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
@@ -339,6 +365,30 @@ mod tests {
         assert!(got.iter().all(|g| ["regulation", "normative_document", "administrative_license", "other_management_service"]
             .contains(&g.0)), "{got:?}");
         assert_eq!(issues.iter().filter(|&&c| c == "table_empty").count(), 3);
+    }
+
+    #[test]
+    fn a_change_in_words_printed_after_its_label_is_the_middle_column() {
+        // Plain pdftotext: the row's numbers before its label, the worded change after its first line.
+        let text = |change: &str| {
+            format!(
+                "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n36\n15\n126\n行政许可\n\
+                 4\n1\n其他对外管理服务\n{change}\n事项\n第二十条第(六)项\n"
+            )
+        };
+        let read = |text: &str| {
+            let (_, rs) = rows(text);
+            let mut r = Report::default();
+            read_disclosures(text, &rs, Template::T2019, &mut r);
+            let other: Vec<(&str, f64)> =
+                r.disclosures.iter().filter(|d| d.item == "other_management_service").map(|d| (d.metric, d.value)).collect();
+            (other, r.has_issue("cells_unaligned"))
+        };
+        let expected = vec![("previous_count", 4.0), ("change", 16.0), ("decisions", 1.0)];
+        assert_eq!(read(&text("增加 16")), (expected, false));
+        assert_eq!(read(&text("减少 16")).0[1], ("change", -16.0));
+        // A bare number there is not known to be the change: the row stays unplaced, flagged.
+        assert!(read(&text("16")).1);
     }
 
     #[test]
