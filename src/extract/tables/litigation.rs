@@ -28,6 +28,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut delimited = true;
     // Whether any numbers are a line each, which tells no columns.
     let mut vertical = false;
+    let mut value_rows = 0;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
         let next_section = k > anchor && (label.starts_with("五、") || label.has("存在的主要问题"));
@@ -37,6 +38,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         end = k + 1;
         if row.has_value() {
             first_value_row.get_or_insert(k);
+            value_rows += 1;
             delimited &= row.delimited;
             vertical |= row.vertical;
             cells.extend(row.cells.iter().copied());
@@ -71,7 +73,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     if cells.len() < n && !delimited {
-        if let Some(all) = continued(rows, end, &cells, n) {
+        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1) {
             cells = all;
         }
     }
@@ -102,19 +104,26 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// agency, the date) or at the end of the text, after other loose columns. The
 /// numbers on lines of their own after the table (layout row `end` on), the
 /// first it lacks or the last, taken where every proceeding's outcomes then add
-/// up to its total, as they do where the table is; never when both do and differ.
-fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
+/// up to its total, as they do where the table is; never when both do and
+/// differ. A proceeding where the table is that does not add up is a misreading
+/// where the table's cells come among its heads' pieces, but may be printed so
+/// where they are one run of numbers (`one_run`; the checks flag it): then the
+/// loose numbers are taken only where just as many as the table lacks, and
+/// those they complete add up.
+fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
-    let adds_up = |cells: &[Cell]| cells.chunks_exact(group).all(cells_add_up);
-    // The cells where the table is: each proceeding's there adds up.
-    if !adds_up(cells) {
+    let prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
+    if !prefix_adds_up && !one_run {
         return None;
     }
+    // The proceedings the loose numbers complete add up (and those before, where they do).
+    let from = if prefix_adds_up { 0 } else { cells.len() / group * group };
+    let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
     let bare = |r: &&Row| r.kind == Kind::Table && r.label().is_empty();
     let counts = |r: &&Row| r.cells.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0));
     let loose: Vec<Cell> = rows.get(end..)?.iter().filter(bare).filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
     let lacking = n - cells.len();
-    if loose.len() < lacking {
+    if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
         return None;
     }
     let with = |more: &[Cell]| Some([cells, more].concat()).filter(|all| adds_up(all));
@@ -295,11 +304,15 @@ mod tests {
         let text = format!("{heads}{}{closing}{}", lines(&[2, 0, 0, 0]), lines(&[2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
         assert_eq!(counts(&litigation(&text)), [2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
         // The first numbers after the table and the last both add up, and differ:
-        // no telling which; cells where the table is that do not add up: not the
-        // table's first; nothing but zeros lacking, and no loose number: all zeros.
+        // no telling which. A proceeding where the table is that does not add up
+        // (printed so, one run of numbers; the checks flag it): the rest only from
+        // just as many loose numbers, those they complete adding up. Nothing but
+        // zeros lacking, and no loose number: all zeros.
         for (printed, loose, read) in [
             (&[0, 4, 0, 4, 8, 0, 0, 3, 4, 7][..], &[1, 1, 4, 0, 6, 2, 0, 0, 0, 2][..], None),
-            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6], None),
+            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6], Some(vec![0, 4, 0, 4, 9, 0, 0, 3, 4, 7, 1, 1, 4, 0, 6])),
+            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 6, 0, 0, 0, 0, 0], None),
+            (&[0, 4, 0, 4, 9, 0, 0, 3, 4, 7], &[1, 1, 4, 0, 5], None),
             (&[0; 10], &[], Some(vec![0; 15])),
         ] {
             let r = litigation(&format!("{heads}{}{closing}{}", lines(printed), lines(loose)));
@@ -307,6 +320,10 @@ mod tests {
             assert_eq!(counts(&r), expected, "{printed:?} {loose:?}");
             assert_eq!(r.has_issue("litigation_cells_missing"), read.is_none());
         }
+        // The table's cells among its heads' pieces, a proceeding not adding up: misread, not taken.
+        let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
+        let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
     }
 
     #[test]
