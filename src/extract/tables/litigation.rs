@@ -21,7 +21,11 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             let label = r.label();
             r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
         })
-        .or_else(|| bare_litigation_row(rows, from, n))?;
+        .or_else(|| bare_litigation_row(rows, from, n));
+    let Some(anchor) = anchor else {
+        unplaced(rows, from, report);
+        return None;
+    };
     let mut cells: Vec<Cell> = Vec::new();
     let mut first_value_row = None;
     let mut end = anchor + 1;
@@ -130,6 +134,22 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) 
     match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
         (Some(first), Some(last)) => (first.iter().map(Cell::number).eq(last.iter().map(Cell::number))).then_some(first),
         (first, last) => first.or(last),
+    }
+}
+
+/// Flags 表四 whose heading (a line naming both proceedings, at or after
+/// layout row `from`) is printed with numbers under it, before the next
+/// section, that were not found as the table: a table's cells, unread.
+fn unplaced(rows: &[Row], from: usize, report: &mut Report) {
+    let heading = |r: &Row| r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
+    let Some(at) = rows.iter().skip(from).position(heading).map(|k| k + from) else { return };
+    let numbers = rows[at + 1..]
+        .iter()
+        .take_while(|r| !(r.label().starts_with("五、") || r.label().has("存在的主要问题")))
+        .filter(|r| r.kind == Kind::Table && r.has_value())
+        .count();
+    if numbers > 0 {
+        report.flag("litigation_cells_missing", "表四's heading is printed with numbers under it that were not found as its cells");
     }
 }
 
@@ -324,6 +344,19 @@ mod tests {
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn numbers_under_the_heading_that_are_not_the_table_are_flagged() {
+        let heading = "四、政府信息公开行政复议、行政诉讼情况\n";
+        let end = "五、存在的主要问题及改进情况\n政务公开有待加强。\n";
+        // The heads dropped and six numbers of fifteen: no table found, its numbers there.
+        let r = litigation(&format!("{heading}行政复议\n行政诉讼\n0\n0\n0\n0\n0\n0\n{end}"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
+        // Prose under the heading, or nothing: no table to miss.
+        let r = litigation(&format!("{heading}本年度本机关未发生因政府信息公开引起的行政复议、行政诉讼案件，相关数量均为 0 件。\n{end}"));
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        assert!(litigation(&format!("{heading}{end}")).issues.is_empty());
     }
 
     #[test]
