@@ -259,13 +259,16 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     let mut run_on = String::new();
     for (k, block) in page.blocks.iter().enumerate() {
         let table_next = matches!(page.blocks.get(k + 1), Some(Block::Table(_)) | None);
-        let disclosure_block = |b: &Block| matches!(b, Block::Table(rows) if rows.iter().any(|r| is_article_line(r)));
+        let disclosure_block = |b: &Block| matches!(b, Block::Table(rows) if rows.iter().any(is_article_line));
         if !disclosure_block(block) {
             out.push_str(&std::mem::take(&mut columns_after));
         }
         match block {
             Block::Table(rows)
-                if disclosures_by_columns && disclosure_block(block) && k > 0 && disclosure_block(&page.blocks[k - 1]) =>
+                if disclosures_by_columns
+                    && disclosure_block(block)
+                    && k > 0
+                    && disclosure_block(&page.blocks[k - 1]) =>
             {
                 let (items, columns) = raw_by_columns(rows);
                 out.push_str(&items);
@@ -361,7 +364,8 @@ fn raw_by_columns(rows: &[TRow]) -> (String, String) {
             column.push(if value.is_empty() { "0".to_string() } else { value.clone() });
         }
     }
-    let columns = heads.iter().zip(&columns).map(|(head, values)| format!("{head}\n{}\n\n", values.join("\n"))).collect();
+    let columns =
+        heads.iter().zip(&columns).map(|(head, values)| format!("{head}\n{}\n\n", values.join("\n"))).collect();
     (items, columns)
 }
 
@@ -378,7 +382,8 @@ fn columns_apart(rows: &[TRow], columns: usize, headed: bool) -> (Vec<TRow>, Str
         let kept = LITIGATION_CELLS - columns.min(LITIGATION_CELLS - 1);
         for (k, value) in row.values.split_off(kept).into_iter().enumerate() {
             if headed {
-                let head = crate::template::LITIGATION_OUTCOME_LABELS[(kept + k) % crate::template::LITIGATION_OUTCOMES.len()];
+                let outcomes = crate::template::LITIGATION_OUTCOME_LABELS;
+                let head = outcomes[(kept + k) % outcomes.len()];
                 head.chars().for_each(|c| block.push_str(&format!("{c}\n")));
             }
             block.push_str(&format!("{}\n\n", if value.is_empty() { "0" } else { &value }));

@@ -28,7 +28,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     let places = places(rows, &blocks, (&items, cues), start, walk.end);
     // Where each block's header starts: its 第二十条 line.
     let header_at = &places.anchor_at;
-    let present: Vec<bool> = (0..blocks.len()).map(|b| header_at[b].is_some() || places.items_at[b].is_some()).collect();
+    let present: Vec<bool> =
+        (0..blocks.len()).map(|b| header_at[b].is_some() || places.items_at[b].is_some()).collect();
     // A block printed without heads over its items: numbers after a column's
     // head that follows its items are that column's, not an item's row.
     let unheaded = unheaded(rows, &blocks, &places, start);
@@ -38,7 +39,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         .iter()
         .copied()
         .filter(|&(j, k)| {
-            unheaded[items[j].0].is_none_or(|last| k <= last || !rows[last + 1..k].iter().any(|r| heads.iter().any(|h| r.label().has(h))))
+            let named = |r: &Row| heads.iter().any(|h| r.label().has(h));
+            unheaded[items[j].0].is_none_or(|last| k <= last || !rows[last + 1..k].iter().any(named))
         })
         .collect();
     let mut filled = vec![false; blocks.len()];
@@ -72,7 +74,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let header =
             || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
         let moved = worded_change(text, rows, k, block, &matches);
-        let with_change = moved.map(|change| row.with_labels(row.labels.clone(), vec![row.cells[0], change, row.cells[1]]));
+        let with_change =
+            moved.map(|change| row.with_labels(row.labels.clone(), vec![row.cells[0], change, row.cells[1]]));
         let placed = place(with_change.as_ref().unwrap_or(row), block.columns.len(), None, lone);
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
@@ -136,6 +139,9 @@ fn amount(column: &template::Column, v: Value, in_wan: impl FnOnce() -> bool) ->
 /// and its header's label.
 type Columns<'r> = Vec<(Vec<Cell>, &'r str)>;
 
+/// A block's columns as they are read: each column's cells and head's label, once read.
+type Reading<'r> = Vec<Option<(Vec<Cell>, &'r str)>>;
+
 /// 表二's blocks printed a column at a time (plain `pdftotext` of a Word table):
 /// a block's items with no header over them (its column heads moved away with
 /// the numbers; `last_item`, the row of each such block's last item), then
@@ -154,7 +160,7 @@ fn by_columns<'r>(
     let Some(&from) = last_item.iter().flatten().min() else {
         return vec![None; blocks.len()];
     };
-    let mut read: Vec<Vec<Option<(Vec<Cell>, &str)>>> = blocks.iter().map(|b| vec![None; b.columns.len()]).collect();
+    let mut read: Vec<Reading> = blocks.iter().map(|b| vec![None; b.columns.len()]).collect();
     let mut failed = vec![false; blocks.len()];
     // The heads waiting for their numbers: (block, column, label).
     let mut heads: std::collections::VecDeque<(usize, usize, &str)> = Default::default();
@@ -222,7 +228,8 @@ fn places(
     start: usize,
     end: usize,
 ) -> Places {
-    let anchors: Vec<String> = blocks.iter().map(|b| format!("{}第{}", template::DISCLOSURE_ANCHOR, b.article)).collect();
+    let anchors: Vec<String> =
+        blocks.iter().map(|b| format!("{}第{}", template::DISCLOSURE_ANCHOR, b.article)).collect();
     let mut anchor_at: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut items_at: Vec<Option<(usize, usize)>> = vec![None; blocks.len()];
     for (k, row) in rows.iter().enumerate().take(end).skip(start) {
@@ -352,7 +359,8 @@ mod tests {
         assert!(issues.is_empty(), "{issues:?}");
         let values = |item: &str| got.iter().filter(|g| g.0 == item).map(|g| (g.1, g.2)).collect::<Vec<_>>();
         assert_eq!(values("administrative_license"), [("change", 4.0), ("decisions", 1.0), ("previous_count", 1.0)]);
-        assert_eq!(values("other_management_service"), [("change", -20.0), ("decisions", 3.0), ("previous_count", 148.0)]);
+        let other = [("change", -20.0), ("decisions", 3.0), ("previous_count", 148.0)];
+        assert_eq!(values("other_management_service"), other);
         assert_eq!(values("administrative_coercion"), [("change", 11.0), ("decisions", 0.0), ("previous_count", 17.0)]);
         assert_eq!(values("administrative_fee"), [("change", 0.0), ("previous_count", 10.0)]);
         assert_eq!(values("centralized_procurement"), [("amount_yuan", 26_400.0), ("projects", 22.0)]);
@@ -362,8 +370,8 @@ mod tests {
         let six = "上一年项目数量\n49\n17\n\n本年增/减\n\n处理决定数量\n\n6\n3\n12\n\n减少 6\n\n";
         let eight_nine = "上一年项目数量\n采购项目数量\n10\n\n本年增/减\n\n0\n\n采购总金额\n2.64 万元\n";
         let (got, issues) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
-        assert!(got.iter().all(|g| ["regulation", "normative_document", "administrative_license", "other_management_service"]
-            .contains(&g.0)), "{got:?}");
+        let read_so = ["regulation", "normative_document", "administrative_license", "other_management_service"];
+        assert!(got.iter().all(|g| read_so.contains(&g.0)), "{got:?}");
         assert_eq!(issues.iter().filter(|&&c| c == "table_empty").count(), 3);
     }
 
@@ -380,8 +388,8 @@ mod tests {
             let (_, rs) = rows(text);
             let mut r = Report::default();
             read_disclosures(text, &rs, Template::T2019, &mut r);
-            let other: Vec<(&str, f64)> =
-                r.disclosures.iter().filter(|d| d.item == "other_management_service").map(|d| (d.metric, d.value)).collect();
+            let other = r.disclosures.iter().filter(|d| d.item == "other_management_service");
+            let other: Vec<(&str, f64)> = other.map(|d| (d.metric, d.value)).collect();
             (other, r.has_issue("cells_unaligned"))
         };
         let expected = vec![("previous_count", 4.0), ("change", 16.0), ("decisions", 1.0)];

@@ -482,7 +482,9 @@ mod tests {
         assert!(r.requests.iter().all(|f| f.count == 0) && r.issues.is_empty(), "{:?}", r.issues);
         // A number other than 0; a number short; the shortened form: not read so.
         let one = format!("{}1\n", zeros(all - 51));
-        for (numbers, heads) in [(one.as_str(), heads), (&zeros(all - 51), heads), (&zeros(all - 50), "自然人 法人或其他组织 总计")] {
+        let short = zeros(all - 51);
+        let combined = (zeros(all - 50), "自然人 法人或其他组织 总计");
+        for (numbers, heads) in [(one.as_str(), heads), (&short, heads), (&combined.0, combined.1)] {
             let r = requests(&text(numbers, heads), Template::T2021);
             assert!(r.requests.len() < all || r.requests.iter().any(|f| f.count != 0), "{numbers}");
         }
