@@ -41,6 +41,23 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("表三's first row on every line", "t.txt", format!("{title_2020}{}", "一、本年新收政府信息公开申请数量 1 2 3\n".repeat(n(20_000)))),
         ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", "1\n".repeat(n(300_000)), "说明\n".repeat(n(40_000)))),
         ("表三 a number a run", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}", "1\n\n".repeat(n(300_000)))),
+        (
+            "表四 and loose numbers after",
+            "t.txt",
+            format!(
+                "{title_2020}四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持 结果纠正 尚未审结\n1\n1\n\
+                 五、存在的主要问题\n{}",
+                "1\n\n说明\n".repeat(n(200_000))
+            ),
+        ),
+        (
+            "表二 heads without their numbers",
+            "t.txt",
+            format!(
+                "{title_2020}第二十条第(五)项\n信息内容\n行政许可\n其他对外管理服务\n{}",
+                "上一年项目数量\n本年增/减\n处理决定数量\n".repeat(n(100_000))
+            ),
+        ),
         ("numbers on one line", "t.txt", format!("一、本年新收政府信息公开申请数量 {}\n", "1 ".repeat(n(500_000)))),
         ("one endless label", "t.txt", format!("{}\n", "一、本年新收政府信息公开申请数量".repeat(n(100_000)))),
         ("a clause of counts", "t.txt", format!("{title}三、依申请公开情况\n{}\n", "当面申请1件".repeat(n(50_000)))),
