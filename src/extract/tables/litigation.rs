@@ -35,7 +35,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut value_rows = 0;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
-        let next_section = k > anchor && (label.starts_with("五、") || label.has("存在的主要问题"));
+        let next_section = k > anchor && after_table(label);
         if row.kind == Kind::Prose || next_section || cells.len() >= n {
             break;
         }
@@ -142,6 +142,11 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) 
     }
 }
 
+/// Whether a row's label opens the section after 表四's.
+fn after_table(label: &str) -> bool {
+    label.starts_with("五、") || label.has("存在的主要问题")
+}
+
 /// Flags 表四 whose heading (a line naming both proceedings, at or after
 /// layout row `from`) is printed with numbers under it, before the next
 /// section, that were not found as the table: a table's cells, unread.
@@ -150,7 +155,7 @@ fn unplaced(rows: &[Row], from: usize, report: &mut Report) {
     let Some(at) = rows.iter().skip(from).position(heading).map(|k| k + from) else { return };
     let numbers = rows[at + 1..]
         .iter()
-        .take_while(|r| !(r.label().starts_with("五、") || r.label().has("存在的主要问题")))
+        .take_while(|r| !after_table(r.label()))
         .filter(|r| r.kind == Kind::Table && r.has_value())
         .count();
     if numbers > 0 {
