@@ -19,6 +19,7 @@ use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
 mod bands;
+mod columns;
 mod disclosures;
 mod litigation;
 mod numbers_first;
