@@ -120,7 +120,7 @@ fn worded_change(
     let after = &rows[next];
     let worded = |c: &Cell| text.get(c.offset..).is_some_and(|t| t.starts_with("增加") || t.starts_with("减少"));
     let alone = after.label().is_empty() && after.cells.len() == 1 && worded(&after.cells[0]);
-    (alone && !matches.iter().any(|m| m.1 == next)).then_some(after.cells[0])
+    (alone && !matches.iter().any(|m| m.1 == next)).then(|| after.cells[0])
 }
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
@@ -244,6 +244,9 @@ mod tests {
         assert_eq!(read(&text("减少 16")).0[1], ("change", -16.0));
         // A bare number there is not known to be the change: the row stays unplaced, flagged.
         assert!(read(&text("16")).1);
+        // Running text after the row (a line with no cell) is no change.
+        let prose = "本年度其他对外管理服务事项的办理情况已在本机关门户网站的政务公开专栏中按月逐项公开并接受社会监督。";
+        assert!(read(&text(prose)).1);
     }
 
     #[test]
