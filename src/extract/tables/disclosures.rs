@@ -74,10 +74,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let joined = std::cell::OnceCell::new();
         let header =
             || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
-        let moved = worded_change(text, rows, k, block, &matches);
-        let with_change =
-            moved.map(|change| row.with_labels(row.labels.clone(), vec![row.cells[0], change, row.cells[1]]));
-        let placed = place(with_change.as_ref().unwrap_or(row), block.columns.len(), None, lone);
+        let whole = cell_apart(text, rows, k, block, &matches).map(|cells| row.with_labels(row.labels.clone(), cells));
+        let placed = place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone);
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
@@ -99,28 +97,52 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     Some(walk.end)
 }
 
-/// The change of a block's item put in words (`增加 16`, `减少 12`), which
-/// plain `pdftotext` prints after the item's label, away from the row's two
-/// other numbers (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`): the
-/// first numbers after layout row `k` (of those two numbers, the rest of the
-/// row's label between), where they are that change alone and no item's row.
-fn worded_change(
+/// A row's cells with the one plain `pdftotext` printed apart put back in
+/// its column, where layout row `k` holds all of a block's numbers but one:
+/// a cell set in words or with a unit (`增加 16`, `0.11 万元`) sits on the
+/// line after the item's label's first line, away from the row's other numbers
+/// (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`), and goes to the change
+/// column or the amount's; a row's first number stays on its label's first line
+/// where the label wraps (`15` / `11` / `其他对外管理服务事 4` / `项`), after the
+/// others, printed on the line before. Only numbers no item's row holds.
+fn cell_apart(
     text: &str,
     rows: &[Row],
     k: usize,
     block: &template::DisclosureBlock,
     matches: &[(usize, usize)],
-) -> Option<Cell> {
-    let middle = block.columns.iter().position(|c| c.metric == "change")?;
+) -> Option<Vec<Cell>> {
     let row = &rows[k];
-    if block.columns.len() != 3 || middle != 1 || row.cells.len() != 2 || row.cells.iter().any(|c| c.value.is_none()) {
+    let n = block.columns.len();
+    let filled = |r: &Row| r.cells.iter().all(|c| c.value.is_some());
+    let worded = |c: &Cell| text.get(c.offset..).is_some_and(|t| t.starts_with("增加") || t.starts_with("减少"));
+    let unmatched = |a: usize| !matches.iter().any(|m| m.1 == a);
+    let free = |a: usize| rows[a].label().is_empty() && rows[a].kind == Kind::Table && unmatched(a);
+    if n < 2 || !filled(row) {
         return None;
     }
-    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan())?;
-    let after = &rows[next];
-    let worded = |c: &Cell| text.get(c.offset..).is_some_and(|t| t.starts_with("增加") || t.starts_with("减少"));
-    let alone = after.label().is_empty() && after.cells.len() == 1 && worded(&after.cells[0]);
-    (alone && !matches.iter().any(|m| m.1 == next)).then(|| after.cells[0])
+    // The first number on the label's line, the others alone on the line before.
+    if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
+        // (A change in words there is the item's before, set after its label.)
+        let numbers = |b: usize| rows[b].cells.len() + 1 == n && filled(&rows[b]) && !rows[b].cells.iter().any(worded);
+        let before = k.checked_sub(1).filter(|&b| free(b) && numbers(b));
+        return before.map(|b| [&[*first][..], &rows[b].cells].concat());
+    }
+    if row.cells.len() + 1 != n {
+        return None;
+    }
+    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| free(a))?;
+    let [cell] = rows[next].cells.as_slice() else { return None };
+    let column = if worded(cell) {
+        block.columns.iter().position(|c| c.metric == "change")?
+    } else if cell.value.is_some_and(|v| v.unit.is_some()) {
+        block.columns.iter().position(|c| c.unit != Unit::Count)?
+    } else {
+        return None;
+    };
+    let mut cells = row.cells.clone();
+    cells.insert(column, *cell);
+    Some(cells)
 }
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
@@ -223,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn a_change_in_words_printed_after_its_label_is_the_middle_column() {
+    fn cells_printed_apart_from_their_row_go_back_to_their_columns() {
         // Plain pdftotext: the row's numbers before its label, the worded change after its first line.
         let text = |change: &str| {
             format!(
@@ -244,6 +266,25 @@ mod tests {
         assert_eq!(read(&text("减少 16")).0[1], ("change", -16.0));
         // A bare number there is not known to be the change: the row stays unplaced, flagged.
         assert!(read(&text("16")).1);
+        // The row's first number on its label's wrapped first line, the others on the line before;
+        // not where a change in words there is the item's before.
+        let first = |before: &str| {
+            format!(
+                "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n36\n15\n126\n行政许可\n\
+                 {before}\n其他对外管理服务事 4\n项\n第二十条第(六)项\n"
+            )
+        };
+        let whole = vec![("previous_count", 4.0), ("change", 15.0), ("decisions", 11.0)];
+        assert_eq!(read(&first("15\n11")), (whole, false));
+        assert!(read(&first("增加 15\n11")).1);
+        // An amount with its unit after the item's label.
+        let nine = "第二十条第(九)项\n信息内容\n采购项目数量\n采购总金额\n51\n政府集中采购\n0.11 万元\n三、收到和处理\n";
+        let (_, rs) = rows(nine);
+        let mut r = Report::default();
+        read_disclosures(nine, &rs, Template::T2019, &mut r);
+        let got: Vec<(&str, f64)> = r.disclosures.iter().map(|d| (d.metric, d.value)).collect();
+        assert_eq!(got, [("projects", 51.0), ("amount_yuan", 1_100.0)]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
         // Running text after the row (a line with no cell) is no change.
         let prose = "本年度其他对外管理服务事项的办理情况已在本机关门户网站的政务公开专栏中按月逐项公开并接受社会监督。";
         assert!(read(&text(prose)).1);
