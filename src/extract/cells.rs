@@ -151,6 +151,11 @@ impl<'a> Row<'a> {
     pub fn is_orphan(&self) -> bool {
         self.kind == Kind::Table && self.cells.is_empty()
     }
+
+    /// A line of numbers and nothing else.
+    pub fn is_numbers_alone(&self) -> bool {
+        self.kind == Kind::Table && self.labels.is_empty() && !self.cells.is_empty()
+    }
 }
 
 /// Label text longer than this (whitespace removed) is running text, not a row label:
@@ -660,6 +665,12 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
         Some(n) if n.bytes == t.len() => Some(Some(n.value)),
         _ => None,
     }
+}
+
+/// Whether `cell` of `text` is a number put in words (`增加 16`, `减少12`).
+pub fn in_words(text: &str, cell: &Cell) -> bool {
+    let at = text.get(cell.offset..).unwrap_or_default();
+    SIGN_WORDS.iter().any(|(w, _)| !w.is_ascii() && at.starts_with(w))
 }
 
 const SIGN_WORDS: &[(&str, f64)] = &[

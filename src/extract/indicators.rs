@@ -205,7 +205,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
             // label), or above, up to the last.
             let mut near: Vec<&Cell> = Vec::new();
             if numbers_first.is_some() {
-                let above = rows[..k].iter().rev().take(8).take_while(|r| numbers_alone(r));
+                let above = rows[..k].iter().rev().take(8).take_while(|r| r.is_numbers_alone());
                 let mut above: Vec<&Row> = above.collect();
                 above.reverse();
                 near.extend(above.iter().flat_map(|r| &r.cells));
@@ -227,11 +227,6 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     out
 }
 
-/// A line of numbers and nothing else.
-fn numbers_alone(r: &Row) -> bool {
-    r.labels.is_empty() && !r.cells.is_empty()
-}
-
 /// Whether plain `pdftotext` printed each row's numbers before its label (set a
 /// little higher on the line), and if so how many numbers before the counts
 /// are a serial column's (0 or 1): where the first indicator's row has no
@@ -245,9 +240,9 @@ fn numbers_first(rows: &[Row]) -> Option<usize> {
     // The numbers right above each named row that has none of its own (a serial
     // number and a count may each have a line).
     let above: Vec<Vec<&Cell>> = (1..rows.len())
-        .filter(|&k| rows[k].cells.is_empty() && named(&rows[k]) && numbers_alone(&rows[k - 1]))
+        .filter(|&k| rows[k].cells.is_empty() && named(&rows[k]) && rows[k - 1].is_numbers_alone())
         .map(|k| {
-            let run = rows[..k].iter().rev().take_while(|r| numbers_alone(r)).count();
+            let run = rows[..k].iter().rev().take_while(|r| r.is_numbers_alone()).count();
             rows[k - run..k].iter().flat_map(|r| &r.cells).collect()
         })
         .collect();
@@ -277,7 +272,7 @@ fn numbers_first(rows: &[Row]) -> Option<usize> {
     };
     let row = |from: usize| (from..rows.len()).find(|&k| named(&rows[k]) && !heads(&rows[k]));
     let first = rows.iter().position(header).and_then(row).or_else(|| row(0))?;
-    (rows[first].cells.is_empty() && first > 0 && numbers_alone(&rows[first - 1]))
+    (rows[first].cells.is_empty() && first > 0 && rows[first - 1].is_numbers_alone())
         .then(|| usize::from(counting(true)))
 }
 

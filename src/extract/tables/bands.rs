@@ -15,7 +15,6 @@
 //! one row, so a table printed row by row is never read so. The shortened form
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
-use super::numbers_first::numbers_alone;
 use crate::extract::cells::cells_add_up;
 use super::*;
 
@@ -47,7 +46,7 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     let mut run: Vec<Cell> = Vec::new();
     let mut at = first;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
-        if !numbers_alone(row) {
+        if !row.is_numbers_alone() {
             if !run.is_empty() {
                 out.push((std::mem::take(&mut run), at));
             }
@@ -95,7 +94,7 @@ pub(super) fn banded<'a>(
     let specs = template::request_rows(t);
     let m = specs.len();
     // Lines of numbers alone that hold fewer than the table's: no such table (most texts).
-    let alone: usize = rows[first..end].iter().filter(|r| numbers_alone(r)).map(|r| r.cells.len()).sum();
+    let alone: usize = rows[first..end].iter().filter(|r| r.is_numbers_alone()).map(|r| r.cells.len()).sum();
     if alone < m * n {
         return None;
     }

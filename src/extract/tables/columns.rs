@@ -53,7 +53,7 @@ pub(super) fn by_columns<'r>(
                 }
             }
         }
-        if !(label.is_empty() && row.kind == Kind::Table && row.has_value()) {
+        if !(row.is_numbers_alone() && row.has_value()) {
             continue;
         }
         let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();

@@ -3,6 +3,7 @@
 
 use super::*;
 use super::columns::{by_columns, head_of, places, unheaded};
+use crate::extract::cells::in_words;
 
 /// Reads 表二. Returns the layout row after it, or `None` if there is none.
 pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
@@ -115,9 +116,9 @@ fn cell_apart(
     let row = &rows[k];
     let n = block.columns.len();
     let filled = |r: &Row| r.cells.iter().all(|c| c.value.is_some());
-    let worded = |c: &Cell| text.get(c.offset..).is_some_and(|t| t.starts_with("增加") || t.starts_with("减少"));
+    let worded = |c: &Cell| in_words(text, c);
     let unmatched = |a: usize| !matches.iter().any(|m| m.1 == a);
-    let free = |a: usize| rows[a].label().is_empty() && rows[a].kind == Kind::Table && unmatched(a);
+    let free = |a: usize| rows[a].is_numbers_alone() && unmatched(a);
     if n < 2 || !filled(row) {
         return None;
     }

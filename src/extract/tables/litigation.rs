@@ -123,11 +123,9 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) 
     // The proceedings the loose numbers complete add up (and those before, where they do).
     let from = if prefix_adds_up { 0 } else { cells.len() / group * group };
     let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
-    let bare = |r: &&Row| r.kind == Kind::Table && r.label().is_empty();
     let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
-    let counts = |r: &&Row| r.cells.iter().all(count);
-    let loose: Vec<Cell> =
-        rows.get(end..)?.iter().filter(bare).filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
+    let counts = |r: &&Row| r.is_numbers_alone() && r.cells.iter().all(count);
+    let loose: Vec<Cell> = rows.get(end..)?.iter().filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
     let lacking = n - cells.len();
     if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
         return None;

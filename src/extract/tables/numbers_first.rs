@@ -16,11 +16,6 @@ use super::*;
 use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::numerals::is_chinese_numeral;
 
-/// A line of numbers and nothing else.
-pub(super) fn numbers_alone(r: &Row) -> bool {
-    r.kind == Kind::Table && r.labels.is_empty() && !r.cells.is_empty()
-}
-
 /// Whether a label starts with a row's numeral (`一、`, `(三)`, `2.`).
 fn numbered(label: &str) -> bool {
     let mut chars = label.chars();
@@ -60,7 +55,7 @@ pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
             return false;
         }
         // (A number may stand between them: a row's first, printed after its label's first line.)
-        let pieces = rows[k + 1..].iter().take(4).filter(|r| !numbers_alone(r)).take(2);
+        let pieces = rows[k + 1..].iter().take(4).filter(|r| !r.is_numbers_alone()).take(2);
         let (mut label, mut rest) = (own.to_string(), String::new());
         pieces.take_while(|r| r.is_orphan()).any(|after| {
             label.push_str(after.label());
@@ -76,7 +71,7 @@ pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
 /// numbering the columns, 1 to 7, is no row's); or, where the header counts
 /// legal persons in one column, three numbers that add up (or two).
 fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
-    let above = || rows[..k].iter().rev().take_while(|r| numbers_alone(r));
+    let above = || rows[..k].iter().rev().take_while(|r| r.is_numbers_alone());
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
     lines.reverse();
@@ -108,7 +103,7 @@ fn table_end(rows: &[Row], first: usize) -> usize {
 /// A row's cells are its first columns, left to right.
 pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     let (first, n) = first_row(rows, named, n)?;
-    let start = first - rows[..first].iter().rev().take_while(|r| numbers_alone(r)).count();
+    let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     let end = table_end(rows, first);
     let cues = Cues::requests(t);
     let numbered_rows = numbered(rows[first].label());
@@ -116,7 +111,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
     let mut origin: Vec<usize> = (0..start).collect();
     let mut table = Table { n, built: Vec::new(), pending: Vec::new(), pending_at: start };
     for (k, row) in rows.iter().enumerate().take(end).skip(start) {
-        if numbers_alone(row) {
+        if row.is_numbers_alone() {
             if table.pending.is_empty() {
                 table.pending_at = k;
             }
@@ -169,7 +164,7 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a
     // Whether a row has started, has numbers, and a line of its label came after them.
     let (mut started, mut numbers, mut label_after) = (false, false, false);
     for row in &rows[first..end] {
-        if numbers_alone(row) {
+        if row.is_numbers_alone() {
             parted |= started && label_after;
             numbers |= started;
             label_after = false;
@@ -187,7 +182,7 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a
     // The row whose label started last.
     let mut current: Option<usize> = None;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
-        if numbers_alone(row) {
+        if row.is_numbers_alone() {
             if let Some(at) = current {
                 out[at].cells.extend_from_slice(&row.cells);
                 out[at].vertical = true;
