@@ -27,7 +27,7 @@ const DOES_NOT: i64 = -5;
 const LEFT_OUT: i64 = -3;
 
 /// Whether a blank line stands between two places of `text` (`a` before `b`).
-fn blank_between(text: &str, a: usize, b: usize) -> bool {
+pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
     let between = text.as_bytes().get(a..b).unwrap_or_default();
     // A line wholly between the two with nothing but blanks on it.
     let mut breaks = memchr::memchr_iter(b'\n', between);
@@ -150,18 +150,10 @@ pub(super) fn banded<'a>(
             i -= 1;
         }
     }
-    let at = |key: &str| specs.iter().position(|s| s.key == key).map(|j| &read[j]);
-    let column = |key: &str, c: usize| at(key).map_or(f64::NAN, |row| row[c].number());
-    let unequal = (0..n)
-        .filter(|&c| {
-            let (received, done) = (["new_received", "carried_over"], ["total_processed", "carried_forward"]);
-            received.map(|k| column(k, c)).iter().sum::<f64>() != done.map(|k| column(k, c)).iter().sum::<f64>()
-        })
-        .count();
     // (One number printed wrong breaks a row's sum and a column's identity: the
     // checks flag it.)
     let not_adding = read.iter().filter(|row| !cells_add_up(row)).count();
-    if !wide || not_adding > 1 || unequal > 1 {
+    if !wide || not_adding > 1 || identity_unequal(&specs, &read, n) > 1 {
         return None;
     }
     let built = specs
@@ -173,6 +165,20 @@ pub(super) fn banded<'a>(
         })
         .collect();
     Some((built, last + 1))
+}
+
+/// The columns of a table read (`read`, a row for each of `specs`, `n` cells
+/// each) where the table's identity fails: new and carried over differ from
+/// processed and carried forward.
+pub(super) fn identity_unequal(specs: &[&template::Row], read: &[Vec<Cell>], n: usize) -> usize {
+    let at = |key: &str| specs.iter().position(|s| s.key == key).map(|j| &read[j]);
+    let column = |key: &str, c: usize| at(key).map_or(f64::NAN, |row| row[c].number());
+    (0..n)
+        .filter(|&c| {
+            let (received, done) = (["new_received", "carried_over"], ["total_processed", "carried_forward"]);
+            received.map(|k| column(k, c)).iter().sum::<f64>() != done.map(|k| column(k, c)).iter().sum::<f64>()
+        })
+        .count()
 }
 
 #[cfg(test)]

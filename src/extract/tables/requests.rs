@@ -139,7 +139,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
         return Some(from + end);
     }
-    if let Some((rows, after)) = first.and_then(banded) {
+    let apart = |f: usize| super::last_columns::apart(text, rows_from, f, t, n);
+    if let Some((rows, after)) = first.and_then(banded).or_else(|| first.and_then(apart)) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(from + after);
     }

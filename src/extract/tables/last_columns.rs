@@ -1,0 +1,301 @@
+//! 表三 as plain `pdftotext` prints some word processors' PDFs of it when the
+//! table is wider than its flow: the first rows a band, column by column (as
+//! [`super::bands`] reads them); each later row's first columns before its label
+//! (the first column's number on the label's first line where the label wraps);
+//! and the later rows' last columns a block of their own after the closing
+//! sections and the signature, as 表四's may be. That block lists its rows in
+//! groups of a row or a few, column by column within a group (`0 5 0 6 …`, or
+//! `0 1 5 11` for two rows).
+//!
+//! The reading is taken only where the band's rows add up, the later rows'
+//! numbers in the table are just as many for each, and the block completes
+//! every later row so that it adds up, the same way however its groups are
+//! cut; the table's identity (new and carried over = processed and carried
+//! forward) may fail in one column at most, as [`super::bands`] allows.
+
+use super::bands::{blank_between, identity_unequal};
+use super::*;
+use crate::extract::cells::cells_add_up;
+
+/// The most rows a group of the block apart lists column by column.
+const MAX_GROUP: usize = 4;
+
+/// A number of the table where it is printed: on a line of numbers alone, or
+/// on a label's line (`glued`), and the run of numbers alone it belongs to.
+struct Token {
+    cell: Cell,
+    glued: bool,
+    run: usize,
+}
+
+/// The numbers from row `first` to `end`, in printed order: a run ends at a
+/// blank line or a line with a label.
+fn tokens(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut run = 0;
+    for row in &rows[first..end] {
+        let alone = row.is_numbers_alone();
+        if !alone {
+            run += 1;
+        }
+        for cell in &row.cells {
+            if alone && out.last().is_some_and(|t| !t.glued && blank_between(text, t.cell.offset, cell.offset)) {
+                run += 1;
+            }
+            out.push(Token { cell: *cell, glued: !alone, run });
+        }
+        if !alone {
+            run += 1;
+        }
+    }
+    out
+}
+
+/// The band of the first rows: the first `n` runs, of one length `s` (two rows
+/// or more, fewer than the table's `m`), none on a label's line, whose rows
+/// (the j-th number of each run) add up. Returns the rows and the tokens taken.
+fn first_band(tokens: &[Token], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize)> {
+    let first_run = tokens.first()?.run;
+    let s = tokens.iter().take_while(|t| t.run == first_run).count();
+    if !(2..m).contains(&s) || tokens.len() < s * n {
+        return None;
+    }
+    let band = &tokens[..s * n];
+    let runs_of_s = band.chunks_exact(s).all(|run| run.iter().all(|t| !t.glued && t.run == run[0].run))
+        && band.chunks_exact(s).map(|run| run[0].run).collect::<Vec<_>>().windows(2).all(|w| w[0] != w[1]);
+    // The run after the band starts afresh.
+    let parted = tokens.get(s * n).is_none_or(|t| t.run != band[s * n - 1].run);
+    if !runs_of_s || !parted {
+        return None;
+    }
+    let rows: Vec<Vec<Cell>> = (0..s).map(|j| (0..n).map(|c| band[c * s + j].cell).collect()).collect();
+    rows.iter().all(|r| cells_add_up(r)).then_some((rows, s * n))
+}
+
+/// The later rows' first `w` columns: the numbers in printed order, `w` a
+/// row; a number on a label's line is its row's first (printed after the rest
+/// where the row's numbers come before its label, or before them).
+fn first_columns(tokens: &[Token], w: usize) -> Option<Vec<Vec<Cell>>> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let glued: Vec<Cell> = tokens[k..].iter().take_while(|t| t.glued && t.run == tokens[k].run).map(|t| t.cell).collect();
+        if glued.is_empty() {
+            row.push(tokens[k].cell);
+            k += 1;
+        } else if row.is_empty() || row.len() + glued.len() == w {
+            row.splice(0..0, glued.iter().copied());
+            k += glued.len();
+        } else {
+            return None;
+        }
+        if row.len() == w {
+            rows.push(std::mem::take(&mut row));
+        } else if row.len() > w {
+            return None;
+        }
+    }
+    row.is_empty().then_some(rows)
+}
+
+/// The block of the last columns apart: the first run of lines of numbers
+/// alone after the closing sections' last heading (after row `end`), if one.
+fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
+    let heading = |w: &str| (end..rows.len()).find(|&k| rows[k].label().has(w));
+    let closing = heading("其他需要报告").or_else(|| heading("存在的主要问题"))?;
+    let start = (closing + 1..rows.len()).find(|&k| rows[k].is_numbers_alone())?;
+    let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
+    Some(block.collect())
+}
+
+/// The later rows completed from the block: row j's `a` last cells start at
+/// `j * a`; a group of `k` rows from row j lists its first column's numbers,
+/// then its second's. Every way to cut the rows into groups whose rows add up
+/// is looked at; `None` where none completes them all or two give a row
+/// different numbers.
+fn completed(firsts: &[Vec<Cell>], block: &[Cell], a: usize) -> Option<Vec<Vec<Cell>>> {
+    let r = firsts.len();
+    let row_of = |j: usize, k: usize, i: usize| -> Vec<Cell> {
+        let base = j * a;
+        firsts[j + i].iter().copied().chain((0..a).map(|c| block[base + c * k + i])).collect()
+    };
+    let valid = |j: usize, k: usize| j + k <= r && (0..k).all(|i| cells_add_up(&row_of(j, k, i)));
+    // Whether rows ..j can be cut so (forward), and rows j.. (back).
+    let mut forward = vec![false; r + 1];
+    forward[0] = true;
+    for j in 0..r {
+        if forward[j] {
+            (1..=MAX_GROUP).filter(|&k| valid(j, k)).for_each(|k| forward[j + k] = true);
+        }
+    }
+    let mut back = vec![false; r + 1];
+    back[r] = true;
+    for j in (0..r).rev() {
+        back[j] = (1..=MAX_GROUP).any(|k| valid(j, k) && back[j + k]);
+    }
+    if !forward[r] {
+        return None;
+    }
+    let mut out: Vec<Option<Vec<Cell>>> = vec![None; r];
+    for j in (0..r).filter(|&j| forward[j]) {
+        for k in (1..=MAX_GROUP).filter(|&k| valid(j, k) && back[j + k]) {
+            for i in 0..k {
+                let row = row_of(j, k, i);
+                match &out[j + i] {
+                    Some(seen) if !seen.iter().map(Cell::number).eq(row.iter().map(Cell::number)) => return None,
+                    Some(_) => {}
+                    None => out[j + i] = Some(row),
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Reads 表三 printed with its last columns apart (see the module's comment):
+/// its rows in the template's order, each with its label and `n` cells, and
+/// the index of the layout row after the table; `None` where it is not printed so.
+pub(super) fn apart<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+) -> Option<(Vec<Row<'a>>, usize)> {
+    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let specs = template::request_rows(t);
+    let m = specs.len();
+    let tokens = tokens(text, rows, first, end);
+    let (mut read, taken) = first_band(&tokens, n, m)?;
+    let later = m - read.len();
+    let rest = &tokens[taken..];
+    if rest.is_empty() || rest.len() % later != 0 {
+        return None;
+    }
+    let w = rest.len() / later;
+    if w >= n {
+        return None;
+    }
+    let firsts = first_columns(rest, w)?;
+    let a = n - w;
+    let block = block_apart(rows, end)?;
+    if block.len() < later * a {
+        return None;
+    }
+    read.extend(completed(&firsts, &block[..later * a], a)?);
+    if identity_unequal(&specs, &read, n) > 1 {
+        return None;
+    }
+    let built = specs
+        .iter()
+        .zip(read)
+        .map(|(spec, cells)| {
+            let offset = cells[0].offset;
+            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
+        })
+        .collect();
+    Some((built, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    /// A 2019 表三 (23 rows) that adds up.
+    fn table() -> Vec<[u32; 7]> {
+        let mut t = vec![[0; 7]; 23];
+        t[0] = [538, 57, 4, 5, 33, 16, 653];
+        t[1] = [21, 6, 0, 0, 0, 1, 28];
+        t[2] = [269, 20, 3, 2, 12, 7, 313];
+        t[3] = [45, 7, 1, 0, 5, 2, 60];
+        t[4] = [3, 1, 0, 0, 0, 0, 4];
+        t[5] = [3, 2, 0, 0, 0, 0, 5];
+        t[6] = [6, 0, 0, 0, 0, 0, 6];
+        t[9] = [12, 1, 0, 0, 0, 1, 14];
+        t[12] = [85, 14, 0, 1, 4, 3, 107];
+        t[16] = [5, 0, 0, 0, 0, 0, 5];
+        t[17] = [8, 0, 0, 0, 2, 1, 11];
+        t[20] = [10, 0, 0, 0, 0, 1, 11];
+        t[21] = [486, 45, 4, 3, 23, 15, 576];
+        t[22] = [73, 18, 0, 2, 10, 2, 105];
+        t
+    }
+
+    /// The table as plain `pdftotext` prints it with its last `a` columns
+    /// apart: the first five rows' labels, their band, each later row's other
+    /// first numbers before its label (the first on the label's first line),
+    /// the closing sections, and the last columns in groups of `groups` rows.
+    fn text_of(t: &[[u32; 7]], groups: &[usize], a: usize) -> String {
+        let specs = template::request_rows(Template::T2019);
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n商业企\n业\n科研机构\n");
+        specs[..5].iter().for_each(|s| text.push_str(&format!("{}\n", s.cues[0])));
+        for c in 0..7 {
+            t[..5].iter().for_each(|row| text.push_str(&format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        for (j, spec) in specs.iter().enumerate().skip(5) {
+            t[j][1..7 - a].iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
+            text.push_str(&format!("{}前 {}\n后半\n\n", spec.cues[0], t[j][0]));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n加强公开。\n");
+        text.push_str("六、其他需要报告的事项\n无。\n某某局\n予公开\n\n");
+        let (mut j, mut g) = (5, 0);
+        while j < t.len() {
+            let k = groups[g % groups.len()].min(t.len() - j);
+            for c in 7 - a..7 {
+                (j..j + k).for_each(|i| text.push_str(&format!("{}\n\n", t[i][c])));
+            }
+            j += k;
+            g += 1;
+        }
+        text.push_str("尚\n未\n审\n结\n0\n");
+        text
+    }
+
+    fn read(text: &str) -> Option<Vec<Vec<f64>>> {
+        let (_, rs) = rows(text);
+        let first = super::super::numbers_first::first_named(&rs, Template::T2019)?;
+        let (built, _) = apart(text, &rs, first, Template::T2019, 7)?;
+        Some(built.iter().map(|r| r.cells.iter().map(Cell::number).collect()).collect())
+    }
+
+    fn expected(t: &[[u32; 7]]) -> Vec<Vec<f64>> {
+        t.iter().map(|r| r.iter().map(|&v| v as f64).collect()).collect()
+    }
+
+    #[test]
+    fn the_last_columns_after_the_closing_sections_complete_the_later_rows() {
+        let t = table();
+        for groups in [&[1][..], &[1, 1, 2, 1, 3], &[3, 2]] {
+            assert_eq!(read(&text_of(&t, groups, 2)), Some(expected(&t)), "{groups:?}");
+        }
+        assert_eq!(read(&text_of(&t, &[1], 4)), Some(expected(&t)));
+    }
+
+    #[test]
+    fn cuts_that_give_a_row_two_readings_are_no_reading() {
+        // Four columns apart, rows 19 to 21 a group of three: `0 0 1 | 0 0 0 |
+        // 0 0 0 | 0 0 11` (each column's numbers for the three rows). Cut a row a
+        // group, row 21 reads `1 0 0 11`, which adds up as well as `0 0 1 11`.
+        let t = table();
+        assert_eq!(read(&text_of(&t, &[1, 1, 2, 1, 3], 4)), None);
+    }
+
+    #[test]
+    fn a_block_that_leaves_a_row_not_adding_up_is_no_reading() {
+        let t = table();
+        // A number of the block printed wrong: no way to cut it leaves every row adding up.
+        let text = text_of(&t, &[1], 2).replacen("\n107\n", "\n108\n", 1);
+        assert_eq!(read(&text), None);
+        // Too few numbers after the closing sections.
+        let whole = text_of(&t, &[1], 2);
+        let cut = &whole[..whole.rfind("\n105\n").unwrap_or(whole.len())];
+        assert_eq!(read(cut), None);
+        // A later row short of a number where the table is.
+        let short = whole.replacen("\n14\n\n", "\n", 1);
+        assert_eq!(read(&short), None);
+    }
+}
