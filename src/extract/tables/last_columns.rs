@@ -153,6 +153,34 @@ fn completed(firsts: &[Vec<Cell>], block: &[Cell], a: usize) -> Option<Vec<Vec<C
     out.into_iter().collect()
 }
 
+/// The most rows after the band printed whole.
+const MAX_WHOLE: usize = 2;
+
+/// Whether two readings of rows give the same numbers.
+fn same_numbers(a: &[Vec<Cell>], b: &[Vec<Cell>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.iter().map(Cell::number).eq(y.iter().map(Cell::number)))
+}
+
+/// The `later` rows after the band from the numbers after it (`rest`): the
+/// first `whole` printed whole, `n` numbers each adding up; the others' first
+/// columns, just as many for each, completed from the block apart.
+fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usize) -> Option<Vec<Vec<Cell>>> {
+    let (whole_rows, rest) = rest.split_at_checked(whole * n)?;
+    let mut read: Vec<Vec<Cell>> = whole_rows.chunks_exact(n).map(|r| r.iter().map(|t| t.cell).collect()).collect();
+    if whole_rows.iter().any(|t| t.glued) || !read.iter().all(|r| cells_add_up(r)) {
+        return None;
+    }
+    let later = later.checked_sub(whole).filter(|&l| l > 0)?;
+    if rest.is_empty() || rest.len() % later != 0 || rest.len() / later >= n {
+        return None;
+    }
+    let w = rest.len() / later;
+    let firsts = first_columns(rest, w)?;
+    let a = n - w;
+    read.extend(completed(&firsts, block.get(..later * a)?, a)?);
+    Some(read)
+}
+
 /// Reads 表三 printed with its last columns apart (see the module's comment):
 /// its rows in the template's order, each with its label and `n` cells, and
 /// the index of the layout row after the table; `None` where it is not printed so.
@@ -169,22 +197,16 @@ pub(super) fn apart<'a>(
     let m = specs.len();
     let tokens = tokens(text, rows, first, end);
     let (mut read, taken) = first_band(&tokens, n, m)?;
-    let later = m - read.len();
-    let rest = &tokens[taken..];
-    if rest.is_empty() || rest.len() % later != 0 {
-        return None;
-    }
-    let w = rest.len() / later;
-    if w >= n {
-        return None;
-    }
-    let firsts = first_columns(rest, w)?;
-    let a = n - w;
     let block = block_apart(rows, end)?;
-    if block.len() < later * a {
+    // The rows right after the band may be printed whole (a row the page's
+    // flow had not yet parted): each way that reads is looked at.
+    let readings: Vec<Vec<Vec<Cell>>> =
+        (0..=MAX_WHOLE).filter_map(|whole| later_rows(&tokens[taken..], &block, m - read.len(), whole, n)).collect();
+    let (one, others) = readings.split_first()?;
+    if !others.iter().all(|r| same_numbers(r, one)) {
         return None;
     }
-    read.extend(completed(&firsts, &block[..later * a], a)?);
+    read.extend(one.iter().cloned());
     if identity_unequal(&specs, &read, n) > 1 {
         return None;
     }
@@ -227,8 +249,9 @@ mod tests {
     /// The table as plain `pdftotext` prints it with its last `a` columns
     /// apart: the first five rows' labels, their band, each later row's other
     /// first numbers before its label (the first on the label's first line),
-    /// the closing sections, and the last columns in groups of `groups` rows.
-    fn text_of(t: &[[u32; 7]], groups: &[usize], a: usize) -> String {
+    /// the closing sections, and the last columns in groups of `groups` rows;
+    /// the first `whole` rows after the band printed whole, a number a line.
+    fn text_with(t: &[[u32; 7]], groups: &[usize], a: usize, whole: usize) -> String {
         let specs = template::request_rows(Template::T2019);
         let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n商业企\n业\n科研机构\n");
         specs[..5].iter().for_each(|s| text.push_str(&format!("{}\n", s.cues[0])));
@@ -236,13 +259,17 @@ mod tests {
             t[..5].iter().for_each(|row| text.push_str(&format!("{}\n", row[c])));
             text.push('\n');
         }
-        for (j, spec) in specs.iter().enumerate().skip(5) {
+        for (j, spec) in specs.iter().enumerate().skip(5).take(whole) {
+            t[j].iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
+            text.push_str(&format!("{}\n", spec.cues[0]));
+        }
+        for (j, spec) in specs.iter().enumerate().skip(5 + whole) {
             t[j][1..7 - a].iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
             text.push_str(&format!("{}前 {}\n后半\n\n", spec.cues[0], t[j][0]));
         }
         text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n加强公开。\n");
         text.push_str("六、其他需要报告的事项\n无。\n某某局\n予公开\n\n");
-        let (mut j, mut g) = (5, 0);
+        let (mut j, mut g) = (5 + whole, 0);
         while j < t.len() {
             let k = groups[g % groups.len()].min(t.len() - j);
             for c in 7 - a..7 {
@@ -253,6 +280,10 @@ mod tests {
         }
         text.push_str("尚\n未\n审\n结\n0\n");
         text
+    }
+
+    fn text_of(t: &[[u32; 7]], groups: &[usize], a: usize) -> String {
+        text_with(t, groups, a, 0)
     }
 
     fn read(text: &str) -> Option<Vec<Vec<f64>>> {
@@ -273,6 +304,10 @@ mod tests {
             assert_eq!(read(&text_of(&t, groups, 2)), Some(expected(&t)), "{groups:?}");
         }
         assert_eq!(read(&text_of(&t, &[1], 4)), Some(expected(&t)));
+        // The first rows after the band printed whole: the block completes the others.
+        for whole in [1, 2] {
+            assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");
+        }
     }
 
     #[test]
