@@ -181,6 +181,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // the text that follows the table: the columns' numbers, or each under its head.
     let last_apart = (layout == Layout::Raw && rng.chance(0.2)).then(|| (rng.range(1, 11) as usize, rng.chance(0.5)));
     let mut apart_block = String::new();
+    // 表三 wider than its flow: its first rows a band, the later rows' last
+    // columns a block of their own after the signature (the first band's rows,
+    // the columns apart, where in [`BAND_SIZES`] the groups' sizes start).
+    let requests_apart = (layout == Layout::Raw && rng.chance(0.15))
+        .then(|| (rng.range(2, 8) as usize, rng.range(1, 5) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize));
+    let mut requests_block = String::new();
     // 表二's blocks after the first printed a column at a time: the items, and
     // each column's head with its numbers after the last block.
     let disclosures_by_columns = layout == Layout::Raw && rng.chance(0.2);
@@ -315,7 +321,13 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => {
                         let how = Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands };
+                        let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
                         match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
+                            _ if requests && requests_apart.is_some() => {
+                                let (table, block) = raw_requests_apart(rows, requests_apart.unwrap_or_default(), how);
+                                requests_block = block;
+                                table
+                            }
                             Some((columns, headed)) => {
                                 let (rows, block) = columns_apart(rows, columns, headed);
                                 apart_block = block;
@@ -335,6 +347,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     if let Some((agency, date)) = &page.signature {
         out.push_str(&format!("{}\n", set(font(&format!("{agency}\n{date}")), right)));
     }
+    out.push_str(&requests_block);
     out.push_str(&apart_block);
     out
 }
@@ -1055,6 +1068,45 @@ fn raw_bands(rows: &[TRow], (first, from): (usize, usize)) -> String {
         k += 1;
     }
     out
+}
+
+/// 表三 by plain `pdftotext` as a Word table wider than its flow: the labels
+/// down to the first band's last row, then each of the band's columns' numbers
+/// a line each, a blank line after each column; each later row's first
+/// columns before its label (as with its numbers first); and apart, the later
+/// rows' last `columns` columns in groups of rows (their sizes from
+/// [`BAND_SIZES`], from `from`), column by column within a group, a number and
+/// a blank line each. (`first`: the band's rows.)
+fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usize), how: Raw) -> (String, String) {
+    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
+    let filled = rows.iter().filter(|r| !r.values.is_empty()).count();
+    let first = first.min(filled.saturating_sub(1));
+    // The rows down to the band's last, and those after it.
+    let cut = rows.iter().enumerate().filter(|(_, r)| !r.values.is_empty()).nth(first).map_or(rows.len(), |(k, _)| k);
+    let (band, later) = rows.split_at(cut);
+    let mut out: String = band.iter().map(|r| format!("{}\n", labels_of(r).join(" "))).collect();
+    let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
+    for c in 0..width {
+        band.iter().filter(|r| !r.values.is_empty()).for_each(|r| out.push_str(&format!("{}\n", value(&r.values[c]))));
+        out.push('\n');
+    }
+    let kept = width - columns.min(width - 1);
+    let firsts: Vec<TRow> = later
+        .iter()
+        .map(|r| TRow { values: r.values.iter().take(kept).cloned().collect(), ..r.clone() })
+        .collect();
+    out.push_str(&raw_requests(&firsts, Raw { totals_apart: None, ..how }));
+    let filled: Vec<&TRow> = later.iter().filter(|r| !r.values.is_empty()).collect();
+    let (mut block, mut at, mut k) = (String::from("\n"), 0, from);
+    while at < filled.len() {
+        let group = &filled[at..(at + BAND_SIZES[k % BAND_SIZES.len()]).min(filled.len())];
+        for c in kept..width {
+            group.iter().for_each(|r| block.push_str(&format!("{}\n\n", value(&r.values[c]))));
+        }
+        at += group.len();
+        k += 1;
+    }
+    (out, block)
 }
 
 fn escape(s: &str) -> String {

@@ -181,6 +181,14 @@ pub(super) fn identity_unequal(specs: &[&template::Row], read: &[Vec<Cell>], n: 
         .count()
 }
 
+/// The columns of a table read (as for [`identity_unequal`]) whose results do
+/// not add up to (七)总计.
+pub(super) fn results_unequal(specs: &[&template::Row], read: &[Vec<Cell>], n: usize) -> usize {
+    let Some(total) = specs.iter().position(|s| s.role == template::Role::TotalProcessed) else { return 0 };
+    let results: Vec<usize> = (0..specs.len()).filter(|&j| specs[j].role == template::Role::Result).collect();
+    (0..n).filter(|&c| results.iter().map(|&j| read[j][c].number()).sum::<f64>() != read[total][c].number()).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 //! cut; the table's identity (new and carried over = processed and carried
 //! forward) may fail in one column at most, as [`super::bands`] allows.
 
-use super::bands::{blank_between, identity_unequal};
+use super::bands::{blank_between, identity_unequal, results_unequal};
 use super::*;
 use crate::extract::cells::cells_add_up;
 
@@ -109,64 +109,69 @@ fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     Some(block.collect())
 }
 
-/// The later rows completed from the block: row j's `a` last cells start at
-/// `j * a`; a group of `k` rows from row j lists its first column's numbers,
-/// then its second's. Every way to cut the rows into groups whose rows add up
-/// is looked at; `None` where none completes them all or two give a row
-/// different numbers.
-fn completed(firsts: &[Vec<Cell>], block: &[Cell], a: usize) -> Option<Vec<Vec<Cell>>> {
-    let r = firsts.len();
-    let row_of = |j: usize, k: usize, i: usize| -> Vec<Cell> {
-        let base = j * a;
-        firsts[j + i].iter().copied().chain((0..a).map(|c| block[base + c * k + i])).collect()
-    };
-    let valid = |j: usize, k: usize| j + k <= r && (0..k).all(|i| cells_add_up(&row_of(j, k, i)));
-    // Whether rows ..j can be cut so (forward), and rows j.. (back).
-    let mut forward = vec![false; r + 1];
-    forward[0] = true;
-    for j in 0..r {
-        if forward[j] {
-            (1..=MAX_GROUP).filter(|&k| valid(j, k)).for_each(|k| forward[j + k] = true);
-        }
-    }
-    let mut back = vec![false; r + 1];
-    back[r] = true;
-    for j in (0..r).rev() {
-        back[j] = (1..=MAX_GROUP).any(|k| valid(j, k) && back[j + k]);
-    }
-    if !forward[r] {
-        return None;
-    }
-    let mut out: Vec<Option<Vec<Cell>>> = vec![None; r];
-    for j in (0..r).filter(|&j| forward[j]) {
-        for k in (1..=MAX_GROUP).filter(|&k| valid(j, k) && back[j + k]) {
-            for i in 0..k {
-                let row = row_of(j, k, i);
-                match &out[j + i] {
-                    Some(seen) if !seen.iter().map(Cell::number).eq(row.iter().map(Cell::number)) => return None,
-                    Some(_) => {}
-                    None => out[j + i] = Some(row),
-                }
-            }
-        }
-    }
-    out.into_iter().collect()
-}
+/// The most distinct readings of the rows from one row on that are kept: more
+/// (a block that fits many ways) is no reading.
+const MAX_READINGS: usize = 64;
 
 /// The most rows after the band printed whole.
 const MAX_WHOLE: usize = 2;
+
+/// Rows read, each its cells.
+type Reading = Vec<Vec<Cell>>;
 
 /// Whether two readings of rows give the same numbers.
 fn same_numbers(a: &[Vec<Cell>], b: &[Vec<Cell>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.iter().map(Cell::number).eq(y.iter().map(Cell::number)))
 }
 
-/// The `later` rows after the band from the numbers after it (`rest`): the
-/// first `whole` printed whole, `n` numbers each adding up; the others' first
-/// columns, just as many for each, completed from the block apart.
-fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usize) -> Option<Vec<Vec<Cell>>> {
+/// Adds `reading` to `readings` unless one gives the same numbers; false
+/// where that makes too many.
+fn add_distinct(readings: &mut Vec<Reading>, reading: Reading) -> bool {
+    if !readings.iter().any(|r| same_numbers(r, &reading)) {
+        readings.push(reading);
+    }
+    readings.len() <= MAX_READINGS
+}
+
+/// The later rows completed from the block: row j's `a` last cells start at
+/// `j * a`; a group of `k` rows from row j lists its first column's numbers,
+/// then its second's. Every way to cut the rows into groups whose rows add up
+/// is looked at: the distinct readings they give (most cuts of rows of zeros
+/// give the same); `None` where there are too many.
+fn completions(firsts: &[Vec<Cell>], block: &[Cell], a: usize) -> Option<Vec<Reading>> {
+    let r = firsts.len();
+    let row_of = |j: usize, k: usize, i: usize| -> Vec<Cell> {
+        let base = j * a;
+        firsts[j + i].iter().copied().chain((0..a).map(|c| block[base + c * k + i])).collect()
+    };
+    let group = |j: usize, k: usize| -> Option<Reading> {
+        let rows: Reading = (0..k).map(|i| row_of(j, k, i)).collect();
+        (j + k <= r && rows.iter().all(|row| cells_add_up(row))).then_some(rows)
+    };
+    // after[j]: the distinct readings of rows j.. (built from the last row back).
+    let mut after: Vec<Vec<Reading>> = vec![Vec::new(); r + 1];
+    after[r].push(Vec::new());
+    for j in (0..r).rev() {
+        let mut here: Vec<Reading> = Vec::new();
+        for k in 1..=MAX_GROUP.min(r - j) {
+            let Some(rows) = group(j, k) else { continue };
+            for rest in &after[j + k] {
+                if !add_distinct(&mut here, [rows.clone(), rest.clone()].concat()) {
+                    return None;
+                }
+            }
+        }
+        after[j] = here;
+    }
+    Some(std::mem::take(&mut after[0]))
+}
+
+/// The readings of the `later` rows after the band from the numbers after it
+/// (`rest`): the first `whole` printed whole, `n` numbers each adding up; the
+/// others' first columns, just as many for each, completed from the block apart.
+fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usize) -> Option<Vec<Reading>> {
     let (whole_rows, rest) = rest.split_at_checked(whole * n)?;
-    let mut read: Vec<Vec<Cell>> = whole_rows.chunks_exact(n).map(|r| r.iter().map(|t| t.cell).collect()).collect();
+    let read: Reading = whole_rows.chunks_exact(n).map(|r| r.iter().map(|t| t.cell).collect()).collect();
     if whole_rows.iter().any(|t| t.glued) || !read.iter().all(|r| cells_add_up(r)) {
         return None;
     }
@@ -177,8 +182,8 @@ fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usi
     let w = rest.len() / later;
     let firsts = first_columns(rest, w)?;
     let a = n - w;
-    read.extend(completed(&firsts, block.get(..later * a)?, a)?);
-    Some(read)
+    let completions = completions(&firsts, block.get(..later * a)?, a)?;
+    Some(completions.into_iter().map(|more| [read.clone(), more].concat()).collect())
 }
 
 /// Reads 表三 printed with its last columns apart (see the module's comment):
@@ -196,18 +201,25 @@ pub(super) fn apart<'a>(
     let specs = template::request_rows(t);
     let m = specs.len();
     let tokens = tokens(text, rows, first, end);
-    let (mut read, taken) = first_band(&tokens, n, m)?;
+    let (band, taken) = first_band(&tokens, n, m)?;
     let block = block_apart(rows, end)?;
     // The rows right after the band may be printed whole (a row the page's
-    // flow had not yet parted): each way that reads is looked at.
-    let readings: Vec<Vec<Vec<Cell>>> =
-        (0..=MAX_WHOLE).filter_map(|whole| later_rows(&tokens[taken..], &block, m - read.len(), whole, n)).collect();
-    let (one, others) = readings.split_first()?;
-    if !others.iter().all(|r| same_numbers(r, one)) {
-        return None;
+    // flow had not yet parted): each way that reads is looked at, and of the
+    // tables they make, the one whose columns keep the table's sums (results
+    // to (七)总计, the identity) best is taken, if one alone does.
+    let mut tables: Vec<Reading> = Vec::new();
+    for whole in 0..=MAX_WHOLE {
+        for more in later_rows(&tokens[taken..], &block, m - band.len(), whole, n).unwrap_or_default() {
+            if !add_distinct(&mut tables, [band.clone(), more].concat()) {
+                return None;
+            }
+        }
     }
-    read.extend(one.iter().cloned());
-    if identity_unequal(&specs, &read, n) > 1 {
+    let unequal = |read: &Reading| identity_unequal(&specs, read, n) + results_unequal(&specs, read, n);
+    let fewest = tables.iter().map(unequal).min()?;
+    let mut best = tables.into_iter().filter(|r| unequal(r) == fewest);
+    let read = best.next()?;
+    if best.next().is_some() || identity_unequal(&specs, &read, n) > 1 {
         return None;
     }
     let built = specs
@@ -311,11 +323,20 @@ mod tests {
     }
 
     #[test]
-    fn cuts_that_give_a_row_two_readings_are_no_reading() {
+    fn of_the_cuts_that_add_up_the_one_that_keeps_the_columns_sums_is_taken() {
         // Four columns apart, rows 19 to 21 a group of three: `0 0 1 | 0 0 0 |
         // 0 0 0 | 0 0 11` (each column's numbers for the three rows). Cut a row a
-        // group, row 21 reads `1 0 0 11`, which adds up as well as `0 0 1 11`.
-        let t = table();
+        // group, row 21 reads `1 0 0 11`, which adds up as well as `0 0 1 11`,
+        // but puts 1 in the wrong column of the results.
+        let mut t = table();
+        assert_eq!(read(&text_of(&t, &[1, 1, 2, 1, 3], 4)), Some(expected(&t)));
+        // (七)总计 printed one more in that column (and carried forward one
+        // less, the identity kept): each reading breaks the results' sum in a
+        // column, neither is taken.
+        t[21][3] += 1;
+        t[21][6] += 1;
+        t[22][3] -= 1;
+        t[22][6] -= 1;
         assert_eq!(read(&text_of(&t, &[1, 1, 2, 1, 3], 4)), None);
     }
 

@@ -77,7 +77,10 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     if cells.len() < n && !delimited {
-        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1) {
+        // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's.)
+        let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
+        taken.sort_unstable();
+        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1, &taken) {
             cells = all;
         }
     }
@@ -113,8 +116,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// where the table's cells come among its heads' pieces, but may be printed so
 /// where they are one run of numbers (`one_run`; the checks flag it): then the
 /// loose numbers are taken only where just as many as the table lacks, and
-/// those they complete add up.
-fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) -> Option<Vec<Cell>> {
+/// those they complete add up. Numbers at the places `taken` (in order) are
+/// another table's.
+fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, taken: &[usize]) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
     let prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
     if !prefix_adds_up && !one_run {
@@ -125,7 +129,8 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool) 
     let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
     let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
     let counts = |r: &&Row| r.is_numbers_alone() && r.cells.iter().all(count);
-    let loose: Vec<Cell> = rows.get(end..)?.iter().filter(counts).flat_map(|r| r.cells.iter().copied()).collect();
+    let rows = rows.get(end..)?.iter().filter(counts);
+    let loose: Vec<Cell> = rows.flat_map(|r| r.cells.iter().copied()).filter(|c| taken.binary_search(&c.offset).is_err()).collect();
     let lacking = n - cells.len();
     if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
         return None;
@@ -354,6 +359,25 @@ mod tests {
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn loose_numbers_read_as_another_table_s_cells_are_not_its_own() {
+        // 表三's last columns printed apart before 表四's last proceeding: both
+        // blocks add up as the proceeding; the first, read as 表三's, is not 表四's.
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n维持 纠正 结果 审结\n\n\
+            0\n4\n0\n4\n8\n0\n0\n3\n4\n7\n\n五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n\n\
+            1\n\n1\n\n4\n\n0\n\n6\n\n2\n\n0\n\n0\n\n0\n\n2\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        let apart = text.find("1\n\n1\n\n4").unwrap_or_default();
+        for (k, offset) in (apart..).step_by(3).take(5).enumerate() {
+            r.requests.push(RequestFact { row: "carried_forward", applicant: "total", count: k as i64, offset });
+        }
+        read_litigation(text, &rs, 0, &mut r);
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 4, 0, 4, 8, 0, 0, 3, 4, 7, 2, 0, 0, 0, 2]);
     }
 
     #[test]
