@@ -239,22 +239,22 @@ mod tests {
     use crate::extract::cells::rows;
 
     /// A 2019 表三 (23 rows) that adds up.
-    fn table() -> Vec<[u32; 7]> {
-        let mut t = vec![[0; 7]; 23];
-        t[0] = [538, 57, 4, 5, 33, 16, 653];
-        t[1] = [21, 6, 0, 0, 0, 1, 28];
-        t[2] = [269, 20, 3, 2, 12, 7, 313];
-        t[3] = [45, 7, 1, 0, 5, 2, 60];
-        t[4] = [3, 1, 0, 0, 0, 0, 4];
-        t[5] = [3, 2, 0, 0, 0, 0, 5];
-        t[6] = [6, 0, 0, 0, 0, 0, 6];
-        t[9] = [12, 1, 0, 0, 0, 1, 14];
-        t[12] = [85, 14, 0, 1, 4, 3, 107];
-        t[16] = [5, 0, 0, 0, 0, 0, 5];
-        t[17] = [8, 0, 0, 0, 2, 1, 11];
-        t[20] = [10, 0, 0, 0, 0, 1, 11];
-        t[21] = [486, 45, 4, 3, 23, 15, 576];
-        t[22] = [73, 18, 0, 2, 10, 2, 105];
+    fn table() -> Vec<Vec<u32>> {
+        let mut t = vec![vec![0; 7]; 23];
+        t[0] = vec![538, 57, 4, 5, 33, 16, 653];
+        t[1] = vec![21, 6, 0, 0, 0, 1, 28];
+        t[2] = vec![269, 20, 3, 2, 12, 7, 313];
+        t[3] = vec![45, 7, 1, 0, 5, 2, 60];
+        t[4] = vec![3, 1, 0, 0, 0, 0, 4];
+        t[5] = vec![3, 2, 0, 0, 0, 0, 5];
+        t[6] = vec![6, 0, 0, 0, 0, 0, 6];
+        t[9] = vec![12, 1, 0, 0, 0, 1, 14];
+        t[12] = vec![85, 14, 0, 1, 4, 3, 107];
+        t[16] = vec![5, 0, 0, 0, 0, 0, 5];
+        t[17] = vec![8, 0, 0, 0, 2, 1, 11];
+        t[20] = vec![10, 0, 0, 0, 0, 1, 11];
+        t[21] = vec![486, 45, 4, 3, 23, 15, 576];
+        t[22] = vec![73, 18, 0, 2, 10, 2, 105];
         t
     }
 
@@ -263,11 +263,12 @@ mod tests {
     /// first numbers before its label (the first on the label's first line),
     /// the closing sections, and the last columns in groups of `groups` rows;
     /// the first `whole` rows after the band printed whole, a number a line.
-    fn text_with(t: &[[u32; 7]], groups: &[usize], a: usize, whole: usize) -> String {
+    fn text_with(t: &[Vec<u32>], groups: &[usize], a: usize, whole: usize) -> String {
+        let n = t[0].len();
         let specs = template::request_rows(Template::T2019);
         let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n商业企\n业\n科研机构\n");
         specs[..5].iter().for_each(|s| text.push_str(&format!("{}\n", s.cues[0])));
-        for c in 0..7 {
+        for c in 0..n {
             t[..5].iter().for_each(|row| text.push_str(&format!("{}\n", row[c])));
             text.push('\n');
         }
@@ -276,7 +277,7 @@ mod tests {
             text.push_str(&format!("{}\n", spec.cues[0]));
         }
         for (j, spec) in specs.iter().enumerate().skip(5 + whole) {
-            t[j][1..7 - a].iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
+            t[j][1..n - a].iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
             text.push_str(&format!("{}前 {}\n后半\n\n", spec.cues[0], t[j][0]));
         }
         text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n加强公开。\n");
@@ -284,7 +285,7 @@ mod tests {
         let (mut j, mut g) = (5 + whole, 0);
         while j < t.len() {
             let k = groups[g % groups.len()].min(t.len() - j);
-            for c in 7 - a..7 {
+            for c in n - a..n {
                 (j..j + k).for_each(|i| text.push_str(&format!("{}\n\n", t[i][c])));
             }
             j += k;
@@ -294,18 +295,22 @@ mod tests {
         text
     }
 
-    fn text_of(t: &[[u32; 7]], groups: &[usize], a: usize) -> String {
+    fn text_of(t: &[Vec<u32>], groups: &[usize], a: usize) -> String {
         text_with(t, groups, a, 0)
     }
 
     fn read(text: &str) -> Option<Vec<Vec<f64>>> {
+        read_of(text, 7)
+    }
+
+    fn read_of(text: &str, n: usize) -> Option<Vec<Vec<f64>>> {
         let (_, rs) = rows(text);
         let first = super::super::numbers_first::first_named(&rs, Template::T2019)?;
-        let (built, _) = apart(text, &rs, first, Template::T2019, 7)?;
+        let (built, _) = apart(text, &rs, first, Template::T2019, n)?;
         Some(built.iter().map(|r| r.cells.iter().map(Cell::number).collect()).collect())
     }
 
-    fn expected(t: &[[u32; 7]]) -> Vec<Vec<f64>> {
+    fn expected(t: &[Vec<u32>]) -> Vec<Vec<f64>> {
         t.iter().map(|r| r.iter().map(|&v| v as f64).collect()).collect()
     }
 
@@ -316,6 +321,10 @@ mod tests {
             assert_eq!(read(&text_of(&t, groups, 2)), Some(expected(&t)), "{groups:?}");
         }
         assert_eq!(read(&text_of(&t, &[1], 4)), Some(expected(&t)));
+        // The shortened form (自然人, 法人或其他组织, 总计): a number in the table
+        // for each later row, the other two apart.
+        let short: Vec<Vec<u32>> = t.iter().map(|r| vec![r[0], r[1..6].iter().sum(), r[6]]).collect();
+        assert_eq!(read_of(&text_of(&short, &[1, 2], 2), 3), Some(expected(&short)));
         // The first rows after the band printed whole: the block completes the others.
         for whole in [1, 2] {
             assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");

@@ -129,8 +129,12 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     // column over bands of rows, or each row's numbers before its label, or
     // parted by its label's lines.
     let first = super::numbers_first::first_named(rows_from, t);
+    // (A band of the first rows only, the later rows' last columns printed apart.)
     let banded = |f: usize| {
-        let of = |width: usize| super::bands::banded(text, rows_from, f, t, width);
+        let of = |width: usize| {
+            super::bands::banded(text, rows_from, f, t, width)
+                .or_else(|| super::last_columns::apart(text, rows_from, f, t, width))
+        };
         // The shortened form's three columns, where the header names no kind of organisation.
         let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
         let combined = || !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
@@ -139,8 +143,7 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
         return Some(from + end);
     }
-    let apart = |f: usize| super::last_columns::apart(text, rows_from, f, t, n);
-    if let Some((rows, after)) = first.and_then(banded).or_else(|| first.and_then(apart)) {
+    if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(from + after);
     }
