@@ -69,15 +69,50 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     out
 }
 
-/// The band of `n` runs of one length that starts at run `i`, if they are.
-fn band(runs: &[(Vec<Cell>, usize)], i: usize, n: usize) -> Option<&[(Vec<Cell>, usize)]> {
-    let s = runs.get(i)?.0.len();
-    runs.get(i..i + n).filter(|b| b.iter().all(|r| r.0.len() == s))
+/// A band of `rows` rows from run `start`: `n` runs of `rows` numbers, a
+/// column each (`first` is `n`), or each row's first `first` columns a run of
+/// its own (printed with its label, its numbers first) and then the other
+/// columns a run each.
+#[derive(Clone, Copy, Debug)]
+struct Band {
+    start: usize,
+    rows: usize,
+    first: usize,
 }
 
-/// A band's rows: the j-th number of each run is row j's.
-fn rows_of(band: &[(Vec<Cell>, usize)]) -> Vec<Vec<Cell>> {
-    (0..band[0].0.len()).map(|j| band.iter().map(|r| r.0[j]).collect()).collect()
+impl Band {
+    /// The runs the band takes.
+    fn runs(&self, n: usize) -> usize {
+        if self.first == n { n } else { self.rows + n - self.first }
+    }
+
+    /// The band's rows, `n` cells each.
+    fn cells(&self, runs: &[(Vec<Cell>, usize)], n: usize) -> Vec<Vec<Cell>> {
+        let Band { start, rows, first } = *self;
+        if first == n {
+            return (0..rows).map(|j| (0..n).map(|c| runs[start + c].0[j]).collect()).collect();
+        }
+        let columns = &runs[start + rows..start + rows + n - first];
+        (0..rows).map(|j| runs[start + j].0.iter().copied().chain(columns.iter().map(|c| c.0[j])).collect()).collect()
+    }
+}
+
+/// The bands that start at run `i` of a table of `m` rows and `n` columns.
+fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Band> {
+    let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
+    let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
+    let mut out = Vec::new();
+    let s = len(i);
+    if (1..=m).contains(&s) && all(i, n, s) {
+        out.push(Band { start: i, rows: s, first: n });
+    }
+    // Each row's first columns a run, as many rows as there are such runs at most.
+    let w = s;
+    if w < n {
+        let rows = (i..runs.len()).take_while(|&k| len(k) == w).count().min(m);
+        out.extend((2..=rows).filter(|&s| all(i + s, n - w, s)).map(|s| Band { start: i, rows: s, first: w }));
+    }
+    out
 }
 
 /// Reads 表三 printed column by column (see the module's comment): its rows in
@@ -93,43 +128,44 @@ pub(super) fn banded<'a>(
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
+    // (The first row's numbers may come before its label.)
+    let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     // Lines of numbers alone that hold fewer than the table's: no such table (most texts).
     let alone: usize = rows[first..end].iter().filter(|r| r.is_numbers_alone()).map(|r| r.cells.len()).sum();
     if alone < m * n {
         return None;
     }
     let runs = runs(text, rows, first, end);
-    // For each run, the band of `n` runs it starts, if one: its rows and their weight.
-    let bands: Vec<Option<(usize, i64)>> = (0..runs.len())
+    // For each run, the bands it starts: each with its weight.
+    let bands: Vec<Vec<(Band, i64)>> = (0..runs.len())
         .map(|i| {
-            let s = runs[i].0.len();
-            let band = band(&runs, i, n).filter(|_| s <= m)?;
-            // Row j of the band: the j-th number of each run (summed in place, no row built).
-            let (others, total) = band.split_at(n - 1);
-            let adds = |j: usize| others.iter().map(|r| r.0[j].number()).sum::<f64>() == total[0].0[j].number();
-            let adding = (0..s).filter(|&j| adds(j)).count() as i64;
-            Some((s, adding * ADDS_UP + (s as i64 - adding) * DOES_NOT))
+            let weigh = |band: Band| {
+                let rows = band.cells(&runs, n);
+                let adding = rows.iter().filter(|r| cells_add_up(r)).count() as i64;
+                (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT)
+            };
+            bands_at(&runs, i, n, m).into_iter().map(weigh).collect()
         })
         .collect();
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
-    let wide_adding = |&(s, w): &(usize, i64)| s > 1 && w >= (s as i64 - 1) * ADDS_UP + DOES_NOT;
-    if !bands.iter().flatten().any(wide_adding) {
+    let wide_adding = |&&(b, w): &&(Band, i64)| b.rows > 1 && w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT;
+    if !bands.iter().flatten().any(|b| wide_adding(&b)) {
         return None;
     }
-    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and whether a band ends there.
-    let mut best: Vec<Vec<Option<(i64, bool)>>> = vec![vec![None; m + 1]; runs.len() + 1];
-    best[0][0] = Some((0, false));
+    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
+    let mut best: Vec<Vec<Option<(i64, Option<Band>)>>> = vec![vec![None; m + 1]; runs.len() + 1];
+    best[0][0] = Some((0, None));
     for i in 0..runs.len() {
         for r in 0..m {
             let Some((weight, _)) = best[i][r] else { continue };
-            let mut offer = |i: usize, r: usize, w: i64, banded: bool| {
+            let mut offer = |i: usize, r: usize, w: i64, band: Option<Band>| {
                 if best[i][r].is_none_or(|(b, _)| w > b) {
-                    best[i][r] = Some((w, banded));
+                    best[i][r] = Some((w, band));
                 }
             };
-            offer(i + 1, r, weight + LEFT_OUT, false);
-            if let Some((s, w)) = bands[i].filter(|&(s, _)| r + s <= m) {
-                offer(i + n, r + s, weight + w, true);
+            offer(i + 1, r, weight + LEFT_OUT, None);
+            for &(band, w) in bands[i].iter().filter(|(b, _)| r + b.rows <= m) {
+                offer(i + band.runs(n), r + band.rows, weight + w, Some(band));
             }
         }
     }
@@ -138,16 +174,14 @@ pub(super) fn banded<'a>(
     let last = i.checked_sub(1).map_or(first, |l| runs[l].1);
     let (mut r, mut read, mut wide) = (m, Vec::with_capacity(m), false);
     while r > 0 {
-        let (_, banded) = best[i][r]?;
-        if banded {
-            // A band of `n` runs ends here: it began `n` runs back.
-            let band = rows_of(band(&runs, i - n, n)?);
-            wide |= band.len() > 1;
-            r -= band.len();
-            read.splice(0..0, band);
-            i -= n;
-        } else {
-            i -= 1;
+        match best[i][r]?.1 {
+            Some(band) => {
+                wide |= band.rows > 1;
+                r -= band.rows;
+                read.splice(0..0, band.cells(&runs, n));
+                i = band.start;
+            }
+            None => i -= 1,
         }
     }
     // (One number printed wrong breaks a row's sum and a column's identity: the
@@ -245,6 +279,34 @@ mod tests {
         let report = read(&text);
         let specs = template::request_rows(Template::T2021);
         let t = table();
+        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+    }
+
+    #[test]
+    fn a_band_whose_rows_first_columns_come_with_their_labels_is_read() {
+        // The first six rows: each row's first five numbers before its label,
+        // then their last two columns a run each; the rest a row a band.
+        let t = table();
+        let specs = template::request_rows(Template::T2021);
+        let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
+        for (row, spec) in t.iter().zip(specs.iter()).take(6) {
+            text.extend(row[..5].iter().map(|v| format!("{v}\n")));
+            text.push_str(&format!("{}\n", spec.label));
+        }
+        for c in 5..7 {
+            text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        for row in &t[6..] {
+            text.extend(row.iter().map(|v| format!("{v}\n\n")));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        let report = read(&text);
         assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
         for f in &report.requests {
             let r = specs.iter().position(|s| s.key == f.row).unwrap();
