@@ -4,7 +4,9 @@
 //! apart from the next by a blank line or a label; a band of one row is a row's
 //! seven numbers one to a run. The first page's rows are often one band, the
 //! rest of the table bands of a row or two or three; the labels come in blocks
-//! of their own, apart from the numbers.
+//! of their own, apart from the numbers. A band's rows may also come each with
+//! its first columns a run of its own beside its label (before it, the numbers
+//! set a little higher), then the band's other columns a run each.
 //!
 //! The runs are split into bands (a run that fits none, such as a cell of 表四
 //! printed among them, left out) so that the most rows add up, each row's
