@@ -175,8 +175,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // A page's table printed to PDF: a row's first number on the line after its label's first line.
     let first_between = cell_width.is_some() && !numbers_first && rng.chance(0.4);
     // A Word table printed to PDF a column at a time over bands of rows.
-    let bands = (layout == Layout::Raw && !numbers_first && rng.chance(0.25))
-        .then(|| (rng.range(3, 9) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize));
+    // The first band's rows may each print their first columns beside their
+    // labels, numbers first (the third number: how many, or none).
+    let bands = (layout == Layout::Raw && !numbers_first && rng.chance(0.25)).then(|| {
+        let (first, from) = (rng.range(3, 9) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize);
+        (first, from, if rng.chance(0.4) { rng.range(1, 7) as usize } else { 0 })
+    });
     // 表四's last columns a block of their own in plain pdftotext, printed after
     // the text that follows the table: the columns' numbers, or each under its head.
     let last_apart = (layout == Layout::Raw && rng.chance(0.2)).then(|| (rng.range(1, 11) as usize, rng.chance(0.5)));
@@ -904,9 +908,10 @@ struct Raw {
     /// 表三's rows, their labels wrapped: each row's first number between its
     /// label's first line and the rest (a page's table printed to PDF).
     first_between: bool,
-    /// 表三 a column at a time over bands of rows: the first band's rows, and
-    /// where in [`BAND_SIZES`] the later bands' sizes start.
-    bands: Option<(usize, usize)>,
+    /// 表三 a column at a time over bands of rows: the first band's rows,
+    /// where in [`BAND_SIZES`] the later bands' sizes start, and how many of
+    /// the first band's columns each row prints beside its label (0: none).
+    bands: Option<(usize, usize, usize)>,
 }
 
 /// The sizes of the bands of rows after the first, in turn.
@@ -1039,9 +1044,11 @@ fn raw_requests(rows: &[TRow], how: Raw) -> String {
 /// 表三 by plain `pdftotext` a column at a time over bands of rows: the first
 /// band's labels, then each of its columns' numbers a line each, a blank line
 /// after each column; the other rows' labels, then each band's columns, a
-/// column's numbers on one line. (`first`, `from`): the first band's rows and
-/// where in [`BAND_SIZES`] the sizes of the others start.
-fn raw_bands(rows: &[TRow], (first, from): (usize, usize)) -> String {
+/// column's numbers on one line. (`first`, `from`, `beside`): the first
+/// band's rows, where in [`BAND_SIZES`] the sizes of the others start, and how
+/// many of its columns each of the first band's rows prints before its label
+/// (a number a line), the band's other columns after the last of them.
+fn raw_bands(rows: &[TRow], (first, from, beside): (usize, usize, usize)) -> String {
     let mut out = String::new();
     let filled: Vec<&TRow> = rows.iter().filter(|r| !r.values.is_empty()).collect();
     for r in rows.iter().filter(|r| r.values.is_empty()) {
@@ -1050,9 +1057,13 @@ fn raw_bands(rows: &[TRow], (first, from): (usize, usize)) -> String {
     let labels = |rows: &[&TRow]| rows.iter().map(|r| format!("{}\n", labels_of(r).join(" "))).collect::<String>();
     let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
     let first = first.min(filled.len());
-    out.push_str(&labels(&filled[..first]));
     let columns = filled.first().map_or(0, |r| r.values.len());
-    for c in 0..columns {
+    let beside = beside.min(columns.saturating_sub(1));
+    for r in &filled[..first] {
+        r.values.iter().take(beside).for_each(|v| out.push_str(&format!("{}\n", value(v))));
+        out.push_str(&labels(&[r]));
+    }
+    for c in beside..columns {
         filled[..first].iter().for_each(|r| out.push_str(&format!("{}\n", r.values.get(c).map_or("0".into(), value))));
         out.push('\n');
     }
