@@ -188,8 +188,12 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
         let counts = row.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
         let width = if row.delimited { trim_to(&row.cells, n).len() } else { row.cells.len() };
         let blank = row.cells.iter().any(|c| c.value.is_none());
+        // Or a proceeding's numbers at least a line each, the others printed
+        // apart (plain pdftotext: see `continued`).
+        let apart = row.vertical && (template::LITIGATION_OUTCOMES.len()..n).contains(&width);
         let shape = (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
-            || (width + 2 >= n && all_zero(&row.cells, n));
+            || (width + 2 >= n && all_zero(&row.cells, n))
+            || apart;
         // The lines above joined to the numbers' row (one cell a line) name them in its label.
         let under_names = (named == all && label.is_empty()) || names == all;
         if under_names && row.kind == Kind::Table && counts && shape {
@@ -359,6 +363,23 @@ mod tests {
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn a_table_without_its_heads_and_its_last_cells_apart_is_read() {
+        // Under the section's heading (and the proceedings' names), ten numbers
+        // a line each; the last proceeding's after the closing sections.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let closing = "五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n某市某局\n\n";
+        for names in ["", "行政复议\n行政诉讼\n"] {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n{names}{}{closing}{}",
+                lines(&[1, 1, 0, 0, 2, 0, 1, 0, 1, 2]),
+                lines(&[2, 0, 1, 0, 3])
+            );
+            let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
+            assert_eq!(counts, [1, 1, 0, 0, 2, 0, 1, 0, 1, 2, 2, 0, 1, 0, 3], "{names:?}");
+        }
     }
 
     #[test]
