@@ -89,7 +89,8 @@ fn pdftotext_of_word_processor_pdfs() {
 /// Text plain `pdftotext` prints from PDFs of Word documents: 表三's numbers
 /// on lines before their labels, the first column's on a wrapped label's
 /// first line, wide numbers two a line, the signature under table cells; 表三
-/// column by column over bands of rows.
+/// column by column over bands of rows, its last columns after the closing
+/// sections.
 #[test]
 fn plain_pdftotext_of_word_processor_pdfs() {
     let out = extract(&root().join("tests/fixtures/pdftotext_raw/reports"));
