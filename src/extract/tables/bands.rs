@@ -138,20 +138,45 @@ pub(super) fn banded<'a>(
         return None;
     }
     let runs = runs(text, rows, first, end);
+    let (read, used, wide) = best_reading(&runs, n, m)?;
+    let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
+    // (One number printed wrong breaks a row's sum and a column's identity: the
+    // checks flag it.)
+    let not_adding = read.iter().filter(|row| !cells_add_up(row)).count();
+    if !wide || not_adding > 1 || identity_unequal(&specs, &read, n) > 1 {
+        return None;
+    }
+    let built = specs
+        .iter()
+        .zip(read)
+        .map(|(spec, cells)| {
+            let offset = cells[0].offset;
+            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
+        })
+        .collect();
+    Some((built, last + 1))
+}
+
+/// The best reading of `runs` as `m` rows of `n` cells over bands (the runs
+/// split into bands so that the most rows add up, a run that fits none left
+/// out): the rows, how many runs it reads up to its last, and whether some
+/// band holds more than a row. `None` where no band of more than a row adds
+/// up (but for one row), or the runs make no `m` rows.
+pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
     // For each run, the bands it starts: each with its weight.
     let bands: Vec<Vec<(Band, i64)>> = (0..runs.len())
         .map(|i| {
             let weigh = |band: Band| {
-                let rows = band.cells(&runs, n);
+                let rows = band.cells(runs, n);
                 let adding = rows.iter().filter(|r| cells_add_up(r)).count() as i64;
                 (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT)
             };
-            bands_at(&runs, i, n, m).into_iter().map(weigh).collect()
+            bands_at(runs, i, n, m).into_iter().map(weigh).collect()
         })
         .collect();
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
-    let wide_adding = |&&(b, w): &&(Band, i64)| b.rows > 1 && w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT;
-    if !bands.iter().flatten().any(|b| wide_adding(&b)) {
+    let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT;
+    if !bands.iter().flatten().any(wide_adding) {
         return None;
     }
     // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
@@ -172,35 +197,20 @@ pub(super) fn banded<'a>(
         }
     }
     // The best reading of all the rows, back from its last run.
-    let (mut i, _) = (0..=runs.len()).filter_map(|i| best[i][m].map(|(w, _)| (i, w))).max_by_key(|&(i, w)| (w, i))?;
-    let last = i.checked_sub(1).map_or(first, |l| runs[l].1);
-    let (mut r, mut read, mut wide) = (m, Vec::with_capacity(m), false);
+    let (used, _) = (0..=runs.len()).filter_map(|i| best[i][m].map(|(w, _)| (i, w))).max_by_key(|&(i, w)| (w, i))?;
+    let (mut i, mut r, mut read, mut wide) = (used, m, Vec::with_capacity(m), false);
     while r > 0 {
         match best[i][r]?.1 {
             Some(band) => {
                 wide |= band.rows > 1;
                 r -= band.rows;
-                read.splice(0..0, band.cells(&runs, n));
+                read.splice(0..0, band.cells(runs, n));
                 i = band.start;
             }
             None => i -= 1,
         }
     }
-    // (One number printed wrong breaks a row's sum and a column's identity: the
-    // checks flag it.)
-    let not_adding = read.iter().filter(|row| !cells_add_up(row)).count();
-    if !wide || not_adding > 1 || identity_unequal(&specs, &read, n) > 1 {
-        return None;
-    }
-    let built = specs
-        .iter()
-        .zip(read)
-        .map(|(spec, cells)| {
-            let offset = cells[0].offset;
-            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
-        })
-        .collect();
-    Some((built, last + 1))
+    Some((read, used, wide))
 }
 
 /// The columns of a table read (`read`, a row for each of `specs`, `n` cells
