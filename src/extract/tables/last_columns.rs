@@ -187,6 +187,45 @@ fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usi
     Some(completions.into_iter().map(|more| [read.clone(), more].concat()).collect())
 }
 
+/// The most rows at the end of a table read over bands that may print their
+/// first columns only.
+const MAX_LAST: usize = 6;
+
+/// The last `later` rows' first `w` columns from the numbers' end: each row's
+/// a run of its own (or with its first on its label's line), or each column's
+/// a run of `later`. Each way they read.
+fn last_rows(tokens: &[Token], later: usize, w: usize) -> Vec<Reading> {
+    let Some(at) = tokens.len().checked_sub(later * w) else { return Vec::new() };
+    let tail = &tokens[at..];
+    // The rows start a run.
+    if at > 0 && tokens[at - 1].run == tail[0].run {
+        return Vec::new();
+    }
+    let mut out: Vec<Reading> = first_columns(tail, w).into_iter().collect();
+    let by_columns = tail.chunks(later).all(|c| c.iter().all(|t| !t.glued && t.run == c[0].run))
+        && tail.chunks(later).zip(tail.chunks(later).skip(1)).all(|(a, b)| a[0].run != b[0].run);
+    if by_columns && later > 1 {
+        out.push((0..later).map(|j| (0..w).map(|c| tail[c * later + j].cell).collect()).collect());
+    }
+    out
+}
+
+/// The rows of a table's first part read over bands (see [`super::bands`]),
+/// from its numbers: `m` rows of `n` cells, none on a label's line.
+fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, bool)> {
+    if tokens.iter().any(|t| t.glued) {
+        return None;
+    }
+    let mut runs: Vec<(Vec<Cell>, usize)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if k > 0 && tokens[k - 1].run == t.run => run.0.push(t.cell),
+            _ => runs.push((vec![t.cell], 0)),
+        }
+    }
+    super::bands::best_reading(&runs, n, m)
+}
+
 /// Reads 表三 printed with its last columns apart (see the module's comment):
 /// its rows in the template's order, each with its label and `n` cells, and
 /// the index of the layout row after the table; `None` where it is not printed so.
@@ -201,18 +240,40 @@ pub(super) fn apart<'a>(
     let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
-    let tokens = tokens(text, rows, first, end);
-    let (band, taken) = first_band(&tokens, n, m)?;
     let block = block_apart(rows, end)?;
-    // The rows right after the band may be printed whole (a row the page's
-    // flow had not yet parted): each way that reads is looked at, and of the
-    // tables they make, the one that keeps the table's sums best (its rows',
-    // the results' to (七)总计, the identity) is taken, if one alone does.
+    // (The first row's numbers may come before its label.)
+    let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
+    let all = tokens(text, rows, start, end);
+    let tokens = &all[rows[start..first].iter().map(|r| r.cells.len()).sum::<usize>()..];
+    // Every way the table may be printed so is looked at, and of the tables
+    // they make, the one that keeps the table's sums best (its rows', the
+    // results' to (七)总计, the identity) is taken, if one alone does.
     let mut tables: Vec<Reading> = Vec::new();
-    for whole in 0..=MAX_WHOLE {
-        for more in later_rows(&tokens[taken..], &block, m - band.len(), whole, n).unwrap_or_default() {
-            if !add_distinct(&mut tables, [band.clone(), more].concat()) {
-                return None;
+    // A band of the first rows, and each later row's first columns; the rows
+    // right after the band may be printed whole (a row the page's flow had
+    // not yet parted).
+    if let Some((band, taken)) = first_band(tokens, n, m) {
+        for whole in 0..=MAX_WHOLE {
+            for more in later_rows(&tokens[taken..], &block, m - band.len(), whole, n).unwrap_or_default() {
+                if !add_distinct(&mut tables, [band.clone(), more].concat()) {
+                    return None;
+                }
+            }
+        }
+    }
+    // Or the table over bands of rows down to its last few rows, which print
+    // their first columns only.
+    for later in 1..=MAX_LAST.min(m.saturating_sub(2)) {
+        for w in 1..n {
+            for firsts in last_rows(&all, later, w) {
+                let prefix = &all[..all.len() - later * w];
+                let Some((read, ..)) = banded_rows(prefix, n, m - later) else { continue };
+                let Some(block) = block.get(..later * (n - w)) else { continue };
+                for more in completions(&firsts, block, n - w).unwrap_or_default() {
+                    if !add_distinct(&mut tables, [read.clone(), more].concat()) {
+                        return None;
+                    }
+                }
             }
         }
     }
@@ -331,6 +392,47 @@ mod tests {
         // The first rows after the band printed whole: the block completes the others.
         for whole in [1, 2] {
             assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");
+        }
+    }
+
+    /// The table over bands down to its last `later` rows: the first five
+    /// rows a band, the others a row a band (a number a run), then the last
+    /// rows' first `w` columns, each row's a run (or each column's, `by_columns`),
+    /// and their other columns after the closing sections, a row a group.
+    fn banded_text(t: &[Vec<u32>], later: usize, w: usize, by_columns: bool) -> String {
+        let n = t[0].len();
+        let m = t.len();
+        let specs = template::request_rows(Template::T2019);
+        let mut text: String = specs.iter().map(|s| format!("{}\n", s.cues[0])).collect();
+        for c in 0..n {
+            t[..5].iter().for_each(|row| text.push_str(&format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        for row in &t[5..m - later] {
+            row.iter().for_each(|v| text.push_str(&format!("{v}\n\n")));
+        }
+        let last = &t[m - later..];
+        let runs: Vec<Vec<u32>> = if by_columns {
+            (0..w).map(|c| last.iter().map(|r| r[c]).collect()).collect()
+        } else {
+            last.iter().map(|r| r[..w].to_vec()).collect()
+        };
+        for run in runs {
+            run.iter().for_each(|v| text.push_str(&format!("{v}\n")));
+            text.push('\n');
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n加强公开。\n");
+        text.push_str("六、其他需要报告的事项\n无。\n某某局\n\n");
+        last.iter().for_each(|r| r[w..].iter().for_each(|v| text.push_str(&format!("{v}\n\n"))));
+        text
+    }
+
+    #[test]
+    fn a_table_over_bands_whose_last_rows_print_their_first_columns_only_is_completed() {
+        let t = table();
+        for (later, w, by_columns) in [(3, 5, false), (4, 6, false), (3, 3, true)] {
+            let text = banded_text(&t, later, w, by_columns);
+            assert_eq!(read(&text), Some(expected(&t)), "{later} {w} {by_columns}");
         }
     }
 
