@@ -5,7 +5,10 @@
 //! and the later rows' last columns a block of their own after the closing
 //! sections and the signature, as 表四's may be. That block lists its rows in
 //! groups of a row or a few, column by column within a group (`0 5 0 6 …`, or
-//! `0 1 5 11` for two rows).
+//! `0 1 5 11` for two rows). Or the table comes over bands of rows (as
+//! [`super::bands`] reads it) down to its last few rows, which print their
+//! first columns only (a run a row, or a run a column), the others in the
+//! block apart.
 //!
 //! The reading is taken only where the band's rows add up, the later rows'
 //! numbers in the table are just as many for each, and the block completes
