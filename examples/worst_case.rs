@@ -42,6 +42,16 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", "1\n".repeat(n(300_000)), "说明\n".repeat(n(40_000)))),
         ("表三 a number a run", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}", "1\n\n".repeat(n(300_000)))),
         (
+            "表三 a number a run, numbers after it",
+            "t.txt",
+            format!(
+                "{title_2020}一、本年新收政府信息公开申请数量\n{}四、政府信息公开行政复议、行政诉讼情况\n\
+                 六、其他需要报告的事项\n{}",
+                "1\n\n".repeat(n(100_000)),
+                "1\n\n".repeat(n(100_000))
+            ),
+        ),
+        (
             "表四 and loose numbers after",
             "t.txt",
             format!(

@@ -188,8 +188,13 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // 表三 wider than its flow: its first rows a band, the later rows' last
     // columns a block of their own after the signature (the first band's rows,
     // the columns apart, where in [`BAND_SIZES`] the groups' sizes start).
-    let requests_apart = (layout == Layout::Raw && rng.chance(0.15))
-        .then(|| (rng.range(2, 8) as usize, rng.range(1, 5) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize));
+    // Or the table over bands of rows down to its last few rows (the fourth
+    // number: how many), which print their first columns only.
+    let requests_apart = (layout == Layout::Raw && rng.chance(0.15)).then(|| {
+        let (first, columns) = (rng.range(2, 8) as usize, rng.range(1, 5) as usize);
+        let from = rng.range(0, BAND_SIZES.len() as i64) as usize;
+        (first, columns, from, if rng.chance(0.4) { rng.range(1, 6) as usize } else { 0 })
+    });
     let mut requests_block = String::new();
     // 表二's blocks after the first printed a column at a time: the items, and
     // each column's head with its numbers after the last block.
@@ -328,7 +333,11 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
                         match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
                             _ if requests && requests_apart.is_some() => {
-                                let (table, block) = raw_requests_apart(rows, requests_apart.unwrap_or_default(), how);
+                                let (first, columns, from, last) = requests_apart.unwrap_or_default();
+                                let (table, block) = match last {
+                                    0 => raw_requests_apart(rows, (first, columns, from), how),
+                                    _ => raw_bands_apart(rows, (first, from), (last, columns)),
+                                };
                                 requests_block = block;
                                 table
                             }
@@ -1116,6 +1125,26 @@ fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usiz
         }
         at += group.len();
         k += 1;
+    }
+    (out, block)
+}
+
+/// 表三 by plain `pdftotext` over bands of rows (as [`raw_bands`] prints it)
+/// down to its last `last` rows, which print their first columns only (each
+/// row's a run, then its label), and apart, those rows' last `columns`
+/// columns, a number and a blank line each, a row after another.
+fn raw_bands_apart(rows: &[TRow], bands: (usize, usize), (last, columns): (usize, usize)) -> (String, String) {
+    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
+    let filled: Vec<usize> = (0..rows.len()).filter(|&k| !rows[k].values.is_empty()).collect();
+    let last = last.min(filled.len().saturating_sub(2));
+    let cut = filled.get(filled.len() - last).copied().unwrap_or(rows.len());
+    let mut out = raw_bands(&rows[..cut], (bands.0, bands.1, 0));
+    let mut block = String::from("\n");
+    for r in rows[cut..].iter().filter(|r| !r.values.is_empty()) {
+        let kept = r.values.len() - columns.min(r.values.len() - 1);
+        r.values[..kept].iter().for_each(|v| out.push_str(&format!("{}\n", value(v))));
+        out.push_str(&format!("{}\n\n", labels_of(r).join(" ")));
+        r.values[kept..].iter().for_each(|v| block.push_str(&format!("{}\n\n", value(v))));
     }
     (out, block)
 }

@@ -21,7 +21,7 @@ use crate::extract::cells::cells_add_up;
 use super::*;
 
 /// The most runs looked at: a table's 25 rows make at most 175.
-const MAX_RUNS: usize = 400;
+pub(super) const MAX_RUNS: usize = 400;
 
 /// What a row that adds up, a row that does not and a run left out weigh.
 const ADDS_UP: i64 = 1;
@@ -111,7 +111,7 @@ fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Ba
     // Each row's first columns a run, as many rows as there are such runs at most.
     let w = s;
     if w < n {
-        let rows = (i..runs.len()).take_while(|&k| len(k) == w).count().min(m);
+        let rows = (i..runs.len()).take(m).take_while(|&k| len(k) == w).count();
         out.extend((2..=rows).filter(|&s| all(i + s, n - w, s)).map(|s| Band { start: i, rows: s, first: w }));
     }
     out

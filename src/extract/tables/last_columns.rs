@@ -225,6 +225,10 @@ fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, 
             Some(run) if k > 0 && tokens[k - 1].run == t.run => run.0.push(t.cell),
             _ => runs.push((vec![t.cell], 0)),
         }
+        // (More runs than a table prints: no such table.)
+        if runs.len() > super::bands::MAX_RUNS {
+            return None;
+        }
     }
     super::bands::best_reading(&runs, n, m)
 }
