@@ -88,33 +88,44 @@ impl Band {
         if self.first == n { n } else { self.rows + n - self.first }
     }
 
+    /// Row `j`'s cell in column `c`.
+    fn cell(&self, runs: &[(Vec<Cell>, usize)], n: usize, j: usize, c: usize) -> Cell {
+        let Band { start, rows, first } = *self;
+        match (first == n, c < first) {
+            (true, _) => runs[start + c].0[j],
+            (false, true) => runs[start + j].0[c],
+            (false, false) => runs[start + rows + c - first].0[j],
+        }
+    }
+
+    /// Whether row `j` adds up (no row built).
+    fn adds_up(&self, runs: &[(Vec<Cell>, usize)], n: usize, j: usize) -> bool {
+        (0..n - 1).map(|c| self.cell(runs, n, j, c).number()).sum::<f64>() == self.cell(runs, n, j, n - 1).number()
+    }
+
     /// The band's rows, `n` cells each.
     fn cells(&self, runs: &[(Vec<Cell>, usize)], n: usize) -> Vec<Vec<Cell>> {
-        let Band { start, rows, first } = *self;
-        if first == n {
-            return (0..rows).map(|j| (0..n).map(|c| runs[start + c].0[j]).collect()).collect();
-        }
-        let columns = &runs[start + rows..start + rows + n - first];
-        (0..rows).map(|j| runs[start + j].0.iter().copied().chain(columns.iter().map(|c| c.0[j])).collect()).collect()
+        (0..self.rows).map(|j| (0..n).map(|c| self.cell(runs, n, j, c)).collect()).collect()
     }
 }
 
+/// The most bands that start at a run.
+const BANDS_AT: usize = 3;
+
 /// The bands that start at run `i` of a table of `m` rows and `n` columns.
-fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Band> {
+fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> impl Iterator<Item = Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
     let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
-    let mut out = Vec::new();
     let s = len(i);
-    if (1..=m).contains(&s) && all(i, n, s) {
-        out.push(Band { start: i, rows: s, first: n });
-    }
-    // Each row's first columns a run, as many rows as there are such runs at most.
+    let plain = ((1..=m).contains(&s) && all(i, n, s)).then_some(Band { start: i, rows: s, first: n });
+    // Each row's first columns a run: the runs of that length from `i` are
+    // its rows, all of them, or as many as the columns' runs after are long
+    // (the runs after the first such are of that length too).
     let w = s;
-    if w < n {
-        let rows = (i..runs.len()).take(m).take_while(|&k| len(k) == w).count();
-        out.extend((2..=rows).filter(|&s| all(i + s, n - w, s)).map(|s| Band { start: i, rows: s, first: w }));
-    }
-    out
+    let rows = if w < n { (i..runs.len()).take(m).take_while(|&k| len(k) == w).count() } else { 0 };
+    let split = |s: usize| ((2..=rows).contains(&s) && all(i + s, n - w, s)).then_some(Band { start: i, rows: s, first: w });
+    let (whole, short) = (split(rows), if w < rows { split(w) } else { None });
+    [plain, whole, short].into_iter().flatten()
 }
 
 /// Reads 表三 printed column by column (see the module's comment): its rows in
@@ -164,19 +175,20 @@ pub(super) fn banded<'a>(
 /// up (but for one row), or the runs make no `m` rows.
 pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
     // For each run, the bands it starts: each with its weight.
-    let bands: Vec<Vec<(Band, i64)>> = (0..runs.len())
+    let bands: Vec<[Option<(Band, i64)>; BANDS_AT]> = (0..runs.len())
         .map(|i| {
             let weigh = |band: Band| {
-                let rows = band.cells(runs, n);
-                let adding = rows.iter().filter(|r| cells_add_up(r)).count() as i64;
+                let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
                 (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT)
             };
-            bands_at(runs, i, n, m).into_iter().map(weigh).collect()
+            let mut at = [None; BANDS_AT];
+            at.iter_mut().zip(bands_at(runs, i, n, m)).for_each(|(slot, band)| *slot = Some(weigh(band)));
+            at
         })
         .collect();
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
     let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT;
-    if !bands.iter().flatten().any(wide_adding) {
+    if !bands.iter().flatten().flatten().any(wide_adding) {
         return None;
     }
     // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
@@ -191,7 +203,7 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
                 }
             };
             offer(i + 1, r, weight + LEFT_OUT, None);
-            for &(band, w) in bands[i].iter().filter(|(b, _)| r + b.rows <= m) {
+            for &(band, w) in bands[i].iter().flatten().filter(|(b, _)| r + b.rows <= m) {
                 offer(i + band.runs(n), r + band.rows, weight + w, Some(band));
             }
         }
