@@ -109,6 +109,10 @@ impl Band {
     }
 }
 
+/// A step of the reading over bands: its weight so far, and the band that
+/// ends there (none where a run is left out).
+type Step = (i64, Option<Band>);
+
 /// The most bands that start at a run.
 const BANDS_AT: usize = 3;
 
@@ -123,7 +127,9 @@ fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> impl I
     // (the runs after the first such are of that length too).
     let w = s;
     let rows = if w < n { (i..runs.len()).take(m).take_while(|&k| len(k) == w).count() } else { 0 };
-    let split = |s: usize| ((2..=rows).contains(&s) && all(i + s, n - w, s)).then_some(Band { start: i, rows: s, first: w });
+    let split = |s: usize| {
+        ((2..=rows).contains(&s) && all(i + s, n - w, s)).then_some(Band { start: i, rows: s, first: w })
+    };
     let (whole, short) = (split(rows), if w < rows { split(w) } else { None });
     [plain, whole, short].into_iter().flatten()
 }
@@ -157,15 +163,17 @@ pub(super) fn banded<'a>(
     if !wide || not_adding > 1 || identity_unequal(&specs, &read, n) > 1 {
         return None;
     }
-    let built = specs
-        .iter()
-        .zip(read)
-        .map(|(spec, cells)| {
-            let offset = cells[0].offset;
-            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
-        })
-        .collect();
-    Some((built, last + 1))
+    Some((labelled(&rows[first], &specs, read), last + 1))
+}
+
+/// Rows read apart from their labels (`read`, one for each of `specs`) as
+/// layout rows like `row`, each labelled with its template row's first cue.
+pub(super) fn labelled<'a>(row: &Row<'a>, specs: &[&template::Row], read: Vec<Vec<Cell>>) -> Vec<Row<'a>> {
+    let label = |spec: &template::Row, cells: &[Cell]| {
+        let offset = cells[0].offset;
+        Frag { text: spec.cues[0], offset, center: 0.0 }
+    };
+    specs.iter().zip(read).map(|(spec, cells)| row.with_labels(vec![label(spec, &cells)], cells)).collect()
 }
 
 /// The best reading of `runs` as `m` rows of `n` cells over bands (the runs
@@ -192,7 +200,7 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
         return None;
     }
     // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
-    let mut best: Vec<Vec<Option<(i64, Option<Band>)>>> = vec![vec![None; m + 1]; runs.len() + 1];
+    let mut best: Vec<Vec<Option<Step>>> = vec![vec![None; m + 1]; runs.len() + 1];
     best[0][0] = Some((0, None));
     for i in 0..runs.len() {
         for r in 0..m {

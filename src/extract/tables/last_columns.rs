@@ -83,7 +83,8 @@ fn first_columns(tokens: &[Token], w: usize) -> Option<Vec<Vec<Cell>>> {
     let mut row: Vec<Cell> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let glued: Vec<Cell> = tokens[k..].iter().take_while(|t| t.glued && t.run == tokens[k].run).map(|t| t.cell).collect();
+        let on_label = |t: &&Token| t.glued && t.run == tokens[k].run;
+        let glued: Vec<Cell> = tokens[k..].iter().take_while(on_label).map(|t| t.cell).collect();
         if glued.is_empty() {
             row.push(tokens[k].cell);
             k += 1;
@@ -286,22 +287,15 @@ pub(super) fn apart<'a>(
     }
     // What breaks the table's arithmetic: rows not adding up, columns breaking a sum.
     let not_adding = |read: &Reading| read.iter().filter(|row| !cells_add_up(row)).count();
-    let broken = |read: &Reading| not_adding(read) + identity_unequal(&specs, read, n) + results_unequal(&specs, read, n);
+    let unequal = |read: &Reading| identity_unequal(&specs, read, n) + results_unequal(&specs, read, n);
+    let broken = |read: &Reading| not_adding(read) + unequal(read);
     let fewest = tables.iter().map(broken).min()?;
     let mut best = tables.into_iter().filter(|r| broken(r) == fewest);
     let read = best.next()?;
     if best.next().is_some() || not_adding(&read) > 1 || identity_unequal(&specs, &read, n) > 1 {
         return None;
     }
-    let built = specs
-        .iter()
-        .zip(read)
-        .map(|(spec, cells)| {
-            let offset = cells[0].offset;
-            rows[first].with_labels(vec![Frag { text: spec.cues[0], offset, center: 0.0 }], cells)
-        })
-        .collect();
-    Some((built, end))
+    Some((super::bands::labelled(&rows[first], &specs, read), end))
 }
 
 #[cfg(test)]
@@ -356,9 +350,7 @@ mod tests {
         let (mut j, mut g) = (5 + whole, 0);
         while j < t.len() {
             let k = groups[g % groups.len()].min(t.len() - j);
-            for c in n - a..n {
-                (j..j + k).for_each(|i| text.push_str(&format!("{}\n\n", t[i][c])));
-            }
+            (n - a..n).for_each(|c| t[j..j + k].iter().for_each(|row| text.push_str(&format!("{}\n\n", row[c]))));
             j += k;
             g += 1;
         }

@@ -130,7 +130,8 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
     let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
     let counts = |r: &&Row| r.is_numbers_alone() && r.cells.iter().all(count);
     let rows = rows.get(end..)?.iter().filter(counts);
-    let loose: Vec<Cell> = rows.flat_map(|r| r.cells.iter().copied()).filter(|c| taken.binary_search(&c.offset).is_err()).collect();
+    let own = |c: &Cell| taken.binary_search(&c.offset).is_err();
+    let loose: Vec<Cell> = rows.flat_map(|r| r.cells.iter().copied()).filter(own).collect();
     let lacking = n - cells.len();
     if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
         return None;
