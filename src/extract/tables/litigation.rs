@@ -33,6 +33,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Whether any numbers are a line each, which tells no columns.
     let mut vertical = false;
     let mut value_rows = 0;
+    // The cells read before the first line of the outcomes' heads (`结果 结果 其他 尚未`).
+    let mut before_heads: Option<usize> = None;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
         let next_section = k > anchor && after_table(label);
@@ -40,6 +42,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             break;
         }
         end = k + 1;
+        if before_heads.is_none() && ["结果", "维持", "审结"].iter().any(|w| label.has(w)) {
+            before_heads = Some(cells.len());
+        }
         if row.has_value() {
             first_value_row.get_or_insert(k);
             value_rows += 1;
@@ -80,7 +85,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's.)
         let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
         taken.sort_unstable();
-        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1, &taken) {
+        // Or the numbers before the outcomes' heads are another table's (a web
+        // page's 表三 cells printed under 表四's heading), where those after
+        // them and the loose ones make the table.
+        let after_heads = before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
+        let without = || continued(rows, end, after_heads?, n, false, &taken);
+        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1, &taken).or_else(without) {
             cells = all;
         }
     }
@@ -381,6 +391,23 @@ mod tests {
             let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
             assert_eq!(counts, [1, 1, 0, 0, 2, 0, 1, 0, 1, 2, 2, 0, 1, 0, 3], "{names:?}");
         }
+    }
+
+    #[test]
+    fn numbers_before_the_outcomes_heads_that_leave_the_table_short_are_another_table_s() {
+        // A web page's 表三 cells printed under 表四's heading, before its
+        // heads; 表四's first proceedings after them, the last after the
+        // closing sections.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n6\n\n1\n\n\
+             结果 结果 其他 尚未\n总计\n维持 纠正 结果 审结\n{}五、存在的主要问题及改进情况\n加强公开。\n\
+             六、其他需要报告的事项\n无。\n某市某局\n\n{}",
+            lines(&[0, 0, 0, 1, 1, 0, 0, 0, 0, 0]),
+            lines(&[0, 1, 0, 0, 1])
+        );
+        let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
     }
 
     #[test]
