@@ -12,9 +12,12 @@
 //!
 //! The reading is taken only where the band's rows add up, the later rows'
 //! numbers in the table are just as many for each, and the block completes
-//! every later row so that it adds up, the same way however its groups are
-//! cut; the table's identity (new and carried over = processed and carried
-//! forward) may fail in one column at most, as [`super::bands`] allows.
+//! the later rows so that they add up, but for one row at most (a number
+//! printed wrong, which the checks flag). Of the distinct tables that every
+//! way of printing and of cutting the block gives, the one that breaks the
+//! fewest of the table's sums (rows, results to (七)总计, the identity) is
+//! taken, only if it is the only one; the identity may fail in one column at
+//! most, as [`super::bands`] allows.
 
 use super::bands::{blank_between, identity_unequal, results_unequal};
 use super::*;
