@@ -157,10 +157,7 @@ pub(super) fn banded<'a>(
     let runs = runs(text, rows, first, end);
     let (read, used, wide) = best_reading(&runs, n, m)?;
     let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
-    // (One number printed wrong breaks a row's sum and a column's identity: the
-    // checks flag it.)
-    let not_adding = read.iter().filter(|row| !cells_add_up(row)).count();
-    if !wide || not_adding > 1 || identity_unequal(&specs, &read, n) > 1 {
+    if !wide || !near_enough(&specs, &read, n) {
         return None;
     }
     Some((labelled(&rows[first], &specs, read), last + 1))
@@ -231,6 +228,19 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
         }
     }
     Some((read, used, wide))
+}
+
+/// The rows of a table read that do not add up.
+pub(super) fn not_adding(read: &[Vec<Cell>]) -> usize {
+    read.iter().filter(|row| !cells_add_up(row)).count()
+}
+
+/// Whether a table read by the order of its numbers alone keeps the table's
+/// arithmetic enough to be taken: a row at most not adding up and a column at
+/// most breaking the identity (one number printed wrong breaks both; the
+/// checks flag it).
+pub(super) fn near_enough(specs: &[&template::Row], read: &[Vec<Cell>], n: usize) -> bool {
+    not_adding(read) <= 1 && identity_unequal(specs, read, n) <= 1
 }
 
 /// The columns of a table read (`read`, a row for each of `specs`, `n` cells

@@ -19,7 +19,7 @@
 //! taken, only if it is the only one; the identity may fail in one column at
 //! most, as [`super::bands`] allows.
 
-use super::bands::{blank_between, identity_unequal, results_unequal};
+use super::bands::{blank_between, identity_unequal, near_enough, not_adding, results_unequal};
 use super::*;
 use crate::extract::cells::cells_add_up;
 
@@ -159,7 +159,7 @@ fn completions(firsts: &[Vec<Cell>], block: &[Cell], a: usize) -> Option<Vec<Rea
         let mut here: [Vec<Reading>; 2] = [Vec::new(), Vec::new()];
         for k in 1..=MAX_GROUP.min(r - j) {
             let rows: Reading = (0..k).map(|i| row_of(j, k, i)).collect();
-            let fails = rows.iter().filter(|row| !cells_add_up(row)).count();
+            let fails = not_adding(&rows);
             for (f, rests) in after[j + k].iter().enumerate().filter(|(f, _)| f + fails <= 1) {
                 for rest in rests {
                     if !add_distinct(&mut here[f + fails], [rows.clone(), rest.clone()].concat()) {
@@ -289,13 +289,12 @@ pub(super) fn apart<'a>(
         }
     }
     // What breaks the table's arithmetic: rows not adding up, columns breaking a sum.
-    let not_adding = |read: &Reading| read.iter().filter(|row| !cells_add_up(row)).count();
     let unequal = |read: &Reading| identity_unequal(&specs, read, n) + results_unequal(&specs, read, n);
     let broken = |read: &Reading| not_adding(read) + unequal(read);
     let fewest = tables.iter().map(broken).min()?;
     let mut best = tables.into_iter().filter(|r| broken(r) == fewest);
     let read = best.next()?;
-    if best.next().is_some() || not_adding(&read) > 1 || identity_unequal(&specs, &read, n) > 1 {
+    if best.next().is_some() || !near_enough(&specs, &read, n) {
         return None;
     }
     Some((super::bands::labelled(&rows[first], &specs, read), end))
