@@ -5,10 +5,6 @@
 //! over `规禁止公开`). The 总计 column of the table's first rows may come apart
 //! as one run of its own further down (one number a row, each its row's sum).
 //!
-//! From a web page's table printed to PDF, the numbers follow their labels
-//! but a row's first may stand between its label's lines (`一、本年新收政府信息`
-//! / `25` / `公开申请数量` / `3` …).
-//!
 //! The rows are rebuilt as a label with its numbers, so that the walk reads
 //! them as any other layout.
 
@@ -17,7 +13,7 @@ use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::numerals::is_chinese_numeral;
 
 /// Whether a label starts with a row's numeral (`一、`, `(三)`, `2.`).
-fn numbered(label: &str) -> bool {
+pub(super) fn numbered(label: &str) -> bool {
     let mut chars = label.chars();
     match chars.next() {
         Some('(') => chars.take_while(|&c| c != ')').all(is_chinese_numeral),
@@ -93,7 +89,7 @@ fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
 }
 
 /// The first row after 表三 that starts at `first`: running text, or 表四's heading.
-fn table_end(rows: &[Row], first: usize) -> usize {
+pub(super) fn table_end(rows: &[Row], first: usize) -> usize {
     let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len())
 }
@@ -142,58 +138,6 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         origin.push(k);
     }
     table.flush(&mut out, &mut origin, rows);
-    out.extend_from_slice(&rows[end..]);
-    origin.extend(end..rows.len());
-    Some((out, origin))
-}
-
-/// The rows of 表三 rebuilt where plain `pdftotext` printed a row's numbers
-/// after its label but parted by the label's later lines (`一、本年新收政府信息`
-/// / `25` / `公开申请数量` / `3` … `31`, a page's table printed to PDF): each
-/// number is the row's whose label started last, the table numbering its
-/// rows. `None` where no row's numbers are parted so.
-pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    if !numbered(rows[first].label()) {
-        return None;
-    }
-    let end = table_end(rows, first);
-    // What each line is: a row's start, numbers, or else; the table is rebuilt
-    // only where some row's numbers are parted (most tables print them together).
-    let starts = |r: &Row| r.kind == Kind::Table && numbered(r.label());
-    let mut parted = false;
-    // Whether a row has started, has numbers, and a line of its label came after them.
-    let (mut started, mut numbers, mut label_after) = (false, false, false);
-    for row in &rows[first..end] {
-        if row.is_numbers_alone() {
-            parted |= started && label_after;
-            numbers |= started;
-            label_after = false;
-        } else if starts(row) {
-            (started, numbers, label_after) = (true, !row.cells.is_empty(), false);
-        } else {
-            label_after |= numbers;
-        }
-    }
-    if !parted {
-        return None;
-    }
-    let mut out: Vec<Row<'a>> = rows[..first].to_vec();
-    let mut origin: Vec<usize> = (0..first).collect();
-    // The row whose label started last.
-    let mut current: Option<usize> = None;
-    for (k, row) in rows.iter().enumerate().take(end).skip(first) {
-        if row.is_numbers_alone() {
-            if let Some(at) = current {
-                out[at].cells.extend_from_slice(&row.cells);
-                out[at].vertical = true;
-                continue;
-            }
-        } else if starts(row) {
-            current = Some(out.len());
-        }
-        out.push(row.clone());
-        origin.push(k);
-    }
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     Some((out, origin))
@@ -281,27 +225,27 @@ impl Table {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::extract::cells::rows;
 
-    fn requests(text: &str) -> Report {
+    pub(in super::super) fn requests(text: &str) -> Report {
         let (_, rs) = rows(text);
         let mut report = Report::default();
         super::super::read_requests(text, &rs, Template::T2021, 0, &mut report);
         report
     }
 
-    fn get(r: &Report, row: &str) -> Vec<i64> {
+    pub(in super::super) fn get(r: &Report, row: &str) -> Vec<i64> {
         let cell = |a: &str| r.requests.iter().find(|f| f.row == row && f.applicant == a).map_or(-1, |f| f.count);
         template::APPLICANTS.iter().map(|a| cell(a)).collect()
     }
 
     /// 表三's head as plain `pdftotext` prints a Word table's.
-    const HEAD: &str = "三、收到和处理政府信息公开申请情况\n(本列数据申请人情况\n的勾稽关\n系为:第\n\
+    pub(in super::super) const HEAD: &str = "三、收到和处理政府信息公开申请情况\n(本列数据申请人情况\n的勾稽关\n系为:第\n\
                         自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n益组织 务机构\n";
 
-    fn lines(numbers: &[i64]) -> String {
+    pub(in super::super) fn lines(numbers: &[i64]) -> String {
         numbers.iter().map(|n| format!("{n}\n")).collect()
     }
 
@@ -431,29 +375,6 @@ mod tests {
     }
 
     #[test]
-    fn a_row_s_first_number_between_its_label_s_lines_is_the_row_s() {
-        // A page's table printed to PDF, by plain `pdftotext`.
-        let text = format!(
-            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n3\n公开申请数量\n{}\
-             三、本年度办理结果\n(一)予以公开\n{}(三)不予公开\n1.属于国\n家秘密\n{}2.其他法律行政法\n1\n规禁止公开\n{}",
-            lines(&[3, 0, 0, 3, 0, 31]),
-            lines(&[0, 0, 0, 0, 0, 3]),
-            lines(&[13, 1, 0, 0, 0, 0, 14]),
-            lines(&[0; 7]),
-            lines(&[0, 0, 0, 0, 0, 1]),
-        );
-        let r = requests(&text);
-        assert_eq!(get(&r, "new_received"), [25, 3, 0, 0, 3, 0, 31]);
-        // The first row's name run over two lines (`一、本年新` / `收政府信息`).
-        let split = text.replace("一、本年新收政府信息\n25\n", "一、本年新\n收政府信息\n25\n");
-        assert_eq!(get(&requests(&split), "new_received"), [25, 3, 0, 0, 3, 0, 31]);
-        assert_eq!(get(&r, "carried_over"), [3, 0, 0, 0, 0, 0, 3]);
-        assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
-        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
-        assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
-    }
-
-    #[test]
     fn a_total_column_apart_before_a_label_line_that_is_numbered() {
         // The 总计 column of three rows after the third's first line, before the
         // numbered line of its label that follows (`(一)予以公开`).
@@ -470,20 +391,6 @@ mod tests {
         assert_eq!(get(&r, "carried_over"), [1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(get(&r, "granted"), [2, 0, 0, 0, 1, 0, 3]);
         assert_eq!(get(&r, "partially_granted"), [1, 0, 0, 0, 0, 0, 1]);
-    }
-
-    #[test]
-    fn numbers_after_their_labels_are_read_as_printed() {
-        let text = format!(
-            "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}",
-            lines(&[4, 0, 0, 0, 1, 1, 6]),
-            lines(&[2, 0, 0, 0, 0, 1, 3]),
-        );
-        let (_, rs) = rows(&text);
-        let first = first_named(&rs, Template::T2021).unwrap();
-        assert!(rebuilt(&rs, first, Template::T2021, 7).is_none());
-        assert!(gathered(&rs, first).is_none());
-        assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 
     #[test]
