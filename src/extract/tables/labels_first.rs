@@ -8,29 +8,45 @@
 use super::*;
 use super::numbers_first::{numbered, table_end};
 
+/// The most numbers a row's label line holds where the rest of its numbers
+/// follow on lines of their own (`2.没有现成信息需要 126 17`).
+const MAX_GLUED: usize = 2;
+
 /// The rows of 表三 rebuilt where plain `pdftotext` printed a row's numbers
-/// after its label but parted by the label's later lines (`一、本年新收政府信息`
-/// / `25` / `公开申请数量` / `3` … `31`, a page's table printed to PDF): each
-/// number is the row's whose label started last, the table numbering its
-/// rows. `None` where no row's numbers are parted so.
-pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+/// after its label over lines of their own: parted by the label's later lines
+/// (`一、本年新收政府信息` / `25` / `公开申请数量` / `3` … `31`, a page's table
+/// printed to PDF), or a few a line after a label line that holds two at most
+/// (`一、本年新收政府信息公开申请数量` / `2806 268 25` / `30` / …, a Word
+/// table's). Each number is the row's whose label started last, the table
+/// numbering its rows; a row's numbers past the table's `n` columns are
+/// placed as [`regroup`] finds them. `None` where no row's numbers are
+/// printed so.
+pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     if !numbered(rows[first].label()) {
         return None;
     }
     let end = table_end(rows, first);
     // What each line is: a row's start, numbers, or else; the table is rebuilt
     // only where some row's numbers are parted (most tables print them together).
-    let starts = |r: &Row| r.kind == Kind::Table && numbered(r.label());
+    // (A row may start after a word of the label above: `度办理结 (二)部分公开`.)
+    let starts = |r: &Row| {
+        let words = || r.labels.iter().flat_map(|f| f.text.split_whitespace());
+        r.kind == Kind::Table && (numbered(r.label()) || words().skip(1).any(numbered))
+    };
     let mut parted = false;
-    // Whether a row has started, has numbers, and a line of its label came after them.
-    let (mut started, mut numbers, mut label_after) = (false, false, false);
+    // Whether a row has started, has numbers, and a line of its label came
+    // after them; and whether its label line holds few numbers or none.
+    let (mut started, mut numbers, mut label_after, mut few) = (false, false, false, false);
     for row in &rows[first..end] {
         if row.is_numbers_alone() {
-            parted |= started && label_after;
+            // (A delimited row, or a line of a row's numbers all, is a row of its own.)
+            let a_few = !row.delimited && (row.vertical || row.cells.len() < n);
+            parted |= started && (label_after || (numbers && few && a_few));
             numbers |= started;
             label_after = false;
         } else if starts(row) {
             (started, numbers, label_after) = (true, !row.cells.is_empty(), false);
+            few = row.cells.len() <= MAX_GLUED;
         } else {
             label_after |= numbers;
         }
@@ -40,24 +56,127 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize) -> Option<(Vec<Row<'a
     }
     let mut out: Vec<Row<'a>> = rows[..first].to_vec();
     let mut origin: Vec<usize> = (0..first).collect();
-    // The row whose label started last.
-    let mut current: Option<usize> = None;
+    // The rows started, in order; the last is the one whose label started last.
+    let mut built: Vec<usize> = Vec::new();
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if row.is_numbers_alone() {
-            if let Some(at) = current {
+            if let Some(&at) = built.last() {
                 out[at].cells.extend_from_slice(&row.cells);
-                out[at].vertical = true;
                 continue;
             }
         } else if starts(row) {
-            current = Some(out.len());
+            built.push(out.len());
+        } else if let Some(&at) = built.last().filter(|_| row.kind == Kind::Table && !row.cells.is_empty()) {
+            // A later line of a label with numbers on it (`政府信息公开 89`): the numbers the row's.
+            out[at].cells.extend_from_slice(&row.cells);
+            out.push(row.with_labels(row.labels.clone(), Vec::new()));
+            origin.push(k);
+            continue;
         }
         out.push(row.clone());
         origin.push(k);
     }
+    regroup(&mut out, &built, n);
+    // (Where a number stands on its line tells nothing of its column.)
+    for &at in &built {
+        out[at].vertical = true;
+    }
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     Some((out, origin))
+}
+
+/// Places the numbers of rows gathered with more than the table's `n`
+/// columns (`built`, the rows in order), where what they hold past their own
+/// is laid out as a word processor's PDF lays it, and the arithmetic agrees:
+/// - the 总计 column of the rows up to this one, each a column short of it,
+///   as a run after this row's own numbers (each total its row's sum);
+/// - a band's columns after its first ones: the band's rows each print their
+///   first columns (as many in each) after its label, the last row then the
+///   band's other columns, a run each left to right (a Word table's), or a
+///   row at a time (a page's); taken where every row of the band adds up
+///   one way only.
+///
+/// Where the numbers fit neither, where each is is not known: the row and the
+/// rows short of the table's columns right before it are left without numbers.
+fn regroup(out: &mut [Row], built: &[usize], n: usize) {
+    for (i, &at) in built.iter().enumerate() {
+        if out[at].cells.len() <= n {
+            continue;
+        }
+        let before = &built[..i];
+        if !(totals_apart(out, before, at, n) || band_apart(out, before, at, n)) {
+            let short = before.iter().rev().take_while(|&&r| out[r].cells.len() < n).count();
+            for &r in before[before.len() - short..].iter().chain([&at]) {
+                out[r].cells.clear();
+            }
+        }
+    }
+}
+
+/// The 总计 column of row `at` and of the rows before it (the last of
+/// `before`) printed after `at`'s own numbers: taken where the rows are a
+/// column short each and each total is its row's sum.
+fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let m = out[at].cells.len() - (n - 1);
+    if m < 2 || m > before.len() + 1 {
+        return false;
+    }
+    let rows: Vec<usize> = before[before.len() + 1 - m..].iter().copied().chain([at]).collect();
+    if !rows.iter().all(|&r| r == at || out[r].cells.len() == n - 1) {
+        return false;
+    }
+    let totals = out[at].cells[n - 1..].to_vec();
+    let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
+    if !rows.iter().zip(&totals).all(|(&r, total)| total.value.is_some_and(|v| v.number == sum(r))) {
+        return false;
+    }
+    out[at].cells.truncate(n - 1);
+    for (&r, total) in rows.iter().zip(totals) {
+        out[r].cells.push(total);
+    }
+    true
+}
+
+/// A band ending at row `at` whose rows (the last of `before` and `at`) each
+/// print their first columns after their label, `at` then the band's other
+/// columns a run each or its rows' other cells a row at a time: taken where
+/// every row of the band adds up one way only.
+fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let Some(&previous) = before.last() else { return false };
+    let first = out[previous].cells.len();
+    if first == 0 || first >= n {
+        return false;
+    }
+    let rest = out[at].cells.len() - first;
+    let k = rest / (n - first);
+    if rest % (n - first) != 0 || k < 2 || k > before.len() + 1 {
+        return false;
+    }
+    let rows: Vec<usize> = before[before.len() + 1 - k..].iter().copied().chain([at]).collect();
+    if !rows.iter().all(|&r| r == at || out[r].cells.len() == first) {
+        return false;
+    }
+    let rest = out[at].cells[first..].to_vec();
+    // The rest a column a run (a Word table's), or a row at a time (a page's).
+    let by_columns = |j: usize, c: usize| rest[c * k + j];
+    let by_rows = |j: usize, c: usize| rest[j * (n - first) + c];
+    let read = |cell: &dyn Fn(usize, usize) -> Cell| -> Option<Vec<Vec<Cell>>> {
+        let own = |r: usize| out[r].cells[..first].iter().copied();
+        let read: Vec<Vec<Cell>> =
+            rows.iter().enumerate().map(|(j, &r)| own(r).chain((0..n - first).map(|c| cell(j, c))).collect()).collect();
+        read.iter().all(|row| crate::extract::cells::cells_add_up(row)).then_some(read)
+    };
+    let numbers = |read: &Vec<Vec<Cell>>| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
+    let read = match (read(&by_columns), read(&by_rows)) {
+        (Some(a), Some(b)) if numbers(&a) != numbers(&b) => return false,
+        (Some(read), _) | (None, Some(read)) => read,
+        (None, None) => return false,
+    };
+    for (&r, cells) in rows.iter().zip(read) {
+        out[r].cells = cells;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -100,7 +219,119 @@ mod tests {
         let (_, rs) = rows(&text);
         let first = first_named(&rs, Template::T2021).unwrap();
         assert!(super::super::numbers_first::rebuilt(&rs, first, Template::T2021, 7).is_none());
-        assert!(gathered(&rs, first).is_none());
+        assert!(gathered(&rs, first, 7).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
+    }
+
+    /// Rows as plain `pdftotext` prints a Word table's where the labels come
+    /// first: a few numbers a line, the label's later lines after them.
+    fn word_rows(rows: &[(&str, &str, &[i64])]) -> String {
+        let mut text = String::from(HEAD);
+        for (label, more, numbers) in rows {
+            text.push_str(label);
+            // Wide numbers two or three a line, the others a line each.
+            for (i, n) in numbers.iter().enumerate() {
+                text.push(if i % 3 == 1 && *n > 9 { ' ' } else { '\n' });
+                text.push_str(&n.to_string());
+            }
+            text.push('\n');
+            text.push_str(more);
+        }
+        text
+    }
+
+    #[test]
+    fn numbers_a_few_a_line_after_their_label_its_later_lines_after_them() {
+        let text = word_rows(&[
+            ("一、本年新收政府信息公开申请数量", "", &[2806, 268, 25, 30, 119, 79, 3327]),
+            ("二、上年结转政府信息公开申请数量", "", &[162, 5, 4, 4, 16, 2, 193]),
+            ("三、本年 (一)予以公开", "度办理结\n果\n", &[1223, 111, 16, 14, 50, 33, 1447]),
+            ("(二)部分公开", "", &[276, 28, 3, 3, 16, 4, 330]),
+            ("(三)不予 1.属于国家秘密", "公开\n", &[18, 2, 0, 0, 1, 0, 21]),
+        ]);
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [2806, 268, 25, 30, 119, 79, 3327]);
+        assert_eq!(get(&r, "carried_over"), [162, 5, 4, 4, 16, 2, 193]);
+        assert_eq!(get(&r, "granted"), [1223, 111, 16, 14, 50, 33, 1447]);
+        assert_eq!(get(&r, "partially_granted"), [276, 28, 3, 3, 16, 4, 330]);
+        assert_eq!(get(&r, "denied_state_secret"), [18, 2, 0, 0, 1, 0, 21]);
+    }
+
+    #[test]
+    fn the_total_column_of_the_rows_before_printed_after_the_last_of_them() {
+        let totals: &[i64] = &[574, 12, 240, 8];
+        let last = [&[7, 0, 0, 1, 0, 0][..], totals].concat();
+        let text = word_rows(&[
+            ("一、本年新收政府信息公开申请数量", "", &[475, 50, 5, 7, 24, 13]),
+            ("二、上年结转政府信息公开申请数量", "", &[10, 0, 0, 2, 0, 0]),
+            ("三、本年 (一)予以公开", "度办理结\n果\n", &[203, 19, 2, 0, 12, 4]),
+            ("(二)部分公开", "", &last),
+            ("(三)不予 1.属于国家秘密", "公开\n", &[18, 2, 0, 0, 1, 0, 21]),
+        ]);
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [475, 50, 5, 7, 24, 13, 574]);
+        assert_eq!(get(&r, "carried_over"), [10, 0, 0, 2, 0, 0, 12]);
+        assert_eq!(get(&r, "partially_granted"), [7, 0, 0, 1, 0, 0, 8]);
+        assert_eq!(get(&r, "denied_state_secret"), [18, 2, 0, 0, 1, 0, 21]);
+        // A run that is not the rows' sums is left: no row takes it.
+        let text = text.replace("\n240\n", "\n241\n");
+        assert_eq!(get(&requests(&text), "new_received")[6], -1);
+    }
+
+    #[test]
+    fn a_band_s_columns_after_its_rows_first_columns() {
+        // Rows 7, 8 and (四)1 their first column each after their labels, then
+        // the band's other columns a run each.
+        let columns: &[i64] = &[4, 1, 39, 0, 1, 4, 2, 0, 6, 2, 1, 20, 0, 0, 12, 27, 38, 579];
+        let text = word_rows(&[
+            ("一、本年新收政府信息公开申请数量", "", &[2806, 268, 25, 30, 119, 79, 3327]),
+            ("7.属于行政执法案卷", "", &[19]),
+            ("8.属于行政查询事项", "", &[35]),
+            ("(四)无法 1.本机关不掌握相关", "提供\n政府信息\n", &[&[498][..], columns].concat()),
+            ("2.没有现成信息需要", "另行制作\n", &[126, 17, 3, 4, 3, 5, 158]),
+        ]);
+        let r = requests(&text);
+        assert_eq!(get(&r, "denied_enforcement_case"), [19, 4, 0, 2, 2, 0, 27]);
+        assert_eq!(get(&r, "denied_admin_query"), [35, 1, 1, 0, 1, 0, 38]);
+        assert_eq!(get(&r, "unable_not_held"), [498, 39, 4, 6, 20, 12, 579]);
+        assert_eq!(get(&r, "unable_needs_creation"), [126, 17, 3, 4, 3, 5, 158]);
+        // Columns that make a row not add up are no band's: the rows are not read.
+        let r = requests(&text.replace("\n579\n", "\n578\n"));
+        for key in ["denied_enforcement_case", "denied_admin_query", "unable_not_held"] {
+            assert_eq!(get(&r, key), [-1; 7], "{key}");
+        }
+        assert_eq!(get(&r, "unable_needs_creation"), [126, 17, 3, 4, 3, 5, 158]);
+    }
+
+    #[test]
+    fn a_row_starts_after_a_word_of_the_label_above() {
+        let text = word_rows(&[
+            ("一、本年新收政府信息公开申请数量", "", &[4, 0, 1, 0, 0, 0, 5]),
+            ("三、本年 (一)予以公开", "", &[1, 0, 1, 0, 0, 0, 2]),
+            ("度办理结 (二)部分公开", "果\n", &[1, 0, 0, 0, 0, 0, 1]),
+            ("(三)不予 1.属于国家秘密", "公开\n", &[0; 7]),
+        ]);
+        let r = requests(&text);
+        assert_eq!(get(&r, "granted"), [1, 0, 1, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "partially_granted"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+    }
+
+    #[test]
+    fn a_page_s_band_its_rows_first_numbers_on_their_labels_lines_then_the_rest_row_by_row() {
+        // A web page's table printed to PDF: the first two rows' first numbers
+        // on their labels' second lines, the header's words, then the two rows'
+        // other numbers, a number a line between blank lines.
+        let numbers = |ns: &[i64]| ns.iter().map(|n| format!("{n}\n\n")).collect::<String>();
+        let text = format!(
+            "{HEAD}一、本年新收\n政府信息公开 89\n申请数量\n二、上年结转 6\n政府信息公开\n\n科研机构\n\n{}申请数量\n\
+             (一)予以公开\n\n{}",
+            numbers(&[12, 1, 0, 8, 4, 114, 0, 0, 0, 1, 0, 7]),
+            numbers(&[45, 3, 0, 0, 3, 2, 53]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [89, 12, 1, 0, 8, 4, 114]);
+        assert_eq!(get(&r, "carried_over"), [6, 0, 0, 0, 1, 0, 7]);
+        assert_eq!(get(&r, "granted"), [45, 3, 0, 0, 3, 2, 53]);
     }
 }
