@@ -6,7 +6,7 @@
 //! them as any other layout.
 
 use super::*;
-use super::numbers_first::{numbered, table_end};
+use super::numbers_first::{goes_on, numbered, table_end};
 
 /// The most numbers a row's label line holds where the rest of its numbers
 /// follow on lines of their own (`2.没有现成信息需要 126 17`).
@@ -21,7 +21,12 @@ const MAX_GLUED: usize = 2;
 /// numbering its rows; a row's numbers past the table's `n` columns are
 /// placed as [`regroup`] finds them. `None` where no row's numbers are
 /// printed so.
-pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
+pub(super) fn gathered<'a>(
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     if !numbered(rows[first].label()) {
         return None;
     }
@@ -58,6 +63,9 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize, n: usize) -> Option<(
     let mut origin: Vec<usize> = (0..first).collect();
     // The rows started, in order; the last is the one whose label started last.
     let mut built: Vec<usize> = Vec::new();
+    let cues = Cues::requests(t);
+    // The last row's label, its cells' words line by line.
+    let mut columns: Vec<Vec<Frag<'a>>> = Vec::new();
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if row.is_numbers_alone() {
             if let Some(&at) = built.last() {
@@ -66,11 +74,29 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize, n: usize) -> Option<(
             }
         } else if starts(row) {
             built.push(out.len());
+            columns = words(row).into_iter().map(|w| vec![w]).collect();
         } else if let Some(&at) = built.last().filter(|_| row.kind == Kind::Table && !row.cells.is_empty()) {
             // A later line of a label with numbers on it (`政府信息公开 89`): the numbers the row's.
             out[at].cells.extend_from_slice(&row.cells);
             out.push(row.with_labels(row.labels.clone(), Vec::new()));
             origin.push(k);
+            continue;
+        } else if let Some(&at) = built.last().filter(|&&at| at + 1 == out.len() && goes_on(row, cues)) {
+            // A later line of the label right after the row (`一、本年新` / `收政府信息`), naming no
+            // row: a word a label cell where the line has as many as the row's first (`三、本年
+            // (一)予以` / `度办理结 公开`), else the row's own cell's, the last.
+            let more = words(row);
+            match columns.len() {
+                c if c == more.len() => columns.iter_mut().zip(more).for_each(|(column, w)| column.push(w)),
+                0 => columns.push(more),
+                _ => {
+                    if let Some(column) = columns.last_mut() {
+                        column.extend(more);
+                    }
+                }
+            }
+            let cells = std::mem::take(&mut out[at].cells);
+            out[at] = out[at].with_labels(columns.concat(), cells);
             continue;
         }
         out.push(row.clone());
@@ -84,6 +110,16 @@ pub(super) fn gathered<'a>(rows: &[Row<'a>], first: usize, n: usize) -> Option<(
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     Some((out, origin))
+}
+
+/// The words of a row's label, each a fragment of its own.
+fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
+    let of = |f: &Frag<'a>| {
+        let (text, offset, center) = (f.text, f.offset, f.center);
+        let at = move |w: &str| offset + (w.as_ptr() as usize - text.as_ptr() as usize);
+        text.split_whitespace().map(move |w| Frag { text: w, offset: at(w), center })
+    };
+    row.labels.iter().flat_map(of).collect()
 }
 
 /// Places the numbers of rows gathered with more than the table's `n`
@@ -219,7 +255,7 @@ mod tests {
         let (_, rs) = rows(&text);
         let first = first_named(&rs, Template::T2021).unwrap();
         assert!(super::super::numbers_first::rebuilt(&rs, first, Template::T2021, 7).is_none());
-        assert!(gathered(&rs, first, 7).is_none());
+        assert!(gathered(&rs, first, Template::T2021, 7).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 
@@ -333,5 +369,27 @@ mod tests {
         assert_eq!(get(&r, "new_received"), [89, 12, 1, 0, 8, 4, 114]);
         assert_eq!(get(&r, "carried_over"), [6, 0, 0, 0, 1, 0, 7]);
         assert_eq!(get(&r, "granted"), [45, 3, 0, 0, 3, 2, 53]);
+    }
+
+    #[test]
+    fn narrow_label_cells_side_by_side_are_joined_cell_by_cell() {
+        // A group's cell and the row's own, each wrapped, their lines side by
+        // side (`三、本年 (一)予以` / `度办理结 公开` / `果`); the rows' 总计 column
+        // after the last of them.
+        let zeros = "0\n0\n0\n0\n0\n";
+        let text = format!(
+            "{HEAD}一、本年新 58\n1\n0\n4\n1\n5\n收政府信息\n公开申请数\n量\n二、上年结 4\n{zeros}转政府信息\n公开申请数\n量\n\
+             三、本年 (一)予以\n28\n1\n0\n3\n1\n3\n度办理结 公开\n果\n(二)部分 3\n{zeros}公开\n(三)不 1.属于国\n1\n{zeros}\
+             予公开 家秘密\n2.其他法 0\n{zeros}律行政法规\n禁止公开\n3.危及\" 0\n{zeros}三安全一稳\n定\"\n4.保护第 0\n{zeros}\
+             三方合法权\n益\n5.属于三 2\n{zeros}类内部事务\n信息\n6.属于四 0\n{zeros}类过程性信\n息\n7.属于行 0\n{zeros}\
+             政执法案卷\n8.属于行 0\n{zeros}69\n4\n36\n3\n1\n0\n0\n0\n2\n0\n0\n0\n政查询事项\n\
+             (四)无 1.本机关\n13\n0\n0\n0\n0\n2\n15\n法提供 不掌握相关\n政府信息\n"
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [58, 1, 0, 4, 1, 5, 69]);
+        assert_eq!(get(&r, "granted"), [28, 1, 0, 3, 1, 3, 36]);
+        assert_eq!(get(&r, "denied_state_secret"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "denied_internal_affairs"), [2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "unable_not_held"), [13, 0, 0, 0, 0, 2, 15]);
     }
 }

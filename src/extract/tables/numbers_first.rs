@@ -145,12 +145,12 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
 
 /// Whether `row` is a line of label alone that names no row of the table:
 /// the label of the row above going on, in a table that wraps its labels.
-fn goes_on(row: &Row, cues: &Cues) -> bool {
+pub(super) fn goes_on(row: &Row, cues: &Cues) -> bool {
     row.is_orphan() && !row.labels.is_empty() && best_match(row.label(), cues, 0).is_none()
 }
 
 /// `row` with the label of `more`, a line of its label below it, after its own.
-fn joined<'a>(row: &Row<'a>, more: &Row<'a>) -> Row<'a> {
+pub(super) fn joined<'a>(row: &Row<'a>, more: &Row<'a>) -> Row<'a> {
     let labels = row.labels.iter().chain(&more.labels).cloned().collect();
     row.with_labels(labels, row.cells.clone())
 }

@@ -148,7 +148,7 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         return Some(from + after);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
-    let gathered = || first.and_then(|f| super::labels_first::gathered(rows_from, f, n)).map(|r| (r, Lone::Total));
+    let gathered = || first.and_then(|f| super::labels_first::gathered(rows_from, f, t, n)).map(|r| (r, Lone::Total));
     let rebuilt = rebuilt.or_else(gathered);
     let Some(((rows, origin), lone)) = rebuilt else {
         return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
