@@ -181,6 +181,15 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         let (first, from) = (rng.range(3, 9) as usize, rng.range(0, BAND_SIZES.len() as i64) as usize);
         (first, from, if rng.chance(0.4) { rng.range(1, 7) as usize } else { 0 })
     });
+    // A Word table printed to PDF in other type: each row of 表三 its label
+    // first, its numbers after it. The 总计 column of the first rows apart
+    // (how many, or none), and a band of a few rows (where it starts, how
+    // many, or none) whose other columns follow the last of them.
+    let labels_first = (layout == Layout::Raw && !numbers_first && bands.is_none() && rng.chance(0.2)).then(|| {
+        let apart = if rng.chance(0.4) { rng.range(2, 12) as usize } else { 0 };
+        let band = if rng.chance(0.4) { (rng.range(apart as i64, 22) as usize, rng.range(2, 4) as usize) } else { (0, 0) };
+        (apart, band.0, band.1)
+    });
     // 表四's last columns a block of their own in plain pdftotext, printed after
     // the text that follows the table: the columns' numbers, or each under its head.
     let last_apart = (layout == Layout::Raw && rng.chance(0.2)).then(|| (rng.range(1, 11) as usize, rng.chance(0.5)));
@@ -329,7 +338,7 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     }
                     Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => {
-                        let how = Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands };
+                        let how = Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands, labels_first };
                         let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
                         match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
                             _ if requests && requests_apart.is_some() => {
@@ -921,6 +930,9 @@ struct Raw {
     /// where in [`BAND_SIZES`] the later bands' sizes start, and how many of
     /// the first band's columns each row prints beside its label (0: none).
     bands: Option<(usize, usize, usize)>,
+    /// 表三 each row's label first (see [`raw_labels_first`]): the first rows
+    /// whose 总计 column is apart, and the band's first row and rows.
+    labels_first: Option<(usize, usize, usize)>,
 }
 
 /// The sizes of the bands of rows after the first, in turn.
@@ -941,6 +953,9 @@ fn raw(rows: &[TRow], how: Raw) -> String {
     }
     if let Some(bands) = how.bands.filter(|_| requests) {
         return raw_bands(rows, bands);
+    }
+    if let Some(how_apart) = how.labels_first.filter(|_| requests) {
+        return raw_labels_first(rows, how, how_apart);
     }
     let mut out = String::new();
     for r in rows {
@@ -1047,6 +1062,94 @@ fn raw_requests(rows: &[TRow], how: Raw) -> String {
         }
     }
     totals.drain(..).for_each(|t| out.push_str(&format!("{t}{end}")));
+    out
+}
+
+/// The lines of a row's label cells side by side: its groups' (in narrow
+/// cells, on a group's first row only) and its own (`width` a line, or one
+/// line), line by line.
+fn label_lines(r: &TRow, width: Option<usize>) -> Vec<String> {
+    const GROUP_WIDTH: usize = 4;
+    let cell = |text: &str, w: Option<usize>| -> Vec<String> {
+        w.map_or_else(|| text.to_string(), |w| wrapped(text, w)).lines().map(str::to_string).collect()
+    };
+    let labels = labels_of(r);
+    let Some((own, groups)) = labels.split_last() else { return Vec::new() };
+    let mut cells: Vec<Vec<String>> = groups.iter().map(|g| cell(g, Some(GROUP_WIDTH))).collect();
+    cells.push(cell(own, width));
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(0);
+    (0..lines)
+        .map(|k| cells.iter().filter_map(|c| c.get(k)).map(String::as_str).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// 表三 by plain `pdftotext` with each row's label first (a Word table printed
+/// in other type): the label's first line (a group's and the row's side by
+/// side), with the row's first number on it where no group's label is (two
+/// where the first is wide and the table's numbers are), the row's other
+/// numbers after it a few a line (wide ones share a line), then the label's
+/// later lines. (`apart`, `band`, `size`): the 总计 column of the first
+/// `apart` rows after the last of them's numbers, a number a line; the `size`
+/// rows from row `band` each with its first number alone after its label's
+/// first line, the band's other columns after the last of them, a column a
+/// run between blank lines.
+fn raw_labels_first(rows: &[TRow], how: Raw, (apart, band, size): (usize, usize, usize)) -> String {
+    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
+    let mut out = String::new();
+    let (mut counted, mut totals, mut held) = (0, Vec::new(), Vec::<Vec<String>>::new());
+    for r in rows {
+        let lines = label_lines(r, how.cell_width);
+        let (first, rest) = lines.split_first().map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
+        let mut values: Vec<String> = r.values.iter().map(value).collect();
+        out.push_str(first);
+        if values.is_empty() {
+            out.push('\n');
+            rest.iter().for_each(|l| out.push_str(&format!("{l}\n")));
+            continue;
+        }
+        let j = counted;
+        counted += 1;
+        if j < apart {
+            totals.extend(values.pop());
+        }
+        if (band..band + size).contains(&j) && values.len() > 1 {
+            out.push_str(&format!(" {}\n", values.remove(0)));
+            held.push(values);
+            if j + 1 == band + size {
+                for c in 0..held[0].len() {
+                    out.push('\n');
+                    held.iter().for_each(|h| out.push_str(&format!("{}\n", h[c])));
+                }
+                out.push('\n');
+                held.clear();
+            }
+        } else {
+            let wide = |v: &String| how.wide && v.len() >= 2;
+            let glued = match labels_of(r).len() {
+                1 if wide(&values[0]) && values.len() > 2 => 2,
+                1 => 1,
+                _ => 0,
+            };
+            let glued: Vec<String> = values.drain(..glued).collect();
+            glued.iter().for_each(|v| out.push_str(&format!(" {v}")));
+            out.push('\n');
+            let mut line = String::new();
+            for (k, v) in values.iter().enumerate() {
+                if !line.is_empty() && !(k > 0 && wide(&values[k - 1]) && line.matches(' ').count() < 2) {
+                    out.push_str(&format!("{line}\n"));
+                    line.clear();
+                }
+                line.push_str(&if line.is_empty() { v.clone() } else { format!(" {v}") });
+            }
+            out.push_str(&format!("{line}\n"));
+            if j + 1 == apart {
+                totals.drain(..).for_each(|t: String| out.push_str(&format!("{t}\n")));
+            }
+        }
+        rest.iter().for_each(|l| out.push_str(&format!("{l}\n")));
+    }
+    totals.drain(..).for_each(|t| out.push_str(&format!("{t}\n")));
+    held.iter().flatten().for_each(|v| out.push_str(&format!("{v}\n")));
     out
 }
 
