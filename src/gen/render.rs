@@ -187,7 +187,8 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
     // many, or none) whose other columns follow the last of them.
     let labels_first = (layout == Layout::Raw && !numbers_first && bands.is_none() && rng.chance(0.2)).then(|| {
         let apart = if rng.chance(0.4) { rng.range(2, 12) as usize } else { 0 };
-        let band = if rng.chance(0.4) { (rng.range(apart as i64, 22) as usize, rng.range(2, 4) as usize) } else { (0, 0) };
+        let band = rng.chance(0.4).then(|| (rng.range(apart as i64, 22) as usize, rng.range(2, 4) as usize));
+        let band = band.unwrap_or_default();
         (apart, band.0, band.1)
     });
     // 表四's last columns a block of their own in plain pdftotext, printed after
@@ -338,7 +339,16 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                     }
                     Layout::Aligned => aligned(rows, None, rng),
                     Layout::Raw => {
-                        let how = Raw { numbers_first, close, cell_width, totals_apart, wide, first_between, bands, labels_first };
+                        let how = Raw {
+                            numbers_first,
+                            close,
+                            cell_width,
+                            totals_apart,
+                            wide,
+                            first_between,
+                            bands,
+                            labels_first,
+                        };
                         let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
                         match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
                             _ if requests && requests_apart.is_some() => {
@@ -1133,9 +1143,11 @@ fn raw_labels_first(rows: &[TRow], how: Raw, (apart, band, size): (usize, usize,
             let glued: Vec<String> = values.drain(..glued).collect();
             glued.iter().for_each(|v| out.push_str(&format!(" {v}")));
             out.push('\n');
+            // (Three wide numbers at most a line.)
             let mut line = String::new();
             for (k, v) in values.iter().enumerate() {
-                if !line.is_empty() && !(k > 0 && wide(&values[k - 1]) && line.matches(' ').count() < 2) {
+                let shares = k > 0 && wide(&values[k - 1]) && line.matches(' ').count() < 2;
+                if !line.is_empty() && !shares {
                     out.push_str(&format!("{line}\n"));
                     line.clear();
                 }
