@@ -42,6 +42,14 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("a column of numbers", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}{}", "1\n".repeat(n(300_000)), "说明\n".repeat(n(40_000)))),
         ("表三 a number a run", "t.txt", format!("{title_2020}一、本年新收政府信息公开申请数量\n{}", "1\n\n".repeat(n(300_000)))),
         (
+            "表三 labels first, rows of too many numbers",
+            "t.txt",
+            format!(
+                "{title_2020}一、本年新收政府信息公开申请数量\n1 2\n3\n{}",
+                "1.属于国家秘密 1\n2.其他法律 1\n2 3\n4 5\n6 7\n8 9\n10 11\n12 13\n续\n".repeat(n(20_000))
+            ),
+        ),
+        (
             "表三 a number a run, numbers after it",
             "t.txt",
             format!(

@@ -8,6 +8,10 @@
 use super::*;
 use super::numbers_first::{goes_on, numbered, table_end};
 
+/// 表三's rows at most: no more rows before one are looked at (a text of
+/// thousands of such rows is not searched back at each).
+const MAX_ROWS: usize = 32;
+
 /// The most numbers a row's label line holds where the rest of its numbers
 /// follow on lines of their own (`2.没有现成信息需要 126 17`).
 const MAX_GLUED: usize = 2;
@@ -142,7 +146,7 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize) {
         }
         let before = &built[..i];
         if !(totals_apart(out, before, at, n) || band_apart(out, before, at, n)) {
-            let short = before.iter().rev().take_while(|&&r| out[r].cells.len() < n).count();
+            let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             for &r in before[before.len() - short..].iter().chain([&at]) {
                 out[r].cells.clear();
             }
