@@ -99,7 +99,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
 }
 
 /// A row's cells with the one plain `pdftotext` printed apart put back in
-/// its column, where layout row `k` holds all of a block's numbers but one:
+/// its column, where layout row `k` holds all of a block's numbers but one
+/// (or but its first, the others on the line before or after):
 /// a cell set in words or with a unit (`增加 16`, `0.11 万元`) sits on the
 /// line after the item's label's first line, away from the row's other numbers
 /// (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`), and goes to the change
@@ -122,12 +123,16 @@ fn cell_apart(
     if n < 2 || !filled(row) {
         return None;
     }
-    // The first number on the label's line, the others alone on the line before.
+    // The first number on the label's line, the others alone on the line
+    // before; or on the lines after (a page's table printed to PDF), where
+    // the next item's row needs none of them.
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
         // (A change in words there is the item's before, set after its label.)
         let numbers = |b: usize| rows[b].cells.len() + 1 == n && filled(&rows[b]) && !rows[b].cells.iter().any(worded);
         let before = k.checked_sub(1).filter(|&b| free(b) && numbers(b));
-        return before.map(|b| [&[*first][..], &rows[b].cells].concat());
+        let whole_next = |a: usize| rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n);
+        let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && numbers(a) && whole_next(a));
+        return before.or_else(after).map(|b| [&[*first][..], &rows[b].cells].concat());
     }
     if row.cells.len() + 1 != n {
         return None;
@@ -289,6 +294,21 @@ mod tests {
         // Running text after the row (a line with no cell) is no change.
         let prose = "本年度其他对外管理服务事项的办理情况已在本机关门户网站的政务公开专栏中按月逐项公开并接受社会监督。";
         assert!(read(&text(prose)).1);
+    }
+
+    #[test]
+    fn a_row_s_first_number_on_its_label_s_line_the_others_on_the_lines_after() {
+        // A page's table printed to PDF, by plain pdftotext: a number a line between blank lines.
+        let text = "第二十条第(一)项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n规章\n\n3\n\n2\n\n3\n\n\
+                    行政规范性文件 1\n\n0\n\n14\n\n第二十条第(五)项\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n11\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2021, &mut r);
+        let of = |item: &str| -> Vec<f64> { r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect() };
+        assert_eq!(of("regulation"), [3.0, 2.0, 3.0]);
+        assert_eq!(of("normative_document"), [1.0, 0.0, 14.0]);
+        assert_eq!(of("administrative_license"), [11.0]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
     }
 
     #[test]
