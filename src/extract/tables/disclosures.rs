@@ -304,7 +304,9 @@ mod tests {
         let (_, rs) = rows(text);
         let mut r = Report::default();
         read_disclosures(text, &rs, Template::T2021, &mut r);
-        let of = |item: &str| -> Vec<f64> { r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect() };
+        let of = |item: &str| -> Vec<f64> {
+            r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect()
+        };
         assert_eq!(of("regulation"), [3.0, 2.0, 3.0]);
         assert_eq!(of("normative_document"), [1.0, 0.0, 14.0]);
         assert_eq!(of("administrative_license"), [11.0]);
