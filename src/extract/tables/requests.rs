@@ -129,16 +129,16 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     // column over bands of rows, or each row's numbers before its label, or
     // parted by its label's lines.
     let first = super::numbers_first::first_named(rows_from, t);
+    // The shortened form's three columns, where the header names no kind of organisation.
+    let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
+    let combined = |f: usize| !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
     // (A band of the first rows only, the later rows' last columns printed apart.)
     let banded = |f: usize| {
         let of = |width: usize| {
             super::bands::banded(text, rows_from, f, t, width)
                 .or_else(|| super::last_columns::apart(text, rows_from, f, t, width))
         };
-        // The shortened form's three columns, where the header names no kind of organisation.
-        let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
-        let combined = || !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
-        of(n).or_else(|| combined().then(|| of(COMBINED_WIDTH)).flatten())
+        of(n).or_else(|| combined(f).then(|| of(COMBINED_WIDTH)).flatten())
     };
     if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
         return Some(from + end);
@@ -148,7 +148,10 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         return Some(from + after);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
-    let gathered = || first.and_then(|f| super::labels_first::gathered(rows_from, f, t, n)).map(|r| (r, Lone::Total));
+    let gathered = || {
+        let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
+        first.and_then(|f| super::labels_first::gathered(rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
+    };
     let rebuilt = rebuilt.or_else(gathered);
     let Some(((rows, origin), lone)) = rebuilt else {
         return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
