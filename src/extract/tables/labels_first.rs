@@ -1,6 +1,10 @@
-//! 表三 as plain `pdftotext` prints a web page's PDF of it: each row's
-//! numbers after its label, but a row's first may stand between its label's
-//! lines (`一、本年新收政府信息` / `25` / `公开申请数量` / `3` …).
+//! 表三 as plain `pdftotext` prints it where each row's label comes first and
+//! its numbers after it over lines of their own: a web page's PDF (a row's
+//! first number may stand between its label's lines: `一、本年新收政府信息` /
+//! `25` / `公开申请数量` / `3` …), or a Word table's set in some type (the
+//! numbers a few a line, a number or two on the label's line, the label's
+//! later lines after them; the 总计 column of the first rows, or a band's
+//! other columns, printed after the last of those rows' numbers).
 //!
 //! The rows are rebuilt as a label with its numbers, so that the walk reads
 //! them as any other layout.
@@ -35,32 +39,7 @@ pub(super) fn gathered<'a>(
         return None;
     }
     let end = table_end(rows, first);
-    // What each line is: a row's start, numbers, or else; the table is rebuilt
-    // only where some row's numbers are parted (most tables print them together).
-    // (A row may start after a word of the label above: `度办理结 (二)部分公开`.)
-    let starts = |r: &Row| {
-        let words = || r.labels.iter().flat_map(|f| f.text.split_whitespace());
-        r.kind == Kind::Table && (numbered(r.label()) || words().skip(1).any(numbered))
-    };
-    let mut parted = false;
-    // Whether a row has started, has numbers, and a line of its label came
-    // after them; and whether its label line holds few numbers or none.
-    let (mut started, mut numbers, mut label_after, mut few) = (false, false, false, false);
-    for row in &rows[first..end] {
-        if row.is_numbers_alone() {
-            // (A delimited row, or a line of a row's numbers all, is a row of its own.)
-            let a_few = !row.delimited && (row.vertical || row.cells.len() < n);
-            parted |= started && (label_after || (numbers && few && a_few));
-            numbers |= started;
-            label_after = false;
-        } else if starts(row) {
-            (started, numbers, label_after) = (true, !row.cells.is_empty(), false);
-            few = row.cells.len() <= MAX_GLUED;
-        } else {
-            label_after |= numbers;
-        }
-    }
-    if !parted {
+    if !parted(&rows[first..end], n) {
         return None;
     }
     let mut out: Vec<Row<'a>> = rows[..first].to_vec();
@@ -116,6 +95,41 @@ pub(super) fn gathered<'a>(
     Some((out, origin))
 }
 
+/// Whether a row starts at `r`: a numbered label, or a numbered word after a
+/// word of the label above (`度办理结 (二)部分公开`).
+fn starts(r: &Row) -> bool {
+    let words = || r.labels.iter().flat_map(|f| f.text.split_whitespace());
+    r.kind == Kind::Table && (numbered(r.label()) || words().skip(1).any(numbered))
+}
+
+/// Whether some row of a table `n` wide (`rows`, from its first) prints its
+/// numbers after its label over lines of their own: after a line of its label
+/// that came after some of them, or a few a line (more than one line) after a
+/// label line holding [`MAX_GLUED`] at most. Most tables print a row's numbers
+/// together, with its label or on one line.
+fn parted(rows: &[Row], n: usize) -> bool {
+    // Whether a row has started, has numbers, and a line of its label came
+    // after them; and whether its label line holds few numbers or none.
+    let (mut started, mut numbers, mut label_after, mut few) = (false, false, false, false);
+    for row in rows {
+        if row.is_numbers_alone() {
+            // (A delimited row, or a line of a row's numbers all, is a row of its own.)
+            let a_few = !row.delimited && (row.vertical || row.cells.len() < n);
+            if started && (label_after || (numbers && few && a_few)) {
+                return true;
+            }
+            numbers |= started;
+            label_after = false;
+        } else if starts(row) {
+            (started, numbers, label_after) = (true, !row.cells.is_empty(), false);
+            few = row.cells.len() <= MAX_GLUED;
+        } else {
+            label_after |= numbers;
+        }
+    }
+    false
+}
+
 /// The words of a row's label, each a fragment of its own.
 fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
     let of = |f: &Frag<'a>| {
@@ -168,13 +182,10 @@ fn printed_wrong(rows: usize) -> usize {
 /// column short each and each total is its row's sum (see [`printed_wrong`]).
 fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
     let m = out[at].cells.len() - (n - 1);
-    if m < 2 || m > before.len() + 1 {
+    if m < 2 {
         return false;
     }
-    let rows: Vec<usize> = before[before.len() + 1 - m..].iter().copied().chain([at]).collect();
-    if !rows.iter().all(|&r| r == at || out[r].cells.len() == n - 1) {
-        return false;
-    }
+    let Some(rows) = ending_at(out, before, at, m, n - 1) else { return false };
     let totals = out[at].cells[n - 1..].to_vec();
     let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
     let wrong = rows.iter().zip(&totals).filter(|&(&r, total)| total.value.is_none_or(|v| v.number != sum(r))).count();
@@ -186,6 +197,14 @@ fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool 
         out[r].cells.push(total);
     }
     true
+}
+
+/// The `count` rows ending at row `at` (the last of `before`, then `at`), if
+/// there are as many and each before `at` holds `width` numbers.
+fn ending_at(out: &[Row], before: &[usize], at: usize, count: usize, width: usize) -> Option<Vec<usize>> {
+    let from = (before.len() + 1).checked_sub(count)?;
+    let rows: Vec<usize> = before[from..].iter().copied().chain([at]).collect();
+    rows.iter().all(|&r| r == at || out[r].cells.len() == width).then_some(rows)
 }
 
 /// A band ending at row `at` whose rows (the last of `before` and `at`) each
@@ -200,13 +219,10 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
     }
     let rest = out[at].cells.len() - first;
     let k = rest / (n - first);
-    if rest % (n - first) != 0 || k < 2 || k > before.len() + 1 {
+    if rest % (n - first) != 0 || k < 2 {
         return false;
     }
-    let rows: Vec<usize> = before[before.len() + 1 - k..].iter().copied().chain([at]).collect();
-    if !rows.iter().all(|&r| r == at || out[r].cells.len() == first) {
-        return false;
-    }
+    let Some(rows) = ending_at(out, before, at, k, first) else { return false };
     let rest = out[at].cells[first..].to_vec();
     // The rest a column a run (a Word table's), or a row at a time (a page's).
     let by_columns = |j: usize, c: usize| rest[c * k + j];
