@@ -406,7 +406,7 @@ fn raw_by_columns(rows: &[TRow]) -> (String, String) {
         }
         labels_of(row).iter().for_each(|l| items.push_str(&format!("{l}\n")));
         for (column, value) in columns.iter_mut().zip(&row.values) {
-            column.push(if value.is_empty() { "0".to_string() } else { value.clone() });
+            column.push(cell_value(value));
         }
     }
     let columns =
@@ -431,7 +431,7 @@ fn columns_apart(rows: &[TRow], columns: usize, headed: bool) -> (Vec<TRow>, Str
                 let head = outcomes[(kept + k) % outcomes.len()];
                 head.chars().for_each(|c| block.push_str(&format!("{c}\n")));
             }
-            block.push_str(&format!("{}\n\n", if value.is_empty() { "0" } else { &value }));
+            block.push_str(&format!("{}\n\n", cell_value(&value)));
         }
     }
     (rows, block)
@@ -763,7 +763,7 @@ fn aligned(rows: &[TRow], narrow: Option<(usize, bool)>, rng: &mut Rng) -> Strin
     for (k, r) in rows.iter().enumerate() {
         let label = labels_of(r).concat();
         let values: Vec<(usize, String)> =
-            r.values.iter().enumerate().map(|(i, v)| (start + step * i, if v.is_empty() { "0".into() } else { v.clone() })).collect();
+            r.values.iter().enumerate().map(|(i, v)| (start + step * i, cell_value(v))).collect();
         if r.values.is_empty() {
             let below = rows.get(k + 1).filter(|b| b.labels.is_empty() && b.values.len() == r.labels.len());
             if below.is_some() {
@@ -951,6 +951,11 @@ const BAND_SIZES: [usize; 6] = [1, 1, 2, 1, 3, 1];
 /// The fewest characters a line of a statistics table's label cell holds.
 const MIN_STATISTICS_WIDTH: usize = 12;
 
+/// A table cell's value as a PDF prints it: an empty cell as 0.
+fn cell_value(value: &str) -> String {
+    if value.is_empty() { "0".to_string() } else { value.to_string() }
+}
+
 /// A table as plain `pdftotext` prints it: each cell a line, a row's labels
 /// then its numbers, or as `how` says.
 fn raw(rows: &[TRow], how: Raw) -> String {
@@ -977,7 +982,7 @@ fn raw(rows: &[TRow], how: Raw) -> String {
             }
             _ => labels_of(r),
         };
-        let values = r.values.iter().map(|v| if v.is_empty() { "0".to_string() } else { v.clone() });
+        let values = r.values.iter().map(|v| cell_value(v));
         let cells: Vec<String> = if numbers_first && statistics && !r.labels.is_empty() {
             // A serial number's cell is set as the numbers are.
             let (serials, mut words): (Vec<String>, Vec<String>) =
@@ -1025,7 +1030,7 @@ fn raw_requests(rows: &[TRow], how: Raw) -> String {
             out.push_str(end);
             continue;
         }
-        let mut values: Vec<String> = r.values.iter().map(|v| if v.is_empty() { "0" } else { v }.to_string()).collect();
+        let mut values: Vec<String> = r.values.iter().map(|v| cell_value(v)).collect();
         counted += 1;
         if counted <= apart {
             totals.extend(values.pop());
@@ -1104,13 +1109,12 @@ fn label_lines(r: &TRow, width: Option<usize>) -> Vec<String> {
 /// first line, the band's other columns after the last of them, a column a
 /// run between blank lines.
 fn raw_labels_first(rows: &[TRow], how: Raw, (apart, band, size): (usize, usize, usize)) -> String {
-    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
     let mut out = String::new();
     let (mut counted, mut totals, mut held) = (0, Vec::new(), Vec::<Vec<String>>::new());
     for r in rows {
         let lines = label_lines(r, how.cell_width);
         let (first, rest) = lines.split_first().map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
-        let mut values: Vec<String> = r.values.iter().map(value).collect();
+        let mut values: Vec<String> = r.values.iter().map(|v| cell_value(v)).collect();
         out.push_str(first);
         if values.is_empty() {
             out.push('\n');
@@ -1179,16 +1183,17 @@ fn raw_bands(rows: &[TRow], (first, from, beside): (usize, usize, usize)) -> Str
         out.push_str(&format!("{}\n", labels_of(r).join(" ")));
     }
     let labels = |rows: &[&TRow]| rows.iter().map(|r| format!("{}\n", labels_of(r).join(" "))).collect::<String>();
-    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
     let first = first.min(filled.len());
     let columns = filled.first().map_or(0, |r| r.values.len());
     let beside = beside.min(columns.saturating_sub(1));
     for r in &filled[..first] {
-        r.values.iter().take(beside).for_each(|v| out.push_str(&format!("{}\n", value(v))));
+        r.values.iter().take(beside).for_each(|v| out.push_str(&format!("{}\n", cell_value(v))));
         out.push_str(&labels(&[r]));
     }
     for c in beside..columns {
-        filled[..first].iter().for_each(|r| out.push_str(&format!("{}\n", r.values.get(c).map_or("0".into(), value))));
+        for r in &filled[..first] {
+            out.push_str(&format!("{}\n", cell_value(r.values.get(c).map_or("", |v| v))));
+        }
         out.push('\n');
     }
     out.push_str(&labels(&filled[first..]));
@@ -1196,7 +1201,7 @@ fn raw_bands(rows: &[TRow], (first, from, beside): (usize, usize, usize)) -> Str
     while at < filled.len() {
         let band = &filled[at..(at + BAND_SIZES[k % BAND_SIZES.len()]).min(filled.len())];
         for c in 0..columns {
-            let line: Vec<String> = band.iter().map(|r| r.values.get(c).map_or("0".into(), value)).collect();
+            let line: Vec<String> = band.iter().map(|r| cell_value(r.values.get(c).map_or("", |v| v))).collect();
             out.push_str(&format!("{}\n\n", line.join(" ")));
         }
         at += band.len();
@@ -1213,7 +1218,6 @@ fn raw_bands(rows: &[TRow], (first, from, beside): (usize, usize, usize)) -> Str
 /// [`BAND_SIZES`], from `from`), column by column within a group, a number and
 /// a blank line each. (`first`: the band's rows.)
 fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usize), how: Raw) -> (String, String) {
-    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
     let filled = rows.iter().filter(|r| !r.values.is_empty()).count();
     let first = first.min(filled.saturating_sub(1));
     // The rows down to the band's last, and those after it.
@@ -1222,7 +1226,8 @@ fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usiz
     let mut out: String = band.iter().map(|r| format!("{}\n", labels_of(r).join(" "))).collect();
     let width = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
     for c in 0..width {
-        band.iter().filter(|r| !r.values.is_empty()).for_each(|r| out.push_str(&format!("{}\n", value(&r.values[c]))));
+        let filled = band.iter().filter(|r| !r.values.is_empty());
+        filled.for_each(|r| out.push_str(&format!("{}\n", cell_value(&r.values[c]))));
         out.push('\n');
     }
     let kept = width - columns.min(width - 1);
@@ -1236,7 +1241,7 @@ fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usiz
     while at < filled.len() {
         let group = &filled[at..(at + BAND_SIZES[k % BAND_SIZES.len()]).min(filled.len())];
         for c in kept..width {
-            group.iter().for_each(|r| block.push_str(&format!("{}\n\n", value(&r.values[c]))));
+            group.iter().for_each(|r| block.push_str(&format!("{}\n\n", cell_value(&r.values[c]))));
         }
         at += group.len();
         k += 1;
@@ -1249,7 +1254,6 @@ fn raw_requests_apart(rows: &[TRow], (first, columns, from): (usize, usize, usiz
 /// row's a run, then its label), and apart, those rows' last `columns`
 /// columns, a number and a blank line each, a row after another.
 fn raw_bands_apart(rows: &[TRow], bands: (usize, usize), (last, columns): (usize, usize)) -> (String, String) {
-    let value = |v: &String| if v.is_empty() { "0".to_string() } else { v.clone() };
     let filled: Vec<usize> = (0..rows.len()).filter(|&k| !rows[k].values.is_empty()).collect();
     let last = last.min(filled.len().saturating_sub(2));
     let cut = filled.get(filled.len() - last).copied().unwrap_or(rows.len());
@@ -1257,9 +1261,9 @@ fn raw_bands_apart(rows: &[TRow], bands: (usize, usize), (last, columns): (usize
     let mut block = String::from("\n");
     for r in rows[cut..].iter().filter(|r| !r.values.is_empty()) {
         let kept = r.values.len() - columns.min(r.values.len() - 1);
-        r.values[..kept].iter().for_each(|v| out.push_str(&format!("{}\n", value(v))));
+        r.values[..kept].iter().for_each(|v| out.push_str(&format!("{}\n", cell_value(v))));
         out.push_str(&format!("{}\n\n", labels_of(r).join(" ")));
-        r.values[kept..].iter().for_each(|v| block.push_str(&format!("{}\n\n", value(v))));
+        r.values[kept..].iter().for_each(|v| block.push_str(&format!("{}\n\n", cell_value(v))));
     }
     (out, block)
 }
