@@ -117,35 +117,78 @@ const MAX_CENTRAL_CHARS: usize = 24;
 pub(super) const NAMING_LEADS: &[&str] = &["现公布", "公布", "现将", "发布", "由", ",", ":", "《"];
 
 /// The agency of an untitled report, from a sentence of its head that names the
-/// report with its year: the name between a lead word and the year.
+/// report with its year: the name between a lead word and the year
+/// (`现公布某某市人民政府2017年…年度报告`), or between the year and the report's
+/// name (`形成2020年度马冈镇政府信息公开年度报告`). A notice's title that names the
+/// reports (`《…关于做好2016年度政府信息公开年度报告编制工作的通知》`) names no agency.
 pub(super) fn agency_in_sentence(head: &Head) -> Option<String> {
-    for line in head.lines().take(TITLE_LINES) {
-        for sentence in line.split(['。', ';']) {
-            let Some(end) = TITLE_ENDINGS.iter().filter_map(|e| sentence.first(e)).min() else { continue };
-            let before = &sentence[..end];
-            let before = before.strip_suffix('度').unwrap_or(before);
-            let Some(before) = before.strip_suffix('年') else { continue };
-            let digits = before.chars().rev().take(4).filter(|&c| digit(c).is_some()).count();
-            if digits < 4 {
-                continue;
-            }
-            let before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
-            // (A notice names the title it prints: `…关于印发关于2018年度…的报告的通知`.)
-            let mut before = before;
-            while let Some(rest) =
-                ["编制的", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"].iter().find_map(|w| before.strip_suffix(w))
-            {
-                before = rest;
-            }
-            let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
-            let name = &before[start..];
-            let n = name.chars().count();
-            if (3..=40).contains(&n) && names_an_agency(name) {
-                return Some(name.to_string());
+    let sentences = head.lines().take(TITLE_LINES).flat_map(|line| line.split(['。', ';']));
+    let named = sentences.flat_map(|sentence| reports_named(sentence).map(move |at| (sentence, at)));
+    let named = named.filter(|&(sentence, (start, end))| !inside_other_title(sentence, start, end));
+    named.map(|(sentence, (start, _))| &sentence[..start]).find_map(|before| {
+        named_before_year(before).or_else(|| named_after_year(before))
+    })
+}
+
+/// Where a sentence names a report: each ending of [`TITLE_ENDINGS`], the
+/// longest of those that end at the same place, in the order they start.
+fn reports_named(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    if sentence.contains('报') {
+        for ending in TITLE_ENDINGS {
+            for (start, _) in sentence.match_indices(ending) {
+                let end = start + ending.len();
+                match found.iter_mut().find(|(_, e)| *e == end) {
+                    Some(same) => same.0 = same.0.min(start),
+                    None => found.push((start, end)),
+                }
             }
         }
     }
-    None
+    found.sort_unstable();
+    found.into_iter()
+}
+
+/// Whether the report's name at `start..end` is part of a longer title in book
+/// title marks, a notice's about the reports.
+fn inside_other_title(sentence: &str, start: usize, end: usize) -> bool {
+    let before = &sentence[..start];
+    let open = before.rfind('《').is_some_and(|o| before.rfind('》').is_none_or(|c| c < o));
+    open && !sentence[end..].starts_with('》')
+}
+
+/// The name between a lead word and the year that ends `before`.
+fn named_before_year(before: &str) -> Option<String> {
+    let before = before.strip_suffix('度').unwrap_or(before);
+    let before = before.strip_suffix('年')?;
+    let digits = before.chars().rev().take(4).filter(|&c| digit(c).is_some()).count();
+    if digits < 4 {
+        return None;
+    }
+    let mut before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
+    // (A notice names the title it prints: `…关于印发关于2018年度…的报告的通知`.)
+    while let Some(rest) =
+        ["编制的", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"].iter().find_map(|w| before.strip_suffix(w))
+    {
+        before = rest;
+    }
+    let start = NAMING_LEADS.iter().filter_map(|w| before.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
+    let name = &before[start..];
+    // (`…办公厅关于做好`: what a notice's name leads into is no agency.)
+    let plain = !name.contains("关于");
+    (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
+}
+
+/// The name between the last year in `before` and its end (`…2020年度马冈镇`).
+fn named_after_year(before: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    let year = (0..chars.len().saturating_sub(4))
+        .rev()
+        .find(|&i| chars[i + 4].1 == '年' && chars[i..i + 4].iter().all(|&(_, c)| c.is_ascii_digit()))?;
+    let after = &before[chars[year + 4].0 + '年'.len_utf8()..];
+    let name = after.strip_prefix('度').unwrap_or(after);
+    let plain = !name.contains(|c: char| c.is_ascii_punctuation() || "《》、,。;:“”()".contains(c));
+    (plain && (2..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
 }
 
 /// Words after the name of whoever wrote the report, in `本报告由某某局根据…编制`.

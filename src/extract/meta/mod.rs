@@ -311,6 +311,15 @@ mod tests {
         );
         // No year before the report's name: no agency named.
         assert_eq!(agency("现公布本机关政府信息公开工作年度报告。\n一、概述\n"), None);
+        // The year before the name.
+        assert_eq!(agency("一、总体情况 某某镇结合工作实际,并形成2020年度某某镇政府信息公开年度报告。\n"), Some("某某镇".into()));
+        // A notice's title that names the reports before the report itself is named.
+        let text = "根据《条例》和《关于政府信息公开工作年度报告有关事项的通知》要求,某某镇政府编制2020年政府信息公开年度报告。\n";
+        assert_eq!(agency(text), Some("某某镇政府".into()));
+        // A notice's title names no agency, where its office leads into the year.
+        let text = "本报告由某某市人民政府办公室根据《某某省人民政府办公厅关于做好2012年政府信息公开工作年度报告\
+            有关事项的通知》要求编制。\n一、概述\n";
+        assert_eq!(agency(text), Some("某某市人民政府办公室".into()));
     }
 
     #[test]
