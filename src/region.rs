@@ -361,6 +361,10 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     if mentions.is_empty() {
         mentions.extend(local_office(t, agency));
     }
+    let by_level_alone = mentions.is_empty() && agency.starts_with(LEVEL_WORDS);
+    if by_level_alone {
+        mentions.extend(named_in_full(t, agency, context));
+    }
     // Read the text's names only when a name of the agency fits several divisions.
     let body = std::cell::OnceCell::new();
     let support = |code: u32| -> usize {
@@ -422,8 +426,31 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     if let Some(code) = chosen {
         fill(t, code, &mut region);
     }
-    (region, body.get().is_some())
+    (region, by_level_alone || body.get().is_some())
 }
+
+/// The words for a division's level that stand for its name in an agency named
+/// inside it (`市卫生局`, `县人民政府办公室`).
+const LEVEL_WORDS: [char; 6] = ['省', '市', '县', '区', '州', '旗'];
+
+/// The division of an agency named by its level alone (`市卫生局`): the first
+/// the text names in full before the rest of the agency's name (`眉山市卫生局`).
+fn named_in_full(t: &Divisions, agency: &str, context: &str) -> Option<Mention> {
+    let level = agency.chars().next()?;
+    let rest = &agency[level.len_utf8()..];
+    if rest.chars().count() < 2 {
+        return None;
+    }
+    context.match_indices(rest).find_map(|(at, _)| {
+        // A division's name is a few characters (`巴音郭楞蒙古自治州`).
+        let from = context[..at].char_indices().rev().nth(MAX_NAME_CHARS - 1).map_or(0, |(i, _)| i);
+        let before = &context[from..at];
+        t.mentions(before, true).into_iter().find(|m| m.end == before.len() && before[..m.end].ends_with(level))
+    })
+}
+
+/// The most characters of a division's official name looked for before an agency's.
+const MAX_NAME_CHARS: usize = 12;
 
 /// Where a central body's name ends, before the place of one of its local offices.
 const CENTRAL_ENDINGS: &[&str] = &["委员会", "总局", "局", "署", "部", "银行", "银保监会", "证监会"];
@@ -608,6 +635,22 @@ mod tests {
         // The text names the city in full: that settles it.
         let g = r("鼓楼区人民政府", "福州市鼓楼区2019年政府信息公开工作年度报告。福州市");
         assert_eq!(g.code.as_deref(), Some("350102"));
+    }
+
+    #[test]
+    fn an_agency_named_by_its_level_alone_is_placed_where_the_text_names_it_in_full() {
+        let text = "现将市卫生局2013年度情况报告如下。市卫生局制定了《眉山市卫生局政府信息公开制度》。";
+        let g = r("市卫生局", text);
+        assert_eq!((g.city.as_deref(), g.code.as_deref()), (Some("眉山市"), Some("511400")));
+        assert_eq!(admin_level("市卫生局", &g), Some("prefecture"));
+        // A division of another level before the same words is not the agency's.
+        let g = r("市卫生局", "仁寿县卫生局、眉山卫生局");
+        assert_eq!(g.code, None);
+        let g = r("县人民政府办公室", "石城县人民政府办公室");
+        assert_eq!(g.code.as_deref(), Some("360735"));
+        // Placed from the text, the name is not remembered for the next text.
+        assert_eq!(place("市卫生局", || text).region.code.as_deref(), Some("511400"));
+        assert_eq!(place("市卫生局", || "").region.code, None);
     }
 
     #[test]
