@@ -113,8 +113,8 @@ const CENTRAL_BODIES: &[&str] = &[
 const MAX_CENTRAL_CHARS: usize = 24;
 
 /// Words after which a sentence names the agency whose report it is: `现公布泰州市人民
-/// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`.
-pub(super) const NAMING_LEADS: &[&str] = &["现公布", "公布", "现将", "发布", "由", ",", ":", "《"];
+/// 政府2017年…年度报告`, `由北京市信访办编制的2009年度…年度报告`, `特编制临海市卫生局2008年…`.
+pub(super) const NAMING_LEADS: &[&str] = &["现公布", "公布", "现将", "发布", "编制", "形成", "由", ",", ":", "《"];
 
 /// The agency of an untitled report, from a sentence of its head that names the
 /// report with its year: the name between a lead word and the year
