@@ -24,7 +24,7 @@ pub(super) fn read(doc: &Sectioned, report: &mut Report) {
             if clause.has("申请") {
                 continue;
             }
-            let part = clause.trim_start().starts_with("其中");
+            let part = among_parts(doc.text, &clauses[..=n]);
             let counts: Vec<Count> = counts(clause, base).into_iter().filter(|c| !c.money).collect();
             if counts.is_empty() {
                 continue;
@@ -105,6 +105,20 @@ fn names_info(between: &str) -> bool {
         }
     }
     rest.ends_with("信息")
+}
+
+/// Whether the last of `clauses` is one of the parts a `其中` lists: it starts
+/// with 其中, or follows one that does in its sentence (`其中,微信发布信息782条,
+/// 网站发布信息67条`).
+fn among_parts(text: &str, clauses: &[(usize, &str)]) -> bool {
+    let starts_parts = |clause: &str| clause.trim_start().starts_with("其中");
+    let joined = |pair: &[(usize, &str)]| {
+        let end = pair[0].0 + pair[0].1.len();
+        pair[1].0 > end && matches!(&text[end..pair[1].0], "," | ";" | ":")
+    };
+    let Some(&(_, last)) = clauses.last() else { return false };
+    starts_parts(last)
+        || clauses.windows(2).rev().take(SUM_REACH).take_while(|pair| joined(pair)).any(|pair| starts_parts(pair[0].1))
 }
 
 /// The clauses after `clauses[0]` in its sentence (each after a `,` or `;`), the
@@ -306,6 +320,9 @@ mod tests {
             total("二、主动公开\n其中网上公开1453条,公报发布信息20条。"),
             None
         );
+        let parts = "二、主动公开政府信息情况\n2018年度,街道主动公开政府信息,及时发布各方面的信息。\
+            其中,街道官方网页发布信息782条,信息公开网发布政务动态信息67条。";
+        assert_eq!(total(parts), None);
         assert_eq!(
             total("二、主动公开\n2014年,本办全年主动公开政府信息1,206条。"),
             Some(1206.0)
