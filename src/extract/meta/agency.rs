@@ -201,6 +201,8 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
         let sentence = &line[line.first("由")? + "由".len()..];
         let end = COMPILED_WORDS.iter().filter_map(|w| sentence.first(w)).min()?;
         let name = sentence[..end].trim_end_matches(['(', ')', '《']);
+        // The short name it goes by after it (`…管理委员会(以下简称经开区管委会)`).
+        let name = SHORT_NAME_NOTES.iter().filter_map(|n| name.find(n)).min().map_or(name, |at| &name[..at]);
         // A township's party and government office writes the township's report.
         let name = TOWNSHIP_OFFICES
             .iter()
@@ -211,6 +213,9 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
         (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
     })
 }
+
+/// How a note in brackets after a name gives the short name it goes by.
+const SHORT_NAME_NOTES: &[&str] = &["(以下简称", "(以下称", "(下称", "(简称"];
 
 /// The office of a township's party committee and government, which writes its reports.
 const TOWNSHIP_OFFICES: &[&str] = &["党政综合办公室", "党政办公室", "党政综合办", "党政办"];

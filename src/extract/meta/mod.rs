@@ -197,6 +197,8 @@ mod tests {
         // The sentence that says who wrote the report, where the body names no division.
         let r = read_text("一、总体情况\n本报告由国家统计局深圳调查队根据《条例》要求编制。\n");
         assert_eq!(r.agency.as_deref(), Some("国家统计局深圳调查队"));
+        let r = read_text("本报告根据《条例》要求,由某某经济技术开发区管理委员会(以下简称经开区管委会)编制。\n");
+        assert_eq!(r.agency.as_deref(), Some("某某经济技术开发区管理委员会"));
         // `我办` of an office whose name spells 办公室 out, under a title that names no agency.
         let text = "关于2022年度政府信息公开情况的报告\n一、总体情况\n2022年,二道区房屋征收工作管理办公室认真贯彻落实《条例》。\
             2022年,我办受理依申请信息56条。\n";
