@@ -608,10 +608,18 @@ fn report(
         blocks.push(Block::Para(format!("本报告由{parts}组成。")));
     }
     if by_bureau {
-        blocks.push(Block::Para(format!(
-            "本报告由{}根据《中华人民共和国政府信息公开条例》要求编制，我局所列数据的统计期限自{year}年1月1日起至12月31日止。",
-            agency.name
-        )));
+        let name = &agency.name;
+        let province = agency.province.as_deref().unwrap_or("某某省");
+        // A notice about the reports may be named before the report is.
+        let notice = format!("《{province}人民政府办公厅关于做好{year}年政府信息公开工作年度报告有关事项的通知》");
+        let intro = match rng.below(5) {
+            0 => format!("根据《中华人民共和国政府信息公开条例》和{notice}要求，{name}编制{year}年政府信息公开年度报告。"),
+            1 => format!("本报告由{name}（以下简称本单位）根据《中华人民共和国政府信息公开条例》要求编制。"),
+            2 => format!("根据《中华人民共和国政府信息公开条例》和{notice}要求，特编制{name}{year}年政府信息公开年度报告。"),
+            3 => format!("{name}结合工作实际，强化工作部署，形成{year}年度{name}政府信息公开年度报告。"),
+            _ => format!("本报告由{name}根据《中华人民共和国政府信息公开条例》要求编制。"),
+        };
+        blocks.push(Block::Para(format!("{intro}我局所列数据的统计期限自{year}年1月1日起至12月31日止。")));
     }
     if let Some(area) = headed {
         blocks.push(Block::Heading("引言".into()));
