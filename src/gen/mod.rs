@@ -656,6 +656,16 @@ fn report(
                 p.proactive - p.online_part,
                 p.proactive
             ),
+            // Parts listed after a 其中 of their own: no total.
+            4 if rng.chance(0.2) => {
+                proactive_stated = false;
+                format!(
+                    "{year}年度，{}通过多种渠道主动公开政府信息。其中，政府网站发布信息{}条，微信公众号发布信息{}条。",
+                    agency.self_ref,
+                    p.online_part,
+                    p.proactive - p.online_part
+                )
+            }
             // The list by channel the reports on 2017 and 2018 were asked for: no total.
             4 if year >= 2017 => {
                 proactive_stated = false;
