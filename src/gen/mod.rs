@@ -515,6 +515,20 @@ fn indicator_rows(
     rows
 }
 
+/// A department's name with its division's name replaced by the division's
+/// level (`眉山市卫生局` → `市卫生局`, `赣州市石城县教育局` → `县教育局`).
+fn by_level_alone(agency: &Agency) -> Option<String> {
+    let place = match agency.level {
+        "prefecture" => agency.city.as_deref()?,
+        "county" => agency.county.as_deref()?,
+        _ => return None,
+    };
+    let level = place.chars().last().filter(|c| ['市', '县', '区'].contains(c))?;
+    let rest = &agency.name[agency.name.find(place)? + place.len()..];
+    let department = (rest.ends_with('局') || rest.ends_with("委员会")) && !rest.contains("政府");
+    department.then(|| format!("{level}{rest}"))
+}
+
 /// One report: its bytes, its gold and its layout's name.
 /// A generated report: file name, bytes, gold, layout, and 表三's
 /// carried-forward cells where it has the table.
@@ -537,6 +551,11 @@ fn report(
     } else {
         TABLE_LAYOUTS
     });
+    // A department's page may name it by its division's level alone (`市卫生局`),
+    // its full name said once in the body.
+    let full_name = agency.name.clone();
+    let relative = by_level_alone(agency).filter(|_| rng.chance(0.03)).map(|name| Agency { name, ..agency.clone() });
+    let agency = relative.as_ref().unwrap_or(agency);
     let published = truth::published(rng, year);
     let date_text = match rng.below(4) {
         0 => format!("{published}"),
@@ -632,6 +651,9 @@ fn report(
         )));
     }
     blocks.push(Block::Heading("一、总体情况".into()));
+    if relative.is_some() {
+        blocks.push(Block::Para(format!("{}制定了《{full_name}政府信息公开工作制度》，明确了工作职责。", agency.name)));
+    }
     let mut forward = None;
     if t == Template::Pre2019 {
         let p = truth::prose(rng, new);
