@@ -354,6 +354,15 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
             (false, Lone::First) => place(&rows[k], n, cs.as_deref(), Some(0)),
         };
+        // A row printed among more numbers than its columns (plain `pdftotext`
+        // runs rows together): its rightmost numbers are its own where they add
+        // up to its total; otherwise which are is unknown.
+        let placed = match placed {
+            Placed::Some(cells, "cells_extra") if !combined && !adds_up(cells.iter().flatten()) => {
+                Placed::Some(vec![None; n], "cells_extra")
+            }
+            placed => placed,
+        };
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
@@ -399,6 +408,20 @@ mod tests {
             assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
             assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_among_more_numbers_than_its_columns_is_read_where_they_add_up() {
+        // The rightmost seven of a row with numbers of another before them: its own
+        // where they add up to its total, unknown where they do not.
+        let text = "申请人情况\n一、本年新收政府信息公开申请数量   9   3   1   0   0   0   0   4\n\
+                    二、上年结转政府信息公开申请数量   2   0   5   1   0   0   0   7\n";
+        let r = requests(text, Template::T2021);
+        assert_eq!(get(&r, "new_received", "natural_person"), Some(3));
+        assert_eq!(get(&r, "new_received", "total"), Some(4));
+        assert_eq!(get(&r, "carried_over", "natural_person"), None);
+        assert_eq!(get(&r, "carried_over", "total"), None);
+        assert!(r.has_issue("cells_extra"));
     }
 
     #[test]
