@@ -129,8 +129,18 @@ fn cell_apart(
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
         // (A change in words there is the item's before, set after its label.)
         let numbers = |b: usize| rows[b].cells.len() + 1 == n && filled(&rows[b]) && !rows[b].cells.iter().any(worded);
-        let before = k.checked_sub(1).filter(|&b| free(b) && numbers(b));
-        let whole_next = |a: usize| rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n);
+        let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| free(b) && numbers(b));
+        // (An item's row printed so too: its first number on its label's line, the rest after.)
+        let so_too = |x: usize| {
+            let first_only = rows[x].cells.len() == 1 && !rows[x].label().is_empty();
+            first_only && x + 1 < rows.len() && free(x + 1) && numbers(x + 1)
+        };
+        // (Not the numbers after the item above, where they are its.)
+        let above_takes = |k: usize| k >= 2 && so_too(k - 2) && !rest_before(k - 2);
+        let before = Some(k).filter(|&k| rest_before(k) && !above_takes(k)).map(|k| k - 1);
+        let whole_next = |a: usize| {
+            rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
+        };
         let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && numbers(a) && whole_next(a));
         return before.or_else(after).map(|b| [&[*first][..], &rows[b].cells].concat());
     }
@@ -311,6 +321,17 @@ mod tests {
         assert_eq!(of("normative_document"), [1.0, 0.0, 14.0]);
         assert_eq!(of("administrative_license"), [11.0]);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
+        // Both items of a block so: the numbers after the first are not the second's before.
+        let text = "第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12\n\n20\n\n1\n\n\
+                    行政强制 0\n\n10\n\n20\n\n第二十条第(八)项\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2019, &mut r);
+        let of = |item: &str| -> Vec<f64> {
+            r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect()
+        };
+        assert_eq!(of("administrative_penalty"), [12.0, 20.0, 1.0]);
+        assert_eq!(of("administrative_coercion"), [0.0, 10.0, 20.0]);
     }
 
     #[test]
