@@ -363,14 +363,6 @@ fn merged_apart(text: &str, cells: &[Cell]) -> Vec<Cell> {
 
 
 /// Whether a cell holds a printed 0.
-/// Whether the cells before the last add up to the last (an empty cell is 0).
-fn adds_up<'a>(cells: impl DoubleEndedIterator<Item = &'a Cell>) -> bool {
-    let number = |c: &Cell| c.value.map_or(0.0, |v| v.number);
-    let mut cells = cells;
-    let Some(total) = cells.next_back() else { return true };
-    cells.map(number).sum::<f64>() == number(total)
-}
-
 fn is_zero(cell: &Cell) -> bool {
     cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())
 }

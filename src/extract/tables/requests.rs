@@ -4,6 +4,7 @@
 //! numbers that holds several rows.
 
 use super::*;
+use crate::extract::cells::cells_add_up;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
 pub(super) const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
@@ -358,7 +359,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         // runs rows together): its rightmost numbers are its own where they add
         // up to its total; otherwise which are is unknown.
         let placed = match placed {
-            Placed::Some(cells, "cells_extra") if !combined && !adds_up(cells.iter().flatten()) => {
+            Placed::Some(cells, "cells_extra")
+                if !combined && !cells_add_up(&cells.iter().flatten().copied().collect::<Vec<_>>()) =>
+            {
                 Placed::Some(vec![None; n], "cells_extra")
             }
             placed => placed,
