@@ -35,6 +35,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut value_rows = 0;
     // The cells read before the first line of the outcomes' heads (`结果 结果 其他 尚未`).
     let mut before_heads: Option<usize> = None;
+    let mut heads_row = anchor;
     for (k, row) in rows.iter().enumerate().skip(anchor) {
         let label = row.label();
         let next_section = k > anchor && after_table(label);
@@ -44,6 +45,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         end = k + 1;
         if before_heads.is_none() && ["结果", "维持", "审结"].iter().any(|w| label.has(w)) {
             before_heads = Some(cells.len());
+            heads_row = k;
         }
         if row.has_value() {
             first_value_row.get_or_insert(k);
@@ -57,6 +59,16 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
+    // Numbers before the outcomes' heads that are another table's (a web page's
+    // 表三 cells printed under 表四's heading): the fifteen after the heads are the
+    // table where they add up by proceeding and the first fifteen do not.
+    if before_heads.is_some_and(|b| b > 0) && cells.len() >= n && !delimited {
+        let (after, after_end) = cells_after(rows, heads_row, n);
+        let add_up = |cells: &[Cell]| cells.chunks_exact(template::LITIGATION_OUTCOMES.len()).all(cells_add_up);
+        if after.len() == n && add_up(&after) && !add_up(&cells[..n]) {
+            (cells, end) = (after, after_end);
+        }
+    }
     if cells.len() < n && !delimited {
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
         let apart = merged_apart(text, &cells);
@@ -113,6 +125,21 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     Some(end)
+}
+
+/// The cells of the rows from `from` to the next section or running text, `n`
+/// and one more at most, and the row after the last of them.
+fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
+    let mut cells = Vec::new();
+    let mut end = from;
+    for (k, row) in rows.iter().enumerate().skip(from) {
+        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() > n {
+            break;
+        }
+        cells.extend(row.cells.iter().filter(|c| c.value.is_some()).copied());
+        end = k + 1;
+    }
+    (cells, end)
 }
 
 /// 表四's last cells printed apart from the others (`cells`, read where the
@@ -408,6 +435,21 @@ mod tests {
         );
         let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
         assert_eq!(counts, [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
+    }
+
+    #[test]
+    fn numbers_before_the_outcomes_heads_beside_the_whole_table_are_another_table_s() {
+        // The whole table after its heads, 表三's last cells before them: the
+        // fifteen after the heads add up by proceeding, the first fifteen do not.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n{}行政复议\n\n行政诉讼\n未经复议直接起诉\n\n复议后起诉\n\n\
+             结果 结果 其他 尚未\n总计\n维持 纠正 结果 审结\n{}五、存在的主要问题及改进情况\n加强公开。\n",
+            lines(&[3, 73, 8, 8]),
+            lines(&[3, 0, 10, 0, 13, 5, 0, 0, 0, 5, 0, 0, 0, 7, 7])
+        );
+        let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [3, 0, 10, 0, 13, 5, 0, 0, 0, 5, 0, 0, 0, 7, 7]);
     }
 
     #[test]
