@@ -9,6 +9,7 @@
 //! trace and the columns of the full rows tell where each number belongs.
 
 use crate::normalize::Search;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -118,6 +119,21 @@ fn best_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
     best.map(|(_, j)| j)
 }
 
+/// How many rows after a label that names a row ahead of its place are looked
+/// at for the rows between.
+const AHEAD_ROWS: usize = 8;
+
+/// How many rows ahead of the first a label names one out of its place (two
+/// rows' labels wrapped together name rows a step or two apart).
+const MIN_AHEAD: usize = 4;
+
+/// The first template row from `from` on whose cue `label` holds.
+fn first_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
+    let label = super::cells::without_notes(label);
+    let hits = cues.automaton.find_overlapping_iter(label.as_ref());
+    hits.flat_map(|m| &cues.rows_of[m.pattern().as_usize()]).copied().filter(|&j| j >= from).min()
+}
+
 /// Rows with numbers that name no template row, one after another, past which
 /// a table has ended: a template table has a row for each of its lines.
 const MAX_MISSES: usize = 64;
@@ -158,11 +174,24 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
             &|| (format!("{own}{}", after.concat()), after.len()),
         ];
-        let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
+        let found = best_match(own, cues, next).map(|j| (j, 0, Cow::Borrowed(own))).or_else(|| {
             attempts.iter().find_map(|attempt| {
                 let (label, used) = attempt();
-                best_match(&label, cues, next).map(|j| (j, used))
+                best_match(&label, cues, next).map(|j| (j, used, Cow::Owned(label)))
             })
+        });
+        // A label that names a row well ahead as well as the next one (a web
+        // page's PDF prints `四、结转下年度继续办理` beside `三、本年度办理结果`), the
+        // rows between named after it: the numbers are the first named row's.
+        let named_later = |from: usize, to: usize| {
+            let later = rows[k + 1..].iter().take(AHEAD_ROWS);
+            later.filter_map(|r| first_match(r.label(), cues, from)).any(|j| j < to)
+        };
+        let first = |label: &str| first_match(&before, cues, next).into_iter().chain(first_match(label, cues, next));
+        let first = |label: &str| first(label).min();
+        let found = found.map(|(j, used, label)| match first(&label) {
+            Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
+            _ => (j, used),
         });
         let mut used_after = 0;
         if let Some((j, used)) = found {

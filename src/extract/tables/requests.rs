@@ -414,6 +414,30 @@ mod tests {
     }
 
     #[test]
+    fn a_label_printed_ahead_of_its_place_leaves_the_rows_between_their_numbers() {
+        // A web page's PDF: `四、结转下年度继续办理` beside `三、本年度办理结果`, its
+        // numbers after the total's; the rows between read in order.
+        let row = |v: [i64; 2]| format!("{}\n0\n0\n0\n0\n{}\n{}\n", v[0], v[1], v[0] + v[1]);
+        let text = format!(
+            "申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\
+             一、本年新收政府信息\n公开申请数量\n{}二、上年结转政府信息\n公开申请数量\n三、本年度办理结果\n\
+             四、结转下年度继续办\n理\n{}(一)予以公开\n{}(二)部分公开\n{}(七)总计\n{}{}\
+             四、政府信息公开行政复议、行政诉讼情况\n",
+            row([4, 1]),
+            row([1, 0]),
+            row([2, 1]),
+            row([1, 0]),
+            row([3, 1]),
+            row([2, 0])
+        );
+        let r = requests(&text, Template::T2019);
+        assert_eq!(get(&r, "carried_over", "natural_person"), Some(1));
+        assert_eq!(get(&r, "granted", "total"), Some(3));
+        assert_eq!(get(&r, "partially_granted", "natural_person"), Some(1));
+        assert_eq!(get(&r, "total_processed", "total"), Some(4));
+    }
+
+    #[test]
     fn a_row_among_more_numbers_than_its_columns_is_read_where_they_add_up() {
         // The rightmost seven of a row with numbers of another before them: its own
         // where they add up to its total, unknown where they do not.
