@@ -11,6 +11,7 @@
 
 use super::*;
 use super::numbers_first::{goes_on, numbered, table_end};
+use crate::extract::cells::cells_add_up;
 
 /// 表三's rows at most: no more rows before one are looked at (a text of
 /// thousands of such rows is not searched back at each).
@@ -162,13 +163,35 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize) {
             continue;
         }
         let before = &built[..i];
-        if !(totals_apart(out, before, at, n) || band_apart(out, before, at, n)) {
+        let next = built.get(i + 1).copied();
+        if !(totals_apart(out, before, at, n) || band_apart(out, before, at, n) || next_row_first(out, next, at, n)) {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             for &r in before[before.len() - short..].iter().chain([&at]) {
                 out[r].cells.clear();
             }
         }
     }
+}
+
+/// The numbers of the row after `at` (`next`) but its first printed before its
+/// label, after `at`'s own, its first on its label's line (`(七)总计` / `11 0 0 0
+/// 0 0 11 0 0 0 0 0 1` / `四、结转下年度 1` / `继续办理`): taken where `next` is as
+/// many short and both rows add up, not all zeros.
+fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> bool {
+    let Some(next) = next else { return false };
+    let extra = out[at].cells.len() - n;
+    if out[next].cells.len() + extra != n {
+        return false;
+    }
+    let joined: Vec<Cell> = out[next].cells.iter().chain(&out[at].cells[n..]).copied().collect();
+    // (Rows of zeros add up whichever way they are cut: nothing tells.)
+    let told = out[at].cells.iter().any(|c| c.number() != 0.0);
+    if !told || !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
+        return false;
+    }
+    out[at].cells.truncate(n);
+    out[next].cells = joined;
+    true
 }
 
 /// The rows of `rows` placed by their arithmetic that may not add up: one of
@@ -273,6 +296,31 @@ mod tests {
         assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
         assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn the_next_row_s_numbers_before_its_label_its_first_after_the_label_s_first_line() {
+        // A page's table printed to PDF: 四's numbers but its first after (七)'s, a
+        // number a line between blank lines, the last two of a row on one line.
+        let spaced = |v: &[i64]| v.iter().map(|n| format!("\n\n{n}")).collect::<String>();
+        let row = |v: &[i64]| format!("{} {}", spaced(&v[..6]), v[6]);
+        let text = |forward: &[i64]| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n\n商业企业\n科研机构\n社会公益组织\n\
+                 法律服务机构\n其他 总计\n\n一、本年新收政府信息\n公开申请数量{}\n\n(七)总计{}{}\n\n\
+                 四、结转下年度\n\n{}\n\n继续办理\n\n四、政府信息公开行政复议、行政诉讼情况\n",
+                row(&[20, 1, 0, 0, 0, 0, 21]),
+                row(&[11, 0, 0, 0, 0, 0, 11]),
+                spaced(&forward[1..]),
+                forward[0]
+            )
+        };
+        let r = requests(&text(&[9, 1, 0, 0, 0, 0, 10]));
+        assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
+        assert_eq!(get(&r, "carried_forward"), [9, 1, 0, 0, 0, 0, 10]);
+        // Where the rows do not add up so, neither is read.
+        let r = requests(&text(&[9, 1, 0, 0, 0, 0, 12]));
+        assert_eq!(get(&r, "total_processed"), [-1; 7]);
     }
 
     #[test]
