@@ -189,7 +189,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         };
         let first = |label: &str| first_match(&before, cues, next).into_iter().chain(first_match(label, cues, next));
         let first = |label: &str| first(label).min();
-        let found = found.map(|(j, used, label)| match first(&label) {
+        let found = found.map(|(j, used, label)| match (j >= next + MIN_AHEAD).then(|| first(&label)).flatten() {
             Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
             _ => (j, used),
         });
