@@ -311,27 +311,29 @@ mod tests {
         // A page's table printed to PDF, by plain pdftotext: a number a line between blank lines.
         let text = "第二十条第(一)项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n规章\n\n3\n\n2\n\n3\n\n\
                     行政规范性文件 1\n\n0\n\n14\n\n第二十条第(五)项\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n11\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_disclosures(text, &rs, Template::T2021, &mut r);
-        let of = |item: &str| -> Vec<f64> {
-            r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect()
-        };
-        assert_eq!(of("regulation"), [3.0, 2.0, 3.0]);
-        assert_eq!(of("normative_document"), [1.0, 0.0, 14.0]);
-        assert_eq!(of("administrative_license"), [11.0]);
+        let r = disclosures(text, Template::T2021);
+        assert_eq!(values(&r, "regulation"), [3.0, 2.0, 3.0]);
+        assert_eq!(values(&r, "normative_document"), [1.0, 0.0, 14.0]);
+        assert_eq!(values(&r, "administrative_license"), [11.0]);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         // Both items of a block so: the numbers after the first are not the second's before.
         let text = "第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12\n\n20\n\n1\n\n\
                     行政强制 0\n\n10\n\n20\n\n第二十条第(八)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
+        assert_eq!(values(&r, "administrative_coercion"), [0.0, 10.0, 20.0]);
+    }
+
+    fn disclosures(text: &str, t: Template) -> Report {
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        read_disclosures(text, &rs, Template::T2019, &mut r);
-        let of = |item: &str| -> Vec<f64> {
-            r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect()
-        };
-        assert_eq!(of("administrative_penalty"), [12.0, 20.0, 1.0]);
-        assert_eq!(of("administrative_coercion"), [0.0, 10.0, 20.0]);
+        read_disclosures(text, &rs, t, &mut r);
+        r
+    }
+
+    /// An item's values in the order read.
+    fn values(r: &Report, item: &str) -> Vec<f64> {
+        r.disclosures.iter().filter(|d| d.item == item).map(|d| d.value).collect()
     }
 
     #[test]
