@@ -174,9 +174,9 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize) {
 }
 
 /// The numbers of the row after `at` (`next`) but its first printed before its
-/// label, after `at`'s own, its first on its label's line (`(七)总计` / `11 0 0 0
-/// 0 0 11 0 0 0 0 0 1` / `四、结转下年度 1` / `继续办理`): taken where `next` is as
-/// many short and both rows add up, not all zeros.
+/// label, after `at`'s own, its first on or after its label's first line
+/// (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0 1` / `四、结转下年度` / `1` / `继续办理`):
+/// taken where `next` is as many short and both rows add up, not all zeros.
 fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> bool {
     let Some(next) = next else { return false };
     let extra = out[at].cells.len() - n;

@@ -187,9 +187,11 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             let later = rows[k + 1..].iter().take(AHEAD_ROWS);
             later.filter_map(|r| first_match(r.label(), cues, from)).any(|j| j < to)
         };
-        let first = |label: &str| first_match(&before, cues, next).into_iter().chain(first_match(label, cues, next));
-        let first = |label: &str| first(label).min();
-        let found = found.map(|(j, used, label)| match (j >= next + MIN_AHEAD).then(|| first(&label)).flatten() {
+        let first_named = |label: &str| {
+            let named = [first_match(&before, cues, next), first_match(label, cues, next)];
+            named.into_iter().flatten().min()
+        };
+        let found = found.map(|(j, used, label)| match (j >= next + MIN_AHEAD).then(|| first_named(&label)).flatten() {
             Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
             _ => (j, used),
         });
