@@ -112,10 +112,7 @@ fn names_info(between: &str) -> bool {
 /// 网站发布信息67条`).
 fn among_parts(text: &str, clauses: &[(usize, &str)]) -> bool {
     let starts_parts = |clause: &str| clause.trim_start().starts_with("其中");
-    let joined = |pair: &[(usize, &str)]| {
-        let end = pair[0].0 + pair[0].1.len();
-        pair[1].0 > end && matches!(&text[end..pair[1].0], "," | ";" | ":")
-    };
+    let joined = |pair: &[(usize, &str)]| matches!(between(text, pair), Some("," | ";" | ":"));
     let Some(&(_, last)) = clauses.last() else { return false };
     starts_parts(last)
         || clauses.windows(2).rev().take(SUM_REACH).take_while(|pair| joined(pair)).any(|pair| starts_parts(pair[0].1))
@@ -124,11 +121,15 @@ fn among_parts(text: &str, clauses: &[(usize, &str)]) -> bool {
 /// The clauses after `clauses[0]` in its sentence (each after a `,` or `;`), the
 /// first [`SUM_REACH`] of them.
 fn following<'c, 'a>(text: &'c str, clauses: &'c [(usize, &'a str)]) -> impl Iterator<Item = (usize, &'a str)> + 'c {
-    let joined = move |pair: &&[(usize, &str)]| {
-        let end = pair[0].0 + pair[0].1.len();
-        pair[1].0 > end && matches!(&text[end..pair[1].0], "," | ";")
-    };
+    let joined = move |pair: &&[(usize, &str)]| matches!(between(text, pair), Some("," | ";"));
     clauses.windows(2).take(SUM_REACH).take_while(joined).map(|pair| pair[1])
+}
+
+/// What stands between two clauses that follow one another (`pair`): the mark
+/// that parts them within a sentence.
+fn between<'t>(text: &'t str, pair: &[(usize, &str)]) -> Option<&'t str> {
+    let end = pair[0].0 + pair[0].1.len();
+    (pair[1].0 > end).then(|| &text[end..pair[1].0])
 }
 
 /// The sum stated later in the sentence of `clauses[0]` (`…发布信息514条,在专栏
