@@ -9,7 +9,6 @@
 //! trace and the columns of the full rows tell where each number belongs.
 
 use crate::normalize::Search;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -143,6 +142,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
     let mut next = 0;
     let mut orphans: Vec<usize> = Vec::new();
     let mut misses = 0;
+    let mut looks_ahead = 0;
     let mut k = start;
     while k < rows.len() && next < cues.rows {
         let row = &rows[k];
@@ -174,10 +174,10 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
             &|| (format!("{own}{}", after.concat()), after.len()),
         ];
-        let found = best_match(own, cues, next).map(|j| (j, 0, Cow::Borrowed(own))).or_else(|| {
+        let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
             attempts.iter().find_map(|attempt| {
                 let (label, used) = attempt();
-                best_match(&label, cues, next).map(|j| (j, used, Cow::Owned(label)))
+                best_match(&label, cues, next).map(|j| (j, used))
             })
         });
         // A label that names a row well ahead as well as the next one (a web
@@ -187,14 +187,14 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             let later = rows[k + 1..].iter().take(AHEAD_ROWS);
             later.filter_map(|r| first_match(r.label(), cues, from)).any(|j| j < to)
         };
-        let first_named = |label: &str| {
-            let named = [first_match(&before, cues, next), first_match(label, cues, next)];
-            named.into_iter().flatten().min()
-        };
-        let found = found.map(|(j, used, label)| match (j >= next + MIN_AHEAD).then(|| first_named(&label)).flatten() {
+        // (The first row named among the labels alone before the numbers; looked
+        // for a table's rows of times at most.)
+        let far = found.is_some_and(|(j, _)| j >= next + MIN_AHEAD) && !before.is_empty() && looks_ahead < cues.rows;
+        let found = found.map(|(j, used)| match far.then(|| first_match(&before, cues, next)).flatten() {
             Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
             _ => (j, used),
         });
+        looks_ahead += usize::from(far);
         let mut used_after = 0;
         if let Some((j, used)) = found {
             matches.push((j, k));
