@@ -6,7 +6,10 @@
 //! rest of the table bands of a row or two or three; the labels come in blocks
 //! of their own, apart from the numbers. A band's rows may also come each with
 //! its first columns a run of its own beside its label (before it, the numbers
-//! set a little higher), then the band's other columns a run each.
+//! set a little higher; rows with no label between them one run), then the
+//! band's other columns a run each; a row may come whole, its seven numbers a
+//! run. The last rows' other columns may follow 表四's heading and heads: they
+//! are taken as 表三's where some is not 0 or 表四's cells still follow them.
 //!
 //! The runs are split into bands (a run that fits none, such as a cell of 表四
 //! printed among them, left out) so that the most rows add up, each row's
@@ -24,9 +27,12 @@ use super::*;
 pub(super) const MAX_RUNS: usize = 400;
 
 /// What a row that adds up, a row that does not and a run left out weigh.
-const ADDS_UP: i64 = 1;
-const DOES_NOT: i64 = -5;
-const LEFT_OUT: i64 = -3;
+const ADDS_UP: i64 = 2;
+const DOES_NOT: i64 = -10;
+const LEFT_OUT: i64 = -6;
+/// What a band of more than a row weighs more than its rows: of two readings
+/// that add up as well, the one with rows printed whole (as most tables are).
+const WIDE: i64 = -1;
 
 /// Whether a blank line stands between two places of `text` (`a` before `b`).
 pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
@@ -71,41 +77,50 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     out
 }
 
-/// A band of `rows` rows from run `start`: `n` runs of `rows` numbers, a
-/// column each (`first` is `n`), or each row's first `first` columns a run of
-/// its own (printed with its label, its numbers first) and then the other
-/// columns a run each.
+/// A band of `rows` rows from run `start`: the rows' first `first` columns
+/// row by row over the `lead` runs from `start` (a row's run printed with its
+/// label, its numbers first; the runs of rows with no label between them one),
+/// then the other columns a run each, `rows` numbers long. A band printed
+/// column by column has no first columns (`first` and `lead` 0); one printed
+/// row by row, no others (`first` is the table's width).
 #[derive(Clone, Copy, Debug)]
 struct Band {
     start: usize,
     rows: usize,
     first: usize,
+    lead: usize,
 }
 
 impl Band {
     /// The runs the band takes.
     fn runs(&self, n: usize) -> usize {
-        if self.first == n { n } else { self.rows + n - self.first }
+        self.lead + n - self.first
     }
 
     /// Row `j`'s cell in column `c`.
-    fn cell(&self, runs: &[(Vec<Cell>, usize)], n: usize, j: usize, c: usize) -> Cell {
-        let Band { start, rows, first } = *self;
-        match (first == n, c < first) {
-            (true, _) => runs[start + c].0[j],
-            (false, true) => runs[start + j].0[c],
-            (false, false) => runs[start + rows + c - first].0[j],
+    fn cell(&self, runs: &[(Vec<Cell>, usize)], j: usize, c: usize) -> Cell {
+        let Band { start, first, lead, .. } = *self;
+        if c >= first {
+            return runs[start + lead + c - first].0[j];
         }
+        let mut k = j * first + c;
+        for (run, _) in &runs[start..start + lead] {
+            match run.get(k) {
+                Some(cell) => return *cell,
+                None => k -= run.len(),
+            }
+        }
+        unreachable!("a band's first columns hold its rows")
     }
 
     /// Whether row `j` adds up (no row built).
     fn adds_up(&self, runs: &[(Vec<Cell>, usize)], n: usize, j: usize) -> bool {
-        (0..n - 1).map(|c| self.cell(runs, n, j, c).number()).sum::<f64>() == self.cell(runs, n, j, n - 1).number()
+        (0..n - 1).map(|c| self.cell(runs, j, c).number()).sum::<f64>() == self.cell(runs, j, n - 1).number()
     }
 
     /// The band's rows, `n` cells each.
     fn cells(&self, runs: &[(Vec<Cell>, usize)], n: usize) -> Vec<Vec<Cell>> {
-        (0..self.rows).map(|j| (0..n).map(|c| self.cell(runs, n, j, c)).collect()).collect()
+        (0..self.rows).map(|j| (0..n).map(|c| self.cell(runs, j, c)).collect()).collect()
     }
 }
 
@@ -114,24 +129,35 @@ impl Band {
 type Step = (i64, Option<Band>);
 
 /// The most bands that start at a run.
-const BANDS_AT: usize = 3;
+const BANDS_AT: usize = 6;
 
-/// The bands that start at run `i` of a table of `m` rows and `n` columns.
-fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> impl Iterator<Item = Band> {
+/// The bands that start at run `i` of a table of `m` rows and `n` columns:
+/// the plain band first, then those whose rows' first columns lead.
+fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
     let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
     let s = len(i);
-    let plain = ((1..=m).contains(&s) && all(i, n, s)).then_some(Band { start: i, rows: s, first: n });
-    // Each row's first columns a run: the runs of that length from `i` are
-    // its rows, all of them, or as many as the columns' runs after are long
-    // (the runs after the first such are of that length too).
-    let w = s;
-    let rows = if w < n { (i..runs.len()).take(m).take_while(|&k| len(k) == w).count() } else { 0 };
-    let split = |s: usize| {
-        ((2..=rows).contains(&s) && all(i + s, n - w, s)).then_some(Band { start: i, rows: s, first: w })
-    };
-    let (whole, short) = (split(rows), if w < rows { split(w) } else { None });
-    [plain, whole, short].into_iter().flatten()
+    let mut out = Vec::new();
+    if (1..=m).contains(&s) && all(i, n, s) {
+        out.push(Band { start: i, rows: s, first: 0, lead: 0 });
+    }
+    // The rows' first `w` columns: the runs from `i` whose lengths are whole
+    // rows of `w`, as many as the columns' runs after them are long.
+    for w in 1..=n.min(s) {
+        let mut total = 0;
+        for k in i..runs.len() {
+            total += len(k);
+            if len(k) % w != 0 || total > m * w {
+                break;
+            }
+            // (A row's first columns alone and its others a number a run are no band.)
+            let rows = total / w;
+            if (rows >= 2 || w == n) && all(k + 1, n - w, rows) {
+                out.push(Band { start: i, rows, first: w, lead: k + 1 - i });
+            }
+        }
+    }
+    out
 }
 
 /// Reads 表三 printed column by column (see the module's comment): its rows in
@@ -160,7 +186,18 @@ pub(super) fn banded<'a>(
     if !wide || !near_enough(&specs, &read, n) {
         return None;
     }
-    Some((labelled(&rows[first], &specs, read), last + 1))
+    // The last rows' last columns may come after 表四's heading, where 表四
+    // begins all the same. Zeros alone there tell no table from the other: they
+    // are 表三's only where 表四's cells follow them.
+    let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
+    let Some(at) = (first..=last).find(|&k| heading(&rows[k])) else {
+        return Some((labelled(&rows[first], &specs, read), last + 1));
+    };
+    let past = read.iter().flatten().filter(|c| c.offset > rows[at].offset);
+    let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+    let later = || rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
+    (past.clone().any(|c| c.number() != 0.0) || later() >= litigation)
+        .then(|| (labelled(&rows[first], &specs, read), at))
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -184,7 +221,8 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
         .map(|i| {
             let weigh = |band: Band| {
                 let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
-                (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT)
+                let wide = if band.rows > 1 { WIDE } else { 0 };
+                (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide)
             };
             let mut at = [None; BANDS_AT];
             at.iter_mut().zip(bands_at(runs, i, n, m)).for_each(|(slot, band)| *slot = Some(weigh(band)));
@@ -192,7 +230,7 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
         })
         .collect();
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
-    let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT;
+    let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT + WIDE;
     if !bands.iter().flatten().flatten().any(wide_adding) {
         return None;
     }
@@ -355,6 +393,110 @@ mod tests {
             let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
             assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
         }
+    }
+
+    /// A 2021 表三 whose rows differ and keep its sums (each row, the results
+    /// to (七)总计, the identity), and a 表四 whose proceedings add up.
+    fn full_tables() -> (Vec<[u32; 7]>, [u32; 15]) {
+        let mut t = vec![[0; 7]; 25];
+        let filled = [(0, [51, 6, 1, 2, 4, 3]), (1, [7, 1, 0, 0, 2, 0]), (2, [23, 2, 0, 1, 1, 1])];
+        let more = [(3, [6, 3, 0, 0, 1, 0]), (5, [2, 0, 0, 0, 0, 1]), (12, [9, 1, 1, 0, 0, 0])];
+        let later = [(16, [3, 0, 0, 0, 1, 0]), (17, [2, 1, 0, 0, 0, 0]), (20, [1, 0, 0, 0, 0, 0])];
+        let last = [(22, [4, 0, 0, 1, 0, 0])];
+        for (r, cells) in filled.into_iter().chain(more).chain(later).chain(last) {
+            t[r][..6].copy_from_slice(&cells);
+        }
+        let processed: [u32; 6] = std::array::from_fn(|c| t[2..23].iter().map(|row| row[c]).sum());
+        let forward: [u32; 6] = std::array::from_fn(|c| t[0][c] + t[1][c] - processed[c]);
+        t[23][..6].copy_from_slice(&processed);
+        t[24][..6].copy_from_slice(&forward);
+        for row in &mut t {
+            row[6] = row[..6].iter().sum();
+        }
+        (t, [2, 1, 0, 0, 3, 1, 0, 1, 0, 2, 0, 0, 0, 1, 1])
+    }
+
+    /// 表三 and 表四 read from `text`, as the extraction reads them.
+    fn read_both(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        let after = read_requests(text, &rs, Template::T2021, 0, &mut report).unwrap_or(0);
+        crate::extract::tables::read_litigation(text, &rs, after, &mut report);
+        report
+    }
+
+    /// Whether `report` holds table `t`'s every cell and 表四's `l`.
+    fn holds(report: &Report, t: &[[u32; 7]], l: &[u32; 15]) {
+        let specs = template::request_rows(Template::T2021);
+        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+        let got: Vec<u32> = report.litigation.iter().map(|f| f.count as u32).collect();
+        assert_eq!(got, l, "{:?}", report.issues);
+    }
+
+    /// The table as a word processor's narrow PDF of it prints: the first six
+    /// rows' first columns each a run before its label and their 总计 a run
+    /// after; the middle rows each whole before its label (a run, or a number
+    /// a run), two of them a band column by column; the last three rows' first two columns before their
+    /// labels (two rows with no label between them one run), and their other
+    /// columns a run each after 表四's heading and heads, 表四's cells after
+    /// the rows' labels. `last` prints those other columns.
+    fn narrow_text(t: &[[u32; 7]], l: &[u32; 15], last: impl Fn(&[[u32; 7]]) -> String) -> String {
+        let specs = template::request_rows(Template::T2021);
+        let line = |v: &u32| format!("{v}\n");
+        let mut text = String::from("申请人情况\n自然人 商业企 科研机构\n社会 法律 其他 总计\n");
+        for (row, spec) in t.iter().zip(&specs).take(6) {
+            text.extend(row[..6].iter().map(line));
+            text.push_str(&format!("{}\n", spec.label));
+        }
+        text.push('\n');
+        text.extend(t[..6].iter().map(|row| line(&row[6])));
+        for (r, (row, spec)) in t.iter().zip(&specs).enumerate().take(22).skip(6) {
+            match r {
+                16 => text.extend((0..7).map(|c| format!("{}\n{}\n\n", row[c], t[17][c]))),
+                17 => {}
+                // (Most a run of their own, some a number a run.)
+                _ if r % 3 == 0 => text.extend(row.iter().map(|v| format!("\n{v}\n"))),
+                _ => text.extend(row.iter().map(line)),
+            }
+            text.push_str(&format!("\n{}\n", spec.label));
+        }
+        text.push_str(&format!("{}\n{}\n{}\n{}\n", t[22][0], t[22][1], t[23][0], t[23][1]));
+        text.push_str(&format!("(七)总计\n{}\n{}\n四、结转下年度继续办理\n", t[24][0], t[24][1]));
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n");
+        // The outcomes' heads a character a line, across the columns.
+        text.extend(["结结其尚总", "果果他未计", "维纠结审", "持正果结"].iter().flat_map(|h| h.chars()).map(|c| format!("{c}\n")));
+        text.push_str(&last(t));
+        text.push_str("\n(六)其他处理\n3.其他\n总\n计\n\n");
+        text.extend(l.iter().map(|v| format!("{v}\n\n")));
+        text + "五、存在的主要问题及改进情况\n工作有待加强。\n"
+    }
+
+    /// The last three rows' other columns a run each after 表四's heading.
+    fn columns_after_heading(t: &[[u32; 7]]) -> String {
+        (2..7).map(|c| format!("\n{}\n{}\n{}\n", t[22][c], t[23][c], t[24][c])).collect()
+    }
+
+    #[test]
+    fn rows_whole_and_first_columns_that_run_together_are_bands_and_last_columns_may_follow_the_litigation_heading() {
+        let (t, l) = full_tables();
+        holds(&read_both(&narrow_text(&t, &l, columns_after_heading)), &t, &l);
+    }
+
+    #[test]
+    fn zeros_after_the_litigation_heading_are_the_table_there_unless_its_cells_follow() {
+        // A table of zeros whose last two rows are printed nowhere (other_misc
+        // whole): the zeros after 表四's heading are 表四's, not 表三's.
+        let (t, zeros) = (vec![[0; 7]; 25], [0; 15]);
+        let printed = narrow_text(&t, &zeros, |_| String::new());
+        let text = printed.replacen("0\n0\n0\n0\n(七)总计\n0\n0\n", &"0\n".repeat(7), 1);
+        assert_ne!(text, printed);
+        let report = read_both(&text);
+        assert_eq!(report.litigation.len(), 15, "{:?}", report.issues);
     }
 
     #[test]

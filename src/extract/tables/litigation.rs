@@ -26,6 +26,10 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         unplaced(rows, from, report);
         return None;
     };
+    // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's.)
+    let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
+    taken.sort_unstable();
+    let own = |c: &&Cell| taken.binary_search(&c.offset).is_err();
     let mut cells: Vec<Cell> = Vec::new();
     let mut first_value_row = None;
     let mut end = anchor + 1;
@@ -47,12 +51,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             before_heads = Some(cells.len());
             heads_row = k;
         }
-        if row.has_value() {
+        if row.cells.iter().filter(own).any(|c| c.value.is_some()) {
             first_value_row.get_or_insert(k);
             value_rows += 1;
             delimited &= row.delimited;
             vertical |= row.vertical;
-            cells.extend(row.cells.iter().copied());
+            cells.extend(row.cells.iter().filter(own).copied());
         }
     }
     let Some(first_value_row) = first_value_row else {
@@ -94,9 +98,6 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     if cells.len() < n && !delimited {
-        // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's.)
-        let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
-        taken.sort_unstable();
         // Or the numbers before the outcomes' heads are another table's (a web
         // page's 表三 cells printed under 表四's heading), where those after
         // them and the loose ones make the table.
