@@ -47,6 +47,16 @@ pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
     })
 }
 
+/// The number a label's line ends with (`3.危及"三安全一 2`, the label wrapping
+/// over lines): its row's first, the other columns the run before the label
+/// (or after it, where none is).
+fn glued(row: &Row) -> Option<Cell> {
+    match row.cells.as_slice() {
+        [cell] if row.kind == Kind::Table && !row.labels.is_empty() && cell.value.is_some() => Some(*cell),
+        _ => None,
+    }
+}
+
 /// The runs of numbers from row `first` to `end`, each with the index of the
 /// row its last number is on.
 fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, usize)> {
@@ -55,7 +65,19 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     let mut at = first;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if !row.is_numbers_alone() {
-            if !run.is_empty() {
+            // A number on the label's line starts the run after it, or ends the one before.
+            let starts = match glued(row) {
+                Some(cell) if run.is_empty() => {
+                    (run, at) = (vec![cell], k);
+                    true
+                }
+                Some(cell) => {
+                    run.insert(0, cell);
+                    false
+                }
+                None => false,
+            };
+            if !run.is_empty() && !starts {
                 out.push((std::mem::take(&mut run), at));
             }
             continue;
@@ -176,7 +198,10 @@ pub(super) fn banded<'a>(
     // (The first row's numbers may come before its label.)
     let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     // Lines of numbers alone that hold fewer than the table's: no such table (most texts).
-    let alone: usize = rows[first..end].iter().filter(|r| r.is_numbers_alone()).map(|r| r.cells.len()).sum();
+    let alone: usize = rows[first..end]
+        .iter()
+        .map(|r| if r.is_numbers_alone() { r.cells.len() } else { glued(r).map_or(0, |_| 1) })
+        .sum();
     if alone < m * n {
         return None;
     }
@@ -485,6 +510,18 @@ mod tests {
     fn rows_whole_and_first_columns_that_run_together_are_bands_and_last_columns_may_follow_the_litigation_heading() {
         let (t, l) = full_tables();
         holds(&read_both(&narrow_text(&t, &l, columns_after_heading)), &t, &l);
+    }
+
+    #[test]
+    fn a_number_on_its_label_s_first_line_is_the_first_of_the_row_printed_before_the_label() {
+        let (t, l) = full_tables();
+        let text = narrow_text(&t, &l, columns_after_heading);
+        // Row 5 (in the first band, its 总计 apart) and row 20 (whole).
+        let glued = text
+            .replacen("2\n0\n0\n0\n0\n1\n(三)2.其他法律行政法规禁止公开\n", "0\n0\n0\n0\n1\n(三)2.其他法律 2\n行政法规禁止公开\n", 1)
+            .replacen("1\n0\n0\n0\n0\n0\n1\n\n(六)1.", "0\n0\n0\n0\n0\n1\n\n(六)1. 1\n", 1);
+        assert_eq!(glued.matches(" 2\n行政法规").count() + glued.matches("(六)1. 1\n").count(), 2, "{glued}");
+        holds(&read_both(&glued), &t, &l);
     }
 
     #[test]

@@ -218,15 +218,15 @@ fn last_rows(tokens: &[Token], later: usize, w: usize) -> Vec<Reading> {
 }
 
 /// The rows of a table's first part read over bands (see [`super::bands`]),
-/// from its numbers: `m` rows of `n` cells, none on a label's line.
+/// from its numbers: `m` rows of `n` cells. A number on a label's line is the
+/// first of the row whose other numbers run right before the label.
 fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, bool)> {
-    if tokens.iter().any(|t| t.glued) {
-        return None;
-    }
     let mut runs: Vec<(Vec<Cell>, usize)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
+        let before = k.checked_sub(1).map(|b| &tokens[b]);
         match runs.last_mut() {
-            Some(run) if k > 0 && tokens[k - 1].run == t.run => run.0.push(t.cell),
+            Some(run) if t.glued && before.is_some_and(|b| !b.glued && b.run + 1 == t.run) => run.0.insert(0, t.cell),
+            Some(run) if !t.glued && before.is_some_and(|b| !b.glued && b.run == t.run) => run.0.push(t.cell),
             _ => runs.push((vec![t.cell], 0)),
         }
         // (More runs than a table prints: no such table.)
@@ -435,6 +435,12 @@ mod tests {
             let text = banded_text(&t, later, w, by_columns);
             assert_eq!(read(&text), Some(expected(&t)), "{later} {w} {by_columns}");
         }
+        // A row whole before its label but its first number, on the label's first line.
+        let text = banded_text(&t, 3, 5, false);
+        let (whole, parted) = ("12\n\n1\n\n0\n\n0\n\n0\n\n1\n\n14\n\n", "1\n0\n0\n0\n1\n14\n6.属于四类过程 12\n性信息\n\n");
+        let glued = text.replacen(whole, parted, 1);
+        assert_ne!(glued, text);
+        assert_eq!(read(&glued), Some(expected(&t)));
     }
 
     #[test]
