@@ -206,6 +206,12 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
         (first, columns, from, if rng.chance(0.4) { rng.range(1, 6) as usize } else { 0 })
     });
     let mut requests_block = String::new();
+    // 表三 as a narrow Word table: the first band's rows, the last rows, and how
+    // many columns those print before their labels (the others after 表四's
+    // heads, where 表四's cells still follow them).
+    let narrow_word = (layout == Layout::Raw && requests_apart.is_none() && last_apart.is_none() && rng.chance(0.1))
+        .then(|| (rng.range(2, 8) as usize, rng.range(2, 4) as usize, rng.range(1, 3) as usize));
+    let mut after_heads = String::new();
     // 表二's blocks after the first printed a column at a time: the items, and
     // each column's head with its numbers after the last block.
     let disclosures_by_columns = layout == Layout::Raw && rng.chance(0.2);
@@ -351,6 +357,11 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                         };
                         let requests = rows.iter().any(|r| r.labels.iter().any(|l| l.contains("本年新收")));
                         match last_apart.filter(|_| rows.iter().any(|r| r.values.len() == LITIGATION_CELLS)) {
+                            _ if requests && narrow_word.is_some() => {
+                                let (table, block) = raw_narrow(rows, narrow_word.unwrap_or_default(), rng);
+                                after_heads = block;
+                                table
+                            }
                             _ if requests && requests_apart.is_some() => {
                                 let (first, columns, from, last) = requests_apart.unwrap_or_default();
                                 let (table, block) = match last {
@@ -364,6 +375,9 @@ pub fn render(page: &Page, layout: Layout, rng: &mut Rng) -> String {
                                 let (rows, block) = columns_apart(rows, columns, headed);
                                 apart_block = block;
                                 raw(&rows, how)
+                            }
+                            None if rows.iter().any(|r| r.values.len() == LITIGATION_CELLS) => {
+                                after_its_heads(&raw(rows, how), &std::mem::take(&mut after_heads))
                             }
                             None => raw(rows, how),
                         }
@@ -1266,6 +1280,82 @@ fn raw_bands_apart(rows: &[TRow], bands: (usize, usize), (last, columns): (usize
         r.values[kept..].iter().for_each(|v| block.push_str(&format!("{}\n\n", cell_value(v))));
     }
     (out, block)
+}
+
+/// The characters a line of a narrow Word table's label cell holds.
+const NARROW_LABEL: usize = 7;
+
+/// 表三 by plain `pdftotext` as a narrow Word table prints it: the first
+/// `first` rows' columns but 总计 each a run before the row's label, their 总计
+/// column a run after them; each later row whole before its label (a run, or a
+/// number a run), now and then two rows a band, column by column; a row whose
+/// label wraps may print its first number on the label's first line, after
+/// the others; and the last `last` rows' first `kept` columns before their
+/// labels (the first two rows' with no label between them), their other
+/// columns returned, a run each, to be printed after 表四's heads.
+fn raw_narrow(rows: &[TRow], (first, last, kept): (usize, usize, usize), rng: &mut Rng) -> (String, String) {
+    let filled: Vec<&TRow> = rows.iter().filter(|r| !r.values.is_empty()).collect();
+    let mut out: String = rows.iter().filter(|r| r.values.is_empty()).map(|r| labels_of(r).join(" ") + "\n").collect();
+    let width = filled.first().map_or(0, |r| r.values.len());
+    let last = last.min(filled.len().saturating_sub(first + 1));
+    let first = first.min(filled.len() - last);
+    let kept = kept.min(width.saturating_sub(1)).max(1);
+    let numbers = |values: &[String]| values.iter().map(|v| cell_value(v) + "\n").collect::<String>();
+    // A row's numbers before its label, the first on the label's first line where it wraps and `glued`.
+    let before = |r: &TRow, values: &[String], glued: bool| {
+        let label = wrapped(&labels_of(r).join(" "), NARROW_LABEL);
+        match label.split_once('\n') {
+            Some((head, rest)) if glued && values.len() > 1 => {
+                format!("{}{head} {}\n{rest}\n", numbers(&values[1..]), cell_value(&values[0]))
+            }
+            _ => format!("{}{label}\n", numbers(values)),
+        }
+    };
+    for r in &filled[..first] {
+        out.push_str(&before(r, &r.values[..width - 1], rng.chance(0.2)));
+    }
+    out.push('\n');
+    filled[..first].iter().for_each(|r| out.push_str(&format!("{}\n", cell_value(&r.values[width - 1]))));
+    out.push('\n');
+    let end = filled.len() - last;
+    let mut k = first;
+    while k < end {
+        let r = filled[k];
+        if k + 1 < end && rng.chance(0.1) {
+            let next = filled[k + 1];
+            let pair = |c: usize| format!("{}\n{}\n\n", cell_value(&r.values[c]), cell_value(&next.values[c]));
+            out.extend((0..width).map(pair));
+            out.push_str(&format!("{}\n{}\n", labels_of(r).join(" "), labels_of(filled[k + 1]).join(" ")));
+            k += 2;
+            continue;
+        }
+        if rng.chance(0.3) {
+            r.values.iter().for_each(|v| out.push_str(&format!("\n{}\n", cell_value(v))));
+            out.push_str(&format!("\n{}\n", labels_of(r).join(" ")));
+        } else {
+            out.push_str(&before(r, &r.values, rng.chance(0.2)));
+        }
+        k += 1;
+    }
+    for (j, r) in filled[end..].iter().enumerate() {
+        if j == 0 {
+            out.push_str(&format!("{}\n", labels_of(r).join(" ")));
+        }
+        out.push_str(&numbers(&r.values[..kept]));
+        if j > 0 {
+            out.push_str(&format!("{}\n", labels_of(r).join(" ")));
+        }
+    }
+    let column = |c: usize| filled[end..].iter().map(|r| cell_value(&r.values[c]) + "\n").collect::<String>();
+    (out, (kept..width).map(|c| format!("\n{}", column(c))).collect::<String>() + "\n")
+}
+
+/// A table printed by plain `pdftotext` with `block` after its heads (before
+/// its first number).
+fn after_its_heads(table: &str, block: &str) -> String {
+    let number = |l: &str| !l.trim().is_empty() && l.trim().bytes().all(|b| b.is_ascii_digit());
+    let at = table.lines().take_while(|l| !number(l)).map(|l| l.len() + 1).sum::<usize>().min(table.len());
+    format!("{}{block}{}", &table[..at], &table[at..])
 }
 
 fn escape(s: &str) -> String {
