@@ -9,7 +9,8 @@
 //! set a little higher; rows with no label between them one run), then the
 //! band's other columns a run each; a row may come whole, its seven numbers a
 //! run. The last rows' other columns may follow 表四's heading and heads: they
-//! are taken as 表三's where some is not 0 or 表四's cells still follow them.
+//! are taken as 表三's where some is not 0 or 表四's cells still follow them
+//! (else the table is read from the numbers before 表四's last fifteen).
 //!
 //! The runs are split into bands (a run that fits none, such as a cell of 表四
 //! printed among them, left out) so that the most rows add up, each row's
@@ -206,23 +207,34 @@ pub(super) fn banded<'a>(
         return None;
     }
     let runs = runs(text, rows, first, end);
-    let (read, used, wide) = best_reading(&runs, n, m)?;
-    let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
-    if !wide || !near_enough(&specs, &read, n) {
-        return None;
-    }
+    let read_over = |runs: &[(Vec<Cell>, usize)]| {
+        let (read, used, wide) = best_reading(runs, n, m)?;
+        let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
+        (wide && near_enough(&specs, &read, n)).then_some((read, last))
+    };
+    let (read, last) = read_over(&runs)?;
     // The last rows' last columns may come after 表四's heading, where 表四
     // begins all the same. Zeros alone there tell no table from the other: they
-    // are 表三's only where 表四's cells follow them.
+    // are 表三's only where 表四's cells follow them, else the table is read
+    // from the runs before 表四's cells.
     let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
-    let Some(at) = (first..=last).find(|&k| heading(&rows[k])) else {
+    let after = |last: usize| (first..=last).find(|&k| heading(&rows[k])).unwrap_or(last + 1);
+    if after(last) > last {
         return Some((labelled(&rows[first], &specs, read), last + 1));
-    };
-    let past = read.iter().flatten().filter(|c| c.offset > rows[at].offset);
+    }
+    let past = read.iter().flatten().filter(|c| c.offset > rows[after(last)].offset);
     let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    let later = || rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
-    (past.clone().any(|c| c.number() != 0.0) || later() >= litigation)
-        .then(|| (labelled(&rows[first], &specs, read), at))
+    let later = rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
+    if past.clone().any(|c| c.number() != 0.0) || later >= litigation {
+        return Some((labelled(&rows[first], &specs, read), after(last)));
+    }
+    let (mut cut, mut held) = (runs.len(), 0);
+    while held < litigation && cut > 0 {
+        cut -= 1;
+        held += runs[cut].0.len();
+    }
+    let (read, last) = read_over(&runs[..cut])?;
+    Some((labelled(&rows[first], &specs, read), after(last)))
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -534,6 +546,8 @@ mod tests {
         assert_ne!(text, printed);
         let report = read_both(&text);
         assert_eq!(report.litigation.len(), 15, "{:?}", report.issues);
+        // Their other columns after the heads: both tables whole.
+        holds(&read_both(&narrow_text(&t, &zeros, columns_after_heading)), &t, &zeros);
     }
 
     #[test]
