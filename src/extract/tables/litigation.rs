@@ -26,10 +26,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         unplaced(rows, from, report);
         return None;
     };
-    // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's.)
+    // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's;
+    // nor those before the last 表三 took under 表四's heading, a column it
+    // keeps no fact of among them.)
     let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
     taken.sort_unstable();
-    let own = |c: &&Cell| taken.binary_search(&c.offset).is_err();
+    let section = rows[anchor + 1..].iter().find(|r| r.kind == Kind::Prose || after_table(r.label()));
+    let under = rows[anchor].offset..section.map_or(usize::MAX, |r| r.offset);
+    let fence = taken.iter().rev().find(|&&o| under.contains(&o)).copied();
+    let own = |c: &&Cell| taken.binary_search(&c.offset).is_err() && fence.is_none_or(|f| c.offset > f);
     let mut cells: Vec<Cell> = Vec::new();
     let mut first_value_row = None;
     let mut end = anchor + 1;
@@ -268,6 +273,27 @@ mod tests {
         assert_eq!(r.litigation[0].count, 1);
         assert_eq!(r.litigation[10].proceeding, "litigation_after_reconsideration");
         assert_eq!(r.litigation[14].count, 2);
+    }
+
+    #[test]
+    fn the_numbers_before_the_last_that_requests_took_under_the_heading_are_not_its_cells() {
+        // 表三's last two rows' organisations and totals columns printed after
+        // 表四's heads; the shortened 表三 keeps no fact of its organisations'.
+        let cells = [2, 0, 0, 1, 3, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1];
+        let numbers: String = cells.iter().map(|v| format!("{v}\n\n")).collect();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n\n\
+             271\n34\n\n1892\n58\n\n{numbers}五、存在的主要问题及改进情况\n"
+        );
+        let (_, rs) = rows(&text);
+        let mut r = Report::default();
+        for (row, total) in [("total_processed", "1892"), ("carried_forward", "58")] {
+            let offset = text.find(&format!("{total}\n")).unwrap();
+            r.requests.push(RequestFact { row, applicant: "total", count: total.parse().unwrap(), offset });
+        }
+        read_litigation(&text, &rs, 0, &mut r);
+        let got: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(got, cells, "{:?}", r.issues);
     }
 
     #[test]
