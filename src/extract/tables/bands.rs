@@ -151,9 +151,6 @@ impl Band {
 /// ends there (none where a run is left out).
 type Step = (i64, Option<Band>);
 
-/// The most bands that start at a run.
-const BANDS_AT: usize = 6;
-
 /// The bands that start at run `i` of a table of `m` rows and `n` columns:
 /// the plain band first, then those whose rows' first columns lead.
 fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Band> {
@@ -254,21 +251,16 @@ pub(super) fn labelled<'a>(row: &Row<'a>, specs: &[&template::Row], read: Vec<Ve
 /// up (but for one row), or the runs make no `m` rows.
 pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
     // For each run, the bands it starts: each with its weight.
-    let bands: Vec<[Option<(Band, i64)>; BANDS_AT]> = (0..runs.len())
-        .map(|i| {
-            let weigh = |band: Band| {
-                let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
-                let wide = if band.rows > 1 { WIDE } else { 0 };
-                (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide)
-            };
-            let mut at = [None; BANDS_AT];
-            at.iter_mut().zip(bands_at(runs, i, n, m)).for_each(|(slot, band)| *slot = Some(weigh(band)));
-            at
-        })
-        .collect();
+    let weigh = |band: Band| {
+        let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
+        let wide = if band.rows > 1 { WIDE } else { 0 };
+        (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide)
+    };
+    let bands: Vec<Vec<(Band, i64)>> =
+        (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
     // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
     let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT + WIDE;
-    if !bands.iter().flatten().flatten().any(wide_adding) {
+    if !bands.iter().flatten().any(wide_adding) {
         return None;
     }
     // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
@@ -283,7 +275,7 @@ pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> O
                 }
             };
             offer(i + 1, r, weight + LEFT_OUT, None);
-            for &(band, w) in bands[i].iter().flatten().filter(|(b, _)| r + b.rows <= m) {
+            for &(band, w) in bands[i].iter().filter(|(b, _)| r + b.rows <= m) {
                 offer(i + band.runs(n), r + band.rows, weight + w, Some(band));
             }
         }
