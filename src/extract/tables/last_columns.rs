@@ -276,11 +276,20 @@ pub(super) fn apart<'a>(
     // their first columns only.
     for later in 1..=MAX_LAST.min(m.saturating_sub(2)) {
         for w in 1..n {
+            // (The block and the numbers before the last rows must hold theirs:
+            // the band reading, the costliest, comes last.)
+            let prefix = &all[..all.len().saturating_sub(later * w)];
+            let Some(block) = block.get(..later * (n - w)) else { continue };
+            if prefix.len() < (m - later) * n {
+                continue;
+            }
             for firsts in last_rows(&all, later, w) {
-                let prefix = &all[..all.len() - later * w];
+                let completed = completions(&firsts, block, n - w).unwrap_or_default();
+                if completed.is_empty() {
+                    continue;
+                }
                 let Some((read, ..)) = banded_rows(prefix, n, m - later) else { continue };
-                let Some(block) = block.get(..later * (n - w)) else { continue };
-                for more in completions(&firsts, block, n - w).unwrap_or_default() {
+                for more in completed {
                     if !add_distinct(&mut tables, [read.clone(), more].concat()) {
                         return None;
                     }
