@@ -65,6 +65,10 @@ fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, u
     let mut run: Vec<Cell> = Vec::new();
     let mut at = first;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
+        // (More runs than a table prints: no such table.)
+        if out.len() >= MAX_RUNS {
+            return out;
+        }
         if !row.is_numbers_alone() {
             // A number on the label's line starts the run after it, or ends the one before.
             let starts = match glued(row) {
