@@ -434,10 +434,17 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
 const LEVEL_WORDS: [char; 6] = ['省', '市', '县', '区', '州', '旗'];
 
 /// The division of an agency named by its level alone (`市卫生局`): the first
-/// the text names in full before the rest of the agency's name (`眉山市卫生局`).
+/// the text names in full before the rest of the agency's name (`眉山市卫生局`);
+/// the division's government said or not (`区政府国资局`: `浑南区国资局`).
 fn named_in_full(t: &Divisions, agency: &str, context: &str) -> Option<Mention> {
     let level = agency.chars().next()?;
     let rest = &agency[level.len_utf8()..];
+    let own = ["人民政府", "政府"].iter().find_map(|g| rest.strip_prefix(g)).filter(|r| r.chars().count() >= 2);
+    [Some(rest), own].into_iter().flatten().find_map(|rest| in_full(t, level, rest, context))
+}
+
+/// Where `context` names a division of `level` in full right before `rest`.
+fn in_full(t: &Divisions, level: char, rest: &str, context: &str) -> Option<Mention> {
     if rest.chars().count() < 2 {
         return None;
     }
@@ -648,6 +655,10 @@ mod tests {
         assert_eq!(g.code, None);
         let g = r("县人民政府办公室", "石城县人民政府办公室");
         assert_eq!(g.code.as_deref(), Some("360735"));
+        // The division's government said in the name, not in the text's.
+        let g = r("区政府国资局", "浑南区国资局\n现公布区政府国资局2022年政府信息公开工作年度报告。");
+        assert_eq!((g.city.as_deref(), g.code.as_deref()), (Some("沈阳市"), Some("210112")));
+        assert_eq!(r("区政府国资局", "和平区教育局").code, None);
         // Placed from the text, the name is not remembered for the next text.
         assert_eq!(place("市卫生局", || text).region.code.as_deref(), Some("511400"));
         assert_eq!(place("市卫生局", || "").region.code, None);
