@@ -552,9 +552,14 @@ fn report(
         TABLE_LAYOUTS
     });
     // A department's page may name it by its division's level alone (`市卫生局`),
-    // its full name said once in the body.
+    // a district's or a county's with its government (`区政府国资局`), its full
+    // name said once in the body.
     let full_name = agency.name.clone();
-    let relative = by_level_alone(agency).filter(|_| rng.chance(0.03)).map(|name| Agency { name, ..agency.clone() });
+    let relative = by_level_alone(agency).filter(|_| rng.chance(0.03)).map(|name| {
+        let government = name.starts_with(['区', '县']) && rng.chance(0.3);
+        let name = if government { format!("{}政府{}", &name[..3], &name[3..]) } else { name };
+        Agency { name, ..agency.clone() }
+    });
     let agency = relative.as_ref().unwrap_or(agency);
     let published = truth::published(rng, year);
     let date_text = match rng.below(4) {
