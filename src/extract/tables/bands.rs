@@ -220,14 +220,13 @@ pub(super) fn banded<'a>(
     // from the runs before 表四's cells.
     let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
     let after = |last: usize| (first..=last).find(|&k| heading(&rows[k])).unwrap_or(last + 1);
-    if after(last) > last {
-        return Some((labelled(&rows[first], &specs, read), last + 1));
-    }
-    let past = read.iter().flatten().filter(|c| c.offset > rows[after(last)].offset);
+    let at = after(last);
     let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    let later = rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
-    if past.clone().any(|c| c.number() != 0.0) || later >= litigation {
-        return Some((labelled(&rows[first], &specs, read), after(last)));
+    let later = || rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
+    // (A number not 0 after the heading tells the tables apart.)
+    let told = |c: &Cell| c.offset > rows[at].offset && c.number() != 0.0;
+    if at > last || read.iter().flatten().any(told) || later() >= litigation {
+        return Some((labelled(&rows[first], &specs, read), at));
     }
     let (mut cut, mut held) = (runs.len(), 0);
     while held < litigation && cut > 0 {
