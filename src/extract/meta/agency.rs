@@ -168,7 +168,10 @@ fn named_before_year(before: &str) -> Option<String> {
     let mut before = &before[..before.char_indices().rev().nth(3).map_or(0, |(i, _)| i)];
     // (A notice names the title it prints: `…关于印发关于2018年度…的报告的通知`;
     // the agency says it writes it: `某某街道特编制2023年…`.)
-    let leads_into = ["编制的", "特编制", "现编制", "编制", "的", "关于印发", "关于公布", "关于发布", "关于"];
+    let leads_into = [
+        "编制的", "特编制", "现编制", "编制了", "编制", "撰写了", "撰写", "编写了", "编写", "的", "关于印发", "关于公布", "关于发布",
+        "关于",
+    ];
     while let Some(rest) = leads_into.iter().find_map(|w| before.strip_suffix(w)) {
         before = rest;
     }

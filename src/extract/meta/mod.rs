@@ -316,6 +316,7 @@ mod tests {
         assert_eq!(agency("根据《条例》要求,特编制某某市卫生局2008年政府信息公开年度报告。\n一、概述\n"), Some("某某市卫生局".into()));
         // The agency before the words that say it writes the report.
         assert_eq!(agency("根据《条例》的要求,某某区某某街道特编制2023年政府信息公开年度报告。\n"), Some("某某区某某街道".into()));
+        assert_eq!(agency("根据《条例》要求,某某县卫生健康局撰写了2022年度政府信息公开工作年度报告。\n"), Some("某某县卫生健康局".into()));
         // The year before the name.
         assert_eq!(agency("一、总体情况 某某镇结合工作实际,并形成2020年度某某镇政府信息公开年度报告。\n"), Some("某某镇".into()));
         // A notice's title that names the reports before the report itself is named.
