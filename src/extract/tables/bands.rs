@@ -48,58 +48,77 @@ pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
     })
 }
 
-/// The number a label's line ends with (`3.危及"三安全一 2`, the label wrapping
-/// over lines): its row's first, the other columns the run before the label
-/// (or after it, where none is).
-fn glued(row: &Row) -> Option<Cell> {
-    match row.cells.as_slice() {
-        [cell] if row.kind == Kind::Table && !row.labels.is_empty() && cell.value.is_some() => Some(*cell),
-        _ => None,
-    }
+/// A number of the table where it is printed: on a line of numbers alone, or
+/// on a label's line (`glued`); the run of numbers alone it belongs to (a run
+/// ends at a blank line or a line with a label, which is a run of its own),
+/// and its row.
+pub(super) struct Token {
+    pub(super) cell: Cell,
+    pub(super) glued: bool,
+    pub(super) run: usize,
+    row: usize,
 }
 
-/// The runs of numbers from row `first` to `end`, each with the index of the
-/// row its last number is on.
-fn runs(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<(Vec<Cell>, usize)> {
-    let mut out: Vec<(Vec<Cell>, usize)> = Vec::new();
-    let mut run: Vec<Cell> = Vec::new();
-    let mut at = first;
+/// The numbers from row `first` to `end`, in printed order.
+pub(super) fn tokens(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut run = 0;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
-        // (More runs than a table prints: no such table.)
-        if out.len() >= MAX_RUNS {
-            return out;
-        }
-        if !row.is_numbers_alone() {
-            // A number on the label's line starts the run after it, or ends the one before.
-            let starts = match glued(row) {
-                Some(cell) if run.is_empty() => {
-                    (run, at) = (vec![cell], k);
-                    true
-                }
-                Some(cell) => {
-                    run.insert(0, cell);
-                    false
-                }
-                None => false,
-            };
-            if !run.is_empty() && !starts {
-                out.push((std::mem::take(&mut run), at));
-            }
-            continue;
+        let alone = row.is_numbers_alone();
+        if !alone {
+            run += 1;
         }
         for cell in &row.cells {
-            if run.last().is_some_and(|last| blank_between(text, last.offset, cell.offset)) {
-                out.push((std::mem::take(&mut run), at));
-                if out.len() >= MAX_RUNS {
-                    return out;
-                }
+            if alone && out.last().is_some_and(|t| blank_between(text, t.cell.offset, cell.offset)) {
+                run += 1;
             }
-            run.push(*cell);
-            at = k;
+            out.push(Token { cell: *cell, glued: !alone, run, row: k });
+        }
+        if !alone {
+            run += 1;
         }
     }
-    if !run.is_empty() {
-        out.push((run, at));
+    out
+}
+
+/// Whether token `k` is the one number a label's line ends with (`3.危及"三安全一
+/// 2`, the label wrapping over lines).
+fn lone(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let apart = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_none_or(|o| o.run != t.run);
+    t.glued && t.cell.value.is_some() && apart(k.checked_sub(1)) && apart(Some(k + 1))
+}
+
+/// The runs of `tokens` (at most [`MAX_RUNS`]), each with the index of the row
+/// its last number is on. The one number on a label's line is its row's first:
+/// the other columns are the run right before the label, or where none is, it
+/// starts the run after it; other numbers on labels' lines are no run's.
+pub(super) fn runs_of(tokens: &[Token]) -> Vec<(Vec<Cell>, usize)> {
+    let mut out: Vec<(Vec<Cell>, usize)> = Vec::new();
+    // Whether the last run takes the next number (no label nor blank line between).
+    let mut open = false;
+    for (k, t) in tokens.iter().enumerate() {
+        // (More runs than a table prints: no such table.)
+        if out.len() >= MAX_RUNS {
+            break;
+        }
+        let before = k.checked_sub(1).map(|j| &tokens[j]);
+        let next_to = |b: &Token| b.run + 1 == t.run;
+        match out.last_mut() {
+            _ if t.glued && !lone(tokens, k) => open = false,
+            Some(run) if t.glued && open && before.is_some_and(|b| !b.glued && next_to(b)) => {
+                run.0.insert(0, t.cell);
+                open = false;
+            }
+            Some(run) if !t.glued && open && before.is_some_and(|b| b.run == t.run || (b.glued && next_to(b))) => {
+                run.0.push(t.cell);
+                run.1 = t.row;
+            }
+            _ => {
+                out.push((vec![t.cell], t.row));
+                open = true;
+            }
+        }
     }
     out
 }
@@ -199,15 +218,12 @@ pub(super) fn banded<'a>(
     let m = specs.len();
     // (The first row's numbers may come before its label.)
     let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
-    // Lines of numbers alone that hold fewer than the table's: no such table (most texts).
-    let alone: usize = rows[first..end]
-        .iter()
-        .map(|r| if r.is_numbers_alone() { r.cells.len() } else { glued(r).map_or(0, |_| 1) })
-        .sum();
-    if alone < m * n {
+    // Numbers in runs fewer than the table's: no such table (most texts).
+    let tokens = tokens(text, rows, first, end);
+    if (0..tokens.len()).filter(|&k| !tokens[k].glued || lone(&tokens, k)).count() < m * n {
         return None;
     }
-    let runs = runs(text, rows, first, end);
+    let runs = runs_of(&tokens);
     let read_over = |runs: &[(Vec<Cell>, usize)]| {
         let (read, used, wide) = best_reading(runs, n, m)?;
         let last = used.checked_sub(1).map_or(first, |l| runs[l].1);

@@ -19,43 +19,12 @@
 //! taken, only if it is the only one; the identity may fail in one column at
 //! most, as [`super::bands`] allows.
 
-use super::bands::{blank_between, identity_unequal, near_enough, not_adding, results_unequal};
+use super::bands::{identity_unequal, near_enough, not_adding, results_unequal, runs_of, tokens, Token};
 use super::*;
 use crate::extract::cells::cells_add_up;
 
 /// The most rows a group of the block apart lists column by column.
 const MAX_GROUP: usize = 4;
-
-/// A number of the table where it is printed: on a line of numbers alone, or
-/// on a label's line (`glued`), and the run of numbers alone it belongs to.
-struct Token {
-    cell: Cell,
-    glued: bool,
-    run: usize,
-}
-
-/// The numbers from row `first` to `end`, in printed order: a run ends at a
-/// blank line or a line with a label.
-fn tokens(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut run = 0;
-    for row in &rows[first..end] {
-        let alone = row.is_numbers_alone();
-        if !alone {
-            run += 1;
-        }
-        for cell in &row.cells {
-            if alone && out.last().is_some_and(|t| !t.glued && blank_between(text, t.cell.offset, cell.offset)) {
-                run += 1;
-            }
-            out.push(Token { cell: *cell, glued: !alone, run });
-        }
-        if !alone {
-            run += 1;
-        }
-    }
-    out
-}
 
 /// The band of the first rows: the first `n` runs, of one length `s` (two rows
 /// or more, fewer than the table's `m`), none on a label's line, whose rows
@@ -218,21 +187,12 @@ fn last_rows(tokens: &[Token], later: usize, w: usize) -> Vec<Reading> {
 }
 
 /// The rows of a table's first part read over bands (see [`super::bands`]),
-/// from its numbers: `m` rows of `n` cells. A number on a label's line is the
-/// first of the row whose other numbers run right before the label.
+/// from its numbers: `m` rows of `n` cells.
 fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, bool)> {
-    let mut runs: Vec<(Vec<Cell>, usize)> = Vec::new();
-    for (k, t) in tokens.iter().enumerate() {
-        let before = k.checked_sub(1).map(|b| &tokens[b]);
-        match runs.last_mut() {
-            Some(run) if t.glued && before.is_some_and(|b| !b.glued && b.run + 1 == t.run) => run.0.insert(0, t.cell),
-            Some(run) if !t.glued && before.is_some_and(|b| !b.glued && b.run == t.run) => run.0.push(t.cell),
-            _ => runs.push((vec![t.cell], 0)),
-        }
-        // (More runs than a table prints: no such table.)
-        if runs.len() > super::bands::MAX_RUNS {
-            return None;
-        }
+    let runs = runs_of(tokens);
+    // (More runs than a table prints: no such table.)
+    if runs.len() >= super::bands::MAX_RUNS {
+        return None;
     }
     super::bands::best_reading(&runs, n, m)
 }
