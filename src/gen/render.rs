@@ -1301,14 +1301,15 @@ fn raw_narrow(rows: &[TRow], (first, last, kept): (usize, usize, usize), rng: &m
     let first = first.min(filled.len() - last);
     let kept = kept.min(width.saturating_sub(1)).max(1);
     let numbers = |values: &[String]| values.iter().map(|v| cell_value(v) + "\n").collect::<String>();
+    let label = |r: &TRow| labels_of(r).join(" ");
     // A row's numbers before its label, the first on the label's first line where it wraps and `glued`.
     let before = |r: &TRow, values: &[String], glued: bool| {
-        let label = wrapped(&labels_of(r).join(" "), NARROW_LABEL);
-        match label.split_once('\n') {
+        let wrapped = wrapped(&label(r), NARROW_LABEL);
+        match wrapped.split_once('\n') {
             Some((head, rest)) if glued && values.len() > 1 => {
                 format!("{}{head} {}\n{rest}\n", numbers(&values[1..]), cell_value(&values[0]))
             }
-            _ => format!("{}{label}\n", numbers(values)),
+            _ => format!("{}{wrapped}\n", numbers(values)),
         }
     };
     for r in &filled[..first] {
@@ -1325,26 +1326,21 @@ fn raw_narrow(rows: &[TRow], (first, last, kept): (usize, usize, usize), rng: &m
             let next = filled[k + 1];
             let pair = |c: usize| format!("{}\n{}\n\n", cell_value(&r.values[c]), cell_value(&next.values[c]));
             out.extend((0..width).map(pair));
-            out.push_str(&format!("{}\n{}\n", labels_of(r).join(" "), labels_of(filled[k + 1]).join(" ")));
+            out.push_str(&format!("{}\n{}\n", label(r), label(next)));
             k += 2;
             continue;
         }
         if rng.chance(0.3) {
             r.values.iter().for_each(|v| out.push_str(&format!("\n{}\n", cell_value(v))));
-            out.push_str(&format!("\n{}\n", labels_of(r).join(" ")));
+            out.push_str(&format!("\n{}\n", label(r)));
         } else {
             out.push_str(&before(r, &r.values, rng.chance(0.2)));
         }
         k += 1;
     }
     for (j, r) in filled[end..].iter().enumerate() {
-        if j == 0 {
-            out.push_str(&format!("{}\n", labels_of(r).join(" ")));
-        }
-        out.push_str(&numbers(&r.values[..kept]));
-        if j > 0 {
-            out.push_str(&format!("{}\n", labels_of(r).join(" ")));
-        }
+        let (numbers, label) = (numbers(&r.values[..kept]), label(r) + "\n");
+        out.push_str(&if j == 0 { label + &numbers } else { numbers + &label });
     }
     let column = |c: usize| filled[end..].iter().map(|r| cell_value(&r.values[c]) + "\n").collect::<String>();
     (out, (kept..width).map(|c| format!("\n{}", column(c))).collect::<String>() + "\n")
