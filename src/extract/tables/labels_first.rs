@@ -176,7 +176,8 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize) {
 /// The numbers of the row after `at` (`next`) but its first printed before its
 /// label, after `at`'s own, its first on or after its label's first line
 /// (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0 1` / `四、结转下年度` / `1` / `继续办理`):
-/// taken where `next` is as many short and both rows add up, not all zeros.
+/// taken where `next` is as many short and both rows add up (rows of zeros
+/// all: however they are cut, both rows are zeros).
 fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> bool {
     let Some(next) = next else { return false };
     let extra = out[at].cells.len() - n;
@@ -184,9 +185,7 @@ fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> 
         return false;
     }
     let joined: Vec<Cell> = out[next].cells.iter().chain(&out[at].cells[n..]).copied().collect();
-    // (Rows of zeros add up whichever way they are cut: nothing tells.)
-    let told = out[at].cells.iter().any(|c| c.number() != 0.0);
-    if !told || !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
+    if !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
         return false;
     }
     out[at].cells.truncate(n);
@@ -321,6 +320,11 @@ mod tests {
         // Where the rows do not add up so, neither is read.
         let r = requests(&text(&[9, 1, 0, 0, 0, 0, 12]));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        // An empty year's table: zeros however they are cut.
+        let zeros = text(&[0; 7]).replace("11", "0");
+        let r = requests(&zeros);
+        assert_eq!(get(&r, "total_processed"), [0; 7]);
+        assert_eq!(get(&r, "carried_forward"), [0; 7]);
     }
 
     #[test]
