@@ -86,10 +86,18 @@ pub(super) fn gathered<'a>(
         out.push(row.clone());
         origin.push(k);
     }
-    regroup(&mut out, &built, n);
+    let moved = regroup(&mut out, &built, n, cues);
     // (Where a number stands on its line tells nothing of its column.)
     for &at in &built {
         out[at].vertical = true;
+    }
+    // Rows whose labels were printed before their place, with their numbers, after the row
+    // that held them (the last first: the indices before stay).
+    for &(at, r) in moved.iter().rev() {
+        let row = out[r].clone();
+        out[r].cells.clear();
+        out.insert(at + 1, row);
+        origin.insert(at + 1, origin[r]);
     }
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
@@ -155,22 +163,34 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// Of three rows or more, one may not add up (a number printed wrong, which
 /// the checks flag).
 ///
-/// Where the numbers fit neither, where each is is not known: the row and the
+/// - the rows of later places whose labels were printed before this row's,
+///   with no numbers, their numbers after this row's own (a page's).
+///
+/// Where the numbers fit none, where each is is not known: the row and the
 /// rows short of the table's columns right before it are left without numbers.
-fn regroup(out: &mut [Row], built: &[usize], n: usize) {
+///
+/// Returns the rows to be moved after the row that held their numbers, as
+/// (that row, the row moved), in order.
+fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usize, usize)> {
+    let mut moved = Vec::new();
     for (i, &at) in built.iter().enumerate() {
         if out[at].cells.len() <= n {
             continue;
         }
         let before = &built[..i];
         let next = built.get(i + 1).copied();
-        if !(totals_apart(out, before, at, n) || band_apart(out, before, at, n) || next_row_first(out, next, at, n)) {
+        let placed = totals_apart(out, before, at, n)
+            || band_apart(out, before, at, n)
+            || next_row_first(out, next, at, n)
+            || later_rows_after(out, before, at, n, cues, &mut moved);
+        if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             for &r in before[before.len() - short..].iter().chain([&at]) {
                 out[r].cells.clear();
             }
         }
     }
+    moved
 }
 
 /// The numbers of the row after `at` (`next`) but its first printed before its
@@ -190,6 +210,39 @@ fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> 
     }
     out[at].cells.truncate(n);
     out[next].cells = joined;
+    true
+}
+
+/// The rows of later template places than `at`'s whose labels were printed
+/// before `at`'s with no numbers (a page's PDF prints `四、结转下年度继续办理`
+/// among 三's rows), their numbers a row each after `at`'s own, in the
+/// template's order (`(七)总计` / `12 4 0 0 1 0 17 2 0 0 0 0 0 2`): taken
+/// where there are as many such rows as rows of numbers and each adds up.
+/// The rows are listed in `moved` to be moved after `at`, in order.
+fn later_rows_after(
+    out: &mut [Row],
+    before: &[usize],
+    at: usize,
+    n: usize,
+    cues: &Cues,
+    moved: &mut Vec<(usize, usize)>,
+) -> bool {
+    let extra = out[at].cells.len() - n;
+    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    let Some(own) = place(at).filter(|_| extra % n == 0) else { return false };
+    let empty = before.iter().rev().take(MAX_ROWS).filter(|&&r| out[r].cells.is_empty());
+    let mut later: Vec<(usize, usize)> = empty.filter_map(|&r| place(r).filter(|&j| j > own).map(|j| (j, r))).collect();
+    let read: Vec<Vec<Cell>> = out[at].cells.chunks(n).map(<[Cell]>::to_vec).collect();
+    if later.len() + 1 != read.len() || !read.iter().all(|r| cells_add_up(r)) {
+        return false;
+    }
+    later.sort_unstable();
+    let mut read = read.into_iter();
+    out[at].cells = read.next().unwrap_or_default();
+    for ((_, r), cells) in later.into_iter().zip(read) {
+        out[r].cells = cells;
+        moved.push((at, r));
+    }
     true
 }
 
@@ -325,6 +378,33 @@ mod tests {
         let r = requests(&zeros);
         assert_eq!(get(&r, "total_processed"), [0; 7]);
         assert_eq!(get(&r, "carried_forward"), [0; 7]);
+    }
+
+    #[test]
+    fn a_later_row_s_label_printed_early_takes_its_numbers_after_the_row_that_held_them() {
+        // A page's table printed to PDF: 四's label among 三's rows, its numbers
+        // after (七)'s own.
+        let text = |forward: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n14\n公开申请数量\n{}二、上年结转政府信息\n0\n公开申请数量\n{}\
+                 三、本年度办理结果\n(一)予以公开\n{}四、结转下年度继续办\n理\n(二)部分公开\n{}(七)总计\n{}{}",
+                lines(&[4, 0, 0, 1, 0, 19]),
+                lines(&[0; 6]),
+                lines(&[6, 3, 0, 0, 1, 0, 10]),
+                lines(&[1, 1, 0, 0, 0, 0, 2]),
+                lines(&[12, 4, 0, 0, 1, 0, 17]),
+                lines(forward),
+            )
+        };
+        let r = requests(&text(&[2, 0, 0, 0, 0, 0, 2]));
+        assert_eq!(get(&r, "granted"), [6, 3, 0, 0, 1, 0, 10]);
+        assert_eq!(get(&r, "partially_granted"), [1, 1, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "total_processed"), [12, 4, 0, 0, 1, 0, 17]);
+        assert_eq!(get(&r, "carried_forward"), [2, 0, 0, 0, 0, 0, 2]);
+        // Numbers that do not add up as its row are not taken.
+        let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
+        assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        assert_eq!(get(&r, "carried_forward"), [-1; 7]);
     }
 
     #[test]
