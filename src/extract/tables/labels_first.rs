@@ -408,6 +408,20 @@ mod tests {
     }
 
     #[test]
+    fn a_row_s_label_line_holding_its_first_number_does_not_end_the_label_above() {
+        // `5.要求行政机关确` starts its row: the label above names its own.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}4.无正当理由大量\n反复申请\n{}5.要求行政机关确\n\
+             认或重新出具已获 2\n取信息\n2\n",
+            lines(&[0, 0, 0, 0, 0, 3]),
+            lines(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "rejected_excessive"), [-1; 7]);
+        assert_eq!(get(&r, "rejected_confirmation"), [2, 0, 0, 0, 0, 0, 2]);
+    }
+
+    #[test]
     fn numbers_after_their_labels_are_read_as_printed() {
         let text = format!(
             "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}",

@@ -165,8 +165,11 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         // pieces above and below run together.
         let below = (!after.is_empty()).then(|| &rows[k + 1]);
         let above = orphans.last().map(|&o| &rows[o]);
+        // (A label that starts a row, `5.要求行政机关确`, ends no label above that names a row
+        // itself, `4.无正当理由大量反复申请`: the row's label goes on below.)
+        let starts_own = numbers_first::numbered(own) && best_match(&before, cues, next).is_some();
         let attempts: [&dyn Fn() -> (String, usize); 7] = [
-            &|| (format!("{before}{own}"), 0),
+            &|| (if starts_own { String::new() } else { format!("{before}{own}") }, 0),
             &|| (format!("{own}{first_after}"), after.len().min(1)),
             &|| (below.map_or(String::new(), |b| stacked(&[row, b])), 1),
             &|| (above.map_or(String::new(), |a| stacked(&[a, row])), 0),
