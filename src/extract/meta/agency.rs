@@ -206,11 +206,11 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
         let name = sentence[..end].trim_end_matches(['(', ')', '《']);
         // The short name it goes by after it (`…管理委员会(以下简称经开区管委会)`).
         let name = SHORT_NAME_NOTES.iter().filter_map(|n| name.find(n)).min().map_or(name, |at| &name[..at]);
-        // A township's party and government office writes the township's report.
-        let name = TOWNSHIP_OFFICES
+        // A township's party and government office writes the township's report, a
+        // government's office for open government its government's.
+        let name = WRITING_OFFICES
             .iter()
-            .find_map(|o| name.strip_suffix(o))
-            .filter(|t| ["人民政府", "镇", "乡", "街道办事处"].iter().any(|k| t.ends_with(k)))
+            .find_map(|(office, of)| name.strip_suffix(office).filter(|t| of.iter().any(|k| t.ends_with(k))))
             .unwrap_or(name);
         let plain = !name.contains(['。', ',', ';', ':', '《', '》']);
         (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.to_string())
@@ -220,8 +220,25 @@ pub(super) fn compiled_by(head: &Head) -> Option<String> {
 /// How a note in brackets after a name gives the short name it goes by.
 const SHORT_NAME_NOTES: &[&str] = &["(以下简称", "(以下称", "(下称", "(简称"];
 
-/// The office of a township's party committee and government, which writes its reports.
-const TOWNSHIP_OFFICES: &[&str] = &["党政综合办公室", "党政办公室", "党政综合办", "党政办"];
+/// Offices that write their agency's report, with how the agency's name ends: a
+/// township's party and government office; a government's office for open
+/// government, or its leading group's (`南平市人民政府信息公开工作领导小组办公室`).
+const WRITING_OFFICES: &[(&str, &[&str])] = &[
+    ("党政综合办公室", TOWNSHIP),
+    ("党政办公室", TOWNSHIP),
+    ("党政综合办", TOWNSHIP),
+    ("党政办", TOWNSHIP),
+    ("信息公开工作领导小组办公室", GOVERNMENT),
+    ("政务公开工作领导小组办公室", GOVERNMENT),
+    ("信息公开领导小组办公室", GOVERNMENT),
+    ("政务公开领导小组办公室", GOVERNMENT),
+    ("信息公开办公室", GOVERNMENT),
+    ("政务公开办公室", GOVERNMENT),
+    ("信息公开办", GOVERNMENT),
+    ("政务公开办", GOVERNMENT),
+];
+const TOWNSHIP: &[&str] = &["人民政府", "镇", "乡", "街道办事处"];
+const GOVERNMENT: &[&str] = &["人民政府"];
 
 /// Whether a name is an agency's: it starts with a division's name, or ends
 /// with a kind of agency.

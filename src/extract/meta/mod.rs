@@ -237,6 +237,16 @@ mod tests {
         // A township's report, written by its party and government office.
         let r = read_text("一、工作基本情况\n本报告由两城镇人民政府党政办公室编制。\n二、主动公开政府信息情况\n");
         assert_eq!(r.agency.as_deref(), Some("两城镇人民政府"));
+        // A city's report, written by its government's office for open government.
+        let r = read_text(
+            "本报告由南平市人民政府信息公开工作领导小组办公室根据《条例》要求,汇总各县(市、区)情况编制而成。\n一、概述\n",
+        );
+        assert_eq!(r.agency.as_deref(), Some("南平市人民政府"));
+        let r = read_text("本报告由某某县人民政府政务公开办公室编制。\n一、概述\n");
+        assert_eq!(r.agency.as_deref(), Some("某某县人民政府"));
+        // The government's general office writes its own.
+        let r = read_text("本报告由某某县人民政府办公室编制。\n一、概述\n");
+        assert_eq!(r.agency.as_deref(), Some("某某县人民政府办公室"));
         // A division's government that calls itself 我区.
         let text = "引言\n本年报由秦淮区人民政府办公室编制。\n一、概述\n2014年我区政府信息公开工作稳步推进,我区主动公开信息。";
         let r = read_text(text);
