@@ -164,7 +164,9 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// the checks flag).
 ///
 /// - the rows of later places whose labels were printed before this row's,
-///   with no numbers, their numbers after this row's own (a page's).
+///   with no numbers, their numbers after this row's own (a page's);
+/// - the rows after this one each printing its first columns after its label,
+///   the rest of each printed after this row's own, a row at a time (a page's).
 ///
 /// Where the numbers fit none, where each is is not known: the row and the
 /// rows short of the table's columns right before it are left without numbers.
@@ -182,7 +184,8 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
         let placed = totals_apart(out, before, at, n)
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n)
-            || later_rows_after(out, before, at, n, cues, &mut moved);
+            || later_rows_after(out, before, at, n, cues, &mut moved)
+            || rests_after_first(out, &built[i + 1..], at, n);
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             for &r in before[before.len() - short..].iter().chain([&at]) {
@@ -242,6 +245,42 @@ fn later_rows_after(
     for ((_, r), cells) in later.into_iter().zip(read) {
         out[r].cells = cells;
         moved.push((at, r));
+    }
+    true
+}
+
+/// The rows after row `at` (`after`, in order) that print their first columns
+/// after their labels, the rest of each printed after `at`'s own numbers, a row
+/// at a time (a page's PDF: `1.本机关不掌握相关` / `2` / `0 0 0 0 0 2` / `0 0 1 0 3` /
+/// `0 0 0 0 2` / `(四)无法提供` / `2.没有现成信息需要` / `2` / `另行制作` / `0` / …):
+/// the rows taken in order, rows of no numbers passed over, until their rests
+/// make up what `at` holds past its own; taken where `at` and each row add up
+/// (see [`printed_wrong`]).
+fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize) -> bool {
+    let extra = out[at].cells.len() - n;
+    let mut rows = Vec::new();
+    let mut rests = 0;
+    for &r in after.iter().take(MAX_ROWS).filter(|&&r| !out[r].cells.is_empty()) {
+        if rests >= extra || out[r].cells.len() >= n {
+            break;
+        }
+        rows.push(r);
+        rests += n - out[r].cells.len();
+    }
+    if rests != extra || rows.is_empty() || !cells_add_up(&out[at].cells[..n]) {
+        return false;
+    }
+    let mut rest = out[at].cells[n..].iter().copied();
+    let read: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|&r| out[r].cells.iter().copied().chain(rest.by_ref().take(n - out[r].cells.len())).collect())
+        .collect();
+    if super::bands::not_adding(&read) > printed_wrong(rows.len()) {
+        return false;
+    }
+    out[at].cells.truncate(n);
+    for (&r, cells) in rows.iter().zip(read) {
+        out[r].cells = cells;
     }
     true
 }
@@ -405,6 +444,34 @@ mod tests {
         let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "carried_forward"), [-1; 7]);
+    }
+
+    #[test]
+    fn the_rests_of_the_rows_after_printed_after_the_first_row_s_own() {
+        // A page's table printed to PDF: (四)1's numbers, then the rest of (四)2,
+        // (四)3 and (五)1 a row at a time; each of those its first columns after
+        // its label, a group's label between.
+        let text = |last: i64| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}1.本机关不掌握相关\n2\n政府信息\n{}(四)无法提供\n\
+                 2.没有现成信息需要\n2\n另行制作\n0\n3.补正后申请内容仍\n2\n0\n三、本年度办理 不明确\n结果\n\
+                 1.信访举报投诉类申\n1\n(五)不予处理\n请\n3.要求提供公开出版\n1\n物\n{}",
+                lines(&[0, 0, 0, 0, 0, 3]),
+                lines(&[0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 3, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, last]),
+                lines(&[0, 0, 1, 0, 0, 2]),
+            )
+        };
+        let r = requests(&text(1));
+        assert_eq!(get(&r, "unable_not_held"), [2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "unable_needs_creation"), [2, 0, 0, 0, 1, 0, 3]);
+        assert_eq!(get(&r, "unable_unclear"), [2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "rejected_petition"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "rejected_publication"), [1, 0, 0, 1, 0, 0, 2]);
+        // Rests that make two rows not add up are not theirs (the numbers after
+        // the labels are still the rows' first columns).
+        let r = requests(&text(2).replace("0\n0\n1\n0\n3\n", "0\n0\n1\n0\n4\n"));
+        assert_eq!(get(&r, "unable_needs_creation")[2..], [-1; 5]);
+        assert_eq!(get(&r, "unable_unclear")[2..], [-1; 5]);
     }
 
     #[test]
