@@ -180,7 +180,7 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
             continue;
         }
         let before = &built[..i];
-        let next = built.get(i + 1).copied();
+        let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
         let placed = totals_apart(out, before, at, n)
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n)
@@ -196,18 +196,23 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
     moved
 }
 
-/// The numbers of the row after `at` (`next`) but its first printed before its
+/// The numbers of the row after `at` (`next`, with whether it is the table's
+/// last) but its first printed before its
 /// label, after `at`'s own, its first on or after its label's first line
 /// (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0 1` / `四、结转下年度` / `1` / `继续办理`):
 /// taken where `next` is as many short and both rows add up (rows of zeros
-/// all: however they are cut, both rows are zeros).
-fn next_row_first(out: &mut [Row], next: Option<usize>, at: usize, n: usize) -> bool {
-    let Some(next) = next else { return false };
+/// all: however they are cut, both rows are zeros). The table's last row may
+/// hold more after its first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a
+/// page's PDF prints numbers of rows above after the table): not its own.
+fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: usize) -> bool {
+    let Some((next, last)) = next else { return false };
     let extra = out[at].cells.len() - n;
-    if out[next].cells.len() + extra != n {
+    let Some(first) = n.checked_sub(extra) else { return false };
+    let held = out[next].cells.len();
+    if held != first && !(last && first > 0 && held > first) {
         return false;
     }
-    let joined: Vec<Cell> = out[next].cells.iter().chain(&out[at].cells[n..]).copied().collect();
+    let joined: Vec<Cell> = out[next].cells[..first].iter().chain(&out[at].cells[n..]).copied().collect();
     if !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
         return false;
     }
@@ -412,6 +417,11 @@ mod tests {
         // Where the rows do not add up so, neither is read.
         let r = requests(&text(&[9, 1, 0, 0, 0, 0, 12]));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        // Numbers of rows above printed after the table's last row: not its own.
+        let junk = text(&[9, 1, 0, 0, 0, 0, 10]).replace("继续办理\n", "继续办理\n\n0\n\n17\n\n1\n\n2\n");
+        let r = requests(&junk);
+        assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
+        assert_eq!(get(&r, "carried_forward"), [9, 1, 0, 0, 0, 0, 10]);
         // An empty year's table: zeros however they are cut.
         let zeros = text(&[0; 7]).replace("11", "0");
         let r = requests(&zeros);
