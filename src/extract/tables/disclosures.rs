@@ -77,6 +77,21 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
         let whole = cell_apart(text, rows, k, block, &matches).map(|cells| row.with_labels(row.labels.clone(), cells));
         let placed = place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone);
+        // More numbers than columns, each on a line of its own after the item's label
+        // (a page's table printed to PDF, the next item's among them): which are the
+        // item's is not known, no sum checks them. (Where the numbers come first, the
+        // extra are the item's above, the rightmost its own.)
+        let label_first = match (row.labels.first(), row.cells.first()) {
+            (Some(label), Some(cell)) => label.offset < cell.offset,
+            // (Numbers alone, named by the line before.)
+            _ => k > 0 && rows[k - 1].is_orphan() && best_match(rows[k - 1].label(), cues, j) == Some(j),
+        };
+        let placed = match placed {
+            Placed::Some(_, "cells_extra") if row.vertical && label_first => {
+                Placed::Some(vec![None; block.columns.len()], "cells_extra")
+            }
+            placed => placed,
+        };
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
@@ -322,6 +337,21 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
         assert_eq!(values(&r, "administrative_coercion"), [0.0, 10.0, 20.0]);
+    }
+
+    #[test]
+    fn more_numbers_a_line_each_after_an_item_s_label_are_not_read_as_its() {
+        // A page's table printed to PDF: the next item's numbers among the item's,
+        // in no order that tells.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政许可\n\n59\n\n2\n\n-15\n\n7\n\n\
+                    其他对外管理服务事项 45\n\n3\n\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), Vec::<f64>::new());
+        // Where the numbers come before the label, the extra lead: the rightmost are the item's.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n9\n5\n行政许可\n增加 10\n\
+                    6\n-10\n1\n其他对外管理服务\n事项\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "other_management_service"), [6.0, -10.0, 1.0]);
     }
 
     fn disclosures(text: &str, t: Template) -> Report {
