@@ -91,13 +91,15 @@ pub(super) fn gathered<'a>(
     for &at in &built {
         out[at].vertical = true;
     }
-    // Rows whose labels were printed before their place, with their numbers, after the row
-    // that held them (the last first: the indices before stay).
-    for &(at, r) in moved.iter().rev() {
-        let row = out[r].clone();
+    // Rows whose labels were printed apart from their place, with their numbers, after the
+    // row that held them (the last first: the indices before stay), their labels left.
+    let moving: Vec<(usize, Row, usize)> = moved.iter().map(|&(at, r)| (at, out[r].clone(), origin[r])).collect();
+    for &(_, r) in &moved {
         out[r].cells.clear();
+    }
+    for (at, row, from) in moving.into_iter().rev() {
         out.insert(at + 1, row);
-        origin.insert(at + 1, origin[r]);
+        origin.insert(at + 1, from);
     }
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
@@ -163,7 +165,7 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// Of three rows or more, one may not add up (a number printed wrong, which
 /// the checks flag).
 ///
-/// - the rows of later places whose labels were printed before this row's,
+/// - the rows of the places after this row's whose labels were printed apart,
 ///   with no numbers, their numbers after this row's own (a page's);
 /// - the rows after this one each printing its first columns after its label,
 ///   the rest of each printed after this row's own, a row at a time (a page's).
@@ -180,11 +182,13 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
             continue;
         }
         let before = &built[..i];
+        // (The rows around a row: a table's at most either side.)
+        let near = |i: usize| &built[i.saturating_sub(MAX_ROWS)..built.len().min(i + MAX_ROWS)];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
         let placed = totals_apart(out, before, at, n)
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n)
-            || later_rows_after(out, before, at, n, cues, &mut moved)
+            || places_after(out, near(i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n);
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
@@ -221,15 +225,18 @@ fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: us
     true
 }
 
-/// The rows of later template places than `at`'s whose labels were printed
-/// before `at`'s with no numbers (a page's PDF prints `四、结转下年度继续办理`
-/// among 三's rows), their numbers a row each after `at`'s own, in the
-/// template's order (`(七)总计` / `12 4 0 0 1 0 17 2 0 0 0 0 0 2`): taken
-/// where there are as many such rows as rows of numbers and each adds up.
-/// The rows are listed in `moved` to be moved after `at`, in order.
-fn later_rows_after(
+/// The rows of the template places right after `at`'s whose labels were
+/// printed apart with no numbers: before `at`'s (a page's PDF prints
+/// `四、结转下年度继续办理` among 三's rows) or after the table's numbers (it
+/// prints a group's labels after them: `三、本年度办理 (一)予以公开` /
+/// `(二)部分公开`); their numbers a row each after `at`'s own, in the
+/// template's order (`(七)总计` / `12 4 0 0 1 0 17 2 0 0 0 0 0 2`): taken where
+/// each of those places names one such row (among `near`, the rows around
+/// `at`) and every row adds up. The rows are listed in `moved` to be moved
+/// after `at`, in order.
+fn places_after(
     out: &mut [Row],
-    before: &[usize],
+    near: &[usize],
     at: usize,
     n: usize,
     cues: &Cues,
@@ -238,16 +245,23 @@ fn later_rows_after(
     let extra = out[at].cells.len() - n;
     let place = |r: usize| best_match(out[r].label(), cues, 0);
     let Some(own) = place(at).filter(|_| extra % n == 0) else { return false };
-    let empty = before.iter().rev().take(MAX_ROWS).filter(|&&r| out[r].cells.is_empty());
-    let mut later: Vec<(usize, usize)> = empty.filter_map(|&r| place(r).filter(|&j| j > own).map(|j| (j, r))).collect();
     let read: Vec<Vec<Cell>> = out[at].cells.chunks(n).map(<[Cell]>::to_vec).collect();
-    if later.len() + 1 != read.len() || !read.iter().all(|r| cells_add_up(r)) {
+    if !read.iter().all(|r| cells_add_up(r)) {
         return false;
     }
-    later.sort_unstable();
+    let empty = near.iter().filter(|&&r| r != at && out[r].cells.is_empty());
+    let apart: Vec<(usize, usize)> = empty.filter_map(|&r| place(r).map(|j| (j, r))).collect();
+    let mut rows = Vec::with_capacity(read.len() - 1);
+    for j in own + 1..own + read.len() {
+        let mut named = apart.iter().filter(|a| a.0 == j);
+        match (named.next(), named.next()) {
+            (Some(&(_, r)), None) => rows.push(r),
+            _ => return false,
+        }
+    }
     let mut read = read.into_iter();
     out[at].cells = read.next().unwrap_or_default();
-    for ((_, r), cells) in later.into_iter().zip(read) {
+    for (r, cells) in rows.into_iter().zip(read) {
         out[r].cells = cells;
         moved.push((at, r));
     }
@@ -454,6 +468,33 @@ mod tests {
         let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "carried_forward"), [-1; 7]);
+    }
+
+    #[test]
+    fn rows_whose_labels_are_printed_after_the_table_s_numbers_take_theirs_in_their_place() {
+        // A page's table printed to PDF: (一)'s and (二)'s numbers after 二's, their
+        // labels after the table's numbers.
+        let text = |granted: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n2\n公开申请数量\n{}二、上年结转政府信息\n0\n公开申请数量\n{}{}{}\
+                 (三)不予公开\n1.属于国家秘密\n{}三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n(七)总计\n{}",
+                lines(&[0, 0, 0, 0, 0, 2]),
+                lines(&[0; 6]),
+                lines(granted),
+                lines(&[0; 7]),
+                lines(&[0; 7]),
+                lines(&[2, 0, 0, 0, 0, 0, 2]),
+            )
+        };
+        let r = requests(&text(&[2, 0, 0, 0, 0, 0, 2]));
+        assert_eq!(get(&r, "carried_over"), [0; 7]);
+        assert_eq!(get(&r, "granted"), [2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "partially_granted"), [0; 7]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "total_processed"), [2, 0, 0, 0, 0, 0, 2]);
+        // Numbers that do not add up as those rows are not taken.
+        let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
+        assert_eq!(get(&r, "granted"), [-1; 7]);
     }
 
     #[test]
