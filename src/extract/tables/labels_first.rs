@@ -498,6 +498,30 @@ mod tests {
     }
 
     #[test]
+    fn a_row_s_one_number_goes_to_the_column_whose_sums_hold_with_it() {
+        // A page's table printed to PDF: 二's first column alone after its label,
+        // the rest nowhere; 一 + 二 = (七) + 四 holds for natural persons with it,
+        // not for the totals.
+        let text = |over: i64| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n105\n公开申请数量\n{}二、上年结转政府信息\n{over}\n公开申请数量\n\
+                 三、本年度办理结果\n(一)予以公开\n{}(七)总计\n{}四、结转下年度\n17\n继续办理\n{}",
+                lines(&[14, 2, 1, 3, 2, 127]),
+                lines(&[93, 14, 2, 1, 3, 2, 115]),
+                lines(&[93, 14, 2, 1, 3, 2, 115]),
+                lines(&[1, 0, 0, 0, 0, 18]),
+            )
+        };
+        let r = requests(&text(5));
+        assert_eq!(get(&r, "carried_over"), [5, -1, -1, -1, -1, -1, -1]);
+        assert_eq!(get(&r, "total_processed"), [93, 14, 2, 1, 3, 2, 115]);
+        // Where the totals add up with it, it is the total (the row's other cells empty).
+        assert_eq!(get(&requests(&text(6)), "carried_over"), [-1, -1, -1, -1, -1, -1, 6]);
+        // Where neither column adds up with it, it is not read.
+        assert_eq!(get(&requests(&text(9)), "carried_over"), [-1; 7]);
+    }
+
+    #[test]
     fn the_rests_of_the_rows_after_printed_after_the_first_row_s_own() {
         // A page's table printed to PDF: (四)1's numbers, then the rest of (四)2,
         // (四)3 and (五)1 a row at a time; each of those its first columns after

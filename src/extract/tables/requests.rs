@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::extract::cells::cells_add_up;
+use crate::template::Role;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
 pub(super) const ORGANISATION_HEADS: &[&str] = &["商业", "科研", "公益", "法律服务"];
@@ -348,8 +349,16 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         report.flag("applicants_combined", "表三 counts legal persons and other organisations in one column: natural persons and the total read");
     }
     report.requests.reserve(walk.matches.len() * n);
+    let from = report.requests.len();
+    // The facts read from a row's one number taken as its total, where the row's
+    // numbers stand on lines of their own (its first column's, perhaps).
+    let mut alone = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
+        let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
+        if lone == Lone::Total && !combined && rows[k].vertical && one(&rows[k]) {
+            alone.push(report.requests.len());
+        }
         let placed = match (combined, lone) {
             (true, _) => place_combined(&rows[k], n, lone),
             (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
@@ -380,12 +389,54 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
         }
     }
+    // (The last first: a fact dropped leaves the others' places.)
+    for &at in alone.iter().rev() {
+        if report.requests.get(at).is_some_and(|f| f.applicant == "total") {
+            lone_column(&mut report.requests, from, at, t);
+        }
+    }
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
         report.flag("rows_missing", format!("表三 rows not found: {}", missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// The column of a row's one number (`facts[at]`, read as its total) where the
+/// table's sums tell: the total where the column of totals adds up with it and
+/// that of natural persons would not, natural persons' where the reverse;
+/// neither, where the totals would not add up and nothing else tells (the fact
+/// is dropped). Sums where every number they need was read: the results to
+/// (七)总计, or 一 + 二 = (七) + 四.
+fn lone_column(facts: &mut Vec<RequestFact>, from: usize, at: usize, t: Template) {
+    let specs = template::request_rows(t);
+    let Some(role) = specs.iter().find(|s| s.key == facts[at].row).map(|s| s.role) else { return };
+    let count = facts[at].count;
+    // Whether the sum of the column `applicant` holds with the number in it.
+    let holds = |applicant: &str| -> Option<bool> {
+        let cell = |key: &str| -> Option<i64> {
+            if key == facts[at].row {
+                return Some(count);
+            }
+            facts[from..].iter().find(|f| f.row == key && f.applicant == applicant).map(|f| f.count)
+        };
+        let of = |role: Role| specs.iter().filter(move |s| s.role == role).map(|s| cell(s.key));
+        let total = of(Role::TotalProcessed).next()??;
+        if role == Role::Result {
+            let results: Option<i64> = of(Role::Result).sum();
+            return Some(results? == total);
+        }
+        let one = |role: Role| of(role).next().flatten();
+        Some(one(Role::NewReceived)? + one(Role::CarriedOver)? == total + one(Role::CarriedForward)?)
+    };
+    match (holds("total"), holds("natural_person")) {
+        (Some(true), _) | (None, _) => {}
+        (Some(false), Some(true)) => facts[at].applicant = "natural_person",
+        (Some(false), _) => {
+            facts.remove(at);
+        }
+    }
 }
 
 #[cfg(test)]
