@@ -87,6 +87,7 @@ pub(super) fn gathered<'a>(
         origin.push(k);
     }
     let moved = regroup(&mut out, &built, n, cues);
+    named_apart(&mut out, &built, n, cues);
     // (Where a number stands on its line tells nothing of its column.)
     for &at in &built {
         out[at].vertical = true;
@@ -304,6 +305,33 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize) -> b
     true
 }
 
+/// Rows of numbers under a group's label that names no row (`(五)不予处理` /
+/// `1 0 0 0 0 0 1`, a page's PDF), where the row whose place follows the row
+/// before them had its label printed apart with no numbers (`2.重复申请`, after
+/// the table's numbers): that row's, where they add up and the next row read
+/// is the one after that place. They take its label; its line stays a label.
+fn named_apart<'a>(out: &mut [Row<'a>], built: &[usize], n: usize, cues: &Cues) {
+    let place = |out: &[Row], r: usize| best_match(out[r].label(), cues, 0);
+    for (i, &x) in built.iter().enumerate() {
+        if out[x].cells.len() != n || place(out, x).is_some() || !cells_add_up(&out[x].cells) {
+            continue;
+        }
+        let numbered = |r: &&usize| !out[**r].cells.is_empty();
+        let before = built[..i].iter().rev().take(MAX_ROWS).filter(numbered).find_map(|&r| place(out, r));
+        let after = built[i + 1..].iter().take(MAX_ROWS).filter(numbered).find_map(|&r| place(out, r));
+        let (Some(p), Some(q)) = (before, after) else { continue };
+        if q != p + 2 {
+            continue;
+        }
+        let near = &built[i.saturating_sub(MAX_ROWS)..built.len().min(i + MAX_ROWS)];
+        let mut apart = near.iter().filter(|&&r| out[r].cells.is_empty() && place(out, r) == Some(p + 1));
+        if let (Some(&e), None) = (apart.next(), apart.next()) {
+            let cells = std::mem::take(&mut out[x].cells);
+            out[x] = out[x].with_labels(out[e].labels.clone(), cells);
+        }
+    }
+}
+
 /// The rows of `rows` placed by their arithmetic that may not add up: one of
 /// three or more (a number printed wrong, which the checks flag), none of fewer.
 fn printed_wrong(rows: usize) -> usize {
@@ -519,6 +547,29 @@ mod tests {
         assert_eq!(get(&requests(&text(6)), "carried_over"), [-1, -1, -1, -1, -1, -1, 6]);
         // Where neither column adds up with it, it is not read.
         assert_eq!(get(&requests(&text(9)), "carried_over"), [-1; 7]);
+    }
+
+    #[test]
+    fn numbers_under_a_group_s_label_are_the_row_s_whose_label_was_printed_apart() {
+        // A page's table printed to PDF: (五)2's numbers under the group's label,
+        // its own label after the table's numbers.
+        let text = |duplicate: &[i64], next: &str| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}1.信访举报投诉类申请\n{}(五)不予处理\n{}{next}\n{}\
+                 2.重复申请\n(六)其他处理\n",
+                lines(&[0, 0, 0, 0, 0, 3]),
+                lines(&[0; 7]),
+                lines(duplicate),
+                lines(&[1, 0, 0, 1, 0, 0, 2]),
+            )
+        };
+        let r = requests(&text(&[1, 0, 0, 0, 0, 0, 1], "3.要求提供公开出版物"));
+        assert_eq!(get(&r, "rejected_petition"), [0; 7]);
+        assert_eq!(get(&r, "rejected_duplicate"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "rejected_publication"), [1, 0, 0, 1, 0, 0, 2]);
+        // Not where they do not add up, nor where the row after is not the next place's.
+        assert_eq!(get(&requests(&text(&[1, 0, 0, 0, 0, 0, 2], "3.要求提供公开出版物")), "rejected_duplicate"), [-1; 7]);
+        assert_eq!(get(&requests(&text(&[1, 0, 0, 0, 0, 0, 1], "4.无正当理由大量反复申请")), "rejected_duplicate"), [-1; 7]);
     }
 
     #[test]
