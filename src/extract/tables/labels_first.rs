@@ -201,6 +201,80 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
     moved
 }
 
+/// The 总计 column of row `at` and of the rows before it (the last of
+/// `before`) printed after `at`'s own numbers: taken where the rows are a
+/// column short each and each total is its row's sum (see [`printed_wrong`]).
+fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let m = out[at].cells.len() - (n - 1);
+    if m < 2 {
+        return false;
+    }
+    let Some(rows) = ending_at(out, before, at, m, n - 1) else { return false };
+    let totals = out[at].cells[n - 1..].to_vec();
+    let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
+    let wrong = rows.iter().zip(&totals).filter(|&(&r, total)| total.value.is_none_or(|v| v.number != sum(r))).count();
+    if wrong > printed_wrong(m) {
+        return false;
+    }
+    out[at].cells.truncate(n - 1);
+    for (&r, total) in rows.iter().zip(totals) {
+        out[r].cells.push(total);
+    }
+    true
+}
+
+/// The `count` rows ending at row `at` (the last of `before`, then `at`), if
+/// there are as many and each before `at` holds `width` numbers.
+fn ending_at(out: &[Row], before: &[usize], at: usize, count: usize, width: usize) -> Option<Vec<usize>> {
+    let from = (before.len() + 1).checked_sub(count)?;
+    let rows: Vec<usize> = before[from..].iter().copied().chain([at]).collect();
+    rows.iter().all(|&r| r == at || out[r].cells.len() == width).then_some(rows)
+}
+
+/// The rows of `rows` placed by their arithmetic that may not add up: one of
+/// three or more (a number printed wrong, which the checks flag), none of fewer.
+fn printed_wrong(rows: usize) -> usize {
+    usize::from(rows >= 3)
+}
+
+/// A band ending at row `at` whose rows (the last of `before` and `at`) each
+/// print their first columns after their label, `at` then the band's other
+/// columns a run each or its rows' other cells a row at a time: taken where
+/// every row of the band adds up (see [`printed_wrong`]) one way only.
+fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let Some(&previous) = before.last() else { return false };
+    let first = out[previous].cells.len();
+    if first == 0 || first >= n {
+        return false;
+    }
+    let rest = out[at].cells.len() - first;
+    let k = rest / (n - first);
+    if rest % (n - first) != 0 || k < 2 {
+        return false;
+    }
+    let Some(rows) = ending_at(out, before, at, k, first) else { return false };
+    let rest = out[at].cells[first..].to_vec();
+    // The rest a column a run (a Word table's), or a row at a time (a page's).
+    let by_columns = |j: usize, c: usize| rest[c * k + j];
+    let by_rows = |j: usize, c: usize| rest[j * (n - first) + c];
+    let read = |cell: &dyn Fn(usize, usize) -> Cell| -> Option<Vec<Vec<Cell>>> {
+        let own = |r: usize| out[r].cells[..first].iter().copied();
+        let read: Vec<Vec<Cell>> =
+            rows.iter().enumerate().map(|(j, &r)| own(r).chain((0..n - first).map(|c| cell(j, c))).collect()).collect();
+        (super::bands::not_adding(&read) <= printed_wrong(k)).then_some(read)
+    };
+    let numbers = |read: &Vec<Vec<Cell>>| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
+    let read = match (read(&by_columns), read(&by_rows)) {
+        (Some(a), Some(b)) if numbers(&a) != numbers(&b) => return false,
+        (Some(read), _) | (None, Some(read)) => read,
+        (None, None) => return false,
+    };
+    for (&r, cells) in rows.iter().zip(read) {
+        out[r].cells = cells;
+    }
+    true
+}
+
 /// The numbers of the row after `at` (`next`, with whether it is the table's
 /// last) but its first printed before its
 /// label, after `at`'s own, its first on or after its label's first line
@@ -330,80 +404,6 @@ fn named_apart<'a>(out: &mut [Row<'a>], built: &[usize], n: usize, cues: &Cues) 
             out[x] = out[x].with_labels(out[e].labels.clone(), cells);
         }
     }
-}
-
-/// The rows of `rows` placed by their arithmetic that may not add up: one of
-/// three or more (a number printed wrong, which the checks flag), none of fewer.
-fn printed_wrong(rows: usize) -> usize {
-    usize::from(rows >= 3)
-}
-
-/// The 总计 column of row `at` and of the rows before it (the last of
-/// `before`) printed after `at`'s own numbers: taken where the rows are a
-/// column short each and each total is its row's sum (see [`printed_wrong`]).
-fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
-    let m = out[at].cells.len() - (n - 1);
-    if m < 2 {
-        return false;
-    }
-    let Some(rows) = ending_at(out, before, at, m, n - 1) else { return false };
-    let totals = out[at].cells[n - 1..].to_vec();
-    let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
-    let wrong = rows.iter().zip(&totals).filter(|&(&r, total)| total.value.is_none_or(|v| v.number != sum(r))).count();
-    if wrong > printed_wrong(m) {
-        return false;
-    }
-    out[at].cells.truncate(n - 1);
-    for (&r, total) in rows.iter().zip(totals) {
-        out[r].cells.push(total);
-    }
-    true
-}
-
-/// The `count` rows ending at row `at` (the last of `before`, then `at`), if
-/// there are as many and each before `at` holds `width` numbers.
-fn ending_at(out: &[Row], before: &[usize], at: usize, count: usize, width: usize) -> Option<Vec<usize>> {
-    let from = (before.len() + 1).checked_sub(count)?;
-    let rows: Vec<usize> = before[from..].iter().copied().chain([at]).collect();
-    rows.iter().all(|&r| r == at || out[r].cells.len() == width).then_some(rows)
-}
-
-/// A band ending at row `at` whose rows (the last of `before` and `at`) each
-/// print their first columns after their label, `at` then the band's other
-/// columns a run each or its rows' other cells a row at a time: taken where
-/// every row of the band adds up (see [`printed_wrong`]) one way only.
-fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
-    let Some(&previous) = before.last() else { return false };
-    let first = out[previous].cells.len();
-    if first == 0 || first >= n {
-        return false;
-    }
-    let rest = out[at].cells.len() - first;
-    let k = rest / (n - first);
-    if rest % (n - first) != 0 || k < 2 {
-        return false;
-    }
-    let Some(rows) = ending_at(out, before, at, k, first) else { return false };
-    let rest = out[at].cells[first..].to_vec();
-    // The rest a column a run (a Word table's), or a row at a time (a page's).
-    let by_columns = |j: usize, c: usize| rest[c * k + j];
-    let by_rows = |j: usize, c: usize| rest[j * (n - first) + c];
-    let read = |cell: &dyn Fn(usize, usize) -> Cell| -> Option<Vec<Vec<Cell>>> {
-        let own = |r: usize| out[r].cells[..first].iter().copied();
-        let read: Vec<Vec<Cell>> =
-            rows.iter().enumerate().map(|(j, &r)| own(r).chain((0..n - first).map(|c| cell(j, c))).collect()).collect();
-        (super::bands::not_adding(&read) <= printed_wrong(k)).then_some(read)
-    };
-    let numbers = |read: &Vec<Vec<Cell>>| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
-    let read = match (read(&by_columns), read(&by_rows)) {
-        (Some(a), Some(b)) if numbers(&a) != numbers(&b) => return false,
-        (Some(read), _) | (None, Some(read)) => read,
-        (None, None) => return false,
-    };
-    for (&r, cells) in rows.iter().zip(read) {
-        out[r].cells = cells;
-    }
-    true
 }
 
 #[cfg(test)]
