@@ -188,7 +188,7 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
         let placed = totals_apart(out, before, at, n)
             || band_apart(out, before, at, n)
-            || next_row_first(out, next, at, n)
+            || next_row_first(out, next, at, n, cues)
             || places_after(out, near(i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n);
         if !placed {
@@ -283,8 +283,15 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
 /// all: however they are cut, both rows are zeros). The table's last row may
 /// hold more after its first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a
 /// page's PDF prints numbers of rows above after the table): not its own.
-fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: usize) -> bool {
+fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: usize, cues: &Cues) -> bool {
     let Some((next, last)) = next else { return false };
+    // (Not a row whose label names a place other than the next: a label printed apart.)
+    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    if let (Some(p), Some(q)) = (place(at), place(next)) {
+        if q != p + 1 {
+            return false;
+        }
+    }
     let extra = out[at].cells.len() - n;
     let Some(first) = n.checked_sub(extra) else { return false };
     let held = out[next].cells.len();
@@ -464,6 +471,19 @@ mod tests {
         let r = requests(&junk);
         assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
         assert_eq!(get(&r, "carried_forward"), [9, 1, 0, 0, 0, 0, 10]);
+        // Not a row whose label names a later place (printed apart, among 三's rows).
+        let apart = format!(
+            "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}1.属于国家秘密\n2.其他法律行政法规禁止公\n0\n开\n{}\
+             四、结转下年度继续办理\n3.危及\"三安全一稳定\"\n{}4.保护第三方合法权益\n{}",
+            lines(&[0, 0, 0, 0, 0, 3]),
+            lines(&[0; 13]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+        );
+        let r = requests(&apart);
+        assert_eq!(get(&r, "carried_forward"), [-1; 7]);
+        assert_eq!(get(&r, "denied_security_stability"), [0; 7]);
+        assert_eq!(get(&r, "denied_third_party"), [0; 7]);
         // An empty year's table: zeros however they are cut.
         let zeros = text(&[0; 7]).replace("11", "0");
         let r = requests(&zeros);
