@@ -169,7 +169,9 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// - the rows of the places after this row's whose labels were printed apart,
 ///   with no numbers, their numbers after this row's own (a page's);
 /// - the rows after this one each printing its first columns after its label,
-///   the rest of each printed after this row's own, a row at a time (a page's).
+///   the rest of each printed after this row's own, a row at a time (a page's);
+/// - the row before's numbers, its label alone, printed within this row's own
+///   (a page's).
 ///
 /// Where the numbers fit none, where each is is not known: the row and the
 /// rows short of the table's columns right before it are left without numbers.
@@ -190,7 +192,8 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n, cues)
             || places_after(out, near(i), at, n, cues, &mut moved)
-            || rests_after_first(out, &built[i + 1..], at, n);
+            || rests_after_first(out, &built[i + 1..], at, n)
+            || previous_within(out, before, at, n, cues);
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             for &r in before[before.len() - short..].iter().chain([&at]) {
@@ -383,6 +386,40 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize) -> b
     for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
     }
+    true
+}
+
+/// The numbers of the row before `at` (the last of `before`), its label alone
+/// with none, printed within `at`'s own, after its first ones (`(七)总计` /
+/// `四、结转下年度` / `2` / `继续办理` / `42 7 0 0 0 1 50` / `1 0 0 0 0 3`, a page's
+/// PDF): taken where the row before names the place before `at`'s and one way
+/// of cutting them alone makes both rows add up (or every way the same rows).
+fn previous_within(out: &mut [Row], before: &[usize], at: usize, n: usize, cues: &Cues) -> bool {
+    let Some(&previous) = before.last() else { return false };
+    if out[at].cells.len() != 2 * n || !out[previous].cells.is_empty() {
+        return false;
+    }
+    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    match (place(previous), place(at)) {
+        (Some(p), Some(q)) if p + 1 == q => {}
+        _ => return false,
+    }
+    let cells = &out[at].cells;
+    // Cut after `at`'s first `k`: the row before's, then the rest of `at`'s.
+    let cut = |k: usize| -> (Vec<Cell>, Vec<Cell>) {
+        let own = cells[..k].iter().chain(&cells[k + n..]).copied().collect();
+        (cells[k..k + n].to_vec(), own)
+    };
+    let numbers = |(a, b): &(Vec<Cell>, Vec<Cell>)| a.iter().chain(b).map(Cell::number).collect::<Vec<f64>>();
+    let ways: Vec<(Vec<Cell>, Vec<Cell>)> =
+        (0..=n).map(cut).filter(|(a, b)| cells_add_up(a) && cells_add_up(b)).collect();
+    let Some(first) = ways.first() else { return false };
+    if ways.iter().any(|w| numbers(w) != numbers(first)) {
+        return false;
+    }
+    let (theirs, own) = ways.into_iter().next().unwrap_or_default();
+    out[previous].cells = theirs;
+    out[at].cells = own;
     true
 }
 
@@ -590,6 +627,25 @@ mod tests {
         // Not where they do not add up, nor where the row after is not the next place's.
         assert_eq!(get(&requests(&text(&[1, 0, 0, 0, 0, 0, 2], "3.要求提供公开出版物")), "rejected_duplicate"), [-1; 7]);
         assert_eq!(get(&requests(&text(&[1, 0, 0, 0, 0, 0, 1], "4.无正当理由大量反复申请")), "rejected_duplicate"), [-1; 7]);
+    }
+
+    #[test]
+    fn the_row_before_s_numbers_within_a_row_s_own_after_its_first() {
+        // A page's table printed to PDF: (七)'s label alone, its numbers after 四's first.
+        let text = |total: i64| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n45\n公开申请数量\n{}(七)总计\n四、结转下年度\n2\n继续办理\n{}",
+                lines(&[8, 0, 0, 0, 1, 54]),
+                lines(&[42, 7, 0, 0, 0, 1, total, 1, 0, 0, 0, 0, 3]),
+            )
+        };
+        let r = requests(&text(50));
+        assert_eq!(get(&r, "total_processed"), [42, 7, 0, 0, 0, 1, 50]);
+        assert_eq!(get(&r, "carried_forward"), [2, 1, 0, 0, 0, 0, 3]);
+        // Not where no cut makes both rows add up.
+        let r = requests(&text(51));
+        assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        assert_eq!(get(&r, "carried_forward"), [-1; 7]);
     }
 
     #[test]
