@@ -175,8 +175,9 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 ///
 /// Where the numbers fit none, where each is is not known: the rows short of
 /// the table's columns right before the row are left without numbers, and the
-/// row too but for its first numbers where they add up and the next row holds
-/// its own (the rest other rows', a page's PDF printing 总计 columns after it).
+/// row too but for its first numbers where they add up, fewer than a row's
+/// more follow and the rows around hold their own (the rest other rows', a
+/// page's PDF printing 总计 columns after it).
 ///
 /// Returns the rows to be moved after the row that held their numbers, as
 /// (that row, the row moved), in order.
@@ -197,11 +198,12 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
             || rests_after_first(out, &built[i + 1..], at, n)
             || previous_within(out, before, at, n, cues);
         if !placed {
-            // Where the row's first numbers add up and the next row holds its own, they are
-            // its own, the rest other rows'.
-            let whole_next = next.is_none_or(|(r, _)| out[r].cells.len() >= n);
-            let own = (whole_next && cells_add_up(&out[at].cells[..n])).then(|| out[at].cells[..n].to_vec());
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
+            // Where the row's first numbers add up, fewer than a row's more follow, and the
+            // rows around hold their own, they are its own, the rest other rows'.
+            let whole_next = next.is_none_or(|(r, _)| out[r].cells.len() >= n);
+            let few = short == 0 && whole_next && out[at].cells.len() < 2 * n;
+            let own = (few && cells_add_up(&out[at].cells[..n])).then(|| out[at].cells[..n].to_vec());
             for &r in before[before.len() - short..].iter().chain([&at]) {
                 out[r].cells.clear();
             }
@@ -556,10 +558,9 @@ mod tests {
         assert_eq!(get(&r, "partially_granted"), [1, 1, 0, 0, 0, 0, 2]);
         assert_eq!(get(&r, "total_processed"), [12, 4, 0, 0, 1, 0, 17]);
         assert_eq!(get(&r, "carried_forward"), [2, 0, 0, 0, 0, 0, 2]);
-        // Numbers that do not add up as its row are not taken (总计's own, first and
-        // adding up, are still its).
+        // Numbers that do not add up as its row are not taken.
         let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
-        assert_eq!(get(&r, "total_processed"), [12, 4, 0, 0, 1, 0, 17]);
+        assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "carried_forward"), [-1; 7]);
     }
 
@@ -659,22 +660,25 @@ mod tests {
     #[test]
     fn a_row_s_first_numbers_adding_up_are_its_own_the_rest_other_rows() {
         // A page's table printed to PDF: other rows' totals after (七)'s own.
-        let text = |total: i64| {
+        let text = |other: &[i64], total: i64| {
             format!(
                 "{HEAD}一、本年新收政府信息\n109\n公开申请数量\n{}3.其他\n{}(七)总计\n{}四、结转下年\n1\n度继续办理\n{}",
                 lines(&[12, 1, 0, 8, 4, 134]),
-                lines(&[1, 0]),
+                lines(other),
                 lines(&[94, 10, 1, 0, 9, 4, total, 1, 14, 1, 1]),
                 lines(&[2, 0, 0, 0, 0, 3]),
             )
         };
-        let r = requests(&text(118));
+        let r = requests(&text(&[1, 0, 0, 0, 0, 0, 1], 118));
+        assert_eq!(get(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(get(&r, "total_processed"), [94, 10, 1, 0, 9, 4, 118]);
         assert_eq!(get(&r, "carried_forward"), [1, 2, 0, 0, 0, 0, 3]);
-        // The rows short of their numbers before it are still not read.
+        // Not where they do not add up, nor where a row before is short of its
+        // numbers (the more may be its).
+        assert_eq!(get(&requests(&text(&[1, 0, 0, 0, 0, 0, 1], 119)), "total_processed"), [-1; 7]);
+        let r = requests(&text(&[1, 0], 118));
+        assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "other_misc"), [-1; 7]);
-        // Not where they do not add up.
-        assert_eq!(get(&requests(&text(119)), "total_processed"), [-1; 7]);
     }
 
     #[test]
