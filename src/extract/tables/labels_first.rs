@@ -213,6 +213,11 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
     moved
 }
 
+/// The template place a row's label names, wherever it stands.
+fn place_of(row: &Row, cues: &Cues) -> Option<usize> {
+    best_match(row.label(), cues, 0)
+}
+
 /// The 总计 column of row `at` and of the rows before it (the last of
 /// `before`) printed after `at`'s own numbers: taken where the rows are a
 /// column short each and each total is its row's sum (see [`printed_wrong`]).
@@ -298,7 +303,7 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
 fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: usize, cues: &Cues) -> bool {
     let Some((next, last)) = next else { return false };
     // (Not a row whose label names a place other than the next: a label printed apart.)
-    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    let place = |r: usize| place_of(&out[r], cues);
     if let (Some(p), Some(q)) = (place(at), place(next)) {
         if q != p + 1 {
             return false;
@@ -337,7 +342,7 @@ fn places_after(
     moved: &mut Vec<(usize, usize)>,
 ) -> bool {
     let extra = out[at].cells.len() - n;
-    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    let place = |r: usize| place_of(&out[r], cues);
     let Some(own) = place(at).filter(|_| extra % n == 0) else { return false };
     let read: Vec<Vec<Cell>> = out[at].cells.chunks(n).map(<[Cell]>::to_vec).collect();
     if !read.iter().all(|r| cells_add_up(r)) {
@@ -408,7 +413,7 @@ fn previous_within(out: &mut [Row], before: &[usize], at: usize, n: usize, cues:
     if out[at].cells.len() != 2 * n || !out[previous].cells.is_empty() {
         return false;
     }
-    let place = |r: usize| best_match(out[r].label(), cues, 0);
+    let place = |r: usize| place_of(&out[r], cues);
     match (place(previous), place(at)) {
         (Some(p), Some(q)) if p + 1 == q => {}
         _ => return false,
@@ -438,7 +443,7 @@ fn previous_within(out: &mut [Row], before: &[usize], at: usize, n: usize, cues:
 /// the table's numbers): that row's, where they add up and the next row read
 /// is the one after that place. They take its label; its line stays a label.
 fn named_apart<'a>(out: &mut [Row<'a>], built: &[usize], n: usize, cues: &Cues) {
-    let place = |out: &[Row], r: usize| best_match(out[r].label(), cues, 0);
+    let place = |out: &[Row], r: usize| place_of(&out[r], cues);
     for (i, &x) in built.iter().enumerate() {
         if out[x].cells.len() != n || place(out, x).is_some() || !cells_add_up(&out[x].cells) {
             continue;
