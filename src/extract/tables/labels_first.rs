@@ -188,13 +188,11 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
             continue;
         }
         let before = &built[..i];
-        // (The rows around a row: a table's at most either side.)
-        let near = |i: usize| &built[i.saturating_sub(MAX_ROWS)..built.len().min(i + MAX_ROWS)];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
         let placed = totals_apart(out, before, at, n)
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n, cues)
-            || places_after(out, near(i), at, n, cues, &mut moved)
+            || places_after(out, around(built, i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n)
             || previous_within(out, before, at, n, cues);
         if !placed {
@@ -211,6 +209,11 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usiz
         }
     }
     moved
+}
+
+/// The rows around row `i` of `built`: a table's at most either side.
+fn around(built: &[usize], i: usize) -> &[usize] {
+    &built[i.saturating_sub(MAX_ROWS)..built.len().min(i + MAX_ROWS)]
 }
 
 /// The template place a row's label names, wherever it stands.
@@ -455,8 +458,7 @@ fn named_apart<'a>(out: &mut [Row<'a>], built: &[usize], n: usize, cues: &Cues) 
         if q != p + 2 {
             continue;
         }
-        let near = &built[i.saturating_sub(MAX_ROWS)..built.len().min(i + MAX_ROWS)];
-        let mut apart = near.iter().filter(|&&r| out[r].cells.is_empty() && place(out, r) == Some(p + 1));
+        let mut apart = around(built, i).iter().filter(|&&r| out[r].cells.is_empty() && place(out, r) == Some(p + 1));
         if let (Some(&e), None) = (apart.next(), apart.next()) {
             let cells = std::mem::take(&mut out[x].cells);
             out[x] = out[x].with_labels(out[e].labels.clone(), cells);
