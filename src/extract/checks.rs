@@ -3,7 +3,7 @@
 //! Numbers are recorded as printed; these checks flag where they disagree and
 //! never change them. Each finding names the row, column and sums involved.
 
-use crate::report::Report;
+use crate::report::{Report, RequestFact};
 use crate::template::{self, Role, Template};
 
 /// Runs every check that the report's tables allow and records `identity_ok`.
@@ -12,40 +12,81 @@ pub fn check(report: &mut Report, t: Template) {
     check_litigation(report);
 }
 
+/// 表三 as a grid: template row by applicant column (the last fact read for a
+/// cell stands).
+pub(crate) struct Grid {
+    rows: Vec<&'static template::Row>,
+    cells: Vec<Option<i64>>,
+}
+
+impl Grid {
+    pub(crate) fn of(facts: &[RequestFact], t: Template) -> Grid {
+        let rows = template::request_rows(t);
+        let cells = vec![None; rows.len() * template::APPLICANTS.len()];
+        let mut grid = Grid { rows: rows.clone(), cells };
+        // Facts come in the template's order: each row is looked for from the last one found.
+        let mut last = 0;
+        for f in facts {
+            let r = (0..rows.len()).map(|k| (last + k) % rows.len()).find(|&k| rows[k].key == f.row);
+            last = r.unwrap_or(last);
+            grid.set(r, f.applicant, Some(f.count));
+        }
+        grid
+    }
+
+    pub(crate) fn set(&mut self, r: Option<usize>, applicant: &str, v: Option<i64>) {
+        let a = template::APPLICANTS.iter().position(|&a| a == applicant);
+        if let (Some(r), Some(a)) = (r, a) {
+            self.cells[r * template::APPLICANTS.len() + a] = v;
+        }
+    }
+
+    pub(crate) fn get(&self, r: Option<usize>, a: usize) -> Option<i64> {
+        self.cells[r? * template::APPLICANTS.len() + a]
+    }
+
+    pub(crate) fn index(&self, role: Role) -> Option<usize> {
+        self.rows.iter().position(|r| r.role == role)
+    }
+
+    /// 一, 二, 三(七) and 四 in column `a`, where all four are stated.
+    pub(crate) fn identity(&self, a: usize) -> Option<[i64; 4]> {
+        let roles = [Role::NewReceived, Role::CarriedOver, Role::TotalProcessed, Role::CarriedForward];
+        let mut out = [0; 4];
+        for (v, role) in out.iter_mut().zip(roles) {
+            *v = self.get(self.index(role), a)?;
+        }
+        Some(out)
+    }
+
+    /// The sum of the results in column `a` and (七)'s, where every one is stated.
+    pub(crate) fn results(&self, a: usize) -> Option<(i64, i64)> {
+        let results = (0..self.rows.len()).filter(|&r| self.rows[r].role == Role::Result);
+        let sum = results.map(|r| self.get(Some(r), a)).sum::<Option<i64>>()?;
+        Some((sum, self.get(self.index(Role::TotalProcessed), a)?))
+    }
+}
+
 fn check_requests(report: &mut Report, t: Template) {
     if report.requests.is_empty() {
         return;
     }
-    let rows = template::request_rows(t);
-    // The table as a grid: template row by applicant column (the last fact
-    // read for a cell stands).
+    let grid = Grid::of(&report.requests, t);
+    let rows = &grid.rows;
     let applicants = template::APPLICANTS;
     let width = applicants.len();
-    let mut grid: Vec<Option<i64>> = vec![None; rows.len() * width];
-    // Facts come in the template's order: each row is looked for from the last one found.
-    let mut last = 0;
-    for f in &report.requests {
-        let r = (0..rows.len()).map(|k| (last + k) % rows.len()).find(|&k| rows[k].key == f.row);
-        last = r.unwrap_or(last);
-        let a = applicants.iter().position(|&a| a == f.applicant);
-        if let (Some(r), Some(a)) = (r, a) {
-            grid[r * width + a] = Some(f.count);
-        }
-    }
-    let get = |r: Option<usize>, a: usize| grid[r? * width + a];
-    let index = |role: Role| rows.iter().position(|r| r.role == role);
-    let key = |r: Option<usize>| r.map_or("", |r| rows[r].key);
-    let (nr, co, tp, cf) =
-        (index(Role::NewReceived), index(Role::CarriedOver), index(Role::TotalProcessed), index(Role::CarriedForward));
+    let get = |r: Option<usize>, a: usize| grid.get(r, a);
+    let key = |role: Role| grid.index(role).map_or("", |r| rows[r].key);
     let mut findings: Vec<(&'static str, String)> = Vec::new();
 
     // 勾稽关系: 一 + 二 = 三(七) + 四, column by column.
     let mut checked = 0;
     for (a, name) in applicants.iter().enumerate() {
-        if let (Some(n), Some(c), Some(p), Some(f)) = (get(nr, a), get(co, a), get(tp, a), get(cf, a)) {
+        if let Some([n, c, p, f]) = grid.identity(a) {
             checked += 1;
             if n + c != p + f {
-                let (nr, co, tp, cf) = (key(nr), key(co), key(tp), key(cf));
+                let [nr, co, tp, cf] =
+                    [Role::NewReceived, Role::CarriedOver, Role::TotalProcessed, Role::CarriedForward].map(key);
                 findings.push(("identity_mismatch", format!("{name}: {nr} {n} + {co} {c} != {tp} {p} + {cf} {f}")));
             }
         }
@@ -74,9 +115,10 @@ fn check_requests(report: &mut Report, t: Template) {
         let mut results = (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a));
         // The sum of the results stated, if any is.
         let sum = results.next().map(|first| first + results.sum::<i64>());
-        if let (Some(sum), Some(p)) = (sum, get(tp, a)) {
+        if let (Some(sum), Some(p)) = (sum, get(grid.index(Role::TotalProcessed), a)) {
             if sum != p {
-                findings.push(("result_sum_mismatch", format!("{name}: results add up to {sum}, {} says {p}", key(tp))));
+                let tp = key(Role::TotalProcessed);
+                findings.push(("result_sum_mismatch", format!("{name}: results add up to {sum}, {tp} says {p}")));
             }
         }
     }

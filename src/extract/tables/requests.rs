@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::extract::cells::cells_add_up;
+use crate::extract::checks::Grid;
 use crate::template::Role;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
@@ -411,26 +412,18 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
 /// (七)总计, or 一 + 二 = (七) + 四.
 fn lone_column(facts: &mut Vec<RequestFact>, from: usize, at: usize, t: Template) {
     let specs = template::request_rows(t);
-    let Some(role) = specs.iter().find(|s| s.key == facts[at].row).map(|s| s.role) else { return };
-    let count = facts[at].count;
-    // Whether the sum of the column `applicant` holds with the number in it.
-    let holds = |applicant: &str| -> Option<bool> {
-        let cell = |key: &str| -> Option<i64> {
-            if key == facts[at].row {
-                return Some(count);
-            }
-            facts[from..].iter().find(|f| f.row == key && f.applicant == applicant).map(|f| f.count)
-        };
-        let of = |role: Role| specs.iter().filter(move |s| s.role == role).map(|s| cell(s.key));
-        let total = of(Role::TotalProcessed).next()??;
+    let Some(r) = specs.iter().position(|s| s.key == facts[at].row) else { return };
+    let role = specs[r].role;
+    // Whether the sum of column `a` holds with the number in it.
+    let holds = |a: usize| -> Option<bool> {
+        let mut grid = Grid::of(&facts[from..], t);
+        grid.set(Some(r), template::APPLICANTS[a], Some(facts[at].count));
         if role == Role::Result {
-            let results: Option<i64> = of(Role::Result).sum();
-            return Some(results? == total);
+            return grid.results(a).map(|(sum, total)| sum == total);
         }
-        let one = |role: Role| of(role).next().flatten();
-        Some(one(Role::NewReceived)? + one(Role::CarriedOver)? == total + one(Role::CarriedForward)?)
+        grid.identity(a).map(|[n, c, p, f]| n + c == p + f)
     };
-    match (holds("total"), holds("natural_person")) {
+    match (holds(template::APPLICANTS.len() - 1), holds(0)) {
         (Some(true), _) | (None, _) => {}
         (Some(false), Some(true)) => facts[at].applicant = "natural_person",
         (Some(false), _) => {
