@@ -4,7 +4,9 @@
 //! (in input order) gets `duplicate_of` and issue `duplicate`, and gives up its
 //! facts, so that the fact tables hold each report once. Two different files for
 //! the same agency and year are both kept: the later one (by publication date,
-//! then path) is flagged `revised_copy`, naming the earlier.
+//! then path) is flagged `revised_copy`, naming the earlier. The same agency is
+//! the same `agency_key`, its place's code with its name: the many towns called
+//! 城关镇, or the 鼓楼区 of Nanjing and of Fuzhou, are each their own.
 //!
 //! A run sees its reports a batch at a time and never holds them all, so
 //! [`Copies`] keeps a compact index of what it has seen: 16 bytes per distinct
@@ -70,7 +72,8 @@ impl Copies {
             }
             self.first_with_id.insert(id, ordinal);
             let readable = matches!(r.status(), Status::Ok | Status::Partial);
-            if let (true, Some(agency), Some(year)) = (readable, &r.agency, r.year) {
+            let agency = r.agency_key.as_ref().or(r.agency.as_ref());
+            if let (true, Some(agency), Some(year)) = (readable, agency, r.year) {
                 let next = self.agencies.len() as u32;
                 let agency = *self.agencies.entry(agency.as_str().into()).or_insert(next);
                 self.versions.push(Version { agency, year, published: r.published, file: ordinal, id });
@@ -154,6 +157,23 @@ mod tests {
         assert!(rs[0].issues[0].detail.contains(&format!("old.txt ({})", rs[1].report_id)), "{:?}", rs[0].issues);
         assert!(!rs[1].has_issue(REVISED_COPY));
         assert!(!rs[2].has_issue(REVISED_COPY));
+    }
+
+    #[test]
+    fn agencies_of_one_name_in_two_places_are_two_agencies() {
+        let keyed = |bytes: &str, path: &str, agency: &str, key: &str| Report {
+            agency_key: Some(key.into()),
+            ..report(bytes, path, agency, None)
+        };
+        let mut rs = vec![
+            keyed("a", "fz.txt", "鼓楼区人民政府", "350102:政府"),
+            keyed("b", "nj.txt", "鼓楼区人民政府", "320106:政府"),
+            // One agency spelt two ways is one agency.
+            keyed("c", "fz2.txt", "福州市鼓楼区政府", "350102:政府"),
+        ];
+        link(&mut rs);
+        assert!(!rs[0].has_issue(REVISED_COPY) && !rs[1].has_issue(REVISED_COPY));
+        assert!(rs[2].issues[0].detail.contains("fz.txt"), "{:?}", rs[2].issues);
     }
 
     #[test]
