@@ -40,7 +40,13 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let place_starts: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.start).collect();
     let places = mentions.iter().map(|m| (m.start, m.end, false));
     let central = CENTRAL_STARTS.find_overlapping_iter(s.as_ref()).map(|m| (m.start(), m.end(), true));
+    // Where the last name counted ends: a division's name within it (`黄浦区` of
+    // `上海市黄浦区`) is that name's, not one more of its own.
+    let mut counted_to = 0;
     for (start, end_of_place, central) in places.chain(central) {
+        if !central && start < counted_to {
+            continue;
+        }
         let rest = &s[start..];
         let window: String = rest.chars().take(40).collect();
         // A central body's name runs to the last of its kind before the clause ends
@@ -77,6 +83,7 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         // (Looked for once a name, after the count: a text naming its place on
         // every line would search itself once a line.)
         *counts.entry((candidate.to_string(), area)).or_insert(0) += 1;
+        counted_to = start + candidate.len();
     }
     let government = |candidate: &str| ["人民政府", "办事处"].iter().map(|g| format!("{candidate}{g}")).find(|g| s.has(g));
     let mut names: rustc_hash::FxHashMap<String, usize> = Default::default();

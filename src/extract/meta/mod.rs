@@ -569,6 +569,10 @@ mod tests {
         assert_eq!(r.published, Date::new(2009, 1, 1));
         // The government named with its city, as the page names it, not the district's name alone.
         assert_eq!(r.agency.as_deref(), Some("上海市黄浦区人民政府"));
+        // However often the district's name then comes alone: the district within
+        // `上海市黄浦区` is no mention of its own.
+        let text = text.replace("一、概述\n", "如有疑问,请联系黄浦区信息化委员会办公室。\n一、概述\n");
+        assert_eq!(read_text(&text).agency.as_deref(), Some("上海市黄浦区人民政府"));
         // A date of writing that happens to be the period's last day is not the period.
         let r = read_text("某县人民政府\n2013年12月31日\n本县2012年共受理申请5件。2012年,本县…");
         assert_eq!(r.year, Some(2012));
