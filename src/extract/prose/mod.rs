@@ -774,6 +774,14 @@ mod tests {
     }
 
     #[test]
+    fn places_that_receive_requests_are_no_requests() {
+        let text = "一、概述\n本区自2004年5月1日起开展政府信息公开工作。为此,专门配备了45名兼职工作人员,\
+            设立了2个专门的信息申请受理点,并开辟了7个信息查阅点。\n三、依申请公开情况\n2008年,本区共受理申请56件。\n";
+        assert_eq!(requests(text), vec![("new_received", 56)]);
+        assert_eq!(requests("三、依申请公开情况\n设有3个依申请公开受理窗口,全年受理申请9件。\n"), vec![("new_received", 9)]);
+    }
+
+    #[test]
     fn requests_by_applicant_before_their_sum() {
         let mut r = Report::default();
         read("三、依申请公开情况\n本年度接到公民申请2件,法人申请1件,共计3件。\n", &mut r);

@@ -124,6 +124,20 @@ const REQUEST_WORDS: &[(&str, &str)] = &[
 ];
 const RECEIVE_WORDS: &[&str] = &["收到", "新收", "接到", "受理", "接收", "共有", "办理", "申请总量", "申请总数", "申请数量", "申请量"];
 
+/// What a word of receiving names where it names a place that receives
+/// (`设立了2个专门的信息申请受理点`): a count of those counts no request.
+const RECEIVING_PLACES: &[&str] = &["点", "窗口", "场所", "室", "大厅", "中心", "平台", "机构", "专窗"];
+
+/// Whether the word of [`RECEIVE_WORDS`] at character `at` of `clause` is part of
+/// a place's name (`受理点`, `受理窗口`).
+fn names_a_place(clause: &str, at: usize) -> bool {
+    let rest = clause.char_indices().nth(at).map_or("", |(b, _)| &clause[b..]);
+    RECEIVE_WORDS
+        .iter()
+        .filter_map(|w| rest.strip_prefix(w))
+        .any(|after| RECEIVING_PLACES.iter().any(|p| after.starts_with(p)))
+}
+
 /// Who asked, where the text splits the requests received: people, and
 /// businesses (法人或其他组织 as a whole has no column of its own).
 const APPLICANTS: &[(&str, &str)] = &[
@@ -235,7 +249,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         let part = || clause.trim_start().starts_with("其中") && sentence_before(doc, base).has("申请");
         let mentions_request = clause.has("申请") || (!cs.is_empty() && part());
         if mentions_request {
-            hs.extend(hits(clause, &RECEIVE_KEYWORDS));
+            hs.extend(hits(clause, &RECEIVE_KEYWORDS).into_iter().filter(|h| !names_a_place(clause, h.at)));
             hs.sort_by_key(|h| h.at);
         }
         if cs.is_empty() {
