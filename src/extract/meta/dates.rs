@@ -190,7 +190,6 @@ pub fn parse_date(s: &str) -> Option<Date> {
     }
     let mut nums = Vec::new();
     let mut cur = String::new();
-    let mut seps = String::new();
     for c in s.chars() {
         if c.is_ascii_digit() {
             // A month or a day has two digits at most: `2019-01-0410:25` is a
@@ -209,10 +208,10 @@ pub fn parse_date(s: &str) -> Option<Date> {
         if nums.len() == 3 {
             break;
         }
-        if !matches!(c, '-' | '/' | '.' | '年' | '月') {
+        // (Dashes of every width: `2021–01–05` as some pages type it.)
+        if !matches!(c, '-' | '/' | '.' | '年' | '月' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2212}') {
             break;
         }
-        seps.push(c);
     }
     if !cur.is_empty() && nums.len() < 3 {
         nums.push(cur.parse().ok()?);

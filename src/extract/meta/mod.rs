@@ -431,6 +431,8 @@ mod tests {
         assert_eq!(parse_date("2019-1-410:25"), None);
         assert_eq!(parse_date("2015年3月20日"), Date::new(2015, 3, 20));
         assert_eq!(parse_date("2015/3/2"), Date::new(2015, 3, 2));
+        assert_eq!(parse_date("2021\u{2013}01\u{2013}05"), Date::new(2021, 1, 5));
+        assert_eq!(parse_date("2021\u{2010}1\u{2010}5"), Date::new(2021, 1, 5));
         assert_eq!(parse_date("2015-13-01"), None);
         assert_eq!(parse_date("二〇一五年三月二十日"), Date::new(2015, 3, 20));
         assert_eq!(parse_date("二○一四年十二月三十一日印发"), Date::new(2014, 12, 31));
