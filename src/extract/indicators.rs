@@ -288,6 +288,13 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         Some(r.label()).filter(|l| orphan && !l.is_empty() && l.chars().count() <= MAX_WRAPPED_CHARS)
     }
     let first = crate::normalize::squash(rows[k].labels.first()?.text);
+    if UNITS.contains(&first.as_ref()) {
+        // A line that starts with the unit (`受理依申请公开信` / `息总数` / `条 37 37`,
+        // as `pdftotext -raw` prints a wrapped label): the label's pieces are the
+        // lines above it, the nearest first.
+        let above: Vec<&str> = rows[..k].iter().rev().take(3).map_while(piece).collect();
+        return (1..=above.len()).find_map(|n| indicator(&above[..n].iter().rev().copied().collect::<String>()));
+    }
     let below: Vec<&str> = rows[k + 1..].iter().take(2).map_while(piece).collect();
     let above = k.checked_sub(1).and_then(|a| piece(&rows[a]));
     let found = |start: String| {
@@ -580,6 +587,25 @@ mod tests {
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 4), ("channel_fax", 0), ("channel_online", 4)]);
         assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 1)]);
+    }
+
+    #[test]
+    fn pdftotext_raw_mode_prints_a_wrapped_label_above_its_unit_and_counts() {
+        // `pdftotext -raw`: a row a line, a wrapped label's pieces first, then a
+        // line of the unit and the counts.
+        let text = "指标名称 计量单位 2013 年度 历年累计\n主动公开信息数 条 63 63\n受理依申请公开信\n息总数\n条 37 37\n\
+            其中:1.当面申请\n数\n条 7 7\n2.传真申请数 条 0 0\n本年度对申请的答\n复总数\n条 37 37\n\
+            其中:1.同意公开\n答复数\n条 22 22\n2.同意部分公开答\n复数\n条 4 4\n行政复议数 件 2 2\n";
+        let r = read_text(text);
+        let want = [
+            ("new_received", 37),
+            ("channel_in_person", 7),
+            ("channel_fax", 0),
+            ("answered", 37),
+            ("granted", 22),
+            ("partially_granted", 4),
+        ];
+        assert_eq!(requests(&r), want);
     }
 
     #[test]
