@@ -2,11 +2,12 @@
 # Builds the PDF sets that BENCHMARKS.md scores plain and `-layout` pdftotext
 # on: a generated corpus's Word documents (`.doc`, `.docx`) and its pages of the
 # table eras (`.html`, UTF-8 and GBK) printed to PDF by LibreOffice, each read
-# back by `pdftotext` with and without `-layout`, with the report's gold (its
-# source renamed to the text file).
+# back by `pdftotext` three ways: plain (`raw`, its reading order), `-layout`
+# (`lay`) and `-raw` (`stream`, the order the PDF draws its text in), with the
+# report's gold (its source renamed to the text file).
 #
 #   usage: scripts/pdf_sets.sh OUT [reports, default 3000] [seed, default 7]
-#   makes: OUT/word/{raw,lay}/{input,gold}, OUT/web/{raw,lay}/{input,gold}
+#   makes: OUT/word/{raw,lay,stream}/{input,gold}, OUT/web/{raw,lay,stream}/{input,gold}
 #   then:  target/release/ogi extract -q --input OUT/word/raw/input --out /tmp/o
 #          target/release/ogi eval -q --gold OUT/word/raw/gold --out /tmp/o --by layout,era
 #   needs: target/release/ogi, soffice (libreoffice-writer), pdftotext
@@ -34,7 +35,7 @@ convert() {
   local args=(-env:UserInstallation="$profile" --headless)
   [ -n "$filter" ] && args+=(--infilter="$filter")
   printf '%s\n' "$@" | xargs -n 40 soffice "${args[@]}" --convert-to pdf:writer_pdf_Export --outdir "$dir/pdf" >/dev/null 2>&1
-  for mode in raw lay; do
+  for mode in raw lay stream; do
     mkdir -p "$dir/$mode/input" "$dir/$mode/gold"
   done
   for source in "$@"; do
@@ -43,7 +44,8 @@ convert() {
     [ -f "$dir/pdf/$stem.pdf" ] || { echo "no PDF for $stem" >&2; continue; }
     pdftotext -enc UTF-8 "$dir/pdf/$stem.pdf" "$dir/raw/input/$stem.txt"
     pdftotext -layout -enc UTF-8 "$dir/pdf/$stem.pdf" "$dir/lay/input/$stem.txt"
-    for mode in raw lay; do
+    pdftotext -raw -enc UTF-8 "$dir/pdf/$stem.pdf" "$dir/stream/input/$stem.txt"
+    for mode in raw lay stream; do
       python3 - "$out/gen/gold/$stem.json" "$dir/$mode/gold/$stem.json" "$stem.txt" <<'PY'
 import json, sys
 gold = json.load(open(sys.argv[1]))
