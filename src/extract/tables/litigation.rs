@@ -68,6 +68,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
+    // A number wrapped in its narrow cell (`11` / `5`, as `pdftotext -raw`
+    // prints 115): the table read with it whole, where only so does every
+    // proceeding add up.
+    let adds_up = |cells: &[Cell]| cells.chunks_exact(template::LITIGATION_OUTCOMES.len()).all(cells_add_up);
+    if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
+        if let Some((whole, whole_end)) = rewrapped(text, rows, first_value_row, n, &own) {
+            (cells, end) = (whole, whole_end);
+        }
+    }
     // Numbers before the outcomes' heads that are another table's (a web page's
     // 表三 cells printed under 表四's heading): the fifteen after the heads are the
     // table where they add up by proceeding and the first fifteen do not.
@@ -146,6 +155,74 @@ fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
         end = k + 1;
     }
     (cells, end)
+}
+
+/// The most numbers of 表四 wrapped in their cells that are looked for.
+const MAX_WRAPPED: usize = 3;
+
+/// 表四's `n` cells from layout row `from` on where some of its numbers were
+/// wrapped in their narrow cells, the last digits on a line of their own
+/// (`54 0 3 58 11` / `5` / `36 0 0 0 36 0 43 0 59 10` / `2`): each such line's
+/// number joined to the one that ends the line above, as many as the cells
+/// over `n`, the one way that makes every proceeding's outcomes add up to its
+/// total. Returns the cells and the row after the last read.
+fn rewrapped(text: &str, rows: &[Row], from: usize, n: usize, own: &dyn Fn(&&Cell) -> bool) -> Option<(Vec<Cell>, usize)> {
+    let digits = |c: &Cell| {
+        let token = text.get(c.offset..).unwrap_or_default();
+        let d = token.bytes().take_while(u8::is_ascii_digit).count();
+        let whole = c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
+        (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
+    };
+    // The cells in order, each with whether it may be the end of a number
+    // wrapped onto the next line (the last of its line) or its rest (alone on its line).
+    let mut cells: Vec<(Cell, bool, bool, usize)> = Vec::new();
+    for (k, row) in rows.iter().enumerate().skip(from) {
+        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() >= n + MAX_WRAPPED {
+            break;
+        }
+        let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
+        let alone = mine.len() == 1 && row.is_numbers_alone();
+        for (i, c) in mine.iter().enumerate() {
+            cells.push((*c, i + 1 == mine.len(), alone, k));
+        }
+    }
+    let group = template::LITIGATION_OUTCOMES.len();
+    let joins: Vec<usize> = (1..cells.len())
+        .filter(|&i| cells[i].2 && cells[i - 1].1 && digits(&cells[i - 1].0).is_some() && digits(&cells[i].0).is_some())
+        .collect();
+    let mut found: Option<(Vec<Cell>, usize)> = None;
+    for extra in 1..=MAX_WRAPPED.min(joins.len()) {
+        let Some(taken) = cells.get(..n + extra) else { break };
+        // Each choice of `extra` joins among those within the cells taken.
+        let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
+        for pick in 0u32..(1 << within.len()) {
+            if pick.count_ones() as usize != extra {
+                continue;
+            }
+            let mut out: Vec<Cell> = Vec::with_capacity(n);
+            for (i, (c, ..)) in taken.iter().enumerate() {
+                let joined = within.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
+                match (joined, out.last_mut()) {
+                    (true, Some(last)) => {
+                        let number = last.number() * 10f64.powi(digits(c).unwrap_or(0) as i32) + c.number();
+                        last.value = Some(Value { number, unit: None });
+                    }
+                    _ => out.push(*c),
+                }
+            }
+            if out.len() == n && out.chunks_exact(group).all(cells_add_up) {
+                if found.as_ref().is_some_and(|f| !f.0.iter().map(Cell::number).eq(out.iter().map(Cell::number))) {
+                    return None;
+                }
+                // (The row after the last cell read.)
+                found = Some((out, taken[taken.len() - 1].3 + 1));
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    found
 }
 
 /// 表四's last cells printed apart from the others (`cells`, read where the
@@ -294,6 +371,20 @@ mod tests {
         read_litigation(&text, &rs, 0, &mut r);
         let got: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
         assert_eq!(got, cells, "{:?}", r.issues);
+    }
+
+    #[test]
+    fn numbers_wrapped_in_their_narrow_cells_are_read_whole() {
+        // `pdftotext -raw`: a row a line, 115 and 102 wrapped, their last digits on lines of their own.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
+            结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
+        let text = format!("{heads}54 0 3 58 11\n5\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
+        let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [54, 0, 3, 58, 115, 36, 0, 0, 0, 36, 0, 43, 0, 59, 102]);
+        // Where whole numbers would not add up, the table is not read as them.
+        let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
+        let r = litigation(&text);
+        assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
     }
 
     #[test]
