@@ -130,7 +130,22 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         return Some(end);
     }
     let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
+    // Numbers a line each that leave two proceedings or more not adding up were
+    // taken in an order not the table's (a stray number before the heads,
+    // another table's column among them): those proceedings are not read. A
+    // report's own slip in a sum breaks one proceeding, and is read and flagged.
+    let group = template::LITIGATION_OUTCOMES.len();
+    let adding_up: Vec<bool> = cells[..n].chunks_exact(group).map(cells_add_up).collect();
+    let broken = adding_up.iter().filter(|&&a| !a).count();
+    let scrambled = vertical && !delimited && broken >= 2;
+    if scrambled {
+        let why = format!("表四's numbers, a line each, leave {broken} proceedings not adding up: those are not read");
+        report.flag("litigation_cells_missing", why);
+    }
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
+        if scrambled && !adding_up[idx / group] {
+            continue;
+        }
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
         let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
         let what = || format!("litigation/{proceeding}/{outcome}");
@@ -385,6 +400,23 @@ mod tests {
         let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn numbers_a_line_each_that_leave_two_proceedings_broken_are_not_read() {
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n";
+        let table = |numbers: &[i64]| {
+            let lines: String = numbers.iter().map(|v| format!("{v}\n")).collect();
+            litigation(&format!("{heads}{lines}五、存在的主要问题及改进情况\n"))
+        };
+        // A stray number before the cells shifts every one after it: the
+        // proceedings that then add up are read, the others not.
+        let r = table(&[1, 54, 0, 3, 58, 11, 5, 36, 0, 0, 0, 36, 0, 43, 0, 59]);
+        assert!(r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+        assert!(r.litigation.iter().all(|f| f.proceeding == "reconsideration"), "{:?}", r.litigation);
+        // One proceeding's total off, as a report may print it: read, for the checks to flag.
+        let r = table(&[5, 0, 3, 58, 65, 36, 0, 0, 0, 36, 0, 4, 0, 5, 9]);
+        assert_eq!(r.litigation.len(), 15);
     }
 
     #[test]
