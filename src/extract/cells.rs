@@ -785,6 +785,12 @@ fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
         return None;
     }
     let printed = &s[digits_start..number_end];
+    // A year parted from its 年 by a blank (`2020 年办件量)`, a header's note
+    // `pdftotext` wrapped): no count.
+    let year = printed.len() == 4 && printed.parse::<u32>().is_ok_and(|y| (1980..=2100).contains(&y));
+    if year && unit.is_none() && s[k..].trim_start().starts_with('年') {
+        return None;
+    }
     let number: f64 = if commas {
         printed.replace(',', "").parse().ok()?
     } else {
@@ -984,5 +990,15 @@ mod tests {
         // A row's numbers after a label whose note the line cuts, parted by blanks, are the row's.
         let (_, row) = rows("度办理  (二)部分公开(区分处理的,只计      1     0     0     0     0     0     1\n");
         assert_eq!(row[0].cells.len(), 7);
+    }
+
+    #[test]
+    fn a_year_parted_from_its_year_character_is_no_cell() {
+        // Plain `pdftotext` of a Word 表二: the notes' second lines start with their year.
+        let (_, header) = rows("上一年项目数量(指 本年增/减\n处理决定数量(指\n2019 年事项数)\n2020 年办件量)\n行政许可\n32\n");
+        assert!(header.iter().take(4).all(|r| r.cells.is_empty()), "{:?}", header.iter().map(values).collect::<Vec<_>>());
+        // A count before other words is one.
+        let (_, row) = rows("行政许可 2020 12 4\n");
+        assert_eq!(values(&row[0]), vec![Some(2020.0), Some(12.0), Some(4.0)]);
     }
 }
