@@ -162,8 +162,14 @@ fn cell_apart(
     if row.cells.len() + 1 != n {
         return None;
     }
-    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| free(a))?;
-    let [cell] = rows[next].cells.as_slice() else { return None };
+    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| rows[a].is_numbers_alone())?;
+    // (Or the first of a run that goes on with the next item's row, its numbers
+    // before its label: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`.)
+    let cell = match rows[next].cells.as_slice() {
+        [cell] if unmatched(next) => cell,
+        [cell, rest @ ..] if worded(cell) && rest.len() == n => cell,
+        _ => return None,
+    };
     let column = if worded(cell) {
         block.columns.iter().position(|c| c.metric == "change")?
     } else if cell.value.is_some_and(|v| v.unit.is_some()) {
@@ -319,6 +325,28 @@ mod tests {
         // Running text after the row (a line with no cell) is no change.
         let prose = "本年度其他对外管理服务事项的办理情况已在本机关门户网站的政务公开专栏中按月逐项公开并接受社会监督。";
         assert!(read(&text(prose)).1);
+    }
+
+    #[test]
+    fn a_change_in_words_run_on_with_the_next_item_s_numbers_is_the_item_s() {
+        // Plain pdftotext: 行政许可's two numbers before its label, its change in
+        // words after it, gathered with the next item's numbers before that one's label.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n9\n5\n行政许可\n增加 10\n6\n\
+            --10\n1\n其他对外管理服务\n事项\n第二十条第(六)项\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2019, &mut r);
+        let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
+        for want in [
+            ("administrative_license", "previous_count", 9.0),
+            ("administrative_license", "change", 10.0),
+            ("administrative_license", "decisions", 5.0),
+            ("other_management_service", "previous_count", 6.0),
+            ("other_management_service", "change", -10.0),
+            ("other_management_service", "decisions", 1.0),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
     }
 
     #[test]
