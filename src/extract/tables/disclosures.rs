@@ -159,7 +159,15 @@ fn cell_apart(
         let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && numbers(a) && whole_next(a));
         return before.or_else(after).map(|b| [&[*first][..], &rows[b].cells].concat());
     }
-    if row.cells.len() + 1 != n {
+    // A first number in words is no item's first column (a count): it is the
+    // change of the item above, printed after that one's label and gathered
+    // with this row's numbers (`122` / `0` / `行政许可` / `增加 8` / `13` / `3`).
+    let above = k >= 2 && rows[k - 1].is_orphan() && rows[k - 2].cells.len() + 1 == n && !unmatched(k - 2);
+    let own = match row.cells.split_first() {
+        Some((first, rest)) if above && worded(first) => rest,
+        _ => &row.cells[..],
+    };
+    if own.len() + 1 != n {
         return None;
     }
     let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| rows[a].is_numbers_alone())?;
@@ -167,7 +175,7 @@ fn cell_apart(
     // before its label: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`.)
     let cell = match rows[next].cells.as_slice() {
         [cell] if unmatched(next) => cell,
-        [cell, rest @ ..] if worded(cell) && rest.len() == n => cell,
+        [cell, rest @ ..] if worded(cell) && (rest.len() == n || rest.len() + 1 == n) => cell,
         _ => return None,
     };
     let column = if worded(cell) {
@@ -177,7 +185,7 @@ fn cell_apart(
     } else {
         return None;
     };
-    let mut cells = row.cells.clone();
+    let mut cells = own.to_vec();
     cells.insert(column, *cell);
     Some(cells)
 }
@@ -344,6 +352,24 @@ mod tests {
             ("other_management_service", "previous_count", 6.0),
             ("other_management_service", "change", -10.0),
             ("other_management_service", "decisions", 1.0),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // The next item's change after its label too: the change gathered first
+        // with its numbers is the item's above, not its own first column.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n122\n0\n行政许可\n增加 8\n13\n\
+            3\n其他对外管理服务\n减少 1\n事项\n第二十条第(六)项\n";
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2019, &mut r);
+        let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
+        for want in [
+            ("administrative_license", "previous_count", 122.0),
+            ("administrative_license", "change", 8.0),
+            ("administrative_license", "decisions", 0.0),
+            ("other_management_service", "previous_count", 13.0),
+            ("other_management_service", "change", -1.0),
+            ("other_management_service", "decisions", 3.0),
         ] {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
