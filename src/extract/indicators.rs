@@ -188,6 +188,11 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
     let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
     let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
     let skip = usize::from(header.contains("代码")) + usize::from(total_first);
+    if header.contains("序号") {
+        if let Some(lines) = serials_interleaved(rows) {
+            return lines;
+        }
+    }
     // Plain `pdftotext` prints some tables' numbers before their labels.
     let numbers_first = numbers_first(rows);
     let skip_above = skip + numbers_first.unwrap_or(0);
@@ -225,6 +230,75 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
     }
     out
+}
+
+/// The most layout rows a table printed a cell a line runs to.
+const MAX_TABLE_ROWS: usize = 160;
+
+/// A table with a 序号 column printed a cell a line, the serial numbers and
+/// the counts in no fixed order around the labels (plain `pdftotext`:
+/// `8` / `2.同意公开答复数 件` / `4` / `9` / `3.同意部分公开答复 件` / `0`): the
+/// numbers from the header on that count 1, 2, 3… are the serials, one an
+/// indicator's row; the others, as many, are the rows' counts in order.
+/// Only where the serials number every indicator's row and the counts are as many.
+fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
+    let start = rows.iter().position(|r| r.kind == Kind::Table && r.cells.is_empty() && r.label() == "序号")?;
+    let mut named: Vec<(Indicator, bool)> = Vec::new();
+    let mut numbers: Vec<&Cell> = Vec::new();
+    // The line of label a row's label took with it; the last line of label that named no row.
+    let mut joined: Option<usize> = None;
+    let mut unnamed: Option<&str> = None;
+    for (k, r) in rows.iter().enumerate().skip(start + 1).take(MAX_TABLE_ROWS) {
+        if r.kind != Kind::Table {
+            break;
+        }
+        if r.is_numbers_alone() {
+            numbers.extend(&r.cells);
+            continue;
+        }
+        if !r.cells.is_empty() {
+            // A row with its numbers on its line: not printed so.
+            return None;
+        }
+        if joined == Some(k) {
+            continue;
+        }
+        // A label wrapped over two lines names its row on the first, or with the
+        // second (the next line of label, past numbers: `(一)主动公开政府 条` /
+        // `1` / `43` / `信息数`) where that names none itself.
+        let what = indicator(r.label()).or_else(|| {
+            let (n, next) = rows.iter().enumerate().skip(k + 1).take(3).find(|(_, n)| !n.is_numbers_alone())?;
+            let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
+            // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
+            let first = UNITS.iter().find_map(|u| r.label().strip_suffix(u)).unwrap_or(r.label());
+            let what = indicator(&format!("{first}{}", next.label())).filter(|_| piece)?;
+            joined = Some(n);
+            Some(what)
+        });
+        // (The unit in 万元 on the label's first line, where its second names the row.)
+        let wan = r.label().contains("万元") || unnamed.is_some_and(|l: &str| l.contains("万元"));
+        match what {
+            Some(what) => {
+                named.push((what, wan));
+                unnamed = None;
+            }
+            None => unnamed = Some(r.label()),
+        }
+    }
+    let mut serial = 1.0;
+    let mut counts: Vec<&Cell> = Vec::with_capacity(numbers.len() / 2);
+    for cell in numbers {
+        if cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
+            serial += 1.0;
+        } else {
+            counts.push(cell);
+        }
+    }
+    let serials = serial as usize - 1;
+    if named.len() < MIN_ROWS || serials != named.len() || counts.len() != named.len() {
+        return None;
+    }
+    Some(named.into_iter().zip(counts).map(|((what, wan), cell)| Line { what, cell, wan, delimited: false }).collect())
 }
 
 /// Whether plain `pdftotext` printed each row's numbers before its label (set a
@@ -606,6 +680,34 @@ mod tests {
             ("partially_granted", 4),
         ];
         assert_eq!(requests(&r), want);
+    }
+
+    #[test]
+    fn a_serial_column_printed_among_the_counts_a_cell_a_line() {
+        // Plain pdftotext of a Word form with a 序号 column: each serial before
+        // or after its label, its count before or after the next serial.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n(一)主动公开政府 条\n1\n43\n信息数\n\
+            (一)收到申请数\n件\n2\n6\n件\n3\n1.当面申请数\n0\n件\n4\n2.传真申请数\n0\n(三)申请答复数\n件\n5\n6\n6\n\
+            2.同意公开答复数 件\n4\n7\n3.同意部分公开答复 件\n0\n数\n8\n5.不属于本行政机关 件\n2\n公开数\n四、行政复议数量\n件\n\
+            9\n0\n五、行政诉讼数量\n件\n10\n1\n七、依申请公开信息 万元\n11\n0.0094\n收取的费用\n";
+        let r = read_text(text);
+        let want = [
+            ("new_received", 6),
+            ("channel_in_person", 0),
+            ("channel_fax", 0),
+            ("answered", 6),
+            ("granted", 4),
+            ("partially_granted", 0),
+            ("unable_not_held", 2),
+        ];
+        assert_eq!(requests(&r), want);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [43.0]);
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0), ("litigation", 1)]);
+        assert_eq!(r.fees_yuan, Some(94.0));
+        // Serials that do not number every row: not read so.
+        let broken = text.replace("\n9\n0\n", "\n0\n");
+        let (_, rows) = super::super::cells::rows(&broken);
+        assert!(serials_interleaved(&rows).is_none());
     }
 
     #[test]
