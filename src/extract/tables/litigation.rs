@@ -210,10 +210,17 @@ fn rewrapped(text: &str, rows: &[Row], from: usize, n: usize, own: &dyn Fn(&&Cel
         let Some(taken) = cells.get(..n + extra) else { break };
         // Each choice of `extra` joins among those within the cells taken.
         let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
-        for pick in 0u32..(1 << within.len()) {
-            if pick.count_ones() as usize != extra {
-                continue;
-            }
+        if extra > within.len() {
+            break;
+        }
+        // (The sets of `extra` bits among `within.len()`, in order: C(18, 3) at most.)
+        let mut pick: u32 = (1 << extra) - 1;
+        while pick < 1 << within.len() {
+            let this = pick;
+            let low = pick & pick.wrapping_neg();
+            let carry = pick + low;
+            pick = (((carry ^ pick) >> 2) / low) | carry;
+            let pick = this;
             let mut out: Vec<Cell> = Vec::with_capacity(n);
             for (i, (c, ..)) in taken.iter().enumerate() {
                 let joined = within.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
