@@ -407,6 +407,15 @@ mod tests {
         let items: String = index.lines().skip(1).map(|l| format!("<li><a href=\"#\">{l}</a></li>")).collect();
         let page = format!("<html><body><div>首页 &gt; 政府信息公开年报</div><ul>{items}</ul></body></html>");
         assert_eq!(status("i.html", &page), (Some(Status::NotAReport), vec!["about_reports"], None));
+        // Rules on writing the reports, in articles.
+        let rules = "第一条 局各科室应于每年12月底前,将政府信息公开年度报告报局政府信息公开领导小组办公室。\n\
+            第二条 报告的内容:\n(一)主动公开政府信息的情况\n1.主动公开信息总数;\n(二)政府信息依申请公开情况\n\
+            2.年度内共受理政府信息公开申请件数;\n(三)依申请政府信息公开收费及费用减免情况\n(四)申请复议、提起行政诉讼情况\n";
+        assert_eq!(status("rules.txt", rules), (Some(Status::NotAReport), vec!["about_reports"], None));
+        // 表二's headings (第二十条第(一)项) are no articles.
+        let t2021 = "第二十条第(一)项\n第二十条第(五)项\n某某镇2021年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n\
+            三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 0 |\n";
+        assert_ne!(status("t.txt", t2021).0, Some(Status::NotAReport));
         let meta = r#"{"title": "某某县人民政府2019年政府信息公开工作年度报告", "year": 2019}"#;
         assert_eq!(status("page.txt", meta), (Some(Status::NotAReport), vec!["data_file"], None));
         assert_eq!(status("page.csv", "title,year\n某某县2019年政府信息公开工作年度报告,2019\n").1, vec!["data_file"]);

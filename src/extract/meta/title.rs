@@ -353,6 +353,9 @@ pub(super) const LISTED_TITLES: usize = 3;
 /// notice's or a reply's, or its head lists several reports (a site's index).
 pub fn about_reports(text: &str) -> bool {
     let head = Head::of(text);
+    if in_articles(&head) {
+        return true;
+    }
     let Some((at, title)) = title_line(&head) else { return false };
     // The notice's title may go on below (`关于政府信息公开工作年度报告` / `有关事项的通知`).
     let below = heading_lines(&head).nth(at + 1).filter(|l| l.chars().count() <= 20 && !l.contains('。')).unwrap_or("");
@@ -363,6 +366,22 @@ pub fn about_reports(text: &str) -> bool {
     titles.sort_unstable();
     titles.dedup();
     titles.len() >= LISTED_TITLES
+}
+
+/// Whether the head is written in articles, as rules on the reports are
+/// (`第一条 局各科室…应…将政府信息公开年度报告报…`, `第二条 报告的内容`): its
+/// first and second at the start of their lines. (`第二十条第(一)项`, 表二's
+/// heading, names an article of the regulations, not one of its own.)
+fn in_articles(head: &Head) -> bool {
+    let article = |l: &str| {
+        let rest = l.strip_prefix('第')?;
+        let end = rest.find('条')?;
+        let after = &rest[end + '条'.len_utf8()..];
+        let n = crate::extract::numerals::chinese(&rest[..end])?;
+        (!after.is_empty() && !after.starts_with('第')).then_some(n)
+    };
+    let articles: Vec<u64> = head.lines().filter_map(article).collect();
+    articles.contains(&1) && articles.contains(&2)
 }
 
 /// What a page on part of a year says after the year (`2022年上半年`, `2023年第一季度`).
