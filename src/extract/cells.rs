@@ -996,7 +996,8 @@ mod tests {
     fn a_year_parted_from_its_year_character_is_no_cell() {
         // Plain `pdftotext` of a Word 表二: the notes' second lines start with their year.
         let (_, header) = rows("上一年项目数量(指 本年增/减\n处理决定数量(指\n2019 年事项数)\n2020 年办件量)\n行政许可\n32\n");
-        assert!(header.iter().take(4).all(|r| r.cells.is_empty()), "{:?}", header.iter().map(values).collect::<Vec<_>>());
+        let cells: Vec<_> = header.iter().map(values).collect();
+        assert!(header.iter().take(4).all(|r| r.cells.is_empty()), "{cells:?}");
         // A count before other words is one.
         let (_, row) = rows("行政许可 2020 12 4\n");
         assert_eq!(values(&row[0]), vec![Some(2020.0), Some(12.0), Some(4.0)]);

@@ -702,7 +702,8 @@ mod tests {
         ];
         assert_eq!(requests(&r), want);
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [43.0]);
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0), ("litigation", 1)]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);
         assert_eq!(r.fees_yuan, Some(94.0));
         // Serials that do not number every row: not read so.
         let broken = text.replace("\n9\n0\n", "\n0\n");

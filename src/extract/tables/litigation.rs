@@ -181,7 +181,13 @@ const MAX_WRAPPED: usize = 3;
 /// number joined to the one that ends the line above, as many as the cells
 /// over `n`, the one way that makes every proceeding's outcomes add up to its
 /// total. Returns the cells and the row after the last read.
-fn rewrapped(text: &str, rows: &[Row], from: usize, n: usize, own: &dyn Fn(&&Cell) -> bool) -> Option<(Vec<Cell>, usize)> {
+fn rewrapped(
+    text: &str,
+    rows: &[Row],
+    from: usize,
+    n: usize,
+    own: &dyn Fn(&&Cell) -> bool,
+) -> Option<(Vec<Cell>, usize)> {
     let digits = |c: &Cell| {
         let token = text.get(c.offset..).unwrap_or_default();
         let d = token.bytes().take_while(u8::is_ascii_digit).count();
