@@ -671,15 +671,8 @@ mod tests {
             其中:1.当面申请\n数\n条 7 7\n2.传真申请数 条 0 0\n本年度对申请的答\n复总数\n条 37 37\n\
             其中:1.同意公开\n答复数\n条 22 22\n2.同意部分公开答\n复数\n条 4 4\n行政复议数 件 2 2\n";
         let r = read_text(text);
-        let want = [
-            ("new_received", 37),
-            ("channel_in_person", 7),
-            ("channel_fax", 0),
-            ("answered", 37),
-            ("granted", 22),
-            ("partially_granted", 4),
-        ];
-        assert_eq!(requests(&r), want);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
+        assert_eq!(requests(&r), rows.into_iter().zip([37, 7, 0, 37, 22, 4]).collect::<Vec<_>>());
     }
 
     #[test]
@@ -691,16 +684,9 @@ mod tests {
             2.同意公开答复数 件\n4\n7\n3.同意部分公开答复 件\n0\n数\n8\n5.不属于本行政机关 件\n2\n公开数\n四、行政复议数量\n件\n\
             9\n0\n五、行政诉讼数量\n件\n10\n1\n七、依申请公开信息 万元\n11\n0.0094\n收取的费用\n";
         let r = read_text(text);
-        let want = [
-            ("new_received", 6),
-            ("channel_in_person", 0),
-            ("channel_fax", 0),
-            ("answered", 6),
-            ("granted", 4),
-            ("partially_granted", 0),
-            ("unable_not_held", 2),
-        ];
-        assert_eq!(requests(&r), want);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
+        let rows = rows.into_iter().chain(["unable_not_held"]);
+        assert_eq!(requests(&r), rows.zip([6, 0, 0, 6, 4, 0, 2]).collect::<Vec<_>>());
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [43.0]);
         let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
         assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);

@@ -335,44 +335,30 @@ mod tests {
         assert!(read(&text(prose)).1);
     }
 
+    /// 第二十条第(五)项's two items' columns (previous, change, decisions) read from `text`.
+    fn block_five(text: &str) -> [[Option<f64>; 3]; 2] {
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2019, &mut r);
+        let value = |item: &str, metric: &str| {
+            r.disclosures.iter().find(|d| d.item == item && d.metric == metric).map(|d| d.value)
+        };
+        ["administrative_license", "other_management_service"]
+            .map(|item| ["previous_count", "change", "decisions"].map(|metric| value(item, metric)))
+    }
+
     #[test]
     fn a_change_in_words_run_on_with_the_next_item_s_numbers_is_the_item_s() {
         // Plain pdftotext: 行政许可's two numbers before its label, its change in
         // words after it, gathered with the next item's numbers before that one's label.
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n9\n5\n行政许可\n增加 10\n6\n\
             --10\n1\n其他对外管理服务\n事项\n第二十条第(六)项\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_disclosures(text, &rs, Template::T2019, &mut r);
-        let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
-        for want in [
-            ("administrative_license", "previous_count", 9.0),
-            ("administrative_license", "change", 10.0),
-            ("administrative_license", "decisions", 5.0),
-            ("other_management_service", "previous_count", 6.0),
-            ("other_management_service", "change", -10.0),
-            ("other_management_service", "decisions", 1.0),
-        ] {
-            assert!(got.contains(&want), "{want:?} not in {got:?}");
-        }
+        assert_eq!(block_five(text), [[Some(9.0), Some(10.0), Some(5.0)], [Some(6.0), Some(-10.0), Some(1.0)]]);
         // The next item's change after its label too: the change gathered first
         // with its numbers is the item's above, not its own first column.
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n122\n0\n行政许可\n增加 8\n13\n\
             3\n其他对外管理服务\n减少 1\n事项\n第二十条第(六)项\n";
-        let (_, rs) = rows(text);
-        let mut r = Report::default();
-        read_disclosures(text, &rs, Template::T2019, &mut r);
-        let got: Vec<(&str, &str, f64)> = r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect();
-        for want in [
-            ("administrative_license", "previous_count", 122.0),
-            ("administrative_license", "change", 8.0),
-            ("administrative_license", "decisions", 0.0),
-            ("other_management_service", "previous_count", 13.0),
-            ("other_management_service", "change", -1.0),
-            ("other_management_service", "decisions", 3.0),
-        ] {
-            assert!(got.contains(&want), "{want:?} not in {got:?}");
-        }
+        assert_eq!(block_five(text), [[Some(122.0), Some(8.0), Some(0.0)], [Some(13.0), Some(-1.0), Some(3.0)]]);
     }
 
     #[test]
