@@ -71,7 +71,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // A number wrapped in its narrow cell (`11` / `5`, as `pdftotext -raw`
     // prints 115): the table read with it whole, where only so does every
     // proceeding add up.
-    let adds_up = |cells: &[Cell]| cells.chunks_exact(template::LITIGATION_OUTCOMES.len()).all(cells_add_up);
+    let group = template::LITIGATION_OUTCOMES.len();
+    let adds_up = |cells: &[Cell]| cells.chunks_exact(group).all(cells_add_up);
     if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
         if let Some((whole, whole_end)) = rewrapped(text, rows, first_value_row, n, &own) {
             (cells, end) = (whole, whole_end);
@@ -82,8 +83,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // table where they add up by proceeding and the first fifteen do not.
     if before_heads.is_some_and(|b| b > 0) && cells.len() >= n && !delimited {
         let (after, after_end) = cells_after(rows, heads_row, n);
-        let add_up = |cells: &[Cell]| cells.chunks_exact(template::LITIGATION_OUTCOMES.len()).all(cells_add_up);
-        if after.len() == n && add_up(&after) && !add_up(&cells[..n]) {
+        if after.len() == n && adds_up(&after) && !adds_up(&cells[..n]) {
             (cells, end) = (after, after_end);
         }
     }
@@ -134,7 +134,6 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // taken in an order not the table's (a stray number before the heads,
     // another table's column among them): those proceedings are not read. A
     // report's own slip in a sum breaks one proceeding, and is read and flagged.
-    let group = template::LITIGATION_OUTCOMES.len();
     let adding_up: Vec<bool> = cells[..n].chunks_exact(group).map(cells_add_up).collect();
     let broken = adding_up.iter().filter(|&&a| !a).count();
     let scrambled = vertical && !delimited && broken >= 2;
@@ -146,8 +145,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         if scrambled && !adding_up[idx / group] {
             continue;
         }
-        let proceeding = template::LITIGATION_PROCEEDINGS[idx / template::LITIGATION_OUTCOMES.len()];
-        let outcome = template::LITIGATION_OUTCOMES[idx % template::LITIGATION_OUTCOMES.len()];
+        let proceeding = template::LITIGATION_PROCEEDINGS[idx / group];
+        let outcome = template::LITIGATION_OUTCOMES[idx % group];
         let what = || format!("litigation/{proceeding}/{outcome}");
         let value = cell.value.unwrap_or(ZERO);
         if let Some(count) = count(report, what, value) {
@@ -175,6 +174,28 @@ fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
 /// The most numbers of 表四 wrapped in their cells that are looked for.
 const MAX_WRAPPED: usize = 3;
 
+/// A cell of 表四 as [`rewrapped`] sees it: whether it may be the start of a
+/// number wrapped onto the next line (the last of its line) or its rest
+/// (alone on its line), and its layout row.
+struct Piece {
+    cell: Cell,
+    ends_line: bool,
+    alone: bool,
+    row: usize,
+}
+
+/// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
+/// increasing order: C(18, 3) sets at most here.
+fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
+    let first = (k <= m).then(|| (1u32 << k) - 1);
+    let next = |&set: &u32| {
+        let low = set & set.wrapping_neg();
+        let carry = set + low;
+        Some((((carry ^ set) >> 2) / low) | carry)
+    };
+    std::iter::successors(first, next).take_while(move |&set| set < 1 << m)
+}
+
 /// 表四's `n` cells from layout row `from` on where some of its numbers were
 /// wrapped in their narrow cells, the last digits on a line of their own
 /// (`54 0 3 58 11` / `5` / `36 0 0 0 36 0 43 0 59 10` / `2`): each such line's
@@ -194,41 +215,30 @@ fn rewrapped(
         let whole = c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
         (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
     };
-    // The cells in order, each with whether it may be the end of a number
-    // wrapped onto the next line (the last of its line) or its rest (alone on its line).
-    let mut cells: Vec<(Cell, bool, bool, usize)> = Vec::new();
+    let mut cells: Vec<Piece> = Vec::new();
     for (k, row) in rows.iter().enumerate().skip(from) {
         if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() >= n + MAX_WRAPPED {
             break;
         }
         let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
         let alone = mine.len() == 1 && row.is_numbers_alone();
-        for (i, c) in mine.iter().enumerate() {
-            cells.push((*c, i + 1 == mine.len(), alone, k));
+        for (i, &cell) in mine.iter().enumerate() {
+            cells.push(Piece { cell, ends_line: i + 1 == mine.len(), alone, row: k });
         }
     }
     let group = template::LITIGATION_OUTCOMES.len();
     let joins: Vec<usize> = (1..cells.len())
-        .filter(|&i| cells[i].2 && cells[i - 1].1 && digits(&cells[i - 1].0).is_some() && digits(&cells[i].0).is_some())
+        .filter(|&i| cells[i].alone && cells[i - 1].ends_line)
+        .filter(|&i| digits(&cells[i - 1].cell).is_some() && digits(&cells[i].cell).is_some())
         .collect();
     let mut found: Option<(Vec<Cell>, usize)> = None;
     for extra in 1..=MAX_WRAPPED.min(joins.len()) {
         let Some(taken) = cells.get(..n + extra) else { break };
         // Each choice of `extra` joins among those within the cells taken.
         let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
-        if extra > within.len() {
-            break;
-        }
-        // (The sets of `extra` bits among `within.len()`, in order: C(18, 3) at most.)
-        let mut pick: u32 = (1 << extra) - 1;
-        while pick < 1 << within.len() {
-            let this = pick;
-            let low = pick & pick.wrapping_neg();
-            let carry = pick + low;
-            pick = (((carry ^ pick) >> 2) / low) | carry;
-            let pick = this;
+        for pick in bit_sets(within.len(), extra) {
             let mut out: Vec<Cell> = Vec::with_capacity(n);
-            for (i, (c, ..)) in taken.iter().enumerate() {
+            for (i, Piece { cell: c, .. }) in taken.iter().enumerate() {
                 let joined = within.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
                 match (joined, out.last_mut()) {
                     (true, Some(last)) => {
@@ -243,7 +253,7 @@ fn rewrapped(
                     return None;
                 }
                 // (The row after the last cell read.)
-                found = Some((out, taken[taken.len() - 1].3 + 1));
+                found = Some((out, taken[taken.len() - 1].row + 1));
             }
         }
         if found.is_some() {
@@ -399,6 +409,17 @@ mod tests {
         read_litigation(&text, &rs, 0, &mut r);
         let got: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
         assert_eq!(got, cells, "{:?}", r.issues);
+    }
+
+    #[test]
+    fn bit_sets_are_every_set_of_k_bits_once() {
+        for m in 0..=18 {
+            for k in 1..=3 {
+                let sets: Vec<u32> = bit_sets(m, k).collect();
+                let every: Vec<u32> = (0u32..1 << m).filter(|s| s.count_ones() as usize == k).collect();
+                assert_eq!(sets, every, "{m} {k}");
+            }
+        }
     }
 
     #[test]
