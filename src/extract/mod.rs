@@ -99,10 +99,12 @@ pub fn extract(doc: &Document) -> Report {
     let about = report.fact_count() == 0 && report_like && meta::about_reports(text);
     // A half-year's or a quarter's statistics: its figures are no year's.
     let part = report.title.as_deref().map_or_else(|| meta::part_year(text), meta::names_part_year);
-    if part {
+    // A model report to write after (a 范文): no agency's figures.
+    let model = meta::model_text(text);
+    if part || model {
         report.clear_facts();
     }
-    report.status = Some(if (!report_like || about || part) && report.fact_count() == 0 {
+    report.status = Some(if (!report_like || about || part || model) && report.fact_count() == 0 {
         // Not a report: its metadata flags would be noise, and a title read from
         // it (a notice's, an index's) names no report of this file.
         report.issues.clear();
@@ -116,6 +118,9 @@ pub fn extract(doc: &Document) -> Report {
         }
         if about {
             report.flag("about_reports", "a notice or a list about annual reports, not one of them");
+        }
+        if model && !about {
+            report.flag("about_reports", "a model text to write reports after (范文), not one agency's report");
         }
         if part {
             let why = "a report or statistics on part of a year (a half-year, a quarter), not an annual report";
@@ -407,6 +412,10 @@ mod tests {
         let items: String = index.lines().skip(1).map(|l| format!("<li><a href=\"#\">{l}</a></li>")).collect();
         let page = format!("<html><body><div>首页 &gt; 政府信息公开年报</div><ul>{items}</ul></body></html>");
         assert_eq!(status("i.html", &page), (Some(Status::NotAReport), vec!["about_reports"], None));
+        // A model report (a document-sharing site's 范文), its figures no agency's.
+        let model = "政府信息公开年度工作报告范文\n本年度报告是根据《条例》要求编制。\n二、主动公开政府信息情况\n\
+            本区到年底累计主动公开政府信息5928条,其中,本年度新增主动公开政府信息2110条。\n";
+        assert_eq!(status("m.txt", model), (Some(Status::NotAReport), vec!["about_reports"], None));
         // Rules on writing the reports, in articles.
         let rules = "第一条 局各科室应于每年12月底前,将政府信息公开年度报告报局政府信息公开领导小组办公室。\n\
             第二条 报告的内容:\n(一)主动公开政府信息的情况\n1.主动公开信息总数;\n(二)政府信息依申请公开情况\n\

@@ -384,6 +384,17 @@ fn in_articles(head: &Head) -> bool {
     articles.contains(&1) && articles.contains(&2)
 }
 
+/// Words of a title that offers a model to write reports after, not one
+/// agency's report (`政府信息公开年度工作报告范文`).
+const MODEL_WORDS: &[&str] = &["范文", "模板", "范本", "样本"];
+
+/// Whether the text's title offers a model report (a document-sharing site's
+/// 范文, its agency and year left blank), not one agency's report.
+pub fn model_text(text: &str) -> bool {
+    let head = Head::of(text);
+    title_line(&head).is_some_and(|(_, title)| MODEL_WORDS.iter().any(|w| title.has(w)))
+}
+
 /// What a page on part of a year says after the year (`2022年上半年`, `2023年第一季度`).
 const PART_YEAR: &[&str] = &["上半年", "下半年", "季度", "1-6月", "1-9月", "1至6月", "1至9月", "月份"];
 
