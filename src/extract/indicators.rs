@@ -282,6 +282,8 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
                 named.push((what, wan));
                 unnamed = None;
             }
+            // A longer line that names no row is past the table (the signature under it).
+            None if r.label().chars().count() > MAX_WRAPPED_CHARS => break,
             None => unnamed = Some(r.label()),
         }
     }
@@ -691,6 +693,9 @@ mod tests {
         let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
         assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);
         assert_eq!(r.fees_yuan, Some(94.0));
+        // The signature and date under the table are no part of it.
+        let signed = read_text(&format!("{text}某某自治州某某县人民政府河西镇\n2017 年 1 月 22 日\n"));
+        assert_eq!(requests(&signed), requests(&r));
         // Serials that do not number every row: not read so.
         let broken = text.replace("\n9\n0\n", "\n0\n");
         let (_, rows) = super::super::cells::rows(&broken);
