@@ -257,8 +257,12 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             continue;
         }
         if !r.cells.is_empty() {
-            // A row with its numbers on its line: not printed so.
-            return None;
+            // A row with its numbers on its line: not printed so; or, after
+            // the rows, past the table (its date of writing).
+            if named.is_empty() {
+                return None;
+            }
+            break;
         }
         if joined == Some(k) {
             continue;
@@ -695,6 +699,8 @@ mod tests {
         assert_eq!(r.fees_yuan, Some(94.0));
         // The signature and date under the table are no part of it.
         let signed = read_text(&format!("{text}某某自治州某某县人民政府河西镇\n2017 年 1 月 22 日\n"));
+        assert_eq!(requests(&signed), requests(&r));
+        let signed = read_text(&format!("{text}某某区水利局\n2015 年 1 月 24 日\n"));
         assert_eq!(requests(&signed), requests(&r));
         // Serials that do not number every row: not read so.
         let broken = text.replace("\n9\n0\n", "\n0\n");
