@@ -100,7 +100,8 @@ pub fn extract(doc: &Document) -> Report {
     // A half-year's or a quarter's statistics: its figures are no year's.
     let part = report.title.as_deref().map_or_else(|| meta::part_year(text), meta::names_part_year);
     // A model report to write after (a 范文): no agency's figures.
-    let model = meta::model_text(text);
+    // (Its title looked at only where the text holds the words at all.)
+    let model = meta::MODEL_WORDS.iter().any(|w| words.has(w)) && meta::model_text(text);
     if part || model {
         report.clear_facts();
     }
@@ -240,6 +241,7 @@ impl Words {
                     REQUEST_TABLE_HEADERS,
                     indicators::CUES,
                     indicators::ACROSS_CUES,
+                    meta::MODEL_WORDS,
                 ];
                 for w in lists.concat() {
                     if !words.contains(&w) {

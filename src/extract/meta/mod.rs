@@ -16,7 +16,7 @@ use crate::report::Report;
 use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, named_under_title, publisher, signed_agency};
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
-pub use title::{about_reports, model_text, names_part_year, part_year};
+pub use title::{about_reports, model_text, names_part_year, part_year, MODEL_WORDS};
 use title::{ending_in, find_title_in};
 
 /// Fills title, agency, year and published where the text states them; the

@@ -386,7 +386,7 @@ fn in_articles(head: &Head) -> bool {
 
 /// Words of a title that offers a model to write reports after, not one
 /// agency's report (`政府信息公开年度工作报告范文`).
-const MODEL_WORDS: &[&str] = &["范文", "模板", "范本", "样本"];
+pub const MODEL_WORDS: &[&str] = &["范文", "模板", "范本", "样本"];
 
 /// Whether the text's title offers a model report (a document-sharing site's
 /// 范文, its agency and year left blank), not one agency's report.
