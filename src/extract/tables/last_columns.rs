@@ -6,9 +6,9 @@
 //! sections and the signature, as 表四's may be. That block lists its rows in
 //! groups of a row or a few, column by column within a group (`0 5 0 6 …`, or
 //! `0 1 5 11` for two rows). Or the table comes over bands of rows (as
-//! [`super::bands`] reads it) down to its last few rows, which print their
-//! first columns only (a run a row, or a run a column), the others in the
-//! block apart.
+//! [`super::bands`] reads it, a row a band where its rows print whole) down
+//! to a row from which each prints its first columns only (a run a row, or a
+//! run a column), the others in the block apart.
 //!
 //! The reading is taken only where the band's rows add up, the later rows'
 //! numbers in the table are just as many for each, and the block completes
@@ -163,10 +163,6 @@ fn later_rows(rest: &[Token], block: &[Cell], later: usize, whole: usize, n: usi
     Some(completions.into_iter().map(|more| [read.clone(), more].concat()).collect())
 }
 
-/// The most rows at the end of a table read over bands that may print their
-/// first columns only.
-const MAX_LAST: usize = 6;
-
 /// The last `later` rows' first `w` columns from the numbers' end: each row's
 /// a run of its own (or with its first on its label's line), or each column's
 /// a run of `later`. Each way they read.
@@ -232,9 +228,10 @@ pub(super) fn apart<'a>(
             }
         }
     }
-    // Or the table over bands of rows down to its last few rows, which print
-    // their first columns only.
-    for later in 1..=MAX_LAST.min(m.saturating_sub(2)) {
+    // Or the table over bands of rows (a row a band, where the rows print
+    // whole) down to a row from which each prints its first columns only (as
+    // many as the page's flow left in the table: a few rows, or most).
+    for later in 1..=m.saturating_sub(2) {
         for w in 1..n {
             // (The block and the numbers before the last rows must hold theirs:
             // the band reading, the costliest, comes last.)
@@ -410,6 +407,43 @@ mod tests {
         let glued = text.replacen(whole, parted, 1);
         assert_ne!(glued, text);
         assert_eq!(read(&glued), Some(expected(&t)));
+    }
+
+    /// The table a row a run before its label down to row `m - later`, from
+    /// which each row prints its first `w` numbers only (the first on the
+    /// label's line where the label wraps); their other columns after the
+    /// closing sections, in groups of `groups` rows, a column's numbers a run.
+    fn rows_then_firsts(t: &[Vec<u32>], later: usize, w: usize, groups: &[usize]) -> String {
+        let m = t.len();
+        let specs = template::request_rows(Template::T2019);
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n");
+        for (j, (row, spec)) in t.iter().zip(&specs).enumerate() {
+            let shown = if j < m - later { row.len() } else { w };
+            row[1..shown].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+            text.push_str(&format!("{}前 {}\n后半\n", spec.cues[0], row[0]));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n加强公开。\n");
+        text.push_str("六、其他需要报告的事项\n无。\n某某局\n2020 年 1 月 18 日\n\n");
+        let (mut j, mut g) = (m - later, 0);
+        while j < m {
+            let k = groups[g % groups.len()].min(m - j);
+            for c in w..t[0].len() {
+                t[j..j + k].iter().for_each(|row| text.push_str(&format!("{}\n", row[c])));
+                text.push('\n');
+            }
+            j += k;
+            g += 1;
+        }
+        text
+    }
+
+    #[test]
+    fn most_rows_may_print_their_first_columns_only() {
+        let t = table();
+        for (later, groups) in [(16, &[1][..]), (17, &[1, 1, 2, 1, 3]), (20, &[2, 1])] {
+            let text = rows_then_firsts(&t, later, 3, groups);
+            assert_eq!(read(&text), Some(expected(&t)), "{later} {groups:?}");
+        }
     }
 
     #[test]
