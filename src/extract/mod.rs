@@ -75,6 +75,10 @@ pub fn extract(doc: &Document) -> Report {
             // Tables that stop before 表四 and the closing sections: the copy was cut.
             if litigation.is_none() && !words.has(CLOSING_SECTION) {
                 report.flag("truncated", "the text ends before 表四 and the closing sections");
+            } else if report.requests.is_empty() && report.disclosures.is_empty() && !opens(&words) {
+                // A later page of the report alone (a page-turning book's, a
+                // long page's second): no opening section and none of 表二 and 表三.
+                report.flag("truncated", "the text starts after the opening sections, 表二 and 表三");
             }
         } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
@@ -204,6 +208,9 @@ fn data_file(path: &str, text: &str) -> Option<&'static str> {
 
 /// The section a whole report ends with.
 const CLOSING_SECTION: &str = "存在的主要问题";
+/// Words of a report's first part on 2019 or later: its opening section,
+/// 表二's blocks, 表三's heading.
+const OPENING: &[&str] = &["总体情况", "第二十条", "收到和处理"];
 const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
 const KINDS: &[&str] = &[
     "年度报告",
@@ -239,6 +246,7 @@ impl Words {
                     KINDS,
                     SECTIONS,
                     REQUEST_TABLE_HEADERS,
+                    OPENING,
                     indicators::CUES,
                     indicators::ACROSS_CUES,
                     meta::MODEL_WORDS,
@@ -300,6 +308,11 @@ fn looks_like_report(words: &Words) -> bool {
 
 fn has_tables(words: &Words) -> bool {
     words.has(template::REQUEST_ROWS[0].cues[0]) || words.count(template::MARKERS_2019) + words.count(template::MARKERS_2021) > 0
+}
+
+/// Whether the text holds the first part of a report on 2019 or later.
+fn opens(words: &Words) -> bool {
+    words.count(OPENING) > 0 || has_tables(words)
 }
 
 /// Tells the template from the header words only one of them prints; falls back
@@ -394,6 +407,21 @@ mod tests {
         assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
         let r = extract(&decode("whole.txt", whole.as_bytes()));
         assert_eq!(r.status, Some(Status::Ok));
+    }
+
+    #[test]
+    fn a_later_page_of_a_report_alone_is_read_and_partial() {
+        // A page-turning book's page from 表四 on; a line of its closing prose,
+        // wrapped as on a PDF's page, holds 表二's header words (信息内容).
+        let whole = std::fs::read_to_string("data/samples/004_6d9098e69707ff9c.txt").unwrap();
+        let from = &whole[whole.find("四、政府信息公开行政复议").unwrap()..];
+        let wrapped = "由于工作的特殊性,我局产生的政府信息大多属于不公开发布的信息内容,\n同时公开内容较少。\n";
+        let page = format!("Page 8 - 某某市某某局2019年政府信息公开工作年度报告\nP. 8\n{from}{wrapped}");
+        let r = extract(&decode("page8.txt", page.as_bytes()));
+        assert_eq!(r.litigation.len(), 15);
+        assert!(r.requests.is_empty() && r.disclosures.is_empty());
+        assert!(r.has_issue("truncated"), "{:?}", r.issues);
+        assert_eq!(r.status, Some(Status::Partial));
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     let header_at = &places.anchor_at;
     let present: Vec<bool> =
         (0..blocks.len()).map(|b| header_at[b].is_some() || places.items_at[b].is_some()).collect();
+    // No block's line nor item: the words of the header were a sentence's
+    // (`…不公开发布的信息内容,` wrapped on a PDF's line), and the tables after
+    // are looked for from the top.
+    if !present.contains(&true) {
+        return None;
+    }
     // A block printed without heads over its items: numbers after a column's
     // head that follows its items are that column's, not an item's row.
     let unheaded = unheaded(rows, &blocks, &places, start);
