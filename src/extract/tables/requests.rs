@@ -132,6 +132,11 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     // column over bands of rows, or each row's numbers before its label, or
     // parted by its label's lines.
     let first = super::numbers_first::first_named(rows_from, t);
+    // (Its marks for none broken in two, `—` / `—`: read with each one cell.)
+    if let Some((halved, origin)) = first.and_then(|f| super::halved::halved(text, rows_from, f, t, n)) {
+        let end = read_requests(text, &halved, t, 0, report)?;
+        return Some(from + origin.get(end).copied().unwrap_or(rows_from.len()));
+    }
     // The shortened form's three columns, where the header names no kind of organisation.
     let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
     let combined = |f: usize| !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
