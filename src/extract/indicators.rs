@@ -202,7 +202,14 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
             continue;
         }
         // (A label wrapped in its cell only where the line holds the count.)
-        let wrapped = || if row.cells.is_empty() && numbers_first.is_none() { None } else { wrapped(rows, k) };
+        // (Or past the numbers below, where the line holds none.)
+        let wrapped = || {
+            if row.cells.is_empty() && numbers_first.is_none() {
+                past_numbers(rows, k).map(|(what, _)| what)
+            } else {
+                wrapped(rows, k)
+            }
+        };
         let Some(what) = indicator(row.label()).or_else(wrapped) else { continue };
         let mut wan = row.label().contains("万元");
         let cell = count_cell(row, skip).or_else(|| {
@@ -271,11 +278,7 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
         // second (the next line of label, past numbers: `(一)主动公开政府 条` /
         // `1` / `43` / `信息数`) where that names none itself.
         let what = indicator(r.label()).or_else(|| {
-            let (n, next) = rows.iter().enumerate().skip(k + 1).take(3).find(|(_, n)| !n.is_numbers_alone())?;
-            let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
-            // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
-            let first = UNITS.iter().find_map(|u| r.label().strip_suffix(u)).unwrap_or(r.label());
-            let what = indicator(&format!("{first}{}", next.label())).filter(|_| piece)?;
+            let (what, n) = past_numbers(rows, k)?;
             joined = Some(n);
             Some(what)
         });
@@ -359,6 +362,18 @@ fn numbers_first(rows: &[Row]) -> Option<usize> {
 /// The most characters a piece of a label wrapped in its cell has.
 const MAX_WRAPPED_CHARS: usize = 12;
 
+/// The indicator row `k` names with the next line of label past the numbers
+/// below it (`2.同意部分公开答 条` / `04` / `0` / `0` / `复数`, a cell a line),
+/// where that line names none itself, and that line's index.
+fn past_numbers(rows: &[Row], k: usize) -> Option<(Indicator, usize)> {
+    let (n, next) = rows.iter().enumerate().skip(k + 1).take(4).find(|(_, n)| !n.is_numbers_alone())?;
+    let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
+    // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
+    let first = UNITS.iter().find_map(|u| rows[k].label().strip_suffix(u)).unwrap_or(rows[k].label());
+    let what = indicator(&format!("{first}{}", next.label())).filter(|_| piece)?;
+    Some((what, n))
+}
+
 /// The indicator of row `k` whose label a narrow column wrapped (`2.同意部分公开答`
 /// over `复数`): its first piece (the unit's cell after it left out) with the
 /// lines of label alone below it, one then two, or after the line above it.
@@ -375,7 +390,9 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         let above: Vec<&str> = rows[..k].iter().rev().take(3).map_while(piece).collect();
         return (1..=above.len()).find_map(|n| indicator(&above[..n].iter().rev().copied().collect::<String>()));
     }
-    let below: Vec<&str> = rows[k + 1..].iter().take(2).map_while(piece).collect();
+    // (The unit's cell may stand between the pieces: `受理依申请公开信` / `条` / `息总数`.)
+    let unit = |r: &&Row| r.cells.is_empty() && UNITS.contains(&r.label());
+    let below: Vec<&str> = rows[k + 1..].iter().take(3).filter(|r| !unit(r)).take(2).map_while(piece).collect();
     let above = k.checked_sub(1).and_then(|a| piece(&rows[a]));
     let found = |start: String| {
         let mut label = start;
@@ -606,6 +623,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_first_the_unit_between_a_wrapped_label_s_pieces() {
+        // Plain `pdftotext`: each row's year and running total before its label,
+        // a wrapped label's pieces about its unit's line.
+        let text = "指标名称\n计量单位\n2011 年度\n历年累计\n45\n45\n主动公开信息数\n条\n2\n2\n受理依申请公开信\n条\n\
+            息总数\n1\n1\n其中:1.当面申请\n条\n数\n0\n0\n2.传真申请数\n条\n2\n2\n本年度对申请的答\n条\n复总数\n\
+            1\n1\n其中:1.同意公开\n条\n答复数\n1\n1\n2.同意部分公开答\n条\n复数\n0\n0\n行政复议数\n件\n";
+        let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
+        assert_eq!(requests(&read_text(text)), rows.into_iter().zip([2, 1, 0, 2, 1, 1]).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn the_header_ends_at_the_prose_above_it() {
         // Headings numbered `7、` are no headings to stop at; the prose above the
         // table (its `累计` before its `本年`) is no header with a running total's column.
@@ -733,6 +761,17 @@ mod tests {
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("unable_not_exist", 1)]);
         assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+    }
+
+    #[test]
+    fn a_label_s_last_piece_after_its_code_and_counts() {
+        // Plain `pdftotext`, a cell a line: a wrapped label's first piece and
+        // the unit, the row's code and counts, then the label's last piece.
+        let text = "指标名称\n计量单位\n代码\n本期实际\n本年累计\n主动公开信息数 条\n01\n152\n152\n\
+            受理依申请公开 条\n02\n6\n9\n信息总数\n2.同意部分公开答 条\n04\n3\n5\n复数\n行政复议数\n件\n05\n1\n1\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), vec![("new_received", 6), ("partially_granted", 3)]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![1]);
     }
 
     #[test]
