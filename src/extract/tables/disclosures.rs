@@ -162,7 +162,12 @@ fn cell_apart(
         let whole_next = |a: usize| {
             rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
         };
-        let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && numbers(a) && whole_next(a));
+        // (After the label's line a change in words stands in its column:
+        // `其他对外管理服务事 15` / `增加 20` / `7`.)
+        let change = block.columns.iter().position(|c| c.metric == "change");
+        let in_place = |a: usize| rows[a].cells.iter().enumerate().all(|(i, c)| !worded(c) || change == Some(i + 1));
+        let rest_after = |a: usize| rows[a].cells.len() + 1 == n && filled(&rows[a]) && in_place(a);
+        let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && rest_after(a) && whole_next(a));
         return before.or_else(after).map(|b| [&[*first][..], &rows[b].cells].concat());
     }
     // A first number in words is no item's first column (a count): it is the
@@ -383,6 +388,12 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
         assert_eq!(values(&r, "administrative_coercion"), [0.0, 10.0, 20.0]);
+        // A Word table's, the change in words among the numbers after it (in its column).
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
+                    其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [48.0, 7.0, 1.0]);
+        assert_eq!(values(&r, "other_management_service"), [15.0, 20.0, 7.0]);
     }
 
     #[test]
