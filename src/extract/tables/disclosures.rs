@@ -151,24 +151,32 @@ fn cell_apart(
         // (A change in words there is the item's before, set after its label.)
         let numbers = |b: usize| rows[b].cells.len() + 1 == n && filled(&rows[b]) && !rows[b].cells.iter().any(worded);
         let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| free(b) && numbers(b));
-        // (An item's row printed so too: its first number on its label's line, the rest after.)
-        let so_too = |x: usize| {
-            let first_only = rows[x].cells.len() == 1 && !rows[x].label().is_empty();
-            first_only && x + 1 < rows.len() && free(x + 1) && numbers(x + 1)
+        // The numbers after row `x`'s label's line that complete its row, and
+        // the last line they take: the next line, or a number a line (a page's
+        // table printed to PDF, blank lines between), a change in words there
+        // in its column (`其他对外管理服务事 15` / `增加 20` / `7`).
+        let change = block.columns.iter().position(|c| c.metric == "change");
+        let rest_after = |x: usize| -> Option<(Vec<Cell>, usize)> {
+            let mut rest: Vec<Cell> = Vec::new();
+            let mut a = x + 1;
+            while rest.len() + 1 < n && a < rows.len() && free(a) && filled(&rows[a]) {
+                rest.extend_from_slice(&rows[a].cells);
+                a += 1;
+            }
+            let in_place = rest.iter().enumerate().all(|(i, c)| !worded(c) || change == Some(i + 1));
+            (rest.len() + 1 == n && in_place).then_some((rest, a - 1))
         };
+        // (An item's row printed so too: its first number on its label's line, the rest after.)
+        let so_too = |x: usize| rows[x].cells.len() == 1 && !rows[x].label().is_empty() && rest_after(x).is_some();
         // (Not the numbers after the item above, where they are its.)
         let above_takes = |k: usize| k >= 2 && so_too(k - 2) && !rest_before(k - 2);
         let before = Some(k).filter(|&k| rest_before(k) && !above_takes(k)).map(|k| k - 1);
         let whole_next = |a: usize| {
             rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
         };
-        // (After the label's line a change in words stands in its column:
-        // `其他对外管理服务事 15` / `增加 20` / `7`.)
-        let change = block.columns.iter().position(|c| c.metric == "change");
-        let in_place = |a: usize| rows[a].cells.iter().enumerate().all(|(i, c)| !worded(c) || change == Some(i + 1));
-        let rest_after = |a: usize| rows[a].cells.len() + 1 == n && filled(&rows[a]) && in_place(a);
-        let after = || Some(k + 1).filter(|&a| a < rows.len() && free(a) && rest_after(a) && whole_next(a));
-        return before.or_else(after).map(|b| [&[*first][..], &rows[b].cells].concat());
+        let after = || rest_after(k).filter(|&(_, last)| whole_next(last)).map(|(rest, _)| rest);
+        let rest = before.map(|b| rows[b].cells.clone()).or_else(after);
+        return rest.map(|rest| [&[*first][..], &rest].concat());
     }
     // A first number in words is no item's first column (a count): it is the
     // change of the item above, printed after that one's label and gathered
@@ -388,6 +396,12 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
         assert_eq!(values(&r, "administrative_coercion"), [0.0, 10.0, 20.0]);
+        // The next item's change in words.
+        let text = "第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 1\n\n10\n\n3\n\n\
+                    行政强制 42\n\n减少 4\n\n1\n\n第二十条第(八)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_penalty"), [1.0, 10.0, 3.0]);
+        assert_eq!(values(&r, "administrative_coercion"), [42.0, -4.0, 1.0]);
         // A Word table's, the change in words among the numbers after it (in its column).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
                     其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
