@@ -144,6 +144,17 @@ fn cell_apart(
     if n < 2 || !filled(row) {
         return None;
     }
+    let change = block.columns.iter().position(|c| c.metric == "change");
+    // An item whose change in words comes after the next item's label's line,
+    // and that next item.
+    if let Some((own, ..)) = change.and_then(|c| change_past_next(text, rows, k, n, c, matches)) {
+        return Some(own);
+    }
+    let above = matches.iter().map(|m| m.1).filter(|&a| a < k).max();
+    let next = above.zip(change).and_then(|(a, c)| change_past_next(text, rows, a, n, c, matches));
+    if let Some((_, theirs, _)) = next.filter(|&(.., b)| b == k) {
+        return Some(theirs);
+    }
     // The first number on the label's line, the others alone on the line
     // before; or on the lines after (a page's table printed to PDF), where
     // the next item's row needs none of them.
@@ -155,7 +166,6 @@ fn cell_apart(
         // the last line they take: the next line, or a number a line (a page's
         // table printed to PDF, blank lines between), a change in words there
         // in its column (`其他对外管理服务事 15` / `增加 20` / `7`).
-        let change = block.columns.iter().position(|c| c.metric == "change");
         let rest_after = |x: usize| -> Option<(Vec<Cell>, usize)> {
             let mut rest: Vec<Cell> = Vec::new();
             let mut a = x + 1;
@@ -207,6 +217,48 @@ fn cell_apart(
     let mut cells = own.to_vec();
     cells.insert(column, *cell);
     Some(cells)
+}
+
+/// Two items of a block, the first's change set in words, as plain
+/// `pdftotext` prints a page's table printed to PDF: the first's label alone;
+/// its other numbers and the second's but its first, a line each; the
+/// second's label with its first number; then the first's change
+/// (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106` / `增加 13`).
+/// From the first's row `a` (its label's, or that of its numbers under it):
+/// the two rows' cells and the second's row.
+fn change_past_next(
+    text: &str,
+    rows: &[Row],
+    a: usize,
+    n: usize,
+    change: usize,
+    matches: &[(usize, usize)],
+) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
+    let worded = |c: &Cell| in_words(text, c);
+    let matched = |x: usize| matches.iter().any(|m| m.1 == x);
+    let alone = |x: usize| rows[x].is_numbers_alone() && !matched(x);
+    let plain = |x: usize| alone(x) && rows[x].cells.iter().all(|c| c.value.is_some() && !worded(c));
+    let own_line = rows[a].cells.iter().all(|c| c.value.is_some() && !worded(c));
+    if !matched(a) || !own_line || rows[a].cells.len() > 2 * (n - 1) {
+        return None;
+    }
+    let mut numbers: Vec<Cell> = rows[a].cells.clone();
+    let mut b = a + 1;
+    while b < rows.len() && numbers.len() < 2 * (n - 1) && plain(b) {
+        numbers.extend_from_slice(&rows[b].cells);
+        b += 1;
+    }
+    let ([first], Some([words])) = (rows.get(b)?.cells.as_slice(), rows.get(b + 1).map(|r| r.cells.as_slice())) else {
+        return None;
+    };
+    let printed_so = numbers.len() == 2 * (n - 1) && matched(b) && alone(b + 1);
+    if !printed_so || worded(first) || !worded(words) || words.value.is_none() {
+        return None;
+    }
+    let mut own = numbers[..n - 1].to_vec();
+    own.insert(change, *words);
+    let theirs = [&[*first][..], &numbers[n - 1..]].concat();
+    Some((own, theirs, b))
 }
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
@@ -402,6 +454,13 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_penalty"), [1.0, 10.0, 3.0]);
         assert_eq!(values(&r, "administrative_coercion"), [42.0, -4.0, 1.0]);
+        // The first item's change in words after the second's label's line, the
+        // second's numbers but its first among the first's.
+        let text = "第二十条第(五)项\n信息内容\n\n上一年项目数量 本年增/减 处理决定数量\n\n行政许可\n\n12\n\n0\n\n13\n\n5\n\n\
+                    其他对外管理服务事项 106\n\n增加 13\n\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [12.0, 13.0, 0.0]);
+        assert_eq!(values(&r, "other_management_service"), [106.0, 13.0, 5.0]);
         // A Word table's, the change in words among the numbers after it (in its column).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
                     其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
