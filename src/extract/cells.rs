@@ -674,6 +674,13 @@ pub fn in_words(text: &str, cell: &Cell) -> bool {
     SIGN_WORDS.iter().any(|(w, _)| !w.is_ascii() && at.starts_with(w))
 }
 
+/// Whether `cell` of `text` is a number with its sign, in words or marked
+/// (`增加 16`, `+20`, `-15`), as a change is printed.
+pub fn signed(text: &str, cell: &Cell) -> bool {
+    let at = text.get(cell.offset..).unwrap_or_default();
+    SIGN_WORDS.iter().any(|(w, _)| at.starts_with(w))
+}
+
 const SIGN_WORDS: &[(&str, f64)] = &[
     ("减少", -1.0),
     ("增加", 1.0),

@@ -219,11 +219,12 @@ fn cell_apart(
     Some(cells)
 }
 
-/// Two items of a block, the first's change set in words, as plain
-/// `pdftotext` prints a page's table printed to PDF: the first's label alone;
-/// its other numbers and the second's but its first, a line each; the
-/// second's label with its first number; then the first's change
-/// (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106` / `增加 13`).
+/// Two items of a block, as plain `pdftotext` prints a page's table printed
+/// to PDF: the first's label alone; its other numbers and the second's but its
+/// first, a line each; the second's label with its first number; then the
+/// first's change (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106`
+/// / `增加 13`). Only where that change is printed with its sign (in words,
+/// `+20`, `-15`), and no other number is but the second's change.
 /// From the first's row `a` (its label's, or that of its numbers under it):
 /// the two rows' cells and the second's row.
 fn change_past_next(
@@ -234,29 +235,31 @@ fn change_past_next(
     change: usize,
     matches: &[(usize, usize)],
 ) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
-    let worded = |c: &Cell| in_words(text, c);
+    let signed = |c: &Cell| crate::extract::cells::signed(text, c);
     let matched = |x: usize| matches.iter().any(|m| m.1 == x);
     let alone = |x: usize| rows[x].is_numbers_alone() && !matched(x);
-    let plain = |x: usize| alone(x) && rows[x].cells.iter().all(|c| c.value.is_some() && !worded(c));
-    let own_line = rows[a].cells.iter().all(|c| c.value.is_some() && !worded(c));
-    if !matched(a) || !own_line || rows[a].cells.len() > 2 * (n - 1) {
+    let counts = |x: usize| rows[x].cells.iter().all(|c| c.value.is_some());
+    if !matched(a) || !counts(a) || rows[a].cells.len() > 2 * (n - 1) {
         return None;
     }
     let mut numbers: Vec<Cell> = rows[a].cells.clone();
     let mut b = a + 1;
-    while b < rows.len() && numbers.len() < 2 * (n - 1) && plain(b) {
+    while b < rows.len() && numbers.len() < 2 * (n - 1) && alone(b) && counts(b) {
         numbers.extend_from_slice(&rows[b].cells);
         b += 1;
     }
-    let ([first], Some([words])) = (rows.get(b)?.cells.as_slice(), rows.get(b + 1).map(|r| r.cells.as_slice())) else {
+    let ([first], Some([sign])) = (rows.get(b)?.cells.as_slice(), rows.get(b + 1).map(|r| r.cells.as_slice())) else {
         return None;
     };
-    let printed_so = numbers.len() == 2 * (n - 1) && matched(b) && alone(b + 1);
-    if !printed_so || worded(first) || !worded(words) || words.value.is_none() {
+    // (Signed, the second's change alone among the numbers: its place in them.)
+    let theirs_change = n - 1 + change - 1;
+    let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !signed(c));
+    let printed_so = numbers.len() == 2 * (n - 1) && matched(b) && alone(b + 1) && unsigned;
+    if !printed_so || change == 0 || signed(first) || !signed(sign) || sign.value.is_none() {
         return None;
     }
     let mut own = numbers[..n - 1].to_vec();
-    own.insert(change, *words);
+    own.insert(change, *sign);
     let theirs = [&[*first][..], &numbers[n - 1..]].concat();
     Some((own, theirs, b))
 }
@@ -461,6 +464,12 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [12.0, 13.0, 0.0]);
         assert_eq!(values(&r, "other_management_service"), [106.0, 13.0, 5.0]);
+        // Its sign marked, the second's change in words among the numbers.
+        let text = "第二十条第(五)项\n信息内容\n\n上一年项目数量 本年增/减 处理决定数量\n\n行政许可\n\n200\n\n3\n\n减少 18\n\n1\n\n\
+                    其他对外管理服务事项 0\n\n+20\n\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
+        assert_eq!(values(&r, "other_management_service"), [0.0, -18.0, 1.0]);
         // A Word table's, the change in words among the numbers after it (in its column).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
                     其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
