@@ -366,6 +366,11 @@ const MAX_WRAPPED_CHARS: usize = 12;
 /// below it (`2.同意部分公开答 条` / `04` / `0` / `0` / `复数`, a cell a line),
 /// where that line names none itself, and that line's index.
 fn past_numbers(rows: &[Row], k: usize) -> Option<(Indicator, usize)> {
+    // (Numbers right below, and a label no longer than a wrapped piece and its unit.)
+    let numbers_below = rows.get(k + 1).is_some_and(|r| r.is_numbers_alone());
+    if !numbers_below || rows[k].label().chars().count() > MAX_WRAPPED_CHARS + 2 {
+        return None;
+    }
     let (n, next) = rows.iter().enumerate().skip(k + 1).take(4).find(|(_, n)| !n.is_numbers_alone())?;
     let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
     // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
