@@ -15,6 +15,9 @@ const HALVES: &[char] = &['—', '-', '–'];
 
 /// The dash a cell holds alone (`—`, not `——` nor a number), if it does.
 fn half(text: &str, cell: &Cell) -> Option<char> {
+    if cell.value.is_none_or(|v| v.number != 0.0) {
+        return None;
+    }
     let mut chars = text.get(cell.offset..)?.chars();
     let c = chars.next().filter(|c| HALVES.contains(c))?;
     chars.next().is_none_or(char::is_whitespace).then_some(c)
@@ -37,37 +40,50 @@ pub(super) fn halved<'a>(
 ) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
     // (The first row's numbers may come before its label.)
     let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
-    let end = super::numbers_first::table_end(rows, first);
-    let places: Vec<(usize, usize)> =
-        (start..end).flat_map(|k| (0..rows[k].cells.len()).map(move |i| (k, i))).collect();
-    let cell = |&(k, i): &(usize, usize)| &rows[k].cells[i];
-    let mut seconds: Vec<(usize, usize)> = Vec::new();
-    let mut j = 0;
-    while j < places.len() {
-        let a = cell(&places[j]);
-        let Some(dash) = half(text, a) else {
-            j += 1;
-            continue;
-        };
-        let b = places.get(j + 1).map(cell)?;
-        if half(text, b) != Some(dash) || !line_break_between(text, a.offset + dash.len_utf8(), b.offset) {
-            return None;
-        }
-        seconds.push(places[j + 1]);
-        j += 2;
+    // (No lone dash, or no more cells than the table has: nothing to look at.)
+    if !rows[start..].iter().flat_map(|r| &r.cells).any(|c| half(text, c).is_some()) {
+        return None;
     }
+    let end = super::numbers_first::table_end(rows, first);
     let cells = template::request_rows(t).len() * n;
-    if seconds.is_empty() || places.len() == cells || places.len() - seconds.len() != cells {
+    let total: usize = rows[start..end].iter().map(|r| r.cells.len()).sum();
+    if total <= cells {
+        return None;
+    }
+    // Each lone dash and the next cell, its other half; the second halves' places.
+    let mut seconds: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for k in start..end {
+        for (i, cell) in rows[k].cells.iter().enumerate() {
+            match (open.take(), half(text, cell)) {
+                (Some((dash, after)), other) => {
+                    if other != Some(dash) || !line_break_between(text, after, cell.offset) {
+                        return None;
+                    }
+                    seconds.push((k, i));
+                }
+                (None, Some(dash)) => open = Some((dash, cell.offset + dash.len_utf8())),
+                (None, None) => {}
+            }
+        }
+    }
+    if open.is_some() || seconds.is_empty() || total - seconds.len() != cells {
         return None;
     }
     let mut out: Vec<Row<'a>> = Vec::with_capacity(rows.len());
     let mut origin: Vec<usize> = Vec::with_capacity(rows.len());
+    // (The second halves in printed order: a row's are the next ones.)
+    let mut next = seconds.iter().peekable();
     for (k, row) in rows.iter().enumerate() {
-        let kept = |&(i, _): &(usize, &Cell)| !seconds.contains(&(k, i));
-        if !seconds.iter().any(|&(r, _)| r == k) {
+        let mut dropped: Vec<usize> = Vec::new();
+        while let Some(&(_, i)) = next.next_if(|&&(r, _)| r == k) {
+            dropped.push(i);
+        }
+        if dropped.is_empty() {
             out.push(row.clone());
         } else {
-            let cells: Vec<Cell> = row.cells.iter().enumerate().filter(kept).map(|(_, c)| *c).collect();
+            let kept = row.cells.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, c)| *c);
+            let cells: Vec<Cell> = kept.collect();
             if cells.is_empty() && row.labels.is_empty() {
                 continue;
             }
