@@ -670,15 +670,19 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
 
 /// Whether `cell` of `text` is a number put in words (`增加 16`, `减少12`).
 pub fn in_words(text: &str, cell: &Cell) -> bool {
-    let at = text.get(cell.offset..).unwrap_or_default();
-    SIGN_WORDS.iter().any(|(w, _)| !w.is_ascii() && at.starts_with(w))
+    sign_of(text, cell).is_some_and(|w| !w.is_ascii())
 }
 
 /// Whether `cell` of `text` is a number with its sign, in words or marked
 /// (`增加 16`, `+20`, `-15`), as a change is printed.
 pub fn signed(text: &str, cell: &Cell) -> bool {
+    sign_of(text, cell).is_some()
+}
+
+/// The sign a cell's number is printed with, in words or marked.
+fn sign_of(text: &str, cell: &Cell) -> Option<&'static str> {
     let at = text.get(cell.offset..).unwrap_or_default();
-    SIGN_WORDS.iter().any(|(w, _)| at.starts_with(w))
+    SIGN_WORDS.iter().map(|&(w, _)| w).find(|w| at.starts_with(w))
 }
 
 const SIGN_WORDS: &[(&str, f64)] = &[

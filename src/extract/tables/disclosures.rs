@@ -145,7 +145,7 @@ fn cell_apart(
         return None;
     }
     let change = block.columns.iter().position(|c| c.metric == "change");
-    // An item whose change in words comes after the next item's label's line,
+    // An item whose signed change comes after the next item's label's line,
     // and that next item.
     if let Some((own, ..)) = change.and_then(|c| change_past_next(text, rows, k, n, c, matches)) {
         return Some(own);

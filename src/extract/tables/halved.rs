@@ -53,8 +53,8 @@ pub(super) fn halved<'a>(
     // Each lone dash and the next cell, its other half; the second halves' places.
     let mut seconds: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<(char, usize)> = None;
-    for k in start..end {
-        for (i, cell) in rows[k].cells.iter().enumerate() {
+    for (k, row) in rows.iter().enumerate().take(end).skip(start) {
+        for (i, cell) in row.cells.iter().enumerate() {
             match (open.take(), half(text, cell)) {
                 (Some((dash, after)), other) => {
                     if other != Some(dash) || !line_break_between(text, after, cell.offset) {
