@@ -91,9 +91,48 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
         let name = if area { government(&candidate).unwrap_or(candidate) } else { candidate };
         *names.entry(name).or_insert(0) += n;
     }
-    let best = names.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))?;
-    Some((best.0, format!("我{kind}/本{kind}")))
+    let best = names.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)));
+    let best = best.map(|b| b.0).or_else(|| town_named(&s, kind))?;
+    Some((best, format!("我{kind}/本{kind}")))
 }
+
+/// Towns' and streets' names are no divisions of the table: a body that says
+/// 我镇, 我乡 or 我街道 is the town named so at the start of two clauses or
+/// more (`,小营街道秉持…`), its government where the text names it
+/// (`小营街道办事处`).
+fn town_named(s: &str, kind: &str) -> Option<String> {
+    if !["镇", "乡", "街道"].contains(&kind) {
+        return None;
+    }
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (at, _) in s.match_indices(kind) {
+        let before = &s[..at];
+        // The name: two to four characters after a clause's start (a stop, or a year's 年 after its digits).
+        let name_start = before.char_indices().rev().take(5).find(|&(i, c)| {
+            let prev = before[..i].chars().next_back();
+            !han(c) || (c == '年' && prev.is_some_and(|p| p.is_ascii_digit()))
+        });
+        let Some((i, c)) = name_start else { continue };
+        let name = &before[i + c.len_utf8()..];
+        let chars = name.chars().count();
+        let plain = name.chars().all(han) && !name.starts_with(NOT_A_NAME_START);
+        if !(2..=4).contains(&chars) || !plain || c == '《' {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let (name, count) = counts.into_iter().max_by_key(|&(_, count)| count)?;
+    let town = format!("{name}{kind}");
+    (count >= 2).then(|| ["人民政府", "办事处"].iter().map(|g| format!("{town}{g}")).find(|g| s.has(g)).unwrap_or(town))
+}
+
+/// Characters a town's name does not start with, that start a clause's words
+/// before 镇/乡/街道 (`各街道`, `全镇`, `该乡`, `所在街道`).
+const NOT_A_NAME_START: &[char] = &['我', '本', '各', '全', '该', '所', '其', '此', '每', '乡', '镇', '街', '区', '县', '市'];
 
 /// How the names of central bodies begin.
 const CENTRAL_PREFIXES: &[&str] = &["国家", "中国", "国务院"];

@@ -213,6 +213,13 @@ mod tests {
         // A central body names no place.
         let text = "2013年度政府信息公开工作年度报告\n2013年,国家能源局认真贯彻落实《条例》。现将我局2013年度政府信息公开情况报告如下。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("国家能源局"));
+        // A street whose name no division table holds, named at the start of its clauses.
+        let text = "2024年,在区政府的引领下,小营街道办事处严格依照要求,及时公开我街道政务信息,现将本年度工作情况报告如下:\n\
+            一、总体情况\n(一)主动公开。2024年,小营街道领导高度重视。\n(二)依申请公开。2024年,小营街道共收到申请0件。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("小营街道办事处"));
+        // Named once: no name.
+        let once = text.replace("2024年,小营街道共收到", "2024年,共收到").replace("小营街道领导", "领导");
+        assert_eq!(read_text(&once).agency, None);
         // Central bodies whose names begin with no prefix: ministries, river basin bodies.
         for (name, me) in [("教育部", "我部"), ("海关总署", "我署"), ("太湖流域管理局", "我局"), ("长江水利委员会", "我委")] {
             let text = format!("2017年度政府信息公开工作年度报告\n2017年,{name}认真贯彻落实《条例》。现将{me}2017年度情况报告如下。\n");
