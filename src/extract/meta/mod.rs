@@ -184,6 +184,11 @@ mod tests {
         // The page's particulars on the title's line.
         let t = find_title(&Head::of("某某县人民政府2015年政府信息公开工作年度报告 发布时间：2016-01-10 浏览次数：123\n"));
         assert_eq!(t.as_deref(), Some("某某县人民政府2015年政府信息公开工作年度报告"));
+        // Run on into the first sentence, the page copied without its line breaks.
+        let t = find_title(&Head::of("某某街道2024年政府信息公开工作年度报告根据《条例》编制。本报告由6个部分组成。\n"));
+        assert_eq!(t.as_deref(), Some("某某街道2024年政府信息公开工作年度报告"));
+        // A sentence that names the report, its lead first, is none.
+        assert_eq!(find_title(&Head::of("现公布某某街道2024年政府信息公开工作年度报告根据《条例》编制。\n")), None);
     }
 
     #[test]

@@ -299,6 +299,9 @@ fn title_line_from<'h>(head: &'h Head, from: usize) -> Option<(usize, Cow<'h, st
             continue;
         }
         let next = lines.peek().map(|&(_, next)| next).filter(|next| next.chars().count() <= MAX_RUN_ON);
+        if let Some(title) = run_into_sentence(line) {
+            return Some((at, Cow::Borrowed(title)));
+        }
         if is_title(line) {
             // The year in brackets after the ending, its bracket closed on the next line.
             let ending_end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len()));
@@ -317,6 +320,15 @@ fn title_line_from<'h>(head: &'h Head, from: usize) -> Option<(usize, Cow<'h, st
         }
     }
     None
+}
+
+/// A title run on into the report's first sentence, as a page copied without
+/// its line breaks gives it (`安镇街道2024年政府信息公开工作年度报告根据《条例》…`):
+/// the line up to its title's words where a sentence's lead follows them.
+fn run_into_sentence(line: &str) -> Option<&str> {
+    let end = TITLE_WORDS.iter().filter_map(|w| line.first(w).map(|p| p + w.len())).min()?;
+    let leads = NOT_TITLE_STARTS.iter().any(|s| line[end..].starts_with(s));
+    (leads && is_title(&line[..end])).then(|| &line[..end])
 }
 
 /// The words a title proper ends with (what follows them is chrome, but a year
