@@ -186,7 +186,7 @@ struct Piece {
 
 /// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
 /// increasing order: C(18, 3) sets at most here.
-fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
+pub(super) fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
     let first = (k <= m).then(|| (1u32 << k) - 1);
     let next = |&set: &u32| {
         let low = set & set.wrapping_neg();

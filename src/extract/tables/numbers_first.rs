@@ -10,6 +10,7 @@
 
 use super::*;
 use super::requests::COMBINED_WIDTH as WIDTH;
+use crate::extract::cells::cells_add_up;
 use crate::extract::numerals::is_chinese_numeral;
 
 /// Whether a label starts with a row's numeral (`一、`, `(三)`, `2.`).
@@ -117,6 +118,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         let has_numbers = !(table.pending.is_empty() && row.cells.is_empty());
         let labelled = row.kind == Kind::Table && !row.labels.is_empty();
         if has_numbers && labelled && starts_row(row.label(), numbered_rows, cues) {
+            table.tails_of_last(&mut out, row.cells.len());
             table.totals_apart(&mut out, row.cells.len());
             let mut cells = row.cells.clone();
             cells.append(&mut table.pending);
@@ -154,6 +156,9 @@ pub(super) fn joined<'a>(row: &Row<'a>, more: &Row<'a>) -> Row<'a> {
     let labels = row.labels.iter().chain(&more.labels).cloned().collect();
     row.with_labels(labels, row.cells.clone())
 }
+
+/// The most numbers of a row wrapped in their cells that are joined back.
+const MAX_TAILS: usize = 3;
 
 /// The most rows whose 总计 column is printed apart: 表三's rows.
 const MAX_ROWS_APART: usize = 32;
@@ -195,6 +200,52 @@ impl Table {
         }
         for (&i, total) in short.iter().rev().zip(self.pending.drain(..m)) {
             out[i].cells.push(total);
+        }
+    }
+
+    /// Wide numbers wrapped in their narrow cells, their last digits on the
+    /// line under the row (`220 224 31 23 105 56 264` / `一、本年新收…` / `5` / `4`,
+    /// 2205 and 2644): where the last row rebuilt does not add up and the
+    /// numbers before the next row's label (with those on its line, `glued`)
+    /// are more than a row by three at most, the first of them are its cells'
+    /// last digits, each joined to one of its cells in order, the one way
+    /// that makes it add up.
+    fn tails_of_last(&mut self, out: &mut [Row], glued: usize) {
+        let n = self.n;
+        let Some(&last) = self.built.last() else { return };
+        let extra = (self.pending.len() + glued).saturating_sub(n);
+        let row = &out[last].cells;
+        if row.len() != n || !(1..=MAX_TAILS).contains(&extra) || extra > self.pending.len() || cells_add_up(row) {
+            return;
+        }
+        let tails = &self.pending[..extra];
+        let digits = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number < 100.0);
+        if !tails.iter().all(|t| digits(t).is_some()) || !row.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none())) {
+            return;
+        }
+        let join = |cell: &Cell, tail: &Cell| {
+            let t = tail.number();
+            let width = if t < 10.0 { 10.0 } else { 100.0 };
+            Cell { value: Some(Value { number: cell.number() * width + t, unit: None }), ..*cell }
+        };
+        // Each choice of `extra` cells, in order, for the tails.
+        let mut found: Option<Vec<Cell>> = None;
+        for pick in super::litigation::bit_sets(n, extra) {
+            let mut tails = tails.iter();
+            let mut joined: Vec<Cell> = row.clone();
+            for (i, cell) in joined.iter_mut().enumerate().filter(|&(i, _)| pick & (1 << i) != 0) {
+                *cell = join(&row[i], tails.next().unwrap_or(&row[i]));
+            }
+            if cells_add_up(&joined) {
+                if found.is_some() {
+                    return;
+                }
+                found = Some(joined);
+            }
+        }
+        if let Some(joined) = found {
+            out[last].cells = joined;
+            self.pending.drain(..extra);
         }
     }
 
@@ -347,6 +398,29 @@ pub(super) mod tests {
         assert_eq!(get(&r, "carried_over"), [1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(get(&r, "granted"), [8, 1, 0, 0, 1, 0, 10]);
         assert_eq!(get(&r, "partially_granted"), [2, 0, 0, 0, 0, 0, 2]);
+    }
+
+    #[test]
+    fn wide_numbers_wrapped_in_their_cells_are_joined_where_the_row_then_adds_up() {
+        // `2205` and `2644` wrapped in their narrow cells: `220` … `264` over
+        // `5` … `4`, the last digits printed after the row's label.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n5\n4\n{}二、上年结转政府信息公开申请数量\n{}(一)予以公开\n",
+            lines(&[220, 224, 31, 23, 105, 56, 264]),
+            lines(&[185, 0, 0, 0, 17, 12, 214]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [2205, 224, 31, 23, 105, 56, 2644]);
+        assert_eq!(get(&r, "carried_over"), [185, 0, 0, 0, 17, 12, 214]);
+        assert_eq!(get(&r, "granted"), [1, 0, 0, 0, 0, 0, 1]);
+        // Digits that make the row add up two ways: not joined.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n1\n{}二、上年结转政府信息公开申请数量\n",
+            lines(&[1, 1, 0, 0, 0, 0, 12]),
+            lines(&[185, 0, 0, 0, 17, 12, 214]),
+        );
+        assert_ne!(get(&requests(&text), "new_received"), [11, 1, 0, 0, 0, 0, 12]);
     }
 
     #[test]
