@@ -220,7 +220,8 @@ impl Table {
         }
         let tails = &self.pending[..extra];
         let digits = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number < 100.0);
-        if !tails.iter().all(|t| digits(t).is_some()) || !row.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none())) {
+        let counts = row.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none()));
+        if !counts || !tails.iter().all(|t| digits(t).is_some()) {
             return;
         }
         let join = |cell: &Cell, tail: &Cell| {
