@@ -135,133 +135,177 @@ fn cell_apart(
     block: &template::DisclosureBlock,
     matches: &[(usize, usize)],
 ) -> Option<Vec<Cell>> {
+    let change = block.columns.iter().position(|c| c.metric == "change");
+    let at = Apart { text, rows, matches, n: block.columns.len(), change };
     let row = &rows[k];
-    let n = block.columns.len();
-    let filled = |r: &Row| r.cells.iter().all(|c| c.value.is_some());
-    let worded = |c: &Cell| in_words(text, c);
-    let unmatched = |a: usize| !matches.iter().any(|m| m.1 == a);
-    let free = |a: usize| rows[a].is_numbers_alone() && unmatched(a);
-    if n < 2 || !filled(row) {
+    if at.n < 2 || !at.filled(row) {
         return None;
     }
-    let change = block.columns.iter().position(|c| c.metric == "change");
-    // An item whose signed change comes after the next item's label's line,
-    // and that next item.
-    if let Some((own, ..)) = change.and_then(|c| change_past_next(text, rows, k, n, c, matches)) {
-        return Some(own);
+    if let Some(cells) = at.past_next(k) {
+        return Some(cells);
     }
-    let above = matches.iter().map(|m| m.1).filter(|&a| a < k).max();
-    let next = above.zip(change).and_then(|(a, c)| change_past_next(text, rows, a, n, c, matches));
-    if let Some((_, theirs, _)) = next.filter(|&(.., b)| b == k) {
-        return Some(theirs);
-    }
-    // The first number on the label's line, the others alone on the line
-    // before; or on the lines after (a page's table printed to PDF), where
-    // the next item's row needs none of them.
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
-        // (A change in words there is the item's before, set after its label.)
-        let numbers = |b: usize| rows[b].cells.len() + 1 == n && filled(&rows[b]) && !rows[b].cells.iter().any(worded);
-        let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| free(b) && numbers(b));
-        // The numbers after row `x`'s label's line that complete its row, and
-        // the last line they take: the next line, or a number a line (a page's
-        // table printed to PDF, blank lines between), a change in words there
-        // in its column (`其他对外管理服务事 15` / `增加 20` / `7`).
-        let rest_after = |x: usize| -> Option<(Vec<Cell>, usize)> {
-            let mut rest: Vec<Cell> = Vec::new();
-            let mut a = x + 1;
-            while rest.len() + 1 < n && a < rows.len() && free(a) && filled(&rows[a]) {
-                rest.extend_from_slice(&rows[a].cells);
-                a += 1;
-            }
-            let in_place = rest.iter().enumerate().all(|(i, c)| !worded(c) || change == Some(i + 1));
-            (rest.len() + 1 == n && in_place).then_some((rest, a - 1))
+        return at.first_on_label_line(k, *first);
+    }
+    at.one_apart(k, block)
+}
+
+/// What tells where a block's numbers printed apart from their rows go: the
+/// text, its rows, the rows that name an item, the block's width and its
+/// change column.
+struct Apart<'t, 'r> {
+    text: &'t str,
+    rows: &'r [Row<'t>],
+    matches: &'r [(usize, usize)],
+    n: usize,
+    change: Option<usize>,
+}
+
+impl Apart<'_, '_> {
+    fn filled(&self, r: &Row) -> bool {
+        r.cells.iter().all(|c| c.value.is_some())
+    }
+
+    fn worded(&self, c: &Cell) -> bool {
+        in_words(self.text, c)
+    }
+
+    fn signed(&self, c: &Cell) -> bool {
+        crate::extract::cells::signed(self.text, c)
+    }
+
+    fn matched(&self, a: usize) -> bool {
+        self.matches.iter().any(|m| m.1 == a)
+    }
+
+    /// A line of numbers alone that names no item.
+    fn free(&self, a: usize) -> bool {
+        self.rows[a].is_numbers_alone() && !self.matched(a)
+    }
+
+    /// An item whose signed change comes after the next item's label's line,
+    /// or that next item (see [`Apart::change_past_next`]).
+    fn past_next(&self, k: usize) -> Option<Vec<Cell>> {
+        if let Some((own, ..)) = self.change_past_next(k) {
+            return Some(own);
+        }
+        let above = self.matches.iter().map(|m| m.1).filter(|&a| a < k).max()?;
+        self.change_past_next(above).filter(|&(.., b)| b == k).map(|(_, theirs, _)| theirs)
+    }
+
+    /// Two items of a block, as plain `pdftotext` prints a page's table printed
+    /// to PDF: the first's label alone; its other numbers and the second's but its
+    /// first, a line each; the second's label with its first number; then the
+    /// first's change (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106`
+    /// / `增加 13`). Only where that change is printed with its sign (in words,
+    /// `+20`, `-15`), and no other number is but the second's change.
+    /// From the first's row `a` (its label's, or that of its numbers under it):
+    /// the two rows' cells and the second's row.
+    fn change_past_next(&self, a: usize) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
+        let (rows, n, change) = (self.rows, self.n, self.change?);
+        let counts = |x: usize| rows[x].cells.iter().all(|c| c.value.is_some());
+        if !self.matched(a) || !counts(a) || rows[a].cells.len() > 2 * (n - 1) {
+            return None;
+        }
+        let mut numbers: Vec<Cell> = rows[a].cells.clone();
+        let mut b = a + 1;
+        while b < rows.len() && numbers.len() < 2 * (n - 1) && self.free(b) && counts(b) {
+            numbers.extend_from_slice(&rows[b].cells);
+            b += 1;
+        }
+        let after = rows.get(b + 1).map(|r| r.cells.as_slice());
+        let ([first], Some([sign])) = (rows.get(b)?.cells.as_slice(), after) else {
+            return None;
         };
+        // (Signed, the second's change alone among the numbers: its place in them.)
+        let theirs_change = n - 1 + change - 1;
+        let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !self.signed(c));
+        let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(b + 1) && unsigned;
+        if !printed_so || change == 0 || self.signed(first) || !self.signed(sign) || sign.value.is_none() {
+            return None;
+        }
+        let mut own = numbers[..n - 1].to_vec();
+        own.insert(change, *sign);
+        let theirs = [&[*first][..], &numbers[n - 1..]].concat();
+        Some((own, theirs, b))
+    }
+
+    /// Row `k`'s first number on its label's line, the others alone on the
+    /// line before; or on the lines after (a page's table printed to PDF),
+    /// where the next item's row needs none of them.
+    fn first_on_label_line(&self, k: usize, first: Cell) -> Option<Vec<Cell>> {
+        let (rows, n) = (self.rows, self.n);
+        // (A change in words there is the item's before, set after its label.)
+        let numbers = |b: usize| {
+            let plain = !rows[b].cells.iter().any(|c| self.worded(c));
+            rows[b].cells.len() + 1 == n && self.filled(&rows[b]) && plain
+        };
+        let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| self.free(b) && numbers(b));
         // (An item's row printed so too: its first number on its label's line, the rest after.)
-        let so_too = |x: usize| rows[x].cells.len() == 1 && !rows[x].label().is_empty() && rest_after(x).is_some();
+        let so_too = |x: usize| rows[x].cells.len() == 1 && !rows[x].label().is_empty() && self.rest_after(x).is_some();
         // (Not the numbers after the item above, where they are its.)
         let above_takes = |k: usize| k >= 2 && so_too(k - 2) && !rest_before(k - 2);
         let before = Some(k).filter(|&k| rest_before(k) && !above_takes(k)).map(|k| k - 1);
         let whole_next = |a: usize| {
-            rows.get(a + 1).is_none_or(|r| unmatched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
+            rows.get(a + 1).is_none_or(|r| !self.matched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
         };
-        let after = || rest_after(k).filter(|&(_, last)| whole_next(last)).map(|(rest, _)| rest);
-        let rest = before.map(|b| rows[b].cells.clone()).or_else(after);
-        return rest.map(|rest| [&[*first][..], &rest].concat());
+        let after = || self.rest_after(k).filter(|&(_, last)| whole_next(last)).map(|(rest, _)| rest);
+        let rest = before.map(|b| rows[b].cells.clone()).or_else(after)?;
+        Some([&[first][..], &rest].concat())
     }
-    // A first number in words is no item's first column (a count): it is the
-    // change of the item above, printed after that one's label and gathered
-    // with this row's numbers (`122` / `0` / `行政许可` / `增加 8` / `13` / `3`).
-    let above = k >= 2 && rows[k - 1].is_orphan() && rows[k - 2].cells.len() + 1 == n && !unmatched(k - 2);
-    let own = match row.cells.split_first() {
-        Some((first, rest)) if above && worded(first) => rest,
-        _ => &row.cells[..],
-    };
-    if own.len() + 1 != n {
-        return None;
-    }
-    let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| rows[a].is_numbers_alone())?;
-    // (Or the first of a run that goes on with the next item's row, its numbers
-    // before its label: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`.)
-    let cell = match rows[next].cells.as_slice() {
-        [cell] if unmatched(next) => cell,
-        [cell, rest @ ..] if worded(cell) && (rest.len() == n || rest.len() + 1 == n) => cell,
-        _ => return None,
-    };
-    let column = if worded(cell) {
-        block.columns.iter().position(|c| c.metric == "change")?
-    } else if cell.value.is_some_and(|v| v.unit.is_some()) {
-        block.columns.iter().position(|c| c.unit != Unit::Count)?
-    } else {
-        return None;
-    };
-    let mut cells = own.to_vec();
-    cells.insert(column, *cell);
-    Some(cells)
-}
 
-/// Two items of a block, as plain `pdftotext` prints a page's table printed
-/// to PDF: the first's label alone; its other numbers and the second's but its
-/// first, a line each; the second's label with its first number; then the
-/// first's change (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106`
-/// / `增加 13`). Only where that change is printed with its sign (in words,
-/// `+20`, `-15`), and no other number is but the second's change.
-/// From the first's row `a` (its label's, or that of its numbers under it):
-/// the two rows' cells and the second's row.
-fn change_past_next(
-    text: &str,
-    rows: &[Row],
-    a: usize,
-    n: usize,
-    change: usize,
-    matches: &[(usize, usize)],
-) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
-    let signed = |c: &Cell| crate::extract::cells::signed(text, c);
-    let matched = |x: usize| matches.iter().any(|m| m.1 == x);
-    let alone = |x: usize| rows[x].is_numbers_alone() && !matched(x);
-    let counts = |x: usize| rows[x].cells.iter().all(|c| c.value.is_some());
-    if !matched(a) || !counts(a) || rows[a].cells.len() > 2 * (n - 1) {
-        return None;
+    /// The numbers after row `x`'s label's line that complete its row, and the
+    /// last line they take: the next line, or a number a line (a page's table
+    /// printed to PDF, blank lines between), a change in words there in its
+    /// column (`其他对外管理服务事 15` / `增加 20` / `7`).
+    fn rest_after(&self, x: usize) -> Option<(Vec<Cell>, usize)> {
+        let (rows, n) = (self.rows, self.n);
+        let mut rest: Vec<Cell> = Vec::new();
+        let mut a = x + 1;
+        while rest.len() + 1 < n && a < rows.len() && self.free(a) && self.filled(&rows[a]) {
+            rest.extend_from_slice(&rows[a].cells);
+            a += 1;
+        }
+        let in_place = rest.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i + 1));
+        (rest.len() + 1 == n && in_place).then_some((rest, a - 1))
     }
-    let mut numbers: Vec<Cell> = rows[a].cells.clone();
-    let mut b = a + 1;
-    while b < rows.len() && numbers.len() < 2 * (n - 1) && alone(b) && counts(b) {
-        numbers.extend_from_slice(&rows[b].cells);
-        b += 1;
+
+    /// Row `k` holding all its numbers but one, set in words or with a unit,
+    /// which the line after holds alone (or first of a run that goes on with
+    /// the next item's row). A first number in words is no item's first
+    /// column (a count): it is the change of the item above, printed after
+    /// that one's label and gathered with this row's numbers (`122` / `0` /
+    /// `行政许可` / `增加 8` / `13` / `3`).
+    fn one_apart(&self, k: usize, block: &template::DisclosureBlock) -> Option<Vec<Cell>> {
+        let (rows, n) = (self.rows, self.n);
+        let row = &rows[k];
+        let above = k >= 2 && rows[k - 1].is_orphan() && rows[k - 2].cells.len() + 1 == n && self.matched(k - 2);
+        let own = match row.cells.split_first() {
+            Some((first, rest)) if above && self.worded(first) => rest,
+            _ => &row.cells[..],
+        };
+        if own.len() + 1 != n {
+            return None;
+        }
+        let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| rows[a].is_numbers_alone())?;
+        // (Or the first of a run that goes on with the next item's row, its numbers
+        // before its label: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`.)
+        let cell = match rows[next].cells.as_slice() {
+            [cell] if !self.matched(next) => cell,
+            [cell, rest @ ..] if self.worded(cell) && (rest.len() == n || rest.len() + 1 == n) => cell,
+            _ => return None,
+        };
+        let column = if self.worded(cell) {
+            self.change?
+        } else if cell.value.is_some_and(|v| v.unit.is_some()) {
+            block.columns.iter().position(|c| c.unit != Unit::Count)?
+        } else {
+            return None;
+        };
+        let mut cells = own.to_vec();
+        cells.insert(column, *cell);
+        Some(cells)
     }
-    let ([first], Some([sign])) = (rows.get(b)?.cells.as_slice(), rows.get(b + 1).map(|r| r.cells.as_slice())) else {
-        return None;
-    };
-    // (Signed, the second's change alone among the numbers: its place in them.)
-    let theirs_change = n - 1 + change - 1;
-    let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !signed(c));
-    let printed_so = numbers.len() == 2 * (n - 1) && matched(b) && alone(b + 1) && unsigned;
-    if !printed_so || change == 0 || signed(first) || !signed(sign) || sign.value.is_none() {
-        return None;
-    }
-    let mut own = numbers[..n - 1].to_vec();
-    own.insert(change, *sign);
-    let theirs = [&[*first][..], &numbers[n - 1..]].concat();
-    Some((own, theirs, b))
 }
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
