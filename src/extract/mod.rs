@@ -208,9 +208,10 @@ fn data_file(path: &str, text: &str) -> Option<&'static str> {
 
 /// The section a whole report ends with.
 const CLOSING_SECTION: &str = "存在的主要问题";
-/// Words of a report's first part on 2019 or later: its opening section,
-/// 表二's blocks, 表三's heading.
-const OPENING: &[&str] = &["总体情况", "第二十条", "收到和处理"];
+/// Words of a report's first part on 2019 or later: its opening section (as
+/// the template names it, or as the reports before 2019 did), 表二's blocks,
+/// 表三's heading.
+const OPENING: &[&str] = &["总体情况", "概述", "第二十条", "收到和处理"];
 const SUBJECTS: &[&str] = &["信息公开", "政务公开"];
 const KINDS: &[&str] = &[
     "年度报告",
@@ -422,6 +423,9 @@ mod tests {
         assert!(r.requests.is_empty() && r.disclosures.is_empty());
         assert!(r.has_issue("truncated"), "{:?}", r.issues);
         assert_eq!(r.status, Some(Status::Partial));
+        // With its opening section (named as the reports before 2019 named it), it is whole.
+        let opened = page.replacen("P. 8\n", "一、概述\n2019年,我局扎实推进政府信息公开工作。\n", 1);
+        assert!(!extract(&decode("opened.txt", opened.as_bytes())).has_issue("truncated"));
     }
 
     #[test]
