@@ -98,8 +98,8 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
 
 /// Towns' and streets' names are no divisions of the table: a body that says
 /// 我镇, 我乡 or 我街道 is the town named so at the start of two clauses or
-/// more (`,小营街道秉持…`), its government where the text names it
-/// (`小营街道办事处`).
+/// more (`,小营街道秉持…`), more often than any other, its government where
+/// the text names it (`小营街道办事处`).
 fn town_named(s: &str, kind: &str) -> Option<String> {
     if !["镇", "乡", "街道"].contains(&kind) {
         return None;
@@ -125,9 +125,14 @@ fn town_named(s: &str, kind: &str) -> Option<String> {
             None => counts.push((name, 1)),
         }
     }
-    let (name, count) = counts.into_iter().max_by_key(|&(_, count)| count)?;
+    counts.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    // (Named most, twice at least, and more than any other town the text names.)
+    let (name, count) = *counts.first()?;
+    if count < 2 || counts.get(1).is_some_and(|&(_, next)| next == count) {
+        return None;
+    }
     let town = format!("{name}{kind}");
-    (count >= 2).then(|| ["人民政府", "办事处"].iter().map(|g| format!("{town}{g}")).find(|g| s.has(g)).unwrap_or(town))
+    Some(["人民政府", "办事处"].iter().map(|g| format!("{town}{g}")).find(|g| s.has(g)).unwrap_or(town))
 }
 
 /// Characters a town's name does not start with, that start a clause's words

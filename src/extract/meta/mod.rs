@@ -225,6 +225,10 @@ mod tests {
         // Named once: no name.
         let once = text.replace("2024年,小营街道共收到", "2024年,共收到").replace("小营街道领导", "领导");
         assert_eq!(read_text(&once).agency, None);
+        // Two towns named as often: neither.
+        let two = text.replace("小营街道领导", "东亭街道领导").replace("2024年,小营街道共收到", "2024年,东亭街道共收到");
+        let two = two.replace("及时公开", ",小营街道及时公开");
+        assert_eq!(read_text(&two).agency, None);
         // Central bodies whose names begin with no prefix: ministries, river basin bodies.
         for (name, me) in [("教育部", "我部"), ("海关总署", "我署"), ("太湖流域管理局", "我局"), ("长江水利委员会", "我委")] {
             let text = format!("2017年度政府信息公开工作年度报告\n2017年,{name}认真贯彻落实《条例》。现将{me}2017年度情况报告如下。\n");
