@@ -219,9 +219,10 @@ impl Table {
             return;
         }
         let tails = &self.pending[..extra];
-        let digits = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number < 100.0);
+        // (A tail is a digit or two; the row's cells are counts.)
+        let short = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number < 100.0);
         let counts = row.iter().all(|c| c.value.is_some_and(|v| v.unit.is_none()));
-        if !counts || !tails.iter().all(|t| digits(t).is_some()) {
+        if !counts || !tails.iter().all(short) {
             return;
         }
         let join = |cell: &Cell, tail: &Cell| {
