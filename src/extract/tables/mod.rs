@@ -169,13 +169,20 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         // (A label that starts a row, `5.要求行政机关确`, ends no label above that names a row
         // itself, `4.无正当理由大量反复申请`: the row's label goes on below.)
         let starts_own = numbers_first::numbered(own) && best_match(&before, cues, next).is_some();
-        let attempts: [&dyn Fn() -> (String, usize); 7] = [
+        // (Every line above stacked too: a group's band label, `三、本年度办理结果`, printed
+        // between the lines of a row's label, `1.本机关不` over `(四)无法提供 掌握相关`.)
+        let all_above = || {
+            let lines: Vec<&Row> = orphans.iter().map(|&o| &rows[o]).chain([row]).chain(below).collect();
+            (orphans.len() > 1).then(|| stacked(&lines)).unwrap_or_default()
+        };
+        let attempts: [&dyn Fn() -> (String, usize); 8] = [
             &|| (if starts_own { String::new() } else { format!("{before}{own}") }, 0),
             &|| (format!("{own}{first_after}"), after.len().min(1)),
             &|| (below.map_or(String::new(), |b| stacked(&[row, b])), 1),
             &|| (above.map_or(String::new(), |a| stacked(&[a, row])), 0),
             &|| (above.zip(below).map_or(String::new(), |(a, b)| stacked(&[a, row, b])), 1),
             &|| (format!("{before}{own}{first_after}"), after.len().min(1)),
+            &|| (all_above(), usize::from(below.is_some())),
             &|| (format!("{own}{}", after.concat()), after.len()),
         ];
         let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {

@@ -711,6 +711,40 @@ mod tests {
     }
 
     #[test]
+    fn a_band_label_between_the_lines_of_a_row_label_is_a_column_of_its_own() {
+        // A web page's PDF by `pdftotext -layout`: `三、本年度办理结果`, centred down its
+        // band, printed between `1.本机关不` and the line holding the row's numbers.
+        let text = [
+            at(&[(40, "自然人"), (48, "商业企业"), (56, "科研机构"), (64, "社会公益"), (72, "法律服务"), (80, "其他"), (88, "总计")]),
+            nums(&[(2, "一、本年新收政府信息公开申请数量")], ["5", "1", "1", "0", "1", "0", "8"]),
+            nums(&[(2, "二、上年结转政府信息公开申请数量")], ["0"; 7]),
+            nums(&[(2, "(三)不予公开"), (16, "1.属于国家秘密")], ["1", "0", "0", "0", "0", "0", "1"]),
+            at(&[(16, "1.本机关不")]),
+            at(&[(0, "三、本年度办理结果")]),
+            nums(&[(2, "(四)无法提供"), (16, "掌握相关")], ["4", "1", "1", "0", "1", "0", "7"]),
+            at(&[(16, "政府信息")]),
+            at(&[(16, "2.没有现成信息需")]),
+            nums(&[], ["5", "0", "0", "0", "0", "0", "5"]),
+            at(&[(16, "要另行制作")]),
+            at(&[(16, "3.补正后申请内容")]),
+            nums(&[], ["2", "0", "0", "0", "0", "0", "2"]),
+            at(&[(16, "仍不明确")]),
+            at(&[(16, "1.信访举报")]),
+            nums(&[(2, "(五)不予处理"), (16, "投诉类申")], ["0", "1", "0", "0", "0", "0", "1"]),
+            at(&[(16, "请")]),
+            nums(&[(16, "2.重复申请")], ["0"; 7]),
+        ]
+        .concat();
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "unable_not_held", "natural_person"), Some(4));
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(7));
+        assert_eq!(get(&r, "unable_needs_creation", "total"), Some(5));
+        assert_eq!(get(&r, "unable_unclear", "total"), Some(2));
+        assert_eq!(get(&r, "rejected_petition", "commercial"), Some(1));
+        assert_eq!(get(&r, "rejected_duplicate", "total"), Some(0));
+    }
+
+    #[test]
     fn an_unfilled_table_is_empty_not_zero() {
         let text = "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n(一)予以公开\n";
         let r = requests(text, Template::T2019);
