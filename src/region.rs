@@ -393,7 +393,7 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
         match fits.as_slice() {
             [] => {} // a name outside what came before: ignore it
             [one] => chosen = Some(*one),
-            many => match pick(many, &support) {
+            many => match pick(many, &support).or_else(|| province_first(t, m, many, chosen)) {
                 Some(one) => chosen = Some(one),
                 None => {
                     region.ambiguous = true;
@@ -489,6 +489,21 @@ fn pick(candidates: &[u32], support: &dyn Fn(u32) -> usize) -> Option<u32> {
     scored.sort_unstable_by(|a, b| b.cmp(a));
     match scored.as_slice() {
         [(best, c), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => Some(*c),
+        _ => None,
+    }
+}
+
+/// The province a short form opening an agency's name stands for, where a
+/// smaller division's short form is the same and nothing else tells: a
+/// province's short name starts names far more often (`河北雄安新区…` is
+/// 河北省's, not 天津's 河北区; `海南…` 海南省's, not 海南藏族自治州's).
+fn province_first(t: &Divisions, m: &Mention, candidates: &[u32], chosen: Option<u32>) -> Option<u32> {
+    if m.official || m.start != 0 || chosen.is_some() {
+        return None;
+    }
+    let mut provinces = candidates.iter().filter(|&&c| t.get(c).is_some_and(|d| d.level == Level::Province));
+    match (provinces.next(), provinces.next()) {
+        (Some(&one), None) => Some(one),
         _ => None,
     }
 }
@@ -757,6 +772,18 @@ mod tests {
         assert_eq!(r("承德市承德县", "").code.as_deref(), Some("130821"));
         assert_eq!(r("承德市承德", "").code.as_deref(), Some("130821"));
         assert_eq!(r("嘉峪关市人民政府", "").code.as_deref(), Some("620200"));
+    }
+
+    #[test]
+    fn a_province_short_name_that_a_smaller_division_shares_opens_the_province() {
+        // 河北 is 河北省's short name and 天津's 河北区's; 海南 is 海南省's, 青海's 海南州's and 乌海's 海南区's.
+        assert_eq!(r("河北雄安新区管理委员会", "").code.as_deref(), Some("130000"));
+        assert_eq!(r("海南国际经济发展局", "").code.as_deref(), Some("460000"));
+        assert_eq!(r("天津市河北区人民政府", "").code.as_deref(), Some("120105"));
+        assert_eq!(r("河北区人民政府", "").code.as_deref(), Some("120105"));
+        assert_eq!(r("海南州人民政府", "").code.as_deref(), Some("632500"));
+        // The text tells first where it names one of them.
+        assert_eq!(r("河北商务局", "天津市河北区河北商务局天津市河北区").code.as_deref(), Some("120105"));
     }
 
     #[test]
