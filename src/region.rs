@@ -157,6 +157,16 @@ impl Divisions {
                 names.entry(short).or_default().push((d.code, false));
             }
         }
+        // A new area's name without 新区 (浦东新区: 浦东), where it names nothing else
+        // (镇江新区's 镇江 is 镇江市's; 滨海新区's 滨海 is 滨海县's as well).
+        let mut new_areas: Vec<&Division> = by_code.values().filter(|d| d.level == Level::County).collect();
+        new_areas.sort_unstable_by_key(|d| d.code);
+        for d in new_areas {
+            let stem = d.name.strip_suffix("新区").filter(|s| s.chars().count() >= 2);
+            if let Some(stem) = stem.filter(|s| !names.contains_key(*s)) {
+                names.insert(stem.to_string(), vec![(d.code, false)]);
+            }
+        }
         for codes in names.values_mut() {
             codes.sort_unstable();
             codes.dedup_by_key(|c| c.0);
@@ -338,6 +348,8 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     // is the police, not 公安县).
     let mut mentions = Vec::new();
     let mut chained_to = 0;
+    // (A district's short name before 分局: `北京市公安局朝阳分局` serves 朝阳区.)
+    let mut branch: Option<Mention> = None;
     for m in t.mentions(agency, false) {
         // Nor is a short form before 流域 or a feature of nature a place: 太湖流域管理局
         // is the basin's, not 太湖县's; 长白山 is the mountain, not 长白县.
@@ -356,6 +368,8 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
         if m.official || (m.start == chained_to && !department && !own_name) {
             chained_to = m.end;
             mentions.push(m);
+        } else if BRANCH_KINDS.iter().any(|k| rest.starts_with(k)) {
+            branch = Some(m);
         }
     }
     if mentions.is_empty() {
@@ -403,6 +417,11 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
             },
         }
     }
+    if let (Some(ctx), Some(b), false) = (chosen, &branch, region.ambiguous) {
+        if let [one] = b.codes.iter().copied().filter(|&c| c != ctx && t.is_within(c, ctx)).collect::<Vec<_>>()[..] {
+            chosen = Some(one);
+        }
+    }
     if let (Some(name), false) = (township, region.ambiguous) {
         // A township: its county, where the name alone did not give one.
         let has_county = chosen.and_then(|c| t.get(c)).is_some_and(|d| d.level == Level::County);
@@ -428,6 +447,10 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     }
     (region, by_level_alone || body.get().is_some())
 }
+
+/// The kinds of a city department's office for one of its districts, after
+/// the district's short name (`北京市公安局朝阳分局`, `深圳市生态环境局福田管理局`).
+const BRANCH_KINDS: [&str; 2] = ["分局", "管理局"];
 
 /// The words for a division's level that stand for its name in an agency named
 /// inside it (`市卫生局`, `县人民政府办公室`).
@@ -784,6 +807,21 @@ mod tests {
         assert_eq!(r("海南州人民政府", "").code.as_deref(), Some("632500"));
         // The text tells first where it names one of them.
         assert_eq!(r("河北商务局", "天津市河北区河北商务局天津市河北区").code.as_deref(), Some("120105"));
+    }
+
+    #[test]
+    fn a_district_short_name_before_a_branch_of_a_city_department_is_the_district() {
+        assert_eq!(r("北京市公安局朝阳分局", "").code.as_deref(), Some("110105"));
+        assert_eq!(r("深圳市生态环境局福田管理局", "").code.as_deref(), Some("440304"));
+        assert_eq!(r("上海市公安局浦东分局", "").code.as_deref(), Some("310115"));
+        assert_eq!(r("重庆市公安局渝中区分局", "").code.as_deref(), Some("500103"));
+        // Not a place's name: the city's.
+        assert_eq!(r("成都市公安局交通管理局", "").code.as_deref(), Some("510100"));
+        // Nor a district of another city.
+        assert_eq!(r("深圳市公安局朝阳分局", "").code.as_deref(), Some("440300"));
+        // A new area's short name names it only where it names nothing else.
+        assert_eq!(r("上海浦东发展和改革委员会", "").code.as_deref(), Some("310115"));
+        assert_eq!(r("镇江市发展和改革委员会", "").code.as_deref(), Some("321100"));
     }
 
     #[test]
