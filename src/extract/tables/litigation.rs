@@ -214,12 +214,7 @@ fn rewrapped(
     n: usize,
     own: &dyn Fn(&&Cell) -> bool,
 ) -> Option<(Vec<Cell>, usize)> {
-    let digits = |c: &Cell| {
-        let token = text.get(c.offset..).unwrap_or_default();
-        let d = token.bytes().take_while(u8::is_ascii_digit).count();
-        let whole = c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
-        (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
-    };
+    let digits = |c: &Cell| digits_of(text, c);
     let mut cells: Vec<Piece> = Vec::new();
     for (k, row) in rows.iter().enumerate().skip(from) {
         if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() >= n + MAX_WRAPPED {

@@ -403,6 +403,14 @@ fn merged_apart(text: &str, cells: &[Cell]) -> Vec<Cell> {
     out
 }
 
+/// How many digits a cell's whole count is printed with (`1736`: 4); `None`
+/// for any other value (a decimal, a unit, a mark for none).
+fn digits_of(text: &str, cell: &Cell) -> Option<u32> {
+    let token = text.get(cell.offset..).unwrap_or_default();
+    let d = token.bytes().take_while(u8::is_ascii_digit).count();
+    let whole = cell.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
+    (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
+}
 
 /// Whether a cell holds a printed 0.
 fn is_zero(cell: &Cell) -> bool {
@@ -431,7 +439,6 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
     }
 }
 
-/// A count as printed, or `None` when the cell holds no whole number.
 /// The count a cell holds, or `None` (flagged, naming the cell as `what`
 /// says) when it holds no count.
 fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option<i64> {
