@@ -27,6 +27,7 @@ mod last_columns;
 mod litigation;
 mod numbers_first;
 mod requests;
+mod wide_numbers;
 
 pub use disclosures::read_disclosures;
 pub use litigation::read_litigation;

@@ -137,6 +137,10 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let end = read_requests(text, &halved, t, 0, report)?;
         return Some(from + origin.get(end).copied().unwrap_or(rows_from.len()));
     }
+    // (Its wide numbers wrapped in their narrow cells by `pdftotext -raw`: read whole.)
+    if let Some(whole) = first.and_then(|f| super::wide_numbers::rejoined(text, rows_from, f, n)) {
+        return read_requests(text, &whole, t, 0, report).map(|end| from + end);
+    }
     // The shortened form's three columns, where the header names no kind of organisation.
     let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
     let combined = |f: usize| !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);

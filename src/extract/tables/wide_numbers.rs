@@ -1,0 +1,131 @@
+//! 表三 as `pdftotext -raw` prints a Word table whose narrow cells wrap wide
+//! numbers: a row's label with its first number's first digits
+//! (`一、本年新收政府信息公开申请数量 224`), the last digit on a line alone (`4`),
+//! the row's other numbers on the next line with its total's first digits
+//! (`216 24 32 118 54 268`), and the total's last on a line alone (`8`):
+//! 2244 … 2688. Read as printed, the row holds a number too many for each
+//! wrap, and every row after it is read a row late or not at all.
+//!
+//! Where the table prints other rows whole on their label's line (so that
+//! the numbers after a label are its row's), a row whose numbers, up to the
+//! next label, are more than its columns by a few is read with that many of
+//! its lone digits (a digit or two alone on a line) each joined to the number
+//! of two digits or more that ends the line above: the one way the row then
+//! adds up (its total the sum of the others).
+
+use super::*;
+use crate::extract::cells::cells_add_up;
+
+/// The most numbers of a row wrapped in their cells that are joined back.
+const MAX_WRAPPED: usize = 3;
+
+/// The rows of 表三 (its first row `first`, `n` columns) with each row whose
+/// wide numbers were wrapped read whole on its label's line (the lines of its
+/// pieces left empty, so that every row keeps its index); `None` where no row
+/// is printed so.
+pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize) -> Option<Vec<Row<'a>>> {
+    let end = super::numbers_first::table_end(rows, first);
+    let table = &rows[first..end];
+    // (A row whole on its label's line, and a number alone on a line: else nothing to look at.)
+    let whole = table.iter().any(|r| !r.labels.is_empty() && r.cells.len() == n);
+    if !whole || !table.iter().any(|r| r.is_numbers_alone() && r.cells.len() == 1) {
+        return None;
+    }
+    let mut out: Option<Vec<Row<'a>>> = None;
+    let mut k = first;
+    while k < end {
+        let lines = 1 + rows[k + 1..end].iter().take_while(|r| r.is_numbers_alone()).count();
+        let labelled = !rows[k].labels.is_empty() && !rows[k].cells.is_empty();
+        if let Some(cells) = labelled.then(|| joined(text, &rows[k..k + lines], n)).flatten() {
+            let out = out.get_or_insert_with(|| rows.to_vec());
+            out[k].cells = cells;
+            for line in &mut out[k + 1..k + lines] {
+                line.cells.clear();
+            }
+        }
+        k += lines;
+    }
+    out
+}
+
+/// The `n` cells of a row printed over `lines` (its label's, then lines of
+/// numbers alone) with its wrapped numbers joined, where they are more than
+/// `n` by [`MAX_WRAPPED`] at most and one way only of joining them adds up.
+fn joined(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
+    let pieces: Vec<(&Cell, bool)> = lines
+        .iter()
+        .flat_map(|r| {
+            let alone = r.is_numbers_alone() && r.cells.len() == 1;
+            r.cells.iter().map(move |c| (c, alone))
+        })
+        .collect();
+    let extra = pieces.len().checked_sub(n).filter(|e| (1..=MAX_WRAPPED).contains(e))?;
+    // The places of the lone digits that may join the number ending the line above.
+    let mut ends = 0;
+    let mut joins: Vec<usize> = Vec::new();
+    for line in lines {
+        let at = ends;
+        ends += line.cells.len();
+        let (Some(&(tail, true)), Some(&(head, _))) = (pieces.get(at), at.checked_sub(1).and_then(|i| pieces.get(i)))
+        else {
+            continue;
+        };
+        if digits_of(text, head).is_some_and(|d| d >= 2) && digits_of(text, tail).is_some_and(|d| d <= 2) {
+            joins.push(at);
+        }
+    }
+    let mut found: Option<Vec<Cell>> = None;
+    for pick in super::litigation::bit_sets(joins.len(), extra) {
+        let mut cells: Vec<Cell> = Vec::with_capacity(n);
+        for (i, &(cell, _)) in pieces.iter().enumerate() {
+            let join = joins.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
+            match (join, cells.last_mut()) {
+                (true, Some(head)) => {
+                    let number = head.number() * 10f64.powi(digits_of(text, cell).unwrap_or(0) as i32) + cell.number();
+                    head.value = Some(Value { number, unit: None });
+                }
+                _ => cells.push(*cell),
+            }
+        }
+        if cells_add_up(&cells) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(cells);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers_first::tests::{get, requests};
+
+    #[test]
+    fn wide_numbers_wrapped_by_raw_pdftotext_are_read_whole() {
+        let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                    一、本年新收政府信息公开申请数量 224\n4\n216 24 32 118 54 268\n8\n\
+                    二、上年结转政府信息公开申请数量 122 0 0 1 1 9 133\n\
+                    三、本年度办理结果\n(一)予以公开 103\n3\n71 12 12 39 24 119\n1\n\
+                    (二)部分公开 189 29 1 6 8 7 240\n\
+                    (三)不予公开 1.属于国家秘密 22 0 0 0 4 0 26\n";
+        let r = requests(text);
+        assert_eq!(get(&r, "new_received"), [2244, 216, 24, 32, 118, 54, 2688]);
+        assert_eq!(get(&r, "carried_over"), [122, 0, 0, 1, 1, 9, 133]);
+        assert_eq!(get(&r, "granted"), [1033, 71, 12, 12, 39, 24, 1191]);
+        assert_eq!(get(&r, "partially_granted"), [189, 29, 1, 6, 8, 7, 240]);
+        assert_eq!(get(&r, "denied_state_secret"), [22, 0, 0, 0, 4, 0, 26]);
+    }
+
+    #[test]
+    fn lone_numbers_that_join_no_way_that_adds_up_are_left_as_printed() {
+        // `5` joined to 26 (265) leaves the row not adding up: nothing is joined.
+        let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                    一、本年新收政府信息公开申请数量 12 0 0 0 0 0 12\n\
+                    二、上年结转政府信息公开申请数量 22 0 0 0 4 0 26\n5\n\
+                    三、本年度办理结果\n(一)予以公开 10 0 0 0 0 0 10\n";
+        let r = requests(text);
+        assert_ne!(get(&r, "carried_over")[6], 265);
+        assert_eq!(get(&r, "granted"), [10, 0, 0, 0, 0, 0, 10]);
+    }
+}
