@@ -86,7 +86,7 @@ pub(super) fn gathered<'a>(
         out.push(row.clone());
         origin.push(k);
     }
-    let moved = regroup(&mut out, &built, n, cues);
+    let moved = regroup(&mut out, &built, n, cues, &template::request_rows(t));
     named_apart(&mut out, &built, n, cues);
     // (Where a number stands on its line tells nothing of its column.)
     for &at in &built {
@@ -168,8 +168,11 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 ///
 /// - the rows of the places after this row's whose labels were printed apart,
 ///   with no numbers, their numbers after this row's own (a page's);
+/// - (七)总计's row: the 总计 column of the rows that a group's label shares a
+///   line with, each a column short, after its own (a page's);
 /// - the rows after this one each printing its first columns after its label,
-///   the rest of each printed after this row's own, a row at a time (a page's);
+///   the rest of each printed after this row's own, a row at a time (a page's;
+///   this row and the last may lack their 总计, printed after (七)总计's);
 /// - the row before's numbers, its label alone, printed within this row's own
 ///   (a page's).
 ///
@@ -181,19 +184,24 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 ///
 /// Returns the rows to be moved after the row that held their numbers, as
 /// (that row, the row moved), in order.
-fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues) -> Vec<(usize, usize)> {
+fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&template::Row]) -> Vec<(usize, usize)> {
     let mut moved = Vec::new();
+    // (The rows a group's label shares a line with: `(四)无法提供 1.本机关不掌握…`.)
+    let spec = |row: &Row| place_of(row, cues).and_then(|j| specs.get(j));
+    let group_first = |row: &Row| spec(row).is_some_and(|s| s.label.contains(")1."));
     for (i, &at) in built.iter().enumerate() {
         if out[at].cells.len() <= n {
             continue;
         }
         let before = &built[..i];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
+        let sum_row = spec(&out[at]).is_some_and(|s| s.role == template::Role::TotalProcessed);
         let placed = totals_apart(out, before, at, n)
+            || (sum_row && totals_after_sum(out, before, at, n))
             || band_apart(out, before, at, n)
             || next_row_first(out, next, at, n, cues)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
-            || rests_after_first(out, &built[i + 1..], at, n)
+            || rests_after_first(out, &built[i + 1..], at, n, &group_first)
             || previous_within(out, before, at, n, cues);
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
@@ -377,31 +385,92 @@ fn places_after(
 /// the rows taken in order, rows of no numbers passed over, until their rests
 /// make up what `at` holds past its own; taken where `at` and each row add up
 /// (see [`printed_wrong`]).
-fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize) -> bool {
-    let extra = out[at].cells.len() - n;
-    let mut rows = Vec::new();
-    let mut rests = 0;
-    for &r in after.iter().take(MAX_ROWS).filter(|&&r| !out[r].cells.is_empty()) {
-        if rests >= extra || out[r].cells.len() >= n {
-            break;
+///
+/// A row that a group's label shares a line with (`group_first`), `at` or the
+/// last of the rows, may hold a column fewer, its 总计 printed after the table
+/// (see [`totals_after_sum`]); the other rows then add up, and read so the
+/// numbers fit one way only.
+fn rests_after_first(
+    out: &mut [Row],
+    after: &[usize],
+    at: usize,
+    n: usize,
+    group_first: &dyn Fn(&Row) -> bool,
+) -> bool {
+    let own_short = group_first(&out[at]);
+    // Each way: whether `at`, and whether the last row, is short of its total.
+    let ways = [(false, false), (true, false), (false, true), (true, true)];
+    let mut found: Option<(usize, Vec<usize>, Vec<Vec<Cell>>)> = None;
+    for (at_short, last_short) in ways.into_iter().filter(|&(a, _)| own_short || !a) {
+        let own = n - usize::from(at_short);
+        let Some(extra) = out[at].cells.len().checked_sub(own).filter(|&e| e > 0) else { continue };
+        let mut rows = Vec::new();
+        let mut rests = 0;
+        let mut last_width = n;
+        for &r in after.iter().take(MAX_ROWS).filter(|&&r| !out[r].cells.is_empty()) {
+            if rests >= extra || out[r].cells.len() >= n {
+                break;
+            }
+            rows.push(r);
+            rests += n - out[r].cells.len();
+            last_width = n;
+            let short = last_short && group_first(&out[r]) && out[r].cells.len() < n - 1;
+            if short && rests == extra + 1 {
+                (rests, last_width) = (extra, n - 1);
+            }
         }
-        rows.push(r);
-        rests += n - out[r].cells.len();
+        if rests != extra || rows.is_empty() || (last_short && last_width == n) {
+            continue;
+        }
+        if !at_short && !cells_add_up(&out[at].cells[..n]) {
+            continue;
+        }
+        let mut rest = out[at].cells[own..].iter().copied();
+        let width = |k: usize| if k + 1 == rows.len() { last_width } else { n };
+        let mut read: Vec<Vec<Cell>> = Vec::with_capacity(rows.len());
+        for (k, &r) in rows.iter().enumerate() {
+            let first = out[r].cells.iter().copied();
+            read.push(first.chain(rest.by_ref().take(width(k) - out[r].cells.len())).collect());
+        }
+        let whole: Vec<Vec<Cell>> = read.iter().filter(|c| c.len() == n).cloned().collect();
+        if whole.is_empty() || super::bands::not_adding(&whole) > printed_wrong(rows.len()) {
+            continue;
+        }
+        let numbers = |read: &[Vec<Cell>]| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
+        match &found {
+            Some((o, r, f)) if (*o, r) != (own, &rows) || numbers(f) != numbers(&read) => return false,
+            Some(_) => {}
+            None => found = Some((own, rows, read)),
+        }
     }
-    if rests != extra || rows.is_empty() || !cells_add_up(&out[at].cells[..n]) {
-        return false;
-    }
-    let mut rest = out[at].cells[n..].iter().copied();
-    let read: Vec<Vec<Cell>> = rows
-        .iter()
-        .map(|&r| out[r].cells.iter().copied().chain(rest.by_ref().take(n - out[r].cells.len())).collect())
-        .collect();
-    if super::bands::not_adding(&read) > printed_wrong(rows.len()) {
-        return false;
-    }
-    out[at].cells.truncate(n);
+    let Some((own, rows, read)) = found else { return false };
+    out[at].cells.truncate(own);
     for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
+    }
+    true
+}
+
+/// The 总计 column of the rows that a group's label shares a line with
+/// (`(三)不予公开 1.属于国家秘密`, `(四)无法提供 1.本机关不掌握相…`), which a page's
+/// PDF prints after (七)总计's own numbers (`94 10 1 0 9 4 118` / `1 14 1 1`),
+/// `at` being (七)总计's row: taken where `at` adds up and as many rows before
+/// it (`before`) are a column short of it, each total its row's sum.
+fn totals_after_sum(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let extra = out[at].cells.len() - n;
+    if !cells_add_up(&out[at].cells[..n]) {
+        return false;
+    }
+    let rows = before.iter().rev().take(MAX_ROWS).rev();
+    let short: Vec<usize> = rows.filter(|&&r| out[r].cells.len() == n - 1).copied().collect();
+    let sum = |r: usize| out[r].cells.iter().map(Cell::number).sum::<f64>();
+    let totals = &out[at].cells[n..];
+    if short.len() != extra || !short.iter().zip(totals).all(|(&r, t)| t.value.is_some_and(|v| v.number == sum(r))) {
+        return false;
+    }
+    let totals = out[at].cells.split_off(n);
+    for (&r, total) in short.iter().zip(totals) {
+        out[r].cells.push(total);
     }
     true
 }
@@ -714,6 +783,35 @@ mod tests {
         let r = requests(&text(2).replace("0\n0\n1\n0\n3\n", "0\n0\n1\n0\n4\n"));
         assert_eq!(get(&r, "unable_needs_creation")[2..], [-1; 5]);
         assert_eq!(get(&r, "unable_unclear")[2..], [-1; 5]);
+    }
+
+    #[test]
+    fn rows_sharing_a_line_with_a_group_s_label_take_their_totals_from_after_the_sum_row() {
+        // A page's table printed to PDF: (四)1 and (五)1, on the lines of their
+        // groups' labels, print their 总计 after (七)总计's own numbers; the rest of
+        // (四)1's numbers run on with those of (四)2, (四)3 (each its first two
+        // after its label) and (五)1.
+        let text = |totals: [i64; 2]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n30\n公开申请数量\n{}1.本机关不掌握相关\n12\n政府信息\n{}(四)无法提供\n\
+                 2.没有现成信息需要\n4\n另行制作\n1\n3.补正后申请内容仍\n3\n1\n三、本年度办理 不明确\n结果\n\
+                 1.信访举报投诉类申\n2\n(五)不予处理\n请\n(七)总计\n{}",
+                lines(&[1, 0, 0, 2, 0, 33]),
+                lines(&[1, 0, 0, 2, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1]),
+                lines(&[21, 2, 0, 0, 3, 1, 27, totals[0], totals[1]]),
+            )
+        };
+        let r = requests(&text([15, 3]));
+        assert_eq!(get(&r, "unable_not_held"), [12, 1, 0, 0, 2, 0, 15]);
+        assert_eq!(get(&r, "unable_needs_creation"), [4, 1, 0, 0, 1, 0, 6]);
+        assert_eq!(get(&r, "unable_unclear"), [3, 1, 0, 0, 0, 0, 4]);
+        assert_eq!(get(&r, "rejected_petition"), [2, 0, 0, 0, 0, 1, 3]);
+        assert_eq!(get(&r, "total_processed"), [21, 2, 0, 0, 3, 1, 27]);
+        // Totals that are not the rows' sums are not taken.
+        let r = requests(&text([16, 3]));
+        assert_eq!(get(&r, "unable_not_held"), [12, 1, 0, 0, 2, 0, -1]);
+        assert_eq!(get(&r, "rejected_petition")[6], -1);
+        assert_eq!(get(&r, "unable_unclear"), [3, 1, 0, 0, 0, 0, 4]);
     }
 
     #[test]
