@@ -86,8 +86,10 @@ pub(super) fn gathered<'a>(
         out.push(row.clone());
         origin.push(k);
     }
-    let moved = regroup(&mut out, &built, n, cues, &template::request_rows(t));
+    let specs = template::request_rows(t);
+    let moved = regroup(&mut out, &built, n, cues, &specs);
     named_apart(&mut out, &built, n, cues);
+    totals_under_next_heading(&mut out, &built, &rows[end..], n, &|r: &Row| group_first(r, cues, &specs));
     // (Where a number stands on its line tells nothing of its column.)
     for &at in &built {
         out[at].vertical = true;
@@ -188,7 +190,7 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&te
     let mut moved = Vec::new();
     // (The rows a group's label shares a line with: `(四)无法提供 1.本机关不掌握…`.)
     let spec = |row: &Row| place_of(row, cues).and_then(|j| specs.get(j));
-    let group_first = |row: &Row| spec(row).is_some_and(|s| s.label.contains(")1."));
+    let group_first = |row: &Row| group_first(row, cues, specs);
     for (i, &at) in built.iter().enumerate() {
         if out[at].cells.len() <= n {
             continue;
@@ -449,6 +451,44 @@ fn rests_after_first(
         out[r].cells = cells;
     }
     true
+}
+
+/// Whether a row is the first of a group, whose label shares its line
+/// (`(四)无法提供 1.本机关不掌握…`): numbered 1, or naming such a row.
+fn group_first(row: &Row, cues: &Cues, specs: &[&template::Row]) -> bool {
+    let label = row.label();
+    let one = label.strip_prefix('1').is_some_and(|rest| rest.starts_with(['.', '、', '．']));
+    one || place_of(row, cues).and_then(|j| specs.get(j)).is_some_and(|s| s.label.contains(")1."))
+}
+
+/// The 总计 column of the rows that a group's label shares a line with
+/// (`group_first`), each a column short of it, printed by a page's PDF under
+/// the heading of the table after (`after`, from 表四's heading: `四、政府信息
+/// 公开行政复议、行政诉讼情况` / `3` / `73` / `8` / `8` / `行政复议`): the numbers
+/// on lines of their own right under the heading, taken where as many, in
+/// order, as such rows of `built` and each its row's sum.
+fn totals_under_next_heading(
+    out: &mut [Row],
+    built: &[usize],
+    after: &[Row],
+    n: usize,
+    group_first: &dyn Fn(&Row) -> bool,
+) {
+    let short_row = |r: usize| out[r].cells.len() == n - 1 && group_first(&out[r]);
+    let short: Vec<usize> = built.iter().copied().filter(|&r| short_row(r)).collect();
+    if short.is_empty() || after.is_empty() {
+        return;
+    }
+    let under = after[1..].iter().take_while(|r| r.is_numbers_alone());
+    let totals: Vec<Cell> = under.flat_map(|r| r.cells.iter().copied()).collect();
+    let sum = |r: usize| out[r].cells.iter().map(Cell::number).sum::<f64>();
+    let sums = |(&r, t): (&usize, &Cell)| t.value.is_some_and(|v| v.number == sum(r));
+    if totals.len() != short.len() || !short.iter().zip(&totals).all(sums) {
+        return;
+    }
+    for (&r, total) in short.iter().zip(totals) {
+        out[r].cells.push(total);
+    }
 }
 
 /// The 总计 column of the rows that a group's label shares a line with
@@ -785,22 +825,38 @@ mod tests {
         assert_eq!(get(&r, "unable_unclear")[2..], [-1; 5]);
     }
 
+    /// 表三 as a page's PDF prints it, (四)1 and (五)1 short of their totals:
+    /// `sum` what (七)总计's row holds, `under` what 表四's heading has under it.
+    fn table(sum: &str, under: &str) -> String {
+        format!(
+            "{HEAD}一、本年新收政府信息\n30\n公开申请数量\n{}1.本机关不掌握相关\n12\n政府信息\n{}(四)无法提供\n\
+             2.没有现成信息需要\n4\n另行制作\n1\n3.补正后申请内容仍\n3\n1\n三、本年度办理 不明确\n结果\n\
+             1.信访举报投诉类申\n2\n(五)不予处理\n请\n(七)总计\n{sum}四、政府信息公开行政复议、行政诉讼情况\n{under}行政复议\n",
+            lines(&[1, 0, 0, 2, 0, 33]),
+            lines(&[1, 0, 0, 2, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1]),
+        )
+    }
+
+    #[test]
+    fn rows_sharing_a_line_with_a_group_s_label_take_their_totals_from_under_the_next_heading() {
+        let sum = lines(&[21, 2, 0, 0, 3, 1, 27]);
+        let r = requests(&table(&sum, &lines(&[15, 3])));
+        assert_eq!(get(&r, "unable_not_held"), [12, 1, 0, 0, 2, 0, 15]);
+        assert_eq!(get(&r, "rejected_petition"), [2, 0, 0, 0, 0, 1, 3]);
+        assert_eq!(get(&r, "total_processed"), [21, 2, 0, 0, 3, 1, 27]);
+        // As many numbers as the rows short, but not their sums: not taken.
+        let r = requests(&table(&sum, &lines(&[3, 15])));
+        assert_eq!(get(&r, "unable_not_held")[6], -1);
+        assert_eq!(get(&r, "rejected_petition")[6], -1);
+    }
+
     #[test]
     fn rows_sharing_a_line_with_a_group_s_label_take_their_totals_from_after_the_sum_row() {
         // A page's table printed to PDF: (四)1 and (五)1, on the lines of their
         // groups' labels, print their 总计 after (七)总计's own numbers; the rest of
         // (四)1's numbers run on with those of (四)2, (四)3 (each its first two
         // after its label) and (五)1.
-        let text = |totals: [i64; 2]| {
-            format!(
-                "{HEAD}一、本年新收政府信息\n30\n公开申请数量\n{}1.本机关不掌握相关\n12\n政府信息\n{}(四)无法提供\n\
-                 2.没有现成信息需要\n4\n另行制作\n1\n3.补正后申请内容仍\n3\n1\n三、本年度办理 不明确\n结果\n\
-                 1.信访举报投诉类申\n2\n(五)不予处理\n请\n(七)总计\n{}",
-                lines(&[1, 0, 0, 2, 0, 33]),
-                lines(&[1, 0, 0, 2, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1]),
-                lines(&[21, 2, 0, 0, 3, 1, 27, totals[0], totals[1]]),
-            )
-        };
+        let text = |totals: [i64; 2]| table(&lines(&[21, 2, 0, 0, 3, 1, 27, totals[0], totals[1]]), "");
         let r = requests(&text([15, 3]));
         assert_eq!(get(&r, "unable_not_held"), [12, 1, 0, 0, 2, 0, 15]);
         assert_eq!(get(&r, "unable_needs_creation"), [4, 1, 0, 0, 1, 0, 6]);
