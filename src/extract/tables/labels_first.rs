@@ -199,9 +199,9 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&te
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
         let sum_row = spec(&out[at]).is_some_and(|s| s.role == template::Role::TotalProcessed);
         let placed = totals_apart(out, before, at, n)
-            || (sum_row && totals_after_sum(out, before, at, n))
+            || (sum_row && totals_after_sum(out, before, at, n, &group_first))
             || band_apart(out, before, at, n)
-            || next_row_first(out, next, at, n, cues)
+            || next_row_first(out, (before, next), at, n, cues, &group_first)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n, &group_first)
             || previous_within(out, before, at, n, cues);
@@ -312,8 +312,17 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
 /// taken where `next` is as many short and both rows add up (rows of zeros
 /// all: however they are cut, both rows are zeros). The table's last row may
 /// hold more after its first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a
-/// page's PDF prints numbers of rows above after the table): not its own.
-fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: usize, cues: &Cues) -> bool {
+/// page's PDF prints numbers of rows above after the table): not its own, the
+/// 总计 of the rows before `at` (`before`) that a group's label shares a line
+/// with where they fit (see [`group_totals`]).
+fn next_row_first(
+    out: &mut [Row],
+    (before, next): (&[usize], Option<(usize, bool)>),
+    at: usize,
+    n: usize,
+    cues: &Cues,
+    group_first: GroupFirst,
+) -> bool {
     let Some((next, last)) = next else { return false };
     // (Not a row whose label names a place other than the next: a label printed apart.)
     let place = |r: usize| place_of(&out[r], cues);
@@ -332,8 +341,12 @@ fn next_row_first(out: &mut [Row], next: Option<(usize, bool)>, at: usize, n: us
     if !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
         return false;
     }
+    let more = out[next].cells[first..].to_vec();
     out[at].cells.truncate(n);
     out[next].cells = joined;
+    if !more.is_empty() {
+        group_totals(out, before, &more, n, group_first);
+    }
     true
 }
 
@@ -397,7 +410,7 @@ fn rests_after_first(
     after: &[usize],
     at: usize,
     n: usize,
-    group_first: &dyn Fn(&Row) -> bool,
+    group_first: GroupFirst,
 ) -> bool {
     let own_short = group_first(&out[at]);
     // Each way: whether `at`, and whether the last row, is short of its total.
@@ -453,6 +466,9 @@ fn rests_after_first(
     true
 }
 
+/// Whether a row is the first of a group (see [`group_first`]).
+type GroupFirst<'a> = &'a dyn Fn(&Row) -> bool;
+
 /// Whether a row is the first of a group, whose label shares its line
 /// (`(四)无法提供 1.本机关不掌握…`): numbered 1, or naming such a row.
 fn group_first(row: &Row, cues: &Cues, specs: &[&template::Row]) -> bool {
@@ -472,44 +488,41 @@ fn totals_under_next_heading(
     built: &[usize],
     after: &[Row],
     n: usize,
-    group_first: &dyn Fn(&Row) -> bool,
+    group_first: GroupFirst,
 ) {
-    let short_row = |r: usize| out[r].cells.len() == n - 1 && group_first(&out[r]);
-    let short: Vec<usize> = built.iter().copied().filter(|&r| short_row(r)).collect();
-    if short.is_empty() || after.is_empty() {
-        return;
-    }
-    let under = after[1..].iter().take_while(|r| r.is_numbers_alone());
+    let under = after.iter().skip(1).take_while(|r| r.is_numbers_alone());
     let totals: Vec<Cell> = under.flat_map(|r| r.cells.iter().copied()).collect();
-    let sum = |r: usize| out[r].cells.iter().map(Cell::number).sum::<f64>();
-    let sums = |(&r, t): (&usize, &Cell)| t.value.is_some_and(|v| v.number == sum(r));
-    if totals.len() != short.len() || !short.iter().zip(&totals).all(sums) {
-        return;
-    }
-    for (&r, total) in short.iter().zip(totals) {
-        out[r].cells.push(total);
-    }
+    group_totals(out, built, &totals, n, group_first);
 }
 
 /// The 总计 column of the rows that a group's label shares a line with
 /// (`(三)不予公开 1.属于国家秘密`, `(四)无法提供 1.本机关不掌握相…`), which a page's
 /// PDF prints after (七)总计's own numbers (`94 10 1 0 9 4 118` / `1 14 1 1`),
-/// `at` being (七)总计's row: taken where `at` adds up and as many rows before
-/// it (`before`) are a column short of it, each total its row's sum.
-fn totals_after_sum(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
-    let extra = out[at].cells.len() - n;
+/// `at` being (七)总计's row: taken where `at` adds up (see [`group_totals`]).
+fn totals_after_sum(out: &mut [Row], before: &[usize], at: usize, n: usize, group_first: GroupFirst) -> bool {
     if !cells_add_up(&out[at].cells[..n]) {
         return false;
     }
-    let rows = before.iter().rev().take(MAX_ROWS).rev();
-    let short: Vec<usize> = rows.filter(|&&r| out[r].cells.len() == n - 1).copied().collect();
+    let totals = out[at].cells[n..].to_vec();
+    let taken = group_totals(out, before, &totals, n, group_first);
+    if taken {
+        out[at].cells.truncate(n);
+    }
+    taken
+}
+
+/// Gives `totals`, in order, to the rows of `rows` that a group's label shares
+/// a line with (`group_first`) and are a column short of 总计, where there are
+/// as many and each total is its row's sum. Returns whether it did.
+fn group_totals(out: &mut [Row], rows: &[usize], totals: &[Cell], n: usize, group_first: GroupFirst) -> bool {
+    let short_row = |r: usize| out[r].cells.len() == n - 1 && group_first(&out[r]);
+    let short: Vec<usize> = rows.iter().rev().take(MAX_ROWS).rev().copied().filter(|&r| short_row(r)).collect();
     let sum = |r: usize| out[r].cells.iter().map(Cell::number).sum::<f64>();
-    let totals = &out[at].cells[n..];
-    if short.len() != extra || !short.iter().zip(totals).all(|(&r, t)| t.value.is_some_and(|v| v.number == sum(r))) {
+    let sums = |(&r, t): (&usize, &Cell)| t.value.is_some_and(|v| v.number == sum(r));
+    if short.is_empty() || totals.len() != short.len() || !short.iter().zip(totals).all(sums) {
         return false;
     }
-    let totals = out[at].cells.split_off(n);
-    for (&r, total) in short.iter().zip(totals) {
+    for (&r, &total) in short.iter().zip(totals) {
         out[r].cells.push(total);
     }
     true
@@ -848,6 +861,14 @@ mod tests {
         let r = requests(&table(&sum, &lines(&[3, 15])));
         assert_eq!(get(&r, "unable_not_held")[6], -1);
         assert_eq!(get(&r, "rejected_petition")[6], -1);
+        // Or after the first number of the table's last row, the rest of whose
+        // numbers come after (七)总计's own.
+        let sum_and_rest = lines(&[21, 2, 0, 0, 3, 1, 27, 0, 0, 0, 0, 0, 1]);
+        let last = format!("{sum_and_rest}四、结转下年度\n1\n继续办理\n{}", lines(&[15, 3]));
+        let r = requests(&table(&last, ""));
+        assert_eq!(get(&r, "unable_not_held"), [12, 1, 0, 0, 2, 0, 15]);
+        assert_eq!(get(&r, "rejected_petition"), [2, 0, 0, 0, 0, 1, 3]);
+        assert_eq!(get(&r, "carried_forward"), [1, 0, 0, 0, 0, 0, 1]);
     }
 
     #[test]
