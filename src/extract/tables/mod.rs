@@ -174,7 +174,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         // between the lines of a row's label, `1.本机关不` over `(四)无法提供 掌握相关`.)
         let all_above = || {
             let lines: Vec<&Row> = orphans.iter().map(|&o| &rows[o]).chain([row]).chain(below).collect();
-            (orphans.len() > 1).then(|| stacked(&lines)).unwrap_or_default()
+            if orphans.len() > 1 { stacked(&lines) } else { String::new() }
         };
         let attempts: [&dyn Fn() -> (String, usize); 8] = [
             &|| (if starts_own { String::new() } else { format!("{before}{own}") }, 0),
