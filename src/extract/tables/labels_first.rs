@@ -12,6 +12,7 @@
 use super::*;
 use super::numbers_first::{goes_on, numbered, table_end};
 use crate::extract::cells::cells_add_up;
+use crate::template::Role::TotalProcessed;
 
 /// 表三's rows at most: no more rows before one are looked at (a text of
 /// thousands of such rows is not searched back at each).
@@ -189,17 +190,16 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&template::Row]) -> Vec<(usize, usize)> {
     let mut moved = Vec::new();
     // (The rows a group's label shares a line with: `(四)无法提供 1.本机关不掌握…`.)
-    let spec = |row: &Row| place_of(row, cues).and_then(|j| specs.get(j));
     let group_first = |row: &Row| group_first(row, cues, specs);
+    let sum_row = |row: &Row| place_of(row, cues).and_then(|j| specs.get(j)).is_some_and(|s| s.role == TotalProcessed);
     for (i, &at) in built.iter().enumerate() {
         if out[at].cells.len() <= n {
             continue;
         }
         let before = &built[..i];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
-        let sum_row = spec(&out[at]).is_some_and(|s| s.role == template::Role::TotalProcessed);
         let placed = totals_apart(out, before, at, n)
-            || (sum_row && totals_after_sum(out, before, at, n, &group_first))
+            || totals_after_sum(out, before, at, n, (&sum_row, &group_first))
             || band_apart(out, before, at, n)
             || next_row_first(out, (before, next), at, n, cues, &group_first)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
@@ -405,13 +405,11 @@ fn places_after(
 /// last of the rows, may hold a column fewer, its 总计 printed after the table
 /// (see [`totals_after_sum`]); the other rows then add up, and read so the
 /// numbers fit one way only.
-fn rests_after_first(
-    out: &mut [Row],
-    after: &[usize],
-    at: usize,
-    n: usize,
-    group_first: GroupFirst,
-) -> bool {
+fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, group_first: GroupFirst) -> bool {
+    // (A row's numbers short of a row after it: nothing to look at.)
+    if !after.iter().take(MAX_ROWS).any(|&r| (1..n).contains(&out[r].cells.len())) {
+        return false;
+    }
     let own_short = group_first(&out[at]);
     // Each way: whether `at`, and whether the last row, is short of its total.
     let ways = [(false, false), (true, false), (false, true), (true, true)];
@@ -429,8 +427,8 @@ fn rests_after_first(
             rows.push(r);
             rests += n - out[r].cells.len();
             last_width = n;
-            let short = last_short && group_first(&out[r]) && out[r].cells.len() < n - 1;
-            if short && rests == extra + 1 {
+            let short = || out[r].cells.len() < n - 1 && group_first(&out[r]);
+            if last_short && rests == extra + 1 && short() {
                 (rests, last_width) = (extra, n - 1);
             }
         }
@@ -447,8 +445,9 @@ fn rests_after_first(
             let first = out[r].cells.iter().copied();
             read.push(first.chain(rest.by_ref().take(width(k) - out[r].cells.len())).collect());
         }
-        let whole: Vec<Vec<Cell>> = read.iter().filter(|c| c.len() == n).cloned().collect();
-        if whole.is_empty() || super::bands::not_adding(&whole) > printed_wrong(rows.len()) {
+        let whole = read.iter().filter(|c| c.len() == n);
+        let not_adding = whole.clone().filter(|c| !cells_add_up(c)).count();
+        if whole.count() == 0 || not_adding > printed_wrong(rows.len()) {
             continue;
         }
         let numbers = |read: &[Vec<Cell>]| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
@@ -498,9 +497,18 @@ fn totals_under_next_heading(
 /// The 总计 column of the rows that a group's label shares a line with
 /// (`(三)不予公开 1.属于国家秘密`, `(四)无法提供 1.本机关不掌握相…`), which a page's
 /// PDF prints after (七)总计's own numbers (`94 10 1 0 9 4 118` / `1 14 1 1`),
-/// `at` being (七)总计's row: taken where `at` adds up (see [`group_totals`]).
-fn totals_after_sum(out: &mut [Row], before: &[usize], at: usize, n: usize, group_first: GroupFirst) -> bool {
-    if !cells_add_up(&out[at].cells[..n]) {
+/// `at` being (七)总计's row (`sum_row`): taken where `at` adds up (see
+/// [`group_totals`]).
+fn totals_after_sum(
+    out: &mut [Row],
+    before: &[usize],
+    at: usize,
+    n: usize,
+    (sum_row, group_first): (GroupFirst, GroupFirst),
+) -> bool {
+    // (The cheap looks first: a row short of its total before, and `at` adding up.)
+    let short = || before.iter().rev().take(MAX_ROWS).any(|&r| out[r].cells.len() == n - 1);
+    if !short() || !cells_add_up(&out[at].cells[..n]) || !sum_row(&out[at]) {
         return false;
     }
     let totals = out[at].cells[n..].to_vec();
