@@ -797,31 +797,42 @@ mod tests {
         assert_eq!(r("嘉峪关市人民政府", "").code.as_deref(), Some("620200"));
     }
 
+    /// Asserts each agency's region code, its name alone read.
+    fn codes(cases: &[(&str, &str)]) {
+        for &(agency, code) in cases {
+            assert_eq!(r(agency, "").code.as_deref(), Some(code), "{agency}");
+        }
+    }
+
     #[test]
     fn a_province_short_name_that_a_smaller_division_shares_opens_the_province() {
         // 河北 is 河北省's short name and 天津's 河北区's; 海南 is 海南省's, 青海's 海南州's and 乌海's 海南区's.
-        assert_eq!(r("河北雄安新区管理委员会", "").code.as_deref(), Some("130000"));
-        assert_eq!(r("海南国际经济发展局", "").code.as_deref(), Some("460000"));
-        assert_eq!(r("天津市河北区人民政府", "").code.as_deref(), Some("120105"));
-        assert_eq!(r("河北区人民政府", "").code.as_deref(), Some("120105"));
-        assert_eq!(r("海南州人民政府", "").code.as_deref(), Some("632500"));
+        codes(&[
+            ("河北雄安新区管理委员会", "130000"),
+            ("海南国际经济发展局", "460000"),
+            ("天津市河北区人民政府", "120105"),
+            ("河北区人民政府", "120105"),
+            ("海南州人民政府", "632500"),
+        ]);
         // The text tells first where it names one of them.
         assert_eq!(r("河北商务局", "天津市河北区河北商务局天津市河北区").code.as_deref(), Some("120105"));
     }
 
     #[test]
     fn a_district_short_name_before_a_branch_of_a_city_department_is_the_district() {
-        assert_eq!(r("北京市公安局朝阳分局", "").code.as_deref(), Some("110105"));
-        assert_eq!(r("深圳市生态环境局福田管理局", "").code.as_deref(), Some("440304"));
-        assert_eq!(r("上海市公安局浦东分局", "").code.as_deref(), Some("310115"));
-        assert_eq!(r("重庆市公安局渝中区分局", "").code.as_deref(), Some("500103"));
-        // Not a place's name: the city's.
-        assert_eq!(r("成都市公安局交通管理局", "").code.as_deref(), Some("510100"));
-        // Nor a district of another city.
-        assert_eq!(r("深圳市公安局朝阳分局", "").code.as_deref(), Some("440300"));
-        // A new area's short name names it only where it names nothing else.
-        assert_eq!(r("上海浦东发展和改革委员会", "").code.as_deref(), Some("310115"));
-        assert_eq!(r("镇江市发展和改革委员会", "").code.as_deref(), Some("321100"));
+        codes(&[
+            ("北京市公安局朝阳分局", "110105"),
+            ("深圳市生态环境局福田管理局", "440304"),
+            ("上海市公安局浦东分局", "310115"),
+            ("重庆市公安局渝中区分局", "500103"),
+            // Not a place's name: the city's.
+            ("成都市公安局交通管理局", "510100"),
+            // Nor a district of another city.
+            ("深圳市公安局朝阳分局", "440300"),
+            // A new area's short name names it only where it names nothing else.
+            ("上海浦东发展和改革委员会", "310115"),
+            ("镇江市发展和改革委员会", "321100"),
+        ]);
     }
 
     #[test]
