@@ -348,7 +348,7 @@ fn resolve_reading(agency: &str, context: &str) -> (Region, bool) {
     // is the police, not 公安县).
     let mut mentions = Vec::new();
     let mut chained_to = 0;
-    // (A district's short name before 分局: `北京市公安局朝阳分局` serves 朝阳区.)
+    // (A district's short name before 分局 or 管理局: `北京市公安局朝阳分局` serves 朝阳区.)
     let mut branch: Option<Mention> = None;
     for m in t.mentions(agency, false) {
         // Nor is a short form before 流域 or a feature of nature a place: 太湖流域管理局
