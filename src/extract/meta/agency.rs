@@ -65,7 +65,9 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
             .iter()
             .find(|(k, rest)| *k == kind && window[end + kind.len()..].starts_with(rest))
             .map_or(0, |(_, rest)| rest.len());
-        let candidate = &window[..end + kind.len() + whole_kind];
+        // A city bureau's office for a district: the name runs on to it (`杭州市公安局滨江区分局`).
+        let branch = if kind == "局" { branch_len(&window[end + kind.len()..]) } else { 0 };
+        let candidate = &window[..end + kind.len() + whole_kind + branch];
         let clean = candidate.chars().all(|c| !c.is_ascii_punctuation() && !"《》、,。;:“”()".contains(c));
         let area = AREA_KINDS.contains(&kind) && !central;
         let whole = end + kind.len() == end_of_place - start;
@@ -94,6 +96,18 @@ pub(super) fn infer_agency(text: &str) -> Option<(String, String)> {
     let best = names.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)));
     let best = best.map(|b| b.0).or_else(|| town_named(&s, kind))?;
     Some((best, format!("我{kind}/本{kind}")))
+}
+
+/// The characters (as bytes) of a bureau's branch named right after the
+/// bureau (`滨江区分局`, `青浦分局` after `…公安局`): a name of two to six
+/// characters, no punctuation, then 分局; not one of many (`各分局`, `下属分局`).
+fn branch_len(rest: &str) -> usize {
+    let Some(at) = rest.find("分局") else { return 0 };
+    let name = &rest[..at];
+    let chars = name.chars().count();
+    let plain = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let many = ["各", "下属", "所属", "及", "和", "与", "等"].iter().any(|w| name.starts_with(w));
+    if (2..=6).contains(&chars) && plain && !many { at + "分局".len() } else { 0 }
 }
 
 /// Towns' and streets' names are no divisions of the table: a body that says

@@ -234,6 +234,12 @@ mod tests {
             let text = format!("2017年度政府信息公开工作年度报告\n2017年,{name}认真贯彻落实《条例》。现将{me}2017年度情况报告如下。\n");
             assert_eq!(read_text(&text).agency.as_deref(), Some(name), "{text}");
         }
+        // A city bureau's office for a district, named with its bureau (`…公安局党委`) as well.
+        let text = "一、总体情况\n如有疑问,请与杭州市公安局滨江区分局联系。\n2022年,分局在杭州市公安局党委的领导下,\
+            我局收到申请4件。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("杭州市公安局滨江区分局"));
+        let text = "一、总体情况\n2022年,杭州市公安局各分局和杭州市公安局交警支队,我局收到申请4件。\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("杭州市公安局"));
         // `本部门`, any body's department, is no ministry's self-reference.
         let text = "一、概述\n2016年,赣州市统计局按照教育部的部署,本部门、本部门、本部门和我局主动公开信息。\n";
         assert_eq!(read_text(text).agency.as_deref(), Some("赣州市统计局"));
