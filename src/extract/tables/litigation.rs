@@ -13,7 +13,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // The outcome headers, read across the rows after the anchor: layouts break
     // them (`结果` over `维持`).
     let has_header = |k: usize| {
-        let joined: String = rows[k..].iter().take(HEAD_ROWS).take_while(|r| r.kind == Kind::Table).map(|r| r.label()).collect();
+        let heads = rows[k..].iter().take(HEAD_ROWS).take_while(|r| r.kind == Kind::Table);
+        let joined: String = heads.map(|r| r.label()).collect();
         let words = ["维持", "纠正", "审结"];
         // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across,
         // or down each head to its last, those on a line of their own (`持 正 果 结`).
@@ -689,7 +690,8 @@ mod tests {
     fn litigation_heads_a_character_a_line_down_each_head() {
         // `pdftotext -raw` of a Word table's narrow heads: each head down its
         // column a character a line, three a head, their last characters on a line.
-        let down: String = ["结果维", "结果纠", "其他结", "尚未审", "总计"].iter().flat_map(|h| h.chars()).map(|c| format!("{c}\n")).collect();
+        let heads = ["结果维", "结果纠", "其他结", "尚未审", "总计"];
+        let down: String = heads.iter().flat_map(|h| h.chars()).map(|c| format!("{c}\n")).collect();
         let text = format!(
             "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n{}持 正 果 结 持 正 果 结 持 正 果 结\n\
              1 0 0 0 1 0 0 0 2 2 0 0 0 0 0\n五、存在的主要问题及改进情况\n",
