@@ -391,6 +391,12 @@ pub(super) fn agency_from_title(title: &str) -> Option<String> {
             && chars.get(i + 4) == Some(&'年')
             && chars[i..i + 4].iter().all(|&c| digit(c).is_some());
         if is_year {
+            // (The first year of a range too: `2022-2023年度`.)
+            let before: Vec<char> = out.chars().rev().take(5).collect();
+            let range = before.len() == 5 && "-—–~至".contains(before[0]) && before[1..].iter().all(|&c| digit(c).is_some());
+            if range {
+                out.truncate(out.len() - before.iter().map(|c| c.len_utf8()).sum::<usize>());
+            }
             i += 5;
             if chars.get(i) == Some(&'度') {
                 i += 1;

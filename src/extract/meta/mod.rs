@@ -541,6 +541,16 @@ mod tests {
                     现将《某县教育局2013年度政府信息公开工作报告》印发给你们,请认真贯彻执行。\n\n\
                     附件1:某县教育局2013年度政府信息公开工作报告\n[2014年1月9日]\n\n一、总体情况\n";
         assert_eq!(read_text(text).published, Date::new(2014, 1, 9));
+        // The notice alone, the report's title in its brackets.
+        let r = read_text("关于印发《某某市统计局2023年政府信息公开工作年度报告》的通知\n一、总体情况\n我局坚持公开。\n");
+        let want = (Some("某某市统计局2023年政府信息公开工作年度报告"), Some("某某市统计局"));
+        assert_eq!((r.title.as_deref(), r.agency.as_deref()), want);
+    }
+
+    #[test]
+    fn a_title_for_two_years_names_its_agency_without_either() {
+        let r = read_text("某某市统计局2022-2023年度政府信息公开工作年度报告\n一、总体情况\n");
+        assert_eq!((r.agency.as_deref(), r.year), (Some("某某市统计局"), Some(2023)));
     }
 
     #[test]

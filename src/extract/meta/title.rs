@@ -151,6 +151,9 @@ pub(super) fn find_title_in(head: &Head, page_title: Option<&str>) -> Option<Str
         }
     }
     let line = line.as_ref();
+    // A notice that publishes the report by its title in brackets, with no title under it
+    // (`关于印发《某某市统计局2023年…年度报告》的通知`): that title.
+    let line = bracketed_title(line).unwrap_or(line);
     // Keep the title proper: drop anything after 年度报告 (a `(全文)` or site chrome)
     // but the year some titles give after it (`…工作年度报告(2015年度)`).
     let end = TITLE_WORDS.iter().find_map(|w| line.first(w).map(|p| p + w.len())).unwrap_or(line.len());
@@ -170,6 +173,17 @@ pub(super) fn find_title_in(head: &Head, page_title: Option<&str>) -> Option<Str
         }
     }
     Some(title.to_string())
+}
+
+/// The report's title a notice that publishes it names in brackets
+/// (`关于印发《…年度报告》的通知`).
+fn bracketed_title(line: &str) -> Option<&str> {
+    if !["关于印发", "关于公布", "关于发布"].iter().any(|w| line.has(w)) {
+        return None;
+    }
+    let open = line.find('《')? + '《'.len_utf8();
+    let inner = &line[open..open + line[open..].find('》')?];
+    TITLE_WORDS.iter().any(|w| inner.has(w)).then_some(inner)
 }
 
 /// The title at line `at` with the line before it, where the two are one title
