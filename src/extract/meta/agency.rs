@@ -393,7 +393,8 @@ pub(super) fn agency_from_title(title: &str) -> Option<String> {
         if is_year {
             // (The first year of a range too: `2022-2023年度`.)
             let before: Vec<char> = out.chars().rev().take(5).collect();
-            let range = before.len() == 5 && "-—–~至".contains(before[0]) && before[1..].iter().all(|&c| digit(c).is_some());
+            let first_year = before.get(1..).is_some_and(|d| d.iter().all(|&c| digit(c).is_some()));
+            let range = before.len() == 5 && "-—–~至".contains(before[0]) && first_year;
             if range {
                 out.truncate(out.len() - before.iter().map(|c| c.len_utf8()).sum::<usize>());
             }
