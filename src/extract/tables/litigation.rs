@@ -190,18 +190,6 @@ struct Piece {
     row: usize,
 }
 
-/// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
-/// increasing order: C(18, 3) sets at most here.
-pub(super) fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
-    let first = (k <= m).then(|| (1u32 << k) - 1);
-    let next = |&set: &u32| {
-        let low = set & set.wrapping_neg();
-        let carry = set + low;
-        Some((((carry ^ set) >> 2) / low) | carry)
-    };
-    std::iter::successors(first, next).take_while(move |&set| set < 1 << m)
-}
-
 /// 表四's `n` cells from layout row `from` on where some of its numbers were
 /// wrapped in their narrow cells, the last digits on a line of their own
 /// (`54 0 3 58 11` / `5` / `36 0 0 0 36 0 43 0 59 10` / `2`): each such line's
@@ -232,36 +220,20 @@ fn rewrapped(
         .filter(|&i| cells[i].alone && cells[i - 1].ends_line)
         .filter(|&i| digits(&cells[i - 1].cell).is_some() && digits(&cells[i].cell).is_some())
         .collect();
-    let mut found: Option<(Vec<Cell>, usize)> = None;
     for extra in 1..=MAX_WRAPPED.min(joins.len()) {
         let Some(taken) = cells.get(..n + extra) else { break };
         // Each choice of `extra` joins among those within the cells taken.
         let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
-        for pick in bit_sets(within.len(), extra) {
-            let mut out: Vec<Cell> = Vec::with_capacity(n);
-            for (i, Piece { cell: c, .. }) in taken.iter().enumerate() {
-                let joined = within.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
-                match (joined, out.last_mut()) {
-                    (true, Some(last)) => {
-                        let number = last.number() * 10f64.powi(digits(c).unwrap_or(0) as i32) + c.number();
-                        last.value = Some(Value { number, unit: None });
-                    }
-                    _ => out.push(*c),
-                }
-            }
-            if out.len() == n && out.chunks_exact(group).all(cells_add_up) {
-                if found.as_ref().is_some_and(|f| !f.0.iter().map(Cell::number).eq(out.iter().map(Cell::number))) {
-                    return None;
-                }
-                // (The row after the last cell read.)
-                found = Some((out, taken[taken.len() - 1].row + 1));
-            }
-        }
-        if found.is_some() {
-            break;
+        let pieces: Vec<Cell> = taken.iter().map(|p| p.cell).collect();
+        let adds_up = |out: &[Cell]| out.len() == n && out.chunks_exact(group).all(cells_add_up);
+        match one_joining(text, &pieces, &within, extra, adds_up) {
+            // (The row after the last cell read.)
+            Ok(Some(out)) => return Some((out, taken[taken.len() - 1].row + 1)),
+            Ok(None) => {}
+            Err(()) => return None,
         }
     }
-    found
+    None
 }
 
 /// 表四's last cells printed apart from the others (`cells`, read where the

@@ -413,6 +413,53 @@ fn digits_of(text: &str, cell: &Cell) -> Option<u32> {
     (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
 }
 
+/// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
+/// increasing order: C(18, 3) sets at most here.
+fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
+    let first = (k <= m).then(|| (1u32 << k) - 1);
+    let next = |&set: &u32| {
+        let low = set & set.wrapping_neg();
+        let carry = set + low;
+        Some((((carry ^ set) >> 2) / low) | carry)
+    };
+    std::iter::successors(first, next).take_while(move |&set| set < 1 << m)
+}
+
+/// Numbers too wide for their narrow cells, their last digits printed on a
+/// line of their own: `pieces` read with `extra` of the places `joins` (each
+/// such last digits) joined to the number before, the one reading `accept`
+/// takes. `Ok(None)` where it takes none, `Err(())` where it takes two that
+/// differ.
+fn one_joining(
+    text: &str,
+    pieces: &[Cell],
+    joins: &[usize],
+    extra: usize,
+    accept: impl Fn(&[Cell]) -> bool,
+) -> Result<Option<Vec<Cell>>, ()> {
+    let mut found: Option<Vec<Cell>> = None;
+    for pick in bit_sets(joins.len(), extra) {
+        let mut out: Vec<Cell> = Vec::with_capacity(pieces.len() - extra);
+        for (i, c) in pieces.iter().enumerate() {
+            let joined = joins.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
+            match (joined, out.last_mut()) {
+                (true, Some(head)) => {
+                    let number = head.number() * 10f64.powi(digits_of(text, c).unwrap_or(0) as i32) + c.number();
+                    head.value = Some(Value { number, unit: None });
+                }
+                _ => out.push(*c),
+            }
+        }
+        if accept(&out) {
+            if found.as_ref().is_some_and(|f| !f.iter().map(Cell::number).eq(out.iter().map(Cell::number))) {
+                return Err(());
+            }
+            found = Some(out);
+        }
+    }
+    Ok(found)
+}
+
 /// Whether a cell holds a printed 0.
 fn is_zero(cell: &Cell) -> bool {
     cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())

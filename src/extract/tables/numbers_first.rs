@@ -232,7 +232,7 @@ impl Table {
         };
         // Each choice of `extra` cells, in order, for the tails.
         let mut found: Option<Vec<Cell>> = None;
-        for pick in super::litigation::bit_sets(n, extra) {
+        for pick in bit_sets(n, extra) {
             let mut tails = tails.iter();
             let mut joined: Vec<Cell> = row.clone();
             for (i, cell) in joined.iter_mut().enumerate().filter(|&(i, _)| pick & (1 << i) != 0) {

@@ -74,27 +74,8 @@ fn joined(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
             joins.push(at);
         }
     }
-    let mut found: Option<Vec<Cell>> = None;
-    for pick in super::litigation::bit_sets(joins.len(), extra) {
-        let mut cells: Vec<Cell> = Vec::with_capacity(n);
-        for (i, &(cell, _)) in pieces.iter().enumerate() {
-            let join = joins.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
-            match (join, cells.last_mut()) {
-                (true, Some(head)) => {
-                    let number = head.number() * 10f64.powi(digits_of(text, cell).unwrap_or(0) as i32) + cell.number();
-                    head.value = Some(Value { number, unit: None });
-                }
-                _ => cells.push(*cell),
-            }
-        }
-        if cells_add_up(&cells) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(cells);
-        }
-    }
-    found
+    let pieces: Vec<Cell> = pieces.iter().map(|&(c, _)| *c).collect();
+    one_joining(text, &pieces, &joins, extra, cells_add_up).ok().flatten()
 }
 
 #[cfg(test)]
