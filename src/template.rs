@@ -127,6 +127,10 @@ pub static REQUEST_ROWS: &[Row] = &[
     row("carried_forward", "四、结转下年度继续办理", &["结转下年度", "下年度继续"], Both, CarriedForward),
 ];
 
+/// The words of the label of the band of 表三's result rows (`三、本年度办理结果`),
+/// which names no row of its own.
+pub const RESULTS_BAND: &str = "办理结果";
+
 /// The groups of 表三's result rows that print a heading over numbered rows:
 /// each group's numeral and the words of its heading.
 pub static REQUEST_GROUPS: &[(&str, &str)] = &[("(三)", "不予公开"), ("(四)", "无法提供"), ("(五)", "不予处理"), ("(六)", "其他处理")];

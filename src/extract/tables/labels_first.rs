@@ -51,13 +51,19 @@ pub(super) fn gathered<'a>(
     let cues = Cues::requests(t);
     // The last row's label, its cells' words line by line.
     let mut columns: Vec<Vec<Frag<'a>>> = Vec::new();
+    // Whether the last row started is a band's label naming no row (`三、本年度办理结果`).
+    let mut band = false;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if row.is_numbers_alone() {
             if let Some(&at) = built.last() {
+                let before = built.len().checked_sub(2).map(|b| built[b]).filter(|_| band);
+                let at = before.filter(|&b| completes(&out[b], &out[at], row, n)).unwrap_or(at);
                 out[at].cells.extend_from_slice(&row.cells);
+                band = false;
                 continue;
             }
         } else if starts(row) {
+            band = row.cells.is_empty() && row.label().has(template::RESULTS_BAND) && place_of(row, cues).is_none();
             built.push(out.len());
             columns = words(row).into_iter().map(|w| vec![w]).collect();
         } else if let Some(&at) = built.last().filter(|_| row.kind == Kind::Table && !row.cells.is_empty()) {
@@ -108,6 +114,18 @@ pub(super) fn gathered<'a>(
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     Some((out, origin))
+}
+
+/// Whether `numbers` are the rest of row `before`, printed after the label of
+/// a band (`band`, naming no row, its numbers none yet) that came between
+/// (a page's PDF: `二、上年结转政府信息公` / `1` / `开申请数量` / `三、本年度办理结果` /
+/// `0 0 0 0 0 1`): they make up its `n` columns and it adds up.
+fn completes(before: &Row, band: &Row, numbers: &Row, n: usize) -> bool {
+    let held = before.cells.len();
+    if !band.cells.is_empty() || held == 0 || held + numbers.cells.len() != n {
+        return false;
+    }
+    cells_add_up(&before.cells.iter().chain(&numbers.cells).copied().collect::<Vec<_>>())
 }
 
 /// Whether a row starts at `r`: a numbered label, or a numbered word after a
@@ -623,6 +641,30 @@ mod tests {
         assert_eq!(get(&r, "carried_over"), [3, 0, 0, 0, 0, 0, 3]);
         assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_row_s_rest_after_the_results_band_s_label_is_the_row_s() {
+        // A page's PDF: 二's first number between its label's lines, the band's label
+        // `三、本年度办理结果` next, then 二's other numbers; a row a number short of its
+        // total (its 总计 printed after the table) then a row's first between its lines.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息公\n1\n开申请数量\n\
+             三、本年度办理结果\n{}(一)予以公开\n{}(二)部分公开\n{}(三)不予公开\n1.属于国\n家秘密\n{}\
+             2.其他法律行政法\n1\n规禁止公开\n{}",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            lines(&[0, 0, 0, 0, 0, 1]),
+            lines(&[13, 1, 0, 0, 0, 0, 14]),
+            lines(&[2, 0, 0, 0, 0, 0, 2]),
+            lines(&[1, 0, 0, 0, 0, 0]),
+            lines(&[0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "carried_over"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "granted"), [13, 1, 0, 0, 0, 0, 14]);
+        assert_eq!(get(&r, "partially_granted"), [2, 0, 0, 0, 0, 0, 2]);
+        // (Not a row whose label's first line names no row: its first number is its own.)
         assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
     }
 
