@@ -32,6 +32,7 @@ const MAX_GLUED: usize = 2;
 /// placed as [`regroup`] finds them. `None` where no row's numbers are
 /// printed so.
 pub(super) fn gathered<'a>(
+    text: &str,
     rows: &[Row<'a>],
     first: usize,
     t: Template,
@@ -94,7 +95,7 @@ pub(super) fn gathered<'a>(
         origin.push(k);
     }
     let specs = template::request_rows(t);
-    let moved = regroup(&mut out, &built, n, cues, &specs);
+    let moved = regroup(text, &mut out, &built, n, cues, &specs);
     named_apart(&mut out, &built, n, cues);
     totals_under_next_heading(&mut out, &built, &rows[end..], n, &|r: &Row| group_first(r, cues, &specs));
     // (Where a number stands on its line tells nothing of its column.)
@@ -187,6 +188,9 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// Of three rows or more, one may not add up (a number printed wrong, which
 /// the checks flag).
 ///
+/// - the rows right before whose labels came with no numbers, their numbers
+///   and this row's printed a column at a time, a line a row (see
+///   [`lines_across`]); this row's numbers after theirs placed as below;
 /// - the rows of the places after this row's whose labels were printed apart,
 ///   with no numbers, their numbers after this row's own (a page's);
 /// - (七)总计's row: the 总计 column of the rows that a group's label shares a
@@ -205,7 +209,14 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 ///
 /// Returns the rows to be moved after the row that held their numbers, as
 /// (that row, the row moved), in order.
-fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&template::Row]) -> Vec<(usize, usize)> {
+fn regroup(
+    text: &str,
+    out: &mut [Row],
+    built: &[usize],
+    n: usize,
+    cues: &Cues,
+    specs: &[&template::Row],
+) -> Vec<(usize, usize)> {
     let mut moved = Vec::new();
     // (The rows a group's label shares a line with: `(四)无法提供 1.本机关不掌握…`.)
     let group_first = |row: &Row| group_first(row, cues, specs);
@@ -216,6 +227,10 @@ fn regroup(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, specs: &[&te
         }
         let before = &built[..i];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
+        // (Rows before printed across lines with this one's: those read, this one's rest placed.)
+        if lines_across(text, out, before, at, n) && out[at].cells.len() == n {
+            continue;
+        }
         let placed = totals_apart(out, before, at, n)
             || totals_after_sum(out, before, at, n, (&sum_row, &group_first))
             || band_apart(out, before, at, n)
@@ -320,6 +335,55 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
     for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
     }
+    true
+}
+
+/// Rows whose labels came one after another with no numbers (the last of
+/// `before`), then every number of theirs after row `at`'s label, a column at
+/// a time: each column's cells a line a row, in order, the next column after
+/// a blank line (a page's PDF at a page's end: `(一)予以公开` / `(二)部分公开` /
+/// `17` / `9` / `` / `1` / `1` / … / `1 20` / `0 10`, a line holding a row's
+/// last columns). Taken where every block of lines holds a line a row and
+/// every row adds up.
+fn lines_across(text: &str, out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+    let k = 1 + before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.is_empty()).count();
+    let held = out[at].cells.len();
+    if k < 2 || held < k * n || (held - k * n) % n != 0 {
+        return false;
+    }
+    // (Rows after whose numbers follow in rows of their own, after a blank line, stay `at`'s.)
+    let (cells, rest) = out[at].cells.split_at(k * n);
+    if rest.first().is_some_and(|c| !super::bands::blank_between(text, cells[k * n - 1].offset, c.offset)) {
+        return false;
+    }
+    let rest = rest.to_vec();
+    let mut read: Vec<Vec<Cell>> = vec![Vec::with_capacity(n); k];
+    // The line of the block the last cell is on; a cell on a later line goes to the next row.
+    let mut line = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        if let Some(last) = i.checked_sub(1).map(|p| cells[p].offset) {
+            if super::bands::blank_between(text, last, cell.offset) {
+                if line + 1 != k {
+                    return false;
+                }
+                line = 0;
+            } else if memchr::memchr(b'\n', text.as_bytes().get(last..cell.offset).unwrap_or_default()).is_some() {
+                line += 1;
+                if line == k {
+                    return false;
+                }
+            }
+        }
+        read[line].push(*cell);
+    }
+    if line + 1 != k || !read.iter().all(|r| r.len() == n && cells_add_up(r)) {
+        return false;
+    }
+    let rows: Vec<usize> = before[before.len() + 1 - k..].iter().copied().chain([at]).collect();
+    for (r, cells) in rows.into_iter().zip(read) {
+        out[r].cells = cells;
+    }
+    out[at].cells.extend(rest);
     true
 }
 
@@ -669,6 +733,29 @@ mod tests {
     }
 
     #[test]
+    fn rows_printed_a_column_at_a_time_a_line_each_are_read_line_by_line() {
+        // A page's PDF at a page's end: two rows' labels, then their numbers a
+        // column at a time, a line each, the columns apart by blank lines, a
+        // line holding a row's last two.
+        let table = |across: &str| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}\
+                 三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n{across}\n\n(三)不予公开\n1.属于国\n家秘密\n{}",
+                lines(&[3, 0, 0, 3, 0, 31]),
+                lines(&[1, 0, 0, 0, 0, 3]),
+                lines(&[0, 0, 0, 0, 0, 0]),
+            )
+        };
+        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+        assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
+        assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        // Not where a column's block holds a line more than the rows.
+        let r = requests(&table("17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+        assert_eq!(get(&r, "granted"), [-1; 7]);
+    }
+
+    #[test]
     fn the_next_row_s_numbers_before_its_label_its_first_after_the_label_s_first_line() {
         // A page's table printed to PDF: 四's numbers but its first after (七)'s, a
         // number a line between blank lines, the last two of a row on one line.
@@ -969,7 +1056,7 @@ mod tests {
         let (_, rs) = rows(&text);
         let first = first_named(&rs, Template::T2021).unwrap();
         assert!(super::super::numbers_first::rebuilt(&rs, first, Template::T2021, 7).is_none());
-        assert!(gathered(&rs, first, Template::T2021, 7).is_none());
+        assert!(gathered(&text, &rs, first, Template::T2021, 7).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
     }
 

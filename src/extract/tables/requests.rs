@@ -162,7 +162,7 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
     let gathered = || {
         let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
-        first.and_then(|f| super::labels_first::gathered(rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
+        first.and_then(|f| super::labels_first::gathered(text, rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
     };
     let rebuilt = rebuilt.or_else(gathered);
     let Some(((rows, origin), lone)) = rebuilt else {
