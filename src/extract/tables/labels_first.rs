@@ -12,6 +12,7 @@
 use super::*;
 use super::numbers_first::{goes_on, numbered, table_end};
 use crate::extract::cells::cells_add_up;
+use crate::extract::numerals::is_chinese_numeral;
 use crate::template::Role::TotalProcessed;
 
 /// 表三's rows at most: no more rows before one are looked at (a text of
@@ -52,19 +53,32 @@ pub(super) fn gathered<'a>(
     let cues = Cues::requests(t);
     // The last row's label, its cells' words line by line.
     let mut columns: Vec<Vec<Frag<'a>>> = Vec::new();
-    // Whether the last row started is a band's label naming no row (`三、本年度办理结果`).
-    let mut band = false;
+    // How many of the rows started last are labels of the table's first column with no
+    // numbers, printed apart from their places as that column's labels are printed
+    // together: a band's naming no row (`三、本年度办理结果`), a row's far ahead of the
+    // last named (`四、结转下年度继续办理` among 二's lines); the last place named, and how
+    // many rows started since.
+    let (mut apart, mut named, mut since) = (0, None, 0);
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if row.is_numbers_alone() {
             if let Some(&at) = built.last() {
-                let before = built.len().checked_sub(2).map(|b| built[b]).filter(|_| band);
-                let at = before.filter(|&b| completes(&out[b], &out[at], row, n)).unwrap_or(at);
+                let before = built.len().checked_sub(apart + 1).filter(|_| apart > 0).map(|b| built[b]);
+                let before = before.filter(|&b| place_of(&out[b], cues).is_some());
+                let at = before.filter(|&b| completes(&out[b], row, n)).unwrap_or(at);
                 out[at].cells.extend_from_slice(&row.cells);
-                band = false;
+                apart = 0;
                 continue;
             }
         } else if starts(row) {
-            band = row.cells.is_empty() && row.label().has(template::RESULTS_BAND) && place_of(row, cues).is_none();
+            let place = place_of(row, cues);
+            let band = place.is_none() && row.label().has(template::RESULTS_BAND);
+            since += 1;
+            let ahead = place.zip(named).is_some_and(|(p, last)| p >= last + since + MIN_AHEAD);
+            let first_column = first_column(row.label());
+            apart = if row.cells.is_empty() && first_column && (band || ahead) { apart + 1 } else { 0 };
+            if let Some(p) = place.filter(|_| !ahead) {
+                (named, since) = (Some(p), 0);
+            }
             built.push(out.len());
             columns = words(row).into_iter().map(|w| vec![w]).collect();
         } else if let Some(&at) = built.last().filter(|_| row.kind == Kind::Table && !row.cells.is_empty()) {
@@ -117,16 +131,24 @@ pub(super) fn gathered<'a>(
     Some((out, origin))
 }
 
-/// Whether `numbers` are the rest of row `before`, printed after the label of
-/// a band (`band`, naming no row, its numbers none yet) that came between
-/// (a page's PDF: `二、上年结转政府信息公` / `1` / `开申请数量` / `三、本年度办理结果` /
-/// `0 0 0 0 0 1`): they make up its `n` columns and it adds up.
-fn completes(before: &Row, band: &Row, numbers: &Row, n: usize) -> bool {
-    let held = before.cells.len();
-    if !band.cells.is_empty() || held == 0 || held + numbers.cells.len() != n {
+/// Whether `numbers` are the rest of row `before`, or all of its numbers,
+/// printed after labels with no numbers that came between, printed apart from
+/// their places (a page's PDF: `二、上年结转政府信息公` / `1` / `开申请数量` /
+/// `三、本年度办理结果` / `0 0 0 0 0 1`; `二、上年结转政府信息` / `公开申请数量` /
+/// `三、本年度办理结果` / `四、结转下年度继续办` / `理` / `4 0 0 0 0 0 4`): they make
+/// up its `n` columns and it adds up.
+fn completes(before: &Row, numbers: &Row, n: usize) -> bool {
+    if before.cells.len() + numbers.cells.len() != n {
         return false;
     }
     cells_add_up(&before.cells.iter().chain(&numbers.cells).copied().collect::<Vec<_>>())
+}
+
+/// Whether a label starts with a numeral of the table's first column (`一、`
+/// to `四、`), not a result's (`(一)`, `1.`).
+fn first_column(label: &str) -> bool {
+    let mut chars = label.chars();
+    chars.next().is_some_and(is_chinese_numeral) && chars.find(|&c| !is_chinese_numeral(c)) == Some('、')
 }
 
 /// Whether a row starts at `r`: a numbered label, or a numbered word after a
@@ -730,6 +752,42 @@ mod tests {
         assert_eq!(get(&r, "partially_granted"), [2, 0, 0, 0, 0, 0, 2]);
         // (Not a row whose label's first line names no row: its first number is its own.)
         assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_row_s_numbers_after_a_later_row_s_label_printed_among_its_lines_are_the_row_s() {
+        // A page's PDF: 四's label printed among 二's lines, 二's numbers after it,
+        // 四's after (七)总计's own.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n公开申请数量\n三、本年度办理结果\n\
+             四、结转下年度继续办\n理\n{}(一)予以公开\n{}(七)总计\n{}",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            lines(&[4, 0, 0, 0, 0, 0, 4]),
+            lines(&[13, 2, 0, 0, 1, 1, 17]),
+            lines(&[30, 3, 0, 0, 2, 1, 36, 6, 0, 0, 0, 0, 0, 6]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "carried_over"), [4, 0, 0, 0, 0, 0, 4]);
+        assert_eq!(get(&r, "granted"), [13, 2, 0, 0, 1, 1, 17]);
+        assert_eq!(get(&r, "total_processed"), [30, 3, 0, 0, 2, 1, 36]);
+        assert_eq!(get(&r, "carried_forward"), [6, 0, 0, 0, 0, 0, 6]);
+        // Not a row as far ahead as the rows started since the last named: a group's
+        // rows whose labels' first lines name none (a Word table's narrow column).
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}三、本年度办理结果\n(三)不\n予公开\n1.属于国家秘密 {}\
+             2.其他法律行政\n法规禁止公开\n{}3.危及\"三安全一\n稳定\"\n{}4.保护第三方合\n法权益\n{}\
+             (四)无\n法提供\n1.本机关不掌握\n相关政府信息\n{}2.没有现成信息\n需要另行制作\n{}",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            "27 3 0 0 1 0 31\n",
+            lines(&[24, 3, 0, 0, 1, 0, 28]),
+            lines(&[23, 2, 1, 0, 1, 0, 27]),
+            lines(&[22, 1, 0, 0, 1, 1, 25]),
+            lines(&[412, 36, 5, 1, 16, 11, 481]),
+            lines(&[95, 10, 1, 2, 3, 2, 113]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "unable_not_held"), [412, 36, 5, 1, 16, 11, 481]);
+        assert_eq!(get(&r, "unable_needs_creation"), [95, 10, 1, 2, 3, 2, 113]);
     }
 
     #[test]
