@@ -221,7 +221,9 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 ///   the rest of each printed after this row's own, a row at a time (a page's;
 ///   this row and the last may lack their 总计, printed after (七)总计's);
 /// - the row before's numbers, its label alone, printed within this row's own
-///   (a page's).
+///   (a page's);
+/// - a band's other columns, then whole rows whose labels were printed apart
+///   (a page's; see [`band_apart`] and [`places_after`]).
 ///
 /// Where the numbers fit none, where each is is not known: the rows short of
 /// the table's columns right before the row are left without numbers, and the
@@ -255,11 +257,13 @@ fn regroup(
         }
         let placed = totals_apart(out, before, at, n)
             || totals_after_sum(out, before, at, n, (&sum_row, &group_first))
-            || band_apart(out, before, at, n)
+            || band_apart(out, before, at, n, Takes::All)
             || next_row_first(out, (before, next), at, n, cues, &group_first)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n, &group_first)
-            || previous_within(out, before, at, n, cues);
+            || previous_within(out, before, at, n, cues)
+            || (band_apart(out, before, at, n, Takes::Leaving)
+                && places_after(out, around(built, i), at, n, cues, &mut moved));
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             // Where the row's first numbers add up, fewer than a row's more follow, and the
@@ -322,23 +326,44 @@ fn printed_wrong(rows: usize) -> usize {
     usize::from(rows >= 3)
 }
 
+/// How much of a row's numbers past its own a reading of the rows before takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Takes {
+    /// All of them.
+    All,
+    /// The first, leaving whole rows of numbers after (rows whose labels were
+    /// printed apart), for [`places_after`].
+    Leaving,
+}
+
 /// A band ending at row `at` whose rows (the last of `before` and `at`) each
 /// print their first columns after their label, `at` then the band's other
 /// columns a run each or its rows' other cells a row at a time: taken where
-/// every row of the band adds up (see [`printed_wrong`]) one way only.
-fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
+/// every row of the band adds up (see [`printed_wrong`]) one way only. Where
+/// `takes` leaves rows after, the band is the rows before printing as many
+/// first columns as the one before `at`, and whole rows of numbers are left
+/// after `at`'s own (a page's PDF: `一、本年新收政` / `府信息公开申请 36` / `数量`
+/// / `二、上年结转政 2` / `1 0 1 4 0 42 0 0 0 0 0 2` / `9 0 0 1 3 0 13` / …, the
+/// labels of the last rows printed after).
+fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize, takes: Takes) -> bool {
     let Some(&previous) = before.last() else { return false };
     let first = out[previous].cells.len();
     if first == 0 || first >= n {
         return false;
     }
-    let rest = out[at].cells.len() - first;
-    let k = rest / (n - first);
-    if rest % (n - first) != 0 || k < 2 {
+    let held = out[at].cells.len() - first;
+    let k = match takes {
+        Takes::All if held % (n - first) == 0 => held / (n - first),
+        Takes::All => return false,
+        Takes::Leaving => 1 + before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() == first).count(),
+    };
+    let taken = k * (n - first);
+    if k < 2 || taken > held || (takes == Takes::Leaving && (taken == held || (held - taken) % n != 0)) {
         return false;
     }
     let Some(rows) = ending_at(out, before, at, k, first) else { return false };
-    let rest = out[at].cells[first..].to_vec();
+    let rest = out[at].cells[first..first + taken].to_vec();
+    let left = out[at].cells[first + taken..].to_vec();
     // The rest a column a run (a Word table's), or a row at a time (a page's).
     let by_columns = |j: usize, c: usize| rest[c * k + j];
     let by_rows = |j: usize, c: usize| rest[j * (n - first) + c];
@@ -357,6 +382,7 @@ fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
     for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
     }
+    out[at].cells.extend(left);
     true
 }
 
@@ -788,6 +814,33 @@ mod tests {
         let r = requests(&text);
         assert_eq!(get(&r, "unable_not_held"), [412, 36, 5, 1, 16, 11, 481]);
         assert_eq!(get(&r, "unable_needs_creation"), [95, 10, 1, 2, 3, 2, 113]);
+    }
+
+    #[test]
+    fn a_band_s_rests_then_rows_whose_labels_come_after_are_read_in_turn() {
+        // A page's PDF: 一's and 二's first numbers on their labels' lines, their
+        // rests a row at a time after 二's, then (一)'s and (二)'s numbers, whose
+        // labels come after the table's numbers.
+        let text = |partial: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政\n府信息公开申请 36\n数量\n二、上年结转政 2\n府信息公开申请\n{}数量\n{}{}\
+                 1.属于国家秘密\n{}三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n(三)不予公开\n",
+                lines(&[1, 0, 1, 4, 0, 42, 0, 0, 0, 0, 0, 2]),
+                lines(&[9, 0, 0, 1, 3, 0, 13]),
+                lines(partial),
+                lines(&[0; 7]),
+            )
+        };
+        let r = requests(&text(&[5, 0, 0, 0, 0, 0, 5]));
+        assert_eq!(get(&r, "new_received"), [36, 1, 0, 1, 4, 0, 42]);
+        assert_eq!(get(&r, "carried_over"), [2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "granted"), [9, 0, 0, 1, 3, 0, 13]);
+        assert_eq!(get(&r, "partially_granted"), [5, 0, 0, 0, 0, 0, 5]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        // Rows after that do not add up are not taken.
+        let r = requests(&text(&[5, 0, 0, 0, 0, 0, 6]));
+        assert_eq!(get(&r, "granted"), [-1; 7]);
+        assert_eq!(get(&r, "partially_granted"), [-1; 7]);
     }
 
     #[test]
