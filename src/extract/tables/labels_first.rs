@@ -10,7 +10,7 @@
 //! them as any other layout.
 
 use super::*;
-use super::numbers_first::{goes_on, numbered, table_end};
+use super::numbers_first::{goes_on, numbered, starts, table_end};
 use crate::extract::cells::cells_add_up;
 use crate::extract::numerals::is_chinese_numeral;
 use crate::template::Role::TotalProcessed;
@@ -149,13 +149,6 @@ fn completes(before: &Row, numbers: &Row, n: usize) -> bool {
 fn first_column(label: &str) -> bool {
     let mut chars = label.chars();
     chars.next().is_some_and(is_chinese_numeral) && chars.find(|&c| !is_chinese_numeral(c)) == Some('、')
-}
-
-/// Whether a row starts at `r`: a numbered label, or a numbered word after a
-/// word of the label above (`度办理结 (二)部分公开`).
-fn starts(r: &Row) -> bool {
-    let words = || r.labels.iter().flat_map(|f| f.text.split_whitespace());
-    r.kind == Kind::Table && (numbered(r.label()) || words().skip(1).any(numbered))
 }
 
 /// Whether some row of a table `n` wide (`rows`, from its first) prints its
@@ -328,7 +321,7 @@ fn printed_wrong(rows: usize) -> usize {
 
 /// How much of a row's numbers past its own a reading of the rows before takes.
 #[derive(Clone, Copy, PartialEq)]
-enum Takes {
+pub(super) enum Takes {
     /// All of them.
     All,
     /// The first, leaving whole rows of numbers after (rows whose labels were
@@ -345,7 +338,7 @@ enum Takes {
 /// after `at`'s own (a page's PDF: `一、本年新收政` / `府信息公开申请 36` / `数量`
 /// / `二、上年结转政 2` / `1 0 1 4 0 42 0 0 0 0 0 2` / `9 0 0 1 3 0 13` / …, the
 /// labels of the last rows printed after).
-fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize, takes: Takes) -> bool {
+pub(super) fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize, takes: Takes) -> bool {
     let Some(&previous) = before.last() else { return false };
     let first = out[previous].cells.len();
     if first == 0 || first >= n {

@@ -9,6 +9,7 @@
 //! them as any other layout.
 
 use super::*;
+use super::labels_first::Takes;
 use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::cells::cells_add_up;
 use crate::extract::numerals::is_chinese_numeral;
@@ -22,6 +23,14 @@ pub(super) fn numbered(label: &str) -> bool {
         Some(c) if c.is_ascii_digit() => matches!(chars.find(|c| !c.is_ascii_digit()), Some('.' | '、')),
         _ => false,
     }
+}
+
+/// Whether a row starts at `r` where the table numbers its rows: a numbered
+/// label, or a numbered word after a word of the label above (`度办理结
+/// (二)部分公开`).
+pub(super) fn starts(r: &Row) -> bool {
+    let words = || r.labels.iter().flat_map(|f| f.text.split_whitespace());
+    r.kind == Kind::Table && (numbered(r.label()) || words().skip(1).any(numbered))
 }
 
 /// Whether a label starts as a row of 表三 does: with a numeral where the
@@ -117,7 +126,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         }
         let has_numbers = !(table.pending.is_empty() && row.cells.is_empty());
         let labelled = row.kind == Kind::Table && !row.labels.is_empty();
-        if has_numbers && labelled && starts_row(row.label(), numbered_rows, cues) {
+        if has_numbers && labelled && (starts_row(row.label(), numbered_rows, cues) || (numbered_rows && starts(row))) {
             table.tails_of_last(&mut out, row.cells.len());
             table.totals_apart(&mut out, row.cells.len());
             let mut cells = row.cells.clone();
@@ -127,6 +136,15 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             table.built.push(out.len());
             out.push(built);
         } else {
+            // A line of a whole row's label going on after the next row's numbers but
+            // its first, printed before that row's label (`… 0 0 0 0 0 0 0` / `(三)不予1.属于国家秘密`
+            // / `0 0 0 0 0 2` / `公开` / `2.其他法律行政法规 2`): they wait for it.
+            let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && out[i].cells.len() == n);
+            let waiting = (1..=n).contains(&table.pending.len());
+            if let Some(i) = whole.filter(|_| waiting && goes_on(row, cues)) {
+                out[i] = joined(&out[i], row);
+                continue;
+            }
             table.flush(&mut out, &mut origin, rows);
             // A line of label alone after a row is that row's label going on
             // (one that names a row is left to the walk: it may start a row).
@@ -251,6 +269,29 @@ impl Table {
         }
     }
 
+    /// The other columns of the last rows rebuilt, a band whose rows each hold
+    /// as many first columns (their labels' lines': `7.属于行政执法案卷 1` /
+    /// `8.属于行政查询事项 0` / `(四)无法1.本机关不掌握相关 4`), all the pending
+    /// numbers after the last (a column at a time, a Word table's, or a row at a
+    /// time): taken where every row adds up one way only (see
+    /// [`band_apart`](super::labels_first::band_apart)). Returns whether taken.
+    fn band_rests(&mut self, out: &mut [Row]) -> bool {
+        let Some(last) = self.built.last().copied().filter(|&i| i + 1 == out.len()) else { return false };
+        let held = out[last].cells.len();
+        // (The 总计 column alone is taken as [`totals_apart`](Self::totals_apart) takes it.)
+        if held == 0 || held + 1 >= self.n || self.pending.len() % (self.n - held) != 0 {
+            return false;
+        }
+        out[last].cells.extend_from_slice(&self.pending);
+        let before = &self.built[..self.built.len() - 1];
+        if super::labels_first::band_apart(out, before, last, self.n, Takes::All) {
+            self.pending.clear();
+            return true;
+        }
+        out[last].cells.truncate(held);
+        false
+    }
+
     /// Numbers before a line that starts no row: the 总计 column taken out of
     /// them; what is left, the rest of the last row's cells where they make it
     /// whole (its numbers printed after its label's first line), else a row of
@@ -260,7 +301,7 @@ impl Table {
             return;
         }
         self.totals_apart(out, self.n);
-        if self.pending.is_empty() {
+        if self.pending.is_empty() || self.band_rests(out) {
             return;
         }
         let last = self.built.last().copied().filter(|&i| i + 1 == out.len());
@@ -300,6 +341,38 @@ pub(super) mod tests {
 
     pub(in super::super) fn lines(numbers: &[i64]) -> String {
         numbers.iter().map(|n| format!("{n}\n")).collect()
+    }
+
+    #[test]
+    fn rows_numbers_first_across_a_band_label_s_lines_and_a_band_s_rests_after_its_last_label() {
+        // A Word table by plain `pdftotext`: each row's numbers before its label
+        // but its first, on the label's line; (二)'s label after a word of the
+        // band's (`度办理结 (二)部分公开`); a row's numbers before a line of the last
+        // row's label (`公开`); three rows' first columns on their labels' lines,
+        // their other columns after the last, a column at a time.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年 (一)予以公开\n\
+             {}度办理结 (二)部分公开\n{}果\n(三)不予 1.属于国家秘密\n{}公开\n2.其他法律行政法规 2\n禁止公开\n\
+             7.属于行政执法案卷 3\n8.属于行政查询事项 0\n(四)无法 1.本机关不掌握相关 4\n{}提供\n政府信息\n\
+             {}2.没有现成信息需要 1\n另行制作\n",
+            lines(&[31, 1, 0, 2, 0, 1, 35]),
+            lines(&[2, 0, 0, 0, 0, 0, 2]),
+            lines(&[10, 0, 0, 1, 0, 1, 12]),
+            lines(&[1, 1, 0, 0, 0, 0, 2]),
+            lines(&[0; 7]),
+            lines(&[0, 0, 1, 0, 0, 3]),
+            lines(&[1, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 6, 0, 7]),
+            lines(&[0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "granted"), [10, 0, 0, 1, 0, 1, 12]);
+        assert_eq!(get(&r, "partially_granted"), [1, 1, 0, 0, 0, 0, 2]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [2, 0, 0, 1, 0, 0, 3]);
+        assert_eq!(get(&r, "denied_enforcement_case"), [3, 1, 0, 0, 0, 2, 6]);
+        assert_eq!(get(&r, "denied_admin_query"), [0; 7]);
+        assert_eq!(get(&r, "unable_not_held"), [4, 2, 0, 1, 0, 0, 7]);
+        assert_eq!(get(&r, "unable_needs_creation"), [1, 0, 0, 0, 0, 0, 1]);
     }
 
     #[test]
