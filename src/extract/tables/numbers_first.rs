@@ -138,8 +138,14 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         } else {
             // A line of a whole row's label going on after the next row's numbers but
             // its first, printed before that row's label (`… 0 0 0 0 0 0 0` / `(三)不予1.属于国家秘密`
-            // / `0 0 0 0 0 2` / `公开` / `2.其他法律行政法规 2`): they wait for it.
-            let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && out[i].cells.len() == n);
+            // / `0 0 0 0 0 2` / `公开` / `2.其他法律行政法规 2`): they wait for it. (Whole: its
+            // columns, or all but 总计 where the row before lacks it too, printed apart.)
+            let held = |b: Option<&usize>| b.map_or(0, |&i| out[i].cells.len());
+            let whole_width = match held(table.built.last()) {
+                w if w == n => true,
+                w => w + 1 == n && held(table.built.iter().nth_back(1)) == w,
+            };
+            let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && whole_width);
             let waiting = (1..=n).contains(&table.pending.len());
             if let Some(i) = whole.filter(|_| waiting && goes_on(row, cues)) {
                 out[i] = joined(&out[i], row);
@@ -341,6 +347,30 @@ pub(super) mod tests {
 
     pub(in super::super) fn lines(numbers: &[i64]) -> String {
         numbers.iter().map(|n| format!("{n}\n")).collect()
+    }
+
+    #[test]
+    fn rows_numbers_first_wait_across_a_label_s_line_where_the_table_prints_its_totals_apart() {
+        // Each row a column short, its 总计 printed after the rows': a row's numbers
+        // before a line of the last row's label (`果`) are the next row's.
+        let text = format!(
+            "{HEAD}555 35\n5\n9\n27\n16\n一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n\
+             {}三、本年 (一)予以公开\n{}度办理结 (二)部分公开\n{}果\n(三)不予 1.属于国家秘密\n{}公开\n\
+             2.其他法律行政法规 8\n禁止公开\n{}3.危及\"三安全一稳 8\n定\"\n{}4.保护第三方合法权 1\n益\n",
+            lines(&[73, 3, 0, 0, 2, 0]),
+            lines(&[237, 20, 3, 6, 13, 10]),
+            lines(&[47, 9, 0, 0, 3, 0]),
+            lines(&[3, 0, 0, 0, 1, 0]),
+            lines(&[0; 5]),
+            lines(&[0; 5]),
+            lines(&[647, 78, 289, 59, 4, 8, 8, 0, 0, 0, 0, 0]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [555, 35, 5, 9, 27, 16, 647]);
+        assert_eq!(get(&r, "partially_granted"), [47, 9, 0, 0, 3, 0, 59]);
+        assert_eq!(get(&r, "denied_state_secret"), [3, 0, 0, 0, 1, 0, 4]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [8, 0, 0, 0, 0, 0, 8]);
+        assert_eq!(get(&r, "denied_security_stability"), [8, 0, 0, 0, 0, 0, 8]);
     }
 
     #[test]
