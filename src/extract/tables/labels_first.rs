@@ -111,7 +111,9 @@ pub(super) fn gathered<'a>(
     let specs = template::request_rows(t);
     let moved = regroup(text, &mut out, &built, n, cues, &specs);
     named_apart(&mut out, &built, n, cues);
-    totals_under_next_heading(&mut out, &built, &rows[end..], n, &|r: &Row| group_first(r, cues, &specs));
+    let group_first = |r: &Row| group_first(r, cues, &specs);
+    totals_under_group_heading(&mut out, &built, n, cues, &group_first);
+    totals_under_next_heading(&mut out, &built, &rows[end..], n, &group_first);
     // (Where a number stands on its line tells nothing of its column.)
     for &at in &built {
         out[at].vertical = true;
@@ -600,6 +602,28 @@ fn group_first(row: &Row, cues: &Cues, specs: &[&template::Row]) -> bool {
 }
 
 /// The 总计 column of the rows that a group's label shares a line with
+/// (`group_first`), each a column short of it, printed by a page's PDF under a
+/// later group's heading, which names no row (`1.申请人无正当理 10` / … /
+/// `2 0 0 0 0` / `(六)其他处理` / `3 62 3 12` / `2.申请人逾期未按收…`): taken
+/// where as many, in order, as such rows before it and each its row's sum.
+fn totals_under_group_heading(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, group_first: GroupFirst) {
+    let heading = |row: &Row| {
+        let label = row.label();
+        template::REQUEST_GROUPS.iter().any(|&(numeral, words)| label.starts_with(numeral) && label.has(words))
+    };
+    for (i, &at) in built.iter().enumerate() {
+        let row = &out[at];
+        if row.cells.is_empty() || row.cells.len() >= n || !heading(row) || place_of(row, cues).is_some() {
+            continue;
+        }
+        let totals = row.cells.clone();
+        if group_totals(out, &built[..i], &totals, n, group_first) {
+            out[at].cells.clear();
+        }
+    }
+}
+
+/// The 总计 column of the rows that a group's label shares a line with
 /// (`group_first`), each a column short of it, printed by a page's PDF under
 /// the heading of the table after (`after`, from 表四's heading: `四、政府信息
 /// 公开行政复议、行政诉讼情况` / `3` / `73` / `8` / `8` / `行政复议`): the numbers
@@ -834,6 +858,32 @@ mod tests {
         let r = requests(&text(&[5, 0, 0, 0, 0, 0, 6]));
         assert_eq!(get(&r, "granted"), [-1; 7]);
         assert_eq!(get(&r, "partially_granted"), [-1; 7]);
+    }
+
+    #[test]
+    fn group_first_rows_totals_under_a_later_group_s_heading_are_theirs() {
+        // A page's PDF: the rows a group's label shares a line with, a column short,
+        // their 总计 cells under (六)'s heading, printed after its first row's numbers.
+        let text = |totals: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}(三)不予公开 1.属于国家秘密\n3\n{}\
+                 2.其他法律行政法\n1\n规禁止公开\n{}1.申请人无正当理 10\n由逾期不补正\n{}(六)其他处理\n{}\
+                 2.申请人逾期未按收\n5\n费通知要求缴纳费\n{}",
+                lines(&[3, 0, 0, 3, 0, 31]),
+                lines(&[0, 0, 0, 0, 0]),
+                lines(&[0, 0, 0, 0, 0, 1]),
+                lines(&[2, 0, 0, 0, 0]),
+                lines(totals),
+                lines(&[0, 0, 0, 0, 0, 5]),
+            )
+        };
+        let r = requests(&text(&[3, 12]));
+        assert_eq!(get(&r, "denied_state_secret"), [3, 0, 0, 0, 0, 0, 3]);
+        assert_eq!(get(&r, "other_overdue_correction"), [10, 2, 0, 0, 0, 0, 12]);
+        assert_eq!(get(&r, "other_overdue_fee"), [5, 0, 0, 0, 0, 0, 5]);
+        // Not numbers that are not those rows' sums.
+        let r = requests(&text(&[3, 13]));
+        assert_eq!(get(&r, "other_overdue_correction")[6], -1);
     }
 
     #[test]
