@@ -82,27 +82,21 @@ pub(super) fn gathered<'a>(
             built.push(out.len());
             columns = words(row).into_iter().map(|w| vec![w]).collect();
         } else if let Some(&at) = built.last().filter(|_| row.kind == Kind::Table && !row.cells.is_empty()) {
-            // A later line of a label with numbers on it (`政府信息公开 89`): the numbers the row's.
+            // A later line of a label with numbers on it (`政府信息公开 89`): the numbers the row's,
+            // the words too where the line is right after the row's and it or the row's names no
+            // row (`5.要求行政机关确` / `认或重新出具已获 1`), else a label of their own.
             out[at].cells.extend_from_slice(&row.cells);
+            let unnamed = |r: &Row| place_of(r, cues).is_none();
+            if at + 1 == out.len() && !row.labels.is_empty() && (unnamed(row) || unnamed(&out[at])) {
+                run_on(&mut out[at], &mut columns, row);
+                continue;
+            }
             out.push(row.with_labels(row.labels.clone(), Vec::new()));
             origin.push(k);
             continue;
         } else if let Some(&at) = built.last().filter(|&&at| at + 1 == out.len() && goes_on(row, cues)) {
-            // A later line of the label right after the row (`一、本年新` / `收政府信息`), naming no
-            // row: a word a label cell where the line has as many as the row's first (`三、本年
-            // (一)予以` / `度办理结 公开`), else the row's own cell's, the last.
-            let more = words(row);
-            match columns.len() {
-                c if c == more.len() => columns.iter_mut().zip(more).for_each(|(column, w)| column.push(w)),
-                0 => columns.push(more),
-                _ => {
-                    if let Some(column) = columns.last_mut() {
-                        column.extend(more);
-                    }
-                }
-            }
-            let cells = std::mem::take(&mut out[at].cells);
-            out[at] = out[at].with_labels(columns.concat(), cells);
+            // A later line of the label right after the row (`一、本年新` / `收政府信息`), naming no row.
+            run_on(&mut out[at], &mut columns, row);
             continue;
         }
         out.push(row.clone());
@@ -131,6 +125,25 @@ pub(super) fn gathered<'a>(
     out.extend_from_slice(&rows[end..]);
     origin.extend(end..rows.len());
     Some((out, origin))
+}
+
+/// Runs the label of `row` (its words, `columns` by cell) on with the words of
+/// `more`, a later line of its label: a word a label cell where the line has
+/// as many as the row's first (`三、本年 (一)予以` / `度办理结 公开`), else the
+/// row's own cell's, the last.
+fn run_on<'a>(row: &mut Row<'a>, columns: &mut Vec<Vec<Frag<'a>>>, more: &Row<'a>) {
+    let more = words(more);
+    match columns.len() {
+        c if c == more.len() => columns.iter_mut().zip(more).for_each(|(column, w)| column.push(w)),
+        0 => columns.push(more),
+        _ => {
+            if let Some(column) = columns.last_mut() {
+                column.extend(more);
+            }
+        }
+    }
+    let cells = std::mem::take(&mut row.cells);
+    *row = row.with_labels(columns.concat(), cells);
 }
 
 /// Whether `numbers` are the rest of row `before`, or all of its numbers,
@@ -480,10 +493,12 @@ fn next_row_first(
 /// `四、结转下年度继续办理` among 三's rows) or after the table's numbers (it
 /// prints a group's labels after them: `三、本年度办理 (一)予以公开` /
 /// `(二)部分公开`); their numbers a row each after `at`'s own, in the
-/// template's order (`(七)总计` / `12 4 0 0 1 0 17 2 0 0 0 0 0 2`): taken where
-/// each of those places names one such row (among `near`, the rows around
-/// `at`) and every row adds up. The rows are listed in `moved` to be moved
-/// after `at`, in order.
+/// template's order (`(七)总计` / `12 4 0 0 1 0 17 2 0 0 0 0 0 2`), the last
+/// of them perhaps holding its first columns on its label's line and its rest
+/// last (`… 0 0 0 0 0 3` / `(六)其他处理` / `(七)总计` / `四、结转下年度继续办 3`):
+/// taken where each of those places names one such row (among `near`, the
+/// rows around `at`) and every row adds up. The rows are listed in `moved` to
+/// be moved after `at`, in order.
 fn places_after(
     out: &mut [Row],
     near: &[usize],
@@ -494,20 +509,36 @@ fn places_after(
 ) -> bool {
     let extra = out[at].cells.len() - n;
     let place = |r: usize| place_of(&out[r], cues);
-    let Some(own) = place(at).filter(|_| extra % n == 0) else { return false };
-    let read: Vec<Vec<Cell>> = out[at].cells.chunks(n).map(<[Cell]>::to_vec).collect();
+    let Some(own) = place(at) else { return false };
+    // The rows after `at`'s, and the first columns the last holds (none where whole rows).
+    let (count, last_held) = match extra % n {
+        0 => (extra / n, 0),
+        rest => (extra / n + 1, n - rest),
+    };
+    // (The sums first: the rows whole after `at`'s own.)
+    let cells = &out[at].cells;
+    let whole = n + (count - usize::from(last_held > 0)) * n;
+    let mut read: Vec<Vec<Cell>> = cells[..whole].chunks(n).map(<[Cell]>::to_vec).collect();
     if !read.iter().all(|r| cells_add_up(r)) {
         return false;
     }
-    let empty = near.iter().filter(|&&r| r != at && out[r].cells.is_empty());
-    let apart: Vec<(usize, usize)> = empty.filter_map(|&r| place(r).map(|j| (j, r))).collect();
-    let mut rows = Vec::with_capacity(read.len() - 1);
-    for j in own + 1..own + read.len() {
+    let holds = |r: usize, j: usize| out[r].cells.len() == if j == own + count { last_held } else { 0 };
+    let placed = near.iter().filter(|&&r| r != at).filter_map(|&r| place(r).map(|j| (j, r)));
+    let apart: Vec<(usize, usize)> = placed.filter(|&(j, r)| holds(r, j)).collect();
+    let mut rows = Vec::with_capacity(count);
+    for j in own + 1..=own + count {
         let mut named = apart.iter().filter(|a| a.0 == j);
         match (named.next(), named.next()) {
             (Some(&(_, r)), None) => rows.push(r),
             _ => return false,
         }
+    }
+    if let Some(&last) = rows.last().filter(|_| last_held > 0) {
+        let joined: Vec<Cell> = out[last].cells.iter().chain(&out[at].cells[whole..]).copied().collect();
+        if !cells_add_up(&joined) {
+            return false;
+        }
+        read.push(joined);
     }
     let mut read = read.into_iter();
     out[at].cells = read.next().unwrap_or_default();
@@ -884,6 +915,33 @@ mod tests {
         // Not numbers that are not those rows' sums.
         let r = requests(&text(&[3, 13]));
         assert_eq!(get(&r, "other_overdue_correction")[6], -1);
+    }
+
+    #[test]
+    fn rows_whose_labels_come_after_the_last_holding_its_first_take_theirs_in_their_place() {
+        // A page's PDF: (五)5.'s label over three lines, its first on the second; its
+        // rest, then (六)'s rows', (七)'s and 四's but its first, then their labels, 四's
+        // with its first.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}5.要求行政机关确\n认或重新出具已获 1\n取信息\n{}\
+             (六)其他处理 1.申请人无正当理由逾期不补正\n2.申请人逾期未按收费\n3.其他\n(七)总计\n\
+             四、结转下年度继续办 3\n理\n",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            lines(&[
+                0, 0, 0, 0, 0, 1, // (五)5.
+                1, 0, 0, 0, 0, 0, 1, // (六)1.
+                0, 0, 0, 0, 0, 0, 0, // (六)2.
+                2, 0, 0, 0, 1, 0, 3, // (六)3.
+                55, 7, 0, 1, 5, 2, 70, // (七)
+                0, 0, 0, 0, 0, 3, // 四
+            ]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "rejected_confirmation"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "other_overdue_correction"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "other_misc"), [2, 0, 0, 0, 1, 0, 3]);
+        assert_eq!(get(&r, "total_processed"), [55, 7, 0, 1, 5, 2, 70]);
+        assert_eq!(get(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3]);
     }
 
     #[test]
