@@ -10,6 +10,8 @@
 //! them as any other layout.
 
 use super::*;
+use super::group_totals::{group_first, group_totals, totals_after_sum, GroupFirst};
+use super::group_totals::{totals_under_group_heading, totals_under_next_heading};
 use super::numbers_first::{goes_on, numbered, starts, table_end};
 use crate::extract::cells::cells_add_up;
 use crate::extract::numerals::is_chinese_numeral;
@@ -17,7 +19,7 @@ use crate::template::Role::TotalProcessed;
 
 /// 表三's rows at most: no more rows before one are looked at (a text of
 /// thousands of such rows is not searched back at each).
-const MAX_ROWS: usize = 32;
+pub(super) const MAX_ROWS: usize = 32;
 
 /// The most numbers a row's label line holds where the rest of its numbers
 /// follow on lines of their own (`2.没有现成信息需要 126 17`).
@@ -294,7 +296,7 @@ fn around(built: &[usize], i: usize) -> &[usize] {
 }
 
 /// The template place a row's label names, wherever it stands.
-fn place_of(row: &Row, cues: &Cues) -> Option<usize> {
+pub(super) fn place_of(row: &Row, cues: &Cues) -> Option<usize> {
     best_match(row.label(), cues, 0)
 }
 
@@ -617,99 +619,6 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, grou
     out[at].cells.truncate(own);
     for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
-    }
-    true
-}
-
-/// Whether a row is the first of a group (see [`group_first`]).
-type GroupFirst<'a> = &'a dyn Fn(&Row) -> bool;
-
-/// Whether a row is the first of a group, whose label shares its line
-/// (`(四)无法提供 1.本机关不掌握…`): numbered 1, or naming such a row.
-fn group_first(row: &Row, cues: &Cues, specs: &[&template::Row]) -> bool {
-    let label = row.label();
-    let one = label.strip_prefix('1').is_some_and(|rest| rest.starts_with(['.', '、', '．']));
-    one || place_of(row, cues).and_then(|j| specs.get(j)).is_some_and(|s| s.label.contains(")1."))
-}
-
-/// The 总计 column of the rows that a group's label shares a line with
-/// (`group_first`), each a column short of it, printed by a page's PDF under a
-/// later group's heading, which names no row (`1.申请人无正当理 10` / … /
-/// `2 0 0 0 0` / `(六)其他处理` / `3 62 3 12` / `2.申请人逾期未按收…`): taken
-/// where as many, in order, as such rows before it and each its row's sum.
-fn totals_under_group_heading(out: &mut [Row], built: &[usize], n: usize, cues: &Cues, group_first: GroupFirst) {
-    let heading = |row: &Row| {
-        let label = row.label();
-        template::REQUEST_GROUPS.iter().any(|&(numeral, words)| label.starts_with(numeral) && label.has(words))
-    };
-    for (i, &at) in built.iter().enumerate() {
-        let row = &out[at];
-        if row.cells.is_empty() || row.cells.len() >= n || !heading(row) || place_of(row, cues).is_some() {
-            continue;
-        }
-        let totals = row.cells.clone();
-        if group_totals(out, &built[..i], &totals, n, group_first) {
-            out[at].cells.clear();
-        }
-    }
-}
-
-/// The 总计 column of the rows that a group's label shares a line with
-/// (`group_first`), each a column short of it, printed by a page's PDF under
-/// the heading of the table after (`after`, from 表四's heading: `四、政府信息
-/// 公开行政复议、行政诉讼情况` / `3` / `73` / `8` / `8` / `行政复议`): the numbers
-/// on lines of their own right under the heading, taken where as many, in
-/// order, as such rows of `built` and each its row's sum.
-fn totals_under_next_heading(
-    out: &mut [Row],
-    built: &[usize],
-    after: &[Row],
-    n: usize,
-    group_first: GroupFirst,
-) {
-    let under = after.iter().skip(1).take_while(|r| r.is_numbers_alone());
-    let totals: Vec<Cell> = under.flat_map(|r| r.cells.iter().copied()).collect();
-    group_totals(out, built, &totals, n, group_first);
-}
-
-/// The 总计 column of the rows that a group's label shares a line with
-/// (`(三)不予公开 1.属于国家秘密`, `(四)无法提供 1.本机关不掌握相…`), which a page's
-/// PDF prints after (七)总计's own numbers (`94 10 1 0 9 4 118` / `1 14 1 1`),
-/// `at` being (七)总计's row (`sum_row`; its own may not add up, a sum
-/// printed wrong, which the checks flag): see [`group_totals`].
-fn totals_after_sum(
-    out: &mut [Row],
-    before: &[usize],
-    at: usize,
-    n: usize,
-    (sum_row, group_first): (GroupFirst, GroupFirst),
-) -> bool {
-    // (The cheap look first: a row short of its total before.)
-    let short = || before.iter().rev().take(MAX_ROWS).any(|&r| out[r].cells.len() == n - 1);
-    if !short() || !sum_row(&out[at]) {
-        return false;
-    }
-    let totals = out[at].cells[n..].to_vec();
-    let taken = group_totals(out, before, &totals, n, group_first);
-    if taken {
-        out[at].cells.truncate(n);
-    }
-    taken
-}
-
-/// Gives `totals`, in order, to the rows of `rows` that a group's label shares
-/// a line with (`group_first`) and are a column short of 总计, where there are
-/// as many and each total is its row's sum. Returns whether it did.
-fn group_totals(out: &mut [Row], rows: &[usize], totals: &[Cell], n: usize, group_first: GroupFirst) -> bool {
-    let short_row = |r: usize| out[r].cells.len() == n - 1 && group_first(&out[r]);
-    let short: Vec<usize> = rows.iter().rev().take(MAX_ROWS).rev().copied().filter(|&r| short_row(r)).collect();
-    let sum = |r: usize| out[r].cells.iter().map(Cell::number).sum::<f64>();
-    let sums = |(&r, t): (&usize, &Cell)| t.value.is_some_and(|v| v.number == sum(r));
-    if short.is_empty() || totals.len() != short.len() || !short.iter().zip(totals).all(sums) {
-        return false;
-    }
-    for (&r, &total) in short.iter().zip(totals) {
-        out[r].cells.push(total);
     }
     true
 }
