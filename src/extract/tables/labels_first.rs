@@ -164,8 +164,7 @@ fn completes(before: &Row, numbers: &Row, n: usize) -> bool {
 /// Whether a label starts with a numeral of the table's first column (`一、`
 /// to `四、`), not a result's (`(一)`, `1.`).
 fn first_column(label: &str) -> bool {
-    let mut chars = label.chars();
-    chars.next().is_some_and(is_chinese_numeral) && chars.find(|&c| !is_chinese_numeral(c)) == Some('、')
+    label.chars().next().is_some_and(is_chinese_numeral) && numbered(label)
 }
 
 /// Whether some row of a table `n` wide (`rows`, from its first) prints its
