@@ -13,7 +13,9 @@
 //! row that has a number or a whole mark besides its halves (numbers never wrap).
 //! Where the text shows that much, its other pairs are taken too: halves around a
 //! line with no cells (the row's label, centred between them) and a line of halves
-//! under a row of nothing but halves.
+//! under a row of nothing but halves. Two rows one over the other that each wrap
+//! a mark in the same column leave the first's lower half and the second's upper
+//! one on two lines between them, which are parted for that.
 //!
 //! A number too wide for its cell goes on over the cell's next line from where
 //! it began (`173` over `6` for 1736). The digits under a row's numbers, each
@@ -79,10 +81,61 @@ fn under(text: &str, l: &Row, d: &Row, weak: bool) -> bool {
 /// Joins wrapped marks and numbers back into their rows (see the module's
 /// comment); rows left with nothing are dropped. `rows` are one a line, in order.
 pub fn join(text: &str, rows: &mut Vec<Row<'_>>) {
+    let parted = part_pairs(text, rows);
     let numbers = join_numbers(text, rows);
     let marks = join_marks(text, rows);
-    if numbers || marks {
+    if !parted.is_empty() {
+        regather(rows, &parted);
+    }
+    if numbers || marks || !parted.is_empty() {
         rows.retain(|r| !(r.cells.is_empty() && r.labels.is_empty()));
+    }
+}
+
+/// Where two table rows one over the other each wrap a mark in the same
+/// narrow column, the first row's lower half and the second's upper one stand
+/// on two lines of their own between them, which were gathered as a column of
+/// two numbers (`(六)其他处理 1 — — — — — 1` / `—` / `—` / `(七)总计 4 — — — — 4` /
+/// `—`). Such a column, between rows of three cells or more, is parted back
+/// into its lines for the halves to be joined. Returns the parted lines'
+/// offsets, the first of each pair.
+fn part_pairs(text: &str, rows: &mut Vec<Row<'_>>) -> Vec<usize> {
+    let wide = |r: &Row| aligned(r) && r.cells.len() >= 3;
+    let pair = |k: usize| {
+        let r = &rows[k];
+        r.vertical && r.cells.len() == 2 && r.cells.iter().all(|c| is_half(text, c))
+            && (r.cells[0].center - r.cells[1].center).abs() <= SAME_PLACE
+            && k > 0 && wide(&rows[k - 1]) && rows.get(k + 1).is_some_and(wide)
+    };
+    let at: Vec<usize> = (0..rows.len()).filter(|&k| pair(k)).collect();
+    let mut parted = Vec::with_capacity(at.len());
+    for &k in at.iter().rev() {
+        let column = rows[k].clone();
+        let line = |cell: Cell| {
+            let mut line = column.with_labels(Vec::new(), vec![cell]);
+            line.offset = text[..cell.offset].rfind('\n').map_or(0, |i| i + 1);
+            line.vertical = false;
+            line
+        };
+        let lines: Vec<Row> = column.cells.iter().map(|&cell| line(cell)).collect();
+        parted.push(lines[0].offset);
+        rows.splice(k..=k, lines);
+    }
+    parted
+}
+
+/// Gathers back into a column the parted lines (see [`part_pairs`]) whose
+/// halves were both left unjoined.
+fn regather(rows: &mut Vec<Row<'_>>, parted: &[usize]) {
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let first = parted.contains(&rows[k].offset) && rows[k].labels.is_empty() && rows[k].cells.len() == 1;
+        if first && rows[k + 1].labels.is_empty() && rows[k + 1].cells.len() == 1 && !rows[k + 1].vertical {
+            let second = rows.remove(k + 1);
+            rows[k].cells.extend(second.cells);
+            rows[k].vertical = true;
+        }
+        k += 1;
     }
 }
 
@@ -264,6 +317,24 @@ mod tests {
 ";
         let expected = [("一、本年新收政府信息公开", 7), ("申请数量", 0), ("二、上年结转政府信息公开", 7), ("三、本年度办理结果", 7)];
         assert_eq!(counts(text), owned(&expected));
+    }
+
+    #[test]
+    fn halves_of_two_rows_marks_in_one_column_between_them_are_each_row_s() {
+        // (六)'s lower half and (七)'s upper one on lines of their own, between the rows.
+        let text = "
+            (六)其他处理   1       ——   ——   —— —— — 1
+                                              —
+                                             —
+           (七)总计        4    ——   ——   —— ——   4
+                                             —
+四、结转下年度继续办
+";
+        let expected = [("(六)其他处理", 7), ("(七)总计", 7), ("四、结转下年度继续办", 0)];
+        assert_eq!(counts(text), owned(&expected));
+        // Between a heading and a row, two dashes are a column of marks of their own.
+        let heading = text.replacen("(六)其他处理   1       ——   ——   —— —— — 1", "(六)其他处理", 1);
+        assert_eq!(counts(&heading)[1], ("".to_string(), 2));
     }
 
     #[test]
