@@ -5,8 +5,10 @@
 //! no layout's reading places them.
 //!
 //! The two halves are taken for one mark where every lone dash of the table
-//! pairs so with the next cell, and the table then holds just its cells (the
-//! template's rows, seven each), which it did not before.
+//! pairs so with the next cell (or with the cell starting the next line, the
+//! row's last numbers between: `(六)其他处理 1 —— —— —— —— — 1` / `—`), and the
+//! table then holds just its cells (the template's rows, seven each), which it
+//! did not before.
 
 use super::*;
 
@@ -23,9 +25,16 @@ fn half(text: &str, cell: &Cell) -> Option<char> {
     chars.next().is_none_or(char::is_whitespace).then_some(c)
 }
 
-/// Whether nothing but one line's end stands between two places of `text`.
-fn line_break_between(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|s| s.bytes().filter(|&x| x == b'\n').count() == 1 && s.trim().is_empty())
+/// Whether `b` starts the line after `a`'s in `text`.
+fn starts_next_line(text: &str, a: usize, b: usize) -> bool {
+    let Some(between) = text.get(a..b) else { return false };
+    let mut lines = between.split('\n');
+    lines.next().is_some() && lines.next().is_some_and(|s| s.trim().is_empty()) && lines.next().is_none()
+}
+
+/// Whether no line ends between two places of `text`.
+fn same_line(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| !s.contains('\n'))
 }
 
 /// The rows of 表三, whose first row is `first`, with the second half of each
@@ -56,8 +65,10 @@ pub(super) fn halved<'a>(
     for (k, row) in rows.iter().enumerate().take(end).skip(start) {
         for (i, cell) in row.cells.iter().enumerate() {
             match (open.take(), half(text, cell)) {
+                // (A row's last cell may come between: `— 1` / `—`.)
+                (Some(open_half), None) if same_line(text, open_half.1, cell.offset) => open = Some(open_half),
                 (Some((dash, after)), other) => {
-                    if other != Some(dash) || !line_break_between(text, after, cell.offset) {
+                    if other != Some(dash) || !starts_next_line(text, after, cell.offset) {
                         return None;
                     }
                     seconds.push((k, i));
@@ -140,6 +151,12 @@ mod tests {
             assert_eq!(get(&r, "total_processed"), [40, 1, 0, 1, 0, 1, 43]);
             assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
         }
+        // A mark's first half before the row's last numbers, its second starting the next line.
+        let across = table(true).replacen("1 —\n—\n3 78\n", "1 — 3 78\n—\n", 1);
+        assert!(across.contains("1 — 3 78\n—\n"), "{across}");
+        let r = requests(&across);
+        assert_eq!(get(&r, "new_received"), [69, 5, 0, 1, 0, 3, 78]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
         // A dash alone that pairs with none: the marks are not halves.
         let odd = table(true).replacen(" —\n—\n", " —\n", 1);
         assert_ne!(get(&requests(&odd), "new_received"), [69, 5, 0, 1, 0, 3, 78]);
