@@ -4,7 +4,8 @@
 # table eras (`.html`, UTF-8 and GBK) printed to PDF by LibreOffice, each read
 # back by `pdftotext` three ways: plain (`raw`, its reading order), `-layout`
 # (`lay`) and `-raw` (`stream`, the order the PDF draws its text in), with the
-# report's gold (its source renamed to the text file).
+# report's gold (its source renamed to the text file; its date of publication
+# none where the text does not print it, a page's that its <meta> alone gives).
 #
 #   usage: scripts/pdf_sets.sh OUT [reports, default 3000] [seed, default 7]
 #   makes: OUT/word/{raw,lay,stream}/{input,gold}, OUT/web/{raw,lay,stream}/{input,gold}
@@ -46,10 +47,18 @@ convert() {
     pdftotext -layout -enc UTF-8 "$dir/pdf/$stem.pdf" "$dir/lay/input/$stem.txt"
     pdftotext -raw -enc UTF-8 "$dir/pdf/$stem.pdf" "$dir/stream/input/$stem.txt"
     for mode in raw lay stream; do
-      python3 - "$out/gen/gold/$stem.json" "$dir/$mode/gold/$stem.json" "$stem.txt" <<'PY'
-import json, sys
+      python3 - "$out/gen/gold/$stem.json" "$dir/$mode/gold/$stem.json" "$dir/$mode/input/$stem.txt" <<'PY'
+import json, pathlib, re, sys
 gold = json.load(open(sys.argv[1]))
-gold["source"] = sys.argv[3]
+text = pathlib.Path(sys.argv[3])
+gold["source"] = text.name
+# A page's date that only its <meta> gives does not print: none to read.
+published = gold.get("report", {}).get("published")
+if published:
+    y, m, d = (int(x) for x in published.split("-"))
+    printed = rf"{y}\s*[-年./]\s*0?{m}\s*[-月./]\s*0?{d}(?!\d)"
+    if not re.search(printed, text.read_text(encoding="utf-8", errors="replace")):
+        gold["report"]["published"] = None
 json.dump(gold, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
 PY
     done
