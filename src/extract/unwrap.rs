@@ -90,9 +90,11 @@ pub(super) const SLACK: usize = 6;
 /// most common band of widths `SLACK` wide among the lines that end inside a
 /// sentence, when it holds at least four of them and a third; else, for a short
 /// text, the widest line, when at least two lines that end inside a sentence
-/// reach it, or one and two more that end theirs (no line of a printed page is
-/// wider than the page, while a page of paragraphs has its widest lines end
-/// their sentences, each at a width of its own); else the width two lines or
+/// reach it, or one and two more that end theirs, or one more where the one
+/// ending inside its sentence is no heading (no line of a
+/// printed page is wider than the page, while a page of paragraphs has its
+/// widest lines end their sentences, each at a width of its own, and a heading
+/// ends its line without a stop); else the width two lines or
 /// more centred on the page tell (twice their blanks past the margin and their
 /// width), when a line that ends inside a sentence reaches it. Lines narrower
 /// than `MIN_WIDTH` are not looked at, nor lines set in columns, nor lines set
@@ -101,7 +103,7 @@ pub(super) const SLACK: usize = 6;
 fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Option<usize> {
     let mut centred = Vec::new();
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
-    let measured: Vec<(usize, bool)> = lines
+    let measured: Vec<(usize, bool, bool)> = lines
         .filter(|l| {
             if l.len() < MIN_WIDTH || laid_out(l) {
                 return false;
@@ -113,14 +115,18 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
             }
             !set
         })
-        .map(|l| (width(l.trim_end()), ends_sentence(l)))
-        .filter(|&(w, _)| w >= MIN_WIDTH)
+        .map(|l| (width(l.trim_end()), ends_sentence(l), starts_part(l)))
+        .filter(|&(w, ..)| w >= MIN_WIDTH)
         .collect();
     let widest = measured.iter().map(|m| m.0).max()?;
-    let reaching =
-        |page: usize, open: bool| measured.iter().filter(|&&(w, ends)| (!open || !ends) && w + SLACK >= page).count();
+    let reaching = |page: usize, open: bool| {
+        measured.iter().filter(|&&(w, ends, _)| (!open || !ends) && w + SLACK >= page).count()
+    };
     let open = reaching(widest, true);
-    let reached = (open >= 2 || (open == 1 && reaching(widest, false) >= 3)).then_some(widest);
+    // (A sentence cut at the widest lines' width, not a heading's line, and one more line as wide.)
+    let cut = measured.iter().any(|&(w, ends, part)| !ends && !part && w + SLACK >= widest);
+    let full = reaching(widest, false);
+    let reached = (open >= 2 || (open == 1 && (full >= 3 || (cut && full >= 2)))).then_some(widest);
     let mut widths: Vec<usize> = measured.iter().filter(|m| !m.1).map(|m| m.0).collect();
     if widths.len() >= 4 {
         let (count, w) = band(&mut widths);
@@ -776,6 +782,16 @@ mod tests {
         let web = "2016年，我厅认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\
             广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n发布日期\n";
         assert!(unwrap(&crate::normalize::normalize(web), &[]).is_none());
+        // One sentence cut at the page's edge, one line as wide ending its own.
+        let cut = "2017 年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\
+            （二）依申请公开情况。本年新收到政府信息公开申请三件，其中当面申请零件，网上申请三件，邮寄\n\
+            申请零件。\n已答复三件，其中予以公开答复二件。\n";
+        let u = unwrap(&crate::normalize::normalize(cut), &[]).unwrap();
+        assert!(u.text.contains("邮寄申请零件"), "{}", u.text);
+        // The widest line a heading's, which ends without a stop: no page.
+        let heading = "全年共收到申请3件（网上申请2件，信函申请1件）。\n\
+            四、因政府信息公开申请行政复议、提起行政诉讼的情况\n共发生行政复议1起,行政诉讼0起。\n";
+        assert!(unwrap(&crate::normalize::normalize(heading), &[]).is_none());
     }
 
     #[test]
