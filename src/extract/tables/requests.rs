@@ -126,20 +126,29 @@ const MAX_TABLE_STARTS: usize = 16;
 
 /// Reads 表三. Returns the layout row after the table, or `None` if there is none.
 pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
-    let n = template::APPLICANTS.len();
     let rows_from = &rows[from.min(rows.len())..];
+    // (表四's first cells printed among its heads before its heading are not 表三's.)
+    match super::litigation::without_outcomes_before(rows_from) {
+        Some(rows) => read_requests_from(text, &rows, t, report).map(|end| from + end),
+        None => read_requests_from(text, rows_from, t, report).map(|end| from + end),
+    }
+}
+
+/// Reads 表三 from the start of `rows_from`: see [`read_requests`].
+fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut Report) -> Option<usize> {
+    let n = template::APPLICANTS.len();
     // Plain `pdftotext`'s tables, from the row naming 表三's first: column by
     // column over bands of rows, or each row's numbers before its label, or
     // parted by its label's lines.
     let first = super::numbers_first::first_named(rows_from, t);
     // (Its marks for none broken in two, `—` / `—`: read with each one cell.)
     if let Some((halved, origin)) = first.and_then(|f| super::halved::halved(text, rows_from, f, t, n)) {
-        let end = read_requests(text, &halved, t, 0, report)?;
-        return Some(from + origin.get(end).copied().unwrap_or(rows_from.len()));
+        let end = read_requests_from(text, &halved, t, report)?;
+        return Some(origin.get(end).copied().unwrap_or(rows_from.len()));
     }
     // (Its wide numbers wrapped in their narrow cells by `pdftotext -raw`: read whole.)
     if let Some(whole) = first.and_then(|f| super::wide_numbers::rejoined(text, rows_from, f, n)) {
-        return read_requests(text, &whole, t, 0, report).map(|end| from + end);
+        return read_requests_from(text, &whole, t, report);
     }
     // The shortened form's three columns, where the header names no kind of organisation.
     let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
@@ -153,11 +162,11 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         of(n).or_else(|| combined(f).then(|| of(COMBINED_WIDTH)).flatten())
     };
     if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
-        return Some(from + end);
+        return Some(end);
     }
     if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
-        return Some(from + after);
+        return Some(after);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
     let gathered = || {
@@ -166,9 +175,9 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     };
     let rebuilt = rebuilt.or_else(gathered);
     let Some(((rows, origin), lone)) = rebuilt else {
-        return read_requests_as_printed(rows_from, t, report).map(|k| from + k);
+        return read_requests_as_printed(rows_from, t, report);
     };
-    read_requests_in(&rows, t, lone, report).map(|k| from + origin.get(k).copied().unwrap_or(rows_from.len()))
+    read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
 }
 
 /// 表三 whose every number is 0 (an agency that had no request), in whatever
