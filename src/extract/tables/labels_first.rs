@@ -238,7 +238,8 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// the table's columns right before the row are left without numbers, and the
 /// row too but for its first numbers where they add up, fewer than a row's
 /// more follow and the rows around hold their own (the rest other rows', a
-/// page's PDF printing 总计 columns after it).
+/// page's PDF printing 总计 columns after it), or where they add up to a total
+/// not 0 and the rows before hold their own (later rows' rests after them).
 ///
 /// Returns the rows to be moved after the row that held their numbers, as
 /// (that row, the row moved), in order.
@@ -276,10 +277,12 @@ fn regroup(
         if !placed {
             let short = before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.len() < n).count();
             // Where the row's first numbers add up, fewer than a row's more follow, and the
-            // rows around hold their own, they are its own, the rest other rows'.
+            // rows around hold their own, they are its own, the rest other rows'; so too
+            // where they add up to a total not 0 and the rows before hold their own.
             let whole_next = next.is_none_or(|(r, _)| out[r].cells.len() >= n);
             let few = short == 0 && whole_next && out[at].cells.len() < 2 * n;
-            let own = (few && cells_add_up(&out[at].cells[..n])).then(|| out[at].cells[..n].to_vec());
+            let counted = short == 0 && out[at].cells[n - 1].number() != 0.0;
+            let own = ((few || counted) && cells_add_up(&out[at].cells[..n])).then(|| out[at].cells[..n].to_vec());
             for &r in before[before.len() - short..].iter().chain([&at]) {
                 out[r].cells.clear();
             }
@@ -895,9 +898,11 @@ mod tests {
         let r = requests(&text(&[9, 1, 0, 0, 0, 0, 10]));
         assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
         assert_eq!(get(&r, "carried_forward"), [9, 1, 0, 0, 0, 0, 10]);
-        // Where the rows do not add up so, neither is read.
+        // Where the rows do not add up so, the next is not read (the row, adding
+        // up to a total not 0, is).
         let r = requests(&text(&[9, 1, 0, 0, 0, 0, 12]));
-        assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
+        assert_eq!(get(&r, "carried_forward")[..6], [-1; 6]);
         // Numbers of rows above printed after the table's last row: not its own.
         let junk = text(&[9, 1, 0, 0, 0, 0, 10]).replace("继续办理\n", "继续办理\n\n0\n\n17\n\n1\n\n2\n");
         let r = requests(&junk);
@@ -944,9 +949,10 @@ mod tests {
         assert_eq!(get(&r, "partially_granted"), [1, 1, 0, 0, 0, 0, 2]);
         assert_eq!(get(&r, "total_processed"), [12, 4, 0, 0, 1, 0, 17]);
         assert_eq!(get(&r, "carried_forward"), [2, 0, 0, 0, 0, 0, 2]);
-        // Numbers that do not add up as its row are not taken.
+        // Numbers that do not add up as its row are not taken (the row holding
+        // them, adding up to a total not 0, is read).
         let r = requests(&text(&[2, 0, 0, 0, 0, 0, 3]));
-        assert_eq!(get(&r, "total_processed"), [-1; 7]);
+        assert_eq!(get(&r, "total_processed"), [12, 4, 0, 0, 1, 0, 17]);
         assert_eq!(get(&r, "carried_forward"), [-1; 7]);
     }
 
@@ -1065,6 +1071,19 @@ mod tests {
         let r = requests(&text(&[1, 0], 118));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "other_misc"), [-1; 7]);
+        // Later rows' rests after them, more than a row's, the next row's label
+        // holding its first: theirs where they add up to a total not 0.
+        let text = |row: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n109\n公开申请数量\n{}5.要求行政机关确认\n或重新出具已获取 {}\n信息\n{}\
+                 1.申请人无正当理\n由逾期不补正、行\n2\n(六)其他处理\n政机关不再处理其\n",
+                lines(&[12, 1, 0, 8, 4, 134]),
+                row[0],
+                lines(&[&row[1..], &[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]].concat()),
+            )
+        };
+        assert_eq!(get(&requests(&text(&[2, 1, 0, 0, 0, 0, 3])), "rejected_confirmation"), [2, 1, 0, 0, 0, 0, 3]);
+        assert_eq!(get(&requests(&text(&[0; 7])), "rejected_confirmation"), [-1; 7]);
     }
 
     #[test]
