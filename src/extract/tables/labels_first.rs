@@ -902,7 +902,8 @@ mod tests {
         // up to a total not 0, is).
         let r = requests(&text(&[9, 1, 0, 0, 0, 0, 12]));
         assert_eq!(get(&r, "total_processed"), [11, 0, 0, 0, 0, 0, 11]);
-        assert_eq!(get(&r, "carried_forward")[..6], [-1; 6]);
+        // (Its one number, between its label's lines, its first.)
+        assert_eq!(get(&r, "carried_forward"), [9, -1, -1, -1, -1, -1, -1]);
         // Numbers of rows above printed after the table's last row: not its own.
         let junk = text(&[9, 1, 0, 0, 0, 0, 10]).replace("继续办理\n", "继续办理\n\n0\n\n17\n\n1\n\n2\n");
         let r = requests(&junk);
@@ -1082,7 +1083,11 @@ mod tests {
                 lines(&[&row[1..], &[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]].concat()),
             )
         };
-        assert_eq!(get(&requests(&text(&[2, 1, 0, 0, 0, 0, 3])), "rejected_confirmation"), [2, 1, 0, 0, 0, 0, 3]);
+        let r = requests(&text(&[2, 1, 0, 0, 0, 0, 3]));
+        assert_eq!(get(&r, "rejected_confirmation"), [2, 1, 0, 0, 0, 0, 3]);
+        // (The next row's one number, its label's last lines after the group's
+        // heading: its first, the label stopping short of the template's.)
+        assert_eq!(get(&r, "other_overdue_correction"), [2, -1, -1, -1, -1, -1, -1]);
         assert_eq!(get(&requests(&text(&[0; 7])), "rejected_confirmation"), [-1; 7]);
     }
 

@@ -369,8 +369,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     }
     report.requests.reserve(walk.matches.len() * n);
     let from = report.requests.len();
-    // The facts read from a row's one number taken as its total, where the row's
-    // numbers stand on lines of their own (its first column's, perhaps).
+    // The facts read from a row's one number taken as its total (or its first,
+    // printed within its label), where the row's numbers stand on lines of their
+    // own (the other column's, perhaps).
     let mut alone = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
@@ -378,6 +379,13 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         if lone == Lone::Total && !combined && rows[k].vertical && one(&rows[k]) {
             alone.push(report.requests.len());
         }
+        // (A row's one number printed before the end of its label, between its
+        // lines, stands in the column after the label's: the first. So too where
+        // the row's label stops short of the template's, its last lines gone
+        // with the next row's.)
+        let within = |r: &Row| matches!(r.cells.as_slice(), [c] if r.labels.iter().any(|f| f.offset > c.offset));
+        let short = |r: &Row| r.cells.len() == 1 && label_cut(r.label(), spec.label);
+        let lone = if lone == Lone::Total && (within(&rows[k]) || short(&rows[k])) { Lone::First } else { lone };
         let placed = match (combined, lone) {
             (true, _) => place_combined(&rows[k], n, lone),
             (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
@@ -410,7 +418,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     }
     // (The last first: a fact dropped leaves the others' places.)
     for &at in alone.iter().rev() {
-        if report.requests.get(at).is_some_and(|f| f.applicant == "total") {
+        if report.requests.get(at).is_some_and(|f| ["total", "natural_person"].contains(&f.applicant)) {
             lone_column(&mut report.requests, from, at, t);
         }
     }
@@ -422,12 +430,24 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     Some(walk.end)
 }
 
-/// The column of a row's one number (`facts[at]`, read as its total) where the
-/// table's sums tell: the total where the column of totals adds up with it and
-/// that of natural persons would not, natural persons' where the reverse;
-/// neither, where the totals would not add up and nothing else tells (the fact
-/// is dropped). Sums where every number they need was read: the results to
-/// (七)总计, or 一 + 二 = (七) + 四.
+/// Whether a row's label is the template's `full` label cut before its last
+/// words (two characters or more), its start printed whole.
+fn label_cut(label: &str, full: &str) -> bool {
+    let full = crate::normalize::squash(full);
+    label.chars().count() >= MIN_CUT_LABEL
+        && full.find(label).is_some_and(|at| full.len() - (at + label.len()) >= 2 * '字'.len_utf8())
+}
+
+/// The fewest characters of a row's label [`label_cut`] looks at (fewer may be
+/// a word the label holds anywhere).
+const MIN_CUT_LABEL: usize = 6;
+
+/// The column of a row's one number (`facts[at]`, read as its total or its
+/// first) where the table's sums tell: the one it was read in where its column
+/// adds up with it or nothing tells, the other where that one would not and the
+/// other does; neither, where its column would not add up and nothing else
+/// tells (the fact is dropped). Sums where every number they need was read:
+/// the results to (七)总计, or 一 + 二 = (七) + 四.
 fn lone_column(facts: &mut Vec<RequestFact>, from: usize, at: usize, t: Template) {
     let specs = template::request_rows(t);
     let Some(r) = specs.iter().position(|s| s.key == facts[at].row) else { return };
@@ -441,9 +461,11 @@ fn lone_column(facts: &mut Vec<RequestFact>, from: usize, at: usize, t: Template
         }
         grid.identity(a).map(|[n, c, p, f]| n + c == p + f)
     };
-    match (holds(template::APPLICANTS.len() - 1), holds(0)) {
+    let (total, first) = (template::APPLICANTS.len() - 1, 0);
+    let (read, other) = if facts[at].applicant == "total" { (total, first) } else { (first, total) };
+    match (holds(read), holds(other)) {
         (Some(true), _) | (None, _) => {}
-        (Some(false), Some(true)) => facts[at].applicant = "natural_person",
+        (Some(false), Some(true)) => facts[at].applicant = template::APPLICANTS[other],
         (Some(false), _) => {
             facts.remove(at);
         }
