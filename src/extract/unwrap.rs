@@ -103,7 +103,7 @@ pub(super) const SLACK: usize = 6;
 fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Option<usize> {
     let mut centred = Vec::new();
     // A line of fewer bytes than MIN_WIDTH is narrower than that: not measured.
-    let measured: Vec<(usize, bool, bool)> = lines
+    let measured: Vec<(usize, bool, &str)> = lines
         .filter(|l| {
             if l.len() < MIN_WIDTH || laid_out(l) {
                 return false;
@@ -115,7 +115,7 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
             }
             !set
         })
-        .map(|l| (width(l.trim_end()), ends_sentence(l), starts_part(l)))
+        .map(|l| (width(l.trim_end()), ends_sentence(l), l))
         .filter(|&(w, ..)| w >= MIN_WIDTH)
         .collect();
     let widest = measured.iter().map(|m| m.0).max()?;
@@ -124,9 +124,9 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
     };
     let open = reaching(widest, true);
     // (A sentence cut at the widest lines' width, not a heading's line, and one more line as wide.)
-    let cut = measured.iter().any(|&(w, ends, part)| !ends && !part && w + SLACK >= widest);
+    let cut = || measured.iter().any(|&(w, ends, line)| !ends && w + SLACK >= widest && !starts_part(line));
     let full = reaching(widest, false);
-    let reached = (open >= 2 || (open == 1 && (full >= 3 || (cut && full >= 2)))).then_some(widest);
+    let reached = (open >= 2 || (open == 1 && (full >= 3 || (full == 2 && cut())))).then_some(widest);
     let mut widths: Vec<usize> = measured.iter().filter(|m| !m.1).map(|m| m.0).collect();
     if widths.len() >= 4 {
         let (count, w) = band(&mut widths);

@@ -340,8 +340,10 @@ fn outcomes_before_left(rows: &[Row], anchor: usize, taken: &[usize]) -> Option<
 /// [`outcomes_before`]) left out of their cells, for 表三's reading, if the
 /// text prints them so: they are not its numbers.
 pub(super) fn without_outcomes_before<'a>(rows: &[Row<'a>]) -> Option<Vec<Row<'a>>> {
+    // (A row naming the proceeding alone first: most texts have none, and it is cheap to look for.)
+    let named = rows.iter().position(|r| r.label() == template::LITIGATION_ANCHORS[0])?;
     let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
-    let anchor = rows.iter().position(heading)?;
+    let anchor = named + rows[named..].iter().position(heading)?;
     let at = outcomes_before(rows, anchor)?;
     let mut out = rows.to_vec();
     for k in at {
