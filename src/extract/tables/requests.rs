@@ -128,10 +128,8 @@ const MAX_TABLE_STARTS: usize = 16;
 pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let rows_from = &rows[from.min(rows.len())..];
     // (表四's first cells printed among its heads before its heading are not 表三's.)
-    match super::litigation::without_outcomes_before(rows_from) {
-        Some(rows) => read_requests_from(text, &rows, t, report).map(|end| from + end),
-        None => read_requests_from(text, rows_from, t, report).map(|end| from + end),
-    }
+    let kept = super::litigation::without_outcomes_before(rows_from);
+    read_requests_from(text, kept.as_deref().unwrap_or(rows_from), t, report).map(|end| from + end)
 }
 
 /// Reads 表三 from the start of `rows_from`: see [`read_requests`].
