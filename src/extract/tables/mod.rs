@@ -27,6 +27,7 @@ mod labels_first;
 mod last_columns;
 mod litigation;
 mod numbers_first;
+mod outcomes_before;
 mod requests;
 mod wide_numbers;
 

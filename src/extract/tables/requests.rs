@@ -128,7 +128,7 @@ const MAX_TABLE_STARTS: usize = 16;
 pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report: &mut Report) -> Option<usize> {
     let rows_from = &rows[from.min(rows.len())..];
     // (表四's first cells printed among its heads before its heading are not 表三's.)
-    let kept = super::litigation::without_outcomes_before(rows_from);
+    let kept = super::outcomes_before::without(rows_from);
     read_requests_from(text, kept.as_deref().unwrap_or(rows_from), t, report).map(|end| from + end)
 }
 
