@@ -202,7 +202,8 @@ impl Table {
     /// at least three) out of the front of the pending numbers, where each is
     /// its row's sum and the numbers, with those on the next row's label's
     /// line (`glued`), are no row's (more than a row, or fewer than one short
-    /// of its total).
+    /// of its total), or as many as a row's where most of the totals are not 0
+    /// (sums of 0 tell nothing).
     fn totals_apart(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
@@ -211,7 +212,7 @@ impl Table {
         let short: Vec<usize> = rows.take_while(short_of_total).copied().collect();
         let m = short.len();
         let a_row = (n - 1..=n).contains(&(self.pending.len() + glued));
-        if m < 3 || self.pending.len() < m || a_row {
+        if m < 3 || self.pending.len() < m {
             return;
         }
         let rest = self.pending.len() - m + glued;
@@ -220,6 +221,11 @@ impl Table {
         }
         let sums = short.iter().rev().map(|&i| out[i].cells.iter().map(Cell::number).sum::<f64>());
         if !sums.zip(&self.pending).all(|(sum, total)| total.value.is_some_and(|v| v.number == sum)) {
+            return;
+        }
+        // (As many as a row's numbers: the rows' totals only where they tell, most not 0.)
+        let counted = self.pending[..m].iter().filter(|c| c.number() != 0.0).count();
+        if a_row && counted * 2 <= m {
             return;
         }
         for (&i, total) in short.iter().rev().zip(self.pending.drain(..m)) {
@@ -455,6 +461,34 @@ pub(super) mod tests {
             assert_eq!(get(&r, "new_received")[6], -1, "{after_first_line}");
             assert_eq!(get(&r, "granted")[..6], [58, 5, 1, 1, 3, 1]);
         }
+    }
+
+    #[test]
+    fn the_total_column_apart_as_many_as_a_row_s_numbers_is_theirs_where_it_tells() {
+        // The 总计 of five rows, with the next row's number on its label's line as many as a row's.
+        let text = |firsts: [i64; 4], totals: &[i64]| {
+            let row = |first: i64| lines(&[first, 0, 0, 0, 0, 0]);
+            format!(
+                "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}(一)予以公开\n\
+                 {}(二)部分公开\n{}(三)不予公开 1.属于国家秘密\n{}2.其他法律行政法规 0\n{}禁止公开\n\
+                 3.危及\"三安全一稳 0\n定\"\n",
+                row(firsts[0]),
+                row(firsts[1]),
+                row(firsts[2]),
+                row(firsts[3]),
+                lines(&[0; 6]),
+                lines(totals),
+                lines(&[0; 6]),
+            )
+        };
+        let r = requests(&text([20, 2, 9, 1], &[20, 2, 9, 1, 0]));
+        assert_eq!(get(&r, "new_received"), [20, 0, 0, 0, 0, 0, 20]);
+        assert_eq!(get(&r, "granted"), [9, 0, 0, 0, 0, 0, 9]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [0; 7]);
+        // Sums mostly 0 tell nothing: as many as a row's numbers, they may be the next row's.
+        let r = requests(&text([20, 0, 0, 0], &[20, 0, 0, 0, 0]));
+        assert_eq!(get(&r, "new_received")[6], -1);
     }
 
     #[test]
