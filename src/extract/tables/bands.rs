@@ -234,7 +234,7 @@ pub(super) fn banded<'a>(
     // begins all the same. Zeros alone there tell no table from the other: they
     // are 表三's only where 表四's cells follow them, else the table is read
     // from the runs before 表四's cells.
-    let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
+    let heading = |r: &Row| names_litigation(r.label());
     let after = |last: usize| (first..=last).find(|&k| heading(&rows[k])).unwrap_or(last + 1);
     let at = after(last);
     let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();

@@ -23,7 +23,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     let requests_anchor = template::REQUEST_ROWS[0].cues[0];
     // 表三, or 表四 where 表三 is left out.
     let stop = |label: &str| {
-        label.has(requests_anchor) || label.has("收到和处理") || template::LITIGATION_ANCHORS.iter().all(|a| label.has(a))
+        label.has(requests_anchor) || label.has("收到和处理") || names_litigation(label)
     };
     let walk = walk(rows, start, cues, stop);
 

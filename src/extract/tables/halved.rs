@@ -27,9 +27,8 @@ fn half(text: &str, cell: &Cell) -> Option<char> {
 
 /// Whether `b` starts the line after `a`'s in `text`.
 fn starts_next_line(text: &str, a: usize, b: usize) -> bool {
-    let Some(between) = text.get(a..b) else { return false };
-    let mut lines = between.split('\n');
-    lines.next().is_some() && lines.next().is_some_and(|s| s.trim().is_empty()) && lines.next().is_none()
+    let after = text.get(a..b).and_then(|s| s.split_once('\n')).map(|(_, after)| after);
+    after.is_some_and(|s| !s.contains('\n') && s.trim().is_empty())
 }
 
 /// Whether no line ends between two places of `text`.

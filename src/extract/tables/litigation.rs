@@ -299,7 +299,7 @@ fn after_table(label: &str) -> bool {
 /// layout row `from`) is printed with numbers under it, before the next
 /// section, that were not found as the table: a table's cells, unread.
 fn unplaced(rows: &[Row], from: usize, report: &mut Report) {
-    let heading = |r: &Row| r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
+    let heading = |r: &Row| r.kind == Kind::Table && names_litigation(r.label());
     let Some(at) = rows.iter().skip(from).position(heading).map(|k| k + from) else { return };
     let numbers = rows[at + 1..]
         .iter()

@@ -105,6 +105,12 @@ impl Cues {
 /// The templates that print tables, the first the default.
 const TABLE_TEMPLATES: [Template; 2] = [Template::T2021, Template::T2019];
 
+/// Whether a label names both proceedings of 表四, as its heading does
+/// (`四、政府信息公开行政复议、行政诉讼情况`).
+fn names_litigation(label: &str) -> bool {
+    template::LITIGATION_ANCHORS.iter().all(|a| label.has(a))
+}
+
 /// The template row (index `from` or later) that `label` names: the cue that ends
 /// last in the label wins (the first row among those that end there), so that a
 /// row label glued after a header (`…总计一、本年新收…`) is read as that row.

@@ -57,7 +57,7 @@ pub(super) fn left(rows: &[Row], anchor: usize, taken: &[usize]) -> Option<Vec<C
 pub(super) fn without<'a>(rows: &[Row<'a>]) -> Option<Vec<Row<'a>>> {
     // (A row naming the proceeding alone first: most texts have none, and it is cheap to look for.)
     let named = rows.iter().position(|r| r.label() == template::LITIGATION_ANCHORS[0])?;
-    let heading = |r: &Row| template::LITIGATION_ANCHORS.iter().all(|a| r.label().has(a));
+    let heading = |r: &Row| names_litigation(r.label());
     let anchor = named + rows[named..].iter().position(heading)?;
     let at = outcomes_before(rows, anchor)?;
     let mut out = rows.to_vec();
