@@ -59,6 +59,14 @@ impl Grid {
         Some(out)
     }
 
+    /// 一 + 二 − 四 in column `a`, what (七)总计 holds where the identity holds,
+    /// where all three are stated.
+    pub(crate) fn identity_total(&self, a: usize) -> Option<i64> {
+        let roles = [Role::NewReceived, Role::CarriedOver, Role::CarriedForward];
+        let [n, c, f] = roles.map(|r| self.get(self.index(r), a));
+        Some(n? + c? - f?)
+    }
+
     /// The sum of the results in column `a` and (七)'s, where every one is stated.
     pub(crate) fn results(&self, a: usize) -> Option<(i64, i64)> {
         let results = (0..self.rows.len()).filter(|&r| self.rows[r].role == Role::Result);

@@ -28,6 +28,7 @@ mod last_columns;
 mod litigation;
 mod numbers_first;
 mod outcomes_before;
+mod pooled;
 mod requests;
 mod wide_numbers;
 

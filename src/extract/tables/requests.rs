@@ -129,7 +129,12 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let rows_from = &rows[from.min(rows.len())..];
     // (表四's first cells printed among its heads before its heading are not 表三's.)
     let kept = super::outcomes_before::without(rows_from);
-    read_requests_from(text, kept.as_deref().unwrap_or(rows_from), t, report).map(|end| from + end)
+    let rows_read = kept.as_deref().unwrap_or(rows_from);
+    let first_fact = report.requests.len();
+    let end = read_requests_from(text, rows_read, t, report);
+    // (Rows whose numbers came out of their order: read again where the sums tell.)
+    super::pooled::reread(rows_read, t, report, first_fact);
+    end.map(|end| from + end)
 }
 
 /// Reads 表三 from the start of `rows_from`: see [`read_requests`].
@@ -423,7 +428,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
-        report.flag("rows_missing", format!("表三 rows not found: {}", missing.join(", ")));
+        report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
 }

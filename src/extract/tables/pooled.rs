@@ -1,0 +1,509 @@
+//! 表三's result rows whose numbers plain `pdftotext` printed in an order of
+//! their own: a web page's table printed to PDF, whose rows of (五)5 and (六)
+//! have labels of four lines or five, prints each row's last columns, row after
+//! row, before the rows' labels, and their first columns among the labels'
+//! lines: `…或重新出具已获取信 0` / `0` … `0 1` / `1.申请人无正当理由` /
+//! `逾期不补正、行政` / `0` / `(六)其他处理` / … / `2.申请人逾期未按收 1`.
+//!
+//! No reading of the rows as printed places those numbers. They are read again
+//! together: the numbers between the rows read whole before and after them,
+//! in the order printed, are each row's last columns (the first of them) and
+//! first columns (the rest), row after row; of all the ways to part them so,
+//! the ones where every row adds up to its 总计 and every column to what
+//! (七)总计 leaves for these rows are kept, and the rows are read where all of
+//! them give the same numbers.
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::template::Role;
+
+/// The most rows read again together: the ways to part their numbers grow
+/// with the rows' number, and the sums tell fewer of them apart.
+const MAX_ROWS: usize = 4;
+
+/// The most numbers of a row's first columns read in any order among
+/// themselves, where no way to part the numbers in the order printed adds up
+/// (a row's second column printed before its first, on the line above the
+/// label line the first ends).
+const MAX_SHUFFLED: usize = 3;
+
+/// Reads again the result rows of 表三 that the reading of the table left
+/// short of their numbers or kept from among more (`report.requests[from..]`
+/// holds its facts), with the rows between the first and last of them (and a
+/// row or more around them, where those alone do not do), from the numbers of
+/// `rows` printed between the rows before and after them: where those numbers
+/// are just the rows' cells and one way to place them (see the module) holds
+/// every sum. Changes nothing otherwise.
+pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize) {
+    if report.has_issue("applicants_combined") {
+        return;
+    }
+    // (Rows whose numbers were among more than their columns: where those kept add up, maybe not theirs.)
+    let extra: Vec<&str> =
+        report.issues.iter().filter(|i| i.code == "cells_extra").map(|i| i.detail.as_str()).collect();
+    for block in Block::candidates(&report.requests[from..], t, &extra) {
+        let Some(pool) = block.pool(rows) else { continue };
+        if let Some(solution) = solve(&pool, &block, false).or_else(|| solve(&pool, &block, true)) {
+            block.write(&pool, &solution, report, from);
+            return;
+        }
+    }
+}
+
+/// The rows read again, with what the sums around them tell.
+struct Block {
+    specs: Vec<&'static template::Row>,
+    /// The template rows read again (indices into `specs`), in order.
+    rows: std::ops::RangeInclusive<usize>,
+    /// Where the numbers looked at start: after the last of the row before's
+    /// (they end at the row after's first number or label, whichever comes first).
+    after: usize,
+    /// The row before (an index into `specs`), the rows' facts put after its.
+    before_row: usize,
+    /// The row after's first number, if it was read.
+    next_number: Option<usize>,
+    /// Each column's sum over the rows read again: (七)总计's less the other results'.
+    sums: Vec<i64>,
+}
+
+impl Block {
+    /// The result rows short of a number, with the rows between them and
+    /// those not adding up or kept from among more numbers (`extra`, the
+    /// issues saying so), where every other result and the total in each
+    /// column are read; then with a row or more before or after them (read
+    /// whole, but maybe of the others' numbers), the fewest first.
+    fn candidates(facts: &[RequestFact], t: Template, extra: &[&str]) -> Vec<Block> {
+        let n = template::APPLICANTS.len();
+        let specs = template::request_rows(t);
+        let grid = Grid::of(facts, t);
+        let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+        let short = |r: usize| row(r).iter().any(Option::is_none);
+        let kept = |r: usize| extra.iter().any(|d| names_row(d, specs[r].key));
+        let adds_up = |r: usize| {
+            let cells: Option<Vec<i64>> = row(r).into_iter().collect();
+            !kept(r) && cells.is_some_and(|c| c[..n - 1].iter().sum::<i64>() == c[n - 1])
+        };
+        let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+        let (Some(&lo), Some(&hi)) = (results.iter().find(|&&r| !adds_up(r)), results.iter().rfind(|&&r| !adds_up(r)))
+        else {
+            return Vec::new();
+        };
+        // (Not where each row holds its numbers and some do not add up: as printed.)
+        if hi + 1 - lo > MAX_ROWS || !(lo..=hi).any(|r| short(r) || kept(r)) {
+            return Vec::new();
+        }
+        // What (七)总计 holds, or 一 + 二 − 四 where it was not read.
+        let total = |a: usize| grid.get(grid.index(Role::TotalProcessed), a).or_else(|| grid.identity_total(a));
+        let offsets = |r: usize| {
+            let key = specs[r].key;
+            facts.iter().filter(move |f| f.row == key).map(|f| f.offset)
+        };
+        let block = |lo: usize, hi: usize| -> Option<Block> {
+            let sums = (0..n)
+                .map(|a| {
+                    let others = results.iter().filter(|r| !(lo..=hi).contains(r)).map(|&r| grid.get(Some(r), a));
+                    Some(total(a)? - others.sum::<Option<i64>>()?)
+                })
+                .collect::<Option<Vec<i64>>>()?;
+            let after = offsets(lo - 1).max()?;
+            let next_number = specs.get(hi + 1).and_then(|_| offsets(hi + 1).filter(|&o| o > after).min());
+            Some(Block { specs: specs.clone(), rows: lo..=hi, after, before_row: lo - 1, next_number, sums })
+        };
+        let (first, last) = (results[0], results[results.len() - 1]);
+        let mut out = Vec::new();
+        for more in 0..=MAX_ROWS - (hi + 1 - lo) {
+            for up in 0..=more {
+                let (lo, hi) = (lo.checked_sub(up).filter(|&l| l >= first), hi + more - up);
+                let Some(lo) = lo.filter(|&l| l > 0 && hi <= last && adds_up(l - 1)) else { continue };
+                out.extend(block(lo, hi));
+            }
+        }
+        out
+    }
+
+    /// The numbers printed between the rows before and after, each with the row
+    /// whose label shows it its own, if one does; `None` where they are not
+    /// just the rows' cells.
+    fn pool(&self, rows: &[Row]) -> Option<Pool> {
+        let n = template::APPLICANTS.len();
+        let labels: Vec<String> =
+            self.rows.clone().map(|r| crate::normalize::squash(self.specs[r].label).into_owned()).collect();
+        let next = self.specs.get(*self.rows.end() + 1);
+        // The row after's label, if printed before its numbers.
+        let names_next = |r: &Row| next.is_some_and(|s| s.cues.iter().any(|c| r.label().has(c)));
+        let mut end = self.next_number.unwrap_or(usize::MAX);
+        let mut events: Vec<Event> = Vec::new();
+        for row in rows {
+            if row.offset >= end {
+                break;
+            }
+            let in_range = |o: usize| o > self.after && o < end;
+            if !row.labels.is_empty() && in_range(row.labels[0].offset) {
+                if names_next(row) {
+                    end = row.labels[0].offset;
+                    break;
+                }
+                events.push(Event::Label(row.labels[0].offset, names_one(row.label(), &labels)));
+            }
+            let own = if row.labels.is_empty() { None } else { names_one(row.label(), &labels) };
+            for cell in row.cells.iter().filter(|c| in_range(c.offset)) {
+                let v = cell.value.unwrap_or(ZERO);
+                if v.unit.is_some() || v.number.fract() != 0.0 || v.number < 0.0 {
+                    return None;
+                }
+                events.push(Event::Number(cell.offset, v.number as i64, own));
+            }
+        }
+        if end == usize::MAX {
+            return None;
+        }
+        events.retain(|e| e.offset() < end);
+        events.sort_by_key(Event::offset);
+        let mut pool = Pool::default();
+        for (k, e) in events.iter().enumerate() {
+            let &Event::Number(offset, value, own) = e else { continue };
+            // A number between two lines of one row's label is that row's.
+            let label = |e: &Event| match *e {
+                Event::Label(_, named) => Some(named),
+                Event::Number(..) => None,
+            };
+            let before = events[..k].iter().rev().find_map(label).flatten();
+            let after = events[k + 1..].iter().find_map(label).flatten();
+            let between = before.filter(|&b| after == Some(b));
+            pool.values.push(value);
+            pool.offsets.push(offset);
+            pool.owners.push(own.or(between));
+        }
+        (pool.values.len() == n * self.rows.clone().count()).then_some(pool)
+    }
+
+    /// Puts the rows' facts as solved in place of what was read of them, and
+    /// takes back what the reading said of the rows.
+    fn write(&self, pool: &Pool, solution: &[Vec<usize>], report: &mut Report, from: usize) {
+        let keys: Vec<&'static str> = self.rows.clone().map(|r| self.specs[r].key).collect();
+        let facts = &mut report.requests;
+        let mut k = from;
+        while k < facts.len() {
+            if keys.contains(&facts[k].row) {
+                facts.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        let before = self.specs[self.before_row].key;
+        let at = facts[from..].iter().rposition(|f| f.row == before).map_or(facts.len(), |p| from + p + 1);
+        let solved = keys.iter().zip(solution).flat_map(|(&row, cells)| {
+            template::APPLICANTS.iter().zip(cells).map(move |(&applicant, &p)| RequestFact {
+                row,
+                applicant,
+                count: pool.values[p],
+                offset: pool.offsets[p],
+            })
+        });
+        facts.splice(at..at, solved.collect::<Vec<_>>());
+        let of_rows = |detail: &str| keys.iter().any(|k| names_row(detail, k));
+        report.issues.retain(|i| !(["cells_extra", "cells_unaligned"].contains(&i.code) && of_rows(&i.detail)));
+        let missing = report.issues.iter_mut().find(|i| i.code == "rows_missing");
+        let list = missing.as_ref().and_then(|i| i.detail.strip_prefix(ROWS_NOT_FOUND));
+        let left: Option<Vec<&str>> = list.map(|l| l.split(", ").filter(|k| !keys.contains(k)).collect());
+        match (left.map(|l| l.join(", ")), missing) {
+            (Some(left), _) if left.is_empty() => report.unflag("rows_missing"),
+            (Some(left), Some(issue)) => issue.detail = format!("{ROWS_NOT_FOUND}{left}"),
+            _ => {}
+        }
+        report.flag(
+            "cells_pooled",
+            format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
+        );
+    }
+}
+
+/// Whether an issue's `detail` is about row `key` (`other_misc: …`).
+fn names_row(detail: &str, key: &str) -> bool {
+    detail.strip_prefix(key).is_some_and(|d| d.starts_with(':'))
+}
+
+/// How `rows_missing` starts its list of 表三's rows not found.
+pub(super) const ROWS_NOT_FOUND: &str = "表三 rows not found: ";
+
+/// A label line or a number, in the order printed.
+enum Event {
+    /// The label's offset and the row it is a piece of, if one.
+    Label(usize, Option<usize>),
+    /// The number's offset, its value and the row its line's label is a piece of.
+    Number(usize, i64, Option<usize>),
+}
+
+impl Event {
+    fn offset(&self) -> usize {
+        match *self {
+            Event::Label(o, _) | Event::Number(o, ..) => o,
+        }
+    }
+}
+
+/// Of `labels`, the one `label` (two characters or more) is a piece of, where
+/// it is a piece of one only.
+fn names_one(label: &str, labels: &[String]) -> Option<usize> {
+    label.chars().nth(1)?;
+    let mut of = labels.iter().enumerate().filter(|(_, l)| l.contains(label)).map(|(k, _)| k);
+    of.next().filter(|_| of.next().is_none())
+}
+
+/// The numbers to place, in the order printed.
+#[derive(Default)]
+struct Pool {
+    values: Vec<i64>,
+    offsets: Vec<usize>,
+    /// The row each number is shown to be of (its position among the rows read again).
+    owners: Vec<Option<usize>>,
+}
+
+/// The one placing of the pool's numbers (for each row, the pool's index of
+/// each column's number) that holds every sum, of the ways the module tells;
+/// `None` where none does or where they give different numbers. With
+/// `shuffled`, a row's first columns (at most [`MAX_SHUFFLED`]) are taken in
+/// any order.
+fn solve(pool: &Pool, block: &Block, shuffled: bool) -> Option<Vec<Vec<usize>>> {
+    let n = template::APPLICANTS.len();
+    let m = block.rows.clone().count();
+    let total = pool.values.len();
+    let mut found: Option<Vec<Vec<usize>>> = None;
+    let mut parts = vec![0; m];
+    for last in 0..=total {
+        // The first `last` numbers are the rows' last columns; row i has parts[i] first ones after.
+        let mut ok = true;
+        for_each_part(total - last, n, &mut parts, 0, &mut |firsts| {
+            if !ok {
+                return;
+            }
+            let (mut a, mut b) = (last, 0);
+            let mut choices: Vec<Vec<Vec<usize>>> = Vec::with_capacity(m);
+            for (i, &j) in firsts.iter().enumerate() {
+                let lead: Vec<usize> = (a..a + j).collect();
+                let tail: Vec<usize> = (b..b + n - j).collect();
+                (a, b) = (a + j, b + n - j);
+                if lead.iter().chain(&tail).any(|&p| pool.owners[p].is_some_and(|o| o != i)) {
+                    choices.clear();
+                    break;
+                }
+                let orders = if shuffled && j <= MAX_SHUFFLED { orders(&lead) } else { vec![lead] };
+                let rows: Vec<Vec<usize>> = orders
+                    .into_iter()
+                    .map(|lead| lead.into_iter().chain(tail.iter().copied()).collect::<Vec<usize>>())
+                    .filter(|row| {
+                        let v = |p: &usize| pool.values[*p];
+                        row[..n - 1].iter().map(v).sum::<i64>() == pool.values[row[n - 1]]
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    choices.clear();
+                    break;
+                }
+                choices.push(rows);
+            }
+            if choices.len() < m {
+                return;
+            }
+            let mut picked = Vec::with_capacity(m);
+            let mut sums = vec![0; n];
+            ok = each_placing(&choices, pool, &block.sums, &mut picked, &mut sums, &mut found);
+        });
+        if !ok {
+            return None;
+        }
+    }
+    found
+}
+
+/// Calls `f` with each way to part `left` numbers into `parts.len()` rows'
+/// first columns, at most `n` a row, from row `i` on.
+fn for_each_part(left: usize, n: usize, parts: &mut Vec<usize>, i: usize, f: &mut impl FnMut(&[usize])) {
+    if i + 1 == parts.len() {
+        if left <= n {
+            parts[i] = left;
+            f(parts);
+        }
+        return;
+    }
+    for j in 0..=left.min(n) {
+        parts[i] = j;
+        for_each_part(left - j, n, parts, i + 1, f);
+    }
+}
+
+/// Each order of `items` (a few).
+fn orders(items: &[usize]) -> Vec<Vec<usize>> {
+    if items.len() <= 1 {
+        return vec![items.to_vec()];
+    }
+    let mut out = Vec::new();
+    for (k, &first) in items.iter().enumerate() {
+        let rest: Vec<usize> = items.iter().enumerate().filter(|&(i, _)| i != k).map(|(_, &x)| x).collect();
+        for mut tail in orders(&rest) {
+            tail.insert(0, first);
+            out.push(tail);
+        }
+    }
+    out
+}
+
+/// Goes through each pick of one row from each row's `choices` whose columns
+/// add up to `want`, keeping the first in `found`; `false` where two give
+/// different numbers.
+fn each_placing(
+    choices: &[Vec<Vec<usize>>],
+    pool: &Pool,
+    want: &[i64],
+    picked: &mut Vec<Vec<usize>>,
+    sums: &mut [i64],
+    found: &mut Option<Vec<Vec<usize>>>,
+) -> bool {
+    let i = picked.len();
+    if i == choices.len() {
+        if sums != want {
+            return true;
+        }
+        let values = |rows: &[Vec<usize>]| -> Vec<i64> { rows.iter().flatten().map(|&p| pool.values[p]).collect() };
+        return match found {
+            Some(first) => values(first) == values(picked),
+            None => {
+                *found = Some(picked.clone());
+                true
+            }
+        };
+    }
+    for row in &choices[i] {
+        let over = row.iter().zip(sums.iter()).zip(want).any(|((&p, &s), &w)| s + pool.values[p] > w);
+        if over {
+            continue;
+        }
+        for (s, &p) in sums.iter_mut().zip(row) {
+            *s += pool.values[p];
+        }
+        picked.push(row.clone());
+        let ok = each_placing(choices, pool, want, picked, sums, found);
+        picked.pop();
+        for (s, &p) in sums.iter_mut().zip(row) {
+            *s -= pool.values[p];
+        }
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers_first::tests::{get, lines, requests, HEAD};
+    use super::*;
+
+    /// 表三 as plain `pdftotext` prints a page's table printed to PDF: each row's
+    /// numbers after its label, one a line; (五)5 and (六)'s as `rows` prints them.
+    fn table(rows: &str, total: [i64; 7]) -> String {
+        format!(
+            "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年度办理结果\n\
+             (一)予以公开\n{}(二)部分公开\n{}(三)不予公开\n1.属于国家秘密\n{}2.其他法律行政法规禁止公开\n{}\
+             3.危及\"三安全一稳定\"\n{}4.保护第三方合法权益\n{}5.属于三类内部事务信息\n{}6.属于四类过程性信息\n{}\
+             7.属于行政执法案卷\n{}8.属于行政查询事项\n{}(四)无法提供\n1.本机关不掌握相关政府信息\n{}\
+             2.没有现成信息需要另行制作\n{}3.补正后申请内容仍不明确\n{}(五)不予处理\n1.信访举报投诉类申请\n{}\
+             2.重复申请\n{}3.要求提供公开出版物\n{}4.无正当理由大量反复申请\n{}{rows}(七)总计\n{}\
+             四、结转下年度继续办理\n{}",
+            lines(&[30, 3, 0, 1, 2, 0, 36]),
+            lines(&[2, 0, 0, 0, 0, 0, 2]),
+            lines(&[20, 2, 0, 1, 1, 0, 24]),
+            lines(&[3, 0, 0, 0, 0, 0, 3]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[2, 0, 0, 0, 0, 0, 2]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&[0; 7]),
+            lines(&total),
+            lines(&[4, 0, 0, 0, 0, 0, 4]),
+        )
+    }
+
+    /// (五)5 and (六)'s rows with their last columns printed first, row after
+    /// row, their first columns among their labels' lines.
+    fn scrambled(corr: [i64; 7], fee: [i64; 7]) -> String {
+        format!(
+            "5.要求行政机关确认\n或重新出具已获取信 0\n息\n{}{}{}1.申请人无正当理由\n逾期不补正、行政\n{}\n\
+             (六)其他处理\n机关不再处理其政\n府信息公开申请\n{}\n2.申请人逾期未按收 {}\n费通知要求缴纳费\n\
+             用、行政机关不再处\n理其政府信息公开申\n请\n3.其他\n{}",
+            lines(&[0; 6]),
+            lines(&corr[1..]),
+            lines(&fee[2..]),
+            corr[0],
+            fee[1],
+            fee[0],
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+        )
+    }
+
+    #[test]
+    fn rows_printed_last_columns_first_are_read_where_every_sum_holds() {
+        let (corr, fee) = ([1, 0, 0, 0, 1, 0, 2], [1, 1, 0, 0, 0, 0, 2]);
+        let total = [28, 3, 0, 1, 2, 0, 34];
+        let r = requests(&table(&scrambled(corr, fee), total));
+        assert_eq!(get(&r, "rejected_confirmation"), [0; 7], "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), fee);
+        assert_eq!(get(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        assert!(!r.has_issue("rows_missing") && !r.has_issue("cells_extra"), "{:?}", r.issues);
+        // A row's second column printed before its first (on the line before the
+        // label line that ends with it): read where nothing in order adds up.
+        let (corr, fee) = ([1, 0, 0, 0, 0, 0, 1], [0, 1, 0, 0, 0, 0, 1]);
+        let r = requests(&table(&scrambled(corr, fee), [27, 3, 0, 1, 1, 0, 32]));
+        assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), fee);
+        // Not where (七)总计 leaves the rows numbers no placing adds up to.
+        let r = requests(&table(&scrambled(corr, fee), [28, 3, 0, 1, 1, 0, 33]));
+        assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
+        assert_ne!(get(&r, "other_overdue_fee"), fee);
+    }
+
+    fn block(rows: std::ops::RangeInclusive<usize>, sums: Vec<i64>) -> Block {
+        let specs = template::request_rows(Template::T2021);
+        Block { specs, before_row: rows.start() - 1, rows, after: 0, next_number: None, sums }
+    }
+
+    #[test]
+    fn placings_that_give_other_numbers_read_none() {
+        let rc = template::request_rows(Template::T2021).iter().position(|r| r.key == "rejected_confirmation");
+        let rc = rc.unwrap();
+        // A row of 1 and 0s either row's: the one or the other placing holds the sums.
+        let values: Vec<i64> = [[0; 7], [1, 0, 0, 0, 0, 0, 1]].concat();
+        let pool = |owners: Vec<Option<usize>>| Pool { offsets: (0..14).collect(), values: values.clone(), owners };
+        let b = block(rc..=rc + 1, vec![1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(solve(&pool(vec![None; 14]), &b, false), None);
+        // The first 1 printed within the second row's label: the second's.
+        let mut owners = vec![None; 14];
+        owners[7] = Some(1);
+        let placed = solve(&pool(owners), &b, false).expect("one placing");
+        let numbers: Vec<Vec<i64>> = placed.iter().map(|r| r.iter().map(|&p| values[p]).collect()).collect();
+        assert_eq!(numbers, [vec![0; 7], vec![1, 0, 0, 0, 0, 0, 1]]);
+    }
+
+    #[test]
+    fn a_label_line_names_a_row_where_it_is_a_piece_of_its_label_alone() {
+        let of = |key: &str| template::REQUEST_ROWS.iter().find(|r| r.key == key).map(|r| r.label.to_string());
+        let labels: Vec<String> = ["other_overdue_correction", "other_overdue_fee"].into_iter().filter_map(of).collect();
+        assert_eq!(names_one("逾期不补正、行政", &labels), Some(0));
+        assert_eq!(names_one("2.申请人逾期未按收", &labels), Some(1));
+        assert_eq!(names_one("府信息公开申请", &labels), None);
+        assert_eq!(names_one("请", &labels), None);
+        assert_eq!(names_one("(六)其他处理", &labels), None);
+    }
+}
