@@ -4,11 +4,14 @@
 //! Read as two cells each, the rows hold a cell too many for every mark, and
 //! no layout's reading places them.
 //!
-//! The two halves are taken for one mark where every lone dash of the table
-//! pairs so with the next cell (or with the cell starting the next line, the
-//! row's last numbers between: `(六)其他处理 1 —— —— —— —— — 1` / `—`), and the
-//! table then holds just its cells (the template's rows, seven each), which it
-//! did not before.
+//! The two halves are taken for one mark where the lone dashes a line starts
+//! with (after a label, perhaps) pair so with those the line before left open,
+//! the last of them, in order: `— ` / `—`; `(六)其他处理 1 —— —— —— —— — 1` /
+//! `—` (the row's last numbers between); `1.属于国家秘密 1 — — — — — 1` /
+//! `予公开 — — — — —` (a row's marks all broken, their halves side by side).
+//! A lone dash left open is a whole mark where numbers follow it on its line,
+//! and none ends a line unpaired. The table must then hold just its cells (the
+//! template's rows, seven each), which it did not before.
 
 use super::*;
 
@@ -25,10 +28,14 @@ fn half(text: &str, cell: &Cell) -> Option<char> {
     chars.next().is_none_or(char::is_whitespace).then_some(c)
 }
 
-/// Whether `b` starts the line after `a`'s in `text`.
-fn starts_next_line(text: &str, a: usize, b: usize) -> bool {
-    let after = text.get(a..b).and_then(|s| s.split_once('\n')).map(|(_, after)| after);
-    after.is_some_and(|s| !s.contains('\n') && s.trim().is_empty())
+/// Whether `b` is on the line after `a`'s in `text`.
+fn one_line_on(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| s.matches('\n').count() == 1)
+}
+
+/// Whether nothing but spaces follows a place of `text` on its line.
+fn ends_line(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|s| s.split('\n').next().is_some_and(|l| l.trim().is_empty()))
 }
 
 /// Whether no line ends between two places of `text`.
@@ -53,31 +60,20 @@ pub(super) fn halved<'a>(
         return None;
     }
     let end = super::numbers_first::table_end(rows, first);
+    // (A layout that delimits its cells breaks no mark.)
+    if rows[start..end].iter().any(|r| r.delimited) {
+        return None;
+    }
     let cells = template::request_rows(t).len() * n;
     let total: usize = rows[start..end].iter().map(|r| r.cells.len()).sum();
     if total <= cells {
         return None;
     }
-    // Each lone dash and the next cell, its other half; the second halves' places.
-    let mut seconds: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<(char, usize)> = None;
-    for (k, row) in rows.iter().enumerate().take(end).skip(start) {
-        for (i, cell) in row.cells.iter().enumerate() {
-            match (open.take(), half(text, cell)) {
-                // (A row's last cell may come between: `— 1` / `—`.)
-                (Some(open_half), None) if same_line(text, open_half.1, cell.offset) => open = Some(open_half),
-                (Some((dash, after)), other) => {
-                    if other != Some(dash) || !starts_next_line(text, after, cell.offset) {
-                        return None;
-                    }
-                    seconds.push((k, i));
-                }
-                (None, Some(dash)) => open = Some((dash, cell.offset + dash.len_utf8())),
-                (None, None) => {}
-            }
-        }
-    }
-    if open.is_some() || seconds.is_empty() || total - seconds.len() != cells {
+    let places: Vec<(usize, usize)> =
+        (start..end).flat_map(|k| (0..rows[k].cells.len()).map(move |i| (k, i))).collect();
+    let printed: Vec<Cell> = places.iter().map(|&(k, i)| rows[k].cells[i]).collect();
+    let seconds: Vec<(usize, usize)> = second_halves(text, &printed)?.into_iter().map(|p| places[p]).collect();
+    if total - seconds.len() != cells {
         return None;
     }
     let mut out: Vec<Row<'a>> = Vec::with_capacity(rows.len());
@@ -102,6 +98,49 @@ pub(super) fn halved<'a>(
         origin.push(k);
     }
     Some((out, origin))
+}
+
+/// The places in `cells` (a table's, in printed order) of the second halves
+/// of its marks broken in two, paired as the module tells; `None` where a
+/// lone dash ends a line unpaired, a pair's dashes differ, or none pairs.
+pub(super) fn second_halves(text: &str, cells: &[Cell]) -> Option<Vec<usize>> {
+    // The cells line by line: each one's place and its dash, if a lone one.
+    let mut lines: Vec<Vec<(usize, Option<char>)>> = Vec::new();
+    for (p, cell) in cells.iter().enumerate() {
+        let last = lines.last().and_then(|l| l.last());
+        let on_last = last.is_some_and(|&(q, _)| same_line(text, cells[q].offset, cell.offset));
+        if !on_last {
+            lines.push(Vec::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push((p, half(text, cell)));
+        }
+    }
+    // The first lone dashes of a line, each paired with one of the line
+    // before's left open (the last of them), in order.
+    let mut seconds: Vec<usize> = Vec::new();
+    // The lone dashes of the line before not yet paired: each its dash and where it ends.
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let ends = |p: usize, dash: char| cells[p].offset + dash.len_utf8();
+    for line in &lines {
+        let next_line = open.last().is_some_and(|&(_, after)| one_line_on(text, after, cells[line[0].0].offset));
+        let lead = line.iter().take_while(|c| c.1.is_some()).count();
+        let pairs = if next_line { lead.min(open.len()) } else { 0 };
+        let (whole, halves) = open.split_at(open.len() - pairs);
+        for (&(dash, _), &(p, second)) in halves.iter().zip(line) {
+            if second != Some(dash) {
+                return None;
+            }
+            seconds.push(p);
+        }
+        // (Left open: whole marks where the row's numbers follow them on their line, `1 — 3 78`.)
+        if whole.iter().any(|&(_, after)| ends_line(text, after)) {
+            return None;
+        }
+        open = line[pairs..].iter().filter_map(|&(p, dash)| dash.map(|d| (d, ends(p, d)))).collect();
+    }
+    let unpaired = open.iter().any(|&(_, after)| ends_line(text, after));
+    (!unpaired && !seconds.is_empty()).then_some(seconds)
 }
 
 #[cfg(test)]
@@ -141,6 +180,44 @@ mod tests {
     }
 
     #[test]
+    fn lone_dashes_of_a_table_that_delimits_its_cells_are_whole_marks() {
+        // A Markdown table of the 2019 form, `-` for none: a row's first dashes
+        // after a row of them are not the halves of its last.
+        let text = "| \\(本列数据的勾稽<br>关系为：第一项加第二项之和，等于第三项加第四项之和\\) | 申请人情况 |  |  |  |  |  |  |  |\n\
+             |---|---|---|---|---|---|---|---|---|\n\
+             | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |  |  |\n\
+             | 一、本年新收政府<br>信息公开申请数量 |  | 3 | - | - | - | - | - | 3 |\n\
+             | 二、上年结转政府<br>信息公开申请数量 |  | 1 | - | - | - | - | - | 1 |\n\
+             | 三、本年度办理结<br>果 | \\(一\\)予以公开 | 2 | - | - | - | - | - | 2 |\n\
+             | \\(二\\)部分公开 |  | 1 | - | - | - | - | - | 1 |\n\
+             | \\(三\\)不予公开 | 1.属于国家秘密 | - | - | - | - | - | - | - |\n\
+             | 2.其他法律行政<br>法规禁止公开 |  | - | - | - | - | - | - | - |\n\
+             | 3.危及\"三安全<br>一稳定\" |  | - | - | - | - | - | - | - |\n\
+             | 4.保护第三方合<br>法权益 |  | - | - | - | - | - | - | - |\n\
+             | 5.属于三类内部<br>事务信息 |  | - | - | - | - | - | - | - |\n\
+             | 6.属于四类过程<br>性信息 |  | - | - | - | - | - | - | - |\n\
+             | 7.属于行政执法<br>案卷 |  | - | - | - | - | - | - | - |\n\
+             | 8.属于行政查询<br>事项 |  | - | - | - | - | - | - | - |\n\
+             | \\(四\\)无法提供 | 1.本机关不掌握<br>相关政府信息 | - | - | - | - | - | - | - |\n\
+             | 2.没有现成信息<br>需要另行制作 |  | - | - | - | - | - | - | - |\n\
+             | 3.补正后申请内<br>容仍不明确 |  | - | - | - | - | - | - | - |\n\
+             | \\(五\\)不予处理 | 1.信访举报投诉<br>类申请 | - | - | - | - | - | - | - |\n\
+             | 2.重复申请 |  | - | - | - | - | - | - | - |\n\
+             | 3.要求提供公开<br>出版物 |  | - | - | - | - | - | - | - |\n\
+             | 4.无正当理由大<br>量反复申请 |  | - | - | - | - | - | - | - |\n\
+             | 5.要求行政机关<br>确认或重新出具已获取信息 |  | 1 | - | - | - | - | - | 1 |\n\
+             | \\(六\\)其他处理 |  | - | - | - | - | - | - | - |\n\
+             | \\(七\\)总计 |  | 4 | - | - | - | - | - | 4 |\n\
+             | 四、结转下年度继<br>续办理 |  | - | - | - | - | - | - | - |\n";
+        let (_, rows) = crate::extract::cells::rows(text);
+        let mut r = crate::report::Report::default();
+        super::super::read_requests(text, &rows, crate::template::Template::T2019, 0, &mut r);
+        assert_eq!(get(&r, "unable_not_held"), [0; 7]);
+        assert_eq!(get(&r, "rejected_confirmation"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "total_processed"), [4, 0, 0, 0, 0, 0, 4]);
+    }
+
+    #[test]
     fn a_mark_for_none_broken_over_two_lines_is_one_cell() {
         for wrapped in [false, true] {
             let r = requests(&table(wrapped));
@@ -156,6 +233,18 @@ mod tests {
         let r = requests(&across);
         assert_eq!(get(&r, "new_received"), [69, 5, 0, 1, 0, 3, 78]);
         assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+        // A row's marks all broken, their halves side by side on two lines (a
+        // piece of the group's label before the second), its numbers whole.
+        let label = "(三)1.属于国家秘密";
+        let broken = format!("{label} {}", ["—", "—"].repeat(7).join("\n"));
+        assert!(table(true).contains(&broken));
+        let side = table(true).replacen(&broken, &format!("{label} 1 — — — — — 1\n予公开 — — — — —"), 1);
+        let r = requests(&side);
+        assert_eq!(get(&r, "denied_state_secret"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+        // Lone dashes among a row's numbers on one line, none ending it: whole marks.
+        let whole = table(true).replacen(&broken, &format!("{label} 1 — — — — — 1"), 1);
+        assert_eq!(get(&requests(&whole), "denied_state_secret"), [1, 0, 0, 0, 0, 0, 1]);
         // A dash alone that pairs with none: the marks are not halves.
         let odd = table(true).replacen(" —\n—\n", " —\n", 1);
         assert_ne!(get(&requests(&odd), "new_received"), [69, 5, 0, 1, 0, 3, 78]);

@@ -74,6 +74,13 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
+    // Marks for none broken in two by their narrow cells (`4 —` / `—` / …): the
+    // table read with each mark one cell.
+    if !delimited {
+        if let Some((whole, whole_end)) = unbroken(text, rows, first_value_row, n, &own) {
+            (cells, end) = (whole, whole_end);
+        }
+    }
     // A number wrapped in its narrow cell (`11` / `5`, as `pdftotext -raw`
     // prints 115): the table read with it whole, where only so does every
     // proceeding add up.
@@ -188,6 +195,32 @@ fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
         end = k + 1;
     }
     (cells, end)
+}
+
+/// 表四's `n` cells from layout row `from` on where its marks for none were
+/// broken in two (`4 —` / `—` / `—` / `—` / `4 2 6 —` / …), each mark one
+/// cell (see [`super::halved::second_halves`]): where so the table holds just
+/// its cells. Returns the cells and the row after the last read.
+fn unbroken(
+    text: &str,
+    rows: &[Row],
+    from: usize,
+    n: usize,
+    own: &dyn Fn(&&Cell) -> bool,
+) -> Option<(Vec<Cell>, usize)> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut end = from;
+    for (k, row) in rows.iter().enumerate().skip(from) {
+        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() > 2 * n {
+            break;
+        }
+        cells.extend(row.cells.iter().filter(own).copied());
+        end = k + 1;
+    }
+    let seconds = super::halved::second_halves(text, &cells)?;
+    let whole: Vec<Cell> =
+        cells.into_iter().enumerate().filter(|(p, _)| seconds.binary_search(p).is_err()).map(|(_, c)| c).collect();
+    (whole.len() == n).then_some((whole, end))
 }
 
 /// The most numbers of 表四 wrapped in their cells that are looked for.
@@ -470,6 +503,23 @@ mod tests {
             let pending = r.litigation.iter().find(|f| f.proceeding == "reconsideration" && f.outcome == "pending").unwrap();
             assert_eq!(pending.count, i64::from(values.contains('1')), "{values}");
         }
+    }
+
+    #[test]
+    fn marks_for_none_broken_in_two_are_one_cell_each() {
+        // A Word table by `pdftotext -raw`: each `——` broken over two lines, the
+        // outcomes' heads a character a line.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n";
+        let chars: String = template::LITIGATION_OUTCOME_LABELS.concat().chars().map(|c| format!("{c}\n")).collect();
+        let cells = "4 —\n—\n—\n—\n—\n—\n4 2 6 —\n—\n—\n—\n8 —\n—\n—\n—\n—\n—\n—\n—\n—\n—\n";
+        let r = litigation(&format!("{heads}{}{cells}五、存在的主要问题及改进情况\n", chars.repeat(3)));
+        let get = |p: &str| -> Vec<i64> {
+            let of = |o: &str| r.litigation.iter().find(|f| f.proceeding == p && f.outcome == o);
+            template::LITIGATION_OUTCOMES.iter().map(|o| of(o).map_or(-1, |f| f.count)).collect()
+        };
+        assert_eq!(get("reconsideration"), [4, 0, 0, 0, 4], "{:?}", r.issues);
+        assert_eq!(get("litigation_direct"), [2, 6, 0, 0, 8]);
+        assert_eq!(get("litigation_after_reconsideration"), [0; 5]);
     }
 
     #[test]
