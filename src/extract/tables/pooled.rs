@@ -162,14 +162,17 @@ impl Block {
         let mut pool = Pool::default();
         for (k, e) in events.iter().enumerate() {
             let &Event::Number(offset, value, own) = e else { continue };
-            // A number between two lines of one row's label is that row's.
+            // A number on the line after a line of one row's label is that row's,
+            // where the next label line is of the same row or names none alone
+            // (`由逾期不补正、行` / `2` / `(六)其他处理`; not `取信息` / `0` / `(六)其他处理`
+            // where that names the next row).
             let label = |e: &Event| match *e {
                 Event::Label(_, named) => Some(named),
                 Event::Number(..) => None,
             };
-            let before = events[..k].iter().rev().find_map(label).flatten();
+            let before = k.checked_sub(1).and_then(|j| label(&events[j])).flatten();
             let after = events[k + 1..].iter().find_map(label).flatten();
-            let between = before.filter(|&b| after == Some(b));
+            let between = before.filter(|&b| after.is_none_or(|a| a == b));
             pool.values.push(value);
             pool.offsets.push(offset);
             pool.owners.push(own.or(between));
@@ -468,6 +471,12 @@ mod tests {
         let r = requests(&table(&scrambled(corr, fee), [27, 3, 0, 1, 1, 0, 32]));
         assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
         assert_eq!(get(&r, "other_overdue_fee"), fee);
+        // A row's first between its label's lines, the next label line naming
+        // no row alone (`(六)其他处理`): that row's, which no sum tells here.
+        let first_only = [2, 0, 0, 0, 0, 0, 2];
+        let r = requests(&table(&scrambled(first_only, [0; 7]), [28, 2, 0, 1, 1, 0, 32]));
+        assert_eq!(get(&r, "other_overdue_correction"), first_only, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), [0; 7]);
         // Not where (七)总计 leaves the rows numbers no placing adds up to.
         let r = requests(&table(&scrambled(corr, fee), [28, 3, 0, 1, 1, 0, 33]));
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
@@ -499,7 +508,8 @@ mod tests {
     #[test]
     fn a_label_line_names_a_row_where_it_is_a_piece_of_its_label_alone() {
         let of = |key: &str| template::REQUEST_ROWS.iter().find(|r| r.key == key).map(|r| r.label.to_string());
-        let labels: Vec<String> = ["other_overdue_correction", "other_overdue_fee"].into_iter().filter_map(of).collect();
+        let keys = ["other_overdue_correction", "other_overdue_fee"];
+        let labels: Vec<String> = keys.into_iter().filter_map(of).collect();
         assert_eq!(names_one("逾期不补正、行政", &labels), Some(0));
         assert_eq!(names_one("2.申请人逾期未按收", &labels), Some(1));
         assert_eq!(names_one("府信息公开申请", &labels), None);
