@@ -77,7 +77,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Marks for none broken in two by their narrow cells (`4 —` / `—` / …): the
     // table read with each mark one cell.
     if !delimited {
-        if let Some((whole, whole_end)) = unbroken(text, rows, first_value_row, n, &own) {
+        if let Some((whole, whole_end)) = unbroken(text, rows, first_value_row, &own) {
             (cells, end) = (whole, whole_end);
         }
     }
@@ -187,8 +187,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
     let mut cells = Vec::new();
     let mut end = from;
-    for (k, row) in rows.iter().enumerate().skip(from) {
-        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() > n {
+    for (k, row) in table_rows(rows, from) {
+        if cells.len() > n {
             break;
         }
         cells.extend(row.cells.iter().filter(|c| c.value.is_some()).copied());
@@ -197,21 +197,16 @@ fn cells_after(rows: &[Row], from: usize, n: usize) -> (Vec<Cell>, usize) {
     (cells, end)
 }
 
-/// 表四's `n` cells from layout row `from` on where its marks for none were
+/// 表四's cells from layout row `from` on where its marks for none were
 /// broken in two (`4 —` / `—` / `—` / `—` / `4 2 6 —` / …), each mark one
 /// cell (see [`super::halved::second_halves`]): where so the table holds just
 /// its cells. Returns the cells and the row after the last read.
-fn unbroken(
-    text: &str,
-    rows: &[Row],
-    from: usize,
-    n: usize,
-    own: &dyn Fn(&&Cell) -> bool,
-) -> Option<(Vec<Cell>, usize)> {
+fn unbroken(text: &str, rows: &[Row], from: usize, own: &dyn Fn(&&Cell) -> bool) -> Option<(Vec<Cell>, usize)> {
+    let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
     let mut cells: Vec<Cell> = Vec::new();
     let mut end = from;
-    for (k, row) in rows.iter().enumerate().skip(from) {
-        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() > 2 * n {
+    for (k, row) in table_rows(rows, from) {
+        if cells.len() > 2 * n {
             break;
         }
         cells.extend(row.cells.iter().filter(own).copied());
@@ -251,8 +246,8 @@ fn rewrapped(
 ) -> Option<(Vec<Cell>, usize)> {
     let digits = |c: &Cell| digits_of(text, c);
     let mut cells: Vec<Piece> = Vec::new();
-    for (k, row) in rows.iter().enumerate().skip(from) {
-        if row.kind == Kind::Prose || (k > from && after_table(row.label())) || cells.len() >= n + MAX_WRAPPED {
+    for (k, row) in table_rows(rows, from) {
+        if cells.len() >= n + MAX_WRAPPED {
             break;
         }
         let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
@@ -321,6 +316,13 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
         }
         (first, last) => first.or(last),
     }
+}
+
+/// The layout rows from `from` on, with their indices, to the section after
+/// 表四's or running text.
+fn table_rows<'r, 'a>(rows: &'r [Row<'a>], from: usize) -> impl Iterator<Item = (usize, &'r Row<'a>)> {
+    let within = move |&(k, row): &(usize, &Row)| row.kind != Kind::Prose && !(k > from && after_table(row.label()));
+    rows.iter().enumerate().skip(from).take_while(within)
 }
 
 /// Whether a row's label opens the section after 表四's.
