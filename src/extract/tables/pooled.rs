@@ -41,8 +41,17 @@ pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize
     // (Rows whose numbers were among more than their columns: where those kept add up, maybe not theirs.)
     let extra: Vec<&str> =
         report.issues.iter().filter(|i| i.code == "cells_extra").map(|i| i.detail.as_str()).collect();
+    // (Every cell read, and none from among more numbers: nothing to read again.)
+    let cells = template::request_rows(t).len() * template::APPLICANTS.len();
+    if extra.is_empty() && report.requests.len() - from == cells {
+        return;
+    }
     for block in Block::candidates(&report.requests[from..], t, &extra) {
         let Some(pool) = block.pool(rows) else { continue };
+        // (Numbers that add up to other than the rows' columns together: no placing holds.)
+        if pool.values.iter().sum::<i64>() != block.sums.iter().sum::<i64>() {
+            continue;
+        }
         if let Some(solution) = solve(&pool, &block, false).or_else(|| solve(&pool, &block, true)) {
             block.write(&pool, &solution, report, from);
             return;
@@ -133,7 +142,9 @@ impl Block {
         let names_next = |r: &Row| next.is_some_and(|s| s.cues.iter().any(|c| r.label().has(c)));
         let mut end = self.next_number.unwrap_or(usize::MAX);
         let mut events: Vec<Event> = Vec::new();
-        for row in rows {
+        // (From the row the numbers start in: rows are in printed order, a row's lines together.)
+        let from = rows.partition_point(|r| r.offset <= self.after).saturating_sub(1);
+        for row in &rows[from..] {
             if row.offset >= end {
                 break;
             }
@@ -268,70 +279,72 @@ struct Pool {
 /// `shuffled`, a row's first columns (at most [`MAX_SHUFFLED`]) are taken in
 /// any order.
 fn solve(pool: &Pool, block: &Block, shuffled: bool) -> Option<Vec<Vec<usize>>> {
-    let n = template::APPLICANTS.len();
-    let m = block.rows.clone().count();
-    let total = pool.values.len();
     let mut found: Option<Vec<Vec<usize>>> = None;
-    let mut parts = vec![0; m];
-    for last in 0..=total {
-        // The first `last` numbers are the rows' last columns; row i has parts[i] first ones after.
-        let mut ok = true;
-        for_each_part(total - last, n, &mut parts, 0, &mut |firsts| {
-            if !ok {
-                return;
-            }
-            let (mut a, mut b) = (last, 0);
-            let mut choices: Vec<Vec<Vec<usize>>> = Vec::with_capacity(m);
-            for (i, &j) in firsts.iter().enumerate() {
-                let lead: Vec<usize> = (a..a + j).collect();
-                let tail: Vec<usize> = (b..b + n - j).collect();
-                (a, b) = (a + j, b + n - j);
-                if lead.iter().chain(&tail).any(|&p| pool.owners[p].is_some_and(|o| o != i)) {
-                    choices.clear();
-                    break;
-                }
-                let orders = if shuffled && j <= MAX_SHUFFLED { orders(&lead) } else { vec![lead] };
-                let rows: Vec<Vec<usize>> = orders
-                    .into_iter()
-                    .map(|lead| lead.into_iter().chain(tail.iter().copied()).collect::<Vec<usize>>())
-                    .filter(|row| {
-                        let v = |p: &usize| pool.values[*p];
-                        row[..n - 1].iter().map(v).sum::<i64>() == pool.values[row[n - 1]]
-                    })
-                    .collect();
-                if rows.is_empty() {
-                    choices.clear();
-                    break;
-                }
-                choices.push(rows);
-            }
-            if choices.len() < m {
-                return;
-            }
-            let mut picked = Vec::with_capacity(m);
-            let mut sums = vec![0; n];
-            ok = each_placing(&choices, pool, &block.sums, &mut picked, &mut sums, &mut found);
-        });
-        if !ok {
+    for last in 0..=pool.values.len() {
+        // The first `last` numbers are the rows' last columns, the rest their first ones.
+        let mut ways = Ways { pool, block, shuffled, last, choices: Vec::new(), found: &mut found };
+        if !ways.go_on(last) {
             return None;
         }
     }
     found
 }
 
-/// Calls `f` with each way to part `left` numbers into `parts.len()` rows'
-/// first columns, at most `n` a row, from row `i` on.
-fn for_each_part(left: usize, n: usize, parts: &mut Vec<usize>, i: usize, f: &mut impl FnMut(&[usize])) {
-    if i + 1 == parts.len() {
-        if left <= n {
-            parts[i] = left;
-            f(parts);
+/// The ways to place the pool's numbers with its first `last` the rows' last
+/// columns: each row's ways to take its first and last columns, row by row.
+struct Ways<'p> {
+    pool: &'p Pool,
+    block: &'p Block,
+    shuffled: bool,
+    last: usize,
+    /// Each row so far: the placings of its numbers that add up to its total.
+    choices: Vec<Vec<Vec<usize>>>,
+    found: &'p mut Option<Vec<Vec<usize>>>,
+}
+
+impl Ways<'_> {
+    /// Goes on from the next row, its first columns from pool index `a` on;
+    /// `false` where two placings give different numbers.
+    fn go_on(&mut self, a: usize) -> bool {
+        let n = template::APPLICANTS.len();
+        let (i, total) = (self.choices.len(), self.pool.values.len());
+        if i == self.block.rows.clone().count() {
+            if a != total {
+                return true;
+            }
+            let mut picked = Vec::with_capacity(i);
+            let mut sums = vec![0; n];
+            return each_placing(&self.choices, self.pool, &self.block.sums, &mut picked, &mut sums, self.found);
         }
-        return;
-    }
-    for j in 0..=left.min(n) {
-        parts[i] = j;
-        for_each_part(left - j, n, parts, i + 1, f);
+        // The last columns the rows before took.
+        let b = i * n - (a - self.last);
+        for j in 0..=n.min(total - a) {
+            if b + n - j > self.last {
+                continue;
+            }
+            let lead: Vec<usize> = (a..a + j).collect();
+            let tail = b..b + n - j;
+            if lead.iter().copied().chain(tail.clone()).any(|p| self.pool.owners[p].is_some_and(|o| o != i)) {
+                continue;
+            }
+            let orders = if self.shuffled && j <= MAX_SHUFFLED { orders(&lead) } else { vec![lead] };
+            let values = &self.pool.values;
+            let rows: Vec<Vec<usize>> = orders
+                .into_iter()
+                .map(|lead| lead.into_iter().chain(tail.clone()).collect::<Vec<usize>>())
+                .filter(|row| row[..n - 1].iter().map(|&p| values[p]).sum::<i64>() == values[row[n - 1]])
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            self.choices.push(rows);
+            let ok = self.go_on(a + j);
+            self.choices.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -405,36 +418,26 @@ mod tests {
     /// 表三 as plain `pdftotext` prints a page's table printed to PDF: each row's
     /// numbers after its label, one a line; (五)5 and (六)'s as `rows` prints them.
     fn table(rows: &str, total: [i64; 7]) -> String {
-        format!(
-            "{HEAD}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年度办理结果\n\
-             (一)予以公开\n{}(二)部分公开\n{}(三)不予公开\n1.属于国家秘密\n{}2.其他法律行政法规禁止公开\n{}\
-             3.危及\"三安全一稳定\"\n{}4.保护第三方合法权益\n{}5.属于三类内部事务信息\n{}6.属于四类过程性信息\n{}\
-             7.属于行政执法案卷\n{}8.属于行政查询事项\n{}(四)无法提供\n1.本机关不掌握相关政府信息\n{}\
-             2.没有现成信息需要另行制作\n{}3.补正后申请内容仍不明确\n{}(五)不予处理\n1.信访举报投诉类申请\n{}\
-             2.重复申请\n{}3.要求提供公开出版物\n{}4.无正当理由大量反复申请\n{}{rows}(七)总计\n{}\
-             四、结转下年度继续办理\n{}",
-            lines(&[30, 3, 0, 1, 2, 0, 36]),
-            lines(&[2, 0, 0, 0, 0, 0, 2]),
-            lines(&[20, 2, 0, 1, 1, 0, 24]),
-            lines(&[3, 0, 0, 0, 0, 0, 3]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[2, 0, 0, 0, 0, 0, 2]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&[0; 7]),
-            lines(&total),
-            lines(&[4, 0, 0, 0, 0, 0, 4]),
-        )
+        let mut text = HEAD.to_string();
+        for spec in template::request_rows(Template::T2021) {
+            let values = match spec.key {
+                "new_received" => [30, 3, 0, 1, 2, 0, 36],
+                "carried_over" => [2, 0, 0, 0, 0, 0, 2],
+                "granted" => [20, 2, 0, 1, 1, 0, 24],
+                "partially_granted" => [3, 0, 0, 0, 0, 0, 3],
+                "unable_not_held" => [2, 0, 0, 0, 0, 0, 2],
+                "total_processed" => total,
+                "carried_forward" => [4, 0, 0, 0, 0, 0, 4],
+                "rejected_confirmation" => {
+                    text.push_str(rows);
+                    continue;
+                }
+                "other_overdue_correction" | "other_overdue_fee" | "other_misc" => continue,
+                _ => [0; 7],
+            };
+            text.push_str(&format!("{}\n{}", spec.label, lines(&values)));
+        }
+        text
     }
 
     /// (五)5 and (六)'s rows with their last columns printed first, row after
