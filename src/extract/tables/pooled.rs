@@ -196,14 +196,8 @@ impl Block {
     fn write(&self, pool: &Pool, solution: &[Vec<usize>], report: &mut Report, from: usize) {
         let keys: Vec<&'static str> = self.rows.clone().map(|r| self.specs[r].key).collect();
         let facts = &mut report.requests;
-        let mut k = from;
-        while k < facts.len() {
-            if keys.contains(&facts[k].row) {
-                facts.remove(k);
-            } else {
-                k += 1;
-            }
-        }
+        let read: Vec<RequestFact> = facts.drain(from..).collect();
+        facts.extend(read.into_iter().filter(|f| !keys.contains(&f.row)));
         let before = self.specs[self.before_row].key;
         let at = facts[from..].iter().rposition(|f| f.row == before).map_or(facts.len(), |p| from + p + 1);
         let solved = keys.iter().zip(solution).flat_map(|(&row, cells)| {
