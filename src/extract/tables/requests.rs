@@ -164,12 +164,15 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         };
         of(n).or_else(|| combined(f).then(|| of(COMBINED_WIDTH)).flatten())
     };
-    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, report)) {
+    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, Reach::Table, report)) {
         return Some(end);
     }
     if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(after);
+    }
+    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, Reach::TextEnd, report)) {
+        return Some(end);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
     let gathered = || {
@@ -183,28 +186,48 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
 }
 
+/// How far [`nothing_but_zeros`] looks for 表三's zeros.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    /// Up to 表四 or the closing sections.
+    Table,
+    /// To the text's end: the last rows' cells may come among 表四's heads or
+    /// after the closing sections.
+    TextEnd,
+}
+
 /// 表三 whose every number is 0 (an agency that had no request), in whatever
 /// order the layout prints its cells (plain `pdftotext` of a Word table mixes
 /// rows, columns and labels): where the table's full form (its header names
-/// the kinds of organisation) holds a number for each of its cells at least
-/// and every number from where 表二 ends (`rows`) to 表四 (or the closing
-/// sections) is 0, every cell is. Row `first` names 表三's first row. Returns
-/// the row where 表四 begins.
-fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, report: &mut Report) -> Option<usize> {
+/// the kinds of organisation) holds a number or a mark for none for each of
+/// its cells at least and every number from where 表二 ends (`rows`) to 表四
+/// (or the closing sections) is 0, every cell is. Reaching to the text's end,
+/// every number there is 0 and they are as many as both tables' cells at
+/// least. Row `first` names 表三's first row. Returns the row where 表四 begins.
+fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, report: &mut Report) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let specs = template::request_rows(t);
     let end = (first..rows.len()).find(|&k| {
         let label = rows[k].label();
         label.has(template::LITIGATION_ANCHORS[0]) || label.has("存在的主要问题")
     })?;
-    let cells: Vec<&Cell> = rows[..end].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells).collect();
-    let zeros = cells.iter().all(|c| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none()));
-    let numbers = cells.iter().filter(|c| c.value.is_some()).count();
     let full_form = rows[..end].iter().any(|r| ORGANISATION_HEADS.iter().any(|w| r.label().has(w)));
-    if !(zeros && full_form && numbers >= specs.len() * n) {
+    let (to, wanted) = match reach {
+        Reach::Table => (end, specs.len() * n),
+        Reach::TextEnd => {
+            let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+            (rows.len(), specs.len() * n + litigation)
+        }
+    };
+    let cells: Vec<&Cell> = rows[..to].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells).collect();
+    let zeros = cells.iter().all(|c| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none()));
+    if !(zeros && full_form && cells.len() >= wanted) {
         return None;
     }
-    let mut printed = cells.iter().filter(|c| c.value.is_some());
+    // The facts are marked at the cells before 表四, then at the last ones
+    // (表四's own come right under its heads).
+    let before = cells.iter().take_while(|c| c.offset < rows[end].offset).count();
+    let mut printed = cells[..before].iter().chain(cells[before..].iter().rev());
     for spec in specs {
         for applicant in template::APPLICANTS {
             let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
@@ -631,6 +654,34 @@ mod tests {
         for (numbers, heads) in [(one.as_str(), heads), (&short, heads), (&combined.0, combined.1)] {
             let r = requests(&text(numbers, heads), Template::T2021);
             assert!(r.requests.len() < all || r.requests.iter().any(|f| f.count != 0), "{numbers}");
+        }
+    }
+
+    #[test]
+    fn zeros_whose_last_cells_come_after_the_closing_sections_are_zeros() {
+        // Plain pdftotext of a Word table on two pages: 表三's last cells after
+        // 表四's first and the closing sections, among 表四's heads.
+        let zeros = |n: usize| "0\n".repeat(n);
+        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let text = |later: &str, litigation_last: usize| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                 {labels}{}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n维持 纠正 结果 审结\n{}\
+                 五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n{later}\
+                 复议后起诉\n维持 纠正 结果 审结\n{}",
+                zeros(25 * 7 - 12),
+                zeros(10),
+                zeros(litigation_last)
+            )
+        };
+        let r = requests(&text(&zeros(12), 5), Template::T2021);
+        assert_eq!(r.requests.len(), 25 * 7);
+        assert!(r.requests.iter().all(|f| f.count == 0) && r.issues.is_empty(), "{:?}", r.issues);
+        // A number other than 0 after the closing sections; 表四's last cells missing: not read so.
+        let one = format!("{}1\n", zeros(11));
+        for (later, litigation_last) in [(one.as_str(), 5), (&zeros(12), 0)] {
+            let r = requests(&text(later, litigation_last), Template::T2021);
+            assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{later}");
         }
     }
 
