@@ -224,10 +224,8 @@ fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, repo
     if !(zeros && full_form && cells.len() >= wanted) {
         return None;
     }
-    // The facts are marked at the cells before 表四, then at the last ones
-    // (表四's own come right under its heads).
-    let before = cells.iter().take_while(|c| c.offset < rows[end].offset).count();
-    let mut printed = cells[..before].iter().chain(cells[before..].iter().rev());
+    // (The facts are marked at the first cells: 表四 reads its own from those after.)
+    let mut printed = cells.iter();
     for spec in specs {
         for applicant in template::APPLICANTS {
             let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
