@@ -5,13 +5,20 @@
 //! lines: `…或重新出具已获取信 0` / `0` … `0 1` / `1.申请人无正当理由` /
 //! `逾期不补正、行政` / `0` / `(六)其他处理` / … / `2.申请人逾期未按收 1`.
 //!
+//! A page may also print a group's labels apart, below the rows after them
+//! (`(四)无法提供` … `2.重复申请` under (六)1's row), the rows' numbers where the
+//! labels would be and some rows' first columns among the labels' lines
+//! (`2.没有现成信息需要` / `2` / `另行制作`).
+//!
 //! No reading of the rows as printed places those numbers. They are read again
 //! together: the numbers between the rows read whole before and after them,
 //! in the order printed, are each row's last columns (the first of them) and
 //! first columns (the rest), row after row; of all the ways to part them so,
 //! the ones where every row adds up to its 总计 and every column to what
 //! (七)总计 leaves for these rows are kept, and the rows are read where all of
-//! them give the same numbers.
+//! them give the same numbers. Where the numbers between are fewer than the
+//! rows' cells, those printed on the rows' own labels below (up to (七)总计)
+//! come after them, each its label's row's.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -19,7 +26,7 @@ use crate::template::Role;
 
 /// The most rows read again together: the ways to part their numbers grow
 /// with the rows' number, and the sums tell fewer of them apart.
-const MAX_ROWS: usize = 4;
+const MAX_ROWS: usize = 5;
 
 /// The most numbers of a row's first columns read in any order among
 /// themselves, where no way to part the numbers in the order printed adds up
@@ -131,12 +138,16 @@ impl Block {
     }
 
     /// The numbers printed between the rows before and after, each with the row
-    /// whose label shows it its own, if one does; `None` where they are not
-    /// just the rows' cells.
+    /// whose label shows it its own, if one does; where those are fewer than
+    /// the rows' cells, then the numbers on the rows' own labels printed later
+    /// (a page's labels of a group of rows printed apart, below the rows after
+    /// them, their first columns among the labels' lines), up to (七)总计.
+    /// `None` where they are not just the rows' cells.
     fn pool(&self, rows: &[Row]) -> Option<Pool> {
         let n = template::APPLICANTS.len();
+        // (Every row's label: a label line names a row where it is a piece of its label alone.)
         let labels: Vec<String> =
-            self.rows.clone().map(|r| crate::normalize::squash(self.specs[r].label).into_owned()).collect();
+            self.specs.iter().map(|s| crate::normalize::squash(s.label).into_owned()).collect();
         let next = self.specs.get(*self.rows.end() + 1);
         // The row after's label, if printed before its numbers.
         let names_next = |r: &Row| next.is_some_and(|s| s.cues.iter().any(|c| r.label().has(c)));
@@ -154,41 +165,42 @@ impl Block {
                     end = row.labels[0].offset;
                     break;
                 }
-                events.push(Event::Label(row.labels[0].offset, names_one(row.label(), &labels)));
             }
-            let own = if row.labels.is_empty() { None } else { names_one(row.label(), &labels) };
-            for cell in row.cells.iter().filter(|c| in_range(c.offset)) {
-                let v = cell.value.unwrap_or(ZERO);
-                if v.unit.is_some() || v.number.fract() != 0.0 || v.number < 0.0 {
-                    return None;
-                }
-                events.push(Event::Number(cell.offset, v.number as i64, own));
-            }
+            events.extend(row_events(row, &labels, in_range)?);
         }
         if end == usize::MAX {
             return None;
         }
         events.retain(|e| e.offset() < end);
         events.sort_by_key(Event::offset);
+        // (The owner's place among the rows read again, if one of them.)
+        let place = |owner: Option<usize>| owner.filter(|o| self.rows.contains(o)).map(|o| o - self.rows.start());
         let mut pool = Pool::default();
-        for (k, e) in events.iter().enumerate() {
-            let &Event::Number(offset, value, own) = e else { continue };
-            // A number on the line after a line of one row's label is that row's,
-            // where the next label line is of the same row or names none alone
-            // (`由逾期不补正、行` / `2` / `(六)其他处理`; not `取信息` / `0` / `(六)其他处理`
-            // where that names the next row).
-            let label = |e: &Event| match *e {
-                Event::Label(_, named) => Some(named),
-                Event::Number(..) => None,
-            };
-            let before = k.checked_sub(1).and_then(|j| label(&events[j])).flatten();
-            let after = events[k + 1..].iter().find_map(label).flatten();
-            let between = before.filter(|&b| after.is_none_or(|a| a == b));
+        for (offset, value, owner) in owned(&events) {
             pool.values.push(value);
             pool.offsets.push(offset);
-            pool.owners.push(own.or(between));
+            pool.owners.push(place(owner));
         }
-        (pool.values.len() == n * self.rows.clone().count()).then_some(pool)
+        let wanted = n * self.rows.clone().count();
+        if pool.values.len() < wanted {
+            // The rows' labels printed later, up to (七)总计: their numbers alone.
+            let total = self.specs.iter().find(|s| s.role == Role::TotalProcessed);
+            let names_total = |r: &Row| total.is_some_and(|s| s.cues.iter().any(|c| r.label().has(c)));
+            let at = rows.partition_point(|r| r.offset < end);
+            let later = rows[at..].iter().take_while(|r| r.kind != Kind::Prose && !names_total(r));
+            let mut events: Vec<Event> = Vec::new();
+            for row in later {
+                events.extend(row_events(row, &labels, |_| true)?);
+            }
+            for (offset, value, owner) in owned(&events) {
+                if let Some(owner) = place(owner) {
+                    pool.values.push(value);
+                    pool.offsets.push(offset);
+                    pool.owners.push(Some(owner));
+                }
+            }
+        }
+        (pool.values.len() == wanted).then_some(pool)
     }
 
     /// Puts the rows' facts as solved in place of what was read of them, and
@@ -229,6 +241,45 @@ impl Block {
 /// Whether an issue's `detail` is about row `key` (`other_misc: …`).
 fn names_row(detail: &str, key: &str) -> bool {
     detail.strip_prefix(key).is_some_and(|d| d.starts_with(':'))
+}
+
+/// A row's label line and numbers as events (those `in_range`), its label
+/// naming one of `labels` or none; `None` where a number is no count.
+fn row_events(row: &Row, labels: &[String], in_range: impl Fn(usize) -> bool) -> Option<Vec<Event>> {
+    let mut events = Vec::new();
+    if !row.labels.is_empty() && in_range(row.labels[0].offset) {
+        events.push(Event::Label(row.labels[0].offset, names_one(row.label(), labels)));
+    }
+    let own = if row.labels.is_empty() { None } else { names_one(row.label(), labels) };
+    for cell in row.cells.iter().filter(|c| in_range(c.offset)) {
+        let v = cell.value.unwrap_or(ZERO);
+        if v.unit.is_some() || v.number.fract() != 0.0 || v.number < 0.0 {
+            return None;
+        }
+        events.push(Event::Number(cell.offset, v.number as i64, own));
+    }
+    Some(events)
+}
+
+/// The numbers of `events` (in printed order), each with the row shown to
+/// own it: its line's label's, or where it is on the line after a line of one
+/// row's label, that row's, where the next label line is of the same row or
+/// names none alone (`由逾期不补正、行` / `2` / `(六)其他处理`; not `取信息` / `0` /
+/// `(六)其他处理` where that names the next row).
+fn owned(events: &[Event]) -> Vec<(usize, i64, Option<usize>)> {
+    let label = |e: &Event| match *e {
+        Event::Label(_, named) => Some(named),
+        Event::Number(..) => None,
+    };
+    let mut out = Vec::new();
+    for (k, e) in events.iter().enumerate() {
+        let &Event::Number(offset, value, own) = e else { continue };
+        let before = k.checked_sub(1).and_then(|j| label(&events[j])).flatten();
+        let after = events[k + 1..].iter().find_map(label).flatten();
+        let between = before.filter(|&b| after.is_none_or(|a| a == b));
+        out.push((offset, value, own.or(between)));
+    }
+    out
 }
 
 /// How `rows_missing` starts its list of 表三's rows not found.
@@ -478,6 +529,62 @@ mod tests {
         let r = requests(&table(&scrambled(corr, fee), [28, 3, 0, 1, 1, 0, 33]));
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert_ne!(get(&r, "other_overdue_fee"), fee);
+    }
+
+    #[test]
+    fn rows_whose_labels_are_printed_apart_below_are_read_with_their_first_columns() {
+        // A page's labels of (四) and (五)1-2 printed below (六)1's row, the
+        // rows' numbers where the labels would be, rows 2 and 3 but their
+        // first columns, which come among the labels' lines.
+        let (held, creation, unclear) = ([14, 1, 0, 0, 0, 0, 15], [2, 0, 0, 0, 0, 0, 2], [1, 0, 0, 0, 0, 0, 1]);
+        let (petition, duplicate) = ([4, 0, 0, 0, 0, 0, 4], [1, 0, 0, 0, 0, 0, 1]);
+        let moved =
+            ["unable_not_held", "unable_needs_creation", "unable_unclear", "rejected_petition", "rejected_duplicate"];
+        // As such pages print a row: its first number on its label's line, then
+        // a number a line apart, the last two on a line.
+        let spaced = |values: &[i64]| {
+            let (last, rest) = values.split_last().unwrap();
+            let (second, rest) = rest.split_last().unwrap();
+            format!("{}{second} {last}\n\n", rest.iter().map(|v| format!("{v}\n\n")).collect::<String>())
+        };
+        let text = |first_of_creation: i64| {
+            let mut text = HEAD.to_string();
+            for spec in template::request_rows(Template::T2021) {
+                let values = match spec.key {
+                    "new_received" => [30, 3, 0, 1, 2, 0, 36],
+                    "carried_over" => [2, 0, 0, 0, 0, 0, 2],
+                    "granted" => [4, 2, 0, 1, 2, 0, 9],
+                    "denied_admin_query" => [2, 0, 0, 0, 0, 0, 2],
+                    "total_processed" => [28, 3, 0, 1, 2, 0, 34],
+                    "carried_forward" => [4, 0, 0, 0, 0, 0, 4],
+                    key if moved.contains(&key) => continue,
+                    _ => [0; 7],
+                };
+                // (A numbered row's label without its group's, which prints apart.)
+                let label = spec.label.split_once(')').filter(|(_, l)| l.starts_with(char::is_numeric));
+                text.push_str(&format!("{}\n\n{}", label.map_or(spec.label, |(_, l)| l), spaced(&values)));
+                if spec.key == "denied_admin_query" {
+                    let rows = [&held[..], &creation[1..], &unclear[1..], &petition[..], &duplicate[..]];
+                    text.push_str(&rows.map(spaced).concat());
+                }
+                if spec.key == "other_overdue_correction" {
+                    text.push_str(&format!(
+                        "(四)无法提供\n1.本机关不掌握相\n关政府信息\n2.没有现成信息需要\n{first_of_creation}\n另行制作\n\
+                         3.补正后申请内容仍\n{}\n不明确\n1.信访举报投诉类\n(五)不予处理\n申请\n2.重复申请\n",
+                        unclear[0]
+                    ));
+                }
+            }
+            text
+        };
+        let r = requests(&text(creation[0]));
+        for (key, values) in moved.iter().zip([held, creation, unclear, petition, duplicate]) {
+            assert_eq!(get(&r, key), values, "{key} {:?}", r.issues);
+        }
+        assert!(r.has_issue("cells_pooled") && !r.has_issue("rows_missing"), "{:?}", r.issues);
+        // A first column no sum lets the rows have: not read so.
+        let r = requests(&text(3));
+        assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
     }
 
     fn block(rows: std::ops::RangeInclusive<usize>, sums: Vec<i64>) -> Block {
