@@ -675,6 +675,21 @@ mod tests {
         let r = requests(&text(&zeros(12), 5), Template::T2021);
         assert_eq!(r.requests.len(), 25 * 7);
         assert!(r.requests.iter().all(|f| f.count == 0) && r.issues.is_empty(), "{:?}", r.issues);
+        // 表三's cells on under 表四's heading, none of 表四's heads printed, 表四's
+        // after them: 表四 reads its own, the last.
+        let under = format!(
+            "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+             {labels}{}四、政府信息公开行政复议、行政诉讼情况\n{}五、存在的主要问题及改进情况\n政务公开有待加强。\n{}",
+            zeros(90),
+            zeros(95),
+            zeros(5)
+        );
+        let (_, rs) = rows(&under);
+        let mut r = Report::default();
+        let end = read_requests(&under, &rs, Template::T2021, 0, &mut r).unwrap();
+        assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        super::super::litigation::read_litigation(&under, &rs, end, &mut r);
+        assert_eq!(r.litigation.len(), 15, "{:?}", r.issues);
         // A number other than 0 after the closing sections; 表四's last cells missing: not read so.
         let one = format!("{}1\n", zeros(11));
         for (later, litigation_last) in [(one.as_str(), 5), (&zeros(12), 0)] {
