@@ -160,11 +160,9 @@ impl Block {
                 break;
             }
             let in_range = |o: usize| o > self.after && o < end;
-            if !row.labels.is_empty() && in_range(row.labels[0].offset) {
-                if names_next(row) {
-                    end = row.labels[0].offset;
-                    break;
-                }
+            if !row.labels.is_empty() && in_range(row.labels[0].offset) && names_next(row) {
+                end = row.labels[0].offset;
+                break;
             }
             events.extend(row_events(row, &labels, in_range)?);
         }
