@@ -360,7 +360,9 @@ fn counts(clause: &str, base: usize) -> Vec<Count> {
 /// A keyword found in a clause, with what a count bound to it means.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
+    /// Where it starts: the character, and the byte.
     at: usize,
+    byte: usize,
     key: &'static str,
 }
 
@@ -379,7 +381,7 @@ fn hits(clause: &str, keywords: &Keywords) -> Vec<Hit> {
         }
         let rest = &clause[b..];
         if let Some((w, key)) = words.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()) {
-            out.push(Hit { at: i, key });
+            out.push(Hit { at: i, byte: b, key });
             skip = w.chars().count() - 1;
         }
     }
@@ -680,7 +682,7 @@ mod tests {
             };
             let count = |at| Count { value: 1.0, offset: at, at, money: false, each: false, items: false };
             let counts: Vec<Count> = positions(8).into_iter().map(count).collect();
-            let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, key: keys[i % 4] }).collect();
+            let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, byte: at, key: keys[i % 4] }).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
         }

@@ -128,10 +128,10 @@ const RECEIVE_WORDS: &[&str] = &["收到", "新收", "接到", "受理", "接收
 /// (`设立了2个专门的信息申请受理点`): a count of those counts no request.
 const RECEIVING_PLACES: &[&str] = &["点", "窗口", "场所", "室", "大厅", "中心", "平台", "机构", "专窗"];
 
-/// Whether the word of [`RECEIVE_WORDS`] at character `at` of `clause` is part of
+/// Whether the word of [`RECEIVE_WORDS`] at byte `at` of `clause` is part of
 /// a place's name (`受理点`, `受理窗口`).
 fn names_a_place(clause: &str, at: usize) -> bool {
-    let rest = clause.char_indices().nth(at).map_or("", |(b, _)| &clause[b..]);
+    let rest = clause.get(at..).unwrap_or_default();
     RECEIVE_WORDS
         .iter()
         .filter_map(|w| rest.strip_prefix(w))
@@ -207,10 +207,13 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         let same_sentence = received_end.filter(|&end| end <= base && !doc.text[end..base].contains(['。', '\n']));
         // `其中公民申请10件`; not `公民、法人和其他组织`, all applicants.
         let applicants = || -> Vec<Hit> {
+            // (Where each separator is: for each hit, the first after it.)
+            let separators: Vec<usize> = clause.match_indices(['、', '和', '或', '及']).map(|(b, _)| b).collect();
             hits(clause, &APPLICANT_KEYWORDS)
                 .into_iter()
                 .filter(|h| {
-                    let after: String = clause.chars().skip(h.at).skip_while(|c| !"、和或及".contains(*c)).take(3).collect();
+                    let next = separators.get(separators.partition_point(|&b| b < h.byte));
+                    let after: String = next.map_or("", |&b| &clause[b..]).chars().take(3).collect();
                     !(after.starts_with(['、', '和', '或', '及']) && after.contains('法'))
                 })
                 .collect()
@@ -249,7 +252,7 @@ pub(super) fn read_requests(doc: &Sectioned, report: &mut Report) {
         let part = || clause.trim_start().starts_with("其中") && sentence_before(doc, base).has("申请");
         let mentions_request = clause.has("申请") || (!cs.is_empty() && part());
         if mentions_request {
-            hs.extend(hits(clause, &RECEIVE_KEYWORDS).into_iter().filter(|h| !names_a_place(clause, h.at)));
+            hs.extend(hits(clause, &RECEIVE_KEYWORDS).into_iter().filter(|h| !names_a_place(clause, h.byte)));
             hs.sort_by_key(|h| h.at);
         }
         if cs.is_empty() {
