@@ -682,7 +682,8 @@ mod tests {
             };
             let count = |at| Count { value: 1.0, offset: at, at, money: false, each: false, items: false };
             let counts: Vec<Count> = positions(8).into_iter().map(count).collect();
-            let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(|(i, at)| Hit { at, byte: at, key: keys[i % 4] }).collect();
+            let hit = |(i, at): (usize, usize)| Hit { at, byte: at, key: keys[i % 4] };
+            let hits: Vec<Hit> = positions(8).into_iter().enumerate().map(hit).collect();
             let bound: Vec<(&str, usize)> = bind(&counts, &hits).into_iter().map(|(k, c)| (k, c.at)).collect();
             assert_eq!(bound, by_rule(&counts, &hits), "counts {:?} hits {:?}", counts.iter().map(|c| c.at).collect::<Vec<_>>(), hits);
         }

@@ -458,29 +458,34 @@ mod tests {
     use super::super::numbers_first::tests::{get, lines, requests, HEAD};
     use super::*;
 
+    /// 表三's head, then each template row (of the 2021 table) as `print` prints
+    /// it with its numbers: those `values` names it with, else 0s.
+    fn printed(values: &[(&str, [i64; 7])], mut print: impl FnMut(&template::Row, [i64; 7]) -> String) -> String {
+        let mut text = HEAD.to_string();
+        for spec in template::request_rows(Template::T2021) {
+            let own = values.iter().find(|(key, _)| *key == spec.key).map_or([0; 7], |&(_, v)| v);
+            text.push_str(&print(spec, own));
+        }
+        text
+    }
+
     /// 表三 as plain `pdftotext` prints a page's table printed to PDF: each row's
     /// numbers after its label, one a line; (五)5 and (六)'s as `rows` prints them.
     fn table(rows: &str, total: [i64; 7]) -> String {
-        let mut text = HEAD.to_string();
-        for spec in template::request_rows(Template::T2021) {
-            let values = match spec.key {
-                "new_received" => [30, 3, 0, 1, 2, 0, 36],
-                "carried_over" => [2, 0, 0, 0, 0, 0, 2],
-                "granted" => [20, 2, 0, 1, 1, 0, 24],
-                "partially_granted" => [3, 0, 0, 0, 0, 0, 3],
-                "unable_not_held" => [2, 0, 0, 0, 0, 0, 2],
-                "total_processed" => total,
-                "carried_forward" => [4, 0, 0, 0, 0, 0, 4],
-                "rejected_confirmation" => {
-                    text.push_str(rows);
-                    continue;
-                }
-                "other_overdue_correction" | "other_overdue_fee" | "other_misc" => continue,
-                _ => [0; 7],
-            };
-            text.push_str(&format!("{}\n{}", spec.label, lines(&values)));
-        }
-        text
+        let values = [
+            ("new_received", [30, 3, 0, 1, 2, 0, 36]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [20, 2, 0, 1, 1, 0, 24]),
+            ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
+            ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
+            ("total_processed", total),
+            ("carried_forward", [4, 0, 0, 0, 0, 0, 4]),
+        ];
+        printed(&values, |spec, values| match spec.key {
+            "rejected_confirmation" => rows.to_string(),
+            "other_overdue_correction" | "other_overdue_fee" | "other_misc" => String::new(),
+            _ => format!("{}\n{}", spec.label, lines(&values)),
+        })
     }
 
     /// (五)5 and (六)'s rows with their last columns printed first, row after
@@ -545,22 +550,22 @@ mod tests {
             let (second, rest) = rest.split_last().unwrap();
             format!("{}{second} {last}\n\n", rest.iter().map(|v| format!("{v}\n\n")).collect::<String>())
         };
+        let values = [
+            ("new_received", [30, 3, 0, 1, 2, 0, 36]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [4, 2, 0, 1, 2, 0, 9]),
+            ("denied_admin_query", [2, 0, 0, 0, 0, 0, 2]),
+            ("total_processed", [28, 3, 0, 1, 2, 0, 34]),
+            ("carried_forward", [4, 0, 0, 0, 0, 0, 4]),
+        ];
         let text = |first_of_creation: i64| {
-            let mut text = HEAD.to_string();
-            for spec in template::request_rows(Template::T2021) {
-                let values = match spec.key {
-                    "new_received" => [30, 3, 0, 1, 2, 0, 36],
-                    "carried_over" => [2, 0, 0, 0, 0, 0, 2],
-                    "granted" => [4, 2, 0, 1, 2, 0, 9],
-                    "denied_admin_query" => [2, 0, 0, 0, 0, 0, 2],
-                    "total_processed" => [28, 3, 0, 1, 2, 0, 34],
-                    "carried_forward" => [4, 0, 0, 0, 0, 0, 4],
-                    key if moved.contains(&key) => continue,
-                    _ => [0; 7],
-                };
+            printed(&values, |spec, values| {
+                if moved.contains(&spec.key) {
+                    return String::new();
+                }
                 // (A numbered row's label without its group's, which prints apart.)
                 let label = spec.label.split_once(')').filter(|(_, l)| l.starts_with(char::is_numeric));
-                text.push_str(&format!("{}\n\n{}", label.map_or(spec.label, |(_, l)| l), spaced(&values)));
+                let mut text = format!("{}\n\n{}", label.map_or(spec.label, |(_, l)| l), spaced(&values));
                 if spec.key == "denied_admin_query" {
                     let rows = [&held[..], &creation[1..], &unclear[1..], &petition[..], &duplicate[..]];
                     text.push_str(&rows.map(spaced).concat());
@@ -572,8 +577,8 @@ mod tests {
                         unclear[0]
                     ));
                 }
-            }
-            text
+                text
+            })
         };
         let r = requests(&text(creation[0]));
         for (key, values) in moved.iter().zip([held, creation, unclear, petition, duplicate]) {
