@@ -210,7 +210,12 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         };
         // (The first row named among the labels alone before the numbers; looked
         // for a table's rows of times at most.)
-        let far = found.is_some_and(|(j, _)| j >= next + MIN_AHEAD) && !before.is_empty() && looks_ahead < cues.rows;
+        // (Not an item's label, `3.要求提供公开出版物`: the table's innermost label
+        // column prints it beside its own numbers.)
+        let far = found.is_some_and(|(j, _)| j >= next + MIN_AHEAD)
+            && !before.is_empty()
+            && !names_an_item(own)
+            && looks_ahead < cues.rows;
         let found = found.map(|(j, used)| match far.then(|| first_match(&before, cues, next)).flatten() {
             Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
             _ => (j, used),
@@ -229,6 +234,13 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         k += 1 + used_after;
     }
     Walk { matches, end: k }
+}
+
+/// Whether a label starts with an item's number (`3.要求提供公开出版物`), as the
+/// rows within a group of 表三 are numbered.
+fn names_an_item(label: &str) -> bool {
+    let digits = label.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && label[digits..].starts_with(['.', '．'])
 }
 
 /// The label of a row printed over several lines (`lines`, top to bottom), a
