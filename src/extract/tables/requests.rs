@@ -219,13 +219,14 @@ fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, repo
             (rows.len(), specs.len() * n + litigation)
         }
     };
-    let cells: Vec<&Cell> = rows[..to].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells).collect();
-    let zeros = cells.iter().all(|c| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none()));
-    if !(zeros && full_form && cells.len() >= wanted) {
+    // (Walked again where all are 0: most tables stop at their first number not 0.)
+    let cells = || rows[..to].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells);
+    let zero = |c: &Cell| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none());
+    if !full_form || !cells().all(zero) || cells().count() < wanted {
         return None;
     }
     // (The facts are marked at the first cells: 表四 reads its own from those after.)
-    let mut printed = cells.iter();
+    let mut printed = cells();
     for spec in specs {
         for applicant in template::APPLICANTS {
             let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
@@ -661,10 +662,10 @@ mod tests {
         // 表四's first and the closing sections, among 表四's heads.
         let zeros = |n: usize| "0\n".repeat(n);
         let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let head = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
         let text = |later: &str, litigation_last: usize| {
             format!(
-                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
-                 {labels}{}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n维持 纠正 结果 审结\n{}\
+                "{head}{labels}{}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n维持 纠正 结果 审结\n{}\
                  五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n{later}\
                  复议后起诉\n维持 纠正 结果 审结\n{}",
                 zeros(25 * 7 - 12),
@@ -678,8 +679,7 @@ mod tests {
         // 表三's cells on under 表四's heading, none of 表四's heads printed, 表四's
         // after them: 表四 reads its own, the last.
         let under = format!(
-            "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
-             {labels}{}四、政府信息公开行政复议、行政诉讼情况\n{}五、存在的主要问题及改进情况\n政务公开有待加强。\n{}",
+            "{head}{labels}{}四、政府信息公开行政复议、行政诉讼情况\n{}五、存在的主要问题及改进情况\n政务公开有待加强。\n{}",
             zeros(90),
             zeros(95),
             zeros(5)
