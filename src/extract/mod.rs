@@ -52,6 +52,9 @@ pub fn extract(doc: &Document) -> Report {
             return report;
         }
     };
+    if let Some(how) = &doc.redecoded {
+        report.flag("text_redecoded", format!("the text was mojibake ({how}): read again from the bytes it came from"));
+    }
     if let Some(kind) = data_file(&doc.source_path, text) {
         report.status = Some(Status::NotAReport);
         report.template = Some(Template::Unknown);

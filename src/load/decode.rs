@@ -105,10 +105,17 @@ pub fn decode_declared(bytes: &[u8], markup: bool, charset: Option<&str>) -> Dec
     best.unwrap_or_else(|| decoded(String::from_utf8_lossy(bytes).into_owned(), UTF_8))
 }
 
-/// Whether a text has one of the words any report, and most government pages,
-/// use (in either script).
-fn has_common_words(text: &str) -> bool {
-    ["信息", "公开", "公開", "政府", "报告", "報告"].iter().any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+/// Words any report, and most government pages, use (in either script).
+const COMMON_WORDS: [&str; 6] = ["信息", "公开", "公開", "政府", "报告", "報告"];
+
+/// Whether a text has one of [`COMMON_WORDS`].
+pub(crate) fn has_common_words(text: &str) -> bool {
+    COMMON_WORDS.iter().any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+}
+
+/// How many of [`COMMON_WORDS`] a text has.
+pub(crate) fn common_words(text: &str) -> usize {
+    COMMON_WORDS.iter().filter(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some()).count()
 }
 
 fn decoded(text: String, enc: &'static Encoding) -> Decoded {

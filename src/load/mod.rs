@@ -4,7 +4,8 @@
 //! into text by kind: PDF through `pdftotext -layout` (`pdf`), HTML through a real
 //! parser (`html`), a page saved as one file through its HTML part (`mhtml`),
 //! Word documents through the page they make (`word`), anything else as text;
-//! bytes are decoded by `decode`. The text
+//! bytes are decoded by `decode`, and text that an earlier reading in the wrong
+//! encoding made mojibake is read again by `redecode`. The text
 //! is folded from traditional to simplified characters and normalised. What
 //! cannot become text (an empty or binary file, undecodable bytes, a PDF without
 //! the tool or without text, a file past [`MAX_READ`], a reader that failed) is
@@ -20,6 +21,7 @@ pub mod manifest;
 pub mod mhtml;
 pub mod pdf;
 pub mod read;
+pub mod redecode;
 pub mod word;
 
 use sha2::{Digest, Sha256};
@@ -63,6 +65,9 @@ pub struct Document {
     pub text: Result<String, Unreadable>,
     /// Whether the text was written in traditional characters (and folded).
     pub traditional: bool,
+    /// The wrong reading the text's characters came from, undone
+    /// (`big5 read as gbk`): see [`redecode`].
+    pub redecoded: Option<String>,
     pub hints: Hints,
 }
 
@@ -136,7 +141,10 @@ fn load_with(file: &InputFile, buffer: &mut Vec<u8>, limit: usize) -> Document {
 fn from_pdf(file: &InputFile, doc: Document) -> Document {
     guarded(doc, |doc| {
         doc.encoding = "pdf".into();
-        doc.text = pdf::to_text(&file.path).map(|t| finish(doc, &t));
+        doc.text = pdf::to_text(&file.path).map(|t| {
+            let t = read_again(doc, t);
+            finish(doc, &t)
+        });
     })
 }
 
@@ -148,7 +156,19 @@ fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
         encoding: "unknown".into(),
         text: Err(Unreadable { code: "empty_file", detail: "the file is empty".into() }),
         traditional: false,
+        redecoded: None,
         hints: Hints::default(),
+    }
+}
+
+/// `text`, or where it is mojibake the text it was made of (noted in `doc`).
+fn read_again(doc: &mut Document, text: String) -> String {
+    match redecode::redecoded(&text) {
+        Some(again) => {
+            doc.redecoded = Some(again.how);
+            again.text
+        }
+        None => text,
     }
 }
 
@@ -236,8 +256,9 @@ fn read_text(doc: &mut Document, bytes: &[u8]) {
         || looks_like_html(bytes);
     let decoded = decode::decode_declared(bytes, html, saved.as_ref().and_then(|p| p.charset.as_deref()));
     doc.encoding = decoded.encoding.clone();
+    let decoded = decode::Decoded { text: read_again(doc, decoded.text), ..decoded };
     let chars = || decoded.text.chars().count().max(1);
-    if decoded.replaced > 0 && decoded.replaced * 50 > chars() {
+    if doc.redecoded.is_none() && decoded.replaced > 0 && decoded.replaced * 50 > chars() {
         doc.text = Err(Unreadable {
             code: "undecodable",
             detail: format!("{} of {} characters could not be decoded in any known encoding", decoded.replaced, chars()),
@@ -473,6 +494,20 @@ mod tests {
         let d = decode("page.txt", page.as_bytes());
         assert_eq!(d.text.unwrap(), "一、总体情况\n");
         assert_eq!(d.hints.title.as_deref(), Some("某县2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
+    fn mojibake_is_read_again_and_noted() {
+        let report = "2021年政府信息公开工作年度报告\n一、总体情况\n本机关收到政府信息公开申请12件。";
+        // A UTF-8 page read as GBK and saved as UTF-8 text.
+        let (garbled, _, _) = encoding_rs::GBK.decode(report.as_bytes());
+        let d = decode("r.txt", garbled.as_bytes());
+        assert_eq!(d.redecoded.as_deref(), Some("utf-8 read as gbk"));
+        assert!(d.text.unwrap().contains("本机关收到政府信息公开申请12件"));
+        let report = crate::extract::extract(&decode("r.txt", garbled.as_bytes()));
+        assert!(report.has_issue("text_redecoded"));
+        assert_eq!(report.year, Some(2021));
+        assert_eq!(decode("r.txt", "政府信息公开工作年度报告".as_bytes()).redecoded, None);
     }
 
     #[test]

@@ -1,0 +1,200 @@
+//! Text that was decoded with the wrong encoding before it was saved
+//! (mojibake: `鏀垮簻淇℃伅鍏紑` for 政府信息公开).
+//!
+//! A scraper that trusts a page's wrong `charset`, a browser's page saved as
+//! text, a page printed to PDF after such a reading: the file is valid UTF-8,
+//! but its characters are those the wrong decoder made of the original bytes.
+//! Where a text has none of the words every report uses, its characters are
+//! turned back into the bytes they were read from, by the two readings that
+//! make such text (a GBK reading, whose bytes it could not read left as
+//! Latin-1 characters, as some converters do; a single-byte Windows-1252 or
+//! Latin-1 reading), and those bytes are read as UTF-8, GB18030 and Big5. A
+//! reading that gives the words is taken. Characters the first decoder lost
+//! (Big5 bytes outside GB2312's rows, dropped by a converter) stay lost; the
+//! rest come back.
+
+use encoding_rs::{EncoderResult, Encoding, BIG5, GB18030, GBK, UTF_8, WINDOWS_1252};
+
+use super::decode::{common_words, has_common_words};
+
+/// Text read again from the bytes its characters came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redecoded {
+    pub text: String,
+    /// What had been done to the text: `big5 read as gbk`, `utf-8 read as windows-1252`.
+    pub how: String,
+}
+
+/// How a wrong reading made characters of bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// Two bytes a GBK character, a byte GBK could not read a Latin-1 character.
+    Gbk,
+    /// A byte a character: Windows-1252 (Latin-1 for the bytes it leaves undefined).
+    SingleByte,
+}
+
+/// Non-ASCII characters a text needs before it is taken for mojibake.
+const MIN_NON_ASCII: usize = 8;
+
+/// `text` read again from the bytes its characters came from, where it has none
+/// of the common words and such a reading gives at least two of them.
+pub fn redecoded(text: &str) -> Option<Redecoded> {
+    if has_common_words(text) || text.chars().filter(|c| !c.is_ascii()).take(MIN_NON_ASCII).count() < MIN_NON_ASCII {
+        return None;
+    }
+    let mut best: Option<((usize, std::cmp::Reverse<usize>), Redecoded)> = None;
+    for reading in [Reading::Gbk, Reading::SingleByte] {
+        let Some(bytes) = bytes_of(text, reading) else { continue };
+        for encoding in [UTF_8, GB18030, BIG5] {
+            if reading == Reading::Gbk && encoding == GB18030 {
+                continue;
+            }
+            let (again, _, _) = encoding.decode(&bytes);
+            // The most words, then the fewest characters lost.
+            let rank = (common_words(&again), std::cmp::Reverse(again.matches('\u{fffd}').count()));
+            if rank.0 < 2 || best.as_ref().is_some_and(|(r, _)| rank <= *r) {
+                continue;
+            }
+            let how = format!("{} read as {}", name(encoding), reading.name());
+            best = Some((rank, Redecoded { text: again.into_owned(), how }));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+impl Reading {
+    fn name(self) -> &'static str {
+        match self {
+            Reading::Gbk => "gbk",
+            Reading::SingleByte => "windows-1252",
+        }
+    }
+}
+
+fn name(encoding: &'static Encoding) -> String {
+    encoding.name().to_ascii_lowercase()
+}
+
+/// The bytes a wrong `reading` made `text`'s characters of; `None` where the
+/// text has characters that reading cannot make (a single-byte reading makes
+/// no Chinese). A character the first decoder put for bytes it could not read
+/// (U+FFFD) becomes `?`.
+fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut encoder = match reading {
+        Reading::Gbk => GBK.new_encoder(),
+        Reading::SingleByte => WINDOWS_1252.new_encoder(),
+    };
+    let mut one = [0u8; 4];
+    let mut bytes = [0u8; 8];
+    for c in text.chars() {
+        if (c as u32) < 0x100 {
+            // ASCII, and the Latin-1 characters that stand for bytes read as themselves.
+            out.push(c as u32 as u8);
+            continue;
+        }
+        let (result, _, written) =
+            encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut one), &mut bytes, false);
+        match result {
+            EncoderResult::InputEmpty if written > 0 => out.extend_from_slice(&bytes[..written]),
+            _ if c == '\u{fffd}' => out.push(b'?'),
+            _ if reading == Reading::SingleByte => return None,
+            _ => out.push(b'?'),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIMPLIFIED: &str = "一、总体情况\n2021年，本机关收到政府信息公开申请12件，予以公开5件。政府信息公开工作年度报告。";
+    const TRADITIONAL: &str = "一、總體情況\n2021年，本機關收到政府信息公開申請12件，予以公開5件。政府信息公開工作年度報告。";
+
+    /// `text` encoded in `to`, read back as `from` would (lossy where it must).
+    fn misread(text: &str, to: &'static Encoding, from: &'static Encoding) -> String {
+        let (bytes, _, _) = to.encode(text);
+        from.decode_without_bom_handling(&bytes).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_read_as_gbk_is_read_again() {
+        let garbled = misread(SIMPLIFIED, UTF_8, GBK);
+        assert!(garbled.starts_with("涓€銆佹€讳綋鎯呭喌"), "{garbled}");
+        let r = redecoded(&garbled).unwrap();
+        assert_eq!(r.how, "utf-8 read as gbk");
+        // A character whose bytes GBK could not pair is lost, the rest come back.
+        assert!(r.text.contains("本机关收到政府信息公开申请12件"), "{}", r.text);
+    }
+
+    #[test]
+    fn big5_read_as_gbk_is_read_again() {
+        let garbled = misread(TRADITIONAL, BIG5, GBK);
+        let r = redecoded(&garbled).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (TRADITIONAL, "big5 read as gbk"));
+    }
+
+    #[test]
+    fn single_byte_readings_are_read_again() {
+        let r = redecoded(&misread(SIMPLIFIED, UTF_8, WINDOWS_1252)).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (SIMPLIFIED, "utf-8 read as windows-1252"));
+        let r = redecoded(&misread(SIMPLIFIED, GBK, WINDOWS_1252)).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (SIMPLIFIED, "gb18030 read as windows-1252"));
+    }
+
+    /// Big5 bytes read as GB2312, a byte it cannot pair left as the Latin-1
+    /// character of its value (as a converter that prints such a page does);
+    /// pairs whose first byte is in `lost` dropped.
+    fn gb2312_with_bytes(bytes: &[u8], lost: &[u8]) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (b, next) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+            let gb2312 = |b: u8| (0xa1..=0xa9).contains(&b) || (0xb0..=0xf7).contains(&b);
+            if b >= 0x80 && lost.contains(&b) && next >= 0xa1 {
+                i += 2;
+            } else if gb2312(b) && (0xa1..=0xfe).contains(&next) && !lost.contains(&b) {
+                let (c, _, bad) = GBK.decode(&bytes[i..i + 2]);
+                if bad {
+                    out.push(char::from(b));
+                    i += 1;
+                } else {
+                    out.push_str(&c);
+                    i += 2;
+                }
+            } else {
+                out.push(char::from(b));
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn big5_read_as_gb2312_with_its_bytes_left_as_characters() {
+        let (big5, _, _) = BIG5.encode(TRADITIONAL);
+        let garbled = gb2312_with_bytes(&big5, &[]);
+        assert!(garbled.contains("¬F") && garbled.contains("¶}"), "{garbled}");
+        let r = redecoded(&garbled).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (TRADITIONAL, "big5 read as gbk"));
+        // Characters a converter dropped (those of rows GB2312 leaves empty) stay lost.
+        let r = redecoded(&gb2312_with_bytes(&big5, &[0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf])).unwrap();
+        assert!(r.text.contains("政府") && r.text.contains("公開") && r.text.contains("申請12件"), "{}", r.text);
+    }
+
+    #[test]
+    fn text_that_reads_is_left_alone() {
+        for text in [
+            SIMPLIFIED,
+            TRADITIONAL,
+            "Annual report on government information disclosure, 2021. Café, naïve, façade — “quoted”.",
+            "本年度共办理依申请事项12件，办结率百分之百。",
+            "こんにちは、今日はいい天気ですね。明日も晴れるでしょう。",
+            "ÄÖÜ äöü ß — Grüße aus München, schöne Straße, übermäßig.",
+        ] {
+            assert_eq!(redecoded(text), None, "{text}");
+        }
+    }
+}
