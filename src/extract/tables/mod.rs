@@ -54,10 +54,12 @@ struct Cues {
     automaton: AhoCorasick,
     /// For each distinct cue (pattern), the rows it names.
     rows_of: Vec<Vec<usize>>,
+    /// Each row's item number within its group (`(三)7.属于行政执法案卷`: 7), if numbered.
+    items: Vec<Option<u32>>,
 }
 
 impl Cues {
-    fn new(cues: &[&[&str]]) -> Cues {
+    fn new(cues: &[&[&str]], items: Vec<Option<u32>>) -> Cues {
         let mut patterns: Vec<&str> = Vec::new();
         let mut rows_of: Vec<Vec<usize>> = Vec::new();
         for (j, row_cues) in cues.iter().enumerate() {
@@ -72,7 +74,7 @@ impl Cues {
             }
         }
         let automaton = AhoCorasick::new(&patterns).expect("template cues make an automaton");
-        Cues { rows: cues.len(), automaton, rows_of }
+        Cues { rows: cues.len(), automaton, rows_of, items }
     }
 
     /// The cues of 表三's rows in `t`.
@@ -80,7 +82,11 @@ impl Cues {
         static CUES: LazyLock<Vec<(Template, Cues)>> = LazyLock::new(|| {
             TABLE_TEMPLATES
                 .iter()
-                .map(|&t| (t, Cues::new(&template::request_rows(t).iter().map(|r| r.cues).collect::<Vec<_>>())))
+                .map(|&t| {
+                    let rows = template::request_rows(t);
+                    let items = rows.iter().map(|r| item_number(r.label)).collect();
+                    (t, Cues::new(&rows.iter().map(|r| r.cues).collect::<Vec<_>>(), items))
+                })
                 .collect()
         });
         Self::of(&CUES, t)
@@ -92,7 +98,7 @@ impl Cues {
             let items = |t: Template| -> Vec<&'static [&'static str]> {
                 template::disclosure_blocks(t).iter().flat_map(|b| b.items.iter().map(|i| i.2)).collect()
             };
-            TABLE_TEMPLATES.iter().map(|&t| (t, Cues::new(&items(t)))).collect()
+            TABLE_TEMPLATES.iter().map(|&t| (t, Cues::new(&items(t), vec![None; items(t).len()]))).collect()
         });
         Self::of(&CUES, t)
     }
@@ -169,6 +175,8 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
         let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
         let first_after = after.first().copied().unwrap_or_default();
+        // The item's number this row's label prints, on its line or the nearest above (`7.属于行政执`).
+        let item_above = item_number(own).or_else(|| orphans.iter().rev().find_map(|&o| item_number(rows[o].label())));
         // The label as printed around the numbers, the nearest pieces first: on
         // their line with the pieces above, or the line below; each label column
         // joined in place where a narrow column wrapped it (`(三)不予公 1.属于国家`
@@ -220,6 +228,25 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             Some(first) if first + MIN_AHEAD <= j && named_later(first + 1, j) => (first, used),
             _ => (j, used),
         });
+        // A label whose words were lost (`7.属于行政执法锻卷`: a page read in the wrong
+        // encoding, a misread scan) still prints its item's number: where that is the
+        // number of the row expected next and the label names no row, the numbers are
+        // that row's, not those of a row that a label below names; and a label below
+        // that prints it, with none above, names that row.
+        let expected = cues.items.get(next).copied().flatten();
+        let names_none = |label: &str| first_match(label, cues, 0).is_none();
+        let item_below = || after.first().filter(|l| names_an_item(l) && names_none(l)).and_then(|l| item_number(l));
+        let found = match (expected, item_above) {
+            (Some(n), Some(m))
+                if n == m
+                    && found.is_none_or(|(j, used)| used > 0 && j != next && cues.items[j] != Some(n))
+                    && names_none(&format!("{before}{own}")) =>
+            {
+                Some((next, 0))
+            }
+            (Some(n), None) if found.is_none() && item_below() == Some(n) => Some((next, 1)),
+            _ => found,
+        };
         looks_ahead += usize::from(far);
         let mut used_after = 0;
         if let Some((j, used)) = found {
@@ -241,6 +268,28 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
 fn names_an_item(label: &str) -> bool {
     let digits = label.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && label[digits..].starts_with(['.', '．'])
+}
+
+/// The number of the first item a label prints (`(三)不予公开1.属于国家秘密`: 1): a
+/// number of one or two digits, not part of a longer one, followed by a full stop
+/// and no digit.
+fn item_number(label: &str) -> Option<u32> {
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &label[i + digits..];
+        let after_stop = rest.strip_prefix('.').or_else(|| rest.strip_prefix('．'));
+        if digits <= 2 && after_stop.is_some_and(|r| r.chars().next().is_some_and(|c| !c.is_ascii_digit())) {
+            return label[i..i + digits].parse().ok();
+        }
+        i += digits;
+    }
+    None
 }
 
 /// The label of a row printed over several lines (`lines`, top to bottom), a
@@ -530,6 +579,16 @@ mod tests {
         let w = walk(&rs, 0, Cues::requests(Template::T2021), |_| false);
         assert_eq!(w.matches.len(), 1);
         assert!(w.end <= MAX_MISSES + 2, "{}", w.end);
+    }
+
+    #[test]
+    fn an_items_number_is_read_where_a_label_prints_it() {
+        assert_eq!(item_number("(三)不予公开1.属于国家秘密"), Some(1));
+        assert_eq!(item_number("12．其他"), Some(12));
+        assert_eq!(item_number("(三)7.属于行政执法案卷"), Some(7));
+        for none in ["一、本年新收", "2023.5", "第123.其他", "(一)予以公开", "3"] {
+            assert_eq!(item_number(none), None, "{none}");
+        }
     }
 
     #[test]

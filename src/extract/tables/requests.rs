@@ -523,6 +523,47 @@ mod tests {
     }
 
     #[test]
+    fn a_label_that_lost_its_words_is_read_by_its_items_number() {
+        // A page read in the wrong encoding, then printed: some characters of the labels lost.
+        let cells = |n: u32| format!("   {n}   0   0   0   0   0   {n}");
+        let head = format!("申请人情况\n一、本年新收政府信息公开申请数量{}\n", cells(3));
+        // Labels centred down their numbers.
+        let text = format!(
+            "{head}\x20         5.属于三类内部事务信息{}\n\x20         6.属于四类\n\x20                   {}\n\
+             \x20         过程性信𣾂\n\x20         7.属于行政执\n\x20                   {}\n\x20         法锻卷\n\
+             \x20         8.属于行政查询\n\x20                   {}\n\x20         事项\n",
+            cells(4),
+            cells(1),
+            cells(2),
+            cells(0)
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "denied_process_info", "total"), Some(1), "{text}");
+        assert_eq!(get(&r, "denied_enforcement_case", "total"), Some(2), "{text}");
+        assert_eq!(get(&r, "denied_admin_query", "total"), Some(0), "{text}");
+        // Labels before their numbers, a row's last words on its numbers' line.
+        let text = format!(
+            "{head}(二)部分公开{}\n(三)不予公开 1.属于弊家 密\n𥂝{}\n2.其他法律行政法规禁\n止公开\n{}\n",
+            cells(1),
+            cells(5),
+            cells(3)
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "denied_state_secret", "total"), Some(5), "{text}");
+        assert_eq!(get(&r, "denied_law_prohibited", "total"), Some(3), "{text}");
+        // Numbers before their labels.
+        let text = format!(
+            "{head}(二)部分公开{}\n{}\n1.属于弊家密\n{}\n2.其他法律行政法规禁止公开\n",
+            cells(1),
+            cells(4),
+            cells(3)
+        );
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "denied_state_secret", "total"), Some(4), "{text}");
+        assert_eq!(get(&r, "denied_law_prohibited", "total"), Some(3), "{text}");
+    }
+
+    #[test]
     fn a_label_printed_ahead_of_its_place_leaves_the_rows_between_their_numbers() {
         // A web page's PDF: `四、结转下年度继续办理` beside `三、本年度办理结果`, its
         // numbers after the total's; the rows between read in order.
