@@ -113,11 +113,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             }
         }
     }
+    // Proceedings whose outcomes' order is not known (see [`touching_apart`]).
+    let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
     if cells.len() < n && !delimited {
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
-        let apart = merged_apart(text, &cells);
-        if apart.len() == n {
+        if let Some((apart, unsure_cells)) = touching_apart(text, &cells, n) {
             cells = apart;
+            for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
+                unsure[p / group] = true;
+            }
         }
     }
     if cells.len() < n && !delimited && !vertical {
@@ -167,8 +171,14 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         let why = format!("表四's numbers, a line each, leave {broken} proceedings not adding up: those are not read");
         report.flag("litigation_cells_missing", why);
     }
+    let unread: Vec<&str> =
+        (0..unsure.len()).filter(|&p| unsure[p]).map(|p| template::LITIGATION_PROCEEDINGS[p]).collect();
+    if !unread.is_empty() {
+        let why = format!("two of 表四's numbers touch, in an order not the columns': {} not read", unread.join(", "));
+        report.flag("litigation_cells_missing", why);
+    }
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
-        if scrambled && !adding_up[idx / group] {
+        if (scrambled && !adding_up[idx / group]) || unsure[idx / group] {
             continue;
         }
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / group];
@@ -180,6 +190,88 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     Some(end)
+}
+
+/// 表四's `n` cells where narrow columns were printed so close that two
+/// numbers touch, from one short of them or more: each number printed with
+/// leading zeros (`00`, `01`) is the numbers of neighbouring columns (a count
+/// has no leading zero), each zero a cell of its own and the rest another;
+/// then, a cell still short, the one number of two digits (`40`) whose digits
+/// as two cells, in either order, make every proceeding add up, where just one
+/// does. Such a layout may print touching numbers and the one before them in
+/// another order (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0 1 1 2): unless
+/// all are alike, those cells are marked unsure (the second list).
+fn touching_apart(text: &str, cells: &[Cell], n: usize) -> Option<(Vec<Cell>, Vec<bool>)> {
+    let token = |cell: &Cell| {
+        let token = text.get(cell.offset..).unwrap_or_default();
+        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+        let integer = !token[digits..].starts_with(['.', ',']);
+        integer.then(|| &token[..digits])
+    };
+    // Each digit run parted into cells: (offset in the run, digits) pieces.
+    let part = |cell: &Cell, pieces: &[(usize, usize)], out: &mut Vec<Cell>, unsure: &mut Vec<bool>| {
+        let digits: usize = pieces.iter().map(|p| p.1).sum();
+        let first = cell.center - (digits as f64 - 1.0) / 2.0;
+        let run = token(cell).unwrap_or_default();
+        let numbers: Vec<&str> = pieces.iter().map(|&(at, len)| &run[at..at + len]).collect();
+        let before = out.last().map(|c: &Cell| c.value.map(|v| v.number));
+        let values: Vec<Option<f64>> = numbers.iter().map(|d| d.parse::<f64>().ok()).chain(before).collect();
+        let differ = values.windows(2).any(|w| w[0] != w[1]);
+        if differ {
+            if let Some(before) = unsure.last_mut() {
+                *before = true;
+            }
+        }
+        for (&(at, len), number) in pieces.iter().zip(&numbers) {
+            let value = Value { number: number.parse::<f64>().unwrap_or(0.0), unit: None };
+            let center = first + at as f64 + (len as f64 - 1.0) / 2.0;
+            out.push(Cell { value: Some(value), offset: cell.offset + at, center });
+            unsure.push(differ);
+        }
+    };
+    let (mut out, mut unsure) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for cell in cells {
+        match token(cell) {
+            Some(run) if run.len() >= 2 && run.starts_with('0') => {
+                let zeros = run.bytes().take(run.len() - 1).take_while(|&b| b == b'0').count();
+                let pieces: Vec<(usize, usize)> =
+                    (0..zeros).map(|k| (k, 1)).chain([(zeros, run.len() - zeros)]).collect();
+                part(cell, &pieces, &mut out, &mut unsure);
+            }
+            _ => {
+                out.push(*cell);
+                unsure.push(false);
+            }
+        }
+    }
+    if out.len() == n {
+        return Some((out, unsure));
+    }
+    if out.len() + 1 != n {
+        return None;
+    }
+    let group = template::LITIGATION_OUTCOMES.len();
+    let mut found = None;
+    for (i, cell) in out.iter().enumerate() {
+        if token(cell).is_none_or(|run| run.len() != 2) || cell.value.is_none_or(|v| v.unit.is_some()) {
+            continue;
+        }
+        let (mut whole, mut marks) = (out[..i].to_vec(), unsure[..i].to_vec());
+        part(cell, &[(0, 1), (1, 1)], &mut whole, &mut marks);
+        whole.extend_from_slice(&out[i + 1..]);
+        marks.extend_from_slice(&unsure[i + 1..]);
+        // In the order printed or the other.
+        let adds_up = |whole: &[Cell]| whole.chunks_exact(group).all(cells_add_up);
+        let mut swapped = whole.clone();
+        (swapped[i].value, swapped[i + 1].value) = (whole[i + 1].value, whole[i].value);
+        if adds_up(&whole) || adds_up(&swapped) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((if adds_up(&whole) { whole } else { swapped }, marks));
+        }
+    }
+    found
 }
 
 /// The cells of the rows from `from` to the next section or running text, `n`
@@ -486,6 +578,36 @@ mod tests {
         // A count is never printed with a leading zero, but `10` parts nothing:
         // one cell short, the table is flagged, not guessed.
         let r = litigation(&text.replace("0 0 00  0 0", "0 0 10  0 0"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
+    }
+
+    #[test]
+    fn touching_numbers_in_another_order_leave_their_proceeding_unread() {
+        // `pdftotext -layout` of narrow columns: 0 0 4 3 7 printed `0  40 3 7`, and
+        // 0 0 1 1 2 printed `0 1 01  2`; the sums hold whichever order the two take.
+        let table = |second: &str| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+                 0   5   0   0   5\n                {second}  0   4   0   0   4\n五、存在的主要问题及改进情况\n"
+            )
+        };
+        for second in ["0  40 3 7", "0 1 01  2", "0  04 3 7", "4  00 3 7", "0  44 3 11"] {
+            let r = litigation(&table(second));
+            let counts: Vec<(&str, i64)> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+            let read = |p: &str| counts.iter().filter(|c| c.0 == p).map(|c| c.1).collect::<Vec<_>>();
+            assert_eq!(read("reconsideration"), [0, 5, 0, 0, 5], "{second}");
+            assert_eq!(read("litigation_direct"), [0; 0], "{second}");
+            assert_eq!(read("litigation_after_reconsideration"), [0, 4, 0, 0, 4], "{second}");
+            assert!(r.has_issue("litigation_cells_missing"), "{second}");
+        }
+        // Touching numbers alike, and alike the one before, are read in any order;
+        // a number of two digits whose parting makes no proceeding add up is a number.
+        let r = litigation(&table("0  00 3 3"));
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 5, 0, 0, 5, 0, 0, 0, 3, 3, 0, 4, 0, 0, 4]);
+        assert!(!r.has_issue("litigation_cells_missing"));
+        let r = litigation(&table("0  41 3 7"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
     }
 

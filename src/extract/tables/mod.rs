@@ -448,32 +448,6 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
     Placed::Some(out, "cells_unaligned")
 }
 
-/// The cells with each number printed with leading zeros (`00`, `01`) taken
-/// for the numbers of neighbouring columns that touch: a count has no leading
-/// zero, so each zero is a cell of its own and the rest another.
-fn merged_apart(text: &str, cells: &[Cell]) -> Vec<Cell> {
-    let mut out = Vec::with_capacity(cells.len() + 4);
-    for &cell in cells {
-        let token = text.get(cell.offset..).unwrap_or_default();
-        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
-        let integer = !token[digits..].starts_with(['.', ',']);
-        if digits < 2 || !token.starts_with('0') || !integer {
-            out.push(cell);
-            continue;
-        }
-        let zeros = token.bytes().take(digits - 1).take_while(|&b| b == b'0').count();
-        let first = cell.center - (digits as f64 - 1.0) / 2.0;
-        for k in 0..zeros {
-            out.push(Cell { value: Some(ZERO), offset: cell.offset + k, center: first + k as f64 });
-        }
-        let rest = digits - zeros;
-        let number = token[zeros..digits].parse::<f64>().unwrap_or(0.0);
-        let center = first + zeros as f64 + (rest as f64 - 1.0) / 2.0;
-        out.push(Cell { value: Some(Value { number, unit: None }), offset: cell.offset + zeros, center });
-    }
-    out
-}
-
 /// How many digits a cell's whole count is printed with (`1736`: 4); `None`
 /// for any other value (a decimal, a unit, a mark for none).
 fn digits_of(text: &str, cell: &Cell) -> Option<u32> {
