@@ -398,6 +398,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     // printed within its label), where the row's numbers stand on lines of their
     // own (the other column's, perhaps).
     let mut alone = Vec::new();
+    // The rows whose numbers were put in their first columns, the columns unknown.
+    let mut guessed = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
@@ -427,6 +429,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
             placed => placed,
         };
+        if matches!(placed, Placed::Some(_, "cells_unaligned")) {
+            guessed.push(spec.key);
+        }
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let what = || format!("requests/{}/{}", spec.key, template::APPLICANTS[c]);
@@ -447,12 +452,41 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             lone_column(&mut report.requests, from, at, t);
         }
     }
+    unverified_dropped(&mut report.requests, from, &guessed, t);
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
         report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// Drops the facts (`facts[from..]`) of the rows whose numbers were put in
+/// their first columns for want of anything telling their columns (`guessed`)
+/// in the columns whose sums do not hold: the results to (七)总计 for a result
+/// row, 一 + 二 = (七) + 四 for the others. The numbers of a row printed apart,
+/// other rows' among them (plain `pdftotext` of a page's table), are read no
+/// further than the sums bear them out.
+fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str], t: Template) {
+    if guessed.is_empty() {
+        return;
+    }
+    let specs = template::request_rows(t);
+    let grid = Grid::of(&facts[from..], t);
+    let columns = 0..template::APPLICANTS.len();
+    let results_fail: Vec<bool> = columns.clone().map(|a| grid.results(a).is_some_and(|(s, t)| s != t)).collect();
+    let identity_fail: Vec<bool> =
+        columns.map(|a| grid.identity(a).is_some_and(|[n, c, p, f]| n + c != p + f)).collect();
+    let unverified = |f: &RequestFact| {
+        let a = template::APPLICANTS.iter().position(|&a| a == f.applicant);
+        let result = specs.iter().find(|s| s.key == f.row).is_some_and(|s| s.role == Role::Result);
+        guessed.contains(&f.row) && a.is_some_and(|a| if result { results_fail[a] } else { identity_fail[a] })
+    };
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !unverified(f)
+    });
 }
 
 /// Whether a row's label is the template's `full` label cut before its last
@@ -520,6 +554,30 @@ mod tests {
             assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
             assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
         }
+    }
+
+    #[test]
+    fn numbers_put_in_first_columns_are_kept_where_the_sums_hold() {
+        // A table in cells between `|`, (六)2's row short of its cells: its numbers
+        // are put in its first columns, kept in the columns whose sums hold.
+        let table = |short: &str| {
+            let mut text = String::from("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n");
+            for row in template::request_rows(Template::T2021) {
+                let cells = match row.key {
+                    "new_received" | "granted" | "total_processed" => "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+                    "other_overdue_fee" => short,
+                    _ => "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                };
+                text.push_str(&format!("| {} {cells}\n", row.label));
+            }
+            requests(&text, Template::T2021)
+        };
+        let r = table("| 0 | 2 |");
+        assert!(r.has_issue("cells_unaligned"));
+        assert_eq!(get(&r, "other_overdue_fee", "natural_person"), Some(0));
+        assert_eq!(get(&r, "other_overdue_fee", "commercial"), None);
+        let r = table("| 0 | 0 |");
+        assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0));
     }
 
     #[test]
