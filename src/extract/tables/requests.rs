@@ -463,10 +463,12 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
 
 /// Drops the facts (`facts[from..]`) of the rows whose numbers were put in
 /// their first columns for want of anything telling their columns (`guessed`)
-/// in the columns whose sums do not hold: the results to (七)总计 for a result
-/// row, 一 + 二 = (七) + 四 for the others. The numbers of a row printed apart,
-/// other rows' among them (plain `pdftotext` of a page's table), are read no
-/// further than the sums bear them out.
+/// where the sums do not bear them out: for a result row, in a column whose
+/// results are all read and do not add up to (七)总计, or where the number is
+/// more than (七)总计 leaves beside the other rows' (a count is never
+/// negative); for the others, in a column where 一 + 二 ≠ (七) + 四. The
+/// numbers of a row printed apart, other rows' among them (plain `pdftotext`
+/// of a page's table), are read no further than the sums bear them out.
 fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str], t: Template) {
     if guessed.is_empty() {
         return;
@@ -474,13 +476,29 @@ fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str
     let specs = template::request_rows(t);
     let grid = Grid::of(&facts[from..], t);
     let columns = 0..template::APPLICANTS.len();
-    let results_fail: Vec<bool> = columns.clone().map(|a| grid.results(a).is_some_and(|(s, t)| s != t)).collect();
     let identity_fail: Vec<bool> =
-        columns.map(|a| grid.identity(a).is_some_and(|[n, c, p, f]| n + c != p + f)).collect();
+        columns.clone().map(|a| grid.identity(a).is_some_and(|[n, c, p, f]| n + c != p + f)).collect();
+    let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+    // For each column: whether its results fail their sum, and what (七)总计 leaves
+    // beside the rows not guessed.
+    let sums: Vec<(bool, Option<i64>)> = columns
+        .map(|a| {
+            let total = grid.get(grid.index(Role::TotalProcessed), a);
+            let cells: Vec<Option<i64>> = results.iter().map(|&r| grid.get(Some(r), a)).collect();
+            let read = cells.iter().all(Option::is_some);
+            let fail = read && total.is_some_and(|t| cells.iter().flatten().sum::<i64>() != t);
+            let not_guessed = results.iter().filter(|&&r| !guessed.contains(&specs[r].key));
+            let others: i64 = not_guessed.filter_map(|&r| grid.get(Some(r), a)).sum();
+            (fail, total.map(|t| t - others))
+        })
+        .collect();
     let unverified = |f: &RequestFact| {
-        let a = template::APPLICANTS.iter().position(|&a| a == f.applicant);
+        let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
         let result = specs.iter().find(|s| s.key == f.row).is_some_and(|s| s.role == Role::Result);
-        guessed.contains(&f.row) && a.is_some_and(|a| if result { results_fail[a] } else { identity_fail[a] })
+        let (fail, room) = sums[a];
+        // (Where the other rows are more than (七)总计 already, they are not borne out either.)
+        let beyond = room.is_some_and(|r| r >= 0 && f.count > r);
+        guessed.contains(&f.row) && if result { fail || beyond } else { identity_fail[a] }
     };
     let mut at = 0;
     facts.retain(|f| {
@@ -560,9 +578,9 @@ mod tests {
     fn numbers_put_in_first_columns_are_kept_where_the_sums_hold() {
         // A table in cells between `|`, (六)2's row short of its cells: its numbers
         // are put in its first columns, kept in the columns whose sums hold.
-        let table = |short: &str| {
+        let table = |short: &str, without: &str| {
             let mut text = String::from("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n");
-            for row in template::request_rows(Template::T2021) {
+            for row in template::request_rows(Template::T2021).into_iter().filter(|r| r.key != without) {
                 let cells = match row.key {
                     "new_received" | "granted" | "total_processed" => "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
                     "other_overdue_fee" => short,
@@ -572,12 +590,15 @@ mod tests {
             }
             requests(&text, Template::T2021)
         };
-        let r = table("| 0 | 2 |");
-        assert!(r.has_issue("cells_unaligned"));
-        assert_eq!(get(&r, "other_overdue_fee", "natural_person"), Some(0));
-        assert_eq!(get(&r, "other_overdue_fee", "commercial"), None);
-        let r = table("| 0 | 0 |");
-        assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0));
+        // Every result read; or one row missing, the number more than (七)总计 leaves.
+        for without in ["", "denied_state_secret"] {
+            let r = table("| 0 | 2 |", without);
+            assert!(r.has_issue("cells_unaligned"));
+            assert_eq!(get(&r, "other_overdue_fee", "natural_person"), Some(0), "{without}");
+            assert_eq!(get(&r, "other_overdue_fee", "commercial"), None, "{without}");
+            let r = table("| 0 | 0 |", without);
+            assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0), "{without}");
+        }
     }
 
     #[test]
