@@ -175,8 +175,6 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
         let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
         let first_after = after.first().copied().unwrap_or_default();
-        // The item's number this row's label prints, on its line or the nearest above (`7.属于行政执`).
-        let item_above = item_number(own).or_else(|| orphans.iter().rev().find_map(|&o| item_number(rows[o].label())));
         // The label as printed around the numbers, the nearest pieces first: on
         // their line with the pieces above, or the line below; each label column
         // joined in place where a narrow column wrapped it (`(三)不予公 1.属于国家`
@@ -234,17 +232,17 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         // that row's, not those of a row that a label below names; and a label below
         // that prints it, with none above, names that row.
         let expected = cues.items.get(next).copied().flatten();
+        // (Looked at where no row is found, or one a line below names, not the item expected.)
+        let open = expected
+            .is_some_and(|n| found.is_none_or(|(j, used)| used > 0 && j != next && cues.items[j] != Some(n)));
+        // The item's number this row's label prints, on its line or the nearest above (`7.属于行政执`).
+        let item_above =
+            || item_number(own).or_else(|| orphans.iter().rev().find_map(|&o| item_number(rows[o].label())));
         let names_none = |label: &str| first_match(label, cues, 0).is_none();
         let item_below = || after.first().filter(|l| names_an_item(l) && names_none(l)).and_then(|l| item_number(l));
-        let found = match (expected, item_above) {
-            (Some(n), Some(m))
-                if n == m
-                    && found.is_none_or(|(j, used)| used > 0 && j != next && cues.items[j] != Some(n))
-                    && names_none(&format!("{before}{own}")) =>
-            {
-                Some((next, 0))
-            }
-            (Some(n), None) if found.is_none() && item_below() == Some(n) => Some((next, 1)),
+        let found = match (expected, open.then(item_above).flatten()) {
+            (Some(n), Some(m)) if n == m && names_none(&format!("{before}{own}")) => Some((next, 0)),
+            (Some(n), None) if open && found.is_none() && item_below() == Some(n) => Some((next, 1)),
             _ => found,
         };
         looks_ahead += usize::from(far);
