@@ -117,7 +117,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
     if cells.len() < n && !delimited {
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
-        if let Some((apart, unsure_cells)) = touching_apart(text, &cells, n) {
+        if let Some((apart, unsure_cells)) = touching_apart(text, &cells, n, !vertical) {
             cells = apart;
             for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
                 unsure[p / group] = true;
@@ -196,12 +196,13 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// numbers touch, from one short of them or more: each number printed with
 /// leading zeros (`00`, `01`) is the numbers of neighbouring columns (a count
 /// has no leading zero), each zero a cell of its own and the rest another;
-/// then, a cell still short, the one number of two digits (`40`) whose digits
-/// as two cells, in either order, make every proceeding add up, where just one
-/// does. Such a layout may print touching numbers and the one before them in
-/// another order (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0 1 1 2): unless
-/// all are alike, those cells are marked unsure (the second list).
-fn touching_apart(text: &str, cells: &[Cell], n: usize) -> Option<(Vec<Cell>, Vec<bool>)> {
+/// then, a cell still short and the numbers printed `across` lines (not a
+/// line each), the one number of two digits (`40`) whose digits as two cells,
+/// in either order, make every proceeding add up, where just one does. Such a
+/// layout may print touching numbers and the one before them in another order
+/// (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0 1 1 2): unless all are alike,
+/// those cells are marked unsure (the second list).
+fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<(Vec<Cell>, Vec<bool>)> {
     let token = |cell: &Cell| {
         let token = text.get(cell.offset..).unwrap_or_default();
         let digits = token.bytes().take_while(u8::is_ascii_digit).count();
@@ -247,7 +248,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize) -> Option<(Vec<Cell>, Ve
     if out.len() == n {
         return Some((out, unsure));
     }
-    if out.len() + 1 != n {
+    if out.len() + 1 != n || !across {
         return None;
     }
     let group = template::LITIGATION_OUTCOMES.len();
@@ -609,6 +610,9 @@ mod tests {
         assert!(!r.has_issue("litigation_cells_missing"));
         let r = litigation(&table("0  41 3 7"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
+        // Numbers a line each touch nothing: `10` is ten.
+        let r = litigation(&table("0  0 10 1").replace("   ", "\n").replace("  ", "\n").replace(' ', "\n"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
     }
 
     #[test]
