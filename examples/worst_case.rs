@@ -1,7 +1,8 @@
 //! Time on inputs built to find work that grows faster than the input: deep or
 //! unclosed tags, stair-stepping spans, the words of 表三's first row on every
 //! line, endless clauses and sentences, columns of numbers a line each, lines of
-//! one width that the reader joins into one sentence. Each is decoded and
+//! one width that the reader joins into one sentence, mojibake and text that
+//! only looks like it. Each is decoded and
 //! extracted on one thread; a reader that walks back over what it has read for
 //! every new piece takes minutes here instead of a fraction of a second.
 //!
@@ -146,6 +147,12 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
         ("pages of one line", "t.txt", format!("{title}{}", (1..n(200_000)).map(|k| format!("1\n{k}\n\u{c}")).collect::<String>())),
         ("front matter without its end", "t.md", format!("---\n{}", "title: 某县2020年政府信息公开工作年度报告\n".repeat(n(30_000)))),
         ("counts in brackets", "t.txt", format!("{title}五、行政复议情况\n行政复议2件{}\n", "(其中1件维持".repeat(n(100_000)))),
+        ("mojibake", "t.txt", {
+            // A report's text in UTF-8 read as GBK: read again from its bytes.
+            let report = format!("{title_2020}{}", "一、本年新收政府信息公开申请数量 1 2 3\n本机关收到申请3件。\n".repeat(n(20_000)));
+            encoding_rs::GBK.decode(report.as_bytes()).0.into_owned()
+        }),
+        ("text of no common words", "t.txt", "Grüße aus München, こんにちは、今日は晴れ。\n".repeat(n(100_000))),
     ]
 }
 

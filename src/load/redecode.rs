@@ -37,30 +37,42 @@ enum Reading {
 /// Non-ASCII characters a text needs before it is taken for mojibake.
 const MIN_NON_ASCII: usize = 8;
 
+/// How well a reading reads: the common words it gives, then the fewer
+/// characters it loses the better.
+type Rank = (usize, std::cmp::Reverse<usize>);
+
+/// The bytes of a text its readings are tried on first: mojibake of a report
+/// shows the words in its first lines.
+const HEAD: usize = 64 << 10;
+
 /// `text` read again from the bytes its characters came from, where it has none
-/// of the common words and such a reading gives at least two of them.
+/// of the common words and such a reading gives at least two of them (in its
+/// first [`HEAD`] bytes).
 pub fn redecoded(text: &str) -> Option<Redecoded> {
     if has_common_words(text) || text.chars().filter(|c| !c.is_ascii()).take(MIN_NON_ASCII).count() < MIN_NON_ASCII {
         return None;
     }
-    let mut best: Option<((usize, std::cmp::Reverse<usize>), Redecoded)> = None;
+    let mut end = text.len().min(HEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut best: Option<(Rank, Reading, &'static Encoding)> = None;
     for reading in [Reading::Gbk, Reading::SingleByte] {
-        let Some(bytes) = bytes_of(text, reading) else { continue };
+        let Some(bytes) = bytes_of(&text[..end], reading) else { continue };
         for encoding in [UTF_8, GB18030, BIG5] {
             if reading == Reading::Gbk && encoding == GB18030 {
                 continue;
             }
             let (again, _, _) = encoding.decode(&bytes);
-            // The most words, then the fewest characters lost.
-            let rank = (common_words(&again), std::cmp::Reverse(again.matches('\u{fffd}').count()));
-            if rank.0 < 2 || best.as_ref().is_some_and(|(r, _)| rank <= *r) {
-                continue;
+            let rank: Rank = (common_words(&again), std::cmp::Reverse(again.matches('\u{fffd}').count()));
+            if rank.0 >= 2 && best.is_none_or(|(r, _, _)| rank > r) {
+                best = Some((rank, reading, encoding));
             }
-            let how = format!("{} read as {}", name(encoding), reading.name());
-            best = Some((rank, Redecoded { text: again.into_owned(), how }));
         }
     }
-    best.map(|(_, r)| r)
+    let (_, reading, encoding) = best?;
+    let again = encoding.decode(&bytes_of(text, reading)?).0.into_owned();
+    Some(Redecoded { text: again, how: format!("{} read as {}", name(encoding), reading.name()) })
 }
 
 impl Reading {
