@@ -568,9 +568,7 @@ mod tests {
             format!("申请人情况\n    一、本年新{cells}\n    收政府信息\n    公开申请数\n    量\n    二、上年结{cells}\n    转政府信息\n"),
             format!("申请人情况\n    一、本年新\n    收政府信息{cells}\n    公开申请数\n    量\n    二、上年结\n    转政府信息{cells}\n"),
         ] {
-            let r = requests(&text, Template::T2021);
-            assert_eq!(get(&r, "new_received", "total"), Some(1), "{text}");
-            assert_eq!(get(&r, "carried_over", "natural_person"), Some(1), "{text}");
+            assert_reads(&text, &[("new_received", "total", 1), ("carried_over", "natural_person", 1)]);
         }
     }
 
@@ -616,30 +614,17 @@ mod tests {
             cells(2),
             cells(0)
         );
-        let r = requests(&text, Template::T2021);
-        assert_eq!(get(&r, "denied_process_info", "total"), Some(1), "{text}");
-        assert_eq!(get(&r, "denied_enforcement_case", "total"), Some(2), "{text}");
-        assert_eq!(get(&r, "denied_admin_query", "total"), Some(0), "{text}");
-        // Labels before their numbers, a row's last words on its numbers' line.
-        let text = format!(
-            "{head}(二)部分公开{}\n(三)不予公开 1.属于弊家 密\n𥂝{}\n2.其他法律行政法规禁\n止公开\n{}\n",
-            cells(1),
-            cells(5),
-            cells(3)
-        );
-        let r = requests(&text, Template::T2021);
-        assert_eq!(get(&r, "denied_state_secret", "total"), Some(5), "{text}");
-        assert_eq!(get(&r, "denied_law_prohibited", "total"), Some(3), "{text}");
-        // Numbers before their labels.
-        let text = format!(
-            "{head}(二)部分公开{}\n{}\n1.属于弊家密\n{}\n2.其他法律行政法规禁止公开\n",
-            cells(1),
-            cells(4),
-            cells(3)
-        );
-        let r = requests(&text, Template::T2021);
-        assert_eq!(get(&r, "denied_state_secret", "total"), Some(4), "{text}");
-        assert_eq!(get(&r, "denied_law_prohibited", "total"), Some(3), "{text}");
+        let expected = [("denied_process_info", "total", 1), ("denied_enforcement_case", "total", 2)];
+        assert_reads(&text, &[expected[0], expected[1], ("denied_admin_query", "total", 0)]);
+        // Labels before their numbers, a row's last words on its numbers' line; and
+        // numbers before their labels.
+        let (first, second, third) = (cells(1), cells(5), cells(3));
+        for text in [
+            format!("{head}(二)部分公开{first}\n(三)不予公开 1.属于弊家 密\n𥂝{second}\n2.其他法律行政法规禁\n止公开\n{third}\n"),
+            format!("{head}(二)部分公开{first}\n{second}\n1.属于弊家密\n{third}\n2.其他法律行政法规禁止公开\n"),
+        ] {
+            assert_reads(&text, &[("denied_state_secret", "total", 5), ("denied_law_prohibited", "total", 3)]);
+        }
     }
 
     #[test]
@@ -815,6 +800,14 @@ mod tests {
         for (later, litigation_last) in [(one.as_str(), 5), (&zeros(12), 0)] {
             let r = requests(&text(later, litigation_last), Template::T2021);
             assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{later}");
+        }
+    }
+
+    /// Asserts that 表三 read from `text` (2021 template) holds each (row, applicant, count).
+    fn assert_reads(text: &str, expected: &[(&str, &str, i64)]) {
+        let r = requests(text, Template::T2021);
+        for &(row, applicant, count) in expected {
+            assert_eq!(get(&r, row, applicant), Some(count), "{row}/{applicant} in {text}");
         }
     }
 
