@@ -1226,6 +1226,13 @@ fn report(
     }
     // A traditional mirror's page saved in Big5 under the gb2312 its template declares.
     let big5 = layout == Layout::HtmlGbk && rng.chance(0.04);
+    // A page's text scraped as Latin-1 (a client's default where the server names
+    // no charset) and saved as UTF-8: mojibake (drawn apart from the corpus's
+    // draws, which stay as they were).
+    let latin1 = layout == Layout::Text && Rng::new(0x1a71_1 ^ i as u64).chance(0.03);
+    if latin1 {
+        issues.push("text_redecoded");
+    }
     let bytes = match layout {
         _ if word.is_some() => word.unwrap_or_default(),
         Layout::HtmlGbk if big5 => encoding_rs::BIG5.encode(&trad::to_traditional(&text)).0.into_owned(),
@@ -1237,6 +1244,7 @@ fn report(
             if rng.chance(0.3) { trad::with_readings(&mirror) } else { mirror }.into_bytes()
         }
         Layout::Traditional => trad::to_traditional(&text).into_bytes(),
+        _ if latin1 => text.bytes().map(char::from).collect::<String>().into_bytes(),
         _ => text.into_bytes(),
     };
     meta.extend(agency_meta(agency, &title, year, published, t));

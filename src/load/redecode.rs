@@ -57,7 +57,8 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
         end -= 1;
     }
     let mut best: Option<(Rank, Reading, &'static Encoding)> = None;
-    for reading in [Reading::Gbk, Reading::SingleByte] {
+    // (A text of Latin-1 characters alone reads the same both ways: a single-byte reading made it.)
+    for reading in [Reading::SingleByte, Reading::Gbk] {
         let Some(bytes) = bytes_of(&text[..end], reading) else { continue };
         for encoding in [UTF_8, GB18030, BIG5] {
             if reading == Reading::Gbk && encoding == GB18030 {
@@ -151,6 +152,10 @@ mod tests {
     #[test]
     fn single_byte_readings_are_read_again() {
         let r = redecoded(&misread(SIMPLIFIED, UTF_8, WINDOWS_1252)).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (SIMPLIFIED, "utf-8 read as windows-1252"));
+        // Latin-1, as a client reads a page whose server names no charset.
+        let latin1: String = SIMPLIFIED.bytes().map(char::from).collect();
+        let r = redecoded(&latin1).unwrap();
         assert_eq!((r.text.as_str(), r.how.as_str()), (SIMPLIFIED, "utf-8 read as windows-1252"));
         let r = redecoded(&misread(SIMPLIFIED, GBK, WINDOWS_1252)).unwrap();
         assert_eq!((r.text.as_str(), r.how.as_str()), (SIMPLIFIED, "gb18030 read as windows-1252"));
