@@ -1229,7 +1229,7 @@ fn report(
     // A page's text scraped as Latin-1 (a client's default where the server names
     // no charset) and saved as UTF-8: mojibake (drawn apart from the corpus's
     // draws, which stay as they were).
-    let latin1 = layout == Layout::Text && Rng::new(0x1a71_1 ^ i as u64).chance(0.03);
+    let latin1 = layout == Layout::Text && Rng::new(0x0001_a711 ^ i as u64).chance(0.03);
     if latin1 {
         issues.push("text_redecoded");
     }
