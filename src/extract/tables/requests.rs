@@ -429,7 +429,24 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
             placed => placed,
         };
-        if matches!(placed, Placed::Some(_, "cells_unaligned")) {
+        // Two numbers of neighbouring columns printed touching, a column blank
+        // beside them: neither is read.
+        let (placed, touching) = match placed {
+            Placed::All(cells) if !combined && !rows[k].delimited && !rows[k].vertical => {
+                let unsure = touching(&cells);
+                if unsure.is_empty() {
+                    (Placed::All(cells), false)
+                } else {
+                    let mut out: Vec<Option<Cell>> = cells.into_iter().map(Some).collect();
+                    for c in unsure {
+                        out[c] = None;
+                    }
+                    (Placed::Some(out, "cells_unaligned"), true)
+                }
+            }
+            placed => (placed, false),
+        };
+        if !touching && matches!(placed, Placed::Some(_, "cells_unaligned")) {
             guessed.push(spec.key);
         }
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
@@ -459,6 +476,44 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// The columns of an aligned row that does not add up whose numbers are not
+/// known where two numbers of neighbouring columns were printed touching
+/// (`434   341 2` for 434, 34, 1, 2): a number of two digits or more beside a
+/// blank cell whose digits parted between the two make the row add up, each
+/// such pair (`177   170` parts as 17 and 0, or 17 and 7 beside 170). Which
+/// number is whose is not known (a layout may print touching numbers in
+/// another order); empty where no parting adds up.
+fn touching(cells: &[Cell]) -> Vec<usize> {
+    let n = cells.len();
+    let mut unsure = Vec::new();
+    let Some(total) = cells.last().and_then(|c| c.value).map(|v| v.number) else { return unsure };
+    if n < 3 || cells_add_up(cells) {
+        return unsure;
+    }
+    let sum: f64 = cells[..n - 1].iter().map(Cell::number).sum();
+    for (i, cell) in cells[..n - 1].iter().enumerate() {
+        let Some(v) = cell.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number >= 10.0) else {
+            continue;
+        };
+        let digits = format!("{}", v.number as u64);
+        for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            if j >= n - 1 || cells[j].value.is_some() {
+                continue;
+            }
+            let adds_up = |(left, right): (&str, &str)| {
+                let parted = left.parse::<f64>().unwrap_or(0.0) + right.parse::<f64>().unwrap_or(0.0);
+                !(right.len() > 1 && right.starts_with('0')) && sum - v.number + parted == total
+            };
+            if (1..digits.len()).map(|p| digits.split_at(p)).any(adds_up) {
+                unsure.extend([i, j]);
+            }
+        }
+    }
+    unsure.sort_unstable();
+    unsure.dedup();
+    unsure
 }
 
 /// Drops the facts (`facts[from..]`) of the rows whose numbers were put in
@@ -570,6 +625,24 @@ mod tests {
         ] {
             assert_reads(&text, &[("new_received", "total", 1), ("carried_over", "natural_person", 1)]);
         }
+    }
+
+    #[test]
+    fn numbers_of_neighbouring_columns_printed_touching_are_not_read() {
+        // `pdftotext -layout` of a Word table: 34 and 1 printed `341`, 17 and 0 `170`.
+        let text = "自然人   商业企   科研机构   社会    法律   其他   总计\n\
+            一、本年新收政府信息公开申请数量   434   341 2  18      17   506\n\
+            二、上年结转政府信息公开申请数量   52    4 0 0  1       2    59\n\
+            三、本 (一)予以公开        177   170 2  7       6    209\n\
+            年度办 (二)部分公开        41    3 0 0  1       3    48\n";
+        let r = requests(text, Template::T2021);
+        assert!(r.has_issue("cells_unaligned"));
+        // (177 and 170 part either way to add up: 177 is not known either.)
+        for (row, read) in [("new_received", [434, -1, -1, 2, 18, 17, 506]), ("granted", [-1, -1, -1, 2, 7, 6, 209])] {
+            let got: Vec<i64> = template::APPLICANTS.iter().map(|a| get(&r, row, a).unwrap_or(-1)).collect();
+            assert_eq!(got, read, "{row}");
+        }
+        assert_reads(text, &[("carried_over", "commercial", 4), ("partially_granted", "total", 48)]);
     }
 
     #[test]
