@@ -91,7 +91,8 @@ pub(super) const SLACK: usize = 6;
 /// sentence, when it holds at least four of them and a third; else, for a short
 /// text, the widest line, when at least two lines that end inside a sentence
 /// reach it, or one and two more that end theirs, or one more where the one
-/// ending inside its sentence is no heading (no line of a
+/// ending inside its sentence is no heading, or that one alone where it holds
+/// a sentence's clauses (a comma: a heading has none) (no line of a
 /// printed page is wider than the page, while a page of paragraphs has its
 /// widest lines end their sentences, each at a width of its own, and a heading
 /// ends its line without a stop); else the width two lines or
@@ -126,7 +127,12 @@ fn printed_width<'a>(lines: impl Iterator<Item = &'a str>, margin: usize) -> Opt
     // (A sentence cut at the widest lines' width, not a heading's line, and one more line as wide.)
     let cut = || measured.iter().any(|&(w, ends, line)| !ends && w + SLACK >= widest && !starts_part(line));
     let full = reaching(widest, false);
-    let reached = (open >= 2 || (open == 1 && (full >= 3 || (full == 2 && cut())))).then_some(widest);
+    // (Or alone, where that line is a sentence's clauses, not a heading: `…6件,网上` / `申请21件`.)
+    let clauses = || {
+        let within = |&&(w, ends, line): &&(usize, bool, &str)| !ends && w + SLACK >= widest && !starts_part(line);
+        measured.iter().filter(within).any(|m| m.2.contains([',', '，']))
+    };
+    let reached = (open >= 2 || (open == 1 && (full >= 3 || (full == 2 && cut()) || clauses()))).then_some(widest);
     let mut widths: Vec<usize> = measured.iter().filter(|m| !m.1).map(|m| m.0).collect();
     if widths.len() >= 4 {
         let (count, w) = band(&mut widths);
@@ -792,6 +798,13 @@ mod tests {
         let heading = "全年共收到申请3件（网上申请2件，信函申请1件）。\n\
             四、因政府信息公开申请行政复议、提起行政诉讼的情况\n共发生行政复议1起,行政诉讼0起。\n";
         assert!(unwrap(&crate::normalize::normalize(heading), &[]).is_none());
+        // One line alone cut inside a sentence, its clauses set apart by commas,
+        // the widest of a short text whose other lines end theirs.
+        let alone = "本年在门户网站发布信息 30 条，在上级政府网站信息公开专栏发布信息 31 条，总计 61 条。\n\
+            截至 2014 年底，累计受理政府信息公开申请 64 件，其中 2014 年受理 30 件，其中现场申请 6 件，网上\n\
+            申请 21 件，信函申请 3 件。\n已答复 30 件，其中公开 21 件，同意部分公开 2 件，非本机关政府信息 5 件。\n";
+        let u = unwrap(&crate::normalize::normalize(alone), &[]).unwrap();
+        assert!(u.text.contains("网上申请 21 件"), "{}", u.text);
     }
 
     #[test]
