@@ -548,14 +548,18 @@ const NONE_MARKS: &[&str] = &["-", "--", "—", "——", "–", "/", "\\"];
 const ZERO_VALUE: Value = Value { number: 0.0, unit: None };
 
 /// The width in characters of a mark for none (`—`, `/`) that stands alone
-/// between blanks at byte `i` of `line`.
-fn none_mark_at(line: &str, i: usize) -> Option<usize> {
+/// between blanks at byte `i` of `line`; or, `after_number`, touching the
+/// number before it, a blank after it (`1—  —`: narrow columns printed close).
+fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<usize> {
     let rest = &line[i..];
     if !rest.starts_with(['-', '—', '–', '/', '\\']) {
         return None;
     }
-    let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-    let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
+    let end = rest.find(char::is_whitespace);
+    let token = &rest[..end.unwrap_or(rest.len())];
+    let before = line[..i].chars().next_back();
+    let alone = before.is_none_or(char::is_whitespace)
+        || (after_number && before.is_some_and(|c| c.is_ascii_digit()) && end.is_some() && token.starts_with('—'));
     (alone && NONE_MARKS.contains(&token)).then(|| token.chars().count())
 }
 
@@ -581,6 +585,8 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
     // line cuts (`处理决定数量(指2019` / `年办件量)`) is the note's, and so is a
     // year (`(指 2019 年事项`).
     let mut open = 0usize;
+    // Whether the last thing read was a number cell.
+    let mut after_number = false;
     while let Some(c) = line[i..].chars().next() {
         let glued = before.is_some_and(|b| !b.is_whitespace());
         let in_note = |n: &Number| open > 0 && (glued || trim(&line[i + n.bytes..]).starts_with('年'));
@@ -588,7 +594,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }
-        } else if let Some(chars) = label_start.is_none().then(|| none_mark_at(line, i)).flatten() {
+        } else if let Some(chars) = label_start.is_none().then(|| none_mark_at(line, i, after_number)).flatten() {
             // A cell marked none (`—`, `/`) between blanks: a zero.
             row.cells.push(Cell {
                 value: Some(ZERO_VALUE),
@@ -612,6 +618,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             i += n.bytes;
             column += n.chars;
             before = line[..i].chars().next_back();
+            after_number = true;
             continue;
         } else {
             label_start.get_or_insert((i, column));
@@ -624,6 +631,7 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
         i += c.len_utf8();
         column += 1;
         before = Some(c);
+        after_number = false;
     }
     if let Some(s) = label_start {
         flush(&mut row, s, (line.len(), column));
@@ -820,6 +828,15 @@ fn number_at(s: &str, i: usize, before: Option<char>) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mark_touching_the_number_before_it_is_a_cell() {
+        // `pdftotext -layout` of narrow columns: `1—` is 1 and a mark for none.
+        let row = aligned_row("(七)总计            1—  —  —   1   —        2", 0);
+        assert_eq!(row.cells.iter().map(Cell::number).collect::<Vec<_>>(), [1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 2.0]);
+        // A dash that ends the line is no mark.
+        assert_eq!(aligned_row("其中 5—", 0).cells.len(), 1);
+    }
 
     #[test]
     fn trim_agrees_with_str_trim() {
