@@ -252,6 +252,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         return None;
     }
     let group = template::LITIGATION_OUTCOMES.len();
+    let adds_up = |whole: &[Cell]| whole.chunks_exact(group).all(cells_add_up);
     let mut found = None;
     for (i, cell) in out.iter().enumerate() {
         if token(cell).is_none_or(|run| run.len() != 2) || cell.value.is_none_or(|v| v.unit.is_some()) {
@@ -262,7 +263,6 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         whole.extend_from_slice(&out[i + 1..]);
         marks.extend_from_slice(&unsure[i + 1..]);
         // In the order printed or the other.
-        let adds_up = |whole: &[Cell]| whole.chunks_exact(group).all(cells_add_up);
         let mut swapped = whole.clone();
         (swapped[i].value, swapped[i + 1].value) = (whole[i + 1].value, whole[i].value);
         if adds_up(&whole) || adds_up(&swapped) {

@@ -539,9 +539,7 @@ fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str
     let sums: Vec<(bool, Option<i64>)> = columns
         .map(|a| {
             let total = grid.get(grid.index(Role::TotalProcessed), a);
-            let cells: Vec<Option<i64>> = results.iter().map(|&r| grid.get(Some(r), a)).collect();
-            let read = cells.iter().all(Option::is_some);
-            let fail = read && total.is_some_and(|t| cells.iter().flatten().sum::<i64>() != t);
+            let fail = grid.results(a).is_some_and(|(sum, total)| sum != total);
             let not_guessed = results.iter().filter(|&&r| !guessed.contains(&specs[r].key));
             let others: i64 = not_guessed.filter_map(|&r| grid.get(Some(r), a)).sum();
             (fail, total.map(|t| t - others))
