@@ -111,3 +111,49 @@ pub(super) fn group_totals(
     }
     true
 }
+
+/// The 总计 cells of the groups' first rows (`(三)1.属于国家秘密`, `(四)1.本机关…`)
+/// where plain `pdftotext` of a page's table printed those rows short of their
+/// totals and the totals together further down the table: among a later row's
+/// numbers, or on a line of their own between rows (`2.申请人逾期未按收 3` / … /
+/// `2` / `17` / `2` / `1`). `matches` are the walk's (template row, layout
+/// row), `end` the row after the table. The totals are taken in order, one for
+/// each such row, where each is its row's sum: a row a column short, or one
+/// holding a single number, equal to it (that row's other columns are 0, read
+/// as [`place`] reads a row of two equal numbers); the rows holding one number
+/// are left out where that does not fit. Two totals at least are sums not 0
+/// of rows a column short (zeros stand anywhere), and a whole row of the walk
+/// never gives its numbers. Returns the rows with the totals moved to their
+/// rows, `None` where none are found.
+pub(super) fn totals_further_down<'a>(
+    rows: &[Row<'a>],
+    matches: &[(usize, usize)],
+    end: usize,
+    t: Template,
+    n: usize,
+) -> Option<Vec<Row<'a>>> {
+    let specs = template::request_rows(t);
+    let first_of_group = |j: usize| specs[j].label.contains(")1.");
+    let short = |k: usize| rows[k].cells.len() == n - 1 && rows[k].cells.iter().all(|c| c.value.is_some());
+    let single = |k: usize| matches!(rows[k].cells.as_slice(), [c] if c.value.is_some());
+    let sum = |k: usize| rows[k].cells.iter().map(Cell::number).sum::<f64>();
+    let told = |of: &[usize]| of.iter().filter(|&&k| short(k) && sum(k) != 0.0).count() >= 2;
+    let whole = |k: usize| rows[k].cells.len() == n && matches.iter().any(|m| m.1 == k);
+    let firsts = matches.iter().filter(|&&(j, _)| first_of_group(j)).map(|m| m.1);
+    let with_single: Vec<usize> = firsts.filter(|&k| short(k) || single(k)).collect();
+    let without: Vec<usize> = with_single.iter().copied().filter(|&k| short(k)).collect();
+    for of in [with_single, without] {
+        let Some(&last) = of.last().filter(|_| told(&of)) else { continue };
+        let fits = |window: &[Cell]| of.iter().zip(window).all(|(&k, c)| c.value.is_some_and(|v| v.number == sum(k)));
+        for h in (last + 1..end.min(rows.len())).filter(|&h| !whole(h)) {
+            let Some(at) = rows[h].cells.windows(of.len()).position(fits) else { continue };
+            let mut out = rows.to_vec();
+            let totals: Vec<Cell> = out[h].cells.drain(at..at + of.len()).collect();
+            for (&k, total) in of.iter().zip(totals) {
+                out[k].cells.push(total);
+            }
+            return Some(out);
+        }
+    }
+    None
+}
