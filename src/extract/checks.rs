@@ -116,10 +116,14 @@ fn check_requests(report: &mut Report, t: Template) {
     }
 
     // The results add up to (七)总计, column by column; not where the table's
-    // reader found no row for a result (`rows_missing`): the sum is unknown.
+    // reader found no row for a result (`rows_missing`), nor in a column where
+    // it read a result's other cells but not this one (a number it could not
+    // place): the sum is unknown.
     let unread = |r: usize| rows[r].role == Role::Result && (0..width).all(|a| get(Some(r), a).is_none());
     let results_missing = report.has_issue("rows_missing") && (0..rows.len()).any(unread);
-    for (a, name) in applicants.iter().enumerate().filter(|_| !results_missing) {
+    let unplaced = |r: usize, a: usize| rows[r].role == Role::Result && get(Some(r), a).is_none() && !unread(r);
+    let known = |a: usize| (0..rows.len()).all(|r| !unplaced(r, a));
+    for (a, name) in applicants.iter().enumerate().filter(|&(a, _)| !results_missing && known(a)) {
         let mut results = (0..rows.len()).filter(|&r| rows[r].role == Role::Result).filter_map(|r| get(Some(r), a));
         // The sum of the results stated, if any is.
         let sum = results.next().map(|first| first + results.sum::<i64>());
@@ -197,6 +201,28 @@ mod tests {
         r.flag("rows_missing", "表三 rows not found: denied_state_secret");
         check(&mut r, Template::T2019);
         assert!(!r.has_issue("result_sum_mismatch"));
+    }
+
+    #[test]
+    fn a_result_read_but_for_a_column_leaves_that_columns_sum_unchecked() {
+        // (四)1's 总计 not placed (its row printed short of a cell): the totals'
+        // sum is unknown, the natural persons' still checked.
+        let mut r = Report::default();
+        for row in template::request_rows(Template::T2019) {
+            for (a, &applicant) in template::APPLICANTS.iter().enumerate() {
+                let n = match row.key {
+                    "granted" => [3, 1, 0, 0, 0, 0, 4][a],
+                    "unable_not_held" if applicant == "total" => continue,
+                    "unable_not_held" => [2, 0, 0, 0, 0, 0, 2][a],
+                    "new_received" | "total_processed" => [4, 1, 0, 0, 0, 0, 5][a],
+                    _ => 0,
+                };
+                r.requests.push(req(row.key, applicant, n));
+            }
+        }
+        check(&mut r, Template::T2019);
+        let found: Vec<&str> = r.issues.iter().map(|i| i.detail.as_str()).collect();
+        assert_eq!(found, ["natural_person: results add up to 5, total_processed says 4"]);
     }
 
     #[test]
