@@ -5,6 +5,7 @@
 //! order where each is its row's sum.
 
 use super::*;
+use crate::extract::cells::cells_add_up;
 use super::labels_first::{place_of, MAX_ROWS};
 
 /// Whether a row is the first of a group (see [`group_first`]).
@@ -122,8 +123,8 @@ pub(super) fn group_totals(
 /// holding a single number, equal to it (that row's other columns are 0, read
 /// as [`place`] reads a row of two equal numbers); the rows holding one number
 /// are left out where that does not fit. Two totals at least are sums not 0
-/// of rows a column short (zeros stand anywhere), and a whole row of the walk
-/// never gives its numbers. Returns the rows with the totals moved to their
+/// of rows a column short (zeros stand anywhere), and a row of the walk whose
+/// numbers add up never gives them. Returns the rows with the totals moved to their
 /// rows, `None` where none are found.
 pub(super) fn totals_further_down<'a>(
     rows: &[Row<'a>],
@@ -138,7 +139,9 @@ pub(super) fn totals_further_down<'a>(
     let single = |k: usize| matches!(rows[k].cells.as_slice(), [c] if c.value.is_some());
     let sum = |k: usize| rows[k].cells.iter().map(Cell::number).sum::<f64>();
     let told = |of: &[usize]| of.iter().filter(|&&k| short(k) && sum(k) != 0.0).count() >= 2;
-    let whole = |k: usize| rows[k].cells.len() == n && matches.iter().any(|m| m.1 == k);
+    let whole = |k: usize| {
+        rows[k].cells.len() == n && cells_add_up(&rows[k].cells) && matches.iter().any(|m| m.1 == k)
+    };
     let firsts = matches.iter().filter(|&&(j, _)| first_of_group(j)).map(|m| m.1);
     let with_single: Vec<usize> = firsts.filter(|&k| short(k) || single(k)).collect();
     let without: Vec<usize> = with_single.iter().copied().filter(|&k| short(k)).collect();

@@ -679,7 +679,7 @@ mod tests {
         // in their cells: the rows a group's label shares a line with are printed
         // short of their totals, which come together among (六)2's label's lines,
         // (六)1's (its one number) last.
-        let text = |totals: &str| {
+        let text = |correction: &str, totals: &str| {
             let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
             for row in template::request_rows(Template::T2021) {
                 let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
@@ -689,7 +689,7 @@ mod tests {
                     "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
                     "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
                     "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
-                    "other_overdue_correction" => "1.申请人无正当理\n由逾期不补正、行\n1\n".to_string(),
+                    "other_overdue_correction" => format!("1.申请人无正当理\n由逾期不补正、行\n{correction}"),
                     "other_overdue_fee" => format!(
                         "2.申请人逾期未按收 3\n费通知要求缴纳费\n用、行政机关不再\n处理其政府信息公\n{totals}开申请\n"
                     ),
@@ -700,7 +700,7 @@ mod tests {
             }
             requests(&text, Template::T2021)
         };
-        let r = text("2\n17\n2\n1\n");
+        let r = text("1\n", "2\n17\n2\n1\n");
         let totals = ["denied_state_secret", "unable_not_held", "rejected_petition", "other_overdue_correction"];
         let read: Vec<Option<i64>> = totals.iter().map(|row| get(&r, row, "total")).collect();
         assert_eq!(read, [Some(2), Some(17), Some(2), Some(1)]);
@@ -708,12 +708,20 @@ mod tests {
         assert_eq!(get(&r, "other_overdue_fee", "natural_person"), Some(3));
         assert_eq!(get(&r, "other_overdue_fee", "commercial"), None);
         // (六)1's total apart from the others: theirs all the same.
-        let r = text("2\n17\n2\n");
+        let r = text("1\n", "2\n17\n2\n");
         assert_eq!(get(&r, "unable_not_held", "total"), Some(17));
         assert_eq!(get(&r, "other_overdue_correction", "total"), None);
         // Numbers that are not the rows' sums are not their totals.
-        let r = text("2\n16\n2\n1\n");
+        let r = text("1\n", "2\n16\n2\n1\n");
         assert_eq!(get(&r, "denied_state_secret", "total"), None);
+        // The totals among a row's numbers that then do not add up: theirs, not its.
+        let r = text("1\n2\n17\n2\n0\n0\n1\n", "");
+        assert_eq!(get(&r, "unable_not_held", "total"), Some(17));
+        assert!(!r.requests.iter().any(|f| f.row == "other_overdue_correction" && f.count == 17));
+        // (A row that adds up keeps its numbers.)
+        let r = text("2\n17\n2\n0\n0\n0\n21\n", "");
+        assert_eq!(get(&r, "unable_not_held", "total"), None);
+        assert_eq!(get(&r, "other_overdue_correction", "research"), Some(2));
     }
 
     #[test]
