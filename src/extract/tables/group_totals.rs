@@ -119,20 +119,28 @@ pub(super) fn group_totals(
 /// numbers, or on a line of their own between rows (`2.申请人逾期未按收 3` / … /
 /// `2` / `17` / `2` / `1`). `matches` are the walk's (template row, layout
 /// row), `end` the row after the table. The totals are taken in order, one for
-/// each such row, where each is its row's sum: a row a column short, or one
-/// holding a single number, equal to it (that row's other columns are 0, read
-/// as [`place`] reads a row of two equal numbers); the rows holding one number
-/// are left out where that does not fit. Two totals at least are sums not 0
-/// of rows a column short (zeros stand anywhere), and a row of the walk whose
-/// numbers add up never gives them. Returns the rows with the totals moved to their
-/// rows, `None` where none are found.
+/// each such row: a row a column short, its sum; a row holding a single number
+/// (its other columns printed elsewhere, or 0), that number or more; the rows
+/// holding one number are left out where that does not fit. Two totals at
+/// least are sums not 0 of rows a column short (zeros stand anywhere), and a
+/// row of the walk whose numbers add up never gives them.
+pub(super) struct TotalsMoved<'a> {
+    /// The rows, each total after its row's numbers and out of the row it was among.
+    pub(super) rows: Vec<Row<'a>>,
+    /// The rows of a single number given a total more than it: their two
+    /// numbers are the first column (as a lone number within a label is
+    /// read) and 总计, the columns between unknown.
+    pub(super) first_and_total: Vec<usize>,
+}
+
+/// See [`TotalsMoved`]; `None` where no such totals are found.
 pub(super) fn totals_further_down<'a>(
     rows: &[Row<'a>],
     matches: &[(usize, usize)],
     end: usize,
     t: Template,
     n: usize,
-) -> Option<Vec<Row<'a>>> {
+) -> Option<TotalsMoved<'a>> {
     let specs = template::request_rows(t);
     let first_of_group = |j: usize| specs[j].label.contains(")1.");
     let short = |k: usize| rows[k].cells.len() == n - 1 && rows[k].cells.iter().all(|c| c.value.is_some());
@@ -142,20 +150,25 @@ pub(super) fn totals_further_down<'a>(
     let whole = |k: usize| {
         rows[k].cells.len() == n && cells_add_up(&rows[k].cells) && matches.iter().any(|m| m.1 == k)
     };
+    let total_of = |k: usize, v: f64| if short(k) { v == sum(k) } else { v >= sum(k) };
     let firsts = matches.iter().filter(|&&(j, _)| first_of_group(j)).map(|m| m.1);
     let with_single: Vec<usize> = firsts.filter(|&k| short(k) || single(k)).collect();
     let without: Vec<usize> = with_single.iter().copied().filter(|&k| short(k)).collect();
     for of in [with_single, without] {
         let Some(&last) = of.last().filter(|_| told(&of)) else { continue };
-        let fits = |window: &[Cell]| of.iter().zip(window).all(|(&k, c)| c.value.is_some_and(|v| v.number == sum(k)));
+        let fits = |w: &[Cell]| of.iter().zip(w).all(|(&k, c)| c.value.is_some_and(|v| total_of(k, v.number)));
         for h in (last + 1..end.min(rows.len())).filter(|&h| !whole(h)) {
             let Some(at) = rows[h].cells.windows(of.len()).position(fits) else { continue };
             let mut out = rows.to_vec();
             let totals: Vec<Cell> = out[h].cells.drain(at..at + of.len()).collect();
+            let mut first_and_total = Vec::new();
             for (&k, total) in of.iter().zip(totals) {
+                if !short(k) && total.number() != sum(k) {
+                    first_and_total.push(k);
+                }
                 out[k].cells.push(total);
             }
-            return Some(out);
+            return Some(TotalsMoved { rows: out, first_and_total });
         }
     }
     None

@@ -389,7 +389,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let n = template::APPLICANTS.len();
     // (The groups' first rows, their totals printed together further down.)
     let moved = super::group_totals::totals_further_down(rows, &walk.matches, walk.end, t, n);
-    let rows = moved.as_deref().unwrap_or(rows);
+    let rows = moved.as_ref().map_or(rows, |m| &m.rows);
+    let first_and_total = moved.as_ref().map_or(&[][..], |m| &m.first_and_total);
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
     let combined = legal_persons_combined(rows, &walk);
     if combined {
@@ -406,7 +407,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
-        if lone == Lone::Total && !combined && rows[k].vertical && one(&rows[k]) {
+        if lone == Lone::Total && !combined && rows[k].vertical && one(&rows[k]) && !first_and_total.contains(&k) {
             alone.push(report.requests.len());
         }
         // (A row's one number printed before the end of its label, between its
@@ -417,6 +418,11 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         let short = |r: &Row| r.cells.len() == 1 && label_cut(r.label(), spec.label);
         let lone = if lone == Lone::Total && (within(&rows[k]) || short(&rows[k])) { Lone::First } else { lone };
         let placed = match (combined, lone) {
+            _ if first_and_total.contains(&k) => {
+                let mut cells = vec![None; n];
+                (cells[0], cells[n - 1]) = (rows[k].cells.first().copied(), rows[k].cells.last().copied());
+                Placed::Some(cells, "cells_unaligned")
+            }
             (true, _) => place_combined(&rows[k], n, lone),
             (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
             (false, Lone::First) => place(&rows[k], n, cs.as_deref(), Some(0)),
@@ -707,6 +713,12 @@ mod tests {
         assert_eq!(get(&r, "other_overdue_correction", "natural_person"), Some(1));
         assert_eq!(get(&r, "other_overdue_fee", "natural_person"), Some(3));
         assert_eq!(get(&r, "other_overdue_fee", "commercial"), None);
+        // (六)1's other numbers printed elsewhere: its one number its first column.
+        let r = text("1\n", "2\n17\n2\n3\n");
+        let read: Vec<Option<i64>> =
+            template::APPLICANTS.iter().map(|a| get(&r, "other_overdue_correction", a)).collect();
+        assert_eq!(read, [Some(1), None, None, None, None, None, Some(3)]);
+        assert!(r.has_issue("cells_unaligned"));
         // (六)1's total apart from the others: theirs all the same.
         let r = text("1\n", "2\n17\n2\n");
         assert_eq!(get(&r, "unable_not_held", "total"), Some(17));
