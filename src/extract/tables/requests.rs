@@ -438,6 +438,12 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
             placed => placed,
         };
+        // A row short of cells whose last number is the others' sum: that is its
+        // total, the rest its first columns, which are not known but the first.
+        let placed = match placed {
+            Placed::Some(cells, "cells_unaligned") if !combined => summed_last(cells, n),
+            placed => placed,
+        };
         // Two numbers of neighbouring columns printed touching, a column blank
         // beside them: neither is read.
         let (placed, touching) = match placed {
@@ -485,6 +491,30 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// The cells of a row put in its first columns for want of anything telling
+/// their columns (`cells`, the first of `n` columns filled), read again where
+/// the last is the sum of the others, two numbers not 0 at least, or of the one
+/// other, equal and not 0 (a sum of a number and zeros tells nothing: `1 0 0 0
+/// 1` may be 12's row's): the last is the row's 总计 and the first its first
+/// column, as a row's lone number within its label is read; the columns between
+/// are not known. Unchanged otherwise.
+fn summed_last(cells: Vec<Option<Cell>>, n: usize) -> Placed {
+    let read: Vec<Cell> = cells.iter().flatten().copied().collect();
+    let told = match read.as_slice() {
+        [first, last] => first.number() != 0.0 && first.value == last.value,
+        [others @ .., _] => others.iter().filter(|c| c.number() != 0.0).count() >= 2 && cells_add_up(&read),
+        [] => false,
+    };
+    match read.as_slice() {
+        [first, .., last] if read.len() < n && told => {
+            let mut out = vec![None; n];
+            (out[0], out[n - 1]) = (Some(*first), Some(*last));
+            Placed::Some(out, "cells_unaligned")
+        }
+        _ => Placed::Some(cells, "cells_unaligned"),
+    }
 }
 
 /// The columns of an aligned row that does not add up whose numbers are not
@@ -677,6 +707,24 @@ mod tests {
             let r = table("| 0 | 0 |", without);
             assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0), "{without}");
         }
+    }
+
+    #[test]
+    fn a_row_short_of_cells_whose_last_number_is_the_others_sum_reads_it_as_its_total() {
+        // Plain `pdftotext` of a Word table whose zeros are marks for none printed
+        // apart: each row's other numbers one a line after its label.
+        let text = "申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\
+            一、本年新收政府信息公开申请数量\n90\n10\n3\n1\n1\n3\n108\n二、上年结转政府信息公开申请数量\n2\n2\n\
+            (一)予以公开\n43\n4\n1\n2\n50\n(二)部分公开\n8\n1\n9\n(三)不予公开 1.属于国家秘密\n1\n0\n0\n0\n1\n\
+            2.其他法律行政法规禁止公开\n0\n0\n0\n0\n0\n0\n0\n";
+        let r = requests(text, Template::T2021);
+        for (row, first, total) in [("granted", 43, 50), ("partially_granted", 8, 9)] {
+            let read: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| get(&r, row, a)).collect();
+            assert_eq!(read, [Some(first), None, None, None, None, None, Some(total)], "{row}");
+        }
+        assert_eq!((get(&r, "carried_over", "natural_person"), get(&r, "carried_over", "total")), (Some(2), Some(2)));
+        // (A number and zeros adding up to the last tell nothing: 1 0 0 0 1 may be 12's row's.)
+        assert_eq!(get(&r, "denied_state_secret", "total"), None);
     }
 
     #[test]
