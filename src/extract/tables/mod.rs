@@ -25,6 +25,7 @@ mod group_totals;
 mod halved;
 mod labels_first;
 mod last_columns;
+mod last_rows;
 mod litigation;
 mod numbers_first;
 mod outcomes_before;

@@ -223,21 +223,28 @@ impl Block {
             })
         });
         facts.splice(at..at, solved.collect::<Vec<_>>());
-        let of_rows = |detail: &str| keys.iter().any(|k| names_row(detail, k));
-        report.issues.retain(|i| !(["cells_extra", "cells_unaligned"].contains(&i.code) && of_rows(&i.detail)));
-        let missing = report.issues.iter_mut().find(|i| i.code == "rows_missing");
-        let list = missing.as_ref().and_then(|i| i.detail.strip_prefix(ROWS_NOT_FOUND));
-        let left: Option<Vec<&str>> = list.map(|l| l.split(", ").filter(|k| !keys.contains(k)).collect());
-        match (left.map(|l| l.join(", ")), missing) {
-            (Some(left), _) if left.is_empty() => report.unflag("rows_missing"),
-            (Some(left), Some(issue)) => issue.detail = format!("{ROWS_NOT_FOUND}{left}"),
-            _ => {}
-        }
-        report.flag(
-            "cells_pooled",
-            format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
-        );
+        read_again(report, &keys);
     }
+}
+
+/// Takes back what the reading of 表三 said of the rows `keys` (cells not
+/// placed, rows not found), read again from numbers printed out of their
+/// rows' order, and says so (`cells_pooled`).
+pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
+    let of_rows = |detail: &str| keys.iter().any(|k| names_row(detail, k));
+    report.issues.retain(|i| !(["cells_extra", "cells_unaligned"].contains(&i.code) && of_rows(&i.detail)));
+    let missing = report.issues.iter_mut().find(|i| i.code == "rows_missing");
+    let list = missing.as_ref().and_then(|i| i.detail.strip_prefix(ROWS_NOT_FOUND));
+    let left: Option<Vec<&str>> = list.map(|l| l.split(", ").filter(|k| !keys.contains(k)).collect());
+    match (left.map(|l| l.join(", ")), missing) {
+        (Some(left), _) if left.is_empty() => report.unflag("rows_missing"),
+        (Some(left), Some(issue)) => issue.detail = format!("{ROWS_NOT_FOUND}{left}"),
+        _ => {}
+    }
+    report.flag(
+        "cells_pooled",
+        format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
+    );
 }
 
 /// Whether an issue's `detail` is about row `key` (`other_misc: …`).

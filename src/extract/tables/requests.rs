@@ -134,6 +134,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let end = read_requests_from(text, rows_read, t, report);
     // (Rows whose numbers came out of their order: read again where the sums tell.)
     super::pooled::reread(rows_read, t, report, first_fact);
+    // (The last two rows' numbers out of their order too: read again where the sums tell.)
+    super::last_rows::reread(rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
     end.map(|end| from + end)
 }
 
@@ -725,6 +727,41 @@ mod tests {
         assert_eq!((get(&r, "carried_over", "natural_person"), get(&r, "carried_over", "total")), (Some(2), Some(2)));
         // (A number and zeros adding up to the last tell nothing: 1 0 0 0 1 may be 12's row's.)
         assert_eq!(get(&r, "denied_state_secret", "total"), None);
+    }
+
+    #[test]
+    fn the_last_two_rows_printed_out_of_their_order_are_read_where_the_sums_tell() {
+        // A web page's table by plain `pdftotext`, a number a line: (七)总计's
+        // total printed after 四's numbers, 四's first among its label's lines.
+        let text = |tail: &str| {
+            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+            for row in template::request_rows(Template::T2021) {
+                let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
+                let label = row.label.split_once(')').filter(numbered).map_or(row.label, |(_, l)| l);
+                text.push_str(&match row.key {
+                    "new_received" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                    "carried_over" => format!("{label}\n3\n0\n0\n0\n0\n0\n3\n"),
+                    "granted" => format!("{label}\n15\n2\n1\n0\n1\n1\n20\n"),
+                    "unable_not_held" => format!("{label}\n5\n0\n0\n0\n0\n0\n5\n"),
+                    "total_processed" | "carried_forward" => String::new(),
+                    _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+                });
+            }
+            text.push_str(tail);
+            text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+            requests(&text, Template::T2021)
+        };
+        let r = text("(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n25\n3\n");
+        let read = |r: &Report, row: &str| -> Vec<Option<i64>> {
+            template::APPLICANTS.iter().map(|a| get(r, row, a)).collect()
+        };
+        assert_eq!(read(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
+        assert_eq!(read(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
+        assert!(r.has_issue("cells_pooled"));
+        // Numbers that do not hold what the sums tell are not read so.
+        let r = text("(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n24\n3\n");
+        assert!(!r.has_issue("cells_pooled"));
+        assert_ne!(get(&r, "total_processed", "total"), Some(25));
     }
 
     #[test]

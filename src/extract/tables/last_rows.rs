@@ -1,0 +1,78 @@
+//! 表三's last two rows, (七)总计 and 四、结转下年度继续办理, whose numbers plain
+//! `pdftotext` of a page's table printed in an order of their own: the two
+//! rows interleaved column by column (`92` / `594` / `4` / `44` / …, the second
+//! row's numbers set a little higher), or the first row's total after the
+//! second's numbers (`… 114 54` / `36` / … / `1` / `四、结转下年度继续` / `408` /
+//! `办理` / `2855` / `466`).
+//!
+//! No reading of the rows as printed places those numbers. Where every other
+//! row the two rows' sums need is read, the template tells what each of their
+//! cells holds: (七)总计 the results' sum in each column, 四 what 一 + 二 leaves
+//! beside it. The rows are read where the numbers printed after the results,
+//! to the table's end, hold each of those values, one number a cell and a
+//! row's worth of others at most; each cell is the first such number not
+//! taken, (七)总计's first. That the two rows then add up is what placed them:
+//! the checks cannot find them wrong, and the issue `cells_pooled` says so.
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::template::Role;
+
+/// Reads again (七)总计 and 四 (see the module) where the reading of the table
+/// (`report.requests[from..]`, from `rows` up to row `end`) left either of
+/// them short of a cell or not adding up. Changes nothing otherwise.
+pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
+    if report.has_issue("applicants_combined") {
+        return;
+    }
+    let n = template::APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let facts = &report.requests[from..];
+    let grid = Grid::of(facts, t);
+    let (Some(total_row), Some(forward_row)) = (grid.index(Role::TotalProcessed), grid.index(Role::CarriedForward))
+    else {
+        return;
+    };
+    let row = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+    let adds_up = |cells: &[i64]| cells[..n - 1].iter().sum::<i64>() == cells[n - 1];
+    if [total_row, forward_row].iter().all(|&r| row(r).is_some_and(|c| adds_up(&c))) {
+        return;
+    }
+    // What each cell holds: the results' sum, and what 一 + 二 leaves beside it.
+    let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+    let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).and_then(row));
+    let (Some(new), Some(over)) = (new, over) else { return };
+    let sum = |a: usize| results.iter().map(|&r| grid.get(Some(r), a)).sum::<Option<i64>>();
+    let Some(total) = (0..n).map(sum).collect::<Option<Vec<i64>>>() else { return };
+    let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
+    if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
+        return;
+    }
+    // The numbers printed after the results', to the table's end.
+    let keys = [specs[total_row].key, specs[forward_row].key];
+    let result_keys: Vec<&str> = results.iter().map(|&r| specs[r].key).collect();
+    let Some(after) = facts.iter().filter(|f| result_keys.contains(&f.row)).map(|f| f.offset).max() else { return };
+    let printed = rows[..end.min(rows.len())].iter().flat_map(|r| &r.cells);
+    let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
+    let mut pool: Vec<(usize, i64)> =
+        printed.filter(|c| c.offset > after).filter_map(|c| Some((c.offset, count(c)?))).collect();
+    if pool.len() < 2 * n || pool.len() > 3 * n {
+        return;
+    }
+    let mut taken = Vec::with_capacity(2 * n);
+    for (key, cells) in keys.iter().zip([&total, &forward]) {
+        for (&applicant, &value) in template::APPLICANTS.iter().zip(cells.iter()) {
+            let Some(at) = pool.iter().position(|&(_, v)| v == value) else { return };
+            let (offset, count) = pool.remove(at);
+            taken.push(RequestFact { row: key, applicant, count, offset });
+        }
+    }
+    let facts = &mut report.requests;
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !keys.contains(&f.row)
+    });
+    facts.extend(taken);
+    super::pooled::read_again(report, &keys);
+}
