@@ -101,6 +101,12 @@ pub fn has_row_of_numbers(text: &str) -> bool {
 /// The fewest indicator rows with a cell that make a table.
 const MIN_ROWS: usize = 3;
 
+/// The fewest rows, and the highest number, of a 序号 column read as the counts:
+/// a form numbers its rows up to about 30; its counts go up row by row in no
+/// table of five rows or more (a channel's requests are fewer than all of them).
+const SERIAL_ROWS: usize = 5;
+const MAX_SERIAL: f64 = 30.0;
+
 /// The words of `INDICATORS` then `NOT_INDICATORS`, found in one pass over a label.
 static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     let words = INDICATORS.iter().map(|w| w.0).chain(NOT_INDICATORS.iter().copied());
@@ -366,12 +372,15 @@ const MAX_WRAPPED_CHARS: usize = 12;
 /// below it (`2.同意部分公开答 条` / `04` / `0` / `0` / `复数`, a cell a line),
 /// where that line names none itself, and that line's index.
 fn past_numbers(rows: &[Row], k: usize) -> Option<(Indicator, usize)> {
-    // (Numbers right below, and a label no longer than a wrapped piece and its unit.)
-    let numbers_below = rows.get(k + 1).is_some_and(|r| r.is_numbers_alone());
+    // (Numbers right below, or below the unit's cell on a line of its own, `(一)主动公开政府`
+    // / `条` / `1` / `349` / `信息数`; and a label no longer than a wrapped piece and its unit.)
+    let unit = |r: &Row| r.kind == Kind::Table && r.cells.is_empty() && UNITS.contains(&r.label());
+    let below = k + 1 + usize::from(rows.get(k + 1).is_some_and(unit));
+    let numbers_below = rows.get(below).is_some_and(|r| r.is_numbers_alone());
     if !numbers_below || rows[k].label().chars().count() > MAX_WRAPPED_CHARS + 2 {
         return None;
     }
-    let (n, next) = rows.iter().enumerate().skip(k + 1).take(4).find(|(_, n)| !n.is_numbers_alone())?;
+    let (n, next) = rows.iter().enumerate().skip(below).take(4).find(|(_, n)| !n.is_numbers_alone())?;
     let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
     // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
     let first = UNITS.iter().find_map(|u| rows[k].label().strip_suffix(u)).unwrap_or(rows[k].label());
@@ -471,6 +480,14 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
     // form printed blank (a notice's attachment) holds no count: its empty cells
     // are no zeros.
     if lines.len() < MIN_ROWS || !lines.iter().any(|l| l.cell.value.is_some()) {
+        return false;
+    }
+    // Numbers that count 1, 2, 3… up the rows (some skipped) are a 序号 column's,
+    // the counts printed apart (plain `pdftotext`: `数据统计数` / `185` / `23` / …
+    // after the table): no row's count.
+    let numbers: Vec<f64> = lines.iter().filter_map(|l| l.cell.value.map(|v| v.number)).collect();
+    let counting = numbers.windows(2).all(|w| w[1] > w[0] && w[1].fract() == 0.0 && w[1] <= MAX_SERIAL);
+    if numbers.len() >= SERIAL_ROWS && numbers[0] <= 2.0 && counting {
         return false;
     }
     let mut read_any = false;
@@ -739,6 +756,33 @@ mod tests {
         let broken = text.replace("\n9\n0\n", "\n0\n");
         let (_, rows) = super::super::cells::rows(&broken);
         assert!(serials_interleaved(&rows).is_none());
+    }
+
+    #[test]
+    fn a_wrapped_label_whose_unit_stands_on_a_line_of_its_own_among_serials() {
+        // `(一)主动公开政府` / `条` / `1` / `349` / `信息数`: the row named with the
+        // label's second line, past the unit and the numbers.
+        let text = "附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n(一)主动公开政府\n条\n1\n349\n\
+            信息数\n(一)收到申请数\n件\n2\n316\n件\n3\n1.当面申请数\n件\n89\n4\n2.传真申请数\n件\n0\n\
+            (三)申请答复数\n件\n5\n316\n四、行政复议数量\n件\n6\n0\n五、行政诉讼数量\n件\n7\n0\n";
+        let r = read_text(text);
+        let expected = [("new_received", 316), ("channel_in_person", 89), ("channel_fax", 0), ("answered", 316)];
+        assert_eq!(requests(&r), expected);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [349.0]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
+    }
+
+    #[test]
+    fn a_serial_column_read_where_the_counts_would_be_is_not_read() {
+        // The counts printed apart after the table; the serials beside the labels.
+        let text = "附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n(一)主动公开政府信息数 条\n1\n\
+            (一)收到申请数\n件\n2\n1.当面申请数\n件\n4\n2.传真申请数\n件\n5\n(三)申请答复数\n件\n7\n\
+            四、行政复议数量\n件\n11\n数据统计数\n185\n23\n7\n0\n";
+        let r = read_text(text);
+        assert!(r.requests.is_empty() && r.litigation.is_empty(), "{:?}", r.requests);
+        // Counts that go up row by row past what a form numbers: counts.
+        let r = read_text(&text.replace("\n5\n", "\n50\n").replace("\n7\n", "\n70\n").replace("\n11\n", "\n110\n"));
+        assert_eq!(requests(&r).len(), 4);
     }
 
     #[test]
