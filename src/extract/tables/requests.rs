@@ -733,7 +733,7 @@ mod tests {
     fn the_last_two_rows_printed_out_of_their_order_are_read_where_the_sums_tell() {
         // A web page's table by plain `pdftotext`, a number a line: (七)总计's
         // total printed after 四's numbers, 四's first among its label's lines.
-        let text = |tail: &str| {
+        let text = |apart: &[&str], tail: &str| {
             let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
             for row in template::request_rows(Template::T2021) {
                 let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
@@ -744,6 +744,7 @@ mod tests {
                     "granted" => format!("{label}\n15\n2\n1\n0\n1\n1\n20\n"),
                     "unable_not_held" => format!("{label}\n5\n0\n0\n0\n0\n0\n5\n"),
                     "total_processed" | "carried_forward" => String::new(),
+                    key if apart.contains(&key) => String::new(),
                     _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
                 });
             }
@@ -751,7 +752,8 @@ mod tests {
             text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
             requests(&text, Template::T2021)
         };
-        let r = text("(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n25\n3\n");
+        let tail = "(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n25\n3\n";
+        let r = text(&[], tail);
         let read = |r: &Report, row: &str| -> Vec<Option<i64>> {
             template::APPLICANTS.iter().map(|a| get(r, row, a)).collect()
         };
@@ -759,9 +761,20 @@ mod tests {
         assert_eq!(read(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
         assert!(r.has_issue("cells_pooled"));
         // Numbers that do not hold what the sums tell are not read so.
-        let r = text("(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n24\n3\n");
+        let r = text(&[], &tail.replace("25", "24"));
         assert!(!r.has_issue("cells_pooled"));
         assert_ne!(get(&r, "total_processed", "total"), Some(25));
+        // The last results' labels printed apart, their numbers (all 0) among the two rows':
+        // read where the numbers are just theirs and the two rows'.
+        let apart = ["other_overdue_fee", "other_misc"];
+        let r = text(&apart, &format!("{}{tail}", "0\n".repeat(14)));
+        assert_eq!(read(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
+        assert_eq!(read(&r, "other_misc"), [0; 7].map(Some));
+        assert!(!r.has_issue("rows_missing"));
+        // (A number more: the results are not all 0, or not all there.)
+        let r = text(&apart, &format!("{}1\n{tail}", "0\n".repeat(13)));
+        assert_eq!(get(&r, "other_misc", "total"), None);
+        assert!(r.has_issue("rows_missing"));
     }
 
     #[test]
