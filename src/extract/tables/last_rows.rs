@@ -44,16 +44,27 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     if [total_row, forward_row].iter().all(|&r| row(r).is_some_and(|c| adds_up(&c))) {
         return;
     }
-    // The results read whole, and the last ones not read at all (none of their cells).
+    // The results read (a row printed short of its 总计 too: its sum, printed
+    // apart, is looked for with the two rows'), and the last ones not read at
+    // all (none of their cells).
     let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
     let unread = |r: usize| (0..n).all(|a| grid.get(Some(r), a).is_none());
     let last_read = results.iter().rposition(|&r| !unread(r));
     let (read, zeros) = results.split_at(last_read.map_or(0, |p| p + 1));
+    let parts_of = |r: usize| (0..n - 1).map(|a| grid.get(Some(r), a)).collect::<Option<Vec<i64>>>();
+    let Some(parts) = read.iter().map(|&r| parts_of(r)).collect::<Option<Vec<Vec<i64>>>>() else { return };
+    let short: Vec<(usize, i64)> = read
+        .iter()
+        .zip(&parts)
+        .filter(|(&r, _)| grid.get(Some(r), n - 1).is_none())
+        .map(|(&r, cells)| (r, cells.iter().sum()))
+        .collect();
     // What each cell holds: the results' sum, and what 一 + 二 leaves beside it.
     let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).and_then(row));
     let (Some(new), Some(over)) = (new, over) else { return };
-    let sum = |a: usize| read.iter().map(|&r| grid.get(Some(r), a)).sum::<Option<i64>>();
-    let Some(total) = (0..n).map(sum).collect::<Option<Vec<i64>>>() else { return };
+    let row_total = |(&r, cells): (&usize, &Vec<i64>)| grid.get(Some(r), n - 1).unwrap_or(cells.iter().sum());
+    let mut total: Vec<i64> = (0..n - 1).map(|a| parts.iter().map(|c| c[a]).sum()).collect();
+    total.push(read.iter().zip(&parts).map(row_total).sum());
     let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
     if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
         return;
@@ -65,7 +76,7 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
     let mut pool: Vec<(usize, i64)> =
         printed.filter(|c| c.offset > after).filter_map(|c| Some((c.offset, count(c)?))).collect();
-    let wanted = (2 + zeros.len()) * n;
+    let wanted = (2 + zeros.len()) * n + short.len();
     let fits = if zeros.is_empty() { (wanted..=wanted + n).contains(&pool.len()) } else { pool.len() == wanted };
     if !fits {
         return;
@@ -74,12 +85,19 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     let rows_read = [total_row, forward_row].into_iter().chain(zeros.iter().copied());
     let values = [&total, &forward].into_iter().chain(zeros.iter().map(|_| &zero));
     let mut taken = Vec::with_capacity(wanted);
+    let mut take = |row: &'static str, applicant: &'static str, value: i64| {
+        let at = pool.iter().position(|&(_, v)| v == value)?;
+        let (offset, count) = pool.remove(at);
+        taken.push(RequestFact { row, applicant, count, offset });
+        Some(())
+    };
     for (r, cells) in rows_read.zip(values) {
         for (&applicant, &value) in template::APPLICANTS.iter().zip(cells.iter()) {
-            let Some(at) = pool.iter().position(|&(_, v)| v == value) else { return };
-            let (offset, count) = pool.remove(at);
-            taken.push(RequestFact { row: specs[r].key, applicant, count, offset });
+            let Some(()) = take(specs[r].key, applicant, value) else { return };
         }
+    }
+    for &(r, sum) in &short {
+        let Some(()) = take(specs[r].key, "total", sum) else { return };
     }
     let keys: Vec<&str> = [total_row, forward_row].iter().chain(zeros).map(|&r| specs[r].key).collect();
     let facts = &mut report.requests;
@@ -93,5 +111,6 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
         taken.into_iter().partition(|f| keys[..2].contains(&f.row));
     facts.extend(rest);
     facts.extend(last);
-    super::pooled::read_again(report, &keys);
+    let totals = short.iter().map(|&(r, _)| specs[r].key);
+    super::pooled::read_again(report, &keys.iter().copied().chain(totals).collect::<Vec<_>>());
 }
