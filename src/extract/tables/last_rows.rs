@@ -10,7 +10,9 @@
 //! No reading of the rows as printed places those numbers. Where every other
 //! row the two rows' sums need is read, the template tells what each of their
 //! cells holds: (七)总计 the results' sum in each column, 四 what 一 + 二 leaves
-//! beside it. The rows are read where the numbers printed after the results
+//! beside it; a result printed short of its 总计 (a group's first row, whose
+//! total a page prints apart) counts as its other cells' sum, which is looked
+//! for too. The rows are read where the numbers printed after the results
 //! read, to the table's end, hold each of those values, one number a cell and
 //! a row's worth of others at most; each cell is the first such number not
 //! taken, (七)总计's first. Where the last results were not read at all, they
