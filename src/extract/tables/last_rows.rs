@@ -36,56 +36,21 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     let n = template::APPLICANTS.len();
     let specs = template::request_rows(t);
     let facts = &report.requests[from..];
-    let grid = Grid::of(facts, t);
-    let (Some(total_row), Some(forward_row)) = (grid.index(Role::TotalProcessed), grid.index(Role::CarriedForward))
-    else {
-        return;
-    };
-    let row = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
-    let adds_up = |cells: &[i64]| cells[..n - 1].iter().sum::<i64>() == cells[n - 1];
-    if [total_row, forward_row].iter().all(|&r| row(r).is_some_and(|c| adds_up(&c))) {
-        return;
-    }
-    // The results read (a row printed short of its 总计 too: its sum, printed
-    // apart, is looked for with the two rows'), and the last ones not read at
-    // all (none of their cells).
-    let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
-    let unread = |r: usize| (0..n).all(|a| grid.get(Some(r), a).is_none());
-    let last_read = results.iter().rposition(|&r| !unread(r));
-    let (read, zeros) = results.split_at(last_read.map_or(0, |p| p + 1));
-    let parts_of = |r: usize| (0..n - 1).map(|a| grid.get(Some(r), a)).collect::<Option<Vec<i64>>>();
-    let Some(parts) = read.iter().map(|&r| parts_of(r)).collect::<Option<Vec<Vec<i64>>>>() else { return };
-    let short: Vec<(usize, i64)> = read
-        .iter()
-        .zip(&parts)
-        .filter(|(&r, _)| grid.get(Some(r), n - 1).is_none())
-        .map(|(&r, cells)| (r, cells.iter().sum()))
-        .collect();
-    // What each cell holds: the results' sum, and what 一 + 二 leaves beside it.
-    let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).and_then(row));
-    let (Some(new), Some(over)) = (new, over) else { return };
-    let row_total = |(&r, cells): (&usize, &Vec<i64>)| grid.get(Some(r), n - 1).unwrap_or(cells.iter().sum());
-    let mut total: Vec<i64> = (0..n - 1).map(|a| parts.iter().map(|c| c[a]).sum()).collect();
-    total.push(read.iter().zip(&parts).map(row_total).sum());
-    let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
-    if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
-        return;
-    }
+    let Some(told) = Told::of(&Grid::of(facts, t), &specs, n) else { return };
     // The numbers printed after the results read, to the table's end.
-    let read_keys: Vec<&str> = read.iter().map(|&r| specs[r].key).collect();
+    let read_keys: Vec<&str> = told.read.iter().map(|&r| specs[r].key).collect();
     let Some(after) = facts.iter().filter(|f| read_keys.contains(&f.row)).map(|f| f.offset).max() else { return };
     let printed = rows[..end.min(rows.len())].iter().flat_map(|r| &r.cells);
     let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
     let mut pool: Vec<(usize, i64)> =
         printed.filter(|c| c.offset > after).filter_map(|c| Some((c.offset, count(c)?))).collect();
-    let wanted = (2 + zeros.len()) * n + short.len();
-    let fits = if zeros.is_empty() { (wanted..=wanted + n).contains(&pool.len()) } else { pool.len() == wanted };
+    let wanted = told.cells.len() * n + told.short.len();
+    let zeros = told.cells.len() - 2;
+    let fits = if zeros == 0 { (wanted..=wanted + n).contains(&pool.len()) } else { pool.len() == wanted };
     if !fits {
         return;
     }
-    let zero = vec![0; n];
-    let rows_read = [total_row, forward_row].into_iter().chain(zeros.iter().copied());
-    let values = [&total, &forward].into_iter().chain(zeros.iter().map(|_| &zero));
+    // Each cell the first number not taken that holds its value.
     let mut taken = Vec::with_capacity(wanted);
     let mut take = |row: &'static str, applicant: &'static str, value: i64| {
         let at = pool.iter().position(|&(_, v)| v == value)?;
@@ -93,15 +58,12 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
         taken.push(RequestFact { row, applicant, count, offset });
         Some(())
     };
-    for (r, cells) in rows_read.zip(values) {
-        for (&applicant, &value) in template::APPLICANTS.iter().zip(cells.iter()) {
-            let Some(()) = take(specs[r].key, applicant, value) else { return };
-        }
+    let cells = told.cells.iter().flat_map(|(r, c)| template::APPLICANTS.iter().zip(c).map(move |(&a, &v)| (*r, a, v)));
+    let totals = told.short.iter().map(|&(r, sum)| (r, "total", sum));
+    if cells.chain(totals).any(|(r, applicant, value)| take(specs[r].key, applicant, value).is_none()) {
+        return;
     }
-    for &(r, sum) in &short {
-        let Some(()) = take(specs[r].key, "total", sum) else { return };
-    }
-    let keys: Vec<&str> = [total_row, forward_row].iter().chain(zeros).map(|&r| specs[r].key).collect();
+    let keys: Vec<&str> = told.cells.iter().map(|&(r, _)| specs[r].key).collect();
     let facts = &mut report.requests;
     let mut at = 0;
     facts.retain(|f| {
@@ -113,6 +75,57 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
         taken.into_iter().partition(|f| keys[..2].contains(&f.row));
     facts.extend(rest);
     facts.extend(last);
-    let totals = short.iter().map(|&(r, _)| specs[r].key);
-    super::pooled::read_again(report, &keys.iter().copied().chain(totals).collect::<Vec<_>>());
+    let short = told.short.iter().map(|&(r, _)| specs[r].key);
+    super::pooled::read_again(report, &keys.iter().copied().chain(short).collect::<Vec<_>>());
+}
+
+/// What the template's sums tell of the cells of (七)总计 and 四 and of the
+/// last results not read.
+struct Told {
+    /// The results read.
+    read: Vec<usize>,
+    /// (七)总计's cells, 四's, then those of the last results not read (0s):
+    /// each row's index among the template's with its cells.
+    cells: Vec<(usize, Vec<i64>)>,
+    /// The results read short of their 总计, each with the sum of its other cells.
+    short: Vec<(usize, i64)>,
+}
+
+impl Told {
+    /// `None` where (七)总计 and 四 were read whole and add up, or the rows
+    /// their sums need were not (一, 二, and every result read but for the
+    /// last ones not read at all and the 总计 of rows short of it).
+    fn of(grid: &Grid, specs: &[&template::Row], n: usize) -> Option<Told> {
+        let (total_row, forward_row) = (grid.index(Role::TotalProcessed)?, grid.index(Role::CarriedForward)?);
+        let row = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+        let adds_up = |cells: &[i64]| cells[..n - 1].iter().sum::<i64>() == cells[n - 1];
+        if [total_row, forward_row].iter().all(|&r| row(r).is_some_and(|c| adds_up(&c))) {
+            return None;
+        }
+        let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+        let unread = |r: usize| (0..n).all(|a| grid.get(Some(r), a).is_none());
+        let last_read = results.iter().rposition(|&r| !unread(r));
+        let (read, zeros) = results.split_at(last_read.map_or(0, |p| p + 1));
+        let parts_of = |r: usize| (0..n - 1).map(|a| grid.get(Some(r), a)).collect::<Option<Vec<i64>>>();
+        let parts: Vec<Vec<i64>> = read.iter().map(|&r| parts_of(r)).collect::<Option<_>>()?;
+        let sum_of = |r: usize, cells: &[i64]| grid.get(Some(r), n - 1).unwrap_or(cells.iter().sum());
+        let short: Vec<(usize, i64)> = read
+            .iter()
+            .zip(&parts)
+            .filter(|(&r, _)| grid.get(Some(r), n - 1).is_none())
+            .map(|(&r, cells)| (r, cells.iter().sum()))
+            .collect();
+        // (七)总计: the results' sum; 四: what 一 + 二 leaves beside it.
+        let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).and_then(row));
+        let (new, over) = (new?, over?);
+        let mut total: Vec<i64> = (0..n - 1).map(|a| parts.iter().map(|c| c[a]).sum()).collect();
+        total.push(read.iter().zip(&parts).map(|(&r, c)| sum_of(r, c)).sum());
+        let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
+        if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
+            return None;
+        }
+        let mut cells = vec![(total_row, total), (forward_row, forward)];
+        cells.extend(zeros.iter().map(|&r| (r, vec![0; n])));
+        Some(Told { read: read.to_vec(), cells, short })
+    }
 }
