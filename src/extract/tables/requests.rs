@@ -602,16 +602,23 @@ fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str
 }
 
 /// Whether a row's label is the template's `full` label cut before its last
-/// words (two characters or more), its start printed whole.
+/// words (two characters or more), its start printed whole: a label that
+/// starts with its item's number (`1.本机关`) from its start (past its group's
+/// numeral), any other from anywhere.
 fn label_cut(label: &str, full: &str) -> bool {
     let full = crate::normalize::squash(full);
-    label.chars().count() >= MIN_CUT_LABEL
+    let item = full.find(')').map_or(&full[..], |p| &full[p + 1..]);
+    let from_item = super::numbers_first::numbered(label) && item.starts_with(label);
+    let fewest = if from_item { MIN_CUT_NUMBERED } else { MIN_CUT_LABEL };
+    label.chars().count() >= fewest
         && full.find(label).is_some_and(|at| full.len() - (at + label.len()) >= 2 * '字'.len_utf8())
 }
 
 /// The fewest characters of a row's label [`label_cut`] looks at (fewer may be
-/// a word the label holds anywhere).
+/// a word the label holds anywhere); of one that starts with its item's
+/// number, where the item's label starts (the number and three characters).
 const MIN_CUT_LABEL: usize = 6;
+const MIN_CUT_NUMBERED: usize = 5;
 
 /// The column of a row's one number (`facts[at]`, read as its total or its
 /// first) where the table's sums tell: the one it was read in where its column
@@ -709,6 +716,20 @@ mod tests {
             let r = table("| 0 | 0 |", without);
             assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0), "{without}");
         }
+    }
+
+    #[test]
+    fn a_label_cut_short_after_its_items_number_is_known_as_cut() {
+        // A page's narrow label column: `1.本机关` / `不掌握相` / `452` / `关政府信` / `息`,
+        // the row read with its first line alone; its lone number is its first column's.
+        let full = "(四)1.本机关不掌握相关政府信息";
+        assert!(label_cut("1.本机关", full));
+        assert!(label_cut("1.本机关不掌握相", full));
+        // Not from the item's start, or too short to tell, or another item's: not so.
+        for label in ["本机关不掌", "1.本机", "2.本机关", "关政府信息"] {
+            assert!(!label_cut(label, full), "{label}");
+        }
+        assert!(!label_cut("1.属于国家", full));
     }
 
     #[test]
