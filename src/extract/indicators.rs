@@ -365,6 +365,11 @@ fn numbers_first(rows: &[Row]) -> Option<usize> {
         .then(|| usize::from(counting(true)))
 }
 
+/// Whether a line holds a unit's cell alone (`条`, `万元`).
+fn unit_alone(r: &Row) -> bool {
+    r.cells.is_empty() && UNITS.contains(&r.label())
+}
+
 /// The most characters a piece of a label wrapped in its cell has.
 const MAX_WRAPPED_CHARS: usize = 12;
 
@@ -374,8 +379,7 @@ const MAX_WRAPPED_CHARS: usize = 12;
 fn past_numbers(rows: &[Row], k: usize) -> Option<(Indicator, usize)> {
     // (Numbers right below, or below the unit's cell on a line of its own, `(一)主动公开政府`
     // / `条` / `1` / `349` / `信息数`; and a label no longer than a wrapped piece and its unit.)
-    let unit = |r: &Row| r.kind == Kind::Table && r.cells.is_empty() && UNITS.contains(&r.label());
-    let below = k + 1 + usize::from(rows.get(k + 1).is_some_and(unit));
+    let below = k + 1 + usize::from(rows.get(k + 1).is_some_and(unit_alone));
     let numbers_below = rows.get(below).is_some_and(|r| r.is_numbers_alone());
     if !numbers_below || rows[k].label().chars().count() > MAX_WRAPPED_CHARS + 2 {
         return None;
@@ -405,8 +409,7 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         return (1..=above.len()).find_map(|n| indicator(&above[..n].iter().rev().copied().collect::<String>()));
     }
     // (The unit's cell may stand between the pieces: `受理依申请公开信` / `条` / `息总数`.)
-    let unit = |r: &&Row| r.cells.is_empty() && UNITS.contains(&r.label());
-    let below: Vec<&str> = rows[k + 1..].iter().take(3).filter(|r| !unit(r)).take(2).map_while(piece).collect();
+    let below: Vec<&str> = rows[k + 1..].iter().take(3).filter(|r| !unit_alone(r)).take(2).map_while(piece).collect();
     let above = k.checked_sub(1).and_then(|a| piece(&rows[a]));
     let found = |start: String| {
         let mut label = start;

@@ -16,7 +16,12 @@ pub(super) type GroupFirst<'a> = &'a dyn Fn(&Row) -> bool;
 pub(super) fn group_first(row: &Row, cues: &Cues, specs: &[&template::Row]) -> bool {
     let label = row.label();
     let one = label.strip_prefix('1').is_some_and(|rest| rest.starts_with(['.', '、', '．']));
-    one || place_of(row, cues).and_then(|j| specs.get(j)).is_some_and(|s| s.label.contains(")1."))
+    one || place_of(row, cues).and_then(|j| specs.get(j)).copied().is_some_and(opens_group)
+}
+
+/// Whether a template row is the first of its group (`(四)1.本机关不掌握…`).
+fn opens_group(spec: &template::Row) -> bool {
+    spec.label.contains(")1.")
 }
 
 /// The 总计 column of the rows that a group's label shares a line with
@@ -113,17 +118,8 @@ pub(super) fn group_totals(
     true
 }
 
-/// The 总计 cells of the groups' first rows (`(三)1.属于国家秘密`, `(四)1.本机关…`)
-/// where plain `pdftotext` of a page's table printed those rows short of their
-/// totals and the totals together further down the table: among a later row's
-/// numbers, or on a line of their own between rows (`2.申请人逾期未按收 3` / … /
-/// `2` / `17` / `2` / `1`). `matches` are the walk's (template row, layout
-/// row), `end` the row after the table. The totals are taken in order, one for
-/// each such row: a row a column short, its sum; a row holding a single number
-/// (its other columns printed elsewhere, or 0), that number or more; the rows
-/// holding one number are left out where that does not fit. Two totals at
-/// least are sums not 0 of rows a column short (zeros stand anywhere), and a
-/// row of the walk whose numbers add up never gives them.
+/// The rows of 表三 with the groups' first rows' totals moved to them (see
+/// [`totals_further_down`]).
 pub(super) struct TotalsMoved<'a> {
     /// The rows, each total after its row's numbers and out of the row it was among.
     pub(super) rows: Vec<Row<'a>>,
@@ -133,7 +129,18 @@ pub(super) struct TotalsMoved<'a> {
     pub(super) first_and_total: Vec<usize>,
 }
 
-/// See [`TotalsMoved`]; `None` where no such totals are found.
+/// The 总计 cells of the groups' first rows (`(三)1.属于国家秘密`, `(四)1.本机关…`)
+/// where plain `pdftotext` of a page's table printed those rows short of their
+/// totals and the totals together further down the table: among a later row's
+/// numbers, or on a line of their own between rows (`2.申请人逾期未按收 3` / … /
+/// `2` / `17` / `2` / `1`). `matches` are the walk's (template row, layout
+/// row), `end` the row after the table. The totals are taken in order, one
+/// for each such row: a row a column short, its sum; a row holding a single
+/// number (its other columns printed elsewhere, or 0), that number or more;
+/// the rows holding one number are left out where that does not fit. Two
+/// totals at least are sums not 0 of rows a column short (zeros stand
+/// anywhere), and a row of the walk whose numbers add up never gives them.
+/// `None` where no such totals are found.
 pub(super) fn totals_further_down<'a>(
     rows: &[Row<'a>],
     matches: &[(usize, usize)],
@@ -142,7 +149,6 @@ pub(super) fn totals_further_down<'a>(
     n: usize,
 ) -> Option<TotalsMoved<'a>> {
     let specs = template::request_rows(t);
-    let first_of_group = |j: usize| specs[j].label.contains(")1.");
     let short = |k: usize| rows[k].cells.len() == n - 1 && rows[k].cells.iter().all(|c| c.value.is_some());
     let single = |k: usize| matches!(rows[k].cells.as_slice(), [c] if c.value.is_some());
     let sum = |k: usize| rows[k].cells.iter().map(Cell::number).sum::<f64>();
@@ -151,7 +157,7 @@ pub(super) fn totals_further_down<'a>(
         rows[k].cells.len() == n && cells_add_up(&rows[k].cells) && matches.iter().any(|m| m.1 == k)
     };
     let total_of = |k: usize, v: f64| if short(k) { v == sum(k) } else { v >= sum(k) };
-    let firsts = matches.iter().filter(|&&(j, _)| first_of_group(j)).map(|m| m.1);
+    let firsts = matches.iter().filter(|&&(j, _)| opens_group(specs[j])).map(|m| m.1);
     let with_single: Vec<usize> = firsts.filter(|&k| short(k) || single(k)).collect();
     let without: Vec<usize> = with_single.iter().copied().filter(|&k| short(k)).collect();
     for of in [with_single, without] {

@@ -420,11 +420,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         let short = |r: &Row| r.cells.len() == 1 && label_cut(r.label(), spec.label);
         let lone = if lone == Lone::Total && (within(&rows[k]) || short(&rows[k])) { Lone::First } else { lone };
         let placed = match (combined, lone) {
-            _ if first_and_total.contains(&k) => {
-                let mut cells = vec![None; n];
-                (cells[0], cells[n - 1]) = (rows[k].cells.first().copied(), rows[k].cells.last().copied());
-                Placed::Some(cells, "cells_unaligned")
-            }
+            _ if first_and_total.contains(&k) => match rows[k].cells.as_slice() {
+                [first, .., total] => first_and_total_of(*first, *total, n),
+                _ => Placed::Some(vec![None; n], "cells_unaligned"),
+            },
             (true, _) => place_combined(&rows[k], n, lone),
             (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
             (false, Lone::First) => place(&rows[k], n, cs.as_deref(), Some(0)),
@@ -510,13 +509,17 @@ fn summed_last(cells: Vec<Option<Cell>>, n: usize) -> Placed {
         [] => false,
     };
     match read.as_slice() {
-        [first, .., last] if read.len() < n && told => {
-            let mut out = vec![None; n];
-            (out[0], out[n - 1]) = (Some(*first), Some(*last));
-            Placed::Some(out, "cells_unaligned")
-        }
+        [first, .., last] if read.len() < n && told => first_and_total_of(*first, *last, n),
         _ => Placed::Some(cells, "cells_unaligned"),
     }
+}
+
+/// A row of `n` columns read as its first column and its 总计, those between
+/// not known.
+fn first_and_total_of(first: Cell, total: Cell, n: usize) -> Placed {
+    let mut out = vec![None; n];
+    (out[0], out[n - 1]) = (Some(first), Some(total));
+    Placed::Some(out, "cells_unaligned")
 }
 
 /// The columns of an aligned row that does not add up whose numbers are not
