@@ -28,9 +28,11 @@ use crate::template::Role;
 
 /// Reads again (七)总计 and 四 (see the module) where the reading of the table
 /// (`report.requests[from..]`, from `rows` up to row `end`) left either of
-/// them short of a cell or not adding up. Changes nothing otherwise.
+/// them short of a cell. Changes nothing otherwise.
 pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
-    if report.has_issue("applicants_combined") {
+    // (Only where the reading said it left cells or rows.)
+    let left = ["rows_missing", "cells_unaligned", "cells_extra"].iter().any(|c| report.has_issue(c));
+    if !left || report.has_issue("applicants_combined") {
         return;
     }
     let n = template::APPLICANTS.len();
@@ -92,14 +94,16 @@ struct Told {
 }
 
 impl Told {
-    /// `None` where (七)总计 and 四 were read whole and add up, or the rows
-    /// their sums need were not (一, 二, and every result read but for the
-    /// last ones not read at all and the 总计 of rows short of it).
+    /// `None` where (七)总计 and 四 were read whole, or one of them was and
+    /// holds other than the sums tell (the report's slip, which the checks
+    /// flag, not a reading's to take back), or the rows their sums need were
+    /// not (一, 二, and every result read but for the last ones not read at all
+    /// and the 总计 of rows short of it).
     fn of(grid: &Grid, specs: &[&template::Row], n: usize) -> Option<Told> {
         let (total_row, forward_row) = (grid.index(Role::TotalProcessed)?, grid.index(Role::CarriedForward)?);
         let row = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
         let adds_up = |cells: &[i64]| cells[..n - 1].iter().sum::<i64>() == cells[n - 1];
-        if [total_row, forward_row].iter().all(|&r| row(r).is_some_and(|c| adds_up(&c))) {
+        if [total_row, forward_row].iter().all(|&r| row(r).is_some()) {
             return None;
         }
         let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
@@ -122,6 +126,11 @@ impl Told {
         total.push(read.iter().zip(&parts).map(|(&r, c)| sum_of(r, c)).sum());
         let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
         if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
+            return None;
+        }
+        // (A row read whole stands as printed.)
+        let as_printed = |r: usize, told: &Vec<i64>| row(r).is_none_or(|printed| printed == *told);
+        if !as_printed(total_row, &total) || !as_printed(forward_row, &forward) {
             return None;
         }
         let mut cells = vec![(total_row, total), (forward_row, forward)];

@@ -791,6 +791,10 @@ mod tests {
         let r = text(&[], &tail.replace("25", "24"));
         assert!(!r.has_issue("cells_pooled"));
         assert_ne!(get(&r, "total_processed", "total"), Some(25));
+        // The two rows printed whole, (七)'s total printed wrong: read as printed, for the checks.
+        let r = text(&[], "(七)总计\n20\n2\n1\n0\n1\n1\n26\n四、结转下年度继续办理\n3\n0\n0\n0\n0\n0\n3\n25\n");
+        assert_eq!(get(&r, "total_processed", "total"), Some(26));
+        assert!(!r.has_issue("cells_pooled"));
         // The last results' labels printed apart, their numbers (all 0) among the two rows':
         // read where the numbers are just theirs and the two rows'.
         let apart = ["other_overdue_fee", "other_misc"];
