@@ -166,14 +166,14 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         };
         of(n).or_else(|| combined(f).then(|| of(COMBINED_WIDTH)).flatten())
     };
-    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, Reach::Table, report)) {
+    if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::Table, report)) {
         return Some(end);
     }
     if let Some((rows, after)) = first.and_then(banded) {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(after);
     }
-    if let Some(end) = first.and_then(|f| nothing_but_zeros(rows_from, f, t, Reach::TextEnd, report)) {
+    if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::TextEnd, report)) {
         return Some(end);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
@@ -205,8 +205,18 @@ enum Reach {
 /// its cells at least and every number from where 表二 ends (`rows`) to 表四
 /// (or the closing sections) is 0, every cell is. Reaching to the text's end,
 /// every number there is 0 and they are as many as both tables' cells at
-/// least. Row `first` names 表三's first row. Returns the row where 表四 begins.
-fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, report: &mut Report) -> Option<usize> {
+/// least, or they are all marks for none (`—`, no 0 printed), one in 表三 at
+/// least: plain `pdftotext` loses most of a table's marks, and a cell with
+/// nothing printed in a filled table is 0. Row `first` names 表三's first row.
+/// Returns the row where 表四 begins.
+fn nothing_but_zeros(
+    text: &str,
+    rows: &[Row],
+    first: usize,
+    t: Template,
+    reach: Reach,
+    report: &mut Report,
+) -> Option<usize> {
     let n = template::APPLICANTS.len();
     let specs = template::request_rows(t);
     let end = (first..rows.len()).find(|&k| {
@@ -222,13 +232,25 @@ fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, repo
         }
     };
     // (Walked again where all are 0: most tables stop at their first number not 0.)
-    let cells = || rows[..to].iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells);
+    // (A date's numbers, `2024 年 1 月 9 日` under the closing sections, are no cells.)
+    let cells = |to: usize| {
+        let table = rows[..to].iter().filter(|r| r.kind == Kind::Table);
+        table.flat_map(|r| &r.cells).filter(|c| !dated(text, c))
+    };
     let zero = |c: &Cell| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none());
-    if !full_form || !cells().all(zero) || cells().count() < wanted {
+    if !full_form || !cells(to).all(zero) {
         return None;
     }
+    // (Marks alone: 表三's own are its facts' places, 表四 reads those after.)
+    let mark = |c: &Cell| !text.get(c.offset..).unwrap_or_default().starts_with(|ch: char| ch.is_ascii_digit());
+    let in_table = || cells(end).any(|c| c.offset >= rows[first].offset);
+    let places = match cells(to).count() >= wanted {
+        true => to,
+        false if reach == Reach::TextEnd && in_table() && cells(to).all(mark) => end,
+        false => return None,
+    };
     // (The facts are marked at the first cells: 表四 reads its own from those after.)
-    let mut printed = cells();
+    let mut printed = cells(places);
     for spec in specs {
         for applicant in template::APPLICANTS {
             let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
@@ -236,6 +258,12 @@ fn nothing_but_zeros(rows: &[Row], first: usize, t: Template, reach: Reach, repo
         }
     }
     Some(end)
+}
+
+/// Whether `cell` is a number of a date (`1 月 9 日`): a 年, 月 or 日 after its digits.
+fn dated(text: &str, cell: &Cell) -> bool {
+    let after = text.get(cell.offset..).unwrap_or_default().trim_start_matches(|c: char| c.is_ascii_digit());
+    after.trim_start_matches(' ').starts_with(['年', '月', '日'])
 }
 
 /// Reads 表三 with each row's numbers after its label, as most layouts print them.
@@ -1071,6 +1099,35 @@ mod tests {
         for (later, litigation_last) in [(one.as_str(), 5), (&zeros(12), 0)] {
             let r = requests(&text(later, litigation_last), Template::T2021);
             assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{later}");
+        }
+    }
+
+    #[test]
+    fn a_table_of_marks_for_none_most_of_them_lost_is_zeros() {
+        // Plain pdftotext of a Word table whose every cell is `-`: most marks
+        // lost, a few after labels, 表四's and more after the closing date.
+        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let text = |late: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                 {half}- -\n{rest}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n维持 纠正 结果 审结\n\
+                 {}五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\
+                 某某乡人民政府\n2024 年 1 月 9 日\n\n{late}",
+                "-\n\n".repeat(10)
+            )
+        };
+        let marks = text("-\n\n-\n");
+        let (_, rs) = rows(&marks);
+        let mut r = Report::default();
+        let end = read_requests(&marks, &rs, Template::T2021, 0, &mut r).unwrap();
+        assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        super::super::litigation::read_litigation(&marks, &rs, end, &mut r);
+        assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        // A 0 printed among the marks, or a number after them: not read so.
+        for late in ["-\n\n0\n", "-\n\n3\n"] {
+            let r = requests(&text(late), Template::T2021);
+            assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{late}");
         }
     }
 
