@@ -216,14 +216,7 @@ pub(super) fn banded<'a>(
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
-    // (The first row's numbers may come before its label.)
-    let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
-    // Numbers in runs fewer than the table's: no such table (most texts).
-    let tokens = tokens(text, rows, first, end);
-    if (0..tokens.len()).filter(|&k| !tokens[k].glued || lone(&tokens, k)).count() < m * n {
-        return None;
-    }
-    let runs = runs_of(&tokens);
+    let (runs, first) = table_runs(text, rows, first, n * m)?;
     let read_over = |runs: &[(Vec<Cell>, usize)]| {
         let (read, used, wide) = best_reading(runs, n, m)?;
         let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
@@ -251,6 +244,65 @@ pub(super) fn banded<'a>(
     }
     let (read, last) = read_over(&runs[..cut])?;
     Some((labelled(&rows[first], &specs, read), after(last)))
+}
+
+/// The runs (see [`runs_of`]) of the numbers from row `first` (or the numbers
+/// alone right before it: the first row's may come before its label) to the
+/// first row of prose, and the row they start at; `None` where the numbers
+/// are fewer than `cells` (most texts).
+fn table_runs(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<(Vec<Cell>, usize)>, usize)> {
+    let (tokens, first) = table_tokens(text, rows, first, cells)?;
+    Some((runs_of(&tokens), first))
+}
+
+/// The tokens [`table_runs`] makes its runs of, and the row they start at.
+fn table_tokens(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<Token>, usize)> {
+    let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
+    let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
+    let tokens = tokens(text, rows, first, end);
+    if (0..tokens.len()).filter(|&k| !tokens[k].glued || lone(&tokens, k)).count() < cells {
+        return None;
+    }
+    Some((tokens, first))
+}
+
+/// Reads 表三 printed column by column (as [`banded`]) up to (七)总计, where
+/// the rows after it were printed past the table's end (四's numbers among
+/// 表四's, or after the closing sections): its rows read, in the template's
+/// order, and the layout row after its last number. Taken where some band
+/// holds more than a row, every row adds up, the results add up to (七)总计 in
+/// every column, and (七) is no more than 一 + 二 in any column (no identity
+/// checks the rows' order: no slip is let pass), and no number but 0 before
+/// its last is left out; `None` otherwise.
+pub(super) fn to_total<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+) -> Option<(Vec<Row<'a>>, usize)> {
+    let specs = template::request_rows(t);
+    let m = 1 + specs.iter().position(|s| s.role == template::Role::TotalProcessed)?;
+    let (tokens, first) = table_tokens(text, rows, first, n * m)?;
+    let runs = runs_of(&tokens);
+    let (read, used, wide) = best_reading(&runs, n, m)?;
+    // (A number not 0 left out before the reading's last: the rows are not the table's.)
+    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
+    let last_taken = taken.iter().max().copied().unwrap_or(0);
+    let left_out = |t: &Token| t.cell.offset < last_taken && t.cell.number() != 0.0 && !taken.contains(&t.cell.offset);
+    if tokens.iter().any(left_out) {
+        return None;
+    }
+    let row = |key: &str| specs.iter().position(|s| s.key == key).and_then(|j| read.get(j));
+    let (new, over, total) = (row("new_received")?, row("carried_over")?, &read[m - 1]);
+    let within = (0..n).all(|c| total[c].number() <= new[c].number() + over[c].number());
+    let sound = not_adding(&read) == 0 && results_unequal(&specs[..m], &read, n) == 0;
+    if !(wide && within && sound) {
+        return None;
+    }
+    let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
+    let at = (first..=last).find(|&k| names_litigation(rows[k].label())).unwrap_or(last + 1);
+    Some((labelled(&rows[first], &specs, read), at))
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -462,6 +514,43 @@ mod tests {
             row[6] = row[..6].iter().sum();
         }
         (t, [2, 1, 0, 0, 3, 1, 0, 1, 0, 2, 0, 0, 0, 1, 1])
+    }
+
+    #[test]
+    fn a_table_whose_last_row_comes_after_the_closing_sections_is_read_to_its_total() {
+        // The first six rows one band under their labels, the rest a row a
+        // band; 四's numbers after 表四 and the closing sections.
+        let (mut t, _) = full_tables();
+        let specs = template::request_rows(Template::T2021);
+        let text = |t: &[[u32; 7]], stray: &str| {
+            let mut text = String::from("申请人情况\n");
+            text.extend(specs.iter().map(|s| format!("{}\n", s.label)));
+            for c in 0..7 {
+                text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
+                text.push('\n');
+            }
+            for (j, row) in t.iter().enumerate().take(24).skip(6) {
+                text.extend(row.iter().map(|v| format!("{v}\n\n")));
+                text.push_str(if j == 12 { stray } else { "" });
+            }
+            text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+            text.extend(t[24].iter().map(|v| format!("{v}\n\n")));
+            text
+        };
+        let report = read(&text(&t, ""));
+        assert_eq!(report.requests.len(), 24 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+        // A number not 0 among the runs that no row takes: not read so.
+        assert!(read(&text(&t, "7\n\n")).requests.len() < 24 * 7);
+        // The results not adding up to (七)总计 in two columns: not read so.
+        t[12][0] += 1;
+        t[12][1] += 1;
+        t[12][6] += 2;
+        assert!(read(&text(&t, "")).requests.len() < 24 * 7);
     }
 
     /// 表三 and 表四 read from `text`, as the extraction reads them.

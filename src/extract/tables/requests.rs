@@ -176,6 +176,11 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::TextEnd, report)) {
         return Some(end);
     }
+    // (The band's reading up to (七)总计, 四 printed past the table's end.)
+    if let Some((rows, after)) = first.and_then(|f| super::bands::to_total(text, rows_from, f, t, n)) {
+        read_requests_in(&rows, t, Lone::Total, report);
+        return Some(after);
+    }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
     let gathered = || {
         let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
