@@ -81,6 +81,10 @@ pub(super) fn tokens(text: &str, rows: &[Row], first: usize, end: usize) -> Vec<
     out
 }
 
+/// A run of numbers alone (see [`runs_of`]): its cells, and the index of the
+/// row its last is on.
+pub(super) type Run = (Vec<Cell>, usize);
+
 /// Whether token `k` is the one number a label's line ends with (`3.危及"三安全一
 /// 2`, the label wrapping over lines).
 fn lone(tokens: &[Token], k: usize) -> bool {
@@ -93,8 +97,8 @@ fn lone(tokens: &[Token], k: usize) -> bool {
 /// its last number is on. The one number on a label's line is its row's first:
 /// the other columns are the run right before the label, or where none is, it
 /// starts the run after it; other numbers on labels' lines are no run's.
-pub(super) fn runs_of(tokens: &[Token]) -> Vec<(Vec<Cell>, usize)> {
-    let mut out: Vec<(Vec<Cell>, usize)> = Vec::new();
+pub(super) fn runs_of(tokens: &[Token]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
     // Whether the last run takes the next number (no label nor blank line between).
     let mut open = false;
     for (k, t) in tokens.iter().enumerate() {
@@ -144,7 +148,7 @@ impl Band {
     }
 
     /// Row `j`'s cell in column `c`.
-    fn cell(&self, runs: &[(Vec<Cell>, usize)], j: usize, c: usize) -> Cell {
+    fn cell(&self, runs: &[Run], j: usize, c: usize) -> Cell {
         let Band { start, first, lead, .. } = *self;
         if c >= first {
             return runs[start + lead + c - first].0[j];
@@ -160,12 +164,12 @@ impl Band {
     }
 
     /// Whether row `j` adds up (no row built).
-    fn adds_up(&self, runs: &[(Vec<Cell>, usize)], n: usize, j: usize) -> bool {
+    fn adds_up(&self, runs: &[Run], n: usize, j: usize) -> bool {
         (0..n - 1).map(|c| self.cell(runs, j, c).number()).sum::<f64>() == self.cell(runs, j, n - 1).number()
     }
 
     /// The band's rows, `n` cells each.
-    fn cells(&self, runs: &[(Vec<Cell>, usize)], n: usize) -> Vec<Vec<Cell>> {
+    fn cells(&self, runs: &[Run], n: usize) -> Vec<Vec<Cell>> {
         (0..self.rows).map(|j| (0..n).map(|c| self.cell(runs, j, c)).collect()).collect()
     }
 }
@@ -176,7 +180,7 @@ type Step = (i64, Option<Band>);
 
 /// The bands that start at run `i` of a table of `m` rows and `n` columns:
 /// the plain band first, then those whose rows' first columns lead.
-fn bands_at(runs: &[(Vec<Cell>, usize)], i: usize, n: usize, m: usize) -> Vec<Band> {
+fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
     let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
     let s = len(i);
@@ -217,7 +221,7 @@ pub(super) fn banded<'a>(
     let specs = template::request_rows(t);
     let m = specs.len();
     let (runs, first) = table_runs(text, rows, first, n * m)?;
-    let read_over = |runs: &[(Vec<Cell>, usize)]| {
+    let read_over = |runs: &[Run]| {
         let (read, used, wide) = best_reading(runs, n, m)?;
         let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
         (wide && near_enough(&specs, &read, n)).then_some((read, last))
@@ -250,7 +254,7 @@ pub(super) fn banded<'a>(
 /// alone right before it: the first row's may come before its label) to the
 /// first row of prose, and the row they start at; `None` where the numbers
 /// are fewer than `cells` (most texts).
-fn table_runs(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<(Vec<Cell>, usize)>, usize)> {
+fn table_runs(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<Run>, usize)> {
     let (tokens, first) = table_tokens(text, rows, first, cells)?;
     Some((runs_of(&tokens), first))
 }
@@ -320,7 +324,7 @@ pub(super) fn labelled<'a>(row: &Row<'a>, specs: &[&template::Row], read: Vec<Ve
 /// out): the rows, how many runs it reads up to its last, and whether some
 /// band holds more than a row. `None` where no band of more than a row adds
 /// up (but for one row), or the runs make no `m` rows.
-pub(super) fn best_reading(runs: &[(Vec<Cell>, usize)], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
+pub(super) fn best_reading(runs: &[Run], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
     // For each run, the bands it starts: each with its weight.
     let weigh = |band: Band| {
         let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
