@@ -7,8 +7,9 @@
 //! of their own, apart from the numbers. A band's rows may also come each with
 //! its first columns a run of its own beside its label (before it, the numbers
 //! set a little higher; rows with no label between them one run), then the
-//! band's other columns a run each; a row may come whole, its seven numbers a
-//! run. The last rows' other columns may follow 表四's heading and heads: they
+//! band's other columns a run each, or those first and the rows' first
+//! columns after them, row by row (where the band holds a number not 0: zeros
+//! fit any order); a row may come whole, its seven numbers a run. The last rows' other columns may follow 表四's heading and heads: they
 //! are taken as 表三's where some is not 0 or 表四's cells still follow them
 //! (else the table is read from the numbers before 表四's last fifteen).
 //!
@@ -34,6 +35,9 @@ const LEFT_OUT: i64 = -6;
 /// What a band of more than a row weighs more than its rows: of two readings
 /// that add up as well, the one with rows printed whole (as most tables are).
 const WIDE: i64 = -1;
+/// What a band whose first columns follow the others weighs more: of two
+/// readings that add up as well, the one in the order most tables print.
+const AFTER: i64 = -1;
 
 /// Whether a blank line stands between two places of `text` (`a` before `b`).
 pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
@@ -128,33 +132,42 @@ pub(super) fn runs_of(tokens: &[Token]) -> Vec<Run> {
 }
 
 /// A band of `rows` rows from run `start`: the rows' first `first` columns
-/// row by row over the `lead` runs from `start` (a row's run printed with its
-/// label, its numbers first; the runs of rows with no label between them one),
-/// then the other columns a run each, `rows` numbers long. A band printed
-/// column by column has no first columns (`first` and `lead` 0); one printed
-/// row by row, no others (`first` is the table's width).
+/// row by row over `lead` runs (a row's run printed with its label, its
+/// numbers first; the runs of rows with no label between them one), and the
+/// other columns a run each, `rows` numbers long. The first columns' runs
+/// start `lead_at` runs from `start`, the others' `others_at`: the first
+/// columns come first (`lead_at` 0), or after the others. A band
+/// printed column by column has no first columns (`first` and `lead` 0); one
+/// printed row by row, no others (`first` is the table's width).
 #[derive(Clone, Copy, Debug)]
 struct Band {
     start: usize,
     rows: usize,
     first: usize,
     lead: usize,
+    lead_at: usize,
+    others_at: usize,
 }
 
 impl Band {
+    /// A band whose first columns' runs come first.
+    fn leading(start: usize, rows: usize, first: usize, lead: usize) -> Band {
+        Band { start, rows, first, lead, lead_at: 0, others_at: lead }
+    }
+
     /// The runs the band takes.
     fn runs(&self, n: usize) -> usize {
-        self.lead + n - self.first
+        (self.lead_at + self.lead).max(self.others_at + n - self.first)
     }
 
     /// Row `j`'s cell in column `c`.
     fn cell(&self, runs: &[Run], j: usize, c: usize) -> Cell {
-        let Band { start, first, lead, .. } = *self;
+        let Band { start, first, lead, lead_at, others_at, .. } = *self;
         if c >= first {
-            return runs[start + lead + c - first].0[j];
+            return runs[start + others_at + c - first].0[j];
         }
         let mut k = j * first + c;
-        for (run, _) in &runs[start..start + lead] {
+        for (run, _) in &runs[start + lead_at..start + lead_at + lead] {
             match run.get(k) {
                 Some(cell) => return *cell,
                 None => k -= run.len(),
@@ -179,17 +192,19 @@ impl Band {
 type Step = (i64, Option<Band>);
 
 /// The bands that start at run `i` of a table of `m` rows and `n` columns:
-/// the plain band first, then those whose rows' first columns lead.
+/// the plain band first, then those whose rows' first columns lead, then
+/// those whose first columns follow the others.
 fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
     let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
     let s = len(i);
     let mut out = Vec::new();
     if (1..=m).contains(&s) && all(i, n, s) {
-        out.push(Band { start: i, rows: s, first: 0, lead: 0 });
+        out.push(Band::leading(i, s, 0, 0));
     }
     // The rows' first `w` columns: the runs from `i` whose lengths are whole
-    // rows of `w`, as many as the columns' runs after them are long.
+    // rows of `w`, as many as the columns' runs after them are long (a stray
+    // number between at most).
     for w in 1..=n.min(s) {
         let mut total = 0;
         for k in i..runs.len() {
@@ -200,7 +215,25 @@ fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
             // (A row's first columns alone and its others a number a run are no band.)
             let rows = total / w;
             if (rows >= 2 || w == n) && all(k + 1, n - w, rows) {
-                out.push(Band { start: i, rows, first: w, lead: k + 1 - i });
+                out.push(Band::leading(i, rows, w, k + 1 - i));
+            }
+        }
+    }
+    // The other columns first, a run each, then the rows' first `w` columns.
+    for w in 1..n {
+        if s < 2 || s > m || !all(i, n - w, s) {
+            continue;
+        }
+        let (from, mut total) = (i + n - w, 0);
+        for k in from..runs.len() {
+            total += len(k);
+            if len(k) % w != 0 || total > s * w {
+                break;
+            }
+            // (Zeros fit any order: a band so printed holds a number not 0.)
+            let band = Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0 };
+            if total == s * w && band.cells(runs, n).iter().flatten().any(|c| c.number() != 0.0) {
+                out.push(band);
             }
         }
     }
@@ -329,7 +362,8 @@ pub(super) fn best_reading(runs: &[Run], n: usize, m: usize) -> Option<(Vec<Vec<
     let weigh = |band: Band| {
         let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
         let wide = if band.rows > 1 { WIDE } else { 0 };
-        (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide)
+        let after = if band.lead_at > 0 { AFTER } else { 0 };
+        (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after)
     };
     let bands: Vec<Vec<(Band, i64)>> =
         (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
@@ -555,6 +589,37 @@ mod tests {
         t[12][1] += 1;
         t[12][6] += 2;
         assert!(read(&text(&t, "")).requests.len() < 24 * 7);
+    }
+
+    #[test]
+    fn a_band_whose_first_columns_follow_its_others_is_read() {
+        // The first six rows one band under their labels, the rest a row a
+        // band but the last three: their last two columns a run each, then
+        // their first five row by row, one run.
+        let (t, _) = full_tables();
+        let specs = template::request_rows(Template::T2021);
+        let mut text = String::from("申请人情况\n");
+        text.extend(specs.iter().map(|s| format!("{}\n", s.label)));
+        for c in 0..7 {
+            text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        for row in &t[6..22] {
+            text.extend(row.iter().map(|v| format!("{v}\n\n")));
+        }
+        for c in 5..7 {
+            text.extend(t[22..].iter().map(|row| format!("{}\n", row[c])));
+            text.push('\n');
+        }
+        text.extend(t[22..].iter().flat_map(|row| &row[..5]).map(|v| format!("{v}\n")));
+        text.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        let report = read(&text);
+        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
     }
 
     /// 表三 and 表四 read from `text`, as the extraction reads them.
