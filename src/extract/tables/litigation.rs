@@ -119,6 +119,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
         if let Some((apart, unsure_cells)) = touching_apart(text, &cells, n, !vertical) {
             cells = apart;
+            let unsure_cells = settled(&mut cells, unsure_cells);
             for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
                 unsure[p / group] = true;
             }
@@ -273,6 +274,70 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         }
     }
     found
+}
+
+/// The most cells of unknown order [`settled`] tries every order of.
+const MAX_UNSETTLED: usize = 5;
+
+/// Settles the order of touching numbers (see [`touching_apart`]) where the
+/// sums tell it: each group of neighbouring cells whose order is not known
+/// (`unsure`: touching numbers and the one before them) and the cell after
+/// them, in proceedings no other such group touches, takes the one order of
+/// its numbers that makes those proceedings add up, where every other order
+/// that does gives the same cells (an order within a proceeding's outcomes
+/// keeps its sum: `0 1 0 0 11 0` may be 0 1 0 0 1 and 1 0 … or 0 1 …, and is
+/// not settled). Returns the cells still unsure.
+fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
+    let group = template::LITIGATION_OUTCOMES.len();
+    let mut start = 0;
+    while start < unsure.len() {
+        if !unsure[start] {
+            start += 1;
+            continue;
+        }
+        // (The number after them too: the layout may print it before them.)
+        let end = (start + unsure[start..].iter().take_while(|&&u| u).count() + 1).min(unsure.len());
+        let proceedings = (start / group) * group..((end - 1) / group + 1) * group;
+        let alone = proceedings.clone().all(|k| (start..end).contains(&k) || !unsure[k]);
+        if alone && end - start <= MAX_UNSETTLED && proceedings.end <= cells.len() {
+            let values: Vec<Option<Value>> = cells[start..end].iter().map(|c| c.value).collect();
+            let mut fitting: Vec<Vec<Option<Value>>> = Vec::new();
+            for order in orders(values.len()) {
+                let tried: Vec<Option<Value>> = order.iter().map(|&k| values[k]).collect();
+                let mut whole = cells[proceedings.clone()].to_vec();
+                for (cell, value) in whole[start - proceedings.start..].iter_mut().zip(&tried) {
+                    cell.value = *value;
+                }
+                if whole.chunks_exact(group).all(cells_add_up) && !fitting.contains(&tried) {
+                    fitting.push(tried);
+                }
+            }
+            if let [only] = fitting.as_slice() {
+                for (cell, value) in cells[start..end].iter_mut().zip(only) {
+                    cell.value = *value;
+                }
+                unsure[start..end].fill(false);
+            }
+        }
+        start = end;
+    }
+    unsure
+}
+
+/// Every order of `len` items, as their indices.
+fn orders(len: usize) -> Vec<Vec<usize>> {
+    if len == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for shorter in orders(len - 1) {
+        for at in 0..len {
+            let mut order = shorter.clone();
+            order.insert(at, len - 1);
+            out.push(order);
+        }
+    }
+    out
 }
 
 /// The cells of the rows from `from` to the next section or running text, `n`
@@ -613,6 +678,27 @@ mod tests {
         // Numbers a line each touch nothing: `10` is ten.
         let r = litigation(&table("0  0 10 1").replace("   ", "\n").replace("  ", "\n").replace(' ', "\n"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn touching_numbers_whose_order_the_sums_tell_are_read() {
+        let table = |first: &str, second: &str| {
+            litigation(&format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+                 {first}\n                {second}\n五、存在的主要问题及改进情况\n"
+            ))
+        };
+        // `20`: 表四's first total touching the next proceeding's first, which
+        // only 2 then 0 leaves adding up, whatever the order of their neighbours.
+        let r = table("0   0   1   1   20  0", "0  0 0  0  1   0   0   1");
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
+        assert!(!r.has_issue("litigation_cells_missing"));
+        // `11` then 0: the next proceeding's 1 and 0 add up in either order: not read.
+        let r = table("0   1   0   0   11  0", "0  0 1  0  0   1   0   1");
+        assert!(r.litigation.iter().all(|f| f.proceeding == "litigation_after_reconsideration"), "{:?}", r.litigation);
+        assert!(r.has_issue("litigation_cells_missing"));
     }
 
     #[test]
