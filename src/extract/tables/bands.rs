@@ -240,89 +240,102 @@ fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
     out
 }
 
-/// Reads 表三 printed column by column (see the module's comment): its rows in
-/// the template's order, each with its label and `n` cells, and the index of
-/// the layout row after its last number; `None` where the table is not printed so.
-pub(super) fn banded<'a>(
-    text: &str,
-    rows: &[Row<'a>],
-    first: usize,
-    t: Template,
-    n: usize,
-) -> Option<(Vec<Row<'a>>, usize)> {
+/// 表三 read: its rows in the template's order, each with its label and its
+/// cells, and the index of the layout row after its last number.
+pub(super) type Read<'a> = (Vec<Row<'a>>, usize);
+
+/// What [`banded`] reads of 表三.
+pub(super) enum Banded<'a> {
+    /// The whole table.
+    Whole(Read<'a>),
+    /// No reading of the whole table taken: the table up to (七)总计, its rows
+    /// after it printed past the table's end (see [`to_total`]).
+    ToTotal(Read<'a>),
+    /// Not printed so.
+    Not,
+}
+
+/// Reads 表三 printed column by column (see the module's comment), `n` cells a row.
+pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template, n: usize) -> Banded<'a> {
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
-    let (runs, first) = table_runs(text, rows, first, n * m)?;
-    let read_over = |runs: &[Run]| {
-        let (read, used, wide) = best_reading(runs, n, m)?;
-        let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
-        (wide && near_enough(&specs, &read, n)).then_some((read, last))
+    let Some(to) = specs.iter().position(|s| s.role == template::Role::TotalProcessed) else { return Banded::Not };
+    // Numbers in runs fewer than the table's up to (七)总计: no such table (most texts).
+    let Some((tokens, first)) = table_tokens(text, rows, first, n * (to + 1)) else { return Banded::Not };
+    let runs = runs_of(&tokens);
+    let Some(readings) = Readings::over(&runs, n, m) else { return Banded::Not };
+    let whole = || {
+        if counted(&tokens) < n * m {
+            return None;
+        }
+        let taken = |(read, used, wide): (Vec<Vec<Cell>>, usize, bool)| {
+            let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
+            (wide && near_enough(&specs, &read, n)).then_some((read, last))
+        };
+        let (read, last) = taken(readings.of(m)?)?;
+        // The last rows' last columns may come after 表四's heading, where 表四
+        // begins all the same. Zeros alone there tell no table from the other:
+        // they are 表三's only where 表四's cells follow them, else the table is
+        // read from the runs before 表四's cells.
+        let heading = |r: &Row| names_litigation(r.label());
+        let after = |last: usize| (first..=last).find(|&k| heading(&rows[k])).unwrap_or(last + 1);
+        let at = after(last);
+        let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+        let later = || rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
+        // (A number not 0 after the heading tells the tables apart.)
+        let told = |c: &Cell| c.offset > rows[at].offset && c.number() != 0.0;
+        if at > last || read.iter().flatten().any(told) || later() >= litigation {
+            return Some((labelled(&rows[first], &specs, read), at));
+        }
+        let (mut cut, mut held) = (runs.len(), 0);
+        while held < litigation && cut > 0 {
+            cut -= 1;
+            held += runs[cut].0.len();
+        }
+        let (read, last) = taken(best_reading(&runs[..cut], n, m)?)?;
+        Some((labelled(&rows[first], &specs, read), after(last)))
     };
-    let (read, last) = read_over(&runs)?;
-    // The last rows' last columns may come after 表四's heading, where 表四
-    // begins all the same. Zeros alone there tell no table from the other: they
-    // are 表三's only where 表四's cells follow them, else the table is read
-    // from the runs before 表四's cells.
-    let heading = |r: &Row| names_litigation(r.label());
-    let after = |last: usize| (first..=last).find(|&k| heading(&rows[k])).unwrap_or(last + 1);
-    let at = after(last);
-    let litigation = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    let later = || rows[last + 1..end].iter().flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count();
-    // (A number not 0 after the heading tells the tables apart.)
-    let told = |c: &Cell| c.offset > rows[at].offset && c.number() != 0.0;
-    if at > last || read.iter().flatten().any(told) || later() >= litigation {
-        return Some((labelled(&rows[first], &specs, read), at));
+    if let Some(read) = whole() {
+        return Banded::Whole(read);
     }
-    let (mut cut, mut held) = (runs.len(), 0);
-    while held < litigation && cut > 0 {
-        cut -= 1;
-        held += runs[cut].0.len();
-    }
-    let (read, last) = read_over(&runs[..cut])?;
-    Some((labelled(&rows[first], &specs, read), after(last)))
+    let read = readings.of(to + 1).and_then(|read| to_total(rows, first, &specs, &tokens, &runs, read, n));
+    read.map_or(Banded::Not, Banded::ToTotal)
 }
 
-/// The runs (see [`runs_of`]) of the numbers from row `first` (or the numbers
+/// The tokens (see [`tokens`]) of the numbers from row `first` (or the numbers
 /// alone right before it: the first row's may come before its label) to the
 /// first row of prose, and the row they start at; `None` where the numbers
-/// are fewer than `cells` (most texts).
-fn table_runs(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<Run>, usize)> {
-    let (tokens, first) = table_tokens(text, rows, first, cells)?;
-    Some((runs_of(&tokens), first))
-}
-
-/// The tokens [`table_runs`] makes its runs of, and the row they start at.
+/// of runs (see [`runs_of`]) are fewer than `cells`.
 fn table_tokens(text: &str, rows: &[Row], first: usize, cells: usize) -> Option<(Vec<Token>, usize)> {
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let first = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     let tokens = tokens(text, rows, first, end);
-    if (0..tokens.len()).filter(|&k| !tokens[k].glued || lone(&tokens, k)).count() < cells {
-        return None;
-    }
-    Some((tokens, first))
+    (counted(&tokens) >= cells).then_some((tokens, first))
 }
 
-/// Reads 表三 printed column by column (as [`banded`]) up to (七)总计, where
-/// the rows after it were printed past the table's end (四's numbers among
-/// 表四's, or after the closing sections): its rows read, in the template's
-/// order, and the layout row after its last number. Taken where some band
-/// holds more than a row, every row adds up, the results add up to (七)总计 in
-/// every column, and (七) is no more than 一 + 二 in any column (no identity
-/// checks the rows' order: no slip is let pass), and no number but 0 before
-/// its last is left out; `None` otherwise.
-pub(super) fn to_total<'a>(
-    text: &str,
+/// How many of `tokens` runs may take: numbers alone, and the one number of a label's line.
+fn counted(tokens: &[Token]) -> usize {
+    (0..tokens.len()).filter(|&k| !tokens[k].glued || lone(tokens, k)).count()
+}
+
+/// 表三 read over bands up to (七)总计 (`read`, the best reading of its rows
+/// to it over `runs`, made of `tokens`, from layout row `first`), where the
+/// rows after it were printed past the table's end (四's numbers among 表四's,
+/// or after the closing sections). Taken where some band holds more than a
+/// row, every row adds up, the results add up to (七)总计 in every column, and
+/// (七) is no more than 一 + 二 in any column (no identity checks the rows'
+/// order: no slip is let pass), and no number but 0 before its last is left
+/// out; `None` otherwise.
+fn to_total<'a>(
     rows: &[Row<'a>],
     first: usize,
-    t: Template,
+    specs: &[&template::Row],
+    tokens: &[Token],
+    runs: &[Run],
+    (read, used, wide): (Vec<Vec<Cell>>, usize, bool),
     n: usize,
-) -> Option<(Vec<Row<'a>>, usize)> {
-    let specs = template::request_rows(t);
-    let m = 1 + specs.iter().position(|s| s.role == template::Role::TotalProcessed)?;
-    let (tokens, first) = table_tokens(text, rows, first, n * m)?;
-    let runs = runs_of(&tokens);
-    let (read, used, wide) = best_reading(&runs, n, m)?;
+) -> Option<Read<'a>> {
     // (A number not 0 left out before the reading's last: the rows are not the table's.)
     let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
     let last_taken = taken.iter().max().copied().unwrap_or(0);
@@ -330,6 +343,7 @@ pub(super) fn to_total<'a>(
     if tokens.iter().any(left_out) {
         return None;
     }
+    let m = read.len();
     let row = |key: &str| specs.iter().position(|s| s.key == key).and_then(|j| read.get(j));
     let (new, over, total) = (row("new_received")?, row("carried_over")?, &read[m - 1]);
     let within = (0..n).all(|c| total[c].number() <= new[c].number() + over[c].number());
@@ -339,7 +353,7 @@ pub(super) fn to_total<'a>(
     }
     let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
     let at = (first..=last).find(|&k| names_litigation(rows[k].label())).unwrap_or(last + 1);
-    Some((labelled(&rows[first], &specs, read), at))
+    Some((labelled(&rows[first], specs, read), at))
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -358,52 +372,77 @@ pub(super) fn labelled<'a>(row: &Row<'a>, specs: &[&template::Row], read: Vec<Ve
 /// band holds more than a row. `None` where no band of more than a row adds
 /// up (but for one row), or the runs make no `m` rows.
 pub(super) fn best_reading(runs: &[Run], n: usize, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
-    // For each run, the bands it starts: each with its weight.
-    let weigh = |band: Band| {
-        let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
-        let wide = if band.rows > 1 { WIDE } else { 0 };
-        let after = if band.lead_at > 0 { AFTER } else { 0 };
-        (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after)
-    };
-    let bands: Vec<Vec<(Band, i64)>> =
-        (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
-    // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
-    let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT + WIDE;
-    if !bands.iter().flatten().any(wide_adding) {
-        return None;
-    }
-    // best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
-    let mut best: Vec<Vec<Option<Step>>> = vec![vec![None; m + 1]; runs.len() + 1];
-    best[0][0] = Some((0, None));
-    for i in 0..runs.len() {
-        for r in 0..m {
-            let Some((weight, _)) = best[i][r] else { continue };
-            let mut offer = |i: usize, r: usize, w: i64, band: Option<Band>| {
-                if best[i][r].is_none_or(|(b, _)| w > b) {
-                    best[i][r] = Some((w, band));
+    Readings::over(runs, n, m)?.of(m)
+}
+
+/// The best readings of runs over bands (see [`best_reading`]) of a table's
+/// first rows, whatever their count up to the table's: the reading of all
+/// rows holds that of each count fewer.
+pub(super) struct Readings<'r> {
+    runs: &'r [Run],
+    n: usize,
+    /// best[i][r]: the best weight of reading runs[..i] as rows[..r], and the band that ends there.
+    best: Vec<Vec<Option<Step>>>,
+}
+
+impl<'r> Readings<'r> {
+    /// The readings of `runs` as up to `m` rows of `n` cells; `None` where no
+    /// band of more than a row adds up (but for one row).
+    pub(super) fn over(runs: &'r [Run], n: usize, m: usize) -> Option<Readings<'r>> {
+        // For each run, the bands it starts: each with its weight.
+        let weigh = |band: Band| {
+            let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
+            let wide = if band.rows > 1 { WIDE } else { 0 };
+            let after = if band.lead_at > 0 { AFTER } else { 0 };
+            (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after)
+        };
+        let bands: Vec<Vec<(Band, i64)>> =
+            (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
+        // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
+        let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT + WIDE;
+        if !bands.iter().flatten().any(wide_adding) {
+            return None;
+        }
+        let mut best: Vec<Vec<Option<Step>>> = vec![vec![None; m + 1]; runs.len() + 1];
+        best[0][0] = Some((0, None));
+        for i in 0..runs.len() {
+            for r in 0..m {
+                let Some((weight, _)) = best[i][r] else { continue };
+                let mut offer = |i: usize, r: usize, w: i64, band: Option<Band>| {
+                    if best[i][r].is_none_or(|(b, _)| w > b) {
+                        best[i][r] = Some((w, band));
+                    }
+                };
+                offer(i + 1, r, weight + LEFT_OUT, None);
+                for &(band, w) in bands[i].iter().filter(|(b, _)| r + b.rows <= m) {
+                    offer(i + band.runs(n), r + band.rows, weight + w, Some(band));
                 }
-            };
-            offer(i + 1, r, weight + LEFT_OUT, None);
-            for &(band, w) in bands[i].iter().filter(|(b, _)| r + b.rows <= m) {
-                offer(i + band.runs(n), r + band.rows, weight + w, Some(band));
             }
         }
+        Some(Readings { runs, n, best })
     }
-    // The best reading of all the rows, back from its last run.
-    let (used, _) = (0..=runs.len()).filter_map(|i| best[i][m].map(|(w, _)| (i, w))).max_by_key(|&(i, w)| (w, i))?;
-    let (mut i, mut r, mut read, mut wide) = (used, m, Vec::with_capacity(m), false);
-    while r > 0 {
-        match best[i][r]?.1 {
-            Some(band) => {
-                wide |= band.rows > 1;
-                r -= band.rows;
-                read.splice(0..0, band.cells(runs, n));
-                i = band.start;
+
+    /// The best reading of the first `m` rows (no more than the readings were
+    /// made for), as [`best_reading`] gives it.
+    pub(super) fn of(&self, m: usize) -> Option<(Vec<Vec<Cell>>, usize, bool)> {
+        let Readings { runs, n, ref best } = *self;
+        // Back from its last run.
+        let weights = (0..=runs.len()).filter_map(|i| best[i].get(m).copied().flatten().map(|(w, _)| (i, w)));
+        let (used, _) = weights.max_by_key(|&(i, w)| (w, i))?;
+        let (mut i, mut r, mut read, mut wide) = (used, m, Vec::with_capacity(m), false);
+        while r > 0 {
+            match best[i][r]?.1 {
+                Some(band) => {
+                    wide |= band.rows > 1;
+                    r -= band.rows;
+                    read.splice(0..0, band.cells(runs, n));
+                    i = band.start;
+                }
+                None => i -= 1,
             }
-            None => i -= 1,
         }
+        Some((read, used, wide))
     }
-    Some((read, used, wide))
 }
 
 /// The rows of a table read that do not add up.
@@ -719,6 +758,14 @@ mod tests {
         holds(&read_both(&narrow_text(&t, &zeros, columns_after_heading)), &t, &zeros);
     }
 
+    /// The whole table [`banded`] reads, if it does.
+    fn whole<'a>(text: &str, rows: &[Row<'a>]) -> Option<Read<'a>> {
+        match banded(text, rows, 0, Template::T2021, 7) {
+            Banded::Whole(read) => Some(read),
+            _ => None,
+        }
+    }
+
     #[test]
     fn a_table_printed_row_by_row_or_that_adds_up_in_no_two_rows_is_not_read_so() {
         let text = banded_text();
@@ -727,16 +774,16 @@ mod tests {
         let by_rows: String = table().iter().map(|r| r.map(|v| format!("{v}\n")).concat() + "\n").collect();
         let row_text = format!("一、本年新收政府信息公开申请数量\n{by_rows}五、存在的主要问题\n工作有待加强。\n");
         let (_, by_rows) = rows(&row_text);
-        assert!(banded(&row_text, &by_rows, 0, Template::T2021, 7).is_none());
-        assert!(banded(&text, &rs, 0, Template::T2021, 7).is_some());
+        assert!(whole(&row_text, &by_rows).is_none());
+        assert!(whole(&text, &rs).is_some());
         // A number printed wrong: read as printed (the checks flag it); two, not read so.
         let wrong = text.replacen("3\n0\n2\n0\n\n", "3\n0\n5\n0\n\n", 1);
         assert_ne!(wrong, text);
         let (_, rs) = rows(&wrong);
-        let (read, _) = banded(&wrong, &rs, 0, Template::T2021, 7).unwrap();
+        let (read, _) = whole(&wrong, &rs).unwrap();
         assert_eq!(read[2].cells[0].value.unwrap().number, 5.0);
         let wrong = text.replacen("3\n0\n2\n0\n\n", "4\n0\n5\n0\n\n", 1);
         let (_, rs) = rows(&wrong);
-        assert!(banded(&wrong, &rs, 0, Template::T2021, 7).is_none());
+        assert!(whole(&wrong, &rs).is_none());
     }
 }

@@ -158,26 +158,25 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     // The shortened form's three columns, where the header names no kind of organisation.
     let heads = |r: &Row| ORGANISATION_HEADS.iter().any(|w| r.label().has(w));
     let combined = |f: usize| !rows_from[f.saturating_sub(12)..].iter().take(MAX_HEADER_ROWS).any(heads);
-    // (A band of the first rows only, the later rows' last columns printed apart.)
-    let banded = |f: usize| {
-        let of = |width: usize| {
-            super::bands::banded(text, rows_from, f, t, width)
-                .or_else(|| super::last_columns::apart(text, rows_from, f, t, width))
-        };
-        of(n).or_else(|| combined(f).then(|| of(COMBINED_WIDTH)).flatten())
-    };
     if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::Table, report)) {
         return Some(end);
     }
-    if let Some((rows, after)) = first.and_then(banded) {
+    // (The bands' reading up to (七)总计 kept for where nothing else reads the table.)
+    let mut to_total = None;
+    let banded = first.and_then(|f| {
+        let width = COMBINED_WIDTH;
+        banded_in(text, rows_from, f, t, n, &mut to_total)
+            .or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, width, &mut to_total)).flatten())
+    });
+    if let Some((rows, after)) = banded {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(after);
     }
     if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::TextEnd, report)) {
         return Some(end);
     }
-    // (The band's reading up to (七)总计, 四 printed past the table's end.)
-    if let Some((rows, after)) = first.and_then(|f| super::bands::to_total(text, rows_from, f, t, n)) {
+    // (四 printed past the table's end.)
+    if let Some((rows, after)) = to_total {
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(after);
     }
@@ -191,6 +190,28 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         return read_requests_as_printed(rows_from, t, report);
     };
     read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
+}
+
+/// 表三 read over bands of rows, or a band of its first rows with the later
+/// rows' last columns printed apart, `width` columns; where the bands read the
+/// table up to (七)总计 alone, that reading is kept in `to_total` (the first
+/// such).
+fn banded_in<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    width: usize,
+    to_total: &mut Option<super::bands::Read<'a>>,
+) -> Option<super::bands::Read<'a>> {
+    match super::bands::banded(text, rows, first, t, width) {
+        super::bands::Banded::Whole(read) => return Some(read),
+        super::bands::Banded::ToTotal(read) => {
+            to_total.get_or_insert(read);
+        }
+        super::bands::Banded::Not => {}
+    }
+    super::last_columns::apart(text, rows, first, t, width)
 }
 
 /// How far [`nothing_but_zeros`] looks for 表三's zeros.
