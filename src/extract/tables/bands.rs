@@ -7,9 +7,10 @@
 //! of their own, apart from the numbers. A band's rows may also come each with
 //! its first columns a run of its own beside its label (before it, the numbers
 //! set a little higher; rows with no label between them one run), then the
-//! band's other columns a run each, or those first and the rows' first
-//! columns after them, row by row (where the band holds a number not 0: zeros
-//! fit any order); a row may come whole, its seven numbers a run. The last rows' other columns may follow 表四's heading and heads: they
+//! band's other columns a run each (a number or two of another table, 表二's
+//! last cells, perhaps between), or those first and the rows' first columns
+//! after them, row by row (where the band holds a number not 0: zeros fit any
+//! order); a row may come whole, its seven numbers a run. The last rows' other columns may follow 表四's heading and heads: they
 //! are taken as 表三's where some is not 0 or 表四's cells still follow them
 //! (else the table is read from the numbers before 表四's last fifteen).
 //!
@@ -35,6 +36,10 @@ const LEFT_OUT: i64 = -6;
 /// What a band of more than a row weighs more than its rows: of two readings
 /// that add up as well, the one with rows printed whole (as most tables are).
 const WIDE: i64 = -1;
+/// The most runs of a number each (another table's cells, 表二's last
+/// printed among 表三's runs) a band's first columns and its others may have
+/// between them; each weighs as a run left out.
+const MAX_GAP: usize = 2;
 /// What a band whose first columns follow the others weighs more: of two
 /// readings that add up as well, the one in the order most tables print.
 const AFTER: i64 = -1;
@@ -136,7 +141,8 @@ pub(super) fn runs_of(tokens: &[Token]) -> Vec<Run> {
 /// numbers first; the runs of rows with no label between them one), and the
 /// other columns a run each, `rows` numbers long. The first columns' runs
 /// start `lead_at` runs from `start`, the others' `others_at`: the first
-/// columns come first (`lead_at` 0), or after the others. A band
+/// columns come first (`lead_at` 0; another table's number or two may stand
+/// between them and the others, [`Band::gap`]), or after the others. A band
 /// printed column by column has no first columns (`first` and `lead` 0); one
 /// printed row by row, no others (`first` is the table's width).
 #[derive(Clone, Copy, Debug)]
@@ -153,6 +159,11 @@ impl Band {
     /// A band whose first columns' runs come first.
     fn leading(start: usize, rows: usize, first: usize, lead: usize) -> Band {
         Band { start, rows, first, lead, lead_at: 0, others_at: lead }
+    }
+
+    /// The runs between the band's first columns and its others, left out.
+    fn gap(&self) -> usize {
+        if self.lead_at == 0 { self.others_at - self.lead } else { 0 }
     }
 
     /// The runs the band takes.
@@ -216,6 +227,14 @@ fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
             let rows = total / w;
             if (rows >= 2 || w == n) && all(k + 1, n - w, rows) {
                 out.push(Band::leading(i, rows, w, k + 1 - i));
+            }
+            // (Or a number or two of another table's between them, a run each.)
+            for gap in 1..=MAX_GAP {
+                let strays = (k + 1..k + 1 + gap).all(|g| len(g) == 1);
+                if rows >= 2 && w < n && strays && all(k + 1 + gap, n - w, rows) {
+                    let band = Band::leading(i, rows, w, k + 1 - i);
+                    out.push(Band { others_at: band.others_at + gap, ..band });
+                }
             }
         }
     }
@@ -394,7 +413,8 @@ impl<'r> Readings<'r> {
             let adding = (0..band.rows).filter(|&j| band.adds_up(runs, n, j)).count() as i64;
             let wide = if band.rows > 1 { WIDE } else { 0 };
             let after = if band.lead_at > 0 { AFTER } else { 0 };
-            (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after)
+            let strays = band.gap() as i64 * LEFT_OUT;
+            (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after + strays)
         };
         let bands: Vec<Vec<(Band, i64)>> =
             (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
@@ -570,6 +590,39 @@ mod tests {
             let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
             assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
         }
+    }
+
+    #[test]
+    fn another_tables_numbers_between_a_bands_first_columns_and_its_others_are_left_out() {
+        // The first six rows' first columns each before its label, then two of
+        // 表二's cells (its page's flow put them there), then the band's other
+        // columns a run each; the rest a row a band.
+        let (t, _) = full_tables();
+        let specs = template::request_rows(Template::T2021);
+        let text = |strays: &str| {
+            let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
+            for (row, spec) in t.iter().zip(specs.iter()).take(6) {
+                text.push_str(&format!("{}\n{}\n", row[0], spec.label));
+            }
+            text.push_str(strays);
+            for c in 1..7 {
+                text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
+                text.push('\n');
+            }
+            for row in &t[6..] {
+                text.extend(row.iter().map(|v| format!("{v}\n\n")));
+            }
+            text + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n"
+        };
+        let report = read(&text("\n本年增/减\n3\n采购总金额\n9\n\n"));
+        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+        // Three of them: not read so.
+        assert!(read(&text("\n本年增/减\n3\n采购总金额\n9\n金额\n2\n\n")).requests.len() < 25 * 7);
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results
