@@ -205,9 +205,12 @@ type Step = (i64, Option<Band>);
 /// The bands that start at run `i` of a table of `m` rows and `n` columns:
 /// the plain band first, then those whose rows' first columns lead, then
 /// those whose first columns follow the others.
-fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
+/// `alike[k]`: how many runs from run `k` on are as long as it.
+fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
-    let all = |from: usize, count: usize, l: usize| (from..from + count).all(|k| len(k) == l);
+    let all = |from: usize, count: usize, l: usize| {
+        count == 0 || (len(from) == l && alike.get(from).is_some_and(|&a| a >= count))
+    };
     let s = len(i);
     let mut out = Vec::new();
     if (1..=m).contains(&s) && all(i, n, s) {
@@ -229,11 +232,11 @@ fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
                 out.push(Band::leading(i, rows, w, k + 1 - i));
             }
             // (Or a number or two of another table's between them, a run each.)
-            for gap in 1..=MAX_GAP {
-                let strays = (k + 1..k + 1 + gap).all(|g| len(g) == 1);
-                if rows >= 2 && w < n && strays && all(k + 1 + gap, n - w, rows) {
-                    let band = Band::leading(i, rows, w, k + 1 - i);
-                    out.push(Band { others_at: band.others_at + gap, ..band });
+            let mut gap = 0;
+            while rows >= 2 && w < n && gap < MAX_GAP && len(k + 1 + gap) == 1 {
+                gap += 1;
+                if len(k + 1 + gap) == rows && all(k + 1 + gap, n - w, rows) {
+                    out.push(Band { others_at: k + 1 - i + gap, ..Band::leading(i, rows, w, k + 1 - i) });
                 }
             }
         }
@@ -250,9 +253,8 @@ fn bands_at(runs: &[Run], i: usize, n: usize, m: usize) -> Vec<Band> {
                 break;
             }
             // (Zeros fit any order: a band so printed holds a number not 0.)
-            let band = Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0 };
-            if total == s * w && band.cells(runs, n).iter().flatten().any(|c| c.number() != 0.0) {
-                out.push(band);
+            if total == s * w && runs[i..=k].iter().flat_map(|r| &r.0).any(|c| c.number() != 0.0) {
+                out.push(Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0 });
             }
         }
     }
@@ -416,8 +418,14 @@ impl<'r> Readings<'r> {
             let strays = band.gap() as i64 * LEFT_OUT;
             (band, adding * ADDS_UP + (band.rows as i64 - adding) * DOES_NOT + wide + after + strays)
         };
+        let mut alike = vec![1; runs.len()];
+        for k in (0..runs.len().saturating_sub(1)).rev() {
+            if runs[k].0.len() == runs[k + 1].0.len() {
+                alike[k] = alike[k + 1] + 1;
+            }
+        }
         let bands: Vec<Vec<(Band, i64)>> =
-            (0..runs.len()).map(|i| bands_at(runs, i, n, m).into_iter().map(weigh).collect()).collect();
+            (0..runs.len()).map(|i| bands_at(runs, &alike, i, n, m).into_iter().map(weigh).collect()).collect();
         // A band of more than a row whose rows add up, but for one at most: else no reading is taken.
         let wide_adding = |(b, w): &(Band, i64)| b.rows > 1 && *w >= (b.rows as i64 - 1) * ADDS_UP + DOES_NOT + WIDE;
         if !bands.iter().flatten().any(wide_adding) {
