@@ -551,6 +551,17 @@ mod tests {
         text + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n"
     }
 
+    /// Asserts that `report` read table `t`'s first `rows` rows, each cell as it is.
+    fn reads(report: &Report, t: &[[u32; 7]], rows: usize) {
+        let specs = template::request_rows(Template::T2021);
+        assert_eq!(report.requests.len(), rows * 7, "{:?}", report.issues);
+        for f in &report.requests {
+            let r = specs.iter().position(|s| s.key == f.row).unwrap();
+            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
+            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
+        }
+    }
+
     fn read(text: &str) -> Report {
         let (_, rs) = rows(text);
         let mut report = Report::default();
@@ -562,14 +573,7 @@ mod tests {
     fn columns_over_bands_of_rows_are_read_back_into_rows() {
         let text = banded_text();
         let report = read(&text);
-        let specs = template::request_rows(Template::T2021);
-        let t = table();
-        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(&report, &table(), 25);
     }
 
     #[test]
@@ -592,12 +596,7 @@ mod tests {
         }
         text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
         let report = read(&text);
-        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(&report, &t, 25);
     }
 
     #[test]
@@ -623,12 +622,7 @@ mod tests {
             text + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n"
         };
         let report = read(&text("\n本年增/减\n3\n采购总金额\n9\n\n"));
-        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(&report, &t, 25);
         // Three of them: not read so.
         assert!(read(&text("\n本年增/减\n3\n采购总金额\n9\n金额\n2\n\n")).requests.len() < 25 * 7);
     }
@@ -676,12 +670,7 @@ mod tests {
             text
         };
         let report = read(&text(&t, ""));
-        assert_eq!(report.requests.len(), 24 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(&report, &t, 24);
         // A number not 0 among the runs that no row takes: not read so.
         assert!(read(&text(&t, "7\n\n")).requests.len() < 24 * 7);
         // The results not adding up to (七)总计 in two columns: not read so.
@@ -714,12 +703,7 @@ mod tests {
         text.extend(t[22..].iter().flat_map(|row| &row[..5]).map(|v| format!("{v}\n")));
         text.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
         let report = read(&text);
-        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(&report, &t, 25);
     }
 
     /// 表三 and 表四 read from `text`, as the extraction reads them.
@@ -733,13 +717,7 @@ mod tests {
 
     /// Whether `report` holds table `t`'s every cell and 表四's `l`.
     fn holds(report: &Report, t: &[[u32; 7]], l: &[u32; 15]) {
-        let specs = template::request_rows(Template::T2021);
-        assert_eq!(report.requests.len(), 25 * 7, "{:?}", report.issues);
-        for f in &report.requests {
-            let r = specs.iter().position(|s| s.key == f.row).unwrap();
-            let c = template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap();
-            assert_eq!(f.count as u32, t[r][c], "{} {}", f.row, f.applicant);
-        }
+        reads(report, t, 25);
         let got: Vec<u32> = report.litigation.iter().map(|f| f.count as u32).collect();
         assert_eq!(got, l, "{:?}", report.issues);
     }
