@@ -270,7 +270,7 @@ pub(super) enum Banded<'a> {
     /// The whole table.
     Whole(Read<'a>),
     /// No reading of the whole table taken: the table up to (七)总计, its rows
-    /// after it printed past the table's end (see [`to_total`]).
+    /// after it printed past the table's end (see [`to_total`]); the full form only.
     ToTotal(Read<'a>),
     /// Not printed so.
     Not,
@@ -319,6 +319,10 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
     };
     if let Some(read) = whole() {
         return Banded::Whole(read);
+    }
+    // (The shortened form's rows of three add up too easily to be read without the identity.)
+    if n < template::APPLICANTS.len() {
+        return Banded::Not;
     }
     let read = readings.of(to + 1).and_then(|read| to_total(rows, first, &specs, &tokens, &runs, read, n));
     read.map_or(Banded::Not, Banded::ToTotal)

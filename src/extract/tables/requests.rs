@@ -194,7 +194,7 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
 
 /// 表三 read over bands of rows, or a band of its first rows with the later
 /// rows' last columns printed apart, `width` columns; where the bands read the
-/// full form's table up to (七)总计 alone, that reading is kept in `to_total`.
+/// table up to (七)总计 alone, that reading is kept in `to_total`.
 fn banded_in<'a>(
     text: &str,
     rows: &[Row<'a>],
@@ -205,11 +205,10 @@ fn banded_in<'a>(
 ) -> Option<super::bands::Read<'a>> {
     match super::bands::banded(text, rows, first, t, width) {
         super::bands::Banded::Whole(read) => return Some(read),
-        // (The shortened form's rows of three add up too easily to be read without the identity.)
-        super::bands::Banded::ToTotal(read) if width == template::APPLICANTS.len() => {
+        super::bands::Banded::ToTotal(read) => {
             to_total.get_or_insert(read);
         }
-        super::bands::Banded::ToTotal(_) | super::bands::Banded::Not => {}
+        super::bands::Banded::Not => {}
     }
     super::last_columns::apart(text, rows, first, t, width)
 }
