@@ -197,6 +197,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// numbers touch, from one short of them or more: each number printed with
 /// leading zeros (`00`, `01`) is the numbers of neighbouring columns (a count
 /// has no leading zero), each zero a cell of its own and the rest another;
+/// two marks for none touching (`——` among marks of one `—`) two cells;
 /// then, a cell still short and the numbers printed `across` lines (not a
 /// line each), the one number of two digits (`40`) whose digits as two cells,
 /// in either order, make every proceeding add up, where just one does. Such a
@@ -246,6 +247,22 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
             }
         }
     }
+    // Two marks for none printed touching (`——` where the table's other marks
+    // are `—`): a cell each, where that makes the table whole.
+    let doubled = out.iter().filter(|c| mark_width(text, c) == 2).count();
+    if out.len() < n && out.len() + doubled == n && out.iter().any(|c| mark_width(text, c) == 1) {
+        let (mut apart, mut marks) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for (cell, &u) in out.iter().zip(&unsure) {
+            apart.push(*cell);
+            marks.push(u);
+            if mark_width(text, cell) == 2 {
+                let second = text[cell.offset..].chars().next().map_or(1, char::len_utf8);
+                apart.push(Cell { offset: cell.offset + second, center: cell.center + 1.0, ..*cell });
+                marks.push(u);
+            }
+        }
+        (out, unsure) = (apart, marks);
+    }
     if out.len() == n {
         return Some((out, unsure));
     }
@@ -274,6 +291,16 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         }
     }
     found
+}
+
+/// How many of one dash a mark for none at `cell` is printed with (`—` 1,
+/// `——` 2), 0 where the cell is no such mark.
+fn mark_width(text: &str, cell: &Cell) -> usize {
+    let at = text.get(cell.offset..).unwrap_or_default();
+    let Some(dash) = at.chars().next().filter(|c| matches!(c, '—' | '-' | '–')) else { return 0 };
+    let width = at.chars().take_while(|&c| c == dash).count();
+    let ends = at[width * dash.len_utf8()..].chars().next().is_none_or(char::is_whitespace);
+    if ends { width } else { 0 }
 }
 
 /// The most cells of unknown order [`settled`] tries every order of.
@@ -699,6 +726,24 @@ mod tests {
         let r = table("0   1   0   0   11  0", "0  0 1  0  0   1   0   1");
         assert!(r.litigation.iter().all(|f| f.proceeding == "litigation_after_reconsideration"), "{:?}", r.litigation);
         assert!(r.has_issue("litigation_cells_missing"));
+    }
+
+    #[test]
+    fn two_marks_printed_touching_are_two_cells() {
+        let table = |first: &str, second: &str| {
+            litigation(&format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+                 {first}\n                {second}\n五、存在的主要问题及改进情况\n"
+            ))
+        };
+        // `-layout` of narrow columns: `——` where the other marks are `—` is two.
+        let r = table("—   —   1   1   2", "— — ——  — —  1   —   —   1");
+        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+        assert_eq!(counts, [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
+        // A table whose marks are all `——` prints no mark of one: `——` is one.
+        let r = table("0   0   1   1   2", "0 ——  0 0  0   1   0   0   1");
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
     }
 
     #[test]
