@@ -674,17 +674,22 @@ mod tests {
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
     }
 
+    /// 表四 as `pdftotext -layout` prints narrow columns: the heads a character
+    /// a line, the first proceeding's numbers on a line (`first`), the others'
+    /// on the next (`second`).
+    fn narrow(first: &str, second: &str) -> String {
+        format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+             结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
+             {first}\n                {second}\n五、存在的主要问题及改进情况\n"
+        )
+    }
+
     #[test]
     fn touching_numbers_in_another_order_leave_their_proceeding_unread() {
         // `pdftotext -layout` of narrow columns: 0 0 4 3 7 printed `0  40 3 7`, and
         // 0 0 1 1 2 printed `0 1 01  2`; the sums hold whichever order the two take.
-        let table = |second: &str| {
-            format!(
-                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
-                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
-                 0   5   0   0   5\n                {second}  0   4   0   0   4\n五、存在的主要问题及改进情况\n"
-            )
-        };
+        let table = |second: &str| narrow("0   5   0   0   5", &format!("{second}  0   4   0   0   4"));
         for second in ["0  40 3 7", "0 1 01  2", "0  04 3 7", "4  00 3 7", "0  44 3 11"] {
             let r = litigation(&table(second));
             let counts: Vec<(&str, i64)> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
@@ -709,13 +714,7 @@ mod tests {
 
     #[test]
     fn touching_numbers_whose_order_the_sums_tell_are_read() {
-        let table = |first: &str, second: &str| {
-            litigation(&format!(
-                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
-                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
-                 {first}\n                {second}\n五、存在的主要问题及改进情况\n"
-            ))
-        };
+        let table = |first: &str, second: &str| litigation(&narrow(first, second));
         // `20`: 表四's first total touching the next proceeding's first, which
         // only 2 then 0 leaves adding up, whatever the order of their neighbours.
         let r = table("0   0   1   1   20  0", "0  0 0  0  1   0   0   1");
@@ -730,13 +729,7 @@ mod tests {
 
     #[test]
     fn two_marks_printed_touching_are_two_cells() {
-        let table = |first: &str, second: &str| {
-            litigation(&format!(
-                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
-                 结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
-                 {first}\n                {second}\n五、存在的主要问题及改进情况\n"
-            ))
-        };
+        let table = |first: &str, second: &str| litigation(&narrow(first, second));
         // `-layout` of narrow columns: `——` where the other marks are `—` is two.
         let r = table("—   —   1   1   2", "— — ——  — —  1   —   —   1");
         let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
