@@ -10,9 +10,11 @@
 //! band's other columns a run each (a number or two of another table, 表二's
 //! last cells, perhaps between), or those first and the rows' first columns
 //! after them, row by row (where the band holds a number not 0: zeros fit any
-//! order); a row may come whole, its seven numbers a run. The last rows' other columns may follow 表四's heading and heads: they
-//! are taken as 表三's where some is not 0 or 表四's cells still follow them
-//! (else the table is read from the numbers before 表四's last fifteen).
+//! order); a row may come whole, its seven numbers a run. The last rows'
+//! other columns may follow 表四's heading and heads: they are taken as 表三's
+//! where some is not 0 or 表四's cells still follow them (else the table is
+//! read from the numbers before 表四's last fifteen). Where 四's numbers come
+//! past the table's end, the table is read up to (七)总计 (see [`to_total`]).
 //!
 //! The runs are split into bands (a run that fits none, such as a cell of 表四
 //! printed among them, left out) so that the most rows add up, each row's
@@ -204,8 +206,8 @@ type Step = (i64, Option<Band>);
 
 /// The bands that start at run `i` of a table of `m` rows and `n` columns:
 /// the plain band first, then those whose rows' first columns lead, then
-/// those whose first columns follow the others.
-/// `alike[k]`: how many runs from run `k` on are as long as it.
+/// those whose first columns follow the others. `alike[k]`: how many runs
+/// from run `k` on are as long as it.
 fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<Band> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
     let all = |from: usize, count: usize, l: usize| {
@@ -217,8 +219,7 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
         out.push(Band::leading(i, s, 0, 0));
     }
     // The rows' first `w` columns: the runs from `i` whose lengths are whole
-    // rows of `w`, as many as the columns' runs after them are long (a stray
-    // number between at most).
+    // rows of `w`, as many as the columns' runs after them are long.
     for w in 1..=n.min(s) {
         let mut total = 0;
         for k in i..runs.len() {
