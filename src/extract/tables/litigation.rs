@@ -325,8 +325,9 @@ fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
         // (The number after them too: the layout may print it before them.)
         let end = (start + unsure[start..].iter().take_while(|&&u| u).count() + 1).min(unsure.len());
         let proceedings = (start / group) * group..((end - 1) / group + 1) * group;
-        let alone = proceedings.clone().all(|k| (start..end).contains(&k) || !unsure[k]);
-        if alone && end - start <= MAX_UNSETTLED && proceedings.end <= cells.len() {
+        let within = proceedings.end <= cells.len().min(unsure.len());
+        let alone = within && proceedings.clone().all(|k| (start..end).contains(&k) || !unsure[k]);
+        if alone && end - start <= MAX_UNSETTLED {
             let values: Vec<Option<Value>> = cells[start..end].iter().map(|c| c.value).collect();
             let mut fitting: Vec<Vec<Option<Value>>> = Vec::new();
             for order in orders(values.len()) {
