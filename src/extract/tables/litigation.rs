@@ -557,9 +557,15 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
         // Or a proceeding's numbers at least a line each, the others printed
         // apart (plain pdftotext: see `continued`).
         let apart = row.vertical && (template::LITIGATION_OUTCOMES.len()..n).contains(&width);
+        // Or zeros alone over lines, as many as the table's cells or a cell or
+        // two short (`-layout` breaking a row of narrow columns in two).
+        let lines = rows[k..].iter().take_while(|r| r.kind == Kind::Table && r.label().is_empty() && r.has_value());
+        let zeros: Vec<&Cell> = lines.flat_map(|r| &r.cells).collect();
+        let broken = (n.saturating_sub(2)..=n).contains(&zeros.len()) && zeros.iter().all(|c| is_zero(c));
         let shape = (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
             || (width + 2 >= n && all_zero(&row.cells, n))
-            || apart;
+            || apart
+            || broken;
         // The lines above joined to the numbers' row (one cell a line) name them in its label.
         let under_names = (named == all && label.is_empty()) || names == all;
         if under_names && row.kind == Kind::Table && counts && shape {
@@ -738,6 +744,24 @@ mod tests {
         // A table whose marks are all `——` prints no mark of one: `——` is one.
         let r = table("0   0   1   1   2", "0 ——  0 0  0   1   0   0   1");
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn zeros_over_two_lines_under_the_heading_alone_are_the_table() {
+        // `-layout` of a page that lost 表四's heads: its zeros, a row broken in
+        // two, two of them touching, right under the section's heading.
+        let text = |second: &str| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n0   0   0   00  0\n                {second}\n\
+                 五、存在的主要问题及改进情况\n"
+            )
+        };
+        let r = litigation(&text("0  0  0 0  0  0 0           0   0"));
+        assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        // A number not 0 among them, or too few of them: not read so.
+        for second in ["0  0  0 0  1  0 0           0   1", "0  0  0"] {
+            assert!(litigation(&text(second)).litigation.is_empty(), "{second}");
+        }
     }
 
     #[test]
