@@ -5,10 +5,11 @@
 //! no layout's reading places them.
 //!
 //! The two halves are taken for one mark where the lone dashes a line starts
-//! with (after a label, perhaps) pair so with those the line before left open,
-//! the last of them, in order: `— ` / `—`; `(六)其他处理 1 —— —— —— —— — 1` /
-//! `—` (the row's last numbers between); `1.属于国家秘密 1 — — — — — 1` /
-//! `予公开 — — — — —` (a row's marks all broken, their halves side by side).
+//! with (after a label, perhaps) pair so with those the line of cells before
+//! left open (a row's label lines between, perhaps), the last of them, in
+//! order: `— ` / `—`; `(六)其他处理 1 —— —— —— —— — 1` / `—` (the row's last
+//! numbers between); `1.属于国家秘密 1 — — — — — 1` / `予公开 — — — — —` (a
+//! row's marks all broken, their halves side by side).
 //! A lone dash left open is a whole mark where numbers follow it on its line,
 //! and none ends a line unpaired. The table must then hold just its cells (the
 //! template's rows, seven each), which it did not before.
@@ -28,9 +29,15 @@ fn half(text: &str, cell: &Cell) -> Option<char> {
     chars.next().is_none_or(char::is_whitespace).then_some(c)
 }
 
-/// Whether `b` is on the line after `a`'s in `text`.
-fn one_line_on(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|s| s.matches('\n').count() == 1)
+/// The most lines a mark's second half may start after its first's: a row's
+/// label lines may stand between (`二、上年结转 —— … —` / `政府信息公开` /
+/// `申请数量` / `—`, as `pdftotext -raw` prints a page's table).
+const MAX_LINES_APART: usize = 3;
+
+/// Whether `b` is on a line after `a`'s in `text`, [`MAX_LINES_APART`] at most
+/// (the cells in order: no cell between).
+fn lines_on(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| (1..=MAX_LINES_APART).contains(&s.matches('\n').count()))
 }
 
 /// Whether nothing but spaces follows a place of `text` on its line.
@@ -123,7 +130,7 @@ pub(super) fn second_halves(text: &str, cells: &[Cell]) -> Option<Vec<usize>> {
     let mut open: Vec<(char, usize)> = Vec::new();
     let ends = |p: usize, dash: char| cells[p].offset + dash.len_utf8();
     for line in &lines {
-        let next_line = open.last().is_some_and(|&(_, after)| one_line_on(text, after, cells[line[0].0].offset));
+        let next_line = open.last().is_some_and(|&(_, after)| lines_on(text, after, cells[line[0].0].offset));
         let lead = line.iter().take_while(|c| c.1.is_some()).count();
         let pairs = if next_line { lead.min(open.len()) } else { 0 };
         let (whole, halves) = open.split_at(open.len() - pairs);
@@ -215,6 +222,19 @@ mod tests {
         assert_eq!(get(&r, "unable_not_held"), [0; 7]);
         assert_eq!(get(&r, "rejected_confirmation"), [1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(get(&r, "total_processed"), [4, 0, 0, 0, 0, 0, 4]);
+    }
+
+    #[test]
+    fn a_marks_halves_with_its_rows_label_lines_between_are_one_cell() {
+        // `pdftotext -raw` of a page's table, its marks broken: 二's label's
+        // later lines between its first mark's halves.
+        let label = "二、上年结转政府信息公开申请数量";
+        let broken = table(true);
+        assert!(broken.contains(&format!("{label} —\n—")));
+        let r = requests(&broken.replacen(&format!("{label} —\n—"), "二、上年结转 —\n政府信息公开\n申请数量\n—", 1));
+        assert_eq!(get(&r, "new_received"), [69, 5, 0, 1, 0, 3, 78]);
+        assert_eq!(get(&r, "carried_over"), [0; 7]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
     }
 
     #[test]
