@@ -559,16 +559,20 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
         let apart = row.vertical && (template::LITIGATION_OUTCOMES.len()..n).contains(&width);
         // Or zeros alone over lines, as many as the table's cells or a cell or
         // two short (`-layout` breaking a row of narrow columns in two).
-        let lines = rows[k..].iter().take_while(|r| r.kind == Kind::Table && r.label().is_empty() && r.has_value());
-        let zeros: Vec<&Cell> = lines.flat_map(|r| &r.cells).collect();
-        let broken = (n.saturating_sub(2)..=n).contains(&zeros.len()) && zeros.iter().all(|c| is_zero(c));
-        let shape = (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
-            || (width + 2 >= n && all_zero(&row.cells, n))
-            || apart
-            || broken;
+        let broken = || {
+            let alone = |r: &&Row| r.kind == Kind::Table && r.label().is_empty() && r.has_value();
+            let zeros: Vec<&Cell> = rows[k..].iter().take(n + 1).take_while(alone).flat_map(|r| &r.cells).collect();
+            (n.saturating_sub(2)..=n).contains(&zeros.len()) && zeros.iter().all(|c| is_zero(c))
+        };
+        let shape = || {
+            (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
+                || (width + 2 >= n && all_zero(&row.cells, n))
+                || apart
+                || broken()
+        };
         // The lines above joined to the numbers' row (one cell a line) name them in its label.
         let under_names = (named == all && label.is_empty()) || names == all;
-        if under_names && row.kind == Kind::Table && counts && shape {
+        if under_names && row.kind == Kind::Table && counts && shape() {
             return Some(k);
         }
         named = 0;
