@@ -593,6 +593,11 @@ mod tests {
         r
     }
 
+    /// 表四's counts as read, in the table's order.
+    fn counts(r: &Report) -> Vec<i64> {
+        r.litigation.iter().map(|f| f.count).collect()
+    }
+
     #[test]
     fn litigation_row_of_fifteen() {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n\
@@ -645,8 +650,7 @@ mod tests {
         let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
             结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
         let text = format!("{heads}54 0 3 58 11\n5\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
-        let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [54, 0, 3, 58, 115, 36, 0, 0, 0, 36, 0, 43, 0, 59, 102]);
+        assert_eq!(counts(&litigation(&text)), [54, 0, 3, 58, 115, 36, 0, 0, 0, 36, 0, 43, 0, 59, 102]);
         // Where whole numbers would not add up, the table is not read as them.
         let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
@@ -677,8 +681,7 @@ mod tests {
             结   结   其   尚   总\n果   果   他   未   计\n维   纠   结   审\n持   正   果   结\n\
             0   0   0   0   1\n                0 0 00  0 0  0   0   1   1\n五、存在的主要问题及改进情况\n";
         let r = litigation(text);
-        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+        assert_eq!(counts(&r), [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
         // A count is never printed with a leading zero, but `10` parts nothing:
         // one cell short, the table is flagged, not guessed.
         let r = litigation(&text.replace("0 0 00  0 0", "0 0 10  0 0"));
@@ -713,8 +716,7 @@ mod tests {
         // Touching numbers alike, and alike the one before, are read in any order;
         // a number of two digits whose parting makes no proceeding add up is a number.
         let r = litigation(&table("0  00 3 3"));
-        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [0, 5, 0, 0, 5, 0, 0, 0, 3, 3, 0, 4, 0, 0, 4]);
+        assert_eq!(counts(&r), [0, 5, 0, 0, 5, 0, 0, 0, 3, 3, 0, 4, 0, 0, 4]);
         assert!(!r.has_issue("litigation_cells_missing"));
         let r = litigation(&table("0  41 3 7"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
@@ -729,8 +731,7 @@ mod tests {
         // `20`: 表四's first total touching the next proceeding's first, which
         // only 2 then 0 leaves adding up, whatever the order of their neighbours.
         let r = table("0   0   1   1   20  0", "0  0 0  0  1   0   0   1");
-        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
+        assert_eq!(counts(&r), [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
         assert!(!r.has_issue("litigation_cells_missing"));
         // `11` then 0: the next proceeding's 1 and 0 add up in either order: not read.
         let r = table("0   1   0   0   11  0", "0  0 1  0  0   1   0   1");
@@ -743,8 +744,7 @@ mod tests {
         let table = |first: &str, second: &str| litigation(&narrow(first, second));
         // `-layout` of narrow columns: `——` where the other marks are `—` is two.
         let r = table("—   —   1   1   2", "— — ——  — —  1   —   —   1");
-        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
+        assert_eq!(counts(&r), [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
         // A table whose marks are all `——` prints no mark of one: `——` is one.
         let r = table("0   0   1   1   2", "0 ——  0 0  0   1   0   0   1");
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
@@ -862,7 +862,6 @@ mod tests {
             结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n维持 纠正 结果 审结\n\n";
         let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n\
             本年度收取信息处理费 2 笔，合计 800 元。\n某市某局\n2021 年 1 月 14 日\n\n";
-        let counts = |r: &Report| r.litigation.iter().map(|f| f.count).collect::<Vec<_>>();
         let text = format!("{heads}{}{closing}{}", lines(&[0, 4, 0, 4, 8, 0, 0, 3, 4, 7]), lines(&[1, 1, 4, 0, 6]));
         let r = litigation(&text);
         assert_eq!(counts(&r), [0, 4, 0, 4, 8, 0, 0, 3, 4, 7, 1, 1, 4, 0, 6]);
@@ -968,8 +967,7 @@ mod tests {
             r.requests.push(RequestFact { row: "carried_forward", applicant: "total", count: k as i64, offset });
         }
         read_litigation(text, &rs, 0, &mut r);
-        let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-        assert_eq!(counts, [0, 4, 0, 4, 8, 0, 0, 3, 4, 7, 2, 0, 0, 0, 2]);
+        assert_eq!(counts(&r), [0, 4, 0, 4, 8, 0, 0, 3, 4, 7, 2, 0, 0, 0, 2]);
     }
 
     #[test]
