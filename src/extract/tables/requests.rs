@@ -164,9 +164,8 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     // (The bands' reading up to (七)总计 kept for where nothing else reads the table.)
     let mut to_total = None;
     let banded = first.and_then(|f| {
-        let width = COMBINED_WIDTH;
-        banded_in(text, rows_from, f, t, n, &mut to_total)
-            .or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, width, &mut to_total)).flatten())
+        let full = banded_in(text, rows_from, f, t, n, &mut to_total);
+        full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut to_total))?)
     });
     if let Some((rows, after)) = banded {
         read_requests_in(&rows, t, Lone::Total, report);
