@@ -181,13 +181,25 @@ fn without_page_marks(raw: &str) -> Cow<'_, str> {
     // page's number now and then).
     let bare_offset = |foot: bool| {
         (0..2).filter(|_| !marked).find(|&d| {
-            let hits = pages.iter().enumerate().filter(|(k, lines)| {
-                edge(lines, foot).is_some_and(|i| bare_number(lines[i]).is_some_and(|n| n + d == k + 1))
-            });
-            let hits = hits.count();
+            let hits: Vec<(&Vec<&str>, usize)> = pages
+                .iter()
+                .enumerate()
+                .filter_map(|(k, lines)| {
+                    let i = edge(lines, foot)?;
+                    bare_number(lines[i]).is_some_and(|n| n + d == k + 1).then_some((lines, i))
+                })
+                .collect();
             // Or every page, two at least, its own number (not one less: cells of
-            // 0 and 1 end pages often enough).
-            (hits >= 3 && hits * 2 >= printed) || (d == 0 && hits >= 2 && hits == printed)
+            // 0 and 1 end pages often enough), printed alike: apart from the
+            // page's text on every page or on none (a table's last cells on two
+            // pages may be 1 and 2, the one in a run of numbers, the other not).
+            let apart = |&(lines, i): &(&Vec<&str>, usize)| {
+                let next = if foot { i.checked_sub(1) } else { Some(i + 1) };
+                next.and_then(|j| lines.get(j)).is_none_or(|l| l.trim().is_empty())
+            };
+            let alike = hits.iter().all(apart) || !hits.iter().any(apart);
+            let n = hits.len();
+            (n >= 3 && n * 2 >= printed) || (d == 0 && n >= 2 && n == printed && alike)
         })
     };
     let offsets = [bare_offset(false), bare_offset(true)];
@@ -692,6 +704,9 @@ mod tests {
         assert_eq!(normalize(&pages).matches('2').count(), 1);
         // Two pages, each ending in its own number.
         assert_eq!(normalize("一\n条\n1\n\u{c}\n85\n2\n\u{c}"), "一\n条\n\n85\n");
+        assert_eq!(normalize("一\n\n1\n\u{c}\n85\n\n2\n\u{c}"), "一\n\n\n85\n\n");
+        // Two pages whose last cells are 1 and 2, the one in a run of numbers, the other apart: cells.
+        assert_eq!(normalize("一\n\n5\n1\n\u{c}二\n\n2\n\u{c}"), "一\n\n5\n1\n二\n\n2\n");
         // A page whose last cell is a small number, once: the number stays.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n"), "一\n5\n1\n二\n0\n");
         // A signed number is no page's.
