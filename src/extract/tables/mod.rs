@@ -29,6 +29,7 @@ mod last_rows;
 mod litigation;
 mod numbers_first;
 mod outcomes_before;
+mod page_totals;
 mod pooled;
 mod requests;
 mod wide_numbers;

@@ -151,6 +151,11 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         let end = read_requests_from(text, &halved, t, report)?;
         return Some(origin.get(end).copied().unwrap_or(rows_from.len()));
     }
+    // (A page's 总计 column printed after the page's rows: each total put back at its row's end.)
+    if let Some((back, origin)) = first.and_then(|f| super::page_totals::put_back(rows_from, f, n)) {
+        let end = read_requests_from(text, &back, t, report)?;
+        return Some(origin.get(end).copied().unwrap_or(rows_from.len()));
+    }
     // (Its wide numbers wrapped in their narrow cells by `pdftotext -raw`: read whole.)
     if let Some(whole) = first.and_then(|f| super::wide_numbers::rejoined(text, rows_from, f, n)) {
         return read_requests_from(text, &whole, t, report);
