@@ -286,6 +286,8 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
     // Numbers in runs fewer than the table's up to (七)总计: no such table (most texts).
     let Some((tokens, first)) = table_tokens(text, rows, first, n * (to + 1)) else { return Banded::Not };
     let runs = runs_of(&tokens);
+    // (Bands whose wrapped numbers made some rows taller: put back a run a column.)
+    let runs = super::wrapped_bands::rejoined(text, &runs, n, m).unwrap_or(runs);
     let Some(readings) = Readings::over(&runs, n, m) else { return Banded::Not };
     let whole = || {
         if counted(&tokens) < n * m {

@@ -33,6 +33,7 @@ mod page_totals;
 mod pooled;
 mod requests;
 mod wide_numbers;
+mod wrapped_bands;
 
 pub use disclosures::read_disclosures;
 pub use litigation::read_litigation;

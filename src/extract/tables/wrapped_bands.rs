@@ -1,0 +1,253 @@
+//! 表三 as plain `pdftotext` prints a Word table whose narrow first and last
+//! columns wrap wide numbers (`196` / `6` for 1966): a band of rows comes in
+//! blocks of rows, each its first column's run (the wrapped numbers in two
+//! pieces each) then its middle columns in groups of rows, a run a column in
+//! each group (the rows that a wrapped number makes taller parted from the
+//! others: the first row's numbers a run each, `193 ¶ 21 ¶ 27 ¶ 108 ¶ 41`, then
+//! the next rows' `9|85|17|0|5 ¶ …`); then the band's last column, one run.
+//!
+//! Such a band is put back as [`super::bands`] reads a band, a run a column
+//! with its rows' numbers in order, where one way only of joining the pieces
+//! (a piece as wide as its run's widest number, then one no wider, on the
+//! next line) makes every row of the band add up, two rows at least holding a
+//! number not 0; each block holds two rows at least.
+
+use super::bands::Run;
+use super::*;
+use crate::extract::cells::cells_add_up;
+
+/// The most numbers a column's run of a band wraps.
+const MAX_WRAPPED: usize = 3;
+
+/// The most places a band's wrapped numbers are looked for at.
+const MAX_PLACES: usize = 18;
+
+/// `runs` with each band printed so put back a run a column (see the module's
+/// comment), for a table of `n` columns and `m` rows; `None` where none is.
+pub(super) fn rejoined(text: &str, runs: &[Run], n: usize, m: usize) -> Option<Vec<Run>> {
+    let mut out: Option<Vec<Run>> = None;
+    let mut i = 0;
+    while i < runs.len() {
+        match band_at(text, runs, i, n, m) {
+            Some((band, used)) => {
+                out.get_or_insert_with(|| runs[..i].to_vec()).extend(band);
+                i += used;
+            }
+            None => {
+                if let Some(out) = &mut out {
+                    out.push(runs[i].clone());
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The most blocks a band's rows come in, each its first column's run then its middle columns.
+const MAX_BLOCKS: usize = 3;
+
+/// Rows of a band printed together: its first column's run (at index
+/// `first`), `rows` rows, and its middle columns in groups, each group's
+/// first run at an index of `groups`.
+#[derive(Clone)]
+struct Block {
+    first: usize,
+    rows: usize,
+    groups: Vec<usize>,
+}
+
+/// The band from run `i` put back, `n` runs, and how many runs it was printed in.
+fn band_at(text: &str, runs: &[Run], i: usize, n: usize, m: usize) -> Option<(Vec<Run>, usize)> {
+    let middle = n.checked_sub(2).filter(|&c| c > 0)?;
+    blocks_from(text, runs, i, middle, m, &mut Vec::new()).map(|(band, end)| (band, end - i))
+}
+
+/// The band whose blocks so far are `blocks`, its next block from run `j`
+/// (its first column's run, then its middle columns' groups), then another
+/// block or the last column's run: the band put back and the run after it.
+fn blocks_from(
+    text: &str,
+    runs: &[Run],
+    j: usize,
+    middle: usize,
+    m: usize,
+    blocks: &mut Vec<Block>,
+) -> Option<(Vec<Run>, usize)> {
+    if blocks.len() >= MAX_BLOCKS {
+        return None;
+    }
+    let first = runs.get(j)?.0.len();
+    let before: usize = blocks.iter().map(|b| b.rows).sum();
+    let (mut k, mut rows, mut groups) = (j + 1, 0, Vec::new());
+    while k + middle < runs.len() && rows < first && before + rows < m {
+        let size = runs[k].0.len();
+        if !runs[k..k + middle].iter().all(|r| r.0.len() == size) {
+            return None;
+        }
+        groups.push(k);
+        (k, rows) = (k + middle, rows + size);
+        // (A block of a row: a row printed a number a run, as the bands reader reads it.)
+        if rows < 2 || rows > first || first - rows > MAX_WRAPPED {
+            continue;
+        }
+        blocks.push(Block { first: j, rows, groups: groups.clone() });
+        let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
+        if found.is_some() {
+            return found;
+        }
+        blocks.pop();
+    }
+    None
+}
+
+/// The band of `blocks` closed by the last column's run `k`, put back where
+/// its wrapped numbers join one way only so that every row adds up; and the
+/// run after it.
+fn closed(text: &str, runs: &[Run], k: usize, middle: usize, m: usize, blocks: &[Block]) -> Option<(Vec<Run>, usize)> {
+    let rows: usize = blocks.iter().map(|b| b.rows).sum();
+    let last = runs.get(k)?;
+    let pieces = blocks.iter().map(|b| runs[b.first].0.len()).sum::<usize>() + last.0.len();
+    let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
+    // (One block of one group and no piece: a band as the bands reader reads it.)
+    let plain = pieces == 2 * rows && groups == 1;
+    if !(2..=m).contains(&rows) || last.0.len() < rows || last.0.len() - rows > MAX_WRAPPED || plain {
+        return None;
+    }
+    let column = |c: usize| -> Vec<Cell> {
+        let runs_of_c = blocks.iter().flat_map(|b| b.groups.iter().map(move |&g| &runs[g + c].0));
+        runs_of_c.flatten().copied().collect()
+    };
+    let middles: Vec<Vec<Cell>> = (0..middle).map(column).collect();
+    let firsts: Vec<(&[Cell], usize)> = blocks.iter().map(|b| (runs[b.first].0.as_slice(), b.rows)).collect();
+    let (head, tail) = joined(text, &firsts, &last.0, &middles)?;
+    let mut band: Vec<Run> = Vec::with_capacity(middle + 2);
+    band.push((head, runs[blocks[0].first].1));
+    let row_of = |c: usize| blocks.last().and_then(|b| b.groups.last()).map_or(last.1, |&g| runs[g + c].1);
+    band.extend(middles.into_iter().enumerate().map(|(c, cells)| (cells, row_of(c))));
+    band.push((tail, last.1));
+    Some((band, k + 1))
+}
+
+/// The places in `run` (indices of a second piece) where a wrapped number may
+/// have been parted: after a piece of two digits or more, as wide as the run's
+/// widest, a piece no wider.
+fn places(text: &str, run: &[Cell]) -> Vec<usize> {
+    let digits: Vec<Option<u32>> = run.iter().map(|c| digits_of(text, c)).collect();
+    let widest = digits.iter().flatten().copied().max().unwrap_or(0);
+    (1..run.len())
+        .filter(|&p| widest >= 2 && digits[p - 1] == Some(widest) && digits[p].is_some_and(|d| d <= widest))
+        .collect()
+}
+
+/// The first and last columns of a band, their wrapped numbers joined: the
+/// first column's runs of its blocks (`firsts`, each with its rows' count),
+/// the last's run `last`; where one way only of joining them makes every row
+/// (its middle columns `middles`) add up, two rows at least holding a number not 0.
+fn joined(text: &str, firsts: &[(&[Cell], usize)], last: &[Cell], middles: &[Vec<Cell>]) -> Option<(Vec<Cell>, Vec<Cell>)> {
+    // Each run's pieces, the rows it holds, and where its pieces start among all.
+    let mut parts: Vec<(&[Cell], usize, usize)> = Vec::with_capacity(firsts.len() + 1);
+    let mut at = 0;
+    for &(run, rows) in firsts.iter().chain([&(last, firsts.iter().map(|f| f.1).sum())]) {
+        parts.push((run, rows, at));
+        at += run.len();
+    }
+    let rows: usize = firsts.iter().map(|f| f.1).sum();
+    let pieces: Vec<Cell> = parts.iter().flat_map(|p| p.0.iter().copied()).collect();
+    let joins: Vec<usize> = parts.iter().flat_map(|&(run, _, at)| places(text, run).into_iter().map(move |p| p + at)).collect();
+    if joins.len() > MAX_PLACES {
+        return None;
+    }
+    let accept = |cells: &[Cell]| {
+        // Each run's rows from its own pieces.
+        let mut from = 0;
+        let own = parts.iter().all(|&(run, count, _)| {
+            let (low, high) = (run[0].offset, run[run.len() - 1].offset);
+            let mine = cells[from..from + count].iter().all(|c| (low..=high).contains(&c.offset));
+            from += count;
+            mine
+        });
+        let (head, tail) = cells.split_at(rows);
+        let row = |j: usize| -> Vec<Cell> {
+            std::iter::once(head[j]).chain(middles.iter().map(|col| col[j])).chain([tail[j]]).collect()
+        };
+        // (Zeros fit any order: two rows at least hold a number not 0.)
+        let some = (0..rows).filter(|&j| row(j).iter().any(|c| c.number() != 0.0)).count() >= 2;
+        own && some && (0..rows).all(|j| cells_add_up(&row(j)))
+    };
+    let extra = pieces.len() - 2 * rows;
+    let cells = match extra {
+        0 => accept(&pieces).then_some(pieces),
+        _ => one_joining(text, &pieces, &joins, extra, accept).ok().flatten(),
+    }?;
+    let (head, tail) = cells.split_at(rows);
+    Some((head.to_vec(), tail.to_vec()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    /// The runs of a text's numbers, each a line or lines apart from the next by a blank line.
+    fn runs_of(text: &str) -> Vec<Run> {
+        let (_, rows) = rows(text);
+        let tokens = super::super::bands::tokens(text, &rows, 0, rows.len());
+        super::super::bands::runs_of(&tokens)
+    }
+
+    fn numbers(runs: &[Run]) -> Vec<Vec<f64>> {
+        runs.iter().map(|r| r.0.iter().map(Cell::number).collect()).collect()
+    }
+
+    #[test]
+    fn a_bands_wrapped_numbers_and_its_middle_in_groups_are_put_back() {
+        // Rows 1966 193 21 27 108 41 2356 / 0 9 1 2 9 9 30 / 775 85 11 13 43 21 948.
+        let text = "社会\n196\n6\n0\n775\n\n193\n\n21\n\n27\n\n108\n\n41\n\n9\n85\n\n1\n11\n\n2\n13\n\n9\n43\n\n\
+                    9\n21\n\n235\n6\n30\n948\n\n15\n";
+        let runs = runs_of(text);
+        let back = rejoined(text, &runs, 7, 25).unwrap();
+        assert_eq!(numbers(&back[..7]), [
+            vec![1966.0, 0.0, 775.0],
+            vec![193.0, 9.0, 85.0],
+            vec![21.0, 1.0, 11.0],
+            vec![27.0, 2.0, 13.0],
+            vec![108.0, 9.0, 43.0],
+            vec![41.0, 9.0, 21.0],
+            vec![2356.0, 30.0, 948.0]
+        ]);
+        // The run after the band stays.
+        assert_eq!(numbers(&back[7..]), [vec![15.0]]);
+        // Where no way of joining makes the rows add up: nothing put back.
+        let wrong = text.replace("\n235\n6\n", "\n235\n7\n");
+        assert!(rejoined(&wrong, &runs_of(&wrong), 7, 25).is_none());
+    }
+
+    #[test]
+    fn a_bands_rows_in_blocks_each_its_first_columns_run_are_put_back() {
+        // Rows 2419 219 17 30 116 44 2845 / 244 7 2 3 1 3 260 / 14 3 0 0 0 0 17 / 25 0 0 0 3 0 28: the
+        // first two rows a block (the first a number a run), the last two another, then the last column.
+        let text = "241\n9\n244\n\n219\n\n17\n\n30\n\n116\n\n44\n\n7\n\n2\n\n3\n\n1\n\n3\n\n14\n25\n\n\
+                    3\n0\n\n0\n0\n\n0\n0\n\n0\n3\n\n0\n0\n\n284\n5\n260\n17\n28\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        assert_eq!(numbers(&back), [
+            vec![2419.0, 244.0, 14.0, 25.0],
+            vec![219.0, 7.0, 3.0, 0.0],
+            vec![17.0, 2.0, 0.0, 0.0],
+            vec![30.0, 3.0, 0.0, 0.0],
+            vec![116.0, 1.0, 0.0, 3.0],
+            vec![44.0, 3.0, 0.0, 0.0],
+            vec![2845.0, 260.0, 17.0, 28.0]
+        ]);
+    }
+
+    #[test]
+    fn bands_printed_a_run_a_column_are_left_as_they_are() {
+        let text = "3\n1\n\n1\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n4\n1\n";
+        assert!(rejoined(text, &runs_of(text), 7, 25).is_none());
+        // Rows a number a run, then a band of two: no blocks of a row each.
+        let singles: String = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
+        let text = singles + "1\n0\n\n1\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n2\n0\n";
+        assert!(rejoined(&text, &runs_of(&text), 7, 25).is_none());
+    }
+}
