@@ -144,7 +144,12 @@ fn places(text: &str, run: &[Cell]) -> Vec<usize> {
 /// first column's runs of its blocks (`firsts`, each with its rows' count),
 /// the last's run `last`; where one way only of joining them makes every row
 /// (its middle columns `middles`) add up, two rows at least holding a number not 0.
-fn joined(text: &str, firsts: &[(&[Cell], usize)], last: &[Cell], middles: &[Vec<Cell>]) -> Option<(Vec<Cell>, Vec<Cell>)> {
+fn joined(
+    text: &str,
+    firsts: &[(&[Cell], usize)],
+    last: &[Cell],
+    middles: &[Vec<Cell>],
+) -> Option<(Vec<Cell>, Vec<Cell>)> {
     // Each run's pieces, the rows it holds, and where its pieces start among all.
     let mut parts: Vec<(&[Cell], usize, usize)> = Vec::with_capacity(firsts.len() + 1);
     let mut at = 0;
@@ -154,7 +159,8 @@ fn joined(text: &str, firsts: &[(&[Cell], usize)], last: &[Cell], middles: &[Vec
     }
     let rows: usize = firsts.iter().map(|f| f.1).sum();
     let pieces: Vec<Cell> = parts.iter().flat_map(|p| p.0.iter().copied()).collect();
-    let joins: Vec<usize> = parts.iter().flat_map(|&(run, _, at)| places(text, run).into_iter().map(move |p| p + at)).collect();
+    let joins: Vec<usize> =
+        parts.iter().flat_map(|&(run, _, at)| places(text, run).into_iter().map(move |p| p + at)).collect();
     if joins.len() > MAX_PLACES {
         return None;
     }
