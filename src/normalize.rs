@@ -190,14 +190,16 @@ fn without_page_marks(raw: &str) -> Cow<'_, str> {
                 })
                 .collect();
             // Or every page, two at least, its own number (not one less: cells of
-            // 0 and 1 end pages often enough), printed alike: apart from the
-            // page's text on every page or on none (a table's last cells on two
-            // pages may be 1 and 2, the one in a run of numbers, the other not).
-            let apart = |&(lines, i): &(&Vec<&str>, usize)| {
+            // 0 and 1 end pages often enough), unless one continues a run of
+            // numbers where another stands apart from its page's text (a
+            // table's last cells on two pages may be 1 and 2).
+            let beside = |&(lines, i): &(&Vec<&str>, usize), what: fn(&str) -> bool| {
                 let next = if foot { i.checked_sub(1) } else { Some(i + 1) };
-                next.and_then(|j| lines.get(j)).is_none_or(|l| l.trim().is_empty())
+                next.and_then(|j| lines.get(j)).is_some_and(|l| what(l))
             };
-            let alike = hits.iter().all(apart) || !hits.iter().any(apart);
+            let apart = |hit: &(&Vec<&str>, usize)| !beside(hit, |_| true) || beside(hit, |l| l.trim().is_empty());
+            let in_run = |hit: &(&Vec<&str>, usize)| beside(hit, |l| bare_number(l).is_some());
+            let alike = !hits.iter().any(apart) || !hits.iter().any(in_run);
             let n = hits.len();
             (n >= 3 && n * 2 >= printed) || (d == 0 && n >= 2 && n == printed && alike)
         })
@@ -705,6 +707,7 @@ mod tests {
         // Two pages, each ending in its own number.
         assert_eq!(normalize("一\n条\n1\n\u{c}\n85\n2\n\u{c}"), "一\n条\n\n85\n");
         assert_eq!(normalize("一\n\n1\n\u{c}\n85\n\n2\n\u{c}"), "一\n\n\n85\n\n");
+        assert_eq!(normalize("一\n件\n1\n\u{c}\n费用\n\n2\n\u{c}"), "一\n件\n\n费用\n\n");
         // Two pages whose last cells are 1 and 2, the one in a run of numbers, the other apart: cells.
         assert_eq!(normalize("一\n\n5\n1\n\u{c}二\n\n2\n\u{c}"), "一\n\n5\n1\n二\n\n2\n");
         // A page whose last cell is a small number, once: the number stays.
