@@ -19,8 +19,11 @@ use crate::extract::cells::cells_add_up;
 /// The most numbers a column's run of a band wraps.
 const MAX_WRAPPED: usize = 3;
 
-/// The most places a band's wrapped numbers are looked for at.
-const MAX_PLACES: usize = 18;
+/// The most places a band's wrapped numbers are looked for at, and the most
+/// numbers its first and last columns wrap together: the ways of joining
+/// that are tried stay few (C(12, 4) at most).
+const MAX_PLACES: usize = 12;
+const MAX_JOINED: usize = 4;
 
 /// `runs` with each band printed so put back a run a column (see the module's
 /// comment), for a table of `n` columns and `m` rows; `None` where none is.
@@ -182,6 +185,9 @@ fn joined(
         own && some && (0..rows).all(|j| cells_add_up(&row(j)))
     };
     let extra = pieces.len() - 2 * rows;
+    if extra > MAX_JOINED {
+        return None;
+    }
     let cells = match extra {
         0 => accept(&pieces).then_some(pieces),
         _ => one_joining(text, &pieces, &joins, extra, accept).ok().flatten(),
