@@ -408,8 +408,8 @@ fn unbroken(text: &str, rows: &[Row], from: usize, own: &dyn Fn(&&Cell) -> bool)
 const MAX_WRAPPED: usize = 3;
 
 /// A cell of 表四 as [`rewrapped`] sees it: whether it may be the start of a
-/// number wrapped onto the next line (the last of its line) or its rest
-/// (alone on its line), and its layout row.
+/// number wrapped onto the next line (the last of its line, or the one its
+/// rest is printed under) or its rest (alone on its line), and its layout row.
 struct Piece {
     cell: Cell,
     ends_line: bool,
@@ -420,7 +420,8 @@ struct Piece {
 /// 表四's `n` cells from layout row `from` on where some of its numbers were
 /// wrapped in their narrow cells, the last digits on a line of their own
 /// (`54 0 3 58 11` / `5` / `36 0 0 0 36 0 43 0 59 10` / `2`): each such line's
-/// number joined to the one that ends the line above, as many as the cells
+/// number joined to the one that ends the line above, or in aligned text
+/// (`pdftotext -layout`) to the one it is printed under, as many as the cells
 /// over `n`, the one way that makes every proceeding's outcomes add up to its
 /// total. Returns the cells and the row after the last read.
 fn rewrapped(
@@ -438,6 +439,14 @@ fn rewrapped(
         }
         let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
         let alone = mine.len() == 1 && row.is_numbers_alone();
+        // (Aligned text prints a number's rest under its start, which need not end its line.)
+        if let (true, Some(above)) = (alone && !row.vertical, line_above(&cells, k)) {
+            if let Some(h) = (above..cells.len()).find(|&h| under(text, &cells[h].cell, &mine[0])) {
+                cells[h].ends_line = true;
+                cells.insert(h + 1, Piece { cell: mine[0], ends_line: false, alone, row: k });
+                continue;
+            }
+        }
         for (i, &cell) in mine.iter().enumerate() {
             cells.push(Piece { cell, ends_line: i + 1 == mine.len(), alone, row: k });
         }
@@ -461,6 +470,23 @@ fn rewrapped(
         }
     }
     None
+}
+
+/// Where the pieces of the layout row before `row` start among `pieces`, if
+/// the last pieces are that row's and it holds more than one.
+fn line_above(pieces: &[Piece], row: usize) -> Option<usize> {
+    let last = pieces.last().filter(|p| p.row + 1 == row)?;
+    let start = pieces.iter().rposition(|p| p.row != last.row).map_or(0, |i| i + 1);
+    (pieces.len() - start > 1).then_some(start)
+}
+
+/// Whether the number `tail` is printed under `head` in aligned text: set in
+/// from its line's start (a line of `pdftotext -raw` starts with its number),
+/// its middle within `head`'s digits, a character either side.
+fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
+    let width = digits_of(text, head).unwrap_or(1) as f64;
+    let set_in = text.get(..tail.offset).is_some_and(|before| before.ends_with(' '));
+    set_in && (tail.center - head.center).abs() <= width / 2.0 + 1.0
 }
 
 /// 表四's last cells printed apart from the others (`cells`, read where the
@@ -655,6 +681,22 @@ mod tests {
         let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn a_number_wrapped_under_its_start_in_aligned_text_is_read_whole() {
+        // `pdftotext -layout`: 115 wrapped in its narrow cell, its last digit under its first two.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议                   行政诉讼\n\
+            结   结    其     尚    总  结  结 其  尚  总 结  结  其                  尚   总\n\
+            果   果    他     未    计  果  果 他  未  计 果  果  他                  未   计\n\
+            维   纠    结    审         维   纠   结   审       维   纠   结   审\n\
+            持   正    果    结         持   正   果   结       持   正   果   结\n";
+        let row = "0   47   28   40   11   0   0   7   0   7   0   0   0   27   27\n                   5\n";
+        let text = format!("{heads}{row}五、存在的主要问题及改进情况\n");
+        assert_eq!(counts(&litigation(&text)), [0, 47, 28, 40, 115, 0, 0, 7, 0, 7, 0, 0, 0, 27, 27]);
+        // A lone number not under a cell: no joining.
+        let text = format!("{heads}{}五、存在的主要问题及改进情况\n", row.replace("                   5", "          5"));
+        assert!(!litigation(&text).litigation.iter().any(|f| f.count == 115));
     }
 
     #[test]
