@@ -261,25 +261,25 @@ fn nothing_but_zeros(
         }
     };
     // (Walked again where all are 0: most tables stop at their first number not 0.)
-    // (A date's numbers, `2024 年 1 月 9 日` under the closing sections, are no cells.)
+    // (A date's numbers, `2024 年 1 月 9 日` under the closing sections, are no
+    // cells; nor an amount, `1.84 万元`, 表二's last cell printed among 表三's heads.)
     let cells = |to: usize| {
         let table = rows[..to].iter().filter(|r| r.kind == Kind::Table);
-        table.flat_map(|r| &r.cells).filter(|c| !dated(text, c))
+        table.flat_map(|r| &r.cells).filter(|c| !dated(text, c) && c.value.is_none_or(|v| v.unit.is_none()))
     };
-    let zero = |c: &Cell| c.value.is_none_or(|v| v.number == 0.0 && v.unit.is_none());
+    let zero = |c: &Cell| c.value.is_none_or(|v| v.number == 0.0);
     if !full_form || !cells(to).all(zero) {
         return None;
     }
     // (Marks alone: 表三's own are its facts' places, 表四 reads those after.)
     let mark = |c: &Cell| !text.get(c.offset..).unwrap_or_default().starts_with(|ch: char| ch.is_ascii_digit());
     let in_table = || cells(end).any(|c| c.offset >= rows[first].offset);
-    let places = match cells(to).count() >= wanted {
-        true => to,
-        false if reach == Reach::TextEnd && in_table() && cells(to).all(mark) => end,
-        false => return None,
-    };
-    // (The facts are marked at the first cells: 表四 reads its own from those after.)
-    let mut printed = cells(places);
+    if cells(to).count() < wanted && !(reach == Reach::TextEnd && in_table() && cells(to).all(mark)) {
+        return None;
+    }
+    // (The facts are marked at the first cells before 表四's heading, 表三's
+    // first row's place for those past them: 表四 reads its own after it.)
+    let mut printed = cells(end);
     for spec in specs {
         for applicant in template::APPLICANTS {
             let offset = printed.next().map_or(rows[first].offset, |c| c.offset);
@@ -1129,6 +1129,36 @@ mod tests {
             let r = requests(&text(later, litigation_last), Template::T2021);
             assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{later}");
         }
+    }
+
+    #[test]
+    fn zeros_with_another_tables_amount_among_their_heads_are_zeros() {
+        // 表二's last cells (`本年增/减 0`, `采购总金额 1.84 万元`) printed among 表三's heads;
+        // 表四's first ten under its heading, then the closing sections, then 表三's last
+        // cells and 表四's last five among others.
+        let zeros = |n: usize| "0\n".repeat(n);
+        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let head = "三、收到和处理政府信息公开申请情况\n申请人情况\n本年增/减\n0\n采购总金额\n1.84 万元\n\
+                    自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
+        let text = |amount: &str| {
+            format!(
+                "{}{labels}{}四、政府信息公开行政复议、行政诉讼情况\n{}五、存在的主要问题及改进情况\n有待加强。\n{}",
+                head.replace("1.84 万元", amount),
+                zeros(150),
+                zeros(10),
+                zeros(30)
+            )
+        };
+        let zero_text = text("1.84 万元");
+        let (_, rs) = rows(&zero_text);
+        let mut r = Report::default();
+        let end = read_requests(&zero_text, &rs, Template::T2021, 0, &mut r).unwrap();
+        assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        super::super::litigation::read_litigation(&zero_text, &rs, end, &mut r);
+        assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        // A count not 0 there: no table of zeros.
+        let r = requests(&text("2"), Template::T2021);
+        assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0));
     }
 
     #[test]
