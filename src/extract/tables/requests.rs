@@ -461,8 +461,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     // printed within its label), where the row's numbers stand on lines of their
     // own (the other column's, perhaps).
     let mut alone = Vec::new();
-    // The rows whose numbers were put in their first columns, the columns unknown.
+    // The rows whose numbers were put in their first columns, the columns unknown;
+    // those of them two cells short or more.
     let mut guessed = Vec::new();
+    let mut far_short = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
@@ -521,6 +523,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         };
         if !touching && matches!(placed, Placed::Some(_, "cells_unaligned")) {
             guessed.push(spec.key);
+            // (A row one cell short is its first columns, its total not printed; one shorter, which not known.)
+            if rows[k].cells.len() + 1 < n {
+                far_short.push(spec.key);
+            }
         }
         for (c, cell) in placed_cells(report, spec.key, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
@@ -541,6 +547,16 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         if report.requests.get(at).is_some_and(|f| ["total", "natural_person"].contains(&f.applicant)) {
             lone_column(&mut report.requests, from, at, t);
         }
+    }
+    // (Most rows' columns guessed: the table was printed in a way not read, and
+    // the sums that bear out a few guesses bear out none among so many; the
+    // rows two cells short or more are not read.)
+    if guessed.len() * 2 > walk.matches.len() {
+        let mut at = 0;
+        report.requests.retain(|f| {
+            at += 1;
+            at <= from || !far_short.contains(&f.row)
+        });
     }
     unverified_dropped(&mut report.requests, from, &guessed, t);
     let missing: Vec<&str> =
@@ -1200,6 +1216,25 @@ mod tests {
 
     fn get(r: &Report, row: &str, applicant: &str) -> Option<i64> {
         r.requests.iter().find(|f| f.row == row && f.applicant == applicant).map(|f| f.count)
+    }
+
+    #[test]
+    fn a_table_whose_rows_columns_are_mostly_guessed_keeps_none_of_the_guesses() {
+        // Every row three numbers of seven columns, in no layout that tells their columns: the
+        // guesses (the first three columns) would keep 一 + 二 = (七) + 四 in each column.
+        let specs = template::request_rows(Template::T2021);
+        let text: String = specs.iter().map(|r| format!("{} 2 1 0\n", r.label)).collect();
+        let r = requests(&text, Template::T2021);
+        assert!(r.requests.is_empty(), "{:?}", r.requests);
+        assert!(r.has_issue("cells_unaligned"));
+        // A row short among rows read whole: the whole rows kept.
+        let whole: String = specs
+            .iter()
+            .enumerate()
+            .map(|(j, r)| if j == 1 { format!("{} 1 0 0\n", r.label) } else { format!("{} 0 0 0 0 0 0 0\n", r.label) })
+            .collect();
+        let r = requests(&whole, Template::T2021);
+        assert_eq!(r.requests.iter().filter(|f| f.row != "carried_over").count(), 24 * 7);
     }
 
     #[test]
