@@ -146,7 +146,10 @@ pub(super) fn runs_of(tokens: &[Token]) -> Vec<Run> {
 /// columns come first (`lead_at` 0; another table's number or two may stand
 /// between them and the others, [`Band::gap`]), or after the others. A band
 /// printed column by column has no first columns (`first` and `lead` 0); one
-/// printed row by row, no others (`first` is the table's width).
+/// printed row by row, no others (`first` is the table's width). A band whose
+/// first columns lead may hold a last row around the others: its first
+/// columns a number a run between the band's first columns and its others,
+/// its other columns a number a run after them, `around` runs from `start`.
 #[derive(Clone, Copy, Debug)]
 struct Band {
     start: usize,
@@ -155,27 +158,34 @@ struct Band {
     lead: usize,
     lead_at: usize,
     others_at: usize,
+    around: Option<usize>,
 }
 
 impl Band {
     /// A band whose first columns' runs come first.
     fn leading(start: usize, rows: usize, first: usize, lead: usize) -> Band {
-        Band { start, rows, first, lead, lead_at: 0, others_at: lead }
+        Band { start, rows, first, lead, lead_at: 0, others_at: lead, around: None }
     }
 
     /// The runs between the band's first columns and its others, left out.
     fn gap(&self) -> usize {
-        if self.lead_at == 0 { self.others_at - self.lead } else { 0 }
+        if self.lead_at == 0 && self.around.is_none() { self.others_at - self.lead } else { 0 }
     }
 
     /// The runs the band takes.
     fn runs(&self, n: usize) -> usize {
-        (self.lead_at + self.lead).max(self.others_at + n - self.first)
+        let around = self.around.map_or(0, |at| at + n - self.first);
+        (self.lead_at + self.lead).max(self.others_at + n - self.first).max(around)
     }
 
     /// Row `j`'s cell in column `c`.
     fn cell(&self, runs: &[Run], j: usize, c: usize) -> Cell {
         let Band { start, first, lead, lead_at, others_at, .. } = *self;
+        if let Some(around) = self.around.filter(|_| j + 1 == self.rows) {
+            // (The row around the others: its first columns before them, its others after.)
+            let at = if c < first { lead + c } else { around + c - first };
+            return runs[start + at].0[0];
+        }
         if c >= first {
             return runs[start + others_at + c - first].0[j];
         }
@@ -232,6 +242,14 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
             if (rows >= 2 || w == n) && all(k + 1, n - w, rows) {
                 out.push(Band::leading(i, rows, w, k + 1 - i));
             }
+            // (Or the next row around the others: its first columns a number a
+            // run before them, its others after them.)
+            let singles = |from: usize, count: usize| (from..from + count).all(|r| len(r) == 1);
+            let (gap, after) = (k + 1, k + 1 + n);
+            if rows >= 2 && rows < m && w < n && singles(gap, w) && all(gap + w, n - w, rows) && singles(after, n - w) {
+                let lead = k + 1 - i;
+                out.push(Band { rows: rows + 1, others_at: lead + w, around: Some(lead + n), ..Band::leading(i, 0, w, lead) });
+            }
             // (Or a number or two of another table's between them, a run each.)
             let mut gap = 0;
             while rows >= 2 && w < n && gap < MAX_GAP && len(k + 1 + gap) == 1 {
@@ -255,7 +273,7 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
             }
             // (Zeros fit any order: a band so printed holds a number not 0.)
             if total == s * w && runs[i..=k].iter().flat_map(|r| &r.0).any(|c| c.number() != 0.0) {
-                out.push(Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0 });
+                out.push(Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0, around: None });
             }
         }
     }
@@ -598,6 +616,33 @@ mod tests {
             text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
             text.push('\n');
         }
+        for row in &t[6..] {
+            text.extend(row.iter().map(|v| format!("{v}\n\n")));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        let report = read(&text);
+        reads(&report, &t, 25);
+    }
+
+    #[test]
+    fn a_row_printed_around_a_bands_other_columns_is_read() {
+        // The first five rows each its first five numbers before its label; the
+        // sixth row's first five a number a run, then the five rows' last two
+        // columns a run each, then the sixth row's last two; the rest a row a band.
+        let (t, _) = full_tables();
+        let specs = template::request_rows(Template::T2021);
+        let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
+        for (row, spec) in t.iter().zip(specs.iter()).take(5) {
+            text.extend(row[..5].iter().map(|v| format!("{v}\n")));
+            text.push_str(&format!("{}\n", spec.label));
+        }
+        text.extend(t[5][..5].iter().map(|v| format!("\n{v}\n")));
+        for c in 5..7 {
+            text.push('\n');
+            text.extend(t[..5].iter().map(|row| format!("{}\n", row[c])));
+        }
+        text.extend(t[5][5..].iter().map(|v| format!("\n{v}\n")));
+        text.push('\n');
         for row in &t[6..] {
             text.extend(row.iter().map(|v| format!("{v}\n\n")));
         }
