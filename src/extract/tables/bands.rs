@@ -244,9 +244,9 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
             }
             // (Or the next row around the others: its first columns a number a
             // run before them, its others after them.)
-            let singles = |from: usize, count: usize| (from..from + count).all(|r| len(r) == 1);
             let (gap, after) = (k + 1, k + 1 + n);
-            if rows >= 2 && rows < m && w < n && singles(gap, w) && all(gap + w, n - w, rows) && singles(after, n - w) {
+            let others_fit = rows >= 2 && rows < m && w < n && len(gap + w) == rows;
+            if others_fit && all(gap, w, 1) && all(gap + w, n - w, rows) && all(after, n - w, 1) {
                 let lead = k + 1 - i;
                 out.push(Band { rows: rows + 1, others_at: lead + w, around: Some(lead + n), ..Band::leading(i, 0, w, lead) });
             }
