@@ -248,7 +248,9 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
             let others_fit = rows >= 2 && rows < m && w < n && len(gap + w) == rows;
             if others_fit && all(gap, w, 1) && all(gap + w, n - w, rows) && all(after, n - w, 1) {
                 let lead = k + 1 - i;
-                out.push(Band { rows: rows + 1, others_at: lead + w, around: Some(lead + n), ..Band::leading(i, 0, w, lead) });
+                let around = Some(lead + n);
+                let band = Band { rows: rows + 1, others_at: lead + w, around, ..Band::leading(i, 0, w, lead) };
+                out.push(band);
             }
             // (Or a number or two of another table's between them, a run each.)
             let mut gap = 0;
@@ -273,7 +275,8 @@ fn bands_at(runs: &[Run], alike: &[usize], i: usize, n: usize, m: usize) -> Vec<
             }
             // (Zeros fit any order: a band so printed holds a number not 0.)
             if total == s * w && runs[i..=k].iter().flat_map(|r| &r.0).any(|c| c.number() != 0.0) {
-                out.push(Band { start: i, rows: s, first: w, lead: k + 1 - from, lead_at: n - w, others_at: 0, around: None });
+                let lead = k + 1 - from;
+                out.push(Band { start: i, rows: s, first: w, lead, lead_at: n - w, others_at: 0, around: None });
             }
         }
     }
@@ -606,22 +609,32 @@ mod tests {
         // The first six rows: each row's first five numbers before its label,
         // then their last two columns a run each; the rest a row a band.
         let t = table();
-        let specs = template::request_rows(Template::T2021);
-        let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
-        for (row, spec) in t.iter().zip(specs.iter()).take(6) {
-            text.extend(row[..5].iter().map(|v| format!("{v}\n")));
-            text.push_str(&format!("{}\n", spec.label));
-        }
+        let mut text = firsts_before_labels(&t, 6);
         for c in 5..7 {
             text.extend(t[..6].iter().map(|row| format!("{}\n", row[c])));
             text.push('\n');
         }
-        for row in &t[6..] {
-            text.extend(row.iter().map(|v| format!("{v}\n\n")));
-        }
-        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        text.push_str(&singles_to_end(&t, 6));
         let report = read(&text);
         reads(&report, &t, 25);
+    }
+
+    /// The header, then `t`'s first `rows` rows, each its first five numbers before its label.
+    fn firsts_before_labels(t: &[[u32; 7]], rows: usize) -> String {
+        let specs = template::request_rows(Template::T2021);
+        let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
+        for (row, spec) in t.iter().zip(specs.iter()).take(rows) {
+            text.extend(row[..5].iter().map(|v| format!("{v}\n")));
+            text.push_str(&format!("{}\n", spec.label));
+        }
+        text
+    }
+
+    /// `t`'s rows from `from` on, a row a band (each number a run), then 表四's heading and the closing sections.
+    fn singles_to_end(t: &[[u32; 7]], from: usize) -> String {
+        let mut text: String = t[from..].iter().flat_map(|row| row.iter().map(|v| format!("{v}\n\n"))).collect();
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        text
     }
 
     #[test]
@@ -630,12 +643,7 @@ mod tests {
         // sixth row's first five a number a run, then the five rows' last two
         // columns a run each, then the sixth row's last two; the rest a row a band.
         let (t, _) = full_tables();
-        let specs = template::request_rows(Template::T2021);
-        let mut text = String::from("申请人情况\n社会\n公益\n组织\n");
-        for (row, spec) in t.iter().zip(specs.iter()).take(5) {
-            text.extend(row[..5].iter().map(|v| format!("{v}\n")));
-            text.push_str(&format!("{}\n", spec.label));
-        }
+        let mut text = firsts_before_labels(&t, 5);
         text.extend(t[5][..5].iter().map(|v| format!("\n{v}\n")));
         for c in 5..7 {
             text.push('\n');
@@ -643,10 +651,7 @@ mod tests {
         }
         text.extend(t[5][5..].iter().map(|v| format!("\n{v}\n")));
         text.push('\n');
-        for row in &t[6..] {
-            text.extend(row.iter().map(|v| format!("{v}\n\n")));
-        }
-        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n工作有待加强。\n");
+        text.push_str(&singles_to_end(&t, 6));
         let report = read(&text);
         reads(&report, &t, 25);
     }
