@@ -548,17 +548,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             lone_column(&mut report.requests, from, at, t);
         }
     }
-    // (Most rows' columns guessed: the table was printed in a way not read, and
-    // the sums that bear out a few guesses bear out none among so many; the
-    // rows two cells short or more are not read.)
-    if guessed.len() * 2 > walk.matches.len() {
-        let mut at = 0;
-        report.requests.retain(|f| {
-            at += 1;
-            at <= from || !far_short.contains(&f.row)
-        });
-    }
-    unverified_dropped(&mut report.requests, from, &guessed, t);
+    let guesses = Guesses { rows: &guessed, far_short: &far_short, of: walk.matches.len() };
+    unverified_dropped(&mut report.requests, from, &guesses, t);
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
@@ -633,6 +624,15 @@ fn touching(cells: &[Cell]) -> Vec<usize> {
     unsure
 }
 
+/// The rows of 表三 whose numbers were put in their first columns, the
+/// columns unknown: their keys, those of them two cells short or more, and how
+/// many rows the table has read.
+struct Guesses<'g> {
+    rows: &'g [&'static str],
+    far_short: &'g [&'static str],
+    of: usize,
+}
+
 /// Drops the facts (`facts[from..]`) of the rows whose numbers were put in
 /// their first columns for want of anything telling their columns (`guessed`)
 /// where the sums do not bear them out: for a result row, in a column whose
@@ -641,9 +641,20 @@ fn touching(cells: &[Cell]) -> Vec<usize> {
 /// negative); for the others, in a column where 一 + 二 ≠ (七) + 四. The
 /// numbers of a row printed apart, other rows' among them (plain `pdftotext`
 /// of a page's table), are read no further than the sums bear them out.
-fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guessed: &[&str], t: Template) {
+/// Where most rows are guessed, the table was printed in a way not read, and
+/// the sums that bear out a guess or two bear out none among so many: the
+/// rows two cells short or more are dropped whole.
+fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guesses, t: Template) {
+    let guessed = guesses.rows;
     if guessed.is_empty() {
         return;
+    }
+    if guessed.len() * 2 > guesses.of {
+        let mut at = 0;
+        facts.retain(|f| {
+            at += 1;
+            at <= from || !guesses.far_short.contains(&f.row)
+        });
     }
     let specs = template::request_rows(t);
     let grid = Grid::of(&facts[from..], t);
