@@ -257,11 +257,14 @@ fn bare_number(line: &str) -> Option<usize> {
 /// `第3页共5页`, `共5页第3页`, `3/5`, `Page 3 of 5`.
 fn marked_page_number(line: &str) -> bool {
     let folded = folded_line(line);
-    // Marked on both sides: `-9` alone is a change of nine down.
+    // Marked on both sides, a mark or two each: `-9` alone is a change of nine
+    // down, `— — — — 1 — — —` a table's row of marks for none.
     let mark = |c: char| "-—–·•".contains(c);
     let inner = folded.trim_start_matches(mark);
     let inner_both = inner.trim_end_matches(mark);
-    if inner.len() < folded.len() && inner_both.len() < inner.len() && page_digits(inner_both) {
+    let marks = |side: &str| side.chars().count();
+    let (before, after) = (marks(&folded[..folded.len() - inner.len()]), marks(&inner[inner_both.len()..]));
+    if (1..=2).contains(&before) && (1..=2).contains(&after) && page_digits(inner_both) {
         return true;
     }
     // `共5页第3页`: the count first.
@@ -712,6 +715,10 @@ mod tests {
         assert_eq!(normalize("一\n\n5\n1\n\u{c}二\n\n2\n\u{c}"), "一\n\n5\n1\n二\n\n2\n");
         // A page whose last cell is a small number, once: the number stays.
         assert_eq!(normalize("一\n5\n1\n\u{c}二\n0\n"), "一\n5\n1\n二\n0\n");
+        // A table's row of marks for none with one count in it, at a page's foot, is no page's number.
+        let marks = "—   —    —     —   1  —  — —  —";
+        assert_eq!(normalize(&format!("一\n{marks}\n\u{c}二\n")), format!("一\n{marks}\n二\n"));
+        assert_eq!(normalize("一\n—— 1 ——\n\u{c}二\n"), "一\n二\n");
         // A signed number is no page's.
         assert_eq!(normalize("一\n- 1 -\n\u{c}-9\n"), "一\n-9\n");
         // Numbers inside a page are no page's.
