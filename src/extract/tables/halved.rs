@@ -31,8 +31,9 @@ fn half(text: &str, cell: &Cell) -> Option<char> {
 
 /// The most lines a mark's second half may start after its first's: a row's
 /// label lines may stand between (`二、上年结转 —— … —` / `政府信息公开` /
-/// `申请数量` / `—`, as `pdftotext -raw` prints a page's table).
-const MAX_LINES_APART: usize = 3;
+/// `申请数量` / `—`, as `pdftotext -raw` prints a page's table), four of the
+/// longest label (`2.申请人逾期未按收 1 —— … — 1` / `费通知要求缴纳费` / … / `请` / `—`).
+const MAX_LINES_APART: usize = 5;
 
 /// Whether `b` is on a line after `a`'s in `text`, [`MAX_LINES_APART`] at most
 /// (the cells in order: no cell between).
@@ -233,6 +234,11 @@ mod tests {
         assert!(broken.contains(&format!("{label} —\n—")));
         let r = requests(&broken.replacen(&format!("{label} —\n—"), "二、上年结转 —\n政府信息公开\n申请数量\n—", 1));
         assert_eq!(get(&r, "new_received"), [69, 5, 0, 1, 0, 3, 78]);
+        assert_eq!(get(&r, "carried_over"), [0; 7]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+        // Four label lines between.
+        let four = "二、上年结转 —\n政府信\n息公开\n申请\n数量\n—";
+        let r = requests(&broken.replacen(&format!("{label} —\n—"), four, 1));
         assert_eq!(get(&r, "carried_over"), [0; 7]);
         assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
     }
