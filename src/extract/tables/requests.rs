@@ -1116,6 +1116,15 @@ mod tests {
         }
     }
 
+    /// 表三 and then 表四 read from `text`, as the extraction reads them.
+    fn both_tables(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        let end = read_requests(text, &rs, Template::T2021, 0, &mut r).unwrap();
+        super::super::litigation::read_litigation(text, &rs, end, &mut r);
+        r
+    }
+
     #[test]
     fn zeros_whose_last_cells_come_after_the_closing_sections_are_zeros() {
         // Plain pdftotext of a Word table on two pages: 表三's last cells after
@@ -1144,11 +1153,8 @@ mod tests {
             zeros(95),
             zeros(5)
         );
-        let (_, rs) = rows(&under);
-        let mut r = Report::default();
-        let end = read_requests(&under, &rs, Template::T2021, 0, &mut r).unwrap();
+        let r = both_tables(&under);
         assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
-        super::super::litigation::read_litigation(&under, &rs, end, &mut r);
         assert_eq!(r.litigation.len(), 15, "{:?}", r.issues);
         // A number other than 0 after the closing sections; 表四's last cells missing: not read so.
         let one = format!("{}1\n", zeros(11));
@@ -1177,11 +1183,8 @@ mod tests {
             )
         };
         let zero_text = text("1.84 万元");
-        let (_, rs) = rows(&zero_text);
-        let mut r = Report::default();
-        let end = read_requests(&zero_text, &rs, Template::T2021, 0, &mut r).unwrap();
+        let r = both_tables(&zero_text);
         assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
-        super::super::litigation::read_litigation(&zero_text, &rs, end, &mut r);
         assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
         // A count not 0 there: no table of zeros.
         let r = requests(&text("2"), Template::T2021);
@@ -1204,11 +1207,8 @@ mod tests {
             )
         };
         let marks = text("-\n\n-\n");
-        let (_, rs) = rows(&marks);
-        let mut r = Report::default();
-        let end = read_requests(&marks, &rs, Template::T2021, 0, &mut r).unwrap();
+        let r = both_tables(&marks);
         assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
-        super::super::litigation::read_litigation(&marks, &rs, end, &mut r);
         assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
         // A 0 printed among the marks, or a number after them: not read so.
         for late in ["-\n\n0\n", "-\n\n3\n"] {
