@@ -8,7 +8,12 @@
 //! `0 1 5 11` for two rows). Or the table comes over bands of rows (as
 //! [`super::bands`] reads it, a row a band where its rows print whole) down
 //! to a row from which each prints its first columns only (a run a row, or a
-//! run a column), the others in the block apart.
+//! run a column), the others in the block apart. Or the band of the first
+//! rows prints its first columns a run each among the table's heads, then each
+//! of its rows' next columns before the row's label, and every row's last
+//! columns come in the block, the band's first (column by column); the block
+//! may also come right under 表四's heading and first heads, where the flow
+//! carried it past.
 //!
 //! The reading is taken only where the band's rows add up, the later rows'
 //! numbers in the table are just as many for each, and the block completes
@@ -83,6 +88,90 @@ fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     let start = (closing + 1..rows.len()).find(|&k| rows[k].is_numbers_alone())?;
     let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
     Some(block.collect())
+}
+
+/// The most rows between 表四's heading and the block under it: 表四's heads
+/// that come first (`行政复议`, `行政诉讼`).
+const MAX_HEADS_ABOVE: usize = 4;
+
+/// The block of the last columns right under 表四's heading (row `end`), where
+/// the table's flow carried them past it: the first run of lines of numbers
+/// alone after it and a few of 表四's heads at most.
+fn block_under_heading(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
+    let heading = rows.get(end)?;
+    if !template::LITIGATION_ANCHORS.iter().any(|a| heading.label().has(a)) {
+        return None;
+    }
+    let start = (end + 1..rows.len()).take(MAX_HEADS_ABOVE + 1).find(|&k| rows[k].is_numbers_alone())?;
+    if rows[end + 1..start].iter().any(|r| r.kind == Kind::Prose || !r.cells.is_empty()) {
+        return None;
+    }
+    let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
+    Some(block.collect())
+}
+
+/// The most rows of heads above 表三's first row looked through for numbers.
+const MAX_HEAD_ROWS: usize = 24;
+
+/// The row of 表三's heads naming its first column (`自然人`) above row
+/// `start`, where heads and numbers alone only lie between (a band's first
+/// columns may be printed among the heads); else `start`.
+fn heads_from(rows: &[Row], start: usize) -> usize {
+    let head = |r: &Row| r.kind == Kind::Table && (r.is_numbers_alone() || r.cells.is_empty());
+    let above = rows[..start].iter().rev().take(MAX_HEAD_ROWS).take_while(|r| head(r)).count();
+    (start - above..start).find(|&k| rows[k].label().has("自然人")).unwrap_or(start)
+}
+
+/// The rows' first columns where the band of the first `s` rows is printed
+/// in part: its first `c` columns a run each (among the heads), then each of
+/// its rows' next columns a run, then each later row's (see
+/// [`first_columns`]); `w` columns a row, the `m` rows' numbers being all
+/// there are. Each way they read, with the band's `s`.
+fn band_in_part(tokens: &[Token], n: usize, m: usize) -> Vec<(Reading, usize)> {
+    let mut out = Vec::new();
+    let Some(first) = tokens.first() else { return out };
+    let s = tokens.iter().take_while(|t| t.run == first.run).count();
+    let w = tokens.len() / m;
+    if tokens.len() % m != 0 || !(1..n).contains(&w) || !(2..m).contains(&s) {
+        return out;
+    }
+    let one_run = |run: &[Token]| run.iter().all(|t| !t.glued && t.run == run[0].run);
+    for c in 1..=w {
+        let (runs, rest) = tokens.split_at(c * s);
+        let (next, later) = rest.split_at(s * (w - c));
+        let mut chunks: Vec<&[Token]> = runs.chunks_exact(s).collect();
+        if w > c {
+            chunks.extend(next.chunks(w - c));
+        }
+        let apart = chunks.windows(2).all(|p| p[0][0].run != p[1][0].run);
+        // (The later rows start afresh.)
+        let parted = later.first().is_none_or(|t| t.run != tokens[s * w - 1].run);
+        if !chunks.iter().all(|r| one_run(r)) || !apart || !parted {
+            continue;
+        }
+        let Some(later) = first_columns(later, w).filter(|l| l.len() == m - s) else { continue };
+        let band = (0..s).map(|j| {
+            let firsts = (0..c).map(|k| runs[k * s + j].cell);
+            firsts.chain(next[j * (w - c)..(j + 1) * (w - c)].iter().map(|t| t.cell)).collect()
+        });
+        out.push((band.chain(later).collect(), s));
+    }
+    out
+}
+
+/// The rows completed from the block where the band of the first `s` rows
+/// (of `firsts`, each row's first columns) lists its last `a` columns first,
+/// column by column, and the later rows follow as [`completions`] reads them;
+/// the band's rows must add up.
+fn band_completed(firsts: &[Vec<Cell>], s: usize, block: &[Cell], a: usize) -> Vec<Reading> {
+    let Some(block) = block.get(..firsts.len() * a) else { return Vec::new() };
+    let last = |j: usize| (0..a).map(move |c| block[c * s + j]);
+    let band: Reading = (0..s).map(|j| firsts[j].iter().copied().chain(last(j)).collect()).collect();
+    if not_adding(&band) > 0 {
+        return Vec::new();
+    }
+    let later = completions(&firsts[s..], &block[s * a..], a).unwrap_or_default();
+    later.into_iter().map(|more| [band.clone(), more].concat()).collect()
 }
 
 /// The most distinct readings of the rows from one row on that are kept: more
@@ -193,36 +282,25 @@ fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, 
     super::bands::best_reading(&runs, n, m)
 }
 
-/// Reads 表三 printed with its last columns apart (see the module's comment):
-/// its rows in the template's order, each with its label and `n` cells, and
-/// the index of the layout row after the table; `None` where it is not printed so.
-pub(super) fn apart<'a>(
-    text: &str,
-    rows: &[Row<'a>],
-    first: usize,
-    t: Template,
+/// The tables that the block apart (`block`) completes, as [`apart`] reads
+/// them, added to `tables`: a band of the first rows printed whole, or the
+/// table over bands down to its last rows (`all` its numbers, `tokens` those
+/// from its first row's); `None` where they are too many.
+fn read_apart(
+    all: &[Token],
+    tokens: &[Token],
+    block: &[Cell],
     n: usize,
-) -> Option<(Vec<Row<'a>>, usize)> {
-    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
-    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
-    let specs = template::request_rows(t);
-    let m = specs.len();
-    let block = block_apart(rows, end)?;
-    // (The first row's numbers may come before its label.)
-    let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
-    let all = tokens(text, rows, start, end);
-    let tokens = &all[rows[start..first].iter().map(|r| r.cells.len()).sum::<usize>()..];
-    // Every way the table may be printed so is looked at, and of the tables
-    // they make, the one that keeps the table's sums best (its rows', the
-    // results' to (七)总计, the identity) is taken, if one alone does.
-    let mut tables: Vec<Reading> = Vec::new();
+    m: usize,
+    tables: &mut Vec<Reading>,
+) -> Option<()> {
     // A band of the first rows, and each later row's first columns; the rows
     // right after the band may be printed whole (a row the page's flow had
     // not yet parted).
     if let Some((band, taken)) = first_band(tokens, n, m) {
         for whole in 0..=MAX_WHOLE {
-            for more in later_rows(&tokens[taken..], &block, m - band.len(), whole, n).unwrap_or_default() {
-                if !add_distinct(&mut tables, [band.clone(), more].concat()) {
+            for more in later_rows(&tokens[taken..], block, m - band.len(), whole, n).unwrap_or_default() {
+                if !add_distinct(tables, [band.clone(), more].concat()) {
                     return None;
                 }
             }
@@ -240,16 +318,61 @@ pub(super) fn apart<'a>(
             if prefix.len() < (m - later) * n {
                 continue;
             }
-            for firsts in last_rows(&all, later, w) {
+            for firsts in last_rows(all, later, w) {
                 let completed = completions(&firsts, block, n - w).unwrap_or_default();
                 if completed.is_empty() {
                     continue;
                 }
                 let Some((read, ..)) = banded_rows(prefix, n, m - later) else { continue };
                 for more in completed {
-                    if !add_distinct(&mut tables, [read.clone(), more].concat()) {
+                    if !add_distinct(tables, [read.clone(), more].concat()) {
                         return None;
                     }
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+/// Reads 表三 printed with its last columns apart (see the module's comment):
+/// its rows in the template's order, each with its label and `n` cells, and
+/// the index of the layout row after the table; `None` where it is not printed so.
+pub(super) fn apart<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+) -> Option<(Vec<Row<'a>>, usize)> {
+    let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
+    let specs = template::request_rows(t);
+    let m = specs.len();
+    // The block after the closing sections, or right under 表四's heading.
+    let blocks = [block_apart(rows, end), block_under_heading(rows, end)].into_iter().flatten();
+    let blocks: Vec<Vec<Cell>> = blocks.collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    // (The first row's numbers may come before its label.)
+    let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
+    let all = tokens(text, rows, start, end);
+    let tokens = &all[rows[start..first].iter().map(|r| r.cells.len()).sum::<usize>()..];
+    // Every way the table may be printed so is looked at, and of the tables
+    // they make, the one that keeps the table's sums best (its rows', the
+    // results' to (七)总计, the identity) is taken, if one alone does.
+    let mut tables: Vec<Reading> = Vec::new();
+    for block in &blocks {
+        read_apart(&all, tokens, block, n, m, &mut tables)?;
+    }
+    // A band of the first rows printed in part, its last columns first in the block.
+    let heads = heads_from(rows, start);
+    for (firsts, s) in band_in_part(&super::bands::tokens(text, rows, heads, end), n, m) {
+        for block in &blocks {
+            for read in band_completed(&firsts, s, block, n - firsts[0].len()) {
+                if !add_distinct(&mut tables, read) {
+                    return None;
                 }
             }
         }
@@ -392,6 +515,67 @@ mod tests {
         text.push_str("六、其他需要报告的事项\n无。\n某某局\n\n");
         last.iter().for_each(|r| r[w..].iter().for_each(|v| text.push_str(&format!("{v}\n\n"))));
         text
+    }
+
+    /// The table with its first `s` rows' first `c` columns a run each among
+    /// the heads, each of those rows' next three before its label, each later
+    /// row's first five before its label (the first on the label's first line
+    /// where the row's are `glued`), and every row's last two under 表四's
+    /// heading and first heads: the band's column by column, then the later
+    /// rows' in groups of `groups` rows; 表四's heads and cells `l` after.
+    fn in_part_text(t: &[Vec<u32>], s: usize, c: usize, groups: &[usize], glued: &[usize], l: &[u32]) -> String {
+        let specs = template::request_rows(Template::T2019);
+        let line = |v: &u32| format!("{v}\n");
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n\n商业企\n业\n");
+        for (k, head) in ["科研机构", "社会\n公益\n组织", "法律\n服务\n机构"].iter().enumerate().take(c) {
+            text.push_str(&format!("{head}\n"));
+            text.extend(t[..s].iter().map(|row| line(&row[k])));
+        }
+        text.push_str("\n其他\n\n总计\n\n");
+        for (j, (row, spec)) in t.iter().zip(&specs).enumerate() {
+            let glue = j >= s && glued.contains(&j);
+            let from = if j < s { c } else { usize::from(glue) };
+            text.extend(row[from..5].iter().map(line));
+            match glue {
+                true => text.push_str(&format!("{}前 {}\n后半\n", spec.cues[0], row[0])),
+                false => text.push_str(&format!("{}\n", spec.cues[0])),
+            }
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n\n");
+        (5..7).for_each(|k| text.extend(t[..s].iter().map(|row| line(&row[k]))));
+        let (mut j, mut g) = (s, 0);
+        while j < t.len() {
+            let k = groups[g % groups.len()].min(t.len() - j);
+            (5..7).for_each(|c| text.extend(t[j..j + k].iter().map(|row| format!("{}\n\n", row[c]))));
+            j += k;
+            g += 1;
+        }
+        text.push_str("未经复议直接起诉\n复议后起诉\n维持 纠正 其他 尚未审结 总计\n");
+        text.extend(l.iter().map(line));
+        text.push_str("五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n");
+        text
+    }
+
+    #[test]
+    fn a_band_printed_in_part_among_the_heads_with_every_rows_last_columns_under_the_next_heading_is_read() {
+        let t = table();
+        let l = [1, 0, 0, 0, 1, 2, 1, 0, 0, 3, 0, 0, 1, 0, 1];
+        for (s, c, groups, glued) in [(6, 2, &[1][..], &[6][..]), (5, 1, &[1, 3, 2], &[]), (4, 3, &[2], &[7, 9])] {
+            let text = in_part_text(&t, s, c, groups, glued, &l);
+            assert_eq!(read(&text), Some(expected(&t)), "{s} {c} {groups:?}");
+            // 表四 keeps its own cells, not the block's.
+            let (_, rs) = rows(&text);
+            let mut report = Report::default();
+            let after = super::super::read_requests(&text, &rs, Template::T2019, 0, &mut report).unwrap_or(0);
+            super::super::read_litigation(&text, &rs, after, &mut report);
+            assert_eq!(report.requests.len(), 23 * 7, "{:?}", report.issues);
+            let got: Vec<u32> = report.litigation.iter().map(|f| f.count as u32).collect();
+            assert_eq!(got, l, "{:?}", report.issues);
+        }
+        // A row of the band that does not add up: no reading.
+        let mut wrong = t.clone();
+        wrong[2][6] += 1;
+        assert_eq!(read(&in_part_text(&wrong, 6, 2, &[1], &[], &l)), None);
     }
 
     #[test]
