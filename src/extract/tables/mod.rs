@@ -21,6 +21,7 @@ use crate::template::{self, Template, Unit};
 mod bands;
 mod columns;
 mod disclosures;
+mod first_column;
 mod group_totals;
 mod halved;
 mod labels_first;

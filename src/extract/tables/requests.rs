@@ -166,6 +166,10 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::Table, report)) {
         return Some(end);
     }
+    // (Numbers in the first column and 总计 only, the totals carried down: each row's by its label.)
+    if let Some(end) = first.and_then(|f| super::first_column::read(rows_from, f, t, report)) {
+        return Some(end);
+    }
     // (The bands' reading up to (七)总计 kept for where nothing else reads the table.)
     let mut to_total = None;
     let banded = first.and_then(|f| {
