@@ -58,7 +58,12 @@ pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize
         return;
     }
     for block in Block::candidates(&report.requests[from..], t, &extra) {
-        let Some(pool) = block.pool(rows) else { continue };
+        // (Numbers read as other rows' cells, a total carried down among these rows' numbers, are theirs.)
+        let keys: Vec<&str> = block.rows.clone().map(|r| block.specs[r].key).collect();
+        let mut taken: Vec<usize> =
+            report.requests[from..].iter().filter(|f| !keys.contains(&f.row)).map(|f| f.offset).collect();
+        taken.sort_unstable();
+        let Some(pool) = block.pool(rows, &taken) else { continue };
         // (Numbers that add up to other than the rows' columns together: no placing holds.)
         if pool.values.iter().sum::<i64>() != block.sums.iter().sum::<i64>() {
             continue;
@@ -145,9 +150,10 @@ impl Block {
     /// whose label shows it its own, if one does; where those are fewer than
     /// the rows' cells, then the numbers on the rows' own labels printed later
     /// (a page's labels of a group of rows printed apart, below the rows after
-    /// them, their first columns among the labels' lines), up to (七)总计.
+    /// them, their first columns among the labels' lines), up to (七)总计;
+    /// none of them `taken` (other rows' cells' places, in order).
     /// `None` where they are not just the rows' cells.
-    fn pool(&self, rows: &[Row]) -> Option<Pool> {
+    fn pool(&self, rows: &[Row], taken: &[usize]) -> Option<Pool> {
         let n = template::APPLICANTS.len();
         // (Every row's label: a label line names a row where it is a piece of its label alone.)
         let labels: Vec<String> =
@@ -179,6 +185,9 @@ impl Block {
         let place = |owner: Option<usize>| owner.filter(|o| self.rows.contains(o)).map(|o| o - self.rows.start());
         let mut pool = Pool::default();
         for (offset, value, owner) in owned(&events) {
+            if taken.binary_search(&offset).is_ok() {
+                continue;
+            }
             pool.values.push(value);
             pool.offsets.push(offset);
             pool.owners.push(place(owner));
@@ -195,7 +204,7 @@ impl Block {
                 events.extend(row_events(row, &labels, |_| true)?);
             }
             for (offset, value, owner) in owned(&events) {
-                if let Some(owner) = place(owner) {
+                if let Some(owner) = place(owner).filter(|_| taken.binary_search(&offset).is_err()) {
                     pool.values.push(value);
                     pool.offsets.push(offset);
                     pool.owners.push(Some(owner));
@@ -543,6 +552,25 @@ mod tests {
         let r = requests(&table(&scrambled(corr, fee), [28, 3, 0, 1, 1, 0, 33]));
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert_ne!(get(&r, "other_overdue_fee"), fee);
+    }
+
+    #[test]
+    fn a_number_read_as_another_rows_among_the_rows_numbers_is_left_to_it() {
+        // (四)1's 总计 carried down, printed among (六)2's label lines: the reading
+        // of the table takes it for (四)1 where it reads that row a column short.
+        let (corr, fee) = ([1, 0, 0, 0, 1, 0, 2], [1, 1, 0, 0, 0, 0, 2]);
+        let total = [28, 3, 0, 1, 2, 0, 34];
+        let text = table(&scrambled(corr, fee), total).replacen("用、行政机关不再处\n", "用、行政机关不再处\n2\n", 1);
+        let (_, rs) = super::super::super::cells::rows(&text);
+        let mut r = requests(&text);
+        assert_ne!(get(&r, "other_overdue_fee"), fee);
+        let carried = text.find("不再处\n2\n").map(|at| at + "不再处\n".len());
+        let held = r.requests.iter_mut().find(|f| f.row == "unable_not_held" && f.applicant == "total");
+        held.zip(carried).iter_mut().for_each(|(f, at)| f.offset = *at);
+        reread(&rs, Template::T2021, &mut r, 0);
+        assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), fee);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
     }
 
     #[test]
