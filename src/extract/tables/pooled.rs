@@ -18,7 +18,12 @@
 //! (七)总计 leaves for these rows are kept, and the rows are read where all of
 //! them give the same numbers. Where the numbers between are fewer than the
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
-//! come after them, each its label's row's.
+//! come after them, each its label's row's. Where no placing so holds, the
+//! numbers after the last that a row's label shows its own may be some rows'
+//! 总计, carried down past the labels (a page prints a group's first row's
+//! total after the group's labels): taken so where every choice of those rows
+//! that holds every sum gives the same numbers. Numbers read as other rows'
+//! cells (their totals carried down among these rows' numbers) are theirs.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -68,7 +73,9 @@ pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize
         if pool.values.iter().sum::<i64>() != block.sums.iter().sum::<i64>() {
             continue;
         }
-        if let Some(solution) = solve(&pool, &block, false).or_else(|| solve(&pool, &block, true)) {
+        let rows = block.rows.clone().count();
+        let as_printed = |late: &[bool]| solve(&pool, &block, false, late).or_else(|| solve(&pool, &block, true, late));
+        if let Some(solution) = as_printed(&vec![false; rows]).or_else(|| carried_down(&pool, rows, as_printed)) {
             block.write(&pool, &solution, report, from);
             return;
         }
@@ -241,7 +248,8 @@ impl Block {
 /// rows' order, and says so (`cells_pooled`).
 pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
     let of_rows = |detail: &str| keys.iter().any(|k| names_row(detail, k));
-    report.issues.retain(|i| !(["cells_extra", "cells_unaligned"].contains(&i.code) && of_rows(&i.detail)));
+    let placed = ["cells_extra", "cells_unaligned", "cells_inferred"];
+    report.issues.retain(|i| !(placed.contains(&i.code) && of_rows(&i.detail)));
     let missing = report.issues.iter_mut().find(|i| i.code == "rows_missing");
     let list = missing.as_ref().and_then(|i| i.detail.strip_prefix(ROWS_NOT_FOUND));
     let left: Option<Vec<&str>> = list.map(|l| l.split(", ").filter(|k| !keys.contains(k)).collect());
@@ -341,11 +349,14 @@ struct Pool {
 /// `None` where none does or where they give different numbers. With
 /// `shuffled`, a row's first columns (at most [`MAX_SHUFFLED`]) are taken in
 /// any order.
-fn solve(pool: &Pool, block: &Block, shuffled: bool) -> Option<Vec<Vec<usize>>> {
+/// The rows `late` (one a row) have their 总计 among the pool's last
+/// numbers, in the rows' order (carried down past the rows' labels).
+fn solve(pool: &Pool, block: &Block, shuffled: bool, late: &[bool]) -> Option<Vec<Vec<usize>>> {
     let mut found: Option<Vec<Vec<usize>>> = None;
-    for last in 0..=pool.values.len() {
+    let placed = pool.values.len() - late.iter().filter(|&&l| l).count();
+    for last in 0..=placed {
         // The first `last` numbers are the rows' last columns, the rest their first ones.
-        let mut ways = Ways { pool, block, shuffled, last, choices: Vec::new(), found: &mut found };
+        let mut ways = Ways { pool, block, shuffled, last, late, placed, choices: Vec::new(), found: &mut found };
         if !ways.go_on(last) {
             return None;
         }
@@ -360,6 +371,10 @@ struct Ways<'p> {
     block: &'p Block,
     shuffled: bool,
     last: usize,
+    /// The rows whose 总计 is among the pool's last numbers, which follow the
+    /// `placed` the rows' other columns take.
+    late: &'p [bool],
+    placed: usize,
     /// Each row so far: the placings of its numbers that add up to its total.
     choices: Vec<Vec<Vec<usize>>>,
     found: &'p mut Option<Vec<Vec<usize>>>,
@@ -370,7 +385,7 @@ impl Ways<'_> {
     /// `false` where two placings give different numbers.
     fn go_on(&mut self, a: usize) -> bool {
         let n = template::APPLICANTS.len();
-        let (i, total) = (self.choices.len(), self.pool.values.len());
+        let (i, total) = (self.choices.len(), self.placed);
         if i == self.block.rows.clone().count() {
             if a != total {
                 return true;
@@ -379,14 +394,17 @@ impl Ways<'_> {
             let mut sums = vec![0; n];
             return each_placing(&self.choices, self.pool, &self.block.sums, &mut picked, &mut sums, self.found);
         }
-        // The last columns the rows before took.
-        let b = i * n - (a - self.last);
+        // The last columns the rows before took, and this row's 总计 if carried down.
+        let late_before = self.late[..i].iter().filter(|&&l| l).count();
+        let b = i * n - (a - self.last) - late_before;
+        let late = self.late[i].then_some(self.placed + late_before);
         for j in 0..=n.min(total - a) {
-            if b + n - j > self.last {
+            let Some(taken) = (n - j).checked_sub(usize::from(late.is_some())) else { continue };
+            if b + taken > self.last {
                 continue;
             }
             let lead: Vec<usize> = (a..a + j).collect();
-            let tail = b..b + n - j;
+            let tail = b..b + taken;
             if lead.iter().copied().chain(tail.clone()).any(|p| self.pool.owners[p].is_some_and(|o| o != i)) {
                 continue;
             }
@@ -394,7 +412,7 @@ impl Ways<'_> {
             let values = &self.pool.values;
             let rows: Vec<Vec<usize>> = orders
                 .into_iter()
-                .map(|lead| lead.into_iter().chain(tail.clone()).collect::<Vec<usize>>())
+                .map(|lead| lead.into_iter().chain(tail.clone()).chain(late).collect::<Vec<usize>>())
                 .filter(|row| row[..n - 1].iter().map(|&p| values[p]).sum::<i64>() == values[row[n - 1]])
                 .collect();
             if rows.is_empty() {
@@ -409,6 +427,34 @@ impl Ways<'_> {
         }
         true
     }
+}
+
+/// The placing `as_printed` finds where the pool's numbers after the last a
+/// row's label shows its own are the 总计 of some of the `rows` (a page
+/// carries a group's first rows' totals down past the labels), if every
+/// choice of those rows that places the numbers gives the same numbers.
+fn carried_down(
+    pool: &Pool,
+    rows: usize,
+    as_printed: impl Fn(&[bool]) -> Option<Vec<Vec<usize>>>,
+) -> Option<Vec<Vec<usize>>> {
+    let last_owned = pool.owners.iter().rposition(Option::is_some)?;
+    let carried = pool.values.len() - last_owned - 1;
+    if carried == 0 || carried > rows {
+        return None;
+    }
+    let values = |placed: &[Vec<usize>]| -> Vec<i64> { placed.iter().flatten().map(|&p| pool.values[p]).collect() };
+    let mut found: Option<Vec<Vec<usize>>> = None;
+    for chosen in (0..1usize << rows).filter(|c| c.count_ones() as usize == carried) {
+        let late: Vec<bool> = (0..rows).map(|i| chosen & (1 << i) != 0).collect();
+        let Some(placed) = as_printed(&late) else { continue };
+        match &found {
+            Some(first) if values(first) != values(&placed) => return None,
+            Some(_) => {}
+            None => found = Some(placed),
+        }
+    }
+    found
 }
 
 /// Each order of `items` (a few).
@@ -555,6 +601,22 @@ mod tests {
     }
 
     #[test]
+    fn a_rows_total_carried_down_past_the_labels_is_read_where_every_sum_holds() {
+        // (六)1's 总计 printed after (六)2's label lines, its other columns in their place.
+        let (corr, fee) = ([1, 0, 0, 0, 1, 0, 2], [1, 1, 0, 0, 0, 0, 2]);
+        let total = [28, 3, 0, 1, 2, 0, 34];
+        let text = table(&scrambled(corr, fee), total);
+        let (block, label) = ("1\n0\n2\n0\n0\n0\n0\n2\n1.申请人", "理其政府信息公开申\n请\n");
+        assert!(text.contains(block) && text.contains(label));
+        let text = text.replacen(block, "1\n0\n0\n0\n0\n0\n2\n1.申请人", 1).replacen(label, &format!("{label}2\n"), 1);
+        let r = requests(&text);
+        assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), fee);
+        assert_eq!(get(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+    }
+
+    #[test]
     fn a_number_read_as_another_rows_among_the_rows_numbers_is_left_to_it() {
         // (四)1's 总计 carried down, printed among (六)2's label lines: the reading
         // of the table takes it for (四)1 where it reads that row a column short.
@@ -651,11 +713,11 @@ mod tests {
         let values: Vec<i64> = [[0; 7], [1, 0, 0, 0, 0, 0, 1]].concat();
         let pool = |owners: Vec<Option<usize>>| Pool { offsets: (0..14).collect(), values: values.clone(), owners };
         let b = block(rc..=rc + 1, vec![1, 0, 0, 0, 0, 0, 1]);
-        assert_eq!(solve(&pool(vec![None; 14]), &b, false), None);
+        assert_eq!(solve(&pool(vec![None; 14]), &b, false, &[false; 2]), None);
         // The first 1 printed within the second row's label: the second's.
         let mut owners = vec![None; 14];
         owners[7] = Some(1);
-        let placed = solve(&pool(owners), &b, false).expect("one placing");
+        let placed = solve(&pool(owners), &b, false, &[false; 2]).expect("one placing");
         let numbers: Vec<Vec<i64>> = placed.iter().map(|r| r.iter().map(|&p| values[p]).collect()).collect();
         assert_eq!(numbers, [vec![0; 7], vec![1, 0, 0, 0, 0, 0, 1]]);
     }
