@@ -22,13 +22,22 @@ use std::collections::VecDeque;
 /// numeral and the words after (`1.属于国`, `(七)总计`, `四、结转下`).
 const KEY_CHARS: usize = 5;
 
+/// The most rows before the first row's label that hold the table's heads.
+const MAX_HEAD_ROWS: usize = 24;
+
 /// The start of the heading of the band of results (`三、本年度办理结果`),
 /// which stands for its first row's label.
 const RESULTS_HEADING: &str = "三、本年度";
 
 /// The starts of the labels that name 表三's rows in `t`, each with its row:
 /// each row's own, and a group's numeral (`(四)`) for its first row.
-fn label_starts(t: Template) -> Vec<(String, usize)> {
+fn label_starts(t: Template) -> &'static [(String, usize)] {
+    static STARTS: LazyLock<[Vec<(String, usize)>; 2]> =
+        LazyLock::new(|| [starts_of(Template::T2019), starts_of(Template::T2021)]);
+    &STARTS[usize::from(t != Template::T2019)]
+}
+
+fn starts_of(t: Template) -> Vec<(String, usize)> {
     let specs = template::request_rows(t);
     let mut starts: Vec<(String, usize)> = Vec::new();
     let mut groups_seen: Vec<&str> = Vec::new();
@@ -162,9 +171,24 @@ pub(super) fn read(rows: &[Row], first: usize, t: Template, report: &mut Report)
     let specs = template::request_rows(t);
     let m = specs.len();
     let end = super::numbers_first::table_end(rows, first);
-    // (The full form: the shortened one's middle column is not marked so.)
-    let full_form = rows[..end].iter().any(|r| super::requests::ORGANISATION_HEADS.iter().any(|w| r.label().has(w)));
-    if !full_form {
+    // (Each number not 0 is a row's first or its total, the same: numbers
+    // that do not pair, or more than those columns hold, are a table of
+    // other columns, as most tables are.)
+    let mut values: Vec<f64> = Vec::new();
+    for cell in rows[first..end].iter().flat_map(|r| &r.cells) {
+        match cell.value {
+            Some(v) if v.number != 0.0 && values.len() == 2 * m => return None,
+            Some(v) if v.number != 0.0 => values.push(v.number),
+            _ => {}
+        }
+    }
+    values.sort_by(f64::total_cmp);
+    if values.is_empty() || values.chunks(2).any(|pair| pair.len() < 2 || pair[0] != pair[1]) {
+        return None;
+    }
+    // (The full form, its heads around the first row's: the shortened one's middle column is not marked so.)
+    let heads = &rows[first.saturating_sub(MAX_HEAD_ROWS)..end];
+    if !heads.iter().any(|r| super::requests::ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
         return None;
     }
     let starts = label_starts(t);

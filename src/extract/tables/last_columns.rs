@@ -349,10 +349,11 @@ pub(super) fn apart<'a>(
     let end = (first..rows.len()).find(|&k| stop(&rows[k])).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
-    // The block after the closing sections, or right under 表四's heading.
-    let blocks = [block_apart(rows, end), block_under_heading(rows, end)].into_iter().flatten();
-    let blocks: Vec<Vec<Cell>> = blocks.collect();
-    if blocks.is_empty() {
+    // The block after the closing sections, or right under 表四's heading (a
+    // row's last columns at least for each row: not 表四's fifteen cells).
+    let apart = block_apart(rows, end);
+    let under = block_under_heading(rows, end).filter(|b| b.len() >= m);
+    if apart.is_none() && under.is_none() {
         return None;
     }
     // (The first row's numbers may come before its label.)
@@ -363,13 +364,17 @@ pub(super) fn apart<'a>(
     // they make, the one that keeps the table's sums best (its rows', the
     // results' to (七)总计, the identity) is taken, if one alone does.
     let mut tables: Vec<Reading> = Vec::new();
-    for block in &blocks {
+    for block in apart.iter().chain(&under) {
         read_apart(&all, tokens, block, n, m, &mut tables)?;
     }
-    // A band of the first rows printed in part, its last columns first in the block.
+    // A band of the first rows printed in part, its last columns first in the
+    // block (the numbers from the heads on: `w` columns for each row).
     let heads = heads_from(rows, start);
-    for (firsts, s) in band_in_part(&super::bands::tokens(text, rows, heads, end), n, m) {
-        for block in &blocks {
+    let cells: usize = rows[heads..end].iter().map(|r| r.cells.len()).sum();
+    let in_part = || band_in_part(&super::bands::tokens(text, rows, heads, end), n, m);
+    let parts = if cells % m == 0 && (1..n).contains(&(cells / m)) { in_part() } else { Vec::new() };
+    for (firsts, s) in parts {
+        for block in apart.iter().chain(&under) {
             for read in band_completed(&firsts, s, block, n - firsts[0].len()) {
                 if !add_distinct(&mut tables, read) {
                     return None;
