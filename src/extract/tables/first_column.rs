@@ -22,9 +22,6 @@ use std::collections::VecDeque;
 /// numeral and the words after (`1.属于国`, `(七)总计`, `四、结转下`).
 const KEY_CHARS: usize = 5;
 
-/// The most rows before the first row's label that hold the table's heads.
-const MAX_HEAD_ROWS: usize = 24;
-
 /// The start of the heading of the band of results (`三、本年度办理结果`),
 /// which stands for its first row's label.
 const RESULTS_HEADING: &str = "三、本年度";
@@ -34,6 +31,7 @@ const RESULTS_HEADING: &str = "三、本年度";
 fn label_starts(t: Template) -> &'static [(String, usize)] {
     static STARTS: LazyLock<[Vec<(String, usize)>; 2]> =
         LazyLock::new(|| [starts_of(Template::T2019), starts_of(Template::T2021)]);
+    // (The 2021 table's by default, as tables are read.)
     &STARTS[usize::from(t != Template::T2019)]
 }
 
@@ -187,7 +185,7 @@ pub(super) fn read(rows: &[Row], first: usize, t: Template, report: &mut Report)
         return None;
     }
     // (The full form, its heads around the first row's: the shortened one's middle column is not marked so.)
-    let heads = &rows[first.saturating_sub(MAX_HEAD_ROWS)..end];
+    let heads = &rows[first.saturating_sub(super::last_columns::MAX_HEAD_ROWS)..end];
     if !heads.iter().any(|r| super::requests::ORGANISATION_HEADS.iter().any(|w| r.label().has(w))) {
         return None;
     }

@@ -110,8 +110,8 @@ fn block_under_heading(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     Some(block.collect())
 }
 
-/// The most rows of heads above 表三's first row looked through for numbers.
-const MAX_HEAD_ROWS: usize = 24;
+/// The most rows of heads above 表三's first row looked through (for numbers, or for its heads).
+pub(super) const MAX_HEAD_ROWS: usize = 24;
 
 /// The row of 表三's heads naming its first column (`自然人`) above row
 /// `start`, where heads and numbers alone only lie between (a band's first
