@@ -19,11 +19,13 @@
 //! them give the same numbers. Where the numbers between are fewer than the
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
 //! come after them, each its label's row's. Where no placing so holds, the
-//! numbers after the last that a row's label shows its own may be some rows'
+//! last numbers (none that a row's label shows its own) may be some rows'
 //! 总计, carried down past the labels (a page prints a group's first row's
-//! total after the group's labels): taken so where every choice of those rows
-//! that holds every sum gives the same numbers. Numbers read as other rows'
-//! cells (their totals carried down among these rows' numbers) are theirs.
+//! total after the group's labels): taken so where every choice of those
+//! numbers and rows that holds every sum gives the same numbers. Numbers read
+//! as other rows' cells (their totals carried down among these rows'
+//! numbers) are theirs; a row short of its 总计 alone (printed past the
+//! table's end) counts in the sums as its other cells' sum.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -108,7 +110,12 @@ impl Block {
         let n = template::APPLICANTS.len();
         let specs = template::request_rows(t);
         let grid = Grid::of(facts, t);
-        let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+        // (A row short of its 总计 alone, printed past the table's end: its other cells' sum.)
+        let cell = |r: usize, a: usize| {
+            let sum = || (0..n - 1).map(|c| grid.get(Some(r), c)).sum::<Option<i64>>();
+            grid.get(Some(r), a).or_else(|| (a == n - 1).then(sum).flatten())
+        };
+        let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| cell(r, a)).collect() };
         let short = |r: usize| row(r).iter().any(Option::is_none);
         let kept = |r: usize| extra.iter().any(|d| names_row(d, specs[r].key));
         let adds_up = |r: usize| {
@@ -133,7 +140,7 @@ impl Block {
         let block = |lo: usize, hi: usize| -> Option<Block> {
             let sums = (0..n)
                 .map(|a| {
-                    let others = results.iter().filter(|r| !(lo..=hi).contains(r)).map(|&r| grid.get(Some(r), a));
+                    let others = results.iter().filter(|r| !(lo..=hi).contains(r)).map(|&r| cell(r, a));
                     Some(total(a)? - others.sum::<Option<i64>>()?)
                 })
                 .collect::<Option<Vec<i64>>>()?;
@@ -429,23 +436,21 @@ impl Ways<'_> {
     }
 }
 
-/// The placing `as_printed` finds where the pool's numbers after the last a
-/// row's label shows its own are the 总计 of some of the `rows` (a page
+/// The placing `as_printed` finds where the pool's last numbers (none that a
+/// row's label shows its own) are the 总计 of some of the `rows` (a page
 /// carries a group's first rows' totals down past the labels), if every
-/// choice of those rows that places the numbers gives the same numbers.
+/// choice of those numbers and rows that places the numbers gives the same
+/// numbers.
 fn carried_down(
     pool: &Pool,
     rows: usize,
     as_printed: impl Fn(&[bool]) -> Option<Vec<Vec<usize>>>,
 ) -> Option<Vec<Vec<usize>>> {
-    let last_owned = pool.owners.iter().rposition(Option::is_some)?;
-    let carried = pool.values.len() - last_owned - 1;
-    if carried == 0 || carried > rows {
-        return None;
-    }
+    let unowned = pool.owners.iter().rev().take_while(|o| o.is_none()).count();
     let values = |placed: &[Vec<usize>]| -> Vec<i64> { placed.iter().flatten().map(|&p| pool.values[p]).collect() };
     let mut found: Option<Vec<Vec<usize>>> = None;
-    for chosen in (0..1usize << rows).filter(|c| c.count_ones() as usize == carried) {
+    let carried = |c: &usize| (c.count_ones() as usize) <= unowned;
+    for chosen in (1..1usize << rows).filter(carried) {
         let late: Vec<bool> = (0..rows).map(|i| chosen & (1 << i) != 0).collect();
         let Some(placed) = as_printed(&late) else { continue };
         match &found {
@@ -613,6 +618,35 @@ mod tests {
         assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
         assert_eq!(get(&r, "other_overdue_fee"), fee);
         assert_eq!(get(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn the_second_rows_label_first_and_a_later_rows_total_past_the_table_are_read() {
+        // (六)2's label lines before (六)1's, its first columns after them, (六)1's
+        // 总计 carried down; (六)3's 总计 printed after 四's row.
+        let (corr, fee) = ([1, 0, 0, 0, 1, 0, 2], [1, 1, 0, 0, 0, 0, 2]);
+        let rows = format!(
+            "5.要求行政机关确认\n或重新出具已获取信 0\n息\n{}{}{}(六)其他处理\n2.申请人逾期未按\n收费通知要求缴纳\n\
+             费用、行政机关不\n再处理其政府信息\n\n1.申请人无正当理\n由逾期不补正、行\n{}\n政机关不再处理其\n\
+             政府信息公开申请\n{}\n{}\n\n{}\n公开申请\n3.其他\n{}",
+            lines(&[0; 6]),
+            lines(&corr[1..6]),
+            lines(&fee[2..]),
+            corr[0],
+            fee[0],
+            fee[1],
+            corr[6],
+            lines(&[1, 0, 0, 0, 0, 0]),
+        );
+        let text = table(&rows, [28, 3, 0, 1, 2, 0, 34]);
+        let last = "四、结转下年度继续办理\n4\n0\n0\n0\n0\n0\n4\n";
+        assert!(text.ends_with(last));
+        let text = format!("{text}1\n");
+        let r = requests(&text);
+        assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), fee);
+        assert_eq!(get(&r, "other_misc")[..6], [1, 0, 0, 0, 0, 0]);
         assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
     }
 
