@@ -20,8 +20,8 @@
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
 //! come after them, each its label's row's. Where no placing so holds, the
 //! last numbers (none that a row's label shows its own) may be some rows'
-//! 总计, carried down past the labels (a page prints a group's first row's
-//! total after the group's labels): taken so where every choice of those
+//! 总计, carried down past the labels with other rows' totals (a page prints
+//! the groups' first rows' totals together after the labels): taken so where every choice of those
 //! numbers and rows that holds every sum gives the same numbers. Numbers read
 //! as other rows' cells (their totals carried down among these rows'
 //! numbers) are theirs; a row short of its 总计 alone (printed past the
@@ -198,13 +198,16 @@ impl Block {
         // (The owner's place among the rows read again, if one of them.)
         let place = |owner: Option<usize>| owner.filter(|o| self.rows.contains(o)).map(|o| o - self.rows.start());
         let mut pool = Pool::default();
+        let mut after_taken = false;
         for (offset, value, owner) in owned(&events) {
             if taken.binary_search(&offset).is_ok() {
+                after_taken = true;
                 continue;
             }
             pool.values.push(value);
             pool.offsets.push(offset);
             pool.owners.push(place(owner));
+            pool.after_taken.push(std::mem::take(&mut after_taken));
         }
         let wanted = n * self.rows.clone().count();
         if pool.values.len() < wanted {
@@ -222,6 +225,7 @@ impl Block {
                     pool.values.push(value);
                     pool.offsets.push(offset);
                     pool.owners.push(Some(owner));
+                    pool.after_taken.push(false);
                 }
             }
         }
@@ -349,6 +353,8 @@ struct Pool {
     offsets: Vec<usize>,
     /// The row each number is shown to be of (its position among the rows read again).
     owners: Vec<Option<usize>>,
+    /// Whether each number comes right after one read as another row's cell.
+    after_taken: Vec<bool>,
 }
 
 /// The one placing of the pool's numbers (for each row, the pool's index of
@@ -436,11 +442,11 @@ impl Ways<'_> {
     }
 }
 
-/// The placing `as_printed` finds where the pool's last numbers (none that a
-/// row's label shows its own) are the 总计 of some of the `rows` (a page
-/// carries a group's first rows' totals down past the labels), if every
-/// choice of those numbers and rows that places the numbers gives the same
-/// numbers.
+/// The placing `as_printed` finds where the pool's last numbers (all after
+/// the last that a row's label shows its own, or fewer, the first right after
+/// another row's total) are the 总计 of some of the `rows` (a page carries a group's first rows'
+/// totals down past the labels, together), if every choice of those numbers
+/// and rows that places the numbers gives the same numbers.
 fn carried_down(
     pool: &Pool,
     rows: usize,
@@ -449,7 +455,13 @@ fn carried_down(
     let unowned = pool.owners.iter().rev().take_while(|o| o.is_none()).count();
     let values = |placed: &[Vec<usize>]| -> Vec<i64> { placed.iter().flatten().map(|&p| pool.values[p]).collect() };
     let mut found: Option<Vec<Vec<usize>>> = None;
-    let carried = |c: &usize| (c.count_ones() as usize) <= unowned;
+    // (All the numbers after the last a label shows its own, or carried down
+    // with other rows' totals: the first right after one of those.)
+    let with_others = |k: usize| pool.after_taken[pool.values.len() - k];
+    let carried = |c: &usize| {
+        let k = c.count_ones() as usize;
+        k == unowned || (k < unowned && with_others(k))
+    };
     for chosen in (1..1usize << rows).filter(carried) {
         let late: Vec<bool> = (0..rows).map(|i| chosen & (1 << i) != 0).collect();
         let Some(placed) = as_printed(&late) else { continue };
@@ -613,12 +625,25 @@ mod tests {
         let text = table(&scrambled(corr, fee), total);
         let (block, label) = ("1\n0\n2\n0\n0\n0\n0\n2\n1.申请人", "理其政府信息公开申\n请\n");
         assert!(text.contains(block) && text.contains(label));
-        let text = text.replacen(block, "1\n0\n0\n0\n0\n0\n2\n1.申请人", 1).replacen(label, &format!("{label}2\n"), 1);
-        let r = requests(&text);
+        let text = text.replacen(block, "1\n0\n0\n0\n0\n0\n2\n1.申请人", 1);
+        let r = with_carried(&text.replacen(label, &format!("{label}2\n2\n"), 1), label);
         assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
         assert_eq!(get(&r, "other_overdue_fee"), fee);
         assert_eq!(get(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1]);
         assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+    }
+
+    /// 表三 read from `text`, then read again with (四)1's 总计 the number right
+    /// after `carried` (as the reading takes a page's totals carried down
+    /// together, the groups' first rows').
+    fn with_carried(text: &str, carried: &str) -> Report {
+        let (_, rs) = super::super::super::cells::rows(text);
+        let mut r = requests(text);
+        let at = text.find(carried).map(|at| at + carried.len());
+        let held = r.requests.iter_mut().find(|f| f.row == "unable_not_held" && f.applicant == "total");
+        held.zip(at).iter_mut().for_each(|(f, at)| f.offset = *at);
+        reread(&rs, Template::T2021, &mut r, 0);
+        r
     }
 
     #[test]
@@ -629,7 +654,7 @@ mod tests {
         let rows = format!(
             "5.要求行政机关确认\n或重新出具已获取信 0\n息\n{}{}{}(六)其他处理\n2.申请人逾期未按\n收费通知要求缴纳\n\
              费用、行政机关不\n再处理其政府信息\n\n1.申请人无正当理\n由逾期不补正、行\n{}\n政机关不再处理其\n\
-             政府信息公开申请\n{}\n{}\n\n{}\n公开申请\n3.其他\n{}",
+             政府信息公开申请\n{}\n{}\n\n2\n{}\n公开申请\n3.其他\n{}",
             lines(&[0; 6]),
             lines(&corr[1..6]),
             lines(&fee[2..]),
@@ -643,7 +668,7 @@ mod tests {
         let last = "四、结转下年度继续办理\n4\n0\n0\n0\n0\n0\n4\n";
         assert!(text.ends_with(last));
         let text = format!("{text}1\n");
-        let r = requests(&text);
+        let r = with_carried(&text, &format!("政府信息公开申请\n{}\n{}\n\n", fee[0], fee[1]));
         assert_eq!(get(&r, "other_overdue_correction"), corr, "{:?}", r.issues);
         assert_eq!(get(&r, "other_overdue_fee"), fee);
         assert_eq!(get(&r, "other_misc")[..6], [1, 0, 0, 0, 0, 0]);
@@ -745,7 +770,9 @@ mod tests {
         let rc = rc.unwrap();
         // A row of 1 and 0s either row's: the one or the other placing holds the sums.
         let values: Vec<i64> = [[0; 7], [1, 0, 0, 0, 0, 0, 1]].concat();
-        let pool = |owners: Vec<Option<usize>>| Pool { offsets: (0..14).collect(), values: values.clone(), owners };
+        let pool = |owners: Vec<Option<usize>>| {
+            Pool { offsets: (0..14).collect(), values: values.clone(), owners, after_taken: vec![false; 14] }
+        };
         let b = block(rc..=rc + 1, vec![1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(solve(&pool(vec![None; 14]), &b, false, &[false; 2]), None);
         // The first 1 printed within the second row's label: the second's.
