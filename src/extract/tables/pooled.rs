@@ -20,12 +20,14 @@
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
 //! come after them, each its label's row's. Where no placing so holds, the
 //! last numbers (none that a row's label shows its own) may be some rows'
-//! 总计, carried down past the labels with other rows' totals (a page prints
-//! the groups' first rows' totals together after the labels): taken so where every choice of those
-//! numbers and rows that holds every sum gives the same numbers. Numbers read
-//! as other rows' cells (their totals carried down among these rows'
-//! numbers) are theirs; a row short of its 总计 alone (printed past the
-//! table's end) counts in the sums as its other cells' sum.
+//! 总计, carried down past the labels (a page prints the groups' first rows'
+//! totals together after the labels): all those after the last number a
+//! label shows, or fewer where they come right after another row's total;
+//! taken so where every choice of those numbers and rows that holds every
+//! sum gives the same numbers. Numbers read as other rows' cells (their
+//! totals carried down among these rows' numbers) are theirs; a row short of
+//! its 总计 alone (printed past the table's end) counts in the sums as its
+//! other cells' sum.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -443,10 +445,11 @@ impl Ways<'_> {
 }
 
 /// The placing `as_printed` finds where the pool's last numbers (all after
-/// the last that a row's label shows its own, or fewer, the first right after
-/// another row's total) are the 总计 of some of the `rows` (a page carries a group's first rows'
-/// totals down past the labels, together), if every choice of those numbers
-/// and rows that places the numbers gives the same numbers.
+/// the last that a row's label shows its own, or fewer, the first right
+/// after another row's total) are the 总计 of some of the `rows` (a page
+/// carries the groups' first rows' totals down past the labels, together),
+/// if every choice of those numbers and rows that places the numbers gives
+/// the same numbers.
 fn carried_down(
     pool: &Pool,
     rows: usize,
