@@ -457,7 +457,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
     let combined = legal_persons_combined(rows, &walk);
     if combined {
-        report.flag("applicants_combined", "表三 counts legal persons and other organisations in one column: natural persons and the total read");
+        let detail = "表三 counts legal persons and other organisations in one column: \
+                      natural persons and the total read";
+        report.flag("applicants_combined", detail);
     }
     report.requests.reserve(walk.matches.len() * n);
     let from = report.requests.len();
@@ -1273,7 +1275,8 @@ mod tests {
         assert_eq!(get(&r, "granted", "total"), Some(6));
         // The full form's header names the kinds of organisation: its rows of three
         // numbers are its own cells dropped, not one column.
-        let full = format!("| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n{}", &table[table.find('\n').unwrap() + 1..]);
+        let heads = "| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n";
+        let full = format!("{heads}{}", &table[table.find('\n').unwrap() + 1..]);
         assert!(!requests(&full, Template::T2021).has_issue("applicants_combined"));
         // Rows of three that do not add up are not the shortened form.
         let odd = table.replace("| 8 | 2 | 10 |", "| 8 | 2 | 4 |").replace("| 5 | 1 | 6 |", "| 5 | 1 | 2 |");
