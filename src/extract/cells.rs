@@ -687,6 +687,11 @@ pub fn signed(text: &str, cell: &Cell) -> bool {
     sign_of(text, cell).is_some()
 }
 
+/// The sign a word alone gives a change (`减少`: -1), where it is one.
+pub fn sign_word(word: &str) -> Option<f64> {
+    SIGN_WORDS.iter().find(|&&(w, _)| !w.is_ascii() && w == word.trim()).map(|&(_, s)| s)
+}
+
 /// The sign a cell's number is printed with, in words or marked.
 fn sign_of(text: &str, cell: &Cell) -> Option<&'static str> {
     let at = text.get(cell.offset..).unwrap_or_default();

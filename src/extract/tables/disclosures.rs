@@ -51,6 +51,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             unheaded[items[j].0].is_none_or(|last| k <= last || !rows[last + 1..k].iter().any(named))
         })
         .collect();
+    let matches = lines_under_given_up(text, rows, &blocks, &items, matches);
     let mut filled = vec![false; blocks.len()];
     for &(j, k) in &matches {
         filled[items[j].0] |= rows[k].has_value();
@@ -119,6 +120,42 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     Some(walk.end)
 }
 
+/// The most rows past a change's line under its row looked at for the next
+/// item's numbers.
+const MAX_PAST_UNDER: usize = 3;
+
+/// The item rows `matches` (item, layout row) with each line of numbers that
+/// holds a row's change under it (see [`Apart::change_around`]) given up by
+/// the next item that took it: that item's row is the next line with
+/// numbers (its label's later line), or none.
+fn lines_under_given_up(
+    text: &str,
+    rows: &[Row],
+    blocks: &[&template::DisclosureBlock],
+    items: &[(usize, usize)],
+    mut matches: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    for m in 0..matches.len() {
+        let (j, k) = matches[m];
+        let Some(&(_, next)) = matches.get(m + 1) else { break };
+        let block = blocks[items[j].0];
+        let change = block.columns.iter().position(|c| c.metric == "change");
+        let at = Apart { text, rows, matches: &matches, n: block.columns.len(), change };
+        if next != k + 1 || at.change_around(k).is_none() {
+            continue;
+        }
+        let taken = |r: usize| matches.iter().any(|m| m.1 == r);
+        let later = (k + 2..rows.len()).take(MAX_PAST_UNDER).take_while(|&r| rows[r].kind == Kind::Table);
+        let own = later.into_iter().find(|&r| !rows[r].cells.is_empty()).filter(|&r| !taken(r));
+        match own {
+            Some(r) => matches[m + 1].1 = r,
+            None => matches[m + 1].1 = usize::MAX,
+        }
+    }
+    matches.retain(|m| m.1 != usize::MAX);
+    matches
+}
+
 /// A row's cells with the one plain `pdftotext` printed apart put back in
 /// its column, where layout row `k` holds all of a block's numbers but one
 /// (or but its first, the others on the line before or after):
@@ -141,7 +178,7 @@ fn cell_apart(
     if at.n < 2 || !at.filled(row) {
         return None;
     }
-    if let Some(cells) = at.past_next(k) {
+    if let Some(cells) = at.change_around(k).or_else(|| at.past_next(k)) {
         return Some(cells);
     }
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
@@ -149,6 +186,10 @@ fn cell_apart(
     }
     at.one_apart(k, block)
 }
+
+/// The most characters a change's sign word and its number, set over two
+/// lines of its cell, are apart in their centres.
+const MAX_OFF_CENTER: f64 = 4.0;
 
 /// What tells where a block's numbers printed apart from their rows go: the
 /// text, its rows, the rows that name an item, the block's width and its
@@ -181,6 +222,29 @@ impl Apart<'_, '_> {
     /// A line of numbers alone that names no item.
     fn free(&self, a: usize) -> bool {
         self.rows[a].is_numbers_alone() && !self.matched(a)
+    }
+
+    /// Row `k`'s change set in words over two lines of aligned text, around
+    /// the row's line (its cell being narrow): the sign's word alone on the
+    /// line above (`减少`), the number alone on the line below (`17`), both in
+    /// the change column, between the row's numbers of the columns before and
+    /// after it. The row's cells with the change signed in its place.
+    fn change_around(&self, k: usize) -> Option<Vec<Cell>> {
+        let (rows, change) = (self.rows, self.change?);
+        let (above, below) = (rows.get(k.checked_sub(1)?)?, rows.get(k + 1)?);
+        let ([word], [number]) = (above.labels.as_slice(), below.cells.as_slice()) else { return None };
+        let sign = crate::extract::cells::sign_word(word.text)?;
+        let value = number.value.filter(|v| v.unit.is_none() && v.number >= 0.0 && !self.signed(number))?;
+        let row = &rows[k];
+        let in_column = row.cells.iter().filter(|c| c.center < number.center).count() == change;
+        let under = (word.center - number.center).abs() <= MAX_OFF_CENTER;
+        if row.cells.len() != self.n - 1 || !above.cells.is_empty() || !below.is_numbers_alone() || !in_column || !under
+        {
+            return None;
+        }
+        let mut cells = row.cells.clone();
+        cells.insert(change, Cell { value: Some(Value { number: sign * value.number, unit: None }), ..*number });
+        Some(cells)
     }
 
     /// An item whose signed change comes after the next item's label's line,
@@ -477,6 +541,33 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n122\n0\n行政许可\n增加 8\n13\n\
             3\n其他对外管理服务\n减少 1\n事项\n第二十条第(六)项\n";
         assert_eq!(block_five(text), [[Some(122.0), Some(8.0), Some(0.0)], [Some(13.0), Some(-1.0), Some(3.0)]]);
+    }
+
+    #[test]
+    fn a_change_in_words_over_two_lines_around_its_row_in_aligned_text_is_the_row_s() {
+        // `-layout` of a page's table: each change's narrow cell sets its word
+        // on the line above the row's and its number on the line below, in the
+        // change column; the next item's label starts after it.
+        let text = "第二十条第(五)项\n\
+            \x20                                 上一年项目数量         处理决定数量\n\
+            \x20                                             本年增\n\
+            信息内容                              (指 2018 年事项     (指 2019 年办\n\
+            \x20                                             /减\n\
+            \x20                                 数)              件量)\n\
+            \x20                                              减少\n\
+            行政许可                              63                5\n\
+            \x20                                              17\n\
+            其他对外管理服务事项(指行政许可以外的政务服务\n\
+            \x20                                              增加\n\
+            事项,含行政确认、行政奖励、行政裁决、行政给  6                           1\n\
+            \x20                                              20\n\
+            付、行政处罚、行政强制等)\n第二十条第(六)项\n";
+        assert_eq!(block_five(text), [[Some(63.0), Some(-17.0), Some(5.0)], [Some(6.0), Some(20.0), Some(1.0)]]);
+        // The number under the row in another column than the change's: not its.
+        let at = text.find(" 17\n").map_or(0, |at| text[..at].rfind('\n').map_or(0, |l| l + 1));
+        let moved = format!("{}        {}", &text[..at], text[at..].trim_start_matches(' '));
+        assert_ne!(moved, text);
+        assert_ne!(block_five(&moved)[0][1], Some(-17.0));
     }
 
     #[test]
