@@ -145,8 +145,8 @@ fn lines_under_given_up(
             continue;
         }
         let taken = |r: usize| matches.iter().any(|m| m.1 == r);
-        let later = (k + 2..rows.len()).take(MAX_PAST_UNDER).take_while(|&r| rows[r].kind == Kind::Table);
-        let own = later.into_iter().find(|&r| !rows[r].cells.is_empty()).filter(|&r| !taken(r));
+        let mut later = (k + 2..rows.len()).take(MAX_PAST_UNDER).take_while(|&r| rows[r].kind == Kind::Table);
+        let own = later.find(|&r| !rows[r].cells.is_empty()).filter(|&r| !taken(r));
         match own {
             Some(r) => matches[m + 1].1 = r,
             None => matches[m + 1].1 = usize::MAX,
