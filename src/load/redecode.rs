@@ -5,13 +5,16 @@
 //! text, a page printed to PDF after such a reading: the file is valid UTF-8,
 //! but its characters are those the wrong decoder made of the original bytes.
 //! Where a text has none of the words every report uses, its characters are
-//! turned back into the bytes they were read from, by the two readings that
-//! make such text (a GBK reading, whose bytes it could not read left as
-//! Latin-1 characters, as some converters do; a single-byte Windows-1252 or
-//! Latin-1 reading), and those bytes are read as UTF-8, GB18030 and Big5. A
-//! reading that gives the words is taken. Characters the first decoder lost
-//! (Big5 bytes outside GB2312's rows, dropped by a converter) stay lost; the
-//! rest come back.
+//! turned back into the bytes they were read from, by the readings that make
+//! such text (a GBK reading, whose bytes it could not read left as Latin-1
+//! characters, as some converters do; a single-byte Windows-1252 or Latin-1
+//! reading), and those bytes are read as UTF-8, GB18030 and Big5. A reading
+//! that gives the words is taken. A GBK reading puts the pairs of the rows
+//! GB2312 leaves to users (`AA`–`AF`, `F8`–`FE`: Big5's 息, 限, 公告 among
+//! them) at private-use characters, in one of two orders (GB18030's, or
+//! LibreOffice's GB2312: `F8`–`FE` then `AA`–`AF`, 96 to a row); both are tried
+//! and the one whose text reads is kept. Characters the first decoder lost
+//! (dropped by a converter) stay lost; the rest come back.
 
 use encoding_rs::{EncoderResult, Encoding, BIG5, GB18030, GBK, UTF_8, WINDOWS_1252};
 
@@ -30,6 +33,9 @@ pub struct Redecoded {
 enum Reading {
     /// Two bytes a GBK character, a byte GBK could not read a Latin-1 character.
     Gbk,
+    /// As [`Reading::Gbk`], but a pair of GB2312's user rows a private-use
+    /// character in LibreOffice's order (see [`user_row_pair`]).
+    Gb2312,
     /// A byte a character: Windows-1252 (Latin-1 for the bytes it leaves undefined).
     SingleByte,
 }
@@ -38,7 +44,7 @@ enum Reading {
 const MIN_NON_ASCII: usize = 8;
 
 /// How well a reading reads: the common words it gives, then the fewer
-/// characters it loses the better.
+/// characters it loses or makes no common character of the better.
 type Rank = (usize, std::cmp::Reverse<usize>);
 
 /// The bytes of a text its readings are tried on first: mojibake of a report
@@ -58,21 +64,21 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
     }
     let mut best: Option<(Rank, Reading, &'static Encoding)> = None;
     // (A text of Latin-1 characters alone reads the same both ways: a single-byte reading made it.)
-    for reading in [Reading::SingleByte, Reading::Gbk] {
+    for reading in [Reading::SingleByte, Reading::Gbk, Reading::Gb2312] {
         let Some(bytes) = bytes_of(&text[..end], reading) else { continue };
         for encoding in [UTF_8, GB18030, BIG5] {
-            if reading == Reading::Gbk && encoding == GB18030 {
+            if reading != Reading::SingleByte && encoding == GB18030 {
                 continue;
             }
-            let (again, _, _) = encoding.decode(&bytes);
-            let rank: Rank = (common_words(&again), std::cmp::Reverse(again.matches('\u{fffd}').count()));
+            let again = read_as(&bytes, encoding);
+            let rank: Rank = (common_words(&again), std::cmp::Reverse(again.chars().filter(|&c| uncommon(c)).count()));
             if rank.0 >= 2 && best.is_none_or(|(r, _, _)| rank > r) {
                 best = Some((rank, reading, encoding));
             }
         }
     }
     let (_, reading, encoding) = best?;
-    let again = encoding.decode(&bytes_of(text, reading)?).0.into_owned();
+    let again = read_as(&bytes_of(text, reading)?, encoding);
     Some(Redecoded { text: again, how: format!("{} read as {}", name(encoding), reading.name()) })
 }
 
@@ -80,6 +86,7 @@ impl Reading {
     fn name(self) -> &'static str {
         match self {
             Reading::Gbk => "gbk",
+            Reading::Gb2312 => "gb2312",
             Reading::SingleByte => "windows-1252",
         }
     }
@@ -96,7 +103,7 @@ fn name(encoding: &'static Encoding) -> String {
 fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     let mut encoder = match reading {
-        Reading::Gbk => GBK.new_encoder(),
+        Reading::Gbk | Reading::Gb2312 => GBK.new_encoder(),
         Reading::SingleByte => WINDOWS_1252.new_encoder(),
     };
     let mut one = [0u8; 4];
@@ -106,6 +113,12 @@ fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
             // ASCII, and the Latin-1 characters that stand for bytes read as themselves.
             out.push(c as u32 as u8);
             continue;
+        }
+        if reading == Reading::Gb2312 {
+            if let Some(pair) = user_row_pair(c) {
+                out.extend_from_slice(&pair);
+                continue;
+            }
         }
         let (result, _, written) =
             encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut one), &mut bytes, false);
@@ -117,6 +130,80 @@ fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// `bytes` read as `encoding`, Big5 mended where the first reading's text
+/// lost its pairs' shape:
+/// - a pair split (a space or line end put between a character made of the
+///   first byte and the ASCII letter of the second, as `pdftotext` does between
+///   glyphs of different widths) is joined, the space after it: no Big5 first
+///   byte stands alone;
+/// - a letter alone right after a pair (`總p`) lost its first byte `AD`, the
+///   soft hyphen of a Latin-1 reading, which prints as nothing (`計`, `要`).
+fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
+    if encoding != BIG5 {
+        return encoding.decode(bytes).0.into_owned();
+    }
+    let trail = |b: u8| matches!(b, 0x40..=0x7e | 0xa1..=0xfe);
+    let mut joined = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let mut after_pair = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x40..=0x7e).contains(&b) && after_pair && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            joined.extend_from_slice(&[SOFT_HYPHEN, b]);
+            i += 1;
+            continue;
+        }
+        after_pair = false;
+        if b < 0x81 || b == 0xff {
+            joined.push(b);
+            i += 1;
+            continue;
+        }
+        if bytes.get(i + 1).is_some_and(|&t| trail(t)) {
+            joined.extend_from_slice(&bytes[i..i + 2]);
+            i += 2;
+            after_pair = true;
+            continue;
+        }
+        let gap = bytes[i + 1..].iter().take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')).count();
+        match bytes.get(i + 1 + gap) {
+            Some(&t) if gap > 0 && (0x40..=0x7e).contains(&t) => {
+                joined.extend_from_slice(&[b, t]);
+                joined.extend_from_slice(&bytes[i + 1..i + 1 + gap]);
+                i += gap + 2;
+            }
+            _ => {
+                joined.push(b);
+                i += 1;
+            }
+        }
+    }
+    BIG5.decode(&joined).0.into_owned()
+}
+
+/// The byte a Latin-1 reading makes a soft hyphen of, which prints as nothing.
+const SOFT_HYPHEN: u8 = 0xad;
+
+/// A character a reading could not make a common one of: U+FFFD, a
+/// private-use character, one beyond the Basic Multilingual Plane (where Big5's
+/// Hong Kong rows put pairs read from the wrong bytes).
+fn uncommon(c: char) -> bool {
+    matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}') || c > '\u{ffff}'
+}
+
+/// GB2312's rows left to users, in the order LibreOffice's reading numbers
+/// their private-use characters from U+E000.
+const USER_ROWS: [u8; 13] = [0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf];
+
+/// The pair of a user row LibreOffice's GB2312 reading made `c` of: 96
+/// characters a row, the second byte `A0`–`FF` in turn; `None` for other characters
+/// and for the two ends of a row, which are no second byte.
+fn user_row_pair(c: char) -> Option<[u8; 2]> {
+    let at = (c as u32).checked_sub(0xe000)? as usize;
+    let (row, cell) = (*USER_ROWS.get(at / 96)?, (at % 96) as u8 + 0xa0);
+    (0xa1..=0xfe).contains(&cell).then_some([row, cell])
 }
 
 #[cfg(test)]
@@ -199,6 +286,56 @@ mod tests {
         // Characters a converter dropped (those of rows GB2312 leaves empty) stay lost.
         let r = redecoded(&gb2312_with_bytes(&big5, &[0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf])).unwrap();
         assert!(r.text.contains("政府") && r.text.contains("公開") && r.text.contains("申請12件"), "{}", r.text);
+    }
+
+    /// Big5 bytes printed as LibreOffice's GB2312 reading prints them: a pair
+    /// of GB2312's rows its character, one of the rows left to users a
+    /// private-use character in LibreOffice's order, a byte it cannot pair its
+    /// Latin-1 character, the soft hyphen (`AD`) nothing.
+    fn printed_by_libreoffice(bytes: &[u8]) -> String {
+        let user_rows = [0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf];
+        let mut out = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (b, next) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+            let row = user_rows.iter().position(|&r| r == b);
+            if (0xa1..=0xfe).contains(&next) && b >= 0xa1 {
+                let c = match row {
+                    Some(r) => char::from_u32(0xe000 + 96 * r as u32 + u32::from(next - 0xa0)),
+                    None => GBK.decode_without_bom_handling_and_without_replacement(&bytes[i..i + 2])
+                        .and_then(|c| c.chars().next()),
+                };
+                if let Some(c) = c {
+                    out.push(c);
+                    i += 2;
+                    continue;
+                }
+            }
+            if b != 0xad {
+                out.push(char::from(b));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn big5_printed_by_libreoffice_as_gb2312_is_read_again() {
+        let text = "本機關收到和處理政府信息公開申請，總計12件，均在期限內答復，主要問題已改進。";
+        let (big5, _, _) = BIG5.encode(text);
+        let printed = printed_by_libreoffice(&big5);
+        // 息 and 限 (`AEA7`, `ADAD`) printed as private-use characters; 計 and 要
+        // (`AD70`, `AD6E`) as their second bytes alone.
+        assert!(printed.contains("«H\u{e427}") && printed.contains("\u{e3cd}") && printed.contains("Á`p"), "{printed}");
+        // `pdftotext` puts a space between the glyphs of 和's two bytes (`©M`).
+        let spaced = printed.replacen("©M", "© M", 1);
+        let r = redecoded(&spaced).unwrap();
+        // (The space after the character, where the lines' words may be spaced.)
+        let again = text.replacen("和處", "和 處", 1);
+        assert_eq!((r.text.as_str(), r.how.as_str()), (again.as_str(), "big5 read as gb2312"));
+        // An ASCII word after a character keeps its letters.
+        let r = redecoded(&format!("{spaced}\n¬F┎ PDF")).unwrap();
+        assert!(r.text.ends_with("政府 PDF"), "{}", r.text);
     }
 
     #[test]
