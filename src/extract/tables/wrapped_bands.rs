@@ -5,6 +5,8 @@
 //! each group (the rows that a wrapped number makes taller parted from the
 //! others: the first row's numbers a run each, `193 ¶ 21 ¶ 27 ¶ 108 ¶ 41`, then
 //! the next rows' `9|85|17|0|5 ¶ …`); then the band's last column, one run.
+//! The band's first or last row may be a block of its own, its numbers a run
+//! each (`950 ¶ 87 ¶ 19 ¶ …`, the next rows' first column after them).
 //!
 //! Such a band is put back as [`super::bands`] reads a band, a run a column
 //! with its rows' numbers in order, where one way only of joining the pieces
@@ -90,8 +92,11 @@ fn blocks_from(
         }
         groups.push(k);
         (k, rows) = (k + middle, rows + size);
-        // (A block of a row: a row printed a number a run, as the bands reader reads it.)
-        if rows < 2 || rows > first || first - rows > MAX_WRAPPED {
+        // (A block of a row is a row printed a number a run, as the bands reader
+        // reads it, but among blocks of more: the band's first or last row, the
+        // next or the last rows' first column printed apart from it.)
+        let one_row = rows == 1 && first == 1;
+        if (rows < 2 && !one_row) || rows > first || first - rows > MAX_WRAPPED {
             continue;
         }
         blocks.push(Block { first: j, rows, groups: groups.clone() });
@@ -114,7 +119,8 @@ fn closed(text: &str, runs: &[Run], k: usize, middle: usize, m: usize, blocks: &
     let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
     // (One block of one group and no piece: a band as the bands reader reads it.)
     let plain = pieces == 2 * rows && groups == 1;
-    if !(2..=m).contains(&rows) || last.0.len() < rows || last.0.len() - rows > MAX_WRAPPED || plain {
+    let taller = blocks.iter().any(|b| b.rows > 1);
+    if !(2..=m).contains(&rows) || last.0.len() < rows || last.0.len() - rows > MAX_WRAPPED || plain || !taller {
         return None;
     }
     let column = |c: usize| -> Vec<Cell> {
@@ -251,6 +257,42 @@ mod tests {
             vec![44.0, 3.0, 0.0, 0.0],
             vec![2845.0, 260.0, 17.0, 28.0]
         ]);
+    }
+
+    #[test]
+    fn a_bands_first_or_last_row_printed_a_number_a_run_is_put_back() {
+        // Rows 950 87 19 14 39 30 1139 / 116 35 1 1 12 8 173 / 437 54 6 7 23 19 546: the first row's
+        // numbers a run each (its first column apart from the next rows'), then the next rows' columns.
+        let text = "950\n\n87\n\n19\n\n14\n\n39\n\n30\n\n116\n437\n\n35\n54\n\n1\n6\n\n1\n7\n\n12\n23\n\n\
+                    8\n19\n\n113\n9\n173\n546\n\n15\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        assert_eq!(numbers(&back), [
+            vec![950.0, 116.0, 437.0],
+            vec![87.0, 35.0, 54.0],
+            vec![19.0, 1.0, 6.0],
+            vec![14.0, 1.0, 7.0],
+            vec![39.0, 12.0, 23.0],
+            vec![30.0, 8.0, 19.0],
+            vec![1139.0, 173.0, 546.0],
+            vec![15.0]
+        ]);
+        // Rows 16 1 1 0 0 2 20 / 996 116 18 13 49 36 1228 / 70 6 2 2 2 2 84: the last row's a run each.
+        let text = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70\n\n6\n\n2\n\n2\n\n2\n\n2\n\n\
+                    20\n122\n8\n84\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        assert_eq!(numbers(&back), [
+            vec![16.0, 996.0, 70.0],
+            vec![1.0, 116.0, 6.0],
+            vec![1.0, 18.0, 2.0],
+            vec![0.0, 13.0, 2.0],
+            vec![0.0, 49.0, 2.0],
+            vec![2.0, 36.0, 2.0],
+            vec![20.0, 1228.0, 84.0]
+        ]);
+        // Rows a number a run alone, then a last column whose numbers they add up to: no band of them.
+        let singles: String = [3, 1, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
+        let text = singles + "4\n6\n";
+        assert!(rejoined(&text, &runs_of(&text), 7, 25).is_none());
     }
 
     #[test]
