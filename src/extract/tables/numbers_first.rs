@@ -60,10 +60,11 @@ pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
         if !starts.iter().any(|s| own.ends_with(s)) {
             return false;
         }
-        // (A number may stand between them: a row's first, printed after its label's first line.)
+        // (A number may stand between them: a row's first, printed after its label's first
+        // line, or on the next line after its words.)
         let pieces = rows[k + 1..].iter().take(4).filter(|r| !r.is_numbers_alone()).take(2);
         let (mut label, mut rest) = (own.to_string(), String::new());
-        pieces.take_while(|r| r.is_orphan()).any(|after| {
+        pieces.enumerate().take_while(|(i, r)| r.is_orphan() || *i == 0).any(|(_, after)| {
             label.push_str(after.label());
             rest.push_str(after.label());
             label.has(anchor) && !rest.has(anchor)
@@ -585,6 +586,23 @@ pub(super) mod tests {
         let first = first_named(&rs, Template::T2021).unwrap();
         assert!(rebuilt(&rs, first, Template::T2021, 7).is_none());
         assert_eq!(get(&requests(&text), "new_received"), [4, 0, 0, 0, 1, 1, 6]);
+    }
+
+    #[test]
+    fn a_first_label_whose_next_line_holds_its_first_number_names_the_table() {
+        // A page's PDF: `一、 本` over `年新收政府信息公开申 11`, the row's first number after its words.
+        let text = format!("{HEAD}一、 本\n年新收政府信息公开申 11\n请数量\n");
+        let (_, rs) = rows(&text);
+        let first = first_named(&rs, Template::T2021).unwrap();
+        assert!(rs[first].label().starts_with("一、"), "{}", rs[first].label());
+        // A number between the lines, and the line after it, go on no less.
+        let text = format!("{HEAD}一、本年\n3\n新收政府信息公开申请数量\n");
+        let (_, rs) = rows(&text);
+        assert!(rs[first_named(&rs, Template::T2021).unwrap()].label().starts_with("一、"));
+        // Two lines on that do not end the anchor: no table named.
+        let text = format!("{HEAD}一、 本\n年度收到申请 11\n新收\n");
+        let (_, rs) = rows(&text);
+        assert_eq!(first_named(&rs, Template::T2021), None);
     }
 
     #[test]
