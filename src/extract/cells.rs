@@ -710,6 +710,8 @@ const SIGN_WORDS: &[(&str, f64)] = &[
 ];
 const UNITS: &[(&str, Option<CellUnit>)] = &[
     ("万元", Some(CellUnit::WanYuan)),
+    // (Spaced, as a layout of letter-spaced words prints it.)
+    ("万 元", Some(CellUnit::WanYuan)),
     ("元", Some(CellUnit::Yuan)),
     ("人次", None),
     ("件", None),
@@ -933,6 +935,10 @@ mod tests {
         assert_eq!(
             number_at("3.5万元 ", 0, None).map(|n| (n.value.number, n.value.unit, n.chars)),
             Some((3.5, Some(CellUnit::WanYuan), 5))
+        );
+        assert_eq!(
+            number_at("5.36万 元", 0, None).map(|n| (n.value.number, n.value.unit, n.chars)),
+            Some((5.36, Some(CellUnit::WanYuan), 7))
         );
     }
 
