@@ -78,8 +78,98 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
         }
     }
     let (_, reading, encoding) = best?;
-    let again = read_as(&bytes_of(text, reading)?, encoding);
+    let (mut bytes, starts) = encoded(text, reading)?;
+    let mut kept = Vec::new();
+    if encoding == BIG5 && reading != Reading::SingleByte && !text.contains(PLACE) {
+        (bytes, kept) = with_references_kept(text, &bytes, &starts);
+    }
+    let mut again = read_as(&bytes, encoding);
+    if !kept.is_empty() {
+        let mut kept = kept.into_iter();
+        again = again.chars().map(|c| if c == PLACE { kept.next().unwrap_or(c) } else { c }).collect();
+    }
     Some(Redecoded { text: again, how: format!("{} read as {}", name(encoding), reading.name()) })
+}
+
+/// What stands in the bytes for a character kept as printed (see
+/// [`with_references_kept`]) until they are read: a control character that
+/// mojibake does not hold (a text that does is not looked at so).
+const PLACE: char = '\u{1a}';
+
+/// The bytes of a Big5 page's text read as GBK (`bytes`, character `i`'s from
+/// `starts[i]`), with the characters the page held as numeric references kept
+/// as printed: a Big5 page holds a character Big5 has not (罚, a simplified
+/// character a mirror's conversion missed) as `&#32602;`, which the first
+/// reading read right, amid the mojibake of the rest. Such a character, one of
+/// GB2312's, is kept where it makes a word of the reports' (a template's
+/// label, a division's name) with its neighbour read from Big5 and the Big5
+/// reading of its bytes makes none (`行政處楠`: 处罚, no 处楠). Returns the
+/// bytes, each kept character's a [`PLACE`], and the characters kept.
+fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, Vec<char>) {
+    let big5_char = |pair: Option<&[u8]>| -> Option<char> {
+        let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
+        let (read, bad) = BIG5.decode_without_bom_handling(pair);
+        let c = read.chars().next().filter(|_| !bad && read.chars().count() == 1)?;
+        crate::normalize::fold_name(c.encode_utf8(&mut [0; 4])).chars().next()
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut kept = Vec::new();
+    let mut kept_last: Option<(usize, char)> = None;
+    let mut from = 0;
+    for (i, c) in text.chars().enumerate() {
+        let (at, end) = (starts[i] as usize, starts[i + 1] as usize);
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || end != at + 2 || encodes_in_big5(c) {
+            continue;
+        }
+        let Some(read) = big5_char(bytes.get(at..end)) else { continue };
+        // (Its neighbours a space apart too, as `pdftotext` spaces mojibake's glyphs.)
+        let gap_before = usize::from(at > 0 && bytes[at - 1] == b' ');
+        let gap_after = usize::from(bytes.get(end) == Some(&b' '));
+        // (The character before kept as printed itself: that one.)
+        let before = match kept_last {
+            Some((kept_end, k)) if kept_end + gap_before == at => Some(k),
+            _ => (at - gap_before).checked_sub(2).and_then(|b| big5_char(bytes.get(b..b + 2))),
+        };
+        let after = big5_char(bytes.get(end + gap_after..end + gap_after + 2));
+        let word = |c: char| before.is_some_and(|b| is_word(b, c)) || after.is_some_and(|a| is_word(c, a));
+        if word(c) && !word(read) {
+            out.extend_from_slice(&bytes[from..at]);
+            out.push(PLACE as u8);
+            kept.push(c);
+            kept_last = Some((end, c));
+            from = end;
+        }
+    }
+    out.extend_from_slice(&bytes[from..]);
+    (out, kept)
+}
+
+fn encodes_in_big5(c: char) -> bool {
+    let mut encoder = BIG5.new_encoder();
+    let (mut one, mut out) = ([0u8; 4], [0u8; 8]);
+    let (result, _, _) = encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut one), &mut out, true);
+    result == EncoderResult::InputEmpty
+}
+
+/// Whether two characters are a word of the reports': two neighbours in a
+/// template's label or cue, or in a division's name.
+fn is_word(a: char, b: char) -> bool {
+    static WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<(char, char)>> = std::sync::LazyLock::new(|| {
+        use crate::template;
+        let requests =
+            template::REQUEST_ROWS.iter().flat_map(|r| std::iter::once(r.label).chain(r.cues.iter().copied()));
+        let disclosures = template::DISCLOSURE_BLOCKS.iter().flat_map(|b| {
+            let items = b.items.iter().flat_map(|i| std::iter::once(i.1).chain(i.2.iter().copied()));
+            b.columns.iter().map(|c| c.label).chain(items)
+        });
+        let heads = [template::APPLICANT_LABELS, template::LITIGATION_OUTCOME_LABELS, template::LITIGATION_ANCHORS];
+        let table = crate::region::table();
+        let mut words: Vec<&str> = requests.chain(disclosures).chain(heads.into_iter().flatten().copied()).collect();
+        words.extend(table.all().map(|d| d.name));
+        words.extend(table.townships().into_iter().map(|t| t.0));
+        words.iter().flat_map(|w| w.chars().zip(w.chars().skip(1))).collect()
+    });
+    WORDS.contains(&(a, b))
 }
 
 impl Reading {
@@ -101,7 +191,13 @@ fn name(encoding: &'static Encoding) -> String {
 /// no Chinese). A character the first decoder put for bytes it could not read
 /// (U+FFFD) becomes `?`.
 fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
+    encoded(text, reading).map(|(bytes, _)| bytes)
+}
+
+/// [`bytes_of`], with where each character's bytes start (and their end).
+fn encoded(text: &str, reading: Reading) -> Option<(Vec<u8>, Vec<u32>)> {
     let mut out = Vec::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(text.len() + 1);
     let mut encoder = match reading {
         Reading::Gbk | Reading::Gb2312 => GBK.new_encoder(),
         Reading::SingleByte => WINDOWS_1252.new_encoder(),
@@ -109,6 +205,7 @@ fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
     let mut one = [0u8; 4];
     let mut bytes = [0u8; 8];
     for c in text.chars() {
+        starts.push(out.len() as u32);
         if (c as u32) < 0x100 {
             // ASCII, and the Latin-1 characters that stand for bytes read as themselves.
             out.push(c as u32 as u8);
@@ -129,7 +226,8 @@ fn bytes_of(text: &str, reading: Reading) -> Option<Vec<u8>> {
             _ => out.push(b'?'),
         }
     }
-    Some(out)
+    starts.push(out.len() as u32);
+    Some((out, starts))
 }
 
 /// `bytes` read as `encoding`, Big5 mended where the first reading's text
@@ -336,6 +434,23 @@ mod tests {
         // An ASCII word after a character keeps its letters.
         let r = redecoded(&format!("{spaced}\n¬F┎ PDF")).unwrap();
         assert!(r.text.ends_with("政府 PDF"), "{}", r.text);
+    }
+
+    #[test]
+    fn characters_a_big5_page_held_as_references_are_kept() {
+        // 罚 and 继 are not Big5's: the page held them as `&#32602;`, `&#32487;`, which the
+        // first reading read right among the mojibake of the rest.
+        let big5 = |text: &str| printed_by_libreoffice(&BIG5.encode(text).0);
+        let printed = format!(
+            "{}罚{}继{}",
+            big5("唐山市豐潤區姜家營鎮關於政府信息公開工作年度報告\n行政處"),
+            big5(" 12件，結轉下年度"),
+            big5("續辦理3件。")
+        );
+        let r = redecoded(&printed).unwrap();
+        assert!(r.text.contains("行政處罚 12件") && r.text.contains("下年度继續辦理"), "{}", r.text);
+        // 鎮 printed as 马, which makes a word with 關 (马关, a county) but 鎮 with 營 too: read again.
+        assert!(r.text.contains("姜家營鎮關於"), "{}", r.text);
     }
 
     #[test]
