@@ -485,12 +485,12 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
     if lines.len() < MIN_ROWS || !lines.iter().any(|l| l.cell.value.is_some()) {
         return false;
     }
-    // Numbers that count 1, 2, 3… up the rows (some skipped) are a 序号 column's,
-    // the counts printed apart (plain `pdftotext`: `数据统计数` / `185` / `23` / …
-    // after the table): no row's count.
+    // Numbers that count 1, 2, 3… up the rows (some skipped, the first rows' perhaps
+    // not read) are a 序号 column's, the counts printed apart (plain `pdftotext`:
+    // `数据统计数` / `185` / `23` / … after the table): no row's count.
     let numbers: Vec<f64> = lines.iter().filter_map(|l| l.cell.value.map(|v| v.number)).collect();
     let counting = numbers.windows(2).all(|w| w[1] > w[0] && w[1].fract() == 0.0 && w[1] <= MAX_SERIAL);
-    if numbers.len() >= SERIAL_ROWS && numbers[0] <= 2.0 && counting {
+    if numbers.len() >= SERIAL_ROWS && numbers[0] >= 1.0 && counting {
         return false;
     }
     let mut read_any = false;
@@ -759,6 +759,18 @@ mod tests {
         let broken = text.replace("\n9\n0\n", "\n0\n");
         let (_, rows) = super::super::cells::rows(&broken);
         assert!(serials_interleaved(&rows).is_none());
+    }
+
+    #[test]
+    fn serials_beside_the_labels_from_a_later_row_on_are_no_counts() {
+        // Plain pdftotext of a Word form: each label with its serial, the first
+        // rows' serials not beside a label read, the units and counts after the table.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n统计数\n主动公开政\n府信息数\n2\n\
+            (一)收到申请数\n3\n1.当面申请数\n4\n2.传真申请数\n5\n3.网络申请数\n6\n4.信函申请数\n7\n\
+            (三)申请答复数\n8\n2.同意公开答复数\n9\n四、行政复议数量\n12\n五、行政诉讼数量\n13\n\
+            件\n件\n件\n件\n6\n0\n0\n4\n2\n6\n5\n0\n";
+        let r = read_text(text);
+        assert!(requests(&r).is_empty() && r.litigation.is_empty(), "{:?}", requests(&r));
     }
 
     #[test]
