@@ -12,6 +12,11 @@
 //! its lone digits (a digit or two alone on a line) each joined to the number
 //! of two digits or more that ends the line above: the one way the row then
 //! adds up (its total the sum of the others).
+//!
+//! `pdftotext -layout` prints such a table's wrapped digits on the line under
+//! the row, each in its number's column (`一、本年新收… 126 137 11 13 40 28 149`
+//! over `3 … 2`: 1263 … 1492): a row that does not add up as printed is read
+//! with the digits under its numbers joined to them where it then does.
 
 use super::*;
 use crate::extract::cells::cells_add_up;
@@ -26,9 +31,9 @@ const MAX_WRAPPED: usize = 3;
 pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize) -> Option<Vec<Row<'a>>> {
     let end = super::numbers_first::table_end(rows, first);
     let table = &rows[first..end];
-    // (A row whole on its label's line, and a number alone on a line: else nothing to look at.)
+    // (A row whole on its label's line, and a number or a few alone on a line: else nothing to look at.)
     let whole = table.iter().any(|r| !r.labels.is_empty() && r.cells.len() == n);
-    if !whole || !table.iter().any(|r| r.is_numbers_alone() && r.cells.len() == 1) {
+    if !whole || !table.iter().any(|r| r.is_numbers_alone() && r.cells.len() <= MAX_WRAPPED) {
         return None;
     }
     let mut out: Option<Vec<Row<'a>>> = None;
@@ -36,7 +41,8 @@ pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize)
     while k < end {
         let lines = 1 + rows[k + 1..end].iter().take_while(|r| r.is_numbers_alone()).count();
         let labelled = !rows[k].labels.is_empty() && !rows[k].cells.is_empty();
-        if let Some(cells) = labelled.then(|| joined(text, &rows[k..k + lines], n)).flatten() {
+        let read = || joined(text, &rows[k..k + lines], n).or_else(|| under(text, &rows[k..k + lines], n));
+        if let Some(cells) = labelled.then(read).flatten() {
             let out = out.get_or_insert_with(|| rows.to_vec());
             out[k].cells = cells;
             for line in &mut out[k + 1..k + lines] {
@@ -78,6 +84,37 @@ fn joined(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
     one_joining(text, &pieces, &joins, extra, cells_add_up).ok().flatten()
 }
 
+/// The `n` cells of a row printed whole on its label's line (`lines[0]`) with
+/// the last digits of its wide numbers on the line under it (`lines[1]`),
+/// each in its number's column: joined to them where the row adds up so and
+/// not as printed.
+fn under(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
+    let [row, digits] = lines else { return None };
+    if row.cells.len() != n || digits.cells.len() > MAX_WRAPPED || cells_add_up(&row.cells) {
+        return None;
+    }
+    let column = |c: &Cell| {
+        let start = text[..c.offset].rfind('\n').map_or(0, |i| i + 1);
+        text[start..c.offset].chars().count()
+    };
+    let mut pieces: Vec<Cell> = Vec::with_capacity(n + digits.cells.len());
+    let mut joins = Vec::new();
+    for cell in &row.cells {
+        pieces.push(*cell);
+        let wide = digits_of(text, cell).is_some_and(|d| d >= 2);
+        if let Some(tail) = digits.cells.iter().find(|d| wide && column(d) == column(cell)) {
+            digits_of(text, tail).filter(|&d| d <= 2)?;
+            joins.push(pieces.len());
+            pieces.push(*tail);
+        }
+    }
+    // (Each digit under a number of the row, none elsewhere.)
+    if joins.len() != digits.cells.len() {
+        return None;
+    }
+    one_joining(text, &pieces, &joins, joins.len(), cells_add_up).ok().flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::numbers_first::tests::{get, requests};
@@ -96,6 +133,24 @@ mod tests {
         assert_eq!(get(&r, "granted"), [1033, 71, 12, 12, 39, 24, 1191]);
         assert_eq!(get(&r, "partially_granted"), [189, 29, 1, 6, 8, 7, 240]);
         assert_eq!(get(&r, "denied_state_secret"), [22, 0, 0, 0, 4, 0, 26]);
+    }
+
+    #[test]
+    fn wide_numbers_wrapped_under_their_row_in_aligned_text_are_read_whole() {
+        // (A page's details above as a line of cells: the text is read as delimited rows, not by columns.)
+        let head = "发布机构 | 本网 | 发文日期 | 2023 年 2 月 13 日 |\n三、收到和处理政府信息公开申请情况\n申请人情况\n\
+                    自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
+        let rows = "一、本年新收政府信息公开申请数量        126   137   11   13   40   28   149\n\
+                    \x20                       3                               2\n\
+                    二、上年结转政府信息公开申请数量        83    7     3    1    1    5    100\n\
+                    三、本年度办理结果\n(一)予以公开             524   55    9    6    19   12   625\n";
+        let r = requests(&format!("{head}{rows}"));
+        assert_eq!(get(&r, "new_received"), [1263, 137, 11, 13, 40, 28, 1492]);
+        assert_eq!(get(&r, "carried_over"), [83, 7, 3, 1, 1, 5, 100]);
+        assert_eq!(get(&r, "granted"), [524, 55, 9, 6, 19, 12, 625]);
+        // A digit under no number of the row: not joined.
+        let off = rows.replacen("                       3", "                         3", 1);
+        assert_ne!(get(&requests(&format!("{head}{off}")), "new_received")[0], 1263);
     }
 
     #[test]
