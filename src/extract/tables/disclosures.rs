@@ -139,8 +139,7 @@ fn lines_under_given_up(
         let (j, k) = matches[m];
         let Some(&(_, next)) = matches.get(m + 1) else { break };
         let block = blocks[items[j].0];
-        let change = block.columns.iter().position(|c| c.metric == "change");
-        let at = Apart { text, rows, matches: &matches, n: block.columns.len(), change };
+        let at = Apart::of(text, rows, &matches, block);
         if next != k + 1 || at.change_around(k).is_none() {
             continue;
         }
@@ -172,8 +171,7 @@ fn cell_apart(
     block: &template::DisclosureBlock,
     matches: &[(usize, usize)],
 ) -> Option<Vec<Cell>> {
-    let change = block.columns.iter().position(|c| c.metric == "change");
-    let at = Apart { text, rows, matches, n: block.columns.len(), change };
+    let at = Apart::of(text, rows, matches, block);
     let row = &rows[k];
     if at.n < 2 || !at.filled(row) {
         return None;
@@ -192,17 +190,29 @@ fn cell_apart(
 const MAX_OFF_CENTER: f64 = 4.0;
 
 /// What tells where a block's numbers printed apart from their rows go: the
-/// text, its rows, the rows that name an item, the block's width and its
-/// change column.
+/// text, its rows, the rows that name an item, the block's width, its change
+/// column and its column of money.
 struct Apart<'t, 'r> {
     text: &'t str,
     rows: &'r [Row<'t>],
     matches: &'r [(usize, usize)],
     n: usize,
     change: Option<usize>,
+    amount: Option<usize>,
 }
 
-impl Apart<'_, '_> {
+impl<'t, 'r> Apart<'t, 'r> {
+    fn of(
+        text: &'t str,
+        rows: &'r [Row<'t>],
+        matches: &'r [(usize, usize)],
+        block: &template::DisclosureBlock,
+    ) -> Apart<'t, 'r> {
+        let change = block.columns.iter().position(|c| c.metric == "change");
+        let amount = block.columns.iter().position(|c| c.unit != Unit::Count);
+        Apart { text, rows, matches, n: block.columns.len(), change, amount }
+    }
+
     fn filled(&self, r: &Row) -> bool {
         r.cells.iter().all(|c| c.value.is_some())
     }
@@ -313,8 +323,18 @@ impl Apart<'_, '_> {
         let whole_next = |a: usize| {
             rows.get(a + 1).is_none_or(|r| !self.matched(a + 1) || r.cells.len() >= n) || so_too(a + 1)
         };
-        let after = || self.rest_after(k).filter(|&(_, last)| whole_next(last)).map(|(rest, _)| rest);
-        let rest = before.map(|b| rows[b].cells.clone()).or_else(after)?;
+        let after = self.rest_after(k).filter(|&(_, last)| whole_next(last)).map(|(rest, _)| rest);
+        // (The numbers after where they print the money column's unit and those before do
+        // not: those before are another block's cell printed late, `本年增/减` / `0`.)
+        let money = |rest: &[Cell]| {
+            let cell = self.amount.and_then(|c| c.checked_sub(1)).and_then(|c| rest.get(c));
+            cell.is_some_and(|c| c.value.is_some_and(|v| v.unit.is_some()))
+        };
+        let rest = match (before, after) {
+            (Some(b), Some(after)) if money(&after) && !money(&rows[b].cells) => after,
+            (Some(b), _) => rows[b].cells.clone(),
+            (None, after) => after?,
+        };
         Some([&[first][..], &rest].concat())
     }
 
@@ -611,6 +631,13 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [48.0, 7.0, 1.0]);
         assert_eq!(values(&r, "other_management_service"), [15.0, 20.0, 7.0]);
+        // The block above's cell printed late, under its column's head, before the row's
+        // label; the row's amount with its unit after it.
+        let text = "第二十条第(八)项\n信息内容\n\n上一年项目数量(指 2019 年事项\n数)\n\n行政事业性收费 7\n\
+                    第二十条第(九)项\n信息内容\n\n采购项目数量 采购总金额\n\n本年增/减\n0\n\n政府集中采购 22\n\n\
+                    8.82 万元\n\n三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "centralized_procurement"), [22.0, 88_200.0]);
     }
 
     #[test]
