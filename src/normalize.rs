@@ -380,6 +380,13 @@ pub fn fold_name(text: &str) -> Cow<'_, str> {
 
 /// The text folded, how many characters changed and how many Chinese
 /// characters it has.
+/// One character folded as [`fold_name`] folds it alone: a lookup, where
+/// folding a text of it would build one.
+pub fn fold_char(c: char) -> char {
+    let b = FOLDING.fold(EDGE, c, EDGE);
+    if b != c && !crate::region::name_chars().contains(&c) { b } else { c }
+}
+
 fn fold(text: &str) -> (String, usize, usize) {
     // A character of a place name is kept in traditional text too: the table
     // also folds characters that simplified place names keep (乾县 is not 干县,

@@ -110,7 +110,7 @@ fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, V
         let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
         let (read, bad) = BIG5.decode_without_bom_handling(pair);
         let c = read.chars().next().filter(|_| !bad && read.chars().count() == 1)?;
-        crate::normalize::fold_name(c.encode_utf8(&mut [0; 4])).chars().next()
+        Some(crate::normalize::fold_char(c))
     };
     let mut out = Vec::with_capacity(bytes.len());
     let mut kept = Vec::new();
