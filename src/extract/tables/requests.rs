@@ -644,7 +644,9 @@ struct Guesses<'g> {
 /// where the sums do not bear them out: for a result row, in a column whose
 /// results are all read and do not add up to (七)总计, or where the number is
 /// more than (七)总计 leaves beside the other rows' (a count is never
-/// negative); for the others, in a column where 一 + 二 ≠ (七) + 四. The
+/// negative); for the others, in a column where 一 + 二 ≠ (七) + 四; for any
+/// row but 一 and 二, a number more than 一 + 二 in its column (what is
+/// processed or carried forward was received or carried over). The
 /// numbers of a row printed apart, other rows' among them (plain `pdftotext`
 /// of a page's table), are read no further than the sums bear them out.
 /// Where most rows are guessed, the table was printed in a way not read, and
@@ -668,6 +670,10 @@ fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guess
     let identity_fail: Vec<bool> =
         columns.clone().map(|a| grid.identity(a).is_some_and(|[n, c, p, f]| n + c != p + f)).collect();
     let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+    let received: Vec<Option<i64>> = columns
+        .clone()
+        .map(|a| Some(grid.get(grid.index(Role::NewReceived), a)? + grid.get(grid.index(Role::CarriedOver), a)?))
+        .collect();
     // For each column: whether its results fail their sum, and what (七)总计 leaves
     // beside the rows not guessed.
     let sums: Vec<(bool, Option<i64>)> = columns
@@ -681,11 +687,14 @@ fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guess
         .collect();
     let unverified = |f: &RequestFact| {
         let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
-        let result = specs.iter().find(|s| s.key == f.row).is_some_and(|s| s.role == Role::Result);
+        let role = specs.iter().find(|s| s.key == f.row).map(|s| s.role);
         let (fail, room) = sums[a];
         // (Where the other rows are more than (七)总计 already, they are not borne out either.)
         let beyond = room.is_some_and(|r| r >= 0 && f.count > r);
-        guessed.contains(&f.row) && if result { fail || beyond } else { identity_fail[a] }
+        let received_side = matches!(role, Some(Role::NewReceived | Role::CarriedOver));
+        let past_received = !received_side && received[a].is_some_and(|r| f.count > r);
+        let borne = if role == Some(Role::Result) { fail || beyond } else { identity_fail[a] };
+        guessed.contains(&f.row) && (borne || past_received)
     };
     let mut at = 0;
     facts.retain(|f| {
@@ -1252,6 +1261,27 @@ mod tests {
             .collect();
         let r = requests(&whole, Template::T2021);
         assert_eq!(r.requests.iter().filter(|f| f.row != "carried_over").count(), 24 * 7);
+    }
+
+    #[test]
+    fn a_guess_more_than_the_column_received_is_dropped() {
+        // (七)总计 not read, 四's three numbers put in its first columns: a guess more than
+        // 一 + 二 in its column is not borne out.
+        let mut facts = Vec::new();
+        let mut row = |row: &'static str, counts: &[i64]| {
+            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
+                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
+            }
+        };
+        row("new_received", &[10, 1, 0, 0, 0, 0, 11]);
+        row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
+        row("granted", &[8, 1, 0, 0, 0, 0, 9]);
+        row("carried_forward", &[4, 9, 2]);
+        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], of: 25 };
+        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
+        let forward: Vec<(&str, i64)> =
+            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        assert_eq!(forward, [("natural_person", 4)]);
     }
 
     #[test]
