@@ -259,36 +259,35 @@ mod tests {
         ]);
     }
 
+    /// The runs a band of `rows` is put back as: a run a column.
+    fn columns(rows: &[[f64; 7]]) -> Vec<Vec<f64>> {
+        (0..7).map(|c| rows.iter().map(|r| r[c]).collect()).collect()
+    }
+
     #[test]
     fn a_bands_first_or_last_row_printed_a_number_a_run_is_put_back() {
-        // Rows 950 87 19 14 39 30 1139 / 116 35 1 1 12 8 173 / 437 54 6 7 23 19 546: the first row's
-        // numbers a run each (its first column apart from the next rows'), then the next rows' columns.
+        // The first row's numbers a run each (its first column apart from the next rows'), then
+        // the next rows' columns, the first row's total wrapped (`113` / `9`).
         let text = "950\n\n87\n\n19\n\n14\n\n39\n\n30\n\n116\n437\n\n35\n54\n\n1\n6\n\n1\n7\n\n12\n23\n\n\
                     8\n19\n\n113\n9\n173\n546\n\n15\n";
         let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
-        assert_eq!(numbers(&back), [
-            vec![950.0, 116.0, 437.0],
-            vec![87.0, 35.0, 54.0],
-            vec![19.0, 1.0, 6.0],
-            vec![14.0, 1.0, 7.0],
-            vec![39.0, 12.0, 23.0],
-            vec![30.0, 8.0, 19.0],
-            vec![1139.0, 173.0, 546.0],
-            vec![15.0]
-        ]);
-        // Rows 16 1 1 0 0 2 20 / 996 116 18 13 49 36 1228 / 70 6 2 2 2 2 84: the last row's a run each.
+        let rows = [
+            [950.0, 87.0, 19.0, 14.0, 39.0, 30.0, 1139.0],
+            [116.0, 35.0, 1.0, 1.0, 12.0, 8.0, 173.0],
+            [437.0, 54.0, 6.0, 7.0, 23.0, 19.0, 546.0],
+        ];
+        assert_eq!(numbers(&back[..7]), columns(&rows));
+        assert_eq!(numbers(&back[7..]), [vec![15.0]]);
+        // The last row's a run each, before the last column (`122` / `8`).
         let text = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70\n\n6\n\n2\n\n2\n\n2\n\n2\n\n\
                     20\n122\n8\n84\n";
         let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
-        assert_eq!(numbers(&back), [
-            vec![16.0, 996.0, 70.0],
-            vec![1.0, 116.0, 6.0],
-            vec![1.0, 18.0, 2.0],
-            vec![0.0, 13.0, 2.0],
-            vec![0.0, 49.0, 2.0],
-            vec![2.0, 36.0, 2.0],
-            vec![20.0, 1228.0, 84.0]
-        ]);
+        let rows = [
+            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
+            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
+            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
+        ];
+        assert_eq!(numbers(&back), columns(&rows));
         // Rows a number a run alone, then a last column whose numbers they add up to: no band of them.
         let singles: String = [3, 1, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
         let text = singles + "4\n6\n";
