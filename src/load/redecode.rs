@@ -144,6 +144,7 @@ fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, V
     (out, kept)
 }
 
+/// Whether Big5 has a code for `c`.
 fn encodes_in_big5(c: char) -> bool {
     let mut encoder = BIG5.new_encoder();
     let (mut one, mut out) = ([0u8; 4], [0u8; 8]);
