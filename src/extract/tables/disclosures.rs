@@ -82,7 +82,19 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let joined = std::cell::OnceCell::new();
         let header =
             || joined.get_or_init(|| header_at[b].map_or(0..0, |h| h..k).map(|h| rows[h].label()).collect::<String>());
-        let whole = cell_apart(text, rows, k, block, &matches).map(|cells| row.with_labels(row.labels.clone(), cells));
+        // (Numbers alone, named by the line before.)
+        let named_above = k > 0 && rows[k - 1].is_orphan() && best_match(rows[k - 1].label(), cues, j) == Some(j);
+        // (Or by the lines of label alone before, the item's wrapped label: its first line
+        // names it, the later ones maybe other items' words.)
+        let label_above: String = {
+            let above = rows[..k].iter().rev().take(MAX_LABEL_LINES).take_while(|r| r.is_orphan());
+            let mut lines: Vec<&str> = above.map(|r| r.label()).collect();
+            lines.reverse();
+            lines.concat()
+        };
+        let named_so = first_match(&label_above, cues, j) == Some(j);
+        let whole = cell_apart(text, rows, k, block, &matches, named_so);
+        let whole = whole.map(|cells| row.with_labels(row.labels.clone(), cells));
         let placed = place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone);
         // More numbers than columns, each on a line of its own after the item's label
         // (a page's table printed to PDF, the next item's among them): which are the
@@ -90,8 +102,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         // extra are the item's above, the rightmost its own.)
         let label_first = match (row.labels.first(), row.cells.first()) {
             (Some(label), Some(cell)) => label.offset < cell.offset,
-            // (Numbers alone, named by the line before.)
-            _ => k > 0 && rows[k - 1].is_orphan() && best_match(rows[k - 1].label(), cues, j) == Some(j),
+            _ => named_above,
         };
         let placed = match placed {
             Placed::Some(_, "cells_extra") if row.vertical && label_first => {
@@ -124,10 +135,17 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
 /// item's numbers.
 const MAX_PAST_UNDER: usize = 3;
 
+/// The most lines after an item's numbers [`Apart::after_lines`] looks at,
+/// and the most lines of its label before them.
+const MAX_AFTER_LINES: usize = 5;
+const MAX_LABEL_LINES: usize = 3;
+
 /// The item rows `matches` (item, layout row) with each line of numbers that
-/// holds a row's change under it (see [`Apart::change_around`]) given up by
-/// the next item that took it: that item's row is the next line with
-/// numbers (its label's later line), or none.
+/// holds a row's change under it (see [`Apart::change_around`]), or that
+/// completes the row above, numbers alone right after it (`3` / `增加 6 1`,
+/// the next item's label after them), given up by the next item that took it:
+/// that item's row is the next line with numbers (its label's later line), or
+/// none.
 fn lines_under_given_up(
     text: &str,
     rows: &[Row],
@@ -140,7 +158,12 @@ fn lines_under_given_up(
         let Some(&(_, next)) = matches.get(m + 1) else { break };
         let block = blocks[items[j].0];
         let at = Apart::of(text, rows, &matches, block);
-        if next != k + 1 || at.change_around(k).is_none() {
+        let completes = || {
+            let (own, under) = (&rows[k], &rows[next]);
+            let named_after = rows.get(next + 1).is_some_and(|r| r.is_orphan());
+            own.cells.len() + under.cells.len() == at.n && under.is_numbers_alone() && at.filled(under) && named_after
+        };
+        if next != k + 1 || (at.change_around(k).is_none() && !completes()) {
             continue;
         }
         let taken = |r: usize| matches.iter().any(|m| m.1 == r);
@@ -170,6 +193,7 @@ fn cell_apart(
     k: usize,
     block: &template::DisclosureBlock,
     matches: &[(usize, usize)],
+    named: bool,
 ) -> Option<Vec<Cell>> {
     let at = Apart::of(text, rows, matches, block);
     let row = &rows[k];
@@ -182,7 +206,7 @@ fn cell_apart(
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
         return at.first_on_label_line(k, *first);
     }
-    at.one_apart(k, block)
+    at.one_apart(k, block).or_else(|| named.then(|| at.after_lines(k)).flatten())
 }
 
 /// The most characters a change's sign word and its number, set over two
@@ -352,6 +376,51 @@ impl<'t, 'r> Apart<'t, 'r> {
         }
         let in_place = rest.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i + 1));
         (rest.len() + 1 == n && in_place).then_some((rest, a - 1))
+    }
+
+    /// Row `k`'s numbers alone (after its label's line), the rest of its numbers
+    /// on lines of numbers alone after it, past its label's later lines perhaps (a page's table
+    /// printed to PDF: `3` / `事项,含行政确认…` / `付、行政处罚…` / `减少 9 1`), no
+    /// item's, and the last numbers before the next item's or block's: a change
+    /// in words there in its column, its sign's word perhaps on a line of its
+    /// own before it (`减少` / `15`).
+    fn after_lines(&self, k: usize) -> Option<Vec<Cell>> {
+        let (rows, n) = (self.rows, self.n);
+        if !rows[k].is_numbers_alone() {
+            return None;
+        }
+        let mut cells = rows[k].cells.clone();
+        let mut sign = None;
+        for r in (k + 1..rows.len()).take(MAX_AFTER_LINES) {
+            let row = &rows[r];
+            if row.is_orphan() && !row.label().has(template::DISCLOSURE_ANCHOR) {
+                let word = match row.labels.as_slice() {
+                    [word] => crate::extract::cells::sign_word(word.text),
+                    _ => None,
+                };
+                // (Numbers left for no row after the item's: which are whose is not known.)
+                if cells.len() == n && word.is_some() {
+                    return None;
+                }
+                sign = sign.or(word);
+                continue;
+            }
+            if !self.free(r) || !self.filled(row) {
+                break;
+            }
+            if cells.len() == n {
+                return None;
+            }
+            let from = cells.len();
+            cells.extend_from_slice(&row.cells);
+            if let Some(sign) = sign.take() {
+                let cell = cells.get_mut(from).filter(|_| self.change == Some(from))?;
+                let value = cell.value.filter(|v| v.unit.is_none() && v.number >= 0.0 && !self.signed(cell))?;
+                cell.value = Some(Value { number: sign * value.number, unit: None });
+            }
+        }
+        let in_place = cells.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i));
+        (cells.len() == n && cells.len() > rows[k].cells.len() && sign.is_none() && in_place).then_some(cells)
     }
 
     /// Row `k` holding all its numbers but one, set in words or with a unit,
@@ -638,6 +707,30 @@ mod tests {
                     8.82 万元\n\n三、收到和处理政府信息公开申请情况\n";
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "centralized_procurement"), [22.0, 88_200.0]);
+    }
+
+    #[test]
+    fn an_item_s_numbers_after_its_label_s_later_lines_are_its_own() {
+        const HEAD: &str = "第二十条第(五)项\n信息内容\n\n上一年项目数量\n处理决定数量\n本年增\n(指 2019 年事项\n\
+                            (指 2020 年办\n/减\n数)\n件量)\n\n";
+        const OTHER: &str = "其他对外管理服务事项(指行政许可以外的政务服务\n";
+        const LATER: &str = "事项,含行政确认、行政奖励、行政裁决、行政给\n付、行政处罚、行政强制等)\n\n";
+        // A page's table printed to PDF: the first item's numbers on two lines (the second
+        // not the next item's, whose label follows), the second's first between its
+        // label's lines, the rest after them.
+        let text = format!("{HEAD}行政许可\n\n3\n\n增加 6 1\n\n{OTHER}3\n{LATER}减少 9 1\n\n第二十条第(六)项\n");
+        let r = disclosures(&text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [3.0, 6.0, 1.0]);
+        assert_eq!(values(&r, "other_management_service"), [3.0, -9.0, 1.0]);
+        // `-raw`: the change's sign on a line of its own before it.
+        let text = format!("{HEAD}行政许可 16 6 6\n{OTHER}{LATER}0\n减少\n15\n3\n第二十条第(六)项\n");
+        let r = disclosures(&text, Template::T2019);
+        assert_eq!(values(&r, "other_management_service"), [0.0, -15.0, 3.0]);
+        // Numbers left after the item's (the first item's printed there too): whose are
+        // which is not known, none read so.
+        let text = format!("{HEAD}行政许可\n\n16\n\n{OTHER}0\n{LATER}6\n\n6\n\n减少\n15\n\n3\n\n第二十条第(六)项\n");
+        let r = disclosures(&text, Template::T2019);
+        assert!(!values(&r, "other_management_service").contains(&6.0), "{:?}", r.disclosures);
     }
 
     #[test]
