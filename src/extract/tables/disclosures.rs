@@ -86,13 +86,12 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let named_above = k > 0 && rows[k - 1].is_orphan() && best_match(rows[k - 1].label(), cues, j) == Some(j);
         // (Or by the lines of label alone before, the item's wrapped label: its first line
         // names it, the later ones maybe other items' words.)
-        let label_above: String = {
+        let named_so = || {
             let above = rows[..k].iter().rev().take(MAX_LABEL_LINES).take_while(|r| r.is_orphan());
             let mut lines: Vec<&str> = above.map(|r| r.label()).collect();
             lines.reverse();
-            lines.concat()
+            first_match(&lines.concat(), cues, j) == Some(j)
         };
-        let named_so = first_match(&label_above, cues, j) == Some(j);
         let whole = cell_apart(text, rows, k, block, &matches, named_so);
         let whole = whole.map(|cells| row.with_labels(row.labels.clone(), cells));
         let placed = place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone);
@@ -186,14 +185,16 @@ fn lines_under_given_up(
 /// (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`), and goes to the change
 /// column or the amount's; a row's first number stays on its label's first line
 /// where the label wraps (`15` / `11` / `其他对外管理服务事 4` / `项`), after the
-/// others, printed on the line before. Only numbers no item's row holds.
+/// others, printed on the line before; a row's numbers alone after its label
+/// (`named`: the lines of label before them name its item) go on after it
+/// (see [`Apart::after_lines`]). Only numbers no item's row holds.
 fn cell_apart(
     text: &str,
     rows: &[Row],
     k: usize,
     block: &template::DisclosureBlock,
     matches: &[(usize, usize)],
-    named: bool,
+    named: impl FnOnce() -> bool,
 ) -> Option<Vec<Cell>> {
     let at = Apart::of(text, rows, matches, block);
     let row = &rows[k];
@@ -206,7 +207,7 @@ fn cell_apart(
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
         return at.first_on_label_line(k, *first);
     }
-    at.one_apart(k, block).or_else(|| named.then(|| at.after_lines(k)).flatten())
+    at.one_apart(k, block).or_else(|| named().then(|| at.after_lines(k)).flatten())
 }
 
 /// The most characters a change's sign word and its number, set over two
