@@ -157,16 +157,17 @@ fn lines_under_given_up(
         let Some(&(_, next)) = matches.get(m + 1) else { break };
         let block = blocks[items[j].0];
         let at = Apart::of(text, rows, &matches, block);
-        let completes = || {
-            let (own, under) = (&rows[k], &rows[next]);
-            let named_after = rows.get(next + 1).is_some_and(|r| r.is_orphan());
-            own.cells.len() + under.cells.len() == at.n && under.is_numbers_alone() && at.filled(under) && named_after
-        };
-        if next != k + 1 || (at.change_around(k).is_none() && !completes()) {
+        // Where the next item's row is looked for, and over how many lines.
+        let (from, over) = if next == k + 1 && at.change_around(k).is_some() {
+            (k + 2, MAX_PAST_UNDER)
+        } else if let Some(last) = at.completing_lines(k).filter(|&last| (k + 1..=last).contains(&next)) {
+            // (Past the next item's label's lines.)
+            (last + 1, MAX_PAST_UNDER + MAX_LABEL_LINES)
+        } else {
             continue;
-        }
+        };
         let taken = |r: usize| matches.iter().any(|m| m.1 == r);
-        let mut later = (k + 2..rows.len()).take(MAX_PAST_UNDER).take_while(|&r| rows[r].kind == Kind::Table);
+        let mut later = (from..rows.len()).take(over).take_while(|&r| rows[r].kind == Kind::Table);
         let own = later.find(|&r| !rows[r].cells.is_empty()).filter(|&r| !taken(r));
         match own {
             Some(r) => matches[m + 1].1 = r,
@@ -371,12 +372,62 @@ impl<'t, 'r> Apart<'t, 'r> {
         let (rows, n) = (self.rows, self.n);
         let mut rest: Vec<Cell> = Vec::new();
         let mut a = x + 1;
-        while rest.len() + 1 < n && a < rows.len() && self.free(a) && self.filled(&rows[a]) {
+        let mut sign = None;
+        while rest.len() + 1 < n && a < rows.len() {
+            // (The change's sign's word alone on the line before it: `减少` / `17`.)
+            if sign.is_none() && self.change == Some(rest.len() + 1) {
+                if let Some(word) = self.sign_line(a) {
+                    (sign, a) = (Some(word), a + 1);
+                    continue;
+                }
+            }
+            if !self.free(a) || !self.filled(&rows[a]) {
+                break;
+            }
+            let from = rest.len();
             rest.extend_from_slice(&rows[a].cells);
+            if let Some(sign) = sign.take() {
+                rest[from] = self.with_sign(rest[from], sign)?;
+            }
             a += 1;
         }
         let in_place = rest.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i + 1));
-        (rest.len() + 1 == n && in_place).then_some((rest, a - 1))
+        (rest.len() + 1 == n && sign.is_none() && in_place).then_some((rest, a - 1))
+    }
+
+    /// The sign a line of a change's word alone gives (`减少`), where row `a` is one.
+    fn sign_line(&self, a: usize) -> Option<f64> {
+        match self.rows.get(a)?.labels.as_slice() {
+            [word] if self.rows[a].cells.is_empty() => crate::extract::cells::sign_word(word.text),
+            _ => None,
+        }
+    }
+
+    /// `cell` with the sign of a word apart (`减少` / `15`): a count printed unsigned.
+    fn with_sign(&self, cell: Cell, sign: f64) -> Option<Cell> {
+        let value = cell.value.filter(|v| v.unit.is_none() && v.number >= 0.0 && !self.signed(&cell))?;
+        Some(Cell { value: Some(Value { number: sign * value.number, unit: None }), ..cell })
+    }
+
+    /// The lines after row `k` that complete its row, the last of them: lines of
+    /// numbers alone, a change's sign's word alone before it (`行政许可 63` / `减少`
+    /// / `17` / `5`), a line of label alone after them (the next item's).
+    fn completing_lines(&self, k: usize) -> Option<usize> {
+        let (rows, n) = (self.rows, self.n);
+        let mut count = rows[k].cells.len();
+        let mut a = k + 1;
+        while count < n && a < rows.len() {
+            if self.change == Some(count) && self.sign_line(a).is_some() {
+                a += 1;
+                continue;
+            }
+            if !rows[a].is_numbers_alone() || !self.filled(&rows[a]) {
+                return None;
+            }
+            count += rows[a].cells.len();
+            a += 1;
+        }
+        (count == n && a > k + 1 && rows.get(a).is_some_and(|r| r.is_orphan())).then_some(a - 1)
     }
 
     /// Row `k`'s numbers alone (after its label's line), the rest of its numbers
@@ -395,10 +446,7 @@ impl<'t, 'r> Apart<'t, 'r> {
         for r in (k + 1..rows.len()).take(MAX_AFTER_LINES) {
             let row = &rows[r];
             if row.is_orphan() && !row.label().has(template::DISCLOSURE_ANCHOR) {
-                let word = match row.labels.as_slice() {
-                    [word] => crate::extract::cells::sign_word(word.text),
-                    _ => None,
-                };
+                let word = self.sign_line(r);
                 // (Numbers left for no row after the item's: which are whose is not known.)
                 if cells.len() == n && word.is_some() {
                     return None;
@@ -415,9 +463,8 @@ impl<'t, 'r> Apart<'t, 'r> {
             let from = cells.len();
             cells.extend_from_slice(&row.cells);
             if let Some(sign) = sign.take() {
-                let cell = cells.get_mut(from).filter(|_| self.change == Some(from))?;
-                let value = cell.value.filter(|v| v.unit.is_none() && v.number >= 0.0 && !self.signed(cell))?;
-                cell.value = Some(Value { number: sign * value.number, unit: None });
+                let cell = cells.get(from).copied().filter(|_| self.change == Some(from))?;
+                cells[from] = self.with_sign(cell, sign)?;
             }
         }
         let in_place = cells.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i));
@@ -727,6 +774,12 @@ mod tests {
         let text = format!("{HEAD}行政许可 16 6 6\n{OTHER}{LATER}0\n减少\n15\n3\n第二十条第(六)项\n");
         let r = disclosures(&text, Template::T2019);
         assert_eq!(values(&r, "other_management_service"), [0.0, -15.0, 3.0]);
+        // `-raw`: the first item's change's sign alone too, its numbers a line each, the
+        // next item's label after them.
+        let text = format!("{HEAD}行政许可 63\n减少\n17\n5\n{OTHER}{LATER}6\n减少\n20\n1\n第二十条第(六)项\n");
+        let r = disclosures(&text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [63.0, -17.0, 5.0]);
+        assert_eq!(values(&r, "other_management_service"), [6.0, -20.0, 1.0]);
         // Numbers left after the item's (the first item's printed there too): whose are
         // which is not known, none read so.
         let text = format!("{HEAD}行政许可\n\n16\n\n{OTHER}0\n{LATER}6\n\n6\n\n减少\n15\n\n3\n\n第二十条第(六)项\n");
