@@ -155,6 +155,10 @@ fn lines_under_given_up(
     for m in 0..matches.len() {
         let (j, k) = matches[m];
         let Some(&(_, next)) = matches.get(m + 1) else { break };
+        // (A row given up already, to be left out.)
+        if k == usize::MAX {
+            continue;
+        }
         let block = blocks[items[j].0];
         let at = Apart::of(text, rows, &matches, block);
         // Where the next item's row is looked for, and over how many lines.
@@ -780,6 +784,15 @@ mod tests {
         let r = disclosures(&text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [63.0, -17.0, 5.0]);
         assert_eq!(values(&r, "other_management_service"), [6.0, -20.0, 1.0]);
+        // The next item's line given up with no line of its own after its label: not read,
+        // and no row looked at for it.
+        let text = format!(
+            "{HEAD}行政许可\n\n3\n\n增加 6 1\n\n{OTHER}\n第二十条第(六)项\n\
+             信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12 20 1\n行政强制 0 0 0\n"
+        );
+        let r = disclosures(&text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [3.0, 6.0, 1.0]);
+        assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
         // Numbers left after the item's (the first item's printed there too): whose are
         // which is not known, none read so.
         let text = format!("{HEAD}行政许可\n\n16\n\n{OTHER}0\n{LATER}6\n\n6\n\n减少\n15\n\n3\n\n第二十条第(六)项\n");
