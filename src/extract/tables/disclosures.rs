@@ -434,12 +434,12 @@ impl<'t, 'r> Apart<'t, 'r> {
         (count == n && a > k + 1 && rows.get(a).is_some_and(|r| r.is_orphan())).then_some(a - 1)
     }
 
-    /// Row `k`'s numbers alone (after its label's line), the rest of its numbers
-    /// on lines of numbers alone after it, past its label's later lines perhaps (a page's table
-    /// printed to PDF: `3` / `事项,含行政确认…` / `付、行政处罚…` / `减少 9 1`), no
-    /// item's, and the last numbers before the next item's or block's: a change
-    /// in words there in its column, its sign's word perhaps on a line of its
-    /// own before it (`减少` / `15`).
+    /// Row `k`'s numbers alone (after its label's line), the rest of its
+    /// numbers on lines of numbers alone after it, past its label's later lines
+    /// perhaps (a page's table printed to PDF: `3` / `事项,含行政确认…` /
+    /// `付、行政处罚…` / `减少 9 1`), no item's, and the last numbers before the
+    /// next item's or block's: a change in words there in its column, its sign's
+    /// word perhaps on a line of its own before it (`减少` / `15`).
     fn after_lines(&self, k: usize) -> Option<Vec<Cell>> {
         let (rows, n) = (self.rows, self.n);
         if !rows[k].is_numbers_alone() {
