@@ -25,6 +25,7 @@ pub const PARTIAL_CODES: &[&str] = &[
     "rows_missing",
     "cells_unaligned",
     "cells_extra",
+    "cells_cut",
     "litigation_cells_missing",
     "non_integer_count",
     "tables_missing",

@@ -14,7 +14,9 @@
 //! other columns may follow 表四's heading and heads: they are taken as 表三's
 //! where some is not 0 or 表四's cells still follow them (else the table is
 //! read from the numbers before 表四's last fifteen). Where 四's numbers come
-//! past the table's end, the table is read up to (七)总计 (see [`to_total`]).
+//! past the table's end, the table is read up to (七)总计 (see [`to_total`]);
+//! where the last rows keep their first columns alone, the rows before are read
+//! (see [`super::cut_rows`]).
 //!
 //! The runs are split into bands (a run that fits none, such as a cell of 表四
 //! printed among them, left out) so that the most rows add up, each row's
@@ -26,6 +28,7 @@
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
+use super::cut_rows::CutRow;
 use super::*;
 
 /// The most runs looked at: a table's 25 rows make at most 175.
@@ -292,8 +295,10 @@ pub(super) enum Banded<'a> {
     /// The whole table.
     Whole(Read<'a>),
     /// No reading of the whole table taken: the table up to (七)总计, its rows
-    /// after it printed past the table's end (see [`to_total`]); the full form only.
-    ToTotal(Read<'a>),
+    /// after it printed past the table's end (see [`to_total`]); or its rows
+    /// but the last, those cut to their first columns (see [`super::cut_rows`]).
+    /// The full form only.
+    Short(Read<'a>, Vec<CutRow>),
     /// Not printed so.
     Not,
 }
@@ -348,8 +353,11 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
     if n < template::APPLICANTS.len() {
         return Banded::Not;
     }
-    let read = readings.of(to + 1).and_then(|read| to_total(rows, first, &specs, &tokens, &runs, read, n));
-    read.map_or(Banded::Not, Banded::ToTotal)
+    if let Some(read) = readings.of(to + 1).and_then(|read| to_total(rows, first, &specs, &tokens, &runs, read, n)) {
+        return Banded::Short(read, Vec::new());
+    }
+    let cut = super::cut_rows::read(rows, first, &specs, &tokens, &runs, &readings, n);
+    cut.map_or(Banded::Not, |(read, cut)| Banded::Short(read, cut))
 }
 
 /// The tokens (see [`tokens`]) of the numbers from row `first` (or the numbers
@@ -385,11 +393,7 @@ fn to_total<'a>(
     (read, used, wide): (Vec<Vec<Cell>>, usize, bool),
     n: usize,
 ) -> Option<Read<'a>> {
-    // (A number not 0 left out before the reading's last: the rows are not the table's.)
-    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
-    let last_taken = taken.iter().max().copied().unwrap_or(0);
-    let left_out = |t: &Token| t.cell.offset < last_taken && t.cell.number() != 0.0 && !taken.contains(&t.cell.offset);
-    if tokens.iter().any(left_out) {
+    if leaves_out(tokens, &read) {
         return None;
     }
     let m = read.len();
@@ -403,6 +407,15 @@ fn to_total<'a>(
     let last = used.checked_sub(1).map_or(first, |l| runs[l].1);
     let at = (first..=last).find(|&k| names_litigation(rows[k].label())).unwrap_or(last + 1);
     Some((labelled(&rows[first], specs, read), at))
+}
+
+/// Whether a reading (`read`, of `tokens`) leaves out a number not 0 before
+/// its last: the rows are not the table's.
+pub(super) fn leaves_out(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
+    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
+    let last_taken = taken.iter().max().copied().unwrap_or(0);
+    let left_out = |t: &Token| t.cell.offset < last_taken && t.cell.number() != 0.0 && !taken.contains(&t.cell.offset);
+    tokens.iter().any(left_out)
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as

@@ -20,6 +20,7 @@ use crate::template::{self, Template, Unit};
 
 mod bands;
 mod columns;
+mod cut_rows;
 mod disclosures;
 mod first_column;
 mod group_totals;

@@ -4,6 +4,7 @@
 //! numbers that holds several rows.
 
 use super::*;
+use super::cut_rows::CutRow;
 use crate::extract::cells::cells_add_up;
 use crate::extract::checks::Grid;
 use crate::template::Role;
@@ -170,11 +171,11 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     if let Some(end) = first.and_then(|f| super::first_column::read(rows_from, f, t, report)) {
         return Some(end);
     }
-    // (The bands' reading up to (七)总计 kept for where nothing else reads the table.)
-    let mut to_total = None;
+    // (The bands' reading of the table short of its last rows kept for where nothing else reads it.)
+    let mut short = None;
     let banded = first.and_then(|f| {
-        let full = banded_in(text, rows_from, f, t, n, &mut to_total);
-        full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut to_total))?)
+        let full = banded_in(text, rows_from, f, t, n, &mut short);
+        full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut short))?)
     });
     if let Some((rows, after)) = banded {
         read_requests_in(&rows, t, Lone::Total, report);
@@ -183,9 +184,12 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     if let Some(end) = first.and_then(|f| nothing_but_zeros(text, rows_from, f, t, Reach::TextEnd, report)) {
         return Some(end);
     }
-    // (四 printed past the table's end.)
-    if let Some((rows, after)) = to_total {
+    // (四 printed past the table's end, or the last rows cut to their first columns.)
+    if let Some(((rows, after), cut)) = short {
         read_requests_in(&rows, t, Lone::Total, report);
+        if !cut.is_empty() {
+            super::cut_rows::place(report, t, &cut);
+        }
         return Some(after);
     }
     let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
@@ -202,19 +206,20 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
 
 /// 表三 read over bands of rows, or a band of its first rows with the later
 /// rows' last columns printed apart, `width` columns; where the bands read the
-/// table up to (七)总计 alone, that reading is kept in `to_total`.
+/// table short of its last rows alone (up to (七)总计, or those rows cut to
+/// their first columns), that reading is kept in `short`.
 fn banded_in<'a>(
     text: &str,
     rows: &[Row<'a>],
     first: usize,
     t: Template,
     width: usize,
-    to_total: &mut Option<super::bands::Read<'a>>,
+    short: &mut Option<(super::bands::Read<'a>, Vec<CutRow>)>,
 ) -> Option<super::bands::Read<'a>> {
     match super::bands::banded(text, rows, first, t, width) {
         super::bands::Banded::Whole(read) => return Some(read),
-        super::bands::Banded::ToTotal(read) => {
-            to_total.get_or_insert(read);
+        super::bands::Banded::Short(read, cut) => {
+            short.get_or_insert((read, cut));
         }
         super::bands::Banded::Not => {}
     }
