@@ -438,6 +438,44 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn rows_of_zeros_numbers_first_are_not_read_as_bands_whose_results_do_not_add_up() {
+        // A Word table of mostly zeros as plain `pdftotext` prints it: runs of
+        // six zeros fit bands of six rows as well as rows, but such a reading
+        // does not add up to (七)总计.
+        let text = [
+            "三、收到和处理政府信息公开申请情况|(本列数据 申请人情况|的勾稽关|系为：第|一项加第||二项之|和，等于|第三项加|",
+            "第四项之|和)|自然人 商业企业 科研机构||社会公 法律服 其他|益组织 务机构||总计||35|3|0|1|4|0|43|",
+            "一、本年新收政府信息公开申请数量|4|0|0|0|0|0|4|二、上年结转政府信息公开申请数量|18|2|0|1|1|0|22|",
+            "三、本年 (一)予以公开|1|1|0|0|1|0|3|度办理结 (二)部分公开|0|0|0|0|0|0|0|果|(三)不予 1.属于国家秘密|",
+            "0|0|0|0|0|0|公开|2.其他法律行政法规 0|禁止公开|0|0|0|0|0|0|3.危及\"三安全一稳 0|定\"|0|0|0|0|0|0|",
+            "4.保护第三方合法权 0|益|0|0|0|0|0|1|5.属于三类内部事务 1|信息|0|0|0|0|0|0|6.属于四类过程性信 0|息|",
+            "0|0|0|0|0|0|7.属于行政执法案卷 0|1|0|0|0|0|0|1|8.属于行政查询事项|0|0|0|2|0|12|",
+            "(四)无法 1.本机关不掌握相关 10|提供|政府信息|0|0|0|0|0|1|2.没有现成信息需要 1|另行制作|0|0|0|0|0|1|",
+            "3.补正后申请内容仍 1|不明确|0|0|0|0|0|0|(五)不予 1.信访举报投诉类申 0|处理|请|0|0|0|0|0|0|0|",
+            "2.重复申请|0|0|0|0|0|0|3.要求提供公开出版 0|物|0|0|0|0|0|2|4.无正当理由大量反 2|复申请|",
+            "0|0|0|0|0|0|5.要求行政机关确认 0|或重新出具已获取|信息|0|0|0|0|0|0|0|(六)其他处理|35|3|0|1|4|0|43|",
+            "(七)总计|4|0|0|0|0|0|4|四、结转下年度继续办理|四、政府信息公开行政复议、行政诉讼情况|",
+        ]
+        .concat()
+        .replace('|', "\n");
+        let (_, rs) = rows(&text);
+        let mut r = Report::default();
+        super::super::read_requests(&text, &rs, Template::T2019, 0, &mut r);
+        let mut t = [[0_i64; 7]; 23];
+        let filled = [(0, [35, 3, 0, 1, 4, 0]), (1, [4, 0, 0, 0, 0, 0]), (2, [18, 2, 0, 1, 1, 0])];
+        let more = [(3, [1, 1, 0, 0, 1, 0]), (8, [1, 0, 0, 0, 0, 0]), (11, [1, 0, 0, 0, 0, 0])];
+        let later = [(12, [10, 0, 0, 0, 2, 0]), (13, [1, 0, 0, 0, 0, 0]), (14, [1, 0, 0, 0, 0, 0])];
+        let last = [(18, [2, 0, 0, 0, 0, 0]), (21, [35, 3, 0, 1, 4, 0]), (22, [4, 0, 0, 0, 0, 0])];
+        for (r, cells) in filled.into_iter().chain(more).chain(later).chain(last) {
+            t[r][..6].copy_from_slice(&cells);
+            t[r][6] = cells.iter().sum();
+        }
+        for (row, spec) in t.iter().zip(template::request_rows(Template::T2019)) {
+            assert_eq!(get(&r, spec.key), row, "{}: {:?}", spec.key, r.issues);
+        }
+    }
+
+    #[test]
     fn the_total_column_of_the_first_rows_printed_apart_is_theirs_where_each_is_its_row_s_sum() {
         let rows_then = |totals: &str, after_first_line: bool| {
             let (inside, after) = if after_first_line { (totals, "") } else { ("", totals) };

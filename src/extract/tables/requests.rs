@@ -178,6 +178,9 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut short))?)
     });
     if let Some((rows, after)) = banded {
+        if let Some(end) = first.and_then(|f| numbers_first_instead(rows_from, f, t, &rows, report)) {
+            return Some(end);
+        }
         read_requests_in(&rows, t, Lone::Total, report);
         return Some(after);
     }
@@ -202,6 +205,36 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         return read_requests_as_printed(rows_from, t, report);
     };
     read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
+}
+
+/// 表三 read where plain `pdftotext` printed each row's numbers before its
+/// label (see [`super::numbers_first`]), instead of over bands (`banded`, its
+/// rows): runs of zeros fit bands of rows whatever their place, so where the
+/// bands' results do not add up to (七)总计 in two columns or more and that
+/// reading holds every sum, every cell read, it is the table's. Returns the
+/// row after the table, where so read.
+fn numbers_first_instead(
+    rows: &[Row],
+    first: usize,
+    t: Template,
+    banded: &[Row],
+    report: &mut Report,
+) -> Option<usize> {
+    let (specs, n) = (template::request_rows(t), template::APPLICANTS.len());
+    let cells: Vec<Vec<Cell>> = banded.iter().map(|r| r.cells.clone()).collect();
+    let whole = cells.len() == specs.len() && cells.iter().all(|c| c.len() == n);
+    if !whole || super::bands::results_unequal(&specs, &cells, n) < 2 {
+        return None;
+    }
+    let (rebuilt, origin) = super::numbers_first::rebuilt(rows, first, t, n)?;
+    let mut trial = Report::default();
+    let end = read_requests_in(&rebuilt, t, Lone::First, &mut trial)?;
+    crate::extract::checks::check(&mut trial, t);
+    if trial.requests.len() != specs.len() * n || !trial.issues.is_empty() {
+        return None;
+    }
+    report.requests.append(&mut trial.requests);
+    Some(origin.get(end).copied().unwrap_or(rows.len()))
 }
 
 /// 表三 read over bands of rows, or a band of its first rows with the later
