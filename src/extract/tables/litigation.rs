@@ -201,9 +201,11 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
 /// then, a cell still short and the numbers printed `across` lines (not a
 /// line each), the one number of two digits (`40`) whose digits as two cells,
 /// in either order, make every proceeding add up, where just one does. Such a
-/// layout may print touching numbers and the one before them in another order
-/// (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0 1 1 2): unless all are alike,
-/// those cells are marked unsure (the second list).
+/// layout may print touching numbers and those before them in their
+/// proceeding in another order (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0
+/// 1 1 2, `1 0 00 1` for 0 1 0 0 1; a number of two digits parted, with the
+/// one before it): unless all are alike, those cells are marked unsure (the
+/// second list).
 fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<(Vec<Cell>, Vec<bool>)> {
     let token = |cell: &Cell| {
         let token = text.get(cell.offset..).unwrap_or_default();
@@ -211,19 +213,21 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         let integer = !token[digits..].starts_with(['.', ',']);
         integer.then(|| &token[..digits])
     };
+    let group = template::LITIGATION_OUTCOMES.len();
     // Each digit run parted into cells: (offset in the run, digits) pieces.
-    let part = |cell: &Cell, pieces: &[(usize, usize)], out: &mut Vec<Cell>, unsure: &mut Vec<bool>| {
+    // (`proceeding`: those of their proceeding before them may be printed out of
+    // their order too, `1 0 00` for 0 1 0 0, not the one before alone.)
+    let part = |cell: &Cell, pieces: &[(usize, usize)], out: &mut Vec<Cell>, unsure: &mut Vec<bool>, proceeding| {
         let digits: usize = pieces.iter().map(|p| p.1).sum();
         let first = cell.center - (digits as f64 - 1.0) / 2.0;
         let run = token(cell).unwrap_or_default();
         let numbers: Vec<&str> = pieces.iter().map(|&(at, len)| &run[at..at + len]).collect();
-        let before = out.last().map(|c: &Cell| c.value.map(|v| v.number));
+        let from = if proceeding { out.len() / group * group } else { out.len().saturating_sub(1) };
+        let before = out[from..].iter().map(|c: &Cell| c.value.map(|v| v.number));
         let values: Vec<Option<f64>> = numbers.iter().map(|d| d.parse::<f64>().ok()).chain(before).collect();
         let differ = values.windows(2).any(|w| w[0] != w[1]);
         if differ {
-            if let Some(before) = unsure.last_mut() {
-                *before = true;
-            }
+            unsure[from..].fill(true);
         }
         for (&(at, len), number) in pieces.iter().zip(&numbers) {
             let value = Value { number: number.parse::<f64>().unwrap_or(0.0), unit: None };
@@ -239,7 +243,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
                 let zeros = run.bytes().take(run.len() - 1).take_while(|&b| b == b'0').count();
                 let pieces: Vec<(usize, usize)> =
                     (0..zeros).map(|k| (k, 1)).chain([(zeros, run.len() - zeros)]).collect();
-                part(cell, &pieces, &mut out, &mut unsure);
+                part(cell, &pieces, &mut out, &mut unsure, true);
             }
             _ => {
                 out.push(*cell);
@@ -269,7 +273,6 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
     if out.len() + 1 != n || !across {
         return None;
     }
-    let group = template::LITIGATION_OUTCOMES.len();
     let adds_up = |whole: &[Cell]| whole.chunks_exact(group).all(cells_add_up);
     let mut found = None;
     for (i, cell) in out.iter().enumerate() {
@@ -277,7 +280,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
             continue;
         }
         let (mut whole, mut marks) = (out[..i].to_vec(), unsure[..i].to_vec());
-        part(cell, &[(0, 1), (1, 1)], &mut whole, &mut marks);
+        part(cell, &[(0, 1), (1, 1)], &mut whole, &mut marks, false);
         whole.extend_from_slice(&out[i + 1..]);
         marks.extend_from_slice(&unsure[i + 1..]);
         // In the order printed or the other.
@@ -308,7 +311,7 @@ const MAX_UNSETTLED: usize = 5;
 
 /// Settles the order of touching numbers (see [`touching_apart`]) where the
 /// sums tell it: each group of neighbouring cells whose order is not known
-/// (`unsure`: touching numbers and the one before them) and the cell after
+/// (`unsure`: touching numbers and those before them, see [`touching_apart`]) and the cell after
 /// them, in proceedings no other such group touches, takes the one order of
 /// its numbers that makes those proceedings add up, where every other order
 /// that does gives the same cells (an order within a proceeding's outcomes
@@ -743,10 +746,11 @@ mod tests {
 
     #[test]
     fn touching_numbers_in_another_order_leave_their_proceeding_unread() {
-        // `pdftotext -layout` of narrow columns: 0 0 4 3 7 printed `0  40 3 7`, and
-        // 0 0 1 1 2 printed `0 1 01  2`; the sums hold whichever order the two take.
+        // `pdftotext -layout` of narrow columns: 0 0 4 3 7 printed `0  40 3 7`,
+        // 0 0 1 1 2 printed `0 1 01  2` and 0 1 0 0 1 `1 0 00  1`; the sums hold
+        // whichever order they take.
         let table = |second: &str| narrow("0   5   0   0   5", &format!("{second}  0   4   0   0   4"));
-        for second in ["0  40 3 7", "0 1 01  2", "0  04 3 7", "4  00 3 7", "0  44 3 11"] {
+        for second in ["0  40 3 7", "0 1 01  2", "1 0 00  1", "0  04 3 7", "4  00 3 7", "0  44 3 11"] {
             let r = litigation(&table(second));
             let counts: Vec<(&str, i64)> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
             let read = |p: &str| counts.iter().filter(|c| c.0 == p).map(|c| c.1).collect::<Vec<_>>();
