@@ -102,9 +102,10 @@ const PLACE: char = '\u{1a}';
 /// character a mirror's conversion missed) as `&#32602;`, which the first
 /// reading read right, amid the mojibake of the rest. Such a character, one of
 /// GB2312's, is kept where it makes a word of the reports' (a template's
-/// label, a division's name) with its neighbour read from Big5 and the Big5
-/// reading of its bytes makes none (`行政處楠`: 处罚, no 处楠). Returns the
-/// bytes, each kept character's a [`PLACE`], and the characters kept.
+/// label, a division's or a department's name) with its neighbour read from
+/// Big5 and the Big5 reading of its bytes makes none (`行政處楠`: 处罚, no
+/// 处楠). Returns the bytes, each kept character's a [`PLACE`], and the
+/// characters kept.
 fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, Vec<char>) {
     let big5_char = |pair: Option<&[u8]>| -> Option<char> {
         let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
@@ -153,7 +154,7 @@ fn encodes_in_big5(c: char) -> bool {
 }
 
 /// Whether two characters are a word of the reports': two neighbours in a
-/// template's label or cue, or in a division's name.
+/// template's label or cue, a division's name or a department's.
 fn is_word(a: char, b: char) -> bool {
     static WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<(char, char)>> = std::sync::LazyLock::new(|| {
         use crate::template;
@@ -168,6 +169,7 @@ fn is_word(a: char, b: char) -> bool {
         let mut words: Vec<&str> = requests.chain(disclosures).chain(heads.into_iter().flatten().copied()).collect();
         words.extend(table.all().map(|d| d.name));
         words.extend(table.townships().into_iter().map(|t| t.0));
+        words.extend(crate::extract::meta::DEPARTMENTS.iter().chain(crate::extract::meta::CENTRAL_BODIES));
         words.iter().flat_map(|w| w.chars().zip(w.chars().skip(1))).collect()
     });
     WORDS.contains(&(a, b))
@@ -452,6 +454,16 @@ mod tests {
         assert!(r.text.contains("行政處罚 12件") && r.text.contains("下年度继續辦理"), "{}", r.text);
         // 鎮 printed as 马, which makes a word with 關 (马关, a county) but 鎮 with 營 too: read again.
         assert!(r.text.contains("姜家營鎮關於"), "{}", r.text);
+        // A department's name: 运输 (`&#36816;&#36755;`), 厅 and 证 are not Big5's either.
+        let printed = format!(
+            "{}运输{}厅{}证{}",
+            big5("富錦市交通"),
+            big5("局、自治區教育"),
+            big5("、中國"),
+            big5("券監督管理委員會政府信息公開工作年度報告\n")
+        );
+        let r = redecoded(&printed).unwrap();
+        assert!(r.text.contains("交通运输局、自治區教育厅、中國证券監督"), "{}", r.text);
     }
 
     #[test]

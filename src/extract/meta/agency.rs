@@ -166,12 +166,30 @@ static CENTRAL_STARTS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::syn
 
 /// The central bodies whose names begin otherwise: the State Council's
 /// ministries and their like, and the water ministry's river basin bodies.
-const CENTRAL_BODIES: &[&str] = &[
+pub(crate) const CENTRAL_BODIES: &[&str] = &[
     "外交部", "教育部", "科学技术部", "工业和信息化部", "公安部", "民政部", "司法部", "财政部",
     "人力资源和社会保障部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部",
     "农业农村部", "商务部", "文化和旅游部", "退役军人事务部", "应急管理部", "审计署", "海关总署",
     "长江水利委员会", "黄河水利委员会", "淮河水利委员会", "海河水利委员会", "珠江水利委员会",
     "松辽水利委员会", "太湖流域管理局",
+];
+
+/// The names of the departments of local governments (a province's 厅, a
+/// city's or county's 局 and 委员会, and their like) and of other bodies that
+/// publish reports, as agencies' names end with them: words of the reports'.
+pub(crate) const DEPARTMENTS: &[&str] = &[
+    "人民政府办公室", "人民政府办公厅", "发展和改革委员会", "发展和改革局", "教育局", "教育厅", "教育委员会",
+    "教育和体育局", "科学技术局", "科学技术厅", "工业和信息化局", "工业和信息化厅", "民族宗教事务委员会",
+    "公安局", "公安厅", "民政局", "民政厅", "司法局", "司法厅", "财政局", "财政厅", "人力资源和社会保障局",
+    "人力资源和社会保障厅", "自然资源局", "自然资源厅", "自然资源和规划局", "生态环境局", "生态环境厅",
+    "住房和城乡建设局", "住房和城乡建设厅", "交通运输局", "交通运输厅", "水利局", "水利厅", "水务局",
+    "农业农村局", "农业农村厅", "商务局", "商务厅", "文化和旅游局", "文化和旅游厅", "文化广电和旅游局",
+    "卫生健康委员会", "卫生健康局", "退役军人事务局", "退役军人事务厅", "应急管理局", "应急管理厅", "审计局",
+    "审计厅", "统计局", "市场监督管理局", "医疗保障局", "林业局", "林业和草原局", "城市管理局",
+    "城市管理综合执法局", "行政审批局", "行政审批服务局", "政务服务管理局", "政务服务和大数据管理局",
+    "信访局", "体育局", "粮食和物资储备局", "国有资产监督管理委员会", "税务局", "气象局", "地震局", "档案局",
+    "机关事务管理局", "人民防空办公室", "供销合作社", "残疾人联合会", "街道办事处", "管理委员会",
+    "经济技术开发区", "高新技术产业开发区", "证券监督管理委员会", "银行保险监督管理委员会", "税务总局",
 ];
 
 /// The most characters of a central body's name, with its office's place (`中国证券监督管理委员会湖北监管局`).

@@ -6,6 +6,7 @@
 //! statistics period and the page's dates (`dates`).
 
 mod agency;
+pub(crate) use agency::{CENTRAL_BODIES, DEPARTMENTS};
 mod dates;
 mod title;
 
