@@ -101,11 +101,12 @@ const PLACE: char = '\u{1a}';
 /// as printed: a Big5 page holds a character Big5 has not (罚, a simplified
 /// character a mirror's conversion missed) as `&#32602;`, which the first
 /// reading read right, amid the mojibake of the rest. Such a character, one of
-/// GB2312's, is kept where it makes a word of the reports' (a template's
-/// label, a division's or a department's name) with its neighbour read from
-/// Big5 and the Big5 reading of its bytes makes none (`行政處楠`: 处罚, no
-/// 处楠). Returns the bytes, each kept character's a [`PLACE`], and the
-/// characters kept.
+/// GB2312's, is kept where it makes more words of the reports' (a template's
+/// label, a division's or a department's name) with its neighbours read from
+/// Big5 than the Big5 reading of its bytes makes (`行政處楠`: 处罚, no 处楠;
+/// `水陬鎮`: 水车 and 车镇, where 息陬镇 makes 陬镇 one), or where Big5 reads its
+/// bytes as nothing. Returns the bytes, each kept character's a [`PLACE`], and
+/// the characters kept.
 fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, Vec<char>) {
     let big5_char = |pair: Option<&[u8]>| -> Option<char> {
         let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
@@ -122,7 +123,8 @@ fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, V
         if !('\u{4e00}'..='\u{9fff}').contains(&c) || end != at + 2 || encodes_in_big5(c) {
             continue;
         }
-        let Some(read) = big5_char(bytes.get(at..end)) else { continue };
+        // (Bytes Big5 reads as nothing: the character was printed as itself.)
+        let read = big5_char(bytes.get(at..end));
         // (Its neighbours a space apart too, as `pdftotext` spaces mojibake's glyphs.)
         let gap_before = usize::from(at > 0 && bytes[at - 1] == b' ');
         let gap_after = usize::from(bytes.get(end) == Some(&b' '));
@@ -132,8 +134,10 @@ fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, V
             _ => (at - gap_before).checked_sub(2).and_then(|b| big5_char(bytes.get(b..b + 2))),
         };
         let after = big5_char(bytes.get(end + gap_after..end + gap_after + 2));
-        let word = |c: char| before.is_some_and(|b| is_word(b, c)) || after.is_some_and(|a| is_word(c, a));
-        if word(c) && !word(read) {
+        let words = |c: char| {
+            usize::from(before.is_some_and(|b| is_word(b, c))) + usize::from(after.is_some_and(|a| is_word(c, a)))
+        };
+        if read.is_none_or(|read| words(c) > words(read)) {
             out.extend_from_slice(&bytes[from..at]);
             out.push(PLACE as u8);
             kept.push(c);
@@ -454,7 +458,9 @@ mod tests {
         assert!(r.text.contains("行政處罚 12件") && r.text.contains("下年度继續辦理"), "{}", r.text);
         // 鎮 printed as 马, which makes a word with 關 (马关, a county) but 鎮 with 營 too: read again.
         assert!(r.text.contains("姜家營鎮關於"), "{}", r.text);
-        // A department's name: 运输 (`&#36816;&#36755;`), 厅 and 证 are not Big5's either.
+        // A department's name: 运输 (`&#36816;&#36755;`), 厅 and 证 are not Big5's either;
+        // nor 车, whose bytes Big5 reads as 陬 (陬镇 is a word too, of 息陬镇), nor 润,
+        // whose bytes Big5 reads as nothing.
         let printed = format!(
             "{}运输{}厅{}证{}",
             big5("富錦市交通"),
@@ -464,6 +470,9 @@ mod tests {
         );
         let r = redecoded(&printed).unwrap();
         assert!(r.text.contains("交通运输局、自治區教育厅、中國证券監督"), "{}", r.text);
+        let printed = format!("{}车{}润{}", big5("梅縣區水"), big5("鎮、豐"), big5("區政府信息公開工作年度報告\n"));
+        let r = redecoded(&printed).unwrap();
+        assert!(r.text.contains("水车鎮、豐润區"), "{}", r.text);
     }
 
     #[test]
