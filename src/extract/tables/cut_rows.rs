@@ -9,9 +9,9 @@
 //! The rows before them are read over bands; the last rows' first columns are
 //! taken where every row before adds up, a band holds more than a row, no
 //! number but 0 is left out, and in each of those columns the results add up
-//! to (七)总计, 一 + 二 = (七) + 四 and (七) is no more than 一 + 二, one of
-//! (七)'s not 0: a row out of its place breaks those sums. The other columns
-//! of those rows are not read, and the issue `cells_cut` says so.
+//! to (七)总计 and 一 + 二 = (七) + 四, one of (七)'s not 0: a row out of its
+//! place breaks those sums. The other columns of those rows are not read, and
+//! the issue `cells_cut` says so.
 
 use super::bands::{labelled, leaves_out, not_adding, Read, Readings, Run};
 use super::*;
@@ -68,8 +68,8 @@ pub(super) fn read<'a>(
 }
 
 /// Whether the table's sums hold in each of its first `k` columns, rows
-/// `whole` read whole and the rest `cut`: the results add up to (七)总计,
-/// 一 + 二 = (七) + 四, (七) no more than 一 + 二; one of (七)'s not 0.
+/// `whole` read whole and the rest `cut`: the results add up to (七)总计 and
+/// 一 + 二 = (七) + 四; one of (七)'s not 0.
 fn holds(specs: &[&template::Row], whole: &[Vec<Cell>], cut: &[CutRow], k: usize) -> bool {
     let cell = |j: usize, c: usize| match whole.get(j) {
         Some(row) => row[c].number(),
@@ -85,7 +85,7 @@ fn holds(specs: &[&template::Row], whole: &[Vec<Cell>], cut: &[CutRow], k: usize
     let column = |c: usize| {
         let received = cell(new, c) + cell(over, c);
         let sum = results.iter().map(|&j| cell(j, c)).sum::<f64>();
-        sum == cell(total, c) && received == cell(total, c) + cell(forward, c) && cell(total, c) <= received
+        sum == cell(total, c) && received == cell(total, c) + cell(forward, c)
     };
     (0..k).all(column) && (0..k).any(|c| cell(total, c) != 0.0)
 }
@@ -106,7 +106,7 @@ pub(super) fn place(report: &mut Report, t: Template, cut: &[CutRow]) {
     }
     let keys: Vec<&str> = cut.iter().map(|r| specs[r.row].key).collect();
     let missing = report.issues.iter().find(|i| i.code == "rows_missing");
-    let listed = missing.map(|i| i.detail.trim_start_matches(super::pooled::ROWS_NOT_FOUND).to_string());
+    let listed = missing.and_then(|i| i.detail.strip_prefix(super::pooled::ROWS_NOT_FOUND));
     if listed.is_some_and(|l| l.split(", ").all(|k| keys.contains(&k))) {
         report.unflag("rows_missing");
     }
