@@ -400,12 +400,22 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         let orphan = r.kind == Kind::Table && r.cells.is_empty() && !heads(r);
         Some(r.label()).filter(|l| orphan && !l.is_empty() && l.chars().count() <= MAX_WRAPPED_CHARS)
     }
+    // The label's first line after the row's serial (`7 3.同意部分公开答复`, a 序号 column's).
+    fn after_serial<'r>(r: &'r Row) -> Option<&'r str> {
+        let ([serial], Some(label)) = (r.cells.as_slice(), r.labels.first()) else { return None };
+        let own = r.kind == Kind::Table && serial.offset < label.offset && !heads(r);
+        Some(r.label()).filter(|l| own && l.chars().count() <= MAX_WRAPPED_CHARS)
+    }
     let first = crate::normalize::squash(rows[k].labels.first()?.text);
     if UNITS.contains(&first.as_ref()) {
         // A line that starts with the unit (`受理依申请公开信` / `息总数` / `条 37 37`,
         // as `pdftotext -raw` prints a wrapped label): the label's pieces are the
-        // lines above it, the nearest first.
-        let above: Vec<&str> = rows[..k].iter().rev().take(3).map_while(piece).collect();
+        // lines above it, the nearest first; the farthest may follow the row's serial.
+        let mut above: Vec<&str> = rows[..k].iter().rev().take(3).map_while(piece).collect();
+        let farthest = rows[..k].iter().rev().nth(above.len()).filter(|_| above.len() < 3);
+        if let Some(first) = farthest.and_then(after_serial) {
+            above.push(first);
+        }
         return (1..=above.len()).find_map(|n| indicator(&above[..n].iter().rev().copied().collect::<String>()));
     }
     // (The unit's cell may stand between the pieces: `受理依申请公开信` / `条` / `息总数`.)
@@ -732,6 +742,21 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
         assert_eq!(requests(&r), rows.into_iter().zip([37, 7, 0, 37, 22, 4]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn pdftotext_raw_mode_prints_a_wrapped_label_after_its_serial() {
+        // `pdftotext -raw` of a form with a 序号 column: the serial on the
+        // label's first line, the unit and the count on a line after its last.
+        let text = "附表:政府信息公开情况统计表\n序号 统计指标 计量单位 数据统计数\n1 (一)主动公开政府\n信息数\n条 130\n\
+            2 (一)收到申请数 件 3\n3 (三)申请答复数 件 3\n4 2.同意公开答复数 件 1\n5 3.同意部分公开答复\n数\n件 2\n\
+            6 5.不属于本行政机关\n公开数\n件 0\n7 四、行政复议数量 件 0\n8 七、依申请公开信息\n收取的费用\n万元 0.002\n";
+        let r = read_text(text);
+        let rows = ["new_received", "answered", "granted", "partially_granted", "unable_not_held"];
+        assert_eq!(requests(&r), rows.into_iter().zip([3, 3, 1, 2, 0]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [130.0]);
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
+        assert_eq!(r.fees_yuan, Some(20.0));
     }
 
     #[test]
