@@ -191,13 +191,14 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         .map(|(k, _)| header_above(rows, k))
         .find(|h| HEADER_WORDS.iter().any(|w| h.contains(w)))
         .unwrap_or_default();
-    let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
-    let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
-    let skip = usize::from(header.contains("代码")) + usize::from(total_first);
+    let skip = columns_before(&header);
     if header.contains("序号") {
         if let Some(lines) = serials_interleaved(rows) {
             return lines;
         }
+    }
+    if let Some(lines) = gathered_after(rows) {
+        return lines;
     }
     // Plain `pdftotext` prints some tables' numbers before their labels.
     let numbers_first = numbers_first(rows);
@@ -243,6 +244,254 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         }
     }
     out
+}
+
+/// How many numbers a form's header puts before each row's count: a column
+/// of row codes (`代码`), the running total's column before the year's
+/// (`历年累计 | 2012年度`).
+fn columns_before(header: &str) -> usize {
+    let year = ["本年", "年度", "本期"].iter().filter_map(|w| header.rfind(w)).max();
+    let total_first = header.rfind("累计").zip(year).is_some_and(|(total, year)| total < year);
+    usize::from(header.contains("代码")) + usize::from(total_first)
+}
+
+/// The most pieces a label wrapped in a narrow column is printed in.
+const MAX_PIECES: usize = 3;
+
+/// The most lines between a form's labels and its columns printed after them
+/// (a signature set beside the table: `太原市阳曲县高村乡` / `2012 年 3 月 19 日`).
+const MAX_BETWEEN: usize = 3;
+
+/// The most columns of numbers a statistics table has (a code, the year's
+/// count, the running total).
+const MAX_COLUMNS: usize = 4;
+
+/// An indicator's row of a form whose columns are printed after its labels
+/// (see [`gathered_after`]): the numbers right above its first line, if any,
+/// and whether its unit is 万元.
+struct Named<'r, 'a> {
+    what: Indicator,
+    above: Option<&'r Row<'a>>,
+    wan: bool,
+}
+
+/// A form (its header names a unit column) whose label column plain
+/// `pdftotext` printed whole, its other columns after it a run of rows at a
+/// time: each run's numbers column by column (`04` `05` `06` `07` `0` `1` `1`
+/// `2` `0` `1` `1` `2`: codes, the year's counts, the running totals), the
+/// runs on one line or on lines of their own, each after its units (`条` ×4);
+/// the rows before the labels' last run keep their numbers right above their
+/// labels (`01` `76` `76` / `主动公开信息` / `条` / `数`). Read where every line
+/// of label up to the numbers makes one indicator's row with the lines after
+/// it and the numbers after are as many as those rows' cells; where a line of
+/// numbers holds several runs, a row's count is read where every way of
+/// cutting the line into runs gives it the same (with the codes going up row
+/// by row, the running total no smaller than the year's count).
+fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
+    let head = |r: &Row| {
+        r.kind == Kind::Table && r.cells.is_empty() && HEADER_WORDS.iter().any(|w| r.label().contains(w))
+    };
+    let unit = rows.iter().position(|r| head(r) && r.label().contains("单位"))?;
+    let first = unit - rows[..unit].iter().rev().take_while(|r| head(r)).count();
+    let labels = unit + rows[unit..].iter().take_while(|r| head(r)).count();
+    let header: String = rows[first..labels].iter().map(|r| r.label()).collect();
+    if header.contains("序号") {
+        return None;
+    }
+    let (named, after) = named_rows(rows, labels);
+    // The rows with their numbers above come first; the others' are after the labels.
+    let leading = named.iter().take_while(|n| n.above.is_some()).count();
+    let later = &named[leading..];
+    if named.len() < MIN_ROWS || later.is_empty() || later.iter().any(|n| n.above.is_some()) {
+        return None;
+    }
+    // As many numbers a row as the first row's, else as the header's columns.
+    let named_columns = ["代码", "累计"].iter().filter(|w| header.contains(*w)).count();
+    let width = named[0].above.map_or(named_columns + usize::from(header.contains("年")), |r| r.cells.len());
+    let columns = Columns::of(&header, width)?;
+    if named[..leading].iter().any(|n| n.above.is_some_and(|r| r.cells.len() != width)) {
+        return None;
+    }
+    let runs = runs_after(rows, after, width, later.len())?;
+    let first = |n: &Named<'r, 'a>| {
+        let cell = n.above?.cells.get(columns.count)?;
+        Some(Line { what: n.what, cell, wan: n.wan, delimited: false })
+    };
+    let mut out: Vec<Line> = named[..leading].iter().filter_map(first).collect();
+    // (The codes go on from the first rows'.)
+    let codes_from = match named[..leading].last().and_then(|n| n.above?.cells.first()?.value) {
+        Some(last) if columns.code => Some(last.number + 1.0),
+        _ => None,
+    };
+    let cells = cut(&runs, width, &columns, codes_from)?;
+    for ((n, cell), unit) in later.iter().zip(cells).zip(runs.iter().flat_map(|r| r.units.iter())) {
+        let wan = n.wan || unit.is_some_and(|u| u.label() == "万元");
+        if let Some(cell) = cell {
+            out.push(Line { what: n.what, cell, wan, delimited: false });
+        }
+    }
+    Some(out)
+}
+
+/// The rows named by the lines of label from `from` on, up to the first line
+/// of numbers amid a label or after numbers, and the line after the last
+/// named row's label. A line of numbers before a label is that row's; a
+/// unit's line belongs to the label it is printed among, or after.
+fn named_rows<'r, 'a>(rows: &'r [Row<'a>], from: usize) -> (Vec<Named<'r, 'a>>, usize) {
+    let mut named: Vec<Named> = Vec::new();
+    let (mut label, mut pieces, mut wan) = (String::new(), 0, false);
+    let mut above: Option<&Row> = None;
+    let mut after = from;
+    for (k, r) in rows.iter().enumerate().skip(from) {
+        if r.kind != Kind::Table || (!r.cells.is_empty() && !r.labels.is_empty()) {
+            break;
+        }
+        if r.is_numbers_alone() {
+            if pieces > 0 || above.is_some() {
+                break;
+            }
+            above = Some(r);
+        } else if unit_alone(r) {
+            match named.last_mut() {
+                Some(last) if pieces == 0 && above.is_none() => last.wan |= r.label() == "万元",
+                _ => wan |= r.label() == "万元",
+            }
+        } else {
+            label.push_str(r.label());
+            pieces += 1;
+            if let Some(what) = indicator(&label) {
+                named.push(Named { what, above: above.take(), wan });
+                (pieces, wan) = (0, false);
+                label.clear();
+                after = k + 1;
+            } else if pieces == MAX_PIECES {
+                break;
+            }
+        }
+    }
+    (named, after)
+}
+
+/// Which of a form's columns of numbers (`width` of them) hold the codes, the
+/// count, the running total.
+struct Columns {
+    code: bool,
+    count: usize,
+    total: Option<usize>,
+}
+
+impl Columns {
+    fn of(header: &str, width: usize) -> Option<Columns> {
+        let (code, count) = (header.contains("代码"), columns_before(header));
+        let before = usize::from(code);
+        // (The running total beside the count, before it or after.)
+        let total = if count > before { before } else { count + 1 };
+        let total = (header.contains("累计") && width == before + 2).then_some(total);
+        (count < width && width <= MAX_COLUMNS).then_some(Columns { code, count, total })
+    }
+}
+
+/// A line of numbers after a form's labels, its rows' numbers: with the unit
+/// of each row where the units' lines right above it are as many as its rows.
+struct Run<'r, 'a> {
+    cells: &'r [Cell],
+    units: Vec<Option<&'r Row<'a>>>,
+}
+
+/// The lines of numbers from row `from` on, `width` numbers to each of
+/// `wanted` rows, past a signature's lines and the units' lines above each.
+fn runs_after<'r, 'a>(rows: &'r [Row<'a>], from: usize, width: usize, wanted: usize) -> Option<Vec<Run<'r, 'a>>> {
+    let mut runs: Vec<Run> = Vec::new();
+    let (mut units, mut between, mut got) = (Vec::new(), 0, 0);
+    for r in &rows[from..] {
+        if got >= wanted {
+            break;
+        }
+        if unit_alone(r) {
+            units.push(r);
+        } else if r.is_numbers_alone() && r.cells.len() % width == 0 {
+            let n = r.cells.len() / width;
+            let units = if units.len() == n { units.drain(..).map(Some).collect() } else { vec![None; n] };
+            runs.push(Run { cells: &r.cells, units });
+            got += n;
+        } else if runs.is_empty() && between < MAX_BETWEEN && !r.is_numbers_alone() {
+            between += 1;
+            units.clear();
+        } else {
+            return None;
+        }
+    }
+    (got == wanted).then_some(runs)
+}
+
+/// Each row's count among the lines of numbers `lines` (`width` a row), where
+/// every way of cutting the lines into runs agrees on it: a run of k rows
+/// prints its rows' first column, then their second…; with codes, each row's
+/// code is one more than the row's before (`codes_from` the first's, else the
+/// first number), and a running total is no smaller than its count. None
+/// where no way of cutting them holds.
+fn cut<'r>(
+    lines: &[Run<'r, '_>],
+    width: usize,
+    columns: &Columns,
+    codes_from: Option<f64>,
+) -> Option<Vec<Option<&'r Cell>>> {
+    let value = |c: &Cell| c.value.map(|v| v.number);
+    let base = codes_from.or_else(|| value(lines.first()?.cells.first()?))?;
+    // Each row's line and its place on the line.
+    let placed: Vec<(usize, usize)> =
+        lines.iter().enumerate().flat_map(|(l, r)| (0..r.units.len()).map(move |j| (l, j))).collect();
+    let m = placed.len();
+    // The cell of column `c` of the run's `t`th row, the run starting at row `i`, `k` rows.
+    let at = |i: usize, k: usize, c: usize, t: usize| {
+        let (l, j) = placed[i];
+        &lines[l].cells[j * width + c * k + t]
+    };
+    let holds = |i: usize, k: usize| {
+        let (l, j) = placed[i];
+        j + k <= lines[l].units.len()
+            && (0..k).all(|t| {
+                let code = !columns.code || value(at(i, k, 0, t)) == Some(base + (i + t) as f64);
+                let total = columns.total.is_none_or(|c| {
+                    let (total, count) = (value(at(i, k, c, t)), value(at(i, k, columns.count, t)));
+                    total.zip(count).is_none_or(|(total, count)| total >= count)
+                });
+                code && total
+            })
+    };
+    let mut reached = vec![false; m + 1];
+    reached[0] = true;
+    let mut ends = vec![false; m + 1];
+    ends[m] = true;
+    for i in 0..m {
+        if reached[i] {
+            for k in (1..=m - i).filter(|&k| holds(i, k)) {
+                reached[i + k] = true;
+            }
+        }
+    }
+    for i in (0..m).rev() {
+        ends[i] = (1..=m - i).any(|k| ends[i + k] && holds(i, k));
+    }
+    if !ends[0] {
+        return None;
+    }
+    // Each row's count on every cutting that holds; a row read two ways is not read.
+    let mut counts: Vec<Option<&Cell>> = vec![None; m];
+    let mut twice = vec![false; m];
+    for i in (0..m).filter(|&i| reached[i]) {
+        for k in (1..=m - i).filter(|&k| ends[i + k] && holds(i, k)) {
+            for t in 0..k {
+                let cell = at(i, k, columns.count, t);
+                match counts[i + t] {
+                    Some(seen) if value(seen) != value(cell) => twice[i + t] = true,
+                    Some(_) => {}
+                    None => counts[i + t] = Some(cell),
+                }
+            }
+        }
+    }
+    Some(counts.into_iter().zip(twice).map(|(c, twice)| c.filter(|_| !twice)).collect())
 }
 
 /// The most layout rows a table printed a cell a line runs to.
@@ -742,6 +991,61 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
         assert_eq!(requests(&r), rows.into_iter().zip([37, 7, 0, 37, 22, 4]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn plain_pdftotext_prints_a_form_s_last_rows_columns_after_its_labels() {
+        // The first two rows' code and counts above their labels; the others'
+        // after the labels, a run of rows at a time: the units, then the
+        // codes, the year's counts and the running totals.
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n代码\n本期实际\n本年累计\n01\n76\n80\n主动公开信息\n条\n数\n\
+            02\n9\n12\n受理依申请公\n条\n开信息总数\n其中:1.当面\n申请数\n2.传真申请数\n3.网上申请数\n本年度对申请\n\
+            的答复总数\n2.同意部分公\n开答复数\n行政复议数\n\n条\n\n03\n\n4\n\n5\n\n条\n条\n条\n\n04\n05\n06\n\n1\n4\n9\n\n\
+            2\n6\n12\n\n条\n\n07\n\n3\n\n4\n\n件\n\n08\n\n1\n\n2\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
+        let rows = rows.into_iter().chain(["partially_granted"]);
+        assert_eq!(requests(&r), rows.zip([9, 4, 1, 4, 9, 3]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [76.0]);
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 1)]);
+    }
+
+    #[test]
+    fn a_line_of_several_runs_is_cut_where_the_codes_go_up() {
+        // The units printed among the labels: the runs' numbers on one line,
+        // cut where the codes go on (`03 04` / `1 6` / `1 7`, then `05`).
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n代码\n本期实际\n本年累计\n01\n30\n30\n主动公开信息数\n条\n\
+            受理依申请公\n条\n开信息总数\n2.传真申请数\n条\n3.网上申请数\n条\n2.同意部分公\n条\n开答复数\n行政复议数\n件\n\
+            某某县某某乡\n2015 年 3 月 5 日\n\n02\n8\n9\n03\n04\n1\n6\n1\n7\n05\n2\n2\n06\n0\n1\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_fax", "channel_online", "partially_granted"];
+        assert_eq!(requests(&r), rows.into_iter().zip([8, 1, 6, 2]).collect::<Vec<_>>());
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
+    }
+
+    #[test]
+    fn without_codes_only_the_rows_every_cutting_agrees_on_are_read() {
+        // The year's counts and the running totals on one line, the runs
+        // unknown: a running total no smaller than its count leaves the first
+        // two rows and the last ones one reading each, the middle ones several.
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n2010 年度\n历年累计\n249\n249\n主动公开信息数\n条\n\
+            38\n38\n受理依申请公开信\n条\n息总数\n其中:1.当面申请\n条\n数\n2.传真申请数\n条\n3.网上申请数\n条\n\
+            4.信函申请数\n条\n本年度对申请的答\n条\n复总数\n其中:1.同意公开\n条\n答复数\n2.同意部分公开答\n条\n复数\n\
+            3.非本机关掌握数\n条\n行政复议数\n件\n行政诉讼数\n件\n某某县发展和改革局\n2011 年 3 月 5 日\n\n\
+            13\n13\n0\n16\n9\n38\n0\n16\n9\n38\n20\n20\n2\n2\n10\n0\n0\n10\n0\n0\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "partially_granted", "unable_not_held"];
+        assert_eq!(requests(&r), rows.into_iter().zip([38, 13, 0, 2, 10]).collect::<Vec<_>>());
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
+    }
+
+    #[test]
+    fn numbers_after_the_labels_fewer_than_their_rows_are_not_read_so() {
+        // A number short of the rows' cells: no reading of the runs holds.
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n代码\n本期实际\n本年累计\n01\n30\n30\n主动公开信息数\n条\n\
+            2.传真申请数\n条\n3.网上申请数\n条\n行政复议数\n件\n\n02\n03\n1\n6\n1\n04\n0\n0\n";
+        let r = read_text(text);
+        assert!(r.requests.is_empty() && r.litigation.is_empty(), "{:?} {:?}", r.requests, r.litigation);
     }
 
     #[test]
