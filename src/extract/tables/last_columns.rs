@@ -22,7 +22,9 @@
 //! way of printing and of cutting the block gives, the one that breaks the
 //! fewest of the table's sums (rows, results to (七)总计, the identity) is
 //! taken, only if it is the only one; the identity may fail in one column at
-//! most, as [`super::bands`] allows.
+//! most, as [`super::bands`] allows. A table of zeros alone is none where it
+//! leaves out a number not 0 before its last: marks for none fit bands of
+//! rows wherever they stand.
 
 use super::bands::{identity_unequal, near_enough, not_adding, results_unequal, runs_of, tokens, Token};
 use super::*;
@@ -388,7 +390,9 @@ pub(super) fn apart<'a>(
     let fewest = tables.iter().map(broken).min()?;
     let mut best = tables.into_iter().filter(|r| broken(r) == fewest);
     let read = best.next()?;
-    if best.next().is_some() || !near_enough(&specs, &read, n) {
+    // (Zeros alone leaving out a number not 0: marks for none read wherever they stand.)
+    let zeros = read.iter().flatten().all(|c| c.number() == 0.0);
+    if best.next().is_some() || !near_enough(&specs, &read, n) || (zeros && super::bands::leaves_out(tokens, &read)) {
         return None;
     }
     Some((super::bands::labelled(&rows[first], &specs, read), end))
@@ -488,6 +492,19 @@ mod tests {
         for whole in [1, 2] {
             assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");
         }
+    }
+
+    #[test]
+    fn a_reading_of_zeros_alone_that_leaves_out_numbers_not_0_is_no_reading() {
+        // Marks for none fit bands of rows wherever they stand: a table of
+        // zeros read over them is not the table where it leaves out numbers
+        // not 0 printed before them (`36` / `4`).
+        let zeros = vec![vec![0; 7]; 23];
+        let text = banded_text(&zeros, 3, 5, false);
+        assert_eq!(read(&text), Some(expected(&zeros)));
+        let last = template::request_rows(Template::T2019).last().map(|s| s.cues[0]).unwrap_or_default();
+        let stray = text.replacen(&format!("{last}\n"), &format!("{last}\n36\n4\n\n"), 1);
+        assert_eq!(read(&stray), None);
     }
 
     /// The table over bands down to its last `later` rows: the first five
