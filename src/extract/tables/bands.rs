@@ -70,7 +70,7 @@ pub(super) struct Token {
     pub(super) cell: Cell,
     pub(super) glued: bool,
     pub(super) run: usize,
-    row: usize,
+    pub(super) row: usize,
 }
 
 /// The numbers from row `first` to `end`, in printed order.

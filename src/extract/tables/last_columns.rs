@@ -5,7 +5,8 @@
 //! and the later rows' last columns a block of their own after the closing
 //! sections and the signature, as 表四's may be. That block lists its rows in
 //! groups of a row or a few, column by column within a group (`0 5 0 6 …`, or
-//! `0 1 5 11` for two rows). Or the table comes over bands of rows (as
+//! `0 1 5 11` for two rows). There may be no band: every row's first columns
+//! come before its label, the first row's too. Or the table comes over bands of rows (as
 //! [`super::bands`] reads it, a row a band where its rows print whole) down
 //! to a row from which each prints its first columns only (a run a row, or a
 //! run a column), the others in the block apart. Or the band of the first
@@ -292,8 +293,8 @@ fn read_apart(
     all: &[Token],
     tokens: &[Token],
     block: &[Cell],
-    n: usize,
-    m: usize,
+    (n, m): (usize, usize),
+    labels_between: bool,
     tables: &mut Vec<Reading>,
 ) -> Option<()> {
     // A band of the first rows, and each later row's first columns; the rows
@@ -306,6 +307,13 @@ fn read_apart(
                     return None;
                 }
             }
+        }
+    }
+    // Or no band: every row's first columns before its label (the first row's
+    // before 表三's first label, among the numbers `tokens` leaves out).
+    for read in later_rows(all, block, m, 0, n).filter(|_| labels_between).unwrap_or_default() {
+        if !add_distinct(tables, read) {
+            return None;
         }
     }
     // Or the table over bands of rows (a row a band, where the rows print
@@ -365,9 +373,16 @@ pub(super) fn apart<'a>(
     // Every way the table may be printed so is looked at, and of the tables
     // they make, the one that keeps the table's sums best (its rows', the
     // results' to (七)总计, the identity) is taken, if one alone does.
+    // (Rows each with its first columns before its label: a label's line
+    // after each row's numbers, or with its last, before the next row's.)
+    let labels_between = !all.is_empty() && all.len() % m == 0 && {
+        let w = all.len() / m;
+        let labelled = |from: usize, to: usize| from < to && rows[from..=to].iter().any(|r| !r.labels.is_empty());
+        all.chunks(w).zip(all.chunks(w).skip(1)).all(|(a, b)| labelled(a[w - 1].row, b[0].row))
+    };
     let mut tables: Vec<Reading> = Vec::new();
     for block in apart.iter().chain(&under) {
-        read_apart(&all, tokens, block, n, m, &mut tables)?;
+        read_apart(&all, tokens, block, (n, m), labels_between, &mut tables)?;
     }
     // A band of the first rows printed in part, its last columns first in the
     // block (the numbers from the heads on: `w` columns for each row).
@@ -492,6 +507,55 @@ mod tests {
         for whole in [1, 2] {
             assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");
         }
+    }
+
+    /// The table with each row's first `w` numbers before its label (the first
+    /// on the label's line where `glued`) and every row's others right under
+    /// 表四's heading and first heads, in groups of `groups` rows.
+    fn no_band_text(t: &[Vec<u32>], w: usize, groups: &[usize], glued: bool) -> String {
+        let specs = template::request_rows(Template::T2019);
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企\n业\n");
+        for (row, spec) in t.iter().zip(&specs) {
+            if glued {
+                row[1..w].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                text.push_str(&format!("{} {}\n后半\n", row[0], spec.cues[0]));
+            } else {
+                row[..w].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                text.push_str(&format!("{}\n", spec.cues[0]));
+            }
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n总计\n");
+        let (mut j, mut g) = (0, 0);
+        while j < t.len() {
+            let k = groups[g % groups.len()].min(t.len() - j);
+            (w..t[0].len()).for_each(|c| t[j..j + k].iter().for_each(|row| text.push_str(&format!("{}\n", row[c]))));
+            j += k;
+            g += 1;
+        }
+        text.push_str("复议后起诉\n五、存在的主要问题及改进情况\n加强公开。\n");
+        text
+    }
+
+    #[test]
+    fn every_row_s_first_columns_before_its_label_and_the_others_under_the_next_heading() {
+        let t = table();
+        for (w, groups, glued) in [(2, &[1][..], false), (2, &[1, 2, 3], true), (3, &[2], false)] {
+            assert_eq!(read(&no_band_text(&t, w, groups, glued)), Some(expected(&t)), "{w} {groups:?} {glued}");
+        }
+        // A row that does not add up by the agency's slip is read as printed (the checks flag it).
+        let mut wrong = t.clone();
+        wrong[3][6] += 1;
+        assert_eq!(read(&no_band_text(&wrong, 2, &[1], false)), Some(expected(&wrong)));
+        // The block short of a number: no reading.
+        let text = no_band_text(&t, 2, &[1], false).replacen("105\n复议后起诉", "复议后起诉", 1);
+        assert_eq!(read(&text), None);
+        // The labels all first, the numbers after them: no row's numbers before its label.
+        let text = no_band_text(&t, 2, &[1], false);
+        let (labels, numbers): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| !l.parse::<u32>().is_ok());
+        let (table, rest) = labels.split_at(labels.iter().position(|l| l.starts_with("四、")).unwrap_or(0));
+        let (heads, closing) = rest.split_at(4);
+        let moved = [table, &numbers[..23 * 2], heads, &numbers[23 * 2..], closing].concat().join("\n");
+        assert_eq!(read(&moved), None);
     }
 
     #[test]
