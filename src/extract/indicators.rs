@@ -291,7 +291,7 @@ fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
     let head = |r: &Row| {
         r.kind == Kind::Table && r.cells.is_empty() && HEADER_WORDS.iter().any(|w| r.label().contains(w))
     };
-    let unit = rows.iter().position(|r| head(r) && r.label().contains("单位"))?;
+    let unit = rows.iter().position(|r| r.cells.is_empty() && r.label().contains("单位") && head(r))?;
     let first = unit - rows[..unit].iter().rev().take_while(|r| head(r)).count();
     let labels = unit + rows[unit..].iter().take_while(|r| head(r)).count();
     let header: String = rows[first..labels].iter().map(|r| r.label()).collect();
