@@ -305,9 +305,10 @@ fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
     if named.len() < MIN_ROWS || later.is_empty() || later.iter().any(|n| n.above.is_some()) {
         return None;
     }
-    // As many numbers a row as the first row's, else as the header's columns.
-    let named_columns = ["代码", "累计"].iter().filter(|w| header.contains(*w)).count();
-    let width = named[0].above.map_or(named_columns + usize::from(header.contains("年")), |r| r.cells.len());
+    // As many numbers a row as the first row's, else as the header's columns (a code, the year's, a running total).
+    let named_columns = [&["代码"][..], &["年度", "本期"], &["累计"]];
+    let width = named_columns.iter().filter(|words| words.iter().any(|w| header.contains(w))).count();
+    let width = named[0].above.map_or(width, |r| r.cells.len());
     let columns = Columns::of(&header, width)?;
     if named[..leading].iter().any(|n| n.above.is_some_and(|r| r.cells.len() != width)) {
         return None;
@@ -424,32 +425,35 @@ fn runs_after<'r, 'a>(rows: &'r [Row<'a>], from: usize, width: usize, wanted: us
     (got == wanted).then_some(runs)
 }
 
-/// Each row's count among the lines of numbers `lines` (`width` a row), where
+/// Each row's count among the lines of numbers `runs` (`width` a row), where
 /// every way of cutting the lines into runs agrees on it: a run of k rows
 /// prints its rows' first column, then their second…; with codes, each row's
 /// code is one more than the row's before (`codes_from` the first's, else the
 /// first number), and a running total is no smaller than its count. None
 /// where no way of cutting them holds.
 fn cut<'r>(
-    lines: &[Run<'r, '_>],
+    runs: &[Run<'r, '_>],
     width: usize,
     columns: &Columns,
     codes_from: Option<f64>,
 ) -> Option<Vec<Option<&'r Cell>>> {
     let value = |c: &Cell| c.value.map(|v| v.number);
-    let base = codes_from.or_else(|| value(lines.first()?.cells.first()?))?;
+    let base = match columns.code {
+        true => codes_from.or_else(|| value(runs.first()?.cells.first()?))?,
+        false => 0.0,
+    };
     // Each row's line and its place on the line.
     let placed: Vec<(usize, usize)> =
-        lines.iter().enumerate().flat_map(|(l, r)| (0..r.units.len()).map(move |j| (l, j))).collect();
+        runs.iter().enumerate().flat_map(|(l, r)| (0..r.units.len()).map(move |j| (l, j))).collect();
     let m = placed.len();
     // The cell of column `c` of the run's `t`th row, the run starting at row `i`, `k` rows.
     let at = |i: usize, k: usize, c: usize, t: usize| {
         let (l, j) = placed[i];
-        &lines[l].cells[j * width + c * k + t]
+        &runs[l].cells[j * width + c * k + t]
     };
     let holds = |i: usize, k: usize| {
         let (l, j) = placed[i];
-        j + k <= lines[l].units.len()
+        j + k <= runs[l].units.len()
             && (0..k).all(|t| {
                 let code = !columns.code || value(at(i, k, 0, t)) == Some(base + (i + t) as f64);
                 let total = columns.total.is_none_or(|c| {
