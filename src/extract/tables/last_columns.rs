@@ -6,7 +6,8 @@
 //! sections and the signature, as 表四's may be. That block lists its rows in
 //! groups of a row or a few, column by column within a group (`0 5 0 6 …`, or
 //! `0 1 5 11` for two rows). There may be no band: every row's first columns
-//! come before its label, the first row's too. Or the table comes over bands of rows (as
+//! come before its label, the first row's too (a label's line parting each
+//! row's numbers from the next's). Or the table comes over bands of rows (as
 //! [`super::bands`] reads it, a row a band where its rows print whole) down
 //! to a row from which each prints its first columns only (a run a row, or a
 //! run a column), the others in the block apart. Or the band of the first
@@ -551,7 +552,7 @@ mod tests {
         assert_eq!(read(&text), None);
         // The labels all first, the numbers after them: no row's numbers before its label.
         let text = no_band_text(&t, 2, &[1], false);
-        let (labels, numbers): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| !l.parse::<u32>().is_ok());
+        let (labels, numbers): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| l.parse::<u32>().is_err());
         let (table, rest) = labels.split_at(labels.iter().position(|l| l.starts_with("四、")).unwrap_or(0));
         let (heads, closing) = rest.split_at(4);
         let moved = [table, &numbers[..23 * 2], heads, &numbers[23 * 2..], closing].concat().join("\n");
