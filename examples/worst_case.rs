@@ -106,6 +106,16 @@ fn inputs(scale: usize) -> Vec<(&'static str, &'static str, String)> {
             "t.txt",
             format!("{title}统计指标\n计量单位\n统计数\n{}", "5\n受理依申请公开信息总数\n条\n3\n行政复议数\n件\n".repeat(n(25_000))),
         ),
+        // Plain pdftotext: a form's labels, then its columns after them on one line.
+        (
+            "a form's columns after endless labels",
+            "t.txt",
+            format!(
+                "{title}指标名称\n计量单位\n代码\n本期实际\n本年累计\n{}{}\n",
+                "行政复议数\n".repeat(n(20_000)),
+                (1..=n(20_000)).map(|k| format!("{k}\n0\n0\n")).collect::<String>()
+            ),
+        ),
         // A group's heading over rows without labels, never the group's count:
         // each heading gathers the rows under it once.
         (

@@ -266,6 +266,10 @@ const MAX_BETWEEN: usize = 3;
 /// count, the running total).
 const MAX_COLUMNS: usize = 4;
 
+/// The most indicators' rows a form lists (the national form about 30): the
+/// ways of cutting its runs grow with the square of its rows.
+const MAX_FORM_ROWS: usize = 40;
+
 /// An indicator's row of a form whose columns are printed after its labels
 /// (see [`gathered_after`]): the numbers right above its first line, if any,
 /// and whether its unit is 万元.
@@ -302,7 +306,8 @@ fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
     // The rows with their numbers above come first; the others' are after the labels.
     let leading = named.iter().take_while(|n| n.above.is_some()).count();
     let later = &named[leading..];
-    if named.len() < MIN_ROWS || later.is_empty() || later.iter().any(|n| n.above.is_some()) {
+    let rows_held = MIN_ROWS..=MAX_FORM_ROWS;
+    if !rows_held.contains(&named.len()) || later.is_empty() || later.iter().any(|n| n.above.is_some()) {
         return None;
     }
     // As many numbers a row as the first row's, else as the header's columns (a code, the year's, a running total).
