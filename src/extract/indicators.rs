@@ -174,6 +174,10 @@ const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "�
 /// line of its own, as raw `pdftotext` prints each cell, takes the unit and the
 /// numbers on the lines below it.
 fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+    // (Plain `pdftotext`: a form's columns after its labels.)
+    if let Some(lines) = gathered_after(rows) {
+        return lines;
+    }
     // A form with a column of row codes (`代码`, `01`, `02`…) before the counts,
     // or the running total's column before the year's (`历年累计 | 2012年度`).
     // The header: the last labels without numbers above an indicator's row (one
@@ -196,9 +200,6 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         if let Some(lines) = serials_interleaved(rows) {
             return lines;
         }
-    }
-    if let Some(lines) = gathered_after(rows) {
-        return lines;
     }
     // Plain `pdftotext` prints some tables' numbers before their labels.
     let numbers_first = numbers_first(rows);
