@@ -260,6 +260,16 @@ impl Block {
 /// placed, rows not found), read again from numbers printed out of their
 /// rows' order, and says so (`cells_pooled`).
 pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
+    take_back(report, keys);
+    report.flag(
+        "cells_pooled",
+        format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
+    );
+}
+
+/// Takes back what the reading of 表三 said of the rows `keys` (cells not
+/// placed, rows not found), since read.
+pub(super) fn take_back(report: &mut Report, keys: &[&str]) {
     let of_rows = |detail: &str| keys.iter().any(|k| names_row(detail, k));
     let placed = ["cells_extra", "cells_unaligned", "cells_inferred"];
     report.issues.retain(|i| !(placed.contains(&i.code) && of_rows(&i.detail)));
@@ -271,10 +281,6 @@ pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
         (Some(left), Some(issue)) => issue.detail = format!("{ROWS_NOT_FOUND}{left}"),
         _ => {}
     }
-    report.flag(
-        "cells_pooled",
-        format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
-    );
 }
 
 /// Whether an issue's `detail` is about row `key` (`other_misc: …`).
