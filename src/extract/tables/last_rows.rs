@@ -23,6 +23,7 @@
 //! and the issue `cells_pooled` says so.
 
 use super::*;
+use crate::extract::cells::cells_add_up;
 use crate::extract::checks::Grid;
 use crate::template::Role;
 
@@ -81,6 +82,67 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     super::pooled::read_again(report, &keys.iter().copied().chain(short).collect::<Vec<_>>());
 }
 
+/// (七)总计 and 四 where plain `pdftotext` printed 四's columns but its first
+/// right after (七)总计's numbers, before 四's label, and its first with the
+/// label (`(七)总计` / `350` … `396` / `1` `0` `0` `1` `1` `51` / `四、结转下年` /
+/// `48` / `度继续办理`): the numbers between the two labels are (七)总计's row as
+/// printed and 四's other columns. Read where the reading of the table
+/// (`report.requests[from..]`, from `rows`) found no (七)总计, and of 四 that
+/// first number alone or the row just so, the numbers are just so many and 四
+/// adds up; (七)总计 as printed, its sums the checks' to flag (an agency's slip
+/// there fails them all, and no reading that places numbers by the sums reads
+/// it).
+pub(super) fn before_label(text: &str, rows: &[Row], t: Template, report: &mut Report, from: usize) {
+    let n = template::APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let key = |role: Role| specs.iter().find(|s| s.role == role).map(|s| s.key);
+    let (Some(total), Some(forward)) = (key(Role::TotalProcessed), key(Role::CarriedForward)) else { return };
+    let facts = &report.requests[from..];
+    let forward_read: Vec<i64> = facts.iter().filter(|f| f.row == forward).map(|f| f.count).collect();
+    let forward_whole = forward_read.len() == n;
+    let total_read = facts.iter().any(|f| f.row == total);
+    if total_read || !(forward_read.len() <= 1 || forward_whole) || report.has_issue("applicants_combined") {
+        return;
+    }
+    // (七)总计's label, then 四's, before 表四.
+    let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let end = rows.iter().position(litigation).unwrap_or(rows.len());
+    let Some(at_total) = rows[..end].iter().rposition(|r| r.label().starts_with("(七)")) else { return };
+    let forward_cues = specs.iter().find(|s| s.key == forward).map_or(&[][..], |s| s.cues);
+    let names_forward = |r: &Row| forward_cues.iter().any(|c| r.label().has(c));
+    let Some(at_forward) = (at_total + 1..end).find(|&k| names_forward(&rows[k])) else { return };
+    let between: Vec<Cell> = rows[at_total..at_forward].iter().flat_map(|r| r.cells.iter().copied()).collect();
+    // 四's first: on its label's line, or alone on the lines right after it.
+    let alone = rows[at_forward + 1..end].iter().take_while(|r| r.is_numbers_alone());
+    let first: Vec<Cell> = rows[at_forward].cells.iter().chain(alone.flat_map(|r| &r.cells)).copied().collect();
+    let as_count = |v: Value| (v.unit.is_none() && v.number.fract() == 0.0).then_some(v.number as i64);
+    let count = |c: &Cell| c.value.map_or(Some(0), as_count);
+    let counts: Option<Vec<i64>> = between.iter().chain(&first).map(count).collect();
+    // (Marks for none all alike: a mark broken in two, `——` as `—` / `—`, would shift the cells.)
+    let printed = |c: &Cell| text.get(c.offset..).and_then(|t| t.split(char::is_whitespace).next());
+    let mark = |c: &Cell| printed(c).filter(|p| !p.starts_with(|ch: char| ch.is_ascii_digit()));
+    let mut marks = between.iter().chain(&first).filter_map(mark);
+    let alike = marks.next().is_none_or(|m| marks.all(|o| o == m));
+    let ([first], true) = (first.as_slice(), between.len() == 2 * n - 1 && counts.is_some() && alike) else { return };
+    let forward_cells: Vec<Cell> = std::iter::once(*first).chain(between[n..].iter().copied()).collect();
+    let forward_counts: Option<Vec<i64>> = forward_cells.iter().map(count).collect();
+    if !cells_add_up(&forward_cells) || (forward_whole && forward_counts != Some(forward_read)) {
+        return;
+    }
+    let mut at = 0;
+    report.requests.retain(|f| {
+        at += 1;
+        at <= from || f.row != forward
+    });
+    for (row, cells) in [(total, &between[..n]), (forward, &forward_cells[..])] {
+        for (&applicant, cell) in template::APPLICANTS.iter().zip(cells) {
+            let count = count(cell).unwrap_or(0);
+            report.requests.push(RequestFact { row, applicant, count, offset: cell.offset });
+        }
+    }
+    super::pooled::take_back(report, &[total, forward]);
+}
+
 /// What the template's sums tell of the cells of (七)总计 and 四 and of the
 /// last results not read.
 struct Told {
@@ -136,5 +198,68 @@ impl Told {
         let mut cells = vec![(total_row, total), (forward_row, forward)];
         cells.extend(zeros.iter().map(|&r| (r, vec![0; n])));
         Some(Told { read: read.to_vec(), cells, short })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cells::rows;
+
+    /// A 2021 表三 a cell a line, each row's numbers after its label; (七)总计's
+    /// total one more than its cells' sum (the agency's slip); 四's numbers
+    /// but its first (the first `before` of them) before its label, its first
+    /// on the line after the label's first.
+    fn text(before: usize) -> String {
+        let specs = template::request_rows(Template::T2021);
+        let mut cells = vec![vec![0; 7]; specs.len()];
+        cells[0] = vec![5, 1, 0, 0, 0, 0, 6];
+        cells[2] = vec![4, 1, 0, 0, 0, 0, 5];
+        let last = specs.len() - 1;
+        cells[last - 1] = vec![4, 1, 0, 0, 0, 0, 6];
+        cells[last] = vec![1, 0, 0, 0, 0, 0, 1];
+        let line = |v: &i64| format!("{v}\n");
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n");
+        for (spec, row) in specs.iter().zip(&cells).take(last) {
+            text.push_str(&format!("{}\n", spec.label));
+            text.extend(row.iter().map(line));
+        }
+        text.extend(cells[last][7 - before..].iter().map(line));
+        text.push_str(&format!("四、结转下年度\n{}\n继续办理\n", cells[last][0]));
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        text
+    }
+
+    fn read(text: &str) -> Report {
+        let (_, rs) = rows(text);
+        let mut report = Report::default();
+        super::super::read_requests(text, &rs, Template::T2021, 0, &mut report);
+        crate::extract::checks::check(&mut report, Template::T2021);
+        report
+    }
+
+    fn row(r: &Report, key: &str) -> Vec<i64> {
+        r.requests.iter().filter(|f| f.row == key).map(|f| f.count).collect()
+    }
+
+    #[test]
+    fn the_last_row_s_columns_before_its_label_leave_the_total_row_as_printed() {
+        let r = read(&text(6));
+        assert_eq!(row(&r, "total_processed"), [4, 1, 0, 0, 0, 0, 6], "{:?}", r.issues);
+        assert_eq!(row(&r, "carried_forward"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.issues);
+        assert!(!r.has_issue("rows_missing"), "{:?}", r.issues);
+        // The agency's slip, flagged.
+        for code in ["row_sum_mismatch", "result_sum_mismatch", "identity_mismatch"] {
+            assert!(r.has_issue(code), "{code} {:?}", r.issues);
+        }
+        // 四's numbers before its label one short: (七)总计 is not read so.
+        let r = read(&text(5));
+        assert!(row(&r, "total_processed").is_empty(), "{:?}", r.requests);
+        // Marks for none: read where all alike, not where one is half of another (`—` of `——`).
+        let zeros = "0\n0\n0\n0\n0\n1\n四、";
+        let marks = text(6).replacen(zeros, "——\n——\n——\n——\n——\n1\n四、", 1);
+        assert_eq!(row(&read(&marks), "carried_forward"), [1, 0, 0, 0, 0, 0, 1]);
+        let halved = text(6).replacen(zeros, "——\n——\n——\n—\n——\n1\n四、", 1);
+        assert!(row(&read(&halved), "total_processed").is_empty());
     }
 }
