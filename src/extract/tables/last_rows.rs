@@ -108,8 +108,9 @@ pub(super) fn before_label(text: &str, rows: &[Row], t: Template, report: &mut R
     let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     let end = rows.iter().position(litigation).unwrap_or(rows.len());
     let Some(at_total) = rows[..end].iter().rposition(|r| r.label().starts_with("(七)")) else { return };
+    // (Its label may wrap before its cue ends: `四、结转下年` / `度继续办理`.)
     let forward_cues = specs.iter().find(|s| s.key == forward).map_or(&[][..], |s| s.cues);
-    let names_forward = |r: &Row| forward_cues.iter().any(|c| r.label().has(c));
+    let names_forward = |r: &Row| r.label().starts_with("四、结转") || forward_cues.iter().any(|c| r.label().has(c));
     let Some(at_forward) = (at_total + 1..end).find(|&k| names_forward(&rows[k])) else { return };
     let between: Vec<Cell> = rows[at_total..at_forward].iter().flat_map(|r| r.cells.iter().copied()).collect();
     // 四's first: on its label's line, or alone on the lines right after it.
@@ -252,6 +253,9 @@ mod tests {
         for code in ["row_sum_mismatch", "result_sum_mismatch", "identity_mismatch"] {
             assert!(r.has_issue(code), "{code} {:?}", r.issues);
         }
+        // 四's label wrapped before its words end.
+        let wrapped = text(6).replacen("四、结转下年度\n1\n继续办理", "四、结转下年\n1\n度继续办理", 1);
+        assert_eq!(row(&read(&wrapped), "total_processed"), [4, 1, 0, 0, 0, 0, 6]);
         // 四's numbers before its label one short: (七)总计 is not read so.
         let r = read(&text(5));
         assert!(row(&r, "total_processed").is_empty(), "{:?}", r.requests);
