@@ -67,12 +67,8 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
         return;
     }
     let keys: Vec<&str> = told.cells.iter().map(|&(r, _)| specs[r].key).collect();
+    drop_read(&mut report.requests, from, &keys);
     let facts = &mut report.requests;
-    let mut at = 0;
-    facts.retain(|f| {
-        at += 1;
-        at <= from || !keys.contains(&f.row)
-    });
     // (In the template's order: the results, then (七) and 四.)
     let (last, rest): (Vec<RequestFact>, Vec<RequestFact>) =
         taken.into_iter().partition(|f| keys[..2].contains(&f.row));
@@ -130,11 +126,7 @@ pub(super) fn before_label(text: &str, rows: &[Row], t: Template, report: &mut R
     if !cells_add_up(&forward_cells) || (forward_whole && forward_counts != Some(forward_read)) {
         return;
     }
-    let mut at = 0;
-    report.requests.retain(|f| {
-        at += 1;
-        at <= from || f.row != forward
-    });
+    drop_read(&mut report.requests, from, &[forward]);
     for (row, cells) in [(total, &between[..n]), (forward, &forward_cells[..])] {
         for (&applicant, cell) in template::APPLICANTS.iter().zip(cells) {
             let count = count(cell).unwrap_or(0);
@@ -144,6 +136,14 @@ pub(super) fn before_label(text: &str, rows: &[Row], t: Template, report: &mut R
     super::pooled::take_back(report, &[total, forward]);
 }
 
+/// Drops the facts of the rows `keys` that the reading of the table made (those from `from` on).
+fn drop_read(facts: &mut Vec<RequestFact>, from: usize, keys: &[&str]) {
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !keys.contains(&f.row)
+    });
+}
 /// What the template's sums tell of the cells of (七)总计 and 四 and of the
 /// last results not read.
 struct Told {
