@@ -33,6 +33,7 @@ mod numbers_first;
 mod outcomes_before;
 mod page_totals;
 mod pooled;
+mod runs_apart;
 mod requests;
 mod wide_numbers;
 mod wrapped_bands;

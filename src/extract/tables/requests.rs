@@ -139,6 +139,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     super::last_rows::reread(rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
     // (四's columns but its first printed before its label: (七)总计 read as printed.)
     super::last_rows::before_label(text, rows_read, t, report, first_fact);
+    // (The last rows' numbers in runs apart, (七)总计 and 四 among them: read again where the sums tell.)
+    super::runs_apart::reread(rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
     end.map(|end| from + end)
 }
 

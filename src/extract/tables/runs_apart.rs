@@ -1,0 +1,506 @@
+//! 表三's last rows, (七)总计 and 四 among them, whose numbers plain `pdftotext`
+//! of a web page's table printed in runs apart: each row's middle columns
+//! together, row after row, and its first column or two and its 总计 apart,
+//! among the labels' lines or carried down past them (`… 2 0 0 1 1 30` /
+//! `2 2 0 0 3 31` / `5.要求行政机关确` / `认或重新出具已获 26` / `取信息` / `24` /
+//! `(六)其他处理` / `10` / `245` / `30` / `(七)总计` / `四、结转下年度继续` / `27` /
+//! `办理` / `1200` … `35` / `13` … `50` / `1421`: two rows' middles, their
+//! firsts, three groups' first rows' totals, 四's first, (七)'s first six,
+//! 四's others, (七)'s total).
+//!
+//! Where the reading of the table left (七)总计 or 四 short of a cell, they
+//! are read again whole (what was read of them may be another row's), with
+//! the results short of a cell (a group's first row, say, whose 总计 the page
+//! carried down). The numbers printed after the row before the first of them
+//! missing more than its 总计, to 表四, none read as a cell of the rows that
+//! stand, must be just the cells those rows miss. The ways to part them are
+//! tried: each row's missing cells in its columns' order, a run, the runs in
+//! the rows' order, but for the row's first one or two (in either order) and
+//! its 总计, which may stand apart among the runs, the rows' firsts in the
+//! rows' order and their totals too. Of the ways with the fewest cells apart
+//! where every row adds up, the results to (七)总计 in each column and
+//! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
+//! numbers (rows of zeros fit many more ways, apart, than the page printed).
+//! An agency's slip in a sum leaves no way: the rows stay as read, short.
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::normalize::Search;
+use crate::template::{Role, APPLICANTS};
+
+/// The most rows read again together: the ways to part their numbers grow
+/// with the rows' number.
+const MAX_ROWS: usize = 8;
+
+/// The most placings looked at, whole or in part, before the rows are left
+/// as read (many rows short of many cells, numbers alike).
+const MAX_WAYS: usize = 200_000;
+
+/// Reads again (see the module) the rows of 表三 short of a cell, with
+/// (七)总计 or 四 among them, that the reading of the table
+/// (`report.requests[from..]`, from `rows` up to row `end`) left. Changes
+/// nothing otherwise.
+pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
+    if report.has_issue("applicants_combined") {
+        return;
+    }
+    let n = APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let key = |role: Role| specs.iter().find(|s| s.role == role).map(|s| s.key);
+    let (Some(total), Some(forward)) = (key(Role::TotalProcessed), key(Role::CarriedForward)) else { return };
+    let facts = &report.requests[from..];
+    let whole = |row: &str| facts.iter().filter(|f| f.row == row).count() >= n;
+    if whole(total) && whole(forward) {
+        return;
+    }
+    // (The facts that stand: not a cell inferred, where none was printed, nor
+    // (七)总计's and 四's, whose numbers are looked at again with the others'.)
+    let mut printed: Vec<usize> = rows.iter().flat_map(|r| &r.cells).map(|c| c.offset).collect();
+    printed.sort_unstable();
+    let stands = |f: &&RequestFact| printed.binary_search(&f.offset).is_ok() && f.row != total && f.row != forward;
+    let standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
+    let Some(block) = Block::of(&Grid::of(&standing, t), &specs) else { return };
+    // The numbers after the row before the first run's (its 总计 aside: a
+    // group's first row's may be carried down) to 表四, none read as a cell.
+    let first_run = block.rows.iter().find(|r| r.missing.len() > 1).map_or(block.rows[0].spec, |r| r.spec);
+    let Some(before) = first_run.checked_sub(1).map(|r| specs[r].key) else { return };
+    let of_before = standing.iter().filter(|f| f.row == before && f.applicant != APPLICANTS[n - 1]);
+    let Some(after) = of_before.map(|f| f.offset).max() else { return };
+    let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let from_row = rows.partition_point(|r| r.offset <= after);
+    let end = rows[from_row..].iter().position(litigation).map_or(end, |k| from_row + k);
+    let mut taken: Vec<usize> = standing.iter().map(|f| f.offset).collect();
+    taken.sort_unstable();
+    let count = |v: Value| (v.unit.is_none() && v.number.fract() == 0.0 && v.number >= 0.0).then_some(v.number as i64);
+    let mut pool: Vec<(usize, i64)> = Vec::new();
+    for cell in rows[..end.min(rows.len())].iter().flat_map(|r| &r.cells) {
+        if cell.offset > after && taken.binary_search(&cell.offset).is_err() {
+            let Some(value) = cell.value.map_or(Some(0), count) else { return };
+            pool.push((cell.offset, value));
+        }
+    }
+    if pool.len() != block.rows.iter().map(|r| r.missing.len()).sum::<usize>() {
+        return;
+    }
+    let values: Vec<i64> = pool.iter().map(|&(_, v)| v).collect();
+    let Some(solution) = Placings::new(&block, &values).run() else { return };
+    // The rows' facts: those standing, and each missing cell's as placed.
+    let keys: Vec<&'static str> = block.rows.iter().map(|r| specs[r.spec].key).collect();
+    let facts = &mut report.requests;
+    let read: Vec<RequestFact> = facts.drain(from..).collect();
+    let of_rows = |f: &RequestFact| keys.contains(&f.row);
+    facts.extend(read.into_iter().filter(|f| !of_rows(f) || standing.iter().any(|s| s == f)));
+    for (row, cells) in block.rows.iter().zip(&solution) {
+        for (&a, &p) in row.missing.iter().zip(cells) {
+            let (offset, count) = pool[p];
+            facts.push(RequestFact { row: specs[row.spec].key, applicant: APPLICANTS[a], count, offset });
+        }
+    }
+    // (In the template's order, each row's cells in its columns'.)
+    let place = |f: &RequestFact| {
+        let r = specs.iter().position(|s| s.key == f.row);
+        (r, APPLICANTS.iter().position(|&a| a == f.applicant))
+    };
+    facts[from..].sort_by_key(place);
+    super::pooled::read_again(report, &keys);
+}
+
+/// A row read again: its index among the template's, its cells as read and
+/// the columns it misses.
+struct Short {
+    spec: usize,
+    cells: Vec<Option<i64>>,
+    missing: Vec<usize>,
+}
+
+/// The rows read again, with what the sums around them tell.
+struct Block {
+    rows: Vec<Short>,
+    /// 一 + 二 in each column.
+    sums: Vec<i64>,
+    /// The results read whole, in each column.
+    known: Vec<i64>,
+    /// Whether each of the rows is a result.
+    results: Vec<bool>,
+    /// (七)总计's index among the rows, and 四's.
+    total: usize,
+    forward: usize,
+}
+
+impl Block {
+    /// The results short of a cell, [`MAX_ROWS`] rows at most with (七)总计
+    /// and 四, where 一 and 二 are read and every other result read adds up.
+    fn of(grid: &Grid, specs: &[&'static template::Row]) -> Option<Block> {
+        let n = APPLICANTS.len();
+        let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+        let whole = |cells: &[Option<i64>]| cells.iter().copied().collect::<Option<Vec<i64>>>();
+        let adds_up = |c: &[i64]| c[..n - 1].iter().sum::<i64>() == c[n - 1];
+        let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).map(row));
+        let (new, over) = (whole(&new?)?, whole(&over?)?);
+        if !adds_up(&new) || !adds_up(&over) {
+            return None;
+        }
+        let sums: Vec<i64> = new.iter().zip(&over).map(|(a, b)| a + b).collect();
+        let (mut rows, mut results, mut known) = (Vec::new(), Vec::new(), vec![0; n]);
+        let (mut total, mut forward) = (None, None);
+        for (r, spec) in specs.iter().enumerate() {
+            let cells = row(r);
+            match (spec.role, whole(&cells)) {
+                (Role::Result, Some(c)) if adds_up(&c) => known.iter_mut().zip(&c).for_each(|(k, v)| *k += v),
+                (Role::Result, Some(_)) => return None,
+                (Role::Result | Role::TotalProcessed | Role::CarriedForward, _) => {
+                    match spec.role {
+                        Role::TotalProcessed => total = Some(rows.len()),
+                        Role::CarriedForward => forward = Some(rows.len()),
+                        _ => {}
+                    }
+                    results.push(spec.role == Role::Result);
+                    let missing = (0..n).filter(|&a| cells[a].is_none()).collect();
+                    rows.push(Short { spec: r, cells, missing });
+                }
+                _ => {}
+            }
+        }
+        if rows.len() > MAX_ROWS {
+            return None;
+        }
+        Some(Block { rows, sums, known, results, total: total?, forward: forward? })
+    }
+}
+
+/// A row's way to print its missing cells: the first `heads` apart (in the
+/// other order where `swapped`), its 总计 apart where `late`, the rest a run.
+#[derive(Clone, Copy)]
+struct Way {
+    heads: usize,
+    swapped: bool,
+    late: bool,
+}
+
+impl Way {
+    /// The cells apart.
+    fn apart(self) -> usize {
+        self.heads + usize::from(self.late)
+    }
+
+    /// The ways a row missing the columns `missing` may print them.
+    fn all(missing: &[usize]) -> Vec<Way> {
+        let n = APPLICANTS.len();
+        let firsts = missing.iter().take_while(|&&a| a < 2).count();
+        let total = missing.last() == Some(&(n - 1));
+        let mut out = Vec::new();
+        for heads in 0..=firsts.min(missing.len()) {
+            for late in [false, true] {
+                if late && (!total || heads == missing.len()) {
+                    continue;
+                }
+                for swapped in [false, true] {
+                    if !swapped || heads == 2 {
+                        out.push(Way { heads, swapped, late });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The search for the one placing of the pool's numbers (see the module):
+/// the rows' runs from the last row back, each run ending before the next
+/// row's starts, the numbers between left for the cells apart.
+struct Placings<'a> {
+    block: &'a Block,
+    pool: &'a [i64],
+    /// Each row's cells as placed so far: the pool's index of each missing one.
+    placed: Vec<Vec<Option<usize>>>,
+    /// Each row's way, where its run is placed.
+    ways_of: Vec<Option<Way>>,
+    /// Whether each of the pool's numbers is in a run.
+    in_run: Vec<bool>,
+    /// The cells apart of the placings looked for.
+    apart: usize,
+    /// The placings looked at, whole or in part.
+    looked: usize,
+    found: Option<Vec<Vec<usize>>>,
+    /// Two placings kept giving different numbers, or too many looked at.
+    failed: bool,
+}
+
+impl<'a> Placings<'a> {
+    fn new(block: &'a Block, pool: &'a [i64]) -> Placings<'a> {
+        let placed = block.rows.iter().map(|r| vec![None; r.missing.len()]).collect();
+        let ways_of = vec![None; block.rows.len()];
+        let in_run = vec![false; pool.len()];
+        Placings { block, pool, placed, ways_of, in_run, apart: 0, looked: 0, found: None, failed: false }
+    }
+
+    /// The one placing (each row's missing cells' pool indices), if one: of
+    /// those with the fewest cells apart that place the numbers.
+    fn run(mut self) -> Option<Vec<Vec<usize>>> {
+        let most: usize = self.block.rows.iter().map(|r| r.missing.len().min(3)).sum();
+        for apart in 0..=most {
+            self.apart = apart;
+            self.row(self.block.rows.len(), self.pool.len(), 0);
+            if self.failed {
+                return None;
+            }
+            if self.found.is_some() {
+                return self.found;
+            }
+        }
+        None
+    }
+
+    /// Places the run of the row before row `i` and those before it, the run
+    /// ending at pool index `at` or before, `skipped` numbers after `at` left
+    /// out of the runs so far.
+    fn row(&mut self, i: usize, at: usize, skipped: usize) {
+        self.looked += 1;
+        self.failed |= self.looked > MAX_WAYS;
+        if self.failed {
+            return;
+        }
+        let Some(i) = i.checked_sub(1) else {
+            self.apart_taken(skipped + at);
+            return;
+        };
+        let missing = self.block.rows[i].missing.clone();
+        // (The most cells apart of the rows before: two firsts and a total each.)
+        let before: usize = self.block.rows[..i].iter().map(|r| r.missing.len().min(3)).sum();
+        let after: usize = (i + 1..self.block.rows.len()).filter_map(|j| self.ways_of[j]).map(Way::apart).sum();
+        for way in Way::all(&missing) {
+            let apart = after + way.apart();
+            if apart > self.apart || apart + before < self.apart {
+                continue;
+            }
+            let run = missing.len() - way.apart();
+            let ends = if run == 0 { at..=at } else { run..=at };
+            for end in ends.rev() {
+                // (The numbers skipped are the cells apart.)
+                if skipped + (at - end) > self.apart {
+                    break;
+                }
+                let start = end - run;
+                for (k, p) in (start..end).enumerate() {
+                    self.placed[i][way.heads + k] = Some(p);
+                    self.in_run[p] = true;
+                }
+                if self.fits(i) {
+                    self.ways_of[i] = Some(way);
+                    self.row(i, start, skipped + (at - end));
+                    self.ways_of[i] = None;
+                }
+                for p in start..end {
+                    self.in_run[p] = false;
+                }
+                for cell in &mut self.placed[i] {
+                    *cell = None;
+                }
+                if self.failed {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Whether the cells placed so far may still add up: row `i`'s, where all
+    /// are placed, do, and else are no more than its 总计, if placed; and the
+    /// columns so far hold their sums, each no more than 一 + 二 leaves.
+    fn fits(&self, i: usize) -> bool {
+        let n = APPLICANTS.len();
+        let cells = self.cells(i);
+        let bound = |a: usize, v: &Option<i64>| v.is_none_or(|v| v <= self.block.sums[a]);
+        if !cells.iter().enumerate().all(|(a, v)| bound(a, v)) {
+            return false;
+        }
+        let others = cells[..n - 1].iter().flatten().sum::<i64>();
+        let row_fits = match cells[n - 1] {
+            Some(total) if cells.iter().all(Option::is_some) => others == total,
+            Some(total) => others <= total,
+            None => true,
+        };
+        row_fits && self.columns_fit()
+    }
+
+    /// Whether each column's cells placed so far may still hold its sums:
+    /// (七)总计 and 四 to 一 + 二, the results to (七)总计 (no more than it
+    /// while some are not placed).
+    fn columns_fit(&self) -> bool {
+        let n = APPLICANTS.len();
+        let rows: Vec<Vec<Option<i64>>> = (0..self.block.rows.len()).map(|i| self.cells(i)).collect();
+        (0..n).all(|a| {
+            let (total, forward) = (rows[self.block.total][a], rows[self.block.forward][a]);
+            let sum = self.block.sums[a];
+            let results: Vec<Option<i64>> =
+                rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).collect();
+            let placed: i64 = results.iter().flatten().sum();
+            let all = results.iter().all(Option::is_some);
+            let most = total.or(forward.map(|f| sum - f)).unwrap_or(sum);
+            let identity = match (total, forward) {
+                (Some(t), Some(f)) => t + f == sum,
+                _ => true,
+            };
+            let results_fit = match total {
+                Some(t) if all => self.block.known[a] + placed == t,
+                _ => self.block.known[a] + placed <= most,
+            };
+            identity && results_fit
+        })
+    }
+
+    /// Row `i`'s cells: as read, or placed.
+    fn cells(&self, i: usize) -> Vec<Option<i64>> {
+        let row = &self.block.rows[i];
+        let mut cells = row.cells.clone();
+        for (&a, p) in row.missing.iter().zip(&self.placed[i]) {
+            cells[a] = p.map(|p| self.pool[p]);
+        }
+        cells
+    }
+
+    /// With the runs placed (`skipped` numbers left out of them), each way to
+    /// take those numbers for the cells apart: the rows' firsts in order and
+    /// their totals in order, among each other.
+    fn apart_taken(&mut self, skipped: usize) {
+        let left: Vec<usize> = (0..self.pool.len()).filter(|&p| !self.in_run[p]).collect();
+        let mut heads: Vec<(usize, usize)> = Vec::new();
+        let mut late: Vec<(usize, usize)> = Vec::new();
+        for (i, way) in self.ways_of.iter().enumerate() {
+            let Some(way) = way else { return };
+            heads.extend((0..way.heads).map(|k| (i, if way.swapped { way.heads - 1 - k } else { k })));
+            if way.late {
+                late.push((i, self.placed[i].len() - 1));
+            }
+        }
+        if left.len() != skipped || left.len() != self.apart || left.len() != heads.len() + late.len() {
+            return;
+        }
+        self.take(&left, &heads, &late, 0, 0);
+    }
+
+    /// Takes the numbers apart `left` from the `h`th first and the `l`th
+    /// total on, each the next first or the next total, where the cells so far fit.
+    fn take(&mut self, left: &[usize], heads: &[(usize, usize)], late: &[(usize, usize)], h: usize, l: usize) {
+        self.looked += 1;
+        self.failed |= self.looked > MAX_WAYS;
+        if self.failed {
+            return;
+        }
+        let Some(&p) = left.get(h + l) else {
+            self.keep();
+            return;
+        };
+        for (slots, next, is_head) in [(heads, h, true), (late, l, false)] {
+            let Some(&(i, k)) = slots.get(next) else { continue };
+            self.placed[i][k] = Some(p);
+            if self.fits(i) {
+                let (h, l) = if is_head { (h + 1, l) } else { (h, l + 1) };
+                self.take(left, heads, late, h, l);
+            }
+            self.placed[i][k] = None;
+        }
+    }
+
+    /// Keeps the placing made, where every sum holds.
+    fn keep(&mut self) {
+        let n = APPLICANTS.len();
+        let placed: Option<Vec<Vec<usize>>> = self.placed.iter().map(|r| r.iter().copied().collect()).collect();
+        let Some(placed) = placed else { return };
+        let rows: Vec<Vec<i64>> = (0..placed.len()).map(|i| self.cells(i).into_iter().flatten().collect()).collect();
+        if rows.iter().any(|c| c.len() != n || c[..n - 1].iter().sum::<i64>() != c[n - 1]) {
+            return;
+        }
+        let (total, forward) = (&rows[self.block.total], &rows[self.block.forward]);
+        for a in 0..n {
+            let results: i64 = rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).sum();
+            if self.block.known[a] + results != total[a] || total[a] + forward[a] != self.block.sums[a] {
+                return;
+            }
+        }
+        let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
+        match &self.found {
+            Some(first) if values(first) != values(&placed) => self.failed = true,
+            Some(_) => {}
+            None => self.found = Some(placed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers_first::tests::{get, lines, requests, HEAD};
+    use super::*;
+
+    const NEW: [i64; 7] = [30, 3, 0, 1, 2, 0, 36];
+    const CORRECTION: [i64; 7] = [1, 0, 0, 0, 1, 0, 2];
+    const FEE: [i64; 7] = [1, 1, 0, 0, 0, 0, 2];
+    const MISC: [i64; 7] = [1, 0, 0, 0, 0, 0, 1];
+    const TOTAL: [i64; 7] = [28, 3, 0, 1, 2, 0, 34];
+    const FORWARD: [i64; 7] = [4, 0, 0, 0, 0, 0, 4];
+
+    /// A 2021 表三 as plain `pdftotext` prints a page's table whose last rows'
+    /// numbers come in runs apart: (六)1 and (六)2's middle columns and totals
+    /// first, their firsts on their labels' lines, (六)3's total and (七)总计's
+    /// carried down, 四's first between its label's lines; the rows before,
+    /// each its label and its numbers.
+    fn table(new: [i64; 7]) -> String {
+        let values = [
+            ("new_received", new),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [20, 2, 0, 1, 1, 0, 24]),
+            ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
+            ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
+        ];
+        let mut text = HEAD.to_string();
+        for spec in template::request_rows(Template::T2021) {
+            let own = values.iter().find(|(key, _)| *key == spec.key).map_or([0; 7], |&(_, v)| v);
+            if spec.key == "other_overdue_correction" {
+                break;
+            }
+            text.push_str(&format!("{}\n{}", spec.label, lines(&own)));
+        }
+        let join = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+        text.push_str(&format!(
+            "{}{}(六)其他处理\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 {}\n\
+             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 {}\n3.其他 {}\n\
+             (七)总计\n四、结转下年度继续\n{}\n办理\n{}{}{}\n{}\n四、政府信息公开行政复议、行政诉讼情况\n",
+            lines(&CORRECTION[1..]),
+            lines(&FEE[1..]),
+            CORRECTION[0],
+            FEE[0],
+            join(&MISC[..6]),
+            FORWARD[0],
+            lines(&TOTAL[..6]),
+            lines(&FORWARD[1..]),
+            MISC[6],
+            TOTAL[6],
+        ));
+        text
+    }
+
+    #[test]
+    fn the_last_rows_numbers_in_runs_apart_are_read_where_every_sum_holds() {
+        let r = requests(&table(NEW));
+        assert_eq!(get(&r, "other_overdue_correction"), CORRECTION, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), FEE);
+        assert_eq!(get(&r, "other_misc"), MISC);
+        assert_eq!(get(&r, "total_processed"), TOTAL);
+        assert_eq!(get(&r, "carried_forward"), FORWARD);
+        assert_eq!(get(&r, "rejected_confirmation"), [0; 7]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        assert!(!r.has_issue("rows_missing") && !r.has_issue("cells_unaligned"), "{:?}", r.issues);
+        // Each row's facts where its numbers were printed.
+        let text = table(NEW);
+        let fee = r.requests.iter().find(|f| f.row == "other_overdue_fee" && f.applicant == "natural_person");
+        assert!(fee.is_some_and(|f| text[..f.offset].ends_with("公开申请 ")), "{fee:?}");
+    }
+
+    #[test]
+    fn an_agency_s_slip_in_a_sum_leaves_the_last_rows_as_read() {
+        // 一 one more than the rows after it leave: no placing holds every sum.
+        let r = requests(&table([31, 3, 0, 1, 2, 0, 37]));
+        assert_ne!(get(&r, "total_processed"), TOTAL, "{:?}", r.issues);
+        assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
+        assert!(r.has_issue("rows_missing") || r.has_issue("cells_unaligned"), "{:?}", r.issues);
+    }
+}
