@@ -1,24 +1,28 @@
-//! 表三's last rows, (七)总计 and 四 among them, whose numbers plain `pdftotext`
-//! of a web page's table printed in runs apart: each row's middle columns
-//! together, row after row, and its first column or two and its 总计 apart,
-//! among the labels' lines or carried down past them (`… 2 0 0 1 1 30` /
-//! `2 2 0 0 3 31` / `5.要求行政机关确` / `认或重新出具已获 26` / `取信息` / `24` /
-//! `(六)其他处理` / `10` / `245` / `30` / `(七)总计` / `四、结转下年度继续` / `27` /
-//! `办理` / `1200` … `35` / `13` … `50` / `1421`: two rows' middles, their
-//! firsts, three groups' first rows' totals, 四's first, (七)'s first six,
-//! 四's others, (七)'s total).
+//! 表三's rows whose numbers plain `pdftotext` of a web page's table printed
+//! in runs apart: each row's middle columns together, row after row, and its
+//! first column or two and its 总计 apart, among the labels' lines or carried
+//! down past them. The last rows so (`… 2 0 0 1 1 30` / `2 2 0 0 3 31` /
+//! `5.要求行政机关确` / `认或重新出具已获 26` / `取信息` / `24` / `(六)其他处理` /
+//! `10` / `245` / `30` / `(七)总计` / `四、结转下年度继续` / `27` / `办理` /
+//! `1200` … `35` / `13` … `50` / `1421`: two rows' middles, their firsts, three
+//! groups' first rows' totals, 四's first, (七)'s first six, 四's others,
+//! (七)'s total); or a group's first rows, their numbers before the labels, a
+//! row's total among the next's (`7` / `0 0 0 0 0 7` / `1 0 0` /
+//! `0 0 0 0 0 0 0 1 0 0 0`).
 //!
-//! Where the reading of the table left (七)总计 or 四 short of a cell, they
-//! are read again whole (what was read of them may be another row's), with
-//! the results short of a cell (a group's first row, say, whose 总计 the page
-//! carried down). The numbers printed after the row before the first of them
-//! missing more than its 总计, to 表四, none read as a cell of the rows that
-//! stand, must be just the cells those rows miss. The ways to part them are
-//! tried: each row's missing cells in its columns' order, a run, the runs in
-//! the rows' order, but for the row's first one or two (in either order) and
-//! its 总计, which may stand apart among the runs, the rows' firsts in the
-//! rows' order and their totals too. Of the ways with the fewest cells apart
-//! where every row adds up, the results to (七)总计 in each column and
+//! Where the reading of the table left a row short of a cell, the results
+//! short of one are read again together, with (七)总计 and 四: as read where
+//! both were read whole (else what was read of them may be another row's:
+//! their numbers are looked at again).
+//! The numbers printed after the row before the first of them missing more
+//! than its 总计, to 表四, none read as a cell of the rows that stand, must be
+//! just the cells those rows miss (a 总计 the reading inferred where none was
+//! printed, a group's first row's carried down, among them). The ways to part
+//! them are tried: each row's missing cells in its columns' order, a run, the
+//! runs in the rows' order, but for the row's first one or two (in either
+//! order) and its 总计, which may stand apart among the runs, the rows' firsts
+//! in the rows' order and their totals too. Of the ways with the fewest cells
+//! apart where every row adds up, the results to (七)总计 in each column and
 //! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
 //! numbers (rows of zeros fit many more ways, apart, than the page printed).
 //! An agency's slip in a sum leaves no way: the rows stay as read, short.
@@ -36,10 +40,9 @@ const MAX_ROWS: usize = 8;
 /// as read (many rows short of many cells, numbers alike).
 const MAX_WAYS: usize = 200_000;
 
-/// Reads again (see the module) the rows of 表三 short of a cell, with
-/// (七)总计 or 四 among them, that the reading of the table
-/// (`report.requests[from..]`, from `rows` up to row `end`) left. Changes
-/// nothing otherwise.
+/// Reads again (see the module) the rows of 表三 short of a cell that the
+/// reading of the table (`report.requests[from..]`, from `rows` up to row
+/// `end`) left. Changes nothing otherwise.
 pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
     if report.has_issue("applicants_combined") {
         return;
@@ -50,14 +53,19 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     let (Some(total), Some(forward)) = (key(Role::TotalProcessed), key(Role::CarriedForward)) else { return };
     let facts = &report.requests[from..];
     let whole = |row: &str| facts.iter().filter(|f| f.row == row).count() >= n;
-    if whole(total) && whole(forward) {
+    let results = specs.iter().filter(|s| s.role == Role::Result);
+    let last_whole = whole(total) && whole(forward);
+    if last_whole && results.clone().all(|s| whole(s.key)) {
         return;
     }
-    // (The facts that stand: not a cell inferred, where none was printed, nor
-    // (七)总计's and 四's, whose numbers are looked at again with the others'.)
+    // (The facts that stand: not a 总计 inferred, where none was printed (a
+    // group's first row's, carried down), nor (七)总计's and 四's where either
+    // is short: their numbers are looked at again with the others'.)
     let mut printed: Vec<usize> = rows.iter().flat_map(|r| &r.cells).map(|c| c.offset).collect();
     printed.sort_unstable();
-    let stands = |f: &&RequestFact| printed.binary_search(&f.offset).is_ok() && f.row != total && f.row != forward;
+    let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && printed.binary_search(&f.offset).is_err();
+    let last = |f: &RequestFact| f.row == total || f.row == forward;
+    let stands = |f: &&RequestFact| !inferred(f) && (last_whole || !last(f));
     let standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
     let Some(block) = Block::of(&Grid::of(&standing, t), &specs) else { return };
     // The numbers after the row before the first run's (its 总计 aside: a
@@ -122,14 +130,15 @@ struct Block {
     known: Vec<i64>,
     /// Whether each of the rows is a result.
     results: Vec<bool>,
-    /// (七)总计's index among the rows, and 四's.
+    /// (七)总计's index among the rows, and 四's (a row read whole misses none).
     total: usize,
     forward: usize,
 }
 
 impl Block {
-    /// The results short of a cell, [`MAX_ROWS`] rows at most with (七)总计
-    /// and 四, where 一 and 二 are read and every other result read adds up.
+    /// The results short of a cell with (七)总计 and 四 (each whole or
+    /// short), [`MAX_ROWS`] rows at most, where 一 and 二 are read and every
+    /// other result read adds up.
     fn of(grid: &Grid, specs: &[&'static template::Row]) -> Option<Block> {
         let n = APPLICANTS.len();
         let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
@@ -502,5 +511,36 @@ mod tests {
         assert_ne!(get(&r, "total_processed"), TOTAL, "{:?}", r.issues);
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert!(r.has_issue("rows_missing") || r.has_issue("cells_unaligned"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn the_first_results_printed_before_their_labels_one_s_total_among_the_next_s_are_read() {
+        // 三's first rows' numbers before the group's labels, (二)'s 总计
+        // printed among (三)1's zeros; (七)总计 and 四 read as printed.
+        let values = [
+            ("new_received", [14, 0, 0, 0, 1, 0, 15]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("unable_not_held", [1, 0, 0, 0, 1, 0, 2]),
+            ("total_processed", [9, 0, 0, 0, 1, 0, 10]),
+            ("carried_forward", [7, 0, 0, 0, 0, 0, 7]),
+        ];
+        let mut text = HEAD.to_string();
+        for spec in template::request_rows(Template::T2021) {
+            let own = values.iter().find(|(key, _)| *key == spec.key).map_or([0; 7], |&(_, v)| v);
+            match spec.key {
+                "granted" => text.push_str("7\n0 0 0 0 0 7\n1 0 0\n0 0 0 0 0 0 0 1 0 0 0\n"),
+                "partially_granted" | "denied_state_secret" => {}
+                _ => text.push_str(&format!("{}\n{}", spec.label, lines(&own))),
+            }
+            if spec.key == "denied_state_secret" {
+                text.push_str("三、本年度办理结果 (一)予以公开 (二)部分公开 (三)不予公开 1.属于国家秘密\n");
+            }
+        }
+        let r = requests(&text);
+        assert_eq!(get(&r, "granted"), [7, 0, 0, 0, 0, 0, 7], "{:?}", r.issues);
+        assert_eq!(get(&r, "partially_granted"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "unable_not_held"), [1, 0, 0, 0, 1, 0, 2]);
+        assert!(!r.has_issue("rows_missing"), "{:?}", r.issues);
     }
 }
