@@ -38,7 +38,7 @@ const MAX_ROWS: usize = 8;
 
 /// The most placings looked at, whole or in part, before the rows are left
 /// as read (many rows short of many cells, numbers alike).
-const MAX_WAYS: usize = 200_000;
+const MAX_WAYS: usize = 10_000;
 
 /// Reads again (see the module) the rows of 表三 short of a cell that the
 /// reading of the table (`report.requests[from..]`, from `rows` up to row
@@ -222,6 +222,8 @@ struct Placings<'a> {
     pool: &'a [i64],
     /// Each row's cells as placed so far: the pool's index of each missing one.
     placed: Vec<Vec<Option<usize>>>,
+    /// Each row's cells: as read, or placed so far.
+    cells: Vec<Vec<Option<i64>>>,
     /// Each row's way, where its run is placed.
     ways_of: Vec<Option<Way>>,
     /// Whether each of the pool's numbers is in a run.
@@ -238,9 +240,16 @@ struct Placings<'a> {
 impl<'a> Placings<'a> {
     fn new(block: &'a Block, pool: &'a [i64]) -> Placings<'a> {
         let placed = block.rows.iter().map(|r| vec![None; r.missing.len()]).collect();
+        let cells = block.rows.iter().map(|r| r.cells.clone()).collect();
         let ways_of = vec![None; block.rows.len()];
         let in_run = vec![false; pool.len()];
-        Placings { block, pool, placed, ways_of, in_run, apart: 0, looked: 0, found: None, failed: false }
+        Placings { block, pool, placed, cells, ways_of, in_run, apart: 0, looked: 0, found: None, failed: false }
+    }
+
+    /// Places the pool's number `p` in row `i`'s `k`th missing cell, or none there.
+    fn put(&mut self, i: usize, k: usize, p: Option<usize>) {
+        self.placed[i][k] = p;
+        self.cells[i][self.block.rows[i].missing[k]] = p.map(|p| self.pool[p]);
     }
 
     /// The one placing (each row's missing cells' pool indices), if one: of
@@ -291,7 +300,7 @@ impl<'a> Placings<'a> {
                 }
                 let start = end - run;
                 for (k, p) in (start..end).enumerate() {
-                    self.placed[i][way.heads + k] = Some(p);
+                    self.put(i, way.heads + k, Some(p));
                     self.in_run[p] = true;
                 }
                 if self.fits(i) {
@@ -302,8 +311,8 @@ impl<'a> Placings<'a> {
                 for p in start..end {
                     self.in_run[p] = false;
                 }
-                for cell in &mut self.placed[i] {
-                    *cell = None;
+                for k in 0..missing.len() {
+                    self.put(i, k, None);
                 }
                 if self.failed {
                     return;
@@ -317,7 +326,7 @@ impl<'a> Placings<'a> {
     /// columns so far hold their sums, each no more than 一 + 二 leaves.
     fn fits(&self, i: usize) -> bool {
         let n = APPLICANTS.len();
-        let cells = self.cells(i);
+        let cells = &self.cells[i];
         let bound = |a: usize, v: &Option<i64>| v.is_none_or(|v| v <= self.block.sums[a]);
         if !cells.iter().enumerate().all(|(a, v)| bound(a, v)) {
             return false;
@@ -335,36 +344,25 @@ impl<'a> Placings<'a> {
     /// (七)总计 and 四 to 一 + 二, the results to (七)总计 (no more than it
     /// while some are not placed).
     fn columns_fit(&self) -> bool {
-        let n = APPLICANTS.len();
-        let rows: Vec<Vec<Option<i64>>> = (0..self.block.rows.len()).map(|i| self.cells(i)).collect();
-        (0..n).all(|a| {
-            let (total, forward) = (rows[self.block.total][a], rows[self.block.forward][a]);
+        let (total, forward) = (&self.cells[self.block.total], &self.cells[self.block.forward]);
+        (0..APPLICANTS.len()).all(|a| {
             let sum = self.block.sums[a];
-            let results: Vec<Option<i64>> =
-                rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).collect();
-            let placed: i64 = results.iter().flatten().sum();
-            let all = results.iter().all(Option::is_some);
-            let most = total.or(forward.map(|f| sum - f)).unwrap_or(sum);
-            let identity = match (total, forward) {
+            let (mut placed, mut all) = (0, true);
+            for (cells, _) in self.cells.iter().zip(&self.block.results).filter(|(_, &r)| r) {
+                placed += cells[a].unwrap_or(0);
+                all &= cells[a].is_some();
+            }
+            let most = total[a].or(forward[a].map(|f| sum - f)).unwrap_or(sum);
+            let identity = match (total[a], forward[a]) {
                 (Some(t), Some(f)) => t + f == sum,
                 _ => true,
             };
-            let results_fit = match total {
+            let results_fit = match total[a] {
                 Some(t) if all => self.block.known[a] + placed == t,
                 _ => self.block.known[a] + placed <= most,
             };
             identity && results_fit
         })
-    }
-
-    /// Row `i`'s cells: as read, or placed.
-    fn cells(&self, i: usize) -> Vec<Option<i64>> {
-        let row = &self.block.rows[i];
-        let mut cells = row.cells.clone();
-        for (&a, p) in row.missing.iter().zip(&self.placed[i]) {
-            cells[a] = p.map(|p| self.pool[p]);
-        }
-        cells
     }
 
     /// With the runs placed (`skipped` numbers left out of them), each way to
@@ -401,12 +399,12 @@ impl<'a> Placings<'a> {
         };
         for (slots, next, is_head) in [(heads, h, true), (late, l, false)] {
             let Some(&(i, k)) = slots.get(next) else { continue };
-            self.placed[i][k] = Some(p);
+            self.put(i, k, Some(p));
             if self.fits(i) {
                 let (h, l) = if is_head { (h + 1, l) } else { (h, l + 1) };
                 self.take(left, heads, late, h, l);
             }
-            self.placed[i][k] = None;
+            self.put(i, k, None);
         }
     }
 
@@ -415,7 +413,7 @@ impl<'a> Placings<'a> {
         let n = APPLICANTS.len();
         let placed: Option<Vec<Vec<usize>>> = self.placed.iter().map(|r| r.iter().copied().collect()).collect();
         let Some(placed) = placed else { return };
-        let rows: Vec<Vec<i64>> = (0..placed.len()).map(|i| self.cells(i).into_iter().flatten().collect()).collect();
+        let rows: Vec<Vec<i64>> = self.cells.iter().map(|c| c.iter().flatten().copied().collect()).collect();
         if rows.iter().any(|c| c.len() != n || c[..n - 1].iter().sum::<i64>() != c[n - 1]) {
             return;
         }
