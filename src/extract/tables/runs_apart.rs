@@ -25,7 +25,11 @@
 //! apart where every row adds up, the results to (七)总计 in each column and
 //! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
 //! numbers (rows of zeros fit many more ways, apart, than the page printed).
-//! An agency's slip in a sum leaves no way: the rows stay as read, short.
+//! Where no way holds every sum, a row's 总计 may be the report's slip: the
+//! ways where every other sum holds (the totals' column's aside) are looked
+//! for with each row's 总计 so, and kept where all those rows give the same
+//! numbers, read as printed for the checks to flag. A slip in another column
+//! leaves no way: the rows stay as read, short.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -43,7 +47,7 @@ const MAX_WAYS: usize = 10_000;
 /// Reads again (see the module) the rows of 表三 short of a cell that the
 /// reading of the table (`report.requests[from..]`, from `rows` up to row
 /// `end`) left. Changes nothing otherwise.
-pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
+pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: &mut Report, from: usize) {
     if report.has_issue("applicants_combined") {
         return;
     }
@@ -88,6 +92,13 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
         }
     }
     if pool.len() != block.rows.iter().map(|r| r.missing.len()).sum::<usize>() {
+        return;
+    }
+    // (Marks for none all alike: a mark broken in two, `——` as `—` / `—`, would shift the cells.)
+    let printed = |at: usize| text.get(at..).and_then(|t| t.split(char::is_whitespace).next());
+    let mark = |at: usize| printed(at).filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()));
+    let mut marks = pool.iter().filter_map(|&(at, _)| mark(at));
+    if marks.next().is_some_and(|m| !marks.all(|o| o == m)) {
         return;
     }
     let values: Vec<i64> = pool.iter().map(|&(_, v)| v).collect();
@@ -230,11 +241,15 @@ struct Placings<'a> {
     in_run: Vec<bool>,
     /// The cells apart of the placings looked for.
     apart: usize,
+    /// The row whose 总计 may be the report's slip, if one.
+    slip: Option<usize>,
     /// The placings looked at, whole or in part.
     looked: usize,
     found: Option<Vec<Vec<usize>>>,
     /// Two placings kept giving different numbers, or too many looked at.
     failed: bool,
+    /// Two placings kept giving different numbers.
+    ambiguous: bool,
 }
 
 impl<'a> Placings<'a> {
@@ -243,7 +258,8 @@ impl<'a> Placings<'a> {
         let cells = block.rows.iter().map(|r| r.cells.clone()).collect();
         let ways_of = vec![None; block.rows.len()];
         let in_run = vec![false; pool.len()];
-        Placings { block, pool, placed, cells, ways_of, in_run, apart: 0, looked: 0, found: None, failed: false }
+        let (apart, slip, looked, found, failed, ambiguous) = (0, None, 0, None, false, false);
+        Placings { block, pool, placed, cells, ways_of, in_run, apart, slip, looked, found, failed, ambiguous }
     }
 
     /// Places the pool's number `p` in row `i`'s `k`th missing cell, or none there.
@@ -253,8 +269,39 @@ impl<'a> Placings<'a> {
     }
 
     /// The one placing (each row's missing cells' pool indices), if one: of
-    /// those with the fewest cells apart that place the numbers.
+    /// those with the fewest cells apart that place the numbers. Where none
+    /// holds every sum, one with a row's 总计 the report's slip (its own sum
+    /// and its column's not held), where every such row gives the same
+    /// numbers: the checks then flag the slip.
     fn run(mut self) -> Option<Vec<Vec<usize>>> {
+        if let Some(found) = self.fewest_apart() {
+            return Some(found);
+        }
+        let mut kept: Option<Vec<Vec<usize>>> = None;
+        for row in 0..self.block.rows.len() {
+            // (Each row's search looks at as many placings as the first.)
+            if self.ambiguous {
+                return None;
+            }
+            (self.slip, self.looked, self.failed) = (Some(row), 0, false);
+            let found = self.fewest_apart();
+            if self.ambiguous {
+                return None;
+            }
+            let Some(found) = found else { continue };
+            let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
+            match &kept {
+                Some(first) if values(first) != values(&found) => return None,
+                Some(_) => {}
+                None => kept = Some(found),
+            }
+        }
+        kept
+    }
+
+    /// The one placing of those with the fewest cells apart, if one; `None`
+    /// where none does or two give different numbers (`failed`).
+    fn fewest_apart(&mut self) -> Option<Vec<Vec<usize>>> {
         let most: usize = self.block.rows.iter().map(|r| r.missing.len().min(3)).sum();
         for apart in 0..=most {
             self.apart = apart;
@@ -262,8 +309,8 @@ impl<'a> Placings<'a> {
             if self.failed {
                 return None;
             }
-            if self.found.is_some() {
-                return self.found;
+            if let Some(found) = self.found.take() {
+                return Some(found);
             }
         }
         None
@@ -332,7 +379,7 @@ impl<'a> Placings<'a> {
             return false;
         }
         let others = cells[..n - 1].iter().flatten().sum::<i64>();
-        let row_fits = match cells[n - 1] {
+        let row_fits = self.slip == Some(i) || match cells[n - 1] {
             Some(total) if cells.iter().all(Option::is_some) => others == total,
             Some(total) => others <= total,
             None => true,
@@ -345,7 +392,10 @@ impl<'a> Placings<'a> {
     /// while some are not placed).
     fn columns_fit(&self) -> bool {
         let (total, forward) = (&self.cells[self.block.total], &self.cells[self.block.forward]);
-        (0..APPLICANTS.len()).all(|a| {
+        let n = APPLICANTS.len();
+        // (With a 总计 the report's slip, the totals' column holds no sum.)
+        let columns = if self.slip.is_some() { n - 1 } else { n };
+        (0..columns).all(|a| {
             let sum = self.block.sums[a];
             let (mut placed, mut all) = (0, true);
             for (cells, _) in self.cells.iter().zip(&self.block.results).filter(|(_, &r)| r) {
@@ -414,11 +464,12 @@ impl<'a> Placings<'a> {
         let placed: Option<Vec<Vec<usize>>> = self.placed.iter().map(|r| r.iter().copied().collect()).collect();
         let Some(placed) = placed else { return };
         let rows: Vec<Vec<i64>> = self.cells.iter().map(|c| c.iter().flatten().copied().collect()).collect();
-        if rows.iter().any(|c| c.len() != n || c[..n - 1].iter().sum::<i64>() != c[n - 1]) {
+        let adds_up = |(i, c): (usize, &Vec<i64>)| self.slip == Some(i) || c[..n - 1].iter().sum::<i64>() == c[n - 1];
+        if rows.iter().any(|c| c.len() != n) || !rows.iter().enumerate().all(adds_up) {
             return;
         }
         let (total, forward) = (&rows[self.block.total], &rows[self.block.forward]);
-        for a in 0..n {
+        for a in 0..if self.slip.is_some() { n - 1 } else { n } {
             let results: i64 = rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).sum();
             if self.block.known[a] + results != total[a] || total[a] + forward[a] != self.block.sums[a] {
                 return;
@@ -426,7 +477,7 @@ impl<'a> Placings<'a> {
         }
         let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
         match &self.found {
-            Some(first) if values(first) != values(&placed) => self.failed = true,
+            Some(first) if values(first) != values(&placed) => (self.failed, self.ambiguous) = (true, true),
             Some(_) => {}
             None => self.found = Some(placed),
         }
@@ -450,7 +501,7 @@ mod tests {
     /// first, their firsts on their labels' lines, (六)3's total and (七)总计's
     /// carried down, 四's first between its label's lines; the rows before,
     /// each its label and its numbers.
-    fn table(new: [i64; 7]) -> String {
+    fn table(new: [i64; 7], total: [i64; 7]) -> String {
         let values = [
             ("new_received", new),
             ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
@@ -477,17 +528,17 @@ mod tests {
             FEE[0],
             join(&MISC[..6]),
             FORWARD[0],
-            lines(&TOTAL[..6]),
+            lines(&total[..6]),
             lines(&FORWARD[1..]),
             MISC[6],
-            TOTAL[6],
+            total[6],
         ));
         text
     }
 
     #[test]
     fn the_last_rows_numbers_in_runs_apart_are_read_where_every_sum_holds() {
-        let r = requests(&table(NEW));
+        let r = requests(&table(NEW, TOTAL));
         assert_eq!(get(&r, "other_overdue_correction"), CORRECTION, "{:?}", r.issues);
         assert_eq!(get(&r, "other_overdue_fee"), FEE);
         assert_eq!(get(&r, "other_misc"), MISC);
@@ -497,18 +548,32 @@ mod tests {
         assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert!(!r.has_issue("rows_missing") && !r.has_issue("cells_unaligned"), "{:?}", r.issues);
         // Each row's facts where its numbers were printed.
-        let text = table(NEW);
+        let text = table(NEW, TOTAL);
         let fee = r.requests.iter().find(|f| f.row == "other_overdue_fee" && f.applicant == "natural_person");
         assert!(fee.is_some_and(|f| text[..f.offset].ends_with("公开申请 ")), "{fee:?}");
     }
 
     #[test]
-    fn an_agency_s_slip_in_a_sum_leaves_the_last_rows_as_read() {
-        // 一 one more than the rows after it leave: no placing holds every sum.
-        let r = requests(&table([31, 3, 0, 1, 2, 0, 37]));
+    fn an_agency_s_slip_in_a_column_of_counts_leaves_the_last_rows_as_read() {
+        // 一 one more than the rows after it leave in a column: no placing holds.
+        let r = requests(&table([31, 3, 0, 1, 2, 0, 37], TOTAL));
         assert_ne!(get(&r, "total_processed"), TOTAL, "{:?}", r.issues);
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert!(r.has_issue("rows_missing") || r.has_issue("cells_unaligned"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn an_agency_s_slip_in_a_row_total_is_read_as_printed_for_the_checks_to_flag() {
+        // (七)总计's 总计 one more than its columns: every other sum holds.
+        let slipped = [28, 3, 0, 1, 2, 0, 35];
+        let mut r = requests(&table(NEW, slipped));
+        assert_eq!(get(&r, "total_processed"), slipped, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_overdue_fee"), FEE);
+        assert_eq!(get(&r, "carried_forward"), FORWARD);
+        crate::extract::checks::check(&mut r, Template::T2021);
+        for code in ["row_sum_mismatch", "identity_mismatch", "result_sum_mismatch"] {
+            assert!(r.has_issue(code), "{code}: {:?}", r.issues);
+        }
     }
 
     #[test]
