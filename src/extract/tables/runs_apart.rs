@@ -25,11 +25,12 @@
 //! apart where every row adds up, the results to (七)总计 in each column and
 //! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
 //! numbers (rows of zeros fit many more ways, apart, than the page printed).
-//! Where no way holds every sum, a row's 总计 may be the report's slip: the
-//! ways where every other sum holds (the totals' column's aside) are looked
-//! for with each row's 总计 so, and kept where all those rows give the same
-//! numbers, read as printed for the checks to flag. A slip in another column
-//! leaves no way: the rows stay as read, short.
+//! Where no way holds every sum (all looked at), a row's 总计 may be the
+//! report's slip: the ways where every other sum holds (those of the totals'
+//! column the slip is in aside) are looked for with each row's 总计 so, and
+//! kept where all those rows give the same numbers, read as printed for the
+//! checks to flag. A slip in another column leaves no way, and a search left
+//! unfinished no reading: the rows stay as read, short.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -248,8 +249,6 @@ struct Placings<'a> {
     found: Option<Vec<Vec<usize>>>,
     /// Two placings kept giving different numbers, or too many looked at.
     failed: bool,
-    /// Two placings kept giving different numbers.
-    ambiguous: bool,
 }
 
 impl<'a> Placings<'a> {
@@ -258,8 +257,8 @@ impl<'a> Placings<'a> {
         let cells = block.rows.iter().map(|r| r.cells.clone()).collect();
         let ways_of = vec![None; block.rows.len()];
         let in_run = vec![false; pool.len()];
-        let (apart, slip, looked, found, failed, ambiguous) = (0, None, 0, None, false, false);
-        Placings { block, pool, placed, cells, ways_of, in_run, apart, slip, looked, found, failed, ambiguous }
+        let (apart, slip, looked, found, failed) = (0, None, 0, None, false);
+        Placings { block, pool, placed, cells, ways_of, in_run, apart, slip, looked, found, failed }
     }
 
     /// Places the pool's number `p` in row `i`'s `k`th missing cell, or none there.
@@ -271,21 +270,20 @@ impl<'a> Placings<'a> {
     /// The one placing (each row's missing cells' pool indices), if one: of
     /// those with the fewest cells apart that place the numbers. Where none
     /// holds every sum, one with a row's 总计 the report's slip (its own sum
-    /// and its column's not held), where every such row gives the same
-    /// numbers: the checks then flag the slip.
+    /// and those of its column it is in not held), where every such row
+    /// gives the same numbers: the checks then flag the slip.
     fn run(mut self) -> Option<Vec<Vec<usize>>> {
-        if let Some(found) = self.fewest_apart() {
-            return Some(found);
+        let found = self.fewest_apart();
+        if found.is_some() || self.failed {
+            return found;
         }
         let mut kept: Option<Vec<Vec<usize>>> = None;
         for row in 0..self.block.rows.len() {
-            // (Each row's search looks at as many placings as the first.)
-            if self.ambiguous {
-                return None;
-            }
-            (self.slip, self.looked, self.failed) = (Some(row), 0, false);
+            // (Each row's search looks at as many placings as the first; any
+            // left unfinished leaves the rows as read.)
+            (self.slip, self.looked) = (Some(row), 0);
             let found = self.fewest_apart();
-            if self.ambiguous {
+            if self.failed {
                 return None;
             }
             let Some(found) = found else { continue };
@@ -297,6 +295,15 @@ impl<'a> Placings<'a> {
             }
         }
         kept
+    }
+
+    /// Whether column `a` holds its sums, (七)总计 and 四 to 一 + 二 and the
+    /// results to (七)总计, with a row's 总计 the report's slip: not the
+    /// totals' column where the slip is in one of its rows.
+    fn holds(&self, a: usize) -> (bool, bool) {
+        let Some(slip) = self.slip.filter(|_| a == APPLICANTS.len() - 1) else { return (true, true) };
+        let (total, forward) = (slip == self.block.total, slip == self.block.forward);
+        (!(total || forward), !(total || self.block.results[slip]))
     }
 
     /// The one placing of those with the fewest cells apart, if one; `None`
@@ -393,9 +400,8 @@ impl<'a> Placings<'a> {
     fn columns_fit(&self) -> bool {
         let (total, forward) = (&self.cells[self.block.total], &self.cells[self.block.forward]);
         let n = APPLICANTS.len();
-        // (With a 总计 the report's slip, the totals' column holds no sum.)
-        let columns = if self.slip.is_some() { n - 1 } else { n };
-        (0..columns).all(|a| {
+        (0..n).all(|a| {
+            let (identity_holds, results_hold) = self.holds(a);
             let sum = self.block.sums[a];
             let (mut placed, mut all) = (0, true);
             for (cells, _) in self.cells.iter().zip(&self.block.results).filter(|(_, &r)| r) {
@@ -404,13 +410,14 @@ impl<'a> Placings<'a> {
             }
             let most = total[a].or(forward[a].map(|f| sum - f)).unwrap_or(sum);
             let identity = match (total[a], forward[a]) {
-                (Some(t), Some(f)) => t + f == sum,
+                (Some(t), Some(f)) => !identity_holds || t + f == sum,
                 _ => true,
             };
-            let results_fit = match total[a] {
-                Some(t) if all => self.block.known[a] + placed == t,
-                _ => self.block.known[a] + placed <= most,
-            };
+            let results_fit = !results_hold
+                || match total[a] {
+                    Some(t) if all => self.block.known[a] + placed == t,
+                    _ => self.block.known[a] + placed <= most,
+                };
             identity && results_fit
         })
     }
@@ -469,15 +476,17 @@ impl<'a> Placings<'a> {
             return;
         }
         let (total, forward) = (&rows[self.block.total], &rows[self.block.forward]);
-        for a in 0..if self.slip.is_some() { n - 1 } else { n } {
+        for a in 0..n {
+            let (identity_holds, results_hold) = self.holds(a);
             let results: i64 = rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).sum();
-            if self.block.known[a] + results != total[a] || total[a] + forward[a] != self.block.sums[a] {
+            let identity = total[a] + forward[a] == self.block.sums[a];
+            if (results_hold && self.block.known[a] + results != total[a]) || (identity_holds && !identity) {
                 return;
             }
         }
         let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
         match &self.found {
-            Some(first) if values(first) != values(&placed) => (self.failed, self.ambiguous) = (true, true),
+            Some(first) if values(first) != values(&placed) => self.failed = true,
             Some(_) => {}
             None => self.found = Some(placed),
         }
