@@ -240,8 +240,11 @@ struct Placings<'a> {
     ways_of: Vec<Option<Way>>,
     /// Whether each of the pool's numbers is in a run.
     in_run: Vec<bool>,
-    /// The cells apart of the placings looked for.
+    /// The fewest cells apart of a placing kept so far (the most a placing
+    /// may have, before one is): placings with more are not looked at.
     apart: usize,
+    /// Whether two placings with that many cells apart give different numbers.
+    tied: bool,
     /// The row whose 总计 may be the report's slip, if one.
     slip: Option<usize>,
     /// The placings looked at, whole or in part.
@@ -257,8 +260,8 @@ impl<'a> Placings<'a> {
         let cells = block.rows.iter().map(|r| r.cells.clone()).collect();
         let ways_of = vec![None; block.rows.len()];
         let in_run = vec![false; pool.len()];
-        let (apart, slip, looked, found, failed) = (0, None, 0, None, false);
-        Placings { block, pool, placed, cells, ways_of, in_run, apart, slip, looked, found, failed }
+        let (apart, tied, slip, looked, found, failed) = (0, false, None, 0, None, false);
+        Placings { block, pool, placed, cells, ways_of, in_run, apart, tied, slip, looked, found, failed }
     }
 
     /// Places the pool's number `p` in row `i`'s `k`th missing cell, or none there.
@@ -307,20 +310,16 @@ impl<'a> Placings<'a> {
     }
 
     /// The one placing of those with the fewest cells apart, if one; `None`
-    /// where none does or two give different numbers (`failed`).
+    /// where none does, two give different numbers or too many were looked at.
     fn fewest_apart(&mut self) -> Option<Vec<Vec<usize>>> {
         let most: usize = self.block.rows.iter().map(|r| r.missing.len().min(3)).sum();
-        for apart in 0..=most {
-            self.apart = apart;
-            self.row(self.block.rows.len(), self.pool.len(), 0);
-            if self.failed {
-                return None;
-            }
-            if let Some(found) = self.found.take() {
-                return Some(found);
-            }
+        (self.apart, self.found, self.tied) = (most, None, false);
+        self.row(self.block.rows.len(), self.pool.len(), 0);
+        if self.failed || self.tied {
+            self.failed = true;
+            return None;
         }
-        None
+        self.found.take()
     }
 
     /// Places the run of the row before row `i` and those before it, the run
@@ -337,12 +336,10 @@ impl<'a> Placings<'a> {
             return;
         };
         let missing = self.block.rows[i].missing.clone();
-        // (The most cells apart of the rows before: two firsts and a total each.)
-        let before: usize = self.block.rows[..i].iter().map(|r| r.missing.len().min(3)).sum();
         let after: usize = (i + 1..self.block.rows.len()).filter_map(|j| self.ways_of[j]).map(Way::apart).sum();
         for way in Way::all(&missing) {
             let apart = after + way.apart();
-            if apart > self.apart || apart + before < self.apart {
+            if apart > self.apart {
                 continue;
             }
             let run = missing.len() - way.apart();
@@ -436,7 +433,7 @@ impl<'a> Placings<'a> {
                 late.push((i, self.placed[i].len() - 1));
             }
         }
-        if left.len() != skipped || left.len() != self.apart || left.len() != heads.len() + late.len() {
+        if left.len() != skipped || left.len() > self.apart || left.len() != heads.len() + late.len() {
             return;
         }
         self.take(&left, &heads, &late, 0, 0);
@@ -484,12 +481,20 @@ impl<'a> Placings<'a> {
                 return;
             }
         }
+        // (Fewer cells apart than the placings kept: this one alone is kept.)
+        let apart = self.placed_apart();
         let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
         match &self.found {
-            Some(first) if values(first) != values(&placed) => self.failed = true,
-            Some(_) => {}
+            Some(_) if apart < self.apart => (self.found, self.tied) = (Some(placed), false),
+            Some(first) => self.tied |= values(first) != values(&placed),
             None => self.found = Some(placed),
         }
+        self.apart = apart;
+    }
+
+    /// The cells apart of the placing made.
+    fn placed_apart(&self) -> usize {
+        self.ways_of.iter().flatten().map(|w| w.apart()).sum()
     }
 }
 
