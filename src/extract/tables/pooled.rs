@@ -546,13 +546,16 @@ fn each_placing(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::numbers_first::tests::{get, lines, requests, HEAD};
     use super::*;
 
     /// 表三's head, then each template row (of the 2021 table) as `print` prints
     /// it with its numbers: those `values` names it with, else 0s.
-    fn printed(values: &[(&str, [i64; 7])], mut print: impl FnMut(&template::Row, [i64; 7]) -> String) -> String {
+    pub(in super::super) fn printed(
+        values: &[(&str, [i64; 7])],
+        mut print: impl FnMut(&template::Row, [i64; 7]) -> String,
+    ) -> String {
         let mut text = HEAD.to_string();
         for spec in template::request_rows(Template::T2021) {
             let own = values.iter().find(|(key, _)| *key == spec.key).map_or([0; 7], |&(_, v)| v);
