@@ -66,9 +66,9 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     // (The facts that stand: not a 总计 inferred, where none was printed (a
     // group's first row's, carried down), nor (七)总计's and 四's where either
     // is short: their numbers are looked at again with the others'.)
-    let mut printed: Vec<usize> = rows.iter().flat_map(|r| &r.cells).map(|c| c.offset).collect();
-    printed.sort_unstable();
-    let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && printed.binary_search(&f.offset).is_err();
+    let mut cells: Vec<usize> = rows.iter().flat_map(|r| &r.cells).map(|c| c.offset).collect();
+    cells.sort_unstable();
+    let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && cells.binary_search(&f.offset).is_err();
     let last = |f: &RequestFact| f.row == total || f.row == forward;
     let stands = |f: &&RequestFact| !inferred(f) && (last_whole || !last(f));
     let standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
@@ -82,24 +82,8 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     let from_row = rows.partition_point(|r| r.offset <= after);
     let end = rows[from_row..].iter().position(litigation).map_or(end, |k| from_row + k);
-    let mut taken: Vec<usize> = standing.iter().map(|f| f.offset).collect();
-    taken.sort_unstable();
-    let count = |v: Value| (v.unit.is_none() && v.number.fract() == 0.0 && v.number >= 0.0).then_some(v.number as i64);
-    let mut pool: Vec<(usize, i64)> = Vec::new();
-    for cell in rows[..end.min(rows.len())].iter().flat_map(|r| &r.cells) {
-        if cell.offset > after && taken.binary_search(&cell.offset).is_err() {
-            let Some(value) = cell.value.map_or(Some(0), count) else { return };
-            pool.push((cell.offset, value));
-        }
-    }
+    let Some(pool) = pool(text, &rows[..end.min(rows.len())], after, &standing) else { return };
     if pool.len() != block.rows.iter().map(|r| r.missing.len()).sum::<usize>() {
-        return;
-    }
-    // (Marks for none all alike: a mark broken in two, `——` as `—` / `—`, would shift the cells.)
-    let printed = |at: usize| text.get(at..).and_then(|t| t.split(char::is_whitespace).next());
-    let mark = |at: usize| printed(at).filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()));
-    let mut marks = pool.iter().filter_map(|&(at, _)| mark(at));
-    if marks.next().is_some_and(|m| !marks.all(|o| o == m)) {
         return;
     }
     let values: Vec<i64> = pool.iter().map(|&(_, v)| v).collect();
@@ -108,8 +92,7 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     let keys: Vec<&'static str> = block.rows.iter().map(|r| specs[r.spec].key).collect();
     let facts = &mut report.requests;
     let read: Vec<RequestFact> = facts.drain(from..).collect();
-    let of_rows = |f: &RequestFact| keys.contains(&f.row);
-    facts.extend(read.into_iter().filter(|f| !of_rows(f) || standing.iter().any(|s| s == f)));
+    facts.extend(read.into_iter().filter(|f| !keys.contains(&f.row) || standing.contains(f)));
     for (row, cells) in block.rows.iter().zip(&solution) {
         for (&a, &p) in row.missing.iter().zip(cells) {
             let (offset, count) = pool[p];
@@ -123,6 +106,27 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     };
     facts[from..].sort_by_key(place);
     super::pooled::read_again(report, &keys);
+}
+
+/// The numbers of `rows`' cells after `after`, none of them a fact that
+/// stands, each with its place: `None` where one is no count, or where the
+/// marks for none among them differ (a mark broken in two, `——` as `—` / `—`,
+/// would shift the cells).
+fn pool(text: &str, rows: &[Row], after: usize, standing: &[RequestFact]) -> Option<Vec<(usize, i64)>> {
+    let mut taken: Vec<usize> = standing.iter().map(|f| f.offset).collect();
+    taken.sort_unstable();
+    let count = |v: Value| (v.unit.is_none() && v.number.fract() == 0.0 && v.number >= 0.0).then_some(v.number as i64);
+    let mut pool: Vec<(usize, i64)> = Vec::new();
+    for cell in rows.iter().flat_map(|r| &r.cells) {
+        if cell.offset > after && taken.binary_search(&cell.offset).is_err() {
+            pool.push((cell.offset, cell.value.map_or(Some(0), count)?));
+        }
+    }
+    let word = |at: usize| text.get(at..).and_then(|t| t.split(char::is_whitespace).next());
+    let mark = |at: usize| word(at).filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
+    let mut marks = pool.iter().filter_map(|&(at, _)| mark(at));
+    let alike = marks.next().is_none_or(|m| marks.all(|o| o == m));
+    alike.then_some(pool)
 }
 
 /// A row read again: its index among the template's, its cells as read and
