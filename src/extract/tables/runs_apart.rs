@@ -294,9 +294,8 @@ impl<'a> Placings<'a> {
                 return None;
             }
             let Some(found) = found else { continue };
-            let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
             match &kept {
-                Some(first) if values(first) != values(&found) => return None,
+                Some(first) if self.values(first) != self.values(&found) => return None,
                 Some(_) => {}
                 None => kept = Some(found),
             }
@@ -466,34 +465,27 @@ impl<'a> Placings<'a> {
         }
     }
 
-    /// Keeps the placing made, where every sum holds.
+    /// Keeps the placing made, where every sum holds (each row's, with every
+    /// cell placed, and each column's).
     fn keep(&mut self) {
-        let n = APPLICANTS.len();
         let placed: Option<Vec<Vec<usize>>> = self.placed.iter().map(|r| r.iter().copied().collect()).collect();
         let Some(placed) = placed else { return };
-        let rows: Vec<Vec<i64>> = self.cells.iter().map(|c| c.iter().flatten().copied().collect()).collect();
-        let adds_up = |(i, c): (usize, &Vec<i64>)| self.slip == Some(i) || c[..n - 1].iter().sum::<i64>() == c[n - 1];
-        if rows.iter().any(|c| c.len() != n) || !rows.iter().enumerate().all(adds_up) {
+        if !(0..self.cells.len()).all(|i| self.fits(i)) {
             return;
-        }
-        let (total, forward) = (&rows[self.block.total], &rows[self.block.forward]);
-        for a in 0..n {
-            let (identity_holds, results_hold) = self.holds(a);
-            let results: i64 = rows.iter().zip(&self.block.results).filter(|(_, &r)| r).map(|(c, _)| c[a]).sum();
-            let identity = total[a] + forward[a] == self.block.sums[a];
-            if (results_hold && self.block.known[a] + results != total[a]) || (identity_holds && !identity) {
-                return;
-            }
         }
         // (Fewer cells apart than the placings kept: this one alone is kept.)
         let apart = self.placed_apart();
-        let values = |p: &[Vec<usize>]| -> Vec<i64> { p.iter().flatten().map(|&q| self.pool[q]).collect() };
         match &self.found {
             Some(_) if apart < self.apart => (self.found, self.tied) = (Some(placed), false),
-            Some(first) => self.tied |= values(first) != values(&placed),
+            Some(first) => self.tied |= self.values(first) != self.values(&placed),
             None => self.found = Some(placed),
         }
         self.apart = apart;
+    }
+
+    /// The numbers a placing gives, row by row.
+    fn values(&self, placed: &[Vec<usize>]) -> Vec<i64> {
+        placed.iter().flatten().map(|&p| self.pool[p]).collect()
     }
 
     /// The cells apart of the placing made.
