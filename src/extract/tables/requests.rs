@@ -133,15 +133,69 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let rows_read = kept.as_deref().unwrap_or(rows_from);
     let first_fact = report.requests.len();
     let end = read_requests_from(text, rows_read, t, report);
-    // (Rows whose numbers came out of their order: read again where the sums tell.)
-    super::pooled::reread(rows_read, t, report, first_fact);
-    // (The last two rows' numbers out of their order too: read again where the sums tell.)
-    super::last_rows::reread(rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
-    // (四's columns but its first printed before its label: (七)总计 read as printed.)
-    super::last_rows::before_label(text, rows_read, t, report, first_fact);
-    // (The last rows' numbers in runs apart, (七)总计 and 四 among them: read again where the sums tell.)
-    super::runs_apart::reread(text, rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
+    let reread = |report: &mut Report| {
+        // (Rows whose numbers came out of their order: read again where the sums tell.)
+        super::pooled::reread(rows_read, t, report, first_fact);
+        // (The last two rows' numbers out of their order too: read again where the sums tell.)
+        super::last_rows::reread(rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
+        // (四's columns but its first printed before its label: (七)总计 read as printed.)
+        super::last_rows::before_label(text, rows_read, t, report, first_fact);
+        // (The last rows' numbers in runs apart, (七)总计 and 四 among them: read again where the sums tell.)
+        super::runs_apart::reread(text, rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
+        let untold = untold(&report.requests, first_fact, t);
+        without(&mut report.requests, &untold);
+    };
+    // Rows put in their first columns for want of anything telling which of
+    // their columns are blank stand while the table is read again, or not (they
+    // may be other rows' numbers): the reading that keeps more.
+    let guesses = untold(&report.requests, first_fact, t);
+    let apart = (!guesses.is_empty()).then(|| {
+        let mut apart = report.clone();
+        without(&mut apart.requests, &guesses);
+        reread(&mut apart);
+        apart
+    });
+    reread(report);
+    if let Some(apart) = apart.filter(|a| a.requests.len() > report.requests.len()) {
+        *report = apart;
+    }
     end.map(|end| from + end)
+}
+
+/// The facts (indexes from `from`) of the rows read as their first columns
+/// alone, two cells short or more and no 总计, in a column no sum holds:
+/// which of such a row's columns are blank is not known unless one does, the
+/// results to (七)总计 for a result row, 一 + 二 = (七) + 四 for another.
+fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usize> {
+    let specs = template::request_rows(t);
+    let grid = Grid::of(&facts[from..], t);
+    let n = template::APPLICANTS.len();
+    let first_columns = |r: usize| {
+        let filled = (0..n).take_while(|&a| grid.get(Some(r), a).is_some()).count();
+        (2..n - 1).contains(&filled) && (filled..n).all(|a| grid.get(Some(r), a).is_none())
+    };
+    let guessed: Vec<usize> = (0..specs.len()).filter(|&r| first_columns(r)).collect();
+    let summed = |r: usize, a: usize| match specs[r].role {
+        Role::Result => grid.results(a).is_some(),
+        _ => grid.identity(a).is_some(),
+    };
+    (from..facts.len())
+        .filter(|&i| {
+            let f = &facts[i];
+            let a = template::APPLICANTS.iter().position(|&a| a == f.applicant);
+            let r = guessed.iter().copied().find(|&r| specs[r].key == f.row);
+            r.zip(a).is_some_and(|(r, a)| !summed(r, a))
+        })
+        .collect()
+}
+
+/// `facts` but those at `drop` (in order).
+fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
+    let mut at = 0;
+    facts.retain(|_| {
+        at += 1;
+        drop.binary_search(&(at - 1)).is_err()
+    });
 }
 
 /// Reads 表三 from the start of `rows_from`: see [`read_requests`].
@@ -860,6 +914,104 @@ mod tests {
             let r = table("| 0 | 0 |", without);
             assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0), "{without}");
         }
+    }
+
+    #[test]
+    fn a_row_put_in_its_first_columns_stands_only_where_a_sum_holds_it() {
+        // A table in cells between `|`, 四 three cells of seven: which of its columns are blank
+        // is not known until 一 + 二 = (七) + 四 holds with its numbers in its first columns.
+        let table = |without: &str| {
+            let mut text = String::from("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n");
+            for row in template::request_rows(Template::T2021).into_iter().filter(|r| r.key != without) {
+                let cells = match row.key {
+                    "new_received" => "| 10 | 3 | 1 | 0 | 0 | 0 | 14 |",
+                    "carried_over" => "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+                    "granted" | "total_processed" => "| 7 | 0 | 0 | 0 | 0 | 0 | 7 |",
+                    "carried_forward" => "| 5 | 3 | 1 |",
+                    _ => "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                };
+                text.push_str(&format!("| {} {cells}\n", row.label));
+            }
+            let r = requests(&text, Template::T2021);
+            template::APPLICANTS.iter().map(|a| get(&r, "carried_forward", a)).collect::<Vec<_>>()
+        };
+        assert_eq!(table(""), [Some(5), Some(3), Some(1), None, None, None, None]);
+        // (七)总计 not printed: nothing holds them.
+        assert_eq!(table("total_processed"), [None; 7]);
+    }
+
+    /// A web page's 表三 by plain `pdftotext`, its lines between `|` (from the
+    /// section's heading to 表四's): its rows' first columns by their labels,
+    /// their middle columns after, the groups' first rows' totals carried down,
+    /// the last rows' numbers in runs apart.
+    const PAGE: &str = "\
+        (本列数据的|勾稽关系为：|第一项加第二|申请人情况|项之和，等于|第三项加第四|项之和)|自然人|商业企业|\
+        一、本年新收|政府信息公开 1290|申请数量|二、上年结转 8|科研机构|社会|法律服务|公益|其他 总计|机构|\
+        组织|127|16|15|54|33|1535|13|0|0|7|0|28|\x0c政府信息公开|申请数量|558|\
+        64|4|6|24|12|668|98|7|2|1|1|2|111|1.属于国家秘密|14|0|0|0|0|0|\
+        2.其他法律行政法|12|规禁止公开|4|0|0|0|0|16|3.危及\"三安全一稳|15|定\"|2|0|0|1|\
+        0|18|4.保护第三方合法|14|权益|0|0|0|1|0|15|5.属于三类内部事|8|务信息|2|0|0|0|0|\
+        10|6.属于四类过程性|11|信息|2|0|0|2|0|15|7.属于行政执法案|23|卷|0|0|0|1|0|24|\
+        8.属于行政查询事|11|项|1|0|1|0|2|15|19|6|3|9|6|三、本年度办 (一)予以公开|理结果|\
+        (二)部分公开|(三)不予公开|(四)无法提供|1.本机关不掌握相|216|关政府信息|2.没有现成信息需|59|\
+        要另行制作|8|1|0|5|0|73|3.补正后申请内容|25|仍不明确|6|0|0|0|4|35|(五)不予处理|\
+        1.信访举报投诉类|16|申请|2|1|0|3|2|2.重复申请|15|2|1|0|0|0|18|3.要求提供公开出|\
+        20|版物|3|0|0|0|0|23|4.无正当理由大量|18|反复申请|2|0|0|0|1|21|5.要求行政机关确|\
+        认或重新出具已获 15|取信息|3|0|2|1|0|21|2|0|0|3|0|0|1|1|0|35|1.申请人无正当理|\
+        由逾期不补正、|(六)其他处理|行政机关不再处 23|理其政府信息公|开申请|3|2.申请人逾期未按 30|14|\
+        259|24|28|\x0c收费通知要求缴纳|费用、行政机关不|再处理其政府信息|公开申请|3.其他|16|6|0|0|\
+        1|0|23|(七)总计|1217|138|15|14|53|29|1466|2|1|1|8|4|97|四、结转下年|\
+        81|度继续办理|";
+
+    /// Another page, (三)'s first rows printed before their labels, (四)1's 其他
+    /// and 总计 among the labels' lines.
+    const PAGE_BEFORE: &str = "\
+        (本列数据的勾|稽关系为：第|一项加第二项|申请人情况|之和，等于第|三项加第四项|之和)|自然人|商业企业|\
+        一、本年新收 253|政府信息公开|科研机构|30|社会|法律服务|公益|其他 总计|机构|组织|2|4|16 5|\
+        310|\x0c申请数量|二、上年结转|政府信息公开 24|申请数量|3|—|—|2|1|30|115|13|1|4|\
+        10|5|22|2|—|—|1|— 25|1.属于国家秘密|2|1|—|—|— — 3|2.其他法律行政法规|—|\
+        禁止公开|—|—|—|—|— —|3.危及\"三安全一稳|2|定\"|1|—|—|—|— 3|4.保护第三方合法权|2|\
+        益|1|—|—|—|— 3|5.属于三类内部事务|2|信息|—|—|—|—|— 2|6.属于四类过程性信|2|息|—|\
+        —|—|—|— 2|7.属于行政执法案卷 5|—|—|—|—|— 5|8.属于行政查询事项 1|1|—|—|—|— 2|\
+        1.本机关不掌握相|46|关政府信息|3|1|—|1|三、本年度办 (一)予以公开|理结果|(二)部分公开|\
+        (三)不予公开|(四)无法提供|148|1|52|2.没有现成信息需要|14|另行制作|3|—|—|1|— 18|\
+        3.补正后申请内容仍|9|不明确|—|—|—|1|— 10|(五)不予处理|1.信访举报投诉类|5|申请|—|—|—|\
+        — — 5|2.重复申请|6|—|—|—|1|— 7|3.要求提供公开出版|1|物|—|—|—|—|— 1|\
+        4.无正当理由大量反|3|复申请|—|—|—|—|— 3|5.要求行政机关确认|或重新出具已获取 4|信息|—|—|—|\
+        1|— 5|2|—|—|— — 6|—|—|—|— 5|1.申请人无正当理|由逾期不补正、行|4|(六)其他处理|\
+        政机关不再处理其|政府信息公开申请|—|2.申请人逾期未按收 5|费通知要求缴纳费|\x0c用、行政机关不再|\
+        处理其政府信息公|开申请|3.其他|1|1|—|—|—|— 2|(七)总计|251|28|2|4|16|6|5|—|—|\
+        2|—|33|四、结转下年|26|度继续办理|307|";
+
+    fn page(lines: &str) -> String {
+        let lines = lines.trim_end_matches('|').replace('|', "\n");
+        format!("三、收到和处理政府信息公开申请情况\n{lines}\n四、政府信息公开行政复议、行政诉讼情况\n")
+    }
+
+    fn row(r: &Report, key: &str) -> Vec<Option<i64>> {
+        template::APPLICANTS.iter().map(|a| get(r, key, a)).collect()
+    }
+
+    #[test]
+    fn rows_guessed_from_other_rows_numbers_give_way_to_the_last_rows_read_again() {
+        // (六)1's numbers (23 and 3 among (六)2's label's lines) put in its first columns would
+        // take numbers of others: dropped, the last rows are read where every sum holds.
+        let r = requests(&page(PAGE), Template::T2021);
+        assert_eq!(r.requests.len(), 25 * 7, "{:?}", r.issues);
+        assert_eq!(row(&r, "other_overdue_correction"), [23, 2, 0, 0, 3, 0, 28].map(Some));
+        assert_eq!(row(&r, "other_overdue_fee"), [30, 3, 0, 1, 1, 0, 35].map(Some));
+        assert_eq!(row(&r, "carried_forward"), [81, 2, 1, 1, 8, 4, 97].map(Some));
+    }
+
+    #[test]
+    fn a_row_s_first_columns_stand_while_the_last_rows_are_read_again_where_that_reads_more() {
+        // (四)1's first five columns after its label, its 其他 and 总计 among the labels' lines:
+        // they stand, and the rows printed apart are read with its last two.
+        let r = requests(&page(PAGE_BEFORE), Template::T2021);
+        assert_eq!(r.requests.len(), 25 * 7, "{:?}", r.issues);
+        assert_eq!(row(&r, "unable_not_held"), [46, 3, 1, 0, 1, 1, 52].map(Some));
+        assert_eq!(row(&r, "granted"), [115, 13, 1, 4, 10, 5, 148].map(Some));
+        assert_eq!(row(&r, "total_processed"), [251, 28, 2, 4, 16, 6, 307].map(Some));
     }
 
     #[test]
