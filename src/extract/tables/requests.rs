@@ -133,6 +133,7 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let rows_read = kept.as_deref().unwrap_or(rows_from);
     let first_fact = report.requests.len();
     let end = read_requests_from(text, rows_read, t, report);
+    // (Returns whether rows put in their first columns were left untold, and dropped.)
     let reread = |report: &mut Report| {
         // (Rows whose numbers came out of their order: read again where the sums tell.)
         super::pooled::reread(rows_read, t, report, first_fact);
@@ -144,20 +145,24 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         super::runs_apart::reread(text, rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
         let untold = untold(&report.requests, first_fact, t);
         without(&mut report.requests, &untold);
+        !untold.is_empty()
     };
     // Rows put in their first columns for want of anything telling which of
-    // their columns are blank stand while the table is read again, or not (they
-    // may be other rows' numbers): the reading that keeps more.
+    // their columns are blank stand while the table is read again; where a sum
+    // does not hold them then (they may be other rows' numbers), or the table
+    // is left short, it is read again without them too, and the reading that
+    // keeps more kept.
     let guesses = untold(&report.requests, first_fact, t);
-    let apart = (!guesses.is_empty()).then(|| {
-        let mut apart = report.clone();
+    let before = (!guesses.is_empty()).then(|| report.clone());
+    let untold_left = reread(report);
+    let cells = template::request_rows(t).len() * template::APPLICANTS.len();
+    let whole = report.requests.len() - first_fact >= cells;
+    if let Some(mut apart) = before.filter(|_| untold_left || !whole) {
         without(&mut apart.requests, &guesses);
         reread(&mut apart);
-        apart
-    });
-    reread(report);
-    if let Some(apart) = apart.filter(|a| a.requests.len() > report.requests.len()) {
-        *report = apart;
+        if apart.requests.len() > report.requests.len() {
+            *report = apart;
+        }
     }
     end.map(|end| from + end)
 }
@@ -1012,6 +1017,36 @@ mod tests {
         assert_eq!(row(&r, "unable_not_held"), [46, 3, 1, 0, 1, 1, 52].map(Some));
         assert_eq!(row(&r, "granted"), [115, 13, 1, 4, 10, 5, 148].map(Some));
         assert_eq!(row(&r, "total_processed"), [251, 28, 2, 4, 16, 6, 307].map(Some));
+    }
+
+    /// A page of zeros read back from Big5 in another encoding, its last rows'
+    /// numbers in runs apart.
+    const PAGE_ZEROS: &str = "\
+        (本列 数 据的勾 稽关|系为: 第一项加第二|申请人 情 况|项之和, 等于第三|项加第四项之和)|自然 人|\
+        商业企业|一、 本年新收政府信息|8|公开申请数量|研机 构|社会公 法律�|其 总计|益 组 A 务|他|机 构|织|\
+        1|0|0|0|0|9|二、上年结转|0|政府信息公开申请数量|三、 本年度办 理 结 果|0|0|0|0|0|0|\
+        (一)予以 公开|2|1|0|0|0|0 3|(二)部分公开|0|0|0|0|0|0 0|(三)不予公开|\
+        1.属于国家秘密|0|0|0|0|0 0 0|2.其他法律行政法规禁|止公开|0|0|0|0|0|0 0|\
+        3.危 及\"三安全一稳定\" 0|0|0|0|0|0 0|4.保护第三 方|合法权益|0|0|0|0|0|0 0|\
+        5.属于三 类内部事|务信息|0|0|0|0|0|0 0|6.属于四类 过程性信息|0|0|0|0|0|0 0|\
+        7.属于行政 执 法案卷|0|0|0|0|0|0 0|8.属于行政查 询事项|0|0|0|0|0|0 0|\
+        (四)无法 提供|1.本机关不掌 握相关 2|政府信息|0|0|0|0 0 2|2.没有现成信息需要另行制作|0|0|\
+        0|0|0|0 0|3.补正后申请内容 仍不 0|明确|0|0|0|0|0 0|(五)不予 处理|\
+        1.信访举报 投诉 类|0|申请|0|0|0|0 0 0|2.重复申请|1|0|0|0|0|0 1|\
+        3.n求 提供公开出版物|0|0|0|0|0|0 0|4.无 正当 理 由大量 反复|0|申请|0|0|0|0|0 0|\
+        5.n求行政 机关|确认或新出 具已 获|取信息|0|0|0|0|0|0 0|(六)其他处理|1.申请人无 正当 理|\
+        由 逾 期不补正|1|、行政 机关不|再处理 其政府信息公|开申请|0|0|0|0 0 1|2.申请人逾 期未|\
+        按收费通知要求 缴纳费|0|用、行政 机关不再处理|其政府信息公开申请|0|0|0|0|0 0|1|0|0|0|0|\
+        0 1|7|0|1|0|0|0|0|0|0|0|0 8|1|3.其他|(七)总计|四、 结转下年度继续办 1|理|";
+
+    #[test]
+    fn the_last_rows_of_a_table_of_zeros_in_runs_apart_are_read_with_the_fewest_cells_apart() {
+        // Rows of zeros fit many placings with many cells apart: those with few are looked at first.
+        let r = requests(&page(PAGE_ZEROS), Template::T2021);
+        assert_eq!(r.requests.len(), 25 * 7, "{:?}", r.issues);
+        assert_eq!(row(&r, "total_processed"), [7, 1, 0, 0, 0, 0, 8].map(Some));
+        assert_eq!(row(&r, "carried_forward"), [1, 0, 0, 0, 0, 0, 1].map(Some));
+        assert_eq!(row(&r, "other_misc"), [1, 0, 0, 0, 0, 0, 1].map(Some));
     }
 
     #[test]

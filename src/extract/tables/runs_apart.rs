@@ -244,8 +244,8 @@ struct Placings<'a> {
     ways_of: Vec<Option<Way>>,
     /// Whether each of the pool's numbers is in a run.
     in_run: Vec<bool>,
-    /// The fewest cells apart of a placing kept so far (the most a placing
-    /// may have, before one is): placings with more are not looked at.
+    /// The most cells apart a placing may have in this pass, then those of
+    /// the placing kept: placings with more are not looked at.
     apart: usize,
     /// Whether two placings with that many cells apart give different numbers.
     tied: bool,
@@ -314,10 +314,18 @@ impl<'a> Placings<'a> {
 
     /// The one placing of those with the fewest cells apart, if one; `None`
     /// where none does, two give different numbers or too many were looked at.
+    /// Placings are looked for with no cell apart, then with one at most, and
+    /// so on: those with few are found before the many more with more are
+    /// looked at.
     fn fewest_apart(&mut self) -> Option<Vec<Vec<usize>>> {
         let most: usize = self.block.rows.iter().map(|r| r.missing.len().min(3)).sum();
-        (self.apart, self.found, self.tied) = (most, None, false);
-        self.row(self.block.rows.len(), self.pool.len(), 0);
+        for apart in 0..=most {
+            (self.apart, self.found, self.tied) = (apart, None, false);
+            self.row(self.block.rows.len(), self.pool.len(), 0);
+            if self.failed || self.found.is_some() {
+                break;
+            }
+        }
         if self.failed || self.tied {
             self.failed = true;
             return None;
