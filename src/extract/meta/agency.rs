@@ -340,7 +340,7 @@ pub(super) fn names_an_agency(name: &str) -> bool {
 /// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`).
 pub(super) fn signed_agency(text: &str) -> Option<String> {
     let tail = super::dates::last_lines(text);
-    let date = tail.iter().position(|l| l.chars().count() <= 12 && parse_date(l).is_some())?;
+    let date = tail.iter().position(|l| l.chars().count() <= super::dates::DATE_LINE && parse_date(l).is_some())?;
     let name = tail.get(date + 1)?;
     let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
     (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())

@@ -164,21 +164,32 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         return Some(d);
     }
     // The date under the signature: a line of its own among the last few.
-    last_lines(text).iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= 12))
+    last_lines(text).iter().find_map(|l| parse_date(l).filter(|_| l.chars().count() <= DATE_LINE))
 }
 
 /// The last lines of a text with something on them, the last first, whitespace
 /// taken out: those that hold a number alone or one character left out (the
 /// cells of a table plain `pdftotext` prints after the page's end, `0`, `尚`,
-/// `未`, below the signature).
+/// `未`, below the signature). Where that table's labels are printed there
+/// too, a few characters a line (`(四)无` / `法提供` / `1.本机关不掌握`), the
+/// lines from the date alone above them up.
 pub(super) fn last_lines(text: &str) -> Vec<String> {
     let debris = |l: &str| l.chars().count() == 1 || l.chars().all(|c| c.is_ascii_digit());
-    let lines = text.lines().rev().map(squash).filter(|l| !l.is_empty() && !debris(l));
-    lines.take(LAST_LINES).map(|l| l.into_owned()).collect()
+    let lines = || text.lines().rev().map(squash).filter(|l| !l.is_empty() && !debris(l));
+    let mut pieces = lines().take(MAX_PIECES).take_while(|l| l.chars().count() <= DATE_LINE);
+    let signed = pieces.position(|l| parse_date(&l).is_some()).unwrap_or(0);
+    lines().skip(signed).take(LAST_LINES).map(|l| l.into_owned()).collect()
 }
 
 /// How many of the last lines hold a signature and its date.
 const LAST_LINES: usize = 8;
+
+/// The most characters of a line that dates a signature, and of a piece of a
+/// label a table's narrow column prints a line.
+pub(super) const DATE_LINE: usize = 12;
+
+/// The most pieces of a table's labels looked past for the signature's date.
+const MAX_PIECES: usize = 120;
 
 /// Lines below the title where a page prints it again (after its chrome).
 const REPEAT_LINES: usize = 8;

@@ -383,6 +383,19 @@ mod tests {
         let r = read_text(text);
         assert_eq!(r.agency.as_deref(), Some("德阳市旌阳区人民政府办公室"));
         assert_eq!(r.published, Date::new(2023, 1, 30));
+        // Under its labels too, a few characters a line; not past a paragraph.
+        let labels: String = ["(四)无", "法提供", "(五)不", "予处理", "1.本机关不掌握", "相关政府信息", "2.重复申请"]
+            .iter()
+            .cycle()
+            .take(14)
+            .map(|l| format!("{l}\n0\n"))
+            .collect();
+        let signed = "德阳市旌阳区人民政府办公室\n2023 年 1 月 30 日\n";
+        let r = read_text(&format!("关于2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n{signed}{labels}"));
+        assert_eq!(r.agency.as_deref(), Some("德阳市旌阳区人民政府办公室"));
+        assert_eq!(r.published, Date::new(2023, 1, 30));
+        let text = format!("关于2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n{signed}全年主动公开政府信息一百二十条。\n{labels}");
+        assert_eq!(read_text(&text).published, None);
         // The page's particulars, after a cell that names no agency.
         let text = "分类 | 政府信息公开年报 | 发布机构 | 本网 |
 2020年度政府信息公开工作年度报告
