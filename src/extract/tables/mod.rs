@@ -23,6 +23,7 @@ mod columns;
 mod cut_rows;
 mod disclosures;
 mod first_column;
+mod first_rows;
 mod group_totals;
 mod halved;
 mod labels_first;

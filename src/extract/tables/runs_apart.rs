@@ -112,7 +112,7 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
 /// stands, each with its place: `None` where one is no count, or where the
 /// marks for none among them differ (a mark broken in two, `——` as `—` / `—`,
 /// would shift the cells).
-fn pool(text: &str, rows: &[Row], after: usize, standing: &[RequestFact]) -> Option<Vec<(usize, i64)>> {
+pub(super) fn pool(text: &str, rows: &[Row], after: usize, standing: &[RequestFact]) -> Option<Vec<(usize, i64)>> {
     let mut taken: Vec<usize> = standing.iter().map(|f| f.offset).collect();
     taken.sort_unstable();
     let count = |v: Value| (v.unit.is_none() && v.number.fract() == 0.0 && v.number >= 0.0).then_some(v.number as i64);
