@@ -25,6 +25,7 @@ mod disclosures;
 mod first_column;
 mod first_rows;
 mod group_totals;
+mod guesses;
 mod halved;
 mod labels_first;
 mod last_columns;

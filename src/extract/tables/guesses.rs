@@ -1,0 +1,175 @@
+//! The rows of 表三 whose numbers a reading put in columns for want of
+//! anything telling which (a row short of cells put in its first columns, a
+//! row's one number in its 总计 or its first), and what the table's sums say
+//! of them: a guess they contradict is dropped, a row two cells short or more
+//! stands only where one holds it, and a lone number goes where its column
+//! adds up.
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::template::Role;
+
+/// The rows of 表三 whose numbers were put in their first columns, the
+/// columns unknown: their keys, those of them two cells short or more, and how
+/// many rows the table has read.
+pub(super) struct Guesses<'g> {
+    pub(super) rows: &'g [&'static str],
+    pub(super) far_short: &'g [&'static str],
+    pub(super) of: usize,
+}
+
+/// Drops the facts (`facts[from..]`) of the rows whose numbers were put in
+/// their first columns for want of anything telling their columns (`guessed`)
+/// where the sums do not bear them out: for a result row, in a column whose
+/// results are all read and do not add up to (七)总计, or where the number is
+/// more than (七)总计 leaves beside the other rows' (a count is never
+/// negative); for the others, in a column where 一 + 二 ≠ (七) + 四; for any
+/// row but 一 and 二, a number more than 一 + 二 in its column (what is
+/// processed or carried forward was received or carried over). The
+/// numbers of a row printed apart, other rows' among them (plain `pdftotext`
+/// of a page's table), are read no further than the sums bear them out.
+/// Where most rows are guessed, the table was printed in a way not read, and
+/// the sums that bear out a guess or two bear out none among so many: the
+/// rows two cells short or more are dropped whole.
+pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guesses, t: Template) {
+    let guessed = guesses.rows;
+    if guessed.is_empty() {
+        return;
+    }
+    if guessed.len() * 2 > guesses.of {
+        let mut at = 0;
+        facts.retain(|f| {
+            at += 1;
+            at <= from || !guesses.far_short.contains(&f.row)
+        });
+    }
+    let specs = template::request_rows(t);
+    let grid = Grid::of(&facts[from..], t);
+    let columns = 0..template::APPLICANTS.len();
+    let identity_fail: Vec<bool> =
+        columns.clone().map(|a| grid.identity(a).is_some_and(|[n, c, p, f]| n + c != p + f)).collect();
+    let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
+    let received: Vec<Option<i64>> = columns
+        .clone()
+        .map(|a| Some(grid.get(grid.index(Role::NewReceived), a)? + grid.get(grid.index(Role::CarriedOver), a)?))
+        .collect();
+    // For each column: whether its results fail their sum, and what (七)总计 leaves
+    // beside the rows not guessed.
+    let sums: Vec<(bool, Option<i64>)> = columns
+        .map(|a| {
+            let total = grid.get(grid.index(Role::TotalProcessed), a);
+            let fail = grid.results(a).is_some_and(|(sum, total)| sum != total);
+            let not_guessed = results.iter().filter(|&&r| !guessed.contains(&specs[r].key));
+            let others: i64 = not_guessed.filter_map(|&r| grid.get(Some(r), a)).sum();
+            (fail, total.map(|t| t - others))
+        })
+        .collect();
+    let unverified = |f: &RequestFact| {
+        let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
+        let role = specs.iter().find(|s| s.key == f.row).map(|s| s.role);
+        let (fail, room) = sums[a];
+        // (Where the other rows are more than (七)总计 already, they are not borne out either.)
+        let beyond = room.is_some_and(|r| r >= 0 && f.count > r);
+        let received_side = matches!(role, Some(Role::NewReceived | Role::CarriedOver));
+        let past_received = !received_side && received[a].is_some_and(|r| f.count > r);
+        let borne = if role == Some(Role::Result) { fail || beyond } else { identity_fail[a] };
+        guessed.contains(&f.row) && (borne || past_received)
+    };
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !unverified(f)
+    });
+}
+
+/// The column of a row's one number (`facts[at]`, read as its total or its
+/// first) where the table's sums tell: the one it was read in where its column
+/// adds up with it or nothing tells, the other where that one would not and the
+/// other does; neither, where its column would not add up and nothing else
+/// tells (the fact is dropped). Sums where every number they need was read:
+/// the results to (七)总计, or 一 + 二 = (七) + 四.
+pub(super) fn lone_column(facts: &mut Vec<RequestFact>, from: usize, at: usize, t: Template) {
+    let specs = template::request_rows(t);
+    let Some(r) = specs.iter().position(|s| s.key == facts[at].row) else { return };
+    let role = specs[r].role;
+    // Whether the sum of column `a` holds with the number in it.
+    let holds = |a: usize| -> Option<bool> {
+        let mut grid = Grid::of(&facts[from..], t);
+        grid.set(Some(r), template::APPLICANTS[a], Some(facts[at].count));
+        if role == Role::Result {
+            return grid.results(a).map(|(sum, total)| sum == total);
+        }
+        grid.identity(a).map(|[n, c, p, f]| n + c == p + f)
+    };
+    let (total, first) = (template::APPLICANTS.len() - 1, 0);
+    let (read, other) = if facts[at].applicant == "total" { (total, first) } else { (first, total) };
+    match (holds(read), holds(other)) {
+        (Some(true), _) | (None, _) => {}
+        (Some(false), Some(true)) => facts[at].applicant = template::APPLICANTS[other],
+        (Some(false), _) => {
+            facts.remove(at);
+        }
+    }
+}
+
+/// The facts (indexes from `from`) of the rows read as their first columns
+/// alone, two cells short or more and no 总计, in a column no sum holds:
+/// which of such a row's columns are blank is not known unless one does, the
+/// results to (七)总计 for a result row, 一 + 二 = (七) + 四 for another.
+pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usize> {
+    let specs = template::request_rows(t);
+    let grid = Grid::of(&facts[from..], t);
+    let n = template::APPLICANTS.len();
+    let first_columns = |r: usize| {
+        let filled = (0..n).take_while(|&a| grid.get(Some(r), a).is_some()).count();
+        (2..n - 1).contains(&filled) && (filled..n).all(|a| grid.get(Some(r), a).is_none())
+    };
+    let guessed: Vec<usize> = (0..specs.len()).filter(|&r| first_columns(r)).collect();
+    let summed = |r: usize, a: usize| match specs[r].role {
+        Role::Result => grid.results(a).is_some(),
+        _ => grid.identity(a).is_some(),
+    };
+    (from..facts.len())
+        .filter(|&i| {
+            let f = &facts[i];
+            let a = template::APPLICANTS.iter().position(|&a| a == f.applicant);
+            let r = guessed.iter().copied().find(|&r| specs[r].key == f.row);
+            r.zip(a).is_some_and(|(r, a)| !summed(r, a))
+        })
+        .collect()
+}
+
+/// `facts` but those at `drop` (in order).
+pub(super) fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
+    let mut at = 0;
+    facts.retain(|_| {
+        at += 1;
+        drop.binary_search(&(at - 1)).is_err()
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guess_more_than_the_column_received_is_dropped() {
+        // (七)总计 not read, 四's three numbers put in its first columns: a guess more than
+        // 一 + 二 in its column is not borne out.
+        let mut facts = Vec::new();
+        let mut row = |row: &'static str, counts: &[i64]| {
+            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
+                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
+            }
+        };
+        row("new_received", &[10, 1, 0, 0, 0, 0, 11]);
+        row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
+        row("granted", &[8, 1, 0, 0, 0, 0, 9]);
+        row("carried_forward", &[4, 9, 2]);
+        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], of: 25 };
+        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
+        let forward: Vec<(&str, i64)> =
+            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        assert_eq!(forward, [("natural_person", 4)]);
+    }
+}
