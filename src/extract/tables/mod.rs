@@ -28,6 +28,7 @@ mod group_totals;
 mod guesses;
 mod halved;
 mod labels_first;
+mod labels_together;
 mod last_columns;
 mod last_rows;
 mod litigation;

@@ -144,6 +144,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         super::last_rows::before_label(text, rows_read, t, report, first_fact);
         // (The last rows' numbers in runs apart, (七)总计 and 四 among them: read again where the sums tell.)
         super::runs_apart::reread(text, rows_read, end.unwrap_or(rows_read.len()), t, report, first_fact);
+        // (The later rows' labels together, their numbers after them a number a line: read again where the sums tell.)
+        super::labels_together::reread(text, rows_read, t, report, first_fact);
         let untold = untold(&report.requests, first_fact, t);
         without(&mut report.requests, &untold);
         !untold.is_empty()

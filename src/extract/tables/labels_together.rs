@@ -1,0 +1,303 @@
+//! 表三's later rows as plain `pdftotext` prints a Word table whose label
+//! column is narrow and whose rows grow tall with their labels: the first
+//! rows read as printed (each row's numbers before its label), then the
+//! other rows' labels all together, line after line, and after them (past
+//! 表四's heads at times) those rows' numbers, a number a line, row after
+//! row in the template's order, up to 表四's heading. Two rows of short
+//! labels side by side come as pairs of lines with no blank line between
+//! them, a column at a time (`0` / `1` ¶ `0` / `0` … ¶ `0` / `1`: 2.重复申请's
+//! numbers the first of each pair, 3.要求提供公开出版物's the second); the
+//! last rows' 总计 may be printed apart, past 表四's heading (not read: each
+//! such 总计 is its row's sum), and a cell of the first of those rows too.
+//!
+//! The numbers from the last label before 表四's heading to it are read so,
+//! from the first row the reading left short on, where they are just those
+//! rows' cells: all of them, or all but the last one to three rows' 总计,
+//! or one cell fewer still wherever it is (its row's sum tells it). Of the
+//! ways that fit the count, those where every row adds up and every column
+//! holds its sums (the results to (七)总计, (七)总计 and 四 to 一 + 二) are
+//! kept where all give the same numbers (a cell apart among rows of zeros
+//! reads the same wherever it was).
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::template::{Role, APPLICANTS};
+
+/// The most last rows whose 总计 may be printed apart: (六)'s last, (七)总计 and 四.
+const MAX_TOTALS_APART: usize = 3;
+
+/// Reads again (see the module) the rows of 表三 from the first that the
+/// reading of the table (`report.requests[from..]`, from `rows`) left short
+/// to 四. Changes nothing otherwise.
+pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report, from: usize) {
+    if report.has_issue("applicants_combined") {
+        return;
+    }
+    let n = APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let facts = &report.requests[from..];
+    let count = |key: &str| facts.iter().filter(|f| f.row == key).count();
+    if specs.iter().all(|s| count(s.key) >= n) {
+        return;
+    }
+    let Some(numbers) = numbers_before_litigation(text, rows, facts) else { return };
+    // The first row read again: its rows and those after them just fit the numbers.
+    let short = specs.len() * n - numbers.len().min(specs.len() * n);
+    let Some(first) = (2..specs.len()).find(|&k| (0..=MAX_TOTALS_APART + 1).any(|d| k * n + d == short)) else {
+        return;
+    };
+    let grid = Grid::of(facts, t);
+    let before: Option<Vec<Vec<i64>>> =
+        (0..first).map(|r| (0..n - 1).map(|a| grid.get(Some(r), a)).collect()).collect();
+    let Some(before) = before else { return };
+    let last_read = facts.iter().filter(|f| specs[..first].iter().any(|s| s.key == f.row)).map(|f| f.offset).max();
+    if last_read.is_none_or(|at| numbers[0].0 < at) {
+        return;
+    }
+    let roles: Vec<Role> = specs.iter().map(|s| s.role).collect();
+    let values: Vec<i64> = numbers.iter().map(|&(_, v)| v).collect();
+    let Some((cells, placing)) = Readings::new(&roles, &before, &values).one() else { return };
+    // The rows' facts: those before them, then each cell as read (a cell
+    // not printed at the place of its row's first number printed).
+    let keys: Vec<&'static str> = specs[first..].iter().map(|s| s.key).collect();
+    let facts = &mut report.requests;
+    let read: Vec<RequestFact> = facts.drain(from..).collect();
+    facts.extend(read.into_iter().filter(|f| !keys.contains(&f.row)));
+    for ((row, own), at) in keys.iter().zip(&cells).zip(&placing) {
+        let first_printed = at.iter().flatten().next().map_or(numbers[0].0, |&p| numbers[p].0);
+        for ((&applicant, &count), p) in APPLICANTS.iter().zip(own).zip(at) {
+            let offset = p.map_or(first_printed, |p| numbers[p].0);
+            facts.push(RequestFact { row, applicant, count, offset });
+        }
+    }
+    let place = |f: &RequestFact| {
+        let r = specs.iter().position(|s| s.key == f.row);
+        (r, APPLICANTS.iter().position(|&a| a == f.applicant))
+    };
+    facts[from..].sort_by_key(place);
+    super::pooled::read_again(report, &keys);
+}
+
+/// The numbers printed from the last label before 表四's heading to it (the
+/// lines of labels alone just before the heading passed over), each with its
+/// place, those of a run of pairs of lines (two numbers with no blank line
+/// between them) a column's at a time put in their rows' order: each pair's
+/// first, then each pair's second. `None` where there are none, one is no
+/// count, or no heading follows the facts read.
+fn numbers_before_litigation(text: &str, rows: &[Row], facts: &[RequestFact]) -> Option<Vec<(usize, i64)>> {
+    let after = facts.iter().map(|f| f.offset).min()?;
+    let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let from = rows.partition_point(|r| r.offset <= after);
+    let heading = from + rows[from..].iter().position(litigation)?;
+    let mut end = heading;
+    while end > from && rows[end - 1].is_orphan() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > from && rows[start - 1].is_numbers_alone() {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    let printed = super::runs_apart::pool(text, &rows[start..end], 0, &[])?;
+    // The groups of numbers parted by blank lines.
+    let blank = |a: usize, b: usize| text.get(a..b).is_some_and(|between| between.matches('\n').count() > 1);
+    let mut groups: Vec<Vec<(usize, i64)>> = Vec::new();
+    for (k, &number) in printed.iter().enumerate() {
+        match groups.last_mut() {
+            Some(group) if !blank(printed[k - 1].0, number.0) => group.push(number),
+            _ => groups.push(vec![number]),
+        }
+    }
+    let mut out = Vec::with_capacity(printed.len());
+    let mut k = 0;
+    while k < groups.len() {
+        let pairs = groups[k..].iter().take_while(|g| g.len() == 2).count();
+        if pairs < 2 {
+            out.extend_from_slice(&groups[k]);
+            k += 1;
+            continue;
+        }
+        let run = &groups[k..k + pairs];
+        out.extend(run.iter().map(|g| g[0]).chain(run.iter().map(|g| g[1])));
+        k += pairs;
+    }
+    Some(out)
+}
+
+/// The ways to read the numbers as the rows' cells from the first read
+/// again (see the module), and the one reading they give.
+struct Readings<'a> {
+    /// The template's rows' roles.
+    roles: &'a [Role],
+    /// The first columns (all but 总计) of the rows before those read again.
+    before: &'a [Vec<i64>],
+    values: &'a [i64],
+}
+
+/// The rows' cells read again, and where each was printed (the numbers'
+/// index; `None` where it was not, read from its row's sum).
+type Reading = (Vec<Vec<i64>>, Vec<Vec<Option<usize>>>);
+
+impl<'a> Readings<'a> {
+    fn new(roles: &'a [Role], before: &'a [Vec<i64>], values: &'a [i64]) -> Readings<'a> {
+        Readings { roles, before, values }
+    }
+
+    /// The one reading: of the ways that fit the count and hold every sum,
+    /// `None` where there are none or two give different numbers.
+    fn one(&self) -> Option<Reading> {
+        let n = APPLICANTS.len();
+        let rows = self.roles.len() - self.before.len();
+        let mut kept: Option<Reading> = None;
+        for apart in 0..=MAX_TOTALS_APART.min(rows) {
+            let Some(unprinted) = (rows * n).checked_sub(apart + self.values.len()) else { continue };
+            // The cells printed: every row's, but the last rows' 总计 apart.
+            let printed = |&(r, a): &(usize, usize)| a + 1 < n || r + apart < rows;
+            let cells = (0..rows).flat_map(|r| (0..n).map(move |a| (r, a)));
+            let slots: Vec<(usize, usize)> = cells.filter(printed).collect();
+            let ways: Vec<Option<usize>> = match unprinted {
+                0 => vec![None],
+                1 => (0..slots.len()).map(Some).collect(),
+                _ => continue,
+            };
+            for missing in ways {
+                let Some(reading) = self.read(&slots, missing) else { continue };
+                match &kept {
+                    Some((cells, _)) if *cells != reading.0 => return None,
+                    Some(_) => {}
+                    None => kept = Some(reading),
+                }
+            }
+        }
+        kept
+    }
+
+    /// The numbers in `slots` in turn, but the slot `missing`; each row's cell
+    /// not printed read from its sum. `None` where a row misses two, or a sum
+    /// does not hold.
+    fn read(&self, slots: &[(usize, usize)], missing: Option<usize>) -> Option<Reading> {
+        let n = APPLICANTS.len();
+        let rows = self.roles.len() - self.before.len();
+        let mut cells: Vec<Vec<Option<i64>>> = vec![vec![None; n]; rows];
+        let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; n]; rows];
+        let taken = slots.iter().enumerate().filter(|&(k, _)| Some(k) != missing).map(|(_, &s)| s);
+        for ((r, a), p) in taken.zip(0..) {
+            (cells[r][a], at[r][a]) = (Some(self.values[p]), Some(p));
+        }
+        let mut whole = Vec::with_capacity(rows);
+        for row in cells {
+            // (The row's first columns but `skip`, those printed.)
+            let sum = |skip: Option<usize>| (0..n - 1).filter(|&a| Some(a) != skip).filter_map(|a| row[a]).sum::<i64>();
+            let gaps: Vec<usize> = (0..n).filter(|&a| row[a].is_none()).collect();
+            let own = match gaps.as_slice() {
+                [] => 0,
+                [gap] if *gap == n - 1 => sum(None),
+                [gap] => row[n - 1]? - sum(Some(*gap)),
+                _ => return None,
+            };
+            let row: Vec<i64> = row.iter().map(|c| c.unwrap_or(own)).collect();
+            if row.iter().any(|&c| c < 0) || row[..n - 1].iter().sum::<i64>() != row[n - 1] {
+                return None;
+            }
+            whole.push(row);
+        }
+        self.holds(&whole).then_some((whole, at))
+    }
+
+    /// Whether each column of the first columns holds its sums: the results
+    /// to (七)总计, (七)总计 and 四 to 一 + 二.
+    fn holds(&self, read: &[Vec<i64>]) -> bool {
+        let all: Vec<&Vec<i64>> = self.before.iter().chain(read).collect();
+        let of = |role: Role| self.roles.iter().position(|&r| r == role).map(|k| all[k]);
+        let (Some(new), Some(over)) = (of(Role::NewReceived), of(Role::CarriedOver)) else { return false };
+        let (Some(total), Some(forward)) = (of(Role::TotalProcessed), of(Role::CarriedForward)) else { return false };
+        (0..APPLICANTS.len() - 1).all(|a| {
+            let results = self.roles.iter().zip(&all).filter(|(r, _)| **r == Role::Result);
+            let results: i64 = results.map(|(_, c)| c[a]).sum();
+            results == total[a] && new[a] + over[a] == total[a] + forward[a]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers_first::tests::{get, lines, requests};
+    use crate::template::{self, Template};
+
+    /// A 2021 表三 that adds up, each row's numbers.
+    fn table() -> Vec<(&'static str, [i64; 7])> {
+        let zeros = [0; 7];
+        let mut rows: Vec<(&'static str, [i64; 7])> =
+            template::request_rows(Template::T2021).iter().map(|s| (s.key, zeros)).collect();
+        let mut set = |key: &str, cells: [i64; 7]| rows.iter_mut().find(|(k, _)| *k == key).unwrap().1 = cells;
+        set("new_received", [6, 2, 0, 0, 0, 0, 8]);
+        set("carried_over", [1, 0, 0, 0, 0, 0, 1]);
+        set("granted", [2, 1, 0, 0, 0, 0, 3]);
+        set("partially_granted", [1, 0, 0, 0, 0, 0, 1]);
+        set("denied_third_party", [1, 0, 0, 0, 0, 0, 1]);
+        set("unable_not_held", [0, 1, 0, 0, 0, 0, 1]);
+        set("unable_needs_creation", [2, 0, 0, 0, 0, 0, 2]);
+        set("rejected_publication", [1, 0, 0, 0, 0, 0, 1]);
+        set("total_processed", [7, 2, 0, 0, 0, 0, 9]);
+        rows
+    }
+
+    /// The table as plain `pdftotext` prints a Word table whose label column
+    /// is narrow: its first six rows each its numbers before its label, then
+    /// the other rows' labels together and 表四's heads, then those rows'
+    /// numbers a number a line, 2.重复申请's and 3.要求提供公开出版物's a pair of
+    /// lines a column, the last three rows' 总计 and 3.危及"三安全一稳定"'s first
+    /// printed past 表四's heading (`edit` changes the numbers printed).
+    fn page(edit: impl Fn(&mut Vec<(&'static str, [i64; 7])>)) -> String {
+        let mut rows = table();
+        edit(&mut rows);
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n(本列数 申请人情况\n据的勾\n稽关系\n自然人 商业企 科研机构\n\
+             社会 法律 其他 总计\n业\n公益 服务\n组织 机构\n",
+        );
+        let firsts = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本 (一)予以公开"];
+        let firsts = firsts.iter().chain(&["年度办 (二)部分公开", "理结果 (三)不\n1.属于国家秘密", "予公开 2.其他法律行政"]);
+        for ((_, cells), label) in rows.iter().zip(firsts) {
+            text += &format!("{}{label}\n", lines(cells));
+        }
+        text += "法规禁止公开\n3.危及\"三安全一\n稳定\"\n4.保护第三方合\n法权益\n5.属于三类内部\n事务信息\n6.属于四类过程\n\
+                 性信息\n7.属于行政执法\n案卷\n8.属于行政查询\n事项\n1.本机关不掌握\n相关政府信息\n2.没有现成信息\n\
+                 需要另行制作\n3.补正后申请内\n容仍不明确\n1.信访举报投诉\n类申请\n2.重复申请\n3.要求提供公开\n出版物\n\
+                 4.无正当理由大\n量反复申请\n5.要求行政机关\n确认或重新出具\n已获取信息\n1.申请人无正当\n理由逾期不补\n\
+                 正、行政机关不\n2.申请人逾期未\n按收费通知要求\n3.其他\n\n(四)无\n法提供\n\n(五)不\n予处理\n\n(六)其\n\
+                 他处理\n\n结\n果\n维\n持\n\n尚\n未\n审\n结\n\n";
+        let later = &rows[6..];
+        let last = later.len() - 3;
+        for (k, (key, cells)) in later.iter().enumerate() {
+            let printed = if k >= last { &cells[..6] } else { &cells[..] };
+            let printed = if k == 0 { &printed[1..] } else { printed };
+            match *key {
+                "rejected_duplicate" => {
+                    let (_, other) = later[k + 1];
+                    cells.iter().zip(other).for_each(|(a, b)| text += &format!("{a}\n{b}\n\n"));
+                }
+                "rejected_publication" => {}
+                _ => printed.iter().for_each(|c| text += &format!("{c}\n\n")),
+            }
+        }
+        text += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n(七)总计\n四、结转下年度继续办理\n\n";
+        text += &format!("{}\n\n", later[0].1[0]);
+        later[last..].iter().for_each(|(_, cells)| text += &format!("{}\n", cells[6]));
+        text + "总计\n0\n0\n0\n0\n0\n"
+    }
+
+    #[test]
+    fn the_later_rows_numbers_after_their_labels_together_are_read_in_the_rows_order() {
+        let r = requests(&page(|_| {}));
+        for (key, cells) in table() {
+            assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
+        }
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        // A row that does not add up as printed: the later rows not so read.
+        let r = requests(&page(|rows| rows[13].1[6] = 3));
+        assert_ne!(get(&r, "unable_needs_creation"), [2, 0, 0, 0, 0, 0, 3], "{:?}", r.issues);
+        assert_ne!(get(&r, "rejected_publication"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.issues);
+    }
+}
