@@ -70,11 +70,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
             facts.push(RequestFact { row, applicant, count, offset });
         }
     }
-    let place = |f: &RequestFact| {
-        let r = specs.iter().position(|s| s.key == f.row);
-        (r, APPLICANTS.iter().position(|&a| a == f.applicant))
-    };
-    facts[from..].sort_by_key(place);
+    super::pooled::in_template_order(&mut facts[from..], &specs);
     super::pooled::read_again(report, &keys);
 }
 

@@ -267,6 +267,16 @@ pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
     );
 }
 
+/// Puts `facts` in the template's order (`specs`, its rows), each row's cells
+/// in its columns'.
+pub(super) fn in_template_order(facts: &mut [RequestFact], specs: &[&template::Row]) {
+    let place = |f: &RequestFact| {
+        let r = specs.iter().position(|s| s.key == f.row);
+        (r, template::APPLICANTS.iter().position(|&a| a == f.applicant))
+    };
+    facts.sort_by_key(place);
+}
+
 /// Takes back what the reading of 表三 said of the rows `keys` (cells not
 /// placed, rows not found), since read.
 pub(super) fn take_back(report: &mut Report, keys: &[&str]) {
