@@ -8,12 +8,17 @@
 //! them, a column at a time (`0` / `1` ¶ `0` / `0` … ¶ `0` / `1`: 2.重复申请's
 //! numbers the first of each pair, 3.要求提供公开出版物's the second); the
 //! last rows' 总计 may be printed apart, past 表四's heading (not read: each
-//! such 总计 is its row's sum), and a cell of the first of those rows too.
+//! such 总计 is its row's sum), and a cell of the first of those rows too;
+//! (七)总计's and 四's labels may stand among the numbers. A number of four
+//! digits or more in the narrow first column or 总计 wraps: its last digit
+//! or two on the next line, after the row's other cells (`149` … `32` / `1`
+//! for 1491).
 //!
 //! The numbers from the last label before 表四's heading to it are read so,
 //! from the first row the reading left short on, where they are just those
 //! rows' cells: all of them, or all but the last one to three rows' 总计,
-//! or one cell fewer still wherever it is (its row's sum tells it). Of the
+//! or one cell fewer still wherever it is (its row's sum tells it), and
+//! with or without one wrapped number's tail after its row's cells. Of the
 //! ways that fit the count, those where every row adds up and every column
 //! holds its sums (the results to (七)总计, (七)总计 and 四 to 一 + 二) are
 //! kept where all give the same numbers (a cell apart among rows of zeros
@@ -40,7 +45,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     if specs.iter().all(|s| count(s.key) >= n) {
         return;
     }
-    let Some(numbers) = numbers_before_litigation(text, rows, facts) else { return };
+    let Some(numbers) = numbers_before_litigation(text, rows, facts, &specs) else { return };
     // The first row read again: its rows and those after them just fit the numbers.
     let short = specs.len() * n - numbers.len().min(specs.len() * n);
     let Some(first) = (2..specs.len()).find(|&k| (0..=MAX_TOTALS_APART + 1).any(|d| k * n + d == short)) else {
@@ -75,14 +80,23 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
 }
 
 /// The numbers printed from the last label before 表四's heading to it (the
-/// lines of labels alone just before the heading passed over), each with its
-/// place, those of a run of pairs of lines (two numbers with no blank line
-/// between them) a column's at a time put in their rows' order: each pair's
-/// first, then each pair's second. `None` where there are none, one is no
-/// count, or no heading follows the facts read.
-fn numbers_before_litigation(text: &str, rows: &[Row], facts: &[RequestFact]) -> Option<Vec<(usize, i64)>> {
+/// lines of labels alone just before the heading passed over, and those
+/// naming (七)总计 or 四 among the numbers), each with its place, those of a
+/// run of pairs of lines (two numbers with no blank line between them) a
+/// column's at a time put in their rows' order: each pair's first, then each
+/// pair's second. `None` where there are none, one is no count, or no
+/// heading follows the facts read.
+fn numbers_before_litigation(
+    text: &str,
+    rows: &[Row],
+    facts: &[RequestFact],
+    specs: &[&template::Row],
+) -> Option<Vec<(usize, i64)>> {
     let after = facts.iter().map(|f| f.offset).min()?;
     let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let last = specs.iter().filter(|s| matches!(s.role, Role::TotalProcessed | Role::CarriedForward));
+    let cues: Vec<&str> = last.flat_map(|s| s.cues.iter().copied()).collect();
+    let names_last = |r: &Row| cues.iter().any(|c| r.label().has(c));
     let from = rows.partition_point(|r| r.offset <= after);
     let heading = from + rows[from..].iter().position(litigation)?;
     let mut end = heading;
@@ -90,7 +104,7 @@ fn numbers_before_litigation(text: &str, rows: &[Row], facts: &[RequestFact]) ->
         end -= 1;
     }
     let mut start = end;
-    while start > from && rows[start - 1].is_numbers_alone() {
+    while start > from && (rows[start - 1].is_numbers_alone() || names_last(&rows[start - 1])) {
         start -= 1;
     }
     if start == end {
@@ -148,39 +162,62 @@ impl<'a> Readings<'a> {
         let rows = self.roles.len() - self.before.len();
         let mut kept: Option<Reading> = None;
         for apart in 0..=MAX_TOTALS_APART.min(rows) {
-            let Some(unprinted) = (rows * n).checked_sub(apart + self.values.len()) else { continue };
             // The cells printed: every row's, but the last rows' 总计 apart.
             let printed = |&(r, a): &(usize, usize)| a + 1 < n || r + apart < rows;
             let cells = (0..rows).flat_map(|r| (0..n).map(move |a| (r, a)));
             let slots: Vec<(usize, usize)> = cells.filter(printed).collect();
-            let ways: Vec<Option<usize>> = match unprinted {
-                0 => vec![None],
-                1 => (0..slots.len()).map(Some).collect(),
-                _ => continue,
-            };
-            for missing in ways {
-                let Some(reading) = self.read(&slots, missing) else { continue };
-                match &kept {
-                    Some((cells, _)) if *cells != reading.0 => return None,
-                    Some(_) => {}
-                    None => kept = Some(reading),
+            for wrapped in [false, true] {
+                let Some(unprinted) = (slots.len() + usize::from(wrapped)).checked_sub(self.values.len()) else {
+                    continue;
+                };
+                let missing: Vec<Option<usize>> = match unprinted {
+                    0 => vec![None],
+                    1 => (0..slots.len()).map(Some).collect(),
+                    _ => continue,
+                };
+                // (A wrapped number's tail after a row's last cell printed, its first column's or its 总计's.)
+                let tails: Vec<Option<(usize, usize)>> = match wrapped {
+                    false => vec![None],
+                    true => (0..rows).flat_map(|r| [(r, 0), (r, n - 1)]).map(Some).collect(),
+                };
+                for (&missing, &tail) in missing.iter().flat_map(|m| tails.iter().map(move |t| (m, t))) {
+                    let Some(reading) = self.read(&slots, missing, tail) else { continue };
+                    match &kept {
+                        Some((cells, _)) if *cells != reading.0 => return None,
+                        Some(_) => {}
+                        None => kept = Some(reading),
+                    }
                 }
             }
         }
         kept
     }
 
-    /// The numbers in `slots` in turn, but the slot `missing`; each row's cell
-    /// not printed read from its sum. `None` where a row misses two, or a sum
-    /// does not hold.
-    fn read(&self, slots: &[(usize, usize)], missing: Option<usize>) -> Option<Reading> {
+    /// The numbers in `slots` in turn, but the slot `missing`, and but a
+    /// wrapped number's last digits (`tail`: its row and column) after its
+    /// row's last cell, joined to it; each row's cell not printed read from
+    /// its sum. `None` where a row misses two, the tail is not a digit or two
+    /// after a cell printed, or a sum does not hold.
+    fn read(&self, slots: &[(usize, usize)], missing: Option<usize>, tail: Option<(usize, usize)>) -> Option<Reading> {
         let n = APPLICANTS.len();
         let rows = self.roles.len() - self.before.len();
         let mut cells: Vec<Vec<Option<i64>>> = vec![vec![None; n]; rows];
         let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; n]; rows];
-        let taken = slots.iter().enumerate().filter(|&(k, _)| Some(k) != missing).map(|(_, &s)| s);
-        for ((r, a), p) in taken.zip(0..) {
-            (cells[r][a], at[r][a]) = (Some(self.values[p]), Some(p));
+        let taken: Vec<(usize, usize)> =
+            slots.iter().enumerate().filter(|&(k, _)| Some(k) != missing).map(|(_, &s)| s).collect();
+        let mut values = self.values.iter().copied().enumerate();
+        for (k, &(r, a)) in taken.iter().enumerate() {
+            let (p, v) = values.next()?;
+            (cells[r][a], at[r][a]) = (Some(v), Some(p));
+            let row_ends = taken.get(k + 1).is_none_or(|&(next, _)| next != r);
+            if let Some((row, column)) = tail.filter(|&(row, _)| row == r && row_ends) {
+                let (_, digits) = values.next()?;
+                let head = cells[row][column].filter(|_| (0..100).contains(&digits))?;
+                cells[row][column] = Some(head * if digits < 10 { 10 } else { 100 } + digits);
+            }
+        }
+        if values.next().is_some() {
+            return None;
         }
         let mut whole = Vec::with_capacity(rows);
         for row in cells {
@@ -275,6 +312,12 @@ mod tests {
                     cells.iter().zip(other).for_each(|(a, b)| text += &format!("{a}\n{b}\n\n"));
                 }
                 "rejected_publication" => {}
+                // (A number of four digits wraps in its narrow first column: its last after the row's cells.)
+                "total_processed" if printed[0] >= 1000 => {
+                    text += &format!("{}\n\n", printed[0] / 10);
+                    printed[1..].iter().for_each(|c| text += &format!("{c}\n\n"));
+                    text += &format!("{}\n\n(七)总计\n", printed[0] % 10);
+                }
                 _ => printed.iter().for_each(|c| text += &format!("{c}\n\n")),
             }
         }
@@ -295,5 +338,26 @@ mod tests {
         let r = requests(&page(|rows| rows[13].1[6] = 3));
         assert_ne!(get(&r, "unable_needs_creation"), [2, 0, 0, 0, 0, 0, 3], "{:?}", r.issues);
         assert_ne!(get(&r, "rejected_publication"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_wide_number_wrapped_among_the_later_rows_numbers_is_read_whole() {
+        // (七)总计's first, 1005, printed `100` … `5` after the row's other cells, (七)总计's label after it.
+        let more = |rows: &mut Vec<(&'static str, [i64; 7])>| {
+            for (key, cells) in rows.iter_mut() {
+                cells[0] += [("new_received", 998), ("granted", 998), ("total_processed", 998)]
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(0, |(_, more)| *more);
+                cells[6] = cells[..6].iter().sum();
+            }
+        };
+        let r = requests(&page(more));
+        let mut rows = table();
+        more(&mut rows);
+        for (key, cells) in rows {
+            assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
+        }
+        assert_eq!(get(&r, "total_processed")[0], 1005);
     }
 }
