@@ -114,6 +114,10 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
     let end = table_end(rows, first);
     let cues = Cues::requests(t);
     let numbered_rows = numbered(rows[first].label());
+    // (A line of label alone goes on the label above unless it starts a row
+    // itself: a numbered one does, where the table numbers its rows, though
+    // its first words name none, `5.属于三类内部` over `事务信息`.)
+    let continues = |row: &Row| goes_on(row, cues) && !(numbered_rows && starts(row));
     let mut out: Vec<Row<'a>> = rows[..start].to_vec();
     let mut origin: Vec<usize> = (0..start).collect();
     let mut table = Table { n, built: Vec::new(), pending: Vec::new(), pending_at: start };
@@ -148,7 +152,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             };
             let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && whole_width);
             let waiting = (1..=n).contains(&table.pending.len());
-            if let Some(i) = whole.filter(|_| waiting && goes_on(row, cues)) {
+            if let Some(i) = whole.filter(|_| waiting && continues(row)) {
                 out[i] = joined(&out[i], row);
                 continue;
             }
@@ -156,7 +160,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             // A line of label alone after a row is that row's label going on
             // (one that names a row is left to the walk: it may start a row).
             let last = table.built.last().copied().filter(|&i| i + 1 == out.len());
-            if let Some(i) = last.filter(|_| goes_on(row, cues)) {
+            if let Some(i) = last.filter(|_| continues(row)) {
                 out[i] = joined(&out[i], row);
                 continue;
             }
@@ -378,6 +382,25 @@ pub(super) mod tests {
         assert_eq!(get(&r, "denied_state_secret"), [3, 0, 0, 0, 1, 0, 4]);
         assert_eq!(get(&r, "denied_law_prohibited"), [8, 0, 0, 0, 0, 0, 8]);
         assert_eq!(get(&r, "denied_security_stability"), [8, 0, 0, 0, 0, 0, 8]);
+    }
+
+    #[test]
+    fn a_numbered_line_of_label_alone_starts_a_row_though_its_first_words_name_none() {
+        // The last row read before the other rows' labels, printed together:
+        // `5.属于三类内部` / `事务信息` … `7.属于行政执法` / `案卷` are those rows'
+        // labels, not 4.'s going on (which would make its numbers 7.'s).
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本 (一)予以公开\n\
+             {}4.保护第三方合\n(四)无\n法提供\n法权益\n5.属于三类内部\n事务信息\n6.属于四类过程\n性信息\n\
+             7.属于行政执法\n案卷\n",
+            lines(&[6, 2, 0, 0, 0, 0, 8]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+            lines(&[4, 1, 0, 0, 0, 0, 5]),
+            lines(&[2, 1, 0, 0, 0, 0, 3]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "denied_third_party"), [2, 1, 0, 0, 0, 0, 3], "{:?}", r.requests);
+        assert_eq!(get(&r, "denied_enforcement_case"), [-1; 7]);
     }
 
     #[test]
