@@ -117,7 +117,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
     // (A line of label alone goes on the label above unless it starts a row
     // itself: a numbered one does, where the table numbers its rows, though
     // its first words name none, `5.属于三类内部` over `事务信息`.)
-    let continues = |row: &Row| goes_on(row, cues) && !(numbered_rows && starts(row));
+    let continues = |row: &Row| goes_on(row, cues) && !(numbered_rows && numbered(row.label()));
     let mut out: Vec<Row<'a>> = rows[..start].to_vec();
     let mut origin: Vec<usize> = (0..start).collect();
     let mut table = Table { n, built: Vec::new(), pending: Vec::new(), pending_at: start };
@@ -401,6 +401,24 @@ pub(super) mod tests {
         let r = requests(&text);
         assert_eq!(get(&r, "denied_third_party"), [2, 1, 0, 0, 0, 0, 3], "{:?}", r.requests);
         assert_eq!(get(&r, "denied_enforcement_case"), [-1; 7]);
+    }
+
+    #[test]
+    fn a_group_s_label_going_on_before_its_first_row_s_numeral_goes_on() {
+        // The shortened form a few characters a line: `(三)不予 0` / `公开 1.` /
+        // `属于国家秘` / `密` is one row's label, its numbers about it.
+        let text = "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n自然人 法人或其他组织 总计\n\n4\n\n23\n\n\
+                    一、本年新 19\n\n收政府信息\n\n公开申请数\n\n量\n\n0\n\n3\n\n二、上年结 3\n\n转政府信息\n\n\
+                    公开申请数\n\n量\n\n2\n\n10\n\n三、本年度 8\n\n办理结果\n\n(一)予以\n\n公开\n\n1\n\n4\n\n\
+                    (二)部分 3\n\n公开\n\n0\n\n0\n\n(三)不予 0\n\n公开 1.\n\n属于国家秘\n\n密\n\n0\n\n1\n\n\
+                    2.其他法 1\n\n律行政法规\n\n禁止公开\n\n0\n\n0\n\n3.危及\"三安全一稳定\" 0\n";
+        let r = requests(text);
+        let row = |key: &str| -> Vec<(&str, i64)> {
+            r.requests.iter().filter(|f| f.row == key).map(|f| (f.applicant, f.count)).collect()
+        };
+        assert!(row("denied_state_secret").contains(&("natural_person", 0)), "{:?}", r.requests);
+        assert!(row("denied_state_secret").contains(&("total", 0)), "{:?}", r.requests);
+        assert!(row("denied_law_prohibited").contains(&("total", 1)), "{:?}", r.requests);
     }
 
     #[test]
