@@ -150,6 +150,25 @@ struct Readings<'a> {
 /// index; `None` where it was not, read from its row's sum).
 type Reading = (Vec<Vec<i64>>, Vec<Vec<Option<usize>>>);
 
+/// The most rows read in part, in all the ways looked at, before the rows
+/// are left as read (rows of zeros fit a cell not printed in any of their
+/// columns: the ways multiply, each row's sum cutting most short).
+const MAX_STEPS: usize = 200_000;
+
+/// The walk over the rows for [`Readings::one`]: the rows read so far, and
+/// what the ways looked at have given.
+struct Walk<'r, 'a> {
+    readings: &'r Readings<'a>,
+    /// The last rows whose 总计 is printed apart.
+    apart: usize,
+    cells: Vec<Vec<i64>>,
+    at: Vec<Vec<Option<usize>>>,
+    kept: Option<Reading>,
+    /// Two ways gave different numbers, or too many rows were looked at.
+    failed: bool,
+    steps: usize,
+}
+
 impl<'a> Readings<'a> {
     fn new(roles: &'a [Role], before: &'a [Vec<i64>], values: &'a [i64]) -> Readings<'a> {
         Readings { roles, before, values }
@@ -158,85 +177,18 @@ impl<'a> Readings<'a> {
     /// The one reading: of the ways that fit the count and hold every sum,
     /// `None` where there are none or two give different numbers.
     fn one(&self) -> Option<Reading> {
-        let n = APPLICANTS.len();
         let rows = self.roles.len() - self.before.len();
         let mut kept: Option<Reading> = None;
         for apart in 0..=MAX_TOTALS_APART.min(rows) {
-            // The cells printed: every row's, but the last rows' 总计 apart.
-            let printed = |&(r, a): &(usize, usize)| a + 1 < n || r + apart < rows;
-            let cells = (0..rows).flat_map(|r| (0..n).map(move |a| (r, a)));
-            let slots: Vec<(usize, usize)> = cells.filter(printed).collect();
-            for wrapped in [false, true] {
-                let Some(unprinted) = (slots.len() + usize::from(wrapped)).checked_sub(self.values.len()) else {
-                    continue;
-                };
-                let missing: Vec<Option<usize>> = match unprinted {
-                    0 => vec![None],
-                    1 => (0..slots.len()).map(Some).collect(),
-                    _ => continue,
-                };
-                // (A wrapped number's tail after a row's last cell printed, its first column's or its 总计's.)
-                let tails: Vec<Option<(usize, usize)>> = match wrapped {
-                    false => vec![None],
-                    true => (0..rows).flat_map(|r| [(r, 0), (r, n - 1)]).map(Some).collect(),
-                };
-                for (&missing, &tail) in missing.iter().flat_map(|m| tails.iter().map(move |t| (m, t))) {
-                    let Some(reading) = self.read(&slots, missing, tail) else { continue };
-                    match &kept {
-                        Some((cells, _)) if *cells != reading.0 => return None,
-                        Some(_) => {}
-                        None => kept = Some(reading),
-                    }
-                }
-            }
-        }
-        kept
-    }
-
-    /// The numbers in `slots` in turn, but the slot `missing`, and but a
-    /// wrapped number's last digits (`tail`: its row and column) after its
-    /// row's last cell, joined to it; each row's cell not printed read from
-    /// its sum. `None` where a row misses two, the tail is not a digit or two
-    /// after a cell printed, or a sum does not hold.
-    fn read(&self, slots: &[(usize, usize)], missing: Option<usize>, tail: Option<(usize, usize)>) -> Option<Reading> {
-        let n = APPLICANTS.len();
-        let rows = self.roles.len() - self.before.len();
-        let mut cells: Vec<Vec<Option<i64>>> = vec![vec![None; n]; rows];
-        let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; n]; rows];
-        let taken: Vec<(usize, usize)> =
-            slots.iter().enumerate().filter(|&(k, _)| Some(k) != missing).map(|(_, &s)| s).collect();
-        let mut values = self.values.iter().copied().enumerate();
-        for (k, &(r, a)) in taken.iter().enumerate() {
-            let (p, v) = values.next()?;
-            (cells[r][a], at[r][a]) = (Some(v), Some(p));
-            let row_ends = taken.get(k + 1).is_none_or(|&(next, _)| next != r);
-            if let Some((row, column)) = tail.filter(|&(row, _)| row == r && row_ends) {
-                let (_, digits) = values.next()?;
-                let head = cells[row][column].filter(|_| (0..100).contains(&digits))?;
-                cells[row][column] = Some(head * if digits < 10 { 10 } else { 100 } + digits);
-            }
-        }
-        if values.next().is_some() {
-            return None;
-        }
-        let mut whole = Vec::with_capacity(rows);
-        for row in cells {
-            // (The row's first columns but `skip`, those printed.)
-            let sum = |skip: Option<usize>| (0..n - 1).filter(|&a| Some(a) != skip).filter_map(|a| row[a]).sum::<i64>();
-            let gaps: Vec<usize> = (0..n).filter(|&a| row[a].is_none()).collect();
-            let own = match gaps.as_slice() {
-                [] => 0,
-                [gap] if *gap == n - 1 => sum(None),
-                [gap] => row[n - 1]? - sum(Some(*gap)),
-                _ => return None,
-            };
-            let row: Vec<i64> = row.iter().map(|c| c.unwrap_or(own)).collect();
-            if row.iter().any(|&c| c < 0) || row[..n - 1].iter().sum::<i64>() != row[n - 1] {
+            let (cells, at) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
+            let mut walk = Walk { readings: self, apart, cells, at, kept: kept.take(), failed: false, steps: 0 };
+            walk.row(0, 0, false, false);
+            if walk.failed {
                 return None;
             }
-            whole.push(row);
+            kept = walk.kept;
         }
-        self.holds(&whole).then_some((whole, at))
+        kept
     }
 
     /// Whether each column of the first columns holds its sums: the results
@@ -252,6 +204,82 @@ impl<'a> Readings<'a> {
             results == total[a] && new[a] + over[a] == total[a] + forward[a]
         })
     }
+}
+
+impl Walk<'_, '_> {
+    /// Reads row `r` from the number `p` on every way it may be printed: all
+    /// its cells, or all but one (once in the rows: its sum tells it), and
+    /// then, or not, a wrapped number's last digits (once too) joined to its
+    /// first column or its 总计; each way that adds up, the rows after it.
+    fn row(&mut self, r: usize, p: usize, missed: bool, wrapped: bool) {
+        let n = APPLICANTS.len();
+        let values = self.readings.values;
+        let rows = self.readings.roles.len() - self.readings.before.len();
+        self.steps += 1;
+        if self.failed || self.steps > MAX_STEPS {
+            self.failed = true;
+            return;
+        }
+        if r == rows {
+            if p == values.len() && self.readings.holds(&self.cells) {
+                match &self.kept {
+                    Some((cells, _)) if *cells != self.cells => self.failed = true,
+                    Some(_) => {}
+                    None => self.kept = Some((self.cells.clone(), self.at.clone())),
+                }
+            }
+            return;
+        }
+        let printed = if r + self.apart < rows { n } else { n - 1 };
+        let gaps = std::iter::once(None).chain((0..n).filter(|_| !missed).map(Some));
+        for gap in gaps.filter(|g| g.is_none_or(|a| a < printed)) {
+            let count = printed - usize::from(gap.is_some());
+            if p + count > values.len() {
+                continue;
+            }
+            // The row's cells as printed, in its columns' order.
+            let mut at: Vec<Option<usize>> = vec![None; n];
+            let columns = (0..printed).filter(|&a| Some(a) != gap);
+            columns.zip(p..).for_each(|(a, k)| at[a] = Some(k));
+            let tails = std::iter::once(None).chain([0, n - 1].into_iter().filter(|_| !wrapped).map(Some));
+            for tail in tails.filter(|t| t.is_none_or(|a| at[a].is_some())) {
+                let digits = tail.and_then(|_| values.get(p + count).copied());
+                if tail.is_some() && !digits.is_some_and(|d| (0..100).contains(&d)) {
+                    continue;
+                }
+                let Some(cells) = whole(&at, values, tail.zip(digits)) else { continue };
+                self.cells.push(cells);
+                self.at.push(at.clone());
+                let next = p + count + usize::from(tail.is_some());
+                self.row(r + 1, next, missed || gap.is_some(), wrapped || tail.is_some());
+                self.cells.pop();
+                self.at.pop();
+            }
+        }
+    }
+}
+
+/// A row's cells: those printed (`at`, the numbers' index of each), one
+/// wrapped number's last digits joined where `tail` says (its column and
+/// the digits), the one not printed read from its sum. `None` where the row
+/// misses two or does not add up.
+fn whole(at: &[Option<usize>], values: &[i64], tail: Option<(usize, i64)>) -> Option<Vec<i64>> {
+    let n = at.len();
+    let mut row: Vec<Option<i64>> = at.iter().map(|k| k.map(|k| values[k])).collect();
+    if let Some((a, digits)) = tail {
+        row[a] = row[a].map(|head| head * if digits < 10 { 10 } else { 100 } + digits);
+    }
+    let gaps: Vec<usize> = (0..n).filter(|&a| row[a].is_none()).collect();
+    let sum = |skip: Option<usize>| (0..n - 1).filter(|&a| Some(a) != skip).filter_map(|a| row[a]).sum::<i64>();
+    let own = match gaps.as_slice() {
+        [] => 0,
+        [gap] if *gap == n - 1 => sum(None),
+        [gap] => row[n - 1]? - sum(Some(*gap)),
+        _ => return None,
+    };
+    let row: Vec<i64> = row.iter().map(|c| c.unwrap_or(own)).collect();
+    let adds_up = row[..n - 1].iter().sum::<i64>() == row[n - 1];
+    (row.iter().all(|&c| c >= 0) && adds_up).then_some(row)
 }
 
 #[cfg(test)]
