@@ -25,6 +25,18 @@ pub(super) fn numbered(label: &str) -> bool {
     }
 }
 
+/// Whether a label holds a row's own numeral (`一、本年新收…`, `4.保护第三方`,
+/// `(三)不予 1.属于国家秘密`), not a group's alone (`(四)无法提供`).
+fn names_item(label: &str) -> bool {
+    let top = label.chars().next().is_some_and(is_chinese_numeral) && numbered(label);
+    let mut previous = None;
+    top || label.chars().any(|c| {
+        let item = previous.is_some_and(|p: char| p.is_ascii_digit()) && matches!(c, '.' | '、');
+        previous = Some(c);
+        item
+    })
+}
+
 /// Whether a row starts at `r` where the table numbers its rows: a numbered
 /// label, or a numbered word after a word of the label above (`度办理结
 /// (二)部分公开`).
@@ -116,8 +128,12 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
     let numbered_rows = numbered(rows[first].label());
     // (A line of label alone goes on the label above unless it starts a row
     // itself: a numbered one does, where the table numbers its rows, though
-    // its first words name none, `5.属于三类内部` over `事务信息`.)
-    let continues = |row: &Row| goes_on(row, cues) && !(numbered_rows && numbered(row.label()));
+    // its first words name none, `5.属于三类内部` over `事务信息`, after a
+    // row's own numeral; after a group's alone, `(四)无法提供` / `1.本机关不`,
+    // it is the group's first row's.)
+    let continues = |row: &Row, above: &Row| {
+        goes_on(row, cues) && !(numbered_rows && numbered(row.label()) && names_item(above.label()))
+    };
     let mut out: Vec<Row<'a>> = rows[..start].to_vec();
     let mut origin: Vec<usize> = (0..start).collect();
     let mut table = Table { n, built: Vec::new(), pending: Vec::new(), pending_at: start };
@@ -152,7 +168,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             };
             let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && whole_width);
             let waiting = (1..=n).contains(&table.pending.len());
-            if let Some(i) = whole.filter(|_| waiting && continues(row)) {
+            if let Some(i) = whole.filter(|&i| waiting && continues(row, &out[i])) {
                 out[i] = joined(&out[i], row);
                 continue;
             }
@@ -160,7 +176,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             // A line of label alone after a row is that row's label going on
             // (one that names a row is left to the walk: it may start a row).
             let last = table.built.last().copied().filter(|&i| i + 1 == out.len());
-            if let Some(i) = last.filter(|_| continues(row)) {
+            if let Some(i) = last.filter(|&i| continues(row, &out[i])) {
                 out[i] = joined(&out[i], row);
                 continue;
             }
@@ -401,6 +417,18 @@ pub(super) mod tests {
         let r = requests(&text);
         assert_eq!(get(&r, "denied_third_party"), [2, 1, 0, 0, 0, 0, 3], "{:?}", r.requests);
         assert_eq!(get(&r, "denied_enforcement_case"), [-1; 7]);
+        // After a group's label alone, a numbered line is its first row's.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本 (一)予以公开\n\
+             7.属于行政执法案卷\n8.属于行政查询事项\n{}(四)无法提供\n1.本机关不\n掌握相关政府信\n息\n",
+            lines(&[6, 2, 0, 0, 0, 0, 8]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+            lines(&[4, 1, 0, 0, 0, 0, 5]),
+            lines(&[1, 0, 0, 0, 0, 0, 1]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "unable_not_held"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.requests);
+        assert_eq!(get(&r, "denied_admin_query"), [-1; 7]);
     }
 
     #[test]
