@@ -150,6 +150,7 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         if has_numbers && labelled && starts_row(row, numbered_rows, cues) {
             table.tails_of_last(&mut out, row.cells.len());
             table.totals_apart(&mut out, row.cells.len());
+            table.totals_wrapped(&mut out, row.cells.len());
             let mut cells = row.cells.clone();
             cells.append(&mut table.pending);
             let mut built = row.with_labels(row.labels.clone(), cells);
@@ -254,6 +255,98 @@ impl Table {
         }
     }
 
+    /// The 总计 column of the rows rebuilt short of it (as
+    /// [`totals_apart`](Self::totals_apart) takes it) where wide numbers wrapped
+    /// in their narrow cells: a row's number's last digits first among the next
+    /// row's numbers (`364 325 46 41 171 91` / `一、本年新收…` / `7 43 25 2 4 6 1`
+    /// / `二、上年结转…`: 3647, and 二 a row short of its 总计 too), a total's on
+    /// the next number of the run (`432 1 81 167 6 …`: 4321, 81, 1676). Taken
+    /// where one way only of joining them makes each total its row's sum.
+    fn totals_wrapped(&mut self, out: &mut [Row], glued: usize) {
+        let n = self.n;
+        let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
+        let tail = |c: &Cell| count(c).is_some_and(|v| (0..100).contains(&v));
+        // The last rows short of their 总计, those a cell longer whose first may be a tail of the row before's.
+        let mut short: Vec<usize> = Vec::new();
+        for &i in self.built.iter().rev().take(MAX_ROWS_APART) {
+            let cells = &out[i].cells;
+            if cells.len() + 1 == n || (cells.len() == n && tail(&cells[0])) {
+                short.push(i);
+            } else {
+                break;
+            }
+        }
+        short.reverse();
+        let m = short.len();
+        if m < 3 || out[short[0]].cells.len() == n || self.pending.len() < m {
+            return;
+        }
+        let rows: Option<Vec<Vec<i64>>> = short.iter().map(|&i| out[i].cells.iter().map(count).collect()).collect();
+        let Some(rows) = rows else { return };
+        let join = |head: i64, digits: i64| head * if digits < 10 { 10 } else { 100 } + digits;
+        // Each row a cell long: its first is the tail of a number of the row before (a head of three
+        // digits or more), each such column a way; the rows' own cells without the tails.
+        let tails: Vec<usize> = (1..m).filter(|&k| rows[k].len() == n).collect();
+        let bodies: Vec<Vec<i64>> = rows.iter().map(|r| r[r.len() + 1 - n..].to_vec()).collect();
+        let mut ways: Vec<Vec<usize>> = vec![Vec::new()];
+        for &k in &tails {
+            let heads: Vec<usize> = (0..n - 1).filter(|&a| bodies[k - 1][a] >= 100).collect();
+            ways = ways.iter().flat_map(|w| heads.iter().map(move |&a| [w.as_slice(), &[a]].concat())).collect();
+        }
+        let pending: Option<Vec<i64>> = self.pending.iter().map(count).collect();
+        let Some(pending) = pending else { return };
+        // (Each way: the rows' first columns as joined, the run's totals, as parts of the pending numbers.)
+        let mut found: Option<(Vec<Vec<i64>>, Vec<(usize, usize)>)> = None;
+        for way in &ways {
+            let mut joined: Vec<Vec<i64>> = bodies.clone();
+            for (&k, &a) in tails.iter().zip(way) {
+                joined[k - 1][a] = join(bodies[k - 1][a], rows[k][0]);
+            }
+            let mut parts: Vec<(usize, usize)> = Vec::with_capacity(m);
+            let mut j = 0;
+            for row in &joined {
+                let sum: i64 = row.iter().sum();
+                let next = pending.get(j + 1).filter(|&&d| pending[j] >= 100 && (0..100).contains(&d));
+                match pending.get(j) {
+                    Some(&total) if total == sum => parts.push((j, 1)),
+                    Some(&head) if next.is_some_and(|&d| join(head, d) == sum) => parts.push((j, 2)),
+                    _ => break,
+                }
+                j += parts.last().map_or(0, |p| p.1);
+            }
+            if parts.len() < m || (tails.is_empty() && parts.iter().all(|p| p.1 == 1)) {
+                continue;
+            }
+            if found.as_ref().is_some_and(|(f, _)| *f != joined) {
+                return;
+            }
+            found = Some((joined, parts));
+        }
+        let Some((joined, parts)) = found else { return };
+        let used: usize = parts.iter().map(|p| p.1).sum();
+        let rest = self.pending.len() - used + glued;
+        if rest != glued && rest < n - 1 {
+            return;
+        }
+        // (As many as a row's numbers: the rows' totals only where they tell, most not 0.)
+        let counted = parts.iter().filter(|&&(j, _)| pending[j] != 0).count();
+        if (n - 1..=n).contains(&(self.pending.len() + glued)) && counted * 2 <= m {
+            return;
+        }
+        let value = |v: i64| Some(Value { number: v as f64, unit: None });
+        for (k, &i) in short.iter().enumerate() {
+            if tails.contains(&k) {
+                out[i].cells.remove(0);
+            }
+            for (cell, &v) in out[i].cells.iter_mut().zip(&joined[k]) {
+                cell.value = value(v);
+            }
+            let (j, _) = parts[k];
+            out[i].cells.push(Cell { value: value(joined[k].iter().sum()), ..self.pending[j] });
+        }
+        self.pending.drain(..used);
+    }
+
     /// Wide numbers wrapped in their narrow cells, their last digits on the
     /// line under the row (`220 224 31 23 105 56 264` / `一、本年新收…` / `5` / `4`,
     /// 2205 and 2644): where the last row rebuilt does not add up and the
@@ -334,6 +427,7 @@ impl Table {
             return;
         }
         self.totals_apart(out, self.n);
+        self.totals_wrapped(out, self.n);
         if self.pending.is_empty() || self.band_rests(out) {
             return;
         }
@@ -447,6 +541,29 @@ pub(super) mod tests {
         assert!(row("denied_state_secret").contains(&("natural_person", 0)), "{:?}", r.requests);
         assert!(row("denied_state_secret").contains(&("total", 0)), "{:?}", r.requests);
         assert!(row("denied_law_prohibited").contains(&("total", 1)), "{:?}", r.requests);
+    }
+
+    #[test]
+    fn wide_numbers_wrapped_in_rows_short_of_their_totals_are_joined_where_the_totals_tell() {
+        // Each row a column short, its 总计 printed after the rows'; 1966 and
+        // its total 2356 wrap in their narrow columns: `196` … / `6` first among
+        // 二's numbers, `235` / `6` in the totals' run.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n6\n{}二、上年结转政府信息公开申请数量\n{}三、本 (一)予以公开\n\
+             {}年度办 (二)部分公开\n235\n6\n30\n948\n19\n(四)无\n法提供\n",
+            lines(&[196, 193, 21, 27, 108, 41]),
+            lines(&[0, 9, 1, 2, 9, 9]),
+            lines(&[775, 85, 11, 13, 43, 21]),
+            lines(&[17, 0, 0, 0, 2, 0]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [1966, 193, 21, 27, 108, 41, 2356], "{:?}", r.requests);
+        assert_eq!(get(&r, "carried_over"), [0, 9, 1, 2, 9, 9, 30]);
+        assert_eq!(get(&r, "granted"), [775, 85, 11, 13, 43, 21, 948]);
+        assert_eq!(get(&r, "partially_granted"), [17, 0, 0, 0, 2, 0, 19]);
+        // A total that is not its row's sum: nothing joined.
+        let r = requests(&text.replace("948\n19\n", "948\n18\n"));
+        assert_ne!(get(&r, "new_received")[0], 1966, "{:?}", r.requests);
     }
 
     #[test]
