@@ -259,18 +259,20 @@ impl Table {
     /// [`totals_apart`](Self::totals_apart) takes it) where wide numbers wrapped
     /// in their narrow cells: a row's number's last digits first among the next
     /// row's numbers (`364 325 46 41 171 91` / `一、本年新收…` / `7 43 25 2 4 6 1`
-    /// / `二、上年结转…`: 3647, and 二 a row short of its 总计 too), a total's on
-    /// the next number of the run (`432 1 81 167 6 …`: 4321, 81, 1676). Taken
-    /// where one way only of joining them makes each total its row's sum.
+    /// / `二、上年结转…`: 3647, and 二 a row short of its 总计 too) or after the
+    /// row's label's first line (`138 143 20 18 68 43` / `三、本 (一)予以公开` /
+    /// `4` / `年度办`: 1384), a total's on the next number of the run
+    /// (`432 1 81 167 6 …`: 4321, 81, 1676). Taken where one way only of
+    /// joining them makes each total its row's sum.
     fn totals_wrapped(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
         let tail = |c: &Cell| count(c).is_some_and(|v| (0..100).contains(&v));
-        // The last rows short of their 总计, those a cell longer whose first may be a tail of the row before's.
+        // The last rows short of their 总计, and those a cell longer whose first or last may be a wrapped tail.
         let mut short: Vec<usize> = Vec::new();
         for &i in self.built.iter().rev().take(MAX_ROWS_APART) {
             let cells = &out[i].cells;
-            if cells.len() + 1 == n || (cells.len() == n && tail(&cells[0])) {
+            if cells.len() + 1 == n || (cells.len() == n && (tail(&cells[0]) || tail(&cells[n - 1]))) {
                 short.push(i);
             } else {
                 break;
@@ -278,29 +280,39 @@ impl Table {
         }
         short.reverse();
         let m = short.len();
-        if m < 3 || out[short[0]].cells.len() == n || self.pending.len() < m {
+        if m < 3 || self.pending.len() < m {
             return;
         }
         let rows: Option<Vec<Vec<i64>>> = short.iter().map(|&i| out[i].cells.iter().map(count).collect()).collect();
         let Some(rows) = rows else { return };
         let join = |head: i64, digits: i64| head * if digits < 10 { 10 } else { 100 } + digits;
-        // Each row a cell long: its first is the tail of a number of the row before (a head of three
-        // digits or more), each such column a way; the rows' own cells without the tails.
-        let tails: Vec<usize> = (1..m).filter(|&k| rows[k].len() == n).collect();
-        let bodies: Vec<Vec<i64>> = rows.iter().map(|r| r[r.len() + 1 - n..].to_vec()).collect();
-        let mut ways: Vec<Vec<usize>> = vec![Vec::new()];
+        // Each row a cell long: its first the tail of a number of the row before (the tail's line
+        // under that row), or its last the tail of one of its own (under its label), a head of
+        // three digits or more; each such (row's cell dropped, the head's row and cell) a way.
+        let tails: Vec<usize> = (0..m).filter(|&k| rows[k].len() == n).collect();
+        let options = |k: usize| -> Vec<(usize, usize, usize)> {
+            let before = (0..n).filter(|&a| k > 0 && rows[k][0] < 100 && rows[k - 1].get(a).is_some_and(|&v| v >= 100));
+            let own = (0..n - 1).filter(|&a| rows[k][n - 1] < 100 && rows[k][a] >= 100);
+            before.map(|a| (0, k - 1, a)).chain(own.map(|a| (n - 1, k, a))).collect()
+        };
+        let mut ways: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new()];
         for &k in &tails {
-            let heads: Vec<usize> = (0..n - 1).filter(|&a| bodies[k - 1][a] >= 100).collect();
-            ways = ways.iter().flat_map(|w| heads.iter().map(move |&a| [w.as_slice(), &[a]].concat())).collect();
+            let options = options(k);
+            ways = ways.iter().flat_map(|w| options.iter().map(move |&o| [w.as_slice(), &[o]].concat())).collect();
         }
         let pending: Option<Vec<i64>> = self.pending.iter().map(count).collect();
         let Some(pending) = pending else { return };
         // (Each way: the rows' first columns as joined, the run's totals, as parts of the pending numbers.)
-        let mut found: Option<(Vec<Vec<i64>>, Vec<(usize, usize)>)> = None;
+        let mut found: Option<(Vec<Vec<i64>>, Vec<(usize, usize)>, Vec<(usize, usize, usize)>)> = None;
         for way in &ways {
-            let mut joined: Vec<Vec<i64>> = bodies.clone();
-            for (&k, &a) in tails.iter().zip(way) {
-                joined[k - 1][a] = join(bodies[k - 1][a], rows[k][0]);
+            let mut cells: Vec<Vec<Option<i64>>> = rows.iter().map(|r| r.iter().copied().map(Some).collect()).collect();
+            for (&k, &(dropped, row, a)) in tails.iter().zip(way) {
+                let digits = cells[k][dropped].take();
+                cells[row][a] = cells[row][a].zip(digits).map(|(head, digits)| join(head, digits));
+            }
+            let joined: Vec<Vec<i64>> = cells.into_iter().map(|r| r.into_iter().flatten().collect()).collect();
+            if joined.iter().any(|r| r.len() + 1 != n) {
+                continue;
             }
             let mut parts: Vec<(usize, usize)> = Vec::with_capacity(m);
             let mut j = 0;
@@ -317,12 +329,12 @@ impl Table {
             if parts.len() < m || (tails.is_empty() && parts.iter().all(|p| p.1 == 1)) {
                 continue;
             }
-            if found.as_ref().is_some_and(|(f, _)| *f != joined) {
+            if found.as_ref().is_some_and(|(f, _, _)| *f != joined) {
                 return;
             }
-            found = Some((joined, parts));
+            found = Some((joined, parts, way.clone()));
         }
-        let Some((joined, parts)) = found else { return };
+        let Some((joined, parts, way)) = found else { return };
         let used: usize = parts.iter().map(|p| p.1).sum();
         let rest = self.pending.len() - used + glued;
         if rest != glued && rest < n - 1 {
@@ -335,8 +347,8 @@ impl Table {
         }
         let value = |v: i64| Some(Value { number: v as f64, unit: None });
         for (k, &i) in short.iter().enumerate() {
-            if tails.contains(&k) {
-                out[i].cells.remove(0);
+            if let Some(&(dropped, _, _)) = tails.iter().position(|&t| t == k).map(|p| &way[p]) {
+                out[i].cells.remove(dropped);
             }
             for (cell, &v) in out[i].cells.iter_mut().zip(&joined[k]) {
                 cell.value = value(v);
@@ -564,6 +576,19 @@ pub(super) mod tests {
         // A total that is not its row's sum: nothing joined.
         let r = requests(&text.replace("948\n19\n", "948\n18\n"));
         assert_ne!(get(&r, "new_received")[0], 1966, "{:?}", r.requests);
+        // (一)'s 1384 wrapped, its `4` after its label's first line.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n6\n{}二、上年结转政府信息公开申请数量\n{}三、本 (一)予以公开\n4\n\
+             年度办\n{}理结果 (二)部分公开\n235\n6\n30\n167\n6\n19\n(四)无\n法提供\n",
+            lines(&[196, 193, 21, 27, 108, 41]),
+            lines(&[0, 9, 1, 2, 9, 9]),
+            lines(&[138, 143, 20, 18, 68, 43]),
+            lines(&[17, 0, 0, 0, 2, 0]),
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [1966, 193, 21, 27, 108, 41, 2356], "{:?}", r.requests);
+        assert_eq!(get(&r, "granted"), [1384, 143, 20, 18, 68, 43, 1676], "{:?}", r.requests);
+        assert_eq!(get(&r, "partially_granted"), [17, 0, 0, 0, 2, 0, 19]);
     }
 
     #[test]
