@@ -244,7 +244,7 @@ impl Walk<'_, '_> {
             let tails = std::iter::once(None).chain([0, n - 1].into_iter().filter(|_| !wrapped).map(Some));
             for tail in tails.filter(|t| t.is_none_or(|a| at[a].is_some())) {
                 let digits = tail.and_then(|_| values.get(p + count).copied());
-                if tail.is_some() && !digits.is_some_and(|d| (0..100).contains(&d)) {
+                if tail.is_some() && !digits.is_some_and(super::numbers_first::is_tail) {
                     continue;
                 }
                 let Some(cells) = whole(&at, values, tail.zip(digits)) else { continue };
@@ -267,7 +267,7 @@ fn whole(at: &[Option<usize>], values: &[i64], tail: Option<(usize, i64)>) -> Op
     let n = at.len();
     let mut row: Vec<Option<i64>> = at.iter().map(|k| k.map(|k| values[k])).collect();
     if let Some((a, digits)) = tail {
-        row[a] = row[a].map(|head| head * if digits < 10 { 10 } else { 100 } + digits);
+        row[a] = row[a].map(|head| super::numbers_first::unwrapped(head, digits));
     }
     let gaps: Vec<usize> = (0..n).filter(|&a| row[a].is_none()).collect();
     let sum = |skip: Option<usize>| (0..n - 1).filter(|&a| Some(a) != skip).filter_map(|a| row[a]).sum::<i64>();

@@ -25,6 +25,35 @@ pub(super) fn numbered(label: &str) -> bool {
     }
 }
 
+/// A wide number wrapped in its narrow cell, read whole: the head printed on
+/// the row's line and its last digits on the next (`364` / `7`: 3647).
+pub(super) fn unwrapped(head: i64, digits: i64) -> i64 {
+    head * if digits < 10 { 10 } else { 100 } + digits
+}
+
+/// Whether a number may be a wrapped number's last digits: a digit or two.
+pub(super) fn is_tail(number: i64) -> bool {
+    (0..100).contains(&number)
+}
+
+/// The run of totals at the front of `pending` that are `sums` in turn, each
+/// a number or a wrapped number's head and last digits (`432` / `1`: 4321):
+/// each total's place and how many numbers it takes. `None` where one is not.
+fn run_of_totals(sums: impl Iterator<Item = i64>, pending: &[i64]) -> Option<Vec<(usize, usize)>> {
+    let mut parts = Vec::new();
+    let mut j = 0;
+    for sum in sums {
+        let taken = match (pending.get(j), pending.get(j + 1)) {
+            (Some(&total), _) if total == sum => 1,
+            (Some(&head), Some(&digits)) if head >= 100 && is_tail(digits) && unwrapped(head, digits) == sum => 2,
+            _ => return None,
+        };
+        parts.push((j, taken));
+        j += taken;
+    }
+    Some(parts)
+}
+
 /// Whether a label holds a row's own numeral (`一、本年新收…`, `4.保护第三方`,
 /// `(三)不予 1.属于国家秘密`), not a group's alone (`(四)无法提供`).
 fn names_item(label: &str) -> bool {
@@ -150,7 +179,6 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
         if has_numbers && labelled && starts_row(row, numbered_rows, cues) {
             table.tails_of_last(&mut out, row.cells.len());
             table.totals_apart(&mut out, row.cells.len());
-            table.totals_wrapped(&mut out, row.cells.len());
             let mut cells = row.cells.clone();
             cells.append(&mut table.pending);
             let mut built = row.with_labels(row.labels.clone(), cells);
@@ -227,6 +255,15 @@ impl Table {
     /// of its total), or as many as a row's where most of the totals are not 0
     /// (sums of 0 tell nothing).
     fn totals_apart(&mut self, out: &mut [Row], glued: usize) {
+        let before = self.pending.len();
+        self.totals_as_printed(out, glued);
+        if self.pending.len() == before {
+            self.totals_wrapped(out, glued);
+        }
+    }
+
+    /// [`totals_apart`](Self::totals_apart) where no number wrapped.
+    fn totals_as_printed(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
         // (No more than a table has rows: a text of such rows is not searched back each row.)
@@ -267,7 +304,7 @@ impl Table {
     fn totals_wrapped(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
         let count = |c: &Cell| c.value.filter(|v| v.unit.is_none() && v.number.fract() == 0.0).map(|v| v.number as i64);
-        let tail = |c: &Cell| count(c).is_some_and(|v| (0..100).contains(&v));
+        let tail = |c: &Cell| count(c).is_some_and(is_tail);
         // The last rows short of their 总计, and those a cell longer whose first or last may be a wrapped tail.
         let mut short: Vec<usize> = Vec::new();
         for &i in self.built.iter().rev().take(MAX_ROWS_APART) {
@@ -285,14 +322,14 @@ impl Table {
         }
         let rows: Option<Vec<Vec<i64>>> = short.iter().map(|&i| out[i].cells.iter().map(count).collect()).collect();
         let Some(rows) = rows else { return };
-        let join = |head: i64, digits: i64| head * if digits < 10 { 10 } else { 100 } + digits;
         // Each row a cell long: its first the tail of a number of the row before (the tail's line
         // under that row), or its last the tail of one of its own (under its label), a head of
         // three digits or more; each such (row's cell dropped, the head's row and cell) a way.
         let tails: Vec<usize> = (0..m).filter(|&k| rows[k].len() == n).collect();
         let options = |k: usize| -> Vec<(usize, usize, usize)> {
-            let before = (0..n).filter(|&a| k > 0 && rows[k][0] < 100 && rows[k - 1].get(a).is_some_and(|&v| v >= 100));
-            let own = (0..n - 1).filter(|&a| rows[k][n - 1] < 100 && rows[k][a] >= 100);
+            let head_before = |a: usize| k > 0 && rows[k - 1].get(a).is_some_and(|&v| v >= 100);
+            let before = (0..n).filter(|&a| is_tail(rows[k][0]) && head_before(a));
+            let own = (0..n - 1).filter(|&a| is_tail(rows[k][n - 1]) && rows[k][a] >= 100);
             before.map(|a| (0, k - 1, a)).chain(own.map(|a| (n - 1, k, a))).collect()
         };
         let mut ways: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new()];
@@ -308,25 +345,14 @@ impl Table {
             let mut cells: Vec<Vec<Option<i64>>> = rows.iter().map(|r| r.iter().copied().map(Some).collect()).collect();
             for (&k, &(dropped, row, a)) in tails.iter().zip(way) {
                 let digits = cells[k][dropped].take();
-                cells[row][a] = cells[row][a].zip(digits).map(|(head, digits)| join(head, digits));
+                cells[row][a] = cells[row][a].zip(digits).map(|(head, digits)| unwrapped(head, digits));
             }
             let joined: Vec<Vec<i64>> = cells.into_iter().map(|r| r.into_iter().flatten().collect()).collect();
             if joined.iter().any(|r| r.len() + 1 != n) {
                 continue;
             }
-            let mut parts: Vec<(usize, usize)> = Vec::with_capacity(m);
-            let mut j = 0;
-            for row in &joined {
-                let sum: i64 = row.iter().sum();
-                let next = pending.get(j + 1).filter(|&&d| pending[j] >= 100 && (0..100).contains(&d));
-                match pending.get(j) {
-                    Some(&total) if total == sum => parts.push((j, 1)),
-                    Some(&head) if next.is_some_and(|&d| join(head, d) == sum) => parts.push((j, 2)),
-                    _ => break,
-                }
-                j += parts.last().map_or(0, |p| p.1);
-            }
-            if parts.len() < m || (tails.is_empty() && parts.iter().all(|p| p.1 == 1)) {
+            let Some(parts) = run_of_totals(joined.iter().map(|r| r.iter().sum()), &pending) else { continue };
+            if tails.is_empty() && parts.iter().all(|p| p.1 == 1) {
                 continue;
             }
             if found.as_ref().is_some_and(|(f, _, _)| *f != joined) {
@@ -382,9 +408,8 @@ impl Table {
             return;
         }
         let join = |cell: &Cell, tail: &Cell| {
-            let t = tail.number();
-            let width = if t < 10.0 { 10.0 } else { 100.0 };
-            Cell { value: Some(Value { number: cell.number() * width + t, unit: None }), ..*cell }
+            let number = unwrapped(cell.number() as i64, tail.number() as i64) as f64;
+            Cell { value: Some(Value { number, unit: None }), ..*cell }
         };
         // Each choice of `extra` cells, in order, for the tails.
         let mut found: Option<Vec<Cell>> = None;
@@ -439,7 +464,6 @@ impl Table {
             return;
         }
         self.totals_apart(out, self.n);
-        self.totals_wrapped(out, self.n);
         if self.pending.is_empty() || self.band_rests(out) {
             return;
         }
