@@ -515,15 +515,28 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
     let from = if prefix_adds_up { 0 } else { cells.len() / group * group };
     let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
     let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
-    let counts = |r: &&Row| r.is_numbers_alone() && r.cells.iter().all(count);
-    let rows = rows.get(end..)?.iter().filter(counts);
+    let counts = |r: &Row| r.is_numbers_alone() && r.cells.iter().all(count);
+    let after = rows.get(end..)?;
     let own = |c: &Cell| taken.binary_search(&c.offset).is_err();
-    let loose: Vec<Cell> = rows.flat_map(|r| r.cells.iter().copied()).filter(own).collect();
+    let loose: Vec<Cell> =
+        after.iter().filter(|r| counts(r)).flat_map(|r| r.cells.iter().copied()).filter(own).collect();
     let lacking = n - cells.len();
     if loose.len() < lacking || (!prefix_adds_up && loose.len() != lacking) {
         return None;
     }
-    let with = |more: &[Cell]| Some([cells, more].concat()).filter(|all| adds_up(all));
+    // (Each run of numbers in the order the heads printed among them tell, where they tell it.)
+    let events: Vec<Loose> = after
+        .iter()
+        .flat_map(|r| match counts(r) {
+            true => r.cells.iter().filter(|c| own(c)).map(|c| Loose::Number(c.offset)).collect(),
+            false => vec![Loose::Heads(r.label())],
+        })
+        .collect();
+    let ordered = |run: &[Cell]| by_heads(&events, run, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..]);
+    let with = |more: &[Cell]| {
+        let more = ordered(more).unwrap_or_else(|| more.to_vec());
+        Some([cells, &more].concat()).filter(|all| adds_up(all))
+    };
     match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
         (Some(first), Some(last)) => {
             let same = first.iter().map(Cell::number).eq(last.iter().map(Cell::number));
@@ -531,6 +544,65 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
         }
         (first, last) => first.or(last),
     }
+}
+
+/// What follows 表四 where its last cells are printed apart (see [`continued`]):
+/// a loose number (its offset), or a line of something else (its label).
+enum Loose<'a> {
+    Number(usize),
+    Heads(&'a str),
+}
+
+/// The longest line of an outcome's head printed a piece a line (`尚` / `未` /
+/// … or `复议后起诉` over its outcomes' heads).
+const HEAD_PIECE: usize = 5;
+
+/// The loose numbers `run` (a proceeding's last outcomes, `outcomes`, their
+/// cells printed apart after the table: see [`continued`]) in the order the
+/// outcomes' heads printed among them tell (`events`, what follows the table):
+/// plain `pdftotext` may print a proceeding's heads, a character a line, each
+/// before its number, and some heads together before their numbers (`尚` /
+/// `未` / `审` / `结` / `5` / `总` / `计` / `复议后起诉` / `结` / `结` / `其` /
+/// `果` / `果` / `他` / `维` / … / `8` / `0` / `0` / `13`: pending 5, then
+/// upheld, corrected, other and total). The heads printed between two numbers
+/// name their outcomes (every character of a head but `结果`), taken by the
+/// numbers after them in the table's order. `None` where the heads do not
+/// name each of `outcomes` once, before its number.
+fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cell>> {
+    let at = |offset: usize| events.iter().position(|e| matches!(e, Loose::Number(o) if *o == offset));
+    let (first, last) = (at(run.first()?.offset)?, at(run.last()?.offset)?);
+    // (The heads just before the first number: the lines of pieces back to the number or text before them.)
+    let piece = |e: &Loose| matches!(e, Loose::Heads(l) if l.chars().count() <= HEAD_PIECE);
+    let start = first - events[..first].iter().rev().take_while(|e| piece(e)).count();
+    let names = |heads: &str, o: usize| {
+        let label = template::LITIGATION_OUTCOME_LABELS[o];
+        label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
+    };
+    let all = template::LITIGATION_OUTCOMES;
+    let mut heads = String::new();
+    // The outcomes named and not yet taken, in order.
+    let mut named: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    let mut taken: Vec<(usize, Cell)> = Vec::new();
+    for event in &events[start..=last] {
+        match event {
+            Loose::Heads(label) if piece(event) => heads.push_str(label),
+            Loose::Heads(_) => return None,
+            Loose::Number(offset) => {
+                named.extend((0..all.len()).filter(|&o| names(&heads, o)));
+                heads.clear();
+                let cell = run.iter().find(|c| c.offset == *offset)?;
+                taken.push((named.pop_front()?, *cell));
+            }
+        }
+    }
+    let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
+    let mut got: Vec<usize> = taken.iter().map(|t| t.0).collect();
+    got.sort_unstable();
+    if got != wanted || !named.is_empty() {
+        return None;
+    }
+    taken.sort_by_key(|t| t.0);
+    Some(taken.into_iter().map(|t| t.1).collect())
 }
 
 /// The layout rows from `from` on, with their indices, to the section after
@@ -947,6 +1019,25 @@ mod tests {
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn the_last_proceedings_heads_among_its_numbers_printed_apart_tell_their_order() {
+        // Plain pdftotext: ten numbers a line each; after the closing sections,
+        // 尚未审结's head a character a line and its number, then 总计's head,
+        // then the other three heads interleaved a character a line, their
+        // numbers, and 总计's last.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n")).collect::<String>();
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
+            结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n";
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let apart = "尚\n未\n审\n结\n5\n\n总\n计\n\n复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n8\n0\n0\n\n13\n";
+        let text = format!("{heads}{}{closing}{apart}", lines(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
+        let r = litigation(&text);
+        assert_eq!(counts(&r), [2, 4, 0, 0, 6, 0, 10, 0, 5, 15, 8, 0, 0, 5, 13], "{:?}", r.issues);
+        // Heads that do not name each outcome once: the numbers as printed.
+        let text = text.replace("尚\n未\n审\n结\n5", "尚\n结\n5");
+        assert_eq!(counts(&litigation(&text))[10..], [5, 8, 0, 0, 13]);
     }
 
     #[test]
