@@ -1,20 +1,22 @@
 //! The rows of 表三 whose numbers a reading put in columns for want of
 //! anything telling which (a row short of cells put in its first columns, a
-//! row's one number in its 总计 or its first), and what the table's sums say
-//! of them: a guess they contradict is dropped, a row two cells short or more
-//! stands only where one holds it, and a lone number goes where its column
-//! adds up.
+//! row's one number in its 总计 or its first, a lone 0 with zeros beside it),
+//! and what the table's sums say of them: a guess they contradict is dropped,
+//! a row two cells short or more stands only where one holds it, and a lone
+//! number goes where its column adds up.
 
 use super::*;
 use crate::extract::checks::Grid;
 use crate::template::Role;
 
 /// The rows of 表三 whose numbers were put in their first columns, the
-/// columns unknown: their keys, those of them two cells short or more, and how
-/// many rows the table has read.
+/// columns unknown: their keys, those of them two cells short or more, those
+/// read as zeros from a lone 0 (see [`Placed::Filled`]), and how many rows the
+/// table has read.
 pub(super) struct Guesses<'g> {
     pub(super) rows: &'g [&'static str],
     pub(super) far_short: &'g [&'static str],
+    pub(super) filled: &'g [&'static str],
     pub(super) of: usize,
 }
 
@@ -30,10 +32,12 @@ pub(super) struct Guesses<'g> {
 /// of a page's table), are read no further than the sums bear them out.
 /// Where most rows are guessed, the table was printed in a way not read, and
 /// the sums that bear out a guess or two bear out none among so many: the
-/// rows two cells short or more are dropped whole.
+/// rows two cells short or more are dropped whole. The rows read as zeros from
+/// a lone 0 (`filled`) are dropped in a column where a sum they take part in
+/// does not hold.
 pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guesses, t: Template) {
-    let guessed = guesses.rows;
-    if guessed.is_empty() {
+    let (guessed, filled) = (guesses.rows, guesses.filled);
+    if guessed.is_empty() && filled.is_empty() {
         return;
     }
     if guessed.len() * 2 > guesses.of {
@@ -75,10 +79,22 @@ pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, gues
         let borne = if role == Some(Role::Result) { fail || beyond } else { identity_fail[a] };
         guessed.contains(&f.row) && (borne || past_received)
     };
+    // A row read as zeros from a lone 0, in a column where a sum it takes part
+    // in does not hold: the results' to (七)总计 for a result, 一 + 二 = (七) + 四
+    // for the others, either for (七).
+    let unconfirmed = |f: &RequestFact| {
+        let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
+        let fails = match specs.iter().find(|s| s.key == f.row).map(|s| s.role) {
+            Some(Role::Result) => sums[a].0,
+            Some(Role::TotalProcessed) => sums[a].0 || identity_fail[a],
+            _ => identity_fail[a],
+        };
+        filled.contains(&f.row) && fails
+    };
     let mut at = 0;
     facts.retain(|f| {
         at += 1;
-        at <= from || !unverified(f)
+        at <= from || !(unverified(f) || unconfirmed(f))
     });
 }
 
@@ -166,10 +182,39 @@ mod tests {
         row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
         row("granted", &[8, 1, 0, 0, 0, 0, 9]);
         row("carried_forward", &[4, 9, 2]);
-        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], of: 25 };
+        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], filled: &[], of: 25 };
         unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
         let forward: Vec<(&str, i64)> =
             facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
         assert_eq!(forward, [("natural_person", 4)]);
+    }
+
+    #[test]
+    fn a_row_read_as_zeros_from_a_lone_0_keeps_them_only_where_the_sums_hold() {
+        use super::super::numbers_first::tests::{get, lines, requests, HEAD};
+        // The first rows' numbers a line each after their labels; from 6. on,
+        // each row's first number alone after its label (its other numbers
+        // printed apart, past the table): each a lone 0.
+        let specs = template::request_rows(Template::T2021);
+        let mut text = HEAD.to_string();
+        for (j, spec) in specs.iter().enumerate() {
+            let row: &[i64] = match spec.key {
+                "new_received" | "granted" => &[1, 1, 0, 0, 0, 0, 2],
+                _ if j < 8 => &[0; 7],
+                _ => &[0],
+            };
+            text.push_str(&format!("{}\n{}", spec.label, lines(row)));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        let r = requests(&text);
+        // 一 + 二 ≠ (七) + 四 where (七) and 四 were read as zeros: not there.
+        assert_eq!(get(&r, "total_processed"), [-1, -1, 0, 0, 0, 0, -1]);
+        assert_eq!(get(&r, "carried_forward"), [-1, -1, 0, 0, 0, 0, -1]);
+        assert_eq!(get(&r, "granted"), [1, 1, 0, 0, 0, 0, 2]);
+        // Where the sums hold, the zeros stand.
+        let whole = text.replacen("(七)总计\n0\n", &format!("(七)总计\n{}", lines(&[1, 1, 0, 0, 0, 0, 2])), 1);
+        let r = requests(&whole);
+        assert_eq!(get(&r, "carried_forward"), [0; 7]);
+        assert_eq!(get(&r, "unable_unclear"), [0; 7]);
     }
 }

@@ -958,7 +958,9 @@ mod tests {
         // 表三's rows (the last column a total): two equal numbers, the first
         // column and the total; a lone 0, all zeros.
         let values = |p: Placed| match p {
-            Placed::All(c) => (c.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect::<Vec<_>>(), ""),
+            Placed::All(c) | Placed::Filled(c) => {
+                (c.iter().map(|c| c.value.map_or(0.0, |v| v.number)).collect::<Vec<_>>(), "")
+            }
             // An unknown column -1, an empty cell 0.
             Placed::Some(c, code) => {
                 (c.iter().map(|c| c.map_or(-1.0, |c| c.value.map_or(0.0, |v| v.number))).collect(), code)

@@ -393,6 +393,10 @@ enum Placed {
     All(Vec<Cell>),
     /// Some columns unknown.
     Some(Vec<Option<Cell>>, &'static str),
+    /// Every column, but a guess: a row's one number, 0, in the column a lone
+    /// number goes in and every other cell empty, so 0 as well (a layout may
+    /// print a row's other numbers elsewhere, which the sums tell).
+    Filled(Vec<Cell>),
 }
 
 /// Puts the cells of `row` into `n` columns. `lone` is the column a single number
@@ -427,7 +431,7 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
         if is_zero(only) {
             let mut all = vec![blank; n];
             all[col] = **only;
-            return Placed::All(all);
+            return Placed::Filled(all);
         }
         out[col] = Some(**only);
         return Placed::Some(out, "");
@@ -523,7 +527,7 @@ fn all_zero(cells: &[Cell], n: usize) -> bool {
 
 fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<Cell>> {
     match placed {
-        Placed::All(cells) => cells.into_iter().map(Some).collect(),
+        Placed::All(cells) | Placed::Filled(cells) => cells.into_iter().map(Some).collect(),
         Placed::Some(cells, code) => {
             match code {
                 "" => {}

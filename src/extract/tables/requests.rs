@@ -539,6 +539,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     // those of them two cells short or more.
     let mut guessed = Vec::new();
     let mut far_short = Vec::new();
+    // The rows read as zeros from a lone 0.
+    let mut filled = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
@@ -595,6 +597,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
             placed => (placed, false),
         };
+        if matches!(placed, Placed::Filled(_)) {
+            filled.push(spec.key);
+        }
         if !touching && matches!(placed, Placed::Some(_, "cells_unaligned")) {
             guessed.push(spec.key);
             // (A row one cell short is its first columns, its total not printed; one shorter, which not known.)
@@ -622,7 +627,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             lone_column(&mut report.requests, from, at, t);
         }
     }
-    let guesses = Guesses { rows: &guessed, far_short: &far_short, of: walk.matches.len() };
+    let guesses = Guesses { rows: &guessed, far_short: &far_short, filled: &filled, of: walk.matches.len() };
     unverified_dropped(&mut report.requests, from, &guesses, t);
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
