@@ -98,6 +98,39 @@ pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, gues
     });
 }
 
+/// The rows' lone numbers (`facts[at]` for each of `alone`, each read as its
+/// total or its first) all put in their first columns where the table's sums
+/// tell so of them together: a layout that prints each later row's first
+/// number alone by its label (its other numbers elsewhere) gives results that
+/// add up to (七)总计 either way, and 一 + 二 = (七) + 四 only with (七) and 四
+/// in their first columns, where one at a time tells nothing (the other's
+/// column unknown). So where every sum that the first columns and 总计 allow
+/// holds with them all first, one such at least, and one fails as read.
+pub(super) fn lone_all_first(facts: &mut [RequestFact], from: usize, alone: &[usize], t: Template) {
+    let (first, total) = (0, template::APPLICANTS.len() - 1);
+    // Whether every sum in the first column and 总计 that can be checked holds, and how many can.
+    let holding = |facts: &[RequestFact]| {
+        let grid = Grid::of(&facts[from..], t);
+        let identity = [first, total].map(|a| grid.identity(a).map(|[n, c, p, f]| n + c == p + f));
+        let results = [first, total].map(|a| grid.results(a).map(|(sum, total)| sum == total));
+        let sums: Vec<bool> = identity.into_iter().chain(results).flatten().collect();
+        (sums.iter().all(|&h| h), sums.len())
+    };
+    let mut moved = facts.to_vec();
+    for &at in alone {
+        moved[at].applicant = template::APPLICANTS[first];
+    }
+    if alone.iter().all(|&at| facts[at].applicant == template::APPLICANTS[first]) {
+        return;
+    }
+    let ((read_holds, _), (first_holds, checked)) = (holding(facts), holding(&moved));
+    if !read_holds && first_holds && checked > 0 {
+        for &at in alone {
+            facts[at].applicant = template::APPLICANTS[first];
+        }
+    }
+}
+
 /// The column of a row's one number (`facts[at]`, read as its total or its
 /// first) where the table's sums tell: the one it was read in where its column
 /// adds up with it or nothing tells, the other where that one would not and the
@@ -187,6 +220,37 @@ mod tests {
         let forward: Vec<(&str, i64)> =
             facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
         assert_eq!(forward, [("natural_person", 4)]);
+    }
+
+    #[test]
+    fn rows_lone_numbers_go_in_their_first_columns_together_where_only_so_the_sums_hold() {
+        use super::super::numbers_first::tests::{get, lines, requests, HEAD};
+        // 一 and 二 whole, a number a line after their labels; every other row
+        // its first number alone after its label (its others printed apart).
+        let specs = template::request_rows(Template::T2021);
+        let firsts = |key: &str| match key {
+            "granted" => 3,
+            "rejected_duplicate" | "rejected_publication" | "rejected_confirmation" => 1,
+            "total_processed" => 6,
+            _ => 0,
+        };
+        let mut text = HEAD.to_string();
+        for spec in &specs {
+            let row = match spec.key {
+                "new_received" => vec![5, 0, 0, 0, 1, 0, 6],
+                "carried_over" => vec![1, 0, 0, 0, 0, 0, 1],
+                key => vec![firsts(key)],
+            };
+            text.push_str(&format!("{}\n{}", spec.label, lines(&row)));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        // As totals, 6 + 1 ≠ 6 + 0; as first columns, 5 + 1 = 6 + 0 and the results' 6.
+        let r = requests(&text);
+        assert_eq!(get(&r, "total_processed"), [6, -1, -1, -1, -1, -1, -1]);
+        assert_eq!(get(&r, "granted"), [3, -1, -1, -1, -1, -1, -1]);
+        // Where 一 + 二 is what the totals make, they stay totals.
+        let r = requests(&text.replacen("5\n0\n0\n0\n1\n0\n6\n", "5\n0\n0\n0\n0\n0\n5\n", 1));
+        assert_eq!(get(&r, "total_processed"), [-1, -1, -1, -1, -1, -1, 6]);
     }
 
     #[test]

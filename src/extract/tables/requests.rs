@@ -5,7 +5,7 @@
 
 use super::*;
 use super::cut_rows::CutRow;
-use super::guesses::{lone_column, unverified_dropped, untold, without, Guesses};
+use super::guesses::{lone_all_first, lone_column, unverified_dropped, untold, without, Guesses};
 use crate::extract::cells::cells_add_up;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
@@ -533,7 +533,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let from = report.requests.len();
     // The facts read from a row's one number taken as its total (or its first,
     // printed within its label), where the row's numbers stand on lines of their
-    // own (the other column's, perhaps).
+    // own (the other column's, perhaps) or no column's place is known; those
+    // of the full form's rows on lines of their own, not 0.
+    let mut lone_numbers = Vec::new();
     let mut alone = Vec::new();
     // The rows whose numbers were put in their first columns, the columns unknown;
     // those of them two cells short or more.
@@ -544,8 +546,14 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
-        if lone == Lone::Total && !combined && rows[k].vertical && one(&rows[k]) && !first_and_total.contains(&k) {
-            alone.push(report.requests.len());
+        if lone == Lone::Total && rows[k].cells.len() == 1 && !first_and_total.contains(&k) {
+            // (Where no column's place tells, too.)
+            if rows[k].vertical || cs.is_none() {
+                lone_numbers.push(report.requests.len());
+            }
+            if !combined && rows[k].vertical && one(&rows[k]) {
+                alone.push(report.requests.len());
+            }
         }
         // (A row's one number printed before the end of its label, between its
         // lines, stands in the column after the label's: the first. So too where
@@ -621,9 +629,14 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
         }
     }
+    // The rows' lone numbers all first where the sums tell so of them together; then each alone.
+    let first_or_total = |f: &RequestFact| ["total", "natural_person"].contains(&f.applicant);
+    let together: Vec<usize> =
+        lone_numbers.into_iter().filter(|&at| report.requests.get(at).is_some_and(first_or_total)).collect();
+    lone_all_first(&mut report.requests, from, &together, t);
     // (The last first: a fact dropped leaves the others' places.)
     for &at in alone.iter().rev() {
-        if report.requests.get(at).is_some_and(|f| ["total", "natural_person"].contains(&f.applicant)) {
+        if report.requests.get(at).is_some_and(first_or_total) {
             lone_column(&mut report.requests, from, at, t);
         }
     }
