@@ -40,6 +40,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let section = rows[anchor + 1..].iter().find(|r| r.kind == Kind::Prose || after_table(r.label()));
     let under = rows[anchor].offset..section.map_or(usize::MAX, |r| r.offset);
     let fence = taken.iter().rev().find(|&&o| under.contains(&o)).copied();
+    // (Nor those after 表三's last rows' labels printed under the heading.)
+    taken.extend(last_rows_under(rows, anchor, &under));
+    taken.sort_unstable();
     let own = |c: &&Cell| taken.binary_search(&c.offset).is_err() && fence.is_none_or(|f| c.offset > f);
     let mut cells: Vec<Cell> = Vec::new();
     let mut first_value_row = None;
@@ -612,6 +615,31 @@ fn table_rows<'r, 'a>(rows: &'r [Row<'a>], from: usize) -> impl Iterator<Item = 
     rows.iter().enumerate().skip(from).take_while(within)
 }
 
+/// The offsets of the numbers under 表四's heading (layout row `anchor`, the
+/// rows within `under`) that follow the labels of 表三's last rows printed
+/// there (plain `pdftotext` of a Word table may print `(七)总计` / `四、结转下年度
+/// 继续办理` / `行政复议` / `0` / `0 6 0` among 表四's heads): those rows' cells,
+/// up to the next line of something else.
+fn last_rows_under(rows: &[Row], anchor: usize, under: &std::ops::Range<usize>) -> Vec<usize> {
+    let names_last = |label: &str| label.starts_with("(七)总计") || label.has("结转下年度");
+    let names_proceeding = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
+    let mut out = Vec::new();
+    let mut after_labels = false;
+    for row in rows[anchor + 1..].iter().take_while(|r| under.contains(&r.offset)) {
+        let label = row.label();
+        if row.is_numbers_alone() {
+            if after_labels {
+                out.extend(row.cells.iter().map(|c| c.offset));
+            }
+        } else if names_last(label) {
+            after_labels = true;
+        } else if !(after_labels && out.is_empty() && names_proceeding(label)) && !label.is_empty() {
+            after_labels = false;
+        }
+    }
+    out
+}
+
 /// Whether a row's label opens the section after 表四's.
 fn after_table(label: &str) -> bool {
     label.starts_with("五、") || label.has("存在的主要问题")
@@ -1040,6 +1068,21 @@ mod tests {
         // Heads that do not name each outcome once: the numbers as printed.
         let text = text.replace("尚\n未\n审\n结\n5", "尚\n结\n5");
         assert_eq!(counts(&litigation(&text))[10..], [5, 8, 0, 0, 13]);
+    }
+
+    #[test]
+    fn table_three_s_last_rows_cells_printed_under_the_heading_are_not_its_cells() {
+        // Plain pdftotext of a Word table: 表四's heads a character a line, then
+        // 表三's last two rows' labels and their last cells, then 表四's.
+        let cells = [2, 1, 0, 0, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1];
+        let numbers: String = cells.iter().map(|v| format!("{v}\n\n")).collect();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+             总\n结\n结\n其\n尚\n计\n果\n果\n他\n未\n维\n纠\n结\n审\n持\n正\n果\n结\n\n\
+             (七)总计\n四、结转下年度继续办理\n行政复议\n\n0\n\n0\n6\n0\n\n总\n计\n\n{numbers}五、存在的主要问题及改进情况\n"
+        );
+        let r = litigation(&text);
+        assert_eq!(counts(&r), cells, "{:?}", r.issues);
     }
 
     #[test]
