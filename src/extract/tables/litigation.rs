@@ -633,7 +633,8 @@ fn last_rows_under(rows: &[Row], anchor: usize, under: &std::ops::Range<usize>) 
             }
         } else if names_last(label) {
             after_labels = true;
-        } else if !(after_labels && out.is_empty() && names_proceeding(label)) && !label.is_empty() {
+        } else if !(label.is_empty() || after_labels && out.is_empty() && names_proceeding(label)) {
+            // (A line naming a proceeding between the labels and their numbers goes on.)
             after_labels = false;
         }
     }

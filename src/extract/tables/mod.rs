@@ -35,6 +35,7 @@ mod litigation;
 mod numbers_first;
 mod outcomes_before;
 mod page_totals;
+mod paired_rows;
 mod pooled;
 mod runs_apart;
 mod requests;
