@@ -51,6 +51,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Whether any numbers are a line each, which tells no columns.
     let mut vertical = false;
     let mut value_rows = 0;
+    // Whether the rows of numbers are one run, lines of numbers alone one after another.
+    let (mut one_run, mut last_value_row) = (true, None);
     // The cells read before the first line of the outcomes' heads (`结果 结果 其他 尚未`).
     let mut before_heads: Option<usize> = None;
     let mut heads_row = anchor;
@@ -68,6 +70,8 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         if row.cells.iter().filter(own).any(|c| c.value.is_some()) {
             first_value_row.get_or_insert(k);
             value_rows += 1;
+            one_run &= last_value_row.is_none_or(|last| last + 1 == k) && row.is_numbers_alone();
+            last_value_row = Some(k);
             delimited &= row.delimited;
             vertical |= row.vertical;
             cells.extend(row.cells.iter().filter(own).copied());
@@ -151,7 +155,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         // them and the loose ones make the table.
         let after_heads = before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
         let without = || continued(rows, end, after_heads?, n, false, &taken);
-        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1, &taken).or_else(without) {
+        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1 || one_run, &taken).or_else(without) {
             cells = all;
         }
     }
@@ -1046,6 +1050,9 @@ mod tests {
             assert_eq!(counts(&r), expected, "{printed:?} {loose:?}");
             assert_eq!(r.has_issue("litigation_cells_missing"), read.is_none());
         }
+        // So too where the run's lines hold several numbers each.
+        let text = format!("{heads}3\n0\n0\n10 14 5\n0\n10 5\n20\n{closing}{}", lines(&[0, 0, 0, 7, 7]));
+        assert_eq!(counts(&litigation(&text)), [3, 0, 0, 10, 14, 5, 0, 10, 5, 20, 0, 0, 0, 7, 7]);
         // The table's cells among its heads' pieces, a proceeding not adding up: misread, not taken.
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
