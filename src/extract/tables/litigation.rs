@@ -511,7 +511,8 @@ fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
 /// where they are one run of numbers (`one_run`; the checks flag it): then the
 /// loose numbers are taken only where just as many as the table lacks, and
 /// those they complete add up. Numbers at the places `taken` (in order) are
-/// another table's.
+/// another table's. Loose numbers with their proceeding's heads printed among
+/// them are taken in the order those heads tell (see [`by_heads`]).
 fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, taken: &[usize]) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
     let prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
@@ -589,7 +590,8 @@ fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cel
     let mut heads = String::new();
     // The outcomes named and not yet taken, in order.
     let mut named: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    let mut taken: Vec<(usize, Cell)> = Vec::new();
+    // Each number with the outcome it takes.
+    let mut placed: Vec<(usize, Cell)> = Vec::new();
     for event in &events[start..=last] {
         match event {
             Loose::Heads(label) if piece(event) => heads.push_str(label),
@@ -598,18 +600,18 @@ fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cel
                 named.extend((0..all.len()).filter(|&o| names(&heads, o)));
                 heads.clear();
                 let cell = run.iter().find(|c| c.offset == *offset)?;
-                taken.push((named.pop_front()?, *cell));
+                placed.push((named.pop_front()?, *cell));
             }
         }
     }
     let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
-    let mut got: Vec<usize> = taken.iter().map(|t| t.0).collect();
+    let mut got: Vec<usize> = placed.iter().map(|p| p.0).collect();
     got.sort_unstable();
     if got != wanted || !named.is_empty() {
         return None;
     }
-    taken.sort_by_key(|t| t.0);
-    Some(taken.into_iter().map(|t| t.1).collect())
+    placed.sort_by_key(|p| p.0);
+    Some(placed.into_iter().map(|p| p.1).collect())
 }
 
 /// The layout rows from `from` on, with their indices, to the section after

@@ -534,9 +534,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     report.requests.reserve(walk.matches.len() * n);
     let from = report.requests.len();
     // The facts read from a row's one number taken as its total (or its first,
-    // printed within its label), where the row's numbers stand on lines of their
-    // own (the other column's, perhaps) or no column's place is known; those
-    // of the full form's rows on lines of their own, not 0.
+    // printed within its label), where no column's place is known or the row's
+    // numbers stand on lines of their own (the other column's, perhaps); and
+    // those of them in the full form's rows on lines of their own, not 0, each
+    // then put where the sums tell.
     let mut lone_numbers = Vec::new();
     let mut alone = Vec::new();
     // The rows whose numbers were put in their first columns, the columns unknown;
@@ -549,7 +550,6 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         let spec = specs[j];
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
         if lone == Lone::Total && rows[k].cells.len() == 1 && !first_and_total.contains(&k) {
-            // (Where no column's place tells, too.)
             if rows[k].vertical || cs.is_none() {
                 lone_numbers.push(report.requests.len());
             }
