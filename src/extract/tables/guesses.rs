@@ -116,15 +116,19 @@ pub(super) fn lone_all_first(facts: &mut [RequestFact], from: usize, alone: &[us
         let sums: Vec<bool> = identity.into_iter().chain(results).flatten().collect();
         (sums.iter().all(|&h| h), sums.len())
     };
+    if alone.iter().all(|&at| facts[at].applicant == template::APPLICANTS[first]) {
+        return;
+    }
+    let read_holds = holding(facts).0;
+    if read_holds {
+        return;
+    }
     let mut moved = facts.to_vec();
     for &at in alone {
         moved[at].applicant = template::APPLICANTS[first];
     }
-    if alone.iter().all(|&at| facts[at].applicant == template::APPLICANTS[first]) {
-        return;
-    }
-    let ((read_holds, _), (first_holds, checked)) = (holding(facts), holding(&moved));
-    if !read_holds && first_holds && checked > 0 {
+    let (first_holds, checked) = holding(&moved);
+    if first_holds && checked > 0 {
         for &at in alone {
             facts[at].applicant = template::APPLICANTS[first];
         }

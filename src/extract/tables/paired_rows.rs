@@ -18,14 +18,14 @@ use crate::template::APPLICANTS;
 pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report, from: usize) {
     let specs = template::request_rows(t);
     let n = APPLICANTS.len();
+    let mut grid = Grid::of(&report.requests[from..], t);
     for j in 0..specs.len().saturating_sub(1) {
-        let facts = &report.requests[from..];
-        let grid = Grid::of(facts, t);
         let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
         let adding = |r: usize| whole(r).is_some_and(|c| adds_up(&c));
         if adding(j) || adding(j + 1) {
             continue;
         }
+        let facts = &report.requests[from..];
         let keys = [specs[j].key, specs[j + 1].key];
         let standing: Vec<RequestFact> = facts.iter().filter(|f| !keys.contains(&f.row)).cloned().collect();
         let row_of = |f: &RequestFact| specs.iter().position(|s| s.key == f.row);
@@ -62,6 +62,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
         report.requests.extend(placed);
         super::pooled::in_template_order(&mut report.requests[from..], &specs);
         super::pooled::read_again(report, &keys);
+        grid = Grid::of(&report.requests[from..], t);
     }
 }
 
