@@ -515,7 +515,16 @@ fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
 /// them are taken in the order those heads tell (see [`by_heads`]).
 fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, taken: &[usize]) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
-    let prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
+    let mut prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
+    // (Among the heads' pieces, two neighbouring numbers printed in each other's place, where that tells.)
+    let swapped = (!prefix_adds_up && !one_run).then(|| one_swap(cells, group)).flatten();
+    let cells = match &swapped {
+        Some(swapped) => {
+            prefix_adds_up = true;
+            swapped.as_slice()
+        }
+        None => cells,
+    };
     if !prefix_adds_up && !one_run {
         return None;
     }
@@ -552,6 +561,34 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
         }
         (first, last) => first.or(last),
     }
+}
+
+/// 表四's `cells` as printed, short of the table, with two neighbouring
+/// numbers put in each other's place where so every proceeding they hold whole
+/// adds up, and as printed they do not: plain `pdftotext` may print the numbers
+/// among their heads' pieces, a character a line, a proceeding's 总计 after the
+/// next one's first (`持` / `8` / `正` / `0` / `果` / `0` / `结` / `0` / `持` /
+/// `0` / `正` / … / `8` / `0` …). `None` where no such exchange makes them add
+/// up, or two that do give other numbers.
+fn one_swap(cells: &[Cell], group: usize) -> Option<Vec<Cell>> {
+    let whole = cells.len() / group * group;
+    if whole == 0 {
+        return None;
+    }
+    let mut found: Option<Vec<Cell>> = None;
+    for i in 0..cells.len() - 1 {
+        let mut swapped = cells.to_vec();
+        swapped.swap(i, i + 1);
+        if !swapped[..whole].chunks_exact(group).all(cells_add_up) {
+            continue;
+        }
+        match &found {
+            Some(other) if !other.iter().map(Cell::number).eq(swapped.iter().map(Cell::number)) => return None,
+            Some(_) => {}
+            None => found = Some(swapped),
+        }
+    }
+    found
 }
 
 /// What follows 表四 where its last cells are printed apart (see [`continued`]):
@@ -1078,6 +1115,32 @@ mod tests {
         // Heads that do not name each outcome once: the numbers as printed.
         let text = text.replace("尚\n未\n审\n结\n5", "尚\n结\n5");
         assert_eq!(counts(&litigation(&text))[10..], [5, 8, 0, 0, 13]);
+    }
+
+    #[test]
+    fn a_proceeding_s_total_printed_after_the_next_one_s_first_among_the_heads_pieces_is_put_back() {
+        // Plain pdftotext of a Word table: the heads a character a line down
+        // to their third, then each number after its head's last character,
+        // 复议's 总计 after 诉讼's first; the last proceeding's after the closing
+        // sections.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结\n结\n其\n尚\n总\n结\n结\n其\n尚\n总\n结\n结\n其\n尚\n果\n果\n他\n未\n计\n果\n果\n他\n未\n计\n\
+            果\n果\n他\n未\n维\n纠\n结\n审\n维\n纠\n结\n审\n维\n纠\n结\n审\n\n";
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let text = format!(
+            "{heads}总\n计\n\n持\n8\n\n正\n0\n\n果\n0\n\n结\n0\n\n持\n0\n\n正\n果\n结\n持\n正\n8\n0\n0\n13 13 0\n0\n\
+             {closing}果\n8\n\n结\n0\n\n8\n"
+        );
+        assert_eq!(counts(&litigation(&text)), [8, 0, 0, 0, 8, 0, 0, 0, 13, 13, 0, 0, 8, 0, 8]);
+        // Where two exchanges make them add up and give other numbers (1 0 0 2 1 ¶ 3
+        // as 1 0 0 1 2 or 1 0 0 2 3), or none does: not read.
+        let first = "持\n8\n\n正\n0\n\n果\n0\n\n结\n0\n\n持\n0\n\n正\n果\n结\n持\n正\n8\n0\n0\n13 13 0\n";
+        let two = "持\n0\n\n正\n0\n\n果\n0\n\n结\n3\n\n持\n3\n\n正\n果\n结\n持\n正\n1\n0\n0\n2 1 3\n";
+        let none = "持\n8\n\n正\n0\n\n果\n0\n\n结\n0\n\n持\n0\n\n正\n果\n结\n持\n正\n7\n0\n0\n13 13 0\n";
+        for (numbers, last) in [(two, "11"), (none, "8")] {
+            let r = litigation(&text.replacen(first, numbers, 1).replacen("\n\n8\n", &format!("\n\n{last}\n"), 1));
+            assert!(r.litigation.is_empty(), "{:?}", counts(&r));
+        }
     }
 
     #[test]
