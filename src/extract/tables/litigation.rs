@@ -559,6 +559,11 @@ fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, 
             let same = first.iter().map(Cell::number).eq(last.iter().map(Cell::number));
             same.then_some(first)
         }
+        (None, None) => {
+            // (Or the numbers each after a head naming it, other tables' numbers between.)
+            let named = named_apart(&events, &loose, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..])?;
+            Some([cells, &named].concat()).filter(|all| adds_up(all))
+        }
         (first, last) => first.or(last),
     }
 }
@@ -619,10 +624,6 @@ fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cel
     // (The heads just before the first number: the lines of pieces back to the number or text before them.)
     let piece = |e: &Loose| matches!(e, Loose::Heads(l) if l.chars().count() <= HEAD_PIECE);
     let start = first - events[..first].iter().rev().take_while(|e| piece(e)).count();
-    let names = |heads: &str, o: usize| {
-        let label = template::LITIGATION_OUTCOME_LABELS[o];
-        label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
-    };
     let all = template::LITIGATION_OUTCOMES;
     let mut heads = String::new();
     // The outcomes named and not yet taken, in order.
@@ -634,21 +635,65 @@ fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cel
             Loose::Heads(label) if piece(event) => heads.push_str(label),
             Loose::Heads(_) => return None,
             Loose::Number(offset) => {
-                named.extend((0..all.len()).filter(|&o| names(&heads, o)));
+                named.extend((0..all.len()).filter(|&o| names_outcome(&heads, o)));
                 heads.clear();
                 let cell = run.iter().find(|c| c.offset == *offset)?;
                 placed.push((named.pop_front()?, *cell));
             }
         }
     }
+    if !named.is_empty() {
+        return None;
+    }
+    in_outcomes_order(placed, outcomes)
+}
+
+/// The numbers `placed`, each with the index of the outcome it takes, in the
+/// outcomes' order, where they are just `outcomes`, each once.
+fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Option<Vec<Cell>> {
+    let all = template::LITIGATION_OUTCOMES;
     let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
     let mut got: Vec<usize> = placed.iter().map(|p| p.0).collect();
     got.sort_unstable();
-    if got != wanted || !named.is_empty() {
+    if got != wanted {
         return None;
     }
     placed.sort_by_key(|p| p.0);
     Some(placed.into_iter().map(|p| p.1).collect())
+}
+
+/// Of the `loose` numbers (see [`continued`]), those printed each after heads
+/// that name its outcome (see [`by_heads`]), in the outcomes' order: plain
+/// `pdftotext` may print another table's columns among them (`0` / `2` /
+/// `复议后起诉` / `结` / … / `0` / `0` / `0` / `2` / `59` / `尚` / `未` / `审` / `结` /
+/// `0` / `总` / `计` / `0`), a number after the named ones taken passed over.
+/// `None` where they are not just `outcomes`, each once.
+fn named_apart(events: &[Loose], loose: &[Cell], outcomes: &[&str]) -> Option<Vec<Cell>> {
+    let all = template::LITIGATION_OUTCOMES;
+    let mut heads = String::new();
+    let mut named: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    let mut placed: Vec<(usize, Cell)> = Vec::new();
+    for event in events {
+        match event {
+            Loose::Heads(label) if label.chars().count() <= HEAD_PIECE => heads.push_str(label),
+            Loose::Heads(_) => heads.clear(),
+            Loose::Number(offset) => {
+                named.extend((0..all.len()).filter(|&o| names_outcome(&heads, o)));
+                heads.clear();
+                if let (Some(o), Some(cell)) = (named.pop_front(), loose.iter().find(|c| c.offset == *offset)) {
+                    placed.push((o, *cell));
+                }
+            }
+        }
+    }
+    in_outcomes_order(placed, outcomes)
+}
+
+/// Whether `heads` (pieces of 表四's heads joined) name outcome `o`: hold every
+/// character of its head but `结果`.
+fn names_outcome(heads: &str, o: usize) -> bool {
+    let label = template::LITIGATION_OUTCOME_LABELS[o];
+    label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
 }
 
 /// The layout rows from `from` on, with their indices, to the section after
@@ -1113,8 +1158,13 @@ mod tests {
         let r = litigation(&text);
         assert_eq!(counts(&r), [2, 4, 0, 0, 6, 0, 10, 0, 5, 15, 8, 0, 0, 5, 13], "{:?}", r.issues);
         // Heads that do not name each outcome once: the numbers as printed.
-        let text = text.replace("尚\n未\n审\n结\n5", "尚\n结\n5");
-        assert_eq!(counts(&litigation(&text))[10..], [5, 8, 0, 0, 13]);
+        let printed = text.replace("尚\n未\n审\n结\n5", "尚\n结\n5");
+        assert_eq!(counts(&litigation(&printed))[10..], [5, 8, 0, 0, 13]);
+        // Another table's numbers among them: each number after the heads naming it.
+        let apart = "3\n\n2\n\n复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n1\n2\n0\n\n2\n\n59\n\n\
+                     尚\n未\n审\n结\n4\n\n总\n计\n\n7\n";
+        let text = format!("{heads}{}{closing}{apart}", lines(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
+        assert_eq!(counts(&litigation(&text))[10..], [1, 2, 0, 4, 7]);
     }
 
     #[test]
