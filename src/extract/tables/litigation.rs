@@ -5,8 +5,10 @@ use super::*;
 use crate::extract::cells::cells_add_up;
 
 /// The rows after 表四's heading its outcomes' heads are looked for in: fifteen
-/// heads set a character a line, three a head, and a line of their last.
-const HEAD_ROWS: usize = 64;
+/// heads set a character a line, three a head, and a line of their last; and
+/// 表三's later rows' labels, a piece a line, that plain `pdftotext` of a Word
+/// table may print among them.
+const HEAD_ROWS: usize = 128;
 
 /// Reads 表四 at or after layout row `from`.
 pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
@@ -105,6 +107,23 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         let (after, after_end) = cells_after(rows, heads_row, n);
         if after.len() == n && adds_up(&after) && !adds_up(&cells[..n]) {
             (cells, end) = (after, after_end);
+        }
+    }
+    // Or before the heads' last characters, a line each (`持` / `正` / `果` /
+    // `结`, as plain `pdftotext` prints narrow columns' heads): the table's
+    // cells are those after the last such line (its last proceeding's printed
+    // apart, perhaps), where they add up by proceeding and the first fifteen do not.
+    if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
+        if let Some(last) = last_heads_line(rows, anchor, anchor + table_rows(rows, anchor).count()) {
+            let (after, after_end) = cells_after(rows, last, n);
+            let whole = match after.len() {
+                len if len == n => Some(after).filter(|a| adds_up(a)),
+                len if len < n => continued(rows, after_end, &after, n, false, &taken),
+                _ => None,
+            };
+            if let Some(whole) = whole {
+                (cells, end) = (whole, after_end);
+            }
         }
     }
     if cells.len() < n && !delimited {
@@ -376,6 +395,14 @@ fn orders(len: usize) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// The last of the layout rows from `anchor` to `end` that end the outcomes'
+/// heads' last characters set a line each (`持` / `正` / `果` / `结`), if any.
+fn last_heads_line(rows: &[Row], anchor: usize, end: usize) -> Option<usize> {
+    let last = ["持", "正", "果", "结"];
+    let spelled = |k: usize| (0..last.len()).all(|i| rows.get(k + i).is_some_and(|r| r.label() == last[i]));
+    (anchor..end).filter(|&k| spelled(k)).last().map(|k| k + last.len() - 1)
 }
 
 /// The cells of the rows from `from` to the next section or running text, `n`
@@ -1191,6 +1218,32 @@ mod tests {
             let r = litigation(&text.replacen(first, numbers, 1).replacen("\n\n8\n", &format!("\n\n{last}\n"), 1));
             assert!(r.litigation.is_empty(), "{:?}", counts(&r));
         }
+    }
+
+    #[test]
+    fn table_three_s_columns_and_labels_under_the_heading_are_passed_over_to_the_heads_last_line() {
+        // Plain pdftotext of a Word table: under 表四's heading its heads down
+        // to their third characters, then 表三's last columns (fifteen numbers,
+        // three a line), 表三's later rows' labels a piece a line, the heads'
+        // last characters, the first two proceedings; the last after the
+        // closing sections, a number after each head.
+        let labels: String = template::request_rows(Template::T2021)
+            .iter()
+            .skip(5)
+            .flat_map(|r| r.label.chars().collect::<Vec<char>>().chunks(7).map(String::from_iter).collect::<Vec<_>>())
+            .map(|piece| format!("{piece}\n"))
+            .collect();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
+             结\n结\n其\n尚\n总\n结\n结\n其\n尚\n果\n果\n他\n未\n计\n果\n果\n他\n未\n\n\
+             0\n0\n0\n\n0\n0\n0\n\n0\n2\n0\n\n0\n0\n0\n\n0\n18\n1\n\n{labels}\n总\n计\n\n复议后起诉\n\
+             维\n纠\n结\n审\n维\n纠\n结\n审\n持\n正\n果\n结\n持\n正\n果\n结\n\
+             0\n1\n0\n0\n1\n2\n0\n0\n0\n2\n\
+             五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n\n\
+             维\n持\n0\n\n纠\n正\n0\n\n结\n果\n3\n\n审\n结\n0\n\n3\n"
+        );
+        let r = litigation(&text);
+        assert_eq!(counts(&r), [0, 1, 0, 0, 1, 2, 0, 0, 0, 2, 0, 0, 3, 0, 3], "{:?}", r.issues);
     }
 
     #[test]
