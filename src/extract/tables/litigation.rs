@@ -402,7 +402,7 @@ fn orders(len: usize) -> Vec<Vec<usize>> {
 fn last_heads_line(rows: &[Row], anchor: usize, end: usize) -> Option<usize> {
     let last = ["持", "正", "果", "结"];
     let spelled = |k: usize| (0..last.len()).all(|i| rows.get(k + i).is_some_and(|r| r.label() == last[i]));
-    (anchor..end).filter(|&k| spelled(k)).last().map(|k| k + last.len() - 1)
+    (anchor..end).rev().find(|&k| spelled(k)).map(|k| k + last.len() - 1)
 }
 
 /// The cells of the rows from `from` to the next section or running text, `n`

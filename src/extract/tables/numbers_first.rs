@@ -14,6 +14,18 @@ use super::requests::COMBINED_WIDTH as WIDTH;
 use crate::extract::cells::cells_add_up;
 use crate::extract::numerals::is_chinese_numeral;
 
+/// A wrapped number's joining: the cell of its row dropped (its tail), and
+/// the row and cell of the number it ends.
+type Join = (usize, usize, usize);
+
+/// A way of joining wrapped numbers that holds: the rows' first columns as
+/// joined, the run's totals (as parts of the pending numbers), the joins.
+struct Held {
+    joined: Vec<Vec<i64>>,
+    parts: Vec<(usize, usize)>,
+    way: Vec<Join>,
+}
+
 /// Whether a label starts with a row's numeral (`一、`, `(三)`, `2.`).
 pub(super) fn numbered(label: &str) -> bool {
     let mut chars = label.chars();
@@ -326,21 +338,20 @@ impl Table {
         // under that row), or its last the tail of one of its own (under its label), a head of
         // three digits or more; each such (row's cell dropped, the head's row and cell) a way.
         let tails: Vec<usize> = (0..m).filter(|&k| rows[k].len() == n).collect();
-        let options = |k: usize| -> Vec<(usize, usize, usize)> {
+        let options = |k: usize| -> Vec<Join> {
             let head_before = |a: usize| k > 0 && rows[k - 1].get(a).is_some_and(|&v| v >= 100);
             let before = (0..n).filter(|&a| is_tail(rows[k][0]) && head_before(a));
             let own = (0..n - 1).filter(|&a| is_tail(rows[k][n - 1]) && rows[k][a] >= 100);
             before.map(|a| (0, k - 1, a)).chain(own.map(|a| (n - 1, k, a))).collect()
         };
-        let mut ways: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new()];
+        let mut ways: Vec<Vec<Join>> = vec![Vec::new()];
         for &k in &tails {
             let options = options(k);
             ways = ways.iter().flat_map(|w| options.iter().map(move |&o| [w.as_slice(), &[o]].concat())).collect();
         }
         let pending: Option<Vec<i64>> = self.pending.iter().map(count).collect();
         let Some(pending) = pending else { return };
-        // (Each way: the rows' first columns as joined, the run's totals, as parts of the pending numbers.)
-        let mut found: Option<(Vec<Vec<i64>>, Vec<(usize, usize)>, Vec<(usize, usize, usize)>)> = None;
+        let mut found: Option<Held> = None;
         for way in &ways {
             let mut cells: Vec<Vec<Option<i64>>> = rows.iter().map(|r| r.iter().copied().map(Some).collect()).collect();
             for (&k, &(dropped, row, a)) in tails.iter().zip(way) {
@@ -355,12 +366,12 @@ impl Table {
             if tails.is_empty() && parts.iter().all(|p| p.1 == 1) {
                 continue;
             }
-            if found.as_ref().is_some_and(|(f, _, _)| *f != joined) {
+            if found.as_ref().is_some_and(|f| f.joined != joined) {
                 return;
             }
-            found = Some((joined, parts, way.clone()));
+            found = Some(Held { joined, parts, way: way.clone() });
         }
-        let Some((joined, parts, way)) = found else { return };
+        let Some(Held { joined, parts, way }) = found else { return };
         let used: usize = parts.iter().map(|p| p.1).sum();
         let rest = self.pending.len() - used + glued;
         if rest != glued && rest < n - 1 {
