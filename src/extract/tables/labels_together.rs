@@ -278,8 +278,7 @@ fn whole(at: &[Option<usize>], values: &[i64], tail: Option<(usize, i64)>) -> Op
         _ => return None,
     };
     let row: Vec<i64> = row.iter().map(|c| c.unwrap_or(own)).collect();
-    let adds_up = row[..n - 1].iter().sum::<i64>() == row[n - 1];
-    (row.iter().all(|&c| c >= 0) && adds_up).then_some(row)
+    (row.iter().all(|&c| c >= 0) && counts_add_up(&row)).then_some(row)
 }
 
 #[cfg(test)]

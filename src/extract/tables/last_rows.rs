@@ -165,7 +165,6 @@ impl Told {
     fn of(grid: &Grid, specs: &[&template::Row], n: usize) -> Option<Told> {
         let (total_row, forward_row) = (grid.index(Role::TotalProcessed)?, grid.index(Role::CarriedForward)?);
         let row = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
-        let adds_up = |cells: &[i64]| cells[..n - 1].iter().sum::<i64>() == cells[n - 1];
         if [total_row, forward_row].iter().all(|&r| row(r).is_some()) {
             return None;
         }
@@ -188,7 +187,7 @@ impl Told {
         let mut total: Vec<i64> = (0..n - 1).map(|a| parts.iter().map(|c| c[a]).sum()).collect();
         total.push(read.iter().zip(&parts).map(|(&r, c)| sum_of(r, c)).sum());
         let forward: Vec<i64> = (0..n).map(|a| new[a] + over[a] - total[a]).collect();
-        if forward.iter().any(|&v| v < 0) || !adds_up(&total) || !adds_up(&forward) {
+        if forward.iter().any(|&v| v < 0) || !counts_add_up(&total) || !counts_add_up(&forward) {
             return None;
         }
         // (A row read whole stands as printed.)

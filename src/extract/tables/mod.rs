@@ -521,6 +521,12 @@ fn is_zero(cell: &Cell) -> bool {
     cell.value.is_some_and(|v| v.number == 0.0 && v.unit.is_none())
 }
 
+/// Whether a row of counts adds up: its applicants' (all but the last) to its
+/// 总计 (the last).
+fn counts_add_up(cells: &[i64]) -> bool {
+    cells.split_last().is_some_and(|(total, others)| others.iter().sum::<i64>() == *total)
+}
+
 /// Whether `cells`, at least half of the `n` a row has, all hold a printed 0.
 fn all_zero(cells: &[Cell], n: usize) -> bool {
     cells.len() * 2 >= n && cells.iter().all(is_zero)

@@ -21,7 +21,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     let mut grid = Grid::of(&report.requests[from..], t);
     for j in 0..specs.len().saturating_sub(1) {
         let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
-        let adding = |r: usize| whole(r).is_some_and(|c| adds_up(&c));
+        let adding = |r: usize| whole(r).is_some_and(|c| counts_add_up(&c));
         if adding(j) || adding(j + 1) {
             continue;
         }
@@ -44,7 +44,8 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
         let values: Vec<i64> = pool.iter().map(|p| p.1).collect();
         let paired: [Vec<i64>; 2] = [0, 1].map(|s| values.iter().skip(s).step_by(2).copied().collect());
         let together: [Vec<i64>; 2] = [values[..n].to_vec(), values[n..].to_vec()];
-        if !paired.iter().all(|r| adds_up(r)) || (together.iter().all(|r| adds_up(r)) && together != paired) {
+        let holds = |rows: &[Vec<i64>; 2]| rows.iter().all(|r| counts_add_up(r));
+        if !holds(&paired) || (holds(&together) && together != paired) {
             continue;
         }
         let placed = keys.iter().enumerate().flat_map(|(s, &row)| {
@@ -64,11 +65,6 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
         super::pooled::read_again(report, &keys);
         grid = Grid::of(&report.requests[from..], t);
     }
-}
-
-/// Whether a row's applicants add up to its 总计 (its last cell).
-fn adds_up(cells: &[i64]) -> bool {
-    cells.split_last().is_some_and(|(total, others)| others.iter().sum::<i64>() == *total)
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ impl Block {
         let kept = |r: usize| extra.iter().any(|d| names_row(d, specs[r].key));
         let adds_up = |r: usize| {
             let cells: Option<Vec<i64>> = row(r).into_iter().collect();
-            !kept(r) && cells.is_some_and(|c| c[..n - 1].iter().sum::<i64>() == c[n - 1])
+            !kept(r) && cells.is_some_and(|c| counts_add_up(&c))
         };
         let results: Vec<usize> = (0..specs.len()).filter(|&r| specs[r].role == Role::Result).collect();
         let (Some(&lo), Some(&hi)) = (results.iter().find(|&&r| !adds_up(r)), results.iter().rfind(|&&r| !adds_up(r)))

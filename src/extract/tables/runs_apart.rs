@@ -155,10 +155,9 @@ impl Block {
         let n = APPLICANTS.len();
         let row = |r: usize| -> Vec<Option<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
         let whole = |cells: &[Option<i64>]| cells.iter().copied().collect::<Option<Vec<i64>>>();
-        let adds_up = |c: &[i64]| c[..n - 1].iter().sum::<i64>() == c[n - 1];
         let [new, over] = [Role::NewReceived, Role::CarriedOver].map(|role| grid.index(role).map(row));
         let (new, over) = (whole(&new?)?, whole(&over?)?);
-        if !adds_up(&new) || !adds_up(&over) {
+        if !counts_add_up(&new) || !counts_add_up(&over) {
             return None;
         }
         let sums: Vec<i64> = new.iter().zip(&over).map(|(a, b)| a + b).collect();
@@ -167,7 +166,7 @@ impl Block {
         for (r, spec) in specs.iter().enumerate() {
             let cells = row(r);
             match (spec.role, whole(&cells)) {
-                (Role::Result, Some(c)) if adds_up(&c) => known.iter_mut().zip(&c).for_each(|(k, v)| *k += v),
+                (Role::Result, Some(c)) if counts_add_up(&c) => known.iter_mut().zip(&c).for_each(|(k, v)| *k += v),
                 (Role::Result, Some(_)) => return None,
                 (Role::Result | Role::TotalProcessed | Role::CarriedForward, _) => {
                     match spec.role {
