@@ -15,7 +15,7 @@
 //! of its rows' next columns before the row's label, and every row's last
 //! columns come in the block, the band's first (column by column); the block
 //! may also come right under 表四's heading and first heads, where the flow
-//! carried it past.
+//! carried it past, after 表四's first cells at times.
 //!
 //! The reading is taken only where the band's rows add up, the later rows'
 //! numbers in the table are just as many for each, and the block completes
@@ -32,8 +32,9 @@ use super::bands::{identity_unequal, near_enough, not_adding, results_unequal, r
 use super::*;
 use crate::extract::cells::cells_add_up;
 
-/// The most rows a group of the block apart lists column by column.
-const MAX_GROUP: usize = 4;
+/// The most rows a group of the block apart lists column by column (a page's
+/// rows of short labels, six of them at most, side by side at one height).
+const MAX_GROUP: usize = 6;
 
 /// The band of the first rows: the first `n` runs, of one length `s` (two rows
 /// or more, fewer than the table's `m`), none on a label's line, whose rows
@@ -100,7 +101,17 @@ const MAX_HEADS_ABOVE: usize = 4;
 
 /// The block of the last columns right under 表四's heading (row `end`), where
 /// the table's flow carried them past it: the first run of lines of numbers
-/// alone after it and a few of 表四's heads at most.
+/// alone after it and a few of 表四's heads at most. 表四's first cells may
+/// come first in that run (a page that sets 表四's rows beside 表三's last
+/// prints the numbers as they come down it): the block is then the run from
+/// any of them on.
+fn blocks_under_heading(rows: &[Row], end: usize) -> Vec<Vec<Cell>> {
+    let Some(run) = block_under_heading(rows, end) else { return Vec::new() };
+    let cells = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
+    (0..=cells.min(run.len())).map(|k| run[k..].to_vec()).collect()
+}
+
+/// The run of lines of numbers alone right under 表四's heading (see [`blocks_under_heading`]).
 fn block_under_heading(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     let heading = rows.get(end)?;
     if !template::LITIGATION_ANCHORS.iter().any(|a| heading.label().has(a)) {
@@ -363,8 +374,8 @@ pub(super) fn apart<'a>(
     // The block after the closing sections, or right under 表四's heading (a
     // row's last columns at least for each row: not 表四's fifteen cells).
     let apart = block_apart(rows, end);
-    let under = block_under_heading(rows, end).filter(|b| b.len() >= m);
-    if apart.is_none() && under.is_none() {
+    let under: Vec<Vec<Cell>> = blocks_under_heading(rows, end).into_iter().filter(|b| b.len() >= m).collect();
+    if apart.is_none() && under.is_empty() {
         return None;
     }
     // (The first row's numbers may come before its label.)
@@ -557,6 +568,20 @@ mod tests {
         let (heads, closing) = rest.split_at(4);
         let moved = [table, &numbers[..23 * 2], heads, &numbers[23 * 2..], closing].concat().join("\n");
         assert_eq!(read(&moved), None);
+    }
+
+    #[test]
+    fn the_block_under_the_next_heading_after_its_first_cells_is_read_past_them() {
+        // 表四's first cells printed first in the run under its heading, its
+        // last after it; the rows of short labels six at a time side by side.
+        let t = table();
+        let lead = |text: String| {
+            let text = text.replacen("行政诉讼\n总计\n", "行政诉讼\n总计\n0\n1\n0\n0\n1\n1\n0\n0\n", 1);
+            text.replacen("复议后起诉\n", "0\n1\n复议后起诉\n", 1)
+        };
+        assert_eq!(read(&lead(no_band_text(&t, 1, &[1, 2, 3], true))), Some(expected(&t)));
+        assert_eq!(read(&no_band_text(&t, 1, &[1, 6, 2], true)), Some(expected(&t)));
+        assert_eq!(read(&lead(no_band_text(&t, 2, &[3, 6], false))), Some(expected(&t)));
     }
 
     #[test]
