@@ -297,6 +297,24 @@ fn banded_rows(tokens: &[Token], n: usize, m: usize) -> Option<(Reading, usize, 
     super::bands::best_reading(&runs, n, m)
 }
 
+/// The first `m` rows where each prints its columns but 总计 as
+/// [`first_columns`] reads them, row after row, and their totals then a run
+/// of their own (the 总计 column of the rows on the page the flow gave them);
+/// `None` where the numbers are not just those or a row does not add up.
+fn totals_apart(tokens: &[Token], n: usize, m: usize) -> Option<Reading> {
+    let (firsts, totals) = tokens.split_at_checked(tokens.len().checked_sub(m)?)?;
+    if firsts.len() != m * (n - 1) || totals.iter().any(|t| t.glued || t.run != totals[0].run) {
+        return None;
+    }
+    // (The totals' run starts afresh.)
+    if firsts.last().is_some_and(|t| t.run == totals[0].run) {
+        return None;
+    }
+    let rows = first_columns(firsts, n - 1)?;
+    let read: Reading = rows.into_iter().zip(totals).map(|(row, total)| [row, vec![total.cell]].concat()).collect();
+    read.iter().all(|r| cells_add_up(r)).then_some(read)
+}
+
 /// The tables that the block apart (`block`) completes, as [`apart`] reads
 /// them, added to `tables`: a band of the first rows printed whole, or the
 /// table over bands down to its last rows (`all` its numbers, `tokens` those
@@ -345,7 +363,8 @@ fn read_apart(
                 if completed.is_empty() {
                     continue;
                 }
-                let Some((read, ..)) = banded_rows(prefix, n, m - later) else { continue };
+                let banded = || banded_rows(prefix, n, m - later).map(|(read, ..)| read);
+                let Some(read) = banded().or_else(|| totals_apart(prefix, n, m - later)) else { continue };
                 for more in completed {
                     if !add_distinct(tables, [read.clone(), more].concat()) {
                         return None;
@@ -582,6 +601,58 @@ mod tests {
         assert_eq!(read(&lead(no_band_text(&t, 1, &[1, 2, 3], true))), Some(expected(&t)));
         assert_eq!(read(&no_band_text(&t, 1, &[1, 6, 2], true)), Some(expected(&t)));
         assert_eq!(read(&lead(no_band_text(&t, 2, &[3, 6], false))), Some(expected(&t)));
+    }
+
+    /// The table with its first `p` rows each printing its columns but 总计
+    /// after its label (the first on the label's line past the fifth row),
+    /// those rows' totals a run after them, each later row's first column on
+    /// its label's line, and the later rows' other columns under 表四's heading
+    /// after three of 表四's cells, two rows side by side at a time.
+    fn totals_apart_text(t: &[Vec<u32>], p: usize) -> String {
+        let specs = template::request_rows(Template::T2019);
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企\n业\n");
+        for (j, (row, spec)) in t.iter().zip(&specs).take(p).enumerate() {
+            if j < 5 {
+                text.push_str(&format!("{}\n{}\n", spec.cues[0], lines(&row[..6])));
+            } else {
+                text.push_str(&format!("{} {}\n{}\n", spec.cues[0], row[0], lines(&row[1..6])));
+            }
+        }
+        text.push_str(&format!("{}\n", lines(&t[..p].iter().map(|r| r[6]).collect::<Vec<_>>())));
+        for (row, spec) in t.iter().zip(&specs).skip(p) {
+            text.push_str(&format!("{} {}\n后半\n", spec.cues[0], row[0]));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n1\n0\n0\n\n");
+        for pair in t[p..].chunks(2) {
+            (1..7).for_each(|c| pair.iter().for_each(|row| text.push_str(&format!("{}\n", row[c]))));
+            text.push('\n');
+        }
+        text + "0\n1\n五、存在的主要问题及改进情况\n加强公开。\n"
+    }
+
+    fn lines(numbers: &[u32]) -> String {
+        numbers.iter().map(|v| format!("{v}\n")).collect()
+    }
+
+    #[test]
+    fn a_page_s_totals_after_its_rows_and_the_later_rows_last_columns_under_the_next_heading_are_read() {
+        let t = table();
+        let text = totals_apart_text(&t, 12);
+        assert_eq!(read(&text), Some(expected(&t)));
+        // The table read so where the page's totals are put back first.
+        let (_, rs) = rows(&text);
+        let mut report = Report::default();
+        super::super::read_requests(&text, &rs, Template::T2019, 0, &mut report);
+        let specs = template::request_rows(Template::T2019);
+        for (row, spec) in t.iter().zip(&specs) {
+            let cell = |a: &str| report.requests.iter().find(|f| f.row == spec.key && f.applicant == a);
+            let got: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| cell(a).map(|f| f.count)).collect();
+            assert_eq!(got, row.iter().map(|&v| Some(i64::from(v))).collect::<Vec<_>>(), "{}", spec.key);
+        }
+        // A total not its row's sum: no reading of the rows so.
+        let mut wrong = t.clone();
+        wrong[3][6] += 1;
+        assert_eq!(read(&totals_apart_text(&wrong, 12)), None);
     }
 
     #[test]

@@ -184,8 +184,13 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         let end = read_requests_from(text, &halved, t, report)?;
         return Some(origin.get(end).copied().unwrap_or(rows_from.len()));
     }
-    // (A page's 总计 column printed after the page's rows: each total put back at its row's end.)
+    // (A page's 总计 column printed after the page's rows: each total put back at its row's end;
+    // the later rows' last columns may come apart, under 表四's heading.)
     if let Some((back, origin)) = first.and_then(|f| super::page_totals::put_back(rows_from, f, n)) {
+        if let Some((rows, after)) = first.and_then(|f| super::last_columns::apart(text, rows_from, f, t, n)) {
+            read_requests_in(&rows, t, Lone::Total, report);
+            return Some(after);
+        }
         let end = read_requests_from(text, &back, t, report)?;
         return Some(origin.get(end).copied().unwrap_or(rows_from.len()));
     }
