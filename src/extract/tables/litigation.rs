@@ -30,15 +30,20 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
         })
         .or_else(|| bare_litigation_row(rows, from, n));
-    let Some(anchor) = anchor else {
-        unplaced(rows, from, report);
-        return None;
-    };
     // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's;
     // nor those before the last 表三 took under 表四's heading, a column it
     // keeps no fact of among them.)
     let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
     taken.sort_unstable();
+    let Some(anchor) = anchor else {
+        // (Its heads lost, 表三's last columns among its numbers.)
+        if let Some((cells, end)) = super::beside_requests::read(rows, from, &taken) {
+            push_facts(report, cells, |_| false);
+            return Some(end);
+        }
+        unplaced(rows, from, report);
+        return None;
+    };
     let section = rows[anchor + 1..].iter().find(|r| r.kind == Kind::Prose || after_table(r.label()));
     let under = rows[anchor].offset..section.map_or(usize::MAX, |r| r.offset);
     let fence = taken.iter().rev().find(|&&o| under.contains(&o)).copied();
@@ -204,8 +209,17 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         let why = format!("two of 表四's numbers touch, in an order not the columns': {} not read", unread.join(", "));
         report.flag("litigation_cells_missing", why);
     }
+    push_facts(report, cells, |p| (scrambled && !adding_up[p]) || unsure[p]);
+    Some(end)
+}
+
+/// 表四's facts from its cells in the template's order (a blank cell 0), but
+/// those of the proceedings `left_out` says.
+fn push_facts(report: &mut Report, cells: Vec<Cell>, left_out: impl Fn(usize) -> bool) {
+    let group = template::LITIGATION_OUTCOMES.len();
+    let n = template::LITIGATION_PROCEEDINGS.len() * group;
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
-        if (scrambled && !adding_up[idx / group]) || unsure[idx / group] {
+        if left_out(idx / group) {
             continue;
         }
         let proceeding = template::LITIGATION_PROCEEDINGS[idx / group];
@@ -216,7 +230,6 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             report.litigation.push(LitigationFact { proceeding, outcome, count, offset: cell.offset });
         }
     }
-    Some(end)
 }
 
 /// 表四's `n` cells where narrow columns were printed so close that two
@@ -540,7 +553,14 @@ fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
 /// those they complete add up. Numbers at the places `taken` (in order) are
 /// another table's. Loose numbers with their proceeding's heads printed among
 /// them are taken in the order those heads tell (see [`by_heads`]).
-fn continued(rows: &[Row], end: usize, cells: &[Cell], n: usize, one_run: bool, taken: &[usize]) -> Option<Vec<Cell>> {
+pub(super) fn continued(
+    rows: &[Row],
+    end: usize,
+    cells: &[Cell],
+    n: usize,
+    one_run: bool,
+    taken: &[usize],
+) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
     let mut prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
     // (Among the heads' pieces, two neighbouring numbers printed in each other's place, where that tells.)
@@ -757,7 +777,7 @@ fn last_rows_under(rows: &[Row], anchor: usize, under: &std::ops::Range<usize>) 
 }
 
 /// Whether a row's label opens the section after 表四's.
-fn after_table(label: &str) -> bool {
+pub(super) fn after_table(label: &str) -> bool {
     label.starts_with("五、") || label.has("存在的主要问题")
 }
 

@@ -19,6 +19,7 @@ use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
 mod bands;
+mod beside_requests;
 mod columns;
 mod cut_rows;
 mod disclosures;
