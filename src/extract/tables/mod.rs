@@ -36,10 +36,10 @@ mod litigation;
 mod numbers_first;
 mod outcomes_before;
 mod page_totals;
-mod paired_rows;
 mod pooled;
 mod runs_apart;
 mod requests;
+mod rows_by_columns;
 mod wide_numbers;
 mod wrapped_bands;
 

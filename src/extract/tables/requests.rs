@@ -136,8 +136,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     let reread = |report: &mut Report| {
         // (一 and 二's firsts by their labels, their others after the heads: read again where they add up.)
         super::first_rows::reread(text, rows_read, t, report, first_fact);
-        // (Two rows' numbers side by side, a column at a time: read again where both add up.)
-        super::paired_rows::reread(text, rows_read, t, report, first_fact);
+        // (Rows' numbers side by side, a column at a time: read again where all add up.)
+        super::rows_by_columns::reread(text, rows_read, t, report, first_fact);
         // (Rows whose numbers came out of their order: read again where the sums tell.)
         super::pooled::reread(rows_read, t, report, first_fact);
         // (The last two rows' numbers out of their order too: read again where the sums tell.)

@@ -1,0 +1,212 @@
+//! Neighbouring rows of 表三 whose cells plain `pdftotext` prints side by
+//! side, a column at a time. A web page's table printed to PDF, two rows'
+//! labels in one tall cell beside the group's, may give each column's two
+//! numbers on two lines (`412` / `76`, `29` / `8`, …), then both labels, then
+//! their totals (`483` / `94`). A page whose rows of short labels stand two
+//! to six at one height gives each row's first on its label's line, then each
+//! other column's numbers together (`7.属于行政执法案卷 1` / `8.属于行政查询
+//! 事项 0` / `1.本机关不掌握相关 4` / `0` / `0` / `1` ¶ … ¶ `1` / `0` / `5`).
+//! Either way the numbers, in printed order, are the rows' cells column by
+//! column. Where neighbouring rows are none read whole and adding up, and the
+//! numbers between the facts read of the rows before them and those after
+//! are just their cells, they are read so where every row adds up (and the
+//! rows' numbers each row's together do not, or give the same); more than
+//! two rows only where after their firsts each column is a run of its own
+//! (sparse rows of zeros add up read in many orders).
+
+use super::*;
+use crate::extract::checks::Grid;
+use crate::template::APPLICANTS;
+
+/// The most neighbouring rows read side by side.
+const MAX_ROWS: usize = 6;
+
+/// Reads neighbouring rows again (see the module) where the reading of the
+/// table (`report.requests[from..]`, from `rows`) left them short or not
+/// adding up, the fewest rows first. Changes nothing otherwise.
+pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report, from: usize) {
+    let specs = template::request_rows(t);
+    let n = APPLICANTS.len();
+    let mut grid = Grid::of(&report.requests[from..], t);
+    let mut j = 0;
+    while j + 1 < specs.len() {
+        let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+        let adding = |r: usize| whole(r).is_some_and(|c| counts_add_up(&c));
+        let mut ks = (2..=MAX_ROWS.min(specs.len() - j)).take_while(|&k| !adding(j) && !adding(j + k - 1));
+        let fit = ks.find_map(|k| side_by_side(text, rows, &specs, &report.requests[from..], j, k));
+        let Some((standing, placed)) = fit else {
+            j += 1;
+            continue;
+        };
+        let keys: Vec<&'static str> = placed.iter().map(|f| f.row).collect();
+        j += placed.len() / n;
+        report.requests.truncate(from);
+        report.requests.extend(standing);
+        report.requests.extend(placed);
+        super::pooled::in_template_order(&mut report.requests[from..], &specs);
+        super::pooled::read_again(report, &keys);
+        grid = Grid::of(&report.requests[from..], t);
+    }
+}
+
+/// The `k` rows from row `j` read side by side (see the module) from the
+/// numbers between the facts that stand (those of the other rows, of
+/// `facts`) before and after them: the facts that stand, and the rows'.
+fn side_by_side(
+    text: &str,
+    rows: &[Row],
+    specs: &[&template::Row],
+    facts: &[RequestFact],
+    j: usize,
+    k: usize,
+) -> Option<(Vec<RequestFact>, Vec<RequestFact>)> {
+    let n = APPLICANTS.len();
+    let keys: Vec<&'static str> = specs[j..j + k].iter().map(|s| s.key).collect();
+    let standing: Vec<RequestFact> = facts.iter().filter(|f| !keys.contains(&f.row)).cloned().collect();
+    let row_of = |f: &RequestFact| specs.iter().position(|s| s.key == f.row);
+    let before = standing.iter().filter(|f| row_of(f).is_some_and(|r| r < j)).map(|f| f.offset).max()?;
+    let after = standing.iter().filter(|f| row_of(f).is_some_and(|r| r >= j + k)).map(|f| f.offset).min()?;
+    if after <= before {
+        return None;
+    }
+    let end = rows.partition_point(|r| r.offset < after);
+    let mut pool = super::runs_apart::pool(text, &rows[..end], before, &standing)?;
+    pool.retain(|&(at, _)| at < after);
+    if pool.len() != k * n {
+        return None;
+    }
+    // (More than two rows: the columns after the first each a run of their own.)
+    if k > 2 && !columns_in_runs(text, &pool[k..], k) {
+        return None;
+    }
+    let values: Vec<i64> = pool.iter().map(|p| p.1).collect();
+    let by_columns: Vec<Vec<i64>> = (0..k).map(|s| values.iter().skip(s).step_by(k).copied().collect()).collect();
+    let by_rows: Vec<Vec<i64>> = values.chunks_exact(n).map(<[i64]>::to_vec).collect();
+    let holds = |rows: &[Vec<i64>]| rows.iter().all(|r| counts_add_up(r));
+    if !holds(&by_columns) || (holds(&by_rows) && by_rows != by_columns) {
+        return None;
+    }
+    let placed = keys.iter().enumerate().flat_map(|(s, &row)| {
+        let cells = pool.iter().skip(s).step_by(k);
+        let fact = move |(&applicant, &(offset, count)): (&&'static str, &(usize, i64))| RequestFact {
+            row,
+            applicant,
+            count,
+            offset,
+        };
+        APPLICANTS.iter().zip(cells).map(fact)
+    });
+    Some((standing, placed.collect()))
+}
+
+/// Whether the numbers (each with its place) come in runs of `k` lines, a
+/// column's: no blank line within a run, one between runs.
+fn columns_in_runs(text: &str, numbers: &[(usize, i64)], k: usize) -> bool {
+    let blank = |w: &[(usize, i64)]| super::bands::blank_between(text, w[0].0, w[1].0);
+    numbers.windows(2).enumerate().all(|(i, w)| blank(w) == ((i + 1) % k == 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers_first::tests::{get, requests, HEAD};
+    use super::*;
+
+    /// A 2021 表三 whose rows are each a label and its numbers, but (一) and
+    /// (二): their numbers a column at a time, two lines each, then both
+    /// labels, then both totals.
+    fn table(granted: [i64; 7], partial: [i64; 7]) -> String {
+        let specs = template::request_rows(Template::T2021);
+        let line = |label: &str, cells: &[i64]| {
+            let cells: Vec<String> = cells.iter().map(i64::to_string).collect();
+            format!("{label} {}\n", cells.join(" "))
+        };
+        let mut text = HEAD.to_string();
+        for spec in &specs {
+            match spec.key {
+                "granted" => {
+                    for (a, b) in granted.iter().zip(&partial).take(APPLICANTS.len() - 1) {
+                        text.push_str(&format!("{a}\n{b}\n\n"));
+                    }
+                    text.push_str(&format!("(一)予以公开\n(二)部分公开\n\n{}\n{}\n\n", granted[6], partial[6]));
+                }
+                "partially_granted" => {}
+                "new_received" | "total_processed" => {
+                    let sums: Vec<i64> = granted.iter().zip(&partial).map(|(a, b)| a + b).collect();
+                    text.push_str(&line(spec.label, &sums));
+                }
+                _ => text.push_str(&line(spec.label, &[0; 7])),
+            }
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        text
+    }
+
+    #[test]
+    fn two_rows_printed_a_column_at_a_time_are_read_where_both_add_up() {
+        let r = requests(&table([4, 3, 2, 1, 1, 1, 12], [2, 1, 1, 1, 1, 1, 7]));
+        assert_eq!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 12]);
+        assert_eq!(get(&r, "partially_granted"), [2, 1, 1, 1, 1, 1, 7]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        // Where so a row would not add up, not so read.
+        let r = requests(&table([4, 3, 2, 1, 1, 1, 13], [2, 1, 1, 1, 1, 1, 6]));
+        assert_ne!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 13]);
+    }
+
+    /// A 2021 表三 whose rows are each a label and its numbers, but `side`'s
+    /// (neighbouring rows): each its first on its label's line, then their
+    /// other columns' numbers a column at a time, a line each.
+    fn firsts_on_labels(side: &[(&str, [i64; 7])]) -> String {
+        let specs = template::request_rows(Template::T2021);
+        let line = |label: &str, cells: &[i64]| {
+            let cells: Vec<String> = cells.iter().map(i64::to_string).collect();
+            format!("{label} {}\n", cells.join(" "))
+        };
+        let mut text = HEAD.to_string();
+        for spec in &specs {
+            let Some(at) = side.iter().position(|(key, _)| *key == spec.key) else {
+                text.push_str(&line(spec.label, &[0; 7]));
+                continue;
+            };
+            text.push_str(&format!("{} {}\n", spec.label, side[at].1[0]));
+            if at + 1 == side.len() {
+                for c in 1..APPLICANTS.len() {
+                    side.iter().for_each(|(_, cells)| text.push_str(&format!("{}\n", cells[c])));
+                    text.push('\n');
+                }
+            }
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        text
+    }
+
+    #[test]
+    fn rows_firsts_on_their_labels_lines_then_their_columns_together_are_read_a_column_at_a_time() {
+        let side = [
+            ("denied_enforcement_case", [1, 0, 0, 0, 0, 0, 1]),
+            ("denied_admin_query", [0, 0, 0, 0, 0, 0, 0]),
+            ("unable_not_held", [4, 1, 0, 0, 0, 0, 5]),
+        ];
+        let r = requests(&firsts_on_labels(&side));
+        for (key, cells) in side {
+            assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
+        }
+    }
+
+    #[test]
+    fn more_than_two_rows_are_read_side_by_side_only_where_each_column_is_a_run() {
+        let places = |text: &str| -> Vec<(usize, i64)> {
+            let mut at = 0;
+            let mut place = |line: &str| {
+                let here = at;
+                at += line.len();
+                line.trim().parse().ok().map(|v| (here, v))
+            };
+            text.split_inclusive('\n').filter_map(&mut place).collect()
+        };
+        let runs = "0\n0\n1\n\n1\n0\n5\n";
+        assert!(columns_in_runs(runs, &places(runs), 3));
+        for text in ["0\n\n0\n\n1\n\n1\n\n0\n\n5\n", "0\n0\n1\n1\n\n0\n5\n"] {
+            assert!(!columns_in_runs(text, &places(text), 3), "{text:?}");
+        }
+    }
+}
