@@ -20,8 +20,8 @@
 //! printed, a group's first row's carried down, among them). The ways to part
 //! them are tried: each row's missing cells in its columns' order, a run, the
 //! runs in the rows' order, but for the row's first one or two (in either
-//! order) and its 总计, which may stand apart among the runs, the rows' firsts
-//! in the rows' order and their totals too. Of the ways with the fewest cells
+//! order) and its 总计 (or its last two columns), which may stand apart among
+//! the runs, the rows' firsts in the rows' order and their last cells too. Of the ways with the fewest cells
 //! apart where every row adds up, the results to (七)总计 in each column and
 //! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
 //! numbers (rows of zeros fit many more ways, apart, than the page printed).
@@ -189,34 +189,34 @@ impl Block {
 }
 
 /// A row's way to print its missing cells: the first `heads` apart (in the
-/// other order where `swapped`), its 总计 apart where `late`, the rest a run.
+/// other order where `swapped`), its last `tails` apart (its 总计, or the
+/// column before it and its 总计), the rest a run.
 #[derive(Clone, Copy)]
 struct Way {
     heads: usize,
     swapped: bool,
-    late: bool,
+    tails: usize,
 }
 
 impl Way {
     /// The cells apart.
     fn apart(self) -> usize {
-        self.heads + usize::from(self.late)
+        self.heads + self.tails
     }
 
-    /// The ways a row missing the columns `missing` may print them.
-    fn all(missing: &[usize]) -> Vec<Way> {
+    /// The ways a row missing the columns `missing` may print them, `most`
+    /// of its last cells apart at most.
+    fn all(missing: &[usize], most: usize) -> Vec<Way> {
         let n = APPLICANTS.len();
         let firsts = missing.iter().take_while(|&&a| a < 2).count();
-        let total = missing.last() == Some(&(n - 1));
+        // (The last cells apart: its 总计, and the column before it where that is missing too.)
+        let lasts = missing.iter().rev().zip((0..n).rev()).take(most).take_while(|(&a, b)| a == *b).count();
         let mut out = Vec::new();
         for heads in 0..=firsts.min(missing.len()) {
-            for late in [false, true] {
-                if late && (!total || heads == missing.len()) {
-                    continue;
-                }
+            for tails in 0..=lasts.min(missing.len() - heads) {
                 for swapped in [false, true] {
                     if !swapped || heads == 2 {
-                        out.push(Way { heads, swapped, late });
+                        out.push(Way { heads, swapped, tails });
                     }
                 }
             }
@@ -231,6 +231,8 @@ impl Way {
 struct Placings<'a> {
     block: &'a Block,
     pool: &'a [i64],
+    /// The most last cells of a row apart (its 总计, or its last two columns).
+    tails: usize,
     /// Each row's cells as placed so far: the pool's index of each missing one.
     placed: Vec<Vec<Option<usize>>>,
     /// Each row's cells: as read, or placed so far.
@@ -259,8 +261,8 @@ impl<'a> Placings<'a> {
         let cells = block.rows.iter().map(|r| r.cells.clone()).collect();
         let ways_of = vec![None; block.rows.len()];
         let in_run = vec![false; pool.len()];
-        let (apart, tied, slip, looked, found, failed) = (0, false, None, 0, None, false);
-        Placings { block, pool, placed, cells, ways_of, in_run, apart, tied, slip, looked, found, failed }
+        let (tails, apart, tied, slip, looked, found, failed) = (1, 0, false, None, 0, None, false);
+        Placings { block, pool, tails, placed, cells, ways_of, in_run, apart, tied, slip, looked, found, failed }
     }
 
     /// Places the pool's number `p` in row `i`'s `k`th missing cell, or none there.
@@ -279,6 +281,7 @@ impl<'a> Placings<'a> {
         if found.is_some() || self.failed {
             return found;
         }
+
         let mut kept: Option<Vec<Vec<usize>>> = None;
         for row in 0..self.block.rows.len() {
             // (Each row's search looks at as many placings as the first; any
@@ -313,14 +316,39 @@ impl<'a> Placings<'a> {
     /// so on: those with few are found before the many more with more are
     /// looked at.
     fn fewest_apart(&mut self) -> Option<Vec<Vec<usize>>> {
-        let most: usize = self.block.rows.iter().map(|r| r.missing.len().min(3)).sum();
-        for apart in 0..=most {
-            (self.apart, self.found, self.tied) = (apart, None, false);
-            self.row(self.block.rows.len(), self.pool.len(), 0);
-            if self.failed || self.found.is_some() {
-                break;
+        // (The most cells apart with each row's 总计 alone apart, and with its last two.)
+        let most = |tails: usize| self.block.rows.iter().map(|r| r.missing.len().min(2 + tails)).sum::<usize>();
+        let most = [most(1), most(2)];
+        // (Ways with a row's last two columns apart are looked at after those
+        // with its 总计 alone apart, with placings of their own to look at: too
+        // many, and they are looked at no more.)
+        let mut two = true;
+        for apart in 0..=most[1] {
+            for tails in [1, 2] {
+                if apart > most[tails - 1] || (tails == 2 && !two) {
+                    continue;
+                }
+                (self.tails, self.apart, self.found, self.tied) = (tails, apart, None, false);
+                let looked = self.looked;
+                if tails == 2 {
+                    self.looked = 0;
+                }
+                self.row(self.block.rows.len(), self.pool.len(), 0);
+                if tails == 2 {
+                    two = !self.failed;
+                    (self.failed, self.looked) = (false, looked);
+                }
+                if self.failed || self.found.is_some() {
+                    return self.kept();
+                }
             }
         }
+        self.kept()
+    }
+
+    /// The placing found, where one alone was; `None` (and the search failed)
+    /// where two give different numbers or too many were looked at.
+    fn kept(&mut self) -> Option<Vec<Vec<usize>>> {
         if self.failed || self.tied {
             self.failed = true;
             return None;
@@ -343,7 +371,7 @@ impl<'a> Placings<'a> {
         };
         let missing = self.block.rows[i].missing.clone();
         let after: usize = (i + 1..self.block.rows.len()).filter_map(|j| self.ways_of[j]).map(Way::apart).sum();
-        for way in Way::all(&missing) {
+        for way in Way::all(&missing, self.tails) {
             let apart = after + way.apart();
             if apart > self.apart {
                 continue;
@@ -435,9 +463,8 @@ impl<'a> Placings<'a> {
         for (i, way) in self.ways_of.iter().enumerate() {
             let Some(way) = way else { return };
             heads.extend((0..way.heads).map(|k| (i, if way.swapped { way.heads - 1 - k } else { k })));
-            if way.late {
-                late.push((i, self.placed[i].len() - 1));
-            }
+            let missing = self.placed[i].len();
+            late.extend((missing - way.tails..missing).map(|k| (i, k)));
         }
         if left.len() != skipped || left.len() > self.apart || left.len() != heads.len() + late.len() {
             return;
@@ -516,6 +543,12 @@ mod tests {
     /// carried down, 四's first between its label's lines; the rows before,
     /// each its label and its numbers.
     fn table(new: [i64; 7], total: [i64; 7]) -> String {
+        table_of(new, total, MISC, false)
+    }
+
+    /// [`table`] with (六)3 `misc`, its last two columns carried down past
+    /// 四's other cells where `last_two_apart`.
+    fn table_of(new: [i64; 7], total: [i64; 7], misc: [i64; 7], last_two_apart: bool) -> String {
         let values = [
             ("new_received", new),
             ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
@@ -538,14 +571,28 @@ mod tests {
             lines(&FEE[1..]),
             CORRECTION[0],
             FEE[0],
-            join(&MISC[..6]),
+            join(&misc[..if last_two_apart { 5 } else { 6 }]),
             FORWARD[0],
             lines(&total[..6]),
             lines(&FORWARD[1..]),
-            MISC[6],
+            if last_two_apart { format!("{}\n{}", misc[5], misc[6]) } else { misc[6].to_string() },
             total[6],
         ));
         text
+    }
+
+    #[test]
+    fn a_row_s_last_two_columns_carried_down_together_are_read_where_every_sum_holds() {
+        // (六)3's 其他 and 总计 printed after 四's numbers, (七)总计's after them.
+        let misc = [1, 0, 0, 0, 0, 2, 3];
+        let (new, total) = ([30, 3, 0, 1, 2, 2, 38], [28, 3, 0, 1, 2, 2, 36]);
+        let r = requests(&table_of(new, total, misc, true));
+        assert_eq!(get(&r, "other_misc"), misc, "{:?}", r.issues);
+        assert_eq!(get(&r, "total_processed"), total);
+        assert_eq!(get(&r, "carried_forward"), FORWARD);
+        assert_eq!(get(&r, "other_overdue_fee"), FEE);
+        // (And with its 总计 alone apart, as before.)
+        assert_eq!(get(&requests(&table_of(new, total, misc, false)), "other_misc"), misc);
     }
 
     #[test]
