@@ -99,7 +99,8 @@ mod tests {
         let (_, rs) = rows(&text);
         let mut report = Report::default();
         for offset in &taken {
-            report.requests.push(RequestFact { row: "granted", applicant: "natural_person", count: 0, offset: *offset });
+            let (row, applicant) = ("granted", "natural_person");
+            report.requests.push(RequestFact { row, applicant, count: 0, offset: *offset });
         }
         super::super::read_litigation(&text, &rs, 0, &mut report);
         let counts: Vec<f64> = report.litigation.iter().map(|f| f.count as f64).collect();
