@@ -96,8 +96,9 @@ fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
 }
 
 /// The most rows between 表四's heading and the block under it: 表四's heads
-/// that come first (`行政复议`, `行政诉讼`).
-const MAX_HEADS_ABOVE: usize = 4;
+/// that come first (`行政复议`, `行政诉讼`, `未经复议直接起诉`, `复议后起诉`)
+/// and the pieces of a 表三 label carried there (`年度办` / `理结果`).
+const MAX_HEADS_ABOVE: usize = 8;
 
 /// The block of the last columns right under 表四's heading (row `end`), where
 /// the table's flow carried them past it: the first run of lines of numbers
@@ -587,6 +588,15 @@ mod tests {
         let (heads, closing) = rest.split_at(4);
         let moved = [table, &numbers[..23 * 2], heads, &numbers[23 * 2..], closing].concat().join("\n");
         assert_eq!(read(&moved), None);
+    }
+
+    #[test]
+    fn the_block_under_the_next_heading_after_all_its_first_heads_and_a_label_s_pieces_is_read() {
+        let t = table();
+        let heads = "行政诉讼\n总计\n";
+        let more = "行政诉讼\n未经复议直接起诉\n复议后起诉\n年度办\n理结果\n总计\n";
+        let text = no_band_text(&t, 2, &[1, 2], true).replacen(heads, more, 1);
+        assert_eq!(read(&text), Some(expected(&t)));
     }
 
     #[test]
