@@ -45,7 +45,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     if specs.iter().all(|s| count(s.key) >= n) {
         return;
     }
-    let Some(numbers) = numbers_before_litigation(text, rows, facts, &specs) else { return };
+    let Some(Printed { numbers, totals }) = numbers_before_litigation(text, rows, facts, &specs) else { return };
     // The first row read again: its rows and those after them just fit the numbers.
     let short = specs.len() * n - numbers.len().min(specs.len() * n);
     let Some(first) = (2..specs.len()).find(|&k| (0..=MAX_TOTALS_APART + 1).any(|d| k * n + d == short)) else {
@@ -62,6 +62,17 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     let roles: Vec<Role> = specs.iter().map(|s| s.role).collect();
     let values: Vec<i64> = numbers.iter().map(|&(_, v)| v).collect();
     let Some((cells, placing)) = Readings::new(&roles, &before, &values).one() else { return };
+    // (The 总计 column printed apart is the last rows' totals, a wrapped one's last digits after it.)
+    if let Some(totals) = totals {
+        let last = |m: usize| cells.iter().rev().take(m).rev().map(|c| c[n - 1]);
+        let whole = |m: usize| {
+            let parts = super::numbers_first::run_of_totals(last(m), &totals);
+            parts.and_then(|p| p.last().map(|&(j, taken)| j + taken)) == Some(totals.len())
+        };
+        if !(2..=MAX_TOTALS_APART.min(cells.len())).any(whole) {
+            return;
+        }
+    }
     // The rows' facts: those before them, then each cell as read (a cell
     // not printed at the place of its row's first number printed).
     let keys: Vec<&'static str> = specs[first..].iter().map(|s| s.key).collect();
@@ -79,19 +90,29 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     super::pooled::read_again(report, &keys);
 }
 
+/// The later rows' numbers as [`numbers_before_litigation`] gives them.
+struct Printed {
+    /// Each number with its place, in the rows' order.
+    numbers: Vec<(usize, i64)>,
+    /// The 总计 column of the last rows printed apart, if so.
+    totals: Option<Vec<i64>>,
+}
+
 /// The numbers printed from the last label before 表四's heading to it (the
 /// lines of labels alone just before the heading passed over, and those
 /// naming (七)总计 or 四 among the numbers), each with its place, those of a
 /// run of pairs of lines (two numbers with no blank line between them) a
 /// column's at a time put in their rows' order: each pair's first, then each
-/// pair's second. `None` where there are none, one is no count, or no
-/// heading follows the facts read.
+/// pair's second; and where such a run holds all the columns but 总计, the
+/// group of lines right after it, the 总计 column of its rows and those after
+/// them, apart (those rows' totals printed out of their rows' order). `None`
+/// where there are none, one is no count, or no heading follows the facts read.
 fn numbers_before_litigation(
     text: &str,
     rows: &[Row],
     facts: &[RequestFact],
     specs: &[&template::Row],
-) -> Option<Vec<(usize, i64)>> {
+) -> Option<Printed> {
     let after = facts.iter().map(|f| f.offset).min()?;
     let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
     let last = specs.iter().filter(|s| matches!(s.role, Role::TotalProcessed | Role::CarriedForward));
@@ -121,6 +142,7 @@ fn numbers_before_litigation(
         }
     }
     let mut out = Vec::with_capacity(printed.len());
+    let mut totals = None;
     let mut k = 0;
     while k < groups.len() {
         let pairs = groups[k..].iter().take_while(|g| g.len() == 2).count();
@@ -132,8 +154,13 @@ fn numbers_before_litigation(
         let run = &groups[k..k + pairs];
         out.extend(run.iter().map(|g| g[0]).chain(run.iter().map(|g| g[1])));
         k += pairs;
+        let column = groups.get(k).filter(|g| g.len() >= 2 && pairs == APPLICANTS.len() - 1);
+        if let Some(column) = column.filter(|_| totals.is_none()) {
+            totals = Some(column.iter().map(|&(_, v)| v).collect());
+            k += 1;
+        }
     }
-    Some(out)
+    Some(Printed { numbers: out, totals })
 }
 
 /// The ways to read the numbers as the rows' cells from the first read
@@ -304,15 +331,10 @@ mod tests {
         rows
     }
 
-    /// The table as plain `pdftotext` prints a Word table whose label column
-    /// is narrow: its first six rows each its numbers before its label, then
-    /// the other rows' labels together and 表四's heads, then those rows'
-    /// numbers a number a line, 2.重复申请's and 3.要求提供公开出版物's a pair of
-    /// lines a column, the last three rows' 总计 and 3.危及"三安全一稳定"'s first
-    /// printed past 表四's heading (`edit` changes the numbers printed).
-    fn page(edit: impl Fn(&mut Vec<(&'static str, [i64; 7])>)) -> String {
-        let mut rows = table();
-        edit(&mut rows);
+    /// The page up to the later rows' numbers: the first six rows each its
+    /// numbers before its label, then the other rows' labels together and
+    /// 表四's heads.
+    fn labels_page(rows: &[(&'static str, [i64; 7])]) -> String {
         let mut text = String::from(
             "三、收到和处理政府信息公开申请情况\n(本列数 申请人情况\n据的勾\n稽关系\n自然人 商业企 科研机构\n\
              社会 法律 其他 总计\n业\n公益 服务\n组织 机构\n",
@@ -328,6 +350,19 @@ mod tests {
                  4.无正当理由大\n量反复申请\n5.要求行政机关\n确认或重新出具\n已获取信息\n1.申请人无正当\n理由逾期不补\n\
                  正、行政机关不\n2.申请人逾期未\n按收费通知要求\n3.其他\n\n(四)无\n法提供\n\n(五)不\n予处理\n\n(六)其\n\
                  他处理\n\n结\n果\n维\n持\n\n尚\n未\n审\n结\n\n";
+        text
+    }
+
+    /// The table as plain `pdftotext` prints a Word table whose label column
+    /// is narrow: its first six rows each its numbers before its label, then
+    /// the other rows' labels together and 表四's heads, then those rows'
+    /// numbers a number a line, 2.重复申请's and 3.要求提供公开出版物's a pair of
+    /// lines a column, the last three rows' 总计 and 3.危及"三安全一稳定"'s first
+    /// printed past 表四's heading (`edit` changes the numbers printed).
+    fn page(edit: impl Fn(&mut Vec<(&'static str, [i64; 7])>)) -> String {
+        let mut rows = table();
+        edit(&mut rows);
+        let mut text = labels_page(&rows);
         let later = &rows[6..];
         let last = later.len() - 3;
         for (k, (key, cells)) in later.iter().enumerate() {
@@ -365,6 +400,49 @@ mod tests {
         let r = requests(&page(|rows| rows[13].1[6] = 3));
         assert_ne!(get(&r, "unable_needs_creation"), [2, 0, 0, 0, 0, 0, 3], "{:?}", r.issues);
         assert_ne!(get(&r, "rejected_publication"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.issues);
+    }
+
+    #[test]
+    fn the_last_rows_totals_a_column_apart_after_two_rows_printed_a_column_at_a_time_are_checked_and_read() {
+        // (六)3.其他 and (七)总计 a pair of lines a column but 总计; then the
+        // 总计 column of those and 四 (1005 wrapped, `100` / `5`); then 四's others.
+        let more = |rows: &mut Vec<(&'static str, [i64; 7])>| {
+            for (key, cells) in rows.iter_mut() {
+                if matches!(*key, "new_received" | "granted" | "total_processed") {
+                    cells[0] += 998;
+                }
+                cells[6] = cells[..6].iter().sum();
+            }
+        };
+        let mut rows = table();
+        more(&mut rows);
+        let text = |rows: &[(&'static str, [i64; 7])]| {
+            let mut text = labels_page(rows);
+            let cells = |key: &str| rows.iter().find(|(k, _)| *k == key).map(|(_, c)| *c).unwrap_or_default();
+            for (key, own) in &rows[6..] {
+                match *key {
+                    "other_misc" => {
+                        let total = cells("total_processed");
+                        own[..6].iter().zip(&total).for_each(|(a, b)| text += &format!("{a}\n{b}\n\n"));
+                        let forward = cells("carried_forward");
+                        text += &format!("{}\n{}\n{}\n{}\n\n", own[6], total[6] / 10, total[6] % 10, forward[6]);
+                        text += &format!("{}\n", lines(&forward[..6]));
+                    }
+                    "total_processed" | "carried_forward" => {}
+                    _ => own.iter().for_each(|c| text += &format!("{c}\n\n")),
+                }
+            }
+            text + "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n总计\n0\n0\n0\n0\n0\n"
+        };
+        let r = requests(&text(&rows));
+        for (key, cells) in &rows {
+            assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
+        }
+        // The totals apart not the rows' sums: not so read.
+        let mut wrong = rows.clone();
+        wrong.iter_mut().filter(|(k, _)| *k == "carried_forward").for_each(|(_, c)| c[6] += 1);
+        let r = requests(&text(&wrong));
+        assert_ne!(get(&r, "other_misc"), rows.iter().find(|(k, _)| *k == "other_misc").unwrap().1);
     }
 
     #[test]

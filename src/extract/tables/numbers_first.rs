@@ -51,7 +51,7 @@ pub(super) fn is_tail(number: i64) -> bool {
 /// The run of totals at the front of `pending` that are `sums` in turn, each
 /// a number or a wrapped number's head and last digits (`432` / `1`: 4321):
 /// each total's place and how many numbers it takes. `None` where one is not.
-fn run_of_totals(sums: impl Iterator<Item = i64>, pending: &[i64]) -> Option<Vec<(usize, usize)>> {
+pub(super) fn run_of_totals(sums: impl Iterator<Item = i64>, pending: &[i64]) -> Option<Vec<(usize, usize)>> {
     let mut parts = Vec::new();
     let mut j = 0;
     for sum in sums {
