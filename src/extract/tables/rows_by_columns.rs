@@ -111,15 +111,17 @@ mod tests {
     use super::super::numbers_first::tests::{get, requests, HEAD};
     use super::*;
 
+    /// A row printed on one line: its label, then its numbers.
+    fn line(label: &str, cells: &[i64]) -> String {
+        let cells: Vec<String> = cells.iter().map(i64::to_string).collect();
+        format!("{label} {}\n", cells.join(" "))
+    }
+
     /// A 2021 表三 whose rows are each a label and its numbers, but (一) and
     /// (二): their numbers a column at a time, two lines each, then both
     /// labels, then both totals.
     fn table(granted: [i64; 7], partial: [i64; 7]) -> String {
         let specs = template::request_rows(Template::T2021);
-        let line = |label: &str, cells: &[i64]| {
-            let cells: Vec<String> = cells.iter().map(i64::to_string).collect();
-            format!("{label} {}\n", cells.join(" "))
-        };
         let mut text = HEAD.to_string();
         for spec in &specs {
             match spec.key {
@@ -157,10 +159,6 @@ mod tests {
     /// other columns' numbers a column at a time, a line each.
     fn firsts_on_labels(side: &[(&str, [i64; 7])]) -> String {
         let specs = template::request_rows(Template::T2021);
-        let line = |label: &str, cells: &[i64]| {
-            let cells: Vec<String> = cells.iter().map(i64::to_string).collect();
-            format!("{label} {}\n", cells.join(" "))
-        };
         let mut text = HEAD.to_string();
         for spec in &specs {
             let Some(at) = side.iter().position(|(key, _)| *key == spec.key) else {
