@@ -105,11 +105,12 @@ const MAX_HEADS_ABOVE: usize = 8;
 /// alone after it and a few of 表四's heads at most. 表四's first cells may
 /// come first in that run (a page that sets 表四's rows beside 表三's last
 /// prints the numbers as they come down it): the block is then the run from
-/// any of them on.
-fn blocks_under_heading(rows: &[Row], end: usize) -> Vec<Vec<Cell>> {
-    let Some(run) = block_under_heading(rows, end) else { return Vec::new() };
+/// any of them on: each block is the run past that many of its numbers.
+fn blocks_under_heading(rows: &[Row], end: usize) -> (Vec<Cell>, std::ops::RangeInclusive<usize>) {
+    let run = block_under_heading(rows, end).unwrap_or_default();
     let cells = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    (0..=cells.min(run.len())).map(|k| run[k..].to_vec()).collect()
+    let past = 0..=cells.min(run.len());
+    (run, past)
 }
 
 /// The run of lines of numbers alone right under 表四's heading (see [`blocks_under_heading`]).
@@ -394,8 +395,10 @@ pub(super) fn apart<'a>(
     // The block after the closing sections, or right under 表四's heading (a
     // row's last columns at least for each row: not 表四's fifteen cells).
     let apart = block_apart(rows, end);
-    let under: Vec<Vec<Cell>> = blocks_under_heading(rows, end).into_iter().filter(|b| b.len() >= m).collect();
-    if apart.is_none() && under.is_empty() {
+    let (run, past) = blocks_under_heading(rows, end);
+    let under = past.map(|k| &run[k..]).filter(|b| b.len() >= m);
+    let blocks: Vec<&[Cell]> = apart.as_deref().into_iter().chain(under).collect();
+    if blocks.is_empty() {
         return None;
     }
     // (The first row's numbers may come before its label.)
@@ -413,7 +416,7 @@ pub(super) fn apart<'a>(
         all.chunks(w).zip(all.chunks(w).skip(1)).all(|(a, b)| labelled(a[w - 1].row, b[0].row))
     };
     let mut tables: Vec<Reading> = Vec::new();
-    for block in apart.iter().chain(&under) {
+    for block in &blocks {
         read_apart(&all, tokens, block, (n, m), labels_between, &mut tables)?;
     }
     // A band of the first rows printed in part, its last columns first in the
@@ -423,7 +426,7 @@ pub(super) fn apart<'a>(
     let in_part = || band_in_part(&super::bands::tokens(text, rows, heads, end), n, m);
     let parts = if cells % m == 0 && (1..n).contains(&(cells / m)) { in_part() } else { Vec::new() };
     for (firsts, s) in parts {
-        for block in apart.iter().chain(&under) {
+        for block in &blocks {
             for read in band_completed(&firsts, s, block, n - firsts[0].len()) {
                 if !add_distinct(&mut tables, read) {
                     return None;

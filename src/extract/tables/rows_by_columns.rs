@@ -32,9 +32,10 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     while j + 1 < specs.len() {
         let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
         let adding = |r: usize| whole(r).is_some_and(|c| counts_add_up(&c));
-        let mut ks = (2..=MAX_ROWS.min(specs.len() - j)).take_while(|&k| !adding(j) && !adding(j + k - 1));
-        let fit = ks.find_map(|k| side_by_side(text, rows, &specs, &report.requests[from..], j, k));
-        let Some((standing, placed)) = fit else {
+        // (The rows from row `j` on, up to the first that adds up.)
+        let mut ks = (2..=MAX_ROWS.min(specs.len() - j)).take_while(|&k| !adding(j + k - 1));
+        let fit = || ks.find_map(|k| side_by_side(text, rows, &specs, &report.requests[from..], j, k));
+        let Some((standing, placed)) = (!adding(j)).then(fit).flatten() else {
             j += 1;
             continue;
         };
@@ -61,15 +62,25 @@ fn side_by_side(
     k: usize,
 ) -> Option<(Vec<RequestFact>, Vec<RequestFact>)> {
     let n = APPLICANTS.len();
-    let keys: Vec<&'static str> = specs[j..j + k].iter().map(|s| s.key).collect();
-    let standing: Vec<RequestFact> = facts.iter().filter(|f| !keys.contains(&f.row)).cloned().collect();
     let row_of = |f: &RequestFact| specs.iter().position(|s| s.key == f.row);
-    let before = standing.iter().filter(|f| row_of(f).is_some_and(|r| r < j)).map(|f| f.offset).max()?;
-    let after = standing.iter().filter(|f| row_of(f).is_some_and(|r| r >= j + k)).map(|f| f.offset).min()?;
+    let before = facts.iter().filter(|f| row_of(f).is_some_and(|r| r < j)).map(|f| f.offset).max()?;
+    let after = facts.iter().filter(|f| row_of(f).is_some_and(|r| r >= j + k)).map(|f| f.offset).min()?;
     if after <= before {
         return None;
     }
+    let keys: Vec<&'static str> = specs[j..j + k].iter().map(|s| s.key).collect();
+    // (The numbers printed between, but other rows' facts, not just the rows' cells: not so printed.)
     let end = rows.partition_point(|r| r.offset < after);
+    let start = rows.partition_point(|r| r.offset <= before).saturating_sub(1);
+    let within = |at: usize| at > before && at < after;
+    let other = |f: &&RequestFact| !keys.contains(&f.row) && within(f.offset);
+    let mut others: Vec<usize> = facts.iter().filter(other).map(|f| f.offset).collect();
+    others.sort_unstable();
+    let free = |c: &&Cell| within(c.offset) && others.binary_search(&c.offset).is_err();
+    if rows[start..end].iter().flat_map(|r| &r.cells).filter(free).count() != k * n {
+        return None;
+    }
+    let standing: Vec<RequestFact> = facts.iter().filter(|f| !keys.contains(&f.row)).cloned().collect();
     let mut pool = super::runs_apart::pool(text, &rows[..end], before, &standing)?;
     pool.retain(|&(at, _)| at < after);
     if pool.len() != k * n {
