@@ -21,10 +21,13 @@
 //! them are tried: each row's missing cells in its columns' order, a run, the
 //! runs in the rows' order, but for the row's first one or two (in either
 //! order) and its 总计 (or its last two columns), which may stand apart among
-//! the runs, the rows' firsts in the rows' order and their last cells too. Of the ways with the fewest cells
-//! apart where every row adds up, the results to (七)总计 in each column and
-//! (七)总计 and 四 to 一 + 二, the rows are read where all give the same
-//! numbers (rows of zeros fit many more ways, apart, than the page printed).
+//! the runs, the rows' firsts in the rows' order and their last cells too.
+//! Of the ways with the fewest cells apart where every row adds up, the
+//! results to (七)总计 in each column and (七)总计 and 四 to 一 + 二, the rows
+//! are read where all give the same numbers (rows of zeros fit many more
+//! ways, apart, than the page printed); a row's last two columns apart only
+//! where, with as many cells apart, no way with its 总计 alone apart holds,
+//! and one way alone of those does.
 //! Where no way holds every sum (all looked at), a row's 总计 may be the
 //! report's slip: the ways where every other sum holds (those of the totals'
 //! column the slip is in aside) are looked for with each row's 总计 so, and
@@ -281,7 +284,6 @@ impl<'a> Placings<'a> {
         if found.is_some() || self.failed {
             return found;
         }
-
         let mut kept: Option<Vec<Vec<usize>>> = None;
         for row in 0..self.block.rows.len() {
             // (Each row's search looks at as many placings as the first; any
@@ -321,7 +323,7 @@ impl<'a> Placings<'a> {
         let most = [most(1), most(2)];
         // (Ways with a row's last two columns apart are looked at after those
         // with its 总计 alone apart, with placings of their own to look at: too
-        // many, and they are looked at no more.)
+        // many, or two giving different numbers, and they are looked at no more.)
         let mut two = true;
         for apart in 0..=most[1] {
             for tails in [1, 2] {
@@ -335,8 +337,11 @@ impl<'a> Placings<'a> {
                 }
                 self.row(self.block.rows.len(), self.pool.len(), 0);
                 if tails == 2 {
-                    two = !self.failed;
+                    two = !self.failed && !self.tied;
                     (self.failed, self.looked) = (false, looked);
+                    if !two {
+                        (self.found, self.tied) = (None, false);
+                    }
                 }
                 if self.failed || self.found.is_some() {
                     return self.kept();
