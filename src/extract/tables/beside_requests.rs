@@ -43,14 +43,12 @@ pub(super) fn read(rows: &[Row], from: usize, taken: &[usize]) -> Option<(Vec<Ce
         return None;
     }
     let own: Vec<Cell> = printed.iter().filter(|p| !p.1).map(|p| p.0).collect();
-    let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    if own.len() > n {
-        return None;
-    }
     let group = template::LITIGATION_OUTCOMES.len();
+    let n = template::LITIGATION_PROCEEDINGS.len() * group;
     let cells = match own.len() {
         len if len == n => own,
-        _ => super::litigation::continued(rows, end, &own, n, false, taken)?,
+        len if len < n => super::litigation::continued(rows, end, &own, n, false, taken)?,
+        _ => return None,
     };
     cells.chunks_exact(group).all(cells_add_up).then_some((cells, end))
 }

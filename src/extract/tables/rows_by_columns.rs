@@ -81,7 +81,7 @@ fn side_by_side(
         return None;
     }
     let standing: Vec<RequestFact> = facts.iter().filter(|f| !keys.contains(&f.row)).cloned().collect();
-    let mut pool = super::runs_apart::pool(text, &rows[..end], before, &standing)?;
+    let mut pool = super::runs_apart::pool(text, &rows[start..end], before, &standing)?;
     pool.retain(|&(at, _)| at < after);
     if pool.len() != k * n {
         return None;
