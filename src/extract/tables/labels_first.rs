@@ -261,8 +261,8 @@ fn regroup(
         }
         let before = &built[..i];
         let next = built.get(i + 1).copied().map(|r| (r, i + 2 == built.len()));
-        // (Rows before printed across lines with this one's: those read, this one's rest placed.)
-        if lines_across(text, out, before, at, n) && out[at].cells.len() == n {
+        // (Rows before or after printed across lines with this one's: those read, this one's rest placed.)
+        if lines_across(text, out, (before, &built[i + 1..]), at, n, cues) && out[at].cells.len() == n {
             continue;
         }
         let placed = totals_apart(out, before, at, n)
@@ -398,17 +398,52 @@ pub(super) fn band_apart(out: &mut [Row], before: &[usize], at: usize, n: usize,
     true
 }
 
-/// Rows whose labels came one after another with no numbers (the last of
-/// `before`), then every number of theirs after row `at`'s label, a column at
-/// a time: each column's cells a line a row, in order, the next column after
-/// a blank line (a page's PDF at a page's end: `(一)予以公开` / `(二)部分公开` /
-/// `17` / `9` / `` / `1` / `1` / … / `1 20` / `0 10`, a line holding a row's
-/// last columns). Taken where every block of lines holds a line a row and
-/// every row adds up.
-fn lines_across(text: &str, out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
-    let k = 1 + before.iter().rev().take(MAX_ROWS).take_while(|&&r| out[r].cells.is_empty()).count();
+/// Rows whose labels came one after another with no numbers, each naming its
+/// place (the last of `before`), then every number of theirs after row
+/// `at`'s label, a column at a time: each column's cells a line a row, in
+/// order, the next column after a blank line (a page's PDF at a page's end:
+/// `(一)予以公开` / `(二)部分公开` / `17` / `9` / `` / `1` / `1` / … / `1 20` /
+/// `0 10`, a line holding a row's last columns). Or `at`'s numbers and those
+/// of the rows right after it (the first of `after`), their labels after
+/// them with no numbers, naming the places that follow `at`'s in turn
+/// (`(一)予以公开` / `1` / `0` / `` / … / `(二)部分公开`). Taken where every block
+/// of lines holds a line a row and every row adds up.
+fn lines_across(
+    text: &str,
+    out: &mut [Row],
+    (before, after): (&[usize], &[usize]),
+    at: usize,
+    n: usize,
+    cues: &Cues,
+) -> bool {
+    let unread = |out: &[Row], r: usize| out[r].cells.is_empty() && place_of(&out[r], cues).is_some();
+    let above = before.iter().rev().take(MAX_ROWS).take_while(|&&r| unread(out, r)).count();
+    let rows: Vec<usize> = before[before.len() - above..].iter().copied().chain([at]).collect();
+    if rows.len() > 1 && across(text, out, &rows, at, n) {
+        return true;
+    }
+    // (The rows after, one place after another, as many as the blocks' lines.)
+    let mut rows = vec![at];
+    for &r in after.iter().take(MAX_ROWS) {
+        let next = place_of(&out[rows[rows.len() - 1]], cues).map(|p| p + 1);
+        if !unread(out, r) || place_of(&out[r], cues) != next {
+            break;
+        }
+        rows.push(r);
+        if across(text, out, &rows, at, n) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The numbers of row `at` read as `rows`' (`at` among them), a column at a
+/// time, a line a row (see [`lines_across`]); what `at` holds past them stays
+/// its own. Whether they were.
+fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> bool {
+    let k = rows.len();
     let held = out[at].cells.len();
-    if k < 2 || held < k * n || (held - k * n) % n != 0 {
+    if held < k * n || (held - k * n) % n != 0 {
         return false;
     }
     // (Rows after whose numbers follow in rows of their own, after a blank line, stay `at`'s.)
@@ -439,8 +474,7 @@ fn lines_across(text: &str, out: &mut [Row], before: &[usize], at: usize, n: usi
     if line + 1 != k || !read.iter().all(|r| r.len() == n && cells_add_up(r)) {
         return false;
     }
-    let rows: Vec<usize> = before[before.len() + 1 - k..].iter().copied().chain([at]).collect();
-    for (r, cells) in rows.into_iter().zip(read) {
+    for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
     }
     out[at].cells.extend(rest);
@@ -864,6 +898,30 @@ mod tests {
             format!(
                 "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}\
                  三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n{across}\n\n(三)不予公开\n1.属于国\n家秘密\n{}",
+                lines(&[3, 0, 0, 3, 0, 31]),
+                lines(&[1, 0, 0, 0, 0, 3]),
+                lines(&[0, 0, 0, 0, 0, 0]),
+            )
+        };
+        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+        assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
+        assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        // Not where a column's block holds a line more than the rows.
+        let r = requests(&table("17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+        assert_eq!(get(&r, "granted"), [-1; 7]);
+    }
+
+    #[test]
+    fn a_row_s_numbers_and_the_next_row_s_a_column_at_a_time_before_its_label_are_read_line_by_line() {
+        // A page's PDF: the band's label on a line of its own, (一)'s, then its numbers
+        // and (二)'s a column at a time, a line each, the columns apart by blank lines,
+        // (二)'s label after them, then 四's (its numbers after the table's).
+        let table = |across: &str| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}\
+                 三、本年度办理结果\n\n(一)予以公开\n\n{across}\n\n(二)部分公开\n\n四、结转下年度继续办\n理\n\n\
+                 (三)不予公开\n1.属于国\n家秘密\n{}",
                 lines(&[3, 0, 0, 3, 0, 31]),
                 lines(&[1, 0, 0, 0, 0, 3]),
                 lines(&[0, 0, 0, 0, 0, 0]),
