@@ -44,13 +44,16 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
 /// The cells of a row of the shortened 表三 in the full form's columns: the
 /// first is the natural persons', the last the total; the organisations' sum
 /// has no column of its own. A lone number is the total, or where a row's
-/// cells are its first columns, natural persons' (as is the first of two).
+/// cells are its first columns, natural persons' (as is the first of two, and
+/// of two whose second is less than it: no total, its total lost).
 fn place_combined(row: &Row, n: usize, lone: Lone) -> Placed {
     let mut out = vec![None; n];
     let Some(cells) = three_cells(&row.cells) else { return Placed::Some(out, "cells_extra") };
+    let below = |first: &Cell, second: &Cell| second.number() < first.number();
     match (cells, lone) {
         ([], _) => {}
         ([natural] | [natural, _], Lone::First) => out[0] = Some(*natural),
+        ([natural, second], _) if below(natural, second) => out[0] = Some(*natural),
         ([total], Lone::Total) => out[n - 1] = Some(*total),
         ([natural, .., total], _) => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
     }
@@ -1392,6 +1395,12 @@ mod tests {
         assert_eq!((get(&r, "new_received", "natural_person"), get(&r, "new_received", "total")), (Some(8), Some(10)));
         assert_eq!((get(&r, "unable_not_held", "total"), get(&r, "unable_not_held", "commercial")), (Some(3), None));
         assert_eq!(get(&r, "carried_over", "total"), Some(0));
+        // Of a row of two, a second less than the first is no total: its total lost.
+        let lost = table.replace("| 5 | 1 | 6 |", "| 5 | 1 |").replace("| 1 | 0 | 1 |", "| 1 | 1 |");
+        let r = requests(&lost, Template::T2021);
+        assert_eq!((get(&r, "granted", "natural_person"), get(&r, "granted", "total")), (Some(5), None));
+        let partial = (get(&r, "partially_granted", "natural_person"), get(&r, "partially_granted", "total"));
+        assert_eq!(partial, (Some(1), Some(1)));
         // A row that plain `pdftotext` ran into the next (more cells than three) is
         // the form's still, where the rows of three add up and outnumber it.
         let ran_on = table.replace("| (二)部分公开 | 1 | 0 | 1 |", "| (二)部分公开 | 1 | 0 | 1 | 7 | 3 |");
