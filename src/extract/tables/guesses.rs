@@ -32,19 +32,32 @@ pub(super) struct Guesses<'g> {
 /// of a page's table), are read no further than the sums bear them out.
 /// Where most rows are guessed, the table was printed in a way not read, and
 /// the sums that bear out a guess or two bear out none among so many: the
-/// rows two cells short or more are dropped whole. The rows read as zeros from
-/// a lone 0 (`filled`) are dropped in a column where a sum they take part in
-/// does not hold.
-pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, guesses: &Guesses, t: Template) {
+/// rows two cells short or more are dropped whole, but where they are the
+/// table's last rows cut to their first columns (see [`cut_to_first`]): their
+/// other columns are dropped, and the rows so read returned. The rows read as
+/// zeros from a lone 0 (`filled`) are dropped in a column where a sum they
+/// take part in does not hold.
+pub(super) fn unverified_dropped(
+    facts: &mut Vec<RequestFact>,
+    from: usize,
+    guesses: &Guesses,
+    t: Template,
+) -> Option<CutTo> {
     let (guessed, filled) = (guesses.rows, guesses.filled);
     if guessed.is_empty() && filled.is_empty() {
-        return;
+        return None;
     }
+    let mut cut = None;
     if guessed.len() * 2 > guesses.of {
+        cut = cut_to_first(&facts[from..], guessed, t);
+        let kept = |f: &RequestFact| match &cut {
+            Some(cut) => !cut.rows.contains(&f.row) || template::APPLICANTS[..cut.columns].contains(&f.applicant),
+            None => !guesses.far_short.contains(&f.row),
+        };
         let mut at = 0;
         facts.retain(|f| {
             at += 1;
-            at <= from || !guesses.far_short.contains(&f.row)
+            at <= from || kept(f)
         });
     }
     let specs = template::request_rows(t);
@@ -96,6 +109,44 @@ pub(super) fn unverified_dropped(facts: &mut Vec<RequestFact>, from: usize, gues
         at += 1;
         at <= from || !(unverified(f) || unconfirmed(f))
     });
+    cut
+}
+
+/// 表三's last rows read as their first columns (a page that lost the rest of
+/// them: `4.保护第三方合法权益` / `0 0 0` / … / `(七)总计` / `5 0 1`): the rows,
+/// and how many columns.
+pub(super) struct CutTo {
+    pub(super) rows: Vec<&'static str>,
+    pub(super) columns: usize,
+}
+
+/// Where the rows put in their first columns (`guessed`) are the template's
+/// last rows, (七)总计 and 四 among them, and the sums bear out their first
+/// columns together: each holds its first `k` at least (two at least, two
+/// short of the table at most), every row before them is whole and adds up,
+/// and in each of those columns the results add up to (七)总计 and
+/// 一 + 二 = (七) + 四, one of (七)'s not 0 (a row put in columns not its own
+/// breaks those sums; zeros bear out any). Those rows and `k`.
+fn cut_to_first(facts: &[RequestFact], guessed: &[&str], t: Template) -> Option<CutTo> {
+    let specs = template::request_rows(t);
+    let grid = Grid::of(facts, t);
+    let n = template::APPLICANTS.len();
+    let start = specs.iter().position(|s| guessed.contains(&s.key))?;
+    let whole = |r: usize| {
+        let cells: Option<Vec<i64>> = (0..n).map(|a| grid.get(Some(r), a)).collect();
+        cells.is_some_and(|c| c[..n - 1].iter().sum::<i64>() == c[n - 1])
+    };
+    let first_columns = |r: usize| (0..n).take_while(|&a| grid.get(Some(r), a).is_some()).count();
+    let k = (start..specs.len()).map(first_columns).min()?;
+    let last = specs.len() - start;
+    let sums = (0..k).all(|a| {
+        let results = grid.results(a).is_some_and(|(sum, total)| sum == total);
+        results && grid.identity(a).is_some_and(|[n, c, p, f]| n + c == p + f)
+    });
+    let counted = (0..k).any(|a| grid.get(grid.index(Role::TotalProcessed), a).is_some_and(|v| v != 0));
+    let cut = (2..n - 1).contains(&k) && last >= 2 && (0..start).all(whole) && sums && counted;
+    let rows = specs[start..].iter().map(|s| s.key).filter(|key| guessed.contains(key)).collect();
+    cut.then_some(CutTo { rows, columns: k })
 }
 
 /// The rows' lone numbers (`facts[at]` for each of `alone`, each read as its

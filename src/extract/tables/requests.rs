@@ -651,7 +651,14 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         }
     }
     let guesses = Guesses { rows: &guessed, far_short: &far_short, filled: &filled, of: walk.matches.len() };
-    unverified_dropped(&mut report.requests, from, &guesses, t);
+    if let Some(cut) = unverified_dropped(&mut report.requests, from, &guesses, t) {
+        let detail = format!(
+            "表三's last rows printed their first {} columns only (the rest not found): {}",
+            cut.columns,
+            cut.rows.join(", ")
+        );
+        report.flag("cells_cut", detail);
+    }
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
@@ -1417,6 +1424,51 @@ mod tests {
         // Rows of three that do not add up are not the shortened form.
         let odd = table.replace("| 8 | 2 | 10 |", "| 8 | 2 | 4 |").replace("| 5 | 1 | 6 |", "| 5 | 1 | 2 |");
         assert!(!requests(&odd, Template::T2021).has_issue("applicants_combined"));
+    }
+
+    #[test]
+    fn the_last_rows_cut_to_their_first_columns_are_read_where_the_sums_bear_them_out() {
+        // Plain `pdftotext` of a page that lost the later rows' last columns: each
+        // row's label, then its numbers a line each.
+        let head = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构\n\
+                    社会公益组织 法律服务机构 其他 总计\n";
+        let text = |not_held: [i64; 3]| {
+            let mut cut: Vec<(&str, Vec<i64>)> = vec![
+                ("new_received", vec![5, 0, 1, 0, 0, 0, 6]),
+                ("carried_over", vec![1, 0, 0, 0, 0, 0, 1]),
+                ("granted", vec![1, 0, 1, 0, 0, 0, 2]),
+                ("unable_not_held", not_held.to_vec()),
+                ("rejected_duplicate", vec![1, 0, 0]),
+                ("total_processed", vec![5, 0, 1]),
+                ("carried_forward", vec![1, 0, 0]),
+            ];
+            let specs = template::request_rows(Template::T2019);
+            let past = specs.iter().position(|s| s.key == "denied_third_party").unwrap_or_default();
+            let mut out = head.to_string();
+            for (j, spec) in specs.iter().enumerate() {
+                let at = cut.iter().position(|(key, _)| *key == spec.key);
+                let numbers = match at {
+                    Some(i) => cut.remove(i).1,
+                    None if j < past => vec![0; 7],
+                    None => vec![0; 3],
+                };
+                out += &format!("{}\n{}", spec.label, numbers.iter().map(|v| format!("{v}\n")).collect::<String>());
+            }
+            out
+        };
+        let r = requests(&text([3, 0, 0]), Template::T2019);
+        assert!(r.has_issue("cells_cut"), "{:?}", r.issues);
+        let row = |key: &str| template::APPLICANTS.iter().map(|a| get(&r, key, a)).collect::<Vec<_>>();
+        let first = |v: [i64; 3]| vec![Some(v[0]), Some(v[1]), Some(v[2]), None, None, None, None];
+        assert_eq!(row("unable_not_held"), first([3, 0, 0]));
+        assert_eq!(row("total_processed"), first([5, 0, 1]));
+        assert_eq!(row("carried_forward"), first([1, 0, 0]));
+        assert_eq!(row("denied_third_party"), first([0, 0, 0]));
+        assert_eq!(get(&r, "granted", "total"), Some(2));
+        // A row's numbers in columns not theirs break a sum: the rows cut are not read.
+        let r = requests(&text([0, 3, 0]), Template::T2019);
+        assert!(!r.has_issue("cells_cut"), "{:?}", r.issues);
+        assert_eq!(get(&r, "total_processed", "natural_person"), None);
     }
 
     const PIPE_ROWS: &str = "\
