@@ -6,10 +6,12 @@
 //!
 //! The two halves are taken for one mark where the lone dashes a line starts
 //! with (after a label, perhaps) pair so with those the line of cells before
-//! left open (a row's label lines between, perhaps), the last of them, in
-//! order: `— ` / `—`; `(六)其他处理 1 —— —— —— —— — 1` / `—` (the row's last
-//! numbers between); `1.属于国家秘密 1 — — — — — 1` / `予公开 — — — — —` (a
-//! row's marks all broken, their halves side by side).
+//! left open (a row's label lines between, perhaps, or a line of numbers
+//! alone), the last of them, in order: `— ` / `—`; `(六)其他处理 1 —— —— ——
+//! —— — 1` / `—` (the row's last numbers between); `—` / `2` / `—` (a page's
+//! 总计 beside a narrow 其他, on a line of its own between); `1.属于国家秘密 1
+//! — — — — — 1` / `予公开 — — — — —` (a row's marks all broken, their halves
+//! side by side).
 //! A lone dash left open is a whole mark where numbers follow it on its line,
 //! and none ends a line unpaired. The table must then hold just its cells (the
 //! template's rows, seven each), which it did not before.
@@ -130,8 +132,13 @@ pub(super) fn second_halves(text: &str, cells: &[Cell]) -> Option<Vec<usize>> {
     // The lone dashes of the line before not yet paired: each its dash and where it ends.
     let mut open: Vec<(char, usize)> = Vec::new();
     let ends = |p: usize, dash: char| cells[p].offset + dash.len_utf8();
+    let digits = |p: usize| text.get(cells[p].offset..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
     for line in &lines {
         let next_line = open.last().is_some_and(|&(_, after)| lines_on(text, after, cells[line[0].0].offset));
+        // (A row's last numbers printed between a mark's halves, a line of their own: `—` / `2` / `—`.)
+        if next_line && line.iter().all(|&(p, _)| digits(p)) {
+            continue;
+        }
         let lead = line.iter().take_while(|c| c.1.is_some()).count();
         let pairs = if next_line { lead.min(open.len()) } else { 0 };
         let (whole, halves) = open.split_at(open.len() - pairs);
@@ -241,6 +248,20 @@ mod tests {
         let r = requests(&broken.replacen(&format!("{label} —\n—"), four, 1));
         assert_eq!(get(&r, "carried_over"), [0; 7]);
         assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+    }
+
+    #[test]
+    fn a_row_s_total_on_a_line_of_its_own_between_a_mark_s_halves_is_read() {
+        // A page's narrow 其他 column: its mark's halves above and below the row's 总计.
+        let printed = "(一)予以公开 40 1 —\n—\n1 —\n—\n1 43\n";
+        assert!(table(true).contains(printed));
+        let r = requests(&table(true).replacen(printed, "(一)予以公开 40 1 —\n—\n1 1 —\n43\n—\n", 1));
+        assert_eq!(get(&r, "granted"), [40, 1, 0, 1, 1, 0, 43]);
+        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+        // A mark for none between them: no halves of one mark.
+        let r = requests(&table(true).replacen(printed, "(一)予以公开 40 1 —\n—\n1 1 —\n43 ——\n—\n", 1));
+        assert_ne!(get(&r, "granted"), [40, 1, 0, 1, 1, 0, 43]);
     }
 
     #[test]
