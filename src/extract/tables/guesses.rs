@@ -243,6 +243,33 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
         .collect()
 }
 
+/// The rows of 表三 read whole (`facts[from..]`) that do not add up, after a
+/// row read short of cells: a layout that prints cells out of their rows'
+/// order (a page's tall cells) leaves a row short and sets its numbers among
+/// a later row's, and which are whose is not known. (A row printed wrong, as
+/// the checks flag, stands where the rows before it are read whole.) Their
+/// facts are dropped; returns their keys.
+pub(super) fn out_of_order_dropped(facts: &mut Vec<RequestFact>, from: usize, t: Template) -> Vec<&'static str> {
+    let specs = template::request_rows(t);
+    let grid = Grid::of(&facts[from..], t);
+    let n = template::APPLICANTS.len();
+    let mut dropped = Vec::new();
+    let mut short_before = false;
+    for (r, spec) in specs.iter().enumerate() {
+        let cells: Vec<i64> = (0..n).filter_map(|a| grid.get(Some(r), a)).collect();
+        if short_before && cells.len() == n && cells[..n - 1].iter().sum::<i64>() != cells[n - 1] {
+            dropped.push(spec.key);
+        }
+        short_before |= (1..n).contains(&cells.len());
+    }
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !dropped.contains(&f.row)
+    });
+    dropped
+}
+
 /// `facts` but those at `drop` (in order).
 pub(super) fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
     let mut at = 0;
@@ -275,6 +302,32 @@ mod tests {
         let forward: Vec<(&str, i64)> =
             facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
         assert_eq!(forward, [("natural_person", 4)]);
+    }
+
+    #[test]
+    fn a_row_that_does_not_add_up_after_a_row_read_short_is_dropped() {
+        let table = |granted: &[i64]| {
+            let mut facts = Vec::new();
+            let mut row = |row: &'static str, counts: &[i64]| {
+                for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
+                    facts.push(RequestFact { row, applicant, count, offset: facts.len() });
+                }
+            };
+            row("new_received", &[10, 1, 0, 0, 0, 0, 11]);
+            row("granted", granted);
+            row("unable_not_held", &[3, 2, 9, 0, 5, 0, 3]);
+            row("total_processed", &[10, 1, 0, 0, 0, 0, 11]);
+            facts
+        };
+        // 予以公开 short of its last columns, 本机关不掌握's holding numbers not its own.
+        let mut facts = table(&[7, 1, 0, 0, 0]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021), ["unable_not_held"]);
+        assert!(facts.iter().all(|f| f.row != "unable_not_held"));
+        assert_eq!(facts.len(), 7 + 5 + 7);
+        // Every row before it whole: printed so, it stands (the checks flag it).
+        let mut facts = table(&[7, 1, 0, 0, 0, 0, 8]);
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021).is_empty());
+        assert_eq!(facts.len(), 4 * 7);
     }
 
     #[test]

@@ -172,6 +172,10 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
             *report = apart;
         }
     }
+    for row in super::guesses::out_of_order_dropped(&mut report.requests, first_fact, t) {
+        let why = "its cells do not add up and a row before it was read short of cells: which are whose is not known";
+        report.flag("cells_unaligned", format!("{row}: {why}"));
+    }
     end.map(|end| from + end)
 }
 
