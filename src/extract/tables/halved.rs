@@ -6,8 +6,8 @@
 //!
 //! The two halves are taken for one mark where the lone dashes a line starts
 //! with (after a label, perhaps) pair so with those the line of cells before
-//! left open (a row's label lines between, perhaps, or a line of numbers
-//! alone), the last of them, in order: `— ` / `—`; `(六)其他处理 1 —— —— ——
+//! left open (a row's label lines between, perhaps, or lines of cells with no
+//! half), the last of them, in order: `— ` / `—`; `(六)其他处理 1 —— —— ——
 //! —— — 1` / `—` (the row's last numbers between); `—` / `2` / `—` (a page's
 //! 总计 beside a narrow 其他, on a line of its own between); `1.属于国家秘密 1
 //! — — — — — 1` / `予公开 — — — — —` (a row's marks all broken, their halves
@@ -132,11 +132,10 @@ pub(super) fn second_halves(text: &str, cells: &[Cell]) -> Option<Vec<usize>> {
     // The lone dashes of the line before not yet paired: each its dash and where it ends.
     let mut open: Vec<(char, usize)> = Vec::new();
     let ends = |p: usize, dash: char| cells[p].offset + dash.len_utf8();
-    let digits = |p: usize| text.get(cells[p].offset..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
     for line in &lines {
         let next_line = open.last().is_some_and(|&(_, after)| lines_on(text, after, cells[line[0].0].offset));
-        // (A row's last numbers printed between a mark's halves, a line of their own: `—` / `2` / `—`.)
-        if next_line && line.iter().all(|&(p, _)| digits(p)) {
+        // (A line of cells between a mark's halves, no half among them: `—` / `2` / `—`, a row's 总计.)
+        if next_line && line.iter().all(|&(_, d)| d.is_none()) {
             continue;
         }
         let lead = line.iter().take_while(|c| c.1.is_some()).count();
@@ -259,7 +258,11 @@ mod tests {
         assert_eq!(get(&r, "granted"), [40, 1, 0, 1, 1, 0, 43]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
         assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
-        // A mark for none between them: no halves of one mark.
+        // A line of whole marks between them too.
+        let r = requests(&table(true).replacen(printed, "(一)予以公开 40 1 —\n—\n1 —\n——\n42\n—\n", 1));
+        assert_eq!(get(&r, "granted"), [40, 1, 0, 1, 0, 0, 42]);
+        assert_eq!(get(&r, "carried_forward"), [29, 4, 0, 0, 0, 2, 35]);
+        // A cell more between them (a mark for none): the table holds more than its cells.
         let r = requests(&table(true).replacen(printed, "(一)予以公开 40 1 —\n—\n1 1 —\n43 ——\n—\n", 1));
         assert_ne!(get(&r, "granted"), [40, 1, 0, 1, 1, 0, 43]);
     }
