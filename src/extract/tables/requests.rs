@@ -222,7 +222,7 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut short))?)
     });
     if let Some((rows, after)) = banded {
-        if let Some(end) = first.and_then(|f| numbers_first_instead(rows_from, f, t, &rows, report)) {
+        if let Some(end) = first.and_then(|f| rows_instead(text, rows_from, f, t, &rows, report)) {
             return Some(end);
         }
         read_requests_in(&rows, t, Lone::Total, report);
@@ -251,13 +251,17 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
 }
 
-/// 表三 read where plain `pdftotext` printed each row's numbers before its
-/// label (see [`super::numbers_first`]), instead of over bands (`banded`, its
-/// rows): runs of zeros fit bands of rows whatever their place, so where the
-/// bands' results do not add up to (七)总计 in two columns or more and that
-/// reading holds every sum, every cell read, it is the table's. Returns the
-/// row after the table, where so read.
-fn numbers_first_instead(
+/// 表三 read row by row instead of over bands (`banded`, its rows): runs of
+/// zeros fit bands of rows whatever their place, and a band of as many rows
+/// as columns adds up read across as well as down where its numbers are few.
+/// So where the bands' results do not add up to (七)总计 in two columns or
+/// more, the table is read with each row's numbers before its label (see
+/// [`super::numbers_first`]), else after it over lines of their own (see
+/// [`super::labels_first`]), and the first of those readings that holds
+/// every sum, every cell read, is the table's. Returns the row after the
+/// table, where so read.
+fn rows_instead(
+    text: &str,
     rows: &[Row],
     first: usize,
     t: Template,
@@ -270,15 +274,18 @@ fn numbers_first_instead(
     if !whole || super::bands::results_unequal(&specs, &cells, n) < 2 {
         return None;
     }
-    let (rebuilt, origin) = super::numbers_first::rebuilt(rows, first, t, n)?;
-    let mut trial = Report::default();
-    let end = read_requests_in(&rebuilt, t, Lone::First, &mut trial)?;
-    crate::extract::checks::check(&mut trial, t);
-    if trial.requests.len() != specs.len() * n || !trial.issues.is_empty() {
-        return None;
-    }
+    let holding = |(rebuilt, origin): (Vec<Row>, Vec<usize>), lone: Lone| {
+        let mut trial = Report::default();
+        let end = read_requests_in(&rebuilt, t, lone, &mut trial)?;
+        crate::extract::checks::check(&mut trial, t);
+        let every = trial.requests.len() == specs.len() * n && trial.issues.is_empty();
+        every.then(|| (trial, origin.get(end).copied().unwrap_or(rows.len())))
+    };
+    let before = || holding(super::numbers_first::rebuilt(rows, first, t, n)?, Lone::First);
+    let after = || holding(super::labels_first::gathered(text, rows, first, t, n)?, Lone::Total);
+    let (mut trial, end) = before().or_else(after)?;
     report.requests.append(&mut trial.requests);
-    Some(origin.get(end).copied().unwrap_or(rows.len()))
+    Some(end)
 }
 
 /// 表三 read over bands of rows, or a band of its first rows with the later
@@ -1428,6 +1435,39 @@ mod tests {
         // Rows of three that do not add up are not the shortened form.
         let odd = table.replace("| 8 | 2 | 10 |", "| 8 | 2 | 4 |").replace("| 5 | 1 | 6 |", "| 5 | 1 | 2 |");
         assert!(!requests(&odd, Template::T2021).has_issue("applicants_combined"));
+    }
+
+    /// 表三 as plain `pdftotext` printed a Word table set in narrow type (a line
+    /// break a `|`): each row's first number on its label's line, the others a
+    /// line each after it; three rows' numbers a column at a time (a band); and
+    /// seven rows of zeros but two 1s, which read down as a band of seven hold
+    /// each row's sum too.
+    const ROWS_AFTER_LABELS: &str = "\
+         三、收到和处理政府信息公开申请情况|(本列数据 申请人情况|的勾稽关|系为：第|一项加第|二项之|和，等于|第三项加|第四项之|和)|自然人 商业企业 科研机构|\
+         社会公 法律服 其他 总计|益组织 务机构|一、本年新收政府信息公开申请数量|21|1|1|0|0|0|23|二、上年结转政府信息公开申请数量|4|0|0|0|0|0|4|\
+         三、本年 (一)予以公开|10|0|1|0|0|0|11|度办理结|果|(二)部分公开|1|0|0|0|0|0|1|(三)不予 1.属于国家秘密|0|0|0|0|0|0|0|公开|\
+         2.其他法律行政法规 0|0|0|0|0|0|0|禁止公开|3.危及\"三安全一稳 0|0|0|0|0|0|0|定\"|4.保护第三方合法权 0|0|0|0|0|0|0|益|\
+         5.属于三类内部事务 0|0|0|0|0|0|0|信息|6.属于四类过程性信 0|0|0|0|0|0|0|息||7.属于行政执法案卷 0|8.属于行政查询事项 0|\
+         (四)无法 1.本机关不掌握相关 3||0|0|0||0|0|0||0|0|0||0|0|0||0|0|0||0|0|3||提供||政府信息|2.没有现成信息需要 2|0|0|0|\
+         0|0|2|另行制作|3.补正后申请内容仍 0|0|0|0|0|0|0|不明确|(五)不予 1.信访举报投诉类申 3|1|0|0|0|0|4|处理|请|2.重复申请|0|0|0|\
+         0|0|0|0|3.要求提供公开出版 0|0|0|0|0|0|0|物|4.无正当理由大量反 0|0|0|0|0|0|0|复申请|5.要求行政机关确认 0|0|0|0|0|0|0|\
+         或重新出具已获取|信息|(六)其他 1.申请人无正当理由 1|0|0|0|0|0|1|处理|逾期不补正、行政|机关不再处理其政|府信息公开申请|2.申请人逾期未按收 0|0|0|\
+         0|0|0|0|费通知要求缴纳费|用、行政机关不再|处理其政府信息公|开申请|3.其他|1|0|0|0|0|0|1|(七)总计|21|1|1|0|0|0|23|\
+         四、结转下年度继续办理|4|0|0|0|0|0|4|四、政府信息公开行政复议、行政诉讼情况||";
+
+    #[test]
+    fn rows_printed_one_after_another_are_read_so_where_bands_read_them_down() {
+        let text = ROWS_AFTER_LABELS.replace('|', "\n");
+        let r = requests(&text, Template::T2021);
+        let row = |key: &str| template::APPLICANTS.iter().map(|a| get(&r, key, a)).collect::<Vec<_>>();
+        let whole = |v: [i64; 7]| v.map(Some).to_vec();
+        assert_eq!(row("rejected_petition"), whole([3, 1, 0, 0, 0, 0, 4]));
+        assert_eq!(row("rejected_duplicate"), whole([0; 7]));
+        assert_eq!(row("other_overdue_correction"), whole([1, 0, 0, 0, 0, 0, 1]));
+        assert_eq!(row("other_misc"), whole([1, 0, 0, 0, 0, 0, 1]));
+        assert_eq!(row("unable_not_held"), whole([3, 0, 0, 0, 0, 0, 3]));
+        assert_eq!(row("total_processed"), whole([21, 1, 1, 0, 0, 0, 23]));
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
     }
 
     #[test]
