@@ -112,7 +112,13 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         for (c, cell) in placed_cells(report, item, placed).into_iter().enumerate() {
             let Some(cell) = cell else { continue };
             let column = &block.columns[c];
-            let value = amount(column, cell.value.unwrap_or(ZERO), || header().has("万元"));
+            // (A count is whole: `30.44` there is another column's amount, the cell's own printed nothing.)
+            let v = cell.value.unwrap_or(ZERO);
+            if column.unit == Unit::Count && (v.number.fract() != 0.0 || v.unit.is_some()) {
+                report.flag("non_integer_count", format!("{item}/{}: {} is not a count", column.metric, v.number));
+                continue;
+            }
+            let value = amount(column, v, || header().has("万元"));
             report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
         }
     }
@@ -813,6 +819,20 @@ mod tests {
                     6\n-10\n1\n其他对外管理服务\n事项\n第二十条第(六)项\n";
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "other_management_service"), [6.0, -10.0, 1.0]);
+    }
+
+    #[test]
+    fn a_decimal_is_no_count() {
+        // Plain `pdftotext`, each item's numbers before its label: 行政强制's cell
+        // printed nothing, the fee's amount comes before the fee's label.
+        let text = "二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n本年处理决定数量\n67\n行政许可\n\
+                    第二十条第(六)项\n信息内容\n本年处理决定数量\n2\n行政处罚\n行政强制\n第二十条第(八)项\n\
+                    信息内容\n本年收费金额(单位:万元)\n30.44\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2021);
+        assert_eq!(values(&r, "administrative_license"), [67.0]);
+        assert_eq!(values(&r, "administrative_penalty"), [2.0]);
+        assert!(values(&r, "administrative_coercion").iter().all(|v| v.fract() == 0.0), "{:?}", r.disclosures);
+        assert!(r.has_issue("non_integer_count"), "{:?}", r.issues);
     }
 
     fn disclosures(text: &str, t: Template) -> Report {
