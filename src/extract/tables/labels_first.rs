@@ -891,56 +891,50 @@ mod tests {
         assert_eq!(get(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3]);
     }
 
-    #[test]
-    fn rows_printed_a_column_at_a_time_a_line_each_are_read_line_by_line() {
-        // A page's PDF at a page's end: two rows' labels, then their numbers a
-        // column at a time, a line each, the columns apart by blank lines, a
-        // line holding a row's last two.
-        let table = |across: &str| {
-            format!(
-                "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}\
-                 三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n{across}\n\n(三)不予公开\n1.属于国\n家秘密\n{}",
-                lines(&[3, 0, 0, 3, 0, 31]),
-                lines(&[1, 0, 0, 0, 0, 3]),
-                lines(&[0, 0, 0, 0, 0, 0]),
-            )
-        };
-        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+    /// 表三 from a page's PDF whose first two results' numbers come a column at
+    /// a time, a line a row, the columns apart by blank lines, a line holding a
+    /// row's last two: `across` them, put where `results` (the labels around
+    /// them up to (三)'s) says `{across}`.
+    fn across_table(results: &str, across: &str) -> String {
+        format!(
+            "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}{}\
+             (三)不予公开\n1.属于国\n家秘密\n{}",
+            lines(&[3, 0, 0, 3, 0, 31]),
+            lines(&[1, 0, 0, 0, 0, 3]),
+            results.replace("{across}", across),
+            lines(&[0, 0, 0, 0, 0, 0]),
+        )
+    }
+
+    /// The two rows read line by line from [`across_table`] as `results` lays
+    /// them out, and not where a column's block holds a line more than the rows.
+    fn read_across(results: &str) {
+        let r = requests(&across_table(results, "17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
         assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
         assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
         assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
+        let r = requests(&across_table(results, "17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
+        assert_eq!(get(&r, "granted"), [-1; 7]);
+    }
+
+    #[test]
+    fn rows_printed_a_column_at_a_time_a_line_each_are_read_line_by_line() {
+        // A page's PDF at a page's end: two rows' labels, then their numbers.
+        let results = "三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n{across}\n\n";
+        read_across(results);
         // Numbers after them, past a blank line, short of a row (the next row's, its label
         // printed later): the rows read all the same.
-        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10\n\n3\n\n1\n\n4"));
+        let more = "17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10\n\n3\n\n1\n\n4";
+        let r = requests(&across_table(results, more));
         assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
         assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
-        // Not where a column's block holds a line more than the rows.
-        let r = requests(&table("17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
-        assert_eq!(get(&r, "granted"), [-1; 7]);
     }
 
     #[test]
     fn a_row_s_numbers_and_the_next_row_s_a_column_at_a_time_before_its_label_are_read_line_by_line() {
         // A page's PDF: the band's label on a line of its own, (一)'s, then its numbers
-        // and (二)'s a column at a time, a line each, the columns apart by blank lines,
-        // (二)'s label after them, then 四's (its numbers after the table's).
-        let table = |across: &str| {
-            format!(
-                "{HEAD}一、本年新收政府信息\n25\n公开申请数量\n{}二、上年结转政府信息\n2\n公开申请数量\n{}\
-                 三、本年度办理结果\n\n(一)予以公开\n\n{across}\n\n(二)部分公开\n\n四、结转下年度继续办\n理\n\n\
-                 (三)不予公开\n1.属于国\n家秘密\n{}",
-                lines(&[3, 0, 0, 3, 0, 31]),
-                lines(&[1, 0, 0, 0, 0, 3]),
-                lines(&[0, 0, 0, 0, 0, 0]),
-            )
-        };
-        let r = requests(&table("17\n9\n\n1\n1\n\n0\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
-        assert_eq!(get(&r, "granted"), [17, 1, 0, 0, 1, 1, 20]);
-        assert_eq!(get(&r, "partially_granted"), [9, 1, 0, 0, 0, 0, 10]);
-        assert_eq!(get(&r, "denied_state_secret"), [0; 7]);
-        // Not where a column's block holds a line more than the rows.
-        let r = requests(&table("17\n9\n\n1\n1\n0\n\n0\n\n0\n0\n\n1\n0\n\n1 20\n0 10"));
-        assert_eq!(get(&r, "granted"), [-1; 7]);
+        // and (二)'s, (二)'s label after them, then 四's (its numbers after the table's).
+        read_across("三、本年度办理结果\n\n(一)予以公开\n\n{across}\n\n(二)部分公开\n\n四、结转下年度继续办\n理\n\n");
     }
 
     #[test]
