@@ -67,6 +67,13 @@ impl Grid {
         Some(n? + c? - f?)
     }
 
+    /// The sum of row `r`'s applicant columns and its 总计, where every one is stated.
+    pub(crate) fn row_sum(&self, r: usize) -> Option<(i64, i64)> {
+        let total = template::APPLICANTS.len() - 1;
+        let sum = (0..total).try_fold(0i64, |sum, a| Some(sum + self.get(Some(r), a)?))?;
+        Some((sum, self.get(Some(r), total)?))
+    }
+
     /// The sum of the results in column `a` and (七)'s, where every one is stated.
     pub(crate) fn results(&self, a: usize) -> Option<(i64, i64)> {
         let results = (0..self.rows.len()).filter(|&r| self.rows[r].role == Role::Result);
@@ -104,11 +111,8 @@ fn check_requests(report: &mut Report, t: Template) {
     }
 
     // Applicant columns add up to 总计, row by row.
-    let total = width - 1;
     for (r, row) in rows.iter().enumerate() {
-        // The sum of the applicant columns, if every one is stated.
-        let sum = (0..total).try_fold(0i64, |sum, a| Some(sum + get(Some(r), a)?));
-        if let (Some(sum), Some(t)) = (sum, get(Some(r), total)) {
+        if let Some((sum, t)) = grid.row_sum(r) {
             if sum != t {
                 findings.push(("row_sum_mismatch", format!("{}: columns add up to {sum}, 总计 says {t}", row.key)));
             }

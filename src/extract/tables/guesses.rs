@@ -132,10 +132,7 @@ fn cut_to_first(facts: &[RequestFact], guessed: &[&str], t: Template) -> Option<
     let grid = Grid::of(facts, t);
     let n = template::APPLICANTS.len();
     let start = specs.iter().position(|s| guessed.contains(&s.key))?;
-    let whole = |r: usize| {
-        let cells: Option<Vec<i64>> = (0..n).map(|a| grid.get(Some(r), a)).collect();
-        cells.is_some_and(|c| c[..n - 1].iter().sum::<i64>() == c[n - 1])
-    };
+    let whole = |r: usize| grid.row_sum(r).is_some_and(|(sum, total)| sum == total);
     let first_columns = |r: usize| (0..n).take_while(|&a| grid.get(Some(r), a).is_some()).count();
     let k = (start..specs.len()).map(first_columns).min()?;
     let last = specs.len() - start;
@@ -251,16 +248,19 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
 /// facts are dropped; returns their keys.
 pub(super) fn out_of_order_dropped(facts: &mut Vec<RequestFact>, from: usize, t: Template) -> Vec<&'static str> {
     let specs = template::request_rows(t);
-    let grid = Grid::of(&facts[from..], t);
     let n = template::APPLICANTS.len();
+    // (A table read whole, as most are, has no row short.)
+    if facts.len() - from == specs.len() * n {
+        return Vec::new();
+    }
+    let grid = Grid::of(&facts[from..], t);
     let mut dropped = Vec::new();
     let mut short_before = false;
     for (r, spec) in specs.iter().enumerate() {
-        let cells: Vec<i64> = (0..n).filter_map(|a| grid.get(Some(r), a)).collect();
-        if short_before && cells.len() == n && cells[..n - 1].iter().sum::<i64>() != cells[n - 1] {
+        if short_before && grid.row_sum(r).is_some_and(|(sum, total)| sum != total) {
             dropped.push(spec.key);
         }
-        short_before |= (1..n).contains(&cells.len());
+        short_before |= (1..n).contains(&(0..n).filter(|&a| grid.get(Some(r), a).is_some()).count());
     }
     let mut at = 0;
     facts.retain(|f| {
