@@ -423,12 +423,13 @@ fn lines_across(
         return true;
     }
     // (The rows after, one place after another, as many as the blocks' lines.)
-    let mut rows = vec![at];
+    let (mut rows, mut next) = (vec![at], place_of(&out[at], cues).map(|p| p + 1));
     for &r in after.iter().take(MAX_ROWS) {
-        let next = place_of(&out[rows[rows.len() - 1]], cues).map(|p| p + 1);
-        if !unread(out, r) || place_of(&out[r], cues) != next {
+        let place = place_of(&out[r], cues);
+        if !out[r].cells.is_empty() || place.is_none() || place != next {
             break;
         }
+        next = place.map(|p| p + 1);
         rows.push(r);
         if across(text, out, &rows, at, n) {
             return true;
@@ -443,8 +444,8 @@ fn lines_across(
 fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> bool {
     let k = rows.len();
     let held = out[at].cells.len();
-    // (Numbers after them short of a row stay those of `at`, the last, to be placed further; a
-    // first row's hold rows of their own alone.)
+    // (What follows them may be short of a row where `at` is the last of them: it stays `at`'s,
+    // placed further. After the first of them, rows of their own only.)
     if held < k * n || (at != rows[k - 1] && (held - k * n) % n != 0) {
         return false;
     }
