@@ -307,8 +307,9 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// to PDF: the first's label alone; its other numbers and the second's but its
     /// first, a line each; the second's label with its first number; then the
     /// first's change (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106`
-    /// / `增加 13`). Only where that change is printed with its sign (in words,
-    /// `+20`, `-15`), and no other number is but the second's change.
+    /// / `增加 13`). Only where a change is printed with its sign (in words,
+    /// `+20`, `-15`), the first's last or the second's in its place among the
+    /// numbers, and no other number is: the sign tells the order.
     /// From the first's row `a` (its label's, or that of its numbers under it):
     /// the two rows' cells and the second's row.
     fn change_past_next(&self, a: usize) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
@@ -324,18 +325,19 @@ impl<'t, 'r> Apart<'t, 'r> {
             b += 1;
         }
         let after = rows.get(b + 1).map(|r| r.cells.as_slice());
-        let ([first], Some([sign])) = (rows.get(b)?.cells.as_slice(), after) else {
+        let ([first], Some([last])) = (rows.get(b)?.cells.as_slice(), after) else {
             return None;
         };
         // (Signed, the second's change alone among the numbers: its place in them.)
         let theirs_change = n - 1 + change - 1;
         let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !self.signed(c));
         let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(b + 1) && unsigned;
-        if !printed_so || change == 0 || self.signed(first) || !self.signed(sign) || sign.value.is_none() {
+        let sign_tells = self.signed(last) || numbers.get(theirs_change).is_some_and(|c| self.signed(c));
+        if !printed_so || change == 0 || self.signed(first) || !sign_tells || last.value.is_none() {
             return None;
         }
         let mut own = numbers[..n - 1].to_vec();
-        own.insert(change, *sign);
+        own.insert(change, *last);
         let theirs = [&[*first][..], &numbers[n - 1..]].concat();
         Some((own, theirs, b))
     }
@@ -752,6 +754,14 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
         assert_eq!(values(&r, "other_management_service"), [0.0, -18.0, 1.0]);
+        // The first's change unsigned, the second's signed in its place among the numbers.
+        let unsigned = text.replace("+20", "20");
+        let r = disclosures(&unsigned, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
+        assert_eq!(values(&r, "other_management_service"), [0.0, -18.0, 1.0]);
+        // Neither signed: the order is not known, neither item read.
+        let r = disclosures(&unsigned.replace("减少 18", "18"), Template::T2019);
+        assert!(values(&r, "administrative_license").is_empty(), "{:?}", r.disclosures);
         // A Word table's, the change in words among the numbers after it (in its column).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
                     其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
@@ -809,8 +819,8 @@ mod tests {
     #[test]
     fn more_numbers_a_line_each_after_an_item_s_label_are_not_read_as_its() {
         // A page's table printed to PDF: the next item's numbers among the item's,
-        // in no order that tells.
-        let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政许可\n\n59\n\n2\n\n-15\n\n7\n\n\
+        // in no order that tells (no change signed).
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政许可\n\n59\n\n2\n\n15\n\n7\n\n\
                     其他对外管理服务事项 45\n\n3\n\n第二十条第(六)项\n";
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), Vec::<f64>::new());
