@@ -692,10 +692,12 @@ pub fn sign_word(word: &str) -> Option<f64> {
     SIGN_WORDS.iter().find(|&&(w, _)| !w.is_ascii() && w == word.trim()).map(|&(_, s)| s)
 }
 
-/// The sign a cell's number is printed with, in words or marked.
+/// The sign a cell's number is printed with, in words or marked: before its
+/// digits (a dash alone is a mark for none, no sign).
 fn sign_of(text: &str, cell: &Cell) -> Option<&'static str> {
     let at = text.get(cell.offset..).unwrap_or_default();
-    SIGN_WORDS.iter().map(|&(w, _)| w).find(|w| at.starts_with(w))
+    let before_digits = |rest: &str| rest.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+    SIGN_WORDS.iter().map(|&(w, _)| w).find(|w| at.strip_prefix(w).is_some_and(before_digits))
 }
 
 const SIGN_WORDS: &[(&str, f64)] = &[

@@ -759,6 +759,12 @@ mod tests {
         let r = disclosures(&unsigned, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
         assert_eq!(values(&r, "other_management_service"), [0.0, -18.0, 1.0]);
+        // A dash for none among the numbers is no sign.
+        let text = "第二十条第(五)项\n信息内容\n\n上一年项目数量 本年增/减 处理决定数量\n\n行政许可\n\n4\n\n-\n\n+4\n\n1\n\n\
+                    其他对外管理服务事项 179\n\n-15\n\n第二十条第(六)项\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [4.0, -15.0, 0.0]);
+        assert_eq!(values(&r, "other_management_service"), [179.0, 4.0, 1.0]);
         // Neither signed: the order is not known, neither item read.
         let r = disclosures(&unsigned.replace("减少 18", "18"), Template::T2019);
         assert!(values(&r, "administrative_license").is_empty(), "{:?}", r.disclosures);
