@@ -140,6 +140,10 @@ pub(super) struct TotalsMoved<'a> {
 /// the rows holding one number are left out where that does not fit. Two
 /// totals at least are sums not 0 of rows a column short (zeros stand
 /// anywhere), and a row of the walk whose numbers add up never gives them.
+/// Or the totals right under 表四's heading (`end`), where the flow carried
+/// them past it (`四、政府信息公开行政复议、行政诉讼情况` / `1` / `37` / `1` / `4` /
+/// `行政复议`): one a group in the template's order, from the run's first, a
+/// group's first row not read taking its number, a row read whole none.
 /// `None` where no such totals are found.
 pub(super) fn totals_further_down<'a>(
     rows: &[Row<'a>],
@@ -167,15 +171,46 @@ pub(super) fn totals_further_down<'a>(
             let Some(at) = rows[h].cells.windows(of.len()).position(fits) else { continue };
             let mut out = rows.to_vec();
             let totals: Vec<Cell> = out[h].cells.drain(at..at + of.len()).collect();
-            let mut first_and_total = Vec::new();
-            for (&k, total) in of.iter().zip(totals) {
-                if !short(k) && total.number() != sum(k) {
-                    first_and_total.push(k);
-                }
-                out[k].cells.push(total);
-            }
-            return Some(TotalsMoved { rows: out, first_and_total });
+            return Some(moved(out, &of, &totals, short, sum));
         }
     }
-    None
+    // (Under 表四's heading: each group's first row in turn takes the run's next number.)
+    let run = super::last_columns::block_under_heading(rows, end)?;
+    let mut run = run.iter();
+    let (mut of, mut totals) = (Vec::new(), Vec::new());
+    for j in (0..specs.len()).filter(|&j| opens_group(specs[j])) {
+        match matches.iter().find(|m| m.0 == j).map(|m| m.1) {
+            None => _ = run.next()?,
+            Some(k) if rows[k].cells.len() == n => {}
+            Some(k) if short(k) || single(k) => {
+                let total = *run.next()?;
+                if !total.value.is_some_and(|v| total_of(k, v.number)) {
+                    return None;
+                }
+                of.push(k);
+                totals.push(total);
+            }
+            Some(_) => return None,
+        }
+    }
+    told(&of).then(|| moved(rows.to_vec(), &of, &totals, short, sum))
+}
+
+/// `rows` with each of `totals` after the numbers of its row of `of`; the rows
+/// not `short` given a total more than their `sum` the first and a total.
+fn moved<'a>(
+    mut rows: Vec<Row<'a>>,
+    of: &[usize],
+    totals: &[Cell],
+    short: impl Fn(usize) -> bool,
+    sum: impl Fn(usize) -> f64,
+) -> TotalsMoved<'a> {
+    let mut first_and_total = Vec::new();
+    for (&k, &total) in of.iter().zip(totals) {
+        if !short(k) && total.number() != sum(k) {
+            first_and_total.push(k);
+        }
+        rows[k].cells.push(total);
+    }
+    TotalsMoved { rows, first_and_total }
 }

@@ -114,7 +114,7 @@ fn blocks_under_heading(rows: &[Row], end: usize) -> (Vec<Cell>, std::ops::Range
 }
 
 /// The run of lines of numbers alone right under 表四's heading (see [`blocks_under_heading`]).
-fn block_under_heading(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
+pub(super) fn block_under_heading(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     let heading = rows.get(end)?;
     if !template::LITIGATION_ANCHORS.iter().any(|a| heading.label().has(a)) {
         return None;

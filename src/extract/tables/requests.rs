@@ -1109,6 +1109,49 @@ mod tests {
     }
 
     #[test]
+    fn the_totals_of_the_groups_first_rows_under_the_next_heading_are_theirs_in_the_groups_order() {
+        // A web page's table by plain `pdftotext`: the rows a group's label shares a
+        // line with printed short of their totals, which the flow carried under
+        // 表四's heading, before its heads; a group's first row not found still
+        // takes its number there.
+        let text = |without: &str, run: &str| {
+            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+            for row in template::request_rows(Template::T2021).iter().filter(|r| r.key != without) {
+                let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
+                let label = row.label.split_once(')').filter(numbered).map_or(row.label, |(_, l)| l);
+                text.push_str(&match row.key {
+                    "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
+                    "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
+                    "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
+                    "other_overdue_correction" => format!("{label}\n1\n0\n0\n0\n0\n0\n"),
+                    "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                    _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+                });
+            }
+            text.push_str(&format!("四、政府信息公开行政复议、行政诉讼情况\n{run}行政复议\n行政诉讼\n未经复议直接起诉\n"));
+            requests(&text, Template::T2021)
+        };
+        let totals = |r: &Report| -> Vec<Option<i64>> {
+            ["denied_state_secret", "unable_not_held", "rejected_petition", "other_overdue_correction"]
+                .iter()
+                .map(|row| get(r, row, "total"))
+                .collect()
+        };
+        let r = text("", "2\n17\n2\n1\n");
+        assert_eq!(totals(&r), [Some(2), Some(17), Some(2), Some(1)]);
+        assert!(!r.has_issue("cells_unaligned"), "{:?}", r.issues);
+        // (三)1 not found: its number passed over, the others' read.
+        let r = text("denied_state_secret", "2\n17\n2\n1\n");
+        assert_eq!(totals(&r), [None, Some(17), Some(2), Some(1)]);
+        // Its number not there: the run is not the totals in order, none read.
+        let r = text("denied_state_secret", "17\n2\n1\n");
+        assert_eq!(totals(&r), [None; 4]);
+        // Numbers that are not the rows' sums are not their totals.
+        let r = text("", "2\n16\n2\n1\n");
+        assert_eq!(totals(&r), [None; 4]);
+    }
+
+    #[test]
     fn a_label_that_lost_its_words_is_read_by_its_items_number() {
         // A page read in the wrong encoding, then printed: some characters of the labels lost.
         let cells = |n: u32| format!("   {n}   0   0   0   0   0   {n}");
