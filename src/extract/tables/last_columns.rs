@@ -95,6 +95,27 @@ fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     Some(block.collect())
 }
 
+/// Row `k`, 表三's last (before row `end`), printed with its first columns
+/// only and its others the block apart after the closing sections, where the
+/// flow carried them to the next page past the page's footer (`四、结转下年度`
+/// / `4` / `继续办理` / `1` / … / `版权所有：…` / `0` / `0` / `0` / `0` / `5`): the
+/// rows with that row's numbers whole, where the block is just the columns it
+/// lacks and the row then adds up.
+pub(super) fn last_row_completed<'a>(rows: &[Row<'a>], k: usize, end: usize, n: usize) -> Option<Vec<Row<'a>>> {
+    let have = rows.get(k)?.cells.as_slice();
+    if have.is_empty() || have.len() >= n || have.iter().any(|c| c.value.is_none()) {
+        return None;
+    }
+    let block = block_apart(rows, end)?;
+    let cells = [have, &block].concat();
+    if cells.len() != n || !cells_add_up(&cells) {
+        return None;
+    }
+    let mut out = rows.to_vec();
+    out[k].cells = cells;
+    Some(out)
+}
+
 /// The most rows between 表四's heading and the block under it: 表四's heads
 /// that come first (`行政复议`, `行政诉讼`, `未经复议直接起诉`, `复议后起诉`)
 /// and the pieces of a 表三 label carried there (`年度办` / `理结果`).

@@ -539,6 +539,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         return Some(walk.end);
     }
     let n = template::APPLICANTS.len();
+    // (The last row's last columns carried to the next page, after the closing sections.)
+    let last = walk.matches.last().map(|m| m.1);
+    let completed = last.and_then(|k| super::last_columns::last_row_completed(rows, k, walk.end, n));
+    let rows = completed.as_deref().unwrap_or(rows);
     // (The groups' first rows, their totals printed together further down.)
     let moved = super::group_totals::totals_further_down(rows, &walk.matches, walk.end, t, n);
     let rows = moved.as_ref().map_or(rows, |m| &m.rows);
@@ -1019,11 +1023,8 @@ mod tests {
         };
         let tail = "(七)总计\n20\n2\n1\n0\n1 1\n0\n0\n0\n0\n0\n四、结转下年度继续\n3\n办理\n25\n3\n";
         let r = text(&[], tail);
-        let read = |r: &Report, row: &str| -> Vec<Option<i64>> {
-            template::APPLICANTS.iter().map(|a| get(r, row, a)).collect()
-        };
-        assert_eq!(read(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
-        assert_eq!(read(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
+        assert_eq!(row(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
+        assert_eq!(row(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
         assert!(r.has_issue("cells_pooled"));
         // Numbers that do not hold what the sums tell are not read so: (七)'s
         // total as printed, the agency's slip, for the checks to flag.
@@ -1037,8 +1038,8 @@ mod tests {
         // read where the numbers are just theirs and the two rows'.
         let apart = ["other_overdue_fee", "other_misc"];
         let r = text(&apart, &format!("{}{tail}", "0\n".repeat(14)));
-        assert_eq!(read(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
-        assert_eq!(read(&r, "other_misc"), [0; 7].map(Some));
+        assert_eq!(row(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 25].map(Some));
+        assert_eq!(row(&r, "other_misc"), [0; 7].map(Some));
         assert!(!r.has_issue("rows_missing"));
         // (A number more: the results are not all 0, or not all there.)
         let r = text(&apart, &format!("{}1\n{tail}", "0\n".repeat(13)));
@@ -1046,8 +1047,8 @@ mod tests {
         assert!(r.has_issue("rows_missing"));
         // A group's first row printed short of its total, the total after the two rows'.
         let r = text(&[], &format!("{tail}5\n"));
-        assert_eq!(read(&r, "unable_not_held"), [5, 0, 0, 0, 0, 0, 5].map(Some));
-        assert_eq!(read(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
+        assert_eq!(row(&r, "unable_not_held"), [5, 0, 0, 0, 0, 0, 5].map(Some));
+        assert_eq!(row(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
         assert!(!r.has_issue("cells_unaligned"));
     }
 
@@ -1149,6 +1150,35 @@ mod tests {
         // Numbers that are not the rows' sums are not their totals.
         let r = text("", "2\n16\n2\n1\n");
         assert_eq!(totals(&r), [None; 4]);
+    }
+
+    #[test]
+    fn the_last_row_s_last_columns_on_the_next_page_after_the_closing_sections_are_its() {
+        // A web page's table by plain `pdftotext`: the last row's first columns at the
+        // page's foot, the others at the next page's head, after the closing sections
+        // and the page's footer.
+        let text = |tail: &str| {
+            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+            for row in template::request_rows(Template::T2021) {
+                text.push_str(&match row.key {
+                    "carried_forward" => "四、结转下年度\n4\n继续办理\n\n1\n".to_string(),
+                    "new_received" | "total_processed" => format!("{}\n20\n2\n1\n0\n1\n1\n25\n", row.label),
+                    _ => format!("{}\n0\n0\n0\n0\n0\n0\n0\n", row.label),
+                });
+            }
+            text.push_str("四、政府信息公开行政复议、行政诉讼情况\n0 0 1 1 2 0 0 1 1 2 1 0 1 0 2\n");
+            text.push_str("五、存在的主要问题及改进情况\n公开的深度有待加强。\n六、其他需要报告的事项\n无。\n");
+            text.push_str(&format!("版权所有：某某县财政局门户网站\n{tail}"));
+            requests(&text, Template::T2021)
+        };
+        let r = text("0\n\n0\n\n0\n\n0\n\n5\n");
+        assert_eq!(row(&r, "carried_forward"), [4, 1, 0, 0, 0, 0, 5].map(Some));
+        assert!(!r.has_issue("cells_unaligned"), "{:?}", r.issues);
+        // Numbers there that do not complete the row so that it adds up are not its.
+        for tail in ["0\n0\n0\n0\n6\n", "0\n0\n0\n5\n", "0\n0\n0\n0\n0\n5\n"] {
+            let r = text(tail);
+            assert_eq!(get(&r, "carried_forward", "total"), None, "{tail:?}");
+        }
     }
 
     #[test]
