@@ -232,6 +232,7 @@ struct Apart<'t, 'r> {
     text: &'t str,
     rows: &'r [Row<'t>],
     matches: &'r [(usize, usize)],
+    columns: &'r [template::Column],
     n: usize,
     change: Option<usize>,
     amount: Option<usize>,
@@ -242,11 +243,11 @@ impl<'t, 'r> Apart<'t, 'r> {
         text: &'t str,
         rows: &'r [Row<'t>],
         matches: &'r [(usize, usize)],
-        block: &template::DisclosureBlock,
+        block: &'r template::DisclosureBlock,
     ) -> Apart<'t, 'r> {
         let change = block.columns.iter().position(|c| c.metric == "change");
         let amount = block.columns.iter().position(|c| c.unit != Unit::Count);
-        Apart { text, rows, matches, n: block.columns.len(), change, amount }
+        Apart { text, rows, matches, columns: block.columns, n: block.columns.len(), change, amount }
     }
 
     fn filled(&self, r: &Row) -> bool {
@@ -393,6 +394,10 @@ impl<'t, 'r> Apart<'t, 'r> {
                     continue;
                 }
             }
+            if self.stray_head(a) {
+                a += 1;
+                continue;
+            }
             if !self.free(a) || !self.filled(&rows[a]) {
                 break;
             }
@@ -405,6 +410,14 @@ impl<'t, 'r> Apart<'t, 'r> {
         }
         let in_place = rest.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i + 1));
         (rest.len() + 1 == n && sign.is_none() && in_place).then_some((rest, a - 1))
+    }
+
+    /// Whether row `a` is another block's column's head alone, printed late
+    /// where the flow carried it (`政府集中采购 36` / `本年增/减` / `0.28 万元`).
+    fn stray_head(&self, a: usize) -> bool {
+        let (row, head) = (&self.rows[a], |c: &template::Column| head_of(c) == self.rows[a].label());
+        let any_block_s = template::DISCLOSURE_BLOCKS.iter().any(|b| b.columns.iter().any(head));
+        row.is_orphan() && any_block_s && !self.columns.iter().any(head)
     }
 
     /// The sign a line of a change's word alone gives (`减少`), where row `a` is one.
@@ -781,6 +794,14 @@ mod tests {
                     8.82 万元\n\n三、收到和处理政府信息公开申请情况\n";
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "centralized_procurement"), [22.0, 88_200.0]);
+        // Another block's head printed late between the row's label and its amount.
+        let text = "第二十条第(九)项\n信息内容\n采购项目数量 采购总金额\n政府集中采购 36\n本年增/减\n0.28 万元\n\
+                    三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "centralized_procurement"), [36.0, 2_800.0]);
+        // Its own column's head there is no stray: the numbers after it are not read so.
+        let r = disclosures(&text.replace("本年增/减", "采购总金额"), Template::T2019);
+        assert_eq!(values(&r, "centralized_procurement"), [36.0]);
     }
 
     #[test]
