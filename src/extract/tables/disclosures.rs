@@ -297,11 +297,66 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// An item whose signed change comes after the next item's label's line,
     /// or that next item (see [`Apart::change_past_next`]).
     fn past_next(&self, k: usize) -> Option<Vec<Cell>> {
-        if let Some((own, ..)) = self.change_past_next(k) {
+        let two = |a: usize| self.change_past_next(a).or_else(|| self.firsts_then_rests(a));
+        if let Some((own, ..)) = two(k) {
             return Some(own);
         }
         let above = self.matches.iter().map(|m| m.1).filter(|&a| a < k).max()?;
-        self.change_past_next(above).filter(|&(.., b)| b == k).map(|(_, theirs, _)| theirs)
+        two(above).filter(|&(.., b)| b == k).map(|(_, theirs, _)| theirs)
+    }
+
+    /// Two items of a block, as plain `pdftotext` prints a page's table printed
+    /// to PDF where the second's label wraps: each item's first number on a line
+    /// of its own after its label's first line, the second's label's later
+    /// lines, then the first's other numbers and the second's, in turn
+    /// (`行政许可` / `13` / `其他对外管理服务事项(…` / `8` / `事项,含…` / `付、…)` /
+    /// `1 1 -12 5`; a change's sign's word may stand alone on the line before
+    /// it). Only where the second's change is printed with its sign, and no
+    /// number is but the changes: so the numbers are not the two rows' column by
+    /// column. From the first's row `a`: the two rows' cells and the second's row.
+    fn firsts_then_rests(&self, a: usize) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
+        let (rows, n, change) = (self.rows, self.n, self.change?);
+        let first_alone = |x: usize| self.matched(x) && rows[x].is_numbers_alone() && rows[x].cells.len() == 1;
+        let label_alone = |x: usize| {
+            rows[x].is_orphan() && !rows[x].label().has(template::DISCLOSURE_ANCHOR) && self.sign_line(x).is_none()
+        };
+        if change == 0 || !first_alone(a) || !self.filled(&rows[a]) {
+            return None;
+        }
+        let b = (a + 1..rows.len()).find(|&x| !label_alone(x))?;
+        let later = (b + 1..rows.len()).find(|&x| !label_alone(x))?;
+        if b == a + 1 || later == b + 1 || !first_alone(b) || !self.filled(&rows[b]) {
+            return None;
+        }
+        // The rest, each number marked where its sign is printed (with it, or on the line before).
+        let (mut rests, mut marked): (Vec<Cell>, Vec<bool>) = (Vec::new(), Vec::new());
+        let mut sign = None;
+        let mut x = later;
+        while x < rows.len() && rests.len() < 2 * (n - 1) {
+            if let Some(word) = self.sign_line(x).filter(|_| sign.is_none()) {
+                (sign, x) = (Some(word), x + 1);
+                continue;
+            }
+            if !self.free(x) || !self.filled(&rows[x]) {
+                break;
+            }
+            let from = rests.len();
+            rests.extend_from_slice(&rows[x].cells);
+            marked.extend(rows[x].cells.iter().map(|c| self.signed(c)));
+            if let Some(sign) = sign.take() {
+                (rests[from], marked[from]) = (self.with_sign(rests[from], sign)?, true);
+            }
+            x += 1;
+        }
+        let (own_change, theirs_change) = (change - 1, n - 1 + change - 1);
+        let in_place = marked.iter().enumerate().all(|(i, &m)| !m || i == own_change || i == theirs_change);
+        let more = rows.get(x).is_some_and(|r| r.is_numbers_alone() || self.sign_line(x).is_some());
+        if rests.len() != 2 * (n - 1) || sign.is_some() || more || !in_place || !marked[theirs_change] {
+            return None;
+        }
+        let own = [&rows[a].cells[..], &rests[..n - 1]].concat();
+        let theirs = [&rows[b].cells[..], &rests[n - 1..]].concat();
+        Some((own, theirs, b))
     }
 
     /// Two items of a block, as plain `pdftotext` prints a page's table printed
@@ -841,6 +896,34 @@ mod tests {
         let text = format!("{HEAD}行政许可\n\n16\n\n{OTHER}0\n{LATER}6\n\n6\n\n减少\n15\n\n3\n\n第二十条第(六)项\n");
         let r = disclosures(&text, Template::T2019);
         assert!(!values(&r, "other_management_service").contains(&6.0), "{:?}", r.disclosures);
+    }
+
+    #[test]
+    fn each_item_s_first_number_then_the_first_s_others_and_the_second_s_are_read_in_turn() {
+        // A page's table printed to PDF, the second item's label wrapped: each
+        // item's first number after its label's first line, then the rest, row by row.
+        let text = |rest: &str| {
+            let text = format!(
+                "第二十条第(五)项\n信息内容\n上一年项目数量\n处理决定数量\n本年增\n/减\n行政许可\n13\n\
+                 其他对外管理服务事项(指行政许可以外的政务服务\n8\n事项,含行政确认、行政奖励、行政裁决、行政给\n\
+                 付、行政处罚、行政强制等)\n{rest}第二十条第(六)项\n"
+            );
+            let r = disclosures(&text, Template::T2019);
+            (values(&r, "administrative_license"), values(&r, "other_management_service"))
+        };
+        assert_eq!(text("1\n1\n-12\n5\n"), (vec![13.0, 1.0, 1.0], vec![8.0, -12.0, 5.0]));
+        // The sign's word on a line of its own.
+        assert_eq!(text("0 3\n增加\n20 4\n"), (vec![13.0, 0.0, 3.0], vec![8.0, 20.0, 4.0]));
+        // Only the first's change signed: the two rows' column by column would print so too.
+        let (license, other) = text("+6\n2\n15\n0\n");
+        assert_ne!(license, [13.0, 6.0, 2.0]);
+        assert_ne!(other, [8.0, 15.0, 0.0]);
+        // A sign where row by row puts none: not read so.
+        let (license, _) = text("1\n-12\n1\n5\n");
+        assert_ne!(license, [13.0, 1.0, -12.0]);
+        // A number more: whose are which is not known.
+        let (license, _) = text("1\n1\n-12\n5\n7\n");
+        assert_ne!(license, [13.0, 1.0, 1.0]);
     }
 
     #[test]
