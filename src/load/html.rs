@@ -158,7 +158,7 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 
 /// The owner a site's name gives (`某某区人民政府门户网站` → 某某区人民政府; a
 /// mirror's `…門戶網站` too, folded to simplified characters).
-fn site_owner(name: &str) -> Option<String> {
+pub(crate) fn site_owner(name: &str) -> Option<String> {
     let name = crate::normalize::fold_name(name);
     let owner = SITE_SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
     (owner.chars().count() >= 2).then(|| owner.to_string())

@@ -346,6 +346,17 @@ pub(super) fn signed_agency(text: &str) -> Option<String> {
     (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())
 }
 
+/// The body a page's footer names as its site's owner, as its `<title>` may
+/// (`版权所有:某某区人民政府门户网站` → 某某区人民政府), among the text's last lines.
+pub(super) fn footer_site(text: &str) -> Option<String> {
+    super::dates::last_lines(text).iter().find_map(|line| {
+        let rest = &line[line.find("版权所有")? + "版权所有".len()..];
+        let rest = rest.trim_start_matches([':', '：']);
+        let name = rest.find("网站").map_or(rest, |at| &rest[..at + "网站".len()]);
+        crate::load::html::site_owner(name).filter(|owner| names_an_agency(owner))
+    })
+}
+
 /// The agency named alone on the line under a title that names none
 /// (`政府信息公开工作年度报告` / `(2015年度)` / `某县卫生健康委员会`), past the
 /// title's own lines.

@@ -14,7 +14,8 @@ use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::Report;
 
-use agency::{agency_from_title, agency_in_sentence, compiled_by, infer_agency, named_under_title, publisher, signed_agency};
+use agency::{agency_from_title, agency_in_sentence, compiled_by, footer_site, infer_agency, named_under_title};
+use agency::{publisher, signed_agency};
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
 pub use title::{about_reports, model_text, names_part_year, part_year, MODEL_WORDS};
@@ -56,7 +57,8 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
             .or_else(|| agency_in_sentence(&head).map(|a| (a, "a sentence that names the report")))
             .or_else(|| publisher(&head).map(|a| (a, "the page's 发布机构")))
             .or_else(|| infer_agency(text).map(|a| (a.0, "the body, which names itself")))
-            .or_else(|| hints.site.clone().map(|a| (a, "the site's name")));
+            .or_else(|| hints.site.clone().map(|a| (a, "the site's name")))
+            .or_else(|| footer_site(text).map(|a| (a, "the site's name in the page's footer")));
         if let Some((agency, source)) = found {
             report.flag("agency_inferred", format!("the title names no agency: `{agency}` from {source}"));
             report.agency = Some(agency);
@@ -433,6 +435,26 @@ mod tests {
         // A repeat under a line that names no agency leaves the title as it is.
         let (title, agency, _) = read_agency("2019年度政府信息公开年度报告\n字体:大 中 小\n2019年度政府信息公开年度报告\n");
         assert_eq!((title.as_deref(), agency), (Some("2019年度政府信息公开年度报告"), None));
+    }
+
+    #[test]
+    fn the_agency_of_a_title_that_names_none_from_the_site_s_name_in_the_page_s_footer() {
+        let body = "关于2022年度政府信息公开情况的报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n";
+        let read_agency = |footer: &str| {
+            let r = read_text(&format!("{body}{footer}"));
+            (r.agency, r.issues.iter().any(|i| i.code == "agency_inferred"))
+        };
+        let (agency, flagged) = read_agency("版权所有：延安市黄陵县人民政府桥山街道办事处门户网站\n");
+        assert_eq!((agency.as_deref(), flagged), (Some("延安市黄陵县人民政府桥山街道办事处"), true));
+        // After the table's cells a page prints past its end; other particulars after the name.
+        let (agency, _) = read_agency("版权所有: 赣州市安远县人民政府门户网站  主办:县政府办公室\n\n0\n\n5\n");
+        assert_eq!(agency.as_deref(), Some("赣州市安远县人民政府"));
+        // No site's name, or one naming no agency: none.
+        assert_eq!(read_agency("版权所有：本网\n").0, None);
+        assert_eq!(read_agency("版权所有：政务公开网站\n").0, None);
+        // The signature first.
+        let (agency, _) = read_agency("某县财政局\n2023年1月6日\n版权所有：某县人民政府门户网站\n");
+        assert_eq!(agency.as_deref(), Some("某县财政局"));
     }
 
     #[test]
