@@ -261,9 +261,16 @@ impl Block {
 /// rows' order, and says so (`cells_pooled`).
 pub(super) fn read_again(report: &mut Report, keys: &[&str]) {
     take_back(report, keys);
+    // (Each row named once, whatever the keys repeat: a key a fact at times.)
+    let mut rows: Vec<&str> = Vec::with_capacity(keys.len());
+    for &key in keys {
+        if !rows.contains(&key) {
+            rows.push(key);
+        }
+    }
     report.flag(
         "cells_pooled",
-        format!("{}: numbers printed out of their rows' order, placed where every sum holds", keys.join(", ")),
+        format!("{}: numbers printed out of their rows' order, placed where every sum holds", rows.join(", ")),
     );
 }
 
