@@ -94,6 +94,13 @@ fn first_token_date(raw: &str) -> Option<Date> {
     parse_date(token.trim_start_matches(['[', '(', '【']))
 }
 
+/// Whether a line holds a date and nothing else (`[2023-02-04]`, `2023年2月4日`,
+/// `2018-02-19 14:50`): no words of a site's header (`今天是`, `星期三`).
+fn date_alone(raw: &str) -> bool {
+    let date_char = |c: char| c.is_ascii_digit() || c.is_whitespace() || "-/.:年月日[]()【】".contains(c);
+    raw.chars().any(|c| c.is_ascii_digit()) && raw.chars().all(date_char)
+}
+
 /// Labels of a page's dates, the publication's first: a page that prints the
 /// date a document was written and the date it was posted is dated by the post.
 pub(super) const PUBLISHED_LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "日期", "时间", "发文日期", "成文日期"];
@@ -151,6 +158,10 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
         let again =
             (title_at + 1..near).filter(|&i| head.raw[i].contains('报') && is_title(without_label(head.line(i))));
         if let Some(d) = std::iter::once(title_at).chain(again).find_map(below) {
+            return Some(d);
+        }
+        // A date alone on the line right above the title (`[2023-02-04]`, a page clipped).
+        if let Some(d) = title_at.checked_sub(1).filter(|&i| date_alone(head.raw[i])).and_then(date) {
             return Some(d);
         }
     } else {

@@ -527,6 +527,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_alone_right_above_the_title_is_published() {
+        // (Body enough that the top is none of the last lines, where a signature's date is read.)
+        let body = format!("2022 年深圳市人民政府信息公开工作年度报告\n\n一、总体情况\n{}", "正文。\n".repeat(10));
+        assert_eq!(read_text(&format!("[2023-02-04]\n\n{body}")).published, Date::new(2023, 2, 4));
+        assert_eq!(read_text(&format!("2023年2月4日 09:30\n{body}")).published, Date::new(2023, 2, 4));
+        // A site's header with the day's date: no date alone, not the publication's.
+        assert_eq!(read_text(&format!("今天是:2024年1月3日 星期三\n{body}")).published, None);
+        assert_eq!(read_text(&format!("2024年1月3日 星期三\n{body}")).published, None);
+        // Two lines up, a site's chrome between: not so read.
+        assert_eq!(read_text(&format!("[2023-02-04]\n首页 > 政务公开\n{body}")).published, None);
+    }
+
+    #[test]
     fn chrome_is_not_the_title_and_a_bare_date_under_it_is_published() {
         let text = "索引号:007141332/2015-00724 类目名称: 政府信息公开工作年度报告\n\
             2017年广州市增城区人民政府朱村街道办事处政府信息公开工作年度报告\n\n  2018-03-15 来源: 本网\n";
