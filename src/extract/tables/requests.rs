@@ -911,6 +911,19 @@ mod tests {
         template::APPLICANTS.iter().map(|a| get(r, key, a)).collect()
     }
 
+    /// A web page's 2021 表三 by plain `pdftotext`, a number a line: the heads,
+    /// then what `row` prints for each row (by its key and its label, a group's
+    /// first row's without its group's), its label and its numbers after it.
+    fn number_a_line(row: impl Fn(&'static str, &'static str) -> String) -> String {
+        let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+        for spec in template::request_rows(Template::T2021) {
+            let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
+            let label = spec.label.split_once(')').filter(numbered).map_or(spec.label, |(_, l)| l);
+            text.push_str(&row(spec.key, label));
+        }
+        text
+    }
+
     #[test]
     fn rows_guessed_from_other_rows_numbers_give_way_to_the_last_rows_read_again() {
         // (六)1's numbers (23 and 3 among (六)2's label's lines) put in its first columns would
@@ -1002,21 +1015,16 @@ mod tests {
         let text = |apart: &[&str], tail: &str| {
             // ((四)1 printed short of its total where the tail ends with it.)
             let short = tail.ends_with("\n5\n");
-            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
-            for row in template::request_rows(Template::T2021) {
-                let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
-                let label = row.label.split_once(')').filter(numbered).map_or(row.label, |(_, l)| l);
-                text.push_str(&match row.key {
-                    "new_received" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
-                    "carried_over" => format!("{label}\n3\n0\n0\n0\n0\n0\n3\n"),
-                    "granted" => format!("{label}\n15\n2\n1\n0\n1\n1\n20\n"),
-                    "unable_not_held" if short => format!("{label}\n5\n0\n0\n0\n0\n0\n"),
-                    "unable_not_held" => format!("{label}\n5\n0\n0\n0\n0\n0\n5\n"),
-                    "total_processed" | "carried_forward" => String::new(),
-                    key if apart.contains(&key) => String::new(),
-                    _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
-                });
-            }
+            let mut text = number_a_line(|key, label| match key {
+                "new_received" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                "carried_over" => format!("{label}\n3\n0\n0\n0\n0\n0\n3\n"),
+                "granted" => format!("{label}\n15\n2\n1\n0\n1\n1\n20\n"),
+                "unable_not_held" if short => format!("{label}\n5\n0\n0\n0\n0\n0\n"),
+                "unable_not_held" => format!("{label}\n5\n0\n0\n0\n0\n0\n5\n"),
+                "total_processed" | "carried_forward" => String::new(),
+                key if apart.contains(&key) => String::new(),
+                _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+            });
             text.push_str(tail);
             text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
             requests(&text, Template::T2021)
@@ -1059,24 +1067,18 @@ mod tests {
         // short of their totals, which come together among (六)2's label's lines,
         // (六)1's (its one number) last.
         let text = |correction: &str, totals: &str| {
-            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
-            for row in template::request_rows(Template::T2021) {
-                let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
-                let label = row.label.split_once(')').filter(numbered).map_or(row.label, |(_, l)| l);
-                let zeros = "0\n0\n0\n0\n0\n0\n0\n";
-                text.push_str(&match row.key {
-                    "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
-                    "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
-                    "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
-                    "other_overdue_correction" => format!("1.申请人无正当理\n由逾期不补正、行\n{correction}"),
-                    "other_overdue_fee" => format!(
-                        "2.申请人逾期未按收 3\n费通知要求缴纳费\n用、行政机关不再\n处理其政府信息公\n{totals}开申请\n"
-                    ),
-                    // (The table adds up.)
-                    "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
-                    _ => format!("{label}\n{zeros}"),
-                });
-            }
+            let text = number_a_line(|key, label| match key {
+                "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
+                "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
+                "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
+                "other_overdue_correction" => format!("1.申请人无正当理\n由逾期不补正、行\n{correction}"),
+                "other_overdue_fee" => format!(
+                    "2.申请人逾期未按收 3\n费通知要求缴纳费\n用、行政机关不再\n处理其政府信息公\n{totals}开申请\n"
+                ),
+                // (The table adds up.)
+                "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+            });
             requests(&text, Template::T2021)
         };
         let r = text("1\n", "2\n17\n2\n1\n");
@@ -1116,19 +1118,15 @@ mod tests {
         // 表四's heading, before its heads; a group's first row not found still
         // takes its number there.
         let text = |without: &str, run: &str| {
-            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
-            for row in template::request_rows(Template::T2021).iter().filter(|r| r.key != without) {
-                let numbered = |(_, l): &(&str, &str)| l.starts_with(|c: char| c.is_ascii_digit());
-                let label = row.label.split_once(')').filter(numbered).map_or(row.label, |(_, l)| l);
-                text.push_str(&match row.key {
-                    "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
-                    "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
-                    "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
-                    "other_overdue_correction" => format!("{label}\n1\n0\n0\n0\n0\n0\n"),
-                    "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
-                    _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
-                });
-            }
+            let mut text = number_a_line(|key, label| match key {
+                key if key == without => String::new(),
+                "denied_state_secret" => format!("{label}\n1\n0\n0\n0\n1\n0\n"),
+                "unable_not_held" => format!("{label}\n13\n2\n1\n0\n0\n1\n"),
+                "rejected_petition" => format!("{label}\n2\n0\n0\n0\n0\n0\n"),
+                "other_overdue_correction" => format!("{label}\n1\n0\n0\n0\n0\n0\n"),
+                "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+            });
             text.push_str(&format!("四、政府信息公开行政复议、行政诉讼情况\n{run}行政复议\n行政诉讼\n未经复议直接起诉\n"));
             requests(&text, Template::T2021)
         };
@@ -1158,14 +1156,11 @@ mod tests {
         // page's foot, the others at the next page's head, after the closing sections
         // and the page's footer.
         let text = |tail: &str| {
-            let mut text = String::from("申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
-            for row in template::request_rows(Template::T2021) {
-                text.push_str(&match row.key {
-                    "carried_forward" => "四、结转下年度\n4\n继续办理\n\n1\n".to_string(),
-                    "new_received" | "total_processed" => format!("{}\n20\n2\n1\n0\n1\n1\n25\n", row.label),
-                    _ => format!("{}\n0\n0\n0\n0\n0\n0\n0\n", row.label),
-                });
-            }
+            let mut text = number_a_line(|key, label| match key {
+                "carried_forward" => "四、结转下年度\n4\n继续办理\n\n1\n".to_string(),
+                "new_received" | "total_processed" => format!("{label}\n20\n2\n1\n0\n1\n1\n25\n"),
+                _ => format!("{label}\n0\n0\n0\n0\n0\n0\n0\n"),
+            });
             text.push_str("四、政府信息公开行政复议、行政诉讼情况\n0 0 1 1 2 0 0 1 1 2 1 0 1 0 2\n");
             text.push_str("五、存在的主要问题及改进情况\n公开的深度有待加强。\n六、其他需要报告的事项\n无。\n");
             text.push_str(&format!("版权所有：某某县财政局门户网站\n{tail}"));
