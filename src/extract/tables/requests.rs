@@ -539,9 +539,11 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         return Some(walk.end);
     }
     let n = template::APPLICANTS.len();
-    // (The last row's last columns carried to the next page, after the closing sections.)
+    // (The last row's last columns carried to the next page, after the closing sections;
+    // the shortened form's three where it is so printed.)
+    let width = if legal_persons_combined(rows, &walk) { COMBINED_WIDTH } else { n };
     let last = walk.matches.last().map(|m| m.1);
-    let completed = last.and_then(|k| super::last_columns::last_row_completed(rows, k, walk.end, n));
+    let completed = last.and_then(|k| super::last_columns::last_row_completed(rows, k, walk.end, width));
     let rows = completed.as_deref().unwrap_or(rows);
     // (The groups' first rows, their totals printed together further down.)
     let moved = super::group_totals::totals_further_down(rows, &walk.matches, walk.end, t, n);
@@ -1174,6 +1176,14 @@ mod tests {
             let r = text(tail);
             assert_eq!(get(&r, "carried_forward", "total"), None, "{tail:?}");
         }
+        // The shortened form's last row read whole: numbers there (表四's) are not its.
+        let table = "| 自然人 | 法人或其他组织 | 总计 |\n| 一、本年新收政府信息公开申请数量 | 8 | 2 | 10 |\n\
+            | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 |\n| (一)予以公开 | 5 | 1 | 6 |\n| (二)部分公开 | 3 | 1 | 4 |\n\
+            | (七)总计 | 8 | 2 | 10 |\n| 四、结转下年度继续办理 | 0 | 0 | 0 |\n四、政府信息公开行政复议、行政诉讼情况\n\
+            五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n某某街道办事处\n2025年3月10日\n0\n0\n0\n0\n";
+        let r = requests(table, Template::T2021);
+        let last = (get(&r, "carried_forward", "natural_person"), get(&r, "carried_forward", "total"));
+        assert_eq!(last, (Some(0), Some(0)), "{:?}", r.issues);
     }
 
     #[test]
