@@ -4,6 +4,7 @@
 use super::*;
 use super::columns::{by_columns, head_of, places, unheaded};
 use crate::extract::cells::in_words;
+use crate::template::DISCLOSURE_BLOCKS;
 
 /// Reads 表二. Returns the layout row after it, or `None` if there is none.
 pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Report) -> Option<usize> {
@@ -470,9 +471,10 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// Whether row `a` is another block's column's head alone, printed late
     /// where the flow carried it (`政府集中采购 36` / `本年增/减` / `0.28 万元`).
     fn stray_head(&self, a: usize) -> bool {
-        let (row, head) = (&self.rows[a], |c: &template::Column| head_of(c) == self.rows[a].label());
-        let any_block_s = template::DISCLOSURE_BLOCKS.iter().any(|b| b.columns.iter().any(head));
-        row.is_orphan() && any_block_s && !self.columns.iter().any(head)
+        let row = &self.rows[a];
+        let head = |c: &template::Column| head_of(c) == row.label();
+        let another_block_s = || DISCLOSURE_BLOCKS.iter().any(|b| b.columns.iter().any(head));
+        row.is_orphan() && !self.columns.iter().any(head) && another_block_s()
     }
 
     /// The sign a line of a change's word alone gives (`减少`), where row `a` is one.

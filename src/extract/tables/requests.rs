@@ -539,9 +539,10 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         return Some(walk.end);
     }
     let n = template::APPLICANTS.len();
+    let combined = legal_persons_combined(rows, &walk);
     // (The last row's last columns carried to the next page, after the closing sections;
     // the shortened form's three where it is so printed.)
-    let width = if legal_persons_combined(rows, &walk) { COMBINED_WIDTH } else { n };
+    let width = if combined { COMBINED_WIDTH } else { n };
     let last = walk.matches.last().map(|m| m.1);
     let completed = last.and_then(|k| super::last_columns::last_row_completed(rows, k, walk.end, width));
     let rows = completed.as_deref().unwrap_or(rows);
@@ -550,7 +551,6 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let rows = moved.as_ref().map_or(rows, |m| &m.rows);
     let first_and_total = moved.as_ref().map_or(&[][..], |m| &m.first_and_total);
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
-    let combined = legal_persons_combined(rows, &walk);
     if combined {
         let detail = "表三 counts legal persons and other organisations in one column: \
                       natural persons and the total read";
