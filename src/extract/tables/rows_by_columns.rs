@@ -7,12 +7,14 @@
 //! other column's numbers together (`7.属于行政执法案卷 1` / `8.属于行政查询
 //! 事项 0` / `1.本机关不掌握相关 4` / `0` / `0` / `1` ¶ … ¶ `1` / `0` / `5`).
 //! Either way the numbers, in printed order, are the rows' cells column by
-//! column. Where neighbouring rows are none read whole and adding up, and the
-//! numbers between the facts read of the rows before them and those after
-//! are just their cells, they are read so where every row adds up (and the
-//! rows' numbers each row's together do not, or give the same); more than
-//! two rows only where after their firsts each column is a run of its own
-//! (sparse rows of zeros add up read in many orders).
+//! column; or, where a page prints the last columns a row a line (`0 5` /
+//! `0 0`), each line the next row's in turn. Where neighbouring rows are
+//! none read whole and adding up, and the numbers between the facts read of
+//! the rows before them and those after are just their cells, they are read
+//! so where every row adds up (and the rows' numbers each row's together do
+//! not, or give the same); more than two rows only where after their firsts
+//! each column is a run of its own (sparse rows of zeros add up read in many
+//! orders).
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -90,15 +92,20 @@ fn side_by_side(
     if k > 2 && !columns_in_runs(text, &pool[k..], k) {
         return None;
     }
-    let values: Vec<i64> = pool.iter().map(|p| p.1).collect();
-    let by_columns: Vec<Vec<i64>> = (0..k).map(|s| values.iter().skip(s).step_by(k).copied().collect()).collect();
-    let by_rows: Vec<Vec<i64>> = values.chunks_exact(n).map(<[i64]>::to_vec).collect();
-    let holds = |rows: &[Vec<i64>]| rows.iter().all(|r| counts_add_up(r));
-    if !holds(&by_columns) || (holds(&by_rows) && by_rows != by_columns) {
+    let counts = |rows: &[Vec<(usize, i64)>]| -> Vec<Vec<i64>> {
+        rows.iter().map(|r| r.iter().map(|c| c.1).collect()).collect()
+    };
+    let holds = |rows: &[Vec<i64>]| rows.iter().all(|r| r.len() == n && counts_add_up(r));
+    // A number a row in turn, column by column; else a line a row in turn, where
+    // lines hold a row's neighbouring columns (the last two: `0 5` / `0 0`).
+    let by_columns: Vec<Vec<(usize, i64)>> =
+        (0..k).map(|s| pool.iter().skip(s).step_by(k).copied().collect()).collect();
+    let read = [Some(by_columns), lines_in_turn(text, &pool, k)].into_iter().flatten().find(|r| holds(&counts(r)))?;
+    let by_rows: Vec<Vec<i64>> = pool.chunks_exact(n).map(|r| r.iter().map(|c| c.1).collect()).collect();
+    if holds(&by_rows) && by_rows != counts(&read) {
         return None;
     }
-    let placed = keys.iter().enumerate().flat_map(|(s, &row)| {
-        let cells = pool.iter().skip(s).step_by(k);
+    let placed = keys.iter().zip(&read).flat_map(|(&row, cells)| {
         let fact = move |(&applicant, &(offset, count)): (&&'static str, &(usize, i64))| RequestFact {
             row,
             applicant,
@@ -108,6 +115,35 @@ fn side_by_side(
         APPLICANTS.iter().zip(cells).map(fact)
     });
     Some((standing, placed.collect()))
+}
+
+/// The numbers (each with its place) given to `k` rows as a page prints two
+/// rows' last columns a row a line after their others a column at a time:
+/// the lines of one number each, a row's in turn, then the last `k` lines,
+/// one a row, each of more than one; a blank line after every `k` lines and
+/// none within. `None` where the lines are not so.
+fn lines_in_turn(text: &str, numbers: &[(usize, i64)], k: usize) -> Option<Vec<Vec<(usize, i64)>>> {
+    let mut lines: Vec<Vec<(usize, i64)>> = Vec::new();
+    for &number in numbers {
+        let broken = |before: usize| text.get(before..number.0).is_none_or(|between| between.contains('\n'));
+        match lines.last_mut() {
+            Some(line) if !broken(line[line.len() - 1].0) => line.push(number),
+            _ => lines.push(vec![number]),
+        }
+    }
+    let (singles, last) = lines.split_at_checked(lines.len().checked_sub(k)?)?;
+    if singles.is_empty() || singles.len() % k != 0 || singles.iter().any(|l| l.len() != 1) {
+        return None;
+    }
+    let firsts: Vec<(usize, i64)> = lines.iter().map(|l| l[0]).collect();
+    if last.iter().any(|l| l.len() < 2) || !columns_in_runs(text, &firsts, k) {
+        return None;
+    }
+    let mut rows: Vec<Vec<(usize, i64)>> = vec![Vec::new(); k];
+    for (i, line) in lines.iter().enumerate() {
+        rows[i % k].extend_from_slice(line);
+    }
+    Some(rows)
 }
 
 /// Whether the numbers (each with its place) come in runs of `k` lines, a
@@ -164,6 +200,62 @@ mod tests {
         // Where so a row would not add up, not so read.
         let r = requests(&table([4, 3, 2, 1, 1, 1, 13], [2, 1, 1, 1, 1, 1, 6]));
         assert_ne!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 13]);
+    }
+
+    #[test]
+    fn two_rows_a_column_at_a_time_with_their_last_two_columns_a_line_each_are_read() {
+        // A web page's table printed to PDF: (一) and (二)'s first five columns a column
+        // at a time, then each row's last two on a line of its own, then both labels.
+        let text = |granted: [i64; 7], partial: [i64; 7]| {
+            let specs = template::request_rows(Template::T2021);
+            let mut text = HEAD.to_string();
+            for spec in &specs {
+                match spec.key {
+                    "granted" => {
+                        for (a, b) in granted.iter().zip(&partial).take(5) {
+                            text.push_str(&format!("{a}\n{b}\n\n"));
+                        }
+                        text.push_str(&format!("{} {}\n{} {}\n\n", granted[5], granted[6], partial[5], partial[6]));
+                        text.push_str("(一)予以公开\n(二)部分公开\n");
+                    }
+                    "partially_granted" => {}
+                    "new_received" | "total_processed" => {
+                        let sums: Vec<i64> = granted.iter().zip(&partial).map(|(a, b)| a + b).collect();
+                        text.push_str(&line(spec.label, &sums));
+                    }
+                    _ => text.push_str(&line(spec.label, &[0; 7])),
+                }
+            }
+            text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+            requests(&text)
+        };
+        let r = text([4, 3, 2, 1, 1, 1, 12], [2, 1, 1, 1, 1, 1, 7]);
+        assert_eq!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 12]);
+        assert_eq!(get(&r, "partially_granted"), [2, 1, 1, 1, 1, 1, 7]);
+        // Where so a row would not add up, not so read.
+        let r = text([4, 3, 2, 1, 1, 1, 13], [2, 1, 1, 1, 1, 1, 6]);
+        assert_ne!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 13]);
+        // Lines of more than one number but the last two: rows printed row by row,
+        // not a line a row in turn.
+        let numbers = |text: &str| -> Vec<(usize, i64)> {
+            let mut at = 0;
+            let mut out = Vec::new();
+            for word in text.split(|c: char| c.is_whitespace()) {
+                if let Ok(n) = word.parse() {
+                    out.push((at, n));
+                }
+                at += word.len() + 1;
+            }
+            out
+        };
+        let in_turn = "4\n2\n\n3\n1\n\n2\n1\n\n1\n1\n\n1\n1\n\n1 12\n1 7\n";
+        let rows = lines_in_turn(in_turn, &numbers(in_turn), 2).map(|r| r.iter().map(|c| c.len()).collect::<Vec<_>>());
+        assert_eq!(rows, Some(vec![7, 7]));
+        let row_by_row = "0\n0\n\n0\n0\n\n0 1\n0\n\n0\n0\n\n0\n0 0\n";
+        assert_eq!(lines_in_turn(row_by_row, &numbers(row_by_row), 2), None);
+        // A column's lines not a run of their own: which are whose is not known.
+        let uneven = "4\n2\n3\n\n1\n\n2\n1\n\n1\n1\n\n1\n1\n\n1 12\n1 7\n";
+        assert_eq!(lines_in_turn(uneven, &numbers(uneven), 2), None);
     }
 
     /// A 2021 表三 whose rows are each a label and its numbers, but `side`'s
