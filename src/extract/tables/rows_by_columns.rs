@@ -165,19 +165,12 @@ mod tests {
     }
 
     /// A 2021 表三 whose rows are each a label and its numbers, but (一) and
-    /// (二): their numbers a column at a time, two lines each, then both
-    /// labels, then both totals.
-    fn table(granted: [i64; 7], partial: [i64; 7]) -> String {
-        let specs = template::request_rows(Template::T2021);
+    /// (二), which `both` prints (the sums of the rows around them theirs).
+    fn table_printing(granted: [i64; 7], partial: [i64; 7], both: &str) -> String {
         let mut text = HEAD.to_string();
-        for spec in &specs {
+        for spec in &template::request_rows(Template::T2021) {
             match spec.key {
-                "granted" => {
-                    for (a, b) in granted.iter().zip(&partial).take(APPLICANTS.len() - 1) {
-                        text.push_str(&format!("{a}\n{b}\n\n"));
-                    }
-                    text.push_str(&format!("(一)予以公开\n(二)部分公开\n\n{}\n{}\n\n", granted[6], partial[6]));
-                }
+                "granted" => text.push_str(both),
                 "partially_granted" => {}
                 "new_received" | "total_processed" => {
                     let sums: Vec<i64> = granted.iter().zip(&partial).map(|(a, b)| a + b).collect();
@@ -188,6 +181,19 @@ mod tests {
         }
         text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
         text
+    }
+
+    /// Two rows' numbers a column at a time, two lines each, for the first `columns`.
+    fn in_turn(granted: [i64; 7], partial: [i64; 7], columns: usize) -> String {
+        granted.iter().zip(&partial).take(columns).map(|(a, b)| format!("{a}\n{b}\n\n")).collect()
+    }
+
+    /// [`table_printing`] (一) and (二) a column at a time, then both labels,
+    /// then both totals.
+    fn table(granted: [i64; 7], partial: [i64; 7]) -> String {
+        let mut both = in_turn(granted, partial, APPLICANTS.len() - 1);
+        both.push_str(&format!("(一)予以公开\n(二)部分公开\n\n{}\n{}\n\n", granted[6], partial[6]));
+        table_printing(granted, partial, &both)
     }
 
     #[test]
@@ -207,27 +213,10 @@ mod tests {
         // A web page's table printed to PDF: (一) and (二)'s first five columns a column
         // at a time, then each row's last two on a line of its own, then both labels.
         let text = |granted: [i64; 7], partial: [i64; 7]| {
-            let specs = template::request_rows(Template::T2021);
-            let mut text = HEAD.to_string();
-            for spec in &specs {
-                match spec.key {
-                    "granted" => {
-                        for (a, b) in granted.iter().zip(&partial).take(5) {
-                            text.push_str(&format!("{a}\n{b}\n\n"));
-                        }
-                        text.push_str(&format!("{} {}\n{} {}\n\n", granted[5], granted[6], partial[5], partial[6]));
-                        text.push_str("(一)予以公开\n(二)部分公开\n");
-                    }
-                    "partially_granted" => {}
-                    "new_received" | "total_processed" => {
-                        let sums: Vec<i64> = granted.iter().zip(&partial).map(|(a, b)| a + b).collect();
-                        text.push_str(&line(spec.label, &sums));
-                    }
-                    _ => text.push_str(&line(spec.label, &[0; 7])),
-                }
-            }
-            text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-            requests(&text)
+            let mut both = in_turn(granted, partial, 5);
+            both.push_str(&format!("{} {}\n{} {}\n\n", granted[5], granted[6], partial[5], partial[6]));
+            both.push_str("(一)予以公开\n(二)部分公开\n");
+            requests(&table_printing(granted, partial, &both))
         };
         let r = text([4, 3, 2, 1, 1, 1, 12], [2, 1, 1, 1, 1, 1, 7]);
         assert_eq!(get(&r, "granted"), [4, 3, 2, 1, 1, 1, 12]);
