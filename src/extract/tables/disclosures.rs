@@ -342,11 +342,9 @@ impl<'t, 'r> Apart<'t, 'r> {
                 break;
             }
             let from = rests.len();
-            rests.extend_from_slice(&rows[x].cells);
             marked.extend(rows[x].cells.iter().map(|c| self.signed(c)));
-            if let Some(sign) = sign.take() {
-                (rests[from], marked[from]) = (self.with_sign(rests[from], sign)?, true);
-            }
+            marked[from] |= sign.is_some();
+            self.push_line(&mut rests, x, sign.take())?;
             x += 1;
         }
         let (own_change, theirs_change) = (change - 1, n - 1 + change - 1);
@@ -457,11 +455,7 @@ impl<'t, 'r> Apart<'t, 'r> {
             if !self.free(a) || !self.filled(&rows[a]) {
                 break;
             }
-            let from = rest.len();
-            rest.extend_from_slice(&rows[a].cells);
-            if let Some(sign) = sign.take() {
-                rest[from] = self.with_sign(rest[from], sign)?;
-            }
+            self.push_line(&mut rest, a, sign.take())?;
             a += 1;
         }
         let in_place = rest.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i + 1));
@@ -483,6 +477,18 @@ impl<'t, 'r> Apart<'t, 'r> {
             [word] if self.rows[a].cells.is_empty() => crate::extract::cells::sign_word(word.text),
             _ => None,
         }
+    }
+
+    /// `cells` with row `x`'s numbers after them, its first given `sign` where one
+    /// is pending (a change's sign's word on the line before: `减少` / `15`);
+    /// `None` where that number is printed signed already.
+    fn push_line(&self, cells: &mut Vec<Cell>, x: usize, sign: Option<f64>) -> Option<()> {
+        let from = cells.len();
+        cells.extend_from_slice(&self.rows[x].cells);
+        if let Some(sign) = sign {
+            cells[from] = self.with_sign(cells[from], sign)?;
+        }
+        Some(())
     }
 
     /// `cell` with the sign of a word apart (`减少` / `15`): a count printed unsigned.
@@ -542,12 +548,11 @@ impl<'t, 'r> Apart<'t, 'r> {
             if cells.len() == n {
                 return None;
             }
-            let from = cells.len();
-            cells.extend_from_slice(&row.cells);
-            if let Some(sign) = sign.take() {
-                let cell = cells.get(from).copied().filter(|_| self.change == Some(from))?;
-                cells[from] = self.with_sign(cell, sign)?;
+            // (A sign's word before a number not the change's: not so printed.)
+            if sign.is_some() && self.change != Some(cells.len()) {
+                return None;
             }
+            self.push_line(&mut cells, r, sign.take())?;
         }
         let in_place = cells.iter().enumerate().all(|(i, c)| !self.worded(c) || self.change == Some(i));
         (cells.len() == n && cells.len() > rows[k].cells.len() && sign.is_none() && in_place).then_some(cells)

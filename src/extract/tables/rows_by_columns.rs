@@ -100,7 +100,9 @@ fn side_by_side(
     // lines hold a row's neighbouring columns (the last two: `0 5` / `0 0`).
     let by_columns: Vec<Vec<(usize, i64)>> =
         (0..k).map(|s| pool.iter().skip(s).step_by(k).copied().collect()).collect();
-    let read = [Some(by_columns), lines_in_turn(text, &pool, k)].into_iter().flatten().find(|r| holds(&counts(r)))?;
+    let read = Some(by_columns)
+        .filter(|r| holds(&counts(r)))
+        .or_else(|| lines_in_turn(text, &pool, k).filter(|r| holds(&counts(r))))?;
     let by_rows: Vec<Vec<i64>> = pool.chunks_exact(n).map(|r| r.iter().map(|c| c.1).collect()).collect();
     if holds(&by_rows) && by_rows != counts(&read) {
         return None;
