@@ -632,6 +632,19 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
             placed => (placed, false),
         };
+        // A row of all its cells that adds up only with its greatest number as its
+        // total, printed among the others (a column's head printed between them).
+        let placed = match placed {
+            Placed::All(cells) if !combined && !rows[k].delimited => match total_moved_last(&cells) {
+                Some(cells) => {
+                    let why = "its greatest number, the sum of the others, printed out of its place: read as its total";
+                    report.flag("cells_inferred", format!("{}: {why}", spec.key));
+                    Placed::All(cells)
+                }
+                None => Placed::All(cells),
+            },
+            placed => placed,
+        };
         if matches!(placed, Placed::Filled(_)) {
             filled.push(spec.key);
         }
@@ -702,6 +715,26 @@ fn summed_last(cells: Vec<Option<Cell>>, n: usize) -> Placed {
         [first, .., last] if read.len() < n && told => first_and_total_of(*first, *last, n),
         _ => Placed::Some(cells, "cells_unaligned"),
     }
+}
+
+/// The cells of a row that does not add up as printed, with its greatest
+/// number, the one that is the sum of all the others, moved to the last
+/// column: its 总计 printed out of its place. `None` where the row adds up or
+/// no number is its others' sum.
+fn total_moved_last(cells: &[Cell]) -> Option<Vec<Cell>> {
+    if cells.len() < 3 || cells_add_up(cells) {
+        return None;
+    }
+    let sum: f64 = cells.iter().map(Cell::number).sum();
+    let at = (0..cells.len()).max_by(|&a, &b| cells[a].number().total_cmp(&cells[b].number()))?;
+    let total = cells[at].number();
+    if total <= 0.0 || sum - total != total {
+        return None;
+    }
+    let mut out = cells.to_vec();
+    let moved = out.remove(at);
+    out.push(moved);
+    Some(out)
 }
 
 /// A row of `n` columns read as its first column and its 总计, those between
@@ -1008,6 +1041,25 @@ mod tests {
         assert_eq!((get(&r, "carried_over", "natural_person"), get(&r, "carried_over", "total")), (Some(2), Some(2)));
         // (A number and zeros adding up to the last tell nothing: 1 0 0 0 1 may be 12's row's.)
         assert_eq!(get(&r, "denied_state_secret", "total"), None);
+    }
+
+    #[test]
+    fn a_row_whose_total_is_printed_before_its_last_column_reads_it_as_its_total() {
+        // A web page's table by plain `pdftotext`, a number a line: two column
+        // heads printed between 二's 其他 and its 总计, which came first.
+        let text = "申请人情况\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\
+            一、本年新收政府信息公开申请数量\n2692\n289\n32\n42\n117\n69\n3241\n\
+            二、上年结转政府信息公开申请数量\n283\n19\n3\n4\n12\n331\n自然人\n商业企业\n10\n\
+            三、本年度办理结果\n(一)予以公开\n1271\n129\n18\n18\n48\n26\n1510\n";
+        let r = requests(text, Template::T2021);
+        let read: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| get(&r, "carried_over", a)).collect();
+        assert_eq!(read, [283, 19, 3, 4, 12, 10, 331].map(Some));
+        assert!(r.has_issue("cells_inferred"), "{:?}", r.issues);
+        // A row that adds up as printed, or whose greatest number is not the others' sum, stays as printed.
+        let r = requests(&text.replace("\n10\n", "\n11\n"), Template::T2021);
+        assert_eq!(get(&r, "carried_over", "other_org"), Some(331));
+        assert!(!r.has_issue("cells_inferred"), "{:?}", r.issues);
+        assert_eq!(get(&r, "new_received", "total"), Some(3241));
     }
 
     #[test]
