@@ -144,7 +144,7 @@ const MAX_PAST_UNDER: usize = 3;
 /// The most lines after an item's numbers [`Apart::after_lines`] looks at,
 /// and the most lines of its label before them.
 const MAX_AFTER_LINES: usize = 5;
-const MAX_LABEL_LINES: usize = 3;
+pub(super) const MAX_LABEL_LINES: usize = 3;
 
 /// The item rows `matches` (item, layout row) with each line of numbers that
 /// holds a row's change under it (see [`Apart::change_around`]), or that

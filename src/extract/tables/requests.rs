@@ -589,14 +589,16 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         let within = |r: &Row| matches!(r.cells.as_slice(), [c] if r.labels.iter().any(|f| f.offset > c.offset));
         let short = |r: &Row| r.cells.len() == 1 && label_cut(r.label(), spec.label);
         let lone = if lone == Lone::Total && (within(&rows[k]) || short(&rows[k])) { Lone::First } else { lone };
+        let before = (!combined).then(|| first_before(rows, k, &walk.matches, n)).flatten();
+        let row = before.as_ref().unwrap_or(&rows[k]);
         let placed = match (combined, lone) {
             _ if first_and_total.contains(&k) => match rows[k].cells.as_slice() {
                 [first, .., total] => first_and_total_of(*first, *total, n),
                 _ => Placed::Some(vec![None; n], "cells_unaligned"),
             },
-            (true, _) => place_combined(&rows[k], n, lone),
-            (false, Lone::Total) => place(&rows[k], n, cs.as_deref(), Some(n - 1)),
-            (false, Lone::First) => place(&rows[k], n, cs.as_deref(), Some(0)),
+            (true, _) => place_combined(row, n, lone),
+            (false, Lone::Total) => place(row, n, cs.as_deref(), Some(n - 1)),
+            (false, Lone::First) => place(row, n, cs.as_deref(), Some(0)),
         };
         // A row printed among more numbers than its columns (plain `pdftotext`
         // runs rows together): its rightmost numbers are its own where they add
@@ -715,6 +717,24 @@ fn summed_last(cells: Vec<Option<Cell>>, n: usize) -> Placed {
         [first, .., last] if read.len() < n && told => first_and_total_of(*first, *last, n),
         _ => Placed::Some(cells, "cells_unaligned"),
     }
+}
+
+/// Row `k` (one of `n` columns) with the lone number on the line right before
+/// its label (its own line, or the lines of label alone above its numbers) as
+/// its first column, where the row is a cell short and adds up only so: a web
+/// page's first column printed above the row's label, among the columns'
+/// heads. `None` otherwise, or where that line is another row's.
+fn first_before<'a>(rows: &[Row<'a>], k: usize, matches: &[(usize, usize)], n: usize) -> Option<Row<'a>> {
+    let row = &rows[k];
+    let short = row.cells.len() + 1 == n && !row.delimited && !cells_add_up(&row.cells);
+    let labelled = rows[..k].iter().rev().take(super::disclosures::MAX_LABEL_LINES).take_while(|r| r.is_orphan()).count();
+    let at = k.checked_sub(1 + labelled)?;
+    let above = &rows[at];
+    if !short || !above.labels.is_empty() || above.cells.len() != 1 || matches.iter().any(|m| m.1 == at) {
+        return None;
+    }
+    let cells: Vec<Cell> = above.cells.iter().chain(&row.cells).copied().collect();
+    cells_add_up(&cells).then(|| row.with_labels(row.labels.clone(), cells))
 }
 
 /// The cells of a row that does not add up as printed, with its greatest
@@ -1060,6 +1080,26 @@ mod tests {
         assert_eq!(get(&r, "carried_over", "other_org"), Some(331));
         assert!(!r.has_issue("cells_inferred"), "{:?}", r.issues);
         assert_eq!(get(&r, "new_received", "total"), Some(3241));
+    }
+
+    #[test]
+    fn a_row_s_first_number_printed_above_its_label_among_the_heads_is_its_first_column() {
+        // A web page's table by plain `pdftotext`: 一's first number above its
+        // label, among the columns' heads; the others a line each after it.
+        let text = |first: &str| {
+            format!(
+                "申请人情况\n自然人\n商业企业\n{first}\n一、本年新收政府信息公开申请数量\n0\n1\n0\n2\n1\n9\n\
+                 科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\
+                 二、上年结转政府信息公开申请数量\n2\n0\n0\n0\n0\n0\n2\n三、本年度办理结果\n(一)予以公开\n\
+                 6\n0\n1\n0\n2\n1\n10\n"
+            )
+        };
+        let read = |r: &Report| template::APPLICANTS.iter().map(|a| get(r, "new_received", a)).collect::<Vec<_>>();
+        assert_eq!(read(&requests(&text("5"), Template::T2021)), [5, 0, 1, 0, 2, 1, 9].map(Some));
+        // Not where the row does not add up with it: its first columns, as ever, flagged.
+        let r = requests(&text("4"), Template::T2021);
+        assert_eq!(read(&r)[0], Some(0));
+        assert!(r.has_issue("cells_unaligned"), "{:?}", r.issues);
     }
 
     #[test]
