@@ -600,53 +600,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             (false, Lone::Total) => place(row, n, cs.as_deref(), Some(n - 1)),
             (false, Lone::First) => place(row, n, cs.as_deref(), Some(0)),
         };
-        // A row printed among more numbers than its columns (plain `pdftotext`
-        // runs rows together): its rightmost numbers are its own where they add
-        // up to its total; otherwise which are is unknown.
-        let placed = match placed {
-            Placed::Some(cells, "cells_extra")
-                if !combined && !cells_add_up(&cells.iter().flatten().copied().collect::<Vec<_>>()) =>
-            {
-                Placed::Some(vec![None; n], "cells_extra")
-            }
-            placed => placed,
-        };
-        // A row short of cells whose last number is the others' sum: that is its
-        // total, the rest its first columns, which are not known but the first.
-        let placed = match placed {
-            Placed::Some(cells, "cells_unaligned") if !combined => summed_last(cells, n),
-            placed => placed,
-        };
-        // Two numbers of neighbouring columns printed touching, a column blank
-        // beside them: neither is read.
-        let (placed, touching) = match placed {
-            Placed::All(cells) if !combined && !rows[k].delimited && !rows[k].vertical => {
-                let unsure = touching(&cells);
-                if unsure.is_empty() {
-                    (Placed::All(cells), false)
-                } else {
-                    let mut out: Vec<Option<Cell>> = cells.into_iter().map(Some).collect();
-                    for c in unsure {
-                        out[c] = None;
-                    }
-                    (Placed::Some(out, "cells_unaligned"), true)
-                }
-            }
-            placed => (placed, false),
-        };
-        // A row of all its cells that adds up only with its greatest number as its
-        // total, printed among the others (a column's head printed between them).
-        let placed = match placed {
-            Placed::All(cells) if !combined && !rows[k].delimited => match total_moved_last(&cells) {
-                Some(cells) => {
-                    let why = "its greatest number, the sum of the others, printed out of its place: read as its total";
-                    report.flag("cells_inferred", format!("{}: {why}", spec.key));
-                    Placed::All(cells)
-                }
-                None => Placed::All(cells),
-            },
-            placed => placed,
-        };
+        let (placed, touching) =
+            if combined { (placed, false) } else { told_by_sums(placed, &rows[k], spec.key, n, report) };
         if matches!(placed, Placed::Filled(_)) {
             filled.push(spec.key);
         }
@@ -716,6 +671,51 @@ fn summed_last(cells: Vec<Option<Cell>>, n: usize) -> Placed {
     match read.as_slice() {
         [first, .., last] if read.len() < n && told => first_and_total_of(*first, *last, n),
         _ => Placed::Some(cells, "cells_unaligned"),
+    }
+}
+
+/// A row of the full form's columns placed (`placed`) as its sums tell (its
+/// key `key`, `n` columns), and whether two of its numbers were printed
+/// touching (neither read).
+fn told_by_sums(placed: Placed, row: &Row, key: &str, n: usize, report: &mut Report) -> (Placed, bool) {
+    // A row printed among more numbers than its columns (plain `pdftotext`
+    // runs rows together): its rightmost numbers are its own where they add
+    // up to its total; otherwise which are is unknown.
+    let placed = match placed {
+        Placed::Some(cells, "cells_extra") if !cells_add_up(&cells.iter().flatten().copied().collect::<Vec<_>>()) => {
+            Placed::Some(vec![None; n], "cells_extra")
+        }
+        placed => placed,
+    };
+    // A row short of cells whose last number is the others' sum: that is its
+    // total, the rest its first columns, which are not known but the first.
+    let placed = match placed {
+        Placed::Some(cells, "cells_unaligned") => summed_last(cells, n),
+        placed => placed,
+    };
+    let Placed::All(cells) = placed else { return (placed, false) };
+    if row.delimited {
+        return (Placed::All(cells), false);
+    }
+    // Two numbers of neighbouring columns printed touching, a column blank
+    // beside them: neither is read.
+    let unsure = if row.vertical { Vec::new() } else { touching(&cells) };
+    if !unsure.is_empty() {
+        let mut out: Vec<Option<Cell>> = cells.into_iter().map(Some).collect();
+        for c in unsure {
+            out[c] = None;
+        }
+        return (Placed::Some(out, "cells_unaligned"), true);
+    }
+    // A row of all its cells that adds up only with its greatest number as its
+    // total, printed among the others (a column's head printed between them).
+    match total_moved_last(&cells) {
+        Some(cells) => {
+            let why = "its greatest number, the sum of the others, printed out of its place: read as its total";
+            report.flag("cells_inferred", format!("{key}: {why}"));
+            (Placed::All(cells), false)
+        }
+        None => (Placed::All(cells), false),
     }
 }
 
