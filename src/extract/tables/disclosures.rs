@@ -982,4 +982,32 @@ mod tests {
         read_disclosures(text, &rs, Template::T2021, &mut r);
         assert_eq!(r.disclosures[0].value, 15_000.0);
     }
+
+    /// An item's metrics and values, in the order read.
+    fn metrics(r: &Report, item: &str) -> Vec<(&'static str, f64)> {
+        r.disclosures.iter().filter(|d| d.item == item).map(|d| (d.metric, d.value)).collect()
+    }
+
+    #[test]
+    fn the_next_block_s_heading_is_no_part_of_an_item_s_label() {
+        // A web page by plain `pdftotext`: 其他对外管理服务事项's note, wrapped over
+        // lines above its last numbers, names 行政处罚 and 行政强制, and the next
+        // block's heading follows.
+        // (Their lines' pieces stacked interleave the heading's `(六)` with the note's words.)
+        let text = "第二十 条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n130\n-4\n4\n\
+                    其他 对外管 理服 务事项(指行政许可以外的政 务 服\n28\n务事项,含行政确认、行政 奖励、行政 裁\n\
+                    决、行政 给付、行政处 罚、行政强制 等)\n8\n0\n第二十 条第(六)项\n\
+                    信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处 罚 1\n-12\n8\n行政强制 3\n-16\n4\n\
+                    第二十 条第(八)项\n";
+        let r = disclosures(text, Template::T2019);
+        let expected = [
+            ("other_management_service", [28.0, 8.0, 0.0]),
+            ("administrative_penalty", [1.0, -12.0, 8.0]),
+            ("administrative_coercion", [3.0, -16.0, 4.0]),
+        ];
+        for (item, [previous, change, decisions]) in expected {
+            let read = [("previous_count", previous), ("change", change), ("decisions", decisions)];
+            assert_eq!(metrics(&r, item), read, "{item}");
+        }
+    }
 }

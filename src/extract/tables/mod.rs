@@ -184,7 +184,9 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             continue;
         }
         let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
-        let after: Vec<&str> = (k + 1..rows.len()).take_while(|&a| rows[a].is_orphan()).take(2).map(|a| rows[a].label()).collect();
+        // (The lines of label alone below, up to a block's heading of 表二: no item's words.)
+        let alone = |a: &usize| rows[*a].is_orphan() && !rows[*a].label().has(template::DISCLOSURE_ANCHOR);
+        let after: Vec<&str> = (k + 1..rows.len()).take_while(alone).take(2).map(|a| rows[a].label()).collect();
         let first_after = after.first().copied().unwrap_or_default();
         // The label as printed around the numbers, the nearest pieces first: on
         // their line with the pieces above, or the line below; each label column
