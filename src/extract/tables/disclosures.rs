@@ -63,6 +63,19 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
         }
     }
+    // The blocks whose numbers are all their items' rows', none a 0 nor a mark for
+    // none: their empty cells left blank.
+    let blank: Vec<bool> = (0..blocks.len())
+        .map(|b| {
+            let Some(from) = header_at[b] else { return false };
+            let to = header_at[b + 1..].iter().flatten().next().copied().unwrap_or(walk.end);
+            let own = |k: usize| matches.iter().any(|&(j, m)| m == k && items[j].0 == b);
+            (from..to.min(rows.len()))
+                .filter(|&k| !rows[k].cells.is_empty())
+                .all(|k| own(k) && rows[k].cells.iter().all(|c| c.number() != 0.0))
+        })
+        .collect();
+    let in_force = |c: &template::Column| c.metric == "in_force";
     for &(j, k) in &matches {
         let (b, i) = items[j];
         if !filled[b] || by_columns[b].is_some() {
@@ -107,6 +120,17 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         let placed = match placed {
             Placed::Some(_, "cells_extra") if row.vertical && label_first => {
                 Placed::Some(vec![None; block.columns.len()], "cells_extra")
+            }
+            // A row of (一)项 short of cells in a block that prints no 0 nor mark for
+            // none (a Word table's blank cells): its last number is the stock in force,
+            // which any agency that made or repealed one holds; the others' columns
+            // stay a guess.
+            Placed::Some(mut cells, "cells_unaligned") if blank[b] && block.columns.last().is_some_and(in_force) => {
+                if let Some(at) = cells.iter().rposition(Option::is_some) {
+                    let last = cells.len() - 1;
+                    cells.swap(at, last);
+                }
+                Placed::Some(cells, "cells_unaligned")
             }
             placed => placed,
         };
@@ -986,6 +1010,26 @@ mod tests {
     /// An item's metrics and values, in the order read.
     fn metrics(r: &Report, item: &str) -> Vec<(&'static str, f64)> {
         r.disclosures.iter().filter(|d| d.item == item).map(|d| (d.metric, d.value)).collect()
+    }
+
+    #[test]
+    fn a_row_short_of_cells_in_a_block_of_blank_cells_ends_with_the_stock_in_force() {
+        // Plain `pdftotext` of a Word table that leaves a 0 blank: 规章 made 3,
+        // repealed none, 28 in force.
+        let text = |normative: &str| {
+            format!(
+                "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n3\n28\n\
+                 行政规范性文件\n{normative}\n第二十条第(五)项\n信息内容\n本年处理决定数量\n行政许可\n23\n\
+                 三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let r = disclosures(&text("1\n1\n26"), Template::T2021);
+        assert_eq!(metrics(&r, "regulation"), [("made", 3.0), ("in_force", 28.0)]);
+        assert_eq!(metrics(&r, "normative_document"), [("made", 1.0), ("repealed", 1.0), ("in_force", 26.0)]);
+        assert!(r.has_issue("cells_unaligned"));
+        // A block that prints its zeros: a row short of cells lost its last, read in its first columns.
+        let r = disclosures(&text("1\n0\n26"), Template::T2021);
+        assert_eq!(metrics(&r, "regulation"), [("made", 3.0), ("repealed", 28.0)]);
     }
 
     #[test]
