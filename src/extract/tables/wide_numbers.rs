@@ -17,6 +17,11 @@
 //! the row, each in its number's column (`一、本年新收… 126 137 11 13 40 28 149`
 //! over `3 … 2`: 1263 … 1492): a row that does not add up as printed is read
 //! with the digits under its numbers joined to them where it then does.
+//! `pdftotext -raw` may print those digits on a line of their own past the
+//! lines of a label wrapped beside the row (`(一)予以公开 105 … 124` /
+//! `年度办` / `理结果` / `8 8`): in their numbers' order, no column kept, each
+//! joined to a number of two digits or more of the row where one set of them
+//! only makes it add up.
 
 use super::*;
 use crate::extract::cells::cells_add_up;
@@ -47,6 +52,17 @@ pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize)
             out[k].cells = cells;
             for line in &mut out[k + 1..k + lines] {
                 line.cells.clear();
+            }
+        } else if lines == 1 && labelled {
+            // (The digits after the lines of label below the row.)
+            let labels = rows[k + 1..end].iter().take(MAX_LABEL_LINES).take_while(|r| r.is_orphan()).count();
+            let d = k + 1 + labels;
+            let digits = rows.get(d).filter(|r| labels > 0 && d < end && r.is_numbers_alone());
+            if let Some(cells) = digits.and_then(|digits| after_labels(text, &rows[k], digits, n)) {
+                let out = out.get_or_insert_with(|| rows.to_vec());
+                out[k].cells = cells;
+                out[d].cells.clear();
+                k = d;
             }
         }
         k += lines;
@@ -115,6 +131,43 @@ fn under(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
     one_joining(text, &pieces, &joins, joins.len(), cells_add_up).ok().flatten()
 }
 
+/// The most lines of label between a row and the last digits of its wrapped
+/// numbers (a band's label wrapped beside it, `年度办` / `理结果`).
+const MAX_LABEL_LINES: usize = 2;
+
+/// The `n` cells of a row printed whole on its label's line (`row`) with the
+/// last digits of some of its wide numbers on a line of their own after lines
+/// of label below it (`digits`, in their numbers' order: `pdftotext -raw`
+/// keeps no columns): joined to the one set of its numbers of two digits or
+/// more with which the row adds up, where it does not as printed.
+fn after_labels(text: &str, row: &Row, digits: &Row, n: usize) -> Option<Vec<Cell>> {
+    let m = digits.cells.len();
+    if row.cells.len() != n || m > MAX_WRAPPED || cells_add_up(&row.cells) {
+        return None;
+    }
+    let widths: Vec<u32> = digits.cells.iter().map(|d| digits_of(text, d).filter(|&w| w <= 2)).collect::<Option<_>>()?;
+    let wide: Vec<bool> = row.cells.iter().map(|c| digits_of(text, c).is_some_and(|d| d >= 2)).collect();
+    let mut found = None;
+    for set in bit_sets(n, m) {
+        let chosen: Vec<usize> = (0..n).filter(|&i| set & (1 << i) != 0).collect();
+        if !chosen.iter().all(|&i| wide[i]) {
+            continue;
+        }
+        let mut cells = row.cells.clone();
+        for (&i, (tail, &w)) in chosen.iter().zip(digits.cells.iter().zip(&widths)) {
+            let number = cells[i].number() * 10f64.powi(w as i32) + tail.number();
+            cells[i].value = Some(Value { number, unit: None });
+        }
+        if cells_add_up(&cells) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(cells);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::numbers_first::tests::{get, requests};
@@ -133,6 +186,28 @@ mod tests {
         assert_eq!(get(&r, "granted"), [1033, 71, 12, 12, 39, 24, 1191]);
         assert_eq!(get(&r, "partially_granted"), [189, 29, 1, 6, 8, 7, 240]);
         assert_eq!(get(&r, "denied_state_secret"), [22, 0, 0, 0, 4, 0, 26]);
+    }
+
+    #[test]
+    fn wide_numbers_wrapped_past_the_lines_of_label_below_their_row_are_read_whole() {
+        // `pdftotext -raw`: (一)'s row on its label's line, the band's label
+        // wrapped below it, then the last digits of its first number and its
+        // total on a line (1058 … 1248).
+        let text = |digits: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                 一、本年新收政府信息公开申请数量 238\n6\n229 29 18 117 47 282\n6\n\
+                 二、上年结转政府信息公开申请数量 15 31 0 0 14 1 61\n\
+                 三、本 (一)予以公开 105 104 11 9 48 18 124\n年度办\n理结果\n{digits}\n\
+                 (二)部分公开 213 18 1 1 11 5 249\n"
+            )
+        };
+        let r = requests(&text("8 8"));
+        assert_eq!(get(&r, "new_received"), [2386, 229, 29, 18, 117, 47, 2826]);
+        assert_eq!(get(&r, "granted"), [1058, 104, 11, 9, 48, 18, 1248]);
+        assert_eq!(get(&r, "partially_granted"), [213, 18, 1, 1, 11, 5, 249]);
+        // Digits with which the row adds up no way: not joined.
+        assert!(!get(&requests(&text("8 7")), "granted").contains(&1058));
     }
 
     #[test]
