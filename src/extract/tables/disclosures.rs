@@ -165,10 +165,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
 /// item's numbers.
 const MAX_PAST_UNDER: usize = 3;
 
-/// The most lines after an item's numbers [`Apart::after_lines`] looks at,
-/// and the most lines of its label before them.
+/// The most lines after an item's numbers [`Apart::after_lines`] looks at.
 const MAX_AFTER_LINES: usize = 5;
-pub(super) const MAX_LABEL_LINES: usize = 3;
 
 /// The item rows `matches` (item, layout row) with each line of numbers that
 /// holds a row's change under it (see [`Apart::change_around`]), or that

@@ -51,6 +51,9 @@ pub use requests::read_requests;
 /// An empty cell in a filled table.
 const ZERO: Value = Value { number: 0.0, unit: None };
 
+/// The most lines of label alone a row's label wraps over above its numbers.
+const MAX_LABEL_LINES: usize = 3;
+
 /// The result of walking rows against a list of template rows.
 struct Walk {
     /// (template row index, layout row index), in order.

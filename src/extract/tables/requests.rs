@@ -726,11 +726,13 @@ fn told_by_sums(placed: Placed, row: &Row, key: &str, n: usize, report: &mut Rep
 /// heads. `None` otherwise, or where that line is another row's.
 fn first_before<'a>(rows: &[Row<'a>], k: usize, matches: &[(usize, usize)], n: usize) -> Option<Row<'a>> {
     let row = &rows[k];
-    let short = row.cells.len() + 1 == n && !row.delimited && !cells_add_up(&row.cells);
-    let labelled = rows[..k].iter().rev().take(super::disclosures::MAX_LABEL_LINES).take_while(|r| r.is_orphan()).count();
+    if row.cells.len() + 1 != n || row.delimited || cells_add_up(&row.cells) {
+        return None;
+    }
+    let labelled = rows[..k].iter().rev().take(MAX_LABEL_LINES).take_while(|r| r.is_orphan()).count();
     let at = k.checked_sub(1 + labelled)?;
     let above = &rows[at];
-    if !short || !above.labels.is_empty() || above.cells.len() != 1 || matches.iter().any(|m| m.1 == at) {
+    if !above.labels.is_empty() || above.cells.len() != 1 || matches.iter().any(|m| m.1 == at) {
         return None;
     }
     let cells: Vec<Cell> = above.cells.iter().chain(&row.cells).copied().collect();

@@ -55,7 +55,7 @@ pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize)
             }
         } else if lines == 1 && labelled {
             // (The digits after the lines of label below the row.)
-            let labels = rows[k + 1..end].iter().take(MAX_LABEL_LINES).take_while(|r| r.is_orphan()).count();
+            let labels = rows[k + 1..end].iter().take(MAX_BAND_LINES).take_while(|r| r.is_orphan()).count();
             let d = k + 1 + labels;
             let digits = rows.get(d).filter(|r| labels > 0 && d < end && r.is_numbers_alone());
             if let Some(cells) = digits.and_then(|digits| after_labels(text, &rows[k], digits, n)) {
@@ -133,7 +133,7 @@ fn under(text: &str, lines: &[Row], n: usize) -> Option<Vec<Cell>> {
 
 /// The most lines of label between a row and the last digits of its wrapped
 /// numbers (a band's label wrapped beside it, `年度办` / `理结果`).
-const MAX_LABEL_LINES: usize = 2;
+const MAX_BAND_LINES: usize = 2;
 
 /// The `n` cells of a row printed whole on its label's line (`row`) with the
 /// last digits of some of its wide numbers on a line of their own after lines
