@@ -63,11 +63,14 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
         }
     }
-    // The blocks whose numbers are all their items' rows', none a 0 nor a mark for
-    // none: their empty cells left blank.
+    // The blocks of a stock in force whose numbers are all their items' rows',
+    // none a 0 nor a mark for none: their empty cells left blank.
+    let in_force = |c: &template::Column| c.metric == "in_force";
     let blank: Vec<bool> = (0..blocks.len())
         .map(|b| {
-            let Some(from) = header_at[b] else { return false };
+            let Some(from) = header_at[b].filter(|_| blocks[b].columns.last().is_some_and(in_force)) else {
+                return false;
+            };
             let to = header_at[b + 1..].iter().flatten().next().copied().unwrap_or(walk.end);
             let own = |k: usize| matches.iter().any(|&(j, m)| m == k && items[j].0 == b);
             (from..to.min(rows.len()))
@@ -75,7 +78,6 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
                 .all(|k| own(k) && rows[k].cells.iter().all(|c| c.number() != 0.0))
         })
         .collect();
-    let in_force = |c: &template::Column| c.metric == "in_force";
     for &(j, k) in &matches {
         let (b, i) = items[j];
         if !filled[b] || by_columns[b].is_some() {
@@ -125,7 +127,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             // none (a Word table's blank cells): its last number is the stock in force,
             // which any agency that made or repealed one holds; the others' columns
             // stay a guess.
-            Placed::Some(mut cells, "cells_unaligned") if blank[b] && block.columns.last().is_some_and(in_force) => {
+            Placed::Some(mut cells, "cells_unaligned") if blank[b] => {
                 if let Some(at) = cells.iter().rposition(Option::is_some) {
                     let last = cells.len() - 1;
                     cells.swap(at, last);
