@@ -73,9 +73,8 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             };
             let to = header_at[b + 1..].iter().flatten().next().copied().unwrap_or(walk.end);
             let own = |k: usize| matches.iter().any(|&(j, m)| m == k && items[j].0 == b);
-            (from..to.min(rows.len()))
-                .filter(|&k| !rows[k].cells.is_empty())
-                .all(|k| own(k) && rows[k].cells.iter().all(|c| c.number() != 0.0))
+            let mut numbered = (from..to.min(rows.len())).filter(|&k| !rows[k].cells.is_empty()).peekable();
+            numbered.peek().is_some() && numbered.all(|k| own(k) && rows[k].cells.iter().all(|c| c.number() != 0.0))
         })
         .collect();
     for &(j, k) in &matches {
