@@ -475,6 +475,12 @@ fn digits_of(text: &str, cell: &Cell) -> Option<u32> {
     (whole && d > 0 && !token[d..].starts_with(['.', ','])).then_some(d as u32)
 }
 
+/// The number of `head` with the `digits` digits of `tail` written after it
+/// (`105` and `8`: 1058), a wide number its narrow cell wrapped.
+fn with_digits(head: &Cell, tail: &Cell, digits: u32) -> Value {
+    Value { number: head.number() * 10f64.powi(digits as i32) + tail.number(), unit: None }
+}
+
 /// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
 /// increasing order: C(18, 3) sets at most here.
 fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
@@ -506,8 +512,7 @@ fn one_joining(
             let joined = joins.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
             match (joined, out.last_mut()) {
                 (true, Some(head)) => {
-                    let number = head.number() * 10f64.powi(digits_of(text, c).unwrap_or(0) as i32) + c.number();
-                    head.value = Some(Value { number, unit: None });
+                    head.value = Some(with_digits(head, c, digits_of(text, c).unwrap_or(0)));
                 }
                 _ => out.push(*c),
             }

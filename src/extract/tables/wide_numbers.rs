@@ -155,8 +155,7 @@ fn after_labels(text: &str, row: &Row, digits: &Row, n: usize) -> Option<Vec<Cel
         }
         let mut cells = row.cells.clone();
         for (&i, (tail, &w)) in chosen.iter().zip(digits.cells.iter().zip(&widths)) {
-            let number = cells[i].number() * 10f64.powi(w as i32) + tail.number();
-            cells[i].value = Some(Value { number, unit: None });
+            cells[i].value = Some(with_digits(&cells[i], tail, w));
         }
         if cells_add_up(&cells) {
             if found.is_some() {
