@@ -506,27 +506,7 @@ enum Lone {
 fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) -> Option<usize> {
     let specs = template::request_rows(t);
     let cues = Cues::requests(t);
-    let anchor = specs[0].cues[0];
-    // The first row's label holds the anchor, or does with the line of label
-    // alone after it or before it (a narrow column wraps it): the walk starts there.
-    let orphan = |k: usize| rows.get(k).filter(|r| r.is_orphan()).map_or("", |r| r.label());
-    let candidates: Vec<usize> = (0..rows.len())
-        .filter(|&k| rows[k].kind == Kind::Table)
-        .filter_map(|k| {
-            let own = rows[k].label();
-            if own.has(anchor) {
-                return Some(k);
-            }
-            // An anchor across two lines starts with its first character on the first.
-            let head = anchor.chars().next().map_or(anchor, |c| &anchor[..c.len_utf8()]);
-            let (after, before) = (orphan(k + 1), k.checked_sub(1).map_or("", orphan));
-            if !after.is_empty() && own.has(head) && format!("{own}{after}").has(anchor) {
-                Some(k)
-            } else {
-                (!before.is_empty() && before.has(head) && format!("{before}{own}").has(anchor)).then(|| k - 1)
-            }
-        })
-        .collect();
+    let candidates = table_starts(rows, specs[0].cues[0]);
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
     let walk = match walks.find(|w| w.matches.len() >= 4) {
@@ -626,17 +606,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             }
         }
     }
-    // The rows' lone numbers all first where the sums tell so of them together; then each alone.
-    let first_or_total = |f: &RequestFact| ["total", "natural_person"].contains(&f.applicant);
-    let together: Vec<usize> =
-        lone_numbers.into_iter().filter(|&at| report.requests.get(at).is_some_and(first_or_total)).collect();
-    lone_all_first(&mut report.requests, from, &together, t);
-    // (The last first: a fact dropped leaves the others' places.)
-    for &at in alone.iter().rev() {
-        if report.requests.get(at).is_some_and(first_or_total) {
-            lone_column(&mut report.requests, from, at, t);
-        }
-    }
+    lone_placed(&mut report.requests, from, &lone_numbers, &alone, t);
     let guesses = Guesses { rows: &guessed, far_short: &far_short, filled: &filled, of: walk.matches.len() };
     if let Some(cut) = unverified_dropped(&mut report.requests, from, &guesses, t) {
         let detail = format!(
@@ -652,6 +622,46 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// The facts read from rows' lone numbers (`lone`, indices into `facts`; the
+/// table's from `from`) put where the sums tell: all in their first columns
+/// where they tell so of them together; then each of `alone` by itself.
+fn lone_placed(facts: &mut Vec<RequestFact>, from: usize, lone: &[usize], alone: &[usize], t: Template) {
+    let first_or_total = |f: &RequestFact| ["total", "natural_person"].contains(&f.applicant);
+    let together: Vec<usize> =
+        lone.iter().copied().filter(|&at| facts.get(at).is_some_and(first_or_total)).collect();
+    lone_all_first(facts, from, &together, t);
+    // (The last first: a fact dropped leaves the others' places.)
+    for &at in alone.iter().rev() {
+        if facts.get(at).is_some_and(first_or_total) {
+            lone_column(facts, from, at, t);
+        }
+    }
+}
+
+/// The rows where 表三 may start: a row of the table whose label holds the
+/// first row's `anchor`, or does with the line of label alone after it or
+/// before it (a narrow column wraps it; then the first of the two).
+fn table_starts(rows: &[Row], anchor: &str) -> Vec<usize> {
+    let orphan = |k: usize| rows.get(k).filter(|r| r.is_orphan()).map_or("", |r| r.label());
+    // An anchor across two lines starts with its first character on the first.
+    let head = anchor.chars().next().map_or(anchor, |c| &anchor[..c.len_utf8()]);
+    (0..rows.len())
+        .filter(|&k| rows[k].kind == Kind::Table)
+        .filter_map(|k| {
+            let own = rows[k].label();
+            if own.has(anchor) {
+                return Some(k);
+            }
+            let (after, before) = (orphan(k + 1), k.checked_sub(1).map_or("", orphan));
+            if !after.is_empty() && own.has(head) && format!("{own}{after}").has(anchor) {
+                Some(k)
+            } else {
+                (!before.is_empty() && before.has(head) && format!("{before}{own}").has(anchor)).then(|| k - 1)
+            }
+        })
+        .collect()
 }
 
 /// The cells of a row put in its first columns for want of anything telling
