@@ -270,7 +270,7 @@ fn regroup(
             || band_apart(out, before, at, n, Takes::All)
             || next_row_first(out, (before, next), at, n, cues, &group_first)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
-            || rests_after_first(out, &built[i + 1..], at, n, &group_first)
+            || rests_after_first(out, &built[i + 1..], at, n, (cues, &group_first))
             || previous_within(out, before, at, n, cues)
             || (band_apart(out, before, at, n, Takes::Leaving)
                 && places_after(out, around(built, i), at, n, cues, &mut moved));
@@ -489,7 +489,9 @@ fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> b
 /// label, after `at`'s own, its first on or after its label's first line
 /// (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0 1` / `四、结转下年度` / `1` / `继续办理`):
 /// taken where `next` is as many short and both rows add up (rows of zeros
-/// all: however they are cut, both rows are zeros). The table's last row may
+/// all: however they are cut, both rows are zeros). So too the other way
+/// about, where only that adds up: `next`'s first columns printed before its
+/// label, after `at`'s own (`… 412` / `41` / `二、上年结转` / `2 0 0 1 0 44`). The table's last row may
 /// hold more after its first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a
 /// page's PDF prints numbers of rows above after the table): not its own, the
 /// 总计 of the rows before `at` (`before`) that a group's label shares a line
@@ -516,10 +518,17 @@ fn next_row_first(
     if held != first && !(last && first > 0 && held > first) {
         return false;
     }
-    let joined: Vec<Cell> = out[next].cells[..first].iter().chain(&out[at].cells[n..]).copied().collect();
-    if !cells_add_up(&out[at].cells[..n]) || !cells_add_up(&joined) {
+    if !cells_add_up(&out[at].cells[..n]) {
         return false;
     }
+    let (ahead, rest) = (&out[at].cells[n..], &out[next].cells[..first]);
+    let first_after: Vec<Cell> = rest.iter().chain(ahead).copied().collect();
+    let first_ahead: Vec<Cell> = ahead.iter().chain(rest).copied().collect();
+    let joined = match (cells_add_up(&first_after), held == first && cells_add_up(&first_ahead)) {
+        (true, _) => first_after,
+        (false, true) => first_ahead,
+        (false, false) => return false,
+    };
     let more = out[next].cells[first..].to_vec();
     out[at].cells.truncate(n);
     out[next].cells = joined;
@@ -602,7 +611,13 @@ fn places_after(
 /// last of the rows, may hold a column fewer, its 总计 printed after the table
 /// (see [`totals_after_sum`]); the other rows then add up, and read so the
 /// numbers fit one way only.
-fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, group_first: GroupFirst) -> bool {
+///
+/// A row between them that names no place and no item (a group's label beside
+/// a tall row's, `(六)其他处理`, with that row's last line and a number) holds
+/// a number of the row after it, printed above that row's label: the next
+/// after those on its label's line.
+fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, by: (&Cues, GroupFirst)) -> bool {
+    let (cues, group_first) = by;
     // (A row's numbers short of a row after it: nothing to look at.)
     if !after.iter().take(MAX_ROWS).any(|&r| (1..n).contains(&out[r].cells.len())) {
         return false;
@@ -610,21 +625,40 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, grou
     let own_short = group_first(&out[at]);
     // Each way: whether `at`, and whether the last row, is short of its total.
     let ways = [(false, false), (true, false), (false, true), (true, true)];
-    let mut found: Option<(usize, Vec<usize>, Vec<Vec<Cell>>)> = None;
+    // A reading: `at`'s own numbers, the rows whose rests follow them, their
+    // numbers, and the rows naming no place whose numbers they took.
+    struct Read {
+        own: usize,
+        rows: Vec<usize>,
+        cells: Vec<Vec<Cell>>,
+        passed: Vec<usize>,
+    }
+    let mut found: Option<Read> = None;
     for (at_short, last_short) in ways.into_iter().filter(|&(a, _)| own_short || !a) {
         let own = n - usize::from(at_short);
         let Some(extra) = out[at].cells.len().checked_sub(own).filter(|&e| e > 0) else { continue };
         let mut rows = Vec::new();
+        // Each row's first numbers: those after its label, then those of the rows before it naming no place.
+        let mut firsts: Vec<Vec<Cell>> = Vec::new();
+        let (mut unnamed, mut passed) = (Vec::new(), Vec::new());
         let mut rests = 0;
         let mut last_width = n;
         for &r in after.iter().take(MAX_ROWS).filter(|&&r| !out[r].cells.is_empty()) {
-            if rests >= extra || out[r].cells.len() >= n {
+            let carried = unnamed.iter().flat_map(|&u: &usize| out[u].cells.iter().copied());
+            let first: Vec<Cell> = out[r].cells.iter().copied().chain(carried).collect();
+            if rests >= extra || first.len() >= n {
                 break;
             }
+            if place_of(&out[r], cues).is_none() && !names_an_item(out[r].label()) {
+                unnamed.push(r);
+                continue;
+            }
+            passed.append(&mut unnamed);
             rows.push(r);
-            rests += n - out[r].cells.len();
+            rests += n - first.len();
+            firsts.push(first);
             last_width = n;
-            let short = || out[r].cells.len() < n - 1 && group_first(&out[r]);
+            let short = || firsts.last().is_some_and(|f| f.len() < n - 1) && group_first(&out[r]);
             if last_short && rests == extra + 1 && short() {
                 (rests, last_width) = (extra, n - 1);
             }
@@ -638,9 +672,8 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, grou
         let mut rest = out[at].cells[own..].iter().copied();
         let width = |k: usize| if k + 1 == rows.len() { last_width } else { n };
         let mut read: Vec<Vec<Cell>> = Vec::with_capacity(rows.len());
-        for (k, &r) in rows.iter().enumerate() {
-            let first = out[r].cells.iter().copied();
-            read.push(first.chain(rest.by_ref().take(width(k) - out[r].cells.len())).collect());
+        for (k, first) in firsts.iter().enumerate() {
+            read.push(first.iter().copied().chain(rest.by_ref().take(width(k) - first.len())).collect());
         }
         let whole = read.iter().filter(|c| c.len() == n);
         let not_adding = whole.clone().filter(|c| !cells_add_up(c)).count();
@@ -649,14 +682,17 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, grou
         }
         let numbers = |read: &[Vec<Cell>]| read.iter().flatten().map(Cell::number).collect::<Vec<f64>>();
         match &found {
-            Some((o, r, f)) if (*o, r) != (own, &rows) || numbers(f) != numbers(&read) => return false,
+            Some(f) if (f.own, &f.rows) != (own, &rows) || numbers(&f.cells) != numbers(&read) => return false,
             Some(_) => {}
-            None => found = Some((own, rows, read)),
+            None => found = Some(Read { own, rows, cells: read, passed }),
         }
     }
-    let Some((own, rows, read)) = found else { return false };
-    out[at].cells.truncate(own);
-    for (&r, cells) in rows.iter().zip(read) {
+    let Some(found) = found else { return false };
+    out[at].cells.truncate(found.own);
+    for r in found.passed {
+        out[r].cells.clear();
+    }
+    for (&r, cells) in found.rows.iter().zip(found.cells) {
         out[r].cells = cells;
     }
     true
@@ -990,6 +1026,31 @@ mod tests {
     }
 
     #[test]
+    fn the_next_row_s_first_after_a_row_s_own_before_its_label() {
+        // A page's table printed to PDF: 二's first number after 一's, above 二's
+        // label (each row's next between its label's lines).
+        let text = |over: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n346\n公开申请数量\n{}{}\n二、上年结转政府信息\n{}\n公开申请数量\n{}\
+                 三、本年度办理结果\n(一)予以公开\n{}(二)部分公开\n{}",
+                lines(&[29, 2, 2, 23, 10, 412]),
+                over[0],
+                over[1],
+                lines(&over[2..]),
+                lines(&[387, 31, 2, 2, 24, 10, 456]),
+                lines(&[0; 7]),
+            )
+        };
+        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 44]));
+        assert_eq!(get(&r, "new_received"), [346, 29, 2, 2, 23, 10, 412]);
+        assert_eq!(get(&r, "carried_over"), [41, 2, 0, 0, 1, 0, 44]);
+        assert_eq!(get(&r, "granted"), [387, 31, 2, 2, 24, 10, 456]);
+        // Not where 二 does not add up so.
+        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 45]));
+        assert_ne!(get(&r, "carried_over"), [41, 2, 0, 0, 1, 0, 45]);
+    }
+
+    #[test]
     fn a_later_row_s_label_printed_early_takes_its_numbers_after_the_row_that_held_them() {
         // A page's table printed to PDF: 四's label among 三's rows, its numbers
         // after (七)'s own.
@@ -1177,6 +1238,40 @@ mod tests {
         let r = requests(&text(2).replace("0\n0\n1\n0\n3\n", "0\n0\n1\n0\n4\n"));
         assert_eq!(get(&r, "unable_needs_creation")[2..], [-1; 5]);
         assert_eq!(get(&r, "unable_unclear")[2..], [-1; 5]);
+    }
+
+    #[test]
+    fn a_tall_row_s_rest_and_the_next_row_s_before_their_labels_a_group_s_label_between() {
+        // A page's table printed to PDF, (六)'s first two rows' labels tall: the
+        // numbers of 5 (its first on its label's line), then the rests of (六)1 and
+        // (六)2; (六)1's first between its label's lines, the group's label beside
+        // them, a number of (六)2 after them, (六)2's first on its label's line.
+        let text = |fee: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}4.无正当理由大量反\n1\n复申请\n{}\
+                 5.要求行政机关确认\n或重新出具已获取信 0\n息\n{}{}{}1.申请人无正当理由\n逾期不补正、行政\n0\n\
+                 (六)其他处理\n机关不再处理其政\n府信息公开申请\n{}\n2.申请人逾期未按收 {}\n费通知要求缴纳费\n\
+                 用、行政机关不再处\n理其政府信息公开申\n请\n3.其他\n{}(七)总计\n",
+                lines(&[0, 0, 0, 0, 0, 3]),
+                lines(&[0, 0, 0, 0, 0, 1]),
+                lines(&[0; 6]),
+                lines(&[0, 0, 0, 0, 1, 1]),
+                lines(&fee[2..]),
+                fee[1],
+                fee[0],
+                lines(&[0; 7]),
+            )
+        };
+        let r = requests(&text(&[3, 2, 0, 0, 0, 0, 5]));
+        assert_eq!(get(&r, "rejected_excessive"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "rejected_confirmation"), [0; 7]);
+        assert_eq!(get(&r, "other_overdue_correction"), [0, 0, 0, 0, 0, 1, 1]);
+        assert_eq!(get(&r, "other_overdue_fee"), [3, 2, 0, 0, 0, 0, 5]);
+        assert_eq!(get(&r, "other_misc"), [0; 7]);
+        // Not where (六)2 does not add up so.
+        let r = requests(&text(&[3, 2, 0, 0, 0, 0, 6]));
+        assert_ne!(get(&r, "other_overdue_correction"), [0, 0, 0, 0, 0, 1, 1]);
+        assert_ne!(get(&r, "other_overdue_fee"), [3, 2, 0, 0, 0, 0, 6]);
     }
 
     /// 表三 as a page's PDF prints it, (四)1 and (五)1 short of their totals:
