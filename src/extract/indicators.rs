@@ -542,11 +542,22 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
         // A label wrapped over two lines names its row on the first, or with the
         // second (the next line of label, past numbers: `(一)主动公开政府 条` /
         // `1` / `43` / `信息数`) where that names none itself.
-        let what = indicator(r.label()).or_else(|| {
-            let (what, n) = past_numbers(rows, k)?;
-            joined = Some(n);
-            Some(what)
-        });
+        // Or with the next line of label right below it, or below the unit's cell
+        // (`5.不属于本行政机` / `关公开数`: the rows' numbers printed after the labels).
+        let what = indicator(r.label())
+            .or_else(|| {
+                let (what, n) = past_numbers(rows, k)?;
+                joined = Some(n);
+                Some(what)
+            })
+            .or_else(|| {
+                let n = k + 1 + usize::from(rows.get(k + 1).is_some_and(unit_alone));
+                let next = rows.get(n).filter(|r| r.kind == Kind::Table && r.cells.is_empty())?;
+                let label = format!("{}{}", r.label(), next.label());
+                let what = indicator(next.label()).is_none().then(|| indicator(&label)).flatten();
+                joined = what.map(|_| n);
+                what
+            });
         // (The unit in 万元 on the label's first line, where its second names the row.)
         let wan = r.label().contains("万元") || unnamed.is_some_and(|l: &str| l.contains("万元"));
         match what {
@@ -1098,6 +1109,26 @@ mod tests {
         let broken = text.replace("\n9\n0\n", "\n0\n");
         let (_, rows) = super::super::cells::rows(&broken);
         assert!(serials_interleaved(&rows).is_none());
+    }
+
+    #[test]
+    fn serials_among_the_counts_the_last_rows_labels_wrapped_their_numbers_after_them() {
+        // Plain pdftotext of a Word form with a 序号 column: the first rows' serials
+        // and counts before their labels (a label wrapped past its unit), the last
+        // rows' serials together, then their labels wrapped in two, their counts after.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n75\n(一)主动公开政\n条\n\
+            府信息数\n2\n14\n(一)收到申请数\n件\n3\n5\n1.当面申请数\n件\n4\n0\n2.传真申请数\n件\n5\n6\n\
+            3.网络申请数\n件\n6\n3\n4.信函申请数\n件\n7\n14\n(三)申请答复数\n件\n8\n11\n2.同意公开答复数 件\n9\n0\n\
+            3.同意部分公开答 件\n10\n11\n12\n13\n复数\n5.不属于本行政机\n关公开数\n四、行政复议数量\n五、行政诉讼数量\n\
+            七、依申请公开信\n息收取的费用\n件\n3\n件\n件\n万元\n0\n1\n0\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "answered"];
+        let rows = rows.into_iter().chain(["granted", "partially_granted", "unable_not_held"]);
+        assert_eq!(requests(&r), rows.zip([14, 5, 0, 6, 3, 14, 11, 0, 3]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [75.0]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);
+        assert_eq!(r.fees_yuan, Some(0.0));
     }
 
     #[test]
