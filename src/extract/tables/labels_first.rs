@@ -271,6 +271,7 @@ fn regroup(
             || next_row_first(out, (before, next), at, n, cues, &group_first)
             || places_after(out, around(built, i), at, n, cues, &mut moved)
             || rests_after_first(out, &built[i + 1..], at, n, (cues, &group_first))
+            || one_first_each(out, &built[i + 1..], at, n, cues)
             || previous_within(out, before, at, n, cues)
             || (band_apart(out, before, at, n, Takes::Leaving)
                 && places_after(out, around(built, i), at, n, cues, &mut moved));
@@ -693,6 +694,37 @@ fn rests_after_first(out: &mut [Row], after: &[usize], at: usize, n: usize, by: 
         out[r].cells.clear();
     }
     for (&r, cells) in found.rows.iter().zip(found.cells) {
+        out[r].cells = cells;
+    }
+    true
+}
+
+/// The rests of the rows after row `at` (`after`) printed after `at`'s own, a
+/// row at a time, each a column short, and the rows' first columns after them
+/// one a row, but not each after its own label (a page's PDF: `4.无正当理由大量`
+/// / `0 0 0 0 0 0 0` / `0 0 0 0 0 0` / `0 1 0 0 0 1` / `5.要求行政机关确` /
+/// `认或重新出具已获 0` / `取信息` / `0` / `(六)其他处理`): the first numbers after
+/// the labels taken in order, one a row. Taken where as many rows as rests
+/// follow, each naming its place or item, hold as many numbers between them,
+/// and `at` and every one of them add up.
+fn one_first_each(out: &mut [Row], after: &[usize], at: usize, n: usize, cues: &Cues) -> bool {
+    let extra = out[at].cells.len().saturating_sub(n);
+    if extra == 0 || extra % (n - 1) != 0 || !cells_add_up(&out[at].cells[..n]) {
+        return false;
+    }
+    let Some(rows) = after.get(..extra / (n - 1)) else { return false };
+    let named = |r: &usize| place_of(&out[*r], cues).is_some() || names_an_item(out[*r].label());
+    let firsts: Vec<Cell> = rows.iter().flat_map(|&r| out[r].cells.iter().copied()).collect();
+    if !rows.iter().all(named) || firsts.len() != rows.len() {
+        return false;
+    }
+    let rests = out[at].cells[n..].chunks(n - 1);
+    let read: Vec<Vec<Cell>> = firsts.iter().zip(rests).map(|(f, rest)| [&[*f], rest].concat()).collect();
+    if !read.iter().all(|r| cells_add_up(r)) {
+        return false;
+    }
+    out[at].cells.truncate(n);
+    for (&r, cells) in rows.iter().zip(read) {
         out[r].cells = cells;
     }
     true
@@ -1272,6 +1304,36 @@ mod tests {
         let r = requests(&text(&[3, 2, 0, 0, 0, 0, 6]));
         assert_ne!(get(&r, "other_overdue_correction"), [0, 0, 0, 0, 0, 1, 1]);
         assert_ne!(get(&r, "other_overdue_fee"), [3, 2, 0, 0, 0, 0, 6]);
+    }
+
+    #[test]
+    fn the_rests_of_the_rows_after_then_their_firsts_one_a_row() {
+        // A page's table printed to PDF: 4's numbers, the rests of 5 and (六)1
+        // a row at a time, then 5's first on its label's line and (六)1's after
+        // 5's label, above its own.
+        let text = |corr: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n3\n公开申请数量\n{}4.无正当理由大量\n反复申请\n{}{}{}\
+                 5.要求行政机关确\n认或重新出具已获 2\n取信息\n{}\n\
+                 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n\
+                 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n{}3.其他\n{}",
+                lines(&[0, 0, 0, 0, 0, 3]),
+                lines(&[1, 0, 0, 0, 0, 0, 1]),
+                lines(&[0, 0, 1, 0, 0, 3]),
+                lines(&corr[1..]),
+                corr[0],
+                lines(&[0; 7]),
+                lines(&[0; 7]),
+            )
+        };
+        let r = requests(&text(&[0, 0, 1, 0, 0, 0, 1]));
+        assert_eq!(get(&r, "rejected_excessive"), [1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "rejected_confirmation"), [2, 0, 0, 1, 0, 0, 3]);
+        assert_eq!(get(&r, "other_overdue_correction"), [0, 0, 1, 0, 0, 0, 1]);
+        assert_eq!(get(&r, "other_overdue_fee"), [0; 7]);
+        // Not where a row does not add up so.
+        let r = requests(&text(&[0, 0, 1, 0, 0, 0, 2]));
+        assert_ne!(get(&r, "other_overdue_correction"), [0, 0, 1, 0, 0, 0, 2]);
     }
 
     /// 表三 as a page's PDF prints it, (四)1 and (五)1 short of their totals:
