@@ -192,6 +192,17 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         return Some(end);
     }
     let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
+    // Two neighbouring numbers printed in each other's place (columns set so
+    // narrow that their heads run into each other: `尚 总` over `果计`): read
+    // swapped where only so does every proceeding add up.
+    let cells = match (!delimited && !adds_up(&cells[..n])).then(|| one_swap(&cells[..n], group)).flatten() {
+        Some(swapped) => {
+            let why = "表四: two neighbouring numbers printed in each other's place, read where every proceeding adds up";
+            report.flag("cells_inferred", why);
+            [swapped.as_slice(), &cells[n..]].concat()
+        }
+        None => cells,
+    };
     // Numbers a line each that leave two proceedings or more not adding up were
     // taken in an order not the table's (a stray number before the heads,
     // another table's column among them): those proceedings are not read. A
@@ -920,6 +931,25 @@ mod tests {
         let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn two_neighbouring_numbers_in_each_other_s_place_are_read_where_every_proceeding_adds_up() {
+        // `pdftotext -layout` of columns so narrow that their heads run into each
+        // other (`未  果计`): the first proceeding's 总计 printed before its 尚未审结.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议                   行政诉讼\n\
+            结   结    其     尚    总  结  结 其  尚  总 结  结  其                  尚   总\n\
+            果    果    他    未  果计 他 果  未  计  果  果   他   未   计\n\
+            维    纠    结    审  纠  结 维  审     维  纠   结   审\n\
+            持    正    果    结  正  果 持  结     持  正   果   结\n";
+        let table = |rows: &str| format!("{heads}{rows}五、存在的主要问题及改进情况\n");
+        let r = litigation(&table("24   14   33\n           71  0  37 0 0  7  44 26 0   9   0   35\n"));
+        assert_eq!(counts(&r), [24, 14, 33, 0, 71, 37, 0, 0, 7, 44, 26, 0, 9, 0, 35]);
+        assert!(r.has_issue("cells_inferred"), "{:?}", r.issues);
+        // A report's slip in a sum that no exchange mends: read as printed (the checks flag it).
+        let r = litigation(&table("24   14   33\n           71  71  37 0 0  7  44 26 0   9   0   35\n"));
+        assert_eq!(counts(&r)[..5], [24, 14, 33, 71, 71]);
+        assert!(!r.has_issue("cells_inferred"), "{:?}", r.issues);
     }
 
     #[test]
