@@ -486,17 +486,17 @@ fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> b
 }
 
 /// The numbers of the row after `at` (`next`, with whether it is the table's
-/// last) but its first printed before its
-/// label, after `at`'s own, its first on or after its label's first line
-/// (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0 1` / `四、结转下年度` / `1` / `继续办理`):
-/// taken where `next` is as many short and both rows add up (rows of zeros
-/// all: however they are cut, both rows are zeros). So too the other way
-/// about, where only that adds up: `next`'s first columns printed before its
-/// label, after `at`'s own (`… 412` / `41` / `二、上年结转` / `2 0 0 1 0 44`). The table's last row may
-/// hold more after its first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a
-/// page's PDF prints numbers of rows above after the table): not its own, the
-/// 总计 of the rows before `at` (`before`) that a group's label shares a line
-/// with where they fit (see [`group_totals`]).
+/// last) but its first printed before its label, after `at`'s own, its first
+/// on or after its label's first line (`(七)总计` / `11 0 0 0 0 0 11 0 0 0 0 0
+/// 1` / `四、结转下年度` / `1` / `继续办理`): taken where `next` is as many short
+/// and both rows add up (rows of zeros all: however they are cut, both rows
+/// are zeros). So too the other way about, where only that adds up: `next`'s
+/// first columns printed before its label, after `at`'s own (`… 412` / `41` /
+/// `二、上年结转` / `2 0 0 1 0 44`). The table's last row may hold more after its
+/// first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a page's PDF prints
+/// numbers of rows above after the table): not its own, the 总计 of the rows
+/// before `at` (`before`) that a group's label shares a line with where they
+/// fit (see [`group_totals`]).
 fn next_row_first(
     out: &mut [Row],
     (before, next): (&[usize], Option<(usize, bool)>),
