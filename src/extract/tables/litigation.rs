@@ -933,15 +933,24 @@ mod tests {
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
     }
 
+    /// 表四's heading and heads as `pdftotext -layout` prints a Word table's, the
+    /// lines under the heads' first (`lower`) as given.
+    fn layout_heads(lower: &str) -> String {
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议                   行政诉讼\n\
+         结   结    其     尚    总  结  结 其  尚  总 结  结  其                  尚   总\n"
+            .to_string()
+            + lower
+    }
+
     #[test]
     fn two_neighbouring_numbers_in_each_other_s_place_are_read_where_every_proceeding_adds_up() {
         // `pdftotext -layout` of columns so narrow that their heads run into each
         // other (`未  果计`): the first proceeding's 总计 printed before its 尚未审结.
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议                   行政诉讼\n\
-            结   结    其     尚    总  结  结 其  尚  总 结  结  其                  尚   总\n\
-            果    果    他    未  果计 他 果  未  计  果  果   他   未   计\n\
-            维    纠    结    审  纠  结 维  审     维  纠   结   审\n\
-            持    正    果    结  正  果 持  结     持  正   果   结\n";
+        let heads = layout_heads(
+            "果    果    他    未  果计 他 果  未  计  果  果   他   未   计\n\
+             维    纠    结    审  纠  结 维  审     维  纠   结   审\n\
+             持    正    果    结  正  果 持  结     持  正   果   结\n",
+        );
         let table = |rows: &str| format!("{heads}{rows}五、存在的主要问题及改进情况\n");
         let r = litigation(&table("24   14   33\n           71  0  37 0 0  7  44 26 0   9   0   35\n"));
         assert_eq!(counts(&r), [24, 14, 33, 0, 71, 37, 0, 0, 7, 44, 26, 0, 9, 0, 35]);
@@ -955,11 +964,11 @@ mod tests {
     #[test]
     fn a_number_wrapped_under_its_start_in_aligned_text_is_read_whole() {
         // `pdftotext -layout`: 115 wrapped in its narrow cell, its last digit under its first two.
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议                   行政诉讼\n\
-            结   结    其     尚    总  结  结 其  尚  总 结  结  其                  尚   总\n\
-            果   果    他     未    计  果  果 他  未  计 果  果  他                  未   计\n\
-            维   纠    结    审         维   纠   结   审       维   纠   结   审\n\
-            持   正    果    结         持   正   果   结       持   正   果   结\n";
+        let heads = layout_heads(
+            "果   果    他     未    计  果  果 他  未  计 果  果  他                  未   计\n\
+             维   纠    结    审         维   纠   结   审       维   纠   结   审\n\
+             持   正    果    结         持   正   果   结       持   正   果   结\n",
+        );
         let row = "0   47   28   40   11   0   0   7   0   7   0   0   0   27   27\n                   5\n";
         let text = format!("{heads}{row}五、存在的主要问题及改进情况\n");
         assert_eq!(counts(&litigation(&text)), [0, 47, 28, 40, 115, 0, 0, 7, 0, 7, 0, 0, 0, 27, 27]);
