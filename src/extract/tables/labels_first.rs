@@ -306,23 +306,35 @@ pub(super) fn place_of(row: &Row, cues: &Cues) -> Option<usize> {
 /// The 总计 column of row `at` and of the rows before it (the last of
 /// `before`) printed after `at`'s own numbers: taken where the rows are a
 /// column short each and each total is its row's sum (see [`printed_wrong`]).
+/// So too the rows' before `at` alone, printed after `at`'s whole row where
+/// it adds up (a page's PDF: `一、本年新收…` / `240` / … / `11` / `二、上年结转` /
+/// `14` / … / `16` / `286`).
 fn totals_apart(out: &mut [Row], before: &[usize], at: usize, n: usize) -> bool {
-    let m = out[at].cells.len() - (n - 1);
-    if m < 2 {
-        return false;
+    // `at`'s own numbers: a column short, its total among those after; or whole.
+    for own in [n - 1, n] {
+        let m = out[at].cells.len() - own;
+        let rows = if own < n {
+            ending_at(out, before, at, m, n - 1).filter(|_| m >= 2)
+        } else {
+            let whole = cells_add_up(&out[at].cells[..n]);
+            let from = before.len().checked_sub(m).filter(|_| whole);
+            from.map(|f| before[f..].to_vec()).filter(|rows| rows.iter().all(|&r| out[r].cells.len() == n - 1))
+        };
+        let Some(rows) = rows else { continue };
+        let totals = out[at].cells[own..].to_vec();
+        let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
+        let off = |(&r, total): (&usize, &Cell)| total.value.is_none_or(|v| v.number != sum(r));
+        let wrong = rows.iter().zip(&totals).filter(|&pair| off(pair)).count();
+        if wrong > printed_wrong(m) {
+            continue;
+        }
+        out[at].cells.truncate(own);
+        for (&r, total) in rows.iter().zip(totals) {
+            out[r].cells.push(total);
+        }
+        return true;
     }
-    let Some(rows) = ending_at(out, before, at, m, n - 1) else { return false };
-    let totals = out[at].cells[n - 1..].to_vec();
-    let sum = |r: usize| out[r].cells[..n - 1].iter().map(Cell::number).sum::<f64>();
-    let wrong = rows.iter().zip(&totals).filter(|&(&r, total)| total.value.is_none_or(|v| v.number != sum(r))).count();
-    if wrong > printed_wrong(m) {
-        return false;
-    }
-    out[at].cells.truncate(n - 1);
-    for (&r, total) in rows.iter().zip(totals) {
-        out[r].cells.push(total);
-    }
-    true
+    false
 }
 
 /// The `count` rows ending at row `at` (the last of `before`, then `at`), if
@@ -1080,6 +1092,28 @@ mod tests {
         // Not where 二 does not add up so.
         let r = requests(&text(&[41, 2, 0, 0, 1, 0, 45]));
         assert_ne!(get(&r, "carried_over"), [41, 2, 0, 0, 1, 0, 45]);
+    }
+
+    #[test]
+    fn a_row_s_total_printed_after_the_next_row_s_whole_row() {
+        // A page's table printed to PDF: 一's total after 二's numbers.
+        let text = |total: i64| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n240\n公开申请数量\n{}二、上年结转政府信息\n14\n公开申请数量\n{}{total}\n\
+                 三、本年度办理结果\n(一)予以公开\n{}(二)部分公开\n{}",
+                lines(&[15, 6, 3, 11, 11]),
+                lines(&[1, 0, 0, 1, 0, 16]),
+                lines(&[254, 16, 6, 3, 12, 11, 302]),
+                lines(&[0; 7]),
+            )
+        };
+        let r = requests(&text(286));
+        assert_eq!(get(&r, "new_received"), [240, 15, 6, 3, 11, 11, 286]);
+        assert_eq!(get(&r, "carried_over"), [14, 1, 0, 0, 1, 0, 16]);
+        assert_eq!(get(&r, "granted"), [254, 16, 6, 3, 12, 11, 302]);
+        // Not a number that is not the row's sum.
+        let r = requests(&text(285));
+        assert_ne!(get(&r, "new_received"), [240, 15, 6, 3, 11, 11, 285]);
     }
 
     #[test]
