@@ -746,17 +746,20 @@ fn one_first_each(out: &mut [Row], after: &[usize], at: usize, n: usize, cues: &
 /// with none, printed within `at`'s own, after its first ones (`(七)总计` /
 /// `四、结转下年度` / `2` / `继续办理` / `42 7 0 0 0 1 50` / `1 0 0 0 0 3`, a page's
 /// PDF): taken where the row before names the place before `at`'s and one way
-/// of cutting them alone makes both rows add up (or every way the same rows).
+/// of cutting them alone makes both rows add up (or every way the same rows),
+/// and, where the rows are (七)总计 and 四 and 一 and 二 stand whole above,
+/// leaves what those hold in each column but one at most (a number printed
+/// wrong) as the two rows' sum.
 fn previous_within(out: &mut [Row], before: &[usize], at: usize, n: usize, cues: &Cues) -> bool {
     let Some(&previous) = before.last() else { return false };
     if out[at].cells.len() != 2 * n || !out[previous].cells.is_empty() {
         return false;
     }
     let place = |r: usize| place_of(&out[r], cues);
-    match (place(previous), place(at)) {
-        (Some(p), Some(q)) if p + 1 == q => {}
+    let last = match (place(previous), place(at)) {
+        (Some(p), Some(q)) if p + 1 == q => q + 1 == cues.rows,
         _ => return false,
-    }
+    };
     let cells = &out[at].cells;
     // Cut after `at`'s first `k`: the row before's, then the rest of `at`'s.
     let cut = |k: usize| -> (Vec<Cell>, Vec<Cell>) {
@@ -764,8 +767,17 @@ fn previous_within(out: &mut [Row], before: &[usize], at: usize, n: usize, cues:
         (cells[k..k + n].to_vec(), own)
     };
     let numbers = |(a, b): &(Vec<Cell>, Vec<Cell>)| a.iter().chain(b).map(Cell::number).collect::<Vec<f64>>();
+    // What 一 and 二 hold in each column, where both stand whole above ((七) and 四 the rows).
+    let whole = |p: usize| before.iter().rev().copied().find(|&r| place(r) == Some(p) && out[r].cells.len() == n);
+    let received: Option<Vec<f64>> = whole(0)
+        .filter(|_| last)
+        .zip(whole(1))
+        .map(|(a, b)| (0..n).map(|c| out[a].cells[c].number() + out[b].cells[c].number()).collect());
+    let balanced = |a: &[Cell], b: &[Cell]| {
+        received.as_ref().is_none_or(|r| (0..n).filter(|&c| a[c].number() + b[c].number() != r[c]).count() <= 1)
+    };
     let ways: Vec<(Vec<Cell>, Vec<Cell>)> =
-        (0..=n).map(cut).filter(|(a, b)| cells_add_up(a) && cells_add_up(b)).collect();
+        (0..=n).map(cut).filter(|(a, b)| cells_add_up(a) && cells_add_up(b) && balanced(a, b)).collect();
     let Some(first) = ways.first() else { return false };
     if ways.iter().any(|w| numbers(w) != numbers(first)) {
         return false;
@@ -1235,6 +1247,34 @@ mod tests {
         let r = requests(&text(51));
         assert_eq!(get(&r, "total_processed"), [-1; 7]);
         assert_eq!(get(&r, "carried_forward"), [-1; 7]);
+    }
+
+    #[test]
+    fn the_row_before_s_numbers_within_a_row_s_own_leave_what_one_and_two_hold() {
+        // A page's table printed to PDF: (七)'s label alone, 四's first between its
+        // label's lines, then (七)'s and 四's numbers; 一 and 二 whole above.
+        let text = |received: &[i64], over: &[i64], printed: &[i64]| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n{}\n公开申请数量\n{}二、上年结转政府信息\n{}\n公开申请数量\n{}\
+                 (七)总计\n四、结转下年度\n{}\n继续办理\n{}",
+                received[0],
+                lines(&received[1..]),
+                over[0],
+                lines(&over[1..]),
+                printed[0],
+                lines(&printed[1..]),
+            )
+        };
+        let (received, over) = ([40, 8, 0, 0, 0, 1, 49], [4, 0, 0, 0, 0, 0, 4]);
+        let r = requests(&text(&received, &over, &[2, 42, 7, 0, 0, 0, 1, 50, 1, 0, 0, 0, 0, 3]));
+        assert_eq!(get(&r, "total_processed"), [42, 7, 0, 0, 0, 1, 50]);
+        assert_eq!(get(&r, "carried_forward"), [2, 1, 0, 0, 0, 0, 3]);
+        // (七)'s 总计 printed after 四's numbers: the one cut that makes both rows add
+        // up leaves 一 + 二 in no column but one, and is not read.
+        let (received, over) = ([222, 23, 6, 2, 7, 8, 268], [7, 0, 0, 0, 0, 0, 7]);
+        let r = requests(&text(&received, &over, &[7, 222, 22, 6, 2, 6, 7, 1, 0, 0, 1, 1, 10, 265]));
+        assert_ne!(get(&r, "total_processed"), [7, 1, 0, 0, 1, 1, 10]);
+        assert_ne!(get(&r, "carried_forward"), [7, 222, 22, 6, 2, 6, 265]);
     }
 
     #[test]
