@@ -24,7 +24,9 @@
 //! row adds up and the table's identity holds in every column (new and carried
 //! over = processed and carried forward), but for one row and one column (a
 //! number printed wrong, which the checks flag), and some band holds more than
-//! one row, so a table printed row by row is never read so. The shortened form
+//! one row, so a table printed row by row is never read so; nor where every
+//! row read is zeros and a number not 0 among them is left out (zeros fit
+//! any band: the numbers not 0 are the table's too). The shortened form
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
@@ -324,6 +326,11 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
             (wide && near_enough(&specs, &read, n)).then_some((read, last))
         };
         let (read, last) = taken(readings.of(m)?)?;
+        // (Zeros alone leaving out a number not 0 among them: no reading. One before them may be
+        // another table's, 表二's last cells printed among the heads.)
+        if read.iter().flatten().all(|c| c.number() == 0.0) && leaves_out_among(&tokens, &read) {
+            return None;
+        }
         // The last rows' last columns may come after 表四's heading, where 表四
         // begins all the same. Zeros alone there tell no table from the other:
         // they are 表三's only where 表四's cells follow them, else the table is
@@ -416,6 +423,15 @@ pub(super) fn leaves_out(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
     let last_taken = taken.iter().max().copied().unwrap_or(0);
     let left_out = |t: &Token| t.cell.offset < last_taken && t.cell.number() != 0.0 && !taken.contains(&t.cell.offset);
     tokens.iter().any(left_out)
+}
+
+/// Whether a reading (`read`, of `tokens`) leaves out a number not 0 between
+/// its first and its last.
+fn leaves_out_among(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
+    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
+    let (Some(&first), Some(&last)) = (taken.iter().min(), taken.iter().max()) else { return false };
+    let left_out = |t: &Token| (first..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
+    tokens.iter().any(|t| left_out(t) && !taken.contains(&t.cell.offset))
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -695,6 +711,26 @@ mod tests {
         reads(&report, &t, 25);
         // Three of them: not read so.
         assert!(read(&text("\n本年增/减\n3\n采购总金额\n9\n金额\n2\n\n")).requests.len() < 25 * 7);
+    }
+
+    #[test]
+    fn zeros_in_bands_leaving_out_a_number_not_0_among_them_are_not_read() {
+        // A table of zeros over bands (every row adds up whatever its band),
+        // a run of numbers not 0 among them that fits no band: the table's,
+        // its place unknown.
+        let zeros = vec![[0; 7]; 25];
+        let text = |among: &str| {
+            let mut text = String::from(
+                "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果 (一)予以公开\n\
+                 (二)部分公开\n社会\n公益\n组织\n",
+            );
+            text.extend((0..7).map(|_| "—\n".repeat(4) + "\n"));
+            text.push_str(among);
+            text + &singles_to_end(&zeros, 4)
+        };
+        let zeros_read = |r: &Report| r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0);
+        assert!(zeros_read(&read(&text(""))));
+        assert!(!zeros_read(&read(&text("1\n—\n—\n1\n—\n\n"))));
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results
