@@ -11,7 +11,8 @@
 //! `0 0`), each line the next row's in turn. Where neighbouring rows are
 //! none read whole and adding up, and the numbers between the facts read of
 //! the rows before them and those after are just their cells, they are read
-//! so where every row adds up (and the rows' numbers each row's together do
+//! so where every row adds up, and every column's results to (七)总计 where
+//! the other rows are read (and the rows' numbers each row's together do
 //! not, or give the same); more than two rows only where after their firsts
 //! each column is a run of its own (sparse rows of zeros add up read in many
 //! orders).
@@ -36,7 +37,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
         let adding = |r: usize| whole(r).is_some_and(|c| counts_add_up(&c));
         // (The rows from row `j` on, up to the first that adds up.)
         let mut ks = (2..=MAX_ROWS.min(specs.len() - j)).take_while(|&k| !adding(j + k - 1));
-        let fit = || ks.find_map(|k| side_by_side(text, rows, &specs, &report.requests[from..], j, k));
+        let fit = || ks.find_map(|k| side_by_side(text, rows, t, &report.requests[from..], j, k));
         let Some((standing, placed)) = (!adding(j)).then(fit).flatten() else {
             j += 1;
             continue;
@@ -58,12 +59,13 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
 fn side_by_side(
     text: &str,
     rows: &[Row],
-    specs: &[&template::Row],
+    t: Template,
     facts: &[RequestFact],
     j: usize,
     k: usize,
 ) -> Option<(Vec<RequestFact>, Vec<RequestFact>)> {
     let n = APPLICANTS.len();
+    let specs = template::request_rows(t);
     let row_of = |f: &RequestFact| specs.iter().position(|s| s.key == f.row);
     let before = facts.iter().filter(|f| row_of(f).is_some_and(|r| r < j)).map(|f| f.offset).max()?;
     let after = facts.iter().filter(|f| row_of(f).is_some_and(|r| r >= j + k)).map(|f| f.offset).min()?;
@@ -95,7 +97,15 @@ fn side_by_side(
     let counts = |rows: &[Vec<(usize, i64)>]| -> Vec<Vec<i64>> {
         rows.iter().map(|r| r.iter().map(|c| c.1).collect()).collect()
     };
-    let holds = |rows: &[Vec<i64>]| rows.iter().all(|r| r.len() == n && counts_add_up(r));
+    // (Every row adds up, and every column's results to (七)总计 where the others are read.)
+    let results_hold = |rows: &[Vec<i64>]| {
+        let mut grid = Grid::of(&standing, t);
+        for (r, cells) in (j..j + k).zip(rows) {
+            (0..n).for_each(|a| grid.set(Some(r), APPLICANTS[a], Some(cells[a])));
+        }
+        (0..n).all(|a| grid.results(a).is_none_or(|(sum, total)| sum == total))
+    };
+    let holds = |rows: &[Vec<i64>]| rows.iter().all(|r| r.len() == n && counts_add_up(r)) && results_hold(rows);
     // A number a row in turn, column by column; else a line a row in turn, where
     // lines hold a row's neighbouring columns (the last two: `0 5` / `0 0`).
     let by_columns: Vec<Vec<(usize, i64)>> =
@@ -211,6 +221,17 @@ mod tests {
     }
 
     #[test]
+    fn rows_read_a_column_at_a_time_must_leave_the_results_adding_up_to_the_total() {
+        // (一) one request of a natural person, granted; (二) none. Their
+        // numbers in pairs but a pair's order not the rows': read a column at
+        // a time, (一)'s 1 lands in 其他's column, and both rows still add up.
+        let both = "0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n1\n0\n\n(一)予以公开\n(二)部分公开\n\n1\n0\n\n";
+        let r = requests(&table_printing([1, 0, 0, 0, 0, 0, 1], [0; 7], both));
+        assert_ne!(get(&r, "granted"), [0, 0, 0, 0, 0, 1, 1], "{:?}", r.issues);
+        assert!(!r.has_issue("result_sum_mismatch"), "{:?}", r.issues);
+    }
+
+    #[test]
     fn two_rows_a_column_at_a_time_with_their_last_two_columns_a_line_each_are_read() {
         // A web page's table printed to PDF: (一) and (二)'s first five columns a column
         // at a time, then each row's last two on a line of its own, then both labels.
@@ -250,14 +271,17 @@ mod tests {
     }
 
     /// A 2021 表三 whose rows are each a label and its numbers, but `side`'s
-    /// (neighbouring rows): each its first on its label's line, then their
-    /// other columns' numbers a column at a time, a line each.
+    /// (neighbouring results): each its first on its label's line, then their
+    /// other columns' numbers a column at a time, a line each. The requests
+    /// are new, and all theirs.
     fn firsts_on_labels(side: &[(&str, [i64; 7])]) -> String {
         let specs = template::request_rows(Template::T2021);
+        let sums: Vec<i64> = (0..APPLICANTS.len()).map(|c| side.iter().map(|(_, cells)| cells[c]).sum()).collect();
         let mut text = HEAD.to_string();
         for spec in &specs {
             let Some(at) = side.iter().position(|(key, _)| *key == spec.key) else {
-                text.push_str(&line(spec.label, &[0; 7]));
+                let all = ["new_received", "total_processed"].contains(&spec.key);
+                text.push_str(&line(spec.label, if all { &sums } else { &[0; 7] }));
                 continue;
             };
             text.push_str(&format!("{} {}\n", spec.label, side[at].1[0]));
