@@ -220,7 +220,8 @@ fn lines_under_given_up(
 /// (`4` / `1` / `其他对外管理服务` / `增加 16` / `事项`), and goes to the change
 /// column or the amount's; a row's first number stays on its label's first line
 /// where the label wraps (`15` / `11` / `其他对外管理服务事 4` / `项`), after the
-/// others, printed on the line before; a row's numbers alone after its label
+/// others, printed on the line before (after the change in words of the item
+/// above, at times); a row's numbers alone after its label
 /// (`named`: the lines of label before them name its item) go on after it
 /// (see [`Apart::after_lines`]). Only numbers no item's row holds.
 fn cell_apart(
@@ -242,7 +243,7 @@ fn cell_apart(
     if let ([first], true) = (row.cells.as_slice(), !row.label().is_empty()) {
         return at.first_on_label_line(k, *first);
     }
-    at.one_apart(k, block).or_else(|| named().then(|| at.after_lines(k)).flatten())
+    at.one_apart(k).or_else(|| named().then(|| at.after_lines(k)).flatten())
 }
 
 /// The most characters a change's sign word and its number, set over two
@@ -425,12 +426,21 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// where the next item's row needs none of them.
     fn first_on_label_line(&self, k: usize, first: Cell) -> Option<Vec<Cell>> {
         let (rows, n) = (self.rows, self.n);
-        // (A change in words there is the item's before, set after its label.)
-        let numbers = |b: usize| {
-            let plain = !rows[b].cells.iter().any(|c| self.worded(c));
-            rows[b].cells.len() + 1 == n && self.filled(&rows[b]) && plain
+        // (A change in words there is the item's before, set after its label; where
+        // that item takes it from the line's first, the rest may be this row's:
+        // `0 1` / `行政许可` / `增加 19 5 7` / `其他对外管理服务事 57`.)
+        let numbers = |b: usize| -> Option<&[Cell]> {
+            let cells = rows[b].cells.as_slice();
+            let above = || self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
+            let taken = |c: &Cell| above().and_then(|a| self.one_apart(a)).is_some_and(|t| t.contains(c));
+            let own = match cells.split_first() {
+                Some((first, rest)) if self.worded(first) && rest.len() + 1 == n && taken(first) => rest,
+                _ => cells,
+            };
+            let plain = !own.iter().any(|c| self.worded(c));
+            (own.len() + 1 == n && self.filled(&rows[b]) && plain).then_some(own)
         };
-        let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| self.free(b) && numbers(b));
+        let rest_before = |x: usize| x.checked_sub(1).is_some_and(|b| self.free(b) && numbers(b).is_some());
         // (An item's row printed so too: its first number on its label's line, the rest after.)
         let so_too = |x: usize| rows[x].cells.len() == 1 && !rows[x].label().is_empty() && self.rest_after(x).is_some();
         // (Not the numbers after the item above, where they are its.)
@@ -447,8 +457,8 @@ impl<'t, 'r> Apart<'t, 'r> {
             cell.is_some_and(|c| c.value.is_some_and(|v| v.unit.is_some()))
         };
         let rest = match (before, after) {
-            (Some(b), Some(after)) if money(&after) && !money(&rows[b].cells) => after,
-            (Some(b), _) => rows[b].cells.clone(),
+            (Some(b), Some(after)) if money(&after) && !numbers(b).is_some_and(money) => after,
+            (Some(b), _) => numbers(b)?.to_vec(),
             (None, after) => after?,
         };
         Some([&[first][..], &rest].concat())
@@ -587,7 +597,7 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// column (a count): it is the change of the item above, printed after
     /// that one's label and gathered with this row's numbers (`122` / `0` /
     /// `行政许可` / `增加 8` / `13` / `3`).
-    fn one_apart(&self, k: usize, block: &template::DisclosureBlock) -> Option<Vec<Cell>> {
+    fn one_apart(&self, k: usize) -> Option<Vec<Cell>> {
         let (rows, n) = (self.rows, self.n);
         let row = &rows[k];
         let above = k >= 2 && rows[k - 1].is_orphan() && rows[k - 2].cells.len() + 1 == n && self.matched(k - 2);
@@ -609,7 +619,7 @@ impl<'t, 'r> Apart<'t, 'r> {
         let column = if self.worded(cell) {
             self.change?
         } else if cell.value.is_some_and(|v| v.unit.is_some()) {
-            block.columns.iter().position(|c| c.unit != Unit::Count)?
+            self.amount?
         } else {
             return None;
         };
@@ -788,6 +798,11 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n122\n0\n行政许可\n增加 8\n13\n\
             3\n其他对外管理服务\n减少 1\n事项\n第二十条第(六)项\n";
         assert_eq!(block_five(text), [[Some(122.0), Some(8.0), Some(0.0)], [Some(13.0), Some(-1.0), Some(3.0)]]);
+        // The next item's first number on its label's wrapped first line, its
+        // others before it, after the change above.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n0\n1\n行政许可\n增加 19\n5\n\
+            7\n其他对外管理服务事 57\n项\n第二十条第(六)项\n";
+        assert_eq!(block_five(text), [[Some(0.0), Some(19.0), Some(1.0)], [Some(57.0), Some(5.0), Some(7.0)]]);
     }
 
     #[test]
