@@ -459,9 +459,29 @@ impl<'t, 'r> Apart<'t, 'r> {
         let rest = match (before, after) {
             (Some(b), Some(after)) if money(&after) && !numbers(b).is_some_and(money) => after,
             (Some(b), _) => numbers(b)?.to_vec(),
-            (None, after) => after?,
+            (None, after) => after.or_else(|| self.change_after_rest_before(k))?,
         };
         Some([&[first][..], &rest].concat())
+    }
+
+    /// Row `k`'s cells but its first (on its label's line), where its change in
+    /// words stands alone on the line after and its other numbers on the line
+    /// before, the item above's row whole (`9` / `其他对外管理服务事 4` /
+    /// `增加 3` / `项`).
+    fn change_after_rest_before(&self, k: usize) -> Option<Vec<Cell>> {
+        let (rows, change) = (self.rows, self.change.filter(|&c| c > 0)?);
+        let b = k.checked_sub(1).filter(|&b| self.free(b))?;
+        let [word] = rows.get(k + 1).filter(|_| self.free(k + 1))?.cells.as_slice() else { return None };
+        let before = &rows[b].cells;
+        let plain = self.filled(&rows[b]) && !before.iter().any(|c| self.worded(c));
+        let above = self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
+        let above_whole = above.is_some_and(|a| rows[a].cells.len() == self.n);
+        if before.len() + 2 != self.n || !plain || !self.worded(word) || !above_whole {
+            return None;
+        }
+        let mut rest = before.clone();
+        rest.insert(change - 1, *word);
+        Some(rest)
     }
 
     /// The numbers after row `x`'s label's line that complete its row, and the
@@ -803,6 +823,10 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n0\n1\n行政许可\n增加 19\n5\n\
             7\n其他对外管理服务事 57\n项\n第二十条第(六)项\n";
         assert_eq!(block_five(text), [[Some(0.0), Some(19.0), Some(1.0)], [Some(57.0), Some(5.0), Some(7.0)]]);
+        // Its change in words after its label's first line, its other number before it.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n3\n-15\n0\n行政许可\n9\n\
+            其他对外管理服务事 4\n增加 3\n项\n第二十条第(六)项\n";
+        assert_eq!(block_five(text), [[Some(3.0), Some(-15.0), Some(0.0)], [Some(4.0), Some(3.0), Some(9.0)]]);
     }
 
     #[test]
