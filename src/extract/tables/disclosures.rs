@@ -159,6 +159,10 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             }
         }
     }
+    // (Later columns printed past 表三's heading.)
+    if let Some(past) = (walk.end..rows.len()).find(|&k| stop(rows[k].label())) {
+        super::late_columns::read(rows, &blocks, past, report);
+    }
     Some(walk.end)
 }
 
@@ -651,7 +655,7 @@ impl<'t, 'r> Apart<'t, 'r> {
 
 /// A cell's value in `column`'s unit; `in_wan` tells whether the header of a
 /// money column without a unit of its own names 万元.
-fn amount(column: &template::Column, v: Value, in_wan: impl FnOnce() -> bool) -> f64 {
+pub(super) fn amount(column: &template::Column, v: Value, in_wan: impl FnOnce() -> bool) -> f64 {
     match (column.unit, v.unit) {
         (Unit::Count, _) => v.number,
         (_, Some(CellUnit::WanYuan)) => scaled(v.number, 10_000.0),

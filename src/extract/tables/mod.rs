@@ -32,6 +32,7 @@ mod labels_first;
 mod labels_together;
 mod last_columns;
 mod last_rows;
+mod late_columns;
 mod litigation;
 mod numbers_first;
 mod outcomes_before;
