@@ -241,6 +241,10 @@ fn cell_apart(
     if at.n < 2 || !at.filled(row) {
         return None;
     }
+    let own = at.less_taken(k);
+    if own.len() == at.n && own.len() < row.cells.len() {
+        return Some(own.to_vec());
+    }
     if let Some(cells) = at.change_around(k).or_else(|| at.past_next(k)) {
         return Some(cells);
     }
@@ -293,6 +297,19 @@ impl<'t, 'r> Apart<'t, 'r> {
 
     fn matched(&self, a: usize) -> bool {
         self.matches.iter().any(|m| m.1 == a)
+    }
+
+    /// Row `b`'s cells but a first one in words that the item above takes
+    /// as its change (see [`Apart::one_apart`]; `增加 19 5 7`, the rest the
+    /// next item's).
+    fn less_taken(&self, b: usize) -> &'r [Cell] {
+        let cells = self.rows[b].cells.as_slice();
+        let above = self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
+        let taken = |c: &Cell| above.and_then(|a| self.one_apart(a)).is_some_and(|t| t.contains(c));
+        match cells.split_first() {
+            Some((first, rest)) if self.worded(first) && taken(first) => rest,
+            _ => cells,
+        }
     }
 
     /// A line of numbers alone that names no item.
@@ -434,13 +451,7 @@ impl<'t, 'r> Apart<'t, 'r> {
         // that item takes it from the line's first, the rest may be this row's:
         // `0 1` / `行政许可` / `增加 19 5 7` / `其他对外管理服务事 57`.)
         let numbers = |b: usize| -> Option<&[Cell]> {
-            let cells = rows[b].cells.as_slice();
-            let above = || self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
-            let taken = |c: &Cell| above().and_then(|a| self.one_apart(a)).is_some_and(|t| t.contains(c));
-            let own = match cells.split_first() {
-                Some((first, rest)) if self.worded(first) && rest.len() + 1 == n && taken(first) => rest,
-                _ => cells,
-            };
+            let own = self.less_taken(b);
             let plain = !own.iter().any(|c| self.worded(c));
             (own.len() + 1 == n && self.filled(&rows[b]) && plain).then_some(own)
         };
@@ -817,6 +828,11 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n9\n5\n行政许可\n增加 10\n6\n\
             --10\n1\n其他对外管理服务\n事项\n第二十条第(六)项\n";
         assert_eq!(block_five(text), [[Some(9.0), Some(10.0), Some(5.0)], [Some(6.0), Some(-10.0), Some(1.0)]]);
+        // (The run's first taken, the next item's numbers are just its columns.)
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        read_disclosures(text, &rs, Template::T2019, &mut r);
+        assert!(!r.has_issue("cells_extra"), "{:?}", r.issues);
         // The next item's change after its label too: the change gathered first
         // with its numbers is the item's above, not its own first column.
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n122\n0\n行政许可\n增加 8\n13\n\
