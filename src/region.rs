@@ -458,12 +458,15 @@ const LEVEL_WORDS: [char; 6] = ['省', '市', '县', '区', '州', '旗'];
 
 /// The division of an agency named by its level alone (`市卫生局`): the first
 /// the text names in full before the rest of the agency's name (`眉山市卫生局`);
-/// the division's government said or not (`区政府国资局`: `浑南区国资局`).
+/// the division's government said or not (`区政府国资局`: `浑南区国资局`);
+/// the name wrapped over two lines or not (`五峰土家族自治县市场监督管` / `理局`).
 fn named_in_full(t: &Divisions, agency: &str, context: &str) -> Option<Mention> {
     let level = agency.chars().next()?;
     let rest = &agency[level.len_utf8()..];
     let own = ["人民政府", "政府"].iter().find_map(|g| rest.strip_prefix(g)).filter(|r| r.chars().count() >= 2);
-    [Some(rest), own].into_iter().flatten().find_map(|rest| in_full(t, level, rest, context))
+    let named =
+        |context: &str| [Some(rest), own].into_iter().flatten().find_map(|rest| in_full(t, level, rest, context));
+    named(context).or_else(|| context.contains('\n').then(|| named(&context.replace('\n', ""))).flatten())
 }
 
 /// Where `context` names a division of `level` in full right before `rest`.
@@ -697,6 +700,9 @@ mod tests {
         let g = r("区政府国资局", "浑南区国资局\n现公布区政府国资局2022年政府信息公开工作年度报告。");
         assert_eq!((g.city.as_deref(), g.code.as_deref()), (Some("沈阳市"), Some("210112")));
         assert_eq!(r("区政府国资局", "和平区教育局").code, None);
+        // The name in full wrapped over two lines.
+        let g = r("县政府市场监督管理局", "县政府市场监督管理局制定了《宜昌市五峰土家族自治县市场监督管\n理局政府信息公开工作制度》");
+        assert_eq!(g.code.as_deref(), Some("420529"));
         // Placed from the text, the name is not remembered for the next text.
         assert_eq!(place("市卫生局", || text).region.code.as_deref(), Some("511400"));
         assert_eq!(place("市卫生局", || "").region.code, None);
