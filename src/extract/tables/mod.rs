@@ -43,6 +43,7 @@ mod requests;
 mod rows_by_columns;
 mod wide_numbers;
 mod wrapped_bands;
+mod zero_rows;
 
 pub use disclosures::read_disclosures;
 pub use litigation::read_litigation;

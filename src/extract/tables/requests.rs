@@ -176,6 +176,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let why = "its cells do not add up and a row before it was read short of cells: which are whose is not known";
         report.flag("cells_unaligned", format!("{row}: {why}"));
     }
+    // (Rows no reading placed, that the sums leave 0 for.)
+    super::zero_rows::fill(report, t, first_fact, rows_read, end.unwrap_or(rows_read.len()));
     end.map(|end| from + end)
 }
 
