@@ -227,7 +227,9 @@ fn lines_under_given_up(
 /// others, printed on the line before (after the change in words of the item
 /// above, at times); a row's numbers alone after its label
 /// (`named`: the lines of label before them name its item) go on after it
-/// (see [`Apart::after_lines`]). Only numbers no item's row holds.
+/// (see [`Apart::after_lines`]). Only numbers no item's row holds. Where a
+/// row's line starts with the change in words the item above takes
+/// (`增加 2 20 +17 1`), the row's cells are the rest.
 fn cell_apart(
     text: &str,
     rows: &[Row],
@@ -304,12 +306,16 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// next item's).
     fn less_taken(&self, b: usize) -> &'r [Cell] {
         let cells = self.rows[b].cells.as_slice();
-        let above = self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
-        let taken = |c: &Cell| above.and_then(|a| self.one_apart(a)).is_some_and(|t| t.contains(c));
+        let taken = |c: &Cell| self.item_above(b).and_then(|a| self.one_apart(a)).is_some_and(|t| t.contains(c));
         match cells.split_first() {
             Some((first, rest)) if self.worded(first) && taken(first) => rest,
             _ => cells,
         }
+    }
+
+    /// The row of the last item named before row `b`.
+    fn item_above(&self, b: usize) -> Option<usize> {
+        self.matches.iter().map(|m| m.1).filter(|&a| a < b).max()
     }
 
     /// A line of numbers alone that names no item.
@@ -489,8 +495,7 @@ impl<'t, 'r> Apart<'t, 'r> {
         let [word] = rows.get(k + 1).filter(|_| self.free(k + 1))?.cells.as_slice() else { return None };
         let before = &rows[b].cells;
         let plain = self.filled(&rows[b]) && !before.iter().any(|c| self.worded(c));
-        let above = self.matches.iter().map(|m| m.1).filter(|&a| a < b).max();
-        let above_whole = above.is_some_and(|a| rows[a].cells.len() == self.n);
+        let above_whole = self.item_above(b).is_some_and(|a| rows[a].cells.len() == self.n);
         if before.len() + 2 != self.n || !plain || !self.worded(word) || !above_whole {
             return None;
         }
