@@ -13,10 +13,6 @@ use super::*;
 /// Reads the columns of 表二's `blocks` printed past the table (see the
 /// module), from layout row `from` (the next table's heading) to 表四's heading.
 pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: usize, report: &mut Report) {
-    let end = (from..rows.len()).find(|&k| names_litigation(rows[k].label())).unwrap_or(rows.len());
-    if from >= end {
-        return;
-    }
     let has = |report: &Report, item: &str, metric: Option<&str>| {
         report.disclosures.iter().any(|d| d.item == item && metric.is_none_or(|m| d.metric == m))
     };
@@ -30,6 +26,10 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
                 short.push((read.clone(), column));
             }
         }
+    }
+    let end = (from..rows.len()).find(|&k| names_litigation(rows[k].label())).unwrap_or(rows.len());
+    if short.is_empty() || from >= end {
+        return;
     }
     let mut filled: Vec<&str> = Vec::new();
     for (items, column) in &short {

@@ -20,16 +20,21 @@ pub(super) fn fill(report: &mut Report, t: Template, from: usize, rows: &[Row], 
     let specs = template::request_rows(t);
     let n = APPLICANTS.len();
     let facts = &report.requests[from..];
+    // (Most tables: every row read, the facts in the rows' order.)
+    let rows_read = facts.windows(2).filter(|w| w[0].row != w[1].row).count() + 1;
+    if rows_read >= specs.len() {
+        return;
+    }
     let Some(at) = facts.iter().map(|f| f.offset).min() else { return };
+    let grid = Grid::of(facts, t);
+    let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
+    let absent = |r: usize| (0..n).all(|a| grid.get(Some(r), a).is_none());
     let mut taken: Vec<usize> = facts.iter().map(|f| f.offset).collect();
     taken.sort_unstable();
     let cells = rows[..end.min(rows.len())].iter().flat_map(|r| &r.cells).filter(|c| c.offset > at);
     if cells.filter(|c| taken.binary_search(&c.offset).is_err()).any(|c| c.number() != 0.0) {
         return;
     }
-    let grid = Grid::of(facts, t);
-    let whole = |r: usize| -> Option<Vec<i64>> { (0..n).map(|a| grid.get(Some(r), a)).collect() };
-    let absent = |r: usize| (0..n).all(|a| grid.get(Some(r), a).is_none());
     let role = |role: Role| specs.iter().position(|s| s.role == role);
     let not_zero = |rows: &[Vec<i64>]| rows.iter().flatten().any(|&v| v != 0);
     let mut zeros: Vec<usize> = Vec::new();
