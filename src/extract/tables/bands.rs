@@ -419,18 +419,21 @@ fn to_total<'a>(
 /// Whether a reading (`read`, of `tokens`) leaves out a number not 0 before
 /// its last: the rows are not the table's.
 pub(super) fn leaves_out(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
-    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
-    let last_taken = taken.iter().max().copied().unwrap_or(0);
-    let left_out = |t: &Token| t.cell.offset < last_taken && t.cell.number() != 0.0 && !taken.contains(&t.cell.offset);
-    tokens.iter().any(left_out)
+    leaves_out_past(tokens, read, 0)
 }
 
-/// Whether a reading (`read`, of `tokens`) leaves out a number not 0 between
-/// its first and its last.
+/// Whether a reading (as for [`leaves_out`]) leaves out a number not 0
+/// between its first and its last.
 fn leaves_out_among(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
+    leaves_out_past(tokens, read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0))
+}
+
+/// Whether a reading (as for [`leaves_out`]) leaves out a number not 0
+/// from place `from` to its last.
+fn leaves_out_past(tokens: &[Token], read: &[Vec<Cell>], from: usize) -> bool {
     let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
-    let (Some(&first), Some(&last)) = (taken.iter().min(), taken.iter().max()) else { return false };
-    let left_out = |t: &Token| (first..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
+    let last = taken.iter().max().copied().unwrap_or(0);
+    let left_out = |t: &Token| (from..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
     tokens.iter().any(|t| left_out(t) && !taken.contains(&t.cell.offset))
 }
 
