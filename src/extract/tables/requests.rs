@@ -533,6 +533,15 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let rows = moved.as_ref().map_or(rows, |m| &m.rows);
     let first_and_total = moved.as_ref().map_or(&[][..], |m| &m.first_and_total);
     let cs = centers(rows, walk.matches.iter().map(|m| m.1), n);
+    // (A row of zeros short of cells is read as all 0, a separator lost: one
+    // short, the cell missing is 0 whichever it is, the total of zeros or one of
+    // them. Two short or more, not where half the rows are as short, numbers not 0
+    // among them: the rows' last columns are printed apart, an applicant's and the
+    // total may be any two equal numbers.)
+    let printed_apart = |w: usize| {
+        let as_short = || walk.matches.iter().map(|m| &rows[m.1].cells).filter(move |cells| cells.len() == w);
+        w + 1 < n && as_short().count() * 2 >= walk.matches.len() && as_short().flatten().any(|c| c.number() != 0.0)
+    };
     if combined {
         let detail = "表三 counts legal persons and other organisations in one column: \
                       natural persons and the total read";
@@ -581,6 +590,14 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             (true, _) => place_combined(row, n, lone),
             (false, Lone::Total) => place(row, n, cs.as_deref(), Some(n - 1)),
             (false, Lone::First) => place(row, n, cs.as_deref(), Some(0)),
+        };
+        let zeros_apart = |r: &Row| cs.is_none() && !r.delimited && all_zero(&r.cells, n) && printed_apart(r.cells.len());
+        let placed = match placed {
+            Placed::All(_) if zeros_apart(row) => {
+                let firsts = row.cells.iter().copied().map(Some).chain(std::iter::repeat(None));
+                Placed::Some(firsts.take(n).collect(), "cells_unaligned")
+            }
+            placed => placed,
         };
         let (placed, touching) =
             if combined { (placed, false) } else { told_by_sums(placed, &rows[k], spec.key, n, report) };
@@ -1584,6 +1601,25 @@ mod tests {
             .collect();
         let r = requests(&whole, Template::T2021);
         assert_eq!(r.requests.iter().filter(|f| f.row != "carried_over").count(), 24 * 7);
+    }
+
+    #[test]
+    fn rows_of_zeros_two_cells_short_are_not_read_whole_where_half_the_rows_are_as_short() {
+        // Every row's first five columns after its label, its last two printed apart:
+        // a row of five zeros is not one that lost a separator, its 总计 not known.
+        let specs = template::request_rows(Template::T2021);
+        let table = |numbers: &str, zeros: &str| -> String {
+            let cells = |j: usize| if j % 4 == 0 { numbers } else { zeros };
+            specs.iter().enumerate().map(|(j, r)| format!("{} {}\n", r.label, cells(j))).collect()
+        };
+        let r = requests(&table("2 1 0 0 0", "0 0 0 0 0"), Template::T2021);
+        assert!(r.requests.iter().all(|f| !["other_org", "total"].contains(&f.applicant)), "{:?}", r.requests);
+        // Rows of zeros alone so short, or one short: read whole (one short, the
+        // missing cell is 0 whichever it is).
+        for (numbers, zeros) in [("0 0 0 0 0", "0 0 0 0 0"), ("2 1 0 0 0 3", "0 0 0 0 0 0")] {
+            let r = requests(&table(numbers, zeros), Template::T2021);
+            assert_eq!(get(&r, "carried_over", "total"), Some(0), "{numbers}");
+        }
     }
 
     #[test]
