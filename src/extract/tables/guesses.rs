@@ -29,7 +29,8 @@ pub(super) struct Guesses<'g> {
 /// row but 一 and 二, a number more than 一 + 二 in its column (what is
 /// processed or carried forward was received or carried over). The
 /// numbers of a row printed apart, other rows' among them (plain `pdftotext`
-/// of a page's table), are read no further than the sums bear them out.
+/// of a page's table), are read no further than the sums bear them out: past
+/// a number more than its column leaves, none not 0 stands.
 /// Where most rows are guessed, the table was printed in a way not read, and
 /// the sums that bear out a guess or two bear out none among so many: the
 /// rows two cells short or more are dropped whole, but where they are the
@@ -104,10 +105,33 @@ pub(super) fn unverified_dropped(
         };
         filled.contains(&f.row) && fails
     };
+    // A row's guess the sums contradict tells its numbers are not its first
+    // columns in order from there: none after it in the row stands either.
+    let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
+    // (A cell is: more than (七)总计 leaves in its column, or than 一 + 二 where
+    // neither is a guess.)
+    let received_read = !guessed.iter().any(|&g| ["new_received", "carried_over"].contains(&g));
+    let contradicted = |f: &RequestFact| {
+        let Some(a) = column(f) else { return false };
+        let role = specs.iter().find(|s| s.key == f.row).map(|s| s.role);
+        let beyond = role == Some(Role::Result) && sums[a].1.is_some_and(|r| r >= 0 && f.count > r);
+        let received_side = matches!(role, Some(Role::NewReceived | Role::CarriedOver));
+        let past_received = received_read && !received_side && received[a].is_some_and(|r| f.count > r);
+        guessed.contains(&f.row) && (beyond || past_received)
+    };
+    let mut broken: Vec<(&str, usize)> = Vec::new();
+    for (row, c) in facts[from..].iter().filter(|f| contradicted(f)).filter_map(|f| Some((f.row, column(f)?))) {
+        match broken.iter_mut().find(|b| b.0 == row) {
+            Some(b) => b.1 = b.1.min(c),
+            None => broken.push((row, c)),
+        }
+    }
+    let after_broken =
+        |f: &RequestFact| f.count != 0 && broken.iter().any(|b| b.0 == f.row && column(f).is_some_and(|c| c > b.1));
     let mut at = 0;
     facts.retain(|f| {
         at += 1;
-        at <= from || !(unverified(f) || unconfirmed(f))
+        at <= from || !(unverified(f) || unconfirmed(f) || after_broken(f))
     });
     cut
 }
@@ -302,6 +326,35 @@ mod tests {
         let forward: Vec<(&str, i64)> =
             facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
         assert_eq!(forward, [("natural_person", 4)]);
+    }
+
+    #[test]
+    fn a_row_s_numbers_after_a_guess_the_sums_contradict_are_not_kept_but_zeros() {
+        // 四's numbers put in its first columns, its second more than the column
+        // received: a number of another row's among its, those after it are not
+        // known to be in their columns (a 0 is, where the sums do not say no).
+        let mut facts = Vec::new();
+        let mut row = |row: &'static str, counts: &[i64]| {
+            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
+                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
+            }
+        };
+        row("new_received", &[10, 1, 0, 5, 0, 0, 16]);
+        row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
+        row("carried_forward", &[4, 9, 0, 2]);
+        let facts_before = facts.clone();
+        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], filled: &[], of: 25 };
+        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
+        let forward: Vec<(&str, i64)> =
+            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        assert_eq!(forward, [("natural_person", 4), ("research", 0)]);
+        // 一 a guess itself, what it leaves tells nothing of the numbers after.
+        let guesses = Guesses { rows: &["carried_forward", "new_received"], ..guesses };
+        let mut facts = facts_before;
+        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
+        let forward: Vec<(&str, i64)> =
+            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        assert_eq!(forward, [("natural_person", 4), ("research", 0), ("social_welfare", 2)]);
     }
 
     #[test]
