@@ -21,7 +21,9 @@
 //! it began (`173` over `6` for 1736). The digits under a row's numbers, each
 //! where one of them begins, are taken as theirs where the row then adds up (its
 //! last number the sum of the others) and did not as printed: a row of 表三 or of
-//! any table whose last column is its total.
+//! any table whose last column is its total. Beside a line of the row's label
+//! wrapped (`年度办     8     8`, its wide characters shifting the digits off
+//! their places), they are taken in order, where one way alone adds up.
 
 use super::cells::{adds_up, Cell, Row};
 
@@ -186,18 +188,54 @@ fn join_numbers(text: &str, rows: &mut [Row<'_>]) -> bool {
             values[j] = format!("{head}{tail}").parse().unwrap_or(f64::NAN);
             true
         });
-        if all_placed && adds_up(&values) && !adds_up(&printed) {
-            for (cell, v) in rows[k].cells.iter_mut().zip(values) {
-                if let Some(value) = cell.value.as_mut() {
-                    value.number = v;
-                }
+        let by_place = all_placed.then_some(values).filter(|v| adds_up(v));
+        // (On a line of a label wrapped beside them, the label's wide characters
+        // shift the digits off their places: taken in order, where one way alone
+        // adds up.)
+        let shifted = !d.labels.is_empty() && below.len() == d.cells.len();
+        let in_order = || shifted.then(|| in_order(&above, &printed, &below)).flatten();
+        let Some(values) = by_place.or_else(in_order).filter(|_| !adds_up(&printed)) else { continue };
+        for (cell, v) in rows[k].cells.iter_mut().zip(values) {
+            if let Some(value) = cell.value.as_mut() {
+                value.number = v;
             }
-            rows[k + 1].cells.retain(|c| is_half(text, c));
-            joined = true;
         }
+        rows[k + 1].cells.retain(|c| is_half(text, c));
+        joined = true;
     }
     joined
 }
+
+/// The numbers of a row (`printed`; `heads`, their digits) with the digits of
+/// a line under it (`tails`) written after as many of them, in order: the one
+/// way that makes the row add up, if only one does.
+fn in_order(heads: &[Option<&str>], printed: &[f64], tails: &[(usize, &str)]) -> Option<Vec<f64>> {
+    let places: Vec<usize> = (0..heads.len()).filter(|&j| heads[j].is_some()).collect();
+    if tails.len() > places.len() || places.len() > MAX_IN_ORDER {
+        return None;
+    }
+    let mut found = None;
+    for set in 0u32..1 << places.len() {
+        if set.count_ones() as usize != tails.len() {
+            continue;
+        }
+        let mut values = printed.to_vec();
+        let chosen = places.iter().enumerate().filter(|&(b, _)| set & (1 << b) != 0).map(|(_, &j)| j);
+        for (j, &(_, tail)) in chosen.zip(tails) {
+            values[j] = format!("{}{tail}", heads[j].unwrap_or_default()).parse().unwrap_or(f64::NAN);
+        }
+        if adds_up(&values) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(values);
+        }
+    }
+    found
+}
+
+/// The most numbers a row's digits are tried after in order (2^12 ways at most).
+const MAX_IN_ORDER: usize = 12;
 
 /// The rows that show the halves of a table of nothing but `——` for what they
 /// are, as many as this.
@@ -366,6 +404,21 @@ mod tests {
         let (_, rs) = rows(&apart);
         assert_eq!(rs.len(), 3);
         assert_eq!(numbers(&rs[0])[0], 173.0);
+    }
+
+    #[test]
+    fn digits_beside_a_label_s_wrapped_line_are_the_numbers_ends_where_one_way_adds_up() {
+        // The label's wide characters put the digits off the places their numbers begin at.
+        let wrapped = "三、本 (一)予以公开             105 104 11 9   48  18 124
+年度办                     8                            8
+";
+        let (_, rs) = rows(wrapped);
+        let numbers = |r: &super::Row| r.cells.iter().map(|c| c.value.unwrap().number).collect::<Vec<f64>>();
+        assert_eq!(numbers(&rs[0]), [1058.0, 104.0, 11.0, 9.0, 48.0, 18.0, 1248.0]);
+        // Two ways that add up (11 + 1 or 1 + 11): neither is taken.
+        let either = "一、本年新收       1   1   12\n收政府         1\n";
+        let (_, rs) = rows(either);
+        assert_eq!(numbers(&rs[0]), [1.0, 1.0, 12.0]);
     }
 
     #[test]
