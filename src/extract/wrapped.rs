@@ -193,8 +193,8 @@ fn join_numbers(text: &str, rows: &mut [Row<'_>]) -> bool {
         // shift the digits off their places: taken in order, where one way alone
         // adds up.)
         let shifted = !d.labels.is_empty() && below.len() == d.cells.len();
-        let in_order = || shifted.then(|| in_order(&above, &printed, &below)).flatten();
-        let Some(values) = by_place.or_else(in_order).filter(|_| !adds_up(&printed)) else { continue };
+        let ordered = || shifted.then(|| in_order(&above, &printed, &below)).flatten();
+        let Some(values) = by_place.or_else(ordered).filter(|_| !adds_up(&printed)) else { continue };
         for (cell, v) in rows[k].cells.iter_mut().zip(values) {
             if let Some(value) = cell.value.as_mut() {
                 value.number = v;

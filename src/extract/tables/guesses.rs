@@ -105,11 +105,11 @@ pub(super) fn unverified_dropped(
         };
         filled.contains(&f.row) && fails
     };
-    // A row's guess the sums contradict tells its numbers are not its first
-    // columns in order from there: none after it in the row stands either.
+    // A guess of a row's the sums contradict tells the row's numbers are not its
+    // first columns in order from there: none after it not 0 stands either (a 0
+    // stands where the sums allow it). Contradicted: more than (七)总计 leaves in
+    // its column, or than 一 + 二 where neither is a guess.
     let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
-    // (A cell is: more than (七)总计 leaves in its column, or than 一 + 二 where
-    // neither is a guess.)
     let received_read = !guessed.iter().any(|&g| ["new_received", "carried_over"].contains(&g));
     let contradicted = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
