@@ -183,7 +183,9 @@ impl Band {
         (self.lead_at + self.lead).max(self.others_at + n - self.first).max(around)
     }
 
-    /// Row `j`'s cell in column `c`.
+    /// Row `j`'s cell in column `c`. (The readings' inner loops call it: kept
+    /// inline, where the compiler's own choice varies from build to build.)
+    #[inline(always)]
     fn cell(&self, runs: &[Run], j: usize, c: usize) -> Cell {
         let Band { start, first, lead, lead_at, others_at, .. } = *self;
         if let Some(around) = self.around.filter(|_| j + 1 == self.rows) {
