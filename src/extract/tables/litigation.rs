@@ -183,8 +183,13 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             cells = all;
         }
     }
-    if cells.len() < n && all_zero(&cells, n) {
-        // A row of zeros short of a cell or two: every outcome is 0.
+    // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
+    // outcome or a total, 0 either way). Short of more, so too where no number
+    // not 0 stands alone after the table: the cells lacking were not printed
+    // apart (two may be an outcome and its total, any two equal numbers).
+    let loose = || rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
+    let apart = || loose().any(|c| own(&c) && c.number() != 0.0);
+    if cells.len() < n && all_zero(&cells, n) && (cells.len() + 1 == n || !apart()) {
         cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
     }
     if cells.len() < n {
@@ -1199,6 +1204,14 @@ mod tests {
         // A row of zeros short of cells, its last proceeding printed apart: not all zeros.
         let text = format!("{heads}{}{closing}{}", lines(&[0; 10]), lines(&[1, 0, 0, 1, 2]));
         assert_eq!(counts(&litigation(&text))[10..], [1, 0, 0, 1, 2]);
+        // Nor where the loose numbers do not complete it (not all the table's, or
+        // not in its order): the cells lacking are not known to be 0. One lacking
+        // is 0 all the same.
+        let text = format!("{heads}{}{closing}{}", lines(&[0; 8]), lines(&[1, 0, 1, 1, 3, 0, 0]));
+        let r = litigation(&text);
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+        let text = format!("{heads}{}{closing}{}", lines(&[0; 14]), lines(&[5]));
+        assert_eq!(counts(&litigation(&text)), [0; 15]);
         // Fewer numbers where the table is than a proceeding has (their heads a line each tell no columns).
         let text = format!("{heads}{}{closing}{}", lines(&[2, 0, 0, 0]), lines(&[2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
         assert_eq!(counts(&litigation(&text)), [2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
