@@ -307,25 +307,35 @@ pub(super) fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
 mod tests {
     use super::*;
 
+    /// The facts of `rows` (a key and its counts, the applicants' columns in order).
+    fn facts_of(rows: &[(&'static str, &[i64])]) -> Vec<RequestFact> {
+        let mut facts = Vec::new();
+        for &(row, counts) in rows {
+            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
+                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
+            }
+        }
+        facts
+    }
+
+    /// Row `key`'s facts after [`unverified_dropped`] with `guessed` the rows guessed.
+    fn kept(mut facts: Vec<RequestFact>, guessed: &[&'static str], key: &str) -> Vec<(&'static str, i64)> {
+        let guesses = Guesses { rows: guessed, far_short: &[], filled: &[], of: 25 };
+        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
+        facts.iter().filter(|f| f.row == key).map(|f| (f.applicant, f.count)).collect()
+    }
+
     #[test]
     fn a_guess_more_than_the_column_received_is_dropped() {
         // (七)总计 not read, 四's three numbers put in its first columns: a guess more than
         // 一 + 二 in its column is not borne out.
-        let mut facts = Vec::new();
-        let mut row = |row: &'static str, counts: &[i64]| {
-            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
-                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
-            }
-        };
-        row("new_received", &[10, 1, 0, 0, 0, 0, 11]);
-        row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
-        row("granted", &[8, 1, 0, 0, 0, 0, 9]);
-        row("carried_forward", &[4, 9, 2]);
-        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], filled: &[], of: 25 };
-        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
-        let forward: Vec<(&str, i64)> =
-            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
-        assert_eq!(forward, [("natural_person", 4)]);
+        let facts = facts_of(&[
+            ("new_received", &[10, 1, 0, 0, 0, 0, 11]),
+            ("carried_over", &[2, 0, 0, 0, 0, 0, 2]),
+            ("granted", &[8, 1, 0, 0, 0, 0, 9]),
+            ("carried_forward", &[4, 9, 2]),
+        ]);
+        assert_eq!(kept(facts, &["carried_forward"], "carried_forward"), [("natural_person", 4)]);
     }
 
     #[test]
@@ -333,44 +343,27 @@ mod tests {
         // 四's numbers put in its first columns, its second more than the column
         // received: a number of another row's among its, those after it are not
         // known to be in their columns (a 0 is, where the sums do not say no).
-        let mut facts = Vec::new();
-        let mut row = |row: &'static str, counts: &[i64]| {
-            for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
-                facts.push(RequestFact { row, applicant, count, offset: facts.len() });
-            }
-        };
-        row("new_received", &[10, 1, 0, 5, 0, 0, 16]);
-        row("carried_over", &[2, 0, 0, 0, 0, 0, 2]);
-        row("carried_forward", &[4, 9, 0, 2]);
-        let facts_before = facts.clone();
-        let guesses = Guesses { rows: &["carried_forward"], far_short: &[], filled: &[], of: 25 };
-        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
-        let forward: Vec<(&str, i64)> =
-            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        let facts = facts_of(&[
+            ("new_received", &[10, 1, 0, 5, 0, 0, 16]),
+            ("carried_over", &[2, 0, 0, 0, 0, 0, 2]),
+            ("carried_forward", &[4, 9, 0, 2]),
+        ]);
+        let forward = kept(facts.clone(), &["carried_forward"], "carried_forward");
         assert_eq!(forward, [("natural_person", 4), ("research", 0)]);
         // 一 a guess itself, what it leaves tells nothing of the numbers after.
-        let guesses = Guesses { rows: &["carried_forward", "new_received"], ..guesses };
-        let mut facts = facts_before;
-        unverified_dropped(&mut facts, 0, &guesses, Template::T2021);
-        let forward: Vec<(&str, i64)> =
-            facts.iter().filter(|f| f.row == "carried_forward").map(|f| (f.applicant, f.count)).collect();
+        let forward = kept(facts, &["carried_forward", "new_received"], "carried_forward");
         assert_eq!(forward, [("natural_person", 4), ("research", 0), ("social_welfare", 2)]);
     }
 
     #[test]
     fn a_row_that_does_not_add_up_after_a_row_read_short_is_dropped() {
         let table = |granted: &[i64]| {
-            let mut facts = Vec::new();
-            let mut row = |row: &'static str, counts: &[i64]| {
-                for (&applicant, &count) in template::APPLICANTS.iter().zip(counts) {
-                    facts.push(RequestFact { row, applicant, count, offset: facts.len() });
-                }
-            };
-            row("new_received", &[10, 1, 0, 0, 0, 0, 11]);
-            row("granted", granted);
-            row("unable_not_held", &[3, 2, 9, 0, 5, 0, 3]);
-            row("total_processed", &[10, 1, 0, 0, 0, 0, 11]);
-            facts
+            facts_of(&[
+                ("new_received", &[10, 1, 0, 0, 0, 0, 11]),
+                ("granted", granted),
+                ("unable_not_held", &[3, 2, 9, 0, 5, 0, 3]),
+                ("total_processed", &[10, 1, 0, 0, 0, 0, 11]),
+            ])
         };
         // 予以公开 short of its last columns, 本机关不掌握's holding numbers not its own.
         let mut facts = table(&[7, 1, 0, 0, 0]);
