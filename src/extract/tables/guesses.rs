@@ -82,42 +82,43 @@ pub(super) fn unverified_dropped(
             (fail, total.map(|t| t - others))
         })
         .collect();
+    // A fact's column, role, and whether it is more than its column leaves: (七)总计
+    // beside the other rows' for a result (where those are more already, they are not
+    // borne out either), 一 + 二 for a row but those two.
+    let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
+    let role = |f: &RequestFact| specs.iter().find(|s| s.key == f.row).map(|s| s.role);
+    let beyond = |f: &RequestFact, a: usize| {
+        role(f) == Some(Role::Result) && sums[a].1.is_some_and(|r| r >= 0 && f.count > r)
+    };
+    let past_received = |f: &RequestFact, a: usize| {
+        let received_side = matches!(role(f), Some(Role::NewReceived | Role::CarriedOver));
+        !received_side && received[a].is_some_and(|r| f.count > r)
+    };
     let unverified = |f: &RequestFact| {
-        let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
-        let role = specs.iter().find(|s| s.key == f.row).map(|s| s.role);
-        let (fail, room) = sums[a];
-        // (Where the other rows are more than (七)总计 already, they are not borne out either.)
-        let beyond = room.is_some_and(|r| r >= 0 && f.count > r);
-        let received_side = matches!(role, Some(Role::NewReceived | Role::CarriedOver));
-        let past_received = !received_side && received[a].is_some_and(|r| f.count > r);
-        let borne = if role == Some(Role::Result) { fail || beyond } else { identity_fail[a] };
-        guessed.contains(&f.row) && (borne || past_received)
+        let Some(a) = column(f) else { return false };
+        let borne = if role(f) == Some(Role::Result) { sums[a].0 || beyond(f, a) } else { identity_fail[a] };
+        guessed.contains(&f.row) && (borne || past_received(f, a))
     };
     // A row read as zeros from a lone 0, in a column where a sum it takes part
     // in does not hold: the results' to (七)总计 for a result, 一 + 二 = (七) + 四
     // for the others, either for (七).
     let unconfirmed = |f: &RequestFact| {
-        let Some(a) = template::APPLICANTS.iter().position(|&a| a == f.applicant) else { return false };
-        let fails = match specs.iter().find(|s| s.key == f.row).map(|s| s.role) {
+        let Some(a) = column(f) else { return false };
+        let fails = match role(f) {
             Some(Role::Result) => sums[a].0,
             Some(Role::TotalProcessed) => sums[a].0 || identity_fail[a],
             _ => identity_fail[a],
         };
         filled.contains(&f.row) && fails
     };
-    // A guess of a row's the sums contradict tells the row's numbers are not its
-    // first columns in order from there: none after it not 0 stands either (a 0
-    // stands where the sums allow it). Contradicted: more than (七)总计 leaves in
-    // its column, or than 一 + 二 where neither is a guess.
-    let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
+    // A guess of a row's more than its column leaves (一 + 二 telling so where
+    // neither is a guess) tells the row's numbers are not its first columns in
+    // order from there: none after it not 0 stands either (a 0 stands where the
+    // sums allow it).
     let received_read = !guessed.iter().any(|&g| ["new_received", "carried_over"].contains(&g));
     let contradicted = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
-        let role = specs.iter().find(|s| s.key == f.row).map(|s| s.role);
-        let beyond = role == Some(Role::Result) && sums[a].1.is_some_and(|r| r >= 0 && f.count > r);
-        let received_side = matches!(role, Some(Role::NewReceived | Role::CarriedOver));
-        let past_received = received_read && !received_side && received[a].is_some_and(|r| f.count > r);
-        guessed.contains(&f.row) && (beyond || past_received)
+        guessed.contains(&f.row) && (beyond(f, a) || (received_read && past_received(f, a)))
     };
     let mut broken: Vec<(&str, usize)> = Vec::new();
     for (row, c) in facts[from..].iter().filter(|f| contradicted(f)).filter_map(|f| Some((f.row, column(f)?))) {
