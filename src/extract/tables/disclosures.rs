@@ -488,18 +488,20 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// Row `k`'s cells but its first (on its label's line), where its change in
     /// words stands alone on the line after and its other numbers on the line
     /// before, the item above's row whole (`9` / `其他对外管理服务事 4` /
-    /// `增加 3` / `项`).
+    /// `增加 3` / `项`), or whole with the change in words leading that line
+    /// (`增加 3` / `2` / `其他对外管理服务事 0` / `减少 11`; see [`Apart::one_apart`]).
     fn change_after_rest_before(&self, k: usize) -> Option<Vec<Cell>> {
         let (rows, change) = (self.rows, self.change.filter(|&c| c > 0)?);
         let b = k.checked_sub(1).filter(|&b| self.free(b))?;
         let [word] = rows.get(k + 1).filter(|_| self.free(k + 1))?.cells.as_slice() else { return None };
-        let before = &rows[b].cells;
+        let before = self.less_taken(b);
         let plain = self.filled(&rows[b]) && !before.iter().any(|c| self.worded(c));
-        let above_whole = self.item_above(b).is_some_and(|a| rows[a].cells.len() == self.n);
+        let whole = |a: usize| rows[a].cells.len() == self.n || self.one_apart(a).is_some();
+        let above_whole = self.item_above(b).is_some_and(whole);
         if before.len() + 2 != self.n || !plain || !self.worded(word) || !above_whole {
             return None;
         }
-        let mut rest = before.clone();
+        let mut rest = before.to_vec();
         rest.insert(change - 1, *word);
         Some(rest)
     }
@@ -649,11 +651,12 @@ impl<'t, 'r> Apart<'t, 'r> {
             return None;
         }
         let next = (k + 1..rows.len()).take(3).find(|&a| !rows[a].is_orphan()).filter(|&a| rows[a].is_numbers_alone())?;
-        // (Or the first of a run that goes on with the next item's row, its numbers
-        // before its label: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`.)
+        // (Or the first of a run that goes on with the next item's numbers before
+        // its label, all or some: `增加 10` / `6` / `--10` / `1` / `其他对外管理服务`;
+        // `增加 3` / `2` / `其他对外管理服务事 0`.)
         let cell = match rows[next].cells.as_slice() {
             [cell] if !self.matched(next) => cell,
-            [cell, rest @ ..] if self.worded(cell) && (rest.len() == n || rest.len() + 1 == n) => cell,
+            [cell, rest @ ..] if self.worded(cell) && !rest.is_empty() && rest.len() <= n => cell,
             _ => return None,
         };
         let column = if self.worded(cell) {
@@ -852,6 +855,11 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n3\n-15\n0\n行政许可\n9\n\
             其他对外管理服务事 4\n增加 3\n项\n第二十条第(六)项\n";
         assert_eq!(block_five(text), [[Some(3.0), Some(-15.0), Some(0.0)], [Some(4.0), Some(3.0), Some(9.0)]]);
+        // Both: the item above's change gathered with one number of the next's,
+        // whose first is on its label's line and its change after it.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n109\n0\n行政许可\n增加 3\n2\n\
+            其他对外管理服务事 0\n减少 11\n项\n第二十条第(六)项\n";
+        assert_eq!(block_five(text), [[Some(109.0), Some(3.0), Some(0.0)], [Some(0.0), Some(-11.0), Some(2.0)]]);
     }
 
     #[test]
