@@ -86,14 +86,13 @@ pub(super) fn unverified_dropped(
     // beside the other rows' for a result (where those are more already, they are not
     // borne out either), 一 + 二 for a row but those two.
     let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
-    let role = |f: &RequestFact| specs.iter().find(|s| s.key == f.row).map(|s| s.role);
+    let role_of = |key: &str| specs.iter().find(|s| s.key == key).map(|s| s.role);
+    let role = |f: &RequestFact| role_of(f.row);
+    let received_side = |key: &str| matches!(role_of(key), Some(Role::NewReceived | Role::CarriedOver));
     let beyond = |f: &RequestFact, a: usize| {
         role(f) == Some(Role::Result) && sums[a].1.is_some_and(|r| r >= 0 && f.count > r)
     };
-    let past_received = |f: &RequestFact, a: usize| {
-        let received_side = matches!(role(f), Some(Role::NewReceived | Role::CarriedOver));
-        !received_side && received[a].is_some_and(|r| f.count > r)
-    };
+    let past_received = |f: &RequestFact, a: usize| !received_side(f.row) && received[a].is_some_and(|r| f.count > r);
     let unverified = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
         let borne = if role(f) == Some(Role::Result) { sums[a].0 || beyond(f, a) } else { identity_fail[a] };
@@ -115,7 +114,7 @@ pub(super) fn unverified_dropped(
     // neither is a guess) tells the row's numbers are not its first columns in
     // order from there: none after it not 0 stands either (a 0 stands where the
     // sums allow it).
-    let received_read = !guessed.iter().any(|&g| ["new_received", "carried_over"].contains(&g));
+    let received_read = !guessed.iter().any(|g| received_side(g));
     let contradicted = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
         guessed.contains(&f.row) && (beyond(f, a) || (received_read && past_received(f, a)))
