@@ -146,10 +146,18 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     }
     // Proceedings whose outcomes' order is not known (see [`touching_apart`]).
     let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
+    // The proceedings whose columns are printed out of the table's order, as
+    // their heads tell (see [`heads_order`]).
+    let moved = if delimited { None } else { heads_order(&rows[anchor..first_value_row]) };
+    let told = |p: usize| moved.as_ref().is_some_and(|m| m[p] != OUTCOMES_IN_ORDER);
     if cells.len() < n && !delimited {
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
-        if let Some((apart, unsure_cells)) = touching_apart(text, &cells, n, !vertical) {
+        if let Some((apart, mut unsure_cells)) = touching_apart(text, &cells, n, !vertical) {
             cells = apart;
+            // (Touching under heads that touch, `持结`, in the order those are printed.)
+            for (k, unsure) in unsure_cells.iter_mut().enumerate() {
+                *unsure &= !told(k / group);
+            }
             let unsure_cells = settled(&mut cells, unsure_cells);
             for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
                 unsure[p / group] = true;
@@ -200,7 +208,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Two neighbouring numbers printed in each other's place (columns set so
     // narrow that their heads run into each other: `尚 总` over `果计`): read
     // swapped where only so does every proceeding add up.
-    let cells = match (!delimited && !adds_up(&cells[..n])).then(|| one_swap(&cells[..n], group)).flatten() {
+    let mut cells = match (!delimited && !adds_up(&cells[..n])).then(|| one_swap(&cells[..n], group)).flatten() {
         Some(swapped) => {
             let why = "表四: two neighbouring numbers printed in each other's place, read where every proceeding adds up";
             report.flag("cells_inferred", why);
@@ -208,6 +216,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
         None => cells,
     };
+    // Each proceeding's outcomes in the order of its heads.
+    if let Some(moved) = &moved {
+        for (p, order) in moved.iter().enumerate() {
+            let printed = cells[p * group..p * group + order.len()].to_vec();
+            for (cell, &o) in printed.into_iter().zip(order) {
+                cells[p * group + o] = cell;
+            }
+        }
+    }
     // Numbers a line each that leave two proceedings or more not adding up were
     // taken in an order not the table's (a stray number before the heads,
     // another table's column among them): those proceedings are not read. A
@@ -424,6 +441,48 @@ fn orders(len: usize) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// The outcomes set a character a line over their columns' tops, all but
+/// the total, in the table's order.
+const OUTCOMES_IN_ORDER: [usize; 4] = [0, 1, 2, 3];
+
+/// The order each proceeding's outcomes are printed in, where `pdftotext
+/// -layout` prints narrow columns' heads a character a line and a column out
+/// of its place, its numbers with it: the heads' last line among the rows
+/// `heads` (`持 正 果 结 正 果 持结 持 正 果 结`: the second proceeding's 维持
+/// set after its 其他结果, over `0 3 10 4`, its outcomes 1 0 3 0 and total 4)
+/// holds each proceeding's four heads' last characters once, the total's
+/// head (two characters) ending a line above. For each proceeding, the
+/// outcome each of its first four cells takes. `None` where no line holds
+/// them so, or all are in the table's order.
+fn heads_order(heads: &[Row]) -> Option<Vec<[usize; 4]>> {
+    let last: Vec<char> = OUTCOMES_IN_ORDER
+        .iter()
+        .filter_map(|&o| template::LITIGATION_OUTCOME_LABELS[o].chars().last())
+        .collect();
+    let order = |line: &str| -> Option<Vec<[usize; 4]>> {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.len() != last.len() * template::LITIGATION_PROCEEDINGS.len() {
+            return None;
+        }
+        let mut orders = Vec::new();
+        for printed in chars.chunks_exact(last.len()) {
+            let mut order = [0; 4];
+            for (slot, c) in order.iter_mut().zip(printed) {
+                *slot = last.iter().position(|l| l == c)?;
+            }
+            let mut seen = order;
+            seen.sort_unstable();
+            if seen != OUTCOMES_IN_ORDER {
+                return None;
+            }
+            orders.push(order);
+        }
+        Some(orders)
+    };
+    let orders = heads.iter().rev().find_map(|r| order(r.label()))?;
+    orders.iter().any(|o| *o != OUTCOMES_IN_ORDER).then_some(orders)
 }
 
 /// The last of the layout rows from `anchor` to `end` that end the outcomes'
@@ -957,8 +1016,9 @@ mod tests {
              持    正    果    结  正  果 持  结     持  正   果   结\n",
         );
         let table = |rows: &str| format!("{heads}{rows}五、存在的主要问题及改进情况\n");
+        // (The second proceeding's 维持 set after its 其他结果, as its heads tell.)
         let r = litigation(&table("24   14   33\n           71  0  37 0 0  7  44 26 0   9   0   35\n"));
-        assert_eq!(counts(&r), [24, 14, 33, 0, 71, 37, 0, 0, 7, 44, 26, 0, 9, 0, 35]);
+        assert_eq!(counts(&r), [24, 14, 33, 0, 71, 0, 37, 0, 7, 44, 26, 0, 9, 0, 35]);
         assert!(r.has_issue("cells_inferred"), "{:?}", r.issues);
         // A report's slip in a sum that no exchange mends: read as printed (the checks flag it).
         let r = litigation(&table("24   14   33\n           71  71  37 0 0  7  44 26 0   9   0   35\n"));
@@ -1063,6 +1123,39 @@ mod tests {
         let r = table("0   1   0   0   11  0", "0  0 1  0  0   1   0   1");
         assert!(r.litigation.iter().all(|f| f.proceeding == "litigation_after_reconsideration"), "{:?}", r.litigation);
         assert!(r.has_issue("litigation_cells_missing"));
+    }
+
+    #[test]
+    fn a_proceeding_s_columns_out_of_order_are_read_in_the_order_of_their_heads() {
+        // `pdftotext -layout` of narrow columns, the second proceeding's 维持
+        // column set after its 其他结果 (its heads touching 尚未审结's, `持结`),
+        // its numbers with it.
+        let table = |third: &str, fourth: &str, first: &str, second: &str| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n\
+                 结   结   其   尚   总  结  结 其  尚  总 结  结  其  尚   总\n\
+                 果   果   他   未   计  果  果 他  未  计 果  果  他  未   计\n\
+                 {third}\n{fourth}\n{first}\n                {second}\n五、存在的主要问题及改进情况\n"
+            )
+        };
+        let moved = |first: &str, second: &str| {
+            let (third, fourth) = ("维   纠   结   审   纠 结 维审     维  纠  结  审", "持   正   果   结   正 果 持结    持  正   果   结");
+            litigation(&table(third, fourth, first, second))
+        };
+        // 0 3 1 0 printed for 维持 1, 纠正 0, 其他 3, 尚未 0; `10` under `持结`.
+        let r = moved("1   0   1   1   3", "0 3 10  4 0  0   3   1   4");
+        assert_eq!(counts(&r), [1, 0, 1, 1, 3, 1, 0, 3, 0, 4, 0, 0, 3, 1, 4], "{:?}", r.issues);
+        assert!(!r.has_issue("litigation_cells_missing"));
+        // Heads in the table's order: the same numbers in theirs, `10` in either
+        // order adding up, not read.
+        let (third, fourth) = ("维   纠   结   审   维  纠 结  审    维  纠  结  审", "持   正   果   结   持  正 果  结    持  正  果  结");
+        let r = litigation(&table(third, fourth, "1   0   1   1   3", "0 3 10  4 0  0   3   1   4"));
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_direct"), "{:?}", r.litigation);
+        assert!(r.has_issue("litigation_cells_missing"));
+        // A last line that holds a head's character twice tells no order.
+        let fourth = "持   正   果   结   正 果 持持    持  正   果   结";
+        let r = litigation(&table("维   纠   结   审   纠 结 维审     维  纠  结  审", fourth, "1 0 1 1 3", "0 3 1 0 4 0 0 3 1 4"));
+        assert_eq!(counts(&r), [1, 0, 1, 1, 3, 0, 3, 1, 0, 4, 0, 0, 3, 1, 4]);
     }
 
     #[test]
