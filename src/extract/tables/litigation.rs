@@ -384,11 +384,11 @@ const MAX_UNSETTLED: usize = 5;
 /// Settles the order of touching numbers (see [`touching_apart`]) where the
 /// sums tell it: each group of neighbouring cells whose order is not known
 /// (`unsure`: touching numbers and those before them, see [`touching_apart`]) and the cell after
-/// them, in proceedings no other such group touches, takes the one order of
-/// its numbers that makes those proceedings add up, where every other order
-/// that does gives the same cells (an order within a proceeding's outcomes
-/// keeps its sum: `0 1 0 0 11 0` may be 0 1 0 0 1 and 1 0 … or 0 1 …, and is
-/// not settled). Returns the cells still unsure.
+/// them, in proceedings no other such group touches: of its numbers' orders
+/// that make those proceedings add up, each proceeding takes the cells that
+/// all of them give it alike (an order within a proceeding's outcomes keeps
+/// its sum: `0 1 0 0 11 0` may be 0 1 0 0 1 and 1 0 … or 0 1 …, the first
+/// proceeding settled, the next not). Returns the cells still unsure.
 fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
     let group = template::LITIGATION_OUTCOMES.len();
     let mut start = 0;
@@ -415,11 +415,18 @@ fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
                     fitting.push(tried);
                 }
             }
-            if let [only] = fitting.as_slice() {
-                for (cell, value) in cells[start..end].iter_mut().zip(only) {
-                    cell.value = *value;
+            // Each proceeding's cells that every fitting order gives alike.
+            if let Some(first) = fitting.first() {
+                for p in proceedings.clone().step_by(group) {
+                    let own = p.max(start)..(p + group).min(end);
+                    let at = own.start - start..own.end - start;
+                    if fitting.iter().all(|f| f[at.clone()] == first[at.clone()]) {
+                        for (cell, value) in cells[own.clone()].iter_mut().zip(&first[at]) {
+                            cell.value = *value;
+                        }
+                        unsure[own].fill(false);
+                    }
                 }
-                unsure[start..end].fill(false);
             }
         }
         start = end;
@@ -1119,10 +1126,17 @@ mod tests {
         let r = table("0   0   1   1   20  0", "0  0 0  0  1   0   0   1");
         assert_eq!(counts(&r), [0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1], "{:?}", r.issues);
         assert!(!r.has_issue("litigation_cells_missing"));
-        // `11` then 0: the next proceeding's 1 and 0 add up in either order: not read.
+        // `11` then 0: the next proceeding's 1 and 0 add up in either order: it is
+        // not read, the first is (1 its total whichever order).
         let r = table("0   1   0   0   11  0", "0  0 1  0  0   1   0   1");
-        assert!(r.litigation.iter().all(|f| f.proceeding == "litigation_after_reconsideration"), "{:?}", r.litigation);
+        assert_eq!(counts(&r), [0, 1, 0, 0, 1, 0, 0, 1, 0, 1], "{:?}", r.litigation);
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_direct"));
         assert!(r.has_issue("litigation_cells_missing"));
+        // `31`: the first total, 3, touching the next proceeding's 1, printed
+        // before the 0 that is its first: the first read, the next not.
+        let r = table("0   1   1   1   31  0", "0  1 2  0  0   0   1   1");
+        assert_eq!(counts(&r), [0, 1, 1, 1, 3, 0, 0, 0, 1, 1], "{:?}", r.litigation);
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_direct"));
     }
 
     #[test]
