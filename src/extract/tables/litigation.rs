@@ -469,10 +469,11 @@ fn heads_order(heads: &[Row]) -> Option<Vec<[usize; 4]>> {
         .filter_map(|&o| template::LITIGATION_OUTCOME_LABELS[o].chars().last())
         .collect();
     let order = |line: &str| -> Option<Vec<[usize; 4]>> {
-        let chars: Vec<char> = line.chars().collect();
-        if chars.len() != last.len() * template::LITIGATION_PROCEEDINGS.len() {
+        // (Most lines are not: told by their length before their characters are gathered.)
+        if line.chars().count() != last.len() * template::LITIGATION_PROCEEDINGS.len() {
             return None;
         }
+        let chars: Vec<char> = line.chars().collect();
         let mut orders = Vec::new();
         for printed in chars.chunks_exact(last.len()) {
             let mut order = [0; 4];
