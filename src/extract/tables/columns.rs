@@ -3,6 +3,7 @@
 //! heads over their items, and their columns read from each head's numbers.
 
 use super::*;
+use crate::extract::cells::in_words;
 
 /// A block's columns read one at a time: each column's cells (one an item)
 /// and its header's label.
@@ -19,7 +20,10 @@ type Reading<'r> = Vec<Option<(Vec<Cell>, &'r str)>>;
 /// columns come first and their numbers after, column after column. Each head
 /// goes to the first block that has that column and whose items came before
 /// it; a block is read so only when every column of it is, with a number for
-/// each item. Reading stops at 表四.
+/// each item. A change column a number short takes as its last a change in
+/// words printed after the blocks' columns (plain `pdftotext` prints such a
+/// cell there), in turn, where there is one for each such column. Reading
+/// stops at 表四.
 pub(super) fn by_columns<'r>(
     text: &str,
     rows: &'r [Row],
@@ -33,6 +37,9 @@ pub(super) fn by_columns<'r>(
     let mut failed = vec![false; blocks.len()];
     // The heads waiting for their numbers: (block, column, label).
     let mut heads: std::collections::VecDeque<(usize, usize, &str)> = Default::default();
+    // The change columns read short of their last item's cell, (block,
+    // column) in turn, and the changes in words printed after the columns.
+    let (mut short, mut words): (Vec<(usize, usize)>, Vec<Cell>) = Default::default();
     for (k, row) in rows.iter().enumerate().skip(from + 1) {
         let label = row.label();
         if label.has(template::LITIGATION_ANCHORS[0]) {
@@ -56,24 +63,99 @@ pub(super) fn by_columns<'r>(
         if !(row.is_numbers_alone() && row.has_value()) {
             continue;
         }
+        // Changes in words after the columns, no head waiting.
+        let worded = row.cells.iter().all(|c| in_words(text, c));
+        if worded && heads.is_empty() && words.len() + row.cells.len() <= short.len() {
+            words.extend_from_slice(&row.cells);
+            continue;
+        }
         let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
-        match heads_numbered(text, &row.cells, &waiting) {
-            Some(n) => {
-                let mut cells = row.cells.as_slice();
-                for (b, c, head) in heads.drain(..n) {
-                    let (own, rest) = cells.split_at(blocks[b].items.len());
-                    read[b][c] = Some((own.to_vec(), head));
-                    cells = rest;
-                }
-            }
+        let first_change = heads.front().is_some_and(|&(b, c, _)| blocks[b].columns[c].metric == "change");
+        // (How many heads the row numbers; whether the first is a change
+        // column short of its last cell, and how many changes in words end the row.)
+        let numbered = heads_numbered(text, &row.cells, &waiting).map(|n| (n, false, 0)).or_else(|| {
+            let tail = worded_tail(text, &row.cells);
+            let front = &row.cells[..row.cells.len() - tail];
+            let room = short.len() - words.len();
+            let n = heads_numbered(text, front, &waiting).filter(|_| tail <= room).map(|n| (n, false, tail));
+            let short_first = || change_short(text, front, &waiting).filter(|_| first_change && tail <= room + 1);
+            n.or_else(|| short_first().map(|n| (n, true, tail)))
+        });
+        let Some((n, first_short, tail)) = numbered else {
             // The heads waiting are not these numbers', and their blocks are not read so.
-            None => heads.drain(..).for_each(|(b, ..)| failed[b] = true),
+            heads.drain(..).for_each(|(b, ..)| failed[b] = true);
+            continue;
+        };
+        let (mut cells, worded) = row.cells.split_at(row.cells.len() - tail);
+        for (k, (b, c, head)) in heads.drain(..n).enumerate() {
+            let short_here = first_short && k == 0;
+            let (own, rest) = cells.split_at(blocks[b].items.len() - usize::from(short_here));
+            read[b][c] = Some((own.to_vec(), head));
+            cells = rest;
+            if short_here {
+                short.push((b, c));
+            }
+        }
+        words.extend_from_slice(worded);
+    }
+    // The changes in words, one for each column read short: their last cells
+    // in turn. Otherwise those blocks are not read so.
+    let whole = words.len() == short.len();
+    for (k, (b, c)) in short.into_iter().enumerate() {
+        match (words.get(k).filter(|_| whole), &mut read[b][c]) {
+            (Some(word), Some((cells, _))) => cells.push(*word),
+            _ => failed[b] = true,
         }
     }
     read.into_iter()
         .zip(failed)
         .map(|(columns, failed)| columns.into_iter().collect::<Option<Vec<_>>>().filter(|_| !failed))
         .collect()
+}
+
+/// Whether a blank line parts `cells[at - 1]` from `cells[at]` (two columns'
+/// numbers, each column's lines one after another).
+fn parted(text: &str, cells: &[Cell], at: usize) -> bool {
+    let between = text.get(cells[at - 1].offset..cells[at].offset).unwrap_or_default();
+    between.matches('\n').count() >= 2
+}
+
+/// How many of a row's last `cells` are changes in words (`增加 12`, `减少 20`)
+/// after a blank line, plain `pdftotext` of a Word table printing them after the
+/// blocks' columns, each the last cell of a change column read short (see
+/// [`change_short`]); none but where others are before them.
+fn worded_tail(text: &str, cells: &[Cell]) -> usize {
+    let tail = cells.iter().rev().take_while(|c| in_words(text, c)).count();
+    let at = cells.len() - tail;
+    if tail > 0 && at > 0 && parted(text, cells, at) {
+        tail
+    } else {
+        0
+    }
+}
+
+/// Where [`heads_numbered`] finds no run of heads: a row of numbers `cells`
+/// whose first head waiting (`waiting`, see there) is a change column read
+/// short of its last item's cell, the next heads' numbers after it in turn
+/// (plain `pdftotext` of a Word table prints a change in words after the
+/// blocks' columns: `-12` / `1` `7` / … / `减少 20`). How many heads the row
+/// numbers. `None` where it is not so, or the numbers fit the first heads
+/// only and the heads waiting are of two blocks.
+fn change_short(text: &str, cells: &[Cell], waiting: &[(usize, usize)]) -> Option<usize> {
+    // Where each run of lines (a blank line before the next) starts, and the end.
+    let mut starts: Vec<usize> =
+        std::iter::once(0).chain((1..cells.len()).filter(|&at| parted(text, cells, at))).collect();
+    starts.push(cells.len());
+    let len = |run: usize| starts[run + 1] - starts[run];
+    if cells.is_empty() || len(0) + 1 != waiting.first()?.1 {
+        return None;
+    }
+    let (mut heads, mut run) = (1, 1);
+    while run + 1 < starts.len() && heads < waiting.len() && len(run) == waiting[heads].1 {
+        (heads, run) = (heads + 1, run + 1);
+    }
+    let one_block = waiting.iter().all(|w| w.0 == waiting[0].0);
+    (run + 1 == starts.len() && (heads == waiting.len() || one_block)).then_some(heads)
 }
 
 /// A column's head as printed, without the unit a 2021 form adds.
@@ -156,9 +238,5 @@ fn heads_numbered(text: &str, cells: &[Cell], waiting: &[(usize, usize)]) -> Opt
         .collect();
     let n = ends.iter().position(|&e| e == cells.len())? + 1;
     let one_block = waiting.iter().all(|w| w.0 == waiting[0].0);
-    let parted = |at: usize| {
-        let between = text.get(cells[at - 1].offset..cells[at].offset).unwrap_or_default();
-        between.matches('\n').count() >= 2
-    };
-    ((n == waiting.len() || one_block) && ends[..n - 1].iter().all(|&at| parted(at))).then_some(n)
+    ((n == waiting.len() || one_block) && ends[..n - 1].iter().all(|&at| parted(text, cells, at))).then_some(n)
 }

@@ -769,6 +769,26 @@ mod tests {
         let read_so = ["regulation", "normative_document", "administrative_license", "other_management_service"];
         assert!(got.iter().all(|g| read_so.contains(&g.0)), "{got:?}");
         assert_eq!(issues.iter().filter(|&&c| c == "table_empty").count(), 3);
+        // Changes in words printed after the blocks' columns, each a change
+        // column's last (its other on a line alone, or with the next column's
+        // numbers after a blank line).
+        let five = "上一年项目数量\n(指 2019 年事项数)\n1\n148\n\n本年增/减\n\n处理决定数量\n\n4\n\n1\n3\n\n";
+        let six = "上一年项目数量\n49\n17\n\n本年增/减\n\n处理决定数量\n\n减少 5\n\n9\n0\n\n减少 20\n\n增加 11\n\n";
+        let eight_nine = "上一年项目数量\n10\n采购项目数量\n22\n\n本年增/减\n\n0\n\n采购总金额\n2.64 万元\n";
+        let (got, issues) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
+        assert!(issues.is_empty(), "{issues:?}");
+        let values = |item: &str| got.iter().filter(|g| g.0 == item).map(|g| (g.1, g.2)).collect::<Vec<_>>();
+        assert_eq!(values("administrative_license"), [("change", 4.0), ("decisions", 1.0), ("previous_count", 1.0)]);
+        assert_eq!(values("other_management_service"), other);
+        assert_eq!(values("administrative_penalty"), [("change", -5.0), ("decisions", 9.0), ("previous_count", 49.0)]);
+        assert_eq!(values("administrative_coercion"), [("change", 11.0), ("decisions", 0.0), ("previous_count", 17.0)]);
+        let six = six.replace("9\n0\n\n减少 20", "9\n0\n\n\n减少 20");
+        let (got, _) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
+        assert_eq!(got.len(), 2 * 3 + 4 * 3 + 2 + 2, "{got:?}");
+        // Short of a change in words for each such column, neither block is read so.
+        let six = "上一年项目数量\n49\n17\n\n本年增/减\n\n处理决定数量\n\n减少 5\n\n9\n0\n\n增加 11\n\n";
+        let (got, _) = read(&format!("{items}{five}{six}{eight_nine}{end}"));
+        assert!(got.iter().all(|g| read_so[..2].contains(&g.0) || g.0.contains("fee") || g.0.contains("procurement")));
     }
 
     #[test]
