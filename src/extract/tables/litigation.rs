@@ -191,6 +191,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             cells = all;
         }
     }
+    if cells.len() < n && !delimited {
+        // Or each column's number after its head's last character, the columns in pieces.
+        if let Some(all) = super::named_columns::read(rows, anchor, &|c: &Cell| own(&c)) {
+            cells = all;
+        }
+    }
     // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
     // outcome or a total, 0 either way). Short of more, so too where no number
     // not 0 stands alone after the table: the cells lacking were not printed

@@ -34,6 +34,7 @@ mod last_columns;
 mod last_rows;
 mod late_columns;
 mod litigation;
+mod named_columns;
 mod numbers_first;
 mod outcomes_before;
 mod page_totals;
