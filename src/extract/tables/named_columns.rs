@@ -35,8 +35,9 @@ enum Event {
 /// / `正` / `0` / `3` / `0` / `4` / `0` / `0`: a proceeding's 纠正, 其他, 尚未审结
 /// and 总计, the next one's 维持 and 纠正), and after them where it holds more;
 /// numbers with no head before them are the first totals without a number
-/// (`3`, after the closing sections, the first proceeding's). Only numbers `own` says are the table's; `None`
-/// unless each column takes one number and every proceeding adds up.
+/// (`3`, after the closing sections, the first proceeding's). Only numbers
+/// `own` says are the table's; `None` unless each column takes one number and
+/// every proceeding adds up but one at most (a report's slip in a sum).
 pub(super) fn read(rows: &[Row], anchor: usize, own: &dyn Fn(&Cell) -> bool) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
     let n = template::LITIGATION_PROCEEDINGS.len() * group;
@@ -80,7 +81,9 @@ pub(super) fn read(rows: &[Row], anchor: usize, own: &dyn Fn(&Cell) -> bool) -> 
         }
     }
     let cells: Vec<Cell> = cells.into_iter().collect::<Option<_>>()?;
-    cells.chunks_exact(group).all(cells_add_up).then_some(cells)
+    // (One proceeding that does not add up is the report's slip, the checks flag it.)
+    let broken = cells.chunks_exact(group).filter(|p| !cells_add_up(p)).count();
+    (broken <= 1).then_some(cells)
 }
 
 /// The columns a run of `count` numbers after the `heads` fills, in the
@@ -155,8 +158,11 @@ mod tests {
         let rest = "3\n\n持\n1\n\n果\n3\n\n结\n1\n\n4\n";
         let text = table("0\n3\n0\n4\n0\n0", rest);
         assert_eq!(counts(&text), [1, 0, 1, 1, 3, 1, 0, 3, 0, 4, 0, 0, 3, 1, 4]);
-        // Read so, a proceeding that does not add up: the table is not read so.
-        assert_eq!(counts(&text.replace("\n4\n0\n0\n", "\n5\n0\n0\n")), [0; 0]);
+        // Read so, a proceeding that does not add up is the report's slip (the
+        // checks flag it); two are a misreading, and the table is not read so.
+        let slip = text.replace("\n4\n0\n0\n", "\n5\n0\n0\n");
+        assert_eq!(counts(&slip), [1, 0, 1, 1, 3, 1, 0, 3, 0, 5, 0, 0, 3, 1, 4]);
+        assert_eq!(counts(&slip.replace("\n3\n\n持", "\n4\n\n持")), [0; 0]);
         // A number more than the heads name (and the totals between): not read so.
         assert_eq!(counts(&table("0\n3\n0\n4\n0\n0\n0", rest)), [0; 0]);
     }
