@@ -64,8 +64,8 @@ pub(super) fn by_columns<'r>(
             continue;
         }
         // Changes in words after the columns, no head waiting.
-        let worded = row.cells.iter().all(|c| in_words(text, c));
-        if worded && heads.is_empty() && words.len() + row.cells.len() <= short.len() {
+        let all_words = row.cells.iter().all(|c| in_words(text, c));
+        if all_words && heads.is_empty() && words.len() + row.cells.len() <= short.len() {
             words.extend_from_slice(&row.cells);
             continue;
         }
@@ -86,7 +86,7 @@ pub(super) fn by_columns<'r>(
             heads.drain(..).for_each(|(b, ..)| failed[b] = true);
             continue;
         };
-        let (mut cells, worded) = row.cells.split_at(row.cells.len() - tail);
+        let (mut cells, changes) = row.cells.split_at(row.cells.len() - tail);
         for (k, (b, c, head)) in heads.drain(..n).enumerate() {
             let short_here = first_short && k == 0;
             let (own, rest) = cells.split_at(blocks[b].items.len() - usize::from(short_here));
@@ -96,7 +96,7 @@ pub(super) fn by_columns<'r>(
                 short.push((b, c));
             }
         }
-        words.extend_from_slice(worded);
+        words.extend_from_slice(changes);
     }
     // The changes in words, one for each column read short: their last cells
     // in turn. Otherwise those blocks are not read so.
