@@ -64,8 +64,8 @@ pub(super) fn by_columns<'r>(
             continue;
         }
         // Changes in words after the columns, no head waiting.
-        let all_words = row.cells.iter().all(|c| in_words(text, c));
-        if all_words && heads.is_empty() && words.len() + row.cells.len() <= short.len() {
+        let room = words.len() + row.cells.len() <= short.len();
+        if room && heads.is_empty() && row.cells.iter().all(|c| in_words(text, c)) {
             words.extend_from_slice(&row.cells);
             continue;
         }
