@@ -86,13 +86,17 @@ fn first_columns(tokens: &[Token], w: usize) -> Option<Vec<Vec<Cell>>> {
 }
 
 /// The block of the last columns apart: the first run of lines of numbers
-/// alone after the closing sections' last heading (after row `end`), if one.
+/// alone after the closing sections' last heading (after row `end`), or,
+/// where none follows it, after the one before (the flow may carry the block
+/// between them), if one.
 fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
-    let heading = |w: &str| (end..rows.len()).find(|&k| rows[k].label().has(w));
-    let closing = heading("其他需要报告").or_else(|| heading("存在的主要问题"))?;
-    let start = (closing + 1..rows.len()).find(|&k| rows[k].is_numbers_alone())?;
-    let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
-    Some(block.collect())
+    let after = |w: &str| {
+        let closing = (end..rows.len()).find(|&k| rows[k].label().has(w))?;
+        let start = (closing + 1..rows.len()).find(|&k| rows[k].is_numbers_alone())?;
+        let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
+        Some(block.collect())
+    };
+    after("其他需要报告").or_else(|| after("存在的主要问题"))
 }
 
 /// Row `k`, 表三's last (before row `end`), printed with its first columns
@@ -563,6 +567,12 @@ mod tests {
         for whole in [1, 2] {
             assert_eq!(read(&text_with(&t, &[1, 2], 2, whole)), Some(expected(&t)), "{whole}");
         }
+        // The block between the closing sections' headings, none after the last.
+        let (last, end) = ("六、其他需要报告的事项\n无。\n", "尚\n未\n审\n结\n0\n");
+        let text = text_of(&t, &[1, 2], 2);
+        assert_eq!(text.matches(last).count() + text.matches(end).count(), 2);
+        let between = text.replace(last, "").replace(end, &format!("{end}{last}"));
+        assert_eq!(read(&between), Some(expected(&t)));
     }
 
     /// The table with each row's first `w` numbers before its label (the first
