@@ -88,15 +88,45 @@ fn first_columns(tokens: &[Token], w: usize) -> Option<Vec<Vec<Cell>>> {
 /// The block of the last columns apart: the first run of lines of numbers
 /// alone after the closing sections' last heading (after row `end`), or,
 /// where none follows it, after the one before (the flow may carry the block
-/// between them), if one.
+/// between them), if one. 表四's last proceeding may be printed within it, its
+/// heads' pieces a character a line and then a number for each outcome they
+/// name (`复议后起诉` / `结` / `结` / `其` / … / `持` / `正` / `果` / `0` / `0` /
+/// `0`): those numbers are 表四's, and the block goes on after them.
 fn block_apart(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     let after = |w: &str| {
         let closing = (end..rows.len()).find(|&k| rows[k].label().has(w))?;
         let start = (closing + 1..rows.len()).find(|&k| rows[k].is_numbers_alone())?;
-        let block = rows[start..].iter().take_while(|r| r.is_numbers_alone()).flat_map(|r| r.cells.iter().copied());
-        Some(block.collect())
+        // The numbers of the lines of numbers alone from a row on, and the row after them.
+        let run = |from: usize| {
+            let lines = rows[from..].iter().take_while(|r| r.is_numbers_alone()).count();
+            let cells: Vec<Cell> = rows[from..from + lines].iter().flat_map(|r| r.cells.iter().copied()).collect();
+            (cells, from + lines)
+        };
+        let (mut block, mut k) = run(start);
+        loop {
+            let piece = |r: &Row| r.cells.is_empty() && litigation_head_piece(r.label());
+            let pieces = rows[k..].iter().take_while(|r| piece(r)).count();
+            let heads: String = rows[k..k + pieces].iter().map(Row::label).collect();
+            let outcomes = 0..template::LITIGATION_OUTCOMES.len();
+            let own = outcomes.filter(|&o| super::litigation::names_outcome(&heads, o)).count();
+            let (theirs, after) = run(k + pieces);
+            // (表四's numbers, then the block's again.)
+            if pieces == 0 || own == 0 || theirs.len() <= own {
+                break;
+            }
+            block.extend_from_slice(&theirs[own..]);
+            k = after;
+        }
+        Some(block)
     };
     after("其他需要报告").or_else(|| after("存在的主要问题"))
+}
+
+/// Whether a line is a piece of 表四's heads: characters of its outcomes'
+/// heads alone (`结`, `果`, `持`), or a proceeding's head (`复议后起诉`).
+fn litigation_head_piece(label: &str) -> bool {
+    let outcome = |c: char| template::LITIGATION_OUTCOME_LABELS.iter().any(|l| l.contains(c));
+    !label.is_empty() && (label.chars().all(outcome) || label.ends_with("起诉"))
 }
 
 /// Row `k`, 表三's last (before row `end`), printed with its first columns
@@ -573,6 +603,16 @@ mod tests {
         assert_eq!(text.matches(last).count() + text.matches(end).count(), 2);
         let between = text.replace(last, "").replace(end, &format!("{end}{last}"));
         assert_eq!(read(&between), Some(expected(&t)));
+        // 表四's last proceeding printed within the block, its heads a character
+        // a line then a number for each outcome they name: passed over.
+        let heads = "复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n";
+        let (before, block) = text.split_once("予公开\n\n").unwrap();
+        let at = block.match_indices("\n\n").nth(5).unwrap().0 + 2;
+        let within = |heads: &str| format!("{before}予公开\n\n{}{heads}0\n1\n3\n\n{}", &block[..at], &block[at..]);
+        assert_eq!(read(&within(heads)), Some(expected(&t)));
+        // Heads that name two outcomes over three numbers, or none: not passed over.
+        assert_eq!(read(&within(&heads.replace("其\n果\n果\n他\n", "果\n果\n"))), None);
+        assert_eq!(read(&within("复议后起诉\n")), None);
     }
 
     /// The table with each row's first `w` numbers before its label (the first

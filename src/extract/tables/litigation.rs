@@ -827,7 +827,7 @@ fn named_apart(events: &[Loose], loose: &[Cell], outcomes: &[&str]) -> Option<Ve
 
 /// Whether `heads` (pieces of 表四's heads joined) name outcome `o`: hold every
 /// character of its head but `结果`.
-fn names_outcome(heads: &str, o: usize) -> bool {
+pub(super) fn names_outcome(heads: &str, o: usize) -> bool {
     let label = template::LITIGATION_OUTCOME_LABELS[o];
     label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
 }
