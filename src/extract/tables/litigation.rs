@@ -148,7 +148,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
     // The proceedings whose columns are printed out of the table's order, as
     // their heads tell (see [`heads_order`]).
-    let moved = if delimited { None } else { heads_order(&rows[anchor..first_value_row]) };
+    let mut moved = if delimited { None } else { heads_order(&rows[anchor..first_value_row]) };
     let told = |p: usize| moved.as_ref().is_some_and(|m| m[p] != OUTCOMES_IN_ORDER);
     if cells.len() < n && !delimited {
         // Narrow columns printed so close that two numbers touch (`0 00 1`).
@@ -193,8 +193,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     }
     if cells.len() < n && !delimited {
         // Or each column's number after its head's last character, the columns in pieces.
+        // (Those are in the table's order already.)
         if let Some(all) = super::named_columns::read(rows, anchor, &|c: &Cell| own(&c)) {
-            cells = all;
+            (cells, moved) = (all, None);
         }
     }
     // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
