@@ -52,11 +52,13 @@ import json, pathlib, re, sys
 gold = json.load(open(sys.argv[1]))
 text = pathlib.Path(sys.argv[3])
 gold["source"] = text.name
-# A page's date that only its <meta> gives does not print: none to read.
+# A page's date that only its <meta> gives does not print: none to read. A Big5 page
+# printed as the gb2312 it declares prints its date's digits between other characters
+# (`2021¦~1 る 11 ら`): printed, and read once the text is decoded again.
 published = gold.get("report", {}).get("published")
 if published:
     y, m, d = (int(x) for x in published.split("-"))
-    printed = rf"{y}\s*[-年./]\s*0?{m}\s*[-月./]\s*0?{d}(?!\d)"
+    printed = rf"{y}[^\d\n]{{1,4}}0?{m}[^\d\n]{{1,4}}0?{d}(?!\d)"
     if not re.search(printed, text.read_text(encoding="utf-8", errors="replace")):
         gold["report"]["published"] = None
 json.dump(gold, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
