@@ -85,6 +85,16 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     let Some(first_value_row) = first_value_row else {
+        // (Its marks for none carried past the closing sections, plain `pdftotext`
+        // keeping a few of them: zeros alone there and no number not 0, all zeros.)
+        let loose = rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
+        let after: Vec<Cell> = loose.filter(own).copied().collect();
+        if !after.is_empty() && after.len() <= n && after.iter().all(is_zero) {
+            let mut cells = after;
+            cells.resize(n, Cell { value: None, offset: cells[0].offset, center: 0.0 });
+            push_facts(report, cells, |_| false);
+            return Some(end);
+        }
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };

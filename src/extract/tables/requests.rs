@@ -357,10 +357,13 @@ fn nothing_but_zeros(
     };
     // (Walked again where all are 0: most tables stop at their first number not 0.)
     // (A date's numbers, `2024 年 1 月 9 日` under the closing sections, are no
-    // cells; nor an amount, `1.84 万元`, 表二's last cell printed among 表三's heads.)
+    // cells; nor 表二's last cells printed among 表三's heads, read as 表二's,
+    // `本年处理决定数量` / `3`, or an amount, `1.84 万元`.)
+    let disclosed: Vec<usize> = report.disclosures.iter().map(|f| f.offset).collect();
     let cells = |to: usize| {
         let table = rows[..to].iter().filter(|r| r.kind == Kind::Table);
-        table.flat_map(|r| &r.cells).filter(|c| !dated(text, c) && c.value.is_none_or(|v| v.unit.is_none()))
+        let own = |c: &&Cell| !dated(text, c) && !disclosed.contains(&c.offset);
+        table.flat_map(|r| &r.cells).filter(own).filter(|c| c.value.is_none_or(|v| v.unit.is_none()))
     };
     let zero = |c: &Cell| c.value.is_none_or(|v| v.number == 0.0);
     if !full_form || !cells(to).all(zero) {
@@ -1570,6 +1573,48 @@ mod tests {
             let r = requests(&text(late), Template::T2021);
             assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0), "{late}");
         }
+    }
+
+    #[test]
+    fn marks_for_none_among_another_table_s_cells_are_zeros_and_so_are_those_after_the_closing_date() {
+        // Plain pdftotext of a Word report whose 表三 and 表四 print `-` in every cell, most
+        // marks lost: 表二's last cells printed among 表三's heads, read as 表二's; no mark
+        // under 表四's heads, a few after the closing date.
+        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let text = |late: &str| {
+            format!(
+                "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n4\n1\n\
+                 43\n规章\n6\n3\n29\n行政规范性文件\n第二十条第(五)项\n信息内容\n行政许可\n第二十条第(六)项\n信息内容\n行政处罚\n\
+                 行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n申请人情况\n\
+                 自然人 商业企 科研机构\n业\n{half}本年处理决定数量\n3\n本年处理决定数量\n9\n2\n本年收费金额(单位:万元)\n\
+                 32.28\n\n社会\n公益\n组织\n-\n\n{}{rest}{}四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n\
+                 结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\
+                 某某镇人民政府\n2023 年 1 月 14 日\n\n{late}",
+                "-\n\n".repeat(40),
+                "-\n\n".repeat(60),
+            )
+        };
+        let read = |text: &str| {
+            let (_, rs) = rows(text);
+            let mut r = Report::default();
+            let after = super::super::read_disclosures(text, &rs, Template::T2021, &mut r);
+            let end = read_requests(text, &rs, Template::T2021, after.unwrap_or(0), &mut r).unwrap();
+            super::super::litigation::read_litigation(text, &rs, end, &mut r);
+            r
+        };
+        let r = read(&text("-\n\n-\n\n-\n"));
+        let decisions: Vec<f64> = r.disclosures.iter().filter(|f| f.metric == "decisions").map(|f| f.value).collect();
+        assert_eq!(decisions, [3.0, 9.0, 2.0], "{:?}", r.disclosures);
+        assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        // A number not 0 after the closing date: 表四 not read as zeros, nor 表三 (it may be 表三's).
+        let r = read(&text("-\n\n4\n"));
+        assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
+        assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0));
+        // Nothing after the closing date: 表四 holds no number.
+        let r = read(&text(""));
+        assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
     }
 
     /// Asserts that 表三 read from `text` (2021 template) holds each (row, applicant, count).
