@@ -477,9 +477,11 @@ const OUTCOMES_IN_ORDER: [usize; 4] = [0, 1, 2, 3];
 /// `heads` (`持 正 果 结 正 果 持结 持 正 果 结`: the second proceeding's 维持
 /// set after its 其他结果, over `0 3 10 4`, its outcomes 1 0 3 0 and total 4)
 /// holds each proceeding's four heads' last characters once, the total's
-/// head (two characters) ending a line above. For each proceeding, the
-/// outcome each of its first four cells takes. `None` where no line holds
-/// them so, or all are in the table's order.
+/// head (two characters) ending a line above; or two lines hold them, the
+/// lower going on right of where the upper stops (a head set a little lower
+/// than the rest: `持 正 果 结 正 果 持` / `结 持 正 果 结`). For each
+/// proceeding, the outcome each of its first four cells takes. `None` where no
+/// line holds them so, or all are in the table's order.
 fn heads_order(heads: &[Row]) -> Option<Vec<[usize; 4]>> {
     let last: Vec<char> = OUTCOMES_IN_ORDER
         .iter()
@@ -506,7 +508,16 @@ fn heads_order(heads: &[Row]) -> Option<Vec<[usize; 4]>> {
         }
         Some(orders)
     };
-    let orders = heads.iter().rev().find_map(|r| order(r.label()))?;
+    let only_last = |r: &Row| !r.labels.is_empty() && r.label().chars().all(|c| last.contains(&c));
+    let continues = |upper: &Row, lower: &Row| {
+        let stops = upper.labels.last().map_or(f64::INFINITY, |f| f.center);
+        only_last(upper) && only_last(lower) && lower.labels.first().is_some_and(|f| f.center >= stops)
+    };
+    let two_lines = || {
+        let pairs = heads.windows(2).rev().filter(|w| continues(&w[0], &w[1]));
+        pairs.map(|w| format!("{}{}", w[0].label(), w[1].label())).find_map(|line| order(&line))
+    };
+    let orders = heads.iter().rev().find_map(|r| order(r.label())).or_else(two_lines)?;
     orders.iter().any(|o| *o != OUTCOMES_IN_ORDER).then_some(orders)
 }
 
@@ -1188,6 +1199,18 @@ mod tests {
         let fourth = "持   正   果   结   正 果 持持    持  正   果   结";
         let r = litigation(&table("维   纠   结   审   纠 结 维审     维  纠  结  审", fourth, "1 0 1 1 3", "0 3 1 0 4 0 0 3 1 4"));
         assert_eq!(counts(&r), [1, 0, 1, 1, 3, 0, 3, 1, 0, 4, 0, 0, 3, 1, 4]);
+        // The heads' last characters over two lines, the second proceeding's 尚未审结 set
+        // a little lower, the lower line going on where the upper stops: 12 is 纠正's.
+        let third = "维   纠    结     审       维  纠 结  审    维  纠  结                  审";
+        let two_lines = |lower: &str| {
+            let fourth = format!("持   正   果    结  正  果  持\n{lower}结    持  正   果   结");
+            litigation(&table(third, &fourth, "0   0   24   0   24\n                12 0  0", "      2 14 0  0   0   11   11"))
+        };
+        let r = two_lines(&" ".repeat(22));
+        assert_eq!(counts(&r), [0, 0, 24, 0, 24, 0, 12, 0, 2, 14, 0, 0, 0, 11, 11], "{:?}", r.issues);
+        // The lower line starting left of where the upper stops: no order told, read as printed.
+        let r = two_lines(&" ".repeat(10));
+        assert_eq!(counts(&r), [0, 0, 24, 0, 24, 12, 0, 0, 2, 14, 0, 0, 0, 11, 11], "{:?}", r.issues);
     }
 
     #[test]
