@@ -563,6 +563,17 @@ fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<usize> {
     (alone && NONE_MARKS.contains(&token)).then(|| token.chars().count())
 }
 
+/// Whether the token at byte `i` of `line`, between blanks, is two slashes
+/// (`//`, `\\`): the marks for none of two neighbouring cells printed
+/// touching, as `pdftotext -layout` prints narrow columns (no table marks a
+/// cell so).
+fn marks_touching_at(line: &str, i: usize) -> bool {
+    let rest = &line[i..];
+    let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
+    alone && matches!(token, "//" | "\\\\")
+}
+
 /// Aligned or inline text: numbers become cells at their character column (a
 /// mark for none, `—`, a zero), everything else label fragments.
 fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
@@ -594,6 +605,14 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }
+        } else if label_start.is_none() && marks_touching_at(line, i) {
+            // Two cells marked none, printed touching.
+            for k in 0..2 {
+                row.cells.push(Cell { value: Some(ZERO_VALUE), offset: offset + i + k, center: (column + k) as f64 });
+            }
+            (i, column) = (i + 2, column + 2);
+            before = line[..i].chars().next_back();
+            continue;
         } else if let Some(chars) = label_start.is_none().then(|| none_mark_at(line, i, after_number)).flatten() {
             // A cell marked none (`—`, `/`) between blanks: a zero.
             row.cells.push(Cell {

@@ -1222,6 +1222,12 @@ mod tests {
         // A table whose marks are all `——` prints no mark of one: `——` is one.
         let r = table("0   0   1   1   2", "0 ——  0 0  0   1   0   0   1");
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
+        // Slashes: `//` is two, no table marking a cell so (a number among them, not a
+        // table of nothing but marks).
+        let r = table("1   /   /   /   1", "/  // /  / /  /   /   /   /");
+        assert_eq!(counts(&r), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "{:?}", r.issues);
+        let r = table("1   \\   \\   \\   1", "\\  \\\\ \\  \\ \\  \\   \\   \\   \\");
+        assert_eq!(counts(&r), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "{:?}", r.issues);
     }
 
     #[test]
