@@ -86,10 +86,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     }
     let Some(first_value_row) = first_value_row else {
         // (Its marks for none carried past the closing sections, plain `pdftotext`
-        // keeping a few of them: zeros alone there and no number not 0, all zeros.)
+        // keeping a few of them: zeros alone there and no number not 0, all zeros;
+        // where 表三 was read, the numbers before the heading its.)
         let loose = rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
         let after: Vec<Cell> = loose.filter(own).copied().collect();
-        if !after.is_empty() && after.len() <= n && after.iter().all(is_zero) {
+        let zeros = !after.is_empty() && after.len() <= n && after.iter().all(is_zero);
+        if zeros && !report.requests.is_empty() {
             let mut cells = after;
             cells.resize(n, Cell { value: None, offset: cells[0].offset, center: 0.0 });
             push_facts(report, cells, |_| false);

@@ -1615,6 +1615,9 @@ mod tests {
         // Nothing after the closing date: 表四 holds no number.
         let r = read(&text(""));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
+        // A number not 0 before 表四's heading, 表三 not read: 表四 not read as zeros.
+        let r = read(&text("-\n\n-\n").replace("四、政府信息公开行政复议", "5\n四、政府信息公开行政复议"));
+        assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
     }
 
     /// Asserts that 表三 read from `text` (2021 template) holds each (row, applicant, count).
