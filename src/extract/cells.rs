@@ -569,6 +569,9 @@ fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<usize> {
 /// cell so).
 fn marks_touching_at(line: &str, i: usize) -> bool {
     let rest = &line[i..];
+    if !rest.starts_with(['/', '\\']) {
+        return false;
+    }
     let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
     alone && matches!(token, "//" | "\\\\")

@@ -742,6 +742,13 @@ fn told_by_sums(placed: Placed, row: &Row, key: &str, n: usize, report: &mut Rep
     // A row of all its cells that adds up only with its greatest number as its
     // total, printed among the others (a column's head printed between them).
     match total_moved_last(&cells) {
+        // (Its total before its last number, all after its label: that number may
+        // as well be its first column printed last, its head with it.)
+        Some(moved) if moved[n - 1].offset == cells[n - 2].offset && !first_within_label(row, &cells[0]) => {
+            let mut out = vec![None; n];
+            out[n - 1] = Some(moved[n - 1]);
+            (Placed::Some(out, "cells_unaligned"), false)
+        }
         Some(cells) => {
             let why = "its greatest number, the sum of the others, printed out of its place: read as its total";
             report.flag("cells_inferred", format!("{key}: {why}"));
@@ -749,6 +756,17 @@ fn told_by_sums(placed: Placed, row: &Row, key: &str, n: usize, report: &mut Rep
         }
         None => (Placed::All(cells), false),
     }
+}
+
+/// Whether `row`'s number `first` is printed within its label: words of the
+/// label, not a column's head, after it (`二、上年结转政府信` / `283` /
+/// `息公开申请数量`), as a row's first column stays on the label's line.
+fn first_within_label(row: &Row, first: &Cell) -> bool {
+    let head = |text: &str| {
+        let word = crate::normalize::squash(text);
+        template::APPLICANT_LABELS.iter().any(|h| h.contains(&*word))
+    };
+    row.labels.iter().any(|f| f.offset > first.offset && !head(f.text))
 }
 
 /// Row `k` (one of `n` columns) with the lone number on the line right before
@@ -1100,15 +1118,21 @@ mod tests {
     #[test]
     fn a_row_whose_total_is_printed_before_its_last_column_reads_it_as_its_total() {
         // A web page's table by plain `pdftotext`, a number a line: two column
-        // heads printed between 二's 其他 and its 总计, which came first.
+        // heads printed between 二's 其他 and its 总计, which came first; its first
+        // number on its label's line.
         let text = "申请人情况\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\
             一、本年新收政府信息公开申请数量\n2692\n289\n32\n42\n117\n69\n3241\n\
-            二、上年结转政府信息公开申请数量\n283\n19\n3\n4\n12\n331\n自然人\n商业企业\n10\n\
+            二、上年结转政府信\n283\n息公开申请数量\n19\n3\n4\n12\n331\n自然人\n商业企业\n10\n\
             三、本年度办理结果\n(一)予以公开\n1271\n129\n18\n18\n48\n26\n1510\n";
         let r = requests(text, Template::T2021);
-        let read: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| get(&r, "carried_over", a)).collect();
-        assert_eq!(read, [283, 19, 3, 4, 12, 10, 331].map(Some));
+        let carried = |r: &Report| template::APPLICANTS.iter().map(|a| get(r, "carried_over", a)).collect::<Vec<_>>();
+        assert_eq!(carried(&r), [283, 19, 3, 4, 12, 10, 331].map(Some));
         assert!(r.has_issue("cells_inferred"), "{:?}", r.issues);
+        // All its numbers after its label: the last may as well be its first column, printed
+        // last with its head (`12 1 3 0 5 152` / `自然人` / `131`): its total alone read.
+        let r = requests(&text.replace("政府信\n283\n息公开申请数量", "政府信\n息公开申请数量\n283"), Template::T2021);
+        assert_eq!(carried(&r), [None, None, None, None, None, None, Some(331)]);
+        assert!(r.has_issue("cells_unaligned") && !r.has_issue("cells_inferred"), "{:?}", r.issues);
         // A row that adds up as printed, or whose greatest number is not the others' sum, stays as printed.
         let r = requests(&text.replace("\n10\n", "\n11\n"), Template::T2021);
         assert_eq!(get(&r, "carried_over", "other_org"), Some(331));
