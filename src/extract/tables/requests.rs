@@ -1471,8 +1471,7 @@ mod tests {
     fn a_table_of_nothing_but_zeros_in_any_order_is_zeros() {
         // Plain pdftotext of a Word table: labels, runs of zeros and heads mixed.
         let zeros = |n: usize| "0\n".repeat(n);
-        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
-        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let (half, rest) = labels_parted();
         let text = |numbers: &str, heads: &str| {
             format!(
                 "三、收到和处理政府信息公开申请情况\n申请人情况\n{heads}\n{}一、本年新收政府信息公开申请数量\n{}{half}{}{rest}{}\
@@ -1498,6 +1497,18 @@ mod tests {
         }
     }
 
+    /// 表三's labels (2021 template), a line each.
+    fn labels_2021() -> String {
+        template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect()
+    }
+
+    /// Those labels parted before (四)无法提供's.
+    fn labels_parted() -> (String, String) {
+        let labels = labels_2021();
+        let at = labels.find("(四)").unwrap();
+        (labels[..at].to_string(), labels[at..].to_string())
+    }
+
     /// 表三 and then 表四 read from `text`, as the extraction reads them.
     fn both_tables(text: &str) -> Report {
         let (_, rs) = rows(text);
@@ -1512,7 +1523,7 @@ mod tests {
         // Plain pdftotext of a Word table on two pages: 表三's last cells after
         // 表四's first and the closing sections, among 表四's heads.
         let zeros = |n: usize| "0\n".repeat(n);
-        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let labels = labels_2021();
         let head = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
         let text = |later: &str, litigation_last: usize| {
             format!(
@@ -1552,7 +1563,7 @@ mod tests {
         // 表四's first ten under its heading, then the closing sections, then 表三's last
         // cells and 表四's last five among others.
         let zeros = |n: usize| "0\n".repeat(n);
-        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
+        let labels = labels_2021();
         let head = "三、收到和处理政府信息公开申请情况\n申请人情况\n本年增/减\n0\n采购总金额\n1.84 万元\n\
                     自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
         let text = |amount: &str| {
@@ -1577,8 +1588,7 @@ mod tests {
     fn a_table_of_marks_for_none_most_of_them_lost_is_zeros() {
         // Plain pdftotext of a Word table whose every cell is `-`: most marks
         // lost, a few after labels, 表四's and more after the closing date.
-        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
-        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let (half, rest) = labels_parted();
         let text = |late: &str| {
             format!(
                 "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
@@ -1604,8 +1614,7 @@ mod tests {
         // Plain pdftotext of a Word report whose 表三 and 表四 print `-` in every cell, most
         // marks lost: 表二's last cells printed among 表三's heads, read as 表二's; no mark
         // under 表四's heads, a few after the closing date.
-        let labels: String = template::request_rows(Template::T2021).iter().map(|r| format!("{}\n", r.label)).collect();
-        let (half, rest) = labels.split_at(labels.find("(四)").unwrap());
+        let (half, rest) = labels_parted();
         let text = |late: &str| {
             format!(
                 "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n4\n1\n\
