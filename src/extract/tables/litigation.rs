@@ -1206,7 +1206,8 @@ mod tests {
         let third = "维   纠    结     审       维  纠 结  审    维  纠  结                  审";
         let two_lines = |lower: &str| {
             let fourth = format!("持   正   果    结  正  果  持\n{lower}结    持  正   果   结");
-            litigation(&table(third, &fourth, "0   0   24   0   24\n                12 0  0", "      2 14 0  0   0   11   11"))
+            let (first, second) = ("0   0   24   0   24\n                12 0  0", "      2 14 0  0   0   11   11");
+            litigation(&table(third, &fourth, first, second))
         };
         let r = two_lines(&" ".repeat(22));
         assert_eq!(counts(&r), [0, 0, 24, 0, 24, 0, 12, 0, 2, 14, 0, 0, 0, 11, 11], "{:?}", r.issues);
