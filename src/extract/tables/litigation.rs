@@ -602,11 +602,18 @@ fn rewrapped(
         }
         let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
         let alone = mine.len() == 1 && row.is_numbers_alone();
-        // (Aligned text prints a number's rest under its start, which need not end its line.)
-        if let (true, Some(above)) = (alone && !row.vertical, line_above(&cells, k)) {
-            if let Some(h) = (above..cells.len()).find(|&h| under(text, &cells[h].cell, &mine[0])) {
-                cells[h].ends_line = true;
-                cells.insert(h + 1, Piece { cell: mine[0], ends_line: false, alone, row: k });
+        // (Aligned text prints a number's rest under its start, which need not end its
+        // line; a line of such rests, fewer than the numbers above, each under its own.)
+        let rests = row.is_numbers_alone() && !row.vertical && (1..=MAX_WRAPPED).contains(&mine.len());
+        if let (true, Some(above)) = (rests, line_above(&cells, k)) {
+            let heads: Option<Vec<usize>> =
+                mine.iter().map(|m| (above..cells.len()).find(|&h| under(text, &cells[h].cell, m))).collect();
+            let fewer = mine.len() < cells.len() - above;
+            if let Some(heads) = heads.filter(|h| fewer && h.windows(2).all(|w| w[0] < w[1])) {
+                for (&rest, &h) in mine.iter().zip(&heads).rev() {
+                    cells[h].ends_line = true;
+                    cells.insert(h + 1, Piece { cell: rest, ends_line: false, alone: true, row: k });
+                }
                 continue;
             }
         }
@@ -1078,6 +1085,14 @@ mod tests {
         // A lone number not under a cell: no joining.
         let text = format!("{heads}{}五、存在的主要问题及改进情况\n", row.replace("                   5", "          5"));
         assert!(!litigation(&text).litigation.iter().any(|f| f.count == 115));
+        // Two wrapped so, their rests on one line (157 and 128).
+        let row = "0  0 15 0  15 67 0  0  90 15 0  0  46                    82   12\n\
+                   \x20                         7                                   8\n";
+        let text = format!("{heads}{row}五、存在的主要问题及改进情况\n");
+        assert_eq!(counts(&litigation(&text)), [0, 0, 15, 0, 15, 67, 0, 0, 90, 157, 0, 0, 46, 82, 128]);
+        // Rests under no cell of theirs: no joining.
+        let text = text.replace("       7    ", "7           ");
+        assert!(!litigation(&text).litigation.iter().any(|f| f.count == 157 || f.count == 128));
     }
 
     #[test]
