@@ -247,10 +247,62 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         first.and_then(|f| super::labels_first::gathered(text, rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
     };
     let rebuilt = rebuilt.or_else(gathered);
-    let Some(((rows, origin), lone)) = rebuilt else {
-        return read_requests_as_printed(rows_from, t, report);
+    // (Read with each row's numbers after its label where 表三's first numbers
+    // stand above its first row's label: those below a label may be the next row's.)
+    let from = report.requests.len();
+    let numbers_above = first.is_some_and(|f| numbers_before_label(rows_from, f, t));
+    let end = match rebuilt {
+        Some(((rows, origin), lone)) => {
+            let end = read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()));
+            if lone == Lone::First {
+                return end;
+            }
+            end
+        }
+        None => read_requests_as_printed(rows_from, t, report),
     };
-    read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()))
+    if numbers_above {
+        below_labels_dropped(rows_from, report, from);
+    }
+    end
+}
+
+/// Whether 表三's first numbers stand above its first row's label (row
+/// `first`) as each row's do where its numbers are printed before its label:
+/// a line of numbers alone right above the label that do not make the first
+/// row with those after the label, up to the second row's (a web page prints
+/// a row's first column above its label, the rest after it: `5` /
+/// `一、本年新收…` / `0 1 0 2 1 9`).
+fn numbers_before_label(rows: &[Row], first: usize, t: Template) -> bool {
+    let Some(above) = first.checked_sub(1).map(|k| &rows[k]).filter(|r| r.is_numbers_alone()) else { return false };
+    let second = template::request_rows(t)[1].cues[0];
+    let to = (first + 1..rows.len()).find(|&k| rows[k].label().has(second)).unwrap_or(rows.len());
+    let row: Vec<Cell> = above.cells.iter().chain(rows[first..to].iter().flat_map(|r| &r.cells)).copied().collect();
+    row.len() > template::APPLICANTS.len() || row.len() < 2 || !cells_add_up(&row)
+}
+
+/// Drops the rows read (`report.requests[from..]`) whose numbers are on
+/// lines of their own below their labels, where 表三's first numbers stand
+/// above its first row's label: each row's numbers are printed before its
+/// label (the rows read as printed, those numbers are the next row's), but
+/// for the first column's, on a wrapped label's first line, which stay.
+fn below_labels_dropped(rows: &[Row], report: &mut Report, from: usize) {
+    let mut apart: Vec<usize> = rows.iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells).map(|c| c.offset).collect();
+    apart.sort_unstable();
+    let dropped: Vec<&'static str> =
+        report.requests[from..].iter().filter(|f| apart.binary_search(&f.offset).is_ok()).map(|f| f.row).collect();
+    if dropped.is_empty() {
+        return;
+    }
+    let mut at = 0;
+    report.requests.retain(|f| {
+        at += 1;
+        at <= from || !dropped.contains(&f.row)
+    });
+    let why = "its numbers, printed below its label where the table's first stand above its first row's, may be the next row's";
+    for row in dropped.iter().collect::<std::collections::BTreeSet<_>>() {
+        report.flag("cells_unaligned", format!("{row}: {why}"));
+    }
 }
 
 /// 表三 read row by row instead of over bands (`banded`, its rows): runs of
@@ -1154,9 +1206,11 @@ mod tests {
         };
         let read = |r: &Report| template::APPLICANTS.iter().map(|a| get(r, "new_received", a)).collect::<Vec<_>>();
         assert_eq!(read(&requests(&text("5"), Template::T2021)), [5, 0, 1, 0, 2, 1, 9].map(Some));
-        // Not where the row does not add up with it: its first columns, as ever, flagged.
+        // Not where the row does not add up with it: the numbers above the label may as
+        // well be the row's, printed before it, and those after it the next row's: the
+        // rows so printed are not read, and flagged.
         let r = requests(&text("4"), Template::T2021);
-        assert_eq!(read(&r)[0], Some(0));
+        assert_eq!(read(&r), [None; 7]);
         assert!(r.has_issue("cells_unaligned"), "{:?}", r.issues);
     }
 
@@ -1652,6 +1706,27 @@ mod tests {
         // A number not 0 before 表四's heading, 表三 not read: 表四 not read as zeros.
         let r = read(&text("-\n\n-\n").replace("四、政府信息公开行政复议", "5\n四、政府信息公开行政复议"));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn numbers_printed_before_their_labels_are_not_read_as_the_labels_before_them() {
+        // Plain pdftotext of a Word table, each row's numbers before its label, the
+        // marks for none lost: 一's above its label, 二's below it, (一)'s below 二's.
+        let text = |first: &str| {
+            format!(
+                "收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n\
+                 益组织 务机构\n{first}一、本年新收政府信息公开申请数量\n2\n2\n二、上年结转政府信息公开申请数量\n\
+                 10\n2\n1\n13\n三、本年 (一)予以公开\n度办理结\n果\n1\n1\n2\n(二)部分公开\n\
+                 (三)不予 1.属于国家秘密\n公开\n2.其他法律行政法规 禁止公开\n3.危及\"三安全一稳 1\n定\"\n"
+            )
+        };
+        let r = requests(&text("25\n3\n1\n1\n30\n"), Template::T2021);
+        for row in ["new_received", "carried_over", "granted"] {
+            assert!(template::APPLICANTS.iter().all(|a| get(&r, row, a).is_none()), "{row}: {:?}", r.requests);
+        }
+        assert!(r.has_issue("cells_unaligned"), "{:?}", r.issues);
+        // (A row's first number above its label and the rest after it, as a web page
+        // prints it, is read: see the test of a row's first number among the heads.)
     }
 
     /// Asserts that 表三 read from `text` (2021 template) holds each (row, applicant, count).
