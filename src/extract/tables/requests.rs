@@ -246,14 +246,11 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
         first.and_then(|f| super::labels_first::gathered(text, rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
     };
-    let rebuilt = rebuilt.or_else(gathered);
-    // (Read with each row's numbers after its label where 表三's first numbers
-    // stand above its first row's label: those below a label may be the next row's.)
     let from = report.requests.len();
-    let numbers_above = first.is_some_and(|f| numbers_before_label(rows_from, f, t));
-    let end = match rebuilt {
+    let end = match rebuilt.or_else(gathered) {
         Some(((rows, origin), lone)) => {
-            let end = read_requests_in(&rows, t, lone, report).map(|k| origin.get(k).copied().unwrap_or(rows_from.len()));
+            let end = read_requests_in(&rows, t, lone, report);
+            let end = end.map(|k| origin.get(k).copied().unwrap_or(rows_from.len()));
             if lone == Lone::First {
                 return end;
             }
@@ -261,7 +258,9 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         }
         None => read_requests_as_printed(rows_from, t, report),
     };
-    if numbers_above {
+    // (Read with each row's numbers after its label where 表三's first numbers
+    // stand above its first row's label: those below a label may be the next row's.)
+    if first.is_some_and(|f| numbers_before_label(rows_from, f, t)) {
         below_labels_dropped(rows_from, report, from);
     }
     end
@@ -287,20 +286,19 @@ fn numbers_before_label(rows: &[Row], first: usize, t: Template) -> bool {
 /// label (the rows read as printed, those numbers are the next row's), but
 /// for the first column's, on a wrapped label's first line, which stay.
 fn below_labels_dropped(rows: &[Row], report: &mut Report, from: usize) {
-    let mut apart: Vec<usize> = rows.iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells).map(|c| c.offset).collect();
+    let alone = rows.iter().filter(|r| r.is_numbers_alone());
+    let mut apart: Vec<usize> = alone.flat_map(|r| &r.cells).map(|c| c.offset).collect();
     apart.sort_unstable();
-    let dropped: Vec<&'static str> =
-        report.requests[from..].iter().filter(|f| apart.binary_search(&f.offset).is_ok()).map(|f| f.row).collect();
-    if dropped.is_empty() {
-        return;
-    }
+    let below = report.requests[from..].iter().filter(|f| apart.binary_search(&f.offset).is_ok());
+    let dropped: std::collections::BTreeSet<&'static str> = below.map(|f| f.row).collect();
     let mut at = 0;
     report.requests.retain(|f| {
         at += 1;
         at <= from || !dropped.contains(&f.row)
     });
-    let why = "its numbers, printed below its label where the table's first stand above its first row's, may be the next row's";
-    for row in dropped.iter().collect::<std::collections::BTreeSet<_>>() {
+    let why = "its numbers, printed below its label where the table's first stand above its first row's, \
+               may be the next row's";
+    for row in dropped {
         report.flag("cells_unaligned", format!("{row}: {why}"));
     }
 }
