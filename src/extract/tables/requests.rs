@@ -1561,11 +1561,12 @@ mod tests {
         (labels[..at].to_string(), labels[at..].to_string())
     }
 
-    /// 表三 and then 表四 read from `text`, as the extraction reads them.
+    /// 表二 where there is one, 表三 and then 表四 read from `text`, as the extraction reads them.
     fn both_tables(text: &str) -> Report {
         let (_, rs) = rows(text);
         let mut r = Report::default();
-        let end = read_requests(text, &rs, Template::T2021, 0, &mut r).unwrap();
+        let after = super::super::read_disclosures(text, &rs, Template::T2021, &mut r);
+        let end = read_requests(text, &rs, Template::T2021, after.unwrap_or(0), &mut r).unwrap();
         super::super::litigation::read_litigation(text, &rs, end, &mut r);
         r
     }
@@ -1681,28 +1682,20 @@ mod tests {
                 "-\n\n".repeat(60),
             )
         };
-        let read = |text: &str| {
-            let (_, rs) = rows(text);
-            let mut r = Report::default();
-            let after = super::super::read_disclosures(text, &rs, Template::T2021, &mut r);
-            let end = read_requests(text, &rs, Template::T2021, after.unwrap_or(0), &mut r).unwrap();
-            super::super::litigation::read_litigation(text, &rs, end, &mut r);
-            r
-        };
-        let r = read(&text("-\n\n-\n\n-\n"));
+        let r = both_tables(&text("-\n\n-\n\n-\n"));
         let decisions: Vec<f64> = r.disclosures.iter().filter(|f| f.metric == "decisions").map(|f| f.value).collect();
         assert_eq!(decisions, [3.0, 9.0, 2.0], "{:?}", r.disclosures);
         assert!(r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0), "{:?}", r.issues);
         assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
         // A number not 0 after the closing date: 表四 not read as zeros, nor 表三 (it may be 表三's).
-        let r = read(&text("-\n\n4\n"));
+        let r = both_tables(&text("-\n\n4\n"));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
         assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0));
         // Nothing after the closing date: 表四 holds no number.
-        let r = read(&text(""));
+        let r = both_tables(&text(""));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
         // A number not 0 before 表四's heading, 表三 not read: 表四 not read as zeros.
-        let r = read(&text("-\n\n-\n").replace("四、政府信息公开行政复议", "5\n四、政府信息公开行政复议"));
+        let r = both_tables(&text("-\n\n-\n").replace("四、政府信息公开行政复议", "5\n四、政府信息公开行政复议"));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
     }
 
@@ -1710,15 +1703,11 @@ mod tests {
     fn numbers_printed_before_their_labels_are_not_read_as_the_labels_before_them() {
         // Plain pdftotext of a Word table, each row's numbers before its label, the
         // marks for none lost: 一's above its label, 二's below it, (一)'s below 二's.
-        let text = |first: &str| {
-            format!(
-                "收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n\
-                 益组织 务机构\n{first}一、本年新收政府信息公开申请数量\n2\n2\n二、上年结转政府信息公开申请数量\n\
-                 10\n2\n1\n13\n三、本年 (一)予以公开\n度办理结\n果\n1\n1\n2\n(二)部分公开\n\
-                 (三)不予 1.属于国家秘密\n公开\n2.其他法律行政法规 禁止公开\n3.危及\"三安全一稳 1\n定\"\n"
-            )
-        };
-        let r = requests(&text("25\n3\n1\n1\n30\n"), Template::T2021);
+        let text = "收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n\
+                    益组织 务机构\n25\n3\n1\n1\n30\n一、本年新收政府信息公开申请数量\n2\n2\n\
+                    二、上年结转政府信息公开申请数量\n10\n2\n1\n13\n三、本年 (一)予以公开\n度办理结\n果\n1\n1\n2\n\
+                    (二)部分公开\n(三)不予 1.属于国家秘密\n公开\n2.其他法律行政法规 禁止公开\n3.危及\"三安全一稳 1\n定\"\n";
+        let r = requests(text, Template::T2021);
         for row in ["new_received", "carried_over", "granted"] {
             assert!(template::APPLICANTS.iter().all(|a| get(&r, row, a).is_none()), "{row}: {:?}", r.requests);
         }
