@@ -548,9 +548,12 @@ const NONE_MARKS: &[&str] = &["-", "--", "—", "——", "–", "/", "\\"];
 const ZERO_VALUE: Value = Value { number: 0.0, unit: None };
 
 /// The width in characters of a mark for none (`—`, `/`) that stands alone
-/// between blanks at byte `i` of `line`; or, `after_number`, touching the
-/// number before it, a blank after it (`1—  —`: narrow columns printed close).
-fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<usize> {
+/// between blanks at byte `i` of `line`, and the cells it marks; or,
+/// `after_number`, touching the number before it, a blank after it (`1—  —`:
+/// narrow columns printed close). Two slashes (`//`, `\\`) between blanks are
+/// two neighbouring cells' marks printed touching, as `pdftotext -layout`
+/// prints narrow columns (no table marks a cell so).
+fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<(usize, usize)> {
     let rest = &line[i..];
     if !rest.starts_with(['-', '—', '–', '/', '\\']) {
         return None;
@@ -558,23 +561,14 @@ fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<usize> {
     let end = rest.find(char::is_whitespace);
     let token = &rest[..end.unwrap_or(rest.len())];
     let before = line[..i].chars().next_back();
-    let alone = before.is_none_or(char::is_whitespace)
-        || (after_number && before.is_some_and(|c| c.is_ascii_digit()) && end.is_some() && token.starts_with('—'));
-    (alone && NONE_MARKS.contains(&token)).then(|| token.chars().count())
-}
-
-/// Whether the token at byte `i` of `line`, between blanks, is two slashes
-/// (`//`, `\\`): the marks for none of two neighbouring cells printed
-/// touching, as `pdftotext -layout` prints narrow columns (no table marks a
-/// cell so).
-fn marks_touching_at(line: &str, i: usize) -> bool {
-    let rest = &line[i..];
-    if !rest.starts_with(['/', '\\']) {
-        return false;
+    let blank_before = before.is_none_or(char::is_whitespace);
+    if blank_before && matches!(token, "//" | "\\\\") {
+        return Some((2, 2));
     }
-    let token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-    let alone = line[..i].chars().next_back().is_none_or(char::is_whitespace);
-    alone && matches!(token, "//" | "\\\\")
+    let after_digit = before.is_some_and(|c| c.is_ascii_digit());
+    let touching = after_number && after_digit && end.is_some() && token.starts_with('—');
+    let alone = blank_before || touching;
+    (alone && NONE_MARKS.contains(&token)).then(|| (token.chars().count(), 1))
 }
 
 /// Aligned or inline text: numbers become cells at their character column (a
@@ -608,21 +602,13 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             if let Some(s) = label_start.take() {
                 flush(&mut row, s, (i, column));
             }
-        } else if label_start.is_none() && marks_touching_at(line, i) {
-            // Two cells marked none, printed touching.
-            for k in 0..2 {
-                row.cells.push(Cell { value: Some(ZERO_VALUE), offset: offset + i + k, center: (column + k) as f64 });
+        } else if let Some((chars, n)) = label_start.is_none().then(|| none_mark_at(line, i, after_number)).flatten() {
+            // A cell marked none (`—`, `/`) between blanks: a zero (two, `//`).
+            let width = (chars / n) as f64;
+            for k in 0..n {
+                let center = column as f64 + k as f64 * width + (width - 1.0) / 2.0;
+                row.cells.push(Cell { value: Some(ZERO_VALUE), offset: offset + i + k, center });
             }
-            (i, column) = (i + 2, column + 2);
-            before = line[..i].chars().next_back();
-            continue;
-        } else if let Some(chars) = label_start.is_none().then(|| none_mark_at(line, i, after_number)).flatten() {
-            // A cell marked none (`—`, `/`) between blanks: a zero.
-            row.cells.push(Cell {
-                value: Some(ZERO_VALUE),
-                offset: offset + i,
-                center: column as f64 + (chars as f64 - 1.0) / 2.0,
-            });
             let token = line[i..].find(char::is_whitespace).unwrap_or(line.len() - i);
             i += token;
             column += chars;
