@@ -1065,15 +1065,12 @@ mod tests {
 
     #[test]
     fn a_decimal_is_no_count() {
-        // Plain `pdftotext`, each item's numbers before its label: 行政强制's cell
-        // printed nothing, the fee's amount comes before the fee's label.
-        let text = "二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n本年处理决定数量\n67\n行政许可\n\
-                    第二十条第(六)项\n信息内容\n本年处理决定数量\n2\n行政处罚\n行政强制\n第二十条第(八)项\n\
-                    信息内容\n本年收费金额(单位:万元)\n30.44\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n";
+        // 行政强制's cell holds another column's amount: not read, flagged.
+        let text = "二、主动公开政府信息情况\n第二十条第(六)项\n信息内容 | 本年处理决定数量 |\n行政处罚 | 2 |\n\
+                    行政强制 | 30.44 |\n三、收到和处理政府信息公开申请情况\n";
         let r = disclosures(text, Template::T2021);
-        assert_eq!(values(&r, "administrative_license"), [67.0]);
         assert_eq!(values(&r, "administrative_penalty"), [2.0]);
-        assert!(values(&r, "administrative_coercion").iter().all(|v| v.fract() == 0.0), "{:?}", r.disclosures);
+        assert_eq!(values(&r, "administrative_coercion"), [] as [f64; 0]);
         assert!(r.has_issue("non_integer_count"), "{:?}", r.issues);
     }
 
@@ -1144,5 +1141,22 @@ mod tests {
             let read = [("previous_count", previous), ("change", change), ("decisions", decisions)];
             assert_eq!(metrics(&r, item), read, "{item}");
         }
+    }
+
+    #[test]
+    fn an_item_before_the_next_block_s_heading_names_none_of_the_numbers_after_it() {
+        // A Word table by plain `pdftotext`, each item's numbers before its label;
+        // 行政许可's mark for none lost: the 3 after (六)'s heading is 行政处罚's,
+        // and the amount before the fee's label is the fee's, not 行政强制's.
+        let text = "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n2\n3\n18\n规章\n1\n2\n4\n\
+                    行政规范性文件\n第二十条第(五)项\n信息内容\n本年处理决定数量\n行政许可\n第二十条第(六)项\n信息内容\n\
+                    本年处理决定数量\n3\n行政处罚\n1\n行政强制\n第二十条第(八)项\n信息内容\n\
+                    本年收费金额(单位:万元)\n41.62\n行政事业性收费\n";
+        let r = disclosures(text, Template::T2021);
+        assert_eq!(values(&r, "normative_document"), [1.0, 2.0, 4.0]);
+        assert_eq!(values(&r, "administrative_license"), [] as [f64; 0]);
+        assert_eq!(values(&r, "administrative_penalty"), [3.0]);
+        assert_eq!(values(&r, "administrative_coercion"), [1.0]);
+        assert_eq!(values(&r, "administrative_fee"), [416_200.0]);
     }
 }

@@ -189,7 +189,10 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             k += 1;
             continue;
         }
-        let before: String = orphans.iter().map(|&o| rows[o].label()).collect();
+        // (The lines of label alone above, from a block's heading of 表二 on: an item
+        // of the block before names none of the numbers after it.)
+        let heading = orphans.iter().rposition(|&o| rows[o].label().has(template::DISCLOSURE_ANCHOR));
+        let before: String = orphans[heading.map_or(0, |h| h + 1)..].iter().map(|&o| rows[o].label()).collect();
         // (The lines of label alone below, up to a block's heading of 表二: no item's words.)
         let alone = |a: &usize| rows[*a].is_orphan() && !rows[*a].label().has(template::DISCLOSURE_ANCHOR);
         let after: Vec<&str> = (k + 1..rows.len()).take_while(alone).take(2).map(|a| rows[a].label()).collect();
