@@ -129,8 +129,11 @@ pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
 /// width: the row naming 表三's first row under lines of numbers alone that
 /// with the row's own make at least a row short of its total (a header's line
 /// numbering the columns, 1 to 7, is no row's); or, where the header counts
-/// legal persons in one column, three numbers that add up (or two).
-fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
+/// legal persons in one column, three numbers that add up (or two); or, its
+/// marks for none lost (`-` at a line's end, which `pdftotext` drops), fewer
+/// numbers that add up, where the row's label has none after it before the
+/// second row's (see [`short_first`]).
+fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, usize)> {
     let above = || rows[..k].iter().rev().take_while(|r| r.is_numbers_alone());
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
@@ -139,6 +142,9 @@ fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
     let numbers: Vec<f64> = cells.map(|c| c.value.map_or(-1.0, |v| v.number)).collect();
     let counting = numbers.iter().enumerate().all(|(i, &v)| v == i as f64 + 1.0);
     if !counting && glued < n - 1 && numbers.len() >= n - 1 {
+        return Some((k, n));
+    }
+    if !counting && glued == 0 && short_first(rows, k, t, &lines) {
         return Some((k, n));
     }
     let header = &rows[k.saturating_sub(lines.len() + 16)..k - lines.len()];
@@ -152,6 +158,20 @@ fn first_row(rows: &[Row], k: usize, n: usize) -> Option<(usize, usize)> {
     (combined && !lines.is_empty() && adding).then_some((k, WIDTH))
 }
 
+/// Whether the lines of numbers alone above the row naming 表三's first
+/// (`k`) are that row's short of the marks for none lost: two to a row less
+/// two numbers that add up, the last the others' sum, and no number after the
+/// label before the row naming the second (read each row's label first, they
+/// would be no row's).
+fn short_first(rows: &[Row], k: usize, t: Template, lines: &[&Row]) -> bool {
+    let cells: Vec<Cell> = lines.iter().flat_map(|r| r.cells.iter().copied()).collect();
+    let second = template::request_rows(t)[1].cues[0];
+    let to = (k + 1..rows.len()).take(MAX_LABEL_LINES + 1).find(|&j| rows[j].label().has(second));
+    (2..template::APPLICANTS.len() - 1).contains(&cells.len())
+        && cells_add_up(&cells)
+        && to.is_some_and(|to| rows[k..to].iter().all(|r| r.cells.is_empty()))
+}
+
 /// The first row after 表三 that starts at `first`: running text, or 表四's heading.
 pub(super) fn table_end(rows: &[Row], first: usize) -> usize {
     let stop = |r: &Row| r.kind == Kind::Prose || template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
@@ -162,7 +182,7 @@ pub(super) fn table_end(rows: &[Row], first: usize) -> usize {
 /// before its label, with each row's index in `rows`; `None` where it did not.
 /// A row's cells are its first columns, left to right.
 pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let (first, n) = first_row(rows, named, n)?;
+    let (first, n) = first_row(rows, named, t, n)?;
     let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     let end = table_end(rows, first);
     let cues = Cues::requests(t);
@@ -539,6 +559,24 @@ pub(super) mod tests {
         assert_eq!(get(&r, "denied_state_secret"), [3, 0, 0, 0, 1, 0, 4]);
         assert_eq!(get(&r, "denied_law_prohibited"), [8, 0, 0, 0, 0, 0, 8]);
         assert_eq!(get(&r, "denied_security_stability"), [8, 0, 0, 0, 0, 0, 8]);
+    }
+
+    #[test]
+    fn rows_numbers_first_short_of_their_lost_marks_are_read_as_their_first_and_total() {
+        // `-` for none at each line's end, dropped: the numbers above the first
+        // row's label, none after it before the second's, are the first row's.
+        let text = format!(
+            "{HEAD}5\n5\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n3\n3\n\
+             三、本 (一)予以公开\n1\n1\n年度办 (二)部分公开\n理结果 (三)不\n1.属于国家秘密\n"
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [5, 0, 0, 0, 0, 0, 5]);
+        assert_eq!(get(&r, "carried_over"), [-1; 7]);
+        assert_eq!(get(&r, "granted"), [3, 0, 0, 0, 0, 0, 3]);
+        assert_eq!(get(&r, "partially_granted"), [1, 0, 0, 0, 0, 0, 1]);
+        // (A line counting the columns is no row.)
+        let counting = text.replacen("5\n5\n", "1\n2\n3\n", 1);
+        assert_eq!(get(&requests(&counting), "new_received"), [-1; 7]);
     }
 
     #[test]
