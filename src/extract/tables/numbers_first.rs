@@ -159,8 +159,8 @@ fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, us
 }
 
 /// Whether the lines of numbers alone above the row naming 表三's first
-/// (`k`) are that row's short of the marks for none lost: two to a row less
-/// two numbers that add up, the last the others' sum, and no number after the
+/// (`k`) are that row's, its marks for none lost: from two numbers to two
+/// fewer than a row's, the last the others' sum, and no number after the
 /// label before the row naming the second (read each row's label first, they
 /// would be no row's).
 fn short_first(rows: &[Row], k: usize, t: Template, lines: &[&Row]) -> bool {
