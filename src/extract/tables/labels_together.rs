@@ -46,22 +46,25 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
         return;
     }
     let Some(Printed { numbers, totals }) = numbers_before_litigation(text, rows, facts, &specs) else { return };
-    // The first row read again: its rows and those after them just fit the numbers.
-    let short = specs.len() * n - numbers.len().min(specs.len() * n);
-    let Some(first) = (2..specs.len()).find(|&k| (0..=MAX_TOTALS_APART + 1).any(|d| k * n + d == short)) else {
-        return;
-    };
-    let grid = Grid::of(facts, t);
-    let before: Option<Vec<Vec<i64>>> =
-        (0..first).map(|r| (0..n - 1).map(|a| grid.get(Some(r), a)).collect()).collect();
-    let Some(before) = before else { return };
-    let last_read = facts.iter().filter(|f| specs[..first].iter().any(|s| s.key == f.row)).map(|f| f.offset).max();
-    if last_read.is_none_or(|at| numbers[0].0 < at) {
-        return;
-    }
     let roles: Vec<Role> = specs.iter().map(|s| s.role).collect();
     let values: Vec<i64> = numbers.iter().map(|&(_, v)| v).collect();
-    let Some((cells, placing)) = Readings::new(&roles, &before, &values).one() else { return };
+    let grid = Grid::of(facts, t);
+    // The first columns of the rows before row `first`, all read, the numbers printed after them.
+    let before = |first: usize| -> Option<Vec<Vec<i64>>> {
+        let last_read = facts.iter().filter(|f| specs[..first].iter().any(|s| s.key == f.row)).map(|f| f.offset);
+        last_read.max().filter(|&at| numbers[0].0 > at)?;
+        (0..first).map(|r| (0..n - 1).map(|a| grid.get(Some(r), a)).collect()).collect()
+    };
+    // The first row read again: its rows and those after them just fit the numbers.
+    let short = specs.len() * n - numbers.len().min(specs.len() * n);
+    let fitting = (2..specs.len()).find(|&k| (0..=MAX_TOTALS_APART + 1).any(|d| k * n + d == short));
+    let reading = fitting.and_then(|first| Some((first, Readings::new(&roles, &before(first)?, &values).one()?)));
+    // (Or from the first row the reading left short, the last rows interleaved.)
+    let interleaved = || {
+        let first = (2..specs.len()).find(|&k| count(specs[k].key) < n).filter(|_| totals.is_none())?;
+        Some((first, last_rows_interleaved(&roles, &before(first)?, &values)?))
+    };
+    let Some((first, (cells, placing))) = reading.or_else(interleaved) else { return };
     // (The 总计 column printed apart is the last rows' totals, a wrapped one's last digits after it.)
     if let Some(totals) = totals {
         let last = |m: usize| cells.iter().rev().take(m).rev().map(|c| c[n - 1]);
@@ -75,7 +78,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     }
     // The rows' facts: those before them, then each cell as read (a cell
     // not printed at the place of its row's first number printed).
-    let keys: Vec<&'static str> = specs[first..].iter().map(|s| s.key).collect();
+    let keys: Vec<&'static str> = specs[first..first + cells.len()].iter().map(|s| s.key).collect();
     let facts = &mut report.requests;
     let read: Vec<RequestFact> = facts.drain(from..).collect();
     facts.extend(read.into_iter().filter(|f| !keys.contains(&f.row)));
@@ -88,6 +91,133 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     }
     super::pooled::in_template_order(&mut facts[from..], &specs);
     super::pooled::read_again(report, &keys);
+}
+
+/// The rows from the first read again (after `before`'s) to (六)'s last
+/// (the last of `roles`' results) read in turn, each a run of its numbers
+/// that adds up; then that row's and (七)总计's first columns mixed, as a Word
+/// table prints its last rows grown tall with their labels (`59` / `285` /
+/// `5` / `181` / `6` / `244` …): each row's in its columns' order, (七)'s
+/// each the results' sum in its column (a wide one wrapped, its last digits
+/// next), and among them, in their order, 四's first ones, which the sums
+/// tell (一 + 二 less (七)), and no other number. Read where every way so
+/// gives the same numbers; the two rows' 总计, printed past 表四's heading,
+/// are their cells' sums. `None` where the numbers are not so.
+fn last_rows_interleaved(roles: &[Role], before: &[Vec<i64>], values: &[i64]) -> Option<Reading> {
+    let n = APPLICANTS.len();
+    let last = roles.iter().rposition(|&r| r == Role::Result)?;
+    if roles.get(last + 1) != Some(&Role::TotalProcessed) || before.len() > last {
+        return None;
+    }
+    let of = |role: Role| roles.iter().position(|&r| r == role).and_then(|k| before.get(k));
+    let (new, over) = (of(Role::NewReceived)?, of(Role::CarriedOver)?);
+    let (mut cells, mut at) = (Vec::new(), Vec::new());
+    let mut k = 0;
+    for _ in before.len()..last {
+        let row = values.get(k..k + n).filter(|row| counts_add_up(row))?;
+        cells.push(row.to_vec());
+        at.push((k..k + n).map(Some).collect::<Vec<_>>());
+        k += n;
+    }
+    let first_columns = |r: usize| before.get(r).map_or_else(|| &cells[r - before.len()][..n - 1], |b| &b[..]);
+    let results: Vec<i64> = (0..n - 1)
+        .map(|a| (0..last).filter(|&r| roles[r] == Role::Result).map(|r| first_columns(r)[a]).sum())
+        .collect();
+    let room: Vec<i64> = (0..n - 1).map(|a| new[a] + over[a]).collect();
+    let mut mixed = Mixed::new(&values[k..], &results, &room);
+    mixed.place(0);
+    let (found, places) = mixed.kept.filter(|_| !mixed.failed)?;
+    for (mut row, printed) in found.into_iter().zip(places) {
+        row.push(row.iter().sum());
+        cells.push(row);
+        at.push(printed.into_iter().map(|p| p.map(|p| k + p)).chain([None]).collect());
+    }
+    Some((cells, at))
+}
+
+/// Two rows' first columns, and where each was printed.
+type TwoRows = ([Vec<i64>; 2], [Vec<Option<usize>>; 2]);
+
+/// The search of [`last_rows_interleaved`]: each number of `tail` in turn
+/// taken as the last row's next first column, (七)'s next (the results' sum
+/// in its column, `results`, with the last row's), or 四's next (what 一 + 二,
+/// `room`, leaves with (七)'s).
+struct Mixed<'a> {
+    tail: &'a [i64],
+    results: &'a [i64],
+    room: &'a [i64],
+    /// The last row's and (七)'s first columns so far, and where each was printed.
+    cells: [Vec<i64>; 2],
+    places: [Vec<Option<usize>>; 2],
+    /// 四's first columns so far.
+    forward: Vec<i64>,
+    kept: Option<TwoRows>,
+    /// Two ways gave different numbers, or too many were looked at.
+    failed: bool,
+    steps: usize,
+}
+
+impl<'a> Mixed<'a> {
+    fn new(tail: &'a [i64], results: &'a [i64], room: &'a [i64]) -> Mixed<'a> {
+        let (cells, places) = ([Vec::new(), Vec::new()], [Vec::new(), Vec::new()]);
+        Mixed { tail, results, room, cells, places, forward: Vec::new(), kept: None, failed: false, steps: 0 }
+    }
+
+    /// Whether column `a` holds as far as it is known: (七)'s is the results'
+    /// with the last row's, and 一 + 二 less (七)'s is 四's.
+    fn holds(&self, a: usize) -> bool {
+        let (row, total, forward) = (self.cells[0].get(a), self.cells[1].get(a), self.forward.get(a));
+        row.zip(total).is_none_or(|(x, y)| self.results[a] + x == *y)
+            && total.is_none_or(|y| *y <= self.room[a] && forward.is_none_or(|f| self.room[a] - y == *f))
+    }
+
+    fn place(&mut self, i: usize) {
+        let columns = self.results.len();
+        self.steps += 1;
+        if self.failed || self.steps > MAX_STEPS {
+            self.failed = true;
+            return;
+        }
+        let left = 2 * columns - self.cells[0].len() - self.cells[1].len();
+        if self.tail.len() - i < left {
+            return;
+        }
+        let Some(&v) = self.tail.get(i) else {
+            match &self.kept {
+                Some((cells, _)) if *cells != self.cells => self.failed = true,
+                Some(_) => {}
+                None => self.kept = Some((self.cells.clone(), self.places.clone())),
+            }
+            return;
+        };
+        // The last row's next, or (七)'s (whole, or its head with its last digits next).
+        for (r, taken) in [(0, 1), (1, 1), (1, 2)] {
+            let a = self.cells[r].len();
+            let digits = self.tail.get(i + 1).copied().filter(|&d| v >= 100 && super::numbers_first::is_tail(d));
+            let value = match (taken, digits) {
+                _ if a == columns => continue,
+                (1, _) => v,
+                (_, Some(d)) => super::numbers_first::unwrapped(v, d),
+                _ => continue,
+            };
+            self.cells[r].push(value);
+            self.places[r].push(Some(i));
+            if self.holds(a) {
+                self.place(i + taken);
+            }
+            self.cells[r].pop();
+            self.places[r].pop();
+        }
+        // 四's next.
+        let a = self.forward.len();
+        if a < columns {
+            self.forward.push(v);
+            if self.holds(a) {
+                self.place(i + 1);
+            }
+            self.forward.pop();
+        }
+    }
 }
 
 /// The later rows' numbers as [`numbers_before_litigation`] gives them.
@@ -464,5 +594,42 @@ mod tests {
             assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
         }
         assert_eq!(get(&r, "total_processed")[0], 1005);
+    }
+
+    #[test]
+    fn the_last_result_row_and_the_total_mixed_a_column_at_a_time_are_read_where_the_sums_tell() {
+        // The later rows a run each, then (六)3.其他's and (七)总计's first
+        // columns mixed, 四's first two among them (`1` / `100` / `7` / `1` ¶ `0` ¶ `1` /
+        // `3` ¶ …), their 总计 past 表四's heading.
+        let mut rows = table();
+        let mut set = |key: &str, cells: [i64; 7]| rows.iter_mut().find(|(k, _)| *k == key).unwrap().1 = cells;
+        set("new_received", [1007, 3, 0, 0, 0, 0, 1010]);
+        set("other_misc", [1, 1, 0, 0, 0, 0, 2]);
+        set("rejected_publication", [1000, 0, 0, 0, 0, 0, 1000]);
+        set("total_processed", [1007, 3, 0, 0, 0, 0, 1010]);
+        set("carried_forward", [1, 0, 0, 0, 0, 0, 1]);
+        let text = |rows: &[(&'static str, [i64; 7])], forward: [i64; 2]| {
+            let mut text = labels_page(rows);
+            let later = &rows[6..rows.len() - 3];
+            for (key, cells) in later.iter().filter(|(key, _)| *key != "rejected_publication") {
+                cells.iter().for_each(|c| text += &format!("{c}\n\n"));
+                if *key == "rejected_duplicate" {
+                    rows[17].1.iter().for_each(|c| text += &format!("{c}\n\n"));
+                }
+            }
+            let (own, total) = (rows[22].1, rows[23].1);
+            text += &format!("{}\n{}\n{}\n{}\n\n{}\n\n", own[0], total[0] / 10, total[0] % 10, forward[0], forward[1]);
+            (1..6).for_each(|a| text += &format!("{}\n{}\n\n", own[a], total[a]));
+            text += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n(七)总计\n四、结转下年度继续办理\n\n";
+            text + &format!("{}\n{}\n{}\n总计\n0\n0\n0\n0\n0\n", own[6], total[6], rows[24].1[6])
+        };
+        let r = requests(&text(&rows, [1, 0]));
+        for (key, cells) in &rows[..rows.len() - 1] {
+            assert_eq!(get(&r, key), cells, "{key} {:?}", r.issues);
+        }
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        // 四's first printed otherwise than the sums leave it: not so read.
+        let r = requests(&text(&rows, [2, 0]));
+        assert_ne!(get(&r, "other_misc"), [1, 1, 0, 0, 0, 0, 2], "{:?}", r.issues);
     }
 }
