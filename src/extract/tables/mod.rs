@@ -450,13 +450,13 @@ fn place(row: &Row, n: usize, centers: Option<&[f64]>, lone: Option<usize>) -> P
         return Placed::Some(out, "");
     }
     // A row of 表三 holding two equal numbers and no empty cell (`3 | 3 |`, the
-    // empty cells between them dropped; or its marks for none, each row's
-    // numbers printed first): the first applicant's column and the total, by
-    // the row's sum; flagged, as it is inferred.
-    if let (Some(lone), [first, last]) = (lone, cells.as_slice()) {
-        if (lone == 0 || lone + 1 == n) && n > 2 && first.value.is_some() && first.value == last.value {
+    // empty cells between them dropped, or its marks for none): the first
+    // applicant's column and the total, by the row's sum; flagged, as it is
+    // inferred.
+    if let (Some(total), [first, last]) = (lone, cells.as_slice()) {
+        if total + 1 == n && n > 2 && first.value.is_some() && first.value == last.value {
             let mut out: Vec<Option<Cell>> = vec![Some(blank); n];
-            (out[0], out[n - 1]) = (Some(*first), Some(*last));
+            (out[0], out[total]) = (Some(*first), Some(*last));
             return Placed::Some(out, "cells_inferred");
         }
     }

@@ -132,8 +132,9 @@ pub(super) fn first_named(rows: &[Row], t: Template) -> Option<usize> {
 /// legal persons in one column, three numbers that add up (or two); or, its
 /// marks for none lost (`-` at a line's end, which `pdftotext` drops), fewer
 /// numbers that add up, where the row's label has none after it before the
-/// second row's (see [`short_first`]).
-fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, usize)> {
+/// second row's (see [`short_first`]), each row's total then printed with
+/// it (the third value says so).
+fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, usize, bool)> {
     let above = || rows[..k].iter().rev().take_while(|r| r.is_numbers_alone());
     let glued = rows[k].cells.len();
     let mut lines: Vec<&Row> = above().collect();
@@ -142,10 +143,10 @@ fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, us
     let numbers: Vec<f64> = cells.map(|c| c.value.map_or(-1.0, |v| v.number)).collect();
     let counting = numbers.iter().enumerate().all(|(i, &v)| v == i as f64 + 1.0);
     if !counting && glued < n - 1 && numbers.len() >= n - 1 {
-        return Some((k, n));
+        return Some((k, n, false));
     }
     if !counting && glued == 0 && short_first(rows, k, t, &lines) {
-        return Some((k, n));
+        return Some((k, n, true));
     }
     let header = &rows[k.saturating_sub(lines.len() + 16)..k - lines.len()];
     let combined = header.iter().any(|r| r.label().has("法人或其他"))
@@ -155,7 +156,14 @@ fn first_row(rows: &[Row], k: usize, t: Template, n: usize) -> Option<(usize, us
         [a, b, c] => a + b == c,
         _ => false,
     };
-    (combined && !lines.is_empty() && adding).then_some((k, WIDTH))
+    (combined && !lines.is_empty() && adding).then_some((k, WIDTH, false))
+}
+
+/// Whether 表三, each row's numbers before its label (see [`rebuilt`]), has
+/// lost its marks for none: each row's numbers are then those not blank and
+/// its total, not its first columns.
+pub(super) fn marks_lost(rows: &[Row], named: usize, t: Template) -> bool {
+    first_row(rows, named, t, template::APPLICANTS.len()).is_some_and(|(_, _, lost)| lost)
 }
 
 /// Whether the lines of numbers alone above the row naming 表三's first
@@ -182,7 +190,7 @@ pub(super) fn table_end(rows: &[Row], first: usize) -> usize {
 /// before its label, with each row's index in `rows`; `None` where it did not.
 /// A row's cells are its first columns, left to right.
 pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize) -> Option<(Vec<Row<'a>>, Vec<usize>)> {
-    let (first, n) = first_row(rows, named, t, n)?;
+    let (first, n, _) = first_row(rows, named, t, n)?;
     let start = first - rows[..first].iter().rev().take_while(|r| r.is_numbers_alone()).count();
     let end = table_end(rows, first);
     let cues = Cues::requests(t);
@@ -577,6 +585,21 @@ pub(super) mod tests {
         // (A line counting the columns is no row.)
         let counting = text.replacen("5\n5\n", "1\n2\n3\n", 1);
         assert_eq!(get(&requests(&counting), "new_received"), [-1; 7]);
+    }
+
+    #[test]
+    fn two_equal_numbers_of_a_row_numbers_first_whose_totals_are_printed_apart_are_not_its_first_and_total() {
+        // A Word table leaving its zeros blank, the first rows' 总计 a run of
+        // their own: 3.危及"三安全一稳定"'s `1` and `1` are two of its columns.
+        let text = format!(
+            "{HEAD}352 28\n6\n2\n11\n4\n一、本年新收政府信息公开申请数量\n9\n3\n1\n二、上年结转政府信息公开申请数量\n\
+             135 16\n1\n1\n7\n2\n三、本 (一)予以公开\n32\n5\n2\n年度办 (二)部分公开\n1\n理结果 (三)不\n1.属于国家秘密\n\
+             1\n予公开 2.其他法律行政\n403\n13\n162\n39\n1\n1\n法规禁止公开\n1\n3.危及\"三安全一 1\n稳定\"\n6\n\
+             4.保护第三方合\n法权益\n"
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received")[0], 352, "{:?}", r.issues);
+        assert_ne!(get(&r, "denied_security_stability"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.issues);
     }
 
     #[test]

@@ -241,7 +241,12 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         }
         return Some(after);
     }
-    let rebuilt = first.and_then(|f| super::numbers_first::rebuilt(rows_from, f, t, n)).map(|r| (r, Lone::First));
+    // (Each row's numbers before its label: its first columns; or, its marks for none lost, its total too.)
+    let rebuilt = first.and_then(|f| {
+        let rows = super::numbers_first::rebuilt(rows_from, f, t, n)?;
+        Some((rows, if super::numbers_first::marks_lost(rows_from, f, t) { Lone::Total } else { Lone::First }))
+    });
+    let numbers_first = rebuilt.is_some();
     let gathered = || {
         let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
         first.and_then(|f| super::labels_first::gathered(text, rows_from, f, t, width(f))).map(|r| (r, Lone::Total))
@@ -251,7 +256,7 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         Some(((rows, origin), lone)) => {
             let end = read_requests_in(&rows, t, lone, report);
             let end = end.map(|k| origin.get(k).copied().unwrap_or(rows_from.len()));
-            if lone == Lone::First {
+            if numbers_first {
                 return end;
             }
             end
