@@ -95,7 +95,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
 
 /// The rows from the first read again (after `before`'s) to (六)'s last
 /// (the last of `roles`' results) read in turn, each a run of its numbers
-/// that adds up; then that row's and (七)总计's first columns mixed, as a Word
+/// that adds up, not all 0 (a run of zeros adds up wherever it starts); then that row's and (七)总计's first columns mixed, as a Word
 /// table prints its last rows grown tall with their labels (`59` / `285` /
 /// `5` / `181` / `6` / `244` …): each row's in its columns' order, (七)'s
 /// each the results' sum in its column (a wide one wrapped, its last digits
@@ -114,7 +114,7 @@ fn last_rows_interleaved(roles: &[Role], before: &[Vec<i64>], values: &[i64]) ->
     let (mut cells, mut at) = (Vec::new(), Vec::new());
     let mut k = 0;
     for _ in before.len()..last {
-        let row = values.get(k..k + n).filter(|row| counts_add_up(row))?;
+        let row = values.get(k..k + n).filter(|row| counts_add_up(row) && row[n - 1] > 0)?;
         cells.push(row.to_vec());
         at.push((k..k + n).map(Some).collect::<Vec<_>>());
         k += n;
@@ -599,15 +599,21 @@ mod tests {
     #[test]
     fn the_last_result_row_and_the_total_mixed_a_column_at_a_time_are_read_where_the_sums_tell() {
         // The later rows a run each, then (六)3.其他's and (七)总计's first
-        // columns mixed, 四's first two among them (`1` / `100` / `7` / `1` ¶ `0` ¶ `1` /
-        // `3` ¶ …), their 总计 past 表四's heading.
+        // columns mixed, 四's first two among them (`1` / `102` / `1` / `1` ¶
+        // `0` ¶ `1` / `3` ¶ …: (七)'s 1021 wrapped), their 总计 past 表四's heading.
         let mut rows = table();
+        for (_, cells) in rows.iter_mut().skip(4).take(18).filter(|(_, cells)| cells[6] == 0) {
+            *cells = [1, 0, 0, 0, 0, 0, 1];
+        }
         let mut set = |key: &str, cells: [i64; 7]| rows.iter_mut().find(|(k, _)| *k == key).unwrap().1 = cells;
-        set("new_received", [1007, 3, 0, 0, 0, 0, 1010]);
-        set("other_misc", [1, 1, 0, 0, 0, 0, 2]);
         set("rejected_publication", [1000, 0, 0, 0, 0, 0, 1000]);
-        set("total_processed", [1007, 3, 0, 0, 0, 0, 1010]);
-        set("carried_forward", [1, 0, 0, 0, 0, 0, 1]);
+        set("other_misc", [1, 1, 0, 0, 0, 0, 2]);
+        let total: [i64; 7] = std::array::from_fn(|a| rows[2..23].iter().map(|(_, c)| c[a]).sum());
+        let (forward, over) = ([1, 0, 0, 0, 0, 0, 1], rows[1].1);
+        let mut set = |key: &str, cells: [i64; 7]| rows.iter_mut().find(|(k, _)| *k == key).unwrap().1 = cells;
+        set("total_processed", total);
+        set("carried_forward", forward);
+        set("new_received", std::array::from_fn(|a| total[a] + forward[a] - over[a]));
         let text = |rows: &[(&'static str, [i64; 7])], forward: [i64; 2]| {
             let mut text = labels_page(rows);
             let later = &rows[6..rows.len() - 3];
@@ -630,6 +636,13 @@ mod tests {
         assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
         // 四's first printed otherwise than the sums leave it: not so read.
         let r = requests(&text(&rows, [2, 0]));
+        assert_ne!(get(&r, "other_misc"), [1, 1, 0, 0, 0, 0, 2], "{:?}", r.issues);
+        // A later row of zeros, which adds up wherever its run starts: not so read.
+        let mut zeros = rows.clone();
+        zeros[20].1 = [0; 7];
+        zeros[21].1[0] += 1;
+        zeros[21].1[6] += 1;
+        let r = requests(&text(&zeros, [1, 0]));
         assert_ne!(get(&r, "other_misc"), [1, 1, 0, 0, 0, 0, 2], "{:?}", r.issues);
     }
 }
