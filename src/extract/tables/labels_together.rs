@@ -95,9 +95,10 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
 
 /// The rows from the first read again (after `before`'s) to (六)'s last
 /// (the last of `roles`' results) read in turn, each a run of its numbers
-/// that adds up, not all 0 (a run of zeros adds up wherever it starts); then that row's and (七)总计's first columns mixed, as a Word
-/// table prints its last rows grown tall with their labels (`59` / `285` /
-/// `5` / `181` / `6` / `244` …): each row's in its columns' order, (七)'s
+/// that adds up, not all 0 (a run of zeros adds up wherever it starts);
+/// then that row's and (七)总计's first columns mixed, as a Word table prints
+/// its last rows grown tall with their labels (`59` / `285` / `5` / `181` /
+/// `6` / `244` …): each row's in its columns' order, (七)'s
 /// each the results' sum in its column (a wide one wrapped, its last digits
 /// next), and among them, in their order, 四's first ones, which the sums
 /// tell (一 + 二 less (七)), and no other number. Read where every way so
