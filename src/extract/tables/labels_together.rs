@@ -52,7 +52,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     // The first columns of the rows before row `first`, all read, the numbers printed after them.
     let before = |first: usize| -> Option<Vec<Vec<i64>>> {
         let last_read = facts.iter().filter(|f| specs[..first].iter().any(|s| s.key == f.row)).map(|f| f.offset);
-        last_read.max().filter(|&at| numbers[0].0 > at)?;
+        last_read.max().zip(numbers.first()).filter(|&(at, &(start, _))| start > at)?;
         (0..first).map(|r| (0..n - 1).map(|a| grid.get(Some(r), a)).collect()).collect()
     };
     // The first row read again: its rows and those after them just fit the numbers.
