@@ -52,7 +52,7 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     // The first columns of the rows before row `first`, all read, the numbers printed after them.
     let before = |first: usize| -> Option<Vec<Vec<i64>>> {
         let last_read = facts.iter().filter(|f| specs[..first].iter().any(|s| s.key == f.row)).map(|f| f.offset);
-        last_read.max().zip(numbers.first()).filter(|&(at, &(start, _))| start > at)?;
+        last_read.max().zip(numbers.first()).filter(|&(at, &(start, _))| start >= at)?;
         (0..first).map(|r| (0..n - 1).map(|a| grid.get(Some(r), a)).collect()).collect()
     };
     // The first row read again: its rows and those after them just fit the numbers.
@@ -98,12 +98,12 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
 /// that adds up, not all 0 (a run of zeros adds up wherever it starts);
 /// then that row's and (七)总计's first columns mixed, as a Word table prints
 /// its last rows grown tall with their labels (`59` / `285` / `5` / `181` /
-/// `6` / `244` …): each row's in its columns' order, (七)'s
-/// each the results' sum in its column (a wide one wrapped, its last digits
-/// next), and among them, in their order, 四's first ones, which the sums
-/// tell (一 + 二 less (七)), and no other number. Read where every way so
-/// gives the same numbers; the two rows' 总计, printed past 表四's heading,
-/// are their cells' sums. `None` where the numbers are not so.
+/// `6` / `244` …): each row's in its columns' order, (七)'s each the results'
+/// sum in its column (a wide one wrapped, its last digits next), and among
+/// them, in their order, 四's first ones, which the sums tell (一 + 二 less
+/// (七)), and no other number. Read where every way so gives the same
+/// numbers; the two rows' 总计, printed past 表四's heading, are their cells'
+/// sums. `None` where the numbers are not so.
 fn last_rows_interleaved(roles: &[Role], before: &[Vec<i64>], values: &[i64]) -> Option<Reading> {
     let n = APPLICANTS.len();
     let last = roles.iter().rposition(|&r| r == Role::Result)?;
