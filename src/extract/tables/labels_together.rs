@@ -192,9 +192,9 @@ impl<'a> Mixed<'a> {
             return;
         };
         // The last row's next, or (七)'s (whole, or its head with its last digits next).
+        let digits = self.tail.get(i + 1).copied().filter(|&d| v >= 100 && super::numbers_first::is_tail(d));
         for (r, taken) in [(0, 1), (1, 1), (1, 2)] {
             let a = self.cells[r].len();
-            let digits = self.tail.get(i + 1).copied().filter(|&d| v >= 100 && super::numbers_first::is_tail(d));
             let value = match (taken, digits) {
                 _ if a == columns => continue,
                 (1, _) => v,
