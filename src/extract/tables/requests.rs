@@ -241,11 +241,7 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         }
         return Some(after);
     }
-    // (Each row's numbers before its label: its first columns; or, its marks for none lost, its total too.)
-    let rebuilt = first.and_then(|f| {
-        let rows = super::numbers_first::rebuilt(rows_from, f, t, n)?;
-        Some((rows, if super::numbers_first::marks_lost(rows_from, f, t) { Lone::Total } else { Lone::First }))
-    });
+    let rebuilt = first.and_then(|f| numbers_first(rows_from, f, t, n));
     let numbers_first = rebuilt.is_some();
     let gathered = || {
         let width = |f: usize| if combined(f) { COMBINED_WIDTH } else { n };
@@ -269,6 +265,18 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
         below_labels_dropped(rows_from, report, from);
     }
     end
+}
+
+/// Rows rebuilt, with each one's index in the rows they were rebuilt from.
+type Rebuilt<'a> = (Vec<Row<'a>>, Vec<usize>);
+
+/// 表三's rows rebuilt where each row's numbers are printed before its label
+/// (see [`super::numbers_first`]), with how a row's lone number is read: its
+/// cells are its first columns, or, its marks for none lost, its total too.
+fn numbers_first<'a>(rows: &[Row<'a>], first: usize, t: Template, n: usize) -> Option<(Rebuilt<'a>, Lone)> {
+    let rebuilt = super::numbers_first::rebuilt(rows, first, t, n)?;
+    let lone = if super::numbers_first::marks_lost(rows, first, t) { Lone::Total } else { Lone::First };
+    Some((rebuilt, lone))
 }
 
 /// Whether 表三's first numbers stand above its first row's label (row
@@ -338,7 +346,10 @@ fn rows_instead(
         let every = trial.requests.len() == specs.len() * n && trial.issues.is_empty();
         every.then(|| (trial, origin.get(end).copied().unwrap_or(rows.len())))
     };
-    let before = || holding(super::numbers_first::rebuilt(rows, first, t, n)?, Lone::First);
+    let before = || {
+        let (rebuilt, lone) = numbers_first(rows, first, t, n)?;
+        holding(rebuilt, lone)
+    };
     let after = || holding(super::labels_first::gathered(text, rows, first, t, n)?, Lone::Total);
     let (mut trial, end) = before().or_else(after)?;
     report.requests.append(&mut trial.requests);
