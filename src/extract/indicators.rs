@@ -511,7 +511,10 @@ const MAX_TABLE_ROWS: usize = 160;
 /// the counts in no fixed order around the labels (plain `pdftotext`:
 /// `8` / `2.同意公开答复数 件` / `4` / `9` / `3.同意部分公开答复 件` / `0`): the
 /// numbers from the header on that count 1, 2, 3… are the serials, one an
-/// indicator's row; the others, as many, are the rows' counts in order.
+/// indicator's row; the others, as many, are the rows' counts in order. Where
+/// the others are more (the last cells of a table printed across above, set
+/// among the labels), the counts column printed whole after the last line of
+/// label, where it holds as many.
 /// Only where the serials number every indicator's row and the counts are as many.
 fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
     let start = rows.iter().position(|r| r.kind == Kind::Table && r.cells.is_empty() && r.label() == "序号")?;
@@ -520,6 +523,8 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
     // The line of label a row's label took with it; the last line of label that named no row.
     let mut joined: Option<usize> = None;
     let mut unnamed: Option<&str> = None;
+    // How many numbers stood above the last line of label.
+    let mut above_last = 0;
     for (k, r) in rows.iter().enumerate().skip(start + 1).take(MAX_TABLE_ROWS) {
         if r.kind != Kind::Table {
             break;
@@ -537,13 +542,15 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             break;
         }
         if joined == Some(k) {
+            above_last = numbers.len();
             continue;
         }
         // A label wrapped over two lines names its row on the first, or with the
         // second (the next line of label, past numbers: `(一)主动公开政府 条` /
         // `1` / `43` / `信息数`) where that names none itself.
         // Or with the next line of label right below it, or below the unit's cell
-        // (`5.不属于本行政机` / `关公开数`: the rows' numbers printed after the labels).
+        // (`5.不属于本行政机` / `关公开数`: the rows' numbers printed after the labels;
+        // `(一)主动公开政府 条` / `信息数`: the unit's cell run into the first).
         let what = indicator(r.label())
             .or_else(|| {
                 let (what, n) = past_numbers(rows, k)?;
@@ -553,7 +560,7 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             .or_else(|| {
                 let n = k + 1 + usize::from(rows.get(k + 1).is_some_and(unit_alone));
                 let next = rows.get(n).filter(|r| r.kind == Kind::Table && r.cells.is_empty())?;
-                let label = format!("{}{}", r.label(), next.label());
+                let label = format!("{}{}", without_unit(r.label()), next.label());
                 let what = indicator(next.label()).is_none().then(|| indicator(&label)).flatten();
                 joined = what.map(|_| n);
                 what
@@ -569,17 +576,24 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             None if r.label().chars().count() > MAX_WRAPPED_CHARS => break,
             None => unnamed = Some(r.label()),
         }
+        above_last = numbers.len();
     }
     let mut serial = 1.0;
+    // The counts, and how many of them stand above the last line of label.
     let mut counts: Vec<&Cell> = Vec::with_capacity(numbers.len() / 2);
-    for cell in numbers {
+    let mut counts_above = 0;
+    for (k, cell) in numbers.into_iter().enumerate() {
         if cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
             serial += 1.0;
         } else {
             counts.push(cell);
+            counts_above += usize::from(k < above_last);
         }
     }
     let serials = serial as usize - 1;
+    if counts.len() > named.len() && counts.len() - counts_above == named.len() {
+        counts.drain(..counts_above);
+    }
     if named.len() < MIN_ROWS || serials != named.len() || counts.len() != named.len() {
         return None;
     }
@@ -640,6 +654,12 @@ fn unit_alone(r: &Row) -> bool {
     r.cells.is_empty() && UNITS.contains(&r.label())
 }
 
+/// A label's first line without the unit's cell run into it (`3.同意部分公开答复 件`
+/// over `数`).
+fn without_unit(label: &str) -> &str {
+    UNITS.iter().find_map(|u| label.strip_suffix(u)).unwrap_or(label)
+}
+
 /// The most characters a piece of a label wrapped in its cell has.
 const MAX_WRAPPED_CHARS: usize = 12;
 
@@ -656,9 +676,7 @@ fn past_numbers(rows: &[Row], k: usize) -> Option<(Indicator, usize)> {
     }
     let (n, next) = rows.iter().enumerate().skip(below).take(4).find(|(_, n)| !n.is_numbers_alone())?;
     let piece = next.kind == Kind::Table && next.cells.is_empty() && indicator(next.label()).is_none();
-    // (The unit's cell, run into the label's first line, left out: `3.同意部分公开答复 件` / `数`.)
-    let first = UNITS.iter().find_map(|u| rows[k].label().strip_suffix(u)).unwrap_or(rows[k].label());
-    let what = indicator(&format!("{first}{}", next.label())).filter(|_| piece)?;
+    let what = indicator(&format!("{}{}", without_unit(rows[k].label()), next.label())).filter(|_| piece)?;
     Some((what, n))
 }
 
@@ -1141,6 +1159,27 @@ mod tests {
             件\n件\n件\n件\n6\n0\n0\n4\n2\n6\n5\n0\n";
         let r = read_text(text);
         assert!(requests(&r).is_empty() && r.litigation.is_empty(), "{:?}", requests(&r));
+    }
+
+    #[test]
+    fn serials_among_the_labels_with_a_table_across_s_last_cells_the_counts_printed_after_the_labels() {
+        // Plain pdftotext: a table printed across above the form, its last two
+        // cells (`12`, `3`) set among the form's labels; each row's serial
+        // before its label, the counts column after the last label, its head first.
+        let text = "四、依申请公开情况\n申请总数\n当面申请\n网上申请\n信函申请\n同意公开\n不予公开\n\n16\n\n9\n\n5\n\n2\n\n\
+            七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n1\n(一)主动公开政府 条\n信息数\n2\n(一)收到申请数\n件\n\
+            3\n1.当面申请数\n件\n4\n2.传真申请数\n件\n5\n3.网络申请数\n件\n6\n4.信函申请数\n件\n7\n2.同意公开答复数 件\n\
+            8\n四、行政复议数量\n件\n9\n五、行政诉讼数量\n件\n\n12\n\n3\n\n数据统计数\n\n95\n16\n9\n0\n5\n2\n12\n1\n0\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "granted"];
+        assert_eq!(requests(&r), rows.into_iter().zip([16, 9, 0, 5, 2, 12]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [95.0]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        // Counts after the labels fewer than the rows: none read so.
+        let short = text.replace("\n1\n0\n", "\n1\n");
+        let (_, rows) = super::super::cells::rows(&short);
+        assert!(serials_interleaved(&rows).is_none());
     }
 
     #[test]
