@@ -535,9 +535,13 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
         }
         if !r.cells.is_empty() {
             // A row with its numbers on its line: not printed so; or, after
-            // the rows, past the table (its date of writing).
+            // the rows, past the table. (A signature set beside the form may
+            // part the labels from the units and counts: its date passed over.)
             if named.is_empty() {
                 return None;
+            }
+            if r.label().trim_start_matches(|c: char| c.is_ascii_digit()) == "年月日" {
+                continue;
             }
             break;
         }
@@ -1179,6 +1183,26 @@ mod tests {
         // Counts after the labels fewer than the rows: none read so.
         let short = text.replace("\n1\n0\n", "\n1\n");
         let (_, rows) = super::super::cells::rows(&short);
+        assert!(serials_interleaved(&rows).is_none());
+    }
+
+    #[test]
+    fn serials_among_the_labels_the_units_and_counts_after_the_signature_set_beside_the_form() {
+        // Plain pdftotext: the serials among the labels, the signature and the
+        // date of writing set beside the form, then its units and counts.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n41\n(一)主动公开政\n条\n\
+            府信息数\n2\n(一)收到申请数\n3\n2.传真申请数\n4\n3.同意部分公开答\n复数\n5\n四、行政复议数量\n6\n\
+            五、行政诉讼数量\n7\n七、依申请公开信\n息收取的费用\n某市某县某某乡\n2016 年 2 月 3 日\n\n件\n件\n件\n\n\
+            9\n0\n2\n\n件\n件\n万元\n\n1\n0\n0\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 9), ("channel_fax", 0), ("partially_granted", 2)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [41.0]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        assert_eq!(r.fees_yuan, Some(0.0));
+        // Numbers on the date's line past the labels' end are no counts.
+        let undated = text.replace("2016 年 2 月 3 日", "备注 5");
+        let (_, rows) = super::super::cells::rows(&undated);
         assert!(serials_interleaved(&rows).is_none());
     }
 
