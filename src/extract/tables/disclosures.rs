@@ -52,6 +52,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             unheaded[items[j].0].is_none_or(|last| k <= last || !rows[last + 1..k].iter().any(named))
         })
         .collect();
+    let matches = widths_fitted(rows, &blocks, (&items, cues), start, matches);
     let matches = lines_under_given_up(text, rows, &blocks, &items, matches);
     let mut filled = vec![false; blocks.len()];
     for &(j, k) in &matches {
@@ -172,6 +173,35 @@ const MAX_PAST_UNDER: usize = 3;
 
 /// The most lines after an item's numbers [`Apart::after_lines`] looks at.
 const MAX_AFTER_LINES: usize = 5;
+
+/// The item rows `matches` (item, layout row) with a line of more numbers than
+/// its item's block has columns given to the item expected next (the one after
+/// the last matched), where that one's block has as many and the lines of label
+/// since the last matched row name it: plain `pdftotext` of a Word table may
+/// print an item's label, the later blocks' headings and items, then the item's
+/// numbers (`规范性文件` … `行政事业性收费` / `第二十条第(九)项` / `5 5 33`), the
+/// last item named above them one of two columns.
+fn widths_fitted(
+    rows: &[Row],
+    blocks: &[&template::DisclosureBlock],
+    (items, cues): (&[(usize, usize)], &Cues),
+    start: usize,
+    mut matches: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let width = |j: usize| blocks[items[j].0].columns.len();
+    let (mut expected, mut from) = (0, start);
+    for (j, k) in matches.iter_mut() {
+        let numbers = rows[*k].cells.len();
+        if expected < *j && numbers > width(*j) && numbers == width(expected) {
+            let labels: String = rows[from..*k].iter().filter(|r| r.is_orphan()).map(|r| r.label()).collect();
+            if first_match(&labels, cues, expected) == Some(expected) {
+                *j = expected;
+            }
+        }
+        (expected, from) = (*j + 1, *k + 1);
+    }
+    matches
+}
 
 /// The item rows `matches` (item, layout row) with each line of numbers that
 /// holds a row's change under it (see [`Apart::change_around`]), or that
@@ -1158,5 +1188,23 @@ mod tests {
         assert_eq!(values(&r, "administrative_penalty"), [3.0]);
         assert_eq!(values(&r, "administrative_coercion"), [1.0]);
         assert_eq!(values(&r, "administrative_fee"), [416_200.0]);
+    }
+
+    #[test]
+    fn numbers_more_than_the_last_named_item_s_columns_are_the_item_expected_next_s() {
+        // A Word table by plain `pdftotext`: 规范性文件's label, the later blocks'
+        // headings and items, then its three numbers; the fee, named last above
+        // them, has two columns.
+        let text = "第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n4\n1\n27\n规章\n\
+                    规范性文件\n第二十条第(五)项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第(八)项\n信息内容\n\
+                    行政事业性收费\n第二十条第(九)项\n信息内容\n\n6\n\n3\n\n40\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "regulation"), [4.0, 1.0, 27.0]);
+        assert_eq!(values(&r, "normative_document"), [6.0, 3.0, 40.0]);
+        assert_eq!(values(&r, "administrative_fee"), [] as [f64; 0]);
+        // As many numbers as the fee's columns: the fee's.
+        let r = disclosures(&text.replace("\n\n40\n", "\n"), Template::T2019);
+        assert_eq!(values(&r, "normative_document"), [] as [f64; 0]);
+        assert_eq!(values(&r, "administrative_fee"), [6.0, 3.0]);
     }
 }
