@@ -250,9 +250,10 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         });
         // A label whose words were lost (`7.属于行政执法锻卷`: a page read in the wrong
         // encoding, a misread scan) still prints its item's number: where that is the
-        // number of the row expected next and the label names no row, the numbers are
-        // that row's, not those of a row that a label below names; and a label below
-        // that prints it, with none above, names that row.
+        // number of the row expected next and the label names no row (but past the one
+        // a label below names), the numbers are that row's, not those of a row that a
+        // label below names; and a label below that prints it, with none above, names
+        // that row.
         let expected = cues.items.get(next).copied().flatten();
         // (Looked at where no row is found, or one a line below names, not the item expected.)
         let open = expected
@@ -261,9 +262,14 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
         let item_above =
             || item_number(own).or_else(|| orphans.iter().rev().find_map(|&o| item_number(rows[o].label())));
         let names_none = |label: &str| first_match(label, cues, 0).is_none();
+        // (A row whose label is set above, out of its place, `四、结转下年度继续办理` among
+        // (六)'s rows, is past the one a line below names.)
+        let names_none_up_to_found = |label: &str| {
+            first_match(label, cues, 0).is_none_or(|named| found.is_some_and(|(j, _)| named > j))
+        };
         let item_below = || after.first().filter(|l| names_an_item(l) && names_none(l)).and_then(|l| item_number(l));
         let found = match (expected, open.then(item_above).flatten()) {
-            (Some(n), Some(m)) if n == m && names_none(&format!("{before}{own}")) => Some((next, 0)),
+            (Some(n), Some(m)) if n == m && names_none_up_to_found(&format!("{before}{own}")) => Some((next, 0)),
             (Some(n), None) if open && found.is_none() && item_below() == Some(n) => Some((next, 1)),
             _ => found,
         };

@@ -1433,6 +1433,24 @@ mod tests {
     }
 
     #[test]
+    fn a_label_that_lost_its_words_is_read_by_its_items_number_the_last_row_s_label_above_it() {
+        // A web page read in the wrong encoding, then printed: `四、结转下年度继续办理`
+        // set among (六)'s rows, above a row whose words were lost and the next row's label.
+        let cells = |n: u32| format!("   {n}   0   0   0   0   0   {n}");
+        let text = format!(
+            "申请人情况\n一、本年新收政府信息公开申请数量{}\n(六)其他处理\n\
+             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请{}\n四、结转下年度继续办理\n\
+             2.申请人逾期末按收费通知要求缴納费用、行政机关不再处理其政府信息公开申请{}\n3.其他\n(七)总计\n",
+            cells(9),
+            cells(1),
+            cells(2)
+        );
+        assert_reads(&text, &[("other_overdue_correction", "total", 1), ("other_overdue_fee", "total", 2)]);
+        let r = requests(&text, Template::T2021);
+        assert_eq!(get(&r, "other_misc", "total"), None);
+    }
+
+    #[test]
     fn a_label_printed_ahead_of_its_place_leaves_the_rows_between_their_numbers() {
         // A web page's PDF: `四、结转下年度继续办理` beside `三、本年度办理结果`, its
         // numbers after the total's; the rows between read in order.
