@@ -601,7 +601,8 @@ fn rewrapped(
             break;
         }
         let mine: Vec<Cell> = row.cells.iter().filter(own).copied().collect();
-        let alone = mine.len() == 1 && row.is_numbers_alone();
+        // (Numbers a line gathered in one row, `1` / `11` / `0`: each alone on its line.)
+        let alone = row.is_numbers_alone() && (mine.len() == 1 || row.vertical);
         // (Aligned text prints a number's rest under its start, which need not end its
         // line; a line of such rests, fewer than the numbers above, each under its own.)
         let rests = row.is_numbers_alone() && !row.vertical && (1..=MAX_WRAPPED).contains(&mine.len());
@@ -618,7 +619,7 @@ fn rewrapped(
             }
         }
         for (i, &cell) in mine.iter().enumerate() {
-            cells.push(Piece { cell, ends_line: i + 1 == mine.len(), alone, row: k });
+            cells.push(Piece { cell, ends_line: alone || i + 1 == mine.len(), alone, row: k });
         }
     }
     let group = template::LITIGATION_OUTCOMES.len();
@@ -1040,6 +1041,16 @@ mod tests {
         let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn numbers_wrapped_one_after_another_their_rests_on_lines_next_to_each_other_are_read_whole() {
+        // `pdftotext -raw`: 101 and 110 wrapped, each the last of its line (`10`
+        // ends a line, `11` is alone on one), their rests on the lines after each.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
+            结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
+        let text = format!("{heads}0 0 0 0 0 0 9 0 10\n1\n11\n0\n42 0 41 0 83\n五、存在的主要问题及改进情况\n");
+        assert_eq!(counts(&litigation(&text)), [0, 0, 0, 0, 0, 0, 9, 0, 101, 110, 42, 0, 41, 0, 83]);
     }
 
     /// 表四's heading and heads as `pdftotext -layout` prints a Word table's, the
