@@ -870,6 +870,12 @@ mod tests {
         r.requests.iter().map(|f| (f.row, f.count)).collect()
     }
 
+    /// Whether a form's serials among its counts are read (see [`serials_interleaved`]).
+    fn serials_read(text: &str) -> bool {
+        let (_, rows) = super::super::cells::rows(text);
+        serials_interleaved(&rows).is_some()
+    }
+
     #[test]
     fn the_indicator_is_the_longest_word_a_label_holds() {
         // As first written: every word looked for in turn.
@@ -1129,8 +1135,7 @@ mod tests {
         assert_eq!(requests(&signed), requests(&r));
         // Serials that do not number every row: not read so.
         let broken = text.replace("\n9\n0\n", "\n0\n");
-        let (_, rows) = super::super::cells::rows(&broken);
-        assert!(serials_interleaved(&rows).is_none());
+        assert!(!serials_read(&broken));
     }
 
     #[test]
@@ -1182,8 +1187,7 @@ mod tests {
         assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
         // Counts after the labels fewer than the rows: none read so.
         let short = text.replace("\n1\n0\n", "\n1\n");
-        let (_, rows) = super::super::cells::rows(&short);
-        assert!(serials_interleaved(&rows).is_none());
+        assert!(!serials_read(&short));
     }
 
     #[test]
@@ -1202,8 +1206,7 @@ mod tests {
         assert_eq!(r.fees_yuan, Some(0.0));
         // Numbers on the date's line past the labels' end are no counts.
         let undated = text.replace("2016 年 2 月 3 日", "备注 5");
-        let (_, rows) = super::super::cells::rows(&undated);
-        assert!(serials_interleaved(&rows).is_none());
+        assert!(!serials_read(&undated));
     }
 
     #[test]

@@ -1030,15 +1030,18 @@ mod tests {
         }
     }
 
+    /// 表四's heading and heads as `pdftotext -raw` prints a Word table's: the
+    /// outcomes' heads a character a line.
+    const RAW_HEADS: &str = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
+        结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
+
     #[test]
     fn numbers_wrapped_in_their_narrow_cells_are_read_whole() {
         // `pdftotext -raw`: a row a line, 115 and 102 wrapped, their last digits on lines of their own.
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
-            结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
-        let text = format!("{heads}54 0 3 58 11\n5\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
+        let text = format!("{RAW_HEADS}54 0 3 58 11\n5\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         assert_eq!(counts(&litigation(&text)), [54, 0, 3, 58, 115, 36, 0, 0, 0, 36, 0, 43, 0, 59, 102]);
         // Where whole numbers would not add up, the table is not read as them.
-        let text = format!("{heads}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
+        let text = format!("{RAW_HEADS}54 0 3 58 11\n4\n36 0 0 0 36 0 43 0 59 10\n2\n五、存在的主要问题及改进情况\n");
         let r = litigation(&text);
         assert!(!r.litigation.iter().any(|f| f.count == 114), "{:?}", r.litigation);
     }
@@ -1047,9 +1050,7 @@ mod tests {
     fn numbers_wrapped_one_after_another_their_rests_on_lines_next_to_each_other_are_read_whole() {
         // `pdftotext -raw`: 101 and 110 wrapped, each the last of its line (`10`
         // ends a line, `11` is alone on one), their rests on the lines after each.
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
-            结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
-        let text = format!("{heads}0 0 0 0 0 0 9 0 10\n1\n11\n0\n42 0 41 0 83\n五、存在的主要问题及改进情况\n");
+        let text = format!("{RAW_HEADS}0 0 0 0 0 0 9 0 10\n1\n11\n0\n42 0 41 0 83\n五、存在的主要问题及改进情况\n");
         assert_eq!(counts(&litigation(&text)), [0, 0, 0, 0, 0, 0, 9, 0, 101, 110, 42, 0, 41, 0, 83]);
     }
 
