@@ -514,7 +514,8 @@ const MAX_TABLE_ROWS: usize = 160;
 /// indicator's row; the others, as many, are the rows' counts in order. Where
 /// the others are more (the last cells of a table printed across above, set
 /// among the labels), the counts column printed whole after the last line of
-/// label, where it holds as many.
+/// label, where it holds as many. The date of a signature set beside the form,
+/// between its labels and its units and counts, is passed over.
 /// Only where the serials number every indicator's row and the counts are as many.
 fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
     let start = rows.iter().position(|r| r.kind == Kind::Table && r.cells.is_empty() && r.label() == "序号")?;
