@@ -144,13 +144,17 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         }
     }
     if cells.len() < n && !delimited {
-        // The first proceeding's outcomes printed before the heading, among their heads.
+        // The first proceeding's outcomes printed before the heading, among their heads:
+        // the table stands where every proceeding adds up but one at most (a report's
+        // slip, which the checks flag), the heads naming each of those outcomes.
         if let Some(before) = super::outcomes_before::left(rows, anchor, &taken) {
             let all = [before.as_slice(), &cells].concat();
-            if all.len() == n && adds_up(&all) {
+            let slips = |all: &[Cell]| all.chunks_exact(group).filter(|p| !cells_add_up(p)).count();
+            if all.len() == n && slips(&all) <= 1 {
                 cells = all;
             } else if all.len() < n {
-                if let Some(whole) = continued(rows, end, &all, n, false, &taken) {
+                let slipped = || continued(rows, end, &all, n, true, &taken).filter(|w| slips(w) <= 1);
+                if let Some(whole) = continued(rows, end, &all, n, false, &taken).or_else(slipped) {
                     cells = whole;
                 }
             }
