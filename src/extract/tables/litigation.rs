@@ -97,6 +97,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             push_facts(report, cells, |_| false);
             return Some(end);
         }
+        // (Its heads alone, no number after them either, where 表三 was read with cells
+        // marking none so: plain `pdftotext` drops a line of `-`, the row of every cell
+        // marked.)
+        if after.is_empty() && !report.requests.is_empty() && marks_none(text, &rows[..anchor]) {
+            push_facts(report, vec![Cell { value: None, offset: rows[anchor].offset, center: 0.0 }; n], |_| false);
+            let why = "表四: its heads printed with no cell, the text's tables marking none with `-`: read as 0";
+            report.flag("cells_inferred", why);
+            return Some(end);
+        }
         report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
         return Some(end);
     };
@@ -571,6 +580,13 @@ fn unbroken(text: &str, rows: &[Row], from: usize, own: &dyn Fn(&&Cell) -> bool)
     (whole.len() == n).then_some((whole, end))
 }
 
+/// Whether the table rows `rows` (the tables before 表四) hold a cell marked
+/// for none with a dash (`-`, `—`), not a 0.
+fn marks_none(text: &str, rows: &[Row]) -> bool {
+    let mark = |c: &Cell| is_zero(c) && text.get(c.offset..).is_some_and(|t| t.starts_with(['-', '—', '–']));
+    rows.iter().filter(|r| r.kind == Kind::Table).flat_map(|r| &r.cells).any(mark)
+}
+
 /// The most numbers of 表四 wrapped in their cells that are looked for.
 const MAX_WRAPPED: usize = 3;
 
@@ -1038,6 +1054,34 @@ mod tests {
     /// outcomes' heads a character a line.
     const RAW_HEADS: &str = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
         结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n";
+
+    #[test]
+    fn heads_without_a_cell_in_a_text_whose_tables_mark_none_with_a_dash_are_zeros() {
+        // A web page by plain `pdftotext`: 表三's cells marked `-` for none, some
+        // kept; 表四's line of marks dropped, its heads left alone.
+        let text = |mark: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n(一)予以公开\n3\n{mark}\n{mark}\n{mark}\n{mark}\n{mark} {mark}\n3\n\
+                 四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+                 结果 结果 其他 尚未\n结果 结果 其他 尚未\n结果 结果 其他 尚未\n总计\n总计\n总计\n\
+                 维持 纠正 结果 审结\n维持 纠正 结果 审结\n维持 纠正 结果 审结\n五、存在的主要问题及改进情况\n无。\n"
+            )
+        };
+        let read = |text: &str| {
+            let (_, rs) = rows(text);
+            let mut r = Report::default();
+            let offset = text.find('3').unwrap();
+            r.requests.push(RequestFact { row: "granted", applicant: "total", count: 3, offset });
+            read_litigation(text, &rs, 0, &mut r);
+            r
+        };
+        let r = read(&text("-"));
+        assert_eq!(counts(&r), [0; 15]);
+        assert!(r.has_issue("cells_inferred") && !r.has_issue("table_empty"), "{:?}", r.issues);
+        // A text whose tables print 0 for none: its 表四 holds no number.
+        let r = read(&text("0"));
+        assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", counts(&r));
+    }
 
     #[test]
     fn numbers_wrapped_in_their_narrow_cells_are_read_whole() {

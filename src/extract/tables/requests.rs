@@ -1725,9 +1725,10 @@ mod tests {
         let r = both_tables(&text("-\n\n4\n"));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
         assert!(r.requests.len() < 25 * 7 || r.requests.iter().any(|f| f.count != 0));
-        // Nothing after the closing date: 表四 holds no number.
+        // Nothing after the closing date, 表三 read with its marks: 表四's marks all lost, zeros.
         let r = both_tables(&text(""));
-        assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
+        assert!(r.litigation.len() == 15 && r.litigation.iter().all(|f| f.count == 0), "{:?}", r.issues);
+        assert!(r.has_issue("cells_inferred") && !r.has_issue("table_empty"), "{:?}", r.issues);
         // A number not 0 before 表四's heading, 表三 not read: 表四 not read as zeros.
         let r = both_tables(&text("-\n\n-\n").replace("四、政府信息公开行政复议", "5\n四、政府信息公开行政复议"));
         assert!(r.litigation.is_empty() && r.has_issue("table_empty"), "{:?}", r.litigation);
