@@ -97,12 +97,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             push_facts(report, cells, |_| false);
             return Some(end);
         }
-        // (Its heads alone, no number after them either, where 表三 was read with cells
-        // marking none so: plain `pdftotext` drops a line of `-`, the row of every cell
-        // marked.)
+        // (Its heads alone, no number after them either, where 表三 was read and the
+        // tables before mark a cell for none with a dash: plain `pdftotext` drops a
+        // line of such marks, a row whose every cell is one.)
         if after.is_empty() && !report.requests.is_empty() && marks_none(text, &rows[..anchor]) {
             push_facts(report, vec![Cell { value: None, offset: rows[anchor].offset, center: 0.0 }; n], |_| false);
-            let why = "表四: its heads printed with no cell, the text's tables marking none with `-`: read as 0";
+            let why = "表四: its heads printed with no cell, the text's tables marking none with a dash: read as 0";
             report.flag("cells_inferred", why);
             return Some(end);
         }
