@@ -42,6 +42,7 @@ mod pooled;
 mod runs_apart;
 mod requests;
 mod rows_by_columns;
+mod split_rows;
 mod wide_numbers;
 mod wrapped_bands;
 mod zero_rows;

@@ -580,7 +580,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let candidates = table_starts(rows, specs[0].cues[0]);
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let mut walks = candidates.iter().take(MAX_TABLE_STARTS).map(|&k| walk(rows, k, cues, stop));
-    let walk = match walks.find(|w| w.matches.len() >= 4) {
+    let mut walk = match walks.find(|w| w.matches.len() >= 4) {
         Some(walk) => walk,
         // A table cut to a row or three: what it holds is read, the rest missed.
         None => walk(rows, *candidates.first()?, cues, stop),
@@ -597,6 +597,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let last = walk.matches.last().map(|m| m.1);
     let completed = last.and_then(|k| super::last_columns::last_row_completed(rows, k, walk.end, width));
     let rows = completed.as_deref().unwrap_or(rows);
+    // (A row's first number on its label's line, the rest on the next beside the group's label.)
+    let split = if combined { None } else { super::split_rows::joined(rows, &mut walk.matches, cues, n) };
+    let rows = split.as_deref().unwrap_or(rows);
     // (The groups' first rows, their totals printed together further down.)
     let moved = super::group_totals::totals_further_down(rows, &walk.matches, walk.end, t, n);
     let rows = moved.as_ref().map_or(rows, |m| &m.rows);
@@ -1448,6 +1451,25 @@ mod tests {
         assert_reads(&text, &[("other_overdue_correction", "total", 1), ("other_overdue_fee", "total", 2)]);
         let r = requests(&text, Template::T2021);
         assert_eq!(get(&r, "other_misc", "total"), None);
+    }
+
+    #[test]
+    fn a_row_s_first_number_on_its_label_s_line_its_others_on_the_next_is_one_row() {
+        // A page read in the wrong encoding, printed (`pdftotext -layout`): 1.本机关不掌握相关
+        // 政府信息's label so wide that its first number stays on the label's line.
+        let text = "申请人情况\n\
+                                 一、本年新收政府信息公开申请数量   9               0   0   0   0   0 9\n\
+                                 8.属于行政查 询事项       0               0   0   0   0   0 0\n\
+                                                      1.本机关不掌 握相关 2\n\
+                                 (四)无法 提供                              0   0   0   0 0 2\n\
+                                                      政府信息\n\
+                                 2.没有现成信息需-\n\
+                                                      0               0   0   0   0   0 0\n\
+                                 n另行制作\n\
+                                 3.补正后申请内容 仍不 0                      0   0   0   0   0 0\n";
+        let held = [("unable_not_held", "natural_person", 2), ("unable_not_held", "commercial", 0)];
+        let creation = [("unable_needs_creation", "natural_person", 0), ("unable_needs_creation", "total", 0)];
+        assert_reads(text, &[held[0], held[1], ("unable_not_held", "total", 2), creation[0], creation[1]]);
     }
 
     #[test]
