@@ -35,8 +35,8 @@ pub(super) fn by_columns<'r>(
     };
     let mut read: Vec<Reading> = blocks.iter().map(|b| vec![None; b.columns.len()]).collect();
     let mut failed = vec![false; blocks.len()];
-    // The heads waiting for their numbers: (block, column, label).
-    let mut heads: std::collections::VecDeque<(usize, usize, &str)> = Default::default();
+    // The heads waiting for their numbers: (block, column, label, row).
+    let mut heads: std::collections::VecDeque<(usize, usize, &str, usize)> = Default::default();
     // The change columns read short of their last item's cell, (block,
     // column) in turn, and the changes in words printed after the columns.
     let (mut short, mut words): (Vec<(usize, usize)>, Vec<Cell>) = Default::default();
@@ -53,9 +53,9 @@ pub(super) fn by_columns<'r>(
             }
             for (c, column) in block.columns.iter().enumerate() {
                 let head = head_of(column);
-                let queued = heads.iter().any(|&(qb, qc, _)| (qb, qc) == (b, c));
+                let queued = heads.iter().any(|&(qb, qc, ..)| (qb, qc) == (b, c));
                 if read[b][c].is_none() && !queued && !named.contains(&head) && label.has(head) {
-                    heads.push_back((b, c, label));
+                    heads.push_back((b, c, label, k));
                     named.push(head);
                 }
             }
@@ -70,7 +70,7 @@ pub(super) fn by_columns<'r>(
             continue;
         }
         let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
-        let first_change = heads.front().is_some_and(|&(b, c, _)| blocks[b].columns[c].metric == "change");
+        let first_change = heads.front().is_some_and(|&(b, c, ..)| blocks[b].columns[c].metric == "change");
         // (How many heads the row numbers; whether the first is a change
         // column short of its last cell, and how many changes in words end the row.)
         let numbered = heads_numbered(text, &row.cells, &waiting).map(|n| (n, false, 0)).or_else(|| {
@@ -81,13 +81,18 @@ pub(super) fn by_columns<'r>(
             let short_first = || change_short(text, front, &waiting).filter(|_| first_change && tail <= room + 1);
             n.or_else(|| short_first().map(|n| (n, true, tail)))
         });
+        // (Or the heads' numbers first on a later block's row, that block's heads printed between.)
+        let numbered = numbered.or_else(|| {
+            let since = heads.front().map_or(k, |h| h.3);
+            beside_a_block(rows, blocks, &read, &waiting, (since, k)).then_some((waiting.len(), false, 0))
+        });
         let Some((n, first_short, tail)) = numbered else {
             // The heads waiting are not these numbers', and their blocks are not read so.
             heads.drain(..).for_each(|(b, ..)| failed[b] = true);
             continue;
         };
         let (mut cells, changes) = row.cells.split_at(row.cells.len() - tail);
-        for (k, (b, c, head)) in heads.drain(..n).enumerate() {
+        for (k, (b, c, head, _)) in heads.drain(..n).enumerate() {
             let short_here = first_short && k == 0;
             let (own, rest) = cells.split_at(blocks[b].items.len() - usize::from(short_here));
             read[b][c] = Some((own.to_vec(), head));
@@ -111,6 +116,29 @@ pub(super) fn by_columns<'r>(
         .zip(failed)
         .map(|(columns, failed)| columns.into_iter().collect::<Option<Vec<_>>>().filter(|_| !failed))
         .collect()
+}
+
+/// Whether the numbers of row `k` are the heads waiting's (`waiting`, see
+/// [`heads_numbered`]) then a later block's row: as many after the heads'
+/// as the columns of a block not read so, none of its columns waiting, each of
+/// whose heads is printed on the rows from the first head waiting's (`since`)
+/// to `k` (plain `pdftotext` of a Word table: `本年增/减` / `采购项目数量` /
+/// `采购总金额` / `0 42 258939 元`, the fee's change then 政府集中采购's row).
+fn beside_a_block(
+    rows: &[Row],
+    blocks: &[&template::DisclosureBlock],
+    read: &[Reading],
+    waiting: &[(usize, usize)],
+    (since, k): (usize, usize),
+) -> bool {
+    let need: usize = waiting.iter().map(|w| w.1).sum();
+    let Some(rest) = rows[k].cells.len().checked_sub(need).filter(|&r| r > 0 && need > 0) else { return false };
+    let labels: String = rows[since..k].iter().map(|r| r.label()).collect();
+    (0..blocks.len()).any(|b| {
+        let unread = read[b].iter().all(Option::is_none) && waiting.iter().all(|w| w.0 != b);
+        let columns = blocks[b].columns;
+        unread && columns.len() == rest && columns.iter().all(|c| labels.has(head_of(c)))
+    })
 }
 
 /// Whether a blank line parts `cells[at - 1]` from `cells[at]` (two columns'

@@ -59,6 +59,10 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         filled[items[j].0] |= rows[k].has_value();
     }
     let by_columns = by_columns(text, rows, &blocks, &unheaded);
+    // (The cells a block's columns took, printed on another block's row: not that row's.)
+    let columns_read = by_columns.iter().flatten().flatten();
+    let mut by_heads: Vec<usize> = columns_read.flat_map(|(cells, _)| cells.iter().map(|c| c.offset)).collect();
+    by_heads.sort_unstable();
     for (b, block) in blocks.iter().enumerate() {
         if present[b] && !filled[b] && by_columns[b].is_none() {
             report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
@@ -85,7 +89,12 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         }
         let block = blocks[b];
         let (item, _, _) = block.items[i];
-        let row = &rows[k];
+        let others = |c: &Cell| by_heads.binary_search(&c.offset).is_ok();
+        let own_cells = rows[k].cells.iter().any(others).then(|| {
+            let cells = rows[k].cells.iter().filter(|c| !others(c)).copied().collect();
+            rows[k].with_labels(rows[k].labels.clone(), cells)
+        });
+        let row = own_cells.as_ref().unwrap_or(&rows[k]);
         let amount_col = block.columns.iter().position(|c| c.unit != Unit::Count);
         // A lone number printed with a money unit is the amount (`政府集中采购130万元`).
         let mut values = row.cells.iter().filter(|c| c.value.is_some());
@@ -1206,5 +1215,22 @@ mod tests {
         let r = disclosures(&text.replace("\n\n40\n", "\n"), Template::T2019);
         assert_eq!(values(&r, "normative_document"), [] as [f64; 0]);
         assert_eq!(values(&r, "administrative_fee"), [6.0, 3.0]);
+    }
+
+    #[test]
+    fn a_block_s_last_column_cell_on_the_next_block_s_row_its_heads_between_is_the_block_s() {
+        // A Word table by plain `pdftotext`: the blocks' labels, then their columns a
+        // head at a time; the fee's change printed after (九)'s heads, on its row.
+        let text = "第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n1\n1\n20\n规章\n规范性文件\n\
+                    第二十条第(五)项\n信息内容\n\n行政许可\n其他对外管理服务事项\n第二十条第(六)项\n信息内容\n\n行政处罚\n\
+                    行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n第二十条第(九)项\n信息内容\n\n4\n\n4\n\n30\n\n\
+                    上一年项目数量\n2\n6\n\n本年增/减\n\n处理决定数量\n\n-1\n-2\n\n3\n9\n\n上一年项目数量\n5\n1\n\n\
+                    本年增/减\n\n处理决定数量\n\n减少 4\n2\n\n7\n2\n\n上一年项目数量\n9\n\n本年增/减\n\n采购项目数量\n\n\
+                    采购总金额\n\n0\n\n12\n\n45678 元\n三、收到和处理政府信息公开申请情况\n\n政府集中采购\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(values(&r, "normative_document"), [4.0, 4.0, 30.0]);
+        assert_eq!(values(&r, "administrative_fee"), [9.0, 0.0]);
+        assert_eq!(values(&r, "centralized_procurement"), [12.0, 45678.0]);
+        assert!(!r.has_issue("cells_extra") && !r.has_issue("table_empty"), "{:?}", r.issues);
     }
 }
