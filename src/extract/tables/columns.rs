@@ -22,8 +22,9 @@ type Reading<'r> = Vec<Option<(Vec<Cell>, &'r str)>>;
 /// it; a block is read so only when every column of it is, with a number for
 /// each item. A change column a number short takes as its last a change in
 /// words printed after the blocks' columns (plain `pdftotext` prints such a
-/// cell there), in turn, where there is one for each such column. Reading
-/// stops at 表四.
+/// cell there), in turn, where there is one for each such column. The heads'
+/// numbers may come first on a later block's row (see [`beside_a_block`]).
+/// Reading stops at 表四.
 pub(super) fn by_columns<'r>(
     text: &str,
     rows: &'r [Row],
