@@ -84,7 +84,7 @@ pub(super) fn by_columns<'r>(
         });
         // (Or the heads' numbers first on a later block's row, that block's heads printed between.)
         let numbered = numbered.or_else(|| {
-            let since = heads.front().map_or(k, |h| h.3);
+            let since = heads.front().map_or(k, |&(.., row)| row);
             beside_a_block(rows, blocks, &read, &waiting, (since, k)).then_some((waiting.len(), false, 0))
         });
         let Some((n, first_short, tail)) = numbered else {

@@ -120,7 +120,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // prints 115): the table read with it whole, where only so does every
     // proceeding add up.
     let group = template::LITIGATION_OUTCOMES.len();
-    let adds_up = |cells: &[Cell]| cells.chunks_exact(group).all(cells_add_up);
+    // (How many proceedings do not add up.)
+    let slips = |cells: &[Cell]| cells.chunks_exact(group).filter(|p| !cells_add_up(p)).count();
+    let adds_up = |cells: &[Cell]| slips(cells) == 0;
     if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
         if let Some((whole, whole_end)) = rewrapped(text, rows, first_value_row, n, &own) {
             (cells, end) = (whole, whole_end);
@@ -158,7 +160,6 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         // slip, which the checks flag), the heads naming each of those outcomes.
         if let Some(before) = super::outcomes_before::left(rows, anchor, &taken) {
             let all = [before.as_slice(), &cells].concat();
-            let slips = |all: &[Cell]| all.chunks_exact(group).filter(|p| !cells_add_up(p)).count();
             if all.len() == n && slips(&all) <= 1 {
                 cells = all;
             } else if all.len() < n {
