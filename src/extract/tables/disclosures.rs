@@ -96,6 +96,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         });
         let row = own_cells.as_ref().unwrap_or(&rows[k]);
         let amount_col = block.columns.iter().position(|c| c.unit != Unit::Count);
+        let change_col = block.columns.iter().position(|c| c.metric == "change");
         // A lone number printed with a money unit is the amount (`政府集中采购130万元`).
         let mut values = row.cells.iter().filter(|c| c.value.is_some());
         let lone = match (values.next(), values.next()) {
@@ -119,7 +120,16 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         };
         let whole = cell_apart(text, rows, k, block, &matches, named_so);
         let whole = whole.map(|cells| row.with_labels(row.labels.clone(), cells));
-        let placed = place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone);
+        let placed = match place(whole.as_ref().unwrap_or(row), block.columns.len(), None, lone) {
+            // A row short of cells with one number printed with its sign (`-10`,
+            // `增加 14`): that is the change, as no other column is printed so; the
+            // numbers before and after it go to the columns on its sides.
+            Placed::Some(cells, "cells_unaligned") => match signed_placed(text, &cells, change_col) {
+                Some(told) => Placed::Some(told, ""),
+                None => Placed::Some(cells, "cells_unaligned"),
+            },
+            placed => placed,
+        };
         // More numbers than columns, each on a line of its own after the item's label
         // (a page's table printed to PDF, the next item's among them): which are the
         // item's is not known, no sum checks them. (Where the numbers come first, the
@@ -174,6 +184,27 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         super::late_columns::read(rows, &blocks, past, report);
     }
     Some(walk.end)
+}
+
+/// A row's cells put in its first columns for want of anything telling which
+/// (`cells`, as many as the block's columns), placed again by the one printed
+/// with its sign: that one in the change column (`change`), those before it in
+/// the columns before, those after in the columns after, each side's as near
+/// the change as they go (a blank cell left no trace), where they fit.
+fn signed_placed(text: &str, cells: &[Option<Cell>], change: Option<usize>) -> Option<Vec<Option<Cell>>> {
+    let change = change?;
+    let values: Vec<Cell> = cells.iter().flatten().copied().collect();
+    let mut signed = values.iter().enumerate().filter(|(_, c)| crate::extract::cells::signed(text, c));
+    let (at, None) = (signed.next()?.0, signed.next()) else { return None };
+    let after = values.len() - at - 1;
+    if at > change || change + after >= cells.len() {
+        return None;
+    }
+    let mut out = vec![None; cells.len()];
+    for (i, cell) in values.into_iter().enumerate() {
+        out[change + i - at] = Some(cell);
+    }
+    Some(out)
 }
 
 /// The most rows past a change's line under its row looked at for the next
@@ -1232,5 +1263,29 @@ mod tests {
         assert_eq!(values(&r, "administrative_fee"), [9.0, 0.0]);
         assert_eq!(values(&r, "centralized_procurement"), [12.0, 45678.0]);
         assert!(!r.has_issue("cells_extra") && !r.has_issue("table_empty"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_row_short_of_cells_with_a_number_printed_with_its_sign_has_that_one_in_the_change_column() {
+        // Plain `pdftotext` of a Word table that leaves a 0 blank: 其他对外管理服务事项
+        // held none the year before, 10 fewer this year (the count printed blank),
+        // 9 decisions.
+        let text = |other: &str| {
+            format!(
+                "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n1\n-4\n3\n行政许可\n{other}\n\
+                 其他对外管理服务\n事项\n第二十条第(六)项\n"
+            )
+        };
+        let read = |other: &str| {
+            let r = disclosures(&text(other), Template::T2019);
+            (metrics(&r, "other_management_service"), r.has_issue("cells_unaligned"))
+        };
+        assert_eq!(read("-10\n9"), (vec![("change", -10.0), ("decisions", 9.0)], false));
+        assert_eq!(read("增加 3"), (vec![("change", 3.0)], false));
+        assert_eq!(read("7\n+2"), (vec![("previous_count", 7.0), ("change", 2.0)], false));
+        // No number with its sign: the first columns, a guess, flagged.
+        assert_eq!(read("10\n9"), (vec![("previous_count", 10.0), ("change", 9.0)], true));
+        // Two with a sign: not told.
+        assert!(read("-10\n-9").1);
     }
 }
