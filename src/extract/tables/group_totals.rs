@@ -48,8 +48,43 @@ pub(super) fn totals_under_group_heading(
         let totals = row.cells.clone();
         if group_totals(out, &built[..i], &totals, n, group_first) {
             out[at].cells.clear();
+            continue;
+        }
+        let Some((first, next)) = next_total_given_back(out, built, i, n, group_first) else { continue };
+        if group_totals(out, &built[..i], &totals, n, group_first) {
+            out[at].cells.clear();
+        } else if let Some(last) = out[next].cells.pop() {
+            out[first].cells.push(last);
         }
     }
+}
+
+/// Where a page prints a group's first row's total under the group's heading
+/// (`built[i]`), the row's next may print its own up among that row's
+/// numbers, so that the first row takes it as its last column (`1.本机关不掌握相`
+/// / `69` / … / `1` / `25` / `(四)无法提供` / `76` / `2.没有现成信息需要` / `18`
+/// …): the last row before the heading that a group's label shares a line
+/// with, whole but its numbers not adding up, gives its last back to the first
+/// row of numbers after the heading where that row is a column short and the
+/// number is its sum. Returns those two rows where it did.
+fn next_total_given_back(
+    out: &mut [Row],
+    built: &[usize],
+    i: usize,
+    n: usize,
+    group_first: GroupFirst,
+) -> Option<(usize, usize)> {
+    let mut before = built[..i].iter().rev().take(MAX_ROWS);
+    let &first = before.find(|&&r| group_first(&out[r]) && out[r].cells.len() == n)?;
+    let &next = built[i + 1..].iter().find(|&&r| !out[r].cells.is_empty())?;
+    let sum = out[next].cells.iter().map(Cell::number).sum::<f64>();
+    let last = out[first].cells[n - 1];
+    if cells_add_up(&out[first].cells) || out[next].cells.len() != n - 1 || last.number() != sum {
+        return None;
+    }
+    out[first].cells.pop();
+    out[next].cells.push(last);
+    Some((first, next))
 }
 
 /// The 总计 column of the rows that a group's label shares a line with

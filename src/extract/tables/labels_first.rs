@@ -932,6 +932,32 @@ mod tests {
     }
 
     #[test]
+    fn a_group_s_first_row_s_total_under_its_heading_the_next_row_s_up_among_its_numbers() {
+        // A page's PDF of a group in a tall cell: (四)1's numbers, then 2's 总计,
+        // the groups' labels, (四)'s heading with 1's 总计 under it, 2's others.
+        let text = |under: i64| {
+            format!(
+                "{HEAD}一、本年新收政府信息\n100\n公开申请数量\n{}1.本机关不掌握相\n69\n关政府信息\n{}\
+                 三、本年度办 (一)予以公开\n理结果\n(二)部分公开\n(三)不予公开\n(四)无法提供\n{under}\n\
+                 2.没有现成信息需要\n18\n另行制作\n{}3.补正后申请内容仍\n23\n不明确\n—\n—\n—\n—\n— 23\n\
+                 (五)不予处理\n",
+                lines(&[3, 0, 0, 3, 0, 106]),
+                lines(&[2, 0, 0, 4, 1, 25]),
+                lines(&[3, 1, 0, 2, 1]),
+            )
+        };
+        let r = requests(&text(76));
+        assert_eq!(get(&r, "unable_not_held"), [69, 2, 0, 0, 4, 1, 76]);
+        assert_eq!(get(&r, "unable_needs_creation"), [18, 3, 1, 0, 2, 1, 25]);
+        assert_eq!(get(&r, "unable_unclear"), [23, 0, 0, 0, 0, 0, 23]);
+        // A number under the heading that is not the row's sum: the rows as printed
+        // (the checks flag the sum that does not hold).
+        let r = requests(&text(77));
+        assert_eq!(get(&r, "unable_not_held")[6], 25);
+        assert_eq!(get(&r, "unable_needs_creation")[6], -1);
+    }
+
+    #[test]
     fn group_first_rows_totals_under_a_later_group_s_heading_are_theirs() {
         // A page's PDF: the rows a group's label shares a line with, a column short,
         // their 总计 cells under (六)'s heading, printed after its first row's numbers.
