@@ -240,6 +240,10 @@ fn words<'a>(row: &Row<'a>) -> Vec<Frag<'a>> {
 /// more follow and the rows around hold their own (the rest other rows', a
 /// page's PDF printing 总计 columns after it), or where they add up to a total
 /// not 0 and the rows before hold their own (later rows' rests after them).
+/// So is the row after a row left without numbers, where it holds fewer than
+/// a row's and the two just two rows' numbers, not all 0 (the two rows'
+/// printed among each other); but 四 after (七)总计, whose numbers the sums
+/// tell (see [`super::last_rows`]).
 ///
 /// Returns the rows to be moved after the row that held their numbers, as
 /// (that row, the row moved), in order.
@@ -284,7 +288,14 @@ fn regroup(
             let few = short == 0 && whole_next && out[at].cells.len() < 2 * n;
             let counted = short == 0 && out[at].cells[n - 1].number() != 0.0;
             let own = ((few || counted) && cells_add_up(&out[at].cells[..n])).then(|| out[at].cells[..n].to_vec());
-            for &r in before[before.len() - short..].iter().chain([&at]) {
+            // (The next row's too where it holds fewer than a row's and the two just
+            // two rows' numbers, not all 0: those of both printed among each other.)
+            let counts = |r: usize| out[r].cells.iter().any(|c| c.number() != 0.0);
+            let two_rows = |r: usize| {
+                out[r].cells.len() < n && out[r].cells.len() + out[at].cells.len() == 2 * n && (counts(r) || counts(at))
+            };
+            let tangled = next.map(|(r, _)| r).filter(|&r| own.is_none() && !sum_row(&out[at]) && two_rows(r));
+            for &r in before[before.len() - short..].iter().chain([&at]).chain(&tangled) {
                 out[r].cells.clear();
             }
             out[at].cells = own.unwrap_or_default();
@@ -929,6 +940,31 @@ mod tests {
         let r = requests(&text(&[5, 0, 0, 0, 0, 0, 6]));
         assert_eq!(get(&r, "granted"), [-1; 7]);
         assert_eq!(get(&r, "partially_granted"), [-1; 7]);
+    }
+
+    #[test]
+    fn two_rows_numbers_printed_among_each_other_are_neither_row_s() {
+        // A page's PDF of the shortened form, (三)'s label in a tall cell: 1.'s and 2.'s
+        // numbers among each other (2.'s first, 1.'s first and second, 2.'s second and
+        // total), 1.'s total after 2.'s label's first line.
+        let text = |secret: &str, law: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n(本列数据的勾 申请人情况\n自然人\n法人或其他组 总计\n织\n\
+                 一、本年新收政府信息\n1423\n公开申请数量\n280\n1703\n二、上年结转政府信息\n114\n公开申请数量\n14\n\
+                 128\n三、本年度办理结果\n(一)予以公开\n617\n108\n725\n(二)部分公开\n123\n31\n154\n(三)不予公开\n\
+                 1.属于国家秘密\n{secret}2.其他法律行政法规禁止公\n{law}开\n3.危及\"三安全一稳定\"\n10\n4\n14\n"
+            )
+        };
+        let r = requests(&text("8\n13\n3\n5\n13\n", "16\n"));
+        assert_eq!(get(&r, "denied_state_secret"), [-1; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [-1; 7]);
+        assert_eq!(get(&r, "denied_security_stability"), [10, -1, -1, -1, -1, -1, 14]);
+        // Each row's own after its label: read.
+        let r = requests(&text("13\n3\n16\n", "8\n"));
+        assert_eq!(get(&r, "denied_law_prohibited")[0], 8);
+        // Two rows' numbers all 0: whichever is whose, each 0.
+        let r = requests(&text("0\n0\n0\n0\n0\n", "0\n"));
+        assert_eq!(get(&r, "denied_law_prohibited")[0], 0);
     }
 
     #[test]
