@@ -87,6 +87,35 @@ fn dates_the_page(line: &str) -> bool {
     after_label.chars().count() <= 16 && parse_date(after_label).is_some()
 }
 
+/// What follows `label` in a raw line, its characters found with blanks
+/// between (`发布 日期: 2020/2/2 13:57:00`, a PDF's spacing).
+fn after_spaced<'r>(raw: &'r str, label: &str) -> Option<&'r str> {
+    let first = label.chars().next()?;
+    raw.match_indices(first).find_map(|(at, _)| {
+        let mut rest = &raw[at..];
+        for c in label.chars() {
+            rest = rest.trim_start().strip_prefix(c)?;
+        }
+        Some(rest)
+    })
+}
+
+/// The rest of a line (whitespace removed) after `发布` and a label's ending
+/// of which one character is not its own (`发布奀间:`, `发布日朞:`) and a colon:
+/// the publication's label, a character garbled.
+fn after_garbled_label(line: &str) -> Option<&str> {
+    let at = line.find("发布")?;
+    let mut rest = line[at + "发布".len()..].chars();
+    let ending: String = rest.by_ref().take(2).collect();
+    let garbled = ["时间", "日期"].iter().any(|label| {
+        let same = label.chars().zip(ending.chars()).filter(|(a, b)| a == b).count();
+        ending.chars().count() == 2 && same == 1
+    });
+    let after = rest.as_str();
+    let after = after.strip_prefix(':').or_else(|| after.strip_prefix('：'))?;
+    garbled.then_some(after)
+}
+
 /// The date a raw line's first word gives, read before its blanks are taken out:
 /// `2015/1/2 9:30:00` is the 2nd (squashed, `2015/1/29:30:00` would read as the 29th).
 fn first_token_date(raw: &str) -> Option<Date> {
@@ -129,9 +158,16 @@ pub(super) fn find_published(text: &str, head: &Head) -> Option<Date> {
             }
             // `发文日期 | 2018-02-28 |`: the date in the cell after its label's.
             let rest = line[p + label.len()..].trim_start_matches([':', '|']);
-            let spaced = raw.find(label).and_then(|r| first_token_date(&raw[r + label.len()..]));
+            let spaced = after_spaced(raw, label).and_then(first_token_date);
             if let Some(d) = spaced.or_else(|| parse_date(rest)) {
                 best = Some((rank, d));
+            }
+        }
+        // `发布奀间:2025年2月26日`: a publication label one character of which a
+        // wrong reading of the page's bytes made another.
+        if best.is_none_or(|(r, _)| r > 0) {
+            if let Some(d) = after_garbled_label(line).and_then(parse_date) {
+                best = Some((0, d));
             }
         }
     }

@@ -524,6 +524,12 @@ mod tests {
         // A site's table of particulars: the date in the cell after its label's.
         let r = read_text("某某县2019年政府信息公开工作年度报告\n发布机构 | 县政府办 | 发文日期 | 2020-02-28 |\n");
         assert_eq!(r.published, Date::new(2020, 2, 28));
+        // The posting's label with a character a wrong reading of the page made another.
+        let r = read_text("某某县2024年政府信息公开工作年度报告\n成 文日期:2025-02-23\n发布 奀间:2025年2 月 26 日\n");
+        assert_eq!(r.published, Date::new(2025, 2, 26));
+        // Not words that only look so (`发布会期间`).
+        let r = read_text("某某县2024年政府信息公开工作年度报告\n成文日期:2025-02-23\n发布会期间:2025年2月26日\n");
+        assert_eq!(r.published, Date::new(2025, 2, 23));
     }
 
     #[test]
@@ -605,7 +611,12 @@ mod tests {
     #[test]
     fn a_date_and_a_time_with_one_digit_each() {
         // As ASP.NET sites print them: squashed, `2015/1/29:30:00` would be the 29th.
-        for head in ["某县2014年政府信息公开工作年度报告\n2015/1/2 9:30:00\n", "某县2014年政府信息公开工作年度报告\n发布时间:2015/1/2 9:30:00 来源:本站\n"] {
+        for head in [
+            "某县2014年政府信息公开工作年度报告\n2015/1/2 9:30:00\n",
+            "某县2014年政府信息公开工作年度报告\n发布时间:2015/1/2 9:30:00 来源:本站\n",
+            // The label's characters spaced out (a PDF of the page).
+            "某县2014年政府信息公开工作年度报告\n发布 日期: 2015/1/2 9:30:00\n",
+        ] {
             let r = read_text(head);
             assert_eq!(r.published, Date::new(2015, 1, 2), "{head}");
         }
