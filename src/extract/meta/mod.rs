@@ -649,6 +649,13 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some(title));
         // A site's section (`政务公开` / `年报列表`) is no title.
         assert_eq!(find_title(&Head::of("政务公开\n年报列表\n")), None);
+        // A list that marks its items, the title unmarked right under it, the year
+        // before named most (the 2019 tables' `(指2018年事项数)`).
+        let list = "首页 > 政务公开\n年报列表\n• 2018 年度政府信息公开工作年度报告\n• 2017 年度政府信息公开工作年度报告\n";
+        let r = read_text(&format!(
+            "{list}2019 年度政府信息公开工作年度报告\n一、总体情况\n2019 年,本局坚持公开。\n(指 2018 年事项数)\n(指 2018 年事项数)\n"
+        ));
+        assert_eq!((r.title.as_deref(), r.year), (Some("2019年度政府信息公开工作年度报告"), Some(2019)));
     }
 
     #[test]

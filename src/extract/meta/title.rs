@@ -111,8 +111,14 @@ fn own_title_line<'h>(head: &'h Head, page_title: Option<&str>) -> Option<(usize
     while let Some(next) = title_line_from(head, titles[titles.len() - 1].0 + 1) {
         titles.push(next);
     }
-    // Adjacent lines, each a title of another year.
+    // Lines a list's bullet marks (`• 2018 年度…`), where some are; else adjacent
+    // lines, each a title of another year.
+    let bulleted = |k: usize| head.line(titles[k].0).starts_with(LIST_BULLETS);
+    let some_bulleted = (0..titles.len()).any(bulleted);
     let listed = |k: usize| {
+        if some_bulleted {
+            return bulleted(k);
+        }
         let year = year_in(&titles[k].1);
         let other = |j: usize| {
             titles[j].0.abs_diff(titles[k].0) == 1 && year_in(&titles[j].1).is_some_and(|y| Some(y) != year)
@@ -222,14 +228,19 @@ pub(super) fn dated_brackets(s: &str) -> usize {
     }
 }
 
-/// The first non-blank lines, whitespace removed, without Markdown heading marks
-/// or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
+/// Marks a page prints before each item of a list (`• 2018 年度…`, a site's list
+/// of the agency's reports above the document).
+const LIST_BULLETS: &[char] = &['•', '·', '●', '◆', '▪', '■', '◇'];
+
+/// The first non-blank lines, whitespace removed, without Markdown heading marks,
+/// a list's bullet or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
 /// 政府信息公开年度报告 | |`), the cell that holds a dated or named title.
 pub(super) fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
         let s = if s.contains('|') { s.split('|').find(|c| titled_cell(c)).unwrap_or(s) } else { s };
-        without_particulars(without_label(without_page(s).trim_matches(|c: char| c == '#' || c == '*')))
+        let s = without_page(s).trim_matches(|c: char| c == '#' || c == '*').trim_start_matches(LIST_BULLETS);
+        without_particulars(without_label(s))
     })
 }
 
