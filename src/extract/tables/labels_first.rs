@@ -968,6 +968,25 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_the_shortened_form_whose_total_is_less_than_a_part_is_not_read() {
+        // A page's PDF: (二)'s total after (三)1.'s first, (三)1.'s own total printed apart.
+        let text = |secret: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n(本列数据的勾 申请人情况\n自然人\n法人或其他组 总计\n织\n\
+                 一、本年新收政府信息\n1423\n公开申请数量\n280\n1703\n二、上年结转政府信息\n114\n公开申请数量\n14\n\
+                 128\n三、本年度办理结果\n(一)予以公开\n617\n108\n725\n(二)部分公开\n112\n21\n(三)不予公开\n\
+                 1.属于国家秘密 {secret}2.其他法律行政法规禁止\n15\n公开\n1\n16\n"
+            )
+        };
+        let r = requests(&text("8\n133\n5\n"));
+        assert_eq!(get(&r, "denied_state_secret"), [-1; 7]);
+        assert_eq!(get(&r, "denied_law_prohibited"), [15, -1, -1, -1, -1, -1, 16]);
+        // A total as great as its parts: read.
+        let r = requests(&text("8\n5\n13\n"));
+        assert_eq!(get(&r, "denied_state_secret"), [8, -1, -1, -1, -1, -1, 13]);
+    }
+
+    #[test]
     fn a_group_s_first_row_s_total_under_its_heading_the_next_row_s_up_among_its_numbers() {
         // A page's PDF of a group in a tall cell: (四)1's numbers, then 2's 总计,
         // the groups' labels, (四)'s heading with 1's 总计 under it, 2's others.

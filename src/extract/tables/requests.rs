@@ -45,7 +45,8 @@ fn legal_persons_combined(rows: &[Row], walk: &Walk) -> bool {
 /// first is the natural persons', the last the total; the organisations' sum
 /// has no column of its own. A lone number is the total, or where a row's
 /// cells are its first columns, natural persons' (as is the first of two, and
-/// of two whose second is less than it: no total, its total lost).
+/// of two whose second is less than it: no total, its total lost). Three whose
+/// last is less than another are no row's own (flagged, not placed).
 fn place_combined(row: &Row, n: usize, lone: Lone) -> Placed {
     let mut out = vec![None; n];
     let Some(cells) = three_cells(&row.cells) else { return Placed::Some(out, "cells_extra") };
@@ -55,6 +56,10 @@ fn place_combined(row: &Row, n: usize, lone: Lone) -> Placed {
         ([natural] | [natural, _], Lone::First) => out[0] = Some(*natural),
         ([natural, second], _) if below(natural, second) => out[0] = Some(*natural),
         ([total], Lone::Total) => out[n - 1] = Some(*total),
+        // (A total less than a part: other rows' numbers among them, which are whose not known.)
+        ([natural, other, total], _) if total.number() < natural.number().max(other.number()) => {
+            return Placed::Some(out, "cells_unaligned");
+        }
         ([natural, .., total], _) => (out[0], out[n - 1]) = (Some(*natural), Some(*total)),
     }
     Placed::Some(out, if cells.len() == 2 { "cells_unaligned" } else { "" })
