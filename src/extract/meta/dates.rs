@@ -106,11 +106,9 @@ fn after_spaced<'r>(raw: &'r str, label: &str) -> Option<&'r str> {
 fn after_garbled_label(line: &str) -> Option<&str> {
     let at = line.find("发布")?;
     let mut rest = line[at + "发布".len()..].chars();
-    let ending: String = rest.by_ref().take(2).collect();
-    let garbled = ["时间", "日期"].iter().any(|label| {
-        let same = label.chars().zip(ending.chars()).filter(|(a, b)| a == b).count();
-        ending.chars().count() == 2 && same == 1
-    });
+    let ending: Vec<char> = rest.by_ref().take(2).collect();
+    let one_own = |label: &str| label.chars().zip(&ending).filter(|(a, b)| a == *b).count() == 1;
+    let garbled = ending.len() == 2 && ["时间", "日期"].into_iter().any(one_own);
     let after = rest.as_str();
     let after = after.strip_prefix(':').or_else(|| after.strip_prefix('：'))?;
     garbled.then_some(after)

@@ -232,9 +232,10 @@ pub(super) fn dated_brackets(s: &str) -> usize {
 /// of the agency's reports above the document).
 const LIST_BULLETS: &[char] = &['•', '·', '●', '◆', '▪', '■', '◇'];
 
-/// The first non-blank lines, whitespace removed, without Markdown heading marks,
-/// a list's bullet or a breadcrumb trail before the last `>`; of a row of cells (`名称 | 某某局2014年
-/// 政府信息公开年度报告 | |`), the cell that holds a dated or named title.
+/// The first non-blank lines, whitespace removed, without Markdown heading
+/// marks, a list's bullet or a breadcrumb trail before the last `>`; of a row
+/// of cells (`名称 | 某某局2014年政府信息公开年度报告 | |`), the cell that holds
+/// a dated or named title.
 pub(super) fn heading_lines<'h>(head: &'h Head) -> impl Iterator<Item = &'h str> + 'h {
     head.lines().take(TITLE_LINES).map(|s| {
         let s = s.rsplit(['>', '»']).next().unwrap_or(s);
