@@ -694,7 +694,9 @@ fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
 /// loose numbers are taken only where just as many as the table lacks, and
 /// those they complete add up. Numbers at the places `taken` (in order) are
 /// another table's. Loose numbers with their proceeding's heads printed among
-/// them are taken in the order those heads tell (see [`by_heads`]).
+/// them are taken in the order those heads tell (see [`by_heads`]). Where
+/// neither the first loose numbers nor the last complete the table after its
+/// cells, they may be its first columns and its last (see [`around`]).
 pub(super) fn continued(
     rows: &[Row],
     end: usize,
@@ -750,8 +752,12 @@ pub(super) fn continued(
         }
         (None, None) => {
             // (Or the numbers each after a head naming it, other tables' numbers between.)
-            let named = named_apart(&events, &loose, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..])?;
-            Some([cells, &named].concat()).filter(|all| adds_up(all))
+            let named = named_apart(&events, &loose, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..]);
+            let named = named.map(|named| [cells, &named].concat()).filter(|all| adds_up(all));
+            // (Or the loose numbers the table's first columns and its last.)
+            let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
+            let around = || only_reading(windows.map(|run| around(cells, run)));
+            named.or_else(around)
         }
         (first, last) => first.or(last),
     }
@@ -769,17 +775,39 @@ fn one_swap(cells: &[Cell], group: usize) -> Option<Vec<Cell>> {
     if whole == 0 {
         return None;
     }
-    let mut found: Option<Vec<Cell>> = None;
-    for i in 0..cells.len() - 1 {
+    let swaps = (0..cells.len() - 1).map(|i| {
         let mut swapped = cells.to_vec();
         swapped.swap(i, i + 1);
-        if !swapped[..whole].chunks_exact(group).all(cells_add_up) {
-            continue;
-        }
+        Some(swapped).filter(|s| s[..whole].chunks_exact(group).all(cells_add_up))
+    });
+    only_reading(swaps)
+}
+
+/// 表四 whole from its middle columns' `cells`, printed where the table is,
+/// and `run`, its first columns' numbers and its last printed together apart
+/// from them (plain `pdftotext` may print the columns of 行政复议 and the last
+/// of 复议后起诉 after the closing sections: `0 0 0 2 2 0 0 0` there, `0 1 0
+/// 0 1 0 0` after): the run's first numbers before the cells and the rest
+/// after, as many before as makes every proceeding add up. `None` where none
+/// do, or two that do give other numbers.
+fn around(cells: &[Cell], run: &[Cell]) -> Option<Vec<Cell>> {
+    let group = template::LITIGATION_OUTCOMES.len();
+    let splits = (1..=run.len()).map(|m| {
+        let all = [&run[..m], cells, &run[m..]].concat();
+        Some(all).filter(|all| all.len() % group == 0 && all.chunks_exact(group).all(cells_add_up))
+    });
+    only_reading(splits)
+}
+
+/// The one reading among `readings` (`None` those that do not hold), where all
+/// that hold give the same numbers; `None` where none holds or two differ.
+fn only_reading(readings: impl IntoIterator<Item = Option<Vec<Cell>>>) -> Option<Vec<Cell>> {
+    let mut found: Option<Vec<Cell>> = None;
+    for reading in readings.into_iter().flatten() {
         match &found {
-            Some(other) if !other.iter().map(Cell::number).eq(swapped.iter().map(Cell::number)) => return None,
+            Some(other) if !other.iter().map(Cell::number).eq(reading.iter().map(Cell::number)) => return None,
             Some(_) => {}
-            None => found = Some(swapped),
+            None => found = Some(reading),
         }
     }
     found
@@ -1437,10 +1465,10 @@ mod tests {
         // A row of zeros short of cells, its last proceeding printed apart: not all zeros.
         let text = format!("{heads}{}{closing}{}", lines(&[0; 10]), lines(&[1, 0, 0, 1, 2]));
         assert_eq!(counts(&litigation(&text))[10..], [1, 0, 0, 1, 2]);
-        // Nor where the loose numbers do not complete it (not all the table's, or
-        // not in its order): the cells lacking are not known to be 0. One lacking
-        // is 0 all the same.
-        let text = format!("{heads}{}{closing}{}", lines(&[0; 8]), lines(&[1, 0, 1, 1, 3, 0, 0]));
+        // Nor where the loose numbers complete it in no order (not all the
+        // table's): the cells lacking are not known to be 0. One lacking is 0 all
+        // the same.
+        let text = format!("{heads}{}{closing}{}", lines(&[0; 8]), lines(&[1, 0, 1, 1, 2, 0, 0]));
         let r = litigation(&text);
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
         let text = format!("{heads}{}{closing}{}", lines(&[0; 14]), lines(&[5]));
@@ -1472,6 +1500,29 @@ mod tests {
         // The table's cells among its heads' pieces, a proceeding not adding up: misread, not taken.
         let pieces = "持\n0\n正\n0\n果\n0\n结\n0\n0\n0\n1\n1\n0\n0\n";
         let r = litigation(&format!("{heads}{pieces}{closing}{}", lines(&[0, 0, 0, 0, 0])));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn the_first_columns_and_the_last_printed_together_after_the_closing_sections_are_read() {
+        // Plain pdftotext: no heads, the middle columns under the heading, 行政复议's
+        // and 复议后起诉's last two after the text that follows.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let table = |middle: &[i64], apart: &[i64]| {
+            let middle: String = middle.iter().map(|v| format!("{v}\n")).collect();
+            litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{middle}{closing}{}", lines(apart)))
+        };
+        let r = table(&[0, 0, 0, 2, 2, 0, 0, 0], &[0, 1, 0, 0, 1, 0, 0]);
+        assert_eq!(counts(&r), [0, 1, 0, 0, 1, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        let r = table(&[9, 0, 0, 29, 38, 0, 0, 34], &[0, 0, 25, 0, 25, 0, 34]);
+        assert_eq!(counts(&r), [0, 0, 25, 0, 25, 9, 0, 0, 29, 38, 0, 0, 34, 0, 34]);
+        // Or just the first columns and the last one: as many before the cells as adds up.
+        let r = table(&[0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0], &[0, 0, 1, 2]);
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 2]);
+        // Two ways to part them that add up and differ: neither.
+        let r = table(&[0, 0, 0, 0, 0, 1, 0, 0], &[0, 0, 0, 0, 0, 0, 1]);
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
     }
 
