@@ -25,8 +25,8 @@
 //! over = processed and carried forward), but for one row and one column (a
 //! number printed wrong, which the checks flag), and some band holds more than
 //! one row, so a table printed row by row is never read so; nor where every
-//! row read is zeros and a number not 0 among them is left out (zeros fit
-//! any band: the numbers not 0 are the table's too). The shortened form
+//! row read is zeros, or does not add up, and a number not 0 among them is
+//! left out (zeros fit any band: the numbers not 0 are the table's too). The shortened form
 //! (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
@@ -328,9 +328,12 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
             (wide && near_enough(&specs, &read, n)).then_some((read, last))
         };
         let (read, last) = taken(readings.of(m)?)?;
-        // (Zeros alone leaving out a number not 0 among them: no reading. One before them may be
-        // another table's, 表二's last cells printed among the heads.)
-        if read.iter().flatten().all(|c| c.number() == 0.0) && leaves_out_among(&tokens, &read) {
+        // (Zeros alone leaving out a number not 0 among them: no reading; nor where
+        // a number not 0 stands only in a row that does not add up, which the
+        // zeros of the rest leave unchecked. One before them may be another
+        // table's, 表二's last cells printed among the heads.)
+        let zeros = |row: &Vec<Cell>| row.iter().all(|c| c.number() == 0.0);
+        if read.iter().all(|row| zeros(row) || !cells_add_up(row)) && leaves_out_among(&tokens, &read) {
             return None;
         }
         // The last rows' last columns may come after 表四's heading, where 表四
@@ -724,18 +727,32 @@ mod tests {
         // a run of numbers not 0 among them that fits no band: the table's,
         // its place unknown.
         let zeros = vec![[0; 7]; 25];
-        let text = |among: &str| {
+        let text = |t: &[[u32; 7]], among: &str| {
             let mut text = String::from(
                 "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果 (一)予以公开\n\
                  (二)部分公开\n社会\n公益\n组织\n",
             );
             text.extend((0..7).map(|_| "—\n".repeat(4) + "\n"));
             text.push_str(among);
-            text + &singles_to_end(&zeros, 4)
+            text + &singles_to_end(t, 4)
         };
-        let zeros_read = |r: &Report| r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count == 0);
-        assert!(zeros_read(&read(&text(""))));
-        assert!(!zeros_read(&read(&text("1\n—\n—\n1\n—\n\n"))));
+        let read_as = |r: &Report, t: &[[u32; 7]]| {
+            let specs = template::request_rows(Template::T2021);
+            let cell = |f: &crate::report::RequestFact| {
+                let r = specs.iter().position(|s| s.key == f.row).unwrap();
+                t[r][template::APPLICANTS.iter().position(|a| *a == f.applicant).unwrap()]
+            };
+            r.requests.len() == 25 * 7 && r.requests.iter().all(|f| f.count as u32 == cell(f))
+        };
+        let among = "1\n—\n—\n1\n—\n\n";
+        assert!(read_as(&read(&text(&zeros, "")), &zeros));
+        assert!(!read_as(&read(&text(&zeros, among)), &zeros));
+        // Nor where a number not 0 is read only in a row that does not add up (a
+        // slip the checks would flag): the zeros of the rest check nothing.
+        let mut slipped = zeros.clone();
+        slipped[24][6] = 1;
+        assert!(read_as(&read(&text(&slipped, "")), &slipped));
+        assert!(!read_as(&read(&text(&slipped, among)), &slipped));
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results
