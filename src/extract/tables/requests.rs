@@ -183,8 +183,22 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
     }
     // (Rows no reading placed, that the sums leave 0 for.)
     super::zero_rows::fill(report, t, first_fact, rows_read, end.unwrap_or(rows_read.len()));
+    // (Numbers on lines of their own among its labels that no reading placed: filled all the same.)
+    let first = super::numbers_first::first_named(rows_read, t);
+    let within = first.map_or(&[][..], |f| &rows_read[f..end.unwrap_or(rows_read.len()).max(f)]);
+    if report.requests.len() == first_fact && within.iter().any(|r| r.is_numbers_alone() && r.has_value()) {
+        let empty = report.issues.iter().position(|i| i.code == "table_empty" && i.detail == TABLE_EMPTY);
+        if let Some(k) = empty {
+            report.issues.remove(k);
+            let why = "表三's numbers are printed apart from its labels in an order no reading tells: not read";
+            report.flag("cells_unaligned", why);
+        }
+    }
     end.map(|end| from + end)
 }
+
+/// What 表三 printed without a number is flagged with.
+const TABLE_EMPTY: &str = "表三 (requests) is present but holds no number";
 
 /// Reads 表三 from the start of `rows_from`: see [`read_requests`].
 fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut Report) -> Option<usize> {
@@ -591,7 +605,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         None => walk(rows, *candidates.first()?, cues, stop),
     };
     if !walk.matches.iter().any(|&(_, k)| rows[k].has_value()) {
-        report.flag("table_empty", "表三 (requests) is present but holds no number");
+        report.flag("table_empty", TABLE_EMPTY);
         return Some(walk.end);
     }
     let n = template::APPLICANTS.len();
@@ -2063,6 +2077,10 @@ mod tests {
         let r = requests(text, Template::T2019);
         assert!(r.requests.is_empty());
         assert!(r.has_issue("table_empty"));
+        // Numbers among the labels that no reading places: filled, not read.
+        let r = requests("一、本年新收政府信息公开申请数量\n119\n总计\n53\n13\n0\n", Template::T2021);
+        assert!(r.requests.is_empty(), "{:?}", r.requests);
+        assert!(r.has_issue("cells_unaligned") && !r.has_issue("table_empty"), "{:?}", r.issues);
     }
 
     #[test]
