@@ -589,7 +589,7 @@ fn marks_none(text: &str, rows: &[Row]) -> bool {
 }
 
 /// The most numbers of 表四 wrapped in their cells that are looked for.
-const MAX_WRAPPED: usize = 3;
+const MAX_WRAPPED: usize = 8;
 
 /// A cell of 表四 as [`rewrapped`] sees it: whether it may be the start of a
 /// number wrapped onto the next line (the last of its line, or the one its
@@ -1071,12 +1071,29 @@ mod tests {
     #[test]
     fn bit_sets_are_every_set_of_k_bits_once() {
         for m in 0..=18 {
-            for k in 1..=3 {
+            for k in 1..=MAX_WRAPPED {
                 let sets: Vec<u32> = bit_sets(m, k).collect();
                 let every: Vec<u32> = (0u32..1 << m).filter(|s| s.count_ones() as usize == k).collect();
                 assert_eq!(sets, every, "{m} {k}");
             }
         }
+    }
+
+    #[test]
+    fn more_ways_to_join_wrapped_numbers_than_the_most_are_not_tried() {
+        let text = "1\n".repeat(30);
+        let pieces: Vec<Cell> = (0..30).map(|k| Cell { value: Some(ZERO), offset: 2 * k, center: 0.0 }).collect();
+        let joins: Vec<usize> = (1..30).collect();
+        let tried = std::cell::Cell::new(0u64);
+        let accept = |_: &[Cell]| {
+            tried.set(tried.get() + 1);
+            false
+        };
+        // C(29, 2) = 406 ways: every one tried; C(29, 8), millions: none.
+        assert_eq!(one_joining(&text, &pieces, &joins, 2, accept), Ok(None));
+        assert_eq!(tried.get(), 406);
+        assert_eq!(one_joining(&text, &pieces, &joins, 8, accept), Ok(None));
+        assert_eq!(tried.get(), 406);
     }
 
     /// 表四's heading and heads as `pdftotext -raw` prints a Word table's: the
@@ -1129,6 +1146,9 @@ mod tests {
         // ends a line, `11` is alone on one), their rests on the lines after each.
         let text = format!("{RAW_HEADS}0 0 0 0 0 0 9 0 10\n1\n11\n0\n42 0 41 0 83\n五、存在的主要问题及改进情况\n");
         assert_eq!(counts(&litigation(&text)), [0, 0, 0, 0, 0, 0, 9, 0, 101, 110, 42, 0, 41, 0, 83]);
+        // Seven of them wrapped (100, 155, 159, 469, 121, 150, 271).
+        let text = format!("{RAW_HEADS}10\n0\n15\n5\n55 15\n9\n46\n9\n12\n1\n0 0 15\n0\n27\n1\n0 0 0 9 9\n五、存在的问题\n");
+        assert_eq!(counts(&litigation(&text)), [100, 155, 55, 159, 469, 121, 0, 0, 150, 271, 0, 0, 0, 9, 9]);
     }
 
     /// 表四's heading and heads as `pdftotext -layout` prints a Word table's, the

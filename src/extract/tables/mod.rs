@@ -496,7 +496,7 @@ fn with_digits(head: &Cell, tail: &Cell, digits: u32) -> Value {
 }
 
 /// The sets of `k` bits among the lowest `m` (`0 < k`, `m < 32`), in
-/// increasing order: C(18, 3) sets at most here.
+/// increasing order: [`MAX_JOININGS`] at most where [`one_joining`] asks.
 fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
     let first = (k <= m).then(|| (1u32 << k) - 1);
     let next = |&set: &u32| {
@@ -507,11 +507,15 @@ fn bit_sets(m: usize, k: usize) -> impl Iterator<Item = u32> {
     std::iter::successors(first, next).take_while(move |&set| set < 1 << m)
 }
 
+/// The most readings [`one_joining`] tries: more ways to join than that (a
+/// table of many lone numbers, a few of them wrapped) are not looked at.
+const MAX_JOININGS: u64 = 4096;
+
 /// Numbers too wide for their narrow cells, their last digits printed on a
 /// line of their own: `pieces` read with `extra` of the places `joins` (each
 /// such last digits) joined to the number before, the one reading `accept`
-/// takes. `Ok(None)` where it takes none, `Err(())` where it takes two that
-/// differ.
+/// takes. `Ok(None)` where it takes none or there are more than
+/// [`MAX_JOININGS`] ways, `Err(())` where it takes two that differ.
 fn one_joining(
     text: &str,
     pieces: &[Cell],
@@ -519,6 +523,12 @@ fn one_joining(
     extra: usize,
     accept: impl Fn(&[Cell]) -> bool,
 ) -> Result<Option<Vec<Cell>>, ()> {
+    // (C(joins, extra): fewer than 32 joins keep it within a u64.)
+    let m = joins.len() as u64;
+    let ways = (0..extra.min(joins.len()) as u64).fold(1u64, |ways, i| ways * (m - i) / (i + 1));
+    if ways > MAX_JOININGS {
+        return Ok(None);
+    }
     let mut found: Option<Vec<Cell>> = None;
     for pick in bit_sets(joins.len(), extra) {
         let mut out: Vec<Cell> = Vec::with_capacity(pieces.len() - extra);
