@@ -6,8 +6,9 @@
 //! 2244 … 2688. Read as printed, the row holds a number too many for each
 //! wrap, and every row after it is read a row late or not at all.
 //!
-//! Where the table prints other rows whole on their label's line (so that
-//! the numbers after a label are its row's), a row whose numbers, up to the
+//! Where the table prints other rows whole on their label's line, or on a
+//! line of their own right under it (so that the numbers after a label are
+//! its row's), a row whose numbers, up to the
 //! next label, are more than its columns by a few is read with that many of
 //! its lone digits (a digit or two alone on a line) each joined to the number
 //! of two digits or more that ends the line above: the one way the row then
@@ -36,8 +37,10 @@ const MAX_WRAPPED: usize = 3;
 pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize) -> Option<Vec<Row<'a>>> {
     let end = super::numbers_first::table_end(rows, first);
     let table = &rows[first..end];
-    // (A row whole on its label's line, and a number or a few alone on a line: else nothing to look at.)
-    let whole = table.iter().any(|r| !r.labels.is_empty() && r.cells.len() == n);
+    // (A row whole on its label's line, or on a line of its own right under its
+    // label's, and a number or a few alone on a line: else nothing to look at.)
+    let under_label = |k: usize| k > first && rows[k - 1].is_orphan() && rows[k].is_numbers_alone();
+    let whole = (first..end).any(|k| rows[k].cells.len() == n && (!rows[k].labels.is_empty() || under_label(k)));
     if !whole || !table.iter().any(|r| r.is_numbers_alone() && r.cells.len() <= MAX_WRAPPED) {
         return None;
     }
@@ -45,7 +48,7 @@ pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize)
     let mut k = first;
     while k < end {
         let lines = 1 + rows[k + 1..end].iter().take_while(|r| r.is_numbers_alone()).count();
-        let labelled = !rows[k].labels.is_empty() && !rows[k].cells.is_empty();
+        let labelled = !rows[k].cells.is_empty() && (!rows[k].labels.is_empty() || under_label(k));
         let read = || joined(text, &rows[k..k + lines], n).or_else(|| under(text, &rows[k..k + lines], n));
         if let Some(cells) = labelled.then(read).flatten() {
             let out = out.get_or_insert_with(|| rows.to_vec());
@@ -65,7 +68,8 @@ pub(super) fn rejoined<'a>(text: &str, rows: &[Row<'a>], first: usize, n: usize)
                 k = d;
             }
         }
-        k += lines;
+        // (A label's line without numbers: the numbers alone after it may be its row's.)
+        k += if rows[k].cells.is_empty() { 1 } else { lines };
     }
     out
 }
@@ -207,6 +211,27 @@ mod tests {
         assert_eq!(get(&r, "partially_granted"), [213, 18, 1, 1, 11, 5, 249]);
         // Digits with which the row adds up no way: not joined.
         assert!(!get(&requests(&text("8 7")), "granted").contains(&1058));
+    }
+
+    #[test]
+    fn a_wide_total_wrapped_under_a_row_printed_under_its_label_is_read_whole() {
+        // `pdftotext -raw`: each row's numbers on a line of their own under its
+        // label's lines, 1164 wrapped, its last digit on a line alone.
+        let text = |digit: &str| {
+            format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\
+                 一、本年新收政府信息\n公开申请数量\n1630 162 12 20 110 45 1979\n\
+                 二、上年结转政府信息\n公开申请数量\n35 4 0 0 2 1 42\n\
+                 三、本年度办理结果\n(一)予以公开\n955 96 8 12 63 30 116\n{digit}\n\
+                 (二)部分公开\n269 26 4 1 18 8 326\n"
+            )
+        };
+        let r = requests(&text("4"));
+        assert_eq!(get(&r, "new_received"), [1630, 162, 12, 20, 110, 45, 1979]);
+        assert_eq!(get(&r, "granted"), [955, 96, 8, 12, 63, 30, 1164]);
+        assert_eq!(get(&r, "partially_granted"), [269, 26, 4, 1, 18, 8, 326]);
+        // A digit with which the row does not add up: not joined.
+        assert!(!get(&requests(&text("5")), "granted").contains(&1165));
     }
 
     #[test]
