@@ -515,11 +515,14 @@ fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> b
 /// and both rows add up (rows of zeros all: however they are cut, both rows
 /// are zeros). So too the other way about, where only that adds up: `next`'s
 /// first columns printed before its label, after `at`'s own (`… 412` / `41` /
-/// `二、上年结转` / `2 0 0 1 0 44`). The table's last row may hold more after its
-/// first (`四、结转下年` / `6` / `度继续办理` / `0 17 1 2`: a page's PDF prints
-/// numbers of rows above after the table): not its own, the 总计 of the rows
-/// before `at` (`before`) that a group's label shares a line with where they
-/// fit (see [`group_totals`]).
+/// `二、上年结转` / `2 0 0 1 0 44`); but where `next` holds numbers both
+/// between its label's lines and after it (`71 9 1 15 12` / `四、结转下年` /
+/// `499` / `度继续办理` / `607`, 499 its first), the sums hold whichever are
+/// its first, and it is left unread where the two ways differ. The table's
+/// last row may hold more after its first (`四、结转下年` / `6` / `度继续办理` /
+/// `0 17 1 2`: a page's PDF prints numbers of rows above after the table): not
+/// its own, the 总计 of the rows before `at` (`before`) that a group's label
+/// shares a line with where they fit (see [`group_totals`]).
 fn next_row_first(
     out: &mut [Row],
     (before, next): (&[usize], Option<(usize, bool)>),
@@ -548,6 +551,18 @@ fn next_row_first(
     let (ahead, rest) = (&out[at].cells[n..], &out[next].cells[..first]);
     let first_after: Vec<Cell> = rest.iter().chain(ahead).copied().collect();
     let first_ahead: Vec<Cell> = ahead.iter().chain(rest).copied().collect();
+    // (Some of `next`'s between its label's lines and the rest after it: those
+    // may be its first columns, `at`'s more the middle ones, as well as after
+    // them; the sums hold either way, and tell nothing: `next` is left unread.)
+    let label_end = out[next].labels.last().map_or(0, |f| f.offset);
+    let within = rest.iter().take_while(|c| c.offset < label_end).count();
+    let middle = rest[..within].iter().chain(ahead).chain(&rest[within..]);
+    let differ = !middle.map(Cell::number).eq(first_ahead.iter().map(Cell::number));
+    if held == first && (1..rest.len()).contains(&within) && differ && cells_add_up(&first_ahead) {
+        out[at].cells.truncate(n);
+        out[next].cells.clear();
+        return true;
+    }
     let joined = match (cells_add_up(&first_after), held == first && cells_add_up(&first_ahead)) {
         (true, _) => first_after,
         (false, true) => first_ahead,
@@ -1165,26 +1180,41 @@ mod tests {
     #[test]
     fn the_next_row_s_first_after_a_row_s_own_before_its_label() {
         // A page's table printed to PDF: 二's first number after 一's, above 二's
-        // label (each row's next between its label's lines).
-        let text = |over: &[i64]| {
+        // label, its others after the label.
+        let text = |over: &[i64], between: bool| {
+            let label = "二、上年结转政府信息\n公开申请数量\n";
+            let second = format!("{}\n", over[1]);
+            let label = match between {
+                true => label.replacen('\n', &format!("\n{second}"), 1),
+                false => label.to_string() + &second,
+            };
             format!(
-                "{HEAD}一、本年新收政府信息\n346\n公开申请数量\n{}{}\n二、上年结转政府信息\n{}\n公开申请数量\n{}\
+                "{HEAD}一、本年新收政府信息\n346\n公开申请数量\n{}{}\n{label}{}\
                  三、本年度办理结果\n(一)予以公开\n{}(二)部分公开\n{}",
                 lines(&[29, 2, 2, 23, 10, 412]),
                 over[0],
-                over[1],
                 lines(&over[2..]),
                 lines(&[387, 31, 2, 2, 24, 10, 456]),
                 lines(&[0; 7]),
             )
         };
-        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 44]));
+        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 44], false));
         assert_eq!(get(&r, "new_received"), [346, 29, 2, 2, 23, 10, 412]);
         assert_eq!(get(&r, "carried_over"), [41, 2, 0, 0, 1, 0, 44]);
         assert_eq!(get(&r, "granted"), [387, 31, 2, 2, 24, 10, 456]);
         // Not where 二 does not add up so.
-        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 45]));
+        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 45], false));
         assert_ne!(get(&r, "carried_over"), [41, 2, 0, 0, 1, 0, 45]);
+        // Its second between its label's lines (`四、结转下年` / `499` / `度继续办理`
+        // / `607` after `71 9 1 15 12`, 499 its first): which of those before the
+        // label and that one are its first is not told, and the row is not read.
+        let r = requests(&text(&[41, 2, 0, 0, 1, 0, 44], true));
+        assert_eq!(get(&r, "new_received"), [346, 29, 2, 2, 23, 10, 412]);
+        assert_eq!(get(&r, "carried_over"), [-1; 7]);
+        assert!(r.issues.iter().any(|i| i.code == "rows_missing" && i.detail.contains("carried_over")));
+        // But where either way gives the same numbers.
+        let r = requests(&text(&[2, 2, 0, 0, 1, 0, 5], true));
+        assert_eq!(get(&r, "carried_over"), [2, 2, 0, 0, 1, 0, 5]);
     }
 
     #[test]
