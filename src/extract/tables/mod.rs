@@ -529,11 +529,14 @@ fn one_joining(
     if ways > MAX_JOININGS {
         return Ok(None);
     }
+    // (Each piece's bit among the joins, where it may join.)
+    let bits: Vec<u32> =
+        (0..pieces.len()).map(|i| joins.iter().position(|&j| j == i).map_or(0, |b| 1 << b)).collect();
     let mut found: Option<Vec<Cell>> = None;
     for pick in bit_sets(joins.len(), extra) {
         let mut out: Vec<Cell> = Vec::with_capacity(pieces.len() - extra);
         for (i, c) in pieces.iter().enumerate() {
-            let joined = joins.iter().position(|&j| j == i).is_some_and(|b| pick & (1 << b) != 0);
+            let joined = pick & bits[i] != 0;
             match (joined, out.last_mut()) {
                 (true, Some(head)) => {
                     head.value = Some(with_digits(head, c, digits_of(text, c).unwrap_or(0)));
