@@ -233,6 +233,12 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     if cells.len() < n && all_zero(&cells, n) && (cells.len() + 1 == n || !apart()) {
         cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
     }
+    // So too the last proceeding short of a cell where the rest add up: its
+    // lacking cell, an outcome or its total, is 0 where all it holds are.
+    let whole = n - group;
+    if cells.len() + 1 == n && adds_up(&cells[..whole]) && cells[whole..].iter().all(is_zero) {
+        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
+    }
     if cells.len() < n {
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
@@ -1461,6 +1467,23 @@ mod tests {
         assert_eq!(total("(二)部分公开 | 0 |"), (vec![0.0; 7], ""));
         assert_eq!(total("(二)部分公开 | 4 |").0, vec![-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 4.0]);
         assert_eq!(total("一、本年新收政府信息公开申请数量 | 3 | 2 |").1, "cells_unaligned");
+    }
+
+    #[test]
+    fn a_last_proceeding_of_zeros_short_of_a_cell_is_all_zeros_where_the_rest_add_up() {
+        // `pdftotext -raw`: a number a line, one of 复议后起诉's zeros lost.
+        let table = |values: &[i64]| {
+            let numbers: String = values.iter().map(|v| format!("{v}\n")).collect();
+            litigation(&format!("{RAW_HEADS}{numbers}五、存在的主要问题及改进情况\n"))
+        };
+        let r = table(&[0, 6, 0, 0, 6, 14, 0, 22, 0, 36, 0, 0, 0, 0]);
+        assert_eq!(counts(&r), [0, 6, 0, 0, 6, 14, 0, 22, 0, 36, 0, 0, 0, 0, 0]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        // Not where a number it holds is not 0, nor where the rest do not add up.
+        for values in [[0, 6, 0, 0, 6, 14, 0, 22, 0, 36, 0, 0, 1, 0], [0, 6, 0, 0, 7, 14, 0, 22, 0, 36, 0, 0, 0, 0]] {
+            let r = table(&values);
+            assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+        }
     }
 
     #[test]
