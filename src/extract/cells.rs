@@ -571,6 +571,23 @@ fn none_mark_at(line: &str, i: usize, after_number: bool) -> Option<(usize, usiz
     (alone && NONE_MARKS.contains(&token)).then(|| (token.chars().count(), 1))
 }
 
+/// The digits of a count at byte `i` of `line` that a slash touches, a blank
+/// after it (`1/ `), in a line whose cells are marked none with slashes (one
+/// stands between blanks): `pdftotext -layout` prints narrow columns so close
+/// that a count and the next cell's mark touch. `None` otherwise (a date's
+/// `1/2`, a count glued to what comes before it).
+fn slash_touching(line: &str, i: usize, before: Option<char>) -> Option<usize> {
+    if before.is_some_and(|b| !b.is_whitespace()) {
+        return None;
+    }
+    let rest = &line[i..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let slash = rest[digits..].strip_prefix(['/', '\\'])?;
+    let alone = |t: &str| matches!(t, "/" | "\\");
+    (digits > 0 && slash.chars().next().is_none_or(char::is_whitespace) && line.split_whitespace().any(alone))
+        .then_some(digits)
+}
+
 /// Aligned or inline text: numbers become cells at their character column (a
 /// mark for none, `—`, a zero), everything else label fragments.
 fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
@@ -612,6 +629,17 @@ fn aligned_row<'a>(line: &'a str, offset: usize) -> Row<'a> {
             let token = line[i..].find(char::is_whitespace).unwrap_or(line.len() - i);
             i += token;
             column += chars;
+            before = line[..i].chars().next_back();
+            continue;
+        } else if let Some(digits) = label_start.is_none().then(|| slash_touching(line, i, before)).flatten() {
+            // A count and the next cell's slash touching (`1/`): two cells.
+            let count = line[i..i + digits].parse::<f64>().unwrap_or(0.0);
+            let center = column as f64 + (digits as f64 - 1.0) / 2.0;
+            row.cells.push(Cell { value: Some(Value { number: count, unit: None }), offset: offset + i, center });
+            let mark = column as f64 + digits as f64;
+            row.cells.push(Cell { value: Some(ZERO_VALUE), offset: offset + i + digits, center: mark });
+            i += digits + 1;
+            column += digits + 1;
             before = line[..i].chars().next_back();
             continue;
         } else if let Some(n) = number_at(line, i, before).filter(|n| !in_note(n)) {
@@ -853,6 +881,18 @@ mod tests {
         assert_eq!(row.cells.iter().map(Cell::number).collect::<Vec<_>>(), [1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 2.0]);
         // A dash that ends the line is no mark.
         assert_eq!(aligned_row("其中 5—", 0).cells.len(), 1);
+    }
+
+    #[test]
+    fn a_count_and_a_slash_touching_in_a_row_marked_with_slashes_are_two_cells() {
+        let numbers = |line: &str| aligned_row(line, 0).cells.iter().map(Cell::number).collect::<Vec<_>>();
+        // `pdftotext -layout` of 表四's narrow columns: `5/` is 5 and the next cell's mark, `1/` at the end too.
+        let read = [0.0, 5.0, 0.0, 1.0, 6.0, 0.0, 5.0, 2.0, 0.0, 7.0];
+        assert_eq!(numbers("                /  5/ 1  6 / 5   2   /   7"), read);
+        assert_eq!(numbers("/   /   1   /   1/  /"), [0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0]);
+        // Not a date, nor in a line with no slash for none.
+        assert_eq!(numbers("发布日期 2021/1/2 /"), [0.0]);
+        assert!(numbers("共 5/ 页").is_empty());
     }
 
     #[test]
