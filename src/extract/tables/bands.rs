@@ -26,8 +26,8 @@
 //! number printed wrong, which the checks flag), and some band holds more than
 //! one row, so a table printed row by row is never read so; nor where every
 //! row read is zeros, or does not add up, and a number not 0 among them is
-//! left out (zeros fit any band: the numbers not 0 are the table's too). The shortened form
-//! (自然人, 法人或其他组织, 总计) is read as three columns.
+//! left out (zeros fit any band: the numbers not 0 are the table's too). The
+//! shortened form (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
 use super::cut_rows::CutRow;

@@ -762,8 +762,8 @@ pub(super) fn continued(
             let named = named.map(|named| [cells, &named].concat()).filter(|all| adds_up(all));
             // (Or the loose numbers the table's first columns and its last.)
             let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
-            let around = || only_reading(windows.map(|run| around(cells, run)));
-            named.or_else(around)
+            let parted = || only_reading(windows.map(|run| around(cells, run)));
+            named.or_else(parted)
         }
         (first, last) => first.or(last),
     }
