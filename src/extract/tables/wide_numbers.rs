@@ -8,11 +8,11 @@
 //!
 //! Where the table prints other rows whole on their label's line, or on a
 //! line of their own right under it (so that the numbers after a label are
-//! its row's), a row whose numbers, up to the
-//! next label, are more than its columns by a few is read with that many of
-//! its lone digits (a digit or two alone on a line) each joined to the number
-//! of two digits or more that ends the line above: the one way the row then
-//! adds up (its total the sum of the others).
+//! its row's), a row whose numbers, up to the next label, are more than its
+//! columns by a few is read with that many of its lone digits (a digit or two
+//! alone on a line) each joined to the number of two digits or more that ends
+//! the line above: the one way the row then adds up (its total the sum of the
+//! others).
 //!
 //! `pdftotext -layout` prints such a table's wrapped digits on the line under
 //! the row, each in its number's column (`一、本年新收… 126 137 11 13 40 28 149`
