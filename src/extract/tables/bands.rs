@@ -25,8 +25,9 @@
 //! over = processed and carried forward), but for one row and one column (a
 //! number printed wrong, which the checks flag), and some band holds more than
 //! one row, so a table printed row by row is never read so; nor where every
-//! row read is zeros, or does not add up, and a number not 0 among them is
-//! left out (zeros fit any band: the numbers not 0 are the table's too). The
+//! row read is zeros, or a sum breaks (a row's, the results', the identity),
+//! and a number not 0 among them is left out (zeros fit any band: the numbers
+//! not 0 are the table's too, the one a broken sum wants perhaps). The
 //! shortened form (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
@@ -328,12 +329,13 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
             (wide && near_enough(&specs, &read, n)).then_some((read, last))
         };
         let (read, last) = taken(readings.of(m)?)?;
-        // (Zeros alone leaving out a number not 0 among them: no reading; nor where
-        // a number not 0 stands only in a row that does not add up, which the
-        // zeros of the rest leave unchecked. One before them may be another
-        // table's, 表二's last cells printed among the heads.)
+        // (Zeros alone leaving out a number not 0 among them: no reading; nor a
+        // reading that breaks a sum, a row's or a column's, the number left out
+        // perhaps the one it wants. One before them may be another table's,
+        // 表二's last cells printed among the heads.)
         let zeros = |row: &Vec<Cell>| row.iter().all(|c| c.number() == 0.0);
-        if read.iter().all(|row| zeros(row) || !cells_add_up(row)) && leaves_out_among(&tokens, &read) {
+        let broken = not_adding(&read) + identity_unequal(&specs, &read, n) + results_unequal(&specs, &read, n) > 0;
+        if (broken || read.iter().all(zeros)) && leaves_out_among(&tokens, &read) {
             return None;
         }
         // The last rows' last columns may come after 表四's heading, where 表四
@@ -722,7 +724,7 @@ mod tests {
     }
 
     #[test]
-    fn zeros_in_bands_leaving_out_a_number_not_0_among_them_are_not_read() {
+    fn zeros_or_a_broken_sum_in_bands_leaving_out_a_number_not_0_among_them_are_not_read() {
         // A table of zeros over bands (every row adds up whatever its band),
         // a run of numbers not 0 among them that fits no band: the table's,
         // its place unknown.
@@ -753,6 +755,11 @@ mod tests {
         slipped[24][6] = 1;
         assert!(read_as(&read(&text(&slipped, "")), &slipped));
         assert!(!read_as(&read(&text(&slipped, among)), &slipped));
+        // Nor where the rows add up but the results do not make (七)总计.
+        let mut short = zeros.clone();
+        short[6] = [1, 0, 0, 0, 0, 0, 1];
+        assert!(read_as(&read(&text(&short, "")), &short));
+        assert!(!read_as(&read(&text(&short, among)), &short));
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results
