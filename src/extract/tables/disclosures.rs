@@ -68,12 +68,19 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             report.flag("table_empty", format!("表二 第二十条第{}项 is present but holds no number", block.article));
         }
     }
-    // The blocks of a stock in force whose numbers are all their items' rows',
-    // none a 0 nor a mark for none: their empty cells left blank.
-    let in_force = |c: &template::Column| c.metric == "in_force";
+    // The blocks of a stock (in force, or published to date) whose numbers
+    // are all their items' rows', none a 0 nor a mark for none: their empty
+    // cells left blank. (From the block's 第二十条 line, or its first column's
+    // head where the page's flow put that line elsewhere.)
+    let stock = |c: &template::Column| c.metric == "in_force" || c.metric == "total_published";
+    let first_head = |b: usize| {
+        let head = head_of(&blocks[b].columns[0]);
+        (start..walk.end.min(rows.len())).find(|&k| rows[k].label().has(head))
+    };
     let blank: Vec<bool> = (0..blocks.len())
         .map(|b| {
-            let Some(from) = header_at[b].filter(|_| blocks[b].columns.last().is_some_and(in_force)) else {
+            let Some(from) = header_at[b].or_else(|| first_head(b)).filter(|_| blocks[b].columns.last().is_some_and(stock))
+            else {
                 return false;
             };
             let to = header_at[b + 1..].iter().flatten().next().copied().unwrap_or(walk.end);
@@ -143,9 +150,9 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
                 Placed::Some(vec![None; block.columns.len()], "cells_extra")
             }
             // A row of (一)项 short of cells in a block that prints no 0 nor mark for
-            // none (a Word table's blank cells): its last number is the stock in force,
-            // which any agency that made or repealed one holds; the others' columns
-            // stay a guess.
+            // none (a Word table's blank cells): its last number is the stock (in
+            // force, or published to date), which any agency that made, published or
+            // repealed one holds; the others' columns stay a guess.
             Placed::Some(mut cells, "cells_unaligned") if blank[b] => {
                 if let Some(at) = cells.iter().rposition(Option::is_some) {
                     let last = cells.len() - 1;
@@ -1171,7 +1178,7 @@ mod tests {
     }
 
     #[test]
-    fn a_row_short_of_cells_in_a_block_of_blank_cells_ends_with_the_stock_in_force() {
+    fn a_row_short_of_cells_in_a_block_of_blank_cells_ends_with_the_stock() {
         // Plain `pdftotext` of a Word table that leaves a 0 blank: 规章 made 3,
         // repealed none, 28 in force.
         let text = |normative: &str| {
@@ -1188,6 +1195,15 @@ mod tests {
         // A block that prints its zeros: a row short of cells lost its last, read in its first columns.
         let r = disclosures(&text("1\n0\n26"), Template::T2021);
         assert_eq!(metrics(&r, "regulation"), [("made", 3.0), ("repealed", 28.0)]);
+        // 2019's stock is 对外公开总数量: 规范性文件 none new, 19 published to date.
+        let text = "第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n5\n5\n23\n\
+                    规范性文件\n19\n第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n\
+                    18\n-15\n82\n三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2019);
+        assert_eq!(metrics(&r, "normative_document"), [("total_published", 19.0)]);
+        // The block's 第二十条 line printed elsewhere by the page's flow: its columns' heads tell it.
+        let r = disclosures(text.trim_start_matches("第二十条第(一)项\n"), Template::T2019);
+        assert_eq!(metrics(&r, "normative_document"), [("total_published", 19.0)]);
     }
 
     #[test]
