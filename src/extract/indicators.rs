@@ -541,7 +541,7 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             if named.is_empty() {
                 return None;
             }
-            if r.label().trim_start_matches(|c: char| c.is_ascii_digit()) == "年月日" {
+            if dated(r.label()) {
                 continue;
             }
             break;
@@ -700,6 +700,10 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         Some(r.label()).filter(|l| own && l.chars().count() <= MAX_WRAPPED_CHARS)
     }
     let first = crate::normalize::squash(rows[k].labels.first()?.text);
+    // (A signature's date, `2019 年 2 月 2 日`, is no row: its numbers no count.)
+    if dated(rows[k].label()) {
+        return None;
+    }
     if UNITS.contains(&first.as_ref()) {
         // A line that starts with the unit (`受理依申请公开信` / `息总数` / `条 37 37`,
         // as `pdftotext -raw` prints a wrapped label): the label's pieces are the
@@ -724,6 +728,11 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
         })
     };
     found(first.to_string()).or_else(|| above.and_then(|a| found(format!("{a}{first}"))))
+}
+
+/// Whether a line's label is a date's words alone (`2019 年 2 月 2 日`, its numbers the cells).
+fn dated(label: &str) -> bool {
+    label.trim_start_matches(|c: char| c.is_ascii_digit()) == "年月日"
 }
 
 /// The most characters a head of a table printed across has.
@@ -1208,6 +1217,19 @@ mod tests {
         // Numbers on the date's line past the labels' end are no counts.
         let undated = text.replace("2016 年 2 月 3 日", "备注 5");
         assert!(!serials_read(&undated));
+    }
+
+    #[test]
+    fn a_signature_s_date_between_a_wrapped_label_s_pieces_is_no_count() {
+        // Plain pdftotext: each row's serial and count above its label, the last
+        // rows' serials together, the signature and its date set beside the form
+        // before a wrapped label's second piece, the last counts after the units.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n94\n(一)主动公开政\n条\n\
+            府信息数\n2\n0\n(一)收到申请数\n件\n3\n0\n2.传真申请数\n件\n4\n0\n3.同意部分公开答 件\n\n5\n6\n7\n\
+            某市某县某某镇\n2019 年 2 月 2 日\n\n复数\n四、行政复议数量\n五、行政诉讼数量\n七、依申请公开信\n\
+            息收取的费用\n\n件\n件\n万元\n\n0\n0\n0\n";
+        let r = read_text(text);
+        assert!(r.litigation.iter().all(|f| f.count == 0), "{:?}", r.litigation);
     }
 
     #[test]
