@@ -316,7 +316,9 @@ fn push_facts(report: &mut Report, cells: Vec<Cell>, left_out: impl Fn(usize) ->
 /// proceeding in another order (`0 40 3 7` for 0 0 4 3 7, `0 1 01 2` for 0 0
 /// 1 1 2, `1 0 00 1` for 0 1 0 0 1; a number of two digits parted, with the
 /// one before it): unless all are alike, those cells are marked unsure (the
-/// second list).
+/// second list); so are the pieces past their proceeding's end, the next one's
+/// first cells, which the number after them may precede (`00 3` for 0 3 0 or
+/// 0 0 3).
 fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<(Vec<Cell>, Vec<bool>)> {
     let token = |cell: &Cell| {
         let token = text.get(cell.offset..).unwrap_or_default();
@@ -340,11 +342,16 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         if differ {
             unsure[from..].fill(true);
         }
+        // (Pieces past their proceeding's end: the next one's first cells, which
+        // with the number after them may be printed in another order too.)
+        let next = (out.len() / group + 1) * group;
+        let crossing = proceeding && out.len() + pieces.len() > next;
         for (&(at, len), number) in pieces.iter().zip(&numbers) {
             let value = Value { number: number.parse::<f64>().unwrap_or(0.0), unit: None };
             let center = first + at as f64 + (len as f64 - 1.0) / 2.0;
+            let past = crossing && out.len() >= next;
             out.push(Cell { value: Some(value), offset: cell.offset + at, center });
-            unsure.push(differ);
+            unsure.push(differ || past);
         }
     };
     let (mut out, mut unsure) = (Vec::with_capacity(n), Vec::with_capacity(n));
@@ -1293,6 +1300,11 @@ mod tests {
         assert_eq!(counts(&r), [0, 1, 0, 0, 1, 0, 0, 1, 0, 1], "{:?}", r.litigation);
         assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_direct"));
         assert!(r.has_issue("litigation_cells_missing"));
+        // So too `00` then 3, zeros alike: the next proceeding's 0 and the 3
+        // after it (3 0 10 0 13 or 0 3 10 0 13) add up in either order.
+        let r = table("0   0   0   0   00  3", "0  10 13 0  0   0   0   0");
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "{:?}", r.litigation);
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_direct"));
         // `31`: the first total, 3, touching the next proceeding's 1, printed
         // before the 0 that is its first: the first read, the next not.
         let r = table("0   1   1   1   31  0", "0  1 2  0  0   0   1   1");
