@@ -25,9 +25,10 @@
 //! over = processed and carried forward), but for one row and one column (a
 //! number printed wrong, which the checks flag), and some band holds more than
 //! one row, so a table printed row by row is never read so; nor where every
-//! row read is zeros, or a sum breaks (a row's, the results', the identity),
-//! and a number not 0 among them is left out (zeros fit any band: the numbers
-//! not 0 are the table's too, the one a broken sum wants perhaps). The
+//! row read is zeros, or does not add up, and a number not 0 among them is
+//! left out (zeros fit any band: the numbers not 0 are the table's too); nor
+//! where a number left out is what a broken sum (a row's, the results', the
+//! identity) misses by, perhaps the cell it wants. The
 //! shortened form (自然人, 法人或其他组织, 总计) is read as three columns.
 
 use crate::extract::cells::cells_add_up;
@@ -329,13 +330,16 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
             (wide && near_enough(&specs, &read, n)).then_some((read, last))
         };
         let (read, last) = taken(readings.of(m)?)?;
-        // (Zeros alone leaving out a number not 0 among them: no reading; nor a
-        // reading that breaks a sum, a row's or a column's, the number left out
-        // perhaps the one it wants. One before them may be another table's,
-        // 表二's last cells printed among the heads.)
+        // (Zeros alone leaving out a number not 0 among them: no reading; nor
+        // where a number not 0 stands only in a row that does not add up, which
+        // the zeros of the rest leave unchecked; nor where a number left out is
+        // what a broken sum misses by, perhaps the cell it wants. One before them
+        // may be another table's, 表二's last cells printed among the heads.)
         let zeros = |row: &Vec<Cell>| row.iter().all(|c| c.number() == 0.0);
-        let broken = not_adding(&read) + identity_unequal(&specs, &read, n) + results_unequal(&specs, &read, n) > 0;
-        if (broken || read.iter().all(zeros)) && leaves_out_among(&tokens, &read) {
+        let left = left_out_past(&tokens, &read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0));
+        let unchecked = read.iter().all(|row| zeros(row) || !cells_add_up(row));
+        let wanted = || misses(&specs, &read, n);
+        if !left.is_empty() && (unchecked || left.iter().any(|v| wanted().contains(v))) {
             return None;
         }
         // The last rows' last columns may come after 表四's heading, where 表四
@@ -426,22 +430,38 @@ fn to_total<'a>(
 /// Whether a reading (`read`, of `tokens`) leaves out a number not 0 before
 /// its last: the rows are not the table's.
 pub(super) fn leaves_out(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
-    leaves_out_past(tokens, read, 0)
+    !left_out_past(tokens, read, 0).is_empty()
 }
 
-/// Whether a reading (as for [`leaves_out`]) leaves out a number not 0
-/// between its first and its last.
-fn leaves_out_among(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
-    leaves_out_past(tokens, read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0))
-}
-
-/// Whether a reading (as for [`leaves_out`]) leaves out a number not 0
-/// from place `from` to its last.
-fn leaves_out_past(tokens: &[Token], read: &[Vec<Cell>], from: usize) -> bool {
+/// The numbers not 0 a reading (as for [`leaves_out`]) leaves out from place
+/// `from` to its last.
+pub(super) fn left_out_past(tokens: &[Token], read: &[Vec<Cell>], from: usize) -> Vec<f64> {
     let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
     let last = taken.iter().max().copied().unwrap_or(0);
-    let left_out = |t: &Token| (from..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
-    tokens.iter().any(|t| left_out(t) && !taken.contains(&t.cell.offset))
+    let left_out = |t: &&Token| (from..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
+    tokens.iter().filter(left_out).filter(|t| !taken.contains(&t.cell.offset)).map(|t| t.cell.number()).collect()
+}
+
+/// What each broken sum of a table read (`read`, a row for each of `specs`,
+/// `n` cells each) misses by: a row's total against its other columns, the
+/// results against (七)总计 in a column, the identity in a column.
+pub(super) fn misses(specs: &[&template::Row], read: &[Vec<Cell>], n: usize) -> Vec<f64> {
+    let sum = |cells: &[Cell]| cells.iter().map(Cell::number).sum::<f64>();
+    let rows = read.iter().map(|row| (sum(&row[..row.len() - 1]) - row[row.len() - 1].number()).abs());
+    let at = |role: template::Role| specs.iter().position(|s| s.role == role);
+    let key = |key: &str| specs.iter().position(|s| s.key == key);
+    let results: Vec<usize> = (0..specs.len()).filter(|&j| specs[j].role == template::Role::Result).collect();
+    let mut misses: Vec<f64> = rows.collect();
+    for c in 0..n {
+        let cell = |j: Option<usize>| j.map_or(0.0, |j| read[j][c].number());
+        if let Some(total) = at(template::Role::TotalProcessed) {
+            misses.push((results.iter().map(|&j| read[j][c].number()).sum::<f64>() - cell(Some(total))).abs());
+        }
+        let received = cell(key("new_received")) + cell(key("carried_over"));
+        misses.push((received - cell(key("total_processed")) - cell(key("carried_forward"))).abs());
+    }
+    misses.retain(|&m| m != 0.0);
+    misses
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
@@ -724,7 +744,7 @@ mod tests {
     }
 
     #[test]
-    fn zeros_or_a_broken_sum_in_bands_leaving_out_a_number_not_0_among_them_are_not_read() {
+    fn zeros_or_a_broken_sum_in_bands_leaving_out_what_it_misses_by_are_not_read() {
         // A table of zeros over bands (every row adds up whatever its band),
         // a run of numbers not 0 among them that fits no band: the table's,
         // its place unknown.
@@ -755,11 +775,13 @@ mod tests {
         slipped[24][6] = 1;
         assert!(read_as(&read(&text(&slipped, "")), &slipped));
         assert!(!read_as(&read(&text(&slipped, among)), &slipped));
-        // Nor where the rows add up but the results do not make (七)总计.
+        // Nor where the rows add up but the results do not make (七)总计, and a
+        // number left out is what they miss by; read as printed where it is not.
         let mut short = zeros.clone();
         short[6] = [1, 0, 0, 0, 0, 0, 1];
         assert!(read_as(&read(&text(&short, "")), &short));
         assert!(!read_as(&read(&text(&short, among)), &short));
+        assert!(read_as(&read(&text(&short, "7\n—\n—\n7\n—\n\n")), &short));
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results

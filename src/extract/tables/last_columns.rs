@@ -26,8 +26,8 @@
 //! taken, only if it is the only one; the identity may fail in one column at
 //! most, as [`super::bands`] allows. A table of zeros alone is none where it
 //! leaves out a number not 0 before its last: marks for none fit bands of
-//! rows wherever they stand; nor is a table that breaks a sum and leaves one
-//! out (the number left out may be the one the sum wants).
+//! rows wherever they stand; nor is a table that breaks a sum and leaves out
+//! what it misses by (the number left out may be the cell the sum wants).
 
 use super::bands::{identity_unequal, near_enough, not_adding, results_unequal, runs_of, tokens, Token};
 use super::*;
@@ -497,9 +497,12 @@ pub(super) fn apart<'a>(
     let mut best = tables.into_iter().filter(|r| broken(r) == fewest);
     let read = best.next()?;
     // (Zeros alone leaving out a number not 0: marks for none read wherever
-    // they stand; nor a table breaking a sum, the number left out perhaps its.)
+    // they stand; nor a table leaving out what a broken sum misses by, perhaps
+    // the cell it wants.)
     let zeros = read.iter().flatten().all(|c| c.number() == 0.0);
-    let unsound = (zeros || fewest > 0) && super::bands::leaves_out(tokens, &read);
+    let left = super::bands::left_out_past(tokens, &read, 0);
+    let wanted = || super::bands::misses(&specs, &read, n);
+    let unsound = !left.is_empty() && (zeros || (fewest > 0 && left.iter().any(|v| wanted().contains(v))));
     if best.next().is_some() || !near_enough(&specs, &read, n) || unsound {
         return None;
     }
@@ -743,7 +746,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reading_of_zeros_alone_or_breaking_a_sum_that_leaves_out_numbers_not_0_is_no_reading() {
+    fn a_reading_of_zeros_alone_or_leaving_out_what_a_broken_sum_misses_by_is_no_reading() {
         // Marks for none fit bands of rows wherever they stand: a table of
         // zeros read over them is not the table where it leaves out numbers
         // not 0 printed before them (`36` / `4`).
@@ -751,15 +754,17 @@ mod tests {
         let text = banded_text(&zeros, 3, 5, false);
         assert_eq!(read(&text), Some(expected(&zeros)));
         let last = template::request_rows(Template::T2019).last().map(|s| s.cues[0]).unwrap_or_default();
-        let stray = |text: &str| text.replacen(&format!("{last}\n"), &format!("{last}\n36\n4\n\n"), 1);
-        assert_eq!(read(&stray(&text)), None);
+        let stray = |text: &str, numbers: &str| text.replacen(&format!("{last}\n"), &format!("{last}\n{numbers}\n"), 1);
+        assert_eq!(read(&stray(&text, "36\n4\n")), None);
         // Nor a table that breaks a sum (a result's 1 that (七)总计 does not
-        // hold), read all the same where it leaves nothing out.
+        // hold) where a number left out is what it misses by; read as printed
+        // where it leaves nothing out, or numbers that no sum wants.
         let mut broken = zeros.clone();
         broken[6] = vec![1, 0, 0, 0, 0, 0, 1];
         let text = banded_text(&broken, 3, 5, false);
         assert_eq!(read(&text), Some(expected(&broken)));
-        assert_eq!(read(&stray(&text)), None);
+        assert_eq!(read(&stray(&text, "36\n1\n")), None);
+        assert_eq!(read(&stray(&text, "36\n4\n")), Some(expected(&broken)));
     }
 
     /// The table over bands down to its last `later` rows: the first five
