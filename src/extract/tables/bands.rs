@@ -451,17 +451,15 @@ pub(super) fn misses(specs: &[&template::Row], read: &[Vec<Cell>], n: usize) -> 
     let at = |role: template::Role| specs.iter().position(|s| s.role == role);
     let key = |key: &str| specs.iter().position(|s| s.key == key);
     let results: Vec<usize> = (0..specs.len()).filter(|&j| specs[j].role == template::Role::Result).collect();
-    let mut misses: Vec<f64> = rows.collect();
-    for c in 0..n {
+    let columns = (0..n).flat_map(|c| {
         let cell = |j: Option<usize>| j.map_or(0.0, |j| read[j][c].number());
-        if let Some(total) = at(template::Role::TotalProcessed) {
-            misses.push((results.iter().map(|&j| read[j][c].number()).sum::<f64>() - cell(Some(total))).abs());
-        }
+        let results = at(template::Role::TotalProcessed)
+            .map(|total| (results.iter().map(|&j| read[j][c].number()).sum::<f64>() - cell(Some(total))).abs());
         let received = cell(key("new_received")) + cell(key("carried_over"));
-        misses.push((received - cell(key("total_processed")) - cell(key("carried_forward"))).abs());
-    }
-    misses.retain(|&m| m != 0.0);
-    misses
+        let identity = (received - cell(key("total_processed")) - cell(key("carried_forward"))).abs();
+        results.into_iter().chain([identity])
+    });
+    rows.chain(columns).filter(|&m| m != 0.0).collect()
 }
 
 /// Rows read apart from their labels (`read`, one for each of `specs`) as
