@@ -18,6 +18,7 @@ use super::numerals::scaled;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 use crate::template::{self, Template, Unit};
 
+mod all_zeros;
 mod bands;
 mod beside_requests;
 mod columns;
