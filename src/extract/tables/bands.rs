@@ -336,11 +336,13 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
         // what a broken sum misses by, perhaps the cell it wants. One before them
         // may be another table's, 表二's last cells printed among the heads.)
         let zeros = |row: &Vec<Cell>| row.iter().all(|c| c.number() == 0.0);
-        let left = left_out_past(&tokens, &read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0));
         let unchecked = read.iter().all(|row| zeros(row) || !cells_add_up(row));
-        let wanted = || misses(&specs, &read, n);
-        if !left.is_empty() && (unchecked || left.iter().any(|v| wanted().contains(v))) {
-            return None;
+        let wanted = misses(&specs, &read, n);
+        if unchecked || !wanted.is_empty() {
+            let left = left_out_past(&tokens, &read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0));
+            if !left.is_empty() && (unchecked || left.iter().any(|v| wanted.contains(v))) {
+                return None;
+            }
         }
         // The last rows' last columns may come after 表四's heading, where 表四
         // begins all the same. Zeros alone there tell no table from the other:
@@ -436,10 +438,12 @@ pub(super) fn leaves_out(tokens: &[Token], read: &[Vec<Cell>]) -> bool {
 /// The numbers not 0 a reading (as for [`leaves_out`]) leaves out from place
 /// `from` to its last.
 pub(super) fn left_out_past(tokens: &[Token], read: &[Vec<Cell>], from: usize) -> Vec<f64> {
-    let taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
-    let last = taken.iter().max().copied().unwrap_or(0);
+    let mut taken: Vec<usize> = read.iter().flatten().map(|c| c.offset).collect();
+    taken.sort_unstable();
+    let last = taken.last().copied().unwrap_or(0);
     let left_out = |t: &&Token| (from..last).contains(&t.cell.offset) && t.cell.number() != 0.0;
-    tokens.iter().filter(left_out).filter(|t| !taken.contains(&t.cell.offset)).map(|t| t.cell.number()).collect()
+    let not_taken = |t: &&Token| taken.binary_search(&t.cell.offset).is_err();
+    tokens.iter().filter(left_out).filter(not_taken).map(|t| t.cell.number()).collect()
 }
 
 /// What each broken sum of a table read (`read`, a row for each of `specs`,
