@@ -541,7 +541,7 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
             if named.is_empty() {
                 return None;
             }
-            if dated(r.label()) {
+            if date_alone(r.label()) {
                 continue;
             }
             break;
@@ -701,7 +701,7 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
     }
     let first = crate::normalize::squash(rows[k].labels.first()?.text);
     // (A signature's date, `2019 年 2 月 2 日`, is no row: its numbers no count.)
-    if dated(rows[k].label()) {
+    if date_alone(rows[k].label()) {
         return None;
     }
     if UNITS.contains(&first.as_ref()) {
@@ -731,7 +731,7 @@ fn wrapped(rows: &[Row], k: usize) -> Option<Indicator> {
 }
 
 /// Whether a line's label is a date's words alone (`2019 年 2 月 2 日`, its numbers the cells).
-fn dated(label: &str) -> bool {
+fn date_alone(label: &str) -> bool {
     label.trim_start_matches(|c: char| c.is_ascii_digit()) == "年月日"
 }
 

@@ -79,10 +79,10 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     };
     let blank: Vec<bool> = (0..blocks.len())
         .map(|b| {
-            let Some(from) = header_at[b].or_else(|| first_head(b)).filter(|_| blocks[b].columns.last().is_some_and(stock))
-            else {
+            if !blocks[b].columns.last().is_some_and(stock) {
                 return false;
-            };
+            }
+            let Some(from) = header_at[b].or_else(|| first_head(b)) else { return false };
             let to = header_at[b + 1..].iter().flatten().next().copied().unwrap_or(walk.end);
             let own = |k: usize| matches.iter().any(|&(j, m)| m == k && items[j].0 == b);
             let mut numbered = (from..to.min(rows.len())).filter(|&k| !rows[k].cells.is_empty()).peekable();

@@ -500,9 +500,10 @@ pub(super) fn apart<'a>(
     // they stand; nor a table leaving out what a broken sum misses by, perhaps
     // the cell it wants.)
     let zeros = read.iter().flatten().all(|c| c.number() == 0.0);
-    let left = super::bands::left_out_past(tokens, &read, 0);
-    let wanted = || super::bands::misses(&specs, &read, n);
-    let unsound = !left.is_empty() && (zeros || (fewest > 0 && left.iter().any(|v| wanted().contains(v))));
+    let unsound = (zeros || fewest > 0) && {
+        let left = super::bands::left_out_past(tokens, &read, 0);
+        !left.is_empty() && (zeros || left.iter().any(|v| super::bands::misses(&specs, &read, n).contains(v)))
+    };
     if best.next().is_some() || !near_enough(&specs, &read, n) || unsound {
         return None;
     }
