@@ -239,6 +239,13 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     if cells.len() + 1 == n && adds_up(&cells[..whole]) && cells[whole..].iter().all(is_zero) {
         cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
     }
+    // Numbers of narrow columns run together past what parting zeros tells
+    // (`01313`), a proceeding's 总计 among the next one's first cells.
+    if cells.len() < n && !delimited && !vertical {
+        if let Some(all) = runs_parted(text, &cells, n) {
+            cells = all;
+        }
+    }
     if cells.len() < n {
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
@@ -412,6 +419,106 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         }
     }
     found
+}
+
+/// The most ways of parting 表四's runs of digits [`runs_parted`] looks at.
+const MAX_PARTINGS: usize = 4096;
+
+/// The longest run of digits [`runs_parted`] parts (a table's numbers are short).
+const MAX_RUN: usize = 8;
+
+/// How many places from its own a number of 表四 may be printed, its cells
+/// run together (a proceeding's 总计 among the next one's first cells).
+const MAX_DISPLACED: usize = 3;
+
+/// 表四's `n` cells where `pdftotext -layout` ran narrow columns' numbers
+/// together past what [`touching_apart`] parts, and printed one of them a few
+/// places from its own (`0 0 13 0` / `38 01313 0 51 …`: 行政复议's 总计 13
+/// between 直接起诉's 0 and 13): every way to part the runs of digits into
+/// numbers (a count has no leading zero), each way with one number put back
+/// up to [`MAX_DISPLACED`] places from where it was printed, or none; taken
+/// where the ways that make every proceeding add up all give the same
+/// numbers. `None` where none does, or two that do differ (`11114` after
+/// `0 11 0 0` / `14`: 11 1 14 and 11 11 4 both add up), or the ways are too
+/// many.
+fn runs_parted(text: &str, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
+    let group = template::LITIGATION_OUTCOMES.len();
+    let run = |cell: &Cell| {
+        let token = text.get(cell.offset..)?;
+        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+        ((2..=MAX_RUN).contains(&digits) && !token[digits..].starts_with(['.', ','])).then(|| &token[..digits])
+    };
+    // Each cell's ways to be parted: a run of digits any way into counts, anything else as it is.
+    let ways: Vec<Vec<Vec<Cell>>> = cells
+        .iter()
+        .map(|cell| match run(cell) {
+            Some(digits) => partings(digits, cell),
+            None => vec![vec![*cell]],
+        })
+        .collect();
+    // (Every choice is looked at, those of `n` numbers tried: not past the most.)
+    ways.iter().try_fold(1usize, |all, w| all.checked_mul(w.len()).filter(|&a| a <= MAX_PARTINGS))?;
+    let mut tables: Vec<Vec<Cell>> = Vec::new();
+    let mut chosen: Vec<usize> = vec![0; ways.len()];
+    loop {
+        let flat: Vec<Cell> = chosen.iter().zip(&ways).flat_map(|(&w, parts)| parts[w].iter().copied()).collect();
+        if flat.len() == n {
+            for from in 0..n {
+                for to in from.saturating_sub(MAX_DISPLACED)..(from + MAX_DISPLACED + 1).min(n) {
+                    let mut moved = flat.clone();
+                    let cell = moved.remove(from);
+                    moved.insert(to, cell);
+                    let same = |t: &Vec<Cell>| t.iter().map(Cell::number).eq(moved.iter().map(Cell::number));
+                    if moved.chunks_exact(group).all(cells_add_up) && !tables.iter().any(same) {
+                        tables.push(moved);
+                    }
+                }
+            }
+            if tables.len() > 1 {
+                return None;
+            }
+        }
+        // The next choice of ways, the last cell's first.
+        let mut k = ways.len();
+        loop {
+            if k == 0 {
+                return tables.pop();
+            }
+            k -= 1;
+            chosen[k] += 1;
+            if chosen[k] < ways[k].len() {
+                break;
+            }
+            chosen[k] = 0;
+        }
+    }
+}
+
+/// Every way to part a run of `digits` (printed at `cell`) into counts, each
+/// `0` or with no leading zero, in order.
+fn partings(digits: &str, cell: &Cell) -> Vec<Vec<Cell>> {
+    let len = digits.len();
+    let first = cell.center - (len as f64 - 1.0) / 2.0;
+    (0..1usize << (len - 1))
+        .filter_map(|cuts| {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            for end in 1..=len {
+                if end < len && cuts & (1 << (end - 1)) == 0 {
+                    continue;
+                }
+                let piece = &digits[start..end];
+                if piece.len() > 1 && piece.starts_with('0') {
+                    return None;
+                }
+                let value = Value { number: piece.parse::<f64>().ok()?, unit: None };
+                let center = first + (start + end - 1) as f64 / 2.0;
+                pieces.push(Cell { value: Some(value), offset: cell.offset + start, center });
+                start = end;
+            }
+            Some(pieces)
+        })
+        .collect()
 }
 
 /// How many of one dash a mark for none at `cell` is printed with (`—` 1,
@@ -1283,6 +1390,19 @@ mod tests {
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"));
         // Numbers a line each touch nothing: `10` is ten.
         let r = litigation(&table("0  0 10 1").replace("   ", "\n").replace("  ", "\n").replace(' ', "\n"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn numbers_run_together_with_a_total_among_the_next_proceeding_s_are_parted_where_the_sums_tell() {
+        // `pdftotext -layout`: 行政复议's 总计 13 run into 直接起诉's 0 and 13
+        // (`01313`), printed after its 38; 复议's 总计 32 likewise (`0320`).
+        let r = litigation(&narrow("0   0   13   0", "38 01313 0 51 0  43   38   0   81"));
+        assert_eq!(counts(&r), [0, 0, 13, 0, 13, 38, 0, 13, 0, 51, 0, 43, 38, 0, 81], "{:?}", r.issues);
+        let r = litigation(&narrow("32   0   0   0  0320  0", "0 0  28 0   0   0   28"));
+        assert_eq!(counts(&r), [32, 0, 0, 0, 32, 0, 0, 0, 0, 0, 28, 0, 0, 0, 28], "{:?}", r.issues);
+        // `11114` after `0 11 0 0` / `14`: 11 1 14 and 11 11 4 both add up: not read.
+        let r = litigation(&narrow("0   11   0   0", "14 11114 2 31 0  0   5   0   5"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
     }
 
