@@ -327,12 +327,7 @@ fn push_facts(report: &mut Report, cells: Vec<Cell>, left_out: impl Fn(usize) ->
 /// first cells, which the number after them may precede (`00 3` for 0 3 0 or
 /// 0 0 3).
 fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<(Vec<Cell>, Vec<bool>)> {
-    let token = |cell: &Cell| {
-        let token = text.get(cell.offset..).unwrap_or_default();
-        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
-        let integer = !token[digits..].starts_with(['.', ',']);
-        integer.then(|| &token[..digits])
-    };
+    let token = |cell: &Cell| integer_digits(text, cell);
     let group = template::LITIGATION_OUTCOMES.len();
     // Each digit run parted into cells: (offset in the run, digits) pieces.
     // (`proceeding`: those of their proceeding before them may be printed out of
@@ -443,11 +438,7 @@ const MAX_DISPLACED: usize = 3;
 /// many.
 fn runs_parted(text: &str, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
     let group = template::LITIGATION_OUTCOMES.len();
-    let run = |cell: &Cell| {
-        let token = text.get(cell.offset..)?;
-        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
-        ((2..=MAX_RUN).contains(&digits) && !token[digits..].starts_with(['.', ','])).then(|| &token[..digits])
-    };
+    let run = |cell: &Cell| integer_digits(text, cell).filter(|d| (2..=MAX_RUN).contains(&d.len()));
     // Each cell's ways to be parted: a run of digits any way into counts, anything else as it is.
     let ways: Vec<Vec<Vec<Cell>>> = cells
         .iter()
@@ -519,6 +510,14 @@ fn partings(digits: &str, cell: &Cell) -> Vec<Vec<Cell>> {
             Some(pieces)
         })
         .collect()
+}
+
+/// The digits printed at `cell` where they are a whole number (no `.` or `,`
+/// after them): empty for a mark; `None` for a decimal.
+fn integer_digits<'t>(text: &'t str, cell: &Cell) -> Option<&'t str> {
+    let token = text.get(cell.offset..).unwrap_or_default();
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    (!token[digits..].starts_with(['.', ','])).then(|| &token[..digits])
 }
 
 /// How many of one dash a mark for none at `cell` is printed with (`—` 1,
