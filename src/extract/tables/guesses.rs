@@ -265,12 +265,20 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
 }
 
 /// The rows of 表三 read whole (`facts[from..]`) that do not add up, after a
-/// row read short of cells: a layout that prints cells out of their rows'
-/// order (a page's tall cells) leaves a row short and sets its numbers among
-/// a later row's, and which are whose is not known. (A row printed wrong, as
-/// the checks flag, stands where the rows before it are read whole.) Their
-/// facts are dropped; returns their keys.
-pub(super) fn out_of_order_dropped(facts: &mut Vec<RequestFact>, from: usize, t: Template) -> Vec<&'static str> {
+/// row read short of cells, or just after a row not read at all whose label
+/// is printed (`named`, by template row) past the first row read: a layout
+/// that prints cells out of their rows' order (a page's tall cells) leaves a
+/// row short, or pairs its numbers with the next row's so that neither is
+/// read by its label, and sets its numbers among a later row's, and which are
+/// whose is not known. (A row printed wrong, as the checks flag, stands where
+/// the rows before it are read whole or not printed.) Their facts are
+/// dropped; returns their keys.
+pub(super) fn out_of_order_dropped(
+    facts: &mut Vec<RequestFact>,
+    from: usize,
+    t: Template,
+    named: &[bool],
+) -> Vec<&'static str> {
     let specs = template::request_rows(t);
     let n = template::APPLICANTS.len();
     // (A table read whole, as most are, has no row short.)
@@ -280,11 +288,16 @@ pub(super) fn out_of_order_dropped(facts: &mut Vec<RequestFact>, from: usize, t:
     let grid = Grid::of(&facts[from..], t);
     let mut dropped = Vec::new();
     let mut short_before = false;
+    let mut missing_before = false;
+    let mut seen = false;
     for (r, spec) in specs.iter().enumerate() {
-        if short_before && grid.row_sum(r).is_some_and(|(sum, total)| sum != total) {
+        if (short_before || missing_before) && grid.row_sum(r).is_some_and(|(sum, total)| sum != total) {
             dropped.push(spec.key);
         }
-        short_before |= (1..n).contains(&(0..n).filter(|&a| grid.get(Some(r), a).is_some()).count());
+        let count = (0..n).filter(|&a| grid.get(Some(r), a).is_some()).count();
+        short_before |= (1..n).contains(&count);
+        missing_before = count == 0 && seen && named.get(r).copied().unwrap_or(false);
+        seen |= count > 0;
     }
     let mut at = 0;
     facts.retain(|f| {
@@ -361,19 +374,46 @@ mod tests {
             facts_of(&[
                 ("new_received", &[10, 1, 0, 0, 0, 0, 11]),
                 ("granted", granted),
-                ("unable_not_held", &[3, 2, 9, 0, 5, 0, 3]),
+                ("partially_granted", &[3, 2, 9, 0, 5, 0, 3]),
                 ("total_processed", &[10, 1, 0, 0, 0, 0, 11]),
             ])
         };
-        // 予以公开 short of its last columns, 本机关不掌握's holding numbers not its own.
+        // 予以公开 short of its last columns, 部分公开's holding numbers not its own.
         let mut facts = table(&[7, 1, 0, 0, 0]);
-        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021), ["unable_not_held"]);
-        assert!(facts.iter().all(|f| f.row != "unable_not_held"));
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["partially_granted"]);
+        assert!(facts.iter().all(|f| f.row != "partially_granted"));
         assert_eq!(facts.len(), 7 + 5 + 7);
         // Every row before it whole: printed so, it stands (the checks flag it).
         let mut facts = table(&[7, 1, 0, 0, 0, 0, 8]);
-        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021).is_empty());
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]).is_empty());
         assert_eq!(facts.len(), 4 * 7);
+    }
+
+    #[test]
+    fn a_row_that_does_not_add_up_just_after_a_row_not_read_is_dropped() {
+        let table = |partial: &[i64]| {
+            facts_of(&[
+                ("new_received", &[540, 45, 5, 7, 17, 10, 624]),
+                ("carried_over", &[29, 1, 0, 0, 0, 1, 31]),
+                ("partially_granted", partial),
+                ("denied_state_secret", &[6, 1, 0, 0, 0, 0, 7]),
+                ("denied_law_prohibited", &[6, 0, 0, 0, 0, 0, 7]),
+            ])
+        };
+        // 予以公开's numbers paired with 部分公开's (a page's tall cells) and
+        // not read: what follows 部分公开's label is 予以公开's totals and more.
+        let mut facts = table(&[291, 52, 1, 0, 0, 0, 0]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["partially_granted"]);
+        assert_eq!(facts.len(), 4 * 7);
+        // 予以公开's label not printed (the table prints no such row): printed so, it stands.
+        let mut named = [true; 25];
+        named[2] = false;
+        let mut facts = table(&[291, 52, 1, 0, 0, 0, 0]);
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &named).is_empty());
+        // A row printed wrong further on stands: the row just before it was read.
+        let mut facts = table(&[41, 2, 2, 1, 4, 2, 52]);
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]).is_empty());
+        assert_eq!(facts.len(), 5 * 7);
     }
 
     #[test]

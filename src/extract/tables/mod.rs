@@ -162,6 +162,21 @@ const AHEAD_ROWS: usize = 8;
 /// rows' labels wrapped together name rows a step or two apart).
 const MIN_AHEAD: usize = 4;
 
+/// Which of the template rows `cues` lists a label in `rows` names: a cue of
+/// the row printed in one row's label.
+fn rows_named(rows: &[Row], cues: &Cues) -> Vec<bool> {
+    let mut named = vec![false; cues.rows];
+    for row in rows {
+        let label = super::cells::without_notes(row.label());
+        for m in cues.automaton.find_overlapping_iter(label.as_ref()) {
+            for &j in &cues.rows_of[m.pattern().as_usize()] {
+                named[j] = true;
+            }
+        }
+    }
+    named
+}
+
 /// The first template row from `from` on whose cue `label` holds.
 fn first_match(label: &str, cues: &Cues, from: usize) -> Option<usize> {
     let label = super::cells::without_notes(label);

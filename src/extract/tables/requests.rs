@@ -178,8 +178,9 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
             *report = apart;
         }
     }
-    for row in super::guesses::out_of_order_dropped(&mut report.requests, first_fact, t) {
-        let why = "its cells do not add up and a row before it was read short of cells: which are whose is not known";
+    let named = super::rows_named(rows_read, super::Cues::requests(t));
+    for row in super::guesses::out_of_order_dropped(&mut report.requests, first_fact, t, &named) {
+        let why = "its cells do not add up and a row before it was read short or not at all: which are whose is not known";
         report.flag("cells_unaligned", format!("{row}: {why}"));
     }
     // (Rows no reading placed, that the sums leave 0 for.)
