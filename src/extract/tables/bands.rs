@@ -70,6 +70,7 @@ pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
 /// on a label's line (`glued`); the run of numbers alone it belongs to (a run
 /// ends at a blank line or a line with a label, which is a run of its own),
 /// and its row.
+#[derive(Clone, Copy)]
 pub(super) struct Token {
     pub(super) cell: Cell,
     pub(super) glued: bool,
@@ -309,13 +310,22 @@ pub(super) enum Banded<'a> {
     Not,
 }
 
-/// Reads 表三 printed column by column (see the module's comment), `n` cells a row.
-pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template, n: usize) -> Banded<'a> {
+/// Reads 表三 printed column by column (see the module's comment), `n` cells a
+/// row; `others` (sorted) are the places of the numbers another table read.
+pub(super) fn banded<'a>(
+    text: &str,
+    rows: &[Row<'a>],
+    first: usize,
+    t: Template,
+    n: usize,
+    others: &[usize],
+) -> Banded<'a> {
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let specs = template::request_rows(t);
     let m = specs.len();
     let Some(to) = specs.iter().position(|s| s.role == template::Role::TotalProcessed) else { return Banded::Not };
     // Numbers in runs fewer than the table's up to (七)总计: no such table (most texts).
+    let label_at = rows[first].offset;
     let Some((tokens, first)) = table_tokens(text, rows, first, n * (to + 1)) else { return Banded::Not };
     let runs = runs_of(&tokens);
     // (Bands whose wrapped numbers made some rows taller: put back a run a column.)
@@ -333,13 +343,17 @@ pub(super) fn banded<'a>(text: &str, rows: &[Row<'a>], first: usize, t: Template
         // (Zeros alone leaving out a number not 0 among them: no reading; nor
         // where a number not 0 stands only in a row that does not add up, which
         // the zeros of the rest leave unchecked; nor where a number left out is
-        // what a broken sum misses by, perhaps the cell it wants. One before them
-        // may be another table's, 表二's last cells printed among the heads.)
+        // what a broken sum misses by, perhaps the cell it wants. One before
+        // them and the first row's label may be another table's, as may one
+        // another table read: 表二's last cells printed among the heads.)
         let zeros = |row: &Vec<Cell>| row.iter().all(|c| c.number() == 0.0);
         let unchecked = read.iter().all(|row| zeros(row) || !cells_add_up(row));
         let wanted = misses(&specs, &read, n);
         if unchecked || !wanted.is_empty() {
-            let left = left_out_past(&tokens, &read, read.iter().flatten().map(|c| c.offset).min().unwrap_or(0));
+            let from = read.iter().flatten().map(|c| c.offset).min().unwrap_or(0).min(label_at);
+            let own = |t: &&Token| others.binary_search(&t.cell.offset).is_err();
+            let own: Vec<Token> = tokens.iter().filter(own).copied().collect();
+            let left = left_out_past(&own, &read, from);
             if !left.is_empty() && (unchecked || left.iter().any(|v| wanted.contains(v))) {
                 return None;
             }
@@ -784,6 +798,18 @@ mod tests {
         assert!(read_as(&read(&text(&short, "")), &short));
         assert!(!read_as(&read(&text(&short, among)), &short));
         assert!(read_as(&read(&text(&short, "7\n—\n—\n7\n—\n\n")), &short));
+        // Nor where that number stands between the first row's label and the
+        // reading's first cell, unless another table read it (表二's last cells
+        // printed among the heads).
+        let before = text(&short, "").replacen("公开申请数量\n", "公开申请数量\n1\n\n", 1);
+        assert!(!read_as(&read(&before), &short));
+        let (_, rs) = rows(&before);
+        let mut report = Report::default();
+        let offset = before.find("\n1\n").unwrap() + 1;
+        let other = crate::report::DisclosureFact { item: "administrative_fee", metric: "amount", value: 1.0, offset };
+        report.disclosures.push(other);
+        read_requests(&before, &rs, Template::T2021, 0, &mut report);
+        assert!(read_as(&report, &short));
     }
 
     /// A 2021 表三 whose rows differ and keep its sums (each row, the results
@@ -958,7 +984,7 @@ mod tests {
 
     /// The whole table [`banded`] reads, if it does.
     fn whole<'a>(text: &str, rows: &[Row<'a>]) -> Option<Read<'a>> {
-        match banded(text, rows, 0, Template::T2021, 7) {
+        match banded(text, rows, 0, Template::T2021, 7, &[]) {
             Banded::Whole(read) => Some(read),
             _ => None,
         }

@@ -240,9 +240,12 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     }
     // (The bands' reading of the table short of its last rows kept for where nothing else reads it.)
     let mut short = None;
+    let mut others: Vec<usize> = report.disclosures.iter().map(|d| d.offset).collect();
+    others.sort_unstable();
     let banded = first.and_then(|f| {
-        let full = banded_in(text, rows_from, f, t, n, &mut short);
-        full.or_else(|| combined(f).then(|| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &mut short))?)
+        let full = banded_in(text, rows_from, f, t, n, &others, &mut short);
+        let combined_in = |short: &mut _| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &others, short);
+        full.or_else(|| combined(f).then(|| combined_in(&mut short))?)
     });
     if let Some((rows, after)) = banded {
         if let Some(end) = first.and_then(|f| rows_instead(text, rows_from, f, t, &rows, report)) {
@@ -380,16 +383,18 @@ fn rows_instead(
 /// 表三 read over bands of rows, or a band of its first rows with the later
 /// rows' last columns printed apart, `width` columns; where the bands read the
 /// table short of its last rows alone (up to (七)总计, or those rows cut to
-/// their first columns), that reading is kept in `short`.
+/// their first columns), that reading is kept in `short`; `others` (sorted)
+/// are the places of the numbers another table read.
 fn banded_in<'a>(
     text: &str,
     rows: &[Row<'a>],
     first: usize,
     t: Template,
     width: usize,
+    others: &[usize],
     short: &mut Option<(super::bands::Read<'a>, Vec<CutRow>)>,
 ) -> Option<super::bands::Read<'a>> {
-    match super::bands::banded(text, rows, first, t, width) {
+    match super::bands::banded(text, rows, first, t, width, others) {
         super::bands::Banded::Whole(read) => return Some(read),
         super::bands::Banded::Short(read, cut) => {
             short.get_or_insert((read, cut));
