@@ -246,6 +246,19 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             cells = all;
         }
     }
+    // The last proceeding printed apart, after the table, under its own
+    // heading (`复议后起诉` and its heads' pieces among the numbers there), and
+    // not read whole from them: the first two read where the table is, as
+    // they add up, and it left out.
+    let heading = |r: &Row| r.cells.is_empty() && crate::normalize::squash(r.label()) == LAST_PROCEEDING;
+    let last_apart = || rows[end..].iter().any(heading);
+    if cells.len() + group == n && !delimited && adds_up(&cells) && last_apart() {
+        let why = format!("表四's {LAST_PROCEEDING} printed apart after the table and not read whole: not read");
+        report.flag("litigation_cells_missing", why);
+        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
+        push_facts(report, cells, |p| p + 1 == template::LITIGATION_PROCEEDINGS.len());
+        return Some(end);
+    }
     if cells.len() < n {
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
@@ -812,10 +825,13 @@ fn under(text: &str, head: &Cell, tail: &Cell) -> bool {
 /// where they are one run of numbers (`one_run`; the checks flag it): then the
 /// loose numbers are taken only where just as many as the table lacks, and
 /// those they complete add up. Numbers at the places `taken` (in order) are
-/// another table's. Loose numbers with their proceeding's heads printed among
-/// them are taken in the order those heads tell (see [`by_heads`]). Where
-/// neither the first loose numbers nor the last complete the table after its
-/// cells, they may be its first columns and its last (see [`around`]).
+/// another table's. Loose numbers each after heads naming its outcome are
+/// taken first, other numbers between passed over (see [`heads_named`]);
+/// loose numbers with their proceeding's heads printed among them are taken
+/// in the order those heads tell (see [`by_heads`]). Where neither the first
+/// loose numbers nor the last complete the table after its cells, they may be
+/// its first columns and its last (see [`around`]). No reading leaves out of
+/// the last proceeding a number its heads name.
 pub(super) fn continued(
     rows: &[Row],
     end: usize,
@@ -859,10 +875,27 @@ pub(super) fn continued(
             false => vec![Loose::Heads(r.label())],
         })
         .collect();
-    let ordered = |run: &[Cell]| by_heads(&events, run, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..]);
+    let outcomes = &template::LITIGATION_OUTCOMES[group - lacking.min(group)..];
+    // The numbers each after a head naming it, other tables' numbers between.
+    let placed = heads_named(&events, &loose);
+    let named = in_outcomes_order(placed.clone(), outcomes);
+    let named = named.map(|named| [cells, &named].concat()).filter(|all| adds_up(all));
+    if named.is_some() {
+        return named;
+    }
+    // Or the first loose numbers or the last, or those around the cells, but
+    // never a reading that leaves out of the last proceeding a number the
+    // heads name for one of its outcomes lacking (the loose numbers before
+    // its heads may be another table's).
+    let agrees = |all: &Vec<Cell>| {
+        let lacks = |o: usize| lacking <= group && o + lacking >= group;
+        let within = |c: &Cell| all[n - group..].iter().any(|a| a.offset == c.offset);
+        placed.iter().all(|(o, c)| !lacks(*o) || within(c))
+    };
+    let ordered = |run: &[Cell]| by_heads(&events, run, outcomes);
     let with = |more: &[Cell]| {
         let more = ordered(more).unwrap_or_else(|| more.to_vec());
-        Some([cells, &more].concat()).filter(|all| adds_up(all))
+        Some([cells, &more].concat()).filter(|all| adds_up(all) && agrees(all))
     };
     match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
         (Some(first), Some(last)) => {
@@ -870,13 +903,9 @@ pub(super) fn continued(
             same.then_some(first)
         }
         (None, None) => {
-            // (Or the numbers each after a head naming it, other tables' numbers between.)
-            let named = named_apart(&events, &loose, &template::LITIGATION_OUTCOMES[group - lacking.min(group)..]);
-            let named = named.map(|named| [cells, &named].concat()).filter(|all| adds_up(all));
             // (Or the loose numbers the table's first columns and its last.)
             let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
-            let parted = || only_reading(windows.map(|run| around(cells, run)));
-            named.or_else(parted)
+            only_reading(windows.map(|run| around(cells, run).filter(agrees)))
         }
         (first, last) => first.or(last),
     }
@@ -939,9 +968,20 @@ enum Loose<'a> {
     Heads(&'a str),
 }
 
+/// The heading of 表四's last proceeding, over its outcomes' heads.
+const LAST_PROCEEDING: &str = "复议后起诉";
+
 /// The longest line of an outcome's head printed a piece a line (`尚` / `未` /
 /// … or `复议后起诉` over its outcomes' heads).
 const HEAD_PIECE: usize = 5;
+
+/// Whether `label` is a piece of 表四's heads printed a piece a line (see
+/// [`HEAD_PIECE`]): none but their characters (not `(七)总计`, 表三's label).
+fn head_piece(label: &str) -> bool {
+    const PROCEEDINGS: &str = "行政复议诉讼未经直接起后";
+    let heads = || template::LITIGATION_OUTCOME_LABELS.iter().flat_map(|h| h.chars());
+    label.chars().count() <= HEAD_PIECE && label.chars().all(|c| PROCEEDINGS.contains(c) || heads().any(|h| h == c))
+}
 
 /// The loose numbers `run` (a proceeding's last outcomes, `outcomes`, their
 /// cells printed apart after the table: see [`continued`]) in the order the
@@ -999,19 +1039,20 @@ fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Optio
 }
 
 /// Of the `loose` numbers (see [`continued`]), those printed each after heads
-/// that name its outcome (see [`by_heads`]), in the outcomes' order: plain
+/// that name its outcome (see [`by_heads`]), each with that outcome: plain
 /// `pdftotext` may print another table's columns among them (`0` / `2` /
 /// `复议后起诉` / `结` / … / `0` / `0` / `0` / `2` / `59` / `尚` / `未` / `审` / `结` /
 /// `0` / `总` / `计` / `0`), a number after the named ones taken passed over.
-/// `None` where they are not just `outcomes`, each once.
-fn named_apart(events: &[Loose], loose: &[Cell], outcomes: &[&str]) -> Option<Vec<Cell>> {
+fn heads_named(events: &[Loose], loose: &[Cell]) -> Vec<(usize, Cell)> {
     let all = template::LITIGATION_OUTCOMES;
     let mut heads = String::new();
     let mut named: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
     let mut placed: Vec<(usize, Cell)> = Vec::new();
     for event in events {
         match event {
-            Loose::Heads(label) if label.chars().count() <= HEAD_PIECE => heads.push_str(label),
+            Loose::Heads(label) if head_piece(label) => heads.push_str(label),
+            // (Another table's short labels between the pieces, `(七)总计`, pass.)
+            Loose::Heads(label) if label.chars().count() <= HEAD_PIECE => {}
             Loose::Heads(_) => heads.clear(),
             Loose::Number(offset) => {
                 named.extend((0..all.len()).filter(|&o| names_outcome(&heads, o)));
@@ -1022,11 +1063,9 @@ fn named_apart(events: &[Loose], loose: &[Cell], outcomes: &[&str]) -> Option<Ve
             }
         }
     }
-    in_outcomes_order(placed, outcomes)
+    placed
 }
 
-/// Whether `heads` (pieces of 表四's heads joined) name outcome `o`: hold every
-/// character of its head but `结果`.
 pub(super) fn names_outcome(heads: &str, o: usize) -> bool {
     let label = template::LITIGATION_OUTCOME_LABELS[o];
     label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
@@ -1722,6 +1761,39 @@ mod tests {
                      尚\n未\n审\n结\n4\n\n总\n计\n\n7\n";
         let text = format!("{heads}{}{closing}{apart}", lines(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
         assert_eq!(counts(&litigation(&text))[10..], [1, 2, 0, 4, 7]);
+    }
+
+    #[test]
+    fn the_last_proceeding_under_its_own_heading_after_the_closing_sections_is_read_by_its_heads() {
+        // Plain pdftotext of a Word table: the first two proceedings' ten
+        // numbers under the heads; after the closing sections, 表三's last
+        // columns, then 复议后起诉's heads a character a line, its numbers
+        // after the heads naming them.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n")).collect::<String>();
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
+            结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n";
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let others = "0\n\n0\n\n0\n\n0\n\n0\n0\n0\n\n0\n17\n1\n\n";
+        let last = |total: &str| {
+            format!(
+                "复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n1\n1\n0\n\n尚\n未\n审\n结\n0\n\n总\n计\n\n{total}"
+            )
+        };
+        let text = |before: &str, total: &str| {
+            format!("{heads}{}{closing}{others}{before}{}", lines(&[0, 0, 0, 0, 0, 0, 0, 1, 0, 1]), last(total))
+        };
+        let r = litigation(&text("", "2\n"));
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 2], "{:?}", r.issues);
+        // 表三's labels between the pieces (`(七)总计`) name no outcome.
+        let labels = "(四)无\n法提供\n\n(五)不\n予处理\n\n(六)其\n他处理\n\n(七)总计\n\n";
+        let r = litigation(&text(labels, "2\n"));
+        assert_eq!(counts(&r)[10..], [1, 1, 0, 0, 2], "{:?}", r.issues);
+        // Its total lost: never the loose zeros before its heading (表三's);
+        // the first two proceedings read, it left out.
+        let r = litigation(&text("", ""));
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 1, 0, 1], "{:?}", r.issues);
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_after_reconsideration"));
+        assert!(r.issues.iter().any(|i| i.code == "litigation_cells_missing"));
     }
 
     #[test]
