@@ -13,7 +13,9 @@
 //! row that has a number or a whole mark besides its halves (numbers never wrap).
 //! Where the text shows that much, its other pairs are taken too: halves around a
 //! line with no cells (the row's label, centred between them) and a line of halves
-//! under a row of nothing but halves. Two rows one over the other that each wrap
+//! under a row of nothing but halves. Halves under a row's label, each under a
+//! half of the line of numbers just above the label (the row's first line, the
+//! label centred between its two), are that line's. Two rows one over the other that each wrap
 //! a mark in the same column leave the first's lower half and the second's upper
 //! one on two lines between them, which are parted for that.
 //!
@@ -29,6 +31,10 @@ use super::cells::{adds_up, Cell, Row};
 
 /// How far apart, in characters, two halves of one mark may stand.
 const SAME_PLACE: f64 = 1.0;
+
+/// The fewest cells of a row's line of numbers whose label comes on the next
+/// line, its halves on the line after that.
+const MIN_LINE_CELLS: usize = 3;
 
 /// Whether `cell` is a single dash standing alone (`—`, `-`, `–`): half of a
 /// `——` that wrapped, or a whole mark in a table that prints single dashes.
@@ -303,6 +309,20 @@ fn join_marks(text: &str, rows: &mut [Row<'_>]) -> bool {
                 taken = true;
             }
         }
+        // (Or under the label's line of a row whose numbers stand on the line
+        // above it, the label centred between its two lines: a line of cells
+        // and a number among them, the halves set in their columns right of
+        // the label, as a plain text's lines, each from its start, are not.)
+        for k in 0..rows.len().saturating_sub(2) {
+            let (l, m, d) = (&rows[k], &rows[k + 1], &rows[k + 2]);
+            let label_between = m.cells.is_empty() && !m.labels.is_empty() && l.labels.is_empty();
+            let right = d.cells.first().is_some_and(|c| m.labels.iter().all(|f| c.center > f.center));
+            let line = l.cells.len() >= MIN_LINE_CELLS && right;
+            if label_between && line && adjacent(text, l, m) && adjacent(text, m, d) && under(text, l, d, false) {
+                rows[k + 2].cells.clear();
+                taken = true;
+            }
+        }
     }
     taken
 }
@@ -329,6 +349,21 @@ mod tests {
 申请数量
 ";
         assert_eq!(counts(text), owned(&[("二、上年结转", 0), ("政府信息公开", 7), ("申请数量", 0)]));
+    }
+
+    #[test]
+    fn halves_under_a_label_centred_between_its_row_s_two_lines_are_that_row_s() {
+        // (二)'s numbers and upper halves on the line above its label, the
+        // lower halves on the line below: its seven cells, none more.
+        let text = "三、本 (一)予以公开         3    — —  —    1  —    4
+年度办                      — —  —       —
+                    1    — —  —    —  —    1
+理结果 (二)部分公开
+                         — —  —    —  —
+    (三)不    1.属于国家秘密    —   —   —   —   —     —   —
+";
+        let expected = [("三、本(一)予以公开", 7), ("年度办", 0), ("", 7), ("理结果(二)部分公开", 0), ("(三)不1.属于国家秘密", 7)];
+        assert_eq!(counts(text), owned(&expected));
     }
 
     #[test]
