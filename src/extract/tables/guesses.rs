@@ -266,13 +266,13 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
 
 /// The rows of 表三 read whole (`facts[from..]`) that do not add up, after a
 /// row read short of cells, or just after a row not read at all whose label
-/// is printed (`named`, by template row) past the first row read: a layout
-/// that prints cells out of their rows' order (a page's tall cells) leaves a
-/// row short, or pairs its numbers with the next row's so that neither is
-/// read by its label, and sets its numbers among a later row's, and which are
-/// whose is not known. (A row printed wrong, as the checks flag, stands where
-/// the rows before it are read whole or not printed.) Their facts are
-/// dropped; returns their keys.
+/// is printed (`named`, by template row): a layout that prints cells out of
+/// their rows' order (a page's tall cells) leaves a row short, or pairs its
+/// numbers with the next row's so that neither is read by its label, and
+/// sets its numbers among a later row's, and which are whose is not known.
+/// (A row printed wrong, as the checks flag, stands where the rows before it
+/// are read whole or not printed.) Their facts are dropped; returns their
+/// keys.
 pub(super) fn out_of_order_dropped(
     facts: &mut Vec<RequestFact>,
     from: usize,
@@ -289,15 +289,13 @@ pub(super) fn out_of_order_dropped(
     let mut dropped = Vec::new();
     let mut short_before = false;
     let mut missing_before = false;
-    let mut seen = false;
     for (r, spec) in specs.iter().enumerate() {
         if (short_before || missing_before) && grid.row_sum(r).is_some_and(|(sum, total)| sum != total) {
             dropped.push(spec.key);
         }
         let count = (0..n).filter(|&a| grid.get(Some(r), a).is_some()).count();
         short_before |= (1..n).contains(&count);
-        missing_before = count == 0 && seen && named.get(r).copied().unwrap_or(false);
-        seen |= count > 0;
+        missing_before = count == 0 && named.get(r).copied().unwrap_or(false);
     }
     let mut at = 0;
     facts.retain(|f| {
@@ -414,6 +412,10 @@ mod tests {
         let mut facts = table(&[41, 2, 2, 1, 4, 2, 52]);
         assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]).is_empty());
         assert_eq!(facts.len(), 5 * 7);
+        // So too where it is the first row read, the rows before it printed and not read.
+        let mut facts = facts_of(&[("denied_security_stability", &[0, 0, 0, 0, 0, 3, 0])]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["denied_security_stability"]);
+        assert!(facts.is_empty());
     }
 
     #[test]
