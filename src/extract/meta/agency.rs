@@ -337,14 +337,24 @@ pub(super) fn names_an_agency(name: &str) -> bool {
 }
 
 /// The agency that signs the report: the line above the date at its end
-/// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`).
+/// (`德阳市旌阳区人民政府办公室` / `2023年1月30日`), past the pieces of a
+/// table's labels that plain `pdftotext` may print between them (`予公开`,
+/// its numbers and the heads' characters a line each left out already).
 pub(super) fn signed_agency(text: &str) -> Option<String> {
     let tail = super::dates::last_lines(text);
     let date = tail.iter().position(|l| l.chars().count() <= super::dates::DATE_LINE && parse_date(l).is_some())?;
-    let name = tail.get(date + 1)?;
-    let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
-    (plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)).then(|| name.clone())
+    let signs = |name: &String| {
+        let plain = !name.contains(['。', ',', ':', ';', '|', '、']);
+        plain && (3..=40).contains(&name.chars().count()) && names_an_agency(name)
+    };
+    let piece = |line: &String| line.chars().count() <= LABEL_PIECE && !line.contains(['。', '年']);
+    let name = tail[date + 1..].iter().find(|l| signs(l) || !piece(l))?;
+    signs(name).then(|| name.clone())
 }
+
+/// The most characters of a piece of a table's label printed a line
+/// (`予公开`, `法规禁止公开`) between a signature and its date.
+const LABEL_PIECE: usize = 6;
 
 /// The body a page's footer names as its site's owner, as its `<title>` may
 /// (`版权所有:某某区人民政府门户网站` → 某某区人民政府), among the text's last lines.

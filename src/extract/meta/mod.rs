@@ -398,6 +398,13 @@ mod tests {
         assert_eq!(r.published, Date::new(2023, 1, 30));
         let text = format!("关于2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n{signed}全年主动公开政府信息一百二十条。\n{labels}");
         assert_eq!(read_text(&text).published, None);
+        // Pieces of a table's labels printed between the signature and its date.
+        let text = "关于2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n德阳市旌阳区人民政府办公室\n予公开\n\n0\n\n\
+                    1\n\n法提供\n尚\n未\n审\n结\n2\n\n总\n计\n\n2023 年 1 月 30 日\n";
+        assert_eq!(read_text(text).agency.as_deref(), Some("德阳市旌阳区人民政府办公室"));
+        // Not past a line of the body.
+        let text = text.replace("人民政府办公室\n予公开", "人民政府办公室\n全年主动公开政府信息一百二十条。\n予公开");
+        assert_eq!(read_text(&text).agency, None);
         // The page's particulars, after a cell that names no agency.
         let text = "分类 | 政府信息公开年报 | 发布机构 | 本网 |
 2020年度政府信息公开工作年度报告
