@@ -41,6 +41,8 @@ pub struct Divisions {
     /// Names by their first character, longest first: a text is matched by one
     /// lookup per character instead of one per possible length.
     by_first: HashMap<char, Vec<String>>,
+    /// The most characters of an official name (`积石山保安族东乡族撒拉族自治县`: 15).
+    longest: usize,
 }
 
 static TABLE: LazyLock<Divisions> = LazyLock::new(|| {
@@ -189,7 +191,8 @@ impl Divisions {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         }
-        Divisions { by_code, names, townships: township_map, by_first }
+        let longest = by_code.values().map(|d| d.name.chars().count()).max().unwrap_or(0);
+        Divisions { by_code, names, townships: township_map, by_first, longest }
     }
 
     pub fn get(&self, code: u32) -> Option<&Division> {
@@ -475,15 +478,13 @@ fn in_full(t: &Divisions, level: char, rest: &str, context: &str) -> Option<Ment
         return None;
     }
     context.match_indices(rest).find_map(|(at, _)| {
-        // A division's name is a few characters (`巴音郭楞蒙古自治州`).
-        let from = context[..at].char_indices().rev().nth(MAX_NAME_CHARS - 1).map_or(0, |(i, _)| i);
+        // A division's name is a few characters (`巴音郭楞蒙古自治州`), a zone's more
+        // (`长春净月高新技术产业开发区`).
+        let from = context[..at].char_indices().rev().nth(t.longest.max(1) - 1).map_or(0, |(i, _)| i);
         let before = &context[from..at];
         t.mentions(before, true).into_iter().find(|m| m.end == before.len() && before[..m.end].ends_with(level))
     })
 }
-
-/// The most characters of a division's official name looked for before an agency's.
-const MAX_NAME_CHARS: usize = 12;
 
 /// Where a central body's name ends, before the place of one of its local offices.
 const CENTRAL_ENDINGS: &[&str] = &["委员会", "总局", "局", "署", "部", "银行", "银保监会", "证监会"];
@@ -703,6 +704,9 @@ mod tests {
         // The name in full wrapped over two lines.
         let g = r("县政府市场监督管理局", "县政府市场监督管理局制定了《宜昌市五峰土家族自治县市场监督管\n理局政府信息公开工作制度》");
         assert_eq!(g.code.as_deref(), Some("420529"));
+        // A zone's name, longer than a county's.
+        let g = r("区文化和旅游局", "《长春市长春净月高新技术产业开发区文化和旅游局政府信息公开工作制度》");
+        assert_eq!((g.city.as_deref(), g.code.as_deref()), (Some("长春市"), Some("220172")));
         // Placed from the text, the name is not remembered for the next text.
         assert_eq!(place("市卫生局", || text).region.code.as_deref(), Some("511400"));
         assert_eq!(place("市卫生局", || "").region.code, None);
