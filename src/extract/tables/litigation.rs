@@ -1191,6 +1191,18 @@ mod tests {
         r.litigation.iter().map(|f| f.count).collect()
     }
 
+    /// `values` a line each.
+    fn a_line_each(values: &[i64]) -> String {
+        values.iter().map(|v| format!("{v}\n")).collect()
+    }
+
+    /// 表四's heading and heads as plain `pdftotext` prints narrow columns' heads, a character a line.
+    const HEADS_A_CHARACTER_A_LINE: &str = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
+        结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n";
+
+    /// The closing sections after the tables.
+    const CLOSING: &str = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+
     #[test]
     fn litigation_row_of_fifteen() {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n\
@@ -1721,7 +1733,7 @@ mod tests {
         // Plain pdftotext: no heads, the middle columns under the heading, 行政复议's
         // and 复议后起诉's last two after the text that follows.
         let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
-        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let closing = CLOSING;
         let table = |middle: &[i64], apart: &[i64]| {
             let middle: String = middle.iter().map(|v| format!("{v}\n")).collect();
             litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{middle}{closing}{}", lines(apart)))
@@ -1745,12 +1757,10 @@ mod tests {
         // 尚未审结's head a character a line and its number, then 总计's head,
         // then the other three heads interleaved a character a line, their
         // numbers, and 总计's last.
-        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n")).collect::<String>();
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
-            结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n";
-        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let heads = HEADS_A_CHARACTER_A_LINE;
+        let closing = CLOSING;
         let apart = "尚\n未\n审\n结\n5\n\n总\n计\n\n复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n8\n0\n0\n\n13\n";
-        let text = format!("{heads}{}{closing}{apart}", lines(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
+        let text = format!("{heads}{}{closing}{apart}", a_line_each(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
         let r = litigation(&text);
         assert_eq!(counts(&r), [2, 4, 0, 0, 6, 0, 10, 0, 5, 15, 8, 0, 0, 5, 13], "{:?}", r.issues);
         // Heads that do not name each outcome once: the numbers as printed.
@@ -1759,7 +1769,7 @@ mod tests {
         // Another table's numbers among them: each number after the heads naming it.
         let apart = "3\n\n2\n\n复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n1\n2\n0\n\n2\n\n59\n\n\
                      尚\n未\n审\n结\n4\n\n总\n计\n\n7\n";
-        let text = format!("{heads}{}{closing}{apart}", lines(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
+        let text = format!("{heads}{}{closing}{apart}", a_line_each(&[2, 4, 0, 0, 6, 0, 10, 0, 5, 15]));
         assert_eq!(counts(&litigation(&text))[10..], [1, 2, 0, 4, 7]);
     }
 
@@ -1769,10 +1779,8 @@ mod tests {
         // numbers under the heads; after the closing sections, 表三's last
         // columns, then 复议后起诉's heads a character a line, its numbers
         // after the heads naming them.
-        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n")).collect::<String>();
-        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
-            结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n持\n正\n果\n结\n";
-        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let heads = HEADS_A_CHARACTER_A_LINE;
+        let closing = CLOSING;
         let others = "0\n\n0\n\n0\n\n0\n\n0\n0\n0\n\n0\n17\n1\n\n";
         let last = |total: &str| {
             format!(
@@ -1780,7 +1788,7 @@ mod tests {
             )
         };
         let text = |before: &str, total: &str| {
-            format!("{heads}{}{closing}{others}{before}{}", lines(&[0, 0, 0, 0, 0, 0, 0, 1, 0, 1]), last(total))
+            format!("{heads}{}{closing}{others}{before}{}", a_line_each(&[0, 0, 0, 0, 0, 0, 0, 1, 0, 1]), last(total))
         };
         let r = litigation(&text("", "2\n"));
         assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 2], "{:?}", r.issues);
@@ -1805,7 +1813,7 @@ mod tests {
         let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
             结\n结\n其\n尚\n总\n结\n结\n其\n尚\n总\n结\n结\n其\n尚\n果\n果\n他\n未\n计\n果\n果\n他\n未\n计\n\
             果\n果\n他\n未\n维\n纠\n结\n审\n维\n纠\n结\n审\n维\n纠\n结\n审\n\n";
-        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+        let closing = CLOSING;
         let text = format!(
             "{heads}总\n计\n\n持\n8\n\n正\n0\n\n果\n0\n\n结\n0\n\n持\n0\n\n正\n果\n结\n持\n正\n8\n0\n0\n13 13 0\n0\n\
              {closing}果\n8\n\n结\n0\n\n8\n"
