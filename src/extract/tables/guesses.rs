@@ -266,7 +266,8 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
 
 /// The rows of 表三 read whole (`facts[from..]`) that do not add up, after a
 /// row read short of cells, or just after a row not read at all whose label
-/// is printed (`named`, by template row): a layout that prints cells out of
+/// is printed (`named` tells, of the template's rows, asked only where a row
+/// is not read): a layout that prints cells out of
 /// their rows' order (a page's tall cells) leaves a row short, or pairs its
 /// numbers with the next row's so that neither is read by its label, and
 /// sets its numbers among a later row's, and which are whose is not known.
@@ -277,7 +278,7 @@ pub(super) fn out_of_order_dropped(
     facts: &mut Vec<RequestFact>,
     from: usize,
     t: Template,
-    named: &[bool],
+    named: impl Fn() -> Vec<bool>,
 ) -> Vec<&'static str> {
     let specs = template::request_rows(t);
     let n = template::APPLICANTS.len();
@@ -289,13 +290,14 @@ pub(super) fn out_of_order_dropped(
     let mut dropped = Vec::new();
     let mut short_before = false;
     let mut missing_before = false;
+    let printed = std::cell::OnceCell::new();
     for (r, spec) in specs.iter().enumerate() {
         if (short_before || missing_before) && grid.row_sum(r).is_some_and(|(sum, total)| sum != total) {
             dropped.push(spec.key);
         }
         let count = (0..n).filter(|&a| grid.get(Some(r), a).is_some()).count();
         short_before |= (1..n).contains(&count);
-        missing_before = count == 0 && named.get(r).copied().unwrap_or(false);
+        missing_before = count == 0 && printed.get_or_init(&named).get(r).copied().unwrap_or(false);
     }
     let mut at = 0;
     facts.retain(|f| {
@@ -378,12 +380,12 @@ mod tests {
         };
         // 予以公开 short of its last columns, 部分公开's holding numbers not its own.
         let mut facts = table(&[7, 1, 0, 0, 0]);
-        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["partially_granted"]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, || vec![true; 25]), ["partially_granted"]);
         assert!(facts.iter().all(|f| f.row != "partially_granted"));
         assert_eq!(facts.len(), 7 + 5 + 7);
         // Every row before it whole: printed so, it stands (the checks flag it).
         let mut facts = table(&[7, 1, 0, 0, 0, 0, 8]);
-        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]).is_empty());
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, || vec![true; 25]).is_empty());
         assert_eq!(facts.len(), 4 * 7);
     }
 
@@ -401,20 +403,20 @@ mod tests {
         // 予以公开's numbers paired with 部分公开's (a page's tall cells) and
         // not read: what follows 部分公开's label is 予以公开's totals and more.
         let mut facts = table(&[291, 52, 1, 0, 0, 0, 0]);
-        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["partially_granted"]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, || vec![true; 25]), ["partially_granted"]);
         assert_eq!(facts.len(), 4 * 7);
         // 予以公开's label not printed (the table prints no such row): printed so, it stands.
         let mut named = [true; 25];
         named[2] = false;
         let mut facts = table(&[291, 52, 1, 0, 0, 0, 0]);
-        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &named).is_empty());
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, || named.to_vec()).is_empty());
         // A row printed wrong further on stands: the row just before it was read.
         let mut facts = table(&[41, 2, 2, 1, 4, 2, 52]);
-        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]).is_empty());
+        assert!(out_of_order_dropped(&mut facts, 0, Template::T2021, || vec![true; 25]).is_empty());
         assert_eq!(facts.len(), 5 * 7);
         // So too where it is the first row read, the rows before it printed and not read.
         let mut facts = facts_of(&[("denied_security_stability", &[0, 0, 0, 0, 0, 3, 0])]);
-        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, &[true; 25]), ["denied_security_stability"]);
+        assert_eq!(out_of_order_dropped(&mut facts, 0, Template::T2021, || vec![true; 25]), ["denied_security_stability"]);
         assert!(facts.is_empty());
     }
 
