@@ -15,9 +15,9 @@
 //! line with no cells (the row's label, centred between them) and a line of halves
 //! under a row of nothing but halves. Halves under a row's label, each under a
 //! half of the line of numbers just above the label (the row's first line, the
-//! label centred between its two), are that line's. Two rows one over the other that each wrap
-//! a mark in the same column leave the first's lower half and the second's upper
-//! one on two lines between them, which are parted for that.
+//! label centred between its two), are that line's. Two rows one over the other
+//! that each wrap a mark in the same column leave the first's lower half and the
+//! second's upper one on two lines between them, which are parted for that.
 //!
 //! A number too wide for its cell goes on over the cell's next line from where
 //! it began (`173` over `6` for 1736). The digits under a row's numbers, each

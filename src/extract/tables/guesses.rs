@@ -266,14 +266,13 @@ pub(super) fn untold(facts: &[RequestFact], from: usize, t: Template) -> Vec<usi
 
 /// The rows of 表三 read whole (`facts[from..]`) that do not add up, after a
 /// row read short of cells, or just after a row not read at all whose label
-/// is printed (`named` tells, of the template's rows, asked only where a row
-/// is not read): a layout that prints cells out of
-/// their rows' order (a page's tall cells) leaves a row short, or pairs its
-/// numbers with the next row's so that neither is read by its label, and
-/// sets its numbers among a later row's, and which are whose is not known.
-/// (A row printed wrong, as the checks flag, stands where the rows before it
-/// are read whole or not printed.) Their facts are dropped; returns their
-/// keys.
+/// is printed (`named` tells which template rows' are, asked only where a row
+/// is not read): a layout that prints cells out of their rows' order (a
+/// page's tall cells) leaves a row short, or pairs its numbers with the next
+/// row's so that neither is read by its label, and sets its numbers among a
+/// later row's, and which are whose is not known. (A row printed wrong, as
+/// the checks flag, stands where the rows before it are read whole or not
+/// printed.) Their facts are dropped; returns their keys.
 pub(super) fn out_of_order_dropped(
     facts: &mut Vec<RequestFact>,
     from: usize,

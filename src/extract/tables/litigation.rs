@@ -1066,6 +1066,8 @@ fn heads_named(events: &[Loose], loose: &[Cell]) -> Vec<(usize, Cell)> {
     placed
 }
 
+/// Whether `heads` (pieces of 表四's heads joined) name outcome `o`: hold every
+/// character of its head but `结果`.
 pub(super) fn names_outcome(heads: &str, o: usize) -> bool {
     let label = template::LITIGATION_OUTCOME_LABELS[o];
     label.chars().filter(|c| !"结果".contains(*c)).all(|c| heads.contains(c))
