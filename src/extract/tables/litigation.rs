@@ -739,7 +739,9 @@ struct Piece {
 /// number joined to the one that ends the line above, or in aligned text
 /// (`pdftotext -layout`) to the one it is printed under, as many as the cells
 /// over `n`, the one way that makes every proceeding's outcomes add up to its
-/// total. Returns the cells and the row after the last read.
+/// total (or, where none does, that makes them add up with two neighbouring
+/// numbers in each other's place, `16 45` / `5` for 45 and 165, put back by
+/// the table's reading). Returns the cells and the row after the last read.
 fn rewrapped(
     text: &str,
     rows: &[Row],
@@ -780,17 +782,24 @@ fn rewrapped(
         .filter(|&i| cells[i].alone && cells[i - 1].ends_line)
         .filter(|&i| digits(&cells[i - 1].cell).is_some() && digits(&cells[i].cell).is_some())
         .collect();
-    for extra in 1..=MAX_WRAPPED.min(joins.len()) {
-        let Some(taken) = cells.get(..n + extra) else { break };
-        // Each choice of `extra` joins among those within the cells taken.
-        let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
-        let pieces: Vec<Cell> = taken.iter().map(|p| p.cell).collect();
-        let adds_up = |out: &[Cell]| out.len() == n && out.chunks_exact(group).all(cells_add_up);
-        match one_joining(text, &pieces, &within, extra, adds_up) {
-            // (The row after the last cell read.)
-            Ok(Some(out)) => return Some((out, taken[taken.len() - 1].row + 1)),
-            Ok(None) => {}
-            Err(()) => return None,
+    // Every proceeding adding up as joined; else, where no joining does so,
+    // after two neighbouring numbers put in each other's place (columns so
+    // narrow that their numbers are printed out of order), which the table's
+    // reading then does (see [`one_swap`]).
+    let as_joined = |out: &[Cell]| out.chunks_exact(group).all(cells_add_up);
+    let swapped = |out: &[Cell]| one_swap(out, group).is_some();
+    for accept in [&as_joined as &dyn Fn(&[Cell]) -> bool, &swapped] {
+        for extra in 1..=MAX_WRAPPED.min(joins.len()) {
+            let Some(taken) = cells.get(..n + extra) else { break };
+            // Each choice of `extra` joins among those within the cells taken.
+            let within: Vec<usize> = joins.iter().copied().filter(|&i| i < taken.len()).collect();
+            let pieces: Vec<Cell> = taken.iter().map(|p| p.cell).collect();
+            match one_joining(text, &pieces, &within, extra, |out| out.len() == n && accept(out)) {
+                // (The row after the last cell read.)
+                Ok(Some(out)) => return Some((out, taken[taken.len() - 1].row + 1)),
+                Ok(None) => {}
+                Err(()) => return None,
+            }
         }
     }
     None
@@ -1374,6 +1383,32 @@ mod tests {
         // Rests under no cell of theirs: no joining.
         let text = text.replace("       7    ", "7           ");
         assert!(!litigation(&text).litigation.iter().any(|f| f.count == 157 || f.count == 128));
+    }
+
+    #[test]
+    fn a_wrapped_number_printed_before_its_neighbour_is_read_whole_and_put_back() {
+        // `pdftotext -layout`: 165 wrapped, `16` over `5`, printed before 45,
+        // the proceeding's 尚未审结: joined where, those two put back in place,
+        // every proceeding adds up.
+        let text = |rest: &str| {
+            format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议             行政诉讼\n\
+                 \x20                   未经复议直接起诉         复议后起诉\n\
+                 结   结   其   尚   总   结  结  其 尚    总   结  结  其   尚    总\n\
+                 果   果   他   未   计   果  果  他 未    计   果  果  他   未    计\n\
+                 维   纠   结   审       维  纠  结 审        维  纠  结   审\n\
+                 持   正   果   结       持  正  果 结        持  正  果   结\n\
+                 0   0   0   0   0   73 47 0\n\
+                 \x20                       16  45       0  0  0   90   90\n{rest}\n\
+                 五、存在的主要问题及改进情况\n"
+            )
+        };
+        let r = litigation(&text("                        5"));
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 73, 47, 0, 45, 165, 0, 0, 0, 90, 90], "{:?}", r.issues);
+        assert!(r.has_issue("cells_inferred"));
+        // Its rest under no number: as printed.
+        let r = litigation(&text("                                  5"));
+        assert!(!counts(&r).contains(&165));
     }
 
     #[test]
