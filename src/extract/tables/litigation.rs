@@ -751,6 +751,8 @@ fn rewrapped(
 ) -> Option<(Vec<Cell>, usize)> {
     let digits = |c: &Cell| digits_of(text, c);
     let mut cells: Vec<Piece> = Vec::new();
+    // (Whether some rests stand under their numbers, as aligned text prints them.)
+    let mut under_their_numbers = false;
     for (k, row) in table_rows(rows, from) {
         if cells.len() >= n + MAX_WRAPPED {
             break;
@@ -766,6 +768,7 @@ fn rewrapped(
                 mine.iter().map(|m| (above..cells.len()).find(|&h| under(text, &cells[h].cell, m))).collect();
             let fewer = mine.len() < cells.len() - above;
             if let Some(heads) = heads.filter(|h| fewer && h.windows(2).all(|w| w[0] < w[1])) {
+                under_their_numbers = true;
                 for (&rest, &h) in mine.iter().zip(&heads).rev() {
                     cells[h].ends_line = true;
                     cells.insert(h + 1, Piece { cell: rest, ends_line: false, alone: true, row: k });
@@ -782,13 +785,16 @@ fn rewrapped(
         .filter(|&i| cells[i].alone && cells[i - 1].ends_line)
         .filter(|&i| digits(&cells[i - 1].cell).is_some() && digits(&cells[i].cell).is_some())
         .collect();
-    // Every proceeding adding up as joined; else, where no joining does so,
-    // after two neighbouring numbers put in each other's place (columns so
-    // narrow that their numbers are printed out of order), which the table's
-    // reading then does (see [`one_swap`]).
-    let as_joined = |out: &[Cell]| out.chunks_exact(group).all(cells_add_up);
-    let swapped = |out: &[Cell]| one_swap(out, group).is_some();
-    for accept in [&as_joined as &dyn Fn(&[Cell]) -> bool, &swapped] {
+    // Every proceeding adding up as joined; else, where no joining does so and
+    // rests stand under their numbers, after two neighbouring numbers put in
+    // each other's place (columns so narrow that their numbers are printed out
+    // of order), which the table's reading then does (see [`one_swap`]).
+    let passes = if under_their_numbers { 2 } else { 1 };
+    for swapped in (0..passes).map(|pass| pass == 1) {
+        let accept = |out: &[Cell]| match swapped {
+            false => out.chunks_exact(group).all(cells_add_up),
+            true => one_swap(out, group).is_some(),
+        };
         for extra in 1..=MAX_WRAPPED.min(joins.len()) {
             let Some(taken) = cells.get(..n + extra) else { break };
             // Each choice of `extra` joins among those within the cells taken.
