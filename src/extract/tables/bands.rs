@@ -311,14 +311,14 @@ pub(super) enum Banded<'a> {
 }
 
 /// Reads 表三 printed column by column (see the module's comment), `n` cells a
-/// row; `others` (sorted) are the places of the numbers another table read.
+/// row; `others` are the facts another table (表二) read.
 pub(super) fn banded<'a>(
     text: &str,
     rows: &[Row<'a>],
     first: usize,
     t: Template,
     n: usize,
-    others: &[usize],
+    others: &[crate::report::DisclosureFact],
 ) -> Banded<'a> {
     let end = (first..rows.len()).find(|&k| rows[k].kind == Kind::Prose).unwrap_or(rows.len());
     let specs = template::request_rows(t);
@@ -351,7 +351,7 @@ pub(super) fn banded<'a>(
         let wanted = misses(&specs, &read, n);
         if unchecked || !wanted.is_empty() {
             let from = read.iter().flatten().map(|c| c.offset).min().unwrap_or(0).min(label_at);
-            let own = |t: &&Token| others.binary_search(&t.cell.offset).is_err();
+            let own = |t: &&Token| others.iter().all(|d| d.offset != t.cell.offset);
             let own: Vec<Token> = tokens.iter().filter(own).copied().collect();
             let left = left_out_past(&own, &read, from);
             if !left.is_empty() && (unchecked || left.iter().any(|v| wanted.contains(v))) {

@@ -240,11 +240,10 @@ fn read_requests_from(text: &str, rows_from: &[Row], t: Template, report: &mut R
     }
     // (The bands' reading of the table short of its last rows kept for where nothing else reads it.)
     let mut short = None;
-    let mut others: Vec<usize> = report.disclosures.iter().map(|d| d.offset).collect();
-    others.sort_unstable();
+    let others = &report.disclosures;
     let banded = first.and_then(|f| {
-        let full = banded_in(text, rows_from, f, t, n, &others, &mut short);
-        let combined_in = |short: &mut _| banded_in(text, rows_from, f, t, COMBINED_WIDTH, &others, short);
+        let full = banded_in(text, rows_from, f, t, n, others, &mut short);
+        let combined_in = |short: &mut _| banded_in(text, rows_from, f, t, COMBINED_WIDTH, others, short);
         full.or_else(|| combined(f).then(|| combined_in(&mut short))?)
     });
     if let Some((rows, after)) = banded {
@@ -383,15 +382,15 @@ fn rows_instead(
 /// 表三 read over bands of rows, or a band of its first rows with the later
 /// rows' last columns printed apart, `width` columns; where the bands read the
 /// table short of its last rows alone (up to (七)总计, or those rows cut to
-/// their first columns), that reading is kept in `short`; `others` (sorted)
-/// are the places of the numbers another table read.
+/// their first columns), that reading is kept in `short`; `others` are the
+/// facts 表二 read.
 fn banded_in<'a>(
     text: &str,
     rows: &[Row<'a>],
     first: usize,
     t: Template,
     width: usize,
-    others: &[usize],
+    others: &[crate::report::DisclosureFact],
     short: &mut Option<(super::bands::Read<'a>, Vec<CutRow>)>,
 ) -> Option<super::bands::Read<'a>> {
     match super::bands::banded(text, rows, first, t, width, others) {
