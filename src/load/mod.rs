@@ -163,7 +163,7 @@ fn empty_document(source_path: &str, bytes: &[u8]) -> Document {
 
 /// `text`, or where it is mojibake the text it was made of (noted in `doc`).
 fn read_again(doc: &mut Document, text: String) -> String {
-    match redecode::redecoded(&text) {
+    match redecode::redecoded(&text).or_else(|| redecode::runs_mended(&text)) {
         Some(again) => {
             doc.redecoded = Some(again.how);
             again.text
@@ -508,6 +508,11 @@ mod tests {
         assert!(report.has_issue("text_redecoded"));
         assert_eq!(report.year, Some(2021));
         assert_eq!(decode("r.txt", "政府信息公开工作年度报告".as_bytes()).redecoded, None);
+        // A page of GBK whose one character beyond GB2312 (埇, `88AC`) garbled the
+        // rest of its line where read as GB2312.
+        let d = decode("r.txt", "宿州市\u{88}\u{e387}徘\u{e028}嗣裾\u{e258}®2021年政府信息公开工作年度报告".as_bytes());
+        assert_eq!(d.redecoded.as_deref(), Some("a run of gbk read as gb2312"));
+        assert!(d.text.unwrap().starts_with("宿州市埇桥区人民政府2021年"));
     }
 
     #[test]

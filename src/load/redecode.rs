@@ -91,6 +91,117 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
     Some(Redecoded { text: again, how: format!("{} read as {}", name(encoding), reading.name()) })
 }
 
+/// `text` with the runs a GB2312 reading garbled read again, where the rest
+/// reads: a GBK page's character beyond GB2312 (埇 `88AC`, 鄠 `E082`, 栟
+/// `96DE`) so read leaves its first byte a Latin-1 character (`\u{88}`, `à`)
+/// and may pair the bytes after it wrong up to one it cannot pair
+/// (`\u{88}\u{e387}徘\u{e028}嗣裾\u{e258}®` for 埇桥区人民政府). A run that
+/// holds a C1 control or a private-use character of GB2312's user rows
+/// (neither of which a report's text holds) is turned back into its bytes from
+/// the Latin-1 character that starts it and read as GBK, a space `pdftotext`
+/// put within a pair dropped; it is kept where every byte pairs into a
+/// character that is not private-use. `None` where no run is read again.
+pub fn runs_mended(text: &str) -> Option<Redecoded> {
+    if !text.chars().any(marks_a_run) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let (mut done, mut runs) = (0, 0);
+    let mut i = 0;
+    while i < chars.len() {
+        if !marks_a_run(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let mut from = i;
+        while from > done && in_run(chars[from - 1]) {
+            from -= 1;
+        }
+        let mut end = i + 1;
+        let spaced = |at: usize| chars[at] == ' ' && chars.get(at + 1).is_some_and(|&c| in_run(c));
+        while end < chars.len() && (in_run(chars[end]) || spaced(end)) {
+            end += 1;
+        }
+        // (The run starts at a byte left alone: the first such that reads.)
+        let starts = (from..=i).filter(|&s| ('\u{80}'..='\u{ff}').contains(&chars[s]));
+        if let Some((start, again)) = starts.map(|s| (s, gbk_again(&chars[s..end]))).find(|r| r.1.is_some()) {
+            out.extend(&chars[done..start]);
+            out.push_str(&again.unwrap_or_default());
+            (done, runs) = (end, runs + 1);
+        }
+        i = end;
+    }
+    if runs == 0 {
+        return None;
+    }
+    out.extend(&chars[done..]);
+    let how = match runs {
+        1 => "a run of gbk read as gb2312".to_string(),
+        _ => format!("{runs} runs of gbk read as gb2312"),
+    };
+    Some(Redecoded { text: out, how })
+}
+
+/// A character that a GB2312 reading of GBK makes and a report's text does
+/// not hold: a C1 control, a private-use character of a user row.
+fn marks_a_run(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c) || user_row_pair(c).is_some()
+}
+
+/// A character a GB2312 reading makes of GBK's bytes: a Latin-1 one (a byte
+/// alone), one of GB2312's, or a private-use one of its user rows.
+fn in_run(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if ('\u{80}'..='\u{ff}').contains(&c) || user_row_pair(c).is_some() {
+        return true;
+    }
+    let mut one = [0u8; 4];
+    let (bytes, _, bad) = GBK.encode(c.encode_utf8(&mut one));
+    !bad && bytes.len() == 2 && bytes.iter().all(|&b| b >= 0xa1)
+}
+
+/// `run` (characters [`in_run`] and spaces) read again from its bytes as GBK,
+/// a space within a pair put after it; `None` where a byte does not pair or
+/// a pair reads as no character or a private-use one.
+fn gbk_again(run: &[char]) -> Option<String> {
+    let mut out = String::with_capacity(run.len() * 3);
+    let mut lead: Option<u8> = None;
+    let mut spaces = 0;
+    let mut one = [0u8; 4];
+    for &c in run {
+        let bytes: Vec<u8> = match c {
+            ' ' => {
+                match lead {
+                    Some(_) => spaces += 1,
+                    None => out.push(' '),
+                }
+                continue;
+            }
+            _ if (c as u32) < 0x100 => vec![c as u32 as u8],
+            _ => match user_row_pair(c) {
+                Some(pair) => pair.to_vec(),
+                None => GBK.encode(c.encode_utf8(&mut one)).0.into_owned(),
+            },
+        };
+        for b in bytes {
+            let Some(first) = lead.take() else {
+                lead = Some(b);
+                continue;
+            };
+            let pair = [first, b];
+            let read = GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
+            let mut read = read.chars();
+            let c = read.next().filter(|&c| !uncommon(c) && !c.is_ascii() && read.next().is_none())?;
+            out.push(c);
+            out.extend(std::iter::repeat_n(' ', std::mem::take(&mut spaces)));
+        }
+    }
+    lead.is_none().then_some(out)
+}
+
 /// What stands in the bytes for a character kept as printed (see
 /// [`with_references_kept`]) until they are read: a control character that
 /// mojibake does not hold (a text that does is not looked at so).
@@ -108,12 +219,6 @@ const PLACE: char = '\u{1a}';
 /// bytes as nothing. Returns the bytes, each kept character's a [`PLACE`], and
 /// the characters kept.
 fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, Vec<char>) {
-    let big5_char = |pair: Option<&[u8]>| -> Option<char> {
-        let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
-        let (read, bad) = BIG5.decode_without_bom_handling(pair);
-        let c = read.chars().next().filter(|_| !bad && read.chars().count() == 1)?;
-        Some(crate::normalize::fold_char(c))
-    };
     let mut out = Vec::with_capacity(bytes.len());
     let mut kept = Vec::new();
     let mut kept_last: Option<(usize, char)> = None;
@@ -147,6 +252,15 @@ fn with_references_kept(text: &str, bytes: &[u8], starts: &[u32]) -> (Vec<u8>, V
     }
     out.extend_from_slice(&bytes[from..]);
     (out, kept)
+}
+
+/// The character Big5 reads a pair as (folded to its simplified form); `None`
+/// for no pair or no character.
+fn big5_char(pair: Option<&[u8]>) -> Option<char> {
+    let pair = pair.filter(|p| p.len() == 2 && p[0] >= 0x81)?;
+    let (read, bad) = BIG5.decode_without_bom_handling(pair);
+    let c = read.chars().next().filter(|_| !bad && read.chars().count() == 1)?;
+    Some(crate::normalize::fold_char(c))
 }
 
 /// Whether Big5 has a code for `c`.
@@ -241,8 +355,11 @@ fn encoded(text: &str, reading: Reading) -> Option<(Vec<u8>, Vec<u32>)> {
 /// lost its pairs' shape:
 /// - a pair split (a space or line end put between a character made of the
 ///   first byte and the ASCII letter of the second, as `pdftotext` does between
-///   glyphs of different widths) is joined, the space after it: no Big5 first
-///   byte stands alone;
+///   glyphs of different widths, or between two characters each made of one of
+///   its bytes and a neighbour's: `慷 О` of `BFB6 A7B0`, 陽 `B6A7` among them)
+///   is joined, the space after it, where its second byte is a letter, or it
+///   is split by spaces alone and makes a word of the reports' with a
+///   neighbour (江陽, 陽區): no Big5 first byte stands alone;
 /// - a letter alone right after a pair (`總p`) lost its first byte `AD`, the
 ///   soft hyphen of a Latin-1 reading, which prints as nothing (`計`, `要`).
 fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
@@ -253,6 +370,7 @@ fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
     let mut joined = Vec::with_capacity(bytes.len());
     let mut i = 0;
     let mut after_pair = false;
+    let mut last_pair: Option<[u8; 2]> = None;
     while i < bytes.len() {
         let b = bytes[i];
         if (0x40..=0x7e).contains(&b) && after_pair && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
@@ -263,29 +381,52 @@ fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
         after_pair = false;
         if b < 0x81 || b == 0xff {
             joined.push(b);
+            last_pair = None;
             i += 1;
             continue;
         }
         if bytes.get(i + 1).is_some_and(|&t| trail(t)) {
             joined.extend_from_slice(&bytes[i..i + 2]);
+            last_pair = Some([b, bytes[i + 1]]);
             i += 2;
             after_pair = true;
             continue;
         }
         let gap = bytes[i + 1..].iter().take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')).count();
+        let spaced = |gap: usize| bytes[i + 1..i + 1 + gap].iter().all(|&b| b == b' ');
         match bytes.get(i + 1 + gap) {
-            Some(&t) if gap > 0 && (0x40..=0x7e).contains(&t) => {
+            Some(&t)
+                if gap > 0
+                    && ((0x40..=0x7e).contains(&t)
+                        || spaced(gap) && trail(t) && makes_a_word([b, t], last_pair, bytes.get(i + gap + 2..))) =>
+            {
                 joined.extend_from_slice(&[b, t]);
                 joined.extend_from_slice(&bytes[i + 1..i + 1 + gap]);
+                last_pair = Some([b, t]);
                 i += gap + 2;
             }
             _ => {
                 joined.push(b);
+                last_pair = None;
                 i += 1;
             }
         }
     }
     BIG5.decode(&joined).0.into_owned()
+}
+
+/// Whether Big5 reads `pair` as a character that makes a word of the reports'
+/// (see [`is_word`]) with the one before it (`before`'s pair) or after it
+/// (`after`'s first pair, split by spaces or not).
+fn makes_a_word(pair: [u8; 2], before: Option<[u8; 2]>, after: Option<&[u8]>) -> bool {
+    let Some(c) = big5_char(Some(&pair)) else { return false };
+    let before = before.and_then(|b| big5_char(Some(&b)));
+    let after = after.and_then(|a| {
+        let (&first, rest) = a.split_first()?;
+        let second = rest.iter().find(|&&b| b != b' ')?;
+        big5_char(Some(&[first, *second]))
+    });
+    before.is_some_and(|b| is_word(b, c)) || after.is_some_and(|a| is_word(c, a))
 }
 
 /// The byte a Latin-1 reading makes a soft hyphen of, which prints as nothing.
@@ -473,6 +614,47 @@ mod tests {
         let printed = format!("{}车{}润{}", big5("梅縣區水"), big5("鎮、豐"), big5("區政府信息公開工作年度報告\n"));
         let r = redecoded(&printed).unwrap();
         assert!(r.text.contains("水车鎮、豐润區"), "{}", r.text);
+    }
+
+    #[test]
+    fn a_big5_pair_split_by_pdftotext_s_spaces_is_joined_where_it_makes_a_word() {
+        let big5 = |text: &str| BIG5.encode(text).0.into_owned();
+        // 陽 (`B6A7`) split by a space, as between 慷 and О of `BFB6 A7B0`: 江陽 and 陽區 are words.
+        let bytes = [big5("瀘州市江"), vec![0xb6, b' ', 0xa7], big5("區市場")].concat();
+        assert_eq!(read_as(&bytes, BIG5), "瀘州市江陽 區市場");
+        // So too a run of them, each split: 尼巴 and 巴鎮, of a township's name.
+        let bytes = [big5("卓尼縣"), vec![0xa5, b' ', 0xa7, 0xa4, b' ', 0xda], big5("鎮")].concat();
+        assert_eq!(read_as(&bytes, BIG5), "卓尼縣尼 巴 鎮");
+        // A first byte alone before a cell's mark for none (`A158`): 腹 (`B8A1`) makes no word.
+        let bytes = [big5("法規"), vec![0xb8, b' '], big5("——")].concat();
+        assert_eq!(read_as(&bytes, BIG5), "法規\u{fffd} ——");
+    }
+
+    /// GBK bytes printed as LibreOffice's GB2312 reading prints them (see
+    /// [`printed_by_libreoffice`]), a space put after the glyphs that follow one
+    /// not GB2312's, as `pdftotext` spaces them.
+    fn gbk_printed_as_gb2312(text: &str) -> String {
+        printed_by_libreoffice(&GBK.encode(text).0)
+    }
+
+    #[test]
+    fn runs_a_gb2312_reading_garbled_are_read_again_as_gbk() {
+        // 埇 (`88AC`) leaves `88` alone and pairs the bytes after it wrong up to one it
+        // cannot pair (`®`); 鄠 (`E082`) leaves both alone; 栟 (`96DE`) shifts the rest.
+        let text = "宿州市埇桥区人民政府2021年政府信息公开工作年度报告\n西安市鄠邑区大王街道\n南通市如东县栟茶镇 2021";
+        let printed = gbk_printed_as_gb2312(text);
+        assert!(printed.starts_with("宿州市\u{88}\u{e387}徘\u{e028}嗣裾\u{e258}®2021") && printed.contains("à\u{82}邑"));
+        assert!(printed.contains("\u{96}薏枵ò 2021"), "{printed}");
+        let r = runs_mended(&printed).unwrap();
+        assert_eq!((r.text.as_str(), r.how.as_str()), (text, "3 runs of gbk read as gb2312"));
+        // A space within a pair (`枵 ò`) goes after it.
+        let spaced = printed.replacen("枵ò", "枵 ò", 1);
+        let r = runs_mended(&spaced).unwrap();
+        assert!(r.text.ends_with("栟茶镇  2021"), "{}", r.text);
+        // Latin-1 characters of a text that reads, no control or private-use one among them, stay.
+        let text = "阿不都·热合曼，气温25°C，面积3×4米。";
+        assert_eq!(runs_mended(text), None);
+        assert_eq!(runs_mended(&format!("{text}\u{88}")), None);
     }
 
     #[test]
