@@ -5,10 +5,26 @@
 //! `采购总金额` / `271441 元`). A column that none of its block's items read
 //! holds, its head printed on a line of its own once between the table's end
 //! and 表四's heading, the numbers alone after it just as many as those items,
-//! is read so: where no other block is short of a column of that head.
+//! is read so: where no other block is short of a column of that head. So too
+//! where a web page's tall cells print it, head and number, among the next
+//! block's heads before 表三's heading (`行政事业性收费` / `2` / `第二十条第(九)项`
+//! / `本年增/减` / `0` / `政府集中采购`), or right after its row: there, after
+//! the block's own rows, where the head is printed once from the block's
+//! 第二十条 line on (not in the block's heads) and no block after it has a
+//! column of that head.
 
 use super::columns::head_of;
 use super::*;
+
+/// A column of 表二 that none of its block's items read holds.
+struct Short {
+    /// The block's items read.
+    items: Vec<&'static str>,
+    column: &'static template::Column,
+    /// Where its head is looked for before 表三's heading, if it is: from the
+    /// block's 第二十条 line (printed once from there), past its items' rows.
+    within: Option<(usize, usize)>,
+}
 
 /// Reads the columns of 表二's `blocks` printed past the table (see the
 /// module), from layout row `from` (the next table's heading) to 表四's heading.
@@ -16,14 +32,22 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
     let has = |report: &Report, item: &str, metric: Option<&str>| {
         report.disclosures.iter().any(|d| d.item == item && metric.is_none_or(|m| d.metric == m))
     };
-    // Each column no item read holds: its block's items read, and the column.
-    let mut short: Vec<(Vec<&'static str>, &template::Column)> = Vec::new();
-    for block in blocks {
+    // Each column no item read holds.
+    let mut short: Vec<Short> = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
         let read: Vec<&'static str> =
             block.items.iter().map(|&(item, _, _)| item).filter(|item| has(report, item, None)).collect();
+        // (The block's 第二十条 line, and the row after its items' numbers.)
+        let anchor = format!("第二十条第{}项", block.article);
+        let anchor = (0..from).find(|&k| rows[k].label().has(&anchor));
+        let last = report.disclosures.iter().filter(|d| read.contains(&d.item)).map(|d| d.offset).max();
+        let past_rows = last.map_or(from, |last| rows.iter().position(|r| r.offset > last).unwrap_or(rows.len()));
         for column in block.columns {
+            // (Before 表三's heading, only where no later block has a column of that head.)
+            let later = blocks[b + 1..].iter().flat_map(|b| b.columns).any(|c| head_of(c) == head_of(column));
+            let within = anchor.filter(|&anchor| !later && anchor < past_rows).map(|anchor| (anchor, past_rows));
             if !read.is_empty() && read.iter().all(|item| !has(report, item, Some(column.metric))) {
-                short.push((read.clone(), column));
+                short.push(Short { items: read.clone(), column, within });
             }
         }
     }
@@ -32,24 +56,28 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
         return;
     }
     let mut filled: Vec<&str> = Vec::new();
-    for (items, column) in &short {
+    for Short { items, column, within } in &short {
         let head = head_of(column);
-        if short.iter().filter(|(_, c)| head_of(c) == head).count() > 1 {
+        if short.iter().filter(|s| head_of(s.column) == head).count() > 1 {
             continue;
         }
-        let mut heads = (from..end).filter(|&k| rows[k].label().has(head));
-        let (Some(at), None) = (heads.next(), heads.next()) else { continue };
-        if !rows[at].cells.is_empty() {
-            continue;
-        }
-        let after = rows[at + 1..end].iter().take_while(|r| r.is_numbers_alone());
-        let cells: Vec<Cell> = after.flat_map(|r| r.cells.iter().copied()).collect();
-        let values: Option<Vec<Value>> = cells.iter().map(|c| c.value).collect();
-        let Some(values) = values.filter(|v| v.len() == items.len()) else { continue };
-        let counts = |v: &Value| v.unit.is_none() && v.number.fract() == 0.0;
-        if column.unit == Unit::Count && !values.iter().all(counts) {
-            continue;
-        }
+        // The head printed once on a line of its own from row `looked_from`, at or
+        // past row `past`, and the numbers alone after it, one for each item.
+        let numbers_under = |looked_from: usize, past: usize| -> Option<(usize, Vec<Cell>, Vec<Value>)> {
+            let mut heads = (looked_from..end).filter(|&k| rows[k].label().has(head));
+            let (Some(at), None) = (heads.next(), heads.next()) else { return None };
+            if at < past || !rows[at].cells.is_empty() {
+                return None;
+            }
+            let after = rows[at + 1..end].iter().take_while(|r| r.is_numbers_alone());
+            let cells: Vec<Cell> = after.flat_map(|r| r.cells.iter().copied()).collect();
+            let values: Option<Vec<Value>> = cells.iter().map(|c| c.value).collect();
+            let values = values.filter(|v| v.len() == items.len())?;
+            let counts = |v: &Value| v.unit.is_none() && v.number.fract() == 0.0;
+            (column.unit != Unit::Count || values.iter().all(counts)).then_some((at, cells, values))
+        };
+        let found = numbers_under(from, from).or_else(|| within.and_then(|(anchor, past)| numbers_under(anchor, past)));
+        let Some((at, cells, values)) = found else { continue };
         let in_wan = || rows[at].label().has("万元");
         for ((&item, v), cell) in items.iter().zip(values).zip(&cells) {
             let value = super::disclosures::amount(column, v, in_wan);
@@ -102,5 +130,34 @@ mod tests {
         let (got, issues) = read_late("本年增/减\n采购总金额\n40.58 万元 3");
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(issues.contains(&"cells_unaligned"), "{issues:?}");
+    }
+
+    /// What 表二 reads of `text`, and the issues flagged.
+    fn read_text(text: &str) -> (Vec<(&'static str, &'static str, f64)>, Vec<&'static str>) {
+        let (_, rs) = rows(text);
+        let mut r = Report::default();
+        super::super::disclosures::read_disclosures(text, &rs, Template::T2019, &mut r);
+        (r.disclosures.iter().map(|d| (d.item, d.metric, d.value)).collect(), r.issues.iter().map(|i| i.code).collect())
+    }
+
+    #[test]
+    fn a_block_s_later_column_printed_among_the_next_block_s_heads_is_read() {
+        // (A web page's tall cells: (八)'s 本年增/减 and its number among (九)'s heads.)
+        let text = "第二十条第(八)项\n信息内容\n上一年项目数量(指 2018 年事项\n数)\n行政事业性收费 2\n\
+                    第二十条第(九)项\n信息内容\n采购项目数量 采购总金额\n本年增/减\n0\n政府集中采购 24\n\
+                    0.04 万元\n三、收到和处理政府信息公开申请情况\n申请人情况\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let (got, issues) = read_text(text);
+        assert!(got.contains(&("administrative_fee", "change", 0.0)), "{got:?}");
+        assert!(got.contains(&("administrative_fee", "previous_count", 2.0)), "{got:?}");
+        assert!(issues.is_empty(), "{issues:?}");
+        // Or right after the row, its head not among the block's heads.
+        let after_row = text.replace("行政事业性收费 2\n", "行政事业性收费 2\n本年增/减\n0\n").replacen("本年增/减\n0\n政府", "政府", 1);
+        assert!(read_text(&after_row).0.contains(&("administrative_fee", "change", 0.0)), "{after_row}");
+        // (六)'s: 本年增/减 is (八)'s head as well, so the one after (六)'s rows may be (八)'s.
+        let text = "第二十条第(六)项\n信息内容\n上一年项目数量 处理决定数量\n行政处罚 4\n行政强制 3\n\
+                    第二十条第(八)项\n信息内容\n本年增/减\n1\n5\n行政事业性收费\n\
+                    三、收到和处理政府信息公开申请情况\n申请人情况\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let (got, _) = read_text(text);
+        assert!(!got.iter().any(|g| g.1 == "change" && g.0 != "administrative_fee"), "{got:?}");
     }
 }
