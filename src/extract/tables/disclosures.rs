@@ -186,8 +186,9 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
             }
         }
     }
-    // (Later columns printed past 表三's heading.)
+    // (Later columns printed after a block's last row, or past 表三's heading.)
     if let Some(past) = (walk.end..rows.len()).find(|&k| stop(rows[k].label())) {
+        super::late_columns::rests_after_rows(rows, &blocks, past, report);
         super::late_columns::read(rows, &blocks, past, report);
     }
     Some(walk.end)

@@ -11,7 +11,9 @@
 //! / `本年增/减` / `0` / `政府集中采购`), or right after its row: there, after
 //! the block's own rows, where the head is printed once from the block's
 //! 第二十条 line on (not in the block's heads) and no block after it has a
-//! column of that head.
+//! column of that head. A block whose items each read their first column
+//! alone may have the rest of its numbers, without heads, after its last
+//! item's label: see [`rests_after_rows`].
 
 use super::columns::head_of;
 use super::*;
@@ -95,6 +97,84 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
     report.issues.retain(|i| !(i.code == "cells_unaligned" && whole.iter().any(|w| i.detail.starts_with(w.as_str()))));
 }
 
+/// Reads the later columns of 表二's `blocks` whose items each read their
+/// first column alone, where the numbers alone after the block's last item's
+/// rows, up to the next block's 第二十条 line (or row `to`, 表三's heading),
+/// are just as many as those items' other cells, no item's: a web page's PDF
+/// prints each row's first number by its label and the rest of the block's
+/// after its last label (a tall cell's wrapped lines), row after row
+/// (`行政许可` / `1` / `其他对外管理服务事项(…` / `106` / `事项,含…)` / `4` / `53` /
+/// `6` / `40`: 4 and 53 行政许可's, 6 and 40 the other's).
+pub(super) fn rests_after_rows(rows: &[Row], blocks: &[&template::DisclosureBlock], to: usize, report: &mut Report) {
+    for block in blocks {
+        let (first, rest) = match block.columns.split_first() {
+            Some((first, rest)) if !rest.is_empty() => (first, rest),
+            _ => continue,
+        };
+        let of_block = |d: &&DisclosureFact| block.items.iter().any(|&(item, _, _)| item == d.item);
+        let facts: Vec<&DisclosureFact> = report.disclosures.iter().filter(of_block).collect();
+        let firsts_alone = facts.len() == block.items.len()
+            && block.items.iter().all(|&(item, _, _)| facts.iter().any(|d| d.item == item && d.metric == first.metric));
+        let Some(last) = facts.iter().map(|d| d.offset).max().filter(|_| firsts_alone) else { continue };
+        let Some(past) = rows.iter().position(|r| r.offset > last) else { continue };
+        let next = (past..to).find(|&k| rows[k].label().has("第二十条")).unwrap_or(to);
+        if past >= next {
+            continue;
+        }
+        // (Only the last item's label's wrapped lines and the numbers: no other
+        // item's row, no column's head.)
+        let taken = |c: &Cell| report.disclosures.iter().any(|d| d.offset == c.offset);
+        let head = |r: &Row| blocks.iter().flat_map(|b| b.columns).any(|c| r.label().has(head_of(c)));
+        let other = |r: &Row| !(r.is_orphan() || r.is_numbers_alone()) || r.cells.iter().any(taken) || head(r);
+        if rows[past..next].iter().any(other) {
+            continue;
+        }
+        // (A change's sign word on a line of its own before its number: `减少` / `16`.)
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut signs: Vec<(usize, f64)> = Vec::new();
+        let (mut sign, mut lost) = (None, false);
+        for r in &rows[past..next] {
+            match crate::extract::cells::sign_word(r.label()) {
+                Some(s) if r.is_orphan() && sign.is_none() => sign = Some(s),
+                _ => {
+                    if let Some(s) = sign.take() {
+                        signs.push((cells.len(), s));
+                        lost |= r.cells.is_empty();
+                    }
+                    cells.extend(r.cells.iter().copied());
+                }
+            }
+        }
+        let mut values: Vec<Value> = match cells.iter().map(|c| c.value).collect::<Option<Vec<Value>>>() {
+            Some(values) if values.len() == rest.len() * block.items.len() && sign.is_none() && !lost => values,
+            _ => continue,
+        };
+        let change = rest.iter().position(|c| c.metric == "change");
+        if !signs.iter().all(|&(at, _)| Some(at % rest.len()) == change && values[at].number > 0.0) {
+            continue;
+        }
+        for &(at, s) in &signs {
+            values[at].number *= s;
+        }
+        let counts =
+            |(c, v): (&template::Column, &Value)| c.unit != Unit::Count || v.unit.is_none() && v.number.fract() == 0.0;
+        if !rest.iter().cycle().zip(&values).all(counts) {
+            continue;
+        }
+        let in_wan = || false;
+        for (i, &(item, _, _)) in block.items.iter().enumerate() {
+            let row = i * rest.len()..(i + 1) * rest.len();
+            for ((column, &v), cell) in rest.iter().zip(&values[row.clone()]).zip(&cells[row]) {
+                let value = super::disclosures::amount(column, v, in_wan);
+                report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
+            }
+        }
+        let items: Vec<String> = block.items.iter().map(|&(item, _, _)| format!("{item}:")).collect();
+        let named = |detail: &str| items.iter().any(|w| detail.starts_with(w.as_str()));
+        report.issues.retain(|i| !(i.code == "cells_unaligned" && named(&i.detail)));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +239,33 @@ mod tests {
                     三、收到和处理政府信息公开申请情况\n申请人情况\n四、政府信息公开行政复议、行政诉讼情况\n";
         let (got, _) = read_text(text);
         assert!(!got.iter().any(|g| g.1 == "change" && g.0 != "administrative_fee"), "{got:?}");
+    }
+
+    #[test]
+    fn a_block_s_rests_after_its_last_label_are_its_rows_in_turn() {
+        // (A web page's PDF: each row's first number by its label, the rest after the
+        // last label's wrapped lines, row after row; a change's sign word above it.)
+        let text = |rests: &str| {
+            format!(
+                "第二十条第(五)项\n信息内容\n上一年项目数量\n处理决定数量\n本年增\n(指 2018 年事项\n/减\n数)\n\
+                 行政许可\n\n24\n\n其他对外管理服务事项(指行政许可以外的政务服务\n23\n事项,含行政确认、行政奖励、\n\
+                 {rests}\n第二十条第(六)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政处罚 4 1 0\n\
+                 行政强制 3 -1 2\n三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let (got, issues) = read_text(&text("减少\n16\n\n2\n\n7\n\n66"));
+        let of = |item: &str| got.iter().filter(|g| g.0 == item).map(|g| (g.1, g.2)).collect::<Vec<_>>();
+        let license = [("previous_count", 24.0), ("change", -16.0), ("decisions", 2.0)];
+        assert_eq!(of("administrative_license"), license, "{got:?}");
+        let other = [("previous_count", 23.0), ("change", 7.0), ("decisions", 66.0)];
+        assert_eq!(of("other_management_service"), other, "{got:?}");
+        assert!(!issues.contains(&"cells_unaligned"), "{issues:?}");
+        // A number more or fewer than the rows' cells, or a sign word before a
+        // decision's number: not read so.
+        for rests in ["16\n2\n7\n66\n5", "16\n2\n7", "16\n减少\n2\n7\n66"] {
+            let (got, _) = read_text(&text(rests));
+            let rest_read = got.iter().any(|g| g.0 == "administrative_license" && g.1 != "previous_count");
+            assert!(!rest_read, "{rests}: {got:?}");
+        }
     }
 }
