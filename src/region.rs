@@ -211,6 +211,11 @@ impl Divisions {
         out
     }
 
+    /// The names of the townships, each once, in no order.
+    pub fn township_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.townships.keys().copied()
+    }
+
     /// Every division, for measuring the resolver.
     pub fn all(&self) -> impl Iterator<Item = &Division> {
         self.by_code.values()

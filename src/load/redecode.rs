@@ -102,7 +102,14 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
 /// put within a pair dropped; it is kept where every byte pairs into a
 /// character that is not private-use. `None` where no run is read again.
 pub fn runs_mended(text: &str) -> Option<Redecoded> {
-    if !text.chars().any(marks_a_run) {
+    // (Their UTF-8 starts `C2 80`–`C2 9F` or `EE 80`–`EE 93`: looked for bytewise first.)
+    let bytes = text.as_bytes();
+    let starts_one = |at: usize| match (bytes[at], bytes.get(at + 1)) {
+        (0xc2, Some(b)) => (0x80..=0x9f).contains(b),
+        (_, Some(b)) => (0x80..=0x93).contains(b),
+        _ => false,
+    };
+    if !memchr::memchr2_iter(0xc2, 0xee, bytes).any(starts_one) || !text.chars().any(marks_a_run) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -286,9 +293,11 @@ fn is_word(a: char, b: char) -> bool {
         let table = crate::region::table();
         let mut words: Vec<&str> = requests.chain(disclosures).chain(heads.into_iter().flatten().copied()).collect();
         words.extend(table.all().map(|d| d.name));
-        words.extend(table.townships().into_iter().map(|t| t.0));
+        words.extend(table.township_names());
         words.extend(crate::extract::meta::DEPARTMENTS.iter().chain(crate::extract::meta::CENTRAL_BODIES));
-        words.iter().flat_map(|w| w.chars().zip(w.chars().skip(1))).collect()
+        let mut pairs = rustc_hash::FxHashSet::with_capacity_and_hasher(words.len() * 3, Default::default());
+        pairs.extend(words.iter().flat_map(|w| w.chars().zip(w.chars().skip(1))));
+        pairs
     });
     WORDS.contains(&(a, b))
 }

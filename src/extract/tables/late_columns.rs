@@ -39,18 +39,25 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
     for (b, block) in blocks.iter().enumerate() {
         let read: Vec<&'static str> =
             block.items.iter().map(|&(item, _, _)| item).filter(|item| has(report, item, None)).collect();
-        // (The block's 第二十条 line, and the row after its items' numbers.)
-        let anchor = format!("第二十条第{}项", block.article);
-        let anchor = (0..from).find(|&k| rows[k].label().has(&anchor));
-        let last = report.disclosures.iter().filter(|d| read.contains(&d.item)).map(|d| d.offset).max();
-        let past_rows = last.map_or(from, |last| rows.iter().position(|r| r.offset > last).unwrap_or(rows.len()));
+        // (The block's 第二十条 line, and the row after its items' numbers, looked for once.)
+        let bounds = std::cell::OnceCell::new();
+        let bounds = || {
+            *bounds.get_or_init(|| {
+                let anchor = format!("第二十条第{}项", block.article);
+                let anchor = (0..from).find(|&k| rows[k].label().has(&anchor));
+                let last = report.disclosures.iter().filter(|d| read.contains(&d.item)).map(|d| d.offset).max();
+                let past = last.map_or(from, |last| rows.iter().position(|r| r.offset > last).unwrap_or(rows.len()));
+                anchor.filter(|&anchor| anchor < past).map(|anchor| (anchor, past))
+            })
+        };
         for column in block.columns {
+            if read.is_empty() || read.iter().any(|item| has(report, item, Some(column.metric))) {
+                continue;
+            }
             // (Before 表三's heading, only where no later block has a column of that head.)
             let later = blocks[b + 1..].iter().flat_map(|b| b.columns).any(|c| head_of(c) == head_of(column));
-            let within = anchor.filter(|&anchor| !later && anchor < past_rows).map(|anchor| (anchor, past_rows));
-            if !read.is_empty() && read.iter().all(|item| !has(report, item, Some(column.metric))) {
-                short.push(Short { items: read.clone(), column, within });
-            }
+            let within = if later { None } else { bounds() };
+            short.push(Short { items: read.clone(), column, within });
         }
     }
     let end = (from..rows.len()).find(|&k| names_litigation(rows[k].label())).unwrap_or(rows.len());
