@@ -580,6 +580,14 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let mut filled = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
+        // (A row's one number on a line that names another row too, `7.属于行政执法案卷
+        // 8.属于行政查询事项 1`: whose it is, or a row's near it, is not known.)
+        let named_too = || specs.iter().any(|s| s.key != spec.key && s.cues.iter().any(|c| rows[k].label().has(c)));
+        if rows[k].cells.len() == 1 && !rows[k].delimited && named_too() {
+            let why = "its one number printed on a line that names another row too: whose it is is not known";
+            report.flag("cells_unaligned", format!("{}: {why}", spec.key));
+            continue;
+        }
         let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
         if lone == Lone::Total && rows[k].cells.len() == 1 && !first_and_total.contains(&k) {
             if rows[k].vertical || cs.is_none() {
@@ -908,6 +916,25 @@ mod tests {
         ] {
             assert_reads(&text, &[("new_received", "total", 1), ("carried_over", "natural_person", 1)]);
         }
+    }
+
+    #[test]
+    fn a_lone_number_on_a_line_that_names_two_rows_is_neither_s() {
+        // Plain `pdftotext` of a Word table with blank cells: each row's first number
+        // and total; the line of 7 and 8 holds (四)1's total, its first on its own line.
+        let text = "(本列数据 申请人情况\n自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n益组织 务机构\n\
+                    4\n4\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n1\n1\n\
+                    三、本年 (一)予以公开\n1\n1\n度办理结 (二)部分公开\n果\n(三)不予 1.属于国家秘密\n公开\n\
+                    2.其他法律行政法规 禁止公开\n3.危及\"三安全一稳 定\"\n4.保护第三方合法权 -\n\n益\n\
+                    5.属于三类内部事务 信息\n6.属于四类过程性信 息\n7.属于行政执法案卷 8.属于行政查询事项 1\n\
+                    (四)无法 1.本机关不掌握相关 1\n提供\n政府信息\n2.没有现成信息需要 另行制作\n\
+                    (七)总计\n四、结转下年度继续办理\n";
+        let r = requests(text, Template::T2019);
+        assert!(!r.requests.iter().any(|f| f.row == "denied_admin_query"), "{:?}", r.requests);
+        assert!(r.issues.iter().any(|i| i.code == "cells_unaligned" && i.detail.starts_with("denied_admin_query")));
+        let one = |row: &str, applicant: &str| r.requests.iter().find(|f| f.row == row && f.applicant == applicant);
+        assert_eq!(one("unable_not_held", "natural_person").map(|f| f.count), Some(1), "{:?}", r.requests);
+        assert_eq!(one("denied_third_party", "total").map(|f| f.count), Some(0), "{:?}", r.requests);
     }
 
     #[test]
