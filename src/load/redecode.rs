@@ -664,6 +664,15 @@ mod tests {
         let text = "阿不都·热合曼，气温25°C，面积3×4米。";
         assert_eq!(runs_mended(text), None);
         assert_eq!(runs_mended(&format!("{text}\u{88}")), None);
+        // Any mix of such characters is read again or left as it is, its line ends kept.
+        let palette = ['\u{88}', 'à', '\u{e387}', '徘', ' ', '®', 'a', '\n', '\u{82}'];
+        for n in 0..palette.len().pow(4) {
+            let text: String = (0..4).map(|d| palette[n / palette.len().pow(d) % palette.len()]).collect();
+            if let Some(r) = runs_mended(&text) {
+                assert_ne!(r.text, text);
+                assert_eq!(r.text.matches('\n').count(), text.matches('\n').count(), "{text:?}");
+            }
+        }
     }
 
     #[test]
