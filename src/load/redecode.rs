@@ -170,40 +170,28 @@ fn in_run(c: char) -> bool {
     !bad && bytes.len() == 2 && bytes.iter().all(|&b| b >= 0xa1)
 }
 
-/// `run` (characters [`in_run`] and spaces) read again from its bytes as GBK,
-/// a space within a pair put after it; `None` where a byte does not pair or
-/// a pair reads as no character or a private-use one.
+/// `run` (characters [`in_run`] and spaces) read again from its bytes (as
+/// LibreOffice's GB2312 reading made it of them) as GBK, a space within a pair
+/// put after it; `None` where a byte does not pair or a pair reads as no
+/// character or a private-use one.
 fn gbk_again(run: &[char]) -> Option<String> {
-    let mut out = String::with_capacity(run.len() * 3);
-    let mut lead: Option<u8> = None;
-    let mut spaces = 0;
-    let mut one = [0u8; 4];
-    for &c in run {
-        let bytes: Vec<u8> = match c {
-            ' ' => {
-                match lead {
-                    Some(_) => spaces += 1,
-                    None => out.push(' '),
-                }
-                continue;
+    let run: String = run.iter().collect();
+    let bytes = bytes_of(&run, Reading::Gb2312)?;
+    let mut out = String::with_capacity(run.len());
+    let (mut lead, mut spaces) = (None, 0);
+    for b in bytes {
+        match (lead.take(), b) {
+            (None, b' ') => out.push(' '),
+            (Some(first), b' ') => (lead, spaces) = (Some(first), spaces + 1),
+            (None, _) => lead = Some(b),
+            (Some(first), _) => {
+                let pair = [first, b];
+                let read = GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
+                let mut read = read.chars();
+                let c = read.next().filter(|&c| !uncommon(c) && !c.is_ascii() && read.next().is_none())?;
+                out.push(c);
+                out.extend(std::iter::repeat_n(' ', std::mem::take(&mut spaces)));
             }
-            _ if (c as u32) < 0x100 => vec![c as u32 as u8],
-            _ => match user_row_pair(c) {
-                Some(pair) => pair.to_vec(),
-                None => GBK.encode(c.encode_utf8(&mut one)).0.into_owned(),
-            },
-        };
-        for b in bytes {
-            let Some(first) = lead.take() else {
-                lead = Some(b);
-                continue;
-            };
-            let pair = [first, b];
-            let read = GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
-            let mut read = read.chars();
-            let c = read.next().filter(|&c| !uncommon(c) && !c.is_ascii() && read.next().is_none())?;
-            out.push(c);
-            out.extend(std::iter::repeat_n(' ', std::mem::take(&mut spaces)));
         }
     }
     lead.is_none().then_some(out)

@@ -163,9 +163,12 @@ pub(super) fn rests_after_rows(rows: &[Row], blocks: &[&template::DisclosureBloc
         for &(at, s) in &signs {
             values[at].number *= s;
         }
-        let counts =
-            |(c, v): (&template::Column, &Value)| c.unit != Unit::Count || v.unit.is_none() && v.number.fract() == 0.0;
-        if !rest.iter().cycle().zip(&values).all(counts) {
+        // (A count whole and with no unit; an amount with its unit, as no head tells it.)
+        let fits = |(c, v): (&template::Column, &Value)| match c.unit {
+            Unit::Count => v.unit.is_none() && v.number.fract() == 0.0,
+            _ => v.unit.is_some(),
+        };
+        if !rest.iter().cycle().zip(&values).all(fits) {
             continue;
         }
         let in_wan = || false;
