@@ -306,6 +306,34 @@ pub(super) fn out_of_order_dropped(
     dropped
 }
 
+/// (七)总计's and 四's rows both read whole and all 0 (in `facts[from..]`)
+/// where the table prints a count not 0 that no fact holds (`unread`): as 一 +
+/// 二 = (七) + 四 and every result is part of (七), such zeros leave every row
+/// 0, so they are not those rows' (plain `pdftotext` of a table whose cells it
+/// scrambles prints other rows' marks for none after their labels). Their
+/// facts are dropped; returns whether they were.
+pub(super) fn zeros_against_a_count(
+    facts: &mut Vec<RequestFact>,
+    from: usize,
+    t: Template,
+    unread: impl FnOnce(&[RequestFact]) -> bool,
+) -> bool {
+    let specs = template::request_rows(t);
+    let last_rows = |f: &RequestFact| {
+        specs.iter().any(|s| s.key == f.row && matches!(s.role, Role::TotalProcessed | Role::CarriedForward))
+    };
+    let read: Vec<&RequestFact> = facts[from..].iter().filter(|f| last_rows(f)).collect();
+    if read.len() != 2 * template::APPLICANTS.len() || read.iter().any(|f| f.count != 0) || !unread(facts) {
+        return false;
+    }
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !last_rows(f)
+    });
+    true
+}
+
 /// `facts` but those at `drop` (in order).
 pub(super) fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
     let mut at = 0;

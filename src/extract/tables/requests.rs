@@ -183,10 +183,31 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let why = "its cells do not add up and a row before it was read short or not at all: which are whose is not known";
         report.flag("cells_unaligned", format!("{row}: {why}"));
     }
+    // ((七)总计 and 四 read as zeros where the table prints a count not 0 that no
+    // row read: among its rows, from its first row's label on, one among marks
+    // for none or zeros (two at least), as its scrambled cells are.)
+    let first = super::numbers_first::first_named(rows_read, t);
+    let table = first.map_or(&[][..], |f| &rows_read[f..end.unwrap_or(rows_read.len()).max(f)]);
+    let disclosures = &report.disclosures;
+    let counted = |requests: &[RequestFact]| {
+        let at: Vec<usize> = requests.iter().map(|f| f.offset).chain(disclosures.iter().map(|d| d.offset)).collect();
+        let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number > 0.0);
+        let zero = |c: &Cell| c.value.is_some_and(|v| v.number == 0.0);
+        let among_zeros = |r: &Row| {
+            let (counts, zeros) = (r.cells.iter().filter(|c| count(c)), r.cells.iter().filter(|c| zero(c)).count());
+            let counts: Vec<&Cell> = counts.collect();
+            r.is_numbers_alone() && zeros >= 2 && zeros + 1 == r.cells.len() && counts.len() == 1
+                && !at.contains(&counts[0].offset)
+        };
+        table.iter().any(among_zeros)
+    };
+    if super::guesses::zeros_against_a_count(&mut report.requests, first_fact, t, counted) {
+        let why = "(七)总计 and 四 read as zeros, but the table prints a count no row read: not theirs";
+        report.flag("cells_unaligned", format!("total_processed, carried_forward: {why}"));
+    }
     // (Rows no reading placed, that the sums leave 0 for.)
     super::zero_rows::fill(report, t, first_fact, rows_read, end.unwrap_or(rows_read.len()));
     // (Numbers on lines of their own among its labels that no reading placed: filled all the same.)
-    let first = super::numbers_first::first_named(rows_read, t);
     let within = first.map_or(&[][..], |f| &rows_read[f..end.unwrap_or(rows_read.len()).max(f)]);
     if report.requests.len() == first_fact && within.iter().any(|r| r.is_numbers_alone() && r.has_value()) {
         let empty = report.issues.iter().position(|i| i.code == "table_empty" && i.detail == TABLE_EMPTY);
@@ -935,6 +956,33 @@ mod tests {
         let one = |row: &str, applicant: &str| r.requests.iter().find(|f| f.row == row && f.applicant == applicant);
         assert_eq!(one("unable_not_held", "natural_person").map(|f| f.count), Some(1), "{:?}", r.requests);
         assert_eq!(one("denied_third_party", "total").map(|f| f.count), Some(0), "{:?}", r.requests);
+    }
+
+    #[test]
+    fn the_last_rows_read_as_zeros_where_the_table_prints_a_count_no_row_read_are_not_read() {
+        // Plain `pdftotext` of a Word table whose cells it scrambles: the marks after
+        // (七)总计 and 四 are other rows' (their 总计 and 四 hold the 1s among them).
+        let text = "三、收到和处理政府信息公开申请情况||申请人情况||商业企|业||科研机构||一、本年新收政府信息公开申请数量|二、上年结转政府信息公开申请数量|三、本|年度办|理结果||\
+                    本年增/减|6|-13||上一年项目数量|20|82||(一)予以公开|(二)部分公开||社会|公益|组织|1||—|—|—|—|—|—||法律|服务|机构|—|—|—|—|—|\
+                    —|—|—||其他||总计||—|—|—|—|—|—|—|—||—|—|—|—|—|—|—|—||—|—|—|—|—|—|—|—||—|—|—|—|—|—|—|—||1|—|—|\
+                    —|—|—|—||(三)不|予公开||(四)无|法提供||(五)不|予处理||1.属于国家秘密|2.其他法律行政|法规禁止公开|3.危及\"三安全一|稳定\"|4.保护第三方合|\
+                    法权益|5.属于三类内部|事务信息|6.属于四类过程|性信息|7.属于行政执法|案卷|8.属于行政查询|事项|1.本机关不掌握|相关政府信息|2.没有现成信息|需要另行制作|\
+                    3.补正后申请内|容仍不明确|1.信访举报投诉|类申请|2.重复申请||3.要求提供公开|出版物|4.无正当理由大|量反复申请|5.要求行政机关|确认或重新出具|已获取信息|\
+                    (六)其他处理||—|—|—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|—||—|—||—|—||—|\
+                    —||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|\
+                    —||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|\
+                    —||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||1||—|—||—|—||—|—||—|—||—|—||1||—|—||—|—||\
+                    —|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|\
+                    —|—|—||—|—|—|—||—|—|—|—||—|—|—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||—|—||\
+                    —|—||—|—||—|—||—|—|1||—|—|—|—|—|—|—|—|—|—|—|—|—|—|—|(七)总计|—|—|—|—|—|—|—|—|—|—|—|\
+                    四、结转下年度继续办理|—|—|—|—|—|—|四、政府信息公开行政复议、行政诉讼情况|".replace('|', "\n");
+        let r = requests(&text, Template::T2019);
+        let last = |f: &&RequestFact| f.row == "total_processed" || f.row == "carried_forward";
+        assert!(!r.requests.iter().any(|f| last(&f)), "{:?}", r.requests);
+        assert!(r.issues.iter().any(|i| i.code == "cells_unaligned" && i.detail.starts_with("total_processed")));
+        // A count beside another is no such count (two rows' numbers, maybe): the zeros are read.
+        let r = requests(&text.replace("\n1\n", "\n1\n1\n"), Template::T2019);
+        assert_eq!(r.requests.iter().filter(last).count(), 14, "{:?}", r.requests);
     }
 
     #[test]
