@@ -318,10 +318,9 @@ pub(super) fn zeros_against_a_count(
     t: Template,
     unread: impl FnOnce(&[RequestFact]) -> bool,
 ) -> bool {
-    let specs = template::request_rows(t);
-    let last_rows = |f: &RequestFact| {
-        specs.iter().any(|s| s.key == f.row && matches!(s.role, Role::TotalProcessed | Role::CarriedForward))
-    };
+    let last = |s: &&template::Row| matches!(s.role, Role::TotalProcessed | Role::CarriedForward);
+    let keys: Vec<&str> = template::request_rows(t).into_iter().filter(last).map(|s| s.key).collect();
+    let last_rows = |f: &RequestFact| keys.contains(&f.row);
     let read: Vec<&RequestFact> = facts[from..].iter().filter(|f| last_rows(f)).collect();
     if read.len() != 2 * template::APPLICANTS.len() || read.iter().any(|f| f.count != 0) || !unread(facts) {
         return false;
