@@ -194,10 +194,13 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number > 0.0);
         let zero = |c: &Cell| c.value.is_some_and(|v| v.number == 0.0);
         let among_zeros = |r: &Row| {
-            let (counts, zeros) = (r.cells.iter().filter(|c| count(c)), r.cells.iter().filter(|c| zero(c)).count());
-            let counts: Vec<&Cell> = counts.collect();
-            r.is_numbers_alone() && zeros >= 2 && zeros + 1 == r.cells.len() && counts.len() == 1
-                && !at.contains(&counts[0].offset)
+            let mut counts = r.cells.iter().filter(|c| count(c));
+            let zeros = r.cells.iter().filter(|c| zero(c)).count();
+            let alone = r.is_numbers_alone() && zeros >= 2 && zeros + 1 == r.cells.len();
+            match (counts.next(), counts.next()) {
+                (Some(c), None) => alone && !at.contains(&c.offset),
+                _ => false,
+            }
         };
         table.iter().any(among_zeros)
     };
