@@ -100,8 +100,14 @@ pub(super) fn read(rows: &[Row], blocks: &[&template::DisclosureBlock], from: us
         block.map(|b| b.columns)
     };
     let whole = |item: &str| columns(item).is_some_and(|cs| cs.iter().all(|c| has(report, item, Some(c.metric))));
-    let whole: Vec<String> = filled.into_iter().filter(|item| whole(item)).map(|item| format!("{item}:")).collect();
-    report.issues.retain(|i| !(i.code == "cells_unaligned" && whole.iter().any(|w| i.detail.starts_with(w.as_str()))));
+    let whole: Vec<&str> = filled.into_iter().filter(|item| whole(item)).collect();
+    unaligned_cleared(report, &whole);
+}
+
+/// `report` without the `cells_unaligned` flags of `items`, now whole.
+fn unaligned_cleared(report: &mut Report, items: &[&str]) {
+    let named = |detail: &str| items.iter().any(|item| detail.strip_prefix(item).is_some_and(|d| d.starts_with(':')));
+    report.issues.retain(|i| !(i.code == "cells_unaligned" && named(&i.detail)));
 }
 
 /// Reads the later columns of 表二's `blocks` whose items each read their
@@ -171,17 +177,16 @@ pub(super) fn rests_after_rows(rows: &[Row], blocks: &[&template::DisclosureBloc
         if !rest.iter().cycle().zip(&values).all(fits) {
             continue;
         }
-        let in_wan = || false;
         for (i, &(item, _, _)) in block.items.iter().enumerate() {
             let row = i * rest.len()..(i + 1) * rest.len();
             for ((column, &v), cell) in rest.iter().zip(&values[row.clone()]).zip(&cells[row]) {
-                let value = super::disclosures::amount(column, v, in_wan);
+                // (An amount has its unit: no head's 万元 asked for.)
+                let value = super::disclosures::amount(column, v, || false);
                 report.disclosures.push(DisclosureFact { item, metric: column.metric, value, offset: cell.offset });
             }
         }
-        let items: Vec<String> = block.items.iter().map(|&(item, _, _)| format!("{item}:")).collect();
-        let named = |detail: &str| items.iter().any(|w| detail.starts_with(w.as_str()));
-        report.issues.retain(|i| !(i.code == "cells_unaligned" && named(&i.detail)));
+        let items: Vec<&str> = block.items.iter().map(|&(item, _, _)| item).collect();
+        unaligned_cleared(report, &items);
     }
 }
 
