@@ -78,6 +78,8 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
         }
     }
     let (_, reading, encoding) = best?;
+    let set_in_rows = (encoding == BIG5).then(|| marks_set_in_rows(text)).flatten();
+    let text = set_in_rows.as_deref().unwrap_or(text);
     let (mut bytes, starts) = encoded(text, reading)?;
     let mut kept = Vec::new();
     if encoding == BIG5 && reading != Reading::SingleByte && !text.contains(PLACE) {
@@ -391,10 +393,12 @@ fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
         }
         let gap = bytes[i + 1..].iter().take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')).count();
         let spaced = |gap: usize| bytes[i + 1..i + 1 + gap].iter().all(|&b| b == b' ');
+        // (A letter alone on a later line of plain text is a wrapped cell's, which [`tails_joined`] places.)
+        let letter = |at: usize| (0x40..=0x7e).contains(&bytes[at]) && (spaced(gap) || !wrapped_tail(bytes, at));
         match bytes.get(i + 1 + gap) {
             Some(&t)
                 if gap > 0
-                    && ((0x40..=0x7e).contains(&t)
+                    && (letter(i + 1 + gap)
                         || spaced(gap) && trail(t) && makes_a_word([b, t], last_pair, bytes.get(i + gap + 2..))) =>
             {
                 joined.extend_from_slice(&[b, t]);
@@ -409,7 +413,192 @@ fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
             }
         }
     }
-    BIG5.decode(&joined).0.into_owned()
+    BIG5.decode(&tails_joined(joined)).0.into_owned()
+}
+
+/// `-layout` text of a Big5 page read as GBK (its bytes Latin-1 characters
+/// where GBK reads none) with its cells' marks for none wrapped in their
+/// narrow cells put back whole on their rows' lines: a mark (`——`, `A158
+/// A158`, printed `¡X¡X`) wrapped is printed `¡X¡` over `X`, the cell set
+/// about its row's middle, so that the row's line comes between (or its first
+/// piece on the row's line and its letter under it). A line's marks so broken
+/// (a pair repeated, its first byte again alone) and the next line or the one
+/// after holding as many letters alone, each the pair's: each mark is read
+/// where it is, or, the row's line between, set on that line in its columns,
+/// where those are blank there for each of the line's marks: its pairs alone
+/// (a mark for none still), the first byte alone and the letters left out, so
+/// that the lines keep their columns and the marks stay apart.
+/// `None` where no mark is so broken.
+fn marks_set_in_rows(text: &str) -> Option<String> {
+    let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
+    let mut changed = false;
+    for l in 0..lines.len() {
+        let broken = broken_marks(&lines[l]);
+        if broken.is_empty() {
+            continue;
+        }
+        // (The lines after: the one that holds the marks' letters alone, each the mark's.)
+        let letters_of = |line: &[char]| -> Option<Vec<usize>> {
+            let alone = letters_alone(line);
+            let theirs = alone.len() == broken.len() && alone.iter().zip(&broken).all(|(&a, m)| line[a] == m.letter);
+            theirs.then_some(alone)
+        };
+        let Some((gap, letters)) = (1..=2).find_map(|gap| Some((gap, letters_of(lines.get(l + gap)?)?))) else {
+            continue;
+        };
+        if gap == 2 {
+            let row = &lines[l + 1];
+            let blank = |from: usize, to: usize| (from..to).all(|c| row.get(c).is_none_or(|ch| *ch == ' '));
+            if !broken.iter().all(|m| blank(m.start.saturating_sub(1), m.lead + 2)) {
+                continue;
+            }
+            for m in &broken {
+                let mark: Vec<char> = lines[l][m.start..m.lead].to_vec();
+                let row = &mut lines[l + 1];
+                if row.len() < m.lead {
+                    row.resize(m.lead, ' ');
+                }
+                row[m.start..m.start + mark.len()].copy_from_slice(&mark);
+                lines[l][m.start..=m.lead].fill(' ');
+            }
+        } else {
+            for m in &broken {
+                lines[l][m.lead] = ' ';
+            }
+        }
+        for &a in &letters {
+            lines[l + gap][a] = ' ';
+        }
+        changed = true;
+    }
+    changed.then(|| lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n"))
+}
+
+/// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
+/// where it starts, where its first byte alone is, and the letter its pair ends with.
+struct BrokenMark {
+    start: usize,
+    lead: usize,
+    letter: char,
+}
+
+/// Whether a character stands for a byte a GBK reading could not read (a
+/// Latin-1 one), which may start a Big5 pair.
+fn lone_byte(c: char) -> bool {
+    ('\u{81}'..='\u{fe}').contains(&c)
+}
+
+/// The marks of a line set in columns that their cells' wrapping broke: each
+/// a pair of a Latin-1 character and a letter repeated (`¡X`), its Latin-1
+/// character again alone at its end.
+fn broken_marks(line: &[char]) -> Vec<BrokenMark> {
+    let mut out = Vec::new();
+    if !line.windows(2).any(|w| w == [' ', ' ']) {
+        return out;
+    }
+    let mut start = 0;
+    while start < line.len() {
+        let end = line[start..].iter().position(|&c| c == ' ').map_or(line.len(), |p| start + p);
+        let word = &line[start..end];
+        let pairs = word.len() / 2;
+        let repeated = word.len() % 2 == 1 && pairs > 0 && lone_byte(word[0]) && word[1].is_ascii_alphabetic();
+        if repeated && word.chunks(2).all(|c| c[0] == word[0] && c.get(1).is_none_or(|&l| l == word[1])) {
+            out.push(BrokenMark { start, lead: end - 1, letter: word[1] });
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Where a line's letters standing alone (spaces or the line's ends either side) are.
+fn letters_alone(line: &[char]) -> Vec<usize> {
+    let blank = |i: Option<&char>| i.is_none_or(|&c| c == ' ');
+    (0..line.len())
+        .filter(|&i| line[i].is_ascii_alphabetic())
+        .filter(|&i| blank(i.checked_sub(1).and_then(|p| line.get(p))) && blank(line.get(i + 1)))
+        .collect()
+}
+
+/// The most lines after a first byte left alone that the letter ending its
+/// pair is looked for on.
+const TAIL_LINES: usize = 3;
+
+/// Big5 `bytes` with each first byte left alone (no second byte after it)
+/// joined to a letter standing alone on the next lines, in turn, the letter's
+/// place left a space: a cell's text wrapped in its narrow cell, plain
+/// `pdftotext` prints a pair's letter on the cell's next line (a mark for
+/// none, `——` `A158 A158`, as `¡X¡` over `X`), another cell's number or a row
+/// label's next line between, perhaps. The first bytes of a line and the
+/// letters after are in the same order, the cells'. Text set in columns is
+/// left as printed (see [`in_columns`]).
+fn tails_joined(bytes: Vec<u8>) -> Vec<u8> {
+    let (mut leads, mut tails) = (Vec::new(), Vec::new());
+    let (mut line, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+        } else if b >= 0x81 && b != 0xff {
+            match bytes.get(i + 1) {
+                Some(&t) if (0x40..=0x7e).contains(&t) || (0xa1..=0xfe).contains(&t) => i += 1,
+                _ if !in_columns(&bytes, i) => leads.push((i, line)),
+                _ => {}
+            }
+        } else if wrapped_tail(&bytes, i) {
+            tails.push((i, line));
+        }
+        i += 1;
+    }
+    // (Each lead's letter: the first after its line, within reach, not taken.)
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut next = 0;
+    for (lead, line) in leads {
+        while tails.get(next).is_some_and(|&(_, l)| l <= line) {
+            next += 1;
+        }
+        if let Some(&(tail, _)) = tails.get(next).filter(|&&(_, l)| l <= line + TAIL_LINES) {
+            joins.push((lead, tail));
+            next += 1;
+        }
+    }
+    if joins.is_empty() {
+        return bytes;
+    }
+    // (The pair where its lead is and a space for its letter: the lines' columns
+    // kept, as the lead alone read as one character.)
+    let mut places: Vec<(usize, Option<u8>)> =
+        joins.iter().flat_map(|&(lead, tail)| [(lead, Some(bytes[tail])), (tail, None)]).collect();
+    places.sort_unstable();
+    let mut out = Vec::with_capacity(bytes.len() + joins.len());
+    let mut from = 0;
+    for (at, letter) in places {
+        out.extend_from_slice(&bytes[from..at]);
+        match letter {
+            Some(letter) => out.extend_from_slice(&[bytes[at], letter]),
+            None => out.push(b' '),
+        }
+        from = at + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    out
+}
+
+/// Whether the byte at `at` may be the letter of a pair wrapped in its cell:
+/// a letter standing alone (a space, a line end or the text's end either
+/// side) on a line of plain text (see [`in_columns`]).
+fn wrapped_tail(bytes: &[u8], at: usize) -> bool {
+    let blank = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace());
+    let alone = blank(at.checked_sub(1).map(|p| &bytes[p])) && blank(bytes.get(at + 1));
+    (0x40..=0x7e).contains(&bytes[at]) && alone && !in_columns(bytes, at)
+}
+
+/// Whether the line of the byte at `at` is set in columns, as `pdftotext
+/// -layout` prints a table (two spaces running): its cells' pieces are read
+/// by their columns, not in turn.
+fn in_columns(bytes: &[u8], at: usize) -> bool {
+    let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| at + p);
+    bytes[start..end].windows(2).any(|w| w == b"  ")
 }
 
 /// Whether Big5 reads `pair` as a character that makes a word of the reports'
@@ -625,6 +814,46 @@ mod tests {
         // A first byte alone before a cell's mark for none (`A158`): 腹 (`B8A1`) makes no word.
         let bytes = [big5("法規"), vec![0xb8, b' '], big5("——")].concat();
         assert_eq!(read_as(&bytes, BIG5), "法規\u{fffd} ——");
+    }
+
+    #[test]
+    fn a_pair_wrapped_in_its_cell_is_joined_to_its_letter_on_the_next_lines_of_plain_text() {
+        let big5 = |text: &str| BIG5.encode(text).0.into_owned();
+        // Three cells' marks (`——`, `A158 A158`) wrapped, each `¡X¡` over `X`, in turn.
+        let bytes = [big5("合計\n"), b"\xa1X\xa1 \xa1X\xa1 \xa1X\xa1\nX X X\n".to_vec(), big5("二、")].concat();
+        assert_eq!(read_as(&bytes, BIG5), "合計\n—— —— ——\n     \n二、");
+        // A cell's number printed between the mark's lines.
+        let bytes = [big5("法規"), b" \xa1X\xa1\n1\nX\n".to_vec()].concat();
+        assert_eq!(read_as(&bytes, BIG5), "法規 ——\n1\n \n");
+        // So too past the lines of a row's label; not more than three lines on.
+        let bytes = [b"\xa1X\xa1\n".to_vec(), big5("止公開"), b"\nX\n".to_vec()].concat();
+        assert_eq!(read_as(&bytes, BIG5), "——\n止公開\n \n");
+        assert_eq!(read_as(b"\xa1X\xa1\n1\n2\n3\nX", BIG5), "—\u{fffd}\n1\n2\n3\nX");
+        // Text set in columns (`-layout`) is read by its columns: left as printed.
+        let bytes = b"  \xa1X\xa1   \xa1X\xa1\n  9   1\n  X     X";
+        assert_eq!(read_as(bytes, BIG5), "  —\u{fffd}   —\u{fffd}\n  9   1\n  X     X");
+    }
+
+    #[test]
+    fn marks_wrapped_about_their_row_s_line_in_layout_text_are_set_on_it() {
+        // `——` (`¡X¡X`) wrapped: `¡X¡` over the row's line, `X` under it; set on the row's line.
+        let text = "head\n      ¡X¡ ¡X¡\na  1            9\n      X X\nend";
+        let set = marks_set_in_rows(text).unwrap();
+        assert_eq!(set, "head\n             \na  1  ¡X  ¡X    9\n         \nend");
+        // The first pieces on the row's line, the letters under it: read where they are.
+        let set = marks_set_in_rows("a  1  ¡X¡ ¡X¡  9\n      X X").unwrap();
+        assert_eq!(set, "a  1  ¡X  ¡X   9\n         ");
+        // Not where the row's line holds a cell there, nor where the letters are not the marks'.
+        assert_eq!(marks_set_in_rows("      ¡X¡ ¡X¡\na  1        7   9\n      X X"), None);
+        assert_eq!(marks_set_in_rows("      ¡X¡ ¡X¡\na  1            9\n      X Y"), None);
+        assert_eq!(marks_set_in_rows("      ¡X¡ ¡X¡\na  1            9\n      X"), None);
+        // Nor in plain text (no columns), which [`tails_joined`] reads.
+        assert_eq!(marks_set_in_rows("¡X¡ ¡X¡\nX X"), None);
+        // A page's mojibake read again with its marks on the row's line.
+        let head = printed_by_libreoffice(&BIG5.encode(TRADITIONAL).0);
+        let page = format!("{head}\n      ¡X¡ ¡X¡\na  1            9\n      X X");
+        let r = redecoded(&page).unwrap();
+        assert!(r.text.ends_with("\na  1  —  —    9\n         "), "{}", r.text);
     }
 
     /// GBK bytes printed as LibreOffice's GB2312 reading prints them (see
