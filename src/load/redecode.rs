@@ -80,6 +80,8 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
     let (_, reading, encoding) = best?;
     let set_in_rows = (encoding == BIG5).then(|| marks_set_in_rows(text)).flatten();
     let text = set_in_rows.as_deref().unwrap_or(text);
+    let put_back = (encoding == BIG5 && reading != Reading::SingleByte).then(|| glyphs_put_back(text)).flatten();
+    let text = put_back.as_deref().unwrap_or(text);
     let (mut bytes, starts) = encoded(text, reading)?;
     let mut kept = Vec::new();
     if encoding == BIG5 && reading != Reading::SingleByte && !text.contains(PLACE) {
@@ -474,6 +476,41 @@ fn marks_set_in_rows(text: &str) -> Option<String> {
     changed.then(|| lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n"))
 }
 
+/// `pdftotext -raw` text of a Big5 page read as GBK, with the glyphs the
+/// reading printed in another font put back where they stood: a private-use
+/// character of GB2312's user rows or a box-drawing one of its row `A9` (府
+/// `A9B2` as `┎`) is set on its own baseline, which `-raw` prints as a line
+/// after its line's other glyphs, these a space apart where it stood (`¬F «H`
+/// over `┎ \u{e427}そ¶}`: 政 信 over 府 息公开). Those standing alone at a line's
+/// start (a space after each) go in the last spaces of the line before, in
+/// turn, the rest of their line joined to it (the text its last glyph starts,
+/// or the next line's). Lines set in columns (`-layout`) are left as printed.
+/// `None` where no glyph is put back.
+fn glyphs_put_back(text: &str) -> Option<String> {
+    let own_baseline = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{2500}'..='\u{257f}');
+    let plain = |line: &str| !line.contains("  ");
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    for line in text.split('\n') {
+        let words: Vec<&str> = line.split(' ').collect();
+        let lone = words.iter().take_while(|w| w.chars().count() == 1 && w.chars().all(own_baseline)).count();
+        if let Some(before) = out.last_mut().filter(|b| lone > 0 && plain(b) && plain(line)) {
+            let mut chars: Vec<char> = before.trim_end().chars().collect();
+            let spaces: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ' ').collect();
+            if spaces.len() >= lone {
+                for (&at, glyph) in spaces[spaces.len() - lone..].iter().zip(&words[..lone]) {
+                    chars[at] = glyph.chars().next().unwrap_or(' ');
+                }
+                *before = chars.into_iter().chain(words[lone..].join(" ").chars()).collect();
+                changed = true;
+                continue;
+            }
+        }
+        out.push(line.to_string());
+    }
+    changed.then(|| out.join("\n"))
+}
+
 /// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
 /// where it starts, where its first byte alone is, and the letter its pair ends with.
 struct BrokenMark {
@@ -854,6 +891,27 @@ mod tests {
         let page = format!("{head}\n      ¡X¡ ¡X¡\na  1            9\n      X X");
         let r = redecoded(&page).unwrap();
         assert!(r.text.ends_with("\na  1  —  —    9\n         "), "{}", r.text);
+    }
+
+    #[test]
+    fn glyphs_of_another_font_printed_on_the_next_line_by_pdftotext_raw_are_put_back() {
+        // 政府信息公開 (`AC46 A9B2 AB48 AEA7 A4BD B6}`): 府 a box-drawing character, 息 a
+        // private-use one, each on a baseline of its own, printed after the rest.
+        let big5 = |text: &str| printed_by_libreoffice(&BIG5.encode(text).0);
+        let (page, heading, done, asked) = (big5(TRADITIONAL), big5("三、收到和"), big5("處理"), big5("申請"));
+        let text = format!("{page}\n{heading} {done}¬F «H\n┎ \u{e427}そ¶}}{asked}");
+        let put_back = format!("{page}\n{heading} {done}¬F┎«H\u{e427}そ¶}}{asked}");
+        assert_eq!(glyphs_put_back(&text).unwrap(), put_back);
+        let r = redecoded(&text).unwrap();
+        assert!(r.text.ends_with("處理政府信息公開申請"), "{}", r.text);
+        // Into the last spaces, in turn, a cell's number after: 行政事業性收費 41.10.
+        let text = "︽¬F ㄆ·~ Μ¶O\n┦ 41.10";
+        assert_eq!(glyphs_put_back(text).unwrap(), "︽¬F ㄆ·~┦Μ¶O41.10");
+        // Not where the line before has too few spaces, nor for a glyph with text after it
+        // (a line's start), nor in text set in columns.
+        assert_eq!(glyphs_put_back("¬F«H\n┎ \u{e427}そ"), None);
+        assert_eq!(glyphs_put_back("¬F «H\n\u{e427}そ¶}"), None);
+        assert_eq!(glyphs_put_back("¬F  «H\n┎ \u{e427}そ"), None);
     }
 
     /// GBK bytes printed as LibreOffice's GB2312 reading prints them (see
