@@ -80,7 +80,8 @@ pub fn redecoded(text: &str) -> Option<Redecoded> {
     let (_, reading, encoding) = best?;
     let set_in_rows = (encoding == BIG5).then(|| marks_set_in_rows(text)).flatten();
     let text = set_in_rows.as_deref().unwrap_or(text);
-    let put_back = (encoding == BIG5 && reading != Reading::SingleByte).then(|| glyphs_put_back(text)).flatten();
+    let gbk_read = encoding == BIG5 && reading != Reading::SingleByte;
+    let put_back = gbk_read.then(|| glyphs_put_back(text, reading)).flatten();
     let text = put_back.as_deref().unwrap_or(text);
     let (mut bytes, starts) = encoded(text, reading)?;
     let mut kept = Vec::new();
@@ -476,17 +477,18 @@ fn marks_set_in_rows(text: &str) -> Option<String> {
     changed.then(|| lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n"))
 }
 
-/// `pdftotext -raw` text of a Big5 page read as GBK, with the glyphs the
-/// reading printed in another font put back where they stood: a private-use
-/// character of GB2312's user rows or a box-drawing one of its row `A9` (府
-/// `A9B2` as `┎`) is set on its own baseline, which `-raw` prints as a line
-/// after its line's other glyphs, these a space apart where it stood (`¬F «H`
-/// over `┎ \u{e427}そ¶}`: 政 信 over 府 息公开). Those standing alone at a line's
-/// start (a space after each) go in the last spaces of the line before, in
-/// turn, the rest of their line joined to it (the text its last glyph starts,
-/// or the next line's). Lines set in columns (`-layout`) are left as printed.
-/// `None` where no glyph is put back.
-fn glyphs_put_back(text: &str) -> Option<String> {
+/// `pdftotext -raw` text of a Big5 page read as GBK (`reading`), with the
+/// glyphs the reading printed in another font put back where they stood: a
+/// private-use character of GB2312's user rows or a box-drawing one of its
+/// row `A9` (府 `A9B2` as `┎`) is set on its own baseline, which `-raw` prints
+/// as a line after its line's other glyphs, these a space apart where it stood
+/// (`¬F «H` over `┎ \u{e427}そ¶}`: 政 信 over 府 息公开). Those standing alone at
+/// a line's start (a space after each) go in spaces of the line before or at
+/// its end, in turn, where they make words of the reports' (see
+/// [`places_in_spaces`]), the rest of their line joined to it (the text its
+/// last glyph starts, or the next line's). Lines set in columns (`-layout`) are left as printed. `None`
+/// where no glyph is put back.
+fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
     let own_baseline = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{2500}'..='\u{257f}');
     let plain = |line: &str| !line.contains("  ");
     let mut out: Vec<String> = Vec::new();
@@ -495,11 +497,17 @@ fn glyphs_put_back(text: &str) -> Option<String> {
         let words: Vec<&str> = line.split(' ').collect();
         let lone = words.iter().take_while(|w| w.chars().count() == 1 && w.chars().all(own_baseline)).count();
         if let Some(before) = out.last_mut().filter(|b| lone > 0 && plain(b) && plain(line)) {
-            let mut chars: Vec<char> = before.trim_end().chars().collect();
-            let spaces: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ' ').collect();
-            if spaces.len() >= lone {
-                for (&at, glyph) in spaces[spaces.len() - lone..].iter().zip(&words[..lone]) {
-                    chars[at] = glyph.chars().next().unwrap_or(' ');
+            // (The line's end a space too: its last glyph's place.)
+            let mut chars: Vec<char> = before.trim_end().chars().chain([' ']).collect();
+            let glyphs: Vec<char> = words[..lone].iter().flat_map(|w| w.chars()).collect();
+            // (A bold line's glyphs are drawn twice: in their places and again, on a line of their own.)
+            let drawn_again = glyphs.iter().all(|g| chars.contains(g));
+            if let Some(places) = (!drawn_again).then(|| places_in_spaces(&chars, &glyphs, reading)).flatten() {
+                for (at, glyph) in places.into_iter().zip(glyphs) {
+                    chars[at] = glyph;
+                }
+                if chars.last() == Some(&' ') {
+                    chars.pop();
                 }
                 *before = chars.into_iter().chain(words[lone..].join(" ").chars()).collect();
                 changed = true;
@@ -509,6 +517,41 @@ fn glyphs_put_back(text: &str) -> Option<String> {
         out.push(line.to_string());
     }
     changed.then(|| out.join("\n"))
+}
+
+/// The most spaces of a line the glyphs put back may go in (its last).
+const GLYPH_SPACES: usize = 12;
+
+/// The spaces of `line` (its characters as a `reading` made them of Big5's
+/// bytes) that `glyphs` go in, in turn: those that make the most words of the
+/// reports' (see [`is_word`]) of the line read as Big5, more than it makes
+/// without them; the later where several make as many. `None` where no places
+/// make a word more, or the glyphs are more than the spaces.
+fn places_in_spaces(line: &[char], glyphs: &[char], reading: Reading) -> Option<Vec<usize>> {
+    let words_in = |chars: &[char]| {
+        let text: String = chars.iter().collect();
+        let read: Vec<char> = bytes_of(&text, reading)
+            .map(|bytes| read_as(&bytes, BIG5).chars().map(crate::normalize::fold_char).collect())
+            .unwrap_or_default();
+        read.windows(2).filter(|w| is_word(w[0], w[1])).count()
+    };
+    let spaces: Vec<usize> = (0..line.len()).filter(|&i| line[i] == ' ').collect();
+    let spaces = &spaces[spaces.len().saturating_sub(GLYPH_SPACES)..];
+    let k = glyphs.len();
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut with = line.to_vec();
+    for set in (0u32..1 << spaces.len()).filter(|s| s.count_ones() as usize == k) {
+        let places: Vec<usize> = (0..spaces.len()).filter(|&i| set >> i & 1 == 1).map(|i| spaces[i]).collect();
+        with.copy_from_slice(line);
+        for (&at, &glyph) in places.iter().zip(glyphs) {
+            with[at] = glyph;
+        }
+        let words = words_in(&with);
+        if best.as_ref().is_none_or(|(most, _)| words >= *most) {
+            best = Some((words, places));
+        }
+    }
+    best.filter(|(most, _)| *most > words_in(line)).map(|(_, places)| places)
 }
 
 /// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
@@ -901,17 +944,25 @@ mod tests {
         let (page, heading, done, asked) = (big5(TRADITIONAL), big5("三、收到和"), big5("處理"), big5("申請"));
         let text = format!("{page}\n{heading} {done}¬F «H\n┎ \u{e427}そ¶}}{asked}");
         let put_back = format!("{page}\n{heading} {done}¬F┎«H\u{e427}そ¶}}{asked}");
-        assert_eq!(glyphs_put_back(&text).unwrap(), put_back);
+        assert_eq!(glyphs_put_back(&text, Reading::Gb2312).unwrap(), put_back);
         let r = redecoded(&text).unwrap();
         assert!(r.text.ends_with("處理政府信息公開申請"), "{}", r.text);
-        // Into the last spaces, in turn, a cell's number after: 行政事業性收費 41.10.
+        // In the space where it makes a word (事業性), a cell's number after: 行政事業性收費 41.10.
         let text = "︽¬F ㄆ·~ Μ¶O\n┦ 41.10";
-        assert_eq!(glyphs_put_back(text).unwrap(), "︽¬F ㄆ·~┦Μ¶O41.10");
-        // Not where the line before has too few spaces, nor for a glyph with text after it
-        // (a line's start), nor in text set in columns.
-        assert_eq!(glyphs_put_back("¬F«H\n┎ \u{e427}そ"), None);
-        assert_eq!(glyphs_put_back("¬F «H\n\u{e427}そ¶}"), None);
-        assert_eq!(glyphs_put_back("¬F  «H\n┎ \u{e427}そ"), None);
+        assert_eq!(glyphs_put_back(text, Reading::Gb2312).unwrap(), "︽¬F ㄆ·~┦Μ¶O41.10");
+        let text = "︽¬F ㄆ·~ Μ¶O ¤\n┦ 41.10";
+        assert_eq!(glyphs_put_back(text, Reading::Gb2312).unwrap(), "︽¬F ㄆ·~┦Μ¶O ¤41.10");
+        // The last at the line's end.
+        let text = format!("{page}\n{done}¬F «H\n┎ \u{e427}\n{asked}");
+        let r = redecoded(&text).unwrap();
+        assert!(r.text.ends_with("處理政府信息\n申請"), "{}", r.text);
+        // Not where no space makes a word, nor for a glyph with text after it (a line's
+        // start), nor in text set in columns, nor where the line holds the glyphs (a bold
+        // line's, drawn twice).
+        assert_eq!(glyphs_put_back("¬F«H ¤\n┎ \u{e427}そ", Reading::Gb2312), None);
+        assert_eq!(glyphs_put_back("¬F «H\n\u{e427}そ¶}", Reading::Gb2312), None);
+        assert_eq!(glyphs_put_back("¬F  «H\n┎ \u{e427}そ", Reading::Gb2312), None);
+        assert_eq!(glyphs_put_back("¬F «H ¬F┎«H\u{e427}\n┎ \u{e427}", Reading::Gb2312), None);
     }
 
     /// GBK bytes printed as LibreOffice's GB2312 reading prints them (see
