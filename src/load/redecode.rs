@@ -525,8 +525,9 @@ const GLYPH_SPACES: usize = 12;
 /// The spaces of `line` (its characters as a `reading` made them of Big5's
 /// bytes) that `glyphs` go in, in turn: those that make the most words of the
 /// reports' (see [`is_word`]) of the line read as Big5, more than it makes
-/// without them; the later where several make as many. `None` where no places
-/// make a word more, or the glyphs are more than the spaces.
+/// without them; where several make as many, those not at its end (a space
+/// that ends it), then the later. `None` where no places make a word more, or
+/// the glyphs are more than the spaces.
 fn places_in_spaces(line: &[char], glyphs: &[char], reading: Reading) -> Option<Vec<usize>> {
     let words_in = |chars: &[char]| {
         let text: String = chars.iter().collect();
@@ -538,7 +539,8 @@ fn places_in_spaces(line: &[char], glyphs: &[char], reading: Reading) -> Option<
     let spaces: Vec<usize> = (0..line.len()).filter(|&i| line[i] == ' ').collect();
     let spaces = &spaces[spaces.len().saturating_sub(GLYPH_SPACES)..];
     let k = glyphs.len();
-    let mut best: Option<(usize, Vec<usize>)> = None;
+    // (How well places read: the words, then not the line's end, a space that ends it.)
+    let mut best: Option<((usize, bool), Vec<usize>)> = None;
     let mut with = line.to_vec();
     for set in (0u32..1 << spaces.len()).filter(|s| s.count_ones() as usize == k) {
         let places: Vec<usize> = (0..spaces.len()).filter(|&i| set >> i & 1 == 1).map(|i| spaces[i]).collect();
@@ -546,12 +548,12 @@ fn places_in_spaces(line: &[char], glyphs: &[char], reading: Reading) -> Option<
         for (&at, &glyph) in places.iter().zip(glyphs) {
             with[at] = glyph;
         }
-        let words = words_in(&with);
-        if best.as_ref().is_none_or(|(most, _)| words >= *most) {
-            best = Some((words, places));
+        let rank = (words_in(&with), places.last() != Some(&(line.len() - 1)));
+        if best.as_ref().is_none_or(|(most, _)| rank >= *most) {
+            best = Some((rank, places));
         }
     }
-    best.filter(|(most, _)| *most > words_in(line)).map(|(_, places)| places)
+    best.filter(|((most, _), _)| *most > words_in(line)).map(|(_, places)| places)
 }
 
 /// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
@@ -952,6 +954,9 @@ mod tests {
         assert_eq!(glyphs_put_back(text, Reading::Gb2312).unwrap(), "︽¬F ㄆ·~┦Μ¶O41.10");
         let text = "︽¬F ㄆ·~ Μ¶O ¤\n┦ 41.10";
         assert_eq!(glyphs_put_back(text, Reading::Gb2312).unwrap(), "︽¬F ㄆ·~┦Μ¶O ¤41.10");
+        // In a space rather than at the line's end where both make as many words (鹽城市, 市城區).
+        let text = "盐 カ\n\u{e310} ¤j 伦跋";
+        assert_eq!(glyphs_put_back(text, Reading::Gb2312).unwrap(), "盐\u{e310}カ¤j 伦跋");
         // The last at the line's end.
         let text = format!("{page}\n{done}¬F «H\n┎ \u{e427}\n{asked}");
         let r = redecoded(&text).unwrap();
