@@ -421,10 +421,10 @@ fn read_as(bytes: &[u8], encoding: &'static Encoding) -> String {
 
 /// `-layout` text of a Big5 page read as GBK (its bytes Latin-1 characters
 /// where GBK reads none) with its cells' marks for none wrapped in their
-/// narrow cells put back whole on their rows' lines: a mark (`——`, `A158
-/// A158`, printed `¡X¡X`) wrapped is printed `¡X¡` over `X`, the cell set
-/// about its row's middle, so that the row's line comes between (or its first
-/// piece on the row's line and its letter under it). A line's marks so broken
+/// narrow cells put on their rows' lines: a mark (`——`, `A158 A158`, printed
+/// `¡X¡X`) wrapped is printed `¡X¡` over `X`, the cell set about its row's
+/// middle, so that the row's line comes between (or its first piece on the
+/// row's line and its letter under it). A line's marks so broken
 /// (a pair repeated, its first byte again alone) and the next line or the one
 /// after holding as many letters alone, each the pair's: each mark is read
 /// where it is, or, the row's line between, set on that line in its columns,
@@ -477,6 +477,51 @@ fn marks_set_in_rows(text: &str) -> Option<String> {
     changed.then(|| lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n"))
 }
 
+/// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
+/// where it starts, where its first byte alone is, and the letter its pair ends with.
+struct BrokenMark {
+    start: usize,
+    lead: usize,
+    letter: char,
+}
+
+/// Whether a character stands for a byte a GBK reading could not read (a
+/// Latin-1 one), which may start a Big5 pair.
+fn lone_byte(c: char) -> bool {
+    ('\u{81}'..='\u{fe}').contains(&c)
+}
+
+/// The marks of a line set in columns that their cells' wrapping broke: each
+/// a pair of a Latin-1 character and a letter repeated (`¡X`), its Latin-1
+/// character again alone at its end.
+fn broken_marks(line: &[char]) -> Vec<BrokenMark> {
+    let mut out = Vec::new();
+    if !line.windows(2).any(|w| w == [' ', ' ']) {
+        return out;
+    }
+    let mut start = 0;
+    while start < line.len() {
+        let end = line[start..].iter().position(|&c| c == ' ').map_or(line.len(), |p| start + p);
+        let word = &line[start..end];
+        let pairs = word.len() / 2;
+        let repeated = word.len() % 2 == 1 && pairs > 0 && lone_byte(word[0]) && word[1].is_ascii_alphabetic();
+        if repeated && word.chunks(2).all(|c| c[0] == word[0] && c.get(1).is_none_or(|&l| l == word[1])) {
+            out.push(BrokenMark { start, lead: end - 1, letter: word[1] });
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Where a line's letters standing alone (spaces or the line's ends either side) are.
+fn letters_alone(line: &[char]) -> Vec<usize> {
+    let blank = |i: Option<&char>| i.is_none_or(|&c| c == ' ');
+    (0..line.len())
+        .filter(|&i| line[i].is_ascii_alphabetic())
+        .filter(|&i| blank(i.checked_sub(1).and_then(|p| line.get(p))) && blank(line.get(i + 1)))
+        .collect()
+}
+
 /// `pdftotext -raw` text of a Big5 page read as GBK (`reading`), with the
 /// glyphs the reading printed in another font put back where they stood: a
 /// private-use character of GB2312's user rows or a box-drawing one of its
@@ -486,8 +531,8 @@ fn marks_set_in_rows(text: &str) -> Option<String> {
 /// a line's start (a space after each) go in spaces of the line before or at
 /// its end, in turn, where they make words of the reports' (see
 /// [`places_in_spaces`]), the rest of their line joined to it (the text its
-/// last glyph starts, or the next line's). Lines set in columns (`-layout`) are left as printed. `None`
-/// where no glyph is put back.
+/// last glyph starts, or the next line's). Lines set in columns (`-layout`)
+/// are left as printed. `None` where no glyph is put back.
 fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
     let own_baseline = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{2500}'..='\u{257f}');
     let plain = |line: &str| !line.contains("  ");
@@ -554,51 +599,6 @@ fn places_in_spaces(line: &[char], glyphs: &[char], reading: Reading) -> Option<
         }
     }
     best.filter(|((most, _), _)| *most > words_in(line)).map(|(_, places)| places)
-}
-
-/// A mark for none broken by its cell's wrapping (see [`marks_set_in_rows`]):
-/// where it starts, where its first byte alone is, and the letter its pair ends with.
-struct BrokenMark {
-    start: usize,
-    lead: usize,
-    letter: char,
-}
-
-/// Whether a character stands for a byte a GBK reading could not read (a
-/// Latin-1 one), which may start a Big5 pair.
-fn lone_byte(c: char) -> bool {
-    ('\u{81}'..='\u{fe}').contains(&c)
-}
-
-/// The marks of a line set in columns that their cells' wrapping broke: each
-/// a pair of a Latin-1 character and a letter repeated (`¡X`), its Latin-1
-/// character again alone at its end.
-fn broken_marks(line: &[char]) -> Vec<BrokenMark> {
-    let mut out = Vec::new();
-    if !line.windows(2).any(|w| w == [' ', ' ']) {
-        return out;
-    }
-    let mut start = 0;
-    while start < line.len() {
-        let end = line[start..].iter().position(|&c| c == ' ').map_or(line.len(), |p| start + p);
-        let word = &line[start..end];
-        let pairs = word.len() / 2;
-        let repeated = word.len() % 2 == 1 && pairs > 0 && lone_byte(word[0]) && word[1].is_ascii_alphabetic();
-        if repeated && word.chunks(2).all(|c| c[0] == word[0] && c.get(1).is_none_or(|&l| l == word[1])) {
-            out.push(BrokenMark { start, lead: end - 1, letter: word[1] });
-        }
-        start = end + 1;
-    }
-    out
-}
-
-/// Where a line's letters standing alone (spaces or the line's ends either side) are.
-fn letters_alone(line: &[char]) -> Vec<usize> {
-    let blank = |i: Option<&char>| i.is_none_or(|&c| c == ' ');
-    (0..line.len())
-        .filter(|&i| line[i].is_ascii_alphabetic())
-        .filter(|&i| blank(i.checked_sub(1).and_then(|p| line.get(p))) && blank(line.get(i + 1)))
-        .collect()
 }
 
 /// The most lines after a first byte left alone that the letter ending its
