@@ -129,7 +129,9 @@ pub(super) fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
     for line in text.split('\n') {
         let words: Vec<&str> = line.split(' ').collect();
         let lone = words.iter().take_while(|w| w.chars().count() == 1 && w.chars().all(own_baseline)).count();
-        if let Some(before) = out.last_mut().filter(|b| lone > 0 && plain(b) && plain(line)) {
+        let some = (1..=MOST_GLYPHS).contains(&lone);
+        let fits = |b: &String| b.len() <= LONGEST_LINE && plain(b);
+        if let Some(before) = out.last_mut().filter(|b| some && fits(b) && plain(line)) {
             // (The line's end a space too: its last glyph's place.)
             let mut chars: Vec<char> = before.trim_end().chars().chain([' ']).collect();
             let glyphs: Vec<char> = words[..lone].iter().flat_map(|w| w.chars()).collect();
@@ -154,6 +156,14 @@ pub(super) fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
 
 /// The most spaces of a line the glyphs put back may go in (its last).
 const GLYPH_SPACES: usize = 12;
+
+/// The most glyphs at a line's start put back (a line's few characters of
+/// another font; more, and the ways to place them are too many to try).
+const MOST_GLYPHS: usize = 4;
+
+/// The longest line (in bytes) glyphs are put back in: a printed line is far
+/// shorter, and each way to place them is read whole.
+const LONGEST_LINE: usize = 4096;
 
 /// The spaces of `line` (its characters as a `reading` made them of Big5's
 /// bytes) that `glyphs` go in, in turn: those that make the most words of the
@@ -203,6 +213,8 @@ const TAIL_LINES: usize = 3;
 /// left as printed (see [`in_columns`]).
 pub(super) fn tails_joined(bytes: Vec<u8>) -> Vec<u8> {
     let (mut leads, mut tails) = (Vec::new(), Vec::new());
+    // (Whether each line is set in columns, looked at once a line.)
+    let columns: Vec<bool> = bytes.split(|&b| b == b'\n').map(|l| l.windows(2).any(|w| w == b"  ")).collect();
     let (mut line, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -211,10 +223,10 @@ pub(super) fn tails_joined(bytes: Vec<u8>) -> Vec<u8> {
         } else if b >= 0x81 && b != 0xff {
             match bytes.get(i + 1) {
                 Some(&t) if (0x40..=0x7e).contains(&t) || (0xa1..=0xfe).contains(&t) => i += 1,
-                _ if !in_columns(&bytes, i) => leads.push((i, line)),
+                _ if !columns[line] => leads.push((i, line)),
                 _ => {}
             }
-        } else if wrapped_tail(&bytes, i) {
+        } else if !columns[line] && lone_letter(&bytes, i) {
             tails.push((i, line));
         }
         i += 1;
@@ -257,9 +269,14 @@ pub(super) fn tails_joined(bytes: Vec<u8>) -> Vec<u8> {
 /// a letter standing alone (a space, a line end or the text's end either
 /// side) on a line of plain text (see [`in_columns`]).
 pub(super) fn wrapped_tail(bytes: &[u8], at: usize) -> bool {
+    lone_letter(bytes, at) && !in_columns(bytes, at)
+}
+
+/// Whether the byte at `at` is a letter standing alone: a space, a line end or
+/// the text's end either side.
+fn lone_letter(bytes: &[u8], at: usize) -> bool {
     let blank = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace());
-    let alone = blank(at.checked_sub(1).map(|p| &bytes[p])) && blank(bytes.get(at + 1));
-    (0x40..=0x7e).contains(&bytes[at]) && alone && !in_columns(bytes, at)
+    (0x40..=0x7e).contains(&bytes[at]) && blank(at.checked_sub(1).map(|p| &bytes[p])) && blank(bytes.get(at + 1))
 }
 
 /// Whether the line of the byte at `at` is set in columns, as `pdftotext
