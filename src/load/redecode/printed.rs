@@ -21,6 +21,10 @@ use super::*;
 /// that the lines keep their columns and the marks stay apart.
 /// `None` where no mark is so broken.
 pub(super) fn marks_set_in_rows(text: &str) -> Option<String> {
+    // (No text set in columns, no mark to set.)
+    if !text.contains("  ") {
+        return None;
+    }
     let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
     let mut changed = false;
     for l in 0..lines.len() {
@@ -123,6 +127,9 @@ fn letters_alone(line: &[char]) -> Vec<usize> {
 /// are left as printed. `None` where no glyph is put back.
 pub(super) fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
     let own_baseline = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{2500}'..='\u{257f}');
+    if !text.split('\n').skip(1).any(|line| line.chars().next().is_some_and(own_baseline)) {
+        return None;
+    }
     let plain = |line: &str| !line.contains("  ");
     let mut out: Vec<String> = Vec::new();
     let mut changed = false;
