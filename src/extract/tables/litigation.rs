@@ -288,6 +288,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // taken in an order not the table's (a stray number before the heads,
     // another table's column among them): those proceedings are not read. A
     // report's own slip in a sum breaks one proceeding, and is read and flagged.
+    // Wide numbers wrapped in their narrow cells, their rests on a line of their
+    // own right after the table where no reading placed them (`-layout`:
+    // `10 15 55 15 46` / `12 0 0 15 27 …` / `0 5 19 9 0 1`, for 100 155 …): the
+    // numbers read are cut short and which rest is whose no column tells.
+    if !delimited && !adds_up(&cells[..n]) && rests_after(rows, end, &own) {
+        let why = "表四's numbers wrapped in their cells, their rests printed after the table in no column: not read";
+        report.flag("litigation_cells_missing", why);
+        return Some(end + 1);
+    }
     let adding_up: Vec<bool> = cells[..n].chunks_exact(group).map(cells_add_up).collect();
     let broken = adding_up.iter().filter(|&&a| !a).count();
     let scrambled = vertical && !delimited && broken >= 2;
@@ -303,6 +312,16 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     }
     push_facts(report, cells, |p| (scrambled && !adding_up[p]) || unsure[p]);
     Some(end)
+}
+
+/// Whether layout row `end`, right after 表四's rows, holds two or more of its
+/// own numbers alone, each a digit or two: the rests of wide numbers wrapped.
+fn rests_after(rows: &[Row], end: usize, own: &dyn Fn(&&Cell) -> bool) -> bool {
+    let rest = |c: &&Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0 && v.number < 100.0);
+    rows.get(end).is_some_and(|r| {
+        let mine: Vec<&Cell> = r.cells.iter().filter(own).collect();
+        r.is_numbers_alone() && mine.len() >= 2 && mine.len() == r.cells.len() && mine.iter().all(rest)
+    })
 }
 
 /// 表四's facts from its cells in the template's order (a blank cell 0), but
@@ -1389,6 +1408,28 @@ mod tests {
         // Rests under no cell of theirs: no joining.
         let text = text.replace("       7    ", "7           ");
         assert!(!litigation(&text).litigation.iter().any(|f| f.count == 157 || f.count == 128));
+    }
+
+    #[test]
+    fn wrapped_numbers_whose_rests_no_column_places_leave_the_table_unread() {
+        // `-layout` of a Word table whose narrow cells wrap 100, 155, 159, 469, 121, 150 and 271:
+        // their rests on a line of their own after the table, in no cell's column.
+        let heads = layout_heads(
+            "果   果    他     未    计  果  果 他  未  计 果  果  他                  未   计\n\
+             维   纠    结    审         维   纠   结   审       维   纠   结   审\n\
+             持   正    果    结         持   正   果   结       持   正   果   结\n",
+        );
+        let rows = "10 15 55 15 46\n             12 0 0  15 27   0  0  0   9   9\n";
+        let text = format!("{heads}{rows}0   5        19 9    0  1\n五、存在的主要问题及改进情况\n");
+        let r = litigation(&text);
+        assert!(r.litigation.is_empty() && r.issues.iter().any(|i| i.code == "litigation_cells_missing"));
+        // Without the rests, a report's slip in a sum: read as printed (the checks flag it).
+        let text = format!("{heads}{rows}五、存在的主要问题及改进情况\n");
+        assert_eq!(counts(&litigation(&text)), [10, 15, 55, 15, 46, 12, 0, 0, 15, 27, 0, 0, 0, 9, 9]);
+        // Nor numbers alone after a table that adds up.
+        let rows = "10 15 55 15 95\n             12 0 0  15 27   0  0  0   9   9\n";
+        let text = format!("{heads}{rows}3   4\n五、存在的主要问题及改进情况\n");
+        assert_eq!(counts(&litigation(&text)), [10, 15, 55, 15, 95, 12, 0, 0, 15, 27, 0, 0, 0, 9, 9]);
     }
 
     #[test]
