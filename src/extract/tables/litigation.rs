@@ -284,10 +284,6 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
             }
         }
     }
-    // Numbers a line each that leave two proceedings or more not adding up were
-    // taken in an order not the table's (a stray number before the heads,
-    // another table's column among them): those proceedings are not read. A
-    // report's own slip in a sum breaks one proceeding, and is read and flagged.
     // Wide numbers wrapped in their narrow cells, their rests on a line of their
     // own right after the table where no reading placed them (`-layout`:
     // `10 15 55 15 46` / `12 0 0 15 27 …` / `0 5 19 9 0 1`, for 100 155 …): the
@@ -297,11 +293,17 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         report.flag("litigation_cells_missing", why);
         return Some(end + 1);
     }
+    // Numbers that leave two proceedings or more not adding up were taken in an
+    // order not the table's (a line each: a stray number before the heads,
+    // another table's column among them; in aligned text, marks wrapped over
+    // two lines, a wide number's rest alone under the rows): those proceedings
+    // are not read. A report's own slip in a sum breaks one proceeding, and is
+    // read and flagged.
     let adding_up: Vec<bool> = cells[..n].chunks_exact(group).map(cells_add_up).collect();
     let broken = adding_up.iter().filter(|&&a| !a).count();
-    let scrambled = vertical && !delimited && broken >= 2;
+    let scrambled = !delimited && broken >= 2;
     if scrambled {
-        let why = format!("表四's numbers, a line each, leave {broken} proceedings not adding up: those are not read");
+        let why = format!("表四's numbers leave {broken} proceedings not adding up: those are not read");
         report.flag("litigation_cells_missing", why);
     }
     let unread: Vec<&str> =
@@ -1413,6 +1415,18 @@ mod tests {
         // Rests under no cell of theirs: no joining.
         let text = text.replace("       7    ", "7           ");
         assert!(!litigation(&text).litigation.iter().any(|f| f.count == 157 || f.count == 128));
+    }
+
+    #[test]
+    fn aligned_numbers_that_leave_two_proceedings_broken_are_not_read() {
+        // `-layout` of a Word table whose 111 wraps, its rest alone under the rows, and whose
+        // numbers come out of their places: the last two proceedings add up in neither.
+        let heads = narrow_layout_heads();
+        let rows = "41   0   10   41   92   54   5\n                        11 61 27 52   0   0   0   88\n\
+                    \x20                       1\n";
+        let r = litigation(&format!("{heads}{rows}五、存在的主要问题及改进情况\n"));
+        assert_eq!(counts(&r), [41, 0, 10, 41, 92]);
+        assert!(r.has_issue("litigation_cells_missing"));
     }
 
     #[test]
