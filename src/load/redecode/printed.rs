@@ -22,7 +22,7 @@ use super::*;
 /// `None` where no mark is so broken.
 pub(super) fn marks_set_in_rows(text: &str) -> Option<String> {
     // (No text set in columns, no mark to set.)
-    if !text.contains("  ") {
+    if !set_in_columns(text.as_bytes(), b' ') {
         return None;
     }
     let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
@@ -88,7 +88,7 @@ fn lone_byte(c: char) -> bool {
 /// character again alone at its end.
 fn broken_marks(line: &[char]) -> Vec<BrokenMark> {
     let mut out = Vec::new();
-    if !line.windows(2).any(|w| w == [' ', ' ']) {
+    if !set_in_columns(line, ' ') {
         return out;
     }
     let mut start = 0;
@@ -130,7 +130,7 @@ pub(super) fn glyphs_put_back(text: &str, reading: Reading) -> Option<String> {
     if !text.split('\n').skip(1).any(|line| line.chars().next().is_some_and(own_baseline)) {
         return None;
     }
-    let plain = |line: &str| !line.contains("  ");
+    let plain = |line: &str| !set_in_columns(line.as_bytes(), b' ');
     let mut out: Vec<String> = Vec::new();
     let mut changed = false;
     for line in text.split('\n') {
@@ -221,7 +221,7 @@ const TAIL_LINES: usize = 3;
 pub(super) fn tails_joined(bytes: Vec<u8>) -> Vec<u8> {
     let (mut leads, mut tails) = (Vec::new(), Vec::new());
     // (Whether each line is set in columns, looked at once a line.)
-    let columns: Vec<bool> = bytes.split(|&b| b == b'\n').map(|l| l.windows(2).any(|w| w == b"  ")).collect();
+    let columns: Vec<bool> = bytes.split(|&b| b == b'\n').map(|l| set_in_columns(l, b' ')).collect();
     let (mut line, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -286,13 +286,19 @@ fn lone_letter(bytes: &[u8], at: usize) -> bool {
     (0x40..=0x7e).contains(&bytes[at]) && blank(at.checked_sub(1).map(|p| &bytes[p])) && blank(bytes.get(at + 1))
 }
 
-/// Whether the line of the byte at `at` is set in columns, as `pdftotext
-/// -layout` prints a table (two spaces running): its cells' pieces are read
-/// by their columns, not in turn.
+/// Whether the line of the byte at `at` is set in columns (see
+/// [`set_in_columns`]): its cells' pieces are read by their columns, not in
+/// turn.
 fn in_columns(bytes: &[u8], at: usize) -> bool {
     let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
     let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| at + p);
-    bytes[start..end].windows(2).any(|w| w == b"  ")
+    set_in_columns(&bytes[start..end], b' ')
+}
+
+/// Whether a line (its bytes or characters) is set in columns, as `pdftotext
+/// -layout` prints a table: two spaces running.
+fn set_in_columns<T: PartialEq>(line: &[T], space: T) -> bool {
+    line.windows(2).any(|w| w[0] == space && w[1] == space)
 }
 
 #[cfg(test)]
