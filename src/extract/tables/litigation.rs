@@ -12,30 +12,13 @@ const HEAD_ROWS: usize = 128;
 
 /// Reads 表四 at or after layout row `from`.
 pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Report) -> Option<usize> {
-    // The outcome headers, read across the rows after the anchor: layouts break
-    // them (`结果` over `维持`).
-    let has_header = |k: usize| {
-        let heads = rows[k..].iter().take(HEAD_ROWS).take_while(|r| r.kind == Kind::Table);
-        let joined: String = heads.map(|r| r.label()).collect();
-        let words = ["维持", "纠正", "审结"];
-        // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across,
-        // or down each head to its last, those on a line of their own (`持 正 果 结`).
-        words.iter().filter(|w| joined.has(w)).count() >= 2 || joined.has("维纠结审") || joined.has("持正果结")
-    };
-    let n = template::LITIGATION_PROCEEDINGS.len() * template::LITIGATION_OUTCOMES.len();
-    let anchor = (from..rows.len())
-        .find(|&k| {
-            let r = &rows[k];
-            let label = r.label();
-            r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
-        })
-        .or_else(|| bare_litigation_row(rows, from, n));
+    let n = CELLS;
     // (Numbers read as 表三's cells, its own columns printed apart, are not 表四's;
     // nor those before the last 表三 took under 表四's heading, a column it
     // keeps no fact of among them.)
     let mut taken: Vec<usize> = report.requests.iter().map(|f| f.offset).collect();
     taken.sort_unstable();
-    let Some(anchor) = anchor else {
+    let Some(anchor) = anchor_row(rows, from, n) else {
         // (Its heads lost, 表三's last columns among its numbers.)
         if let Some((cells, end)) = super::beside_requests::read(rows, from, &taken) {
             push_facts(report, cells, |_| false);
@@ -51,211 +34,31 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     taken.extend(last_rows_under(rows, anchor, &under));
     taken.sort_unstable();
     let own = |c: &&Cell| taken.binary_search(&c.offset).is_err() && fence.is_none_or(|f| c.offset > f);
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut first_value_row = None;
-    let mut end = anchor + 1;
-    let mut delimited = true;
-    // Whether any numbers are a line each, which tells no columns.
-    let mut vertical = false;
-    let mut value_rows = 0;
-    // Whether the rows of numbers are one run, lines of numbers alone one after another.
-    let (mut one_run, mut last_value_row) = (true, None);
-    // The cells read before the first line of the outcomes' heads (`结果 结果 其他 尚未`).
-    let mut before_heads: Option<usize> = None;
-    let mut heads_row = anchor;
-    for (k, row) in rows.iter().enumerate().skip(anchor) {
-        let label = row.label();
-        let next_section = k > anchor && after_table(label);
-        if row.kind == Kind::Prose || next_section || cells.len() >= n {
-            break;
-        }
-        end = k + 1;
-        if before_heads.is_none() && ["结果", "维持", "审结"].iter().any(|w| label.has(w)) {
-            before_heads = Some(cells.len());
-            heads_row = k;
-        }
-        if row.cells.iter().filter(own).any(|c| c.value.is_some()) {
-            first_value_row.get_or_insert(k);
-            value_rows += 1;
-            one_run &= last_value_row.is_none_or(|last| last + 1 == k) && row.is_numbers_alone();
-            last_value_row = Some(k);
-            delimited &= row.delimited;
-            vertical |= row.vertical;
-            cells.extend(row.cells.iter().filter(own).copied());
-        }
-    }
-    let Some(first_value_row) = first_value_row else {
-        // (Its marks for none carried past the closing sections, plain `pdftotext`
-        // keeping a few of them: zeros alone there and no number not 0, all zeros;
-        // where 表三 was read, the numbers before the heading its.)
-        let loose = rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
-        let after: Vec<Cell> = loose.filter(own).copied().collect();
-        let zeros = !after.is_empty() && after.len() <= n && after.iter().all(is_zero);
-        if zeros && !report.requests.is_empty() {
-            let mut cells = after;
-            cells.resize(n, Cell { value: None, offset: cells[0].offset, center: 0.0 });
-            push_facts(report, cells, |_| false);
-            return Some(end);
-        }
-        // (Its heads alone, no number after them either, where 表三 was read and the
-        // tables before mark a cell for none with a dash: plain `pdftotext` drops a
-        // line of such marks, a row whose every cell is one.)
-        if after.is_empty() && !report.requests.is_empty() && marks_none(text, &rows[..anchor]) {
-            push_facts(report, vec![Cell { value: None, offset: rows[anchor].offset, center: 0.0 }; n], |_| false);
-            let why = "表四: its heads printed with no cell, the text's tables marking none with a dash: read as 0";
-            report.flag("cells_inferred", why);
-            return Some(end);
-        }
-        report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
-        return Some(end);
+    let mut table = Printed::read(rows, anchor, n, &own);
+    let Some(first) = table.first_row else {
+        return Some(without_numbers(text, rows, anchor, table.end, &own, report));
     };
-    // Marks for none broken in two by their narrow cells (`4 —` / `—` / …): the
-    // table read with each mark one cell.
-    if !delimited {
-        if let Some((whole, whole_end)) = unbroken(text, rows, first_value_row, &own) {
-            (cells, end) = (whole, whole_end);
-        }
+    let around = Around { text, rows, anchor, first, taken: &taken, own: &own };
+    if !table.delimited {
+        table.reread(&around);
     }
-    // A number wrapped in its narrow cell (`11` / `5`, as `pdftotext -raw`
-    // prints 115): the table read with it whole, where only so does every
-    // proceeding add up.
-    let group = template::LITIGATION_OUTCOMES.len();
-    // (How many proceedings do not add up.)
-    let slips = |cells: &[Cell]| cells.chunks_exact(group).filter(|p| !cells_add_up(p)).count();
-    let adds_up = |cells: &[Cell]| slips(cells) == 0;
-    if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
-        if let Some((whole, whole_end)) = rewrapped(text, rows, first_value_row, n, &own) {
-            (cells, end) = (whole, whole_end);
-        }
-    }
-    // Numbers before the outcomes' heads that are another table's (a web page's
-    // 表三 cells printed under 表四's heading): the fifteen after the heads are the
-    // table where they add up by proceeding and the first fifteen do not.
-    if before_heads.is_some_and(|b| b > 0) && cells.len() >= n && !delimited {
-        let (after, after_end) = cells_after(rows, heads_row, n);
-        if after.len() == n && adds_up(&after) && !adds_up(&cells[..n]) {
-            (cells, end) = (after, after_end);
-        }
-    }
-    // Or before the heads' last characters, a line each (`持` / `正` / `果` /
-    // `结`, as plain `pdftotext` prints narrow columns' heads): the table's
-    // cells are those after the last such line (its last proceeding's printed
-    // apart, perhaps), where they add up by proceeding and the first fifteen do not.
-    if cells.len() >= n && !delimited && !adds_up(&cells[..n]) {
-        if let Some(last) = last_heads_line(rows, anchor, anchor + table_rows(rows, anchor).count()) {
-            let (after, after_end) = cells_after(rows, last, n);
-            let whole = match after.len() {
-                len if len == n => Some(after).filter(|a| adds_up(a)),
-                len if len < n => continued(rows, after_end, &after, n, false, &taken),
-                _ => None,
-            };
-            if let Some(whole) = whole {
-                (cells, end) = (whole, after_end);
-            }
-        }
-    }
-    if cells.len() < n && !delimited {
-        // The first proceeding's outcomes printed before the heading, among their heads:
-        // the table stands where every proceeding adds up but one at most (a report's
-        // slip, which the checks flag), the heads naming each of those outcomes.
-        if let Some(before) = super::outcomes_before::left(rows, anchor, &taken) {
-            let all = [before.as_slice(), &cells].concat();
-            if all.len() == n && slips(&all) <= 1 {
-                cells = all;
-            } else if all.len() < n {
-                let slipped = || continued(rows, end, &all, n, true, &taken).filter(|w| slips(w) <= 1);
-                if let Some(whole) = continued(rows, end, &all, n, false, &taken).or_else(slipped) {
-                    cells = whole;
-                }
-            }
-        }
-    }
-    // Proceedings whose outcomes' order is not known (see [`touching_apart`]).
-    let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
     // The proceedings whose columns are printed out of the table's order, as
     // their heads tell (see [`heads_order`]).
-    let mut moved = if delimited { None } else { heads_order(&rows[anchor..first_value_row]) };
-    let told = |p: usize| moved.as_ref().is_some_and(|m| m[p] != OUTCOMES_IN_ORDER);
-    if cells.len() < n && !delimited {
-        // Narrow columns printed so close that two numbers touch (`0 00 1`).
-        if let Some((apart, mut unsure_cells)) = touching_apart(text, &cells, n, !vertical) {
-            cells = apart;
-            // (Touching under heads that touch, `持结`, in the order those are printed.)
-            for (k, unsure) in unsure_cells.iter_mut().enumerate() {
-                *unsure &= !told(k / group);
-            }
-            let unsure_cells = settled(&mut cells, unsure_cells);
-            for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
-                unsure[p / group] = true;
-            }
-        }
-    }
-    if cells.len() < n && !delimited && !vertical {
-        // Blank cells in aligned text: place the numbers under the 15 outcome headers.
-        let heads: Vec<f64> = rows[anchor..first_value_row]
-            .iter()
-            .flat_map(|r| r.labels.iter())
-            .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&&*crate::normalize::squash(f.text)))
-            .map(|f| f.center)
-            .collect();
-        if heads.len() == n {
-            let xs: Vec<f64> = cells.iter().map(|c| c.center).collect();
-            let mut out = vec![Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 }; n];
-            for (cell, col) in cells.iter().zip(align(&xs, &heads)) {
-                out[col] = *cell;
-            }
-            cells = out;
-        }
-    }
-    if cells.len() < n && !delimited {
-        // Or the numbers before the outcomes' heads are another table's (a web
-        // page's 表三 cells printed under 表四's heading), where those after
-        // them and the loose ones make the table.
-        let after_heads = before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
-        let without = || continued(rows, end, after_heads?, n, false, &taken);
-        if let Some(all) = continued(rows, end, &cells, n, value_rows == 1 || one_run, &taken).or_else(without) {
-            cells = all;
-        }
-    }
-    if cells.len() < n && !delimited {
-        // Or each column's number after its head's last character, the columns in pieces.
-        // (Those are in the table's order already.)
-        if let Some(all) = super::named_columns::read(rows, anchor, &|c: &Cell| own(&c)) {
-            (cells, moved) = (all, None);
-        }
-    }
-    // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
-    // outcome or a total, 0 either way). Short of more, so too where no number
-    // not 0 stands alone after the table: the cells lacking were not printed
-    // apart (two may be an outcome and its total, any two equal numbers).
-    let loose = || rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
-    let apart = || loose().any(|c| own(&c) && c.number() != 0.0);
-    if cells.len() < n && all_zero(&cells, n) && (cells.len() + 1 == n || !apart()) {
-        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
-    }
-    // So too the last proceeding short of a cell where the rest add up: its
-    // lacking cell, an outcome or its total, is 0 where all it holds are.
-    let whole = n - group;
-    if cells.len() + 1 == n && adds_up(&cells[..whole]) && cells[whole..].iter().all(is_zero) {
-        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
-    }
-    // Numbers of narrow columns run together past what parting zeros tells
-    // (`01313`), a proceeding's 总计 among the next one's first cells.
-    if cells.len() < n && !delimited && !vertical {
-        if let Some(all) = runs_parted(text, &cells, n) {
-            cells = all;
-        }
-    }
+    let mut moved = if table.delimited { None } else { heads_order(&rows[anchor..first]) };
+    // Proceedings whose outcomes' order is not known (see [`touching_apart`]).
+    let unsure = if table.delimited { vec![false; n / GROUP] } else { table.filled(&around, &mut moved) };
+    table.zeros_completed(&around);
     // The last proceeding printed apart, after the table, under its own
     // heading (`复议后起诉` and its heads' pieces among the numbers there), and
     // not read whole from them: the first two read where the table is, as
     // they add up, and it left out.
+    let Printed { mut cells, end, delimited, .. } = table;
     let heading = |r: &Row| r.cells.is_empty() && crate::normalize::squash(r.label()) == LAST_PROCEEDING;
     let last_apart = || rows[end..].iter().any(heading);
-    if cells.len() + group == n && !delimited && adds_up(&cells) && last_apart() {
+    if cells.len() + GROUP == n && !delimited && adds_up(&cells) && last_apart() {
         let why = format!("表四's {LAST_PROCEEDING} printed apart after the table and not read whole: not read");
         report.flag("litigation_cells_missing", why);
-        cells.resize(n, Cell { value: None, offset: rows[first_value_row].offset, center: 0.0 });
+        cells.resize(n, Cell { value: None, offset: rows[first].offset, center: 0.0 });
         push_facts(report, cells, |p| p + 1 == template::LITIGATION_PROCEEDINGS.len());
         return Some(end);
     }
@@ -267,7 +70,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Two neighbouring numbers printed in each other's place (columns set so
     // narrow that their heads run into each other: `尚 总` over `果计`): read
     // swapped where only so does every proceeding add up.
-    let mut cells = match (!delimited && !adds_up(&cells[..n])).then(|| one_swap(&cells[..n], group)).flatten() {
+    let mut cells = match (!delimited && !adds_up(&cells[..n])).then(|| one_swap(&cells[..n])).flatten() {
         Some(swapped) => {
             let why = "表四: two neighbouring numbers printed in each other's place, read where every proceeding adds up";
             report.flag("cells_inferred", why);
@@ -278,9 +81,9 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // Each proceeding's outcomes in the order of its heads.
     if let Some(moved) = &moved {
         for (p, order) in moved.iter().enumerate() {
-            let printed = cells[p * group..p * group + order.len()].to_vec();
+            let printed = cells[p * GROUP..p * GROUP + order.len()].to_vec();
             for (cell, &o) in printed.into_iter().zip(order) {
-                cells[p * group + o] = cell;
+                cells[p * GROUP + o] = cell;
             }
         }
     }
@@ -299,7 +102,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // two lines, a wide number's rest alone under the rows): those proceedings
     // are not read. A report's own slip in a sum breaks one proceeding, and is
     // read and flagged.
-    let adding_up: Vec<bool> = cells[..n].chunks_exact(group).map(cells_add_up).collect();
+    let adding_up: Vec<bool> = cells[..n].chunks_exact(GROUP).map(cells_add_up).collect();
     let broken = adding_up.iter().filter(|&&a| !a).count();
     let scrambled = !delimited && broken >= 2;
     if scrambled {
@@ -316,6 +119,315 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     Some(end)
 }
 
+/// A proceeding's cells: its outcomes and their total.
+const GROUP: usize = template::LITIGATION_OUTCOMES.len();
+
+/// The table's cells.
+const CELLS: usize = template::LITIGATION_PROCEEDINGS.len() * GROUP;
+
+/// How many of the proceedings in `cells` do not add up.
+fn slips(cells: &[Cell]) -> usize {
+    cells.chunks_exact(GROUP).filter(|p| !cells_add_up(p)).count()
+}
+
+/// Whether every proceeding in `cells` adds up.
+fn adds_up(cells: &[Cell]) -> bool {
+    slips(cells) == 0
+}
+
+/// The layout row of 表四's first line naming a proceeding, at or after `from`,
+/// with the outcomes' heads after it; or of its numbers where its heads are
+/// lost (see [`bare_litigation_row`]).
+fn anchor_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
+    // The outcome headers, read across the rows after the anchor: layouts break
+    // them (`结果` over `维持`).
+    let has_header = |k: usize| {
+        let heads = rows[k..].iter().take(HEAD_ROWS).take_while(|r| r.kind == Kind::Table);
+        let joined: String = heads.map(|r| r.label()).collect();
+        let words = ["维持", "纠正", "审结"];
+        // Headers set a character a line (pdftotext of narrow columns) read `维 纠 结 审` across,
+        // or down each head to its last, those on a line of their own (`持 正 果 结`).
+        words.iter().filter(|w| joined.has(w)).count() >= 2 || joined.has("维纠结审") || joined.has("持正果结")
+    };
+    (from..rows.len())
+        .find(|&k| {
+            let r = &rows[k];
+            let label = r.label();
+            r.kind == Kind::Table && template::LITIGATION_ANCHORS.iter().any(|a| label.has(a)) && has_header(k)
+        })
+        .or_else(|| bare_litigation_row(rows, from, n))
+}
+
+/// What 表四 is read from besides its numbers: the text, its layout rows, the
+/// row of its first line (`anchor`) and of its first numbers (`first`), the
+/// offsets of numbers 表三 took, and which cells are the table's (`own`).
+struct Around<'s, 'a> {
+    text: &'s str,
+    rows: &'s [Row<'a>],
+    anchor: usize,
+    first: usize,
+    taken: &'s [usize],
+    own: &'s dyn Fn(&&Cell) -> bool,
+}
+
+/// 表四's numbers as its rows print them, and what those rows tell of its shape.
+struct Printed {
+    cells: Vec<Cell>,
+    /// The row after the table's last.
+    end: usize,
+    /// The row of its first numbers, if any.
+    first_row: Option<usize>,
+    /// Whether every row of numbers has its cells delimited.
+    delimited: bool,
+    /// Whether any numbers are a line each, which tells no columns.
+    vertical: bool,
+    /// How many rows hold numbers.
+    value_rows: usize,
+    /// Whether the rows of numbers are one run, lines of numbers alone one after another.
+    one_run: bool,
+    /// How many cells were read before the first line of the outcomes' heads
+    /// (`结果 结果 其他 尚未`), and that line's row.
+    before_heads: Option<usize>,
+    heads_row: usize,
+}
+
+impl Printed {
+    /// The numbers of the rows from `anchor` on that are the table's, up to
+    /// `n` of them, running text or the next section.
+    fn read(rows: &[Row], anchor: usize, n: usize, own: &dyn Fn(&&Cell) -> bool) -> Printed {
+        let mut table = Printed {
+            cells: Vec::new(),
+            end: anchor + 1,
+            first_row: None,
+            delimited: true,
+            vertical: false,
+            value_rows: 0,
+            one_run: true,
+            before_heads: None,
+            heads_row: anchor,
+        };
+        let mut last_value_row = None;
+        for (k, row) in rows.iter().enumerate().skip(anchor) {
+            let label = row.label();
+            let next_section = k > anchor && after_table(label);
+            if row.kind == Kind::Prose || next_section || table.cells.len() >= n {
+                break;
+            }
+            table.end = k + 1;
+            if table.before_heads.is_none() && ["结果", "维持", "审结"].iter().any(|w| label.has(w)) {
+                table.before_heads = Some(table.cells.len());
+                table.heads_row = k;
+            }
+            if row.cells.iter().filter(own).any(|c| c.value.is_some()) {
+                table.first_row.get_or_insert(k);
+                table.value_rows += 1;
+                table.one_run &= last_value_row.is_none_or(|last| last + 1 == k) && row.is_numbers_alone();
+                last_value_row = Some(k);
+                table.delimited &= row.delimited;
+                table.vertical |= row.vertical;
+                table.cells.extend(row.cells.iter().filter(own).copied());
+            }
+        }
+        table
+    }
+
+    /// Aligned text: the table read again where the numbers as printed are
+    /// more than its cells and do not add up, or fewer.
+    fn reread(&mut self, at: &Around) {
+        let n = CELLS;
+        let Around { text, rows, anchor, first, taken, own } = *at;
+        // Marks for none broken in two by their narrow cells (`4 —` / `—` / …): the
+        // table read with each mark one cell.
+        if let Some((whole, whole_end)) = unbroken(text, rows, first, own) {
+            (self.cells, self.end) = (whole, whole_end);
+        }
+        // A number wrapped in its narrow cell (`11` / `5`, as `pdftotext -raw`
+        // prints 115): the table read with it whole, where only so does every
+        // proceeding add up.
+        if self.cells.len() >= n && !adds_up(&self.cells[..n]) {
+            if let Some((whole, whole_end)) = rewrapped(text, rows, first, n, own) {
+                (self.cells, self.end) = (whole, whole_end);
+            }
+        }
+        // Numbers before the outcomes' heads that are another table's (a web page's
+        // 表三 cells printed under 表四's heading): the fifteen after the heads are the
+        // table where they add up by proceeding and the first fifteen do not.
+        if self.before_heads.is_some_and(|b| b > 0) && self.cells.len() >= n {
+            let (after, after_end) = cells_after(rows, self.heads_row, n);
+            if after.len() == n && adds_up(&after) && !adds_up(&self.cells[..n]) {
+                (self.cells, self.end) = (after, after_end);
+            }
+        }
+        // Or before the heads' last characters, a line each (`持` / `正` / `果` /
+        // `结`, as plain `pdftotext` prints narrow columns' heads): the table's
+        // cells are those after the last such line (its last proceeding's printed
+        // apart, perhaps), where they add up by proceeding and the first fifteen do not.
+        if self.cells.len() >= n && !adds_up(&self.cells[..n]) {
+            if let Some(last) = last_heads_line(rows, anchor, anchor + table_rows(rows, anchor).count()) {
+                let (after, after_end) = cells_after(rows, last, n);
+                let whole = match after.len() {
+                    len if len == n => Some(after).filter(|a| adds_up(a)),
+                    len if len < n => continued(rows, after_end, &after, n, false, taken),
+                    _ => None,
+                };
+                if let Some(whole) = whole {
+                    (self.cells, self.end) = (whole, after_end);
+                }
+            }
+        }
+        if self.cells.len() < n {
+            // The first proceeding's outcomes printed before the heading, among their heads:
+            // the table stands where every proceeding adds up but one at most (a report's
+            // slip, which the checks flag), the heads naming each of those outcomes.
+            if let Some(before) = super::outcomes_before::left(rows, anchor, taken) {
+                let all = [before.as_slice(), &self.cells].concat();
+                if all.len() == n && slips(&all) <= 1 {
+                    self.cells = all;
+                } else if all.len() < n {
+                    let slipped = || continued(rows, self.end, &all, n, true, taken).filter(|w| slips(w) <= 1);
+                    if let Some(whole) = continued(rows, self.end, &all, n, false, taken).or_else(slipped) {
+                        self.cells = whole;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Aligned text short of cells: the numbers placed in the table's cells by
+    /// their columns, or with those after the table; `moved` none where they
+    /// are placed in the table's order. Returns which proceedings' outcomes
+    /// are in an order not known.
+    fn filled(&mut self, at: &Around, moved: &mut Option<Vec<[usize; 4]>>) -> Vec<bool> {
+        let n = CELLS;
+        let Around { text, rows, anchor, first, taken, own } = *at;
+        let mut unsure = vec![false; template::LITIGATION_PROCEEDINGS.len()];
+        let told = |p: usize| moved.as_ref().is_some_and(|m| m[p] != OUTCOMES_IN_ORDER);
+        if self.cells.len() < n {
+            // Narrow columns printed so close that two numbers touch (`0 00 1`).
+            if let Some((apart, mut unsure_cells)) = touching_apart(text, &self.cells, n, !self.vertical) {
+                self.cells = apart;
+                // (Touching under heads that touch, `持结`, in the order those are printed.)
+                for (k, unsure) in unsure_cells.iter_mut().enumerate() {
+                    *unsure &= !told(k / GROUP);
+                }
+                let unsure_cells = settled(&mut self.cells, unsure_cells);
+                for (p, _) in unsure_cells.iter().enumerate().filter(|c| *c.1) {
+                    unsure[p / GROUP] = true;
+                }
+            }
+        }
+        if self.cells.len() < n && !self.vertical {
+            // Blank cells in aligned text: place the numbers under the 15 outcome headers.
+            let heads: Vec<f64> = rows[anchor..first]
+                .iter()
+                .flat_map(|r| r.labels.iter())
+                .filter(|f| template::LITIGATION_OUTCOME_LABELS.contains(&&*crate::normalize::squash(f.text)))
+                .map(|f| f.center)
+                .collect();
+            if heads.len() == n {
+                let xs: Vec<f64> = self.cells.iter().map(|c| c.center).collect();
+                let mut out = vec![Cell { value: None, offset: rows[first].offset, center: 0.0 }; n];
+                for (cell, col) in self.cells.iter().zip(align(&xs, &heads)) {
+                    out[col] = *cell;
+                }
+                self.cells = out;
+            }
+        }
+        if self.cells.len() < n {
+            // Or the numbers before the outcomes' heads are another table's (a web
+            // page's 表三 cells printed under 表四's heading), where those after
+            // them and the loose ones make the table.
+            let cells = &self.cells;
+            let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
+            let without = || continued(rows, self.end, after_heads?, n, false, taken);
+            let alone = self.value_rows == 1 || self.one_run;
+            if let Some(all) = continued(rows, self.end, cells, n, alone, taken).or_else(without) {
+                self.cells = all;
+            }
+        }
+        if self.cells.len() < n {
+            // Or each column's number after its head's last character, the columns in pieces.
+            // (Those are in the table's order already.)
+            if let Some(all) = super::named_columns::read(rows, anchor, &|c: &Cell| own(&c)) {
+                (self.cells, *moved) = (all, None);
+            }
+        }
+        unsure
+    }
+
+    /// The cells lacking where they are zeros by what the rest tell; or the
+    /// numbers of narrow columns run together parted.
+    fn zeros_completed(&mut self, at: &Around) {
+        let n = CELLS;
+        let Around { text, rows, first, own, .. } = *at;
+        let blank = Cell { value: None, offset: rows[first].offset, center: 0.0 };
+        // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
+        // outcome or a total, 0 either way). Short of more, so too where no number
+        // not 0 stands alone after the table: the cells lacking were not printed
+        // apart (two may be an outcome and its total, any two equal numbers).
+        let loose = || self.rows_after(rows).flat_map(|r| &r.cells);
+        let apart = || loose().any(|c| own(&c) && c.number() != 0.0);
+        if self.cells.len() < n && all_zero(&self.cells, n) && (self.cells.len() + 1 == n || !apart()) {
+            self.cells.resize(n, blank);
+        }
+        // So too the last proceeding short of a cell where the rest add up: its
+        // lacking cell, an outcome or its total, is 0 where all it holds are.
+        let whole = n - GROUP;
+        if self.cells.len() + 1 == n && adds_up(&self.cells[..whole]) && self.cells[whole..].iter().all(is_zero) {
+            self.cells.resize(n, blank);
+        }
+        // Numbers of narrow columns run together past what parting zeros tells
+        // (`01313`), a proceeding's 总计 among the next one's first cells.
+        if self.cells.len() < n && !self.delimited && !self.vertical {
+            if let Some(all) = runs_parted(text, &self.cells, n) {
+                self.cells = all;
+            }
+        }
+    }
+
+    /// The rows of numbers alone after the table.
+    fn rows_after<'r, 'a>(&self, rows: &'r [Row<'a>]) -> impl Iterator<Item = &'r Row<'a>> {
+        rows[self.end..].iter().filter(|r| r.is_numbers_alone())
+    }
+}
+
+/// 表四 with its heads (layout row `anchor`) and no number of its own in its
+/// rows (to `end`): its cells read from marks for none carried past it, or the
+/// table flagged empty. Returns the row after the table.
+fn without_numbers(
+    text: &str,
+    rows: &[Row],
+    anchor: usize,
+    end: usize,
+    own: &dyn Fn(&&Cell) -> bool,
+    report: &mut Report,
+) -> usize {
+    let n = CELLS;
+    // (Its marks for none carried past the closing sections, plain `pdftotext`
+    // keeping a few of them: zeros alone there and no number not 0, all zeros;
+    // where 表三 was read, the numbers before the heading its.)
+    let loose = rows[end..].iter().filter(|r| r.is_numbers_alone()).flat_map(|r| &r.cells);
+    let after: Vec<Cell> = loose.filter(own).copied().collect();
+    let zeros = !after.is_empty() && after.len() <= n && after.iter().all(is_zero);
+    if zeros && !report.requests.is_empty() {
+        let mut cells = after;
+        cells.resize(n, Cell { value: None, offset: cells[0].offset, center: 0.0 });
+        push_facts(report, cells, |_| false);
+        return end;
+    }
+    // (Its heads alone, no number after them either, where 表三 was read and the
+    // tables before mark a cell for none with a dash: plain `pdftotext` drops a
+    // line of such marks, a row whose every cell is one.)
+    if after.is_empty() && !report.requests.is_empty() && marks_none(text, &rows[..anchor]) {
+        push_facts(report, vec![Cell { value: None, offset: rows[anchor].offset, center: 0.0 }; n], |_| false);
+        let why = "表四: its heads printed with no cell, the text's tables marking none with a dash: read as 0";
+        report.flag("cells_inferred", why);
+        return end;
+    }
+    report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
+    end
+}
+
 /// Whether layout row `end`, right after 表四's rows, holds two or more of its
 /// own numbers alone, each a digit or two: the rests of wide numbers wrapped.
 fn rests_after(rows: &[Row], end: usize, own: &dyn Fn(&&Cell) -> bool) -> bool {
@@ -329,14 +441,13 @@ fn rests_after(rows: &[Row], end: usize, own: &dyn Fn(&&Cell) -> bool) -> bool {
 /// 表四's facts from its cells in the template's order (a blank cell 0), but
 /// those of the proceedings `left_out` says.
 fn push_facts(report: &mut Report, cells: Vec<Cell>, left_out: impl Fn(usize) -> bool) {
-    let group = template::LITIGATION_OUTCOMES.len();
-    let n = template::LITIGATION_PROCEEDINGS.len() * group;
+    let n = CELLS;
     for (idx, cell) in cells.into_iter().take(n).enumerate() {
-        if left_out(idx / group) {
+        if left_out(idx / GROUP) {
             continue;
         }
-        let proceeding = template::LITIGATION_PROCEEDINGS[idx / group];
-        let outcome = template::LITIGATION_OUTCOMES[idx % group];
+        let proceeding = template::LITIGATION_PROCEEDINGS[idx / GROUP];
+        let outcome = template::LITIGATION_OUTCOMES[idx % GROUP];
         let what = || format!("litigation/{proceeding}/{outcome}");
         let value = cell.value.unwrap_or(ZERO);
         if let Some(count) = count(report, what, value) {
@@ -362,7 +473,6 @@ fn push_facts(report: &mut Report, cells: Vec<Cell>, left_out: impl Fn(usize) ->
 /// 0 0 3).
 fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<(Vec<Cell>, Vec<bool>)> {
     let token = |cell: &Cell| integer_digits(text, cell);
-    let group = template::LITIGATION_OUTCOMES.len();
     // Each digit run parted into cells: (offset in the run, digits) pieces.
     // (`proceeding`: those of their proceeding before them may be printed out of
     // their order too, `1 0 00` for 0 1 0 0, not the one before alone.)
@@ -371,7 +481,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         let first = cell.center - (digits as f64 - 1.0) / 2.0;
         let run = token(cell).unwrap_or_default();
         let numbers: Vec<&str> = pieces.iter().map(|&(at, len)| &run[at..at + len]).collect();
-        let from = if proceeding { out.len() / group * group } else { out.len().saturating_sub(1) };
+        let from = if proceeding { out.len() / GROUP * GROUP } else { out.len().saturating_sub(1) };
         let before = out[from..].iter().map(|c: &Cell| c.value.map(|v| v.number));
         let values: Vec<Option<f64>> = numbers.iter().map(|d| d.parse::<f64>().ok()).chain(before).collect();
         let differ = values.windows(2).any(|w| w[0] != w[1]);
@@ -380,7 +490,7 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
         }
         // (Pieces past their proceeding's end: the next one's first cells, which
         // with the number after them may be printed in another order too.)
-        let next = (out.len() / group + 1) * group;
+        let next = (out.len() / GROUP + 1) * GROUP;
         let crossing = proceeding && out.len() + pieces.len() > next;
         for (&(at, len), number) in pieces.iter().zip(&numbers) {
             let value = Value { number: number.parse::<f64>().unwrap_or(0.0), unit: None };
@@ -427,7 +537,6 @@ fn touching_apart(text: &str, cells: &[Cell], n: usize, across: bool) -> Option<
     if out.len() + 1 != n || !across {
         return None;
     }
-    let adds_up = |whole: &[Cell]| whole.chunks_exact(group).all(cells_add_up);
     let mut found = None;
     for (i, cell) in out.iter().enumerate() {
         if token(cell).is_none_or(|run| run.len() != 2) || cell.value.is_none_or(|v| v.unit.is_some()) {
@@ -471,7 +580,6 @@ const MAX_DISPLACED: usize = 3;
 /// `0 11 0 0` / `14`: 11 1 14 and 11 11 4 both add up), or the ways are too
 /// many.
 fn runs_parted(text: &str, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
-    let group = template::LITIGATION_OUTCOMES.len();
     let run = |cell: &Cell| integer_digits(text, cell).filter(|d| (2..=MAX_RUN).contains(&d.len()));
     // Each cell's ways to be parted: a run of digits any way into counts, anything else as it is.
     let ways: Vec<Vec<Vec<Cell>>> = cells
@@ -494,7 +602,7 @@ fn runs_parted(text: &str, cells: &[Cell], n: usize) -> Option<Vec<Cell>> {
                     let cell = moved.remove(from);
                     moved.insert(to, cell);
                     let same = |t: &Vec<Cell>| t.iter().map(Cell::number).eq(moved.iter().map(Cell::number));
-                    if moved.chunks_exact(group).all(cells_add_up) && !tables.iter().any(same) {
+                    if adds_up(&moved) && !tables.iter().any(same) {
                         tables.push(moved);
                     }
                 }
@@ -576,7 +684,6 @@ const MAX_UNSETTLED: usize = 5;
 /// its sum: `0 1 0 0 11 0` may be 0 1 0 0 1 and 1 0 … or 0 1 …, the first
 /// proceeding settled, the next not). Returns the cells still unsure.
 fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
-    let group = template::LITIGATION_OUTCOMES.len();
     let mut start = 0;
     while start < unsure.len() {
         if !unsure[start] {
@@ -585,7 +692,7 @@ fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
         }
         // (The number after them too: the layout may print it before them.)
         let end = (start + unsure[start..].iter().take_while(|&&u| u).count() + 1).min(unsure.len());
-        let proceedings = (start / group) * group..((end - 1) / group + 1) * group;
+        let proceedings = (start / GROUP) * GROUP..((end - 1) / GROUP + 1) * GROUP;
         let within = proceedings.end <= cells.len().min(unsure.len());
         let alone = within && proceedings.clone().all(|k| (start..end).contains(&k) || !unsure[k]);
         if alone && end - start <= MAX_UNSETTLED {
@@ -597,14 +704,14 @@ fn settled(cells: &mut [Cell], mut unsure: Vec<bool>) -> Vec<bool> {
                 for (cell, value) in whole[start - proceedings.start..].iter_mut().zip(&tried) {
                     cell.value = *value;
                 }
-                if whole.chunks_exact(group).all(cells_add_up) && !fitting.contains(&tried) {
+                if adds_up(&whole) && !fitting.contains(&tried) {
                     fitting.push(tried);
                 }
             }
             // Each proceeding's cells that every fitting order gives alike.
             if let Some(first) = fitting.first() {
-                for p in proceedings.clone().step_by(group) {
-                    let own = p.max(start)..(p + group).min(end);
+                for p in proceedings.clone().step_by(GROUP) {
+                    let own = p.max(start)..(p + GROUP).min(end);
                     let at = own.start - start..own.end - start;
                     if fitting.iter().all(|f| f[at.clone()] == first[at.clone()]) {
                         for (cell, value) in cells[own.clone()].iter_mut().zip(&first[at]) {
@@ -801,7 +908,6 @@ fn rewrapped(
             cells.push(Piece { cell, ends_line: alone || i + 1 == mine.len(), alone, row: k });
         }
     }
-    let group = template::LITIGATION_OUTCOMES.len();
     let joins: Vec<usize> = (1..cells.len())
         .filter(|&i| cells[i].alone && cells[i - 1].ends_line)
         .filter(|&i| digits(&cells[i - 1].cell).is_some() && digits(&cells[i].cell).is_some())
@@ -813,8 +919,8 @@ fn rewrapped(
     let passes = if under_their_numbers { 2 } else { 1 };
     for swapped in (0..passes).map(|pass| pass == 1) {
         let accept = |out: &[Cell]| match swapped {
-            false => out.chunks_exact(group).all(cells_add_up),
-            true => one_swap(out, group).is_some(),
+            false => adds_up(out),
+            true => one_swap(out).is_some(),
         };
         for extra in 1..=MAX_WRAPPED.min(joins.len()) {
             let Some(taken) = cells.get(..n + extra) else { break };
@@ -876,10 +982,9 @@ pub(super) fn continued(
     one_run: bool,
     taken: &[usize],
 ) -> Option<Vec<Cell>> {
-    let group = template::LITIGATION_OUTCOMES.len();
-    let mut prefix_adds_up = cells.chunks_exact(group).all(cells_add_up);
+    let mut prefix_adds_up = adds_up(cells);
     // (Among the heads' pieces, two neighbouring numbers printed in each other's place, where that tells.)
-    let swapped = (!prefix_adds_up && !one_run).then(|| one_swap(cells, group)).flatten();
+    let swapped = (!prefix_adds_up && !one_run).then(|| one_swap(cells)).flatten();
     let cells = match &swapped {
         Some(swapped) => {
             prefix_adds_up = true;
@@ -891,8 +996,8 @@ pub(super) fn continued(
         return None;
     }
     // The proceedings the loose numbers complete add up (and those before, where they do).
-    let from = if prefix_adds_up { 0 } else { cells.len() / group * group };
-    let adds_up = |all: &[Cell]| all[from..].chunks_exact(group).all(cells_add_up);
+    let from = if prefix_adds_up { 0 } else { cells.len() / GROUP * GROUP };
+    let adds_up = |all: &[Cell]| adds_up(&all[from..]);
     let count = |c: &Cell| c.value.is_some_and(|v| v.unit.is_none() && v.number.fract() == 0.0);
     let counts = |r: &Row| r.is_numbers_alone() && r.cells.iter().all(count);
     let after = rows.get(end..)?;
@@ -911,7 +1016,7 @@ pub(super) fn continued(
             false => vec![Loose::Heads(r.label())],
         })
         .collect();
-    let outcomes = &template::LITIGATION_OUTCOMES[group - lacking.min(group)..];
+    let outcomes = &template::LITIGATION_OUTCOMES[GROUP - lacking.min(GROUP)..];
     // The numbers each after a head naming it, other tables' numbers between.
     let placed = heads_named(&events, &loose);
     let named = in_outcomes_order(placed.clone(), outcomes);
@@ -924,8 +1029,8 @@ pub(super) fn continued(
     // heads name for one of its outcomes lacking (the loose numbers before
     // its heads may be another table's).
     let agrees = |all: &Vec<Cell>| {
-        let lacks = |o: usize| lacking <= group && o + lacking >= group;
-        let within = |c: &Cell| all[n - group..].iter().any(|a| a.offset == c.offset);
+        let lacks = |o: usize| lacking <= GROUP && o + lacking >= GROUP;
+        let within = |c: &Cell| all[n - GROUP..].iter().any(|a| a.offset == c.offset);
         placed.iter().all(|(o, c)| !lacks(*o) || within(c))
     };
     let ordered = |run: &[Cell]| by_heads(&events, run, outcomes);
@@ -954,15 +1059,15 @@ pub(super) fn continued(
 /// next one's first (`持` / `8` / `正` / `0` / `果` / `0` / `结` / `0` / `持` /
 /// `0` / `正` / … / `8` / `0` …). `None` where no such exchange makes them add
 /// up, or two that do give other numbers.
-fn one_swap(cells: &[Cell], group: usize) -> Option<Vec<Cell>> {
-    let whole = cells.len() / group * group;
+fn one_swap(cells: &[Cell]) -> Option<Vec<Cell>> {
+    let whole = cells.len() / GROUP * GROUP;
     if whole == 0 {
         return None;
     }
     let swaps = (0..cells.len() - 1).map(|i| {
         let mut swapped = cells.to_vec();
         swapped.swap(i, i + 1);
-        Some(swapped).filter(|s| s[..whole].chunks_exact(group).all(cells_add_up))
+        Some(swapped).filter(|s| adds_up(&s[..whole]))
     });
     only_reading(swaps)
 }
@@ -975,10 +1080,9 @@ fn one_swap(cells: &[Cell], group: usize) -> Option<Vec<Cell>> {
 /// after, as many before as makes every proceeding add up. `None` where none
 /// do, or two that do give other numbers.
 fn around(cells: &[Cell], run: &[Cell]) -> Option<Vec<Cell>> {
-    let group = template::LITIGATION_OUTCOMES.len();
     let splits = (1..=run.len()).map(|m| {
         let all = [&run[..m], cells, &run[m..]].concat();
-        Some(all).filter(|all| all.len() % group == 0 && all.chunks_exact(group).all(cells_add_up))
+        Some(all).filter(|all| all.len() % GROUP == 0 && adds_up(all))
     });
     only_reading(splits)
 }
