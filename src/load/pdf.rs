@@ -4,7 +4,7 @@
 //! pitch follows the page's type, and the numbers of narrow columns set close
 //! (表四's fifteen) can fall on one character and print as one number (`1 01`
 //! for `1 0 1`), or a table's row break in two lines. A pitch of
-//! [`PITCH`] points, finer than any text a report sets, keeps every number in a
+//! `PITCH` points, finer than any text a report sets, keeps every number in a
 //! place of its own; the page's margin that the finer grid keeps is taken off.
 
 use std::path::Path;

@@ -13,7 +13,7 @@ thread_local! {
 const KEPT_BUFFER: usize = 4 << 20;
 
 /// Runs `f` with this thread's read buffer; a buffer grown past
-/// [`KEPT_BUFFER`] by a large file is given back afterwards.
+/// `KEPT_BUFFER` by a large file is given back afterwards.
 pub fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
     BUFFER.with_borrow_mut(|buffer| {
         let out = f(buffer);

@@ -15,8 +15,8 @@
 //! numbers (`9000多条`) and percentages are never counts.
 //!
 //! This module cuts the text and finds its counts and keywords; the requests
-//! ([`requests`]), the cases ([`litigation`]) and the proactive total
-//! ([`proactive`]) each have a reader of their own, the fees one here.
+//! (`requests`), the cases (`litigation`) and the proactive total
+//! (`proactive`) each have a reader of their own, the fees one here.
 
 mod litigation;
 mod proactive;

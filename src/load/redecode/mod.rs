@@ -58,7 +58,7 @@ const HEAD: usize = 64 << 10;
 
 /// `text` read again from the bytes its characters came from, where it has none
 /// of the common words and such a reading gives at least two of them (in its
-/// first [`HEAD`] bytes).
+/// first `HEAD` bytes).
 pub fn redecoded(text: &str) -> Option<Redecoded> {
     if has_common_words(text) || text.chars().filter(|c| !c.is_ascii()).take(MIN_NON_ASCII).count() < MIN_NON_ASCII {
         return None;
