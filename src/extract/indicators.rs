@@ -587,8 +587,11 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
     // The counts, and how many of them stand above the last line of label.
     let mut counts: Vec<&Cell> = Vec::with_capacity(numbers.len() / 2);
     let mut counts_above = 0;
+    // (The serials number the rows named, no more: a count after them may be
+    // the number the next serial would be, 13 requests in a form of 12 rows.)
+    let last_serial = named.len() as f64;
     for (k, cell) in numbers.into_iter().enumerate() {
-        if cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
+        if serial <= last_serial && cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
             serial += 1.0;
         } else {
             counts.push(cell);
@@ -1146,6 +1149,22 @@ mod tests {
         // Serials that do not number every row: not read so.
         let broken = text.replace("\n9\n0\n", "\n0\n");
         assert!(!serials_read(&broken));
+    }
+
+    #[test]
+    fn a_count_that_goes_on_from_the_last_serial_is_a_count() {
+        // Plain pdftotext of a Word form with a 序号 column: each serial before
+        // its label, the counts after the last label, one of them (7 requests)
+        // the number a seventh row's serial would be.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n1\n(一)主动公开政府 条\n信息数\n2\n\
+            (一)收到申请数\n件\n3\n1.当面申请数\n件\n4\n3.网络申请数\n件\n5\n2.同意公开答复数 件\n6\n四、行政复议数量\n件\n\
+            数据统计数\n42\n7\n3\n4\n6\n0\n";
+        assert!(serials_read(text));
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_online", "granted"];
+        assert_eq!(requests(&r), rows.into_iter().zip([7, 3, 4, 6]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [42.0]);
+        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
     }
 
     #[test]
