@@ -60,13 +60,15 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     // The last proceeding printed apart, after the table, under its own
     // heading (`复议后起诉` and its heads' pieces among the numbers there), and
     // not read whole from them: the first two read where the table is, as
-    // they add up, and it left out.
+    // they add up, and it left out (with what of it, or of marks broken, the
+    // table's rows hold).
+    let last_apart = table.last_apart(rows);
     let Printed { mut cells, end, delimited, .. } = table;
-    let heading = |r: &Row| r.cells.is_empty() && crate::normalize::squash(r.label()) == LAST_PROCEEDING;
-    let last_apart = || rows[end..].iter().any(heading);
-    if cells.len() + GROUP == n && !delimited && adds_up(&cells) && last_apart() {
+    let whole = n - GROUP;
+    if (whole..n).contains(&cells.len()) && !delimited && adds_up(&cells[..whole]) && last_apart {
         let why = format!("表四's {LAST_PROCEEDING} printed apart after the table and not read whole: not read");
         report.flag("litigation_cells_missing", why);
+        cells.truncate(whole);
         cells.resize(n, Cell { value: None, offset: rows[first].offset, center: 0.0 });
         push_facts(report, cells, |p| p + 1 == template::LITIGATION_PROCEEDINGS.len());
         return Some(end);
@@ -370,19 +372,23 @@ impl Printed {
         let n = CELLS;
         let Around { text, rows, first, own, .. } = *at;
         let blank = Cell { value: None, offset: rows[first].offset, center: 0.0 };
+        // (Not where the last proceeding is printed apart under its heading.)
+        let last_apart = self.last_apart(rows);
         // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
         // outcome or a total, 0 either way). Short of more, so too where no number
         // not 0 stands alone after the table: the cells lacking were not printed
         // apart (two may be an outcome and its total, any two equal numbers).
         let loose = || self.rows_after(rows).flat_map(|r| &r.cells);
         let apart = || loose().any(|c| own(&c) && c.number() != 0.0);
-        if self.cells.len() < n && all_zero(&self.cells, n) && (self.cells.len() + 1 == n || !apart()) {
+        let zeros = self.cells.len() < n && all_zero(&self.cells, n) && !last_apart;
+        if zeros && (self.cells.len() + 1 == n || !apart()) {
             self.cells.resize(n, blank);
         }
         // So too the last proceeding short of a cell where the rest add up: its
         // lacking cell, an outcome or its total, is 0 where all it holds are.
         let whole = n - GROUP;
-        if self.cells.len() + 1 == n && adds_up(&self.cells[..whole]) && self.cells[whole..].iter().all(is_zero) {
+        let short = self.cells.len() + 1 == n && !last_apart;
+        if short && adds_up(&self.cells[..whole]) && self.cells[whole..].iter().all(is_zero) {
             self.cells.resize(n, blank);
         }
         // Numbers of narrow columns run together past what parting zeros tells
@@ -392,6 +398,13 @@ impl Printed {
                 self.cells = all;
             }
         }
+    }
+
+    /// Whether the table's last proceeding is printed apart after it, under
+    /// its own heading (`复议后起诉` alone on a line).
+    fn last_apart(&self, rows: &[Row]) -> bool {
+        let heading = |r: &Row| r.cells.is_empty() && crate::normalize::squash(r.label()) == LAST_PROCEEDING;
+        rows[self.end..].iter().any(heading)
     }
 
     /// The rows of numbers alone after the table.
@@ -1232,6 +1245,23 @@ mod tests {
             let r = table(&values);
             assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
         }
+    }
+
+    #[test]
+    fn a_last_proceeding_short_of_a_cell_and_printed_apart_under_its_heading_is_not_read_as_zeros() {
+        // Plain pdftotext of a Word table: the first two proceedings under the
+        // heads, four marks after them; 复议后起诉's heads and numbers after
+        // the next section, with other columns' numbers (`6` / `589` / `58`).
+        let table = "—\n5\n—\n—\n5\n9\n—\n6\n2\n17\n—\n—\n—\n—\n";
+        let apart = "复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n—\n8\n12\n—\n\n尚\n未\n审\n结\n\
+            —\n—\n\n6\n\n589\n58\n\n总\n计\n\n20\n\n";
+        let text = format!(
+            "{HEADS_A_CHARACTER_A_LINE}{table}五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n\n{apart}\
+            六、其他需要报告的事项\n无。\n"
+        );
+        let r = litigation(&text);
+        assert_eq!(counts(&r), [0, 5, 0, 0, 5, 9, 0, 6, 2, 17], "{:?}", r.issues);
+        assert!(r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
     }
 
     #[test]
