@@ -27,6 +27,7 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         label.has(requests_anchor) || label.has("收到和处理") || names_litigation(label)
     };
     let walk = walk(rows, start, cues, stop);
+    let first_fact = report.disclosures.len();
 
     let places = places(rows, &blocks, (&items, cues), start, walk.end);
     // Where each block's header starts: its 第二十条 line.
@@ -191,7 +192,46 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
         super::late_columns::rests_after_rows(rows, &blocks, past, report);
         super::late_columns::read(rows, &blocks, past, report);
     }
+    signs_apart_kept(text, &blocks, first_fact, report);
     Some(walk.end)
+}
+
+/// Leaves out the blocks of the facts from `from` on that hold a number
+/// printed right after a line of a change's sign's word alone (`减少` / `13`,
+/// as plain `pdftotext` prints a page's narrow cell) in a column not the
+/// change's: that number is a change, and a reading that put it elsewhere
+/// took the block's numbers in an order not the table's.
+fn signs_apart_kept(text: &str, blocks: &[&template::DisclosureBlock], from: usize, report: &mut Report) {
+    let block_of = |item: &str| blocks.iter().position(|b| b.items.iter().any(|i| i.0 == item));
+    let mut misplaced: Vec<usize> = report.disclosures[from..]
+        .iter()
+        .filter(|f| f.metric != "change" && after_sign_line(text, f.offset))
+        .filter_map(|f| block_of(f.item))
+        .collect();
+    if misplaced.is_empty() {
+        return;
+    }
+    misplaced.sort_unstable();
+    misplaced.dedup();
+    let read = report.disclosures.split_off(from);
+    let kept = read.into_iter().filter(|f| !block_of(f.item).is_some_and(|b| misplaced.contains(&b)));
+    report.disclosures.extend(kept);
+    for b in misplaced {
+        let why = format!(
+            "表二 第二十条第{}项: a change printed after its sign's word read in another column: not read",
+            blocks[b].article
+        );
+        report.flag("cells_unaligned", why);
+    }
+}
+
+/// Whether the number at `offset` of `text` starts its line and the line
+/// before (blank lines aside) is a change's sign's word alone (`减少`).
+fn after_sign_line(text: &str, offset: usize) -> bool {
+    let Some(before) = text.get(..offset) else { return false };
+    let (lines, line) = before.rsplit_once('\n').unwrap_or(("", before));
+    let above = lines.split('\n').rev().find(|l| !l.trim().is_empty());
+    line.trim().is_empty() && above.is_some_and(|l| crate::extract::cells::sign_word(l).is_some())
 }
 
 /// A row's cells put in its first columns for want of anything telling which
@@ -1096,6 +1136,27 @@ mod tests {
         let text = format!("{HEAD}行政许可\n\n16\n\n{OTHER}0\n{LATER}6\n\n6\n\n减少\n15\n\n3\n\n第二十条第(六)项\n");
         let r = disclosures(&text, Template::T2019);
         assert!(!values(&r, "other_management_service").contains(&6.0), "{:?}", r.disclosures);
+    }
+
+    #[test]
+    fn a_number_after_a_change_s_sign_word_alone_read_in_another_column_leaves_the_block_unread() {
+        // A page's table printed to PDF: the first item's change's sign alone
+        // before its number (`减少` / `13`), the second's first number between its
+        // label's lines, the first's last after them, then the second's rest.
+        // Where `13` is read as another column's, the order is not the table's.
+        let text = "第二十条第(五)项\n信息内容\n\n上一年项目数量\n处理决定数量\n本年增\n(指 2019 年事项\n(指 2020 年办\n\
+                    /减\n数)\n件量)\n\n行政许可\n\n42\n\n减少\n13\n\n其他对外管理服务事项(指行政许可以外的政务服务\n2\n\
+                    事项,含行政确认、行政奖励、行政裁决、行政给\n付、行政处罚、行政强制等)\n\n0\n\n增加 1 4\n\n\
+                    第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12 20 1\n";
+        let r = disclosures(text, Template::T2019);
+        let license = [("previous_count", 42.0), ("change", -13.0), ("decisions", 0.0)];
+        let other = [("previous_count", 2.0), ("change", 1.0), ("decisions", 4.0)];
+        let items = [("administrative_license", license), ("other_management_service", other)];
+        for f in r.disclosures.iter().filter(|f| f.item != "administrative_penalty") {
+            let (_, truth) = items.iter().find(|(item, _)| *item == f.item).expect("an item of the block");
+            assert!(truth.contains(&(f.metric, f.value)), "{f:?} in {:?}", r.disclosures);
+        }
+        assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
     }
 
     #[test]
