@@ -61,23 +61,43 @@ pub(super) fn gathered<'a>(
     // last named (`四、结转下年度继续办理` among 二's lines); the last place named, and how
     // many rows started since.
     let (mut apart, mut named, mut since) = (0, None, 0);
+    // (How many were before the row started last: a band's label wrapped, `三、本年度办` /
+    // `理结果`, is told on its later line.)
+    let mut apart_before = 0;
+    let band = |r: &Row| place_of(r, cues).is_none() && r.label().has(template::RESULTS_BAND);
+    // The row that the lines of numbers up to a line complete, a few a line.
+    let mut completing: Option<(usize, usize)> = None;
     for (k, row) in rows.iter().enumerate().take(end).skip(first) {
         if row.is_numbers_alone() {
+            if let Some((at, _)) = completing.filter(|&(_, last)| k <= last) {
+                out[at].cells.extend_from_slice(&row.cells);
+                continue;
+            }
             if let Some(&at) = built.last() {
                 let before = built.len().checked_sub(apart + 1).filter(|_| apart > 0).map(|b| built[b]);
                 let before = before.filter(|&b| place_of(&out[b], cues).is_some());
-                let at = before.filter(|&b| completes(&out[b], row, n)).unwrap_or(at);
+                // (The line, or the lines of numbers alone from it, a few a line.)
+                let run = rows[k..end].iter().take_while(|r| r.is_numbers_alone()).count();
+                let numbers: Vec<Cell> = rows[k..k + run].iter().flat_map(|r| r.cells.iter().copied()).collect();
+                let at = match before {
+                    Some(b) if completes(&out[b], &row.cells, n) => b,
+                    Some(b) if run > 1 && completes(&out[b], &numbers, n) => {
+                        completing = Some((b, k + run - 1));
+                        b
+                    }
+                    _ => at,
+                };
                 out[at].cells.extend_from_slice(&row.cells);
                 apart = 0;
                 continue;
             }
         } else if starts(row) {
             let place = place_of(row, cues);
-            let band = place.is_none() && row.label().has(template::RESULTS_BAND);
             since += 1;
             let ahead = place.zip(named).is_some_and(|(p, last)| p >= last + since + MIN_AHEAD);
             let first_column = first_column(row.label());
-            apart = if row.cells.is_empty() && first_column && (band || ahead) { apart + 1 } else { 0 };
+            apart_before = apart;
+            apart = if row.cells.is_empty() && first_column && (band(row) || ahead) { apart + 1 } else { 0 };
             if let Some(p) = place.filter(|_| !ahead) {
                 (named, since) = (Some(p), 0);
             }
@@ -99,6 +119,10 @@ pub(super) fn gathered<'a>(
         } else if let Some(&at) = built.last().filter(|&&at| at + 1 == out.len() && goes_on(row, cues)) {
             // A later line of the label right after the row (`一、本年新` / `收政府信息`), naming no row.
             run_on(&mut out[at], &mut columns, row);
+            let started = &out[at];
+            if apart == 0 && started.cells.is_empty() && first_column(started.label()) && band(started) {
+                apart = apart_before + 1;
+            }
             continue;
         }
         out.push(row.clone());
@@ -152,13 +176,13 @@ fn run_on<'a>(row: &mut Row<'a>, columns: &mut Vec<Vec<Frag<'a>>>, more: &Row<'a
 /// printed after labels with no numbers that came between, printed apart from
 /// their places (a page's PDF: `二、上年结转政府信息公` / `1` / `开申请数量` /
 /// `三、本年度办理结果` / `0 0 0 0 0 1`; `二、上年结转政府信息` / `公开申请数量` /
-/// `三、本年度办理结果` / `四、结转下年度继续办` / `理` / `4 0 0 0 0 0 4`): they make
-/// up its `n` columns and it adds up.
-fn completes(before: &Row, numbers: &Row, n: usize) -> bool {
-    if before.cells.len() + numbers.cells.len() != n {
+/// `三、本年度办理结果` / `四、结转下年度继续办` / `理` / `4 0 0 0 0 0 4`; a few a
+/// line, `2` / `—— ——` / `—— —— 2`): they make up its `n` columns and it adds up.
+fn completes(before: &Row, numbers: &[Cell], n: usize) -> bool {
+    if before.cells.len() + numbers.len() != n {
         return false;
     }
-    cells_add_up(&before.cells.iter().chain(&numbers.cells).copied().collect::<Vec<_>>())
+    cells_add_up(&before.cells.iter().chain(numbers).copied().collect::<Vec<_>>())
 }
 
 /// Whether a label starts with a numeral of the table's first column (`一、`
@@ -892,6 +916,25 @@ mod tests {
         assert_eq!(get(&r, "partially_granted"), [2, 0, 0, 0, 0, 0, 2]);
         // (Not a row whose label's first line names no row: its first number is its own.)
         assert_eq!(get(&r, "denied_law_prohibited"), [1, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_row_s_numbers_a_few_a_line_after_the_results_band_s_wrapped_label_are_the_row_s() {
+        // A page's PDF: 二's label, then the band's over two lines (`三、本年度办` /
+        // `理结果`), then 二's numbers a few a line, then (一)'s label and numbers.
+        // (一)'s 总计 printed later, under (三)'s first row's label.
+        let text = format!(
+            "三、收到和处理政府信息公开申请情况\n(本列数据的勾\n稽关系为:第\n一项加第二项\n申请人情况\n之和,等于第\n\
+             三项加第四项\n之和)\n自然人\n\n商业企业\n\n科研机构\n\n社会\n法律服务\n公益\n其他 总计\n机构\n组织\n\n\
+             一、本年新收\n政府信息公开\n申请数量\n\n11\n\n1\n\n—— ——\n\n—— 1\n\n13\n\n二、上年结转\n\
+             政府信息公开\n申请数量\n三、本年度办\n理结果\n\n2\n\n——\n\n—— ——\n\n—— —— 2\n\n(一)予以公开\n\n6\n\n\
+             —— ——\n\n—— —— 1\n\n(二)部分公开\n\n——\n\n—— ——\n\n—— ——\n\n(三)不予公开\n\n1.属于国家秘密\n\n\
+             —— ——\n\n7\n\n— —\n— —\n— — —\n—— ——\n"
+        );
+        let r = requests(&text);
+        assert_eq!(get(&r, "new_received"), [11, 1, 0, 0, 0, 1, 13]);
+        assert_eq!(get(&r, "carried_over"), [2, 0, 0, 0, 0, 0, 2]);
+        assert!(!r.requests.iter().any(|f| f.row == "granted" && f.count == 2), "{:?}", r.requests);
     }
 
     #[test]
