@@ -1,6 +1,7 @@
 //! The rows of 表三 whose numbers a reading put in columns for want of
 //! anything telling which (a row short of cells put in its first columns, a
-//! row's one number in its 总计 or its first, a lone 0 with zeros beside it),
+//! row's one number in its 总计 or its first, a lone 0 with zeros beside it,
+//! two equal numbers its first and its 总计),
 //! and what the table's sums say of them: a guess they contradict is dropped,
 //! a row two cells short or more stands only where one holds it, and a lone
 //! number goes where its column adds up.
@@ -11,8 +12,8 @@ use crate::template::Role;
 
 /// The rows of 表三 whose numbers were put in their first columns, the
 /// columns unknown: their keys, those of them two cells short or more, those
-/// read as zeros from a lone 0 (see [`Placed::Filled`]), and how many rows the
-/// table has read.
+/// read as zeros from a lone 0 (see [`Placed::Filled`]) or from two equal
+/// numbers (their first and total), and how many rows the table has read.
 pub(super) struct Guesses<'g> {
     pub(super) rows: &'g [&'static str],
     pub(super) far_short: &'g [&'static str],
@@ -36,8 +37,8 @@ pub(super) struct Guesses<'g> {
 /// rows two cells short or more are dropped whole, but where they are the
 /// table's last rows cut to their first columns (see [`cut_to_first`]): their
 /// other columns are dropped, and the rows so read returned. The rows read as
-/// zeros from a lone 0 (`filled`) are dropped in a column where a sum they
-/// take part in does not hold.
+/// zeros from a lone 0 or two equal numbers (`filled`) are dropped in a column
+/// where a sum they take part in does not hold.
 pub(super) fn unverified_dropped(
     facts: &mut Vec<RequestFact>,
     from: usize,
@@ -98,9 +99,10 @@ pub(super) fn unverified_dropped(
         let borne = if role(f) == Some(Role::Result) { sums[a].0 || beyond(f, a) } else { identity_fail[a] };
         guessed.contains(&f.row) && (borne || past_received(f, a))
     };
-    // A row read as zeros from a lone 0, in a column where a sum it takes part
-    // in does not hold: the results' to (七)总计 for a result, 一 + 二 = (七) + 四
-    // for the others, either for (七).
+    // A row read as zeros from a lone 0 (or but its first and total from two
+    // equal numbers), in a column where a sum it takes part in does not hold:
+    // the results' to (七)总计 for a result, 一 + 二 = (七) + 四 for the others,
+    // either for (七).
     let unconfirmed = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
         let fails = match role(f) {
@@ -112,8 +114,8 @@ pub(super) fn unverified_dropped(
     };
     // A guess of a row's more than its column leaves (一 + 二 telling so where
     // neither is a guess) tells the row's numbers are not its first columns in
-    // order from there: none after it not 0 stands either (a 0 stands where the
-    // sums allow it).
+    // order from there: none after it stands either but a 0 the sum of its
+    // column bears out (a 0 in the wrong column leaves the sum as it is).
     let received_read = !guessed.iter().any(|g| received_side(g));
     let contradicted = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
@@ -126,8 +128,15 @@ pub(super) fn unverified_dropped(
             None => broken.push((row, c)),
         }
     }
-    let after_broken =
-        |f: &RequestFact| f.count != 0 && broken.iter().any(|b| b.0 == f.row && column(f).is_some_and(|c| c > b.1));
+    let results_hold = |a: usize| grid.results(a).is_some_and(|(sum, total)| sum == total);
+    let identity_holds = |a: usize| grid.identity(a).is_some_and(|[n, c, p, f]| n + c == p + f);
+    let borne_out = |f: &RequestFact, a: usize| match role(f) {
+        Some(Role::Result) => results_hold(a),
+        Some(Role::TotalProcessed) => results_hold(a) || identity_holds(a),
+        _ => identity_holds(a),
+    };
+    let after = |f: &RequestFact, c: usize| broken.iter().any(|b| b.0 == f.row && c > b.1);
+    let after_broken = |f: &RequestFact| column(f).is_some_and(|c| after(f, c) && (f.count != 0 || !borne_out(f, c)));
     let mut at = 0;
     facts.retain(|f| {
         at += 1;
@@ -378,16 +387,21 @@ mod tests {
     }
 
     #[test]
-    fn a_row_s_numbers_after_a_guess_the_sums_contradict_are_not_kept_but_zeros() {
+    fn a_row_s_numbers_after_a_guess_the_sums_contradict_are_not_kept_but_zeros_they_bear_out() {
         // 四's numbers put in its first columns, its second more than the column
         // received: a number of another row's among its, those after it are not
-        // known to be in their columns (a 0 is, where the sums do not say no).
+        // known to be in their columns; a 0 is where the sum of its column holds
+        // with it (a 0 in another's column leaves any sum as it is).
         let facts = facts_of(&[
             ("new_received", &[10, 1, 0, 5, 0, 0, 16]),
             ("carried_over", &[2, 0, 0, 0, 0, 0, 2]),
             ("carried_forward", &[4, 9, 0, 2]),
         ]);
         let forward = kept(facts.clone(), &["carried_forward"], "carried_forward");
+        assert_eq!(forward, [("natural_person", 4)]);
+        let mut summed = facts.clone();
+        summed.extend(facts_of(&[("total_processed", &[8, 1, 0, 5, 0, 0, 14])]));
+        let forward = kept(summed, &["carried_forward"], "carried_forward");
         assert_eq!(forward, [("natural_person", 4), ("research", 0)]);
         // 一 a guess itself, what it leaves tells nothing of the numbers after.
         let forward = kept(facts, &["carried_forward", "new_received"], "carried_forward");
