@@ -923,7 +923,7 @@ mod tests {
         // A page's PDF: 二's label, then the band's over two lines (`三、本年度办` /
         // `理结果`), then 二's numbers a few a line, then (一)'s label and numbers.
         // (一)'s 总计 printed later, under (三)'s first row's label.
-        let text = format!(
+        let text = String::from(
             "三、收到和处理政府信息公开申请情况\n(本列数据的勾\n稽关系为:第\n一项加第二项\n申请人情况\n之和,等于第\n\
              三项加第四项\n之和)\n自然人\n\n商业企业\n\n科研机构\n\n社会\n法律服务\n公益\n其他 总计\n机构\n组织\n\n\
              一、本年新收\n政府信息公开\n申请数量\n\n11\n\n1\n\n—— ——\n\n—— 1\n\n13\n\n二、上年结转\n\
