@@ -414,6 +414,14 @@ pub(super) fn without_year(s: &str) -> &str {
     }
 }
 
+/// Whether `name`, read as the agency, may be one: no agency's name is one
+/// character, nor holds a letter of the Latin supplements (`乡`, `ò`, `®`:
+/// what is left of a name that a page's misread bytes lost in printing).
+pub(super) fn may_be_agency(name: &str) -> bool {
+    let misread = |c: char| ('\u{80}'..='\u{2ff}').contains(&c);
+    name.chars().count() >= 2 && !name.chars().any(misread)
+}
+
 pub(super) fn agency_from_title(title: &str) -> Option<String> {
     let ending = ending_in(title)?;
     let mut head = title[..ending.0].to_string();

@@ -14,7 +14,9 @@ use crate::load::Hints;
 use crate::normalize::squash;
 use crate::report::Report;
 
-use agency::{agency_from_title, agency_in_sentence, compiled_by, footer_site, infer_agency, named_under_title};
+use agency::{
+    agency_from_title, agency_in_sentence, compiled_by, footer_site, infer_agency, may_be_agency, named_under_title,
+};
 use agency::{publisher, signed_agency};
 use dates::{find_published, infer_year};
 pub use dates::{parse_date, year_in};
@@ -33,7 +35,7 @@ pub fn read(text: &str, hints: &Hints, report: &mut Report) {
     }));
     if let Some(title) = &report.title {
         report.year = year_in(title);
-        report.agency = agency_from_title(title);
+        report.agency = agency_from_title(title).filter(|a| may_be_agency(a));
     } else {
         report.flag("title_missing", "no line reads as the report's title");
         if let Some(agency) = agency_in_sentence(&head) {
@@ -361,6 +363,18 @@ mod tests {
         let text = "本报告由某某市人民政府办公室根据《某某省人民政府办公厅关于做好2012年政府信息公开工作年度报告\
             有关事项的通知》要求编制。\n一、概述\n";
         assert_eq!(agency(text), Some("某某市人民政府办公室".into()));
+    }
+
+    #[test]
+    fn what_is_left_of_a_name_lost_in_printing_is_no_agency() {
+        // A Big5 page printed as the gb2312 it declares: the title's name lost but
+        // a letter of the Latin supplements, or a character.
+        for title in ["ò2019年政府信息公开年报", "乡2024年政务信息公开年度报告"] {
+            let r = read_text(&format!("{title}\n一、总体情况\n正文。\n宿州市埇桥区栏杆镇\n2020年1月20日\n"));
+            assert_eq!(r.agency.as_deref(), Some("宿州市埇桥区栏杆镇"), "{title}");
+        }
+        let r = read_text("某县教育局2019年政府信息公开年报\n一、总体情况\n正文。\n");
+        assert_eq!(r.agency.as_deref(), Some("某县教育局"));
     }
 
     #[test]
