@@ -77,15 +77,18 @@ pub(super) fn gathered<'a>(
                 let before = built.len().checked_sub(apart + 1).filter(|_| apart > 0).map(|b| built[b]);
                 let before = before.filter(|&b| place_of(&out[b], cues).is_some());
                 // (The line, or the lines of numbers alone from it, a few a line.)
-                let run = rows[k..end].iter().take_while(|r| r.is_numbers_alone()).count();
-                let numbers: Vec<Cell> = rows[k..k + run].iter().flat_map(|r| r.cells.iter().copied()).collect();
+                let run = || rows[k..end].iter().take_while(|r| r.is_numbers_alone()).count();
+                let lines = |run: usize| rows[k..k + run].iter().flat_map(|r| r.cells.iter().copied()).collect::<Vec<_>>();
                 let at = match before {
                     Some(b) if completes(&out[b], &row.cells, n) => b,
-                    Some(b) if run > 1 && completes(&out[b], &numbers, n) => {
-                        completing = Some((b, k + run - 1));
-                        b
-                    }
-                    _ => at,
+                    Some(b) => match run() {
+                        run if run > 1 && completes(&out[b], &lines(run), n) => {
+                            completing = Some((b, k + run - 1));
+                            b
+                        }
+                        _ => at,
+                    },
+                    None => at,
                 };
                 out[at].cells.extend_from_slice(&row.cells);
                 apart = 0;
