@@ -1,7 +1,6 @@
 //! The rows of 表三 whose numbers a reading put in columns for want of
 //! anything telling which (a row short of cells put in its first columns, a
-//! row's one number in its 总计 or its first, a lone 0 with zeros beside it,
-//! two equal numbers its first and its 总计),
+//! row's one number in its 总计 or its first, a lone 0 with zeros beside it),
 //! and what the table's sums say of them: a guess they contradict is dropped,
 //! a row two cells short or more stands only where one holds it, and a lone
 //! number goes where its column adds up.
@@ -12,8 +11,8 @@ use crate::template::Role;
 
 /// The rows of 表三 whose numbers were put in their first columns, the
 /// columns unknown: their keys, those of them two cells short or more, those
-/// read as zeros from a lone 0 (see [`Placed::Filled`]) or from two equal
-/// numbers (their first and total), and how many rows the table has read.
+/// read as zeros from a lone 0 (see [`Placed::Filled`]), and how many rows the
+/// table has read.
 pub(super) struct Guesses<'g> {
     pub(super) rows: &'g [&'static str],
     pub(super) far_short: &'g [&'static str],
@@ -37,8 +36,8 @@ pub(super) struct Guesses<'g> {
 /// rows two cells short or more are dropped whole, but where they are the
 /// table's last rows cut to their first columns (see [`cut_to_first`]): their
 /// other columns are dropped, and the rows so read returned. The rows read as
-/// zeros from a lone 0 or two equal numbers (`filled`) are dropped in a column
-/// where a sum they take part in does not hold.
+/// zeros from a lone 0 (`filled`) are dropped in a column where a sum they
+/// take part in does not hold.
 pub(super) fn unverified_dropped(
     facts: &mut Vec<RequestFact>,
     from: usize,
@@ -99,10 +98,9 @@ pub(super) fn unverified_dropped(
         let borne = if role(f) == Some(Role::Result) { sums[a].0 || beyond(f, a) } else { identity_fail[a] };
         guessed.contains(&f.row) && (borne || past_received(f, a))
     };
-    // A row read as zeros from a lone 0 (or but its first and total from two
-    // equal numbers), in a column where a sum it takes part in does not hold:
-    // the results' to (七)总计 for a result, 一 + 二 = (七) + 四 for the others,
-    // either for (七).
+    // A row read as zeros from a lone 0, in a column where a sum it takes part
+    // in does not hold: the results' to (七)总计 for a result, 一 + 二 = (七) + 四
+    // for the others, either for (七).
     let unconfirmed = |f: &RequestFact| {
         let Some(a) = column(f) else { return false };
         let fails = match role(f) {

@@ -600,7 +600,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     // those of them two cells short or more.
     let mut guessed = Vec::new();
     let mut far_short = Vec::new();
-    // The rows read as zeros from a lone 0, or but their first and total from two equal numbers.
+    // The rows read as zeros from a lone 0.
     let mut filled = Vec::new();
     for &(j, k) in &walk.matches {
         let spec = specs[j];
@@ -649,7 +649,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         };
         let (placed, touching) =
             if combined { (placed, false) } else { told_by_sums(placed, &rows[k], spec.key, n, report) };
-        if matches!(placed, Placed::Filled(_) | Placed::Some(_, "cells_inferred")) {
+        if matches!(placed, Placed::Filled(_)) {
             filled.push(spec.key);
         }
         if !touching && matches!(placed, Placed::Some(_, "cells_unaligned")) {
@@ -1031,31 +1031,6 @@ mod tests {
             let r = table("| 0 | 0 |", without);
             assert_eq!(get(&r, "other_overdue_fee", "commercial"), Some(0), "{without}");
         }
-    }
-
-    #[test]
-    fn a_row_of_two_equal_numbers_read_as_its_first_and_total_stands_where_the_sums_hold() {
-        // A table in cells between `|`, (六)2's row two zeros: read as its first column
-        // and its total, the others blank; not so in a column whose results do not add up
-        // to (七)总计 with it (its one request, a research body's, printed elsewhere).
-        let mut text = String::from("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n");
-        for row in template::request_rows(Template::T2021) {
-            let cells = match row.key {
-                "new_received" | "total_processed" => "| 3 | 0 | 1 | 0 | 0 | 0 | 4 |",
-                "granted" => "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
-                "other_overdue_fee" => "| 0 | 0 |",
-                _ => "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-            };
-            text.push_str(&format!("| {} {cells}\n", row.label));
-        }
-        let r = requests(&text, Template::T2021);
-        assert!(r.has_issue("cells_inferred"), "{:?}", r.issues);
-        let read: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| get(&r, "other_overdue_fee", a)).collect();
-        assert_eq!(read, [Some(0), Some(0), None, Some(0), Some(0), Some(0), None]);
-        // Where they hold, the row stands whole.
-        let r = requests(&text.replace("| 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 1 | 0 | 0 | 0 | 4 |"), Template::T2021);
-        let read: Vec<Option<i64>> = template::APPLICANTS.iter().map(|a| get(&r, "other_overdue_fee", a)).collect();
-        assert_eq!(read, [Some(0); 7]);
     }
 
     #[test]
