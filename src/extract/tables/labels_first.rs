@@ -926,15 +926,13 @@ mod tests {
         // A page's PDF: 二's label, then the band's over two lines (`三、本年度办` /
         // `理结果`), then 二's numbers a few a line, then (一)'s label and numbers.
         // (一)'s 总计 printed later, under (三)'s first row's label.
-        let text = String::from(
-            "三、收到和处理政府信息公开申请情况\n(本列数据的勾\n稽关系为:第\n一项加第二项\n申请人情况\n之和,等于第\n\
+        let text = "三、收到和处理政府信息公开申请情况\n(本列数据的勾\n稽关系为:第\n一项加第二项\n申请人情况\n之和,等于第\n\
              三项加第四项\n之和)\n自然人\n\n商业企业\n\n科研机构\n\n社会\n法律服务\n公益\n其他 总计\n机构\n组织\n\n\
              一、本年新收\n政府信息公开\n申请数量\n\n11\n\n1\n\n—— ——\n\n—— 1\n\n13\n\n二、上年结转\n\
              政府信息公开\n申请数量\n三、本年度办\n理结果\n\n2\n\n——\n\n—— ——\n\n—— —— 2\n\n(一)予以公开\n\n6\n\n\
              —— ——\n\n—— —— 1\n\n(二)部分公开\n\n——\n\n—— ——\n\n—— ——\n\n(三)不予公开\n\n1.属于国家秘密\n\n\
-             —— ——\n\n7\n\n— —\n— —\n— — —\n—— ——\n"
-        );
-        let r = requests(&text);
+             —— ——\n\n7\n\n— —\n— —\n— — —\n—— ——\n";
+        let r = requests(text);
         assert_eq!(get(&r, "new_received"), [11, 1, 0, 0, 0, 1, 13]);
         assert_eq!(get(&r, "carried_over"), [2, 0, 0, 0, 0, 0, 2]);
         assert!(!r.requests.iter().any(|f| f.row == "granted" && f.count == 2), "{:?}", r.requests);
