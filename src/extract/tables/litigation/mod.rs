@@ -69,7 +69,7 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         let why = format!("表四's {LAST_PROCEEDING} printed apart after the table and not read whole: not read");
         report.flag("litigation_cells_missing", why);
         cells.truncate(whole);
-        cells.resize(n, Cell { value: None, offset: rows[first].offset, center: 0.0 });
+        cells.resize(n, around.blank());
         push_facts(report, cells, |p| p + 1 == template::LITIGATION_PROCEEDINGS.len());
         return Some(end);
     }
@@ -179,6 +179,13 @@ struct Around<'s, 'a> {
     first: usize,
     taken: &'s [usize],
     own: &'s dyn Fn(&&Cell) -> bool,
+}
+
+impl Around<'_, '_> {
+    /// An empty cell where the table's numbers start (a 0 in a table read whole).
+    fn blank(&self) -> Cell {
+        Cell { value: None, offset: self.rows[self.first].offset, center: 0.0 }
+    }
 }
 
 /// 表四's numbers as its rows print them, and what those rows tell of its shape.
@@ -337,7 +344,7 @@ impl Printed {
                 .collect();
             if heads.len() == n {
                 let xs: Vec<f64> = self.cells.iter().map(|c| c.center).collect();
-                let mut out = vec![Cell { value: None, offset: rows[first].offset, center: 0.0 }; n];
+                let mut out = vec![at.blank(); n];
                 for (cell, col) in self.cells.iter().zip(align(&xs, &heads)) {
                     out[col] = *cell;
                 }
@@ -370,8 +377,8 @@ impl Printed {
     /// numbers of narrow columns run together parted.
     fn zeros_completed(&mut self, at: &Around) {
         let n = CELLS;
-        let Around { text, rows, first, own, .. } = *at;
-        let blank = Cell { value: None, offset: rows[first].offset, center: 0.0 };
+        let Around { text, rows, own, .. } = *at;
+        let blank = at.blank();
         // (Not where the last proceeding is printed apart under its heading.)
         let last_apart = self.last_apart(rows);
         // A row of zeros short of a cell: every outcome is 0 (the one lacking, an
