@@ -714,13 +714,18 @@ pub fn parse_cell(text: &str) -> Option<Option<Value>> {
 
 /// Whether `cell` of `text` is a number put in words (`增加 16`, `减少12`).
 pub fn in_words(text: &str, cell: &Cell) -> bool {
-    sign_of(text, cell).is_some_and(|w| !w.is_ascii())
+    sign_of(text, cell.offset).is_some_and(|w| !w.is_ascii())
 }
 
 /// Whether `cell` of `text` is a number with its sign, in words or marked
 /// (`增加 16`, `+20`, `-15`), as a change is printed.
 pub fn signed(text: &str, cell: &Cell) -> bool {
-    sign_of(text, cell).is_some()
+    signed_at(text, cell.offset)
+}
+
+/// Whether the number at `offset` of `text` is printed with its sign (see [`signed`]).
+pub fn signed_at(text: &str, offset: usize) -> bool {
+    sign_of(text, offset).is_some()
 }
 
 /// The sign a word alone gives a change (`减少`: -1), where it is one.
@@ -730,8 +735,8 @@ pub fn sign_word(word: &str) -> Option<f64> {
 
 /// The sign a cell's number is printed with, in words or marked: before its
 /// digits (a dash alone is a mark for none, no sign).
-fn sign_of(text: &str, cell: &Cell) -> Option<&'static str> {
-    let at = text.get(cell.offset..).unwrap_or_default();
+fn sign_of(text: &str, offset: usize) -> Option<&'static str> {
+    let at = text.get(offset..).unwrap_or_default();
     let before_digits = |rest: &str| rest.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
     SIGN_WORDS.iter().map(|&(w, _)| w).find(|w| at.strip_prefix(w).is_some_and(before_digits))
 }

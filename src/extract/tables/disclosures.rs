@@ -3,7 +3,7 @@
 
 use super::*;
 use super::columns::{by_columns, head_of, places, unheaded};
-use crate::extract::cells::in_words;
+use crate::extract::cells::{in_words, signed_at};
 use crate::template::DISCLOSURE_BLOCKS;
 
 /// Reads 表二. Returns the layout row after it, or `None` if there is none.
@@ -196,16 +196,19 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
     Some(walk.end)
 }
 
-/// Leaves out the blocks of the facts from `from` on that hold a number
-/// printed right after a line of a change's sign's word alone (`减少` / `13`,
-/// as plain `pdftotext` prints a page's narrow cell) in a column not the
-/// change's: that number is a change, and a reading that put it elsewhere
-/// took the block's numbers in an order not the table's.
+/// Leaves out the blocks of the facts from `from` on that hold, in a column
+/// not the change's, a number printed with its sign (`增加 11`, `-14`) or right
+/// after a line of a change's sign's word alone (`减少` / `13`, as plain
+/// `pdftotext` prints a page's narrow cell): that number is a change, and a
+/// reading that put it elsewhere took the block's numbers in an order not the
+/// table's.
 fn signs_apart_kept(text: &str, blocks: &[&template::DisclosureBlock], from: usize, report: &mut Report) {
     let block_of = |item: &str| blocks.iter().position(|b| b.items.iter().any(|i| i.0 == item));
+    // (Not a mark for none before the next cell's number: `-   34`.)
+    let signed = |f: &DisclosureFact| f.value != 0.0 && signed_at(text, f.offset);
     let mut misplaced: Vec<usize> = report.disclosures[from..]
         .iter()
-        .filter(|f| f.metric != "change" && after_sign_line(text, f.offset))
+        .filter(|f| f.metric != "change" && (signed(f) || after_sign_line(text, f.offset)))
         .filter_map(|f| block_of(f.item))
         .collect();
     if misplaced.is_empty() {
@@ -218,7 +221,7 @@ fn signs_apart_kept(text: &str, blocks: &[&template::DisclosureBlock], from: usi
     report.disclosures.extend(kept);
     for b in misplaced {
         let why = format!(
-            "表二 第二十条第{}项: a change printed after its sign's word read in another column: not read",
+            "表二 第二十条第{}项: a change, printed with its sign, read in another column: not read",
             blocks[b].article
         );
         report.flag("cells_unaligned", why);
@@ -1151,6 +1154,25 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         let license = [("previous_count", 42.0), ("change", -13.0), ("decisions", 0.0)];
         let other = [("previous_count", 2.0), ("change", 1.0), ("decisions", 4.0)];
+        let items = [("administrative_license", license), ("other_management_service", other)];
+        for f in r.disclosures.iter().filter(|f| f.item != "administrative_penalty") {
+            let (_, truth) = items.iter().find(|(item, _)| *item == f.item).expect("an item of the block");
+            assert!(truth.contains(&(f.metric, f.value)), "{f:?} in {:?}", r.disclosures);
+        }
+        assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
+    }
+
+    #[test]
+    fn a_number_printed_with_its_sign_read_in_another_column_leaves_the_block_unread() {
+        // Plain `pdftotext` of a page's table, the second row's mark for none lost:
+        // the first row's numbers before its label, its change after it, then the
+        // second's two. `增加 11` is a change wherever it is read.
+        let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n159\n1\n行政许可\n增加 11\n\
+                    14\n65\n其他对外管理服务事 项\n第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n\
+                    行政处罚 12 20 1\n";
+        let r = disclosures(text, Template::T2019);
+        let license = [("previous_count", 159.0), ("change", 11.0), ("decisions", 1.0)];
+        let other = [("previous_count", 0.0), ("change", 14.0), ("decisions", 65.0)];
         let items = [("administrative_license", license), ("other_management_service", other)];
         for f in r.disclosures.iter().filter(|f| f.item != "administrative_penalty") {
             let (_, truth) = items.iter().find(|(item, _)| *item == f.item).expect("an item of the block");
