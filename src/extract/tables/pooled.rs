@@ -18,7 +18,8 @@
 //! (七)总计 leaves for these rows are kept, and the rows are read where all of
 //! them give the same numbers. Where the numbers between are fewer than the
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
-//! come after them, each its label's row's. Where no placing so holds, the
+//! come after them, each its label's row's. Where no placing so holds (not
+//! where two do that give different numbers: those rows stay unread), the
 //! last numbers (none that a row's label shows its own) may be some rows'
 //! 总计, carried down past the labels (a page prints the groups' first rows'
 //! totals together after the labels): all those after the last number a
@@ -78,8 +79,16 @@ pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize
             continue;
         }
         let rows = block.rows.clone().count();
-        let as_printed = |late: &[bool]| solve(&pool, &block, false, late).or_else(|| solve(&pool, &block, true, late));
-        if let Some(solution) = as_printed(&vec![false; rows]).or_else(|| carried_down(&pool, rows, as_printed)) {
+        let as_printed = |late: &[bool]| match solve(&pool, &block, false, late)? {
+            None => solve(&pool, &block, true, late),
+            found => Ok(found),
+        };
+        // (Where two placings as printed hold, no other way of printing is looked at.)
+        let solution = match as_printed(&vec![false; rows]) {
+            Ok(None) => carried_down(&pool, rows, as_printed),
+            found => found.ok().flatten(),
+        };
+        if let Some(solution) = solution {
             block.write(&pool, &solution, report, from);
             return;
         }
@@ -389,18 +398,22 @@ struct Pool {
 /// any order.
 /// The rows `late` (one a row) have their 总计 among the pool's last
 /// numbers, in the rows' order (carried down past the rows' labels).
-fn solve(pool: &Pool, block: &Block, shuffled: bool, late: &[bool]) -> Option<Vec<Vec<usize>>> {
+fn solve(pool: &Pool, block: &Block, shuffled: bool, late: &[bool]) -> Result<Option<Vec<Vec<usize>>>, Differ> {
     let mut found: Option<Vec<Vec<usize>>> = None;
     let placed = pool.values.len() - late.iter().filter(|&&l| l).count();
     for last in 0..=placed {
         // The first `last` numbers are the rows' last columns, the rest their first ones.
         let mut ways = Ways { pool, block, shuffled, last, late, placed, choices: Vec::new(), found: &mut found };
         if !ways.go_on(last) {
-            return None;
+            return Err(Differ);
         }
     }
-    found
+    Ok(found)
 }
+
+/// Two placings that hold every sum give different numbers.
+#[derive(Debug)]
+struct Differ;
 
 /// The ways to place the pool's numbers with its first `last` the rows' last
 /// columns: each row's ways to take its first and last columns, row by row.
@@ -476,7 +489,7 @@ impl Ways<'_> {
 fn carried_down(
     pool: &Pool,
     rows: usize,
-    as_printed: impl Fn(&[bool]) -> Option<Vec<Vec<usize>>>,
+    as_printed: impl Fn(&[bool]) -> Result<Option<Vec<Vec<usize>>>, Differ>,
 ) -> Option<Vec<Vec<usize>>> {
     let unowned = pool.owners.iter().rev().take_while(|o| o.is_none()).count();
     let values = |placed: &[Vec<usize>]| -> Vec<i64> { placed.iter().flatten().map(|&p| pool.values[p]).collect() };
@@ -490,7 +503,7 @@ fn carried_down(
     };
     for chosen in (1..1usize << rows).filter(carried) {
         let late: Vec<bool> = (0..rows).map(|i| chosen & (1 << i) != 0).collect();
-        let Some(placed) = as_printed(&late) else { continue };
+        let Some(placed) = as_printed(&late).ok()? else { continue };
         match &found {
             Some(first) if values(first) != values(&placed) => return None,
             Some(_) => {}
@@ -644,6 +657,30 @@ pub(super) mod tests {
         let r = requests(&table(&scrambled(corr, fee), [28, 3, 0, 1, 1, 0, 33]));
         assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
         assert_ne!(get(&r, "other_overdue_fee"), fee);
+    }
+
+    #[test]
+    fn rows_that_two_placings_as_printed_read_apart_are_not_read_with_totals_carried_down() {
+        // A web page's table printed to PDF: (六)2's label lines before (六)1's,
+        // (六)1's first column among its label's lines, (六)2's first two after them.
+        // Read (六)1's last columns first, or (五)5's 总计 first then the rows'
+        // other columns: both hold every sum, the rows' numbers differ.
+        let corr = [0, 0, 0, 0, 0, 1, 1];
+        let rows = format!(
+            "5.要求行政机关确认\n或重新出具已获取信 0\n息\n\n0\n\n0\n\n0\n\n0\n\n0 0\n\n0\n\n0\n\n0\n\n0 {} {}\n\n\
+             0\n\n0\n\n0\n\n0 0\n\n(六)其他处理\n\n\
+             2.申请人逾期未按收\n费通知要求缴纳费\n用、行政机关不再处\n理其政府信息公开申\n\n1.申请人无正当理由\n\
+             逾期不补正、行政机\n{}\n关不再处理其政府信\n息公开申请\n0\n0\n\n请\n3.其他\n\n{}",
+            corr[5],
+            corr[6],
+            corr[0],
+            lines(&[0; 7]),
+        );
+        let r = requests(&table(&rows, [25, 2, 0, 1, 1, 1, 30]));
+        for (row, truth) in [("other_overdue_correction", corr), ("other_overdue_fee", [0; 7])] {
+            let read = get(&r, row);
+            assert!(read == truth || read.iter().all(|&v| v < 0), "{row}: {read:?} in {:?}", r.issues);
+        }
     }
 
     #[test]
@@ -803,11 +840,11 @@ pub(super) mod tests {
             Pool { offsets: (0..14).collect(), values: values.clone(), owners, after_taken: vec![false; 14] }
         };
         let b = block(rc..=rc + 1, vec![1, 0, 0, 0, 0, 0, 1]);
-        assert_eq!(solve(&pool(vec![None; 14]), &b, false, &[false; 2]), None);
+        assert!(solve(&pool(vec![None; 14]), &b, false, &[false; 2]).is_err());
         // The first 1 printed within the second row's label: the second's.
         let mut owners = vec![None; 14];
         owners[7] = Some(1);
-        let placed = solve(&pool(owners), &b, false, &[false; 2]).expect("one placing");
+        let placed = solve(&pool(owners), &b, false, &[false; 2]).ok().flatten().expect("one placing");
         let numbers: Vec<Vec<i64>> = placed.iter().map(|r| r.iter().map(|&p| values[p]).collect()).collect();
         assert_eq!(numbers, [vec![0; 7], vec![1, 0, 0, 0, 0, 0, 1]]);
     }
