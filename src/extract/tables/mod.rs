@@ -44,6 +44,7 @@ mod runs_apart;
 mod requests;
 mod rows_by_columns;
 mod split_rows;
+mod total_order;
 mod wide_numbers;
 mod wrapped_bands;
 mod zero_rows;

@@ -208,6 +208,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         let why = "(七)总计 and 四 read as zeros, but the table prints a count no row read: not theirs";
         report.flag("cells_unaligned", format!("total_processed, carried_forward: {why}"));
     }
+    // ((七)总计 and 四 read whole in an order the sums tell is not theirs.)
+    super::total_order::place(report, t, first_fact);
     // (Rows no reading placed, that the sums leave 0 for.)
     super::zero_rows::fill(report, t, first_fact, rows_read, end.unwrap_or(rows_read.len()));
     // (Numbers on lines of their own among its labels that no reading placed: filled all the same.)
