@@ -534,9 +534,14 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// to PDF: the first's label alone; its other numbers and the second's but its
     /// first, a line each; the second's label with its first number; then the
     /// first's change (`行政许可` / `12` / `0` / `13` / `5` / `其他对外管理服务事项 106`
-    /// / `增加 13`). Only where a change is printed with its sign (in words,
-    /// `+20`, `-15`), the first's last or the second's in its place among the
-    /// numbers, and no other number is: the sign tells the order.
+    /// / `增加 13`). Where a change is printed with its sign (in words, `+20`,
+    /// `-15`), the first's last or the second's in its place among the numbers,
+    /// and no other number is: the sign tells the order. Where none is, only
+    /// just so: each number alone on its line after the first's label alone, the
+    /// second's label's line with its first alone, one line of a number after it
+    /// and no more (the second's first on its label's line, as a row's first
+    /// column is, rules out the rows read in turn: that would put it in the
+    /// second's change column).
     /// From the first's row `a` (its label's, or that of its numbers under it):
     /// the two rows' cells and the second's row.
     fn change_past_next(&self, a: usize) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
@@ -560,7 +565,17 @@ impl<'t, 'r> Apart<'t, 'r> {
         let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !self.signed(c));
         let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(b + 1) && unsigned;
         let sign_tells = self.signed(last) || numbers.get(theirs_change).is_some_and(|c| self.signed(c));
-        if !printed_so || change == 0 || self.signed(first) || !sign_tells || last.value.is_none() {
+        // (Unsigned: the first's label alone, a number a line, nothing more after the first's change.)
+        let below_label = |c: &Cell| {
+            let label = rows[a].labels.last().map_or(0, |l| l.offset);
+            self.text.get(label..c.offset).is_some_and(|t| t.contains('\n'))
+        };
+        let label_alone = rows[a].cells.first().is_none_or(below_label);
+        let one_each = (rows[a].vertical || rows[a].cells.len() <= 1) && (a + 1..b).all(|x| rows[x].cells.len() == 1);
+        let a_line_each = label_alone && one_each;
+        let ends = rows.get(b + 2).is_none_or(|r| !r.is_numbers_alone() && self.sign_line(b + 2).is_none());
+        let order_told = sign_tells || (a_line_each && ends && numbers.iter().all(|c| !self.signed(c)));
+        if !printed_so || change == 0 || self.signed(first) || !order_told || last.value.is_none() {
             return None;
         }
         let mut own = numbers[..n - 1].to_vec();
@@ -1076,9 +1091,18 @@ mod tests {
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [4.0, -15.0, 0.0]);
         assert_eq!(values(&r, "other_management_service"), [179.0, 4.0, 1.0]);
-        // Neither signed: the order is not known, neither item read.
-        let r = disclosures(&unsigned.replace("减少 18", "18"), Template::T2019);
-        assert!(values(&r, "administrative_license").is_empty(), "{:?}", r.disclosures);
+        // Neither signed: so where each number is alone on its line, the second's
+        // first on its label's line (its first column's, no change's), nothing more after.
+        let neither = unsigned.replace("减少 18", "18");
+        let r = disclosures(&neither, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
+        assert_eq!(values(&r, "other_management_service"), [0.0, 18.0, 1.0]);
+        // Not where a number more follows, nor where two share a line: the order is not known.
+        for other in [neither.replace("\n\n20\n\n", "\n\n20\n\n5\n\n"), neither.replace("3\n\n18", "3 18")] {
+            let r = disclosures(&other, Template::T2019);
+            assert_ne!(values(&r, "administrative_license"), [200.0, 20.0, 3.0], "{:?}", r.disclosures);
+            assert_ne!(values(&r, "other_management_service"), [0.0, 18.0, 1.0], "{:?}", r.disclosures);
+        }
         // A Word table's, the change in words among the numbers after it (in its column).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减\n处理决定数量\n行政许可\n48\n7\n1\n\
                     其他对外管理服务事 15\n增加 20\n7\n项(指行政许可以外\n的政务服务事项)\n第二十条第(六)项\n";
@@ -1212,9 +1236,9 @@ mod tests {
     #[test]
     fn more_numbers_a_line_each_after_an_item_s_label_are_not_read_as_its() {
         // A page's table printed to PDF: the next item's numbers among the item's,
-        // in no order that tells (no change signed).
+        // in no order that tells (no change signed, the next's label's line without its first).
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政许可\n\n59\n\n2\n\n15\n\n7\n\n\
-                    其他对外管理服务事项 45\n\n3\n\n第二十条第(六)项\n";
+                    其他对外管理服务事项\n\n45\n\n3\n\n第二十条第(六)项\n";
         let r = disclosures(text, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), Vec::<f64>::new());
         // Where the numbers come before the label, the extra lead: the rightmost are the item's.
