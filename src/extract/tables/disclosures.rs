@@ -258,6 +258,10 @@ fn signed_placed(text: &str, cells: &[Option<Cell>], change: Option<usize>) -> O
     Some(out)
 }
 
+/// The most lines of a wrapped label after its first number's line
+/// [`Apart::change_past_next`] passes (`其他 对外管 理服 务事` / `4` / `项`).
+const MAX_WRAPPED_AFTER: usize = 2;
+
 /// The most rows past a change's line under its row looked at for the next
 /// item's numbers.
 const MAX_PAST_UNDER: usize = 3;
@@ -541,7 +545,8 @@ impl<'t, 'r> Apart<'t, 'r> {
     /// second's label's line with its first alone, one line of a number after it
     /// and no more (the second's first on its label's line, as a row's first
     /// column is, rules out the rows read in turn: that would put it in the
-    /// second's change column).
+    /// second's change column). The second's label may wrap, its first number
+    /// on a line between its label's (`其他 对外管 理服 务事` / `104` / `项`).
     /// From the first's row `a` (its label's, or that of its numbers under it):
     /// the two rows' cells and the second's row.
     fn change_past_next(&self, a: usize) -> Option<(Vec<Cell>, Vec<Cell>, usize)> {
@@ -556,31 +561,34 @@ impl<'t, 'r> Apart<'t, 'r> {
             numbers.extend_from_slice(&rows[b].cells);
             b += 1;
         }
-        let after = rows.get(b + 1).map(|r| r.cells.as_slice());
-        let ([first], Some([last])) = (rows.get(b)?.cells.as_slice(), after) else {
-            return None;
-        };
+        // (The second's label wrapped, its first number between its lines: past its last lines.)
+        let one = |x: usize| rows.get(x).filter(|r| r.cells.len() == 1).map(|r| r.cells[0]);
+        let one_each = (rows[a].vertical || rows[a].cells.len() <= 1) && (a + 1..b).all(|x| rows[x].cells.len() == 1);
+        let between = rows.get(b)?.is_orphan() && rows.get(b + 1).is_some_and(|r| r.is_numbers_alone());
+        let b = if between { b + 1 } else { b };
+        let wrapped = |&x: &usize| rows[x].is_orphan() && !rows[x].label().has(template::DISCLOSURE_ANCHOR);
+        let c = (b + 1..rows.len()).take(MAX_WRAPPED_AFTER).take_while(wrapped).last().map_or(b + 1, |x| x + 1);
+        let (Some(first), Some(last)) = (one(b), one(c)) else { return None };
         // (Signed, the second's change alone among the numbers: its place in them.)
         let theirs_change = n - 1 + change - 1;
         let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !self.signed(c));
-        let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(b + 1) && unsigned;
-        let sign_tells = self.signed(last) || numbers.get(theirs_change).is_some_and(|c| self.signed(c));
+        let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(c) && unsigned;
+        let sign_tells = self.signed(&last) || numbers.get(theirs_change).is_some_and(|c| self.signed(c));
         // (Unsigned: the first's label alone, a number a line, nothing more after the first's change.)
         let below_label = |c: &Cell| {
             let label = rows[a].labels.last().map_or(0, |l| l.offset);
             self.text.get(label..c.offset).is_some_and(|t| t.contains('\n'))
         };
         let label_alone = rows[a].cells.first().is_none_or(below_label);
-        let one_each = (rows[a].vertical || rows[a].cells.len() <= 1) && (a + 1..b).all(|x| rows[x].cells.len() == 1);
         let a_line_each = label_alone && one_each;
-        let ends = rows.get(b + 2).is_none_or(|r| !r.is_numbers_alone() && self.sign_line(b + 2).is_none());
+        let ends = rows.get(c + 1).is_none_or(|r| !r.is_numbers_alone() && self.sign_line(c + 1).is_none());
         let order_told = sign_tells || (a_line_each && ends && numbers.iter().all(|c| !self.signed(c)));
-        if !printed_so || change == 0 || self.signed(first) || !order_told || last.value.is_none() {
+        if !printed_so || change == 0 || self.signed(&first) || !order_told || last.value.is_none() {
             return None;
         }
         let mut own = numbers[..n - 1].to_vec();
-        own.insert(change, *last);
-        let theirs = [&[*first][..], &numbers[n - 1..]].concat();
+        own.insert(change, last);
+        let theirs = [&[first][..], &numbers[n - 1..]].concat();
         Some((own, theirs, b))
     }
 
@@ -1095,6 +1103,11 @@ mod tests {
         // first on its label's line (its first column's, no change's), nothing more after.
         let neither = unsigned.replace("减少 18", "18");
         let r = disclosures(&neither, Template::T2019);
+        assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
+        assert_eq!(values(&r, "other_management_service"), [0.0, 18.0, 1.0]);
+        // The second's label wrapped, its first number between its lines.
+        let wrapped = neither.replace("其他对外管理服务事项 0\n", "其他 对外管 理服 务事\n0\n项\n");
+        let r = disclosures(&wrapped, Template::T2019);
         assert_eq!(values(&r, "administrative_license"), [200.0, 20.0, 3.0]);
         assert_eq!(values(&r, "other_management_service"), [0.0, 18.0, 1.0]);
         // Not where a number more follows, nor where two share a line: the order is not known.
