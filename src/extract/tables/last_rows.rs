@@ -15,7 +15,10 @@
 //! for too. The rows are read where the numbers printed after the results
 //! read, to the table's end, hold each of those values, one number a cell and
 //! a row's worth of others at most; each cell is the first such number not
-//! taken, (七)总计's first. Where the last results were not read at all, they
+//! taken, (七)总计's first; its own 总计 printed other than the sums tell (an
+//! agency's slip) is the one number left where every other cell found its
+//! value and no number more is printed, read as printed for the checks to
+//! flag. Where the last results were not read at all, they
 //! are read as 0 only where the numbers there are just the two rows' and as
 //! many zeros as those rows' cells: the numbers then add up to 一 + 二 in every
 //! column, which the results adding to more than 0 would exceed. That the
@@ -63,8 +66,21 @@ pub(super) fn reread(rows: &[Row], end: usize, t: Template, report: &mut Report,
     };
     let cells = told.cells.iter().flat_map(|(r, c)| template::APPLICANTS.iter().zip(c).map(move |(&a, &v)| (*r, a, v)));
     let totals = told.short.iter().map(|&(r, sum)| (r, "total", sum));
-    if cells.chain(totals).any(|(r, applicant, value)| take(specs[r].key, applicant, value).is_none()) {
-        return;
+    // ((七)总计's own 总计 printed other than its row's sum, an agency's slip: see `slip`.)
+    let own_total = |r: usize, applicant: &str| r == told.cells[0].0 && applicant == "total";
+    let mut slip = None;
+    for (r, applicant, value) in cells.chain(totals) {
+        if take(specs[r].key, applicant, value).is_none() {
+            if !own_total(r, applicant) {
+                return;
+            }
+            slip = Some(specs[r].key);
+        }
+    }
+    if let Some(row) = slip {
+        let ([(offset, count)], true) = (pool.as_slice(), pool.len() + taken.len() == wanted) else { return };
+        taken.push(RequestFact { row, applicant: "total", count: *count, offset: *offset });
+        super::pooled::in_template_order(&mut taken, &specs);
     }
     let keys: Vec<&str> = told.cells.iter().map(|&(r, _)| specs[r].key).collect();
     drop_read(&mut report.requests, from, &keys);
@@ -258,11 +274,15 @@ mod tests {
         // 四's numbers before its label one short: (七)总计 is not read so.
         let r = read(&text(5));
         assert!(row(&r, "total_processed").is_empty(), "{:?}", r.requests);
-        // Marks for none: read where all alike, not where one is half of another (`—` of `——`).
+        // Marks for none: read as printed where all alike.
         let zeros = "0\n0\n0\n0\n0\n1\n四、";
         let marks = text(6).replacen(zeros, "——\n——\n——\n——\n——\n1\n四、", 1);
         assert_eq!(row(&read(&marks), "carried_forward"), [1, 0, 0, 0, 0, 0, 1]);
+        // (Not where one is half of another, `—` of `——`, as printed; by the sums, every
+        // other cell what they tell, (七)'s total the one number left: the slip as printed.)
         let halved = text(6).replacen(zeros, "——\n——\n——\n—\n——\n1\n四、", 1);
-        assert!(row(&read(&halved), "total_processed").is_empty());
+        let r = read(&halved);
+        assert_eq!(row(&r, "total_processed"), [4, 1, 0, 0, 0, 0, 6], "{:?}", r.issues);
+        assert!(r.has_issue("cells_pooled") && r.has_issue("row_sum_mismatch"), "{:?}", r.issues);
     }
 }

@@ -1300,6 +1300,16 @@ mod tests {
         let r = text(&apart, &format!("{}1\n{tail}", "0\n".repeat(13)));
         assert_eq!(get(&r, "other_misc", "total"), None);
         assert!(r.has_issue("rows_missing"));
+        // (七)'s total printed wrong among them: every other cell holds what the sums
+        // tell, the one number left is that total as printed, for the checks to flag.
+        let slipped = tail.replace("\n25\n", "\n26\n");
+        let r = text(&apart, &format!("{}{slipped}", "0\n".repeat(14)));
+        assert_eq!(row(&r, "other_misc"), [0; 7].map(Some));
+        assert_eq!(row(&r, "total_processed"), [20, 2, 1, 0, 1, 1, 26].map(Some), "{:?}", r.issues);
+        assert_eq!(row(&r, "carried_forward"), [3, 0, 0, 0, 0, 0, 3].map(Some));
+        // Two numbers off: not read so.
+        let r = text(&apart, &format!("{}{}", "0\n".repeat(14), slipped.replace("\n3\n办理", "\n4\n办理")));
+        assert_eq!(get(&r, "other_misc", "total"), None);
         // A group's first row printed short of its total, the total after the two rows'.
         let r = text(&[], &format!("{tail}5\n"));
         assert_eq!(row(&r, "unable_not_held"), [5, 0, 0, 0, 0, 0, 5].map(Some));
