@@ -1188,13 +1188,20 @@ mod tests {
                     /减\n数)\n件量)\n\n行政许可\n\n42\n\n减少\n13\n\n其他对外管理服务事项(指行政许可以外的政务服务\n2\n\
                     事项,含行政确认、行政奖励、行政裁决、行政给\n付、行政处罚、行政强制等)\n\n0\n\n增加 1 4\n\n\
                     第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 12 20 1\n";
-        let r = disclosures(text, Template::T2019);
         let license = [("previous_count", 42.0), ("change", -13.0), ("decisions", 0.0)];
         let other = [("previous_count", 2.0), ("change", 1.0), ("decisions", 4.0)];
-        let items = [("administrative_license", license), ("other_management_service", other)];
+        read_as_or_not([license, other], text);
+    }
+
+    /// Asserts that the facts `text` gives the two items of 第二十条第(五)项
+    /// (`truth`: 行政许可's, then 其他对外管理服务事项's) are theirs, where read,
+    /// and that 行政处罚 after them reads 12, 20, 1.
+    fn read_as_or_not(truth: [[(&str, f64); 3]; 2], text: &str) {
+        let r = disclosures(text, Template::T2019);
+        let items = ["administrative_license", "other_management_service"];
         for f in r.disclosures.iter().filter(|f| f.item != "administrative_penalty") {
-            let (_, truth) = items.iter().find(|(item, _)| *item == f.item).expect("an item of the block");
-            assert!(truth.contains(&(f.metric, f.value)), "{f:?} in {:?}", r.disclosures);
+            let at = items.iter().position(|&item| item == f.item).expect("an item of the block");
+            assert!(truth[at].contains(&(f.metric, f.value)), "{f:?} in {:?}", r.disclosures);
         }
         assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
     }
@@ -1207,15 +1214,9 @@ mod tests {
         let text = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n159\n1\n行政许可\n增加 11\n\
                     14\n65\n其他对外管理服务事 项\n第二十条第(六)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n\
                     行政处罚 12 20 1\n";
-        let r = disclosures(text, Template::T2019);
         let license = [("previous_count", 159.0), ("change", 11.0), ("decisions", 1.0)];
         let other = [("previous_count", 0.0), ("change", 14.0), ("decisions", 65.0)];
-        let items = [("administrative_license", license), ("other_management_service", other)];
-        for f in r.disclosures.iter().filter(|f| f.item != "administrative_penalty") {
-            let (_, truth) = items.iter().find(|(item, _)| *item == f.item).expect("an item of the block");
-            assert!(truth.contains(&(f.metric, f.value)), "{f:?} in {:?}", r.disclosures);
-        }
-        assert_eq!(values(&r, "administrative_penalty"), [12.0, 20.0, 1.0]);
+        read_as_or_not([license, other], text);
     }
 
     #[test]
