@@ -83,7 +83,7 @@ pub(super) fn reread(rows: &[Row], t: Template, report: &mut Report, from: usize
             None => solve(&pool, &block, true, late),
             found => Ok(found),
         };
-        // (Where two placings as printed hold, no other way of printing is looked at.)
+        // (Where two placings as printed hold with different numbers, no other way of printing is looked at.)
         let solution = match as_printed(&vec![false; rows]) {
             Ok(None) => carried_down(&pool, rows, as_printed),
             found => found.ok().flatten(),
@@ -393,7 +393,7 @@ struct Pool {
 
 /// The one placing of the pool's numbers (for each row, the pool's index of
 /// each column's number) that holds every sum, of the ways the module tells;
-/// `None` where none does or where they give different numbers. With
+/// `Ok(None)` where none does, `Err(Differ)` where two give different numbers. With
 /// `shuffled`, a row's first columns (at most [`MAX_SHUFFLED`]) are taken in
 /// any order.
 /// The rows `late` (one a row) have their 总计 among the pool's last

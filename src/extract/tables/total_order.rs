@@ -57,7 +57,8 @@ pub(super) fn place(report: &mut Report, t: Template, from: usize) {
     };
     if counts_add_up(&total) && sorted(&total) == sorted(&told) && left_by(&forward) == told {
         reordered(&mut report.requests[from..], total_key, &told);
-        flag(report, total_key, "its numbers printed out of their columns' order, placed where every sum holds");
+        let why = "numbers printed out of their columns' order, placed where every sum holds";
+        report.flag("cells_pooled", format!("{total_key}: {why}"));
     } else if forward == told && left_by(&forward) == total && counts_add_up(&total) {
         for f in &mut report.requests[from..] {
             if f.row == total_key {
@@ -67,13 +68,13 @@ pub(super) fn place(report: &mut Report, t: Template, from: usize) {
             }
         }
         super::pooled::in_template_order(&mut report.requests[from..], &specs);
-        let what = format!("{forward_key}: the two rows' numbers read the other way round, as every sum holds");
-        flag(report, total_key, &what);
+        let why = "each row's numbers read as the other's, placed where every sum holds";
+        report.flag("cells_pooled", format!("{total_key}, {forward_key}: {why}"));
     }
 }
 
-/// The facts of row `key` given the counts `told`, column by column: each
-/// column the first of the row's cells holding its count not given yet.
+/// Gives the facts of row `key` the counts `told`, column by column: each
+/// column takes the first of the row's cells holding its count not taken yet.
 fn reordered(facts: &mut [RequestFact], key: &str, told: &[i64]) {
     let cells: Vec<(i64, usize)> = facts.iter().filter(|f| f.row == key).map(|f| (f.count, f.offset)).collect();
     let mut taken = vec![false; cells.len()];
@@ -87,10 +88,6 @@ fn reordered(facts: &mut [RequestFact], key: &str, told: &[i64]) {
         let Some(a) = APPLICANTS.iter().position(|&a| a == f.applicant) else { continue };
         (f.count, f.offset) = placed[a];
     }
-}
-
-fn flag(report: &mut Report, key: &str, why: &str) {
-    report.flag("cells_pooled", format!("{key}: {why}"));
 }
 
 #[cfg(test)]
