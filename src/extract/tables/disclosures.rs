@@ -561,26 +561,20 @@ impl<'t, 'r> Apart<'t, 'r> {
             numbers.extend_from_slice(&rows[b].cells);
             b += 1;
         }
+        let a_line_each = self.a_line_each_after_label(a, b);
         // (The second's label wrapped, its first number between its lines: past its last lines.)
-        let one = |x: usize| rows.get(x).filter(|r| r.cells.len() == 1).map(|r| r.cells[0]);
-        let one_each = (rows[a].vertical || rows[a].cells.len() <= 1) && (a + 1..b).all(|x| rows[x].cells.len() == 1);
         let between = rows.get(b)?.is_orphan() && rows.get(b + 1).is_some_and(|r| r.is_numbers_alone());
         let b = if between { b + 1 } else { b };
         let wrapped = |&x: &usize| rows[x].is_orphan() && !rows[x].label().has(template::DISCLOSURE_ANCHOR);
         let c = (b + 1..rows.len()).take(MAX_WRAPPED_AFTER).take_while(wrapped).last().map_or(b + 1, |x| x + 1);
+        let one = |x: usize| rows.get(x).filter(|r| r.cells.len() == 1).map(|r| r.cells[0]);
         let (Some(first), Some(last)) = (one(b), one(c)) else { return None };
         // (Signed, the second's change alone among the numbers: its place in them.)
         let theirs_change = n - 1 + change - 1;
         let unsigned = numbers.iter().enumerate().all(|(i, c)| i == theirs_change || !self.signed(c));
         let printed_so = numbers.len() == 2 * (n - 1) && self.matched(b) && self.free(c) && unsigned;
         let sign_tells = self.signed(&last) || numbers.get(theirs_change).is_some_and(|c| self.signed(c));
-        // (Unsigned: the first's label alone, a number a line, nothing more after the first's change.)
-        let below_label = |c: &Cell| {
-            let label = rows[a].labels.last().map_or(0, |l| l.offset);
-            self.text.get(label..c.offset).is_some_and(|t| t.contains('\n'))
-        };
-        let label_alone = rows[a].cells.first().is_none_or(below_label);
-        let a_line_each = label_alone && one_each;
+        // (Unsigned: just so, and nothing more after the first's change.)
         let ends = rows.get(c + 1).is_none_or(|r| !r.is_numbers_alone() && self.sign_line(c + 1).is_none());
         let order_told = sign_tells || (a_line_each && ends && numbers.iter().all(|c| !self.signed(c)));
         if !printed_so || change == 0 || self.signed(&first) || !order_told || last.value.is_none() {
@@ -590,6 +584,18 @@ impl<'t, 'r> Apart<'t, 'r> {
         own.insert(change, last);
         let theirs = [&[first][..], &numbers[n - 1..]].concat();
         Some((own, theirs, b))
+    }
+
+    /// Whether row `a`'s label stands alone on its line and its numbers, to
+    /// row `b`, come a number a line (gathered in `a` or a row each).
+    fn a_line_each_after_label(&self, a: usize, b: usize) -> bool {
+        let rows = self.rows;
+        let label = rows[a].labels.last().map_or(0, |l| l.offset);
+        let below_label = |c: &Cell| self.text.get(label..c.offset).is_some_and(|t| t.contains('\n'));
+        let label_alone = rows[a].cells.first().is_none_or(below_label);
+        label_alone
+            && (rows[a].vertical || rows[a].cells.len() <= 1)
+            && (a + 1..b).all(|x| rows[x].cells.len() == 1)
     }
 
     /// Row `k`'s first number on its label's line, the others alone on the
