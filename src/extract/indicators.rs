@@ -201,9 +201,12 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
             return lines;
         }
     }
-    // Plain `pdftotext` prints some tables' numbers before their labels.
+    // Plain `pdftotext` prints some tables' numbers before their labels. (The
+    // numbers counting up before each count are the 代码 column where the header
+    // names one and no 序号: counted once.)
     let numbers_first = numbers_first(rows);
-    let skip_above = skip + numbers_first.unwrap_or(0);
+    let codes_counted = header.contains("代码") && !header.contains("序号");
+    let skip_above = skip + numbers_first.filter(|_| !codes_counted).unwrap_or(0);
     let mut out = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         if row.kind != Kind::Table || heads(row) {
@@ -966,6 +969,21 @@ mod tests {
         let r = read_text(text);
         let got = requests(&r);
         assert!(got.starts_with(&[("new_received", 757), ("channel_in_person", 227), ("channel_fax", 0)]), "{got:?}");
+    }
+
+    #[test]
+    fn a_code_and_a_count_before_each_label_under_a_header_naming_the_code_column() {
+        // Plain `pdftotext` of a Word form: each row's code and count before its
+        // label, the running totals after the table. The codes are the header's
+        // 代码 column, one number before each count.
+        let text = "指标名称\n计量单位\n代码\n本期实际\n01\n36\n主动公开信息数 条\n02\n19\n受理依申请公开 条\n\
+            信息总数\n03\n9\n其中:1.当面申请 条\n数\n04\n0\n2.传真申请数\n条\n05\n5\n3.网上申请数\n条\n\
+            06\n5\n4.信函申请数\n条\n11\n0\n行政复议数\n件\n";
+        let r = read_text(text);
+        let want = [("new_received", 19), ("channel_in_person", 9), ("channel_fax", 0), ("channel_online", 5)];
+        assert!(requests(&r).starts_with(&want), "{:?}", requests(&r));
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [36.0]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
     }
 
     #[test]
