@@ -19,7 +19,8 @@
 //! them give the same numbers. Where the numbers between are fewer than the
 //! rows' cells, those printed on the rows' own labels below (up to (七)总计)
 //! come after them, each its label's row's. Where no placing so holds (not
-//! where two do that give different numbers: those rows stay unread), the
+//! where two do that give different numbers: those rows are left to a wider
+//! block, or unread), the
 //! last numbers (none that a row's label shows its own) may be some rows'
 //! 总计, carried down past the labels (a page prints the groups' first rows'
 //! totals together after the labels): all those after the last number a
