@@ -44,7 +44,8 @@ pub(super) fn place(report: &mut Report, t: Template, from: usize) {
         (0..specs.len()).filter(|&r| specs[r].role == Role::Result).map(whole).collect();
     let Some(results) = results.filter(|r| !r.is_empty()) else { return };
     let told: Vec<i64> = (0..n).map(|a| results.iter().map(|r| r[a]).sum()).collect();
-    if told == total {
+    // (A row read as printed, or one not adding up, an agency's slip: as printed.)
+    if told == total || !counts_add_up(&total) {
         return;
     }
     // 一 + 二 less a row of 四: what (七)总计 holds beside it.
@@ -55,11 +56,11 @@ pub(super) fn place(report: &mut Report, t: Template, from: usize) {
         row.sort_unstable();
         row
     };
-    if counts_add_up(&total) && sorted(&total) == sorted(&told) && left_by(&forward) == told {
+    if sorted(&total) == sorted(&told) && left_by(&forward) == told {
         reordered(&mut report.requests[from..], total_key, &told);
         let why = "numbers printed out of their columns' order, placed where every sum holds";
         report.flag("cells_pooled", format!("{total_key}: {why}"));
-    } else if forward == told && left_by(&forward) == total && counts_add_up(&total) {
+    } else if forward == told && left_by(&forward) == total {
         for f in &mut report.requests[from..] {
             if f.row == total_key {
                 f.row = forward_key;
