@@ -20,6 +20,7 @@ use crate::template::{self, Template, Unit};
 
 mod all_zeros;
 mod bands;
+mod blanks;
 mod beside_requests;
 mod columns;
 mod cut_rows;

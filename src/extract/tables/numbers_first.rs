@@ -229,12 +229,18 @@ pub(super) fn rebuilt<'a>(rows: &[Row<'a>], named: usize, t: Template, n: usize)
             // A line of a whole row's label going on after the next row's numbers but
             // its first, printed before that row's label (`… 0 0 0 0 0 0 0` / `(三)不予1.属于国家秘密`
             // / `0 0 0 0 0 2` / `公开` / `2.其他法律行政法规 2`): they wait for it. (Whole: its
-            // columns, or all but 总计 where the row before lacks it too, printed apart.)
+            // columns, or all but 总计 where the row before lacks it too, printed apart;
+            // its marks for none lost, numbers that add up to its last.)
             let held = |b: Option<&usize>| b.map_or(0, |&i| out[i].cells.len());
             let whole_width = match held(table.built.last()) {
                 w if w == n => true,
                 w => w + 1 == n && held(table.built.iter().nth_back(1)) == w,
             };
+            let summed = |i: &usize| {
+                let cells = &out[*i].cells;
+                (2..n).contains(&cells.len()) && cells.last().is_some_and(|c| c.number() > 0.0) && cells_add_up(cells)
+            };
+            let whole_width = whole_width || table.built.last().is_some_and(summed);
             let whole = table.built.last().copied().filter(|&i| i + 1 == out.len() && whole_width);
             let waiting = (1..=n).contains(&table.pending.len());
             if let Some(i) = whole.filter(|&i| waiting && continues(row, &out[i])) {
@@ -631,6 +637,31 @@ pub(super) mod tests {
         let r = requests(&text);
         assert_eq!(get(&r, "unable_not_held"), [1, 0, 0, 0, 0, 0, 1], "{:?}", r.requests);
         assert_eq!(get(&r, "denied_admin_query"), [-1; 7]);
+    }
+
+    #[test]
+    fn numbers_before_a_group_s_label_going_on_after_a_short_row_that_adds_up_are_the_next_row_s() {
+        // A Word table leaving its zeros blank: (三)1's `1` / `1` adds up, so the
+        // `1` / `5` before (三)'s label's second line (`公开`) wait for 2.'s label,
+        // its first column on it.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年 (一)予以公开\n\
+             {}度办理结 (二)部分公开\n{}果\n(三)不予 1.属于国家秘密\n{}公开\n2.其他法律行政法规 4\n禁止公开\n\
+             {}(四)无法 1.本机关不掌握相关\n提供\n政府信息\n{}(七)总计\n{}四、结转下年度继续办理\n",
+            lines(&[310, 35, 2, 1, 16, 4, 368]),
+            lines(&[18, 3, 1, 22]),
+            lines(&[115, 16, 1, 9, 1, 142]),
+            lines(&[30, 2, 32]),
+            lines(&[1, 1]),
+            lines(&[1, 5]),
+            lines(&[140, 13, 2, 6, 2, 163]),
+            lines(&[289, 32, 2, 1, 15, 4, 343]),
+            lines(&[39, 6, 2, 47]),
+        );
+        let r = requests(&text);
+        let law = get(&r, "denied_law_prohibited");
+        assert_eq!((law[0], law[6]), (4, 5), "{:?}", r.issues);
+        assert_eq!(get(&r, "denied_state_secret")[6], 1, "{:?}", r.issues);
     }
 
     #[test]

@@ -604,6 +604,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     let mut far_short = Vec::new();
     // The rows read as zeros from a lone 0.
     let mut filled = Vec::new();
+    // Each row's numbers placed as far as the row tells.
+    let mut planned = Vec::with_capacity(walk.matches.len());
     for &(j, k) in &walk.matches {
         let spec = specs[j];
         // (A row's one number on a line that names another row too, `7.属于行政执法案卷
@@ -613,15 +615,6 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             let why = "its one number printed on a line that names another row too: whose it is is not known";
             report.flag("cells_unaligned", format!("{}: {why}", spec.key));
             continue;
-        }
-        let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
-        if lone == Lone::Total && rows[k].cells.len() == 1 && !first_and_total.contains(&k) {
-            if rows[k].vertical || cs.is_none() {
-                lone_numbers.push(report.requests.len());
-            }
-            if !combined && rows[k].vertical && one(&rows[k]) {
-                alone.push(report.requests.len());
-            }
         }
         // (A row's one number printed before the end of its label, between its
         // lines, stands in the column after the label's: the first. So too where
@@ -642,8 +635,9 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
             (false, Lone::First) => place(row, n, cs.as_deref(), Some(0)),
         };
         let zeros_apart = |r: &Row| cs.is_none() && !r.delimited && all_zero(&r.cells, n) && printed_apart(r.cells.len());
+        let apart = zeros_apart(row);
         let placed = match placed {
-            Placed::All(_) if zeros_apart(row) => {
+            Placed::All(_) if apart => {
                 let firsts = row.cells.iter().copied().map(Some).chain(std::iter::repeat(None));
                 Placed::Some(firsts.take(n).collect(), "cells_unaligned")
             }
@@ -651,10 +645,28 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         };
         let (placed, touching) =
             if combined { (placed, false) } else { told_by_sums(placed, &rows[k], spec.key, n, report) };
+        let unknown = matches!(placed, Placed::Some(_, "cells_unaligned" | "cells_inferred"));
+        let short = (unknown && !touching && !apart && !row.delimited).then(|| row.cells.clone());
+        planned.push(Planned { j, k, placed, touching, short, offset: row.offset, told: false });
+    }
+    if !combined {
+        blanks_placed(&mut planned, t, report);
+    }
+    for Planned { j, k, placed, touching, told, .. } in planned {
+        let spec = specs[j];
+        let one = |r: &Row| matches!(r.cells.as_slice(), [c] if c.number() != 0.0);
+        if lone == Lone::Total && rows[k].cells.len() == 1 && !first_and_total.contains(&k) {
+            if rows[k].vertical || cs.is_none() {
+                lone_numbers.push(report.requests.len());
+            }
+            if !combined && rows[k].vertical && one(&rows[k]) {
+                alone.push(report.requests.len());
+            }
+        }
         if matches!(placed, Placed::Filled(_)) {
             filled.push(spec.key);
         }
-        if !touching && matches!(placed, Placed::Some(_, "cells_unaligned")) {
+        if !touching && !told && matches!(placed, Placed::Some(_, "cells_unaligned")) {
             guessed.push(spec.key);
             // (A row one cell short is its first columns, its total not printed; one shorter, which not known.)
             if rows[k].cells.len() + 1 < n {
@@ -691,6 +703,69 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         report.flag("rows_missing", format!("{}{}", super::pooled::ROWS_NOT_FOUND, missing.join(", ")));
     }
     Some(walk.end)
+}
+
+/// A row of 表三 placed as far as its own numbers tell: the template's row
+/// (`j`) and the row read (`k`), its numbers placed, whether two of them were
+/// printed touching, its numbers where it was read short of its columns with
+/// none of them placed for sure (else `None`), and where it starts.
+struct Planned {
+    j: usize,
+    k: usize,
+    placed: Placed,
+    touching: bool,
+    short: Option<Vec<Cell>>,
+    offset: usize,
+    /// Whether the table's sums placed its numbers (all, or some).
+    told: bool,
+}
+
+/// The rows of `planned` read short whose columns the table's sums tell (see
+/// [`super::blanks`]) placed so, and flagged: the checks cannot catch what
+/// the sums gave.
+fn blanks_placed(planned: &mut [Planned], t: Template, report: &mut Report) {
+    let specs = template::request_rows(t);
+    let counts = |cells: &[Cell]| -> Option<Vec<i64>> {
+        let count = |v: Value| {
+            (v.unit.is_none() && v.number.fract() == 0.0 && v.number.abs() < 1e15).then_some(v.number as i64)
+        };
+        cells.iter().map(|c| c.value.map_or(Some(0), count)).collect()
+    };
+    // (A row not found at all counts as 0 in the sums: a row of zeros prints no
+    // number, and its label alone may not be found. Where it is not, the sums fail.)
+    let mut reads = vec![blanks::Read::Short(Vec::new()); specs.len()];
+    for p in planned.iter() {
+        let read = match (&p.placed, &p.short) {
+            (_, Some(cells)) if cells.iter().all(|c| c.value.is_some()) => counts(cells).map(blanks::Read::Short),
+            (Placed::All(cells) | Placed::Filled(cells), _) => counts(cells).map(blanks::Read::Whole),
+            _ => None,
+        };
+        let once = planned.iter().filter(|q| q.j == p.j).count() == 1;
+        reads[p.j] = read.filter(|_| once).unwrap_or(blanks::Read::Unknown);
+    }
+    let told = blanks::placed(&reads, t);
+    let mut keys = Vec::new();
+    for p in planned.iter_mut() {
+        let (Some(columns), Some(cells)) = (&told[p.j], &p.short) else { continue };
+        let blank = Cell { value: None, offset: cells.first().map_or(p.offset, |c| c.offset), center: 0.0 };
+        let cell = |c: &blanks::Column| match *c {
+            blanks::Column::Number(i) => Some(cells[i]),
+            blanks::Column::Blank => Some(blank),
+            blanks::Column::Untold => None,
+        };
+        let out: Vec<Option<Cell>> = columns.iter().map(cell).collect();
+        // (Every column told, or some: then the others are left unread.)
+        p.placed = match out.iter().copied().collect::<Option<Vec<Cell>>>() {
+            Some(all) => Placed::All(all),
+            None => Placed::Some(out, "cells_unaligned"),
+        };
+        p.told = true;
+        keys.push(specs[p.j].key);
+    }
+    if !keys.is_empty() {
+        let why = "printed short of cells, none for their empty ones: their columns told by the table's sums";
+        report.flag("cells_inferred", format!("{}: {why}", keys.join(", ")));
+    }
 }
 
 /// The facts read from rows' lone numbers (`lone`, indices into `facts`; the
