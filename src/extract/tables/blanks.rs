@@ -284,25 +284,56 @@ mod tests {
     /// Each row of a 表三 with its cells.
     type Table = Vec<(&'static str, [i64; 7])>;
 
-    /// A 2021 表三 that adds up: 一, 二, the results but three 0, (七)总计, 四.
-    fn table(granted: [i64; 7], partly: [i64; 7], secret: [i64; 7], not_held: [i64; 7]) -> Table {
-        let sum = |rows: &[[i64; 7]]| -> [i64; 7] { std::array::from_fn(|c| rows.iter().map(|r| r[c]).sum()) };
-        let total = sum(&[granted, partly, secret, not_held]);
+    /// The results of the tables below but one: granted, in part, a state secret.
+    const RESULTS: [(&str, [i64; 7]); 3] = [
+        ("granted", [10, 3, 0, 0, 0, 0, 13]),
+        ("partially_granted", [4, 0, 1, 0, 0, 0, 5]),
+        ("denied_state_secret", [1, 0, 0, 4, 0, 0, 5]),
+    ];
+
+    /// A 2021 表三 that adds up: 一, 二, the `results` (the others 0), (七)总计, 四.
+    fn table(results: &[(&'static str, [i64; 7])]) -> Table {
+        let total: [i64; 7] = std::array::from_fn(|c| results.iter().map(|r| r.1[c]).sum());
         let carried_over = [2, 0, 0, 0, 0, 1, 3];
         let carried_forward = [4, 0, 0, 0, 0, 0, 4];
         let new_received: [i64; 7] = std::array::from_fn(|c| total[c] + carried_forward[c] - carried_over[c]);
         let given = [
             ("new_received", new_received),
             ("carried_over", carried_over),
-            ("granted", granted),
-            ("partially_granted", partly),
-            ("denied_state_secret", secret),
-            ("unable_not_held", not_held),
             ("total_processed", total),
             ("carried_forward", carried_forward),
         ];
-        let rows = template::request_rows(Template::T2021);
-        rows.iter().map(|s| (s.key, given.iter().find(|g| g.0 == s.key).map_or([0; 7], |g| g.1))).collect()
+        let cells = |key: &str| given.iter().chain(results).find(|g| g.0 == key).map_or([0; 7], |g| g.1);
+        template::request_rows(Template::T2021).iter().map(|s| (s.key, cells(s.key))).collect()
+    }
+
+    /// `RESULTS` with `last`.
+    fn with(last: (&'static str, [i64; 7])) -> Table {
+        table(&[RESULTS[0], RESULTS[1], RESULTS[2], last])
+    }
+
+    /// `rows` as plain `pdftotext` prints a Word table of them that leaves its
+    /// zeros blank: each row's numbers before its label; the first column of
+    /// the row after `glued` on `glued`'s label's line.
+    fn printed(rows: &[(&str, [i64; 7])], glued: &str) -> String {
+        let labels = template::request_rows(Template::T2021).iter().map(|s| s.label).collect::<Vec<_>>();
+        let mut text = HEAD.to_string();
+        let mut moved = None;
+        for (((key, row), label), next) in rows.iter().zip(&labels).zip(rows.iter().skip(1).map(Some).chain([None])) {
+            let mut printed: Vec<i64> = row.iter().copied().filter(|&v| v != 0).collect();
+            if moved.take().is_some() {
+                printed.remove(0);
+            }
+            text += &lines(&printed);
+            text += label;
+            if *key == glued {
+                let first = next.map_or(0, |n| n.1[0]);
+                text += &format!(" {first}");
+                moved = Some(first);
+            }
+            text += "\n";
+        }
+        text
     }
 
     /// The rows as a table printing no number for none reads them: short, but
@@ -332,7 +363,7 @@ mod tests {
 
     #[test]
     fn short_rows_are_placed_where_every_way_that_holds_the_sums_places_them() {
-        let rows = table([10, 3, 0, 0, 0, 0, 13], [4, 0, 1, 0, 0, 0, 5], [1, 0, 0, 4, 0, 0, 5], [3, 0, 0, 0, 2, 1, 6]);
+        let rows = with(("unable_not_held", [3, 0, 0, 0, 2, 1, 6]));
         let read = read(&rows);
         for (((key, row), placed), read) in rows.iter().zip(told(&read)).zip(&read) {
             let short = matches!(read, Read::Short(_));
@@ -344,7 +375,8 @@ mod tests {
     fn numbers_two_ways_place_alike_leave_only_those_columns_untold() {
         // Two rows of a 1 each beside their first, in research and in social
         // welfare organisations: either may be the other's.
-        let rows = table([10, 3, 0, 0, 0, 0, 13], [4, 0, 1, 0, 0, 0, 5], [1, 0, 0, 1, 0, 0, 2], [3, 0, 0, 0, 2, 2, 7]);
+        let not_held = ("unable_not_held", [3, 0, 0, 0, 2, 2, 7]);
+        let rows = table(&[RESULTS[0], RESULTS[1], ("denied_state_secret", [1, 0, 0, 1, 0, 0, 2]), not_held]);
         let placed = told(&read(&rows));
         let at = |key: &str| rows.iter().position(|r| r.0 == key).unwrap();
         assert_eq!(placed[at("partially_granted")].as_deref(), Some(&[4, 0, -1, -1, 0, 0, 5][..]));
@@ -355,7 +387,7 @@ mod tests {
 
     #[test]
     fn a_sum_whose_totals_do_not_hold_as_printed_places_none() {
-        let rows = table([10, 3, 0, 0, 0, 0, 13], [4, 0, 1, 0, 0, 0, 5], [1, 0, 0, 4, 0, 0, 5], [3, 0, 0, 0, 2, 1, 6]);
+        let rows = with(("unable_not_held", [3, 0, 0, 0, 2, 1, 6]));
         let mut read = read(&rows);
         // (Another row's numbers read as 四's: the identity's totals fail, the results' hold.)
         let forward = rows.iter().position(|r| r.0 == "carried_forward").unwrap();
@@ -373,19 +405,30 @@ mod tests {
     fn a_table_printing_no_mark_for_none_is_read_where_the_sums_tell() {
         // Each row's numbers on lines of their own before its label, none for
         // its zeros (a lone `-` dropped), a row of zeros no number at all.
-        let rows = table([10, 3, 0, 0, 0, 0, 13], [4, 0, 1, 0, 0, 0, 5], [1, 0, 0, 4, 0, 0, 5], [3, 0, 0, 0, 2, 1, 6]);
-        let labels = template::request_rows(Template::T2021).iter().map(|s| s.label).collect::<Vec<_>>();
-        let mut text = HEAD.to_string();
-        for ((_, row), label) in rows.iter().zip(&labels) {
-            let printed: Vec<i64> = row.iter().copied().filter(|&v| v != 0).collect();
-            text += &lines(&printed);
-            text += label;
-            text += "\n";
-        }
+        let rows = with(("unable_not_held", [3, 0, 0, 0, 2, 1, 6]));
+        let text = printed(&rows, "");
         let r = requests(&text);
         for (key, row) in &rows {
             assert_eq!(get(&r, key), row, "{key} {:?}", r.issues);
         }
         assert!(r.has_issue("cells_inferred") && !r.has_issue("cells_unaligned"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_row_s_first_column_printed_on_the_line_of_the_label_above_is_read_as_its_own() {
+        // 8.属于行政查询事项 prints none for natural persons; (四)1's first column
+        // stands on its label's line: `2` / `5` / `7` / `8.属于行政查询事项 70`.
+        let mut rows = with(("unable_not_held", [70, 2, 1, 1, 3, 3, 80]));
+        let query = rows.iter().position(|r| r.0 == "denied_admin_query").unwrap();
+        rows[query].1 = [0, 2, 0, 0, 0, 5, 7];
+        let total = rows.iter().position(|r| r.0 == "total_processed").unwrap();
+        let new = rows.iter().position(|r| r.0 == "new_received").unwrap();
+        for (c, v) in rows[query].1.into_iter().enumerate() {
+            rows[total].1[c] += v;
+            rows[new].1[c] += v;
+        }
+        let r = requests(&printed(&rows, "denied_admin_query"));
+        assert_eq!(get(&r, "denied_admin_query"), [0, 2, 0, 0, 0, 5, 7], "{:?}", r.issues);
+        assert_eq!(get(&r, "unable_not_held"), [70, 2, 1, 1, 3, 3, 80], "{:?}", r.issues);
     }
 }

@@ -725,6 +725,7 @@ struct Planned {
 /// the sums gave.
 fn blanks_placed(planned: &mut [Planned], t: Template, report: &mut Report) {
     let specs = template::request_rows(t);
+    first_moved_down(planned);
     let counts = |cells: &[Cell]| -> Option<Vec<i64>> {
         let count = |v: Value| {
             (v.unit.is_none() && v.number.fract() == 0.0 && v.number.abs() < 1e15).then_some(v.number as i64)
@@ -765,6 +766,32 @@ fn blanks_placed(planned: &mut [Planned], t: Template, report: &mut Report) {
     if !keys.is_empty() {
         let why = "printed short of cells, none for their empty ones: their columns told by the table's sums";
         report.flag("cells_inferred", format!("{}: {why}", keys.join(", ")));
+    }
+}
+
+/// Rows read short whose first number is the next row's first column: printed
+/// on the row's label's line, the row's own first column blank (`8.属于行政查询事项 70`
+/// / `2` … `80` / `(四)无法 1.本机关不掌握相关`), where the row adds up without
+/// it and the next only with it. Each is read then as its first and its total.
+fn first_moved_down(planned: &mut [Planned]) {
+    let n = template::APPLICANTS.len();
+    for i in 1..planned.len() {
+        let (above, below) = planned.split_at_mut(i);
+        let (p, q) = (&mut above[i - 1], &mut below[0]);
+        let (Some(cells), Some(next)) = (&mut p.short, &mut q.short) else { continue };
+        let Some((first, rest)) = cells.split_first() else { continue };
+        let moved: Vec<Cell> = std::iter::once(*first).chain(next.iter().copied()).collect();
+        let adds_up = |cells: &[Cell]| cells.len() >= 2 && cells_add_up(cells);
+        if q.j != p.j + 1 || adds_up(cells) || !adds_up(rest) || adds_up(next) || !adds_up(&moved) {
+            continue;
+        }
+        cells.remove(0);
+        *next = moved;
+        for (row, cells) in [(&mut p.placed, &*cells), (&mut q.placed, &*next)] {
+            if let (Some(first), Some(total)) = (cells.first(), cells.last()) {
+                *row = first_and_total_of(*first, *total, n);
+            }
+        }
     }
 }
 
