@@ -311,7 +311,8 @@ impl Table {
     /// [`totals_apart`](Self::totals_apart) where no number wrapped.
     fn totals_as_printed(&mut self, out: &mut [Row], glued: usize) {
         let n = self.n;
-        let short_of_total = |&&i: &&usize| out[i].cells.len() == n - 1;
+        // (Or shorter, its marks for none lost.)
+        let short_of_total = |&&i: &&usize| (1..n).contains(&out[i].cells.len());
         // (No more than a table has rows: a text of such rows is not searched back each row.)
         let rows = self.built.iter().rev().take(MAX_ROWS_APART);
         let short: Vec<usize> = rows.take_while(short_of_total).copied().collect();
@@ -662,6 +663,31 @@ pub(super) mod tests {
         let law = get(&r, "denied_law_prohibited");
         assert_eq!((law[0], law[6]), (4, 5), "{:?}", r.issues);
         assert_eq!(get(&r, "denied_state_secret")[6], 1, "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_run_of_totals_after_rows_short_of_their_lost_marks_goes_back_where_each_is_its_row_s_sum() {
+        // A Word table leaving its zeros blank (or its `-` dropped), its first
+        // rows' 总计 printed after them, a number a row.
+        let text = format!(
+            "{HEAD}{}一、本年新收政府信息公开申请数量\n{}二、上年结转政府信息公开申请数量\n{}三、本年 (一)予以公开\n\
+             度办理结\n果\n{}(二)部分公开\n7\n(三)不予 1.属于国家秘密\n公开\n\n{}\n2.其他法律行政法规 4\n禁止公开\n",
+            lines(&[456, 57, 2, 6, 24, 11]),
+            lines(&[146, 2, 7, 2]),
+            lines(&[233, 27, 1, 4, 8, 6]),
+            lines(&[44, 1, 1, 6, 1]),
+            lines(&[556, 157, 279, 53, 7]),
+        );
+        let (_, rows) = rows(&text);
+        let t = Template::T2021;
+        let (built, _) = rebuilt(&rows, first_named(&rows, t).unwrap(), t, 7).unwrap();
+        let numbers = |label: &str| {
+            let row = built.iter().find(|r| r.label().contains(label)).unwrap();
+            row.cells.iter().map(Cell::number).collect::<Vec<_>>()
+        };
+        assert_eq!(numbers("上年结转"), [146.0, 2.0, 7.0, 2.0, 157.0]);
+        assert_eq!(numbers("部分公开"), [44.0, 1.0, 1.0, 6.0, 1.0, 53.0]);
+        assert_eq!(numbers("国家秘密"), [7.0, 7.0]);
     }
 
     #[test]
