@@ -151,13 +151,15 @@ pub fn read_disclosures(text: &str, rows: &[Row], t: Template, report: &mut Repo
                 Placed::Some(vec![None; block.columns.len()], "cells_extra")
             }
             // A row of (一)项 short of cells in a block that prints no 0 nor mark for
-            // none (a Word table's blank cells): its last number is the stock (in
-            // force, or published to date), which any agency that made, published or
-            // repealed one holds; the others' columns stay a guess.
+            // none (a Word table's blank cells, or its `-` dropped): its last number
+            // is the stock (in force, or published to date), which any agency that
+            // made, published or repealed one holds; the others' columns are not
+            // known (`3` / `20` may be 3 made or 3 repealed), so not read.
             Placed::Some(mut cells, "cells_unaligned") if blank[b] => {
                 if let Some(at) = cells.iter().rposition(Option::is_some) {
                     let last = cells.len() - 1;
                     cells.swap(at, last);
+                    cells[..last].fill(None);
                 }
                 Placed::Some(cells, "cells_unaligned")
             }
@@ -1308,7 +1310,8 @@ mod tests {
     #[test]
     fn a_row_short_of_cells_in_a_block_of_blank_cells_ends_with_the_stock() {
         // Plain `pdftotext` of a Word table that leaves a 0 blank: 规章 made 3,
-        // repealed none, 28 in force.
+        // repealed none, 28 in force; whether the 3 is made or repealed is not
+        // printed.
         let text = |normative: &str| {
             format!(
                 "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n3\n28\n\
@@ -1317,7 +1320,7 @@ mod tests {
             )
         };
         let r = disclosures(&text("1\n1\n26"), Template::T2021);
-        assert_eq!(metrics(&r, "regulation"), [("made", 3.0), ("in_force", 28.0)]);
+        assert_eq!(metrics(&r, "regulation"), [("in_force", 28.0)]);
         assert_eq!(metrics(&r, "normative_document"), [("made", 1.0), ("repealed", 1.0), ("in_force", 26.0)]);
         assert!(r.has_issue("cells_unaligned"));
         // A block that prints its zeros: a row short of cells lost its last, read in its first columns.
