@@ -650,7 +650,8 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         planned.push(Planned { j, k, placed, touching, short, offset: row.offset, told: false });
     }
     if !combined {
-        blanks_placed(&mut planned, t, report);
+        let found: Vec<usize> = walk.matches.iter().map(|m| m.0).collect();
+        blanks_placed(&mut planned, &found, t, report);
     }
     for Planned { j, k, placed, touching, told, .. } in planned {
         let spec = specs[j];
@@ -722,8 +723,8 @@ struct Planned {
 
 /// The rows of `planned` read short whose columns the table's sums tell (see
 /// [`super::blanks`]) placed so, and flagged: the checks cannot catch what
-/// the sums gave.
-fn blanks_placed(planned: &mut [Planned], t: Template, report: &mut Report) {
+/// the sums gave. `found`: the template's rows the walk found.
+fn blanks_placed(planned: &mut [Planned], found: &[usize], t: Template, report: &mut Report) {
     let specs = template::request_rows(t);
     first_moved_down(planned);
     let counts = |cells: &[Cell]| -> Option<Vec<i64>> {
@@ -734,7 +735,8 @@ fn blanks_placed(planned: &mut [Planned], t: Template, report: &mut Report) {
     };
     // (A row not found at all counts as 0 in the sums: a row of zeros prints no
     // number, and its label alone may not be found. Where it is not, the sums fail.)
-    let mut reads = vec![blanks::Read::Short(Vec::new()); specs.len()];
+    let read_as = |j: usize| if found.contains(&j) { blanks::Read::Unknown } else { blanks::Read::Short(Vec::new()) };
+    let mut reads: Vec<blanks::Read> = (0..specs.len()).map(read_as).collect();
     for p in planned.iter() {
         let read = match (&p.placed, &p.short) {
             (_, Some(cells)) if cells.iter().all(|c| c.value.is_some()) => counts(cells).map(blanks::Read::Short),
