@@ -1378,6 +1378,25 @@ mod tests {
     }
 
     #[test]
+    fn a_number_between_two_items_labels_is_the_second_s_where_the_table_prints_numbers_first() {
+        // A Word table by plain `pdftotext`, each item's numbers before its label,
+        // 行政处罚's mark for none dropped: the 3 after its label is 行政强制's.
+        let text = "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n2\n2\n32\n规章\n1\n2\n20\n\
+                    行政规范性文件\n第二十条第(五)项\n信息内容\n本年处理决定数量\n3\n行政许可\n第二十条第(六)项\n\
+                    信息内容\n本年处理决定数量\n行政处罚\n3\n行政强制\n三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2021);
+        assert_eq!(values(&r, "regulation"), [2.0, 2.0, 32.0]);
+        assert_eq!(values(&r, "administrative_license"), [3.0]);
+        assert_eq!(values(&r, "administrative_penalty"), [] as [f64; 0]);
+        assert_eq!(values(&r, "administrative_coercion"), [3.0]);
+        // (A table printing each label before its numbers: the 3 is 行政处罚's.)
+        let text = "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n2\n2\n32\n\
+                    第二十条第(六)项\n信息内容\n本年处理决定数量\n行政处罚\n3\n行政强制\n三、收到和处理政府信息公开申请情况\n";
+        let r = disclosures(text, Template::T2021);
+        assert_eq!(values(&r, "administrative_penalty"), [3.0]);
+    }
+
+    #[test]
     fn numbers_more_than_the_last_named_item_s_columns_are_the_item_expected_next_s() {
         // A Word table by plain `pdftotext`: 规范性文件's label, the later blocks'
         // headings and items, then its three numbers; the fee, named last above

@@ -196,6 +196,9 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
     let mut orphans: Vec<usize> = Vec::new();
     let mut misses = 0;
     let mut looks_ahead = 0;
+    // Whether numbers alone after a block's heading were found the row whose
+    // label follows them.
+    let mut labels_after = false;
     let mut k = start;
     while k < rows.len() && next < cues.rows {
         let row = &rows[k];
@@ -242,7 +245,13 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             &|| (all_above(), usize::from(below.is_some())),
             &|| (format!("{own}{}", after.concat()), after.len()),
         ];
-        let found = best_match(own, cues, next).map(|j| (j, 0)).or_else(|| {
+        // (Numbers alone right after a block's heading of 表二, where the table was
+        // seen to print numbers before their label: the label after them, where it
+        // names a row, is theirs, whatever the label above names: `第二十条第(六)项`
+        // / … / `行政处罚` / `3` / `行政强制`, 行政处罚's mark for none lost.)
+        let alone = row.labels.is_empty() && heading.is_some();
+        let after_first = (labels_after && alone).then(|| best_match(first_after, cues, next)).flatten();
+        let found = after_first.map(|j| (j, 1)).or_else(|| best_match(own, cues, next).map(|j| (j, 0))).or_else(|| {
             attempts.iter().find_map(|attempt| {
                 let (label, used) = attempt();
                 best_match(&label, cues, next).map(|j| (j, used))
@@ -298,6 +307,7 @@ fn walk(rows: &[Row], start: usize, cues: &Cues, stop: impl Fn(&str) -> bool) ->
             matches.push((j, k));
             next = j + 1;
             used_after = used;
+            labels_after |= alone && used > 0;
             misses = 0;
         } else {
             misses += 1;
