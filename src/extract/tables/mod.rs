@@ -618,11 +618,16 @@ fn placed_cells(report: &mut Report, what: &str, placed: Placed) -> Vec<Option<C
 /// The count a cell holds, or `None` (flagged, naming the cell as `what`
 /// says) when it holds no count.
 fn count(report: &mut Report, what: impl FnOnce() -> String, v: Value) -> Option<i64> {
-    if v.unit.is_some() || v.number.fract() != 0.0 || v.number.abs() > 1e15 {
+    let count = as_count(v);
+    if count.is_none() {
         report.flag("non_integer_count", format!("{}: {} is not a count", what(), v.number));
-        return None;
     }
-    Some(v.number as i64)
+    count
+}
+
+/// The count a value is: a whole number, no unit; `None` otherwise.
+fn as_count(v: Value) -> Option<i64> {
+    (v.unit.is_none() && v.number.fract() == 0.0 && v.number.abs() <= 1e15).then_some(v.number as i64)
 }
 
 #[cfg(test)]

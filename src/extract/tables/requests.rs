@@ -728,10 +728,7 @@ fn blanks_placed(planned: &mut [Planned], found: &[usize], t: Template, report: 
     let specs = template::request_rows(t);
     first_moved_down(planned);
     let counts = |cells: &[Cell]| -> Option<Vec<i64>> {
-        let count = |v: Value| {
-            (v.unit.is_none() && v.number.fract() == 0.0 && v.number.abs() < 1e15).then_some(v.number as i64)
-        };
-        cells.iter().map(|c| c.value.map_or(Some(0), count)).collect()
+        cells.iter().map(|c| c.value.map_or(Some(0), as_count)).collect()
     };
     // (A row not found at all counts as 0 in the sums: a row of zeros prints no
     // number, and its label alone may not be found. Where it is not, the sums fail.)
