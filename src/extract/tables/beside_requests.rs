@@ -47,7 +47,7 @@ pub(super) fn read(rows: &[Row], from: usize, taken: &[usize]) -> Option<(Vec<Ce
     let n = template::LITIGATION_PROCEEDINGS.len() * group;
     let cells = match own.len() {
         len if len == n => own,
-        len if len < n => super::litigation::continued(rows, end, &own, n, false, taken)?,
+        len if len < n => super::litigation::continued(rows, end, &own, n, false, true, taken)?,
         _ => return None,
     };
     cells.chunks_exact(group).all(cells_add_up).then_some((cells, end))

@@ -21,14 +21,18 @@ use super::*;
 /// loose numbers with their proceeding's heads printed among them are taken
 /// in the order those heads tell (see [`by_heads`]). Where neither the first
 /// loose numbers nor the last complete the table after its cells, they may be
-/// its first columns and its last (see [`around`]). No reading leaves out of
-/// the last proceeding a number its heads name.
+/// its first columns and its last (see [`around`]); and where the table prints
+/// no heads above its numbers (not `headed`), nothing tells its cells are its
+/// first columns: the loose numbers then complete it after them only where
+/// parted around them they add up to no other numbers. No reading leaves out
+/// of the last proceeding a number its heads name.
 pub(in super::super) fn continued(
     rows: &[Row],
     end: usize,
     cells: &[Cell],
     n: usize,
     one_run: bool,
+    headed: bool,
     taken: &[usize],
 ) -> Option<Vec<Cell>> {
     let mut prefix_adds_up = adds_up(cells);
@@ -87,18 +91,17 @@ pub(in super::super) fn continued(
         let more = ordered(more).unwrap_or_else(|| more.to_vec());
         Some([cells, &more].concat()).filter(|all| adds_up(all) && agrees(all))
     };
-    match (with(&loose[..lacking]), with(&loose[loose.len() - lacking..])) {
-        (Some(first), Some(last)) => {
-            let same = first.iter().map(Cell::number).eq(last.iter().map(Cell::number));
-            same.then_some(first)
-        }
-        (None, None) => {
-            // (Or the loose numbers the table's first columns and its last.)
-            let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
-            only_reading(windows.map(|run| around(cells, run).filter(agrees)))
-        }
+    let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
+    // (Or the loose numbers the table's first columns and its last.)
+    let parted = windows.map(|run| around(cells, run).filter(agrees));
+    let same = |one: &Vec<Cell>, other: &Vec<Cell>| one.iter().map(Cell::number).eq(other.iter().map(Cell::number));
+    let reading = match (with(windows[0]), with(windows[1])) {
+        (Some(first), Some(last)) => same(&first, &last).then_some(first),
+        (None, None) => return only_reading(parted),
         (first, last) => first.or(last),
-    }
+    }?;
+    // (No heads above the numbers: parted so too, other numbers, nothing tells which.)
+    (headed || parted.iter().flatten().all(|p| same(p, &reading))).then_some(reading)
 }
 
 /// 表四's `cells` as printed, short of the table, with two neighbouring

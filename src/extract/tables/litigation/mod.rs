@@ -285,7 +285,7 @@ impl Printed {
                 let (after, after_end) = cells_after(rows, last, n);
                 let whole = match after.len() {
                     len if len == n => Some(after).filter(|a| adds_up(a)),
-                    len if len < n => continued(rows, after_end, &after, n, false, taken),
+                    len if len < n => continued(rows, after_end, &after, n, false, true, taken),
                     _ => None,
                 };
                 if let Some(whole) = whole {
@@ -302,8 +302,8 @@ impl Printed {
                 if all.len() == n && slips(&all) <= 1 {
                     self.cells = all;
                 } else if all.len() < n {
-                    let slipped = || continued(rows, self.end, &all, n, true, taken).filter(|w| slips(w) <= 1);
-                    if let Some(whole) = continued(rows, self.end, &all, n, false, taken).or_else(slipped) {
+                    let slipped = || continued(rows, self.end, &all, n, true, true, taken).filter(|w| slips(w) <= 1);
+                    if let Some(whole) = continued(rows, self.end, &all, n, false, true, taken).or_else(slipped) {
                         self.cells = whole;
                     }
                 }
@@ -357,9 +357,11 @@ impl Printed {
             // them and the loose ones make the table.
             let cells = &self.cells;
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
-            let without = || continued(rows, self.end, after_heads?, n, false, taken);
+            // (Its heads printed above its numbers, or none: the numbers its anchor.)
+            let headed = first > anchor;
+            let without = || continued(rows, self.end, after_heads?, n, false, headed, taken);
             let alone = self.value_rows == 1 || self.one_run;
-            if let Some(all) = continued(rows, self.end, cells, n, alone, taken).or_else(without) {
+            if let Some(all) = continued(rows, self.end, cells, n, alone, headed, taken).or_else(without) {
                 self.cells = all;
             }
         }
@@ -1352,6 +1354,12 @@ mod tests {
         // Two ways to part them that add up and differ: neither.
         let r = table(&[0, 0, 0, 0, 0, 1, 0, 0], &[0, 0, 0, 0, 0, 0, 1]);
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+        // Nor where the loose numbers as the table's last columns add up too, and
+        // differ (行政复议's 1 and 1, or 未经复议直接起诉's): no heads tell which.
+        let r = table(&[0, 0, 1, 0, 1, 0, 0, 0], &[0; 7]);
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+        // (Where both give the same numbers, read.)
+        assert_eq!(counts(&table(&[0; 8], &[0; 7])), [0; 15]);
     }
 
     #[test]
@@ -1475,19 +1483,24 @@ mod tests {
     }
 
     #[test]
-    fn a_table_without_its_heads_and_its_last_cells_apart_is_read() {
+    fn a_table_without_its_heads_and_its_last_cells_apart_is_not_read_where_they_may_start_it_too() {
         // Under the section's heading (and the proceedings' names), ten numbers
-        // a line each; the last proceeding's after the closing sections.
+        // a line each; five after the closing sections: the last proceeding's,
+        // or the first's (a heading centred over the table has its middle
+        // columns printed with it). Both add up, and differ: nothing tells.
         let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
         let closing = "五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n某市某局\n\n";
         for names in ["", "行政复议\n行政诉讼\n"] {
-            let text = format!(
-                "四、政府信息公开行政复议、行政诉讼情况\n{names}{}{closing}{}",
-                lines(&[1, 1, 0, 0, 2, 0, 1, 0, 1, 2]),
-                lines(&[2, 0, 1, 0, 3])
-            );
-            let counts: Vec<i64> = litigation(&text).litigation.iter().map(|f| f.count).collect();
-            assert_eq!(counts, [1, 1, 0, 0, 2, 0, 1, 0, 1, 2, 2, 0, 1, 0, 3], "{names:?}");
+            let table = |printed: &[i64], apart: &[i64]| {
+                let (printed, apart) = (lines(printed), lines(apart));
+                litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{names}{printed}{closing}{apart}"))
+            };
+            let r = table(&[1, 1, 0, 0, 2, 0, 1, 0, 1, 2], &[2, 0, 1, 0, 3]);
+            assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{names:?}");
+            // (The same numbers either way: read.)
+            let r = table(&[1, 1, 0, 0, 2, 1, 1, 0, 0, 2], &[1, 1, 0, 0, 2]);
+            let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
+            assert_eq!(counts, [1, 1, 0, 0, 2, 1, 1, 0, 0, 2, 1, 1, 0, 0, 2], "{names:?}");
         }
     }
 
