@@ -14,6 +14,11 @@
 //! - or 四 as read is what the results' sums give and (七)总计 as read is what
 //!   一 + 二 leaves beside that: the two rows are read the other way round.
 //!
+//! Where (七)总计 as read is the results' sums, 四 is what 一 + 二 leaves beside
+//! it; 四 as read holding those very numbers in other columns (`-layout`
+//! printing a narrow column's number after its neighbour's, `7 217` for 217
+//! and 7) is put in the columns they tell.
+//!
 //! An agency's slip in either row fails one of those sums (a number printed
 //! wrong changes its row's values, not their order), so it stays as printed
 //! for the checks to flag. The rows placed are flagged (`cells_pooled`): the
@@ -44,21 +49,30 @@ pub(super) fn place(report: &mut Report, t: Template, from: usize) {
         (0..specs.len()).filter(|&r| specs[r].role == Role::Result).map(whole).collect();
     let Some(results) = results.filter(|r| !r.is_empty()) else { return };
     let told: Vec<i64> = (0..n).map(|a| results.iter().map(|r| r[a]).sum()).collect();
-    // (A row read as printed, or one not adding up, an agency's slip: as printed.)
-    if told == total || !counts_add_up(&total) {
+    // (A row not adding up, an agency's slip: as printed.)
+    if !counts_add_up(&total) {
         return;
     }
-    // 一 + 二 less a row of 四: what (七)总计 holds beside it.
-    let left_by = |forward: &[i64]| -> Vec<i64> { (0..n).map(|a| new.1[a] + over.1[a] - forward[a]).collect() };
+    // 一 + 二 less a row of (七)总计 or 四: what the other holds beside it.
+    let left_by = |row: &[i64]| -> Vec<i64> { (0..n).map(|a| new.1[a] + over.1[a] - row[a]).collect() };
     let (total_key, forward_key) = (specs[total_at].key, specs[forward_at].key);
     let sorted = |row: &[i64]| {
         let mut row = row.to_vec();
         row.sort_unstable();
         row
     };
+    let why = "numbers printed out of their columns' order, placed where every sum holds";
+    if told == total {
+        // (七)总计 read as printed: 四 holding what 一 + 二 leaves beside it, in other columns.
+        let left = left_by(&total);
+        if forward != left && sorted(&forward) == sorted(&left) && counts_add_up(&left) {
+            reordered(&mut report.requests[from..], forward_key, &left);
+            report.flag("cells_pooled", format!("{forward_key}: {why}"));
+        }
+        return;
+    }
     if sorted(&total) == sorted(&told) && left_by(&forward) == told {
         reordered(&mut report.requests[from..], total_key, &told);
-        let why = "numbers printed out of their columns' order, placed where every sum holds";
         report.flag("cells_pooled", format!("{total_key}: {why}"));
     } else if forward == told && left_by(&forward) == total {
         for f in &mut report.requests[from..] {
@@ -144,5 +158,33 @@ mod tests {
         // 四 not what 一 + 二 leaves beside the sums' (七)总计: the identity fails as printed.
         let r = read([0, 7, 0, 0, 2, 1, 10], [1, 0, 0, 0, 0, 0, 1]);
         assert_eq!(row(&r, "total_processed"), [0, 7, 0, 0, 2, 1, 10]);
+    }
+
+    #[test]
+    fn a_carried_forward_row_read_out_of_its_columns_order_is_placed_where_the_identity_holds() {
+        let read = |forward: [i64; 7]| {
+            let requests = facts(&[
+                ("new_received", [40, 5, 0, 0, 2, 1, 48]),
+                ("carried_over", [3, 4, 0, 0, 0, 0, 7]),
+                ("granted", [20, 2, 0, 0, 2, 0, 24]),
+                ("unable_not_held", [2, 0, 0, 0, 0, 1, 3]),
+                ("total_processed", [22, 2, 0, 0, 2, 1, 27]),
+                ("carried_forward", forward),
+            ]);
+            let mut r = Report { requests, ..Report::default() };
+            place(&mut r, Template::T2021, 0);
+            r
+        };
+        // `-layout`'s `7 21`: 四's natural persons' 21 printed after the companies' 7.
+        let r = read([7, 21, 0, 0, 0, 0, 28]);
+        assert_eq!(row(&r, "carried_forward"), [21, 7, 0, 0, 0, 0, 28]);
+        assert_eq!(row(&r, "total_processed"), [22, 2, 0, 0, 2, 1, 27]);
+        assert!(r.has_issue("cells_pooled"), "{:?}", r.issues);
+        // As the identity holds, or other numbers than it tells (an agency's slip): as printed.
+        for forward in [[21, 7, 0, 0, 0, 0, 28], [7, 20, 0, 0, 0, 0, 27], [7, 21, 0, 0, 0, 1, 29]] {
+            let r = read(forward);
+            assert_eq!(row(&r, "carried_forward"), forward);
+            assert!(!r.has_issue("cells_pooled"), "{:?}", r.issues);
+        }
     }
 }
