@@ -93,15 +93,15 @@ pub(in super::super) fn continued(
     };
     let windows = [&loose[..lacking], &loose[loose.len() - lacking..]];
     // (Or the loose numbers the table's first columns and its last.)
-    let parted = windows.map(|run| around(cells, run).filter(agrees));
+    let parted = || windows.map(|run| around(cells, run).filter(agrees));
     let same = |one: &Vec<Cell>, other: &Vec<Cell>| one.iter().map(Cell::number).eq(other.iter().map(Cell::number));
     let reading = match (with(windows[0]), with(windows[1])) {
         (Some(first), Some(last)) => same(&first, &last).then_some(first),
-        (None, None) => return only_reading(parted),
+        (None, None) => return only_reading(parted()),
         (first, last) => first.or(last),
     }?;
     // (No heads above the numbers: parted so too, other numbers, nothing tells which.)
-    (headed || parted.iter().flatten().all(|p| same(p, &reading))).then_some(reading)
+    (headed || parted().iter().flatten().all(|p| same(p, &reading))).then_some(reading)
 }
 
 /// 表四's `cells` as printed, short of the table, with two neighbouring
