@@ -122,6 +122,13 @@ mod tests {
         out
     }
 
+    /// The report of 表三 `values` (see [`facts`]) with its last rows placed.
+    fn placed(values: &[(&str, [i64; 7])]) -> Report {
+        let mut r = Report { requests: facts(values), ..Report::default() };
+        place(&mut r, Template::T2021, 0);
+        r
+    }
+
     fn row(r: &Report, key: &str) -> Vec<i64> {
         let cell = |a: &str| r.requests.iter().find(|f| f.row == key && f.applicant == a).map_or(-1, |f| f.count);
         APPLICANTS.iter().map(|a| cell(a)).collect()
@@ -130,16 +137,13 @@ mod tests {
     #[test]
     fn a_total_row_read_out_of_its_columns_order_is_placed_where_every_sum_holds() {
         let read = |total: [i64; 7], forward: [i64; 7]| {
-            let requests = facts(&[
+            placed(&[
                 ("new_received", [7, 0, 0, 0, 2, 1, 10]),
                 ("granted", [5, 0, 0, 0, 2, 0, 7]),
                 ("unable_not_held", [2, 0, 0, 0, 0, 1, 3]),
                 ("total_processed", total),
                 ("carried_forward", forward),
-            ]);
-            let mut r = Report { requests, ..Report::default() };
-            place(&mut r, Template::T2021, 0);
-            r
+            ])
         };
         // `— 7—`: 7 read a column late, its mark's half before it.
         let r = read([0, 7, 0, 0, 2, 1, 10], [0; 7]);
@@ -163,17 +167,14 @@ mod tests {
     #[test]
     fn a_carried_forward_row_read_out_of_its_columns_order_is_placed_where_the_identity_holds() {
         let read = |forward: [i64; 7]| {
-            let requests = facts(&[
+            placed(&[
                 ("new_received", [40, 5, 0, 0, 2, 1, 48]),
                 ("carried_over", [3, 4, 0, 0, 0, 0, 7]),
                 ("granted", [20, 2, 0, 0, 2, 0, 24]),
                 ("unable_not_held", [2, 0, 0, 0, 0, 1, 3]),
                 ("total_processed", [22, 2, 0, 0, 2, 1, 27]),
                 ("carried_forward", forward),
-            ]);
-            let mut r = Report { requests, ..Report::default() };
-            place(&mut r, Template::T2021, 0);
-            r
+            ])
         };
         // `-layout`'s `7 21`: 四's natural persons' 21 printed after the companies' 7.
         let r = read([7, 21, 0, 0, 0, 0, 28]);
