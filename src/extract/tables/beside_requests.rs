@@ -47,6 +47,7 @@ pub(super) fn read(rows: &[Row], from: usize, taken: &[usize]) -> Option<(Vec<Ce
     let n = template::LITIGATION_PROCEEDINGS.len() * group;
     let cells = match own.len() {
         len if len == n => own,
+        // (Its first cells under the heading, as such a page prints them.)
         len if len < n => super::litigation::continued(rows, end, &own, n, false, true, taken)?,
         _ => return None,
     };

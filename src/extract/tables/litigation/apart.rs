@@ -21,10 +21,10 @@ use super::*;
 /// loose numbers with their proceeding's heads printed among them are taken
 /// in the order those heads tell (see [`by_heads`]). Where neither the first
 /// loose numbers nor the last complete the table after its cells, they may be
-/// its first columns and its last (see [`around`]); and where the table prints
-/// no heads above its numbers (not `headed`), nothing tells its cells are its
-/// first columns: the loose numbers then complete it after them only where
-/// parted around them they add up to no other numbers. No reading leaves out
+/// its first columns and its last (see [`around`]); and where nothing tells
+/// `cells` are the table's first (not `first_told`: no heads printed above
+/// them), the loose numbers complete it after them only where parted around
+/// them they add up to no other numbers. No reading leaves out
 /// of the last proceeding a number its heads name.
 pub(in super::super) fn continued(
     rows: &[Row],
@@ -32,7 +32,7 @@ pub(in super::super) fn continued(
     cells: &[Cell],
     n: usize,
     one_run: bool,
-    headed: bool,
+    first_told: bool,
     taken: &[usize],
 ) -> Option<Vec<Cell>> {
     let mut prefix_adds_up = adds_up(cells);
@@ -100,8 +100,8 @@ pub(in super::super) fn continued(
         (None, None) => return only_reading(parted()),
         (first, last) => first.or(last),
     }?;
-    // (No heads above the numbers: parted so too, other numbers, nothing tells which.)
-    (headed || parted().iter().flatten().all(|p| same(p, &reading))).then_some(reading)
+    // (Nothing telling the cells the first: parted so too, other numbers, nothing tells which.)
+    (first_told || parted().iter().flatten().all(|p| same(p, &reading))).then_some(reading)
 }
 
 /// 表四's `cells` as printed, short of the table, with two neighbouring

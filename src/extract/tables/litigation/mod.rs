@@ -357,11 +357,11 @@ impl Printed {
             // them and the loose ones make the table.
             let cells = &self.cells;
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
-            // (Its heads printed above its numbers, or none: the numbers its anchor.)
-            let headed = first > anchor;
-            let without = || continued(rows, self.end, after_heads?, n, false, headed, taken);
+            // (Its heads printed above its numbers tell they are its first; none, the numbers its anchor.)
+            let first_told = first > anchor;
+            let without = || continued(rows, self.end, after_heads?, n, false, first_told, taken);
             let alone = self.value_rows == 1 || self.one_run;
-            if let Some(all) = continued(rows, self.end, cells, n, alone, headed, taken).or_else(without) {
+            if let Some(all) = continued(rows, self.end, cells, n, alone, first_told, taken).or_else(without) {
                 self.cells = all;
             }
         }
