@@ -22,8 +22,8 @@ use super::*;
 /// in the order those heads tell (see [`by_heads`]). Where neither the first
 /// loose numbers nor the last complete the table after its cells, they may be
 /// its first columns and its last (see [`around`]); and where nothing tells
-/// `cells` are the table's first (not `first_told`: no heads printed above
-/// them), the loose numbers complete it after them only where parted around
+/// `cells` are the table's first (not `first_told`: nothing but the section's
+/// heading printed above them), the loose numbers complete it after them only where parted around
 /// them they add up to no other numbers. No reading leaves out
 /// of the last proceeding a number its heads name.
 pub(in super::super) fn continued(

@@ -357,8 +357,11 @@ impl Printed {
             // them and the loose ones make the table.
             let cells = &self.cells;
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
-            // (Its heads printed above its numbers tell they are its first; none, the numbers its anchor.)
-            let first_told = first > anchor;
+            // (Its heads printed above its numbers tell they are its first, and so do
+            // the proceedings' names on lines of their own, not the section's heading.)
+            let heading = |r: &&Row| r.has_value() || r.label().has("情况");
+            let mut above = rows[..first].iter().rev().take_while(|r| !heading(r)).take(HEAD_ROWS);
+            let first_told = first > anchor || above.any(|r| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a)));
             let without = || continued(rows, self.end, after_heads?, n, false, first_told, taken);
             let alone = self.value_rows == 1 || self.one_run;
             if let Some(all) = continued(rows, self.end, cells, n, alone, first_told, taken).or_else(without) {
@@ -1483,25 +1486,26 @@ mod tests {
     }
 
     #[test]
-    fn a_table_without_its_heads_and_its_last_cells_apart_is_not_read_where_they_may_start_it_too() {
-        // Under the section's heading (and the proceedings' names), ten numbers
-        // a line each; five after the closing sections: the last proceeding's,
-        // or the first's (a heading centred over the table has its middle
-        // columns printed with it). Both add up, and differ: nothing tells.
+    fn a_table_without_its_heads_and_its_last_cells_apart_is_read_where_the_proceedings_names_tell_its_start() {
+        // Under the section's heading and the proceedings' names, ten numbers a
+        // line each; the last proceeding's after the closing sections.
         let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
         let closing = "五、存在的主要问题及改进情况\n加强公开。\n六、其他需要报告的事项\n无。\n某市某局\n\n";
-        for names in ["", "行政复议\n行政诉讼\n"] {
-            let table = |printed: &[i64], apart: &[i64]| {
-                let (printed, apart) = (lines(printed), lines(apart));
-                litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{names}{printed}{closing}{apart}"))
-            };
-            let r = table(&[1, 1, 0, 0, 2, 0, 1, 0, 1, 2], &[2, 0, 1, 0, 3]);
-            assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{names:?}");
-            // (The same numbers either way: read.)
-            let r = table(&[1, 1, 0, 0, 2, 1, 1, 0, 0, 2], &[1, 1, 0, 0, 2]);
-            let counts: Vec<i64> = r.litigation.iter().map(|f| f.count).collect();
-            assert_eq!(counts, [1, 1, 0, 0, 2, 1, 1, 0, 0, 2, 1, 1, 0, 0, 2], "{names:?}");
-        }
+        let table = |names: &str, printed: &[i64], apart: &[i64]| {
+            let (printed, apart) = (lines(printed), lines(apart));
+            litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{names}{printed}{closing}{apart}"))
+        };
+        let r = table("行政复议\n行政诉讼\n", &[1, 1, 0, 0, 2, 0, 1, 0, 1, 2], &[2, 0, 1, 0, 3]);
+        let counts = |r: &Report| r.litigation.iter().map(|f| f.count).collect::<Vec<i64>>();
+        assert_eq!(counts(&r), [1, 1, 0, 0, 2, 0, 1, 0, 1, 2, 2, 0, 1, 0, 3]);
+        // With nothing but the heading above them, the loose numbers may be the
+        // first columns as well (a heading centred over the table has its middle
+        // columns printed with it), which adds up too, and differs: not read.
+        let r = table("", &[1, 1, 0, 0, 2, 0, 1, 0, 1, 2], &[2, 0, 1, 0, 3]);
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+        // (The same numbers either way: read.)
+        let r = table("", &[1, 1, 0, 0, 2, 1, 1, 0, 0, 2], &[1, 1, 0, 0, 2]);
+        assert_eq!(counts(&r), [1, 1, 0, 0, 2, 1, 1, 0, 0, 2, 1, 1, 0, 0, 2]);
     }
 
     #[test]
