@@ -359,8 +359,9 @@ impl Printed {
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
             // (Its heads printed above its numbers tell they are its first, and so do
             // the proceedings' names on lines of their own, not the section's heading.)
-            let heading = |r: &&Row| r.has_value() || r.label().has("情况");
-            let mut above = rows[..first].iter().rev().take_while(|r| !heading(r)).take(HEAD_ROWS);
+            // (Back to the section's heading or a row of numbers.)
+            let stops = |r: &&Row| r.has_value() || r.label().has("情况");
+            let mut above = rows[..first].iter().rev().take_while(|r| !stops(r)).take(HEAD_ROWS);
             let first_told = first > anchor || above.any(|r| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a)));
             let without = || continued(rows, self.end, after_heads?, n, false, first_told, taken);
             let alone = self.value_rows == 1 || self.one_run;
