@@ -357,12 +357,7 @@ impl Printed {
             // them and the loose ones make the table.
             let cells = &self.cells;
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
-            // (Its heads printed above its numbers tell they are its first, and so do
-            // the proceedings' names on lines of their own, not the section's heading.)
-            // (Back to the section's heading or a row of numbers.)
-            let stops = |r: &&Row| r.has_value() || r.label().has("情况");
-            let mut above = rows[..first].iter().rev().take_while(|r| !stops(r)).take(HEAD_ROWS);
-            let first_told = first > anchor || above.any(|r| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a)));
+            let first_told = first_told(rows, anchor, first);
             let without = || continued(rows, self.end, after_heads?, n, false, first_told, taken);
             let alone = self.value_rows == 1 || self.one_run;
             if let Some(all) = continued(rows, self.end, cells, n, alone, first_told, taken).or_else(without) {
@@ -461,6 +456,17 @@ fn without_numbers(
     }
     report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
     end
+}
+
+/// Whether 表四's numbers from layout row `first` on (its anchor row `anchor`)
+/// are known to be its first cells: its heads printed above them, or the
+/// proceedings' names on lines of their own (`行政复议` / `行政诉讼`, not the
+/// section's heading), between them and the heading or the rows of numbers
+/// before.
+fn first_told(rows: &[Row], anchor: usize, first: usize) -> bool {
+    let stops = |r: &&Row| r.has_value() || r.label().has("情况");
+    let mut above = rows[..first].iter().rev().take_while(|r| !stops(r)).take(HEAD_ROWS);
+    first > anchor || above.any(|r| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a)))
 }
 
 /// Whether layout row `end`, right after 表四's rows, holds two or more of its
