@@ -34,6 +34,13 @@
 //! kept where all those rows give the same numbers, read as printed for the
 //! checks to flag. A slip in another column leaves no way, and a search left
 //! unfinished no reading: the rows stay as read, short.
+//!
+//! A result read whole between the rows read again is theirs too where a
+//! later one of them, as placed, has all its numbers printed before that
+//! row's: a group's first rows' numbers printed before their labels, printed
+//! together (`(一)予以公开` / `结果` / `(二)部分公开`), and the next row's numbers
+//! after them, read as (二)'s. The rows are read again with its numbers, in
+//! the rows' order; left as read where no placing so holds.
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -74,23 +81,19 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && cells.binary_search(&f.offset).is_err();
     let last = |f: &RequestFact| f.row == total || f.row == forward;
     let stands = |f: &&RequestFact| !inferred(f) && (last_whole || !last(f));
-    let standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
-    let Some(block) = Block::of(&Grid::of(&standing, t), &specs) else { return };
-    // The numbers after the row before the first run's (its 总计 aside: a
-    // group's first row's may be carried down) to 表四, none read as a cell.
-    let first_run = block.rows.iter().find(|r| r.missing.len() > 1).map_or(block.rows[0].spec, |r| r.spec);
-    let Some(before) = first_run.checked_sub(1).map(|r| specs[r].key) else { return };
-    let of_before = standing.iter().filter(|f| f.row == before && f.applicant != APPLICANTS[n - 1]);
-    let Some(after) = of_before.map(|f| f.offset).max() else { return };
-    let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
-    let from_row = rows.partition_point(|r| r.offset <= after);
-    let end = rows[from_row..].iter().position(litigation).map_or(end, |k| from_row + k);
-    let Some(pool) = pool(text, &rows[..end.min(rows.len())], after, &standing) else { return };
-    if pool.len() != block.rows.iter().map(|r| r.missing.len()).sum::<usize>() {
-        return;
+    let mut standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
+    let Some(mut placed) = place(text, &rows[..end.min(rows.len())], t, &standing) else { return };
+    // (A result read whole between rows read again, a later one of them
+    // placed numbers printed before its own: its label was printed with the
+    // next row's numbers after it, its own printed before, with the rows'
+    // before it. Read again with them, the runs in the rows' order.)
+    let out_of_order = placed.out_of_order(&standing, &specs);
+    if !out_of_order.is_empty() {
+        standing.retain(|f| !out_of_order.contains(&f.row));
+        let Some(again) = place(text, &rows[..end.min(rows.len())], t, &standing) else { return };
+        placed = again;
     }
-    let values: Vec<i64> = pool.iter().map(|&(_, v)| v).collect();
-    let Some(solution) = Placings::new(&block, &values).run() else { return };
+    let Placed { block, pool, solution } = placed;
     // The rows' facts: those standing, and each missing cell's as placed.
     let keys: Vec<&'static str> = block.rows.iter().map(|r| specs[r.spec].key).collect();
     let facts = &mut report.requests;
@@ -105,6 +108,57 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     // (In the template's order, each row's cells in its columns'.)
     super::pooled::in_template_order(&mut facts[from..], &specs);
     super::pooled::read_again(report, &keys);
+}
+
+/// The rows read again, the numbers placed in them and where each went
+/// (for each row, the pool's index of each missing cell's number).
+struct Placed {
+    block: Block,
+    pool: Vec<(usize, i64)>,
+    solution: Vec<Vec<usize>>,
+}
+
+/// The one placing of the numbers after the row before the first run's (its
+/// 总计 aside: a group's first row's may be carried down) to 表四 (of `rows`),
+/// none read as a cell (`standing`), in the rows `standing` leaves short.
+fn place(text: &str, rows: &[Row], t: Template, standing: &[RequestFact]) -> Option<Placed> {
+    let n = APPLICANTS.len();
+    let specs = template::request_rows(t);
+    let block = Block::of(&Grid::of(standing, t), &specs)?;
+    let first_run = block.rows.iter().find(|r| r.missing.len() > 1).map_or(block.rows[0].spec, |r| r.spec);
+    let before = specs[first_run.checked_sub(1)?].key;
+    let of_before = standing.iter().filter(|f| f.row == before && f.applicant != APPLICANTS[n - 1]);
+    let after = of_before.map(|f| f.offset).max()?;
+    let litigation = |r: &Row| template::LITIGATION_ANCHORS.iter().any(|a| r.label().has(a));
+    let from_row = rows.partition_point(|r| r.offset <= after);
+    let end = rows[from_row..].iter().position(litigation).map_or(rows.len(), |k| from_row + k);
+    let pool = pool(text, &rows[..end], after, standing)?;
+    if pool.len() != block.rows.iter().map(|r| r.missing.len()).sum::<usize>() {
+        return None;
+    }
+    let values: Vec<i64> = pool.iter().map(|&(_, v)| v).collect();
+    let solution = Placings::new(&block, &values).run()?;
+    Some(Placed { block, pool, solution })
+}
+
+impl Placed {
+    /// The results read whole (of `standing`) between the first and last
+    /// rows placed, whose first number a row after them has all its numbers
+    /// placed printed before (a cell or two of a row apart may be printed
+    /// among the labels' lines before: not its whole row).
+    fn out_of_order(&self, standing: &[RequestFact], specs: &[&'static template::Row]) -> Vec<&'static str> {
+        let (Some(first), Some(last)) = (self.block.rows.first(), self.block.rows.last()) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (r, spec) in specs.iter().enumerate().take(last.spec).skip(first.spec + 1) {
+            let starts = standing.iter().filter(|f| f.row == spec.key).map(|f| f.offset).min();
+            let Some(starts) = starts.filter(|_| spec.role == Role::Result) else { continue };
+            let mut later = self.block.rows.iter().zip(&self.solution).filter(|(row, _)| row.spec > r);
+            if later.any(|(_, cells)| !cells.is_empty() && cells.iter().all(|&p| self.pool[p].0 < starts)) {
+                out.push(spec.key);
+            }
+        }
+        out
+    }
 }
 
 /// The numbers of `rows`' cells after `after`, none of them a fact that
@@ -638,6 +692,39 @@ mod tests {
         for code in ["row_sum_mismatch", "identity_mismatch", "result_sum_mismatch"] {
             assert!(r.has_issue(code), "{code}: {:?}", r.issues);
         }
+    }
+
+    #[test]
+    fn a_row_after_two_labels_printed_together_is_not_taken_for_the_second_s() {
+        // 三's first two rows' numbers before their labels, printed together;
+        // (三)1's numbers after them, its label printed elsewhere.
+        let (partially, secret) = ([5, 0, 0, 0, 0, 0, 5], [2, 0, 1, 0, 0, 0, 3]);
+        let values = [
+            ("new_received", [30, 3, 1, 1, 2, 0, 37]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [20, 2, 0, 1, 1, 0, 24]),
+            ("partially_granted", partially),
+            ("denied_state_secret", secret),
+            ("unable_not_held", [1, 0, 0, 0, 0, 0, 1]),
+            ("total_processed", [28, 2, 1, 1, 1, 0, 33]),
+            ("carried_forward", [4, 1, 0, 0, 1, 0, 6]),
+        ];
+        // (A number a line, a blank line between, the last two on one line.)
+        let apart = |own: [i64; 7]| {
+            let first: Vec<String> = own[..5].iter().map(i64::to_string).collect();
+            format!("{}\n\n{} {}\n\n", first.join("\n\n"), own[5], own[6])
+        };
+        let text = printed(&values, |spec, own| match spec.key {
+            "granted" => apart(own),
+            "partially_granted" => format!("{}自然人\n\n三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n", apart(own)),
+            "denied_state_secret" => apart(own),
+            _ => format!("{}\n{}", spec.label, apart(own)),
+        });
+        let r = requests(&text);
+        assert_eq!(get(&r, "partially_granted"), partially, "{:?}", r.issues);
+        assert_eq!(get(&r, "denied_state_secret"), secret);
+        assert_eq!(get(&r, "granted"), [20, 2, 0, 1, 1, 0, 24]);
+        assert!(r.has_issue("cells_pooled") && !r.has_issue("rows_missing"), "{:?}", r.issues);
     }
 
     #[test]
