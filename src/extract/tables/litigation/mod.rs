@@ -77,6 +77,19 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
         report.flag("litigation_cells_missing", format!("表四 has {} of its {n} cells", cells.len()));
         return Some(end);
     }
+    // The later proceedings' heads printed after the numbers read as theirs
+    // (a Word table printed a column at a time: the first proceeding's
+    // columns, then another table's numbers, before the later heads), with
+    // numbers not 0 after those heads: the numbers read are not all theirs,
+    // and which are no line tells. The first proceeding's read where they add up.
+    if !delimited && counted_under_later_heads(rows, anchor, end, &own) {
+        let why = "表四's later proceedings' heads are printed after the numbers read as theirs, \
+                   with others under them: those are not read";
+        report.flag("litigation_cells_missing", why);
+        let first = cells_add_up(&cells[..GROUP]);
+        push_facts(report, cells, |p| p > 0 || !first);
+        return Some(end);
+    }
     let cells = if delimited { trim_to(&cells, n).to_vec() } else { cells };
     // Two neighbouring numbers printed in each other's place (columns set so
     // narrow that their heads run into each other: `尚 总` over `果计`): read
@@ -640,6 +653,20 @@ fn last_rows_under(rows: &[Row], anchor: usize, under: &std::ops::Range<usize>) 
     out
 }
 
+/// Whether the heads of 表四's later proceedings (行政诉讼's) are printed
+/// after its rows `anchor..end` and none of them among those rows, with
+/// numbers of the table's (`own`) not 0 after them (before running text or
+/// the next section).
+fn counted_under_later_heads(rows: &[Row], anchor: usize, end: usize, own: &dyn Fn(&&Cell) -> bool) -> bool {
+    let later = ["行政诉讼", "直接起诉", "复议后起诉"];
+    let names = |r: &Row| later.iter().any(|h| r.label().has(h));
+    let table = |r: &&Row| r.kind == Kind::Table && !after_table(r.label());
+    let after: Vec<&Row> = rows[end..].iter().take_while(table).collect();
+    let Some(heads) = after.iter().position(|r| names(r)) else { return false };
+    let counted = after[heads..].iter().flat_map(|r| r.cells.iter().filter(own)).any(|c| !is_zero(c));
+    !rows[anchor..end].iter().any(names) && counted
+}
+
 /// Whether a row's label opens the section after 表四's.
 pub(super) fn after_table(label: &str) -> bool {
     label.starts_with("五、") || label.has("存在的主要问题")
@@ -739,6 +766,28 @@ mod tests {
 
     /// The closing sections after the tables.
     const CLOSING: &str = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\n";
+
+    #[test]
+    fn numbers_under_the_later_proceedings_heads_printed_after_the_table_s_leave_those_proceedings_unread() {
+        // A Word table printed a column at a time: 行政复议's heads and numbers,
+        // 表三's last columns, then the later proceedings' heads and, under
+        // them, numbers of theirs; or marks for none alone.
+        let table = |under: &str| {
+            let column: String = ["-"; 10].iter().chain(&["1", "-"]).map(|v| format!("{v}\n")).collect();
+            format!(
+                "(七)总计\n四、结转下年度继续办理\n行政复议\n结\n果\n维\n持\n-\n结\n果\n纠\n正\n-\n其\n他\n结\n果\n-\n\
+                 尚\n未\n审\n结\n-\n-\n{column}{column}四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n未经复议直接起诉\n\
+                 复议后起诉\n总\n结\n结\n其\n尚\n总\n计\n果\n果\n他\n未\n计\n{under}{CLOSING}"
+            )
+        };
+        let r = litigation(&table("1\n1\n2\n1\n-\n尚\n未\n审\n结\n-\n总\n计\n1\n"));
+        assert_eq!(counts(&r), [0; 5], "{:?}", r.issues);
+        assert!(r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+        // (Marks for none alone under them: none of theirs the reading left out.)
+        let r = litigation(&table("-\n尚\n未\n审\n结\n-\n总\n计\n-\n"));
+        assert_eq!(counts(&r), [0; 15], "{:?}", r.issues);
+        assert!(!r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+    }
 
     #[test]
     fn litigation_row_of_fifteen() {
