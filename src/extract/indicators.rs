@@ -103,8 +103,9 @@ const MIN_ROWS: usize = 3;
 
 /// The fewest rows, and the highest number, of a 序号 column read as the counts:
 /// a form numbers its rows up to about 30; its counts go up row by row in no
-/// table of five rows or more (a channel's requests are fewer than all of them).
-const SERIAL_ROWS: usize = 5;
+/// table of four rows or more (a channel's requests are fewer than all of
+/// them, a proceeding's cases than the requests).
+const SERIAL_ROWS: usize = 4;
 const MAX_SERIAL: f64 = 30.0;
 
 /// The words of `INDICATORS` then `NOT_INDICATORS`, found in one pass over a label.
@@ -805,7 +806,8 @@ pub fn read(rows: &[Row], report: &mut Report) -> bool {
     }
     // Numbers that count 1, 2, 3… up the rows (some skipped, the first rows' perhaps
     // not read) are a 序号 column's, the counts printed apart (plain `pdftotext`:
-    // `数据统计数` / `185` / `23` / … after the table): no row's count.
+    // `数据统计数` / `185` / `23` / … after the table; or each on the line of the
+    // row before's label, `(一)收到申请数 件 3`): no row's count.
     let numbers: Vec<f64> = lines.iter().filter_map(|l| l.cell.value.map(|v| v.number)).collect();
     let counting = numbers.windows(2).all(|w| w[1] > w[0] && w[1].fract() == 0.0 && w[1] <= MAX_SERIAL);
     if numbers.len() >= SERIAL_ROWS && numbers[0] >= 1.0 && counting {
@@ -1294,6 +1296,20 @@ mod tests {
         // Counts that go up row by row past what a form numbers: counts.
         let r = read_text(&text.replace("\n5\n", "\n50\n").replace("\n7\n", "\n70\n").replace("\n11\n", "\n110\n"));
         assert_eq!(requests(&r).len(), 4);
+    }
+
+    #[test]
+    fn four_rows_serials_read_where_the_counts_would_be_are_not_read() {
+        // Plain pdftotext of a Word form: each row's label on the line of the
+        // next row's serial, the counts after the signature.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n298\n(一)主动公开政\n条\n\
+            府信息数\n2\n(一)收到申请数 件 3\n2.传真申请数\n件\n4\n3.同意部分公开答 件\n复数\n5\n四、行政复议数量\n件\n6\n\
+            五、行政诉讼数量\n件\n7\n七、依申请公开信\n万元\n息收取的费用\n2018 年 1 月 15 日\n0\n0\n0\n0\n2\n0\n";
+        let r = read_text(text);
+        assert!(r.requests.is_empty() && r.litigation.is_empty(), "{:?} {:?}", r.requests, r.litigation);
+        // Counts that go up row by row past what a form numbers: counts.
+        let r = read_text(&text.replace("\n6\n", "\n60\n").replace("\n7\n", "\n70\n"));
+        assert_eq!(r.litigation.len(), 2, "{:?}", r.litigation);
     }
 
     #[test]
