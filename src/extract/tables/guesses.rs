@@ -313,6 +313,41 @@ pub(super) fn out_of_order_dropped(
     dropped
 }
 
+/// The rows of 表三 read as one number alone, taken as the row's 总计 (in
+/// `facts[from..]`), where more than half the template's rows have their
+/// labels printed (`named` tells which) and were not read at all: a table
+/// printed in a way not read (a Word table a column at a time), whose
+/// numbers stand after labels that are not their rows' as often as they are,
+/// and no sum tells which. (A number printed within its row's label, between
+/// its lines, is its first column's, and stands; a shortened form prints no
+/// label of the rows it leaves out.) Their facts are dropped; returns their
+/// keys.
+pub(super) fn lone_in_unread_dropped(
+    facts: &mut Vec<RequestFact>,
+    from: usize,
+    t: Template,
+    named: impl Fn() -> Vec<bool>,
+) -> Vec<&'static str> {
+    let specs = template::request_rows(t);
+    let read = |key: &str| facts[from..].iter().filter(|f| f.row == key).count();
+    let total = |key: &str| facts[from..].iter().any(|f| f.row == key && f.applicant == "total");
+    let lone: Vec<&'static str> = specs.iter().map(|s| s.key).filter(|&k| read(k) == 1 && total(k)).collect();
+    if lone.is_empty() {
+        return lone;
+    }
+    let named = named();
+    let unread = (0..specs.len()).filter(|&r| named.get(r).copied().unwrap_or(false) && read(specs[r].key) == 0);
+    if unread.count() * 2 <= specs.len() {
+        return Vec::new();
+    }
+    let mut at = 0;
+    facts.retain(|f| {
+        at += 1;
+        at <= from || !lone.contains(&f.row)
+    });
+    lone
+}
+
 /// (七)总计's and 四's rows both read whole and all 0 (in `facts[from..]`)
 /// where the table prints a count not 0 that no fact holds (`unread`): as 一 +
 /// 二 = (七) + 四 and every result is part of (七), such zeros leave every row
@@ -351,7 +386,36 @@ pub(super) fn without(facts: &mut Vec<RequestFact>, drop: &[usize]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::numbers_first::tests::{requests, HEAD};
     use super::*;
+
+    #[test]
+    fn a_row_s_one_number_in_a_table_most_of_whose_rows_were_not_found_is_not_read() {
+        // A Word table printed a column at a time: a number or two by the
+        // labels, the rest of the table in no reading.
+        let text = format!(
+            "{HEAD}一、本年新收政府信息公开申请数量\n1\n二、上年结转政府信息公开申请数量\n1\n三、本 (一)予以公开\n\
+             年度办 (二)部分公开\n1\n1\n-\n1.属于国家秘密\n2.其他法律行政\n法规禁止公开\n3.危及\"三安全一 稳定\"\n\
+             4.保护第三方合\n法权益\n5.属于三类内部\n事务信息\n6.属于四类过程\n性信息\n7.属于行政执法\n案卷\n\
+             8.属于行政查询\n事项\n(四)无\n1.本机关不掌握\n法提供 相关政府信息\n2.没有现成信息\n需要另行制作\n\
+             3.补正后申请内\n容仍不明确\n(五)不\n1.信访举报投诉\n予处理 类申请\n2.重复申请\n3.要求提供公开\n出版物\n\
+             4.无正当理由大\n量反复申请\n5.要求行政机关\n确认或重新出具\n已获取信息\n(六)其他处理\n3.其他\n1\n(七)总计\n\
+             四、结转下年度继续办理\n"
+        );
+        let r = requests(&text);
+        assert!(r.requests.is_empty(), "{:?}", r.requests);
+        assert!(r.issues.iter().any(|i| i.code == "cells_unaligned" && i.detail.starts_with("new_received:")));
+        // (Most rows' labels not printed, a shortened form: a lone number
+        // stands, or goes where the sums tell.)
+        let mut facts = facts_of(&[("new_received", &[1]), ("carried_over", &[0, 1, 0, 0, 0, 0, 1])]);
+        facts[0].applicant = "total";
+        let rows = template::request_rows(Template::T2021).len();
+        let first = |k: usize| move || (0..rows).map(|r| r < k).collect::<Vec<bool>>();
+        assert!(lone_in_unread_dropped(&mut facts, 0, Template::T2021, first(3)).is_empty());
+        assert_eq!(facts.len(), 8);
+        assert_eq!(lone_in_unread_dropped(&mut facts, 0, Template::T2021, first(rows)), ["new_received"]);
+        assert_eq!(facts.len(), 7);
+    }
 
     /// The facts of `rows` (a key and its counts, the applicants' columns in order).
     fn facts_of(rows: &[(&'static str, &[i64])]) -> Vec<RequestFact> {

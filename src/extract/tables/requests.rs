@@ -179,6 +179,11 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
         }
     }
     let named = || super::rows_named(rows_read, super::Cues::requests(t));
+    for row in super::guesses::lone_in_unread_dropped(&mut report.requests, first_fact, t, named) {
+        let why = "its one number read in a table most of whose rows, their labels printed, were not read: \
+                   whose it is no sum tells";
+        report.flag("cells_unaligned", format!("{row}: {why}"));
+    }
     for row in super::guesses::out_of_order_dropped(&mut report.requests, first_fact, t, named) {
         let why = "its cells do not add up and a row before it was read short or not at all: which are whose is not known";
         report.flag("cells_unaligned", format!("{row}: {why}"));
