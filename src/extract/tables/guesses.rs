@@ -3,7 +3,8 @@
 //! row's one number in its 总计 or its first, a lone 0 with zeros beside it),
 //! and what the table's sums say of them: a guess they contradict is dropped,
 //! a row two cells short or more stands only where one holds it, and a lone
-//! number goes where its column adds up.
+//! number goes where its column adds up (or, taken as its row's 总计 in a
+//! table most of whose printed rows were not read, is dropped).
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -55,11 +56,7 @@ pub(super) fn unverified_dropped(
             Some(cut) => !cut.rows.contains(&f.row) || template::APPLICANTS[..cut.columns].contains(&f.applicant),
             None => !guesses.far_short.contains(&f.row),
         };
-        let mut at = 0;
-        facts.retain(|f| {
-            at += 1;
-            at <= from || kept(f)
-        });
+        after_from_retained(facts, from, kept);
     }
     let specs = template::request_rows(t);
     let grid = Grid::of(&facts[from..], t);
@@ -135,11 +132,7 @@ pub(super) fn unverified_dropped(
     };
     let after = |f: &RequestFact, c: usize| broken.iter().any(|b| b.0 == f.row && c > b.1);
     let after_broken = |f: &RequestFact| column(f).is_some_and(|c| after(f, c) && (f.count != 0 || !borne_out(f, c)));
-    let mut at = 0;
-    facts.retain(|f| {
-        at += 1;
-        at <= from || !(unverified(f) || unconfirmed(f) || after_broken(f))
-    });
+    after_from_retained(facts, from, |f| !(unverified(f) || unconfirmed(f) || after_broken(f)));
     cut
 }
 
@@ -305,11 +298,7 @@ pub(super) fn out_of_order_dropped(
         short_before |= (1..n).contains(&count);
         missing_before = count == 0 && printed.get_or_init(&named).get(r).copied().unwrap_or(false);
     }
-    let mut at = 0;
-    facts.retain(|f| {
-        at += 1;
-        at <= from || !dropped.contains(&f.row)
-    });
+    after_from_retained(facts, from, |f| !dropped.contains(&f.row));
     dropped
 }
 
@@ -340,11 +329,7 @@ pub(super) fn lone_in_unread_dropped(
     if unread.count() * 2 <= specs.len() {
         return Vec::new();
     }
-    let mut at = 0;
-    facts.retain(|f| {
-        at += 1;
-        at <= from || !lone.contains(&f.row)
-    });
+    after_from_retained(facts, from, |f| !lone.contains(&f.row));
     lone
 }
 
@@ -367,12 +352,17 @@ pub(super) fn zeros_against_a_count(
     if read.len() != 2 * template::APPLICANTS.len() || read.iter().any(|f| f.count != 0) || !unread(facts) {
         return false;
     }
+    after_from_retained(facts, from, |f| !last_rows(f));
+    true
+}
+
+/// `facts` up to `from`, and those after that `keep` keeps.
+fn after_from_retained(facts: &mut Vec<RequestFact>, from: usize, keep: impl Fn(&RequestFact) -> bool) {
     let mut at = 0;
     facts.retain(|f| {
         at += 1;
-        at <= from || !last_rows(f)
+        at <= from || keep(f)
     });
-    true
 }
 
 /// `facts` but those at `drop` (in order).
