@@ -143,6 +143,10 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     Some(end)
 }
 
+/// The most of 表三's cells printed under 表四's heads before its numbers:
+/// its last three rows' ((六)'s last, (七)总计 and 四).
+const CARRIED_CELLS: usize = 3 * template::APPLICANTS.len();
+
 /// A proceeding's cells: its outcomes and their total.
 const GROUP: usize = template::LITIGATION_OUTCOMES.len();
 
@@ -304,6 +308,20 @@ impl Printed {
                 if let Some(whole) = whole {
                     (self.cells, self.end) = (whole, after_end);
                 }
+            }
+        }
+        // Or 表三's last cells printed after the heads, before the table's own (its
+        // last rows carried past 表四's heading, their labels left before it): the
+        // table is the last fifteen of the numbers under the heads, where those
+        // add up by proceeding and the first fifteen do not, the numbers before
+        // them no more than 表三's last rows' cells.
+        if self.before_heads.is_some() && self.cells.len() >= n && !adds_up(&self.cells[..n]) {
+            let under = table_rows(rows, self.heads_row).flat_map(|(_, r)| r.cells.iter().filter(own));
+            let under: Vec<Cell> = under.filter(|c| c.value.is_some()).copied().collect();
+            let before = under.len().saturating_sub(n);
+            if (1..=CARRIED_CELLS).contains(&before) && adds_up(&under[before..]) {
+                let end = table_rows(rows, self.heads_row).last().map_or(self.end, |(k, _)| k + 1);
+                (self.cells, self.end) = (under[before..].to_vec(), end);
             }
         }
         if self.cells.len() < n {
@@ -787,6 +805,27 @@ mod tests {
         let r = litigation(&table("-\n尚\n未\n审\n结\n-\n总\n计\n-\n"));
         assert_eq!(counts(&r), [0; 15], "{:?}", r.issues);
         assert!(!r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn requests_last_cells_printed_under_the_heads_before_the_table_s_own_are_not_its() {
+        // 表三's last rows' labels before the heading, some of their cells
+        // after 表四's heads, before its fifteen.
+        let heads = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n".repeat(3);
+        let table = |numbers: &[i64]| {
+            format!(
+                "3.其他\n0\n0\n0\n5\n0\n0\n(七)总计\n0\n0\n0\n四、结转下年度继续办理\n\
+                 四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n{heads}\n{}{CLOSING}",
+                a_line_each(numbers)
+            )
+        };
+        let own = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let carried = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0];
+        let r = litigation(&table(&[&carried[..], &own].concat()));
+        assert_eq!(counts(&r), own, "{:?}", r.issues);
+        // (The first fifteen adding up, the numbers after them none of its.)
+        let r = litigation(&table(&[&own[..], &carried].concat()));
+        assert_eq!(counts(&r), own, "{:?}", r.issues);
     }
 
     #[test]
