@@ -281,8 +281,7 @@ pub(super) fn out_of_order_dropped(
 ) -> Vec<&'static str> {
     let specs = template::request_rows(t);
     let n = template::APPLICANTS.len();
-    // (A table read whole, as most are, has no row short.)
-    if facts.len() - from == specs.len() * n {
+    if read_whole(&facts[from..], t) {
         return Vec::new();
     }
     let grid = Grid::of(&facts[from..], t);
@@ -318,8 +317,7 @@ pub(super) fn lone_in_unread_dropped(
     named: impl Fn() -> Vec<bool>,
 ) -> Vec<&'static str> {
     let specs = template::request_rows(t);
-    // (A table read whole, as most are, has every row's cells, a fact a cell.)
-    if facts.len() - from == specs.len() * template::APPLICANTS.len() {
+    if read_whole(&facts[from..], t) {
         return Vec::new();
     }
     let read = |key: &str| facts[from..].iter().filter(|f| f.row == key).count();
@@ -358,6 +356,12 @@ pub(super) fn zeros_against_a_count(
     }
     after_from_retained(facts, from, |f| !last_rows(f));
     true
+}
+
+/// Whether `facts` hold every cell of 表三 (a fact a cell), as most tables
+/// read do: no row short, none of one number alone.
+fn read_whole(facts: &[RequestFact], t: Template) -> bool {
+    facts.len() == template::request_rows(t).len() * template::APPLICANTS.len()
 }
 
 /// `facts` up to `from`, and those after that `keep` keeps.
