@@ -82,7 +82,8 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     let last = |f: &RequestFact| f.row == total || f.row == forward;
     let stands = |f: &&RequestFact| !inferred(f) && (last_whole || !last(f));
     let mut standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
-    let Some(mut placed) = place(text, &rows[..end.min(rows.len())], t, &standing) else { return };
+    let table = &rows[..end.min(rows.len())];
+    let Some(mut placed) = place(text, table, t, &standing) else { return };
     // (A result read whole between rows read again, a later one of them
     // placed numbers printed before its own: its label was printed with the
     // next row's numbers after it, its own printed before, with the rows'
@@ -90,7 +91,7 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     let out_of_order = placed.out_of_order(&standing, &specs);
     if !out_of_order.is_empty() {
         standing.retain(|f| !out_of_order.contains(&f.row));
-        let Some(again) = place(text, &rows[..end.min(rows.len())], t, &standing) else { return };
+        let Some(again) = place(text, table, t, &standing) else { return };
         placed = again;
     }
     let Placed { block, pool, solution } = placed;
