@@ -485,6 +485,15 @@ fn without_numbers(
         report.flag("cells_inferred", why);
         return end;
     }
+    // (Numbers no reading placed after the closing sections: plain `pdftotext`
+    // prints a table's columns there, a block each; the table is not known
+    // to be unfilled.)
+    if !after.is_empty() {
+        let why = "表四's heads are printed with no number under them, numbers no reading placed after the \
+                   closing sections: its cells, if among them, not read";
+        report.flag("litigation_cells_missing", why);
+        return end;
+    }
     report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
     end
 }
@@ -826,6 +835,18 @@ mod tests {
         // (The first fifteen adding up, the numbers after them none of its.)
         let r = litigation(&table(&[&own[..], &carried].concat()));
         assert_eq!(counts(&r), own, "{:?}", r.issues);
+    }
+
+    #[test]
+    fn heads_with_no_number_under_them_and_loose_numbers_after_the_closing_sections_are_not_an_empty_table() {
+        // Plain pdftotext of a table whose columns went past the closing
+        // sections, a block each: not known to be unfilled.
+        let r = litigation(&format!("{HEADS_A_CHARACTER_A_LINE}{CLOSING}1\n—\n—\n2\n—\n"));
+        assert!(r.litigation.is_empty(), "{:?}", r.litigation);
+        assert!(r.has_issue("litigation_cells_missing") && !r.has_issue("table_empty"), "{:?}", r.issues);
+        // (Nothing after them: the table is printed unfilled.)
+        let r = litigation(&format!("{HEADS_A_CHARACTER_A_LINE}{CLOSING}"));
+        assert!(r.has_issue("table_empty") && !r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
     }
 
     #[test]
