@@ -453,8 +453,9 @@ impl Printed {
 }
 
 /// 表四 with its heads (layout row `anchor`) and no number of its own in its
-/// rows (to `end`): its cells read from marks for none carried past it, or the
-/// table flagged empty. Returns the row after the table.
+/// rows (to `end`): its cells read from marks for none carried past it; or,
+/// other numbers no reading placed after it, not read; or the table flagged
+/// empty. Returns the row after the table.
 fn without_numbers(
     text: &str,
     rows: &[Row],
