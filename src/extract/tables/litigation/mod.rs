@@ -316,12 +316,14 @@ impl Printed {
         // add up by proceeding and the first fifteen do not, the numbers before
         // them no more than 表三's last rows' cells.
         if self.before_heads.is_some() && self.cells.len() >= n && !adds_up(&self.cells[..n]) {
-            let under = table_rows(rows, self.heads_row).flat_map(|(_, r)| r.cells.iter().filter(own));
-            let under: Vec<Cell> = under.filter(|c| c.value.is_some()).copied().collect();
-            let before = under.len().saturating_sub(n);
-            if (1..=CARRIED_CELLS).contains(&before) && adds_up(&under[before..]) {
-                let end = table_rows(rows, self.heads_row).last().map_or(self.end, |(k, _)| k + 1);
-                (self.cells, self.end) = (under[before..].to_vec(), end);
+            let (mut cells, mut end) = (Vec::new(), self.end);
+            for (k, row) in table_rows(rows, self.heads_row) {
+                cells.extend(row.cells.iter().filter(own).filter(|c| c.value.is_some()).copied());
+                end = k + 1;
+            }
+            let before = cells.len().saturating_sub(n);
+            if (1..=CARRIED_CELLS).contains(&before) && adds_up(&cells[before..]) {
+                (self.cells, self.end) = (cells[before..].to_vec(), end);
             }
         }
         if self.cells.len() < n {
