@@ -87,12 +87,21 @@ pub(super) fn by_columns<'r>(
             let since = heads.front().map_or(k, |&(.., row)| row);
             beside_a_block(rows, blocks, &read, &waiting, (since, k)).then_some((waiting.len(), false, 0))
         });
+        // (Or all the heads' numbers, then after a blank line others': the last
+        // block's column printed just before 表三's numbers, run on with them.)
+        let (numbered, own) = match numbered {
+            Some(numbered) => (Some(numbered), row.cells.len()),
+            None => match before_the_next_table(text, &row.cells, &waiting) {
+                Some(need) => (Some((waiting.len(), false, 0)), need),
+                None => (None, 0),
+            },
+        };
         let Some((n, first_short, tail)) = numbered else {
             // The heads waiting are not these numbers', and their blocks are not read so.
             heads.drain(..).for_each(|(b, ..)| failed[b] = true);
             continue;
         };
-        let (mut cells, changes) = row.cells.split_at(row.cells.len() - tail);
+        let (mut cells, changes) = row.cells[..own].split_at(own - tail);
         for (k, (b, c, head, _)) in heads.drain(..n).enumerate() {
             let short_here = first_short && k == 0;
             let (own, rest) = cells.split_at(blocks[b].items.len() - usize::from(short_here));
@@ -140,6 +149,16 @@ fn beside_a_block(
         let columns = blocks[b].columns;
         unread && columns.len() == rest && columns.iter().all(|c| labels.has(head_of(c)))
     })
+}
+
+/// Where a row of numbers `cells` holds the numbers of all the heads waiting
+/// (`waiting`, see [`heads_numbered`]) then, after a blank line, more: how
+/// many are the heads'. The rest are another's: the next table's printed on,
+/// or a block's whose heads come later.
+fn before_the_next_table(text: &str, cells: &[Cell], waiting: &[(usize, usize)]) -> Option<usize> {
+    let need: usize = waiting.iter().map(|w| w.1).sum();
+    let fits = need > 0 && need < cells.len() && parted(text, cells, need);
+    fits.then(|| heads_numbered(text, &cells[..need], waiting)).flatten().filter(|&n| n == waiting.len()).map(|_| need)
 }
 
 /// Whether a blank line parts `cells[at - 1]` from `cells[at]` (two columns'

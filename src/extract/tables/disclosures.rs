@@ -1432,6 +1432,29 @@ mod tests {
     }
 
     #[test]
+    fn the_last_block_s_column_run_on_with_the_next_table_s_numbers_after_a_blank_line_is_read() {
+        // Plain `pdftotext` of a 2021 Word table: the blocks' labels, 表三's, then
+        // the columns a head at a time; the fee's amount, a blank line, 表三's numbers.
+        let text = |fee: &str| {
+            format!(
+                "第二十条第(五)项\n信息内容\n行政许可\n第二十条第(六)项\n信息内容\n行政处罚\n行政强制\n\
+                 第二十条第(八)项\n信息内容\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n自然人\n总计\n\
+                 一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n\n本年处理决定数量\n44\n\
+                 本年处理决定数量\n66\n4\n本年收费金额(单位:万元)\n{fee}22\n1\n12\n1\n"
+            )
+        };
+        let r = disclosures(&text("15.79\n\n"), Template::T2021);
+        assert_eq!(values(&r, "administrative_license"), [44.0]);
+        assert_eq!(values(&r, "administrative_coercion"), [4.0]);
+        assert_eq!(values(&r, "administrative_fee"), [157_900.0]);
+        assert!(!r.has_issue("table_empty"), "{:?}", r.issues);
+        // No blank line between: whose numbers run on is not known.
+        let r = disclosures(&text("15.79\n"), Template::T2021);
+        assert_eq!(values(&r, "administrative_fee"), [0.0; 0]);
+        assert!(r.has_issue("table_empty"), "{:?}", r.issues);
+    }
+
+    #[test]
     fn a_row_short_of_cells_with_a_number_printed_with_its_sign_has_that_one_in_the_change_column() {
         // Plain `pdftotext` of a Word table that leaves a 0 blank: 其他对外管理服务事项
         // held none the year before, 10 fewer this year (the count printed blank),
