@@ -41,6 +41,13 @@
 //! together (`(一)予以公开` / `结果` / `(二)部分公开`), and the next row's numbers
 //! after them, read as (二)'s. The rows are read again with its numbers, in
 //! the rows' order; left as read where no placing so holds.
+//!
+//! A row whose cells the reading filled where none was printed is read
+//! again too, with its printed numbers: two equal numbers taken for its first
+//! and its 总计 may be its first on its label's line and the next row's 总计
+//! after it, its others in runs before (`1.申请人无正当理由…` `0` / `0 0 0 0 0 0`
+//! / `1 0 0 0 0 1` / `0 0 0 0 0 0` / `(六)其他处理` / `2.申请人逾期未按收…` `0` /
+//! `0` / `3.其他`).
 
 use super::*;
 use crate::extract::checks::Grid;
@@ -78,9 +85,14 @@ pub(super) fn reread(text: &str, rows: &[Row], end: usize, t: Template, report: 
     // is short: their numbers are looked at again with the others'.)
     let mut cells: Vec<usize> = rows.iter().flat_map(|r| &r.cells).map(|c| c.offset).collect();
     cells.sort_unstable();
-    let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && cells.binary_search(&f.offset).is_err();
+    let printed = |f: &RequestFact| cells.binary_search(&f.offset).is_ok();
+    let inferred = |f: &RequestFact| f.applicant == APPLICANTS[n - 1] && !printed(f);
+    // (Nor a row whose other cells the reading filled where none was printed:
+    // two equal numbers read as its first and its 总计, a lone 0 as zeros.)
+    let filled: Vec<&str> =
+        facts.iter().filter(|f| f.applicant != APPLICANTS[n - 1] && !printed(f)).map(|f| f.row).collect();
     let last = |f: &RequestFact| f.row == total || f.row == forward;
-    let stands = |f: &&RequestFact| !inferred(f) && (last_whole || !last(f));
+    let stands = |f: &&RequestFact| !inferred(f) && !filled.contains(&f.row) && (last_whole || !last(f));
     let mut standing: Vec<RequestFact> = facts.iter().filter(stands).cloned().collect();
     let table = &rows[..end.min(rows.len())];
     let Some(mut placed) = place(text, table, t, &standing) else { return };
@@ -726,6 +738,45 @@ mod tests {
         assert_eq!(get(&r, "denied_state_secret"), secret);
         assert_eq!(get(&r, "granted"), [20, 2, 0, 1, 1, 0, 24]);
         assert!(r.has_issue("cells_pooled") && !r.has_issue("rows_missing"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_row_read_from_two_equal_numbers_is_read_again_with_the_runs_apart_after_the_row_before() {
+        // (六)1 whole; (六)2's and (六)3's others in runs after it, the group's
+        // labels, (六)2's first on its label's line, (六)3's 总计 after it: (六)2
+        // holds two equal numbers (`0` / `0`), first column and total as read alone.
+        let (fee, misc) = ([0, 1, 0, 0, 0, 0, 1], [0; 7]);
+        let values = [
+            ("new_received", [28, 3, 0, 1, 2, 0, 34]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [20, 2, 0, 1, 1, 0, 24]),
+            ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
+            ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
+            ("total_processed", [26, 3, 0, 1, 2, 0, 32]),
+            ("carried_forward", FORWARD),
+        ];
+        let text = printed(&values, |spec, own| match spec.key {
+            "other_overdue_correction" => format!(
+                "{} {}\n{}{}{}三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n(六)其他处理\n\
+                 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 {}\n{}\n",
+                spec.label,
+                CORRECTION[0],
+                lines(&CORRECTION[1..]),
+                lines(&fee[1..]),
+                lines(&misc[..6]),
+                fee[0],
+                misc[6],
+            ),
+            "other_overdue_fee" => String::new(),
+            "other_misc" => format!("{}\n", spec.label),
+            _ => format!("{}\n{}", spec.label, lines(&own)),
+        });
+        let r = requests(&text);
+        assert_eq!(get(&r, "other_overdue_fee"), fee, "{:?}", r.issues);
+        assert_eq!(get(&r, "other_misc"), misc);
+        assert_eq!(get(&r, "other_overdue_correction"), CORRECTION);
+        assert!(r.has_issue("cells_pooled") && !r.has_issue("cells_inferred"), "{:?}", r.issues);
+        assert!(!r.has_issue("rows_missing"), "{:?}", r.issues);
     }
 
     #[test]
