@@ -22,8 +22,12 @@ type Reading<'r> = Vec<Option<(Vec<Cell>, &'r str)>>;
 /// it; a block is read so only when every column of it is, with a number for
 /// each item. A change column a number short takes as its last a change in
 /// words printed after the blocks' columns (plain `pdftotext` prints such a
-/// cell there), in turn, where there is one for each such column. The heads'
-/// numbers may come first on a later block's row (see [`beside_a_block`]).
+/// cell there), in turn, where there is one for each such column; a one-item
+/// block's change column with no number under its head (the next head right
+/// after it) takes the number printed right after the columns' (no label
+/// between; on their last row after a blank line), likewise. The heads'
+/// numbers may come first on a later block's row (see [`beside_a_block`]), or
+/// run on, after a blank line, with the next table's.
 /// Reading stops at 表四.
 pub(super) fn by_columns<'r>(
     text: &str,
@@ -38,9 +42,14 @@ pub(super) fn by_columns<'r>(
     let mut failed = vec![false; blocks.len()];
     // The heads waiting for their numbers: (block, column, label, row).
     let mut heads: std::collections::VecDeque<(usize, usize, &str, usize)> = Default::default();
-    // The change columns read short of their last item's cell, (block,
-    // column) in turn, and the changes in words printed after the columns.
-    let (mut short, mut words): (Vec<(usize, usize)>, Vec<Cell>) = Default::default();
+    // The change columns read short of their last item's cell and the changes
+    // in words printed after the columns; those of one-item blocks that read
+    // no cell (the head followed by the next's) and the numbers printed right
+    // after the columns' (`本年增/减` / `采购项目数量` / `39` / `采购总金额` /
+    // `35703 元` / `0`).
+    let (mut worded, mut bare) = (Ends::default(), Ends::default());
+    // (The row the heads' numbers last ended on.)
+    let mut last_read: Option<usize> = None;
     for (k, row) in rows.iter().enumerate().skip(from + 1) {
         let label = row.label();
         if label.has(template::LITIGATION_ANCHORS[0]) {
@@ -64,10 +73,15 @@ pub(super) fn by_columns<'r>(
         if !(row.is_numbers_alone() && row.has_value()) {
             continue;
         }
-        // Changes in words after the columns, no head waiting.
-        let room = words.len() + row.cells.len() <= short.len();
-        if room && heads.is_empty() && row.cells.iter().all(|c| in_words(text, c)) {
-            words.extend_from_slice(&row.cells);
+        // Changes in words after the columns, no head waiting; or numbers right
+        // after the columns', for those that read no cell.
+        if heads.is_empty() && row.cells.len() <= worded.room() && row.cells.iter().all(|c| in_words(text, c)) {
+            worded.cells.extend_from_slice(&row.cells);
+            continue;
+        }
+        let right_after = last_read.is_some_and(|l| rows[l + 1..k].iter().all(|r| r.label().is_empty()));
+        if heads.is_empty() && right_after && row.cells.len() <= bare.room() {
+            bare.cells.extend_from_slice(&row.cells);
             continue;
         }
         let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
@@ -77,10 +91,16 @@ pub(super) fn by_columns<'r>(
         let numbered = heads_numbered(text, &row.cells, &waiting).map(|n| (n, false, 0)).or_else(|| {
             let tail = worded_tail(text, &row.cells);
             let front = &row.cells[..row.cells.len() - tail];
-            let room = short.len() - words.len();
+            let room = worded.room();
             let n = heads_numbered(text, front, &waiting).filter(|_| tail <= room).map(|n| (n, false, tail));
             let short_first = || change_short(text, front, &waiting).filter(|_| first_change && tail <= room + 1);
             n.or_else(|| short_first().map(|n| (n, true, tail)))
+        });
+        // (Or a one-item block's change column, its head followed by the next
+        // head, no number under it, then the next heads' numbers.)
+        let numbered = numbered.or_else(|| {
+            let one = waiting.first().is_some_and(|w| w.1 == 1) && first_change;
+            one.then(|| heads_numbered(text, &row.cells, &waiting[1..])).flatten().map(|n| (n + 1, true, 0))
         });
         // (Or the heads' numbers first on a later block's row, that block's heads printed between.)
         let numbered = numbered.or_else(|| {
@@ -105,27 +125,55 @@ pub(super) fn by_columns<'r>(
         for (k, (b, c, head, _)) in heads.drain(..n).enumerate() {
             let short_here = first_short && k == 0;
             let (own, rest) = cells.split_at(blocks[b].items.len() - usize::from(short_here));
+            if short_here {
+                let ends = if own.is_empty() { &mut bare } else { &mut worded };
+                ends.columns.push((b, c));
+            }
             read[b][c] = Some((own.to_vec(), head));
             cells = rest;
-            if short_here {
-                short.push((b, c));
-            }
         }
-        words.extend_from_slice(changes);
-    }
-    // The changes in words, one for each column read short: their last cells
-    // in turn. Otherwise those blocks are not read so.
-    let whole = words.len() == short.len();
-    for (k, (b, c)) in short.into_iter().enumerate() {
-        match (words.get(k).filter(|_| whole), &mut read[b][c]) {
-            (Some(word), Some((cells, _))) => cells.push(*word),
-            _ => failed[b] = true,
+        worded.cells.extend_from_slice(changes);
+        last_read = Some(k);
+        // (The numbers after the heads', a blank line between, just as many as
+        // the columns that read no cell wait for: theirs.)
+        let after = &row.cells[own..];
+        if !after.is_empty() && after.len() == bare.room() {
+            bare.cells.extend_from_slice(after);
         }
     }
+    worded.put(&mut read, &mut failed);
+    bare.put(&mut read, &mut failed);
     read.into_iter()
         .zip(failed)
         .map(|(columns, failed)| columns.into_iter().collect::<Option<Vec<_>>>().filter(|_| !failed))
         .collect()
+}
+
+/// Change columns read short of a cell, (block, column) in turn, and the
+/// cells printed after the blocks' columns that end them, in turn.
+#[derive(Default)]
+struct Ends {
+    columns: Vec<(usize, usize)>,
+    cells: Vec<Cell>,
+}
+
+impl Ends {
+    /// How many more cells the columns wait for.
+    fn room(&self) -> usize {
+        self.columns.len().saturating_sub(self.cells.len())
+    }
+
+    /// Each column's last cell, in turn, where there is one for each;
+    /// otherwise those blocks are not read so.
+    fn put(self, read: &mut [Reading], failed: &mut [bool]) {
+        let whole = self.cells.len() == self.columns.len();
+        for (k, (b, c)) in self.columns.into_iter().enumerate() {
+            match (self.cells.get(k).filter(|_| whole), &mut read[b][c]) {
+                (Some(cell), Some((cells, _))) => cells.push(*cell),
+                _ => failed[b] = true,
+            }
+        }
+    }
 }
 
 /// Whether the numbers of row `k` are the heads waiting's (`waiting`, see

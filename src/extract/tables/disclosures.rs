@@ -1432,6 +1432,38 @@ mod tests {
     }
 
     #[test]
+    fn a_one_item_block_s_change_with_no_number_under_its_head_takes_the_number_right_after_the_columns() {
+        // Plain `pdftotext` of a Word table: the fee's change printed after
+        // 政府集中采购's columns, alone or after a blank line on the amount's row.
+        let items = "第二十条第(五)项\n信息内容\n\n行政许可\n其他对外管理服务事项\n第二十条第(六)项\n信息内容\n\n\
+                     行政处罚\n行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n第二十条第(九)项\n信息内容\n\
+                     政府集中采购\n\n";
+        // (五)'s change column a number short, its last a change in words after (六)'s columns.
+        let five_six = "上一年项目数量\n9\n10\n\n本年增/减\n\n处理决定数量\n\n-8\n\n0\n1\n\n上一年项目数量\n6\n51\n\n\
+                        本年增/减\n\n处理决定数量\n\n4\n-12\n\n36\n1\n\n减少 10\n\n";
+        let text = |fee_change: &str| {
+            format!(
+                "{items}{five_six}上一年项目数量(指 2019\n年事项数)\n8\n\n本年增/减\n\n采购项目数量\n17\n\n采购总金额\n\
+                 0.05 万元\n{fee_change}三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let r = disclosures(&text("\n0\n\n"), Template::T2019);
+        assert_eq!(values(&r, "administrative_fee"), [8.0, 0.0], "{:?}", r.issues);
+        assert_eq!(values(&r, "centralized_procurement"), [17.0, 500.0]);
+        let other = [("previous_count", 10.0), ("change", -10.0), ("decisions", 1.0)];
+        assert_eq!(metrics(&r, "other_management_service"), other);
+        assert!(!r.has_issue("table_empty"), "{:?}", r.issues);
+        // A label between the columns' numbers and the number, or no blank line:
+        // not the change.
+        for after in ["\n说明\n0\n\n", "0\n\n"] {
+            let r = disclosures(&text(after), Template::T2019);
+            assert_eq!(values(&r, "administrative_fee"), [0.0; 0], "{after:?}");
+            assert_eq!(values(&r, "administrative_license"), [9.0, -8.0, 0.0]);
+            assert!(r.has_issue("table_empty"), "{:?}", r.issues);
+        }
+    }
+
+    #[test]
     fn the_last_block_s_column_run_on_with_the_next_table_s_numbers_after_a_blank_line_is_read() {
         // Plain `pdftotext` of a 2021 Word table: the blocks' labels, 表三's, then
         // the columns a head at a time; the fee's amount, a blank line, 表三's numbers.
