@@ -24,8 +24,8 @@ type Reading<'r> = Vec<Option<(Vec<Cell>, &'r str)>>;
 /// words printed after the blocks' columns (plain `pdftotext` prints such a
 /// cell there), in turn, where there is one for each such column; a one-item
 /// block's change column with no number under its head (the next head right
-/// after it) takes the number printed right after the columns' (no label
-/// between; on their last row after a blank line), likewise. The heads'
+/// after it) takes the number printed after a blank line on the row of the
+/// columns' numbers, likewise. The heads'
 /// numbers may come first on a later block's row (see [`beside_a_block`]), or
 /// run on, after a blank line, with the next table's.
 /// Reading stops at 表四.
@@ -44,12 +44,10 @@ pub(super) fn by_columns<'r>(
     let mut heads: std::collections::VecDeque<(usize, usize, &str, usize)> = Default::default();
     // The change columns read short of their last item's cell and the changes
     // in words printed after the columns; those of one-item blocks that read
-    // no cell (the head followed by the next's) and the numbers printed right
-    // after the columns' (`本年增/减` / `采购项目数量` / `39` / `采购总金额` /
-    // `35703 元` / `0`).
+    // no cell (the head followed by the next's) and the numbers printed after
+    // the columns', a blank line between (`本年增/减` / `采购项目数量` / `39` /
+    // `采购总金额` / `35703 元` / (blank) / `0`).
     let (mut worded, mut bare) = (Ends::default(), Ends::default());
-    // (The row the heads' numbers last ended on.)
-    let mut last_read: Option<usize> = None;
     for (k, row) in rows.iter().enumerate().skip(from + 1) {
         let label = row.label();
         if label.has(template::LITIGATION_ANCHORS[0]) {
@@ -73,15 +71,10 @@ pub(super) fn by_columns<'r>(
         if !(row.is_numbers_alone() && row.has_value()) {
             continue;
         }
-        // Changes in words after the columns, no head waiting; or numbers right
-        // after the columns', for those that read no cell.
-        if heads.is_empty() && row.cells.len() <= worded.room() && row.cells.iter().all(|c| in_words(text, c)) {
+        // Changes in words after the columns, no head waiting.
+        let room = row.cells.len() <= worded.room();
+        if room && heads.is_empty() && row.cells.iter().all(|c| in_words(text, c)) {
             worded.cells.extend_from_slice(&row.cells);
-            continue;
-        }
-        let right_after = last_read.is_some_and(|l| rows[l + 1..k].iter().all(|r| r.label().is_empty()));
-        if heads.is_empty() && right_after && row.cells.len() <= bare.room() {
-            bare.cells.extend_from_slice(&row.cells);
             continue;
         }
         let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
@@ -133,7 +126,6 @@ pub(super) fn by_columns<'r>(
             cells = rest;
         }
         worded.cells.extend_from_slice(changes);
-        last_read = Some(k);
         // (The numbers after the heads', a blank line between, just as many as
         // the columns that read no cell wait for: theirs.)
         let after = &row.cells[own..];
@@ -206,7 +198,7 @@ fn beside_a_block(
 fn before_the_next_table(text: &str, cells: &[Cell], waiting: &[(usize, usize)]) -> Option<usize> {
     let need: usize = waiting.iter().map(|w| w.1).sum();
     let fits = need > 0 && need < cells.len() && parted(text, cells, need);
-    fits.then(|| heads_numbered(text, &cells[..need], waiting)).flatten().filter(|&n| n == waiting.len()).map(|_| need)
+    (fits && heads_numbered(text, &cells[..need], waiting) == Some(waiting.len())).then_some(need)
 }
 
 /// Whether a blank line parts `cells[at - 1]` from `cells[at]` (two columns'

@@ -1434,7 +1434,7 @@ mod tests {
     #[test]
     fn a_one_item_block_s_change_with_no_number_under_its_head_takes_the_number_right_after_the_columns() {
         // Plain `pdftotext` of a Word table: the fee's change printed after
-        // 政府集中采购's columns, alone or after a blank line on the amount's row.
+        // 政府集中采购's columns, a blank line after the amount.
         let items = "第二十条第(五)项\n信息内容\n\n行政许可\n其他对外管理服务事项\n第二十条第(六)项\n信息内容\n\n\
                      行政处罚\n行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n第二十条第(九)项\n信息内容\n\
                      政府集中采购\n\n";
@@ -1453,8 +1453,7 @@ mod tests {
         let other = [("previous_count", 10.0), ("change", -10.0), ("decisions", 1.0)];
         assert_eq!(metrics(&r, "other_management_service"), other);
         assert!(!r.has_issue("table_empty"), "{:?}", r.issues);
-        // A label between the columns' numbers and the number, or no blank line:
-        // not the change.
+        // A label between the amount and the number, or no blank line: not the change.
         for after in ["\n说明\n0\n\n", "0\n\n"] {
             let r = disclosures(&text(after), Template::T2019);
             assert_eq!(values(&r, "administrative_fee"), [0.0; 0], "{after:?}");
