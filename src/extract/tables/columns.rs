@@ -40,8 +40,7 @@ pub(super) fn by_columns<'r>(
     };
     let mut read: Vec<Reading> = blocks.iter().map(|b| vec![None; b.columns.len()]).collect();
     let mut failed = vec![false; blocks.len()];
-    // The heads waiting for their numbers: (block, column, label, row).
-    let mut heads: std::collections::VecDeque<(usize, usize, &str, usize)> = Default::default();
+    let mut heads: Heads = Default::default();
     // The change columns read short of their last item's cell and the changes
     // in words printed after the columns; those of one-item blocks that read
     // no cell (the head followed by the next's) and the numbers printed after
@@ -77,39 +76,9 @@ pub(super) fn by_columns<'r>(
             worded.cells.extend_from_slice(&row.cells);
             continue;
         }
-        let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
-        let first_change = heads.front().is_some_and(|&(b, c, ..)| blocks[b].columns[c].metric == "change");
-        // (How many heads the row numbers; whether the first is a change
-        // column short of its last cell, and how many changes in words end the row.)
-        let numbered = heads_numbered(text, &row.cells, &waiting).map(|n| (n, false, 0)).or_else(|| {
-            let tail = worded_tail(text, &row.cells);
-            let front = &row.cells[..row.cells.len() - tail];
-            let room = worded.room();
-            let n = heads_numbered(text, front, &waiting).filter(|_| tail <= room).map(|n| (n, false, tail));
-            let short_first = || change_short(text, front, &waiting).filter(|_| first_change && tail <= room + 1);
-            n.or_else(|| short_first().map(|n| (n, true, tail)))
-        });
-        // (Or a one-item block's change column, its head followed by the next
-        // head, no number under it, then the next heads' numbers.)
-        let numbered = numbered.or_else(|| {
-            let one = waiting.first().is_some_and(|w| w.1 == 1) && first_change;
-            one.then(|| heads_numbered(text, &row.cells, &waiting[1..])).flatten().map(|n| (n + 1, true, 0))
-        });
-        // (Or the heads' numbers first on a later block's row, that block's heads printed between.)
-        let numbered = numbered.or_else(|| {
-            let since = heads.front().map_or(k, |&(.., row)| row);
-            beside_a_block(rows, blocks, &read, &waiting, (since, k)).then_some((waiting.len(), false, 0))
-        });
-        // (Or all the heads' numbers, then after a blank line others': the last
-        // block's column printed just before 表三's numbers, run on with them.)
-        let (numbered, own) = match numbered {
-            Some(numbered) => (Some(numbered), row.cells.len()),
-            None => match before_the_next_table(text, &row.cells, &waiting) {
-                Some(need) => (Some((waiting.len(), false, 0)), need),
-                None => (None, 0),
-            },
-        };
-        let Some((n, first_short, tail)) = numbered else {
+        let Some(Numbered { heads: n, first_short, tail, own }) =
+            numbering(text, (rows, k), blocks, &read, &heads, worded.room())
+        else {
             // The heads waiting are not these numbers', and their blocks are not read so.
             heads.drain(..).for_each(|(b, ..)| failed[b] = true);
             continue;
@@ -139,6 +108,63 @@ pub(super) fn by_columns<'r>(
         .zip(failed)
         .map(|(columns, failed)| columns.into_iter().collect::<Option<Vec<_>>>().filter(|_| !failed))
         .collect()
+}
+
+/// The heads waiting for their numbers: (block, column, head's label, row).
+type Heads<'r> = std::collections::VecDeque<(usize, usize, &'r str, usize)>;
+
+/// How a row of numbers meets the heads waiting: how many heads it numbers,
+/// whether the first is a change column read short of its last cell, how many
+/// changes in words end the heads' numbers, and how many of the row's
+/// numbers are theirs (the rest another's).
+struct Numbered {
+    heads: usize,
+    first_short: bool,
+    tail: usize,
+    own: usize,
+}
+
+/// How row `k`'s numbers meet the heads waiting (`heads`; `room`: how many
+/// changes in words the columns read short still wait for), the ways tried
+/// in turn; `None` where they are not those heads' numbers.
+fn numbering(
+    text: &str,
+    (rows, k): (&[Row], usize),
+    blocks: &[&template::DisclosureBlock],
+    read: &[Reading],
+    heads: &Heads,
+    room: usize,
+) -> Option<Numbered> {
+    let cells = &rows[k].cells;
+    let waiting: Vec<(usize, usize)> = heads.iter().map(|&(b, ..)| (b, blocks[b].items.len())).collect();
+    let first_change = heads.front().is_some_and(|&(b, c, ..)| blocks[b].columns[c].metric == "change");
+    let all = |heads: usize, first_short: bool, tail: usize| Numbered { heads, first_short, tail, own: cells.len() };
+    // (Each head's numbers in turn; or a change column short of its last
+    // cell first, changes in words ending the row.)
+    let numbered = heads_numbered(text, cells, &waiting).map(|n| all(n, false, 0)).or_else(|| {
+        let tail = worded_tail(text, cells);
+        let front = &cells[..cells.len() - tail];
+        let n = heads_numbered(text, front, &waiting).filter(|_| tail <= room).map(|n| all(n, false, tail));
+        let short_first = || change_short(text, front, &waiting).filter(|_| first_change && tail <= room + 1);
+        n.or_else(|| short_first().map(|n| all(n, true, tail)))
+    });
+    // (Or a one-item block's change column, its head followed by the next
+    // head, no number under it, then the next heads' numbers.)
+    let numbered = numbered.or_else(|| {
+        let one = waiting.first().is_some_and(|w| w.1 == 1) && first_change;
+        one.then(|| heads_numbered(text, cells, &waiting[1..])).flatten().map(|n| all(n + 1, true, 0))
+    });
+    // (Or the heads' numbers first on a later block's row, that block's heads printed between.)
+    let numbered = numbered.or_else(|| {
+        let since = heads.front().map_or(k, |&(.., row)| row);
+        beside_a_block(rows, blocks, read, &waiting, (since, k)).then(|| all(waiting.len(), false, 0))
+    });
+    // (Or all the heads' numbers, then after a blank line others': the last
+    // block's column printed just before 表三's numbers, run on with them.)
+    numbered.or_else(|| {
+        let own = before_the_next_table(text, cells, &waiting)?;
+        Some(Numbered { heads: waiting.len(), first_short: false, tail: 0, own })
+    })
 }
 
 /// Change columns read short of a cell, (block, column) in turn, and the
