@@ -5,6 +5,7 @@ use super::*;
 use crate::extract::cells::cells_add_up;
 
 mod apart;
+mod heads_apart;
 mod touching;
 mod wrapped;
 
@@ -329,14 +330,18 @@ impl Printed {
         if self.cells.len() < n {
             // The first proceeding's outcomes printed before the heading, among their heads:
             // the table stands where every proceeding adds up but one at most (a report's
-            // slip, which the checks flag), the heads naming each of those outcomes.
+            // slip, which the checks flag), the heads naming each of those outcomes. (Or
+            // the last proceeding's 尚未审结 printed before the heading too, see
+            // [`heads_apart::completed`].)
             if let Some(before) = super::outcomes_before::left(rows, anchor, taken) {
                 let all = [before.as_slice(), &self.cells].concat();
                 if all.len() == n && slips(&all) <= 1 {
                     self.cells = all;
                 } else if all.len() < n {
                     let slipped = || continued(rows, self.end, &all, n, true, true, taken).filter(|w| slips(w) <= 1);
-                    if let Some(whole) = continued(rows, self.end, &all, n, false, true, taken).or_else(slipped) {
+                    let apart = || heads_apart::completed(rows, (anchor, first), &before, &self.cells, taken);
+                    let whole = continued(rows, self.end, &all, n, false, true, taken).or_else(slipped).or_else(apart);
+                    if let Some(whole) = whole {
                         self.cells = whole;
                     }
                 }
@@ -838,6 +843,53 @@ mod tests {
         // (The first fifteen adding up, the numbers after them none of its.)
         let r = litigation(&table(&[&own[..], &carried].concat()));
         assert_eq!(counts(&r), own, "{:?}", r.issues);
+    }
+
+    #[test]
+    fn heads_printed_in_three_places_each_over_its_numbers_are_read_where_every_proceeding_adds_up() {
+        // Plain `pdftotext` of a Word table, heads a character a line: 行政复议's
+        // first four heads over their numbers among 表三's (`7` / `4` / `0`);
+        // the last proceeding's 尚未审结 over its number before the heading;
+        // the other heads under it, their numbers, the last total after 五's heading.
+        let head = |label: &str, number: &str| format!("{}{number}\n\n", a_line_each_char(label));
+        let text = |recon: [&str; 4], pending: &str, after_run: &str, after_five: &str| {
+            let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
+            let firsts: String = labels.iter().zip(recon).map(|(l, n)| head(l, n)).collect();
+            let under = ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果"];
+            let line = |k: usize| -> String {
+                under.iter().filter_map(|h| h.chars().nth(k)).map(|c| format!("{c}\n")).collect()
+            };
+            let heads: String = (0..4).map(line).collect();
+            format!(
+                "行政复议\n{firsts}4\n\n0\n\n(七)总计\n{}总\n计\n四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n\
+                 未经复议直接起诉\n复议后起诉\n{heads}7\n0\n0\n16\n0\n16\n1\n0\n13\n{after_run}\
+                 五、存在的主要问题及改进情况\n{after_five}政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n",
+                head("尚未审结", pending),
+            )
+        };
+        let read = |text: &str| {
+            let (_, rs) = rows(text);
+            let from = rs.iter().position(|r| r.label() == "(七)总计").unwrap() + 1;
+            let mut r = Report::default();
+            read_litigation(text, &rs, from, &mut r);
+            r
+        };
+        let whole = [0, 0, 0, 7, 7, 0, 0, 16, 0, 16, 1, 0, 13, 0, 14];
+        let r = read(&text(["0", "0", "0", "7"], "0", "", "14\n"));
+        assert_eq!(counts(&r), whole, "{:?}", r.issues);
+        assert!(!r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+        // The last total after the others under the heading.
+        assert_eq!(counts(&read(&text(["0", "0", "0", "7"], "0", "14\n", ""))), whole);
+        // A proceeding that does not add up so: not read.
+        let r = read(&text(["0", "1", "0", "7"], "0", "", "14\n"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", r.litigation);
+        let r = read(&text(["0", "0", "0", "7"], "2", "", "14\n"));
+        assert!(r.litigation.is_empty(), "{:?}", r.litigation);
+    }
+
+    /// `label`'s characters a line each.
+    fn a_line_each_char(label: &str) -> String {
+        label.chars().map(|c| format!("{c}\n")).collect()
     }
 
     #[test]
