@@ -618,16 +618,18 @@ mod tests {
         table_of(new, total, MISC, false)
     }
 
+    /// The rows between 一 and (六) the tables below print, each its label and its numbers.
+    const MIDDLE_ROWS: [(&str, [i64; 7]); 4] = [
+        ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+        ("granted", [20, 2, 0, 1, 1, 0, 24]),
+        ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
+        ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
+    ];
+
     /// [`table`] with (六)3 `misc`, its last two columns carried down past
     /// 四's other cells where `last_two_apart`.
     fn table_of(new: [i64; 7], total: [i64; 7], misc: [i64; 7], last_two_apart: bool) -> String {
-        let values = [
-            ("new_received", new),
-            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
-            ("granted", [20, 2, 0, 1, 1, 0, 24]),
-            ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
-            ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
-        ];
+        let values = [[("new_received", new)].as_slice(), &MIDDLE_ROWS].concat();
         // (The last rows printed after, in runs apart.)
         let mut text = printed(&values, |spec, own| match spec.key {
             "other_overdue_correction" | "other_overdue_fee" | "other_misc" => String::new(),
@@ -746,15 +748,8 @@ mod tests {
         // labels, (六)2's first on its label's line, (六)3's 总计 after it: (六)2
         // holds two equal numbers (`0` / `0`), first column and total as read alone.
         let (fee, misc) = ([0, 1, 0, 0, 0, 0, 1], [0; 7]);
-        let values = [
-            ("new_received", [28, 3, 0, 1, 2, 0, 34]),
-            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
-            ("granted", [20, 2, 0, 1, 1, 0, 24]),
-            ("partially_granted", [3, 0, 0, 0, 0, 0, 3]),
-            ("unable_not_held", [2, 0, 0, 0, 0, 0, 2]),
-            ("total_processed", [26, 3, 0, 1, 2, 0, 32]),
-            ("carried_forward", FORWARD),
-        ];
+        let last = [("total_processed", [26, 3, 0, 1, 2, 0, 32]), ("carried_forward", FORWARD)];
+        let values = [[("new_received", [28, 3, 0, 1, 2, 0, 34])].as_slice(), &MIDDLE_ROWS, &last].concat();
         let text = printed(&values, |spec, own| match spec.key {
             "other_overdue_correction" => format!(
                 "{} {}\n{}{}{}三、本年度办理 (一)予以公开\n结果\n(二)部分公开\n\n(六)其他处理\n\
