@@ -742,12 +742,25 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
         }
         // Every number a count; blank cells (zeros) only where the layout shows
         // them; a row of zeros may have lost a cell or two in conversion.
-        let counts = row.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
+        let counted = |r: &Row| r.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
+        let counts = counted(row);
         let width = if row.delimited { trim_to(&row.cells, n).len() } else { row.cells.len() };
         let blank = row.cells.iter().any(|c| c.value.is_none());
         // Or a proceeding's numbers at least a line each, the others printed
-        // apart (plain pdftotext: see `continued`).
-        let apart = row.vertical && (template::LITIGATION_OUTCOMES.len()..n).contains(&width);
+        // apart (plain pdftotext: see `continued`); wide numbers may share a
+        // line, others alone on theirs (`0` / `24 24 25 73 0` / `16 12`; not a
+        // row of `-layout` broken in two).
+        let lines = || {
+            let alone = |r: &&Row| r.kind == Kind::Table && !r.delimited && r.label().is_empty() && counted(r);
+            let lines: Vec<&Row> = rows[k..].iter().take_while(alone).collect();
+            let lone = lines.iter().any(|r| r.vertical || r.cells.len() == 1);
+            (lines.len() >= 2 && lone, lines.iter().map(|r| r.cells.len()).sum::<usize>())
+        };
+        let proceeding = template::LITIGATION_OUTCOMES.len()..n;
+        let apart = (row.vertical && proceeding.contains(&width)) || {
+            let (shared, cells) = lines();
+            shared && proceeding.contains(&cells)
+        };
         // Or zeros alone over lines, as many as the table's cells or a cell or
         // two short (`-layout` breaking a row of narrow columns in two).
         let broken = || {
@@ -1534,6 +1547,21 @@ mod tests {
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
         // (Where both give the same numbers, read.)
         assert_eq!(counts(&table(&[0; 8], &[0; 7])), [0; 15]);
+    }
+
+    #[test]
+    fn the_middle_columns_wide_numbers_sharing_lines_are_read_with_those_after_the_closing_sections() {
+        // Plain pdftotext of a Word table whose wide numbers fill their cells: the
+        // middle columns' numbers a few a line, 行政复议's and 复议后起诉's last two
+        // after the text that follows.
+        let middle = "0\n24 24 25 73 0\n16 12\n";
+        let apart: String = [12, 0, 3, 0, 15, 0, 28].iter().map(|v| format!("{v}\n\n")).collect();
+        let r = litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n{middle}{CLOSING}某某县人民政府\n\n{apart}"));
+        assert_eq!(counts(&r), [12, 0, 3, 0, 15, 0, 24, 24, 25, 73, 0, 16, 12, 0, 28]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        // (A line of them alone is no such table: its heads lost, nothing tells it.)
+        let r = litigation(&format!("四、政府信息公开行政复议、行政诉讼情况\n24 24 25 73 0 16 12\n{CLOSING}{apart}"));
+        assert!(r.litigation.is_empty(), "{:?}", counts(&r));
     }
 
     #[test]
