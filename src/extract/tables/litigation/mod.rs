@@ -742,7 +742,8 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
         }
         // Every number a count; blank cells (zeros) only where the layout shows
         // them; a row of zeros may have lost a cell or two in conversion.
-        let counted = |r: &Row| r.cells.iter().all(|c| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0));
+        let count = |c: &Cell| c.value.is_none_or(|v| v.unit.is_none() && v.number.fract() == 0.0);
+        let counted = |r: &Row| r.cells.iter().all(count);
         let counts = counted(row);
         let width = if row.delimited { trim_to(&row.cells, n).len() } else { row.cells.len() };
         let blank = row.cells.iter().any(|c| c.value.is_none());
