@@ -97,7 +97,7 @@ pub(in super::super) fn continued(
     let same = |one: &Vec<Cell>, other: &Vec<Cell>| one.iter().map(Cell::number).eq(other.iter().map(Cell::number));
     let reading = match (with(windows[0]), with(windows[1])) {
         (Some(first), Some(last)) => same(&first, &last).then_some(first),
-        (None, None) => return only_reading(parted()),
+        (None, None) => return only_reading(parted()).or_else(|| heads_parted(cells, &loose, &placed, lacking)),
         (first, last) => first.or(last),
     }?;
     // (Nothing telling the cells the first: parted so too, other numbers, nothing tells which.)
@@ -137,6 +137,24 @@ fn around(cells: &[Cell], run: &[Cell]) -> Option<Vec<Cell>> {
         Some(all).filter(|all| all.len() % GROUP == 0 && adds_up(all))
     });
     only_reading(splits)
+}
+
+/// 表四 whole from its middle columns' `cells` and the `loose` numbers after
+/// the closing sections (just the `lacking`), where the heads printed among
+/// those tell how many come before the cells (see [`around`], where two
+/// partings add up): the first proceeding's first outcomes, each number after
+/// the head naming it in the table's order (`placed`, see [`heads_named`]),
+/// up to a head whose number is not there (`结果维持` / `0` / … / `尚未审结` /
+/// `0` / `总计` / `尚未审结` / `0` / `总计` / `1`: four). Taken where every
+/// proceeding then adds up.
+fn heads_parted(cells: &[Cell], loose: &[Cell], placed: &[(usize, Cell)], lacking: usize) -> Option<Vec<Cell>> {
+    if loose.len() != lacking {
+        return None;
+    }
+    let told = placed.iter().zip(loose).enumerate().take_while(|(k, ((o, c), l))| o == k && c.offset == l.offset);
+    let m = told.count();
+    let all = [&loose[..m], cells, &loose[m..]].concat();
+    ((1..GROUP).contains(&m) && all.len() % GROUP == 0 && adds_up(&all)).then_some(all)
 }
 
 /// The one reading among `readings` (`None` those that do not hold), where all

@@ -1566,6 +1566,30 @@ mod tests {
     }
 
     #[test]
+    fn heads_over_the_first_columns_after_the_closing_sections_tell_how_many_come_before_the_middle() {
+        // Plain pdftotext of a Word table: under the heading, the heads of the
+        // middle columns a character a line and their nine numbers; after the
+        // closing sections and the date, 行政复议's first four heads each over its
+        // number, its 总计's head with none (its number the first of the nine),
+        // then 复议后起诉's last two. Parted after four or after five, every
+        // proceeding adds up (复议后起诉's 1 its 其他结果 or its 尚未审结): the
+        // heads tell four.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结\n结\n其\n尚\n总\n结\n结\n其\n果\n果\n他\n未\n计\n果\n果\n他\n维\n纠\n结\n审\n维\n纠\n结\n\
+            持\n正\n果\n结\n持\n正\n果\n";
+        let middle = a_line_each(&[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        let closing = format!("{CLOSING}某某镇人民政府\n2023 年 1 月 21 日\n");
+        let named = "结\n果\n维\n持\n0\n\n结\n果\n纠\n正\n0\n\n其\n他\n结\n果\n0\n\n尚\n未\n审\n结\n0\n\n\
+            总\n计\n\n尚\n未\n审\n结\n0\n\n总\n计\n\n1\n";
+        let r = litigation(&format!("{heads}{middle}{closing}{named}"));
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1], "{:?}", r.issues);
+        // (The same numbers with no heads: nothing tells the parting.)
+        let bare: String = [0, 0, 0, 0, 0, 1].iter().map(|v| format!("{v}\n\n")).collect();
+        let r = litigation(&format!("{heads}{middle}{closing}{bare}"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
     fn the_last_proceedings_heads_among_its_numbers_printed_apart_tell_their_order() {
         // Plain pdftotext: ten numbers a line each; after the closing sections,
         // 尚未审结's head a character a line and its number, then 总计's head,
