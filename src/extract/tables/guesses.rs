@@ -136,6 +136,30 @@ pub(super) fn unverified_dropped(
     cut
 }
 
+/// The rows read as zeros from a lone 0 (`filled`, see [`Placed::Filled`])
+/// that kept a fact no sum checks: in a column whose results are not all read
+/// (a result's) or whose 一, 二, (七) and 四 are not (another row's).
+pub(super) fn filled_unchecked(facts: &[RequestFact], filled: &[&'static str], t: Template) -> Vec<&'static str> {
+    let specs = template::request_rows(t);
+    let grid = Grid::of(facts, t);
+    let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
+    let role = |f: &RequestFact| specs.iter().find(|s| s.key == f.row).map(|s| s.role);
+    let checked = |f: &RequestFact| {
+        column(f).is_some_and(|a| match role(f) {
+            Some(Role::Result) => grid.results(a).is_some(),
+            Some(Role::TotalProcessed) => grid.results(a).is_some() || grid.identity(a).is_some(),
+            _ => grid.identity(a).is_some(),
+        })
+    };
+    let mut out: Vec<&'static str> = Vec::new();
+    for f in facts.iter().filter(|f| filled.contains(&f.row) && !checked(f)) {
+        if !out.contains(&f.row) {
+            out.push(f.row);
+        }
+    }
+    out
+}
+
 /// 表三's last rows read as their first columns (a page that lost the rest of
 /// them: `4.保护第三方合法权益` / `0 0 0` / … / `(七)总计` / `5 0 1`): the rows,
 /// and how many columns.

@@ -6,7 +6,7 @@
 use super::*;
 use super::all_zeros::Reach;
 use super::cut_rows::CutRow;
-use super::guesses::{lone_all_first, lone_column, unverified_dropped, untold, without, Guesses};
+use super::guesses::{filled_unchecked, lone_all_first, lone_column, unverified_dropped, untold, without, Guesses};
 use crate::extract::cells::cells_add_up;
 
 /// Kinds of organisation the full form's header names under 法人或其他组织.
@@ -703,6 +703,17 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
         );
         report.flag("cells_cut", detail);
     }
+    // (Rows read as zeros from a lone 0 that no sum checks, where more numbers
+    // than 表四's cells follow its heading: some may be these rows' others.)
+    let unchecked = filled_unchecked(&report.requests[from..], &filled, t);
+    if !unchecked.is_empty() && numbers_under_litigation(rows, walk.end) > super::litigation::CELLS {
+        let detail = format!(
+            "{}: a lone 0 read as the row's zeros, no sum checking them, \
+             with more numbers under 表四's heading than its cells",
+            unchecked.join(", ")
+        );
+        report.flag("cells_inferred", detail);
+    }
     let missing: Vec<&str> =
         (0..specs.len()).filter(|j| !walk.matches.iter().any(|m| m.0 == *j)).map(|j| specs[j].key).collect();
     if !missing.is_empty() {
@@ -729,6 +740,15 @@ struct Planned {
 /// The rows of `planned` read short whose columns the table's sums tell (see
 /// [`super::blanks`]) placed so, and flagged: the checks cannot catch what
 /// the sums gave. `found`: the template's rows the walk found.
+/// How many numbers are printed under 表四's heading, the first after layout
+/// row `from`, before the next section or running text.
+fn numbers_under_litigation(rows: &[Row], from: usize) -> usize {
+    let Some(heading) = rows.iter().skip(from).position(|r| names_litigation(r.label())) else { return 0 };
+    let within = |r: &&Row| r.kind == Kind::Table && !super::litigation::after_table(r.label());
+    let under = rows[from + heading + 1..].iter().take_while(within);
+    under.flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count()
+}
+
 fn blanks_placed(planned: &mut [Planned], found: &[usize], t: Template, report: &mut Report) {
     let specs = template::request_rows(t);
     first_moved_down(planned);
@@ -1037,6 +1057,34 @@ mod tests {
         let mut report = Report::default();
         read_requests(text, &rs, t, 0, &mut report);
         report
+    }
+
+    /// 表三 of a `.doc` as plain `pdftotext` prints it: the first rows whole, a
+    /// number a line; from (三)2 each row's first number on its label's line,
+    /// its other cells after 表四's heading (with 表四's).
+    const DOC_ROWS_APART: &str = "三、收到和处理政府信息公开申请情况\n(本列数据 申请人情况\n的勾稽关\n系为：第\n一项加第\n二项之\n和，等于\n第三项加\n第四项之\n和)\n\
+        自然人 商业企业 科研机构\n社会公 法律服 其他 总计\n益组织 务机构\n28\n1\n0\n1\n1\n0\n31\n一、本年新收政府信息公开申请数量\n2\n0\n0\n0\n1\n0\n3\n\
+        二、上年结转政府信息公开申请数量\n12\n1\n0\n1\n0\n0\n14\n三、本年 (一)予以公开\n3\n0\n0\n0\n1\n0\n4\n度办理结 (二)部分公开\n0\n0\n0\n0\n0\n0\n\
+        0\n果\n(三)不予 1.属于国家秘密\n0\n0\n0\n0\n0\n0\n公开\n2.其他法律行政法规 0\n禁止公开\n0\n0\n0\n0\n0\n0\n3.危及\"三安全一稳 0\n定\"\n0\n0\n\
+        0\n0\n0\n0\n4.保护第三方合法权 0\n益\n\n5.属于三类内部事务 0\n信息\n6.属于四类过程性信 0\n息\n7.属于行政执法案卷 0\n8.属于行政查询事项 0\n\
+        (四)无法 1.本机关不掌握相关 6\n提供\n政府信息\n2.没有现成信息需要 0\n另行制作\n3.补正后申请内容仍 1\n不明确\n(五)不予 1.信访举报投诉类申 2\n处理\n请\n0\n2.重复申请\n\
+        3.要求提供公开出版 0\n物\n4.无正当理由大量反 0\n复申请\n5.要求行政机关确认 0\n或重新出具已获取\n信息\n1\n(六)其他处理\n25\n(七)总计\n5\n四、结转下年度继续办理\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+
+    #[test]
+    fn rows_read_as_zeros_from_a_lone_0_that_no_sum_checks_are_flagged_where_numbers_follow_the_litigation_heading() {
+        // 表四's heading with more numbers under it than its fifteen cells: some
+        // are 表三's rows' others (2.没有现成信息需要另行制作's 1 among them).
+        let under = "0\n\n".repeat(40) + "1\n\n" + &"0\n\n".repeat(40);
+        let r = requests(&format!("{DOC_ROWS_APART}{under}五、存在的主要问题及改进情况\n"), Template::T2019);
+        let flagged = |r: &Report| {
+            r.issues.iter().any(|i| i.code == "cells_inferred" && i.detail.contains("unable_needs_creation"))
+        };
+        assert!(flagged(&r), "{:?}", r.issues);
+        // (Fifteen numbers under it, 表四's: no such flag.)
+        let fifteen = "0\n\n".repeat(15);
+        let r = requests(&format!("{DOC_ROWS_APART}{fifteen}五、存在的主要问题及改进情况\n"), Template::T2019);
+        assert!(!flagged(&r), "{:?}", r.issues);
     }
 
     #[test]

@@ -154,7 +154,7 @@ const CARRIED_CELLS: usize = 3 * template::APPLICANTS.len();
 const GROUP: usize = template::LITIGATION_OUTCOMES.len();
 
 /// The table's cells.
-const CELLS: usize = template::LITIGATION_PROCEEDINGS.len() * GROUP;
+pub(super) const CELLS: usize = template::LITIGATION_PROCEEDINGS.len() * GROUP;
 
 /// How many of the proceedings in `cells` do not add up.
 fn slips(cells: &[Cell]) -> usize {
