@@ -34,6 +34,8 @@ impl Grid {
         grid
     }
 
+    /// (Inline: [`Grid::of`] calls it for every fact, whichever function reads the grid.)
+    #[inline]
     pub(crate) fn set(&mut self, r: Option<usize>, applicant: &str, v: Option<i64>) {
         let a = template::APPLICANTS.iter().position(|&a| a == applicant);
         if let (Some(r), Some(a)) = (r, a) {

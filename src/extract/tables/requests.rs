@@ -705,7 +705,7 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     }
     // (Rows read as zeros from a lone 0 that no sum checks, where more numbers
     // than 表四's cells follow its heading: some may be these rows' others.)
-    let unchecked = filled_unchecked(&report.requests[from..], &filled, t);
+    let unchecked = if filled.is_empty() { Vec::new() } else { filled_unchecked(&report.requests[from..], &filled, t) };
     if !unchecked.is_empty() && numbers_under_litigation(rows, walk.end) > super::litigation::CELLS {
         let detail = format!(
             "{}: a lone 0 read as the row's zeros, no sum checking them, \
@@ -741,9 +741,10 @@ struct Planned {
 /// [`super::blanks`]) placed so, and flagged: the checks cannot catch what
 /// the sums gave. `found`: the template's rows the walk found.
 /// How many numbers are printed under 表四's heading, the first after layout
-/// row `from`, before the next section or running text.
+/// row `from` and before running text, up to the next section or running text.
 fn numbers_under_litigation(rows: &[Row], from: usize) -> usize {
-    let Some(heading) = rows.iter().skip(from).position(|r| names_litigation(r.label())) else { return 0 };
+    let tables = rows.iter().skip(from).take_while(|r| r.kind != Kind::Prose);
+    let Some(heading) = tables.into_iter().position(|r| names_litigation(r.label())) else { return 0 };
     let within = |r: &&Row| r.kind == Kind::Table && !super::litigation::after_table(r.label());
     let under = rows[from + heading + 1..].iter().take_while(within);
     under.flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count()
