@@ -706,7 +706,11 @@ fn read_requests_in(rows: &[Row], t: Template, lone: Lone, report: &mut Report) 
     // (Rows read as zeros from a lone 0 that no sum checks, where more numbers
     // than 表四's cells follow its heading: some may be these rows' others.)
     let unchecked = if filled.is_empty() { Vec::new() } else { filled_unchecked(&report.requests[from..], &filled, t) };
-    if !unchecked.is_empty() && numbers_under_litigation(rows, walk.end) > super::litigation::CELLS {
+    let under = || {
+        let under = super::litigation::under_heading(rows, walk.end);
+        under.map_or(0, |u| u.flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count())
+    };
+    if !unchecked.is_empty() && under() > super::litigation::CELLS {
         let detail = format!(
             "{}: a lone 0 read as the row's zeros, no sum checking them, \
              with more numbers under 表四's heading than its cells",
@@ -740,16 +744,6 @@ struct Planned {
 /// The rows of `planned` read short whose columns the table's sums tell (see
 /// [`super::blanks`]) placed so, and flagged: the checks cannot catch what
 /// the sums gave. `found`: the template's rows the walk found.
-/// How many numbers are printed under 表四's heading, the first after layout
-/// row `from` and before running text, up to the next section or running text.
-fn numbers_under_litigation(rows: &[Row], from: usize) -> usize {
-    let tables = rows.iter().skip(from).take_while(|r| r.kind != Kind::Prose);
-    let Some(heading) = tables.into_iter().position(|r| names_litigation(r.label())) else { return 0 };
-    let within = |r: &&Row| r.kind == Kind::Table && !super::litigation::after_table(r.label());
-    let under = rows[from + heading + 1..].iter().take_while(within);
-    under.flat_map(|r| &r.cells).filter(|c| c.value.is_some()).count()
-}
-
 fn blanks_placed(planned: &mut [Planned], found: &[usize], t: Template, report: &mut Report) {
     let specs = template::request_rows(t);
     first_moved_down(planned);

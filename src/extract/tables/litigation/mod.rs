@@ -13,6 +13,7 @@ mod wrapped;
 pub(super) use apart::continued;
 use apart::one_swap;
 use start::{anchor_row, unplaced};
+pub(super) use start::under_heading;
 use touching::{runs_parted, settled, touching_apart};
 use wrapped::{rewrapped, unbroken};
 

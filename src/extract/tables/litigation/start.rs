@@ -32,17 +32,22 @@ pub(super) fn anchor_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
 /// layout row `from`) is printed with numbers under it, before the next
 /// section, that were not found as the table: a table's cells, unread.
 pub(super) fn unplaced(rows: &[Row], from: usize, report: &mut Report) {
-    let heading = |r: &Row| r.kind == Kind::Table && names_litigation(r.label());
-    let Some(at) = rows.iter().skip(from).position(heading).map(|k| k + from) else { return };
-    let numbers = rows[at + 1..]
-        .iter()
-        .take_while(|r| !after_table(r.label()))
-        .filter(|r| r.kind == Kind::Table && r.has_value())
-        .count();
-    if numbers > 0 {
+    if under_heading(rows, from).is_some_and(|mut under| under.any(Row::has_value)) {
         let why = "表四's heading is printed with numbers under it that were not found as its cells";
         report.flag("litigation_cells_missing", why);
     }
+}
+
+/// The table rows under 表四's heading (the first line naming both
+/// proceedings at or after layout row `from`), up to the next section;
+/// `None` where no line is its heading.
+pub(in super::super) fn under_heading<'r, 'a>(
+    rows: &'r [Row<'a>],
+    from: usize,
+) -> Option<impl Iterator<Item = &'r Row<'a>>> {
+    let heading = |r: &Row| r.kind == Kind::Table && names_litigation(r.label());
+    let at = rows.iter().skip(from).position(heading)? + from;
+    Some(rows[at + 1..].iter().take_while(|r| !after_table(r.label())).filter(|r| r.kind == Kind::Table))
 }
 
 /// 表四 printed without its heads (a converter that drops merged header rows
