@@ -376,9 +376,16 @@ impl Printed {
             let cells = &self.cells;
             let after_heads = self.before_heads.filter(|&b| b > 0 && b < cells.len()).map(|b| &cells[b..]);
             let first_told = first_told(rows, anchor, first);
+            // (Not the loose numbers put before the cells, where the heads printed
+            // over the cells are more than they: those columns' numbers are among
+            // the cells, their marks lost.)
+            let heads = heads_a_character_a_line(rows, anchor, first);
+            let first_cell = cells.first().map(|c| c.offset);
+            let fits = |all: &Vec<Cell>| all.first().map(|c| c.offset) == first_cell || cells.len() >= heads;
             let without = || continued(rows, self.end, after_heads?, n, false, first_told, taken);
             let alone = self.value_rows == 1 || self.one_run;
-            if let Some(all) = continued(rows, self.end, cells, n, alone, first_told, taken).or_else(without) {
+            let read = continued(rows, self.end, cells, n, alone, first_told, taken).or_else(without);
+            if let Some(all) = read.filter(fits) {
                 self.cells = all;
             }
         }
@@ -484,6 +491,20 @@ fn without_numbers(
     }
     report.flag("table_empty", "表四 (reconsideration and litigation) is present but holds no number");
     end
+}
+
+/// How many of 表四's columns have their heads printed between its anchor row
+/// and its first numbers a character a line, each head's first before any
+/// second (`结` / `结` / `其` / `尚` / `总` / … / `果` / `果` / …): that run's
+/// length, 0 where the heads are not printed so.
+fn heads_a_character_a_line(rows: &[Row], anchor: usize, first: usize) -> usize {
+    const FIRSTS: [char; 4] = ['结', '其', '尚', '总'];
+    let one = |label: &str| {
+        let mut chars = label.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if FIRSTS.contains(&c))
+    };
+    let labels = rows.get(anchor + 1..first).unwrap_or_default().iter().map(|r| r.label());
+    labels.skip_while(|l| !one(l)).take_while(|l| one(l)).count()
 }
 
 /// Whether 表四's numbers from layout row `first` on (its anchor row `anchor`)
@@ -1489,6 +1510,21 @@ mod tests {
         // (The same numbers with no heads: nothing tells the parting.)
         let bare: String = [0, 0, 0, 0, 0, 1].iter().map(|v| format!("{v}\n\n")).collect();
         let r = litigation(&format!("{heads}{middle}{closing}{bare}"));
+        assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
+    }
+
+    #[test]
+    fn fewer_numbers_than_the_heads_over_them_are_not_the_middle_of_the_loose_ones() {
+        // Plain pdftotext of a Word table marking none with `-`: thirteen heads a
+        // character a line, under them only the numbers not 0 (`1` / `1` / `2`,
+        // the marks dropped), and after the closing sections marks and other
+        // tables' numbers. Put among those as the middle columns, every
+        // proceeding adds up, but the heads say those columns are under them.
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结\n结\n其\n尚\n总\n结\n结\n其\n尚\n总\n结\n结\n其\n果\n果\n他\n未\n计\n果\n果\n他\n未\n计\n果\n果\n他\n\
+            维\n纠\n结\n审\n维\n纠\n结\n审\n维\n纠\n结\n持\n正\n果\n结\n持\n正\n果\n结\n持\n正\n果\n";
+        let loose: String = ["-"; 11].iter().chain(&["2", "-", "-", "-", "1"]).map(|v| format!("{v}\n\n")).collect();
+        let r = litigation(&format!("{heads}1\n1\n2\n{CLOSING}某某镇人民政府\n2020 年 3 月 16 日\n\n{loose}"));
         assert!(r.litigation.is_empty() && r.has_issue("litigation_cells_missing"), "{:?}", counts(&r));
     }
 
