@@ -123,17 +123,24 @@ pub(super) fn unverified_dropped(
             None => broken.push((row, c)),
         }
     }
-    let results_hold = |a: usize| grid.results(a).is_some_and(|(sum, total)| sum == total);
-    let identity_holds = |a: usize| grid.identity(a).is_some_and(|[n, c, p, f]| n + c == p + f);
-    let borne_out = |f: &RequestFact, a: usize| match role(f) {
-        Some(Role::Result) => results_hold(a),
-        Some(Role::TotalProcessed) => results_hold(a) || identity_holds(a),
-        _ => identity_holds(a),
-    };
+    let borne_out = |f: &RequestFact, a: usize| sums_of(&grid, role(f), a).contains(&Some(true));
     let after = |f: &RequestFact, c: usize| broken.iter().any(|b| b.0 == f.row && c > b.1);
     let after_broken = |f: &RequestFact| column(f).is_some_and(|c| after(f, c) && (f.count != 0 || !borne_out(f, c)));
     after_from_retained(facts, from, |f| !(unverified(f) || unconfirmed(f) || after_broken(f)));
     cut
+}
+
+/// The sums a fact of `role` in column `a` takes part in: the results' to
+/// (七)总计 for a result, 一 + 二 = (七) + 四 for another row, either for (七);
+/// each `None` where not all its numbers are read, else whether it holds.
+fn sums_of(grid: &Grid, role: Option<Role>, a: usize) -> [Option<bool>; 2] {
+    let results = || grid.results(a).map(|(sum, total)| sum == total);
+    let identity = || grid.identity(a).map(|[n, c, p, f]| n + c == p + f);
+    match role {
+        Some(Role::Result) => [results(), None],
+        Some(Role::TotalProcessed) => [results(), identity()],
+        _ => [None, identity()],
+    }
 }
 
 /// The rows read as zeros from a lone 0 (`filled`, see [`Placed::Filled`])
@@ -144,13 +151,7 @@ pub(super) fn filled_unchecked(facts: &[RequestFact], filled: &[&'static str], t
     let grid = Grid::of(facts, t);
     let column = |f: &RequestFact| template::APPLICANTS.iter().position(|&a| a == f.applicant);
     let role = |f: &RequestFact| specs.iter().find(|s| s.key == f.row).map(|s| s.role);
-    let checked = |f: &RequestFact| {
-        column(f).is_some_and(|a| match role(f) {
-            Some(Role::Result) => grid.results(a).is_some(),
-            Some(Role::TotalProcessed) => grid.results(a).is_some() || grid.identity(a).is_some(),
-            _ => grid.identity(a).is_some(),
-        })
-    };
+    let checked = |f: &RequestFact| column(f).is_some_and(|a| sums_of(&grid, role(f), a).iter().any(Option::is_some));
     let mut out: Vec<&'static str> = Vec::new();
     for f in facts.iter().filter(|f| filled.contains(&f.row) && !checked(f)) {
         if !out.contains(&f.row) {
