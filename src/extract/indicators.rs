@@ -169,12 +169,12 @@ fn header_above(rows: &[Row], k: usize) -> String {
 const HEADER_ROWS: usize = 12;
 
 /// Units printed in a cell of their own.
-const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "元", "万元"];
+const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "万元", "元"];
 
 /// The rows of `rows` that give an indicator its count. A label printed on a
 /// line of its own, as raw `pdftotext` prints each cell, takes the unit and the
 /// numbers on the lines below it.
-fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
+fn lines<'r>(text: &str, rows: &'r [Row]) -> Vec<Line<'r>> {
     // (Plain `pdftotext`: a form's columns after its labels.)
     if let Some(lines) = gathered_after(rows) {
         return lines;
@@ -198,7 +198,7 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         .unwrap_or_default();
     let skip = columns_before(&header);
     if header.contains("序号") {
-        if let Some(lines) = serials_interleaved(rows) {
+        if let Some(lines) = counts_apart(text, rows, true) {
             return lines;
         }
     }
@@ -246,6 +246,12 @@ fn lines<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
         });
         if let Some(cell) = cell {
             out.push(Line { what, cell, wan: wan || cell.value.is_some_and(|v| v.unit == Some(CellUnit::WanYuan)), delimited: row.delimited });
+        }
+    }
+    // (A form with no 序号 whose counts no line of label holds: printed apart.)
+    if out.len() < MIN_ROWS && !header.contains("序号") {
+        if let Some(lines) = counts_apart(text, rows, false) {
+            return lines;
         }
     }
     out
@@ -511,47 +517,89 @@ fn cut<'r>(
 /// The most layout rows a table printed a cell a line runs to.
 const MAX_TABLE_ROWS: usize = 160;
 
-/// A table with a 序号 column printed a cell a line, the serial numbers and
-/// the counts in no fixed order around the labels (plain `pdftotext`:
-/// `8` / `2.同意公开答复数 件` / `4` / `9` / `3.同意部分公开答复 件` / `0`): the
-/// numbers from the header on that count 1, 2, 3… are the serials, one an
-/// indicator's row; the others, as many, are the rows' counts in order. Where
-/// the others are more (the last cells of a table printed across above, set
-/// among the labels), the counts column printed whole after the last line of
-/// label, where it holds as many. The date of a signature set beside the form,
-/// between its labels and its units and counts, is passed over.
+/// A form printed a cell a line (plain `pdftotext` of a Word table), its counts
+/// apart from their labels. With a 序号 column (`serials`), the serial numbers
+/// and the counts in no fixed order around the labels (`8` / `2.同意公开答复数 件`
+/// / `4` / `9` / `3.同意部分公开答复 件` / `0`): the numbers from the header on that
+/// count 1, 2, 3… are the serials, one an indicator's row (a number alone
+/// between two lines of label, the row's own, its serial where it is the
+/// row's place: the serials may be printed a run of rows at a time, out of
+/// order, `1` … `5` / `四、行政复议数量` / `6` … / `2` / `3` / `4`); the others,
+/// as many, are the rows' counts in order. Without one, the numbers are the
+/// counts. Where the others are more (the last cells of a table printed across
+/// above, set among the labels), the counts column printed whole after the
+/// last line of label, where it holds as many; or the numbers of the line
+/// right after the counts column's head (`统计数`, printed after the labels),
+/// where they are as many. The signature set beside the form (its date alone,
+/// or a line with its date on the next), between its labels and its units and
+/// counts or between a label's pieces, is passed over.
 /// Only where the serials number every indicator's row and the counts are as many.
-fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
-    let start = rows.iter().position(|r| r.kind == Kind::Table && r.cells.is_empty() && r.label() == "序号")?;
-    let mut named: Vec<(Indicator, bool)> = Vec::new();
+fn counts_apart<'r>(text: &str, rows: &'r [Row], serials: bool) -> Option<Vec<Line<'r>>> {
+    let header = |r: &Row| {
+        let words = if serials { r.label() == "序号" } else { r.label().contains("指标") };
+        r.kind == Kind::Table && r.cells.is_empty() && words
+    };
+    let start = rows.iter().position(header)?;
+    let mut named: Vec<Indicator> = Vec::new();
     let mut numbers: Vec<&Cell> = Vec::new();
+    let mut wan = false;
     // The line of label a row's label took with it; the last line of label that named no row.
     let mut joined: Option<usize> = None;
     let mut unnamed: Option<&str> = None;
     // How many numbers stood above the last line of label.
     let mut above_last = 0;
+    // The numbers that are their rows' serials by where they stand, and how
+    // many numbers stood above the last row named.
+    let mut placed: Vec<usize> = Vec::new();
+    let mut above_named = 0;
+    // Whether the counts column's head was printed, and the numbers on the line after it.
+    let (mut headed, mut under_head): (bool, Option<&[Cell]>) = (false, None);
+    let signed = |k: usize| rows.get(k + 1).is_some_and(|r| !r.cells.is_empty() && date_alone(r.label()));
+    // (A line's numbers up to a blank line: plain `pdftotext` ends a column's run so.)
+    let block = |cells: &'r [Cell]| {
+        let blank = |w: &[Cell]| text.get(w[0].offset..w[1].offset).is_none_or(|t| t.matches('\n').count() > 1);
+        &cells[..cells.len().min(1 + cells.windows(2).take_while(|w| !blank(w)).count())]
+    };
     for (k, r) in rows.iter().enumerate().skip(start + 1).take(MAX_TABLE_ROWS) {
         if r.kind != Kind::Table {
             break;
         }
         if r.is_numbers_alone() {
             numbers.extend(&r.cells);
+            if headed && under_head.is_none() {
+                under_head = Some(block(&r.cells));
+            }
             continue;
         }
         if !r.cells.is_empty() {
             // A row with its numbers on its line: not printed so; or, after
             // the rows, past the table. (A signature set beside the form may
             // part the labels from the units and counts: its date passed over.)
-            if named.is_empty() {
-                return None;
-            }
             if date_alone(r.label()) {
                 continue;
             }
+            if named.is_empty() {
+                return None;
+            }
             break;
         }
+        // (The fees' unit: a form's one count of money, in 万元 where a line of it says so.)
+        wan |= r.label().contains("万元");
         if joined == Some(k) {
+            (above_last, above_named) = (numbers.len(), numbers.len());
+            continue;
+        }
+        if unit_alone(r) {
             above_last = numbers.len();
+            continue;
+        }
+        let own = indicator(r.label());
+        if own.is_none() && r.label().contains("统计数") {
+            (headed, under_head, above_last) = (true, None, numbers.len());
+            continue;
+        }
+        // (The signature's line before its date.)
+        if own.is_none() && signed(k) {
             continue;
         }
         // A label wrapped over two lines names its row on the first, or with the
@@ -560,7 +608,10 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
         // Or with the next line of label right below it, or below the unit's cell
         // (`5.不属于本行政机` / `关公开数`: the rows' numbers printed after the labels;
         // `(一)主动公开政府 条` / `信息数`: the unit's cell run into the first).
-        let what = indicator(r.label())
+        // Or with the last line of label that named no row (past the serials
+        // and the signature: `(一)主动公开政` / `条` / `2` … `7` / `某某镇` /
+        // `2016 年 2 月 11 日` / `府信息数`).
+        let what = own
             .or_else(|| {
                 let (what, n) = past_numbers(rows, k)?;
                 joined = Some(n);
@@ -573,13 +624,22 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
                 let what = indicator(next.label()).is_none().then(|| indicator(&label)).flatten();
                 joined = what.map(|_| n);
                 what
+            })
+            .or_else(|| {
+                let piece = r.label().chars().count() <= MAX_WRAPPED_CHARS;
+                indicator(&format!("{}{}", without_unit(unnamed?), r.label())).filter(|_| piece)
             });
-        // (The unit in 万元 on the label's first line, where its second names the row.)
-        let wan = r.label().contains("万元") || unnamed.is_some_and(|l: &str| l.contains("万元"));
         match what {
             Some(what) => {
-                named.push((what, wan));
+                named.push(what);
                 unnamed = None;
+                // (A number alone since the last row named that is this row's place.)
+                let place = named.len() as f64;
+                let alone = numbers.len() == above_named + 1;
+                if serials && alone && numbers.last().is_some_and(|c| c.value.is_some_and(|v| v.number == place)) {
+                    placed.push(numbers.len() - 1);
+                }
+                above_named = numbers.len();
             }
             // A longer line that names no row is past the table (the signature under it).
             None if r.label().chars().count() > MAX_WRAPPED_CHARS => break,
@@ -587,7 +647,11 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
         }
         above_last = numbers.len();
     }
-    let mut serial = 1.0;
+    // The serials placed by their rows; the others counted up 1, 2, 3… past those.
+    let placed_numbers: Vec<f64> = placed.iter().filter_map(|&k| numbers[k].value.map(|v| v.number)).collect();
+    let next_serial = |from: f64| (0..).map(|i| from + f64::from(i)).find(|s| !placed_numbers.contains(s));
+    let mut serial = next_serial(1.0).unwrap_or(f64::MAX);
+    let mut serials_found = placed.len();
     // The counts, and how many of them stand above the last line of label.
     let mut counts: Vec<&Cell> = Vec::with_capacity(numbers.len() / 2);
     let mut counts_above = 0;
@@ -595,21 +659,27 @@ fn serials_interleaved<'r>(rows: &'r [Row]) -> Option<Vec<Line<'r>>> {
     // the number the next serial would be, 13 requests in a form of 12 rows.)
     let last_serial = named.len() as f64;
     for (k, cell) in numbers.into_iter().enumerate() {
-        if serial <= last_serial && cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
-            serial += 1.0;
+        if placed.contains(&k) {
+            continue;
+        }
+        if serials && serial <= last_serial && cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
+            serial = next_serial(serial + 1.0).unwrap_or(f64::MAX);
+            serials_found += 1;
         } else {
             counts.push(cell);
             counts_above += usize::from(k < above_last);
         }
     }
-    let serials = serial as usize - 1;
     if counts.len() > named.len() && counts.len() - counts_above == named.len() {
         counts.drain(..counts_above);
+    } else if let Some(run) = under_head.filter(|run| run.len() == named.len() && counts.len() != named.len()) {
+        counts = run.iter().collect();
     }
-    if named.len() < MIN_ROWS || serials != named.len() || counts.len() != named.len() {
+    let serials_held = !serials || serials_found == named.len();
+    if named.len() < MIN_ROWS || !serials_held || counts.len() != named.len() {
         return None;
     }
-    Some(named.into_iter().zip(counts).map(|((what, wan), cell)| Line { what, cell, wan, delimited: false }).collect())
+    Some(named.into_iter().zip(counts).map(|(what, cell)| Line { what, cell, wan, delimited: false }).collect())
 }
 
 /// Whether plain `pdftotext` printed each row's numbers before its label (set a
@@ -795,8 +865,8 @@ fn across<'r>(rows: &'r [Row]) -> Vec<Line<'r>> {
 
 /// Reads the statistics table's counts into `report`. Returns whether any row
 /// was read.
-pub fn read(rows: &[Row], report: &mut Report) -> bool {
-    let mut lines = lines(rows);
+pub fn read(text: &str, rows: &[Row], report: &mut Report) -> bool {
+    let mut lines = lines(text, rows);
     lines.extend(across(rows));
     // A table has rows: a line of prose that names an indicator is no table. A
     // form printed blank (a notice's attachment) holds no count: its empty cells
@@ -880,7 +950,7 @@ mod tests {
     fn read_text(text: &str) -> Report {
         let mut r = Report::default();
         let (_, rows) = super::super::cells::rows(text);
-        read(&rows, &mut r);
+        read(text, &rows, &mut r);
         r
     }
 
@@ -888,10 +958,10 @@ mod tests {
         r.requests.iter().map(|f| (f.row, f.count)).collect()
     }
 
-    /// Whether a form's serials among its counts are read (see [`serials_interleaved`]).
+    /// Whether a form's serials among its counts are read (see [`counts_apart`]).
     fn serials_read(text: &str) -> bool {
         let (_, rows) = super::super::cells::rows(text);
-        serials_interleaved(&rows).is_some()
+        counts_apart(text, &rows, true).is_some()
     }
 
     #[test]
@@ -1269,6 +1339,64 @@ mod tests {
             息收取的费用\n\n件\n件\n万元\n\n0\n0\n0\n";
         let r = read_text(text);
         assert!(r.litigation.iter().all(|f| f.count == 0), "{:?}", r.litigation);
+    }
+
+    #[test]
+    fn serials_printed_a_run_of_rows_at_a_time_out_of_their_order() {
+        // Plain pdftotext of a Word form: the first row's serial and count above
+        // its label, the next rows' labels with nothing between them, the last
+        // rows' serials each above its label, the signature, then the middle
+        // rows' serials together and the units and counts a run at a time.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n57\n(一)主动公开政\n条\n\
+            府信息数\n(一)收到申请数\n2.传真申请数\n3.同意部分公开答\n复数\n5\n四、行政复议数量\n6\n五、行政诉讼数量\n\
+            7\n七、依申请公开信\n息收取的费用\n某某市某某县人民政府某某镇\n2017 年 1 月 16 日\n\n2\n3\n4\n\n件\n件\n件\n\n\
+            8\n1\n2\n\n件\n件\n万元\n\n1\n0\n0.0125\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 8), ("channel_fax", 1), ("partially_granted", 2)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [57.0]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        // (The form's one unit of money in 万元.)
+        assert_eq!(r.fees_yuan, Some(125.0));
+        // A number alone above a label that is not the row's place: no serial, so
+        // the serials do not number every row.
+        assert!(!serials_read(&text.replace("\n6\n五、", "\n9\n五、")));
+    }
+
+    #[test]
+    fn a_label_s_pieces_parted_by_the_serials_and_the_signature_name_their_row() {
+        // `(一)主动公开政` / `条` / `2` … `7` / the signature / `府信息数`: the
+        // first row named with the piece after the signature.
+        let text = "七、附表:政府信息公开情况统计表\n序号\n统计指标\n计量单位\n数据统计数\n1\n23\n(一)主动公开政\n条\n\
+            2\n3\n4\n5\n6\n7\n某某市某某县某某镇\n2016 年 2 月 11 日\n府信息数\n(一)收到申请数\n2.传真申请数\n\
+            3.同意部分公开答\n复数\n四、行政复议数量\n五、行政诉讼数量\n七、依申请公开信\n息收取的费用\n\n件\n件\n件\n\n\
+            4\n0\n1\n\n件\n件\n万元\n\n0\n2\n0\n";
+        let r = read_text(text);
+        assert_eq!(requests(&r), [("new_received", 4), ("channel_fax", 0), ("partially_granted", 1)]);
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [23.0]);
+        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
+        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 2)]);
+    }
+
+    #[test]
+    fn a_form_without_serials_its_counts_after_their_head_past_the_signature() {
+        // Plain pdftotext of a Word form with no 序号: the labels and units, the
+        // signature, then the counts column's head and its counts; a table
+        // printed across above sets one of its cells before the head and one
+        // after the counts, a blank line apart.
+        let text = "七、附表:政府信息公开情况统计表\n统计指标\n单位\n(一)主动公开政府信息数 条\n(一)收到申请数\n件\n\
+            1.当面申请数\n件\n2.传真申请数\n件\n3.网络申请数\n件\n(三)申请答复数\n件\n四、行政复议数量\n件\n\
+            七、依申请公开信息收取的费 万元\n用\n某某县某某镇\n2016 年 1 月 8 日\n\n3\n\n统计数\n\n100\n5\n1\n0\n4\n5\n0\n\
+            0.02\n\n1\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
+        assert_eq!(requests(&r), rows.into_iter().zip([5, 1, 0, 4, 5]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [100.0]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
+        assert_eq!(r.fees_yuan, Some(200.0));
+        // Numbers under the head more than the rows, no blank line parting them: none read.
+        let r = read_text(&text.replace("0.02\n\n1\n", "0.02\n1\n"));
+        assert!(r.requests.is_empty(), "{:?}", requests(&r));
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn extract(doc: &Document) -> Report {
         // The statistics table many reports on 2008-2018 print after their prose,
         // down the page or across it.
         let (layout, rows) = cells::rows(text);
-        if indicators::read(&rows, &mut report) {
+        if indicators::read(text, &rows, &mut report) {
             report.layout = Some(layout.as_str());
         }
     }
