@@ -647,39 +647,55 @@ fn counts_apart<'r>(text: &str, rows: &'r [Row], serials: bool) -> Option<Vec<Li
         }
         above_last = numbers.len();
     }
-    // The serials placed by their rows; the others counted up 1, 2, 3… past those.
+    let rows_named = named.len();
+    let (mut counts, counts_above, serials_found) = serials_out(numbers, &placed, rows_named, serials, above_last);
+    if counts.len() > rows_named && counts.len() - counts_above == rows_named {
+        counts.drain(..counts_above);
+    } else if let Some(run) = under_head.filter(|run| run.len() == rows_named && counts.len() != rows_named) {
+        counts = run.iter().collect();
+    }
+    let serials_held = !serials || serials_found == rows_named;
+    if rows_named < MIN_ROWS || !serials_held || counts.len() != rows_named {
+        return None;
+    }
+    Some(named.into_iter().zip(counts).map(|(what, cell)| Line { what, cell, wan, delimited: false }).collect())
+}
+
+/// A form's numbers printed apart from its labels (see [`counts_apart`]) parted
+/// into its serials and its counts: the serials `placed` by their rows, the
+/// others counted up 1, 2, 3… past those up to the `rows` named (where the form
+/// has `serials`); the rest the counts. Returns the counts, how many of them
+/// stand before number `above_last` (above the last line of label), and how
+/// many serials were found.
+fn serials_out<'r>(
+    numbers: Vec<&'r Cell>,
+    placed: &[usize],
+    rows: usize,
+    serials: bool,
+    above_last: usize,
+) -> (Vec<&'r Cell>, usize, usize) {
     let placed_numbers: Vec<f64> = placed.iter().filter_map(|&k| numbers[k].value.map(|v| v.number)).collect();
     let next_serial = |from: f64| (0..).map(|i| from + f64::from(i)).find(|s| !placed_numbers.contains(s));
     let mut serial = next_serial(1.0).unwrap_or(f64::MAX);
-    let mut serials_found = placed.len();
-    // The counts, and how many of them stand above the last line of label.
+    let mut found = placed.len();
     let mut counts: Vec<&Cell> = Vec::with_capacity(numbers.len() / 2);
     let mut counts_above = 0;
     // (The serials number the rows named, no more: a count after them may be
     // the number the next serial would be, 13 requests in a form of 12 rows.)
-    let last_serial = named.len() as f64;
+    let last_serial = rows as f64;
     for (k, cell) in numbers.into_iter().enumerate() {
         if placed.contains(&k) {
             continue;
         }
         if serials && serial <= last_serial && cell.value.is_some_and(|v| v.unit.is_none() && v.number == serial) {
             serial = next_serial(serial + 1.0).unwrap_or(f64::MAX);
-            serials_found += 1;
+            found += 1;
         } else {
             counts.push(cell);
             counts_above += usize::from(k < above_last);
         }
     }
-    if counts.len() > named.len() && counts.len() - counts_above == named.len() {
-        counts.drain(..counts_above);
-    } else if let Some(run) = under_head.filter(|run| run.len() == named.len() && counts.len() != named.len()) {
-        counts = run.iter().collect();
-    }
-    let serials_held = !serials || serials_found == named.len();
-    if named.len() < MIN_ROWS || !serials_held || counts.len() != named.len() {
-        return None;
-    }
-    Some(named.into_iter().zip(counts).map(|(what, cell)| Line { what, cell, wan, delimited: false }).collect())
+    (counts, counts_above, found)
 }
 
 /// Whether plain `pdftotext` printed each row's numbers before its label (set a
