@@ -176,7 +176,7 @@ const UNITS: &[&str] = &["条", "件", "个", "项", "人次", "次", "万元", 
 /// numbers on the lines below it.
 fn lines<'r>(text: &str, rows: &'r [Row]) -> Vec<Line<'r>> {
     // (Plain `pdftotext`: a form's columns after its labels.)
-    if let Some(lines) = gathered_after(rows) {
+    if let Some(lines) = gathered_after(text, rows) {
         return lines;
     }
     // A form with a column of row codes (`代码`, `01`, `02`…) before the counts,
@@ -296,13 +296,17 @@ struct Named<'r, 'a> {
 /// `2` `0` `1` `1` `2`: codes, the year's counts, the running totals), the
 /// runs on one line or on lines of their own, each after its units (`条` ×4);
 /// the rows before the labels' last run keep their numbers right above their
-/// labels (`01` `76` `76` / `主动公开信息` / `条` / `数`). Read where every line
-/// of label up to the numbers makes one indicator's row with the lines after
-/// it and the numbers after are as many as those rows' cells; where a line of
-/// numbers holds several runs, a row's count is read where every way of
-/// cutting the line into runs gives it the same (with the codes going up row
-/// by row, the running total no smaller than the year's count).
-fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
+/// labels (`01` `76` `76` / `主动公开信息` / `条` / `数`); or, the code column
+/// printed with the labels, each later row's code right above its label
+/// (`02` / `受理依申请公` / `条` / `开信息总数`), the other columns after. Read
+/// where every line of label up to the numbers makes one indicator's row with
+/// the lines after it and the numbers after are as many as those rows' cells;
+/// where a line of numbers holds several runs, a row's count is read where
+/// every way of cutting the line into runs gives it the same (with the codes
+/// going up row by row, the running total no smaller than the year's count),
+/// of the ways that print each run's columns a block apart (blank lines
+/// around each, as plain `pdftotext` does) where one holds.
+fn gathered_after<'r, 'a>(text: &str, rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
     let head = |r: &Row| {
         r.kind == Kind::Table && r.cells.is_empty() && HEADER_WORDS.iter().any(|w| r.label().contains(w))
     };
@@ -314,11 +318,7 @@ fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
         return None;
     }
     let (named, after) = named_rows(rows, labels);
-    // The rows with their numbers above come first; the others' are after the labels.
-    let leading = named.iter().take_while(|n| n.above.is_some()).count();
-    let later = &named[leading..];
-    let rows_held = MIN_ROWS..=MAX_FORM_ROWS;
-    if !rows_held.contains(&named.len()) || later.is_empty() || later.iter().any(|n| n.above.is_some()) {
+    if !(MIN_ROWS..=MAX_FORM_ROWS).contains(&named.len()) {
         return None;
     }
     // As many numbers a row as the first row's, else as the header's columns (a code, the year's, a running total).
@@ -326,21 +326,45 @@ fn gathered_after<'r, 'a>(rows: &'r [Row<'a>]) -> Option<Vec<Line<'r>>> {
     let width = named_columns.iter().filter(|words| words.iter().any(|w| header.contains(w))).count();
     let width = named[0].above.map_or(width, |r| r.cells.len());
     let columns = Columns::of(&header, width)?;
-    if named[..leading].iter().any(|n| n.above.is_some_and(|r| r.cells.len() != width)) {
+    // The rows with their numbers above come first; the others' are after the labels.
+    let leading = named.iter().take_while(|n| n.above.is_some_and(|r| r.cells.len() == width)).count();
+    let later = &named[leading..];
+    let value = |c: &Cell| c.value.map(|v| v.number);
+    // (The codes go on from the first rows'.)
+    let codes_from = match named[..leading].last().and_then(|n| value(n.above?.cells.first()?)) {
+        Some(last) if columns.code => Some(last + 1.0),
+        _ => None,
+    };
+    // The later rows' codes each above its label, the code column printed with
+    // the labels (`02` / `受理依申请公` / `条` / `开信息总数`): the numbers after the
+    // labels are the other columns'.
+    let base = codes_from.or_else(|| value(later.first()?.above?.cells.first()?));
+    let code_above = |(t, n): (usize, &Named)| match (n.above.map(|r| r.cells.as_slice()), base) {
+        (Some([code]), Some(base)) => value(code) == Some(base + t as f64),
+        _ => false,
+    };
+    let coded = columns.code && later.iter().enumerate().all(code_above);
+    if later.is_empty() || (!coded && later.iter().any(|n| n.above.is_some())) {
         return None;
     }
+    let (width, after_columns, codes_from) = match coded {
+        true => {
+            let total = columns.total.map(|t| t - 1);
+            (width - 1, Columns { code: false, count: columns.count - 1, total }, None)
+        }
+        false => (width, Columns { ..columns }, codes_from),
+    };
     let runs = runs_after(rows, after, width, later.len())?;
     let first = |n: &Named<'r, 'a>| {
         let cell = n.above?.cells.get(columns.count)?;
         Some(Line { what: n.what, cell, wan: n.wan, delimited: false })
     };
     let mut out: Vec<Line> = named[..leading].iter().filter_map(first).collect();
-    // (The codes go on from the first rows'.)
-    let codes_from = match named[..leading].last().and_then(|n| n.above?.cells.first()?.value) {
-        Some(last) if columns.code => Some(last.number + 1.0),
-        _ => None,
-    };
-    let cells = cut(&runs, width, &columns, codes_from)?;
+    // (The cuttings each of whose runs' columns plain `pdftotext` printed a
+    // block apart, blank lines around it, where one holds; else any.)
+    let blocks = |l: usize, from: usize, to: usize| printed_apart(text, runs[l].cells, from, to);
+    let cut = |blocks: &dyn Fn(usize, usize, usize) -> bool| cut(&runs, width, &after_columns, codes_from, blocks);
+    let cells = cut(&blocks).or_else(|| cut(&|_, _, _| true))?;
     for ((n, cell), unit) in later.iter().zip(cells).zip(runs.iter().flat_map(|r| r.units.iter())) {
         let wan = n.wan || unit.is_some_and(|u| u.label() == "万元");
         if let Some(cell) = cell {
@@ -441,17 +465,34 @@ fn runs_after<'r, 'a>(rows: &'r [Row<'a>], from: usize, width: usize, wanted: us
     (got == wanted).then_some(runs)
 }
 
+/// Whether `cells[from..to]` of a line of numbers were printed a block apart:
+/// a blank line before the first (or the first the line's), none between
+/// them, and one after the last (or the last the line's). Where the line has
+/// no blank line among its cells, any part of it.
+fn printed_apart(text: &str, cells: &[Cell], from: usize, to: usize) -> bool {
+    let blank = |k: usize| {
+        let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|k| cells.get(k)), cells.get(k)) else { return true };
+        text.get(a.offset..b.offset).is_none_or(|t| t.matches('\n').count() > 1)
+    };
+    if !(1..cells.len()).any(blank) {
+        return true;
+    }
+    blank(from) && blank(to) && !(from + 1..to).any(blank)
+}
+
 /// Each row's count among the lines of numbers `runs` (`width` a row), where
 /// every way of cutting the lines into runs agrees on it: a run of k rows
 /// prints its rows' first column, then their second…; with codes, each row's
 /// code is one more than the row's before (`codes_from` the first's, else the
-/// first number), and a running total is no smaller than its count. None
-/// where no way of cutting them holds.
+/// first number), a running total is no smaller than its count, and
+/// `blocks(line, from, to)` allows each column's cells (a line's `from..to`).
+/// None where no way of cutting them holds.
 fn cut<'r>(
     runs: &[Run<'r, '_>],
     width: usize,
     columns: &Columns,
     codes_from: Option<f64>,
+    blocks: &dyn Fn(usize, usize, usize) -> bool,
 ) -> Option<Vec<Option<&'r Cell>>> {
     let value = |c: &Cell| c.value.map(|v| v.number);
     let base = match columns.code {
@@ -470,6 +511,7 @@ fn cut<'r>(
     let holds = |i: usize, k: usize| {
         let (l, j) = placed[i];
         j + k <= runs[l].units.len()
+            && (0..width).all(|c| blocks(l, j * width + c * k, j * width + (c + 1) * k))
             && (0..k).all(|t| {
                 let code = !columns.code || value(at(i, k, 0, t)) == Some(base + (i + t) as f64);
                 let total = columns.total.is_none_or(|c| {
@@ -1205,6 +1247,46 @@ mod tests {
         let rows = ["new_received", "channel_in_person", "channel_fax", "partially_granted", "unable_not_held"];
         assert_eq!(requests(&r), rows.into_iter().zip([38, 13, 0, 2, 10]).collect::<Vec<_>>());
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
+    }
+
+    #[test]
+    fn the_blocks_plain_pdftotext_prints_each_run_s_columns_in_tell_the_runs() {
+        // Plain pdftotext of a Word form: each run of rows' column a block of
+        // its own, blank lines around it (`13` / `13` / `0 16 9 38` / `0 16 9 38` …).
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n2010 年度\n历年累计\n249\n251\n主动公开信息数\n条\n\
+            38\n40\n受理依申请公开信\n条\n息总数\n其中:1.当面申请\n条\n数\n2.传真申请数\n条\n3.网上申请数\n条\n\
+            4.信函申请数\n条\n本年度对申请的答\n条\n复总数\n其中:1.同意公开\n条\n答复数\n2.同意部分公开答\n条\n复数\n\
+            3.非本机关掌握数\n条\n行政复议数\n件\n行政诉讼数\n件\n某某县发展和改革局\n2011 年 3 月 5 日\n\n\
+            13\n\n14\n\n0\n16\n9\n38\n\n0\n17\n9\n40\n\n20\n\n21\n\n2\n\n2\n\n10\n0\n0\n\n11\n0\n1\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "answered"];
+        let rows = rows.into_iter().chain(["granted", "partially_granted", "unable_not_held"]);
+        assert_eq!(requests(&r), rows.zip([38, 13, 0, 16, 9, 38, 20, 2, 10]).collect::<Vec<_>>());
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
+        // Blocks that part no run's columns (a blank line inside one): the rows
+        // every cutting agrees on.
+        let r = read_text(&text.replace("\n9\n38\n\n", "\n9\n\n38\n\n"));
+        assert_eq!(requests(&r).len(), 5, "{:?}", requests(&r));
+    }
+
+    #[test]
+    fn each_row_s_code_above_its_label_the_other_columns_after_the_labels() {
+        // Plain pdftotext of a Word form with a 代码 column: the first row's
+        // numbers above its label, each later row's code above its label, the
+        // year's counts and the running totals after the signature, a block a
+        // run's column.
+        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n代码\n本期实际\n本年累计\n01\n13\n15\n主动公开信息\n条\n数\n\
+            02\n受理依申请公\n条\n开信息总数\n03\n其中:1.当面\n条\n申请数\n04\n2.传真申请数\n条\n05\n3.网上申请数\n条\n\
+            06\n本年度对申请\n条\n的答复总数\n07\n行政复议数\n件\n某某县某某镇\n2013 年 1 月 25 日\n\n3\n\n4\n\n2\n\n2\n\n\
+            0\n1\n3\n\n0\n2\n4\n\n0\n\n1\n";
+        let r = read_text(text);
+        let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
+        assert_eq!(requests(&r), rows.into_iter().zip([3, 2, 0, 1, 3]).collect::<Vec<_>>());
+        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [13.0]);
+        assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
+        // Codes that do not count up from the first row's: not read so.
+        let r = read_text(&text.replace("\n05\n", "\n09\n"));
+        assert!(r.requests.is_empty(), "{:?}", requests(&r));
     }
 
     #[test]
