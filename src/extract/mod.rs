@@ -83,6 +83,11 @@ pub fn extract(doc: &Document) -> Report {
                 // A later page of the report alone (a page-turning book's, a
                 // long page's second): no opening section and none of 表二 and 表三.
                 report.flag("truncated", "the text starts after the opening sections, 表二 and 表三");
+            } else if after_requests.is_none() && words.count(REQUEST_TABLE_HEADERS) > 0 {
+                // 表三's heads printed and no row of it found (its labels broken
+                // past knowing: a page read again from mojibake, spaces inside
+                // its words): the table is lost, not absent.
+                report.flag("tables_missing", "表三's heads are printed but none of its rows was found");
             }
         } else if !has_tables(&words) {
             report.flag("tables_missing", format!("a {} report with none of its tables in the text", t.as_str()));
@@ -412,6 +417,23 @@ mod tests {
         assert!(r.has_issue("truncated") && r.has_issue("rows_missing"));
         let r = extract(&decode("whole.txt", whole.as_bytes()));
         assert_eq!(r.status, Some(Status::Ok));
+    }
+
+    #[test]
+    fn table_three_s_heads_printed_and_none_of_its_rows_found_is_partial() {
+        // 表三's heads printed, its rows lost (a page whose labels were broken
+        // past knowing): the table is missing, and the report partial.
+        let whole = std::fs::read_to_string("data/samples/004_6d9098e69707ff9c.txt").unwrap();
+        let (rows, litigation) = (whole.find("一、本年新收").unwrap(), whole.find("四、政府信息公开行政复议").unwrap());
+        let lost = format!("{}{}", &whole[..rows], &whole[litigation..]);
+        let r = extract(&decode("lost.txt", lost.as_bytes()));
+        assert!(r.requests.is_empty() && !r.disclosures.is_empty() && r.litigation.len() == 15);
+        assert!(r.has_issue("tables_missing"), "{:?}", r.issues);
+        assert_eq!(r.status, Some(Status::Partial));
+        // Its heads not printed either: no table of it to miss.
+        let heads = whole.find("三、收到和处理").unwrap();
+        let without = format!("{}{}", &whole[..heads], &whole[litigation..]);
+        assert!(!extract(&decode("without.txt", without.as_bytes())).has_issue("tables_missing"));
     }
 
     #[test]
