@@ -227,7 +227,34 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
             report.flag("cells_unaligned", why);
         }
     }
+    // (Rows read short of their cells that nothing said: a row's one number
+    // read in its first column, its others printed where no reading found them.)
+    let short = short_unflagged(report, first_fact, t);
+    if !short.is_empty() {
+        let why = "read short of its cells, the others printed where no reading found them";
+        report.flag("cells_unaligned", format!("{}: {why}", short.join(", ")));
+    }
     end.map(|end| from + end)
+}
+
+/// The rows of 表三 (its facts from `from` on) read with some of their
+/// applicants' columns and not all, that no issue saying a part was not read
+/// names. None in the shortened form, which reads two columns of its three.
+fn short_unflagged(report: &Report, from: usize, t: Template) -> Vec<&'static str> {
+    if report.has_issue("applicants_combined") {
+        return Vec::new();
+    }
+    let n = template::APPLICANTS.len();
+    let facts = &report.requests[from.min(report.requests.len())..];
+    let named = |key: &str| {
+        let partial = report.issues.iter().filter(|i| crate::extract::PARTIAL_CODES.contains(&i.code));
+        partial.into_iter().any(|i| i.detail.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| w == key))
+    };
+    let grid = crate::extract::checks::Grid::of(facts, t);
+    let read = |r: usize| (0..n).filter(|&a| grid.get(Some(r), a).is_some()).count();
+    let specs = template::request_rows(t);
+    let short = specs.iter().enumerate().filter(|&(r, s)| (1..n).contains(&read(r)) && !named(s.key));
+    short.map(|(_, s)| s.key).collect()
 }
 
 /// What 表三 printed without a number is flagged with.
@@ -1080,6 +1107,27 @@ mod tests {
         let fifteen = "0\n\n".repeat(15);
         let r = requests(&format!("{DOC_ROWS_APART}{fifteen}五、存在的主要问题及改进情况\n"), Template::T2019);
         assert!(!flagged(&r), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn rows_read_short_of_their_cells_that_nothing_names_are_flagged() {
+        // Each row's first number on its label's line and its others nowhere
+        // (表四's heading with its own fifteen cells only under it): the rows whose
+        // one number not 0 was read in its first column are named.
+        let fifteen = "0\n\n".repeat(15);
+        let r = requests(&format!("{DOC_ROWS_APART}{fifteen}五、存在的主要问题及改进情况\n"), Template::T2019);
+        let short = r.issues.iter().find(|i| i.code == "cells_unaligned" && i.detail.contains("read short of its cells"));
+        let short = short.map(|i| i.detail.split(':').next().unwrap_or_default().to_string()).unwrap_or_default();
+        let named: Vec<&str> = short.split(", ").collect();
+        assert!(named.contains(&"unable_not_held") && named.contains(&"unable_unclear"), "{:?}", r.issues);
+        for row in named {
+            let read = r.requests.iter().filter(|f| f.row == row).count();
+            assert!((1..template::APPLICANTS.len()).contains(&read), "{row}: {read}");
+        }
+        // A table read whole: no such flag.
+        let whole = "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\
+            二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+        assert!(!requests(whole, Template::T2019).issues.iter().any(|i| i.detail.contains("read short")));
     }
 
     #[test]
