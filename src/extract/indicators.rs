@@ -1016,6 +1016,14 @@ mod tests {
         r.requests.iter().map(|f| (f.row, f.count)).collect()
     }
 
+    fn proactive(r: &Report) -> Vec<f64> {
+        r.disclosures.iter().map(|f| f.value).collect()
+    }
+
+    fn proceedings(r: &Report) -> Vec<(&str, i64)> {
+        r.litigation.iter().map(|f| (f.proceeding, f.count)).collect()
+    }
+
     /// Whether a form's serials among its counts are read (see [`counts_apart`]).
     fn serials_read(text: &str) -> bool {
         let (_, rows) = super::super::cells::rows(text);
@@ -1062,7 +1070,7 @@ mod tests {
             \x20   受理依申请\n    公开信息总       条                   02      2       2\n    数\n\
             \x20   行政复议数       件                   09      0       0\n";
         let r = read_text(text);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [80.0]);
+        assert_eq!(proactive(&r), [80.0]);
         assert_eq!(requests(&r), [("new_received", 2)]);
     }
 
@@ -1112,7 +1120,7 @@ mod tests {
         let r = read_text(text);
         let want = [("new_received", 19), ("channel_in_person", 9), ("channel_fax", 0), ("channel_online", 5)];
         assert!(requests(&r).starts_with(&want), "{:?}", requests(&r));
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [36.0]);
+        assert_eq!(proactive(&r), [36.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
     }
 
@@ -1178,7 +1186,7 @@ mod tests {
                 ("litigation", "upheld", 1),
             ]
         );
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![1206.0]);
+        assert_eq!(proactive(&r), vec![1206.0]);
         assert_eq!(r.fees_yuan, Some(500.0));
     }
 
@@ -1188,7 +1196,7 @@ mod tests {
             2.传真申请数\n\n条\n\n0\n\n0\n\n3.网上申请数\n\n条\n\n4\n\n8\n\n行政复议数\n\n件\n\n1\n\n1\n";
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 4), ("channel_fax", 0), ("channel_online", 4)]);
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 1)]);
+        assert_eq!(proceedings(&r), vec![("reconsideration", 1)]);
     }
 
     #[test]
@@ -1216,8 +1224,8 @@ mod tests {
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
         let rows = rows.into_iter().chain(["partially_granted"]);
         assert_eq!(requests(&r), rows.zip([9, 4, 1, 4, 9, 3]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [76.0]);
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 1)]);
+        assert_eq!(proactive(&r), [76.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 1)]);
     }
 
     #[test]
@@ -1230,20 +1238,24 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_fax", "channel_online", "partially_granted"];
         assert_eq!(requests(&r), rows.into_iter().zip([8, 1, 6, 2]).collect::<Vec<_>>());
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0)]);
     }
+
+    /// A province's form with the year's counts and the running totals, as
+    /// plain pdftotext prints a Word table of it: the first two rows' numbers
+    /// above their labels, the others' after the labels and the signature.
+    const YEAR_AND_TOTAL_FORM: &str = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n2010 年度\n历年累计\n249\n249\n\
+        主动公开信息数\n条\n38\n38\n受理依申请公开信\n条\n息总数\n其中:1.当面申请\n条\n数\n2.传真申请数\n条\n3.网上申请数\n条\n\
+        4.信函申请数\n条\n本年度对申请的答\n条\n复总数\n其中:1.同意公开\n条\n答复数\n2.同意部分公开答\n条\n复数\n\
+        3.非本机关掌握数\n条\n行政复议数\n件\n行政诉讼数\n件\n某某县发展和改革局\n2011 年 3 月 5 日\n\n";
 
     #[test]
     fn without_codes_only_the_rows_every_cutting_agrees_on_are_read() {
         // The year's counts and the running totals on one line, the runs
         // unknown: a running total no smaller than its count leaves the first
         // two rows and the last ones one reading each, the middle ones several.
-        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n2010 年度\n历年累计\n249\n249\n主动公开信息数\n条\n\
-            38\n38\n受理依申请公开信\n条\n息总数\n其中:1.当面申请\n条\n数\n2.传真申请数\n条\n3.网上申请数\n条\n\
-            4.信函申请数\n条\n本年度对申请的答\n条\n复总数\n其中:1.同意公开\n条\n答复数\n2.同意部分公开答\n条\n复数\n\
-            3.非本机关掌握数\n条\n行政复议数\n件\n行政诉讼数\n件\n某某县发展和改革局\n2011 年 3 月 5 日\n\n\
-            13\n13\n0\n16\n9\n38\n0\n16\n9\n38\n20\n20\n2\n2\n10\n0\n0\n10\n0\n0\n";
-        let r = read_text(text);
+        let numbers = "13\n13\n0\n16\n9\n38\n0\n16\n9\n38\n20\n20\n2\n2\n10\n0\n0\n10\n0\n0\n";
+        let r = read_text(&format!("{YEAR_AND_TOTAL_FORM}{numbers}"));
         let rows = ["new_received", "channel_in_person", "channel_fax", "partially_granted", "unable_not_held"];
         assert_eq!(requests(&r), rows.into_iter().zip([38, 13, 0, 2, 10]).collect::<Vec<_>>());
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
@@ -1253,12 +1265,9 @@ mod tests {
     fn the_blocks_plain_pdftotext_prints_each_run_s_columns_in_tell_the_runs() {
         // Plain pdftotext of a Word form: each run of rows' column a block of
         // its own, blank lines around it (`13` / `13` / `0 16 9 38` / `0 16 9 38` …).
-        let text = "附表:政府信息公开情况统计表\n指标名称\n计量单位\n2010 年度\n历年累计\n249\n251\n主动公开信息数\n条\n\
-            38\n40\n受理依申请公开信\n条\n息总数\n其中:1.当面申请\n条\n数\n2.传真申请数\n条\n3.网上申请数\n条\n\
-            4.信函申请数\n条\n本年度对申请的答\n条\n复总数\n其中:1.同意公开\n条\n答复数\n2.同意部分公开答\n条\n复数\n\
-            3.非本机关掌握数\n条\n行政复议数\n件\n行政诉讼数\n件\n某某县发展和改革局\n2011 年 3 月 5 日\n\n\
-            13\n\n14\n\n0\n16\n9\n38\n\n0\n17\n9\n40\n\n20\n\n21\n\n2\n\n2\n\n10\n0\n0\n\n11\n0\n1\n";
-        let r = read_text(text);
+        let numbers = "13\n\n14\n\n0\n16\n9\n38\n\n0\n17\n9\n40\n\n20\n\n21\n\n2\n\n2\n\n10\n0\n0\n\n11\n0\n1\n";
+        let text = format!("{YEAR_AND_TOTAL_FORM}{numbers}");
+        let r = read_text(&text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "answered"];
         let rows = rows.into_iter().chain(["granted", "partially_granted", "unable_not_held"]);
         assert_eq!(requests(&r), rows.zip([38, 13, 0, 16, 9, 38, 20, 2, 10]).collect::<Vec<_>>());
@@ -1282,7 +1291,7 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
         assert_eq!(requests(&r), rows.into_iter().zip([3, 2, 0, 1, 3]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [13.0]);
+        assert_eq!(proactive(&r), [13.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
         // Codes that do not count up from the first row's: not read so.
         let r = read_text(&text.replace("\n05\n", "\n09\n"));
@@ -1308,8 +1317,8 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "answered", "granted", "partially_granted", "unable_not_held"];
         assert_eq!(requests(&r), rows.into_iter().zip([3, 3, 1, 2, 0]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [130.0]);
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
+        assert_eq!(proactive(&r), [130.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0)]);
         assert_eq!(r.fees_yuan, Some(20.0));
     }
 
@@ -1325,9 +1334,8 @@ mod tests {
         let rows = ["new_received", "channel_in_person", "channel_fax", "answered", "granted", "partially_granted"];
         let rows = rows.into_iter().chain(["unable_not_held"]);
         assert_eq!(requests(&r), rows.zip([6, 0, 0, 6, 4, 0, 2]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [43.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);
+        assert_eq!(proactive(&r), [43.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0), ("litigation", 1)]);
         assert_eq!(r.fees_yuan, Some(94.0));
         // The signature and date under the table are no part of it.
         let signed = read_text(&format!("{text}某某自治州某某县人民政府河西镇\n2017 年 1 月 22 日\n"));
@@ -1351,8 +1359,8 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_online", "granted"];
         assert_eq!(requests(&r), rows.into_iter().zip([7, 3, 4, 6]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [42.0]);
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), [("reconsideration", 0)]);
+        assert_eq!(proactive(&r), [42.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0)]);
     }
 
     #[test]
@@ -1369,9 +1377,8 @@ mod tests {
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "answered"];
         let rows = rows.into_iter().chain(["granted", "partially_granted", "unable_not_held"]);
         assert_eq!(requests(&r), rows.zip([14, 5, 0, 6, 3, 14, 11, 0, 3]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [75.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 1)]);
+        assert_eq!(proactive(&r), [75.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0), ("litigation", 1)]);
         assert_eq!(r.fees_yuan, Some(0.0));
     }
 
@@ -1399,9 +1406,8 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "channel_letter", "granted"];
         assert_eq!(requests(&r), rows.into_iter().zip([16, 9, 0, 5, 2, 12]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [95.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        assert_eq!(proactive(&r), [95.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 1), ("litigation", 0)]);
         // Counts after the labels fewer than the rows: none read so.
         let short = text.replace("\n1\n0\n", "\n1\n");
         assert!(!serials_read(&short));
@@ -1417,9 +1423,8 @@ mod tests {
             9\n0\n2\n\n件\n件\n万元\n\n1\n0\n0\n";
         let r = read_text(text);
         assert_eq!(requests(&r), [("new_received", 9), ("channel_fax", 0), ("partially_granted", 2)]);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [41.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        assert_eq!(proactive(&r), [41.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 1), ("litigation", 0)]);
         assert_eq!(r.fees_yuan, Some(0.0));
         // Numbers on the date's line past the labels' end are no counts.
         let undated = text.replace("2016 年 2 月 3 日", "备注 5");
@@ -1451,9 +1456,8 @@ mod tests {
             8\n1\n2\n\n件\n件\n万元\n\n1\n0\n0.0125\n";
         let r = read_text(text);
         assert_eq!(requests(&r), [("new_received", 8), ("channel_fax", 1), ("partially_granted", 2)]);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [57.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 1), ("litigation", 0)]);
+        assert_eq!(proactive(&r), [57.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 1), ("litigation", 0)]);
         // (The form's one unit of money in 万元.)
         assert_eq!(r.fees_yuan, Some(125.0));
         // A number alone above a label that is not the row's place: no serial, so
@@ -1471,9 +1475,8 @@ mod tests {
             4\n0\n1\n\n件\n件\n万元\n\n0\n2\n0\n";
         let r = read_text(text);
         assert_eq!(requests(&r), [("new_received", 4), ("channel_fax", 0), ("partially_granted", 1)]);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [23.0]);
-        let litigation: Vec<_> = r.litigation.iter().map(|f| (f.proceeding, f.count)).collect();
-        assert_eq!(litigation, [("reconsideration", 0), ("litigation", 2)]);
+        assert_eq!(proactive(&r), [23.0]);
+        assert_eq!(proceedings(&r), [("reconsideration", 0), ("litigation", 2)]);
     }
 
     #[test]
@@ -1489,7 +1492,7 @@ mod tests {
         let r = read_text(text);
         let rows = ["new_received", "channel_in_person", "channel_fax", "channel_online", "answered"];
         assert_eq!(requests(&r), rows.into_iter().zip([5, 1, 0, 4, 5]).collect::<Vec<_>>());
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [100.0]);
+        assert_eq!(proactive(&r), [100.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0]);
         assert_eq!(r.fees_yuan, Some(200.0));
         // Numbers under the head more than the rows, no blank line parting them: none read.
@@ -1507,7 +1510,7 @@ mod tests {
         let r = read_text(text);
         let expected = [("new_received", 316), ("channel_in_person", 89), ("channel_fax", 0), ("answered", 316)];
         assert_eq!(requests(&r), expected);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), [349.0]);
+        assert_eq!(proactive(&r), [349.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), [0, 0]);
     }
 
@@ -1551,7 +1554,7 @@ mod tests {
             申请总数 | 条 | 10 | 7 | 30 |\n其中:1.当面申请数 | 条 | 11 | 2 | 9 |\n行政复议数 | 件 | 32 | 0 | 1 |\n";
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2)]);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+        assert_eq!(proactive(&r), vec![356.0]);
         assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
     }
 
@@ -1562,7 +1565,7 @@ mod tests {
             (2)“信息不存在”数\n| 条\n| 22\n| 1\n| 2\n|\n";
         let r = read_text(text);
         assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("unable_not_exist", 1)]);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+        assert_eq!(proactive(&r), vec![356.0]);
     }
 
     #[test]
@@ -1614,7 +1617,7 @@ mod tests {
         for text in [text.to_string(), text.replace(" | ", "\t").replace(" |\n", "\n")] {
             let r = read_text(&text);
             assert_eq!(requests(&r), vec![("new_received", 7), ("channel_in_person", 2), ("granted", 4)], "{text}");
-            assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![85.0]);
+            assert_eq!(proactive(&r), vec![85.0]);
             assert_eq!(r.litigation.iter().map(|f| f.count).collect::<Vec<_>>(), vec![0]);
         }
     }
@@ -1674,11 +1677,11 @@ mod tests {
             其中：1.同意公开答复数             条        10         41\n\
             行政复议数                     件        0          1\n";
         let r = read_text(text);
-        assert_eq!(r.disclosures.iter().map(|f| f.value).collect::<Vec<_>>(), vec![356.0]);
+        assert_eq!(proactive(&r), vec![356.0]);
         assert_eq!(
             requests(&r),
             vec![("new_received", 14), ("channel_in_person", 3), ("answered", 14), ("granted", 10)]
         );
-        assert_eq!(r.litigation.iter().map(|f| (f.proceeding, f.count)).collect::<Vec<_>>(), vec![("reconsideration", 0)]);
+        assert_eq!(proceedings(&r), vec![("reconsideration", 0)]);
     }
 }
