@@ -347,12 +347,11 @@ fn gathered_after<'r, 'a>(text: &str, rows: &'r [Row<'a>]) -> Option<Vec<Line<'r
     if later.is_empty() || (!coded && later.iter().any(|n| n.above.is_some())) {
         return None;
     }
-    let (width, after_columns, codes_from) = match coded {
-        true => {
-            let total = columns.total.map(|t| t - 1);
-            (width - 1, Columns { code: false, count: columns.count - 1, total }, None)
-        }
-        false => (width, Columns { ..columns }, codes_from),
+    let (width, after_columns, codes_from) = if coded {
+        let total = columns.total.map(|t| t - 1);
+        (width - 1, Columns { code: false, count: columns.count - 1, total }, None)
+    } else {
+        (width, columns, codes_from)
     };
     let runs = runs_after(rows, after, width, later.len())?;
     let first = |n: &Named<'r, 'a>| {
@@ -415,6 +414,7 @@ fn named_rows<'r, 'a>(rows: &'r [Row<'a>], from: usize) -> (Vec<Named<'r, 'a>>, 
 
 /// Which of a form's columns of numbers (`width` of them) hold the codes, the
 /// count, the running total.
+#[derive(Clone, Copy)]
 struct Columns {
     code: bool,
     count: usize,
@@ -470,14 +470,20 @@ fn runs_after<'r, 'a>(rows: &'r [Row<'a>], from: usize, width: usize, wanted: us
 /// them, and one after the last (or the last the line's). Where the line has
 /// no blank line among its cells, any part of it.
 fn printed_apart(text: &str, cells: &[Cell], from: usize, to: usize) -> bool {
-    let blank = |k: usize| {
-        let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|k| cells.get(k)), cells.get(k)) else { return true };
-        text.get(a.offset..b.offset).is_none_or(|t| t.matches('\n').count() > 1)
+    let blank = |k: usize| match (k.checked_sub(1).and_then(|k| cells.get(k)), cells.get(k)) {
+        (Some(a), Some(b)) => blank_between(text, a, b),
+        _ => true,
     };
     if !(1..cells.len()).any(blank) {
         return true;
     }
     blank(from) && blank(to) && !(from + 1..to).any(blank)
+}
+
+/// Whether a blank line stands between two numbers of a text (plain
+/// `pdftotext` parts its blocks so).
+fn blank_between(text: &str, a: &Cell, b: &Cell) -> bool {
+    text.get(a.offset..b.offset).is_none_or(|t| t.matches('\n').count() > 1)
 }
 
 /// Each row's count among the lines of numbers `runs` (`width` a row), where
@@ -599,8 +605,8 @@ fn counts_apart<'r>(text: &str, rows: &'r [Row], serials: bool) -> Option<Vec<Li
     let signed = |k: usize| rows.get(k + 1).is_some_and(|r| !r.cells.is_empty() && date_alone(r.label()));
     // (A line's numbers up to a blank line: plain `pdftotext` ends a column's run so.)
     let block = |cells: &'r [Cell]| {
-        let blank = |w: &[Cell]| text.get(w[0].offset..w[1].offset).is_none_or(|t| t.matches('\n').count() > 1);
-        &cells[..cells.len().min(1 + cells.windows(2).take_while(|w| !blank(w)).count())]
+        let run = 1 + cells.windows(2).take_while(|w| !blank_between(text, &w[0], &w[1])).count();
+        &cells[..cells.len().min(run)]
     };
     for (k, r) in rows.iter().enumerate().skip(start + 1).take(MAX_TABLE_ROWS) {
         if r.kind != Kind::Table {
