@@ -6,6 +6,7 @@ use crate::extract::cells::cells_add_up;
 
 mod apart;
 mod heads_apart;
+mod last_apart;
 mod start;
 mod touching;
 mod wrapped;
@@ -70,6 +71,13 @@ pub fn read_litigation(text: &str, rows: &[Row], from: usize, report: &mut Repor
     let Printed { mut cells, end, delimited, .. } = table;
     let whole = n - GROUP;
     if (whole..n).contains(&cells.len()) && !delimited && adds_up(&cells[..whole]) && last_apart {
+        // (Read where its heads and numbers there make it whole and it adds up.)
+        if let Some(last) = last_apart::read(rows, end) {
+            cells.truncate(whole);
+            cells.extend(last);
+            push_facts(report, cells, |_| false);
+            return Some(end);
+        }
         let why = format!("表四's {LAST_PROCEEDING} printed apart after the table and not read whole: not read");
         report.flag("litigation_cells_missing", why);
         cells.truncate(whole);
@@ -1383,6 +1391,34 @@ mod tests {
         let r = litigation(&text);
         assert_eq!(counts(&r), [0, 5, 0, 0, 5, 9, 0, 6, 2, 17], "{:?}", r.issues);
         assert!(r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn a_last_proceeding_printed_apart_under_its_heading_is_read_where_its_heads_and_sums_make_it_whole() {
+        // Plain pdftotext of a Word table: the first two proceedings under the
+        // heads; 复议后起诉's heads and numbers after the next section, 尚未审结's
+        // and 总计's heads later over their own numbers, the total wrapped in
+        // its narrow cell (`13` / `1` for 131).
+        let table = "0\n0\n0\n33\n33\n0\n0\n0\n0\n0\n";
+        let apart = |numbers: &str| {
+            format!(
+                "{HEADS_A_CHARACTER_A_LINE}{table}五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n\n\
+                 复议后起诉\n结\n结\n其\n果\n果\n他\n维\n纠\n结\n持\n正\n果\n{numbers}六、其他需要报告的事项\n无。\n"
+            )
+        };
+        let r = litigation(&apart("0\n71 0\n\n尚\n未\n审\n结\n60\n\n总\n计\n\n13\n1\n\n"));
+        assert_eq!(counts(&r), [0, 0, 0, 33, 33, 0, 0, 0, 0, 0, 0, 71, 0, 60, 131], "{:?}", r.issues);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        // Four zeros and no later head: all five 0.
+        let r = litigation(&apart("0\n0\n0\n\n0\n\n"));
+        assert_eq!(counts(&r)[10..], [0, 0, 0, 0, 0], "{:?}", r.issues);
+        // Numbers that do not add up to the total (nor joined): not read.
+        let r = litigation(&apart("0\n71 0\n\n尚\n未\n审\n结\n60\n\n总\n计\n\n13\n2\n\n"));
+        assert_eq!(counts(&r).len(), 10, "{:?}", counts(&r));
+        assert!(r.has_issue("litigation_cells_missing"), "{:?}", r.issues);
+        // Four numbers not all 0: which is lacking is not known.
+        let r = litigation(&apart("1\n0\n0\n\n1\n\n"));
+        assert_eq!(counts(&r).len(), 10, "{:?}", counts(&r));
     }
 
     #[test]
