@@ -16,8 +16,8 @@ const MAX_ROWS: usize = 48;
 /// after layout row `end`): the numbers after its first heads are its
 /// outcomes in order, and where 尚未审结's heads or 总计's are printed later,
 /// the number right after them is that column's. Read where they make its
-/// five cells and its outcomes add up to its total, a total wrapped in its
-/// narrow cell (`13` / `1` for 131) joined where only so it does; or where
+/// five cells and its outcomes add up to its total, a total printed in two
+/// pieces read as one wrapped in its narrow cell (`13` / `1` for 131); or where
 /// four zeros are all its numbers and no later head is printed (the one
 /// lacking, an outcome or the total, 0 either way).
 pub(super) fn read(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
@@ -64,14 +64,11 @@ pub(super) fn read(rows: &[Row], end: usize) -> Option<Vec<Cell>> {
     cells.extend(pending.first().copied());
     let sum: f64 = cells.iter().map(value).sum();
     // (The total as printed, or its two pieces joined.)
-    let printed = total.first().or(first.get(outcomes)).copied()?;
-    let joined = match total.as_slice() {
-        [head, rest] => wrapped(head, rest),
-        _ => None,
+    let total = match total.as_slice() {
+        [head, rest] => wrapped(head, rest)?,
+        _ => total.first().or(first.get(outcomes)).copied()?,
     };
-    let total = [Some(printed), joined].into_iter().flatten().find(|t| value(t) == sum)?;
-    cells.push(total);
-    Some(cells)
+    (value(&total) == sum).then(|| [cells, vec![total]].concat())
 }
 
 /// A number wrapped in its narrow cell, its first digits (`head`) on one line
