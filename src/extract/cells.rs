@@ -77,6 +77,19 @@ pub fn cells_add_up(cells: &[Cell]) -> bool {
     others.iter().map(Cell::number).sum::<f64>() == last.number()
 }
 
+/// Whether a blank line stands between two places of `text` (`a` before `b`).
+pub fn blank_between(text: &str, a: usize, b: usize) -> bool {
+    let between = text.as_bytes().get(a..b).unwrap_or_default();
+    // A line wholly between the two with nothing but blanks on it.
+    let mut breaks = memchr::memchr_iter(b'\n', between);
+    let Some(mut last) = breaks.next() else { return false };
+    breaks.any(|next| {
+        let blank = between[last + 1..next].iter().all(u8::is_ascii_whitespace);
+        last = next;
+        blank
+    })
+}
+
 /// A piece of label text with its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frag<'a> {

@@ -13,7 +13,7 @@
 //! 同意公开` / `5 | 1 | 3`), is read too: each head names its column's count, in
 //! an indicator's words or the prose's.
 
-use super::cells::{Cell, CellUnit, Kind, Row, Value};
+use super::cells::{blank_between, Cell, CellUnit, Kind, Row, Value};
 use super::numerals;
 use crate::report::{DisclosureFact, LitigationFact, Report, RequestFact};
 
@@ -471,19 +471,13 @@ fn runs_after<'r, 'a>(rows: &'r [Row<'a>], from: usize, width: usize, wanted: us
 /// no blank line among its cells, any part of it.
 fn printed_apart(text: &str, cells: &[Cell], from: usize, to: usize) -> bool {
     let blank = |k: usize| match (k.checked_sub(1).and_then(|k| cells.get(k)), cells.get(k)) {
-        (Some(a), Some(b)) => blank_between(text, a, b),
+        (Some(a), Some(b)) => blank_between(text, a.offset, b.offset),
         _ => true,
     };
     if !(1..cells.len()).any(blank) {
         return true;
     }
     blank(from) && blank(to) && !(from + 1..to).any(blank)
-}
-
-/// Whether a blank line stands between two numbers of a text (plain
-/// `pdftotext` parts its blocks so).
-fn blank_between(text: &str, a: &Cell, b: &Cell) -> bool {
-    text.get(a.offset..b.offset).is_none_or(|t| t.matches('\n').count() > 1)
 }
 
 /// Each row's count among the lines of numbers `runs` (`width` a row), where
@@ -605,7 +599,7 @@ fn counts_apart<'r>(text: &str, rows: &'r [Row], serials: bool) -> Option<Vec<Li
     let signed = |k: usize| rows.get(k + 1).is_some_and(|r| !r.cells.is_empty() && date_alone(r.label()));
     // (A line's numbers up to a blank line: plain `pdftotext` ends a column's run so.)
     let block = |cells: &'r [Cell]| {
-        let run = 1 + cells.windows(2).take_while(|w| !blank_between(text, &w[0], &w[1])).count();
+        let run = 1 + cells.windows(2).take_while(|w| !blank_between(text, w[0].offset, w[1].offset)).count();
         &cells[..cells.len().min(run)]
     };
     for (k, r) in rows.iter().enumerate().skip(start + 1).take(MAX_TABLE_ROWS) {

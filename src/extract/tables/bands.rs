@@ -31,7 +31,7 @@
 //! identity) misses by, perhaps the cell it wants. The
 //! shortened form (自然人, 法人或其他组织, 总计) is read as three columns.
 
-use crate::extract::cells::cells_add_up;
+use crate::extract::cells::{blank_between, cells_add_up};
 use super::cut_rows::CutRow;
 use super::*;
 
@@ -52,19 +52,6 @@ const MAX_GAP: usize = 2;
 /// What a band whose first columns follow the others weighs more: of two
 /// readings that add up as well, the one in the order most tables print.
 const AFTER: i64 = -1;
-
-/// Whether a blank line stands between two places of `text` (`a` before `b`).
-pub(super) fn blank_between(text: &str, a: usize, b: usize) -> bool {
-    let between = text.as_bytes().get(a..b).unwrap_or_default();
-    // A line wholly between the two with nothing but blanks on it.
-    let mut breaks = memchr::memchr_iter(b'\n', between);
-    let Some(mut last) = breaks.next() else { return false };
-    breaks.any(|next| {
-        let blank = between[last + 1..next].iter().all(u8::is_ascii_whitespace);
-        last = next;
-        blank
-    })
-}
 
 /// A number of the table where it is printed: on a line of numbers alone, or
 /// on a label's line (`glued`); the run of numbers alone it belongs to (a run

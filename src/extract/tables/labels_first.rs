@@ -502,7 +502,7 @@ fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> b
     }
     // (What follows them after a blank line stays `at`'s.)
     let (cells, rest) = out[at].cells.split_at(k * n);
-    if rest.first().is_some_and(|c| !super::bands::blank_between(text, cells[k * n - 1].offset, c.offset)) {
+    if rest.first().is_some_and(|c| !crate::extract::cells::blank_between(text, cells[k * n - 1].offset, c.offset)) {
         return false;
     }
     let rest = rest.to_vec();
@@ -511,7 +511,7 @@ fn across(text: &str, out: &mut [Row], rows: &[usize], at: usize, n: usize) -> b
     let mut line = 0;
     for (i, cell) in cells.iter().enumerate() {
         if let Some(last) = i.checked_sub(1).map(|p| cells[p].offset) {
-            if super::bands::blank_between(text, last, cell.offset) {
+            if crate::extract::cells::blank_between(text, last, cell.offset) {
                 if line + 1 != k {
                     return false;
                 }

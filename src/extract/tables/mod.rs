@@ -46,6 +46,7 @@ mod requests;
 mod rows_by_columns;
 mod split_rows;
 mod total_order;
+mod under_litigation;
 mod wide_numbers;
 mod wrapped_bands;
 mod zero_rows;

@@ -178,6 +178,8 @@ pub fn read_requests(text: &str, rows: &[Row], t: Template, from: usize, report:
             *report = apart;
         }
     }
+    // (The last rows' other columns printed under 表四's heading, a band at a time: read again where they add up.)
+    super::under_litigation::reread(text, rows_read, t, report, first_fact);
     let named = || super::rows_named(rows_read, super::Cues::requests(t));
     for row in super::guesses::lone_in_unread_dropped(&mut report.requests, first_fact, t, named) {
         let why = "its one number read in a table most of whose rows, their labels printed, were not read: \
@@ -860,7 +862,7 @@ fn lone_placed(facts: &mut Vec<RequestFact>, from: usize, lone: &[usize], alone:
 /// The rows where 表三 may start: a row of the table whose label holds the
 /// first row's `anchor`, or does with the line of label alone after it or
 /// before it (a narrow column wraps it; then the first of the two).
-fn table_starts(rows: &[Row], anchor: &str) -> Vec<usize> {
+pub(super) fn table_starts(rows: &[Row], anchor: &str) -> Vec<usize> {
     let orphan = |k: usize| rows.get(k).filter(|r| r.is_orphan()).map_or("", |r| r.label());
     // An anchor across two lines starts with its first character on the first.
     let head = anchor.chars().next().map_or(anchor, |c| &anchor[..c.len_utf8()]);
@@ -1107,6 +1109,44 @@ mod tests {
         let fifteen = "0\n\n".repeat(15);
         let r = requests(&format!("{DOC_ROWS_APART}{fifteen}五、存在的主要问题及改进情况\n"), Template::T2019);
         assert!(!flagged(&r), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn the_last_rows_other_columns_under_the_litigation_heading_are_read_a_band_at_a_time() {
+        // The rows from (三)4 on each with its first number on its label's line;
+        // under 表四's heading 表四's first eight cells a line each, then those
+        // rows' other six columns a band at a time, each column a block between
+        // blank lines (a band of one row, then one of the other fifteen), then
+        // 表四's last cells. Two of the second band's rows have 1 in 商业企业.
+        let lone = [0, 0, 0, 0, 0, 6, 0, 1, 2, 0, 0, 0, 0, 1, 25, 5];
+        let commercial = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0];
+        let block = |cells: Vec<i64>| cells.iter().map(|c| format!("{c}\n")).collect::<String>() + "\n";
+        let mut under = "0\n\n".repeat(8);
+        under += &"0\n\n".repeat(6);
+        under += &block(commercial.to_vec());
+        for _ in 0..4 {
+            under += &block(vec![0; 15]);
+        }
+        under += &block(lone[1..].iter().zip(commercial).map(|(l, c)| l + c).collect());
+        under += "0\n\n0\n\n";
+        let r = requests(&format!("{DOC_ROWS_APART}\n{under}五、存在的主要问题及改进情况\n"), Template::T2019);
+        let row = |key: &str| {
+            let facts = r.requests.iter().filter(|f| f.row == key);
+            facts.map(|f| (f.applicant, f.count)).collect::<Vec<_>>()
+        };
+        let whole = |first: i64, commercial: i64| {
+            let counts = [first, commercial, 0, 0, 0, 0, first + commercial];
+            template::APPLICANTS.iter().copied().zip(counts).collect::<Vec<_>>()
+        };
+        assert_eq!(row("unable_not_held"), whole(6, 1), "{:?}", r.issues);
+        assert_eq!(row("unable_unclear"), whole(1, 0));
+        assert_eq!(row("total_processed"), whole(25, 1));
+        assert_eq!(row("carried_forward"), whole(5, 0));
+        assert!(!r.issues.iter().any(|i| i.detail.contains("read short")), "{:?}", r.issues);
+        // A band whose rows do not add up: not read so.
+        let broken = under.replacen("\n1\n", "\n2\n", 1);
+        let r = requests(&format!("{DOC_ROWS_APART}\n{broken}五、存在的主要问题及改进情况\n"), Template::T2019);
+        assert!(r.requests.iter().filter(|f| f.row == "unable_not_held").count() < 7, "{:?}", r.issues);
     }
 
     #[test]

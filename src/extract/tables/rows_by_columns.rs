@@ -161,7 +161,7 @@ fn lines_in_turn(text: &str, numbers: &[(usize, i64)], k: usize) -> Option<Vec<V
 /// Whether the numbers (each with its place) come in runs of `k` lines, a
 /// column's: no blank line within a run, one between runs.
 fn columns_in_runs(text: &str, numbers: &[(usize, i64)], k: usize) -> bool {
-    let blank = |w: &[(usize, i64)]| super::bands::blank_between(text, w[0].0, w[1].0);
+    let blank = |w: &[(usize, i64)]| crate::extract::cells::blank_between(text, w[0].0, w[1].0);
     numbers.windows(2).enumerate().all(|(i, w)| blank(w) == ((i + 1) % k == 0))
 }
 
