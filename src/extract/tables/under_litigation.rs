@@ -22,17 +22,19 @@ const MAX_BEFORE: usize = 15;
 pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report, first_fact: usize) {
     let specs = template::request_rows(t);
     let n = template::APPLICANTS.len();
-    // (Only where some row of the table is read short.)
-    if report.requests.len().saturating_sub(first_fact) >= specs.len() * n {
+    // (Only where some row of the table is read from its one number alone, and
+    // not in the shortened form.)
+    // (The facts come a row at a time: a row alone between two others.)
+    let facts = report.requests.get(first_fact..).unwrap_or_default();
+    let row = |k: usize| facts.get(k).map(|f| f.row);
+    let alone = |k: usize| k.checked_sub(1).and_then(row) != row(k) && row(k + 1) != row(k);
+    if report.has_issue("applicants_combined") || !(0..facts.len()).any(alone) {
         return;
     }
     let cues = Cues::requests(t);
     let stop = |label: &str| template::LITIGATION_ANCHORS.iter().any(|a| label.has(a));
     let starts = super::requests::table_starts(rows, specs[0].cues[0]);
     let Some(walk) = starts.iter().map(|&k| walk(rows, k, cues, stop)).find(|w| w.matches.len() >= 4) else { return };
-    if report.has_issue("applicants_combined") {
-        return;
-    }
     // The rows at the end of the table with one number on their label's line
     // and none on lines of their own before the next row's.
     let next = |i: usize| walk.matches.get(i + 1).map_or(walk.end, |m| m.1);
