@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::extract::cells::{blank_between, cells_add_up};
+use crate::report::Issue;
 
 /// The most of 表四's cells printed under its heading before 表三's bands.
 const MAX_BEFORE: usize = 15;
@@ -22,13 +23,13 @@ const MAX_BEFORE: usize = 15;
 pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report, first_fact: usize) {
     let specs = template::request_rows(t);
     let n = template::APPLICANTS.len();
-    // (Only where some row of the table is read from its one number alone, and
-    // not in the shortened form.)
-    // (The facts come a row at a time: a row alone between two others.)
+    // (Only where some row of the table is read from its one number alone, its
+    // fact between two other rows' as the facts come a row at a time; and not
+    // in the shortened form.)
     let facts = report.requests.get(first_fact..).unwrap_or_default();
     let row = |k: usize| facts.get(k).map(|f| f.row);
-    let alone = |k: usize| k.checked_sub(1).and_then(row) != row(k) && row(k + 1) != row(k);
-    if report.has_issue("applicants_combined") || !(0..facts.len()).any(alone) {
+    let one_fact = |k: usize| k.checked_sub(1).and_then(row) != row(k) && row(k + 1) != row(k);
+    if report.has_issue("applicants_combined") || !(0..facts.len()).any(one_fact) {
         return;
     }
     let cues = Cues::requests(t);
@@ -101,7 +102,13 @@ pub(super) fn reread(text: &str, rows: &[Row], t: Template, report: &mut Report,
     let kept: Vec<RequestFact> = report.requests.drain(first_fact..).filter(|f| !keys.contains(&f.row)).collect();
     report.requests.extend(kept);
     report.requests.extend(facts);
-    report.issues.retain(|i| !(i.code == "cells_inferred" && i.detail.contains("a lone 0 read as the row's zeros")));
+    // (The rows read as zeros from a lone 0 read so no more.)
+    let zeros = |i: &Issue| i.code == "cells_inferred" && i.detail.contains("a lone 0 read as the row's zeros");
+    let all_read = |i: &Issue| {
+        let rows = i.detail.split(':').next().unwrap_or_default();
+        rows.split(", ").all(|r| keys.contains(&r))
+    };
+    report.issues.retain(|i| !(zeros(i) && all_read(i)));
 }
 
 /// The rows (each its first cell from `firsts`) that `blocks` print a band at
