@@ -6,7 +6,10 @@
 //! others: the first row's numbers a run each, `193 ¶ 21 ¶ 27 ¶ 108 ¶ 41`, then
 //! the next rows' `9|85|17|0|5 ¶ …`); then the band's last column, one run.
 //! The band's first or last row may be a block of its own, its numbers a run
-//! each (`950 ¶ 87 ¶ 19 ¶ …`, the next rows' first column after them).
+//! each (`950 ¶ 87 ¶ 19 ¶ …`, the next rows' first column after them). A
+//! band whose rows' first columns come a row a line has a wrapped first
+//! number's last digits after its row's other first columns, at the next
+//! line's start (`112 120 11 11 49 ¶ 5 65 2 2 1 6` for 1125 …, then 65 …).
 //!
 //! Such a band is put back as [`super::bands`] reads a band, a run a column
 //! with its rows' numbers in order, where one way only of joining the pieces
@@ -33,7 +36,7 @@ pub(super) fn rejoined(text: &str, runs: &[Run], n: usize, m: usize) -> Option<V
     let mut out: Option<Vec<Run>> = None;
     let mut i = 0;
     while i < runs.len() {
-        match band_at(text, runs, i, n, m) {
+        match band_at(text, runs, i, n, m).or_else(|| lead_band_at(text, runs, i, n, m)) {
             Some((band, used)) => {
                 out.get_or_insert_with(|| runs[..i].to_vec()).extend(band);
                 i += used;
@@ -107,6 +110,130 @@ fn blocks_from(
         blocks.pop();
     }
     None
+}
+
+/// The band from run `i` whose rows' first `w` columns come row by row (a
+/// row's first columns a line, as [`super::bands`] reads such a band), the
+/// first column's wrapped numbers parted: a row's first piece starts its
+/// line, the last digits follow its other first columns, at the next row's
+/// line's start (`112 120 11 11 49` / `5 65 2 2 1 6` for 1125 …, then 65 …);
+/// then its other columns a run each, the last column's wrapped numbers in
+/// two pieces one after the other (`134` / `5` for 1345). The next row may
+/// come around the others: its first columns a number a run before them,
+/// its others a number a run after them. Put back as a run a column (the row
+/// around them a number a run after), and how many runs it was printed in.
+fn lead_band_at(text: &str, runs: &[Run], i: usize, n: usize, m: usize) -> Option<(Vec<Run>, usize)> {
+    let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
+    for w in 1..n {
+        let mut total = 0;
+        for lead in 1..=m + MAX_WRAPPED {
+            let end = i + lead;
+            if len(end - 1) == 0 || total > m * w + MAX_WRAPPED {
+                break;
+            }
+            total += len(end - 1);
+            for around in [false, true] {
+                let others = end + if around { w } else { 0 };
+                let (rows, last) = (len(others), others + n - w - 1);
+                let singles = |from: usize, count: usize| (from..from + count).all(|k| len(k) == 1);
+                let fits = (2..=m.saturating_sub(usize::from(around))).contains(&rows)
+                    && (!around || singles(end, w) && singles(last + 1, n - w))
+                    && (others..last).all(|k| len(k) == rows);
+                let (Some(e1), Some(e2)) = (total.checked_sub(rows * w), len(last).checked_sub(rows)) else { continue };
+                // (No piece at all: a band as the bands reader reads it.)
+                if !fits || e1 > MAX_WRAPPED || e2 > MAX_WRAPPED || e1 + e2 == 0 {
+                    continue;
+                }
+                let firsts: Vec<Cell> = runs[i..end].iter().flat_map(|r| r.0.iter().copied()).collect();
+                let Some((firsts, tail)) = lead_joined(text, &firsts, &runs[others..=last], w, rows) else {
+                    continue;
+                };
+                let mut band: Vec<Run> = Vec::with_capacity(2 * n);
+                let row = runs[end - 1].1;
+                band.extend((0..w).map(|c| ((0..rows).map(|j| firsts[j * w + c]).collect(), row)));
+                band.extend(runs[others..last].iter().cloned());
+                band.push((tail, runs[last].1));
+                if !around {
+                    return Some((band, last + 1 - i));
+                }
+                band.extend(runs[end..end + w].iter().chain(&runs[last + 1..last + 1 + n - w]).cloned());
+                return Some((band, last + 1 + n - w - i));
+            }
+        }
+    }
+    None
+}
+
+/// The first columns of a band's rows printed row by row (`firsts`, `w` a
+/// row, the first column's wrapped numbers in two pieces as [`lead_band_at`]
+/// reads them) and its last column (the last of `others`, the other columns'
+/// runs), their wrapped numbers joined: `rows` rows' first columns, `w` a
+/// row, and the last column; where one way only of joining them makes every
+/// row add up, two rows at least holding a number not 0 (else `None`).
+fn lead_joined(text: &str, firsts: &[Cell], others: &[Run], w: usize, rows: usize) -> Option<(Vec<Cell>, Vec<Cell>)> {
+    let extra = firsts.len() - rows * w;
+    let digits = |c: &Cell| digits_of(text, c).unwrap_or(0);
+    // (A piece as wide as the widest first piece, then one no wider.)
+    let wraps = |head: &Cell, tail: &Cell, widest: u32| {
+        let (h, t) = (digits(head), digits(tail));
+        h >= 2 && h == widest && (1..=h).contains(&t)
+    };
+    let joined = |head: &Cell, tail: &Cell| Cell { value: Some(with_digits(head, tail, digits(tail))), ..*head };
+    let (middles, last) = others.split_at(others.len() - 1);
+    let last = &last[0].0;
+    let picks: Vec<u32> = if extra == 0 { vec![0] } else { bit_sets(rows, extra).collect() };
+    let numbers = |a: &[Cell], b: &[Cell]| -> Vec<f64> { a.iter().chain(b).map(Cell::number).collect() };
+    let mut found: Option<(Vec<Cell>, Vec<Cell>)> = None;
+    for pick in picks {
+        // Each row's first columns, its first column's last digits after them where picked.
+        let (mut cells, mut tails, mut at) = (Vec::with_capacity(rows * w), Vec::with_capacity(extra), 0);
+        for j in 0..rows {
+            cells.extend_from_slice(&firsts[at..at + w]);
+            at += w;
+            if pick & 1 << j != 0 {
+                tails.push((j * w, firsts[at]));
+                at += 1;
+            }
+        }
+        let widest = (0..rows).map(|j| digits(&cells[j * w])).max().unwrap_or(0);
+        if !tails.iter().all(|(k, tail)| wraps(&cells[*k], tail, widest)) {
+            continue;
+        }
+        for (k, tail) in tails {
+            cells[k] = joined(&cells[k], &tail);
+        }
+        // The last column's pieces, each row's total whole or joined.
+        let row = |j: usize| cells[j * w..j * w + w].iter().chain(middles.iter().map(move |r| &r.0[j]));
+        let sum = |j: usize| row(j).map(Cell::number);
+        let widest = last.iter().map(digits).max().unwrap_or(0);
+        let (mut totals, mut p) = (Vec::with_capacity(rows), 0);
+        for j in 0..rows {
+            let want = sum(j).sum::<f64>();
+            let Some(&piece) = last.get(p) else { break };
+            if piece.number() == want {
+                totals.push(piece);
+                p += 1;
+            } else if let Some(tail) = last.get(p + 1).filter(|t| wraps(&piece, t, widest)) {
+                let whole = joined(&piece, tail);
+                if whole.number() != want {
+                    break;
+                }
+                totals.push(whole);
+                p += 2;
+            } else {
+                break;
+            }
+        }
+        let some = (0..rows).filter(|&j| sum(j).any(|v| v != 0.0)).count() >= 2;
+        if totals.len() < rows || p < last.len() || !some {
+            continue;
+        }
+        if found.as_ref().is_some_and(|(f, t)| numbers(f, t) != numbers(&cells, &totals)) {
+            return None;
+        }
+        found = Some((cells, totals));
+    }
+    found
 }
 
 /// The band of `blocks` closed by the last column's run `k`, put back where
@@ -292,6 +419,31 @@ mod tests {
         let singles: String = [3, 1, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
         let text = singles + "4\n6\n";
         assert!(rejoined(&text, &runs_of(&text), 7, 25).is_none());
+    }
+
+    #[test]
+    fn a_bands_first_columns_row_by_row_their_wrapped_pieces_apart_are_put_back() {
+        // Rows 1125 120 11 11 49 29 1345 / 65 2 2 1 6 0 76 / 502 52 5 4 27 12 602: each row's first five
+        // columns a line, 1125's last digit at the next line's start, then the other two columns a run
+        // each (`134` / `5` for 1345); the next row, 11 1 0 0 1 0 13, around them a number a run.
+        let text = "112 120 11 11 49\n\n5 65 2 2 1 6\n\n502 52 5 4 27\n\n11\n\n1\n\n0\n\n0\n\n1\n\n\
+                    29\n0\n12\n\n134\n5\n76\n602\n\n0\n\n13\n\n4\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        let rows = [
+            [1125.0, 120.0, 11.0, 11.0, 49.0, 29.0, 1345.0],
+            [65.0, 2.0, 2.0, 1.0, 6.0, 0.0, 76.0],
+            [502.0, 52.0, 5.0, 4.0, 27.0, 12.0, 602.0],
+        ];
+        assert_eq!(numbers(&back[..7]), columns(&rows));
+        let around = [11.0, 1.0, 0.0, 0.0, 1.0, 0.0, 13.0, 4.0];
+        assert_eq!(numbers(&back[7..]), around.map(|v| vec![v]));
+        // With no row around the others, the band alone.
+        let alone = text.replace("11\n\n1\n\n0\n\n0\n\n1\n\n", "").replace("\n\n0\n\n13\n", "\n");
+        let back = rejoined(&alone, &runs_of(&alone), 7, 25).unwrap();
+        assert_eq!(numbers(&back), columns(&rows).into_iter().chain([vec![4.0]]).collect::<Vec<_>>());
+        // Where no way of joining makes the rows add up: nothing put back.
+        let wrong = text.replace("\n134\n5\n", "\n134\n6\n");
+        assert!(rejoined(&wrong, &runs_of(&wrong), 7, 25).is_none());
     }
 
     #[test]
