@@ -77,6 +77,11 @@ pub fn cells_add_up(cells: &[Cell]) -> bool {
     others.iter().map(Cell::number).sum::<f64>() == last.number()
 }
 
+/// Whether no line ends between two places of `text` (`a` before `b`).
+pub fn same_line(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| !s.contains('\n'))
+}
+
 /// Whether a blank line stands between two places of `text` (`a` before `b`).
 pub fn blank_between(text: &str, a: usize, b: usize) -> bool {
     let between = text.as_bytes().get(a..b).unwrap_or_default();

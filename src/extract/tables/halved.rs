@@ -17,6 +17,7 @@
 //! template's rows, seven each), which it did not before.
 
 use super::*;
+use crate::extract::cells::same_line;
 
 /// The marks for none of one character that a narrow cell breaks in two.
 const HALVES: &[char] = &['—', '-', '–'];
@@ -46,11 +47,6 @@ fn lines_on(text: &str, a: usize, b: usize) -> bool {
 /// Whether nothing but spaces follows a place of `text` on its line.
 fn ends_line(text: &str, at: usize) -> bool {
     text.get(at..).is_some_and(|s| s.split('\n').next().is_some_and(|l| l.trim().is_empty()))
-}
-
-/// Whether no line ends between two places of `text`.
-fn same_line(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|s| !s.contains('\n'))
 }
 
 /// The rows of 表三, whose first row is `first`, with the second half of each

@@ -6,10 +6,13 @@
 //! others: the first row's numbers a run each, `193 ¶ 21 ¶ 27 ¶ 108 ¶ 41`, then
 //! the next rows' `9|85|17|0|5 ¶ …`); then the band's last column, one run.
 //! The band's first or last row may be a block of its own, its numbers a run
-//! each (`950 ¶ 87 ¶ 19 ¶ …`, the next rows' first column after them). A
-//! band whose rows' first columns come a row a line has a wrapped first
-//! number's last digits after its row's other first columns, at the next
-//! line's start (`112 120 11 11 49 ¶ 5 65 2 2 1 6` for 1125 …, then 65 …).
+//! each (`950 ¶ 87 ¶ 19 ¶ …`, the next rows' first column after them), or
+//! its first middle columns on its first column's line (`145 11 ¶ 0 ¶ 1 ¶ …`);
+//! a last row of a block may print its first middle column after the band's
+//! last column (`… ¶ 3 ¶ 26|1621|13 ¶ 4`). A band whose rows' first columns
+//! come a row a line has a wrapped first number's last digits after its
+//! row's other first columns, at the next line's start (`112 120 11 11 49 ¶
+//! 5 65 2 2 1 6` for 1125 …, then 65 …).
 //!
 //! Such a band is put back as [`super::bands`] reads a band, a run a column
 //! with its rows' numbers in order, where one way only of joining the pieces
@@ -19,7 +22,7 @@
 
 use super::bands::Run;
 use super::*;
-use crate::extract::cells::cells_add_up;
+use crate::extract::cells::{cells_add_up, same_line};
 
 /// The most numbers a column's run of a band wraps.
 const MAX_WRAPPED: usize = 3;
@@ -57,12 +60,43 @@ const MAX_BLOCKS: usize = 3;
 
 /// Rows of a band printed together: its first column's run (at index
 /// `first`), `rows` rows, and its middle columns in groups, each group's
-/// first run at an index of `groups`.
+/// first run at an index of `groups`. A block of a row may print its first
+/// middle columns, `beside` of them, on its first column's line (`145 11`),
+/// its group's runs the others'; a block's last group, of a row, may print
+/// its first middle column after the band's last column, at run `late`.
 #[derive(Clone)]
 struct Block {
     first: usize,
     rows: usize,
     groups: Vec<usize>,
+    beside: usize,
+    late: Option<usize>,
+}
+
+impl Block {
+    /// The pieces of the block's first column.
+    fn firsts<'r>(&self, runs: &'r [Run]) -> &'r [Cell] {
+        let run = &runs[self.first].0;
+        &run[..run.len() - self.beside]
+    }
+
+    /// The run of group `g` (an index of `groups`) in middle column `c`:
+    /// none where the column is beside the first.
+    fn run_of(&self, g: usize, c: usize) -> Option<usize> {
+        let at = self.groups[g];
+        match self.late.filter(|_| g + 1 == self.groups.len()) {
+            Some(late) if c == 0 => Some(late),
+            Some(_) => Some(at + c - 1),
+            None => (c >= self.beside).then(|| at + c - self.beside),
+        }
+    }
+
+    /// The block's cells in middle column `c`.
+    fn middle<'r>(&self, runs: &'r [Run], c: usize) -> impl Iterator<Item = &'r Cell> + use<'r, '_> {
+        let beside = if c < self.beside { &runs[self.first].0[1 + c..2 + c] } else { &[] };
+        let grouped = (0..self.groups.len()).filter_map(move |g| self.run_of(g, c));
+        beside.iter().chain(grouped.flat_map(move |k| &runs[k].0))
+    }
 }
 
 /// The band from run `i` put back, `n` runs, and how many runs it was printed in.
@@ -87,11 +121,36 @@ fn blocks_from(
     }
     let first = runs.get(j)?.0.len();
     let before: usize = blocks.iter().map(|b| b.rows).sum();
+    // (A row's first column with its first middle columns beside it on a
+    // line, its other middle columns a number a run.)
+    let run = &runs[j].0;
+    let beside = first - 1;
+    let on_a_line = (2..=middle).contains(&first) && same_line(text, run[0].offset, run[first - 1].offset);
+    let singles = |k: usize| runs.get(k..k + middle - beside).is_some_and(|g| g.iter().all(|r| r.0.len() == 1));
+    if on_a_line && before < m && singles(j + 1) {
+        blocks.push(Block { first: j, rows: 1, groups: vec![j + 1], beside, late: None });
+        let k = j + 1 + middle - beside;
+        let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
+        if found.is_some() {
+            return found;
+        }
+        blocks.pop();
+    }
     let (mut k, mut rows, mut groups) = (j + 1, 0, Vec::new());
     while k + middle < runs.len() && rows < first && before + rows < m {
         let size = runs[k].0.len();
         if !runs[k..k + middle].iter().all(|r| r.0.len() == size) {
-            return None;
+            // (A last row whose first middle column comes after the band's last column.)
+            let single = |r: &Run| r.0.len() == 1;
+            let late = runs[k..k + middle - 1].iter().all(single) && runs.get(k + middle).is_some_and(single);
+            if !late || rows + 1 > first || first - rows - 1 > MAX_WRAPPED {
+                return None;
+            }
+            let groups = groups.iter().copied().chain([k]).collect();
+            blocks.push(Block { first: j, rows: rows + 1, groups, beside: 0, late: Some(k + middle) });
+            let found = closed(text, runs, k + middle - 1, middle, m, blocks).map(|(band, next)| (band, next + 1));
+            blocks.pop();
+            return found;
         }
         groups.push(k);
         (k, rows) = (k + middle, rows + size);
@@ -102,7 +161,7 @@ fn blocks_from(
         if (rows < 2 && !one_row) || rows > first || first - rows > MAX_WRAPPED {
             continue;
         }
-        blocks.push(Block { first: j, rows, groups: groups.clone() });
+        blocks.push(Block { first: j, rows, groups: groups.clone(), beside: 0, late: None });
         let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
         if found.is_some() {
             return found;
@@ -242,7 +301,7 @@ fn lead_joined(text: &str, firsts: &[Cell], others: &[Run], w: usize, rows: usiz
 fn closed(text: &str, runs: &[Run], k: usize, middle: usize, m: usize, blocks: &[Block]) -> Option<(Vec<Run>, usize)> {
     let rows: usize = blocks.iter().map(|b| b.rows).sum();
     let last = runs.get(k)?;
-    let pieces = blocks.iter().map(|b| runs[b.first].0.len()).sum::<usize>() + last.0.len();
+    let pieces = blocks.iter().map(|b| b.firsts(runs).len()).sum::<usize>() + last.0.len();
     let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
     // (One block of one group and no piece: a band as the bands reader reads it.)
     let plain = pieces == 2 * rows && groups == 1;
@@ -250,16 +309,16 @@ fn closed(text: &str, runs: &[Run], k: usize, middle: usize, m: usize, blocks: &
     if !(2..=m).contains(&rows) || last.0.len() < rows || last.0.len() - rows > MAX_WRAPPED || plain || !taller {
         return None;
     }
-    let column = |c: usize| -> Vec<Cell> {
-        let runs_of_c = blocks.iter().flat_map(|b| b.groups.iter().map(move |&g| &runs[g + c].0));
-        runs_of_c.flatten().copied().collect()
-    };
+    let column = |c: usize| -> Vec<Cell> { blocks.iter().flat_map(|b| b.middle(runs, c)).copied().collect() };
     let middles: Vec<Vec<Cell>> = (0..middle).map(column).collect();
-    let firsts: Vec<(&[Cell], usize)> = blocks.iter().map(|b| (runs[b.first].0.as_slice(), b.rows)).collect();
+    let firsts: Vec<(&[Cell], usize)> = blocks.iter().map(|b| (b.firsts(runs), b.rows)).collect();
     let (head, tail) = joined(text, &firsts, &last.0, &middles)?;
     let mut band: Vec<Run> = Vec::with_capacity(middle + 2);
     band.push((head, runs[blocks[0].first].1));
-    let row_of = |c: usize| blocks.last().and_then(|b| b.groups.last()).map_or(last.1, |&g| runs[g + c].1);
+    let row_of = |c: usize| {
+        let at = blocks.last().map(|b| b.run_of(b.groups.len() - 1, c).unwrap_or(b.first));
+        at.map_or(last.1, |k| runs[k].1)
+    };
     band.extend(middles.into_iter().enumerate().map(|(c, cells)| (cells, row_of(c))));
     band.push((tail, last.1));
     Some((band, k + 1))
@@ -419,6 +478,43 @@ mod tests {
         let singles: String = [3, 1, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
         let text = singles + "4\n6\n";
         assert!(rejoined(&text, &runs_of(&text), 7, 25).is_none());
+    }
+
+    #[test]
+    fn a_bands_last_row_its_first_two_columns_on_a_line_is_put_back() {
+        // The last row's first column and its first middle column on a line (`70 6`), its other middle
+        // columns a number a run, before the last column (`122` / `8`).
+        let text = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70 6\n\n2\n\n2\n\n2\n\n2\n\n\
+                    20\n122\n8\n84\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        let rows = [
+            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
+            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
+            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
+        ];
+        assert_eq!(numbers(&back), columns(&rows));
+        // Two lines are a column's run, not a row's columns.
+        let apart = text.replace("70 6", "70\n6");
+        assert!(rejoined(&apart, &runs_of(&apart), 7, 25).is_none());
+    }
+
+    #[test]
+    fn a_bands_last_row_its_first_middle_column_after_the_last_column_is_put_back() {
+        // The last row's first column in the first column's run, its first middle column after the
+        // band's last column (`6`), its others a number a run before it.
+        let text = "16\n996\n70\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n2\n\n2\n\n2\n\n2\n\n\
+                    20\n122\n8\n84\n\n6\n\n15\n";
+        let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
+        let rows = [
+            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
+            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
+            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
+        ];
+        assert_eq!(numbers(&back[..7]), columns(&rows));
+        assert_eq!(numbers(&back[7..]), [vec![15.0]]);
+        // Where the number after the last column is not the row's: nothing put back.
+        let wrong = text.replace("\n84\n\n6\n", "\n84\n\n7\n");
+        assert!(rejoined(&wrong, &runs_of(&wrong), 7, 25).is_none());
     }
 
     #[test]
