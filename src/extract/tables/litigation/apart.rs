@@ -25,7 +25,9 @@ use super::*;
 /// `cells` are the table's first (not `first_told`: nothing but the section's
 /// heading printed above them), the loose numbers complete it after them only where parted around
 /// them they add up to no other numbers. No reading leaves out
-/// of the last proceeding a number its heads name.
+/// of the last proceeding a number its heads name, nor puts a number a lone
+/// head names (see [`lone_heads`]) in another outcome's place; where no other
+/// reading holds, those lone heads place the loose numbers (see [`partly_named`]).
 pub(in super::super) fn continued(
     rows: &[Row],
     end: usize,
@@ -81,10 +83,14 @@ pub(in super::super) fn continued(
     // never a reading that leaves out of the last proceeding a number the
     // heads name for one of its outcomes lacking (the loose numbers before
     // its heads may be another table's).
+    // (Nor one that puts a number a lone head names in another outcome's place.)
+    let lone = lone_heads(&events, &loose);
     let agrees = |all: &Vec<Cell>| {
         let lacks = |o: usize| lacking <= GROUP && o + lacking >= GROUP;
         let within = |c: &Cell| all[n - GROUP..].iter().any(|a| a.offset == c.offset);
-        placed.iter().all(|(o, c)| !lacks(*o) || within(c))
+        let place = |c: &Cell| all.iter().position(|a| a.offset == c.offset);
+        let elsewhere = |(o, c): &(usize, Cell)| place(c).is_some_and(|k| k != n - GROUP + o);
+        placed.iter().all(|(o, c)| !lacks(*o) || within(c)) && !lone.iter().any(elsewhere)
     };
     let ordered = |run: &[Cell]| by_heads(&events, run, outcomes);
     let with = |more: &[Cell]| {
@@ -97,7 +103,11 @@ pub(in super::super) fn continued(
     let same = |one: &Vec<Cell>, other: &Vec<Cell>| one.iter().map(Cell::number).eq(other.iter().map(Cell::number));
     let reading = match (with(windows[0]), with(windows[1])) {
         (Some(first), Some(last)) => same(&first, &last).then_some(first),
-        (None, None) => return only_reading(parted()).or_else(|| heads_parted(cells, &loose, &placed, lacking)),
+        (None, None) => {
+            let whole = |more: Vec<Cell>| Some([cells, &more].concat()).filter(|all| adds_up(all));
+            let by_lone = || partly_named(&loose, &lone, outcomes).and_then(whole);
+            return only_reading(parted()).or_else(|| heads_parted(cells, &loose, &placed, lacking)).or_else(by_lone);
+        }
         (first, last) => first.or(last),
     }?;
     // (Nothing telling the cells the first: parted so too, other numbers, nothing tells which.)
@@ -243,6 +253,51 @@ fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Optio
     }
     placed.sort_by_key(|p| p.0);
     Some(placed.into_iter().map(|p| p.1).collect())
+}
+
+/// Of the `loose` numbers (see [`continued`]), those printed each right after
+/// a lone line of one character, the last of one outcome's head (`持`, `正`,
+/// `果`, `结`, `计`) between numbers or after other text, each with that
+/// outcome: plain `pdftotext` of a Word table's last columns after the closing
+/// sections may print each number under its head's last line, the others'
+/// heads lost (`1` / `持` / `0` / `果` / `0` / `结` / `0` / `1`).
+fn lone_heads(events: &[Loose], loose: &[Cell]) -> Vec<(usize, Cell)> {
+    let last = |label: &str| {
+        let ends = |o: &usize| template::LITIGATION_OUTCOME_LABELS[*o].ends_with(label);
+        let mut named = (0..GROUP).filter(ends);
+        named.next().filter(|_| label.chars().count() == 1 && named.next().is_none())
+    };
+    let piece = |e: &Loose| matches!(e, Loose::Heads(l) if head_piece(l));
+    let mut out = Vec::new();
+    for k in 1..events.len() {
+        let (Loose::Heads(label), Loose::Number(offset)) = (&events[k - 1], &events[k]) else { continue };
+        let lone = k < 2 || !piece(&events[k - 2]);
+        if let (true, Some(o), Some(cell)) = (lone, last(label), loose.iter().find(|c| c.offset == *offset)) {
+            out.push((o, *cell));
+        }
+    }
+    out
+}
+
+/// The `loose` numbers (just as many as `outcomes`, a proceeding's last) with
+/// those a lone head names (`named`, see [`lone_heads`]) in their outcomes'
+/// places and the others in the places left, in printed order; `None` where
+/// none is named, or a number is named twice or outside `outcomes`.
+fn partly_named(loose: &[Cell], named: &[(usize, Cell)], outcomes: &[&str]) -> Option<Vec<Cell>> {
+    let all = template::LITIGATION_OUTCOMES;
+    let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
+    if named.is_empty() || loose.len() != wanted.len() {
+        return None;
+    }
+    let mut places: Vec<Option<Cell>> = vec![None; wanted.len()];
+    for (o, cell) in named {
+        let place = &mut places[wanted.iter().position(|w| w == o)?];
+        if place.replace(*cell).is_some() {
+            return None;
+        }
+    }
+    let mut rest = loose.iter().filter(|c| named.iter().all(|(_, n)| n.offset != c.offset));
+    places.into_iter().map(|p| p.or_else(|| rest.next().copied())).collect()
 }
 
 /// Of the `loose` numbers (see [`continued`]), those printed each after heads

@@ -1482,6 +1482,27 @@ mod tests {
     }
 
     #[test]
+    fn last_cells_apart_each_under_its_head_s_last_character_are_read_in_the_outcomes_the_heads_name() {
+        // Plain pdftotext of a Word table: the last proceeding after the closing sections, three of its
+        // numbers each under a lone line of its head's last character (`持` for 结果维持), the other two
+        // heads lost: 纠正's 1 before 持's 0, 总计's last.
+        let lines = |values: &[i64]| values.iter().map(|v| format!("{v}\n\n")).collect::<String>();
+        let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n\
+            结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n维持 纠正 结果 审结\n\n";
+        let closing = "五、存在的主要问题及改进情况\n政务公开的深度和广度有待加强。\n六、其他需要报告的事项\n无。\n\
+            某市某局\n2021 年 1 月 14 日\n\n";
+        let apart = "1\n\n持\n0\n\n果\n0\n\n结\n0\n\n1\n";
+        let text = format!("{heads}{}{closing}{apart}", lines(&[0, 1, 0, 0, 1, 0, 0, 1, 0, 1]));
+        let r = litigation(&text);
+        assert_eq!(counts(&r), [0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1], "{:?}", r.issues);
+        // The lone heads naming an outcome twice: not as printed either, which puts 持's number elsewhere.
+        let twice = text.replace("结\n0\n\n1\n", "持\n0\n\n1\n");
+        let r = litigation(&twice);
+        assert!(r.litigation.iter().all(|f| f.proceeding != "litigation_after_reconsideration"));
+        assert!(r.issues.iter().any(|i| i.code == "litigation_cells_missing"), "{:?}", r.issues);
+    }
+
+    #[test]
     fn the_first_columns_and_the_last_printed_together_after_the_closing_sections_are_read() {
         // Plain pdftotext: no heads, the middle columns under the heading, 行政复议's
         // and 复议后起诉's last two after the text that follows.
