@@ -37,9 +37,10 @@ const MAX_JOINED: usize = 4;
 /// comment), for a table of `n` columns and `m` rows; `None` where none is.
 pub(super) fn rejoined(text: &str, runs: &[Run], n: usize, m: usize) -> Option<Vec<Run>> {
     let mut out: Option<Vec<Run>> = None;
+    let others = Others::of(text, runs, n);
     let mut i = 0;
     while i < runs.len() {
-        match band_at(text, runs, i, n, m).or_else(|| lead_band_at(text, runs, i, n, m)) {
+        match band_at(text, runs, i, n, m).or_else(|| lead_band_at(text, runs, &others, i, n, m)) {
             Some((band, used)) => {
                 out.get_or_insert_with(|| runs[..i].to_vec()).extend(band);
                 i += used;
@@ -125,9 +126,9 @@ fn blocks_from(
     // line, its other middle columns a number a run.)
     let run = &runs[j].0;
     let beside = first - 1;
-    let on_a_line = (2..=middle).contains(&first) && same_line(text, run[0].offset, run[first - 1].offset);
     let singles = |k: usize| runs.get(k..k + middle - beside).is_some_and(|g| g.iter().all(|r| r.0.len() == 1));
-    if on_a_line && before < m && singles(j + 1) {
+    let on_a_line = || same_line(text, run[0].offset, run[first - 1].offset);
+    if (2..=middle).contains(&first) && before < m && singles(j + 1) && on_a_line() {
         blocks.push(Block { first: j, rows: 1, groups: vec![j + 1], beside, late: None });
         let k = j + 1 + middle - beside;
         let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
@@ -171,53 +172,97 @@ fn blocks_from(
     None
 }
 
+/// Where a band whose rows' first columns come row by row (see
+/// [`lead_band_at`]) may have its other columns: for each count `w` of first
+/// columns, the runs that start `n - w` runs, all but the last as long as the
+/// first (two numbers at least), the last as long or a few numbers longer;
+/// and how many numbers the runs before each run hold; the runs' numbers
+/// one after another, and the digits of each.
+struct Others {
+    at: Vec<Vec<usize>>,
+    before: Vec<usize>,
+    cells: Vec<Cell>,
+    widths: Vec<u32>,
+}
+
+impl Others {
+    fn of(text: &str, runs: &[Run], n: usize) -> Others {
+        let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
+        // (How many runs from each on are as long as it.)
+        let mut alike = vec![1; runs.len()];
+        for k in (0..runs.len().saturating_sub(1)).rev() {
+            if len(k) == len(k + 1) {
+                alike[k] = alike[k + 1] + 1;
+            }
+        }
+        let starts = |w: usize| {
+            let fits = |&o: &usize| {
+                let (rows, last) = (len(o), o + n - w - 1);
+                rows >= 2 && alike[o] >= last - o && (rows..=rows + MAX_WRAPPED).contains(&len(last))
+            };
+            (0..runs.len()).filter(fits).collect()
+        };
+        let mut before = Vec::with_capacity(runs.len() + 1);
+        before.push(0);
+        for run in runs {
+            before.push(before[before.len() - 1] + run.0.len());
+        }
+        let cells: Vec<Cell> = runs.iter().flat_map(|r| r.0.iter().copied()).collect();
+        let widths = cells.iter().map(|c| digits_of(text, c).unwrap_or(0)).collect();
+        Others { at: (1..n).map(starts).collect(), before, cells, widths }
+    }
+
+    /// The numbers of runs `from` up to `to`, and their digits.
+    fn span(&self, from: usize, to: usize) -> (&[Cell], &[u32]) {
+        let range = self.before[from]..self.before[to];
+        (&self.cells[range.clone()], &self.widths[range])
+    }
+}
+
 /// The band from run `i` whose rows' first `w` columns come row by row (a
 /// row's first columns a line, as [`super::bands`] reads such a band), the
 /// first column's wrapped numbers parted: a row's first piece starts its
 /// line, the last digits follow its other first columns, at the next row's
 /// line's start (`112 120 11 11 49` / `5 65 2 2 1 6` for 1125 …, then 65 …);
 /// then its other columns a run each, the last column's wrapped numbers in
-/// two pieces one after the other (`134` / `5` for 1345). The next row may
-/// come around the others: its first columns a number a run before them,
-/// its others a number a run after them. Put back as a run a column (the row
-/// around them a number a run after), and how many runs it was printed in.
-fn lead_band_at(text: &str, runs: &[Run], i: usize, n: usize, m: usize) -> Option<(Vec<Run>, usize)> {
+/// two pieces one after the other (`134` / `5` for 1345), where `others`
+/// has them. The next row may come around the others: its first columns a
+/// number a run before them, its others a number a run after them. Put back
+/// as a run a column (the row around them a number a run after), and how
+/// many runs it was printed in.
+fn lead_band_at(text: &str, runs: &[Run], others: &Others, i: usize, n: usize, m: usize) -> Option<(Vec<Run>, usize)> {
     let len = |k: usize| runs.get(k).map_or(0, |r| r.0.len());
-    for w in 1..n {
-        let mut total = 0;
-        for lead in 1..=m + MAX_WRAPPED {
-            let end = i + lead;
-            if len(end - 1) == 0 || total > m * w + MAX_WRAPPED {
-                break;
+    // (The first run holds the first row's first columns.)
+    for w in 1..n.min(len(i) + 1) {
+        // Each start of the others after `i`, and the runs the first columns take before it.
+        let at = &others.at[w - 1];
+        let after = at.partition_point(|&o| o <= i);
+        let near = at[after..].iter().take_while(|&&o| o - i <= m + MAX_WRAPPED + w);
+        let starts = near.flat_map(|&o| [(o.saturating_sub(i + w), true, o), (o - i, false, o)]);
+        for (lead, around, o) in starts.filter(|&(lead, _, _)| (1..=m + MAX_WRAPPED).contains(&lead)) {
+            let (end, rows, last) = (i + lead, len(o), o + n - w - 1);
+            let total = others.before[end] - others.before[i];
+            let (Some(e1), e2) = (total.checked_sub(rows * w), len(last) - rows) else { continue };
+            let singles = |from: usize, count: usize| (from..from + count).all(|k| len(k) == 1);
+            // (No piece at all: a band as the bands reader reads it.)
+            let fits = rows <= m.saturating_sub(usize::from(around))
+                && (!around || singles(end, w) && singles(last + 1, n - w));
+            if !fits || e1 > MAX_WRAPPED || e1 + e2 == 0 {
+                continue;
             }
-            total += len(end - 1);
-            for around in [false, true] {
-                let others = end + if around { w } else { 0 };
-                let (rows, last) = (len(others), others + n - w - 1);
-                let singles = |from: usize, count: usize| (from..from + count).all(|k| len(k) == 1);
-                let fits = (2..=m.saturating_sub(usize::from(around))).contains(&rows)
-                    && (!around || singles(end, w) && singles(last + 1, n - w))
-                    && (others..last).all(|k| len(k) == rows);
-                let (Some(e1), Some(e2)) = (total.checked_sub(rows * w), len(last).checked_sub(rows)) else { continue };
-                // (No piece at all: a band as the bands reader reads it.)
-                if !fits || e1 > MAX_WRAPPED || e2 > MAX_WRAPPED || e1 + e2 == 0 {
-                    continue;
-                }
-                let firsts: Vec<Cell> = runs[i..end].iter().flat_map(|r| r.0.iter().copied()).collect();
-                let Some((firsts, tail)) = lead_joined(text, &firsts, &runs[others..=last], w, rows) else {
-                    continue;
-                };
-                let mut band: Vec<Run> = Vec::with_capacity(2 * n);
-                let row = runs[end - 1].1;
-                band.extend((0..w).map(|c| ((0..rows).map(|j| firsts[j * w + c]).collect(), row)));
-                band.extend(runs[others..last].iter().cloned());
-                band.push((tail, runs[last].1));
-                if !around {
-                    return Some((band, last + 1 - i));
-                }
-                band.extend(runs[end..end + w].iter().chain(&runs[last + 1..last + 1 + n - w]).cloned());
-                return Some((band, last + 1 + n - w - i));
+            let Some((firsts, tail)) = lead_joined(text, others, (i, end), &runs[o..=last], w, rows) else {
+                continue;
+            };
+            let mut band: Vec<Run> = Vec::with_capacity(2 * n);
+            let row = runs[end - 1].1;
+            band.extend((0..w).map(|c| ((0..rows).map(|j| firsts[j * w + c]).collect(), row)));
+            band.extend(runs[o..last].iter().cloned());
+            band.push((tail, runs[last].1));
+            if !around {
+                return Some((band, last + 1 - i));
             }
+            band.extend(runs[end..end + w].iter().chain(&runs[last + 1..last + 1 + n - w]).cloned());
+            return Some((band, last + 1 + n - w - i));
         }
     }
     None
@@ -225,74 +270,138 @@ fn lead_band_at(text: &str, runs: &[Run], i: usize, n: usize, m: usize) -> Optio
 
 /// The first columns of a band's rows printed row by row (`firsts`, `w` a
 /// row, the first column's wrapped numbers in two pieces as [`lead_band_at`]
-/// reads them) and its last column (the last of `others`, the other columns'
-/// runs), their wrapped numbers joined: `rows` rows' first columns, `w` a
+/// reads them: the numbers of runs `from` up to `to` of `all`) and its last
+/// column (the last of `columns`, the other columns' runs), their wrapped
+/// numbers joined: `rows` rows' first columns, `w` a
 /// row, and the last column; where one way only of joining them makes every
 /// row add up, two rows at least holding a number not 0 (else `None`).
-fn lead_joined(text: &str, firsts: &[Cell], others: &[Run], w: usize, rows: usize) -> Option<(Vec<Cell>, Vec<Cell>)> {
-    let extra = firsts.len() - rows * w;
-    let digits = |c: &Cell| digits_of(text, c).unwrap_or(0);
-    // (A piece as wide as the widest first piece, then one no wider.)
-    let wraps = |head: &Cell, tail: &Cell, widest: u32| {
-        let (h, t) = (digits(head), digits(tail));
-        h >= 2 && h == widest && (1..=h).contains(&t)
+fn lead_joined(
+    text: &str,
+    all: &Others,
+    (from, to): (usize, usize),
+    columns: &[Run],
+    w: usize,
+    rows: usize,
+) -> Option<(Vec<Cell>, Vec<Cell>)> {
+    let (middles, last) = columns.split_at(columns.len() - 1);
+    let (firsts, widths) = all.span(from, to);
+    let last_widths: Vec<u32> = last[0].0.iter().map(|c| digits_of(text, c).unwrap_or(0)).collect();
+    let last_widest = last_widths.iter().copied().max().unwrap_or(0);
+    let mut walk = LeadWalk {
+        text,
+        firsts,
+        widths,
+        middles,
+        last: &last[0].0,
+        last_widths,
+        last_widest,
+        w,
+        rows,
+        cells: Vec::with_capacity(rows * w),
+        totals: Vec::with_capacity(rows),
+        heads: Vec::with_capacity(rows),
+        found: None,
+        twice: false,
     };
-    let joined = |head: &Cell, tail: &Cell| Cell { value: Some(with_digits(head, tail, digits(tail))), ..*head };
-    let (middles, last) = others.split_at(others.len() - 1);
-    let last = &last[0].0;
-    let picks: Vec<u32> = if extra == 0 { vec![0] } else { bit_sets(rows, extra).collect() };
-    let numbers = |a: &[Cell], b: &[Cell]| -> Vec<f64> { a.iter().chain(b).map(Cell::number).collect() };
-    let mut found: Option<(Vec<Cell>, Vec<Cell>)> = None;
-    for pick in picks {
-        // Each row's first columns, its first column's last digits after them where picked.
-        let (mut cells, mut tails, mut at) = (Vec::with_capacity(rows * w), Vec::with_capacity(extra), 0);
-        for j in 0..rows {
-            cells.extend_from_slice(&firsts[at..at + w]);
-            at += w;
-            if pick & 1 << j != 0 {
-                tails.push((j * w, firsts[at]));
-                at += 1;
-            }
-        }
-        let widest = (0..rows).map(|j| digits(&cells[j * w])).max().unwrap_or(0);
-        if !tails.iter().all(|(k, tail)| wraps(&cells[*k], tail, widest)) {
-            continue;
-        }
-        for (k, tail) in tails {
-            cells[k] = joined(&cells[k], &tail);
-        }
-        // The last column's pieces, each row's total whole or joined.
-        let row = |j: usize| cells[j * w..j * w + w].iter().chain(middles.iter().map(move |r| &r.0[j]));
-        let sum = |j: usize| row(j).map(Cell::number);
-        let widest = last.iter().map(digits).max().unwrap_or(0);
-        let (mut totals, mut p) = (Vec::with_capacity(rows), 0);
-        for j in 0..rows {
-            let want = sum(j).sum::<f64>();
-            let Some(&piece) = last.get(p) else { break };
-            if piece.number() == want {
-                totals.push(piece);
-                p += 1;
-            } else if let Some(tail) = last.get(p + 1).filter(|t| wraps(&piece, t, widest)) {
-                let whole = joined(&piece, tail);
-                if whole.number() != want {
-                    break;
-                }
-                totals.push(whole);
-                p += 2;
-            } else {
-                break;
-            }
-        }
-        let some = (0..rows).filter(|&j| sum(j).any(|v| v != 0.0)).count() >= 2;
-        if totals.len() < rows || p < last.len() || !some {
-            continue;
-        }
-        if found.as_ref().is_some_and(|(f, t)| numbers(f, t) != numbers(&cells, &totals)) {
-            return None;
-        }
-        found = Some((cells, totals));
+    walk.row(0, 0, 0);
+    walk.found.filter(|_| !walk.twice)
+}
+
+/// Whether pieces of `head` and `tail` digits may be a number its narrow
+/// cell wrapped: two digits at least, then no more.
+fn wraps(head: u32, tail: u32) -> bool {
+    head >= 2 && (1..=head).contains(&tail)
+}
+
+/// A walk over the ways of joining a band's wrapped pieces (see
+/// [`lead_joined`]), row by row: each row's first column whole or joined
+/// with the piece after its other first columns, its total whole or joined
+/// with the next piece, where the row adds up; the rows so far, and the
+/// readings found.
+struct LeadWalk<'a> {
+    text: &'a str,
+    firsts: &'a [Cell],
+    widths: &'a [u32],
+    middles: &'a [Run],
+    last: &'a [Cell],
+    last_widths: Vec<u32>,
+    last_widest: u32,
+    w: usize,
+    rows: usize,
+    cells: Vec<Cell>,
+    totals: Vec<Cell>,
+    /// Each row's first piece's width, and whether it was joined.
+    heads: Vec<(u32, bool)>,
+    found: Option<(Vec<Cell>, Vec<Cell>)>,
+    twice: bool,
+}
+
+impl LeadWalk<'_> {
+    /// `head` and `tail` as one number (`112` and `5`: 1125).
+    fn joined(&self, head: &Cell, tail: &Cell) -> Cell {
+        Cell { value: Some(with_digits(head, tail, digits_of(self.text, tail).unwrap_or(0))), ..*head }
     }
-    found
+
+    /// Row `j` on, its first piece at `at` among the first columns' pieces, its total's at `p`.
+    fn row(&mut self, j: usize, at: usize, p: usize) {
+        if self.twice {
+            return;
+        }
+        if j == self.rows {
+            return self.close(at, p);
+        }
+        let (w, firsts, middles) = (self.w, self.firsts, self.middles);
+        let Some(own) = firsts.get(at..at + w) else { return };
+        let head = self.widths[at];
+        let tail = self.widths.get(at + w).is_some_and(|&t| wraps(head, t));
+        for wrapped in [false, true] {
+            if wrapped && !tail {
+                continue;
+            }
+            let first = if wrapped { self.joined(&own[0], &firsts[at + w]) } else { own[0] };
+            let others = own[1..].iter().chain(middles.iter().map(|r| &r.0[j]));
+            let sum: f64 = first.number() + others.map(Cell::number).sum::<f64>();
+            for (total, used) in self.totals_at(p, sum) {
+                let mark = self.cells.len();
+                self.cells.push(first);
+                self.cells.extend_from_slice(&own[1..]);
+                self.totals.push(total);
+                self.heads.push((head, wrapped));
+                self.row(j + 1, at + w + usize::from(wrapped), p + used);
+                self.cells.truncate(mark);
+                self.totals.pop();
+                self.heads.pop();
+            }
+        }
+    }
+
+    /// The total at piece `p` of the last column that is `sum`: the piece
+    /// itself, or it and the next joined (as wide as the column's widest,
+    /// then one no wider); with the pieces it takes.
+    fn totals_at(&self, p: usize, sum: f64) -> Vec<(Cell, usize)> {
+        let Some(&piece) = self.last.get(p) else { return Vec::new() };
+        let (h, t) = (self.last_widths[p], self.last_widths.get(p + 1).copied().unwrap_or(0));
+        let joined = (h == self.last_widest && wraps(h, t)).then(|| (self.joined(&piece, &self.last[p + 1]), 2));
+        [(piece, 1)].into_iter().chain(joined).filter(|(c, _)| c.number() == sum).collect()
+    }
+
+    /// The rows read whole (the first pieces up to `at`, the last's up to `p`):
+    /// a reading where they take every piece, each joined first piece as wide
+    /// as the widest, and two rows hold a number not 0.
+    fn close(&mut self, at: usize, p: usize) {
+        let widest = self.heads.iter().map(|h| h.0).max().unwrap_or(0);
+        let joins_widest = self.heads.iter().all(|&(width, wrapped)| !wrapped || width == widest);
+        let some = self.totals.iter().filter(|t| t.number() != 0.0).count() >= 2;
+        if at != self.firsts.len() || p != self.last.len() || !joins_widest || !some {
+            return;
+        }
+        let numbers = |a: &[Cell], b: &[Cell]| -> Vec<f64> { a.iter().chain(b).map(Cell::number).collect() };
+        match &self.found {
+            Some((f, t)) if numbers(f, t) != numbers(&self.cells, &self.totals) => self.twice = true,
+            Some(_) => {}
+            None => self.found = Some((self.cells.clone(), self.totals.clone())),
+        }
+    }
 }
 
 /// The band of `blocks` closed by the last column's run `k`, put back where
