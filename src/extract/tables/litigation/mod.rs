@@ -1272,6 +1272,24 @@ mod tests {
     }
 
     #[test]
+    fn numbers_over_two_lines_under_the_heading_alone_are_the_table_where_they_add_up() {
+        // `-layout` of a page that lost 表四's heads: its row broken in two, the first proceeding's
+        // total printed after the next one's first (narrow columns whose type runs together).
+        let text = |first: &str, second: &str| {
+            format!("四、政府信息公开行政复议、行政诉讼情况\n{first}\n                    {second}\n五、存在的主要问题及改进情况\n")
+        };
+        let r = litigation(&text("21   0    0    0 0 21", "0  0  0 0  0  50 36  2   88"));
+        assert_eq!(counts(&r), [21, 0, 0, 0, 21, 0, 0, 0, 0, 0, 0, 50, 36, 2, 88], "{:?}", r.issues);
+        // In printed order.
+        let r = litigation(&text("0   0    0     0 0  0", "0  0  0 0  0  0 1  0   1"));
+        assert_eq!(counts(&r), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1], "{:?}", r.issues);
+        // Where neither order nor an exchange of neighbours makes every proceeding add up: not read.
+        for (first, second) in [("21 0 0 0 0 20", "0 0 0 0 0 50 36 2 88"), ("1 0 0 1 0 1", "0 0 0 0 1 0 0 1 1")] {
+            assert!(litigation(&text(first, second)).litigation.is_empty(), "{first} / {second}");
+        }
+    }
+
+    #[test]
     fn cells_marked_none_are_zeros_in_every_layout() {
         let heads = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n\
                      结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n";

@@ -89,11 +89,18 @@ fn bare_litigation_row(rows: &[Row], from: usize, n: usize) -> Option<usize> {
             shared && proceeding.contains(&cells)
         };
         // Or zeros alone over lines, as many as the table's cells or a cell or
-        // two short (`-layout` breaking a row of narrow columns in two).
+        // two short (`-layout` breaking a row of narrow columns in two); or
+        // numbers so, just as many as the cells, where every proceeding adds
+        // up in printed order or with two neighbours in each other's place
+        // (`21 0 0 0 0 21` / `0 0 0 0 0 50 36 2 88`: 21's total printed after
+        // the next proceeding's first, the narrow columns' type run together).
         let broken = || {
             let alone = |r: &&Row| r.kind == Kind::Table && r.label().is_empty() && r.has_value();
-            let zeros: Vec<&Cell> = rows[k..].iter().take(n + 1).take_while(alone).flat_map(|r| &r.cells).collect();
-            (n.saturating_sub(2)..=n).contains(&zeros.len()) && zeros.iter().all(|c| is_zero(c))
+            let lines: Vec<&Row> = rows[k..].iter().take(n + 1).take_while(alone).collect();
+            let cells: Vec<Cell> = lines.iter().flat_map(|r| r.cells.iter().copied()).collect();
+            let zeros = (n.saturating_sub(2)..=n).contains(&cells.len()) && cells.iter().all(is_zero);
+            let told = || adds_up(&cells) || apart::one_swap(&cells).is_some();
+            zeros || (lines.len() >= 2 && cells.len() == n && told())
         };
         let shape = || {
             (width == n && row.cells.len() <= n + 2 && (row.delimited || !blank))
