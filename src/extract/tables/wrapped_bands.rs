@@ -554,6 +554,16 @@ mod tests {
         ]);
     }
 
+    /// A band's rows, the last a number a run between the middle columns and
+    /// the last column in [`LAST_ROW_APART_TEXT`], the second's total wrapped.
+    const LAST_ROW_APART: [[f64; 7]; 3] = [
+        [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
+        [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
+        [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
+    ];
+    const LAST_ROW_APART_TEXT: &str = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70\n\n6\n\n\
+                                       2\n\n2\n\n2\n\n2\n\n20\n122\n8\n84\n";
+
     /// The runs a band of `rows` is put back as: a run a column.
     fn columns(rows: &[[f64; 7]]) -> Vec<Vec<f64>> {
         (0..7).map(|c| rows.iter().map(|r| r[c]).collect()).collect()
@@ -574,15 +584,9 @@ mod tests {
         assert_eq!(numbers(&back[..7]), columns(&rows));
         assert_eq!(numbers(&back[7..]), [vec![15.0]]);
         // The last row's a run each, before the last column (`122` / `8`).
-        let text = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70\n\n6\n\n2\n\n2\n\n2\n\n2\n\n\
-                    20\n122\n8\n84\n";
+        let text = LAST_ROW_APART_TEXT;
         let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
-        let rows = [
-            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
-            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
-            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
-        ];
-        assert_eq!(numbers(&back), columns(&rows));
+        assert_eq!(numbers(&back), columns(&LAST_ROW_APART));
         // Rows a number a run alone, then a last column whose numbers they add up to: no band of them.
         let singles: String = [3, 1, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0].iter().map(|v| format!("{v}\n\n")).collect();
         let text = singles + "4\n6\n";
@@ -593,15 +597,9 @@ mod tests {
     fn a_bands_last_row_its_first_two_columns_on_a_line_is_put_back() {
         // The last row's first column and its first middle column on a line (`70 6`), its other middle
         // columns a number a run, before the last column (`122` / `8`).
-        let text = "16\n996\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n70 6\n\n2\n\n2\n\n2\n\n2\n\n\
-                    20\n122\n8\n84\n";
+        let text = &LAST_ROW_APART_TEXT.replace("70\n\n6\n", "70 6\n");
         let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
-        let rows = [
-            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
-            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
-            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
-        ];
-        assert_eq!(numbers(&back), columns(&rows));
+        assert_eq!(numbers(&back), columns(&LAST_ROW_APART));
         // Two lines are a column's run, not a row's columns.
         let apart = text.replace("70 6", "70\n6");
         assert!(rejoined(&apart, &runs_of(&apart), 7, 25).is_none());
@@ -614,12 +612,7 @@ mod tests {
         let text = "16\n996\n70\n\n1\n116\n\n1\n18\n\n0\n13\n\n0\n49\n\n2\n36\n\n2\n\n2\n\n2\n\n2\n\n\
                     20\n122\n8\n84\n\n6\n\n15\n";
         let back = rejoined(text, &runs_of(text), 7, 25).unwrap();
-        let rows = [
-            [16.0, 1.0, 1.0, 0.0, 0.0, 2.0, 20.0],
-            [996.0, 116.0, 18.0, 13.0, 49.0, 36.0, 1228.0],
-            [70.0, 6.0, 2.0, 2.0, 2.0, 2.0, 84.0],
-        ];
-        assert_eq!(numbers(&back[..7]), columns(&rows));
+        assert_eq!(numbers(&back[..7]), columns(&LAST_ROW_APART));
         assert_eq!(numbers(&back[7..]), [vec![15.0]]);
         // Where the number after the last column is not the row's: nothing put back.
         let wrong = text.replace("\n84\n\n6\n", "\n84\n\n7\n");
