@@ -129,13 +129,11 @@ fn blocks_from(
     let singles = |k: usize| runs.get(k..k + middle - beside).is_some_and(|g| g.iter().all(|r| r.0.len() == 1));
     let on_a_line = || same_line(text, run[0].offset, run[first - 1].offset);
     if (2..=middle).contains(&first) && before < m && singles(j + 1) && on_a_line() {
-        blocks.push(Block { first: j, rows: 1, groups: vec![j + 1], beside, late: None });
-        let k = j + 1 + middle - beside;
-        let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
+        let block = Block { first: j, rows: 1, groups: vec![j + 1], beside, late: None };
+        let found = with_block(text, runs, j + 1 + middle - beside, middle, m, blocks, block);
         if found.is_some() {
             return found;
         }
-        blocks.pop();
     }
     let (mut k, mut rows, mut groups) = (j + 1, 0, Vec::new());
     while k + middle < runs.len() && rows < first && before + rows < m {
@@ -162,14 +160,33 @@ fn blocks_from(
         if (rows < 2 && !one_row) || rows > first || first - rows > MAX_WRAPPED {
             continue;
         }
-        blocks.push(Block { first: j, rows, groups: groups.clone(), beside: 0, late: None });
-        let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
+        let block = Block { first: j, rows, groups: groups.clone(), beside: 0, late: None };
+        let found = with_block(text, runs, k, middle, m, blocks, block);
         if found.is_some() {
             return found;
         }
-        blocks.pop();
     }
     None
+}
+
+/// The band whose blocks so far are `blocks`, then `block`, closed by the
+/// last column's run `k` or with more blocks from it (see [`blocks_from`]);
+/// `blocks` as they were where none is.
+fn with_block(
+    text: &str,
+    runs: &[Run],
+    k: usize,
+    middle: usize,
+    m: usize,
+    blocks: &mut Vec<Block>,
+    block: Block,
+) -> Option<(Vec<Run>, usize)> {
+    blocks.push(block);
+    let found = closed(text, runs, k, middle, m, blocks).or_else(|| blocks_from(text, runs, k, middle, m, blocks));
+    if found.is_none() {
+        blocks.pop();
+    }
+    found
 }
 
 /// Where a band whose rows' first columns come row by row (see
