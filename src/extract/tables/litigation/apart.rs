@@ -244,8 +244,7 @@ fn by_heads(events: &[Loose], run: &[Cell], outcomes: &[&str]) -> Option<Vec<Cel
 /// The numbers `placed`, each with the index of the outcome it takes, in the
 /// outcomes' order, where they are just `outcomes`, each once.
 fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Option<Vec<Cell>> {
-    let all = template::LITIGATION_OUTCOMES;
-    let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
+    let wanted = indices(outcomes);
     let mut got: Vec<usize> = placed.iter().map(|p| p.0).collect();
     got.sort_unstable();
     if got != wanted {
@@ -253,6 +252,12 @@ fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Optio
     }
     placed.sort_by_key(|p| p.0);
     Some(placed.into_iter().map(|p| p.1).collect())
+}
+
+/// The indices of `outcomes` among the table's.
+fn indices(outcomes: &[&str]) -> Vec<usize> {
+    let all = template::LITIGATION_OUTCOMES;
+    outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect()
 }
 
 /// Of the `loose` numbers (see [`continued`]), those printed each right after
@@ -263,9 +268,11 @@ fn in_outcomes_order(mut placed: Vec<(usize, Cell)>, outcomes: &[&str]) -> Optio
 /// heads lost (`1` / `持` / `0` / `果` / `0` / `结` / `0` / `1`).
 fn lone_heads(events: &[Loose], loose: &[Cell]) -> Vec<(usize, Cell)> {
     let last = |label: &str| {
-        let ends = |o: &usize| template::LITIGATION_OUTCOME_LABELS[*o].ends_with(label);
-        let mut named = (0..GROUP).filter(ends);
-        named.next().filter(|_| label.chars().count() == 1 && named.next().is_none())
+        let mut named = (0..GROUP).filter(|&o| template::LITIGATION_OUTCOME_LABELS[o].ends_with(label));
+        match (label.chars().count(), named.next(), named.next()) {
+            (1, Some(o), None) => Some(o),
+            _ => None,
+        }
     };
     let piece = |e: &Loose| matches!(e, Loose::Heads(l) if head_piece(l));
     let mut out = Vec::new();
@@ -284,8 +291,7 @@ fn lone_heads(events: &[Loose], loose: &[Cell]) -> Vec<(usize, Cell)> {
 /// places and the others in the places left, in printed order; `None` where
 /// none is named, or a number is named twice or outside `outcomes`.
 fn partly_named(loose: &[Cell], named: &[(usize, Cell)], outcomes: &[&str]) -> Option<Vec<Cell>> {
-    let all = template::LITIGATION_OUTCOMES;
-    let wanted: Vec<usize> = outcomes.iter().filter_map(|o| all.iter().position(|a| a == o)).collect();
+    let wanted = indices(outcomes);
     if named.is_empty() || loose.len() != wanted.len() {
         return None;
     }
