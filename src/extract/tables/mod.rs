@@ -35,6 +35,7 @@ mod labels_together;
 mod last_columns;
 mod last_rows;
 mod late_columns;
+mod lead_bands;
 mod litigation;
 mod named_columns;
 mod numbers_first;
