@@ -98,7 +98,7 @@ pub(super) fn band_at(
             if !fits || e1 > MAX_WRAPPED || e1 + e2 == 0 {
                 continue;
             }
-            let Some((firsts, tail)) = lead_joined(text, others, (i, end), &runs[o..=last], w, rows) else {
+            let Some((firsts, tail)) = lead_joined(text, others, (i, end), (&runs[o..last], last), w, rows) else {
                 continue;
             };
             let mut band: Vec<Run> = Vec::with_capacity(2 * n);
@@ -119,28 +119,26 @@ pub(super) fn band_at(
 /// The first columns of a band's rows printed row by row (`firsts`, `w` a
 /// row, the first column's wrapped numbers in two pieces as [`band_at`]
 /// reads them: the numbers of runs `from` up to `to` of `all`) and its last
-/// column (the last of `columns`, the other columns' runs), their wrapped
-/// numbers joined: `rows` rows' first columns, `w` a
-/// row, and the last column; where one way only of joining them makes every
+/// column (run `last` of `all`, after the `middles`), their wrapped numbers
+/// joined: `rows` rows' first columns, `w` a row, and the last column; where one way only of joining them makes every
 /// row add up, two rows at least holding a number not 0 (else `None`).
 fn lead_joined(
     text: &str,
     all: &Others,
     (from, to): (usize, usize),
-    columns: &[Run],
+    (middles, last): (&[Run], usize),
     w: usize,
     rows: usize,
 ) -> Option<(Vec<Cell>, Vec<Cell>)> {
-    let (middles, last) = columns.split_at(columns.len() - 1);
     let (firsts, widths) = all.span(from, to);
-    let last_widths: Vec<u32> = last[0].0.iter().map(|c| digits_of(text, c).unwrap_or(0)).collect();
+    let (last, last_widths) = all.span(last, last + 1);
     let last_widest = last_widths.iter().copied().max().unwrap_or(0);
     let mut walk = LeadWalk {
         text,
         firsts,
         widths,
         middles,
-        last: &last[0].0,
+        last,
         last_widths,
         last_widest,
         w,
@@ -172,7 +170,7 @@ struct LeadWalk<'a> {
     widths: &'a [u32],
     middles: &'a [Run],
     last: &'a [Cell],
-    last_widths: Vec<u32>,
+    last_widths: &'a [u32],
     last_widest: u32,
     w: usize,
     rows: usize,
